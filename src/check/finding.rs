@@ -1,0 +1,148 @@
+//! What checks produce: findings with an optional edit, and the explanation of a verdict.
+
+use crate::eval::Interval;
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which family of check made a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// A claim in a rule file whose check failed.
+    Claim,
+    /// A claim in a rule file that matched nowhere in an article it applies to.
+    Unmatched,
+    /// A term rule.
+    Term,
+    /// A built-in check.
+    Builtin,
+    /// A suppression comment that suppressed nothing.
+    Suppression,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Claim => "claim",
+            Origin::Unmatched => "unmatched",
+            Origin::Term => "term",
+            Origin::Builtin => "builtin",
+            Origin::Suppression => "suppression",
+        }
+    }
+}
+
+/// Replace the text at `span` with `replacement`. Fixing and diffing apply the same edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// One named value that went into a computation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    /// Fact id or placeholder name.
+    pub name: String,
+    /// The text as written (placeholders) or the fact's value with its unit.
+    pub text: String,
+    pub value: f64,
+    pub interval: Interval,
+    /// The fact's citation, if the input is a fact.
+    pub source: Option<String>,
+}
+
+/// How a verdict was reached: enough to redo the arithmetic by hand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    pub inputs: Vec<Input>,
+    /// The check as written, e.g. `ratio ~ gemini_ultra_training_cost / gpt4_training_cost`.
+    pub formula: String,
+    /// Central value of the computation.
+    pub computed: f64,
+    /// Every value the computation allows given the inputs' intervals.
+    pub computed_interval: Interval,
+    /// What the text asserts.
+    pub claimed: Interval,
+    /// The approximation tolerance in force, as a fraction.
+    pub tolerance: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Rule or check id (`headline_cost_ratio`, `multiple_wording`).
+    pub rule: String,
+    pub origin: Origin,
+    pub severity: Severity,
+    /// What is wrong, in the document's text.
+    pub span: Span,
+    /// One line, lowercase start, names the values.
+    pub message: String,
+    /// The text at `span` as written.
+    pub found: String,
+    /// What the text should say there, when known.
+    pub suggestion: Option<String>,
+    pub explanation: Option<Explanation>,
+    /// Free-form notes that follow the explanation (a term's `why`, a check's reasoning).
+    pub notes: Vec<String>,
+    /// The citation(s) the verdict rests on.
+    pub source: Option<String>,
+    /// The fix, if it is unambiguous.
+    pub edit: Option<Edit>,
+}
+
+impl Finding {
+    /// A finding with the required fields; the rest empty.
+    pub fn new(
+        rule: impl Into<String>,
+        origin: Origin,
+        severity: Severity,
+        span: Span,
+        found: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule: rule.into(),
+            origin,
+            severity,
+            span,
+            message: message.into(),
+            found: found.into(),
+            suggestion: None,
+            explanation: None,
+            notes: Vec::new(),
+            source: None,
+            edit: None,
+        }
+    }
+}

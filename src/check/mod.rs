@@ -1,0 +1,169 @@
+//! The engine: a document, its mentions and the rule set in; findings out.
+//!
+//! Runs the claims and terms of every rule file that applies to the document, then each
+//! enabled built-in check, then applies the document's suppression comments. One file per
+//! check kind; the built-ins are one exhaustive enum so that adding one is one file and one
+//! variant.
+
+mod change_in_sentence;
+mod claim;
+mod finding;
+mod multiple_wording;
+mod ratio_in_sentence;
+mod suppress;
+mod term;
+
+use crate::extract::Mention;
+use crate::rules::RuleSet;
+use crate::source::Document;
+
+pub use finding::{Edit, Explanation, Finding, Input, Origin, Severity};
+
+/// The checks that need no rule file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Builtin {
+    RatioInSentence,
+    ChangeInSentence,
+    MultipleWording,
+}
+
+impl Builtin {
+    pub const ALL: [Builtin; 3] = [
+        Builtin::RatioInSentence,
+        Builtin::ChangeInSentence,
+        Builtin::MultipleWording,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Builtin::RatioInSentence => "ratio_in_sentence",
+            Builtin::ChangeInSentence => "change_in_sentence",
+            Builtin::MultipleWording => "multiple_wording",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Builtin> {
+        Builtin::ALL.into_iter().find(|b| b.id() == id)
+    }
+
+    /// The check's documentation (What it checks, Why, Example, Known limits), as printed
+    /// by `factlint explain`.
+    pub fn doc(self) -> &'static str {
+        match self {
+            Builtin::RatioInSentence => ratio_in_sentence::DOC,
+            Builtin::ChangeInSentence => change_in_sentence::DOC,
+            Builtin::MultipleWording => multiple_wording::DOC,
+        }
+    }
+
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Builtin::RatioInSentence | Builtin::ChangeInSentence => Severity::Error,
+            Builtin::MultipleWording => Severity::Warning,
+        }
+    }
+
+    fn run(self, ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
+        match self {
+            Builtin::RatioInSentence => ratio_in_sentence::check(ctx, severity),
+            Builtin::ChangeInSentence => change_in_sentence::check(ctx, severity),
+            Builtin::MultipleWording => multiple_wording::check(ctx, severity),
+        }
+    }
+}
+
+/// Settings for one run of the engine.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// The approximation tolerance `r` (design.md §2), 0.05 by default.
+    pub tolerance: f64,
+    /// Built-in checks that run, with their severity; a check turned off is absent.
+    pub builtins: Vec<(Builtin, Severity)>,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            tolerance: 0.05,
+            builtins: Builtin::ALL
+                .into_iter()
+                .map(|b| (b, b.default_severity()))
+                .collect(),
+        }
+    }
+}
+
+/// What every check sees.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    /// All mentions of the document in order, non-quantities included.
+    pub mentions: &'a [Mention],
+    pub options: &'a CheckOptions,
+}
+
+/// Counts for the report's summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub claims_held: usize,
+    pub claims_failed: usize,
+    pub claims_unmatched: usize,
+    pub term_findings: usize,
+    pub builtin_findings: usize,
+    /// Quantity mentions in the document.
+    pub numbers_found: usize,
+    /// Quantity mentions that some claim or built-in check examined.
+    pub numbers_checked: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Sorted by position, then rule id.
+    pub findings: Vec<Finding>,
+    pub stats: Stats,
+}
+
+/// Runs every applicable claim and term, and the enabled built-ins, over one document.
+pub fn check_document(
+    doc: &Document,
+    mentions: &[Mention],
+    rules: &RuleSet,
+    options: &CheckOptions,
+) -> Outcome {
+    let ctx = Context {
+        doc,
+        mentions,
+        options,
+    };
+    let mut stats = Stats {
+        numbers_found: mentions.iter().filter(|m| m.kind.is_quantity()).count(),
+        ..Stats::default()
+    };
+    let mut checked = vec![false; mentions.len()];
+    let mut findings = Vec::new();
+    for file in rules.for_path(&doc.path) {
+        let run = claim::run(&ctx, file);
+        stats.claims_held += run.held;
+        stats.claims_failed += run.failed;
+        stats.claims_unmatched += run.unmatched;
+        for i in run.checked {
+            checked[i] = true;
+        }
+        findings.extend(run.findings);
+        let terms = term::run(&ctx, file);
+        stats.term_findings += terms.len();
+        findings.extend(terms);
+    }
+    for &(builtin, severity) in &options.builtins {
+        let found = builtin.run(&ctx, severity);
+        stats.builtin_findings += found.len();
+        findings.extend(found);
+    }
+    stats.numbers_checked = checked
+        .iter()
+        .zip(mentions)
+        .filter(|(c, m)| **c && m.kind.is_quantity())
+        .count();
+    let mut findings = suppress::apply(doc, findings);
+    findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+    Outcome { findings, stats }
+}

@@ -1,0 +1,66 @@
+//! The command line: clap argument types and one file per subcommand.
+//!
+//! This is the binary's front end; it lives in the library so that tests can drive it. It is
+//! the one place besides `report` that writes to the terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod check;
+mod explain;
+mod extract;
+mod test;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Exit status: nothing at or above the failing severity.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: findings at or above the failing severity (or failing rule examples).
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status: usage, configuration, rule-file or input error.
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(name = "factlint", version, about = "Fact-check the numbers in articles")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check articles against the rule files and the built-in checks.
+    Check(check::CheckArgs),
+    /// List the numbers factlint reads in articles.
+    Extract(extract::ExtractArgs),
+    /// Run every rule's pass and fail examples.
+    Test(test::TestArgs),
+    /// Print the documentation of a built-in check.
+    Explain(explain::ExplainArgs),
+}
+
+/// Parses the process arguments, runs the subcommand and returns the exit status.
+pub fn run() -> u8 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Test(args) => test::run(args),
+        Command::Explain(args) => explain::run(args),
+    }
+}
+
+/// The rule paths to load: `claims/` when none are given.
+fn claims_paths(given: &[PathBuf]) -> Vec<PathBuf> {
+    if given.is_empty() {
+        vec![PathBuf::from("claims")]
+    } else {
+        given.to_vec()
+    }
+}

@@ -1,0 +1,5 @@
+//! Expressions over facts and mentions, evaluated in interval arithmetic.
+
+mod interval;
+
+pub use interval::Interval;

@@ -1,0 +1,158 @@
+//! What the extractor produces: one `Mention` per number in the prose.
+
+use crate::eval::Interval;
+use crate::source::Span;
+
+/// What a number is. The first eight are quantities; the rest are recognised so that they
+/// are never mistaken for one, and never fill a claim placeholder or count toward coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Money,
+    Percent,
+    Points,
+    Multiple,
+    Fraction,
+    Count,
+    Quantity,
+    Number,
+    Year,
+    Date,
+    Ordinal,
+    Reference,
+    Name,
+}
+
+impl Kind {
+    /// Every kind, in the order used by tables and error messages.
+    pub const ALL: [Kind; 13] = [
+        Kind::Money,
+        Kind::Percent,
+        Kind::Points,
+        Kind::Multiple,
+        Kind::Fraction,
+        Kind::Count,
+        Kind::Quantity,
+        Kind::Number,
+        Kind::Year,
+        Kind::Date,
+        Kind::Ordinal,
+        Kind::Reference,
+        Kind::Name,
+    ];
+
+    pub fn is_quantity(self) -> bool {
+        !matches!(
+            self,
+            Kind::Year | Kind::Date | Kind::Ordinal | Kind::Reference | Kind::Name
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Money => "money",
+            Kind::Percent => "percent",
+            Kind::Points => "points",
+            Kind::Multiple => "multiple",
+            Kind::Fraction => "fraction",
+            Kind::Count => "count",
+            Kind::Quantity => "quantity",
+            Kind::Number => "number",
+            Kind::Year => "year",
+            Kind::Date => "date",
+            Kind::Ordinal => "ordinal",
+            Kind::Reference => "reference",
+            Kind::Name => "name",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A word that loosens what a number asserts (design.md §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Hedge {
+    /// 约 大约 左右 about around roughly ~ ≈: `[low·(1−r), high·(1+r)]`
+    Approximately,
+    /// 近 将近 几乎 nearly almost: `[low·(1−r), high]`
+    Nearly,
+    /// 超过 逾 以上 多 余 over more than: `(stated, +∞)`
+    Over,
+    /// 至少 不少于 at least: `[stated, +∞)`
+    AtLeast,
+    /// 不到 不足 低于 less than under: `(−∞, stated)`
+    Under,
+    /// 至多 最多 不超过 up to at most: `(−∞, stated]`
+    AtMost,
+    /// `a–b`, `16 岁至 74 岁`: `[a, b]`
+    Range,
+}
+
+impl Hedge {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hedge::Approximately => "approximately",
+            Hedge::Nearly => "nearly",
+            Hedge::Over => "over",
+            Hedge::AtLeast => "at_least",
+            Hedge::Under => "under",
+            Hedge::AtMost => "at_most",
+            Hedge::Range => "range",
+        }
+    }
+}
+
+/// How the numeral was written, so that a suggestion can be written the same way
+/// (`九倍` → `八倍`, `2.5倍` → `2.4倍`, `1892 亿美元` → `1900 亿美元`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numeral {
+    /// ASCII digits, maybe with a decimal point.
+    Arabic,
+    /// Full-width digits `２０`.
+    FullWidth,
+    /// Chinese numerals `十三`, `两千三百万`, `三点五`.
+    Chinese,
+    /// English number words `nine`, `thirteen`.
+    Words,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    pub numeral: Numeral,
+    /// Digits after the decimal point as written.
+    pub decimals: u8,
+    /// Thousands separators as written (`22,816`).
+    pub grouped: bool,
+    /// What one unit of the written numeral is worth in `Mention::value`'s units:
+    /// `1892 亿美元` → 1e8, `20%` → 0.01, `2.5倍` → 1.
+    pub factor: f64,
+}
+
+/// One number in the text with everything that qualifies it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The mention's text: hedge (when adjacent), numeral, scale word and unit.
+    pub span: Span,
+    /// The numeral alone (with its scale word when the scale is part of the numeral, as in
+    /// `两千三百万`); what a suggestion rewrites.
+    pub number: Span,
+    pub kind: Kind,
+    /// Normalised value: money in currency units, percent and points as fractions.
+    pub value: f64,
+    /// The true values the writing asserts (written precision, then hedge).
+    pub interval: Interval,
+    /// Normalised unit or currency: `USD`, `CNY`, `%`, `x`, `t`, a counter such as `个`, or
+    /// the counted noun (`companies`).
+    pub unit: Option<String>,
+    pub hedge: Option<Hedge>,
+    /// Where the hedge is written; it may stand apart from the number in the same clause.
+    pub hedge_span: Option<Span>,
+    pub style: Style,
+}
