@@ -18,7 +18,26 @@ pub struct RuleFile {
     pub path: PathBuf,
 }
 
+/// A rule file that cannot be used: where, and what to do about it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}:{line}:{column}: {message}", path.display())]
+pub struct RuleError {
+    pub path: PathBuf,
+    /// 1-based; 0 when the error is about the whole file.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub message: String,
+}
+
 impl RuleSet {
+    /// Loads every `*.yaml`/`*.yml` file named or found in the folders named, and compiles
+    /// them. `root` is the repository root that `applies_to` globs are relative to. Every
+    /// file is validated; all errors are returned together.
+    pub fn load(_paths: &[PathBuf], _root: &Path) -> Result<RuleSet, Vec<RuleError>> {
+        Ok(RuleSet::default())
+    }
+
     /// The rule files whose `applies_to` matches `path`.
     pub fn for_path(&self, _path: &Path) -> Vec<&RuleFile> {
         Vec::new()
