@@ -17,8 +17,8 @@
 
 use std::ops::{Add, Mul, Neg, Sub};
 
-use super::parser::{BinOp, Expr, Func, round_digits};
-use super::{EvalError, Interval, Value};
+use super::expr::{BinOp, Expr, Func, round_digits};
+use super::{EvalError, EvalErrorKind, Interval, Value};
 
 /// An interval from two computed ends, with NaN ends opened (see the module doc).
 fn ends(low: f64, high: f64) -> Interval {
@@ -222,9 +222,10 @@ fn divide(a: Value, b: Value, divisor: &Expr) -> Result<Value, EvalError> {
         } else {
             "may be"
         };
-        EvalError {
-            message: format!("division by zero: `{divisor}` {how} 0"),
-        }
+        EvalError::new(
+            EvalErrorKind::DivisionByZero,
+            format!("division by zero: `{divisor}` {how} 0"),
+        )
     })
 }
 
@@ -234,14 +235,18 @@ fn power(base: Value, exp: Value, expr: &Expr) -> Result<Value, EvalError> {
     let interval = if whole {
         base.interval.powi(e.low as i32)
     } else if base.interval.low < 0.0 {
-        return Err(EvalError {
-            message: format!("`{expr}`: a base that may be negative needs a whole, exact exponent"),
-        });
+        return Err(EvalError::new(
+            EvalErrorKind::Undefined,
+            format!("`{expr}`: a base that may be negative needs a whole, exact exponent"),
+        ));
     } else {
         base.interval.powf_nonnegative(e)
     };
-    let interval = interval.ok_or_else(|| EvalError {
-        message: format!("division by zero: `{expr}` divides by a base that may be 0"),
+    let interval = interval.ok_or_else(|| {
+        EvalError::new(
+            EvalErrorKind::DivisionByZero,
+            format!("division by zero: `{expr}` divides by a base that may be 0"),
+        )
     })?;
     Ok(Value::new(base.point.powf(exp.point), interval))
 }
@@ -251,8 +256,11 @@ impl Expr {
     pub fn evaluate(&self, lookup: &dyn Fn(&str) -> Option<Value>) -> Result<Value, EvalError> {
         let v = match self {
             Expr::Number(v) => Value::exact(*v),
-            Expr::Name(name) => lookup(name).ok_or_else(|| EvalError {
-                message: format!("unknown name `{name}`: no fact or placeholder has this name"),
+            Expr::Name(name) => lookup(name).ok_or_else(|| {
+                EvalError::new(
+                    EvalErrorKind::UnknownName,
+                    format!("unknown name `{name}`: no fact or placeholder has this name"),
+                )
             })?,
             Expr::Neg(inner) => -inner.evaluate(lookup)?,
             Expr::Binary(op, l, r) => {
@@ -268,9 +276,10 @@ impl Expr {
             Expr::Call(func, args) => call(*func, args, lookup)?,
         };
         if v.point.is_nan() {
-            return Err(EvalError {
-                message: format!("`{self}` is undefined for these values"),
-            });
+            return Err(EvalError::new(
+                EvalErrorKind::Undefined,
+                format!("`{self}` is undefined for these values"),
+            ));
         }
         Ok(v)
     }

@@ -23,15 +23,17 @@
 //! | `>=` | `left.high >= right.low`                              |
 
 mod arith;
+mod expr;
 mod format;
 mod interval;
 mod lexer;
 mod parser;
 
 pub use arith::round_to;
+pub use expr::{BinOp, Expr, Func};
 pub use format::human;
 pub use interval::Interval;
-pub use parser::{BinOp, Expr, Func, MAX_DEPTH, MAX_LEN};
+pub use parser::{MAX_DEPTH, MAX_LEN};
 
 /// A number as both a best value and the interval of values it allows.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -52,7 +54,24 @@ pub struct ParseError {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{message}")]
 pub struct EvalError {
+    pub kind: EvalErrorKind,
     pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvalErrorKind {
+    /// A divisor (or the base of a negative power) may be 0.
+    DivisionByZero,
+    /// A name the lookup does not know; the rules loader should have refused it.
+    UnknownName,
+    /// No real result: a fractional power of a negative number.
+    Undefined,
+}
+
+impl EvalError {
+    fn new(kind: EvalErrorKind, message: String) -> EvalError {
+        EvalError { kind, message }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

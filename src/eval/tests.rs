@@ -24,7 +24,17 @@ fn eval_error(text: &str, entries: &[(&str, Value)]) -> String {
     let c = Comparison::parse(text).unwrap();
     match c.evaluate(&table(entries)) {
         Ok(v) => panic!("{text} evaluated to {v:?}"),
-        Err(e) => e.message,
+        Err(e) => {
+            let kind = if e.message.starts_with("division by zero") {
+                EvalErrorKind::DivisionByZero
+            } else if e.message.starts_with("unknown name") {
+                EvalErrorKind::UnknownName
+            } else {
+                EvalErrorKind::Undefined
+            };
+            assert_eq!(e.kind, kind, "{}", e.message);
+            e.message
+        }
     }
 }
 
@@ -143,6 +153,19 @@ fn evaluation_errors_are_values_not_panics() {
         eval_error("1 ~ nope", &[]),
         "unknown name `nope`: no fact or placeholder has this name"
     );
+}
+
+#[test]
+fn the_longest_flat_chains_evaluate_without_exhausting_the_stack() {
+    let text = format!("x ~ a{}", " * a".repeat((MAX_LEN - 5) / 4));
+    let one = [("x", Value::exact(1.0)), ("a", Value::exact(1.0))];
+    assert!(verdict(&text, &one).holds);
+    let text = format!(
+        "x ~ {}a{}",
+        "(".repeat(MAX_DEPTH - 1),
+        ")".repeat(MAX_DEPTH - 1)
+    );
+    assert!(verdict(&text, &one).holds);
 }
 
 #[test]
