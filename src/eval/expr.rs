@@ -6,9 +6,13 @@ use std::fmt;
 
 use super::{CmpOp, Comparison};
 
+/// One side of a comparison. Evaluation lives in `arith`; where names sit in the text is
+/// kept in `Comparison::names`, so two trees compare equal whatever their spacing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
+    /// Never negative: `-2` is `Neg(Number(2))`.
     Number(f64),
+    /// A fact id or a placeholder.
     Name(String),
     Neg(Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),

@@ -25,8 +25,11 @@ pub const MAX_DEPTH: usize = 64;
 
 pub(super) fn parse(text: &str) -> Result<Comparison, ParseError> {
     if text.len() > MAX_LEN {
+        // Point at the first byte past the limit, on a character boundary so that the
+        // offset can become a column.
+        let offset = (0..=MAX_LEN).rev().find(|&i| text.is_char_boundary(i));
         return Err(ParseError {
-            offset: MAX_LEN,
+            offset: offset.unwrap_or(0),
             message: format!(
                 "check is too long ({} bytes, at most {MAX_LEN}): split it into several checks",
                 text.len()
@@ -458,6 +461,8 @@ mod tests {
         let (at, msg) = err(&format!("x ~ {}", "a + ".repeat(1000)));
         assert_eq!(at, MAX_LEN);
         assert!(msg.contains("too long"), "{msg}");
+        let (at, _) = err(&format!("x ~ 1{}", "增".repeat(400)));
+        assert_eq!(at, 1022, "the last character boundary within the limit");
         let long = format!("x ~ a{}", " + a".repeat(250));
         let c = parse(&long).unwrap();
         assert_eq!(c.names().len(), 252);

@@ -267,8 +267,15 @@ proptest! {
     }
 
     #[test]
-    fn parsing_never_panics(text in "[a-z0-9_ ()+*/^~<>=!,.-]{0,60}") {
-        let _ = Comparison::parse(&text);
+    fn parsing_never_panics(
+        text in "[a-z0-9_ ()+*/^~<>=!,.-]{0,60}",
+        noise in "\\PC{0,30}",
+    ) {
+        for t in [&text, &noise, &format!("{text}{noise}")] {
+            if let Err(e) = Comparison::parse(t) {
+                prop_assert!(e.offset <= t.len() && t.is_char_boundary(e.offset));
+            }
+        }
     }
 
     #[test]
