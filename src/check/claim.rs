@@ -232,7 +232,19 @@ fn evaluate(
         (Some(_), CmpOp::Approx, Some((_, x))) => write_like(x, computed),
         _ => None,
     };
-    let message = match (&left_placeholder, &suggestion) {
+    // The whole mention as it should read (`2.4倍`), for the message and the report.
+    let suggested_text = match (&suggestion, mention) {
+        (Some(s), Some((_, x))) if x.span.contains(x.number) => {
+            let text = &ctx.doc.text;
+            Some(format!(
+                "{}{s}{}",
+                &text[x.span.start..x.number.start],
+                &text[x.number.end..x.span.end]
+            ))
+        }
+        (s, _) => s.clone(),
+    };
+    let message = match (&left_placeholder, &suggested_text) {
         (Some(_), Some(s)) => format!("`{found}` does not match {rhs} = {} ({s})", human(computed)),
         (Some(_), None) => format!("`{found}` does not match {rhs} = {}", human(computed)),
         (None, _) => format!(
@@ -263,16 +275,7 @@ fn evaluate(
             replacement: s.clone(),
         });
     }
-    f.suggestion = suggestion.map(|s| {
-        mention.map_or(s.clone(), |(_, x)| {
-            let text = &ctx.doc.text;
-            format!(
-                "{}{s}{}",
-                &text[x.span.start..x.number.start.max(x.span.start)],
-                &text[x.number.end.min(x.span.end)..x.span.end]
-            )
-        })
-    });
+    f.suggestion = suggested_text;
     Some(f)
 }
 
