@@ -177,7 +177,7 @@ impl Template {
         before.reverse();
         before.extend(binds);
         let mentions = before.iter().map(|&m| doc.marks[m].mention).collect();
-        Some((Span::new(doc.origin[start], doc.origin[end]), mentions))
+        Some((Span::new(doc.map.orig(start), doc.map.orig(end)), mentions))
     }
 
     fn forward(
@@ -353,32 +353,77 @@ fn fold(c: char) -> char {
     }
 }
 
-/// Normalised text and, for each of its bytes (and its end), the byte in `text` it came from.
-fn normalize(text: &str) -> (String, Vec<usize>) {
+/// Where normalised bytes came from: breakpoints `(normalised, original)` between which
+/// the two advance together. Only dropped or folded text adds one, so the map stays small
+/// next to the text (a byte-for-byte table would cost eight bytes per byte of article).
+#[derive(Debug, Default)]
+struct OffsetMap {
+    breaks: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    fn note(&mut self, norm: usize, orig: usize) {
+        match self.breaks.last() {
+            Some(&(n, o)) if o + (norm - n) == orig => {}
+            Some(&(n, _)) if n == norm => {
+                if let Some(last) = self.breaks.last_mut() {
+                    last.1 = orig;
+                }
+            }
+            _ => self.breaks.push((norm, orig)),
+        }
+    }
+
+    /// The original offset of normalised offset `norm`.
+    fn orig(&self, norm: usize) -> usize {
+        match self.breaks.partition_point(|b| b.0 <= norm).checked_sub(1) {
+            Some(k) => self.breaks[k].1 + (norm - self.breaks[k].0),
+            None => 0,
+        }
+    }
+
+    /// The first normalised offset whose original offset is at or after `orig`.
+    fn norm(&self, orig: usize) -> usize {
+        let k = self.breaks.partition_point(|b| b.1 <= orig);
+        match k.checked_sub(1) {
+            Some(k) => {
+                let n = self.breaks[k].0 + (orig - self.breaks[k].1);
+                self.breaks.get(k + 1).map_or(n, |next| n.min(next.0))
+            }
+            None => 0,
+        }
+    }
+}
+
+/// Normalised text and the map back to `text`.
+fn normalize(text: &str) -> (String, OffsetMap) {
     let mut out = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len() + 1);
+    let mut map = OffsetMap::default();
     let mut space_at = None;
+    let mut end = 0;
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
             space_at.get_or_insert(i);
             continue;
         }
-        let c = fold(c);
+        let folded = fold(c);
         if let Some(s) = space_at.take()
-            && c.is_ascii_alphanumeric()
+            && folded.is_ascii_alphanumeric()
             && out
                 .chars()
                 .next_back()
                 .is_some_and(|p| p.is_ascii_alphanumeric())
         {
+            map.note(out.len(), s);
             out.push(' ');
-            origin.push(s);
         }
-        out.push(c);
-        origin.extend(std::iter::repeat_n(i, c.len_utf8()));
+        map.note(out.len(), i);
+        out.push(folded);
+        end = i + c.len_utf8();
+        map.note(out.len(), end);
     }
-    origin.push(text.len());
-    (out, origin)
+    map.note(out.len(), end);
+    (out, map)
 }
 
 /// A quantity mention's boundaries in the normalised text.
@@ -397,14 +442,14 @@ pub struct Mark {
 #[derive(Debug)]
 pub struct Normalized {
     pub text: String,
-    origin: Vec<usize>,
+    map: OffsetMap,
     marks: Vec<Mark>,
 }
 
 impl Normalized {
     pub fn new(masked: &str, mentions: &[Mention]) -> Normalized {
-        let (text, origin) = normalize(masked);
-        let to_norm = |o: usize| origin.partition_point(|&x| x < o);
+        let (text, map) = normalize(masked);
+        let to_norm = |o: usize| map.norm(o);
         let mut marks: Vec<Mark> = Vec::new();
         for (k, m) in mentions.iter().enumerate() {
             if !m.kind.is_quantity() || m.span.end > masked.len() {
@@ -429,11 +474,7 @@ impl Normalized {
                 end,
             });
         }
-        Normalized {
-            text,
-            origin,
-            marks,
-        }
+        Normalized { text, map, marks }
     }
 
     /// The last mark that starts before byte `p`.
@@ -469,8 +510,16 @@ mod tests {
             normalize_literal("is   about\n 2.5 times"),
             "is about 2.5 times"
         );
-        let (_, origin) = normalize("a 是");
-        assert_eq!(origin, vec![0, 2, 2, 2, 5]);
+        let (norm, map) = normalize("a 是 （x）  y");
+        assert_eq!(norm, "a是(x)y");
+        let orig: Vec<usize> = (0..=norm.len()).map(|n| map.orig(n)).collect();
+        assert_eq!(orig, vec![0, 2, 3, 4, 6, 9, 10, 15, 16]);
+        // An original offset in dropped spacing maps to the next kept character.
+        let norms: Vec<usize> = [0, 1, 2, 5, 6, 9, 10, 13, 14, 15, 16]
+            .iter()
+            .map(|&o| map.norm(o))
+            .collect();
+        assert_eq!(norms, vec![0, 1, 1, 4, 4, 5, 6, 7, 7, 7, 8]);
     }
 
     #[test]
