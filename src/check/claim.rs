@@ -8,7 +8,7 @@
 use super::{Context, Edit, Explanation, Finding, Input, Origin};
 use crate::eval::{CmpOp, EvalError, Expr, Value, Verdict, human};
 use crate::extract::{ExtractOptions, Mention, extract, write_like};
-use crate::rules::template::Normalized;
+use crate::rules::normalize::Normalized;
 use crate::rules::{Binding, Check, Claim, Matcher, RuleFile};
 use crate::source::Span;
 

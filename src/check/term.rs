@@ -7,7 +7,7 @@
 //! section it sits in.
 
 use super::{Context, Edit, Finding, Origin};
-use crate::rules::template::normalize_literal;
+use crate::rules::normalize::normalize_literal;
 use crate::rules::{RuleFile, Scope, Term};
 use crate::source::{Document, Span};
 

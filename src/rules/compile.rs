@@ -8,12 +8,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use globset::{Glob, GlobSetBuilder};
 use regex::Regex;
 use serde_saphyr::Spanned;
 
 use super::error::{Located, RuleError};
+use super::index::{claim_index, term_index};
 use super::raw::{self, RawClaim, RawExamples, RawFile, RawTerm};
 use super::template::Template;
 use super::{Binding, Check, Claim, Examples, Fact, Matcher, RuleFile, Scope, Term};
@@ -511,60 +511,4 @@ fn examples(raw: &RawExamples) -> Examples {
         pass: raw.pass.clone(),
         fail: raw.fail.clone(),
     }
-}
-
-/// One automaton over the distinct anchors of all template claims.
-fn claim_index(claims: &[Claim]) -> (Option<AhoCorasick>, Vec<Vec<usize>>) {
-    let mut anchors: Vec<String> = Vec::new();
-    let mut owners: Vec<Vec<usize>> = Vec::new();
-    for (i, claim) in claims.iter().enumerate() {
-        if let Matcher::Template(t) = &claim.matcher {
-            let a = t.anchor_text();
-            match anchors.iter().position(|x| x == a) {
-                Some(k) => owners[k].push(i),
-                None => {
-                    anchors.push(a.to_string());
-                    owners.push(vec![i]);
-                }
-            }
-        }
-    }
-    if anchors.is_empty() {
-        return (None, owners);
-    }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .build(&anchors)
-        .ok();
-    (ac, owners)
-}
-
-/// One automaton over every term's words, ASCII case folded (case-sensitive terms are
-/// re-checked on each hit).
-fn term_index(terms: &[Term]) -> (Option<AhoCorasick>, Vec<Vec<(usize, usize)>>) {
-    let mut words: Vec<String> = Vec::new();
-    let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for (t, term) in terms.iter().enumerate() {
-        for (w, word) in term.instead_of.iter().enumerate() {
-            let key = word.to_ascii_lowercase();
-            match seen.get(&key) {
-                Some(&k) => owners[k].push((t, w)),
-                None => {
-                    seen.insert(key.clone(), words.len());
-                    words.push(key);
-                    owners.push(vec![(t, w)]);
-                }
-            }
-        }
-    }
-    if words.is_empty() {
-        return (None, owners);
-    }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(true)
-        .build(&words)
-        .ok();
-    (ac, owners)
 }

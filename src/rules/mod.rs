@@ -9,6 +9,8 @@
 mod compile;
 mod error;
 pub mod examples;
+mod index;
+pub mod normalize;
 mod raw;
 pub mod template;
 
