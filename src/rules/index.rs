@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{Claim, Matcher, Term};
 
@@ -27,11 +27,7 @@ pub(super) fn claim_index(claims: &[Claim]) -> (Option<AhoCorasick>, Vec<Vec<usi
     if anchors.is_empty() {
         return (None, owners);
     }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .build(&anchors)
-        .ok();
-    (ac, owners)
+    (build(&anchors, false), owners)
 }
 
 /// One automaton over every term's words, ASCII case folded (case-sensitive terms are
@@ -56,10 +52,21 @@ pub(super) fn term_index(terms: &[Term]) -> (Option<AhoCorasick>, Vec<Vec<(usize
     if words.is_empty() {
         return (None, owners);
     }
-    let ac = AhoCorasickBuilder::new()
+    (build(&words, true), owners)
+}
+
+/// A full DFA (one table lookup per byte whatever the number of patterns, which is what keeps
+/// 1,000 terms close to the cost of 10), or the library's own choice if the DFA would be too
+/// large. Overlapping search needs `MatchKind::Standard`.
+fn build(patterns: &[String], ascii_case_insensitive: bool) -> Option<AhoCorasick> {
+    let mut builder = AhoCorasickBuilder::new();
+    builder
         .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(true)
-        .build(&words)
-        .ok();
-    (ac, owners)
+        .ascii_case_insensitive(ascii_case_insensitive);
+    builder
+        .clone()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .or_else(|_| builder.build(patterns))
+        .ok()
 }

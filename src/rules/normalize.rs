@@ -45,6 +45,20 @@ impl OffsetMap {
         }
     }
 
+    /// `norm(orig)` for queries that mostly come in increasing order: walks on from the
+    /// breakpoint `cursor` instead of searching from scratch.
+    fn norm_from(&self, orig: usize, cursor: &mut usize) -> usize {
+        if self.breaks.get(*cursor).is_none_or(|b| b.1 > orig) {
+            return self.norm(orig);
+        }
+        while self.breaks.get(*cursor + 1).is_some_and(|b| b.1 <= orig) {
+            *cursor += 1;
+        }
+        let (n, o) = self.breaks[*cursor];
+        let n = n + (orig - o);
+        self.breaks.get(*cursor + 1).map_or(n, |next| n.min(next.0))
+    }
+
     /// The first normalised offset whose original offset is at or after `orig`.
     fn norm(&self, orig: usize) -> usize {
         let k = self.breaks.partition_point(|b| b.1 <= orig);
@@ -60,34 +74,79 @@ impl OffsetMap {
 
 /// Normalised text and the map back to `text`.
 fn normalize(text: &str) -> (String, OffsetMap) {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
-    let mut space_at = None;
-    let mut end = 0;
-    for (i, c) in text.char_indices() {
+    // Text kept as it is is copied a run at a time: most of an article is such a run, and
+    // only the bytes that can start a space or a full-width form are looked at closely.
+    let mut run_from = 0;
+    let copy = |out: &mut String, map: &mut OffsetMap, from: usize, to: usize| {
+        if from < to {
+            map.note(out.len(), from);
+            out.push_str(&text[from..to]);
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        if !SPECIAL[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        // A special byte is ASCII or a lead byte, so `i` is a char boundary.
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
-            space_at.get_or_insert(i);
+            copy(&mut out, &mut map, run_from, i);
+            let mut j = i;
+            while let Some(w) = text[j..].chars().next().filter(|w| w.is_whitespace()) {
+                j += w.len_utf8();
+            }
+            if let Some(next) = text[j..].chars().next()
+                && fold(next).is_ascii_alphanumeric()
+                && out
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_alphanumeric())
+            {
+                map.note(out.len(), i);
+                out.push(' ');
+            }
+            run_from = j;
+            i = j;
             continue;
         }
         let folded = fold(c);
-        if let Some(s) = space_at.take()
-            && folded.is_ascii_alphanumeric()
-            && out
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_ascii_alphanumeric())
-        {
-            map.note(out.len(), s);
-            out.push(' ');
+        if folded != c {
+            copy(&mut out, &mut map, run_from, i);
+            map.note(out.len(), i);
+            out.push(folded);
+            map.note(out.len(), i + c.len_utf8());
+            run_from = i + c.len_utf8();
         }
-        map.note(out.len(), i);
-        out.push(folded);
-        end = i + c.len_utf8();
-        map.note(out.len(), end);
+        i += c.len_utf8();
     }
+    copy(&mut out, &mut map, run_from, bytes.len());
+    let end = text.trim_end_matches(char::is_whitespace).len();
     map.note(out.len(), end);
     (out, map)
 }
+
+/// Bytes that may begin a whitespace character or a full-width form: ASCII whitespace and
+/// the UTF-8 lead bytes of U+0085/U+00A0 (`C2`), U+1680 (`E1`), U+2000–U+205F (`E2`),
+/// U+3000 (`E3`) and U+FF01–U+FF5E (`EF`).
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF,
+    ];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// A quantity mention's boundaries in the normalised text.
 #[derive(Debug, Clone)]
@@ -112,7 +171,8 @@ pub struct Normalized {
 impl Normalized {
     pub fn new(masked: &str, mentions: &[Mention]) -> Normalized {
         let (text, map) = normalize(masked);
-        let to_norm = |o: usize| map.norm(o);
+        let mut cursor = 0;
+        let mut to_norm = |o: usize| map.norm_from(o, &mut cursor);
         let mut marks: Vec<Mark> = Vec::new();
         for (k, m) in mentions.iter().enumerate() {
             if !m.kind.is_quantity() || m.span.end > masked.len() {
@@ -183,5 +243,65 @@ mod tests {
             .map(|&o| map.norm(o))
             .collect();
         assert_eq!(norms, vec![0, 1, 1, 4, 4, 5, 6, 7, 7, 7, 8]);
+        let mut cursor = 0;
+        let walked: Vec<usize> = [0, 1, 2, 5, 6, 9, 10, 13, 14, 15, 16, 2, 9]
+            .iter()
+            .map(|&o| map.norm_from(o, &mut cursor))
+            .collect();
+        assert_eq!(walked, vec![0, 1, 1, 4, 4, 5, 6, 7, 7, 7, 8, 1, 5]);
+    }
+
+    /// The obvious char-by-char definition, to compare the run-copying one with.
+    fn reference(text: &str) -> (String, Vec<usize>) {
+        let mut out = String::new();
+        let mut origin = Vec::new();
+        let mut space_at = None;
+        let mut end = 0;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                space_at.get_or_insert(i);
+                continue;
+            }
+            let f = fold(c);
+            if let Some(s) = space_at.take()
+                && f.is_ascii_alphanumeric()
+                && out
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_alphanumeric())
+            {
+                out.push(' ');
+                origin.push(s);
+            }
+            out.push(f);
+            origin.extend(std::iter::repeat_n(i, f.len_utf8()));
+            end = i + c.len_utf8();
+        }
+        origin.push(end);
+        (out, origin)
+    }
+
+    #[test]
+    fn run_copying_agrees_with_the_char_by_char_definition() {
+        for text in [
+            "",
+            "   ",
+            " a b  c ",
+            "Gemini Ultra 是 GPT-4 的 2.5 倍。\n\n下一段",
+            "（１２）：ｘ　y\u{3000}z",
+            "x\u{a0}y 中 文 z",
+            "尾部 ",
+            "a\u{2003}b\u{1680}c\u{85}d\u{205f}e\u{202f}\u{3000}",
+            " ，x",
+        ] {
+            let (norm, map) = normalize(text);
+            let (want, origin) = reference(text);
+            assert_eq!(norm, want, "{text:?}");
+            for (n, &o) in origin.iter().enumerate() {
+                if norm.is_char_boundary(n) {
+                    assert_eq!(map.orig(n), o, "{text:?} at {n}");
+                }
+            }
+        }
     }
 }
