@@ -56,7 +56,7 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     };
     let lo = low - low_half;
     let hi = b.value + b.half;
-    if !(lo <= hi) {
+    if lo.partial_cmp(&hi) == Some(std::cmp::Ordering::Greater) || lo.is_nan() || hi.is_nan() {
         return None;
     }
     let mut style = b.style;
@@ -129,18 +129,16 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
     let mut k = from;
     while k < to {
         let rest = &text[k..to];
-        let found = HEDGE_DETACHED
-            .iter()
-            .find(|(w, _, _)| rest.starts_with(w));
+        let found = HEDGE_DETACHED.iter().find(|(w, _, _)| rest.starts_with(w));
         let Some(&(w, hedge, needs_verb)) = found else {
             k += rest.chars().next().map_or(1, char::len_utf8);
             continue;
         };
         let span = Span::new(k, k + w.len());
         k = span.end;
-        let taken = raws.iter().any(|r| {
-            r.span.contains(span) || r.hedge_span.is_some_and(|h| h.overlaps(span))
-        });
+        let taken = raws
+            .iter()
+            .any(|r| r.span.contains(span) || r.hedge_span.is_some_and(|h| h.overlaps(span)));
         if taken {
             continue;
         }
@@ -174,7 +172,9 @@ fn assign(text: &str, hedge: Hedge, span: Span, clause: &mut [Raw]) {
     let candidates: Vec<usize> = (0..clause.len())
         .filter(|&k| {
             let r = &clause[k];
-            eligible(r) && r.span.start >= span.end && !opens_paren(text, span.end, r.span.start)
+            eligible(r)
+                && r.span.start >= span.end
+                && !opens_paren(text, span.end, r.span.start)
                 && !inside_paren(text, r)
         })
         .collect();
@@ -182,7 +182,8 @@ fn assign(text: &str, hedge: Hedge, span: Span, clause: &mut [Raw]) {
     // the predicate states; the later one is.
     let pick = candidates.iter().enumerate().find_map(|(n, &k)| {
         let next = candidates.get(n + 1);
-        let modifier = next.is_some_and(|&m| text[clause[k].span.end..clause[m].span.start].contains('的'));
+        let modifier =
+            next.is_some_and(|&m| text[clause[k].span.end..clause[m].span.start].contains('的'));
         (!modifier).then_some(n)
     });
     let Some(n) = pick else {
@@ -192,7 +193,10 @@ fn assign(text: &str, hedge: Hedge, span: Span, clause: &mut [Raw]) {
     // `分别约为 7800 万美元和 1.91 亿美元`: the hedge covers coordinated quantities too.
     for w in candidates[n..].windows(2) {
         let between = text[clause[w[0]].span.end..clause[w[1]].span.start].trim();
-        if matches!(between, "和" | "与" | "及" | "、" | "以及" | "或" | "and" | "or" | ",") {
+        if matches!(
+            between,
+            "和" | "与" | "及" | "、" | "以及" | "或" | "and" | "or" | ","
+        ) {
             take.push(w[1]);
         } else {
             break;

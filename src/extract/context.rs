@@ -2,7 +2,9 @@
 //! before it (`Pre`) and the scale word, unit and hedge after it (`Tail`) out.
 
 pub(crate) use super::forms::{en_fraction, en_special, zh_fraction, zh_special};
-pub(crate) use super::nonquant::{date, glued_name, name_span, named_number, ordinal, reference, year};
+pub(crate) use super::nonquant::{
+    date, glued_name, name_span, named_number, ordinal, reference, year,
+};
 
 use super::lexicon::{
     self, CURRENCY_AFTER, CURRENCY_AFTER_EN, CURRENCY_BEFORE, HEDGE_AFTER, HEDGE_BEFORE,
@@ -197,7 +199,13 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
 }
 
 /// Closes a tail: a hedge written after the unit (`0.7% 左右`, `5 亿美元以上`).
-fn finish(text: &str, end: usize, kind: TailKind, scale: f64, hedge: Option<(Hedge, Span)>) -> Tail {
+fn finish(
+    text: &str,
+    end: usize,
+    kind: TailKind,
+    scale: f64,
+    hedge: Option<(Hedge, Span)>,
+) -> Tail {
     let mut t = Tail {
         end,
         kind,

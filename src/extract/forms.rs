@@ -6,7 +6,7 @@
 //! are marked `by_nature` and read as approximately hedged.
 
 use super::context::{self, Tail, TailKind};
-use super::lexicon::{HEDGE_AFTER, char_at, char_before, match_after, skip_space, SCALE_ZH};
+use super::lexicon::{HEDGE_AFTER, SCALE_ZH, char_at, char_before, match_after, skip_space};
 use super::mention::{Kind, Numeral, Style};
 use super::numeral::{self, Parsed, en_word, word_at};
 use super::scan::{Raw, build};
@@ -16,15 +16,14 @@ use crate::source::Span;
 fn word_form(
     text: &str,
     kind: Kind,
-    s: usize,
     number: Span,
-    end: usize,
     value: f64,
     numeral: Numeral,
     rewritable: bool,
 ) -> Raw {
+    let s = number.start;
     let pre = context::pre(text, s);
-    let mut end = end;
+    let mut end = number.end;
     let mut hedge = pre.hedge;
     if hedge.is_none() {
         let k = skip_space(text, end);
@@ -90,12 +89,26 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             }
             let end = s + "半数".len();
             let number = Span::new(s, end);
-            Some(word_form(text, Kind::Fraction, s, number, end, 0.5, Numeral::Chinese, false))
+            Some(word_form(
+                text,
+                Kind::Fraction,
+                number,
+                0.5,
+                Numeral::Chinese,
+                false,
+            ))
         }
         '一' if rest.starts_with("一半") => {
             let end = s + "一半".len();
             let number = Span::new(s, end);
-            Some(word_form(text, Kind::Fraction, s, number, end, 0.5, Numeral::Chinese, false))
+            Some(word_form(
+                text,
+                Kind::Fraction,
+                number,
+                0.5,
+                Numeral::Chinese,
+                false,
+            ))
         }
         '数' | '几' => {
             let (_, f, e) = match_after(text, s + 3, SCALE_ZH)?;
@@ -133,7 +146,14 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             };
             let number = Span::new(s, end);
             let value = 2f64.powf(n);
-            Some(word_form(text, Kind::Multiple, s, number, end, value, Numeral::Chinese, false))
+            Some(word_form(
+                text,
+                Kind::Multiple,
+                number,
+                value,
+                Numeral::Chinese,
+                false,
+            ))
         }
         _ => None,
     }
@@ -158,7 +178,14 @@ pub(crate) fn zh_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let q = any_numeral(text, p.end + "分之".len())?;
     let number = Span::new(s, q.end);
     let value = q.value / p.value;
-    Some(word_form(text, Kind::Fraction, s, number, q.end, value, Numeral::Chinese, false))
+    Some(word_form(
+        text,
+        Kind::Fraction,
+        number,
+        value,
+        Numeral::Chinese,
+        false,
+    ))
 }
 
 /// English forms: `half`, `twice`, `doubled`, `a third`, `thirteenfold`.
@@ -167,7 +194,7 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     let lw = w.to_ascii_lowercase();
     let form = |kind, end, value, rewritable| {
         let number = Span::new(s, end);
-        word_form(text, kind, s, number, end, value, Numeral::Words, rewritable)
+        word_form(text, kind, number, value, Numeral::Words, rewritable)
     };
     let multiple = match lw.as_str() {
         "twice" => Some(2.0),
@@ -241,14 +268,21 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     if let Some(d) = denominator(&lw) {
         let number = Span::new(s, we);
         let value = p.value / d;
-        return Some(word_form(text, Kind::Fraction, s, number, we, value, Numeral::Words, false));
+        return Some(word_form(
+            text,
+            Kind::Fraction,
+            number,
+            value,
+            Numeral::Words,
+            false,
+        ));
     }
     if lw == "in" && bytes.get(we) == Some(&b' ') {
         let q = numeral::arabic(text, we + 1).or_else(|| numeral::english(text, we + 1))?;
         if q.value > p.value && p.value > 0.0 {
             let number = Span::new(s, q.end);
             let value = p.value / q.value;
-            let raw = word_form(text, Kind::Fraction, s, number, q.end, value, Numeral::Words, false);
+            let raw = word_form(text, Kind::Fraction, number, value, Numeral::Words, false);
             return Some(raw);
         }
     }

@@ -296,8 +296,29 @@ pub(crate) const HEDGE_DETACHED: &[(&str, Hedge, bool)] = &[
 /// Verbs and copulas through which a detached hedge reaches the quantity that completes the
 /// predicate.
 pub(crate) const PREDICATE_VERBS: &[&str] = &[
-    "相当于", "等于", "达到", "超过", "增加", "增长", "下降", "减少", "降低", "提高", "上升",
-    "花费", "耗费", "消耗", "需要", "排放", "释放", "占", "是", "为", "有", "达", "翻",
+    "相当于",
+    "等于",
+    "达到",
+    "超过",
+    "增加",
+    "增长",
+    "下降",
+    "减少",
+    "降低",
+    "提高",
+    "上升",
+    "花费",
+    "耗费",
+    "消耗",
+    "需要",
+    "排放",
+    "释放",
+    "占",
+    "是",
+    "为",
+    "有",
+    "达",
+    "翻",
 ];
 
 /// Punctuation that ends a clause: a detached hedge never reaches past it.
@@ -341,7 +362,11 @@ pub(crate) fn starts_with_word(text: &str, start: usize, word: &str) -> Option<u
     }
     let end = start + word.len();
     let last = word.as_bytes()[word.len() - 1];
-    if last.is_ascii_alphabetic() && text.as_bytes().get(end).is_some_and(u8::is_ascii_alphabetic)
+    if last.is_ascii_alphabetic()
+        && text
+            .as_bytes()
+            .get(end)
+            .is_some_and(u8::is_ascii_alphabetic)
     {
         return None;
     }

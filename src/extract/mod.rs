@@ -52,7 +52,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
     };
     let mut out: Vec<Mention> = raws
         .into_iter()
-        .filter(|raw| !raw.weak && !(raw.indefinite && raw.hedge.is_none()))
+        .filter(|raw| !(raw.weak || (raw.indefinite && raw.hedge.is_none())))
         .filter_map(|raw| attach::finish(raw, r))
         .collect();
     out.sort_by_key(|m| (m.span.start, m.span.end));

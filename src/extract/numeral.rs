@@ -205,6 +205,13 @@ pub(crate) fn chinese(text: &str, start: usize) -> Option<Parsed> {
     let mut it = rest.char_indices().peekable();
     while let Some(&(off, c)) = it.peek() {
         if let Some(d) = zh_digit(c) {
+            if d == 0 && !only_digits {
+                // `一百零五`: 零 only holds a place.
+                chars += 1;
+                it.next();
+                end = start + off + c.len_utf8();
+                continue;
+            }
             seq_digits += 1;
             seq_value = seq_value * 10.0 + f64::from(d);
             if pending.is_some() && !only_digits {
@@ -582,7 +589,7 @@ pub(crate) fn write_english(n: u64) -> Option<String> {
         if r > 0 || n == 0 {
             let words = if r < 20 {
                 SMALL[r as usize].to_string()
-            } else if r % 10 == 0 {
+            } else if r.is_multiple_of(10) {
                 TENS[(r / 10) as usize].to_string()
             } else {
                 format!("{}-{}", TENS[(r / 10) as usize], SMALL[(r % 10) as usize])

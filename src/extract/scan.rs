@@ -177,7 +177,7 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
     };
     let words = matches!(p.numeral, Numeral::Chinese | Numeral::Words);
     let by_nature = words && kind == Kind::Multiple;
-    let weak = words && kind == Kind::Number && !(p.value >= 1e4 && !p.digit_sequence);
+    let weak = words && kind == Kind::Number && (p.value < 1e4 || p.digit_sequence);
     let indefinite = p.lone_one && matches!(kind, Kind::Count | Kind::Quantity);
     Raw {
         span: Span::new(start, tail.end),

@@ -9,7 +9,7 @@ use super::numeral::{to_full_width, write_arabic, write_chinese, write_english};
 /// `三分之二`, `翻了一番`, values too large for words).
 pub fn write_like(mention: &Mention, value: f64) -> Option<String> {
     let factor = mention.style.factor;
-    if !(factor.is_finite() && factor > 0.0) || !value.is_finite() {
+    if !(factor.is_finite() && factor > 0.0 && value.is_finite()) {
         return None;
     }
     if mention.hedge == Some(Hedge::Range) {
