@@ -11,20 +11,28 @@ use crate::eval::Interval;
 use crate::source::Span;
 
 /// Merges `a–b` pairs into ranges.
-pub(crate) fn ranges(text: &str, raws: Vec<Raw>) -> Vec<Raw> {
-    let mut out = Vec::with_capacity(raws.len());
-    let mut it = raws.into_iter().peekable();
-    while let Some(a) = it.next() {
-        if let Some(b) = it.peek()
-            && let Some(merged) = range(text, &a, b)
-        {
-            it.next();
-            out.push(merged);
-        } else {
-            out.push(a);
+pub(crate) fn ranges(text: &str, raws: &mut Vec<Raw>) {
+    // In place: a document may hold hundreds of thousands of mentions.
+    let mut w = 0;
+    let mut r = 0;
+    while r < raws.len() {
+        let merged = match raws.get(r + 1) {
+            Some(b) => range(text, &raws[r], b),
+            None => None,
+        };
+        match merged {
+            Some(m) => {
+                raws[w] = m;
+                r += 2;
+            }
+            None => {
+                raws.swap(w, r);
+                r += 1;
+            }
         }
+        w += 1;
     }
-    out
+    raws.truncate(w);
 }
 
 fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
@@ -120,7 +128,7 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
             j += 1;
         }
         let last_start = raws[j - 1].span.start;
-        let hedges = hedges_in(text, cs, last_start, &raws[..j]);
+        let hedges = hedges_in(text, cs, last_start, &raws[i.saturating_sub(1)..j]);
         for (hedge, span) in hedges.into_iter().rev() {
             assign(text, hedge, span, &mut raws[i..j]);
         }
