@@ -142,6 +142,12 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
     let mut k = from;
     while k < to {
         let rest = &text[k..to];
+        // Every detached hedge starts with one of these; skip other characters cheaply.
+        let first = rest.chars().next().unwrap_or(' ');
+        if !matches!(first, '不' | '大' | '几' | '将' | '接' | '至' | '最' | '约') {
+            k += first.len_utf8();
+            continue;
+        }
         let found = HEDGE_DETACHED.iter().find(|(w, _, _)| rest.starts_with(w));
         let Some(&(w, hedge, needs_verb)) = found else {
             k += rest.chars().next().map_or(1, char::len_utf8);
@@ -271,4 +277,20 @@ pub(crate) fn finish(raw: Raw, r: f64) -> Option<Mention> {
         hedge_span: raw.hedge_span,
         style: raw.style,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_skip_knows_every_detached_hedge() {
+        for (w, _, _) in HEDGE_DETACHED {
+            let first = w.chars().next().expect("non-empty");
+            assert!(
+                matches!(first, '不' | '大' | '几' | '将' | '接' | '至' | '最' | '约'),
+                "`{w}` would be skipped by `hedges_in`"
+            );
+        }
+    }
 }

@@ -344,6 +344,30 @@ fn en_multiplier(w: &str) -> Option<f64> {
     })
 }
 
+/// An ASCII word in lower case, in a stack buffer (no allocation per word of prose); `None`
+/// for words longer than any number word.
+pub(crate) struct Lower {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Lower {
+    pub fn of(w: &str) -> Option<Lower> {
+        if w.len() > 16 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        for (d, b) in buf.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        Some(Lower { buf, len: w.len() })
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
 /// The ASCII letters of the word at `i`, and its end.
 pub(crate) fn word_at(text: &str, i: usize) -> (&str, usize) {
     if !text.is_char_boundary(i) {
@@ -371,8 +395,11 @@ pub(crate) fn english(text: &str, start: usize) -> Option<Parsed> {
         if w.is_empty() || w.len() > 12 {
             break;
         }
-        let lw = w.to_ascii_lowercase();
-        if let Some(v) = en_word(&lw) {
+        let Some(lower) = Lower::of(w) else {
+            break;
+        };
+        let lw = lower.as_str();
+        if let Some(v) = en_word(lw) {
             if words > 0 && current % 100.0 != 0.0 && current >= 1.0 && v >= 1.0 {
                 // `twenty five` is fine (20 + 5), `five five` is two numbers.
                 if !(current >= 20.0 && current % 10.0 == 0.0 && v < 10.0) {
@@ -382,12 +409,12 @@ pub(crate) fn english(text: &str, start: usize) -> Option<Parsed> {
             current += v;
         } else if lw == "hundred" && words > 0 {
             current = current.max(1.0) * 100.0;
-        } else if let Some(m) = en_multiplier(&lw).filter(|_| words > 0 && lw != "hundred") {
+        } else if let Some(m) = en_multiplier(lw).filter(|_| words > 0 && lw != "hundred") {
             // Leave a trailing magnitude (`nine million`) to the caller, like `9 million`.
             let next = next_word_start(text, j);
             let continues = next.is_some_and(|n| {
                 let (nw, _) = word_at(text, n);
-                en_word(&nw.to_ascii_lowercase()).is_some()
+                Lower::of(nw).is_some_and(|l| en_word(l.as_str()).is_some())
             });
             if !continues {
                 break;
