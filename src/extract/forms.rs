@@ -272,9 +272,7 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         return None;
     }
     let (w, we) = word_at(text, p.end + 1);
-    let Some(lower) = Lower::of(w) else {
-        return None;
-    };
+    let lower = Lower::of(w)?;
     let lw = lower.as_str();
     if let Some(d) = denominator(lw) {
         let number = Span::new(s, we);
