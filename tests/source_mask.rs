@@ -213,3 +213,27 @@ proptest! {
         let _ = doc.lines.line_col(&doc.text, doc.text.len());
     }
 }
+
+#[test]
+fn footnote_markers_are_blanked_but_notes_are_prose() {
+    let doc = md("Revenue grew 12%.[^3]\n\n[^3]: Source: 2024 filing, 45 pages.\n");
+    assert_mask_shape(&doc);
+    assert!(blanked(&doc, "[^3]\n"));
+    assert!(blanked(&doc, "[^3]:"));
+    assert!(kept(&doc, "Source: 2024 filing, 45 pages."));
+    assert!(kept(&doc, "Revenue grew 12%."));
+}
+
+#[test]
+fn dollar_amounts_are_not_math() {
+    let doc = md("It cost $189.2 billion and $3.8B later.\n");
+    assert_eq!(doc.masked, doc.text);
+}
+
+#[test]
+fn a_directive_in_a_multi_line_comment_counts() {
+    let doc = md("Text 1.\n\n<!--\n  factlint-disable ratio_in_sentence\n-->\n\nMore 2.\n");
+    assert_eq!(doc.directives.len(), 1);
+    assert_eq!(doc.directives[0].rules, ["ratio_in_sentence"]);
+    assert!(doc.text[doc.directives[0].span.range()].starts_with("<!--\n"));
+}

@@ -100,7 +100,9 @@ fn interval_text(m: &Mention) -> String {
 }
 
 fn write_table(out: &mut dyn Write, doc: &Document, mentions: &[Mention]) -> std::io::Result<()> {
-    let header = ["location", "kind", "text", "value", "interval", "unit", "hedge"];
+    let header = [
+        "location", "kind", "text", "value", "interval", "unit", "hedge",
+    ];
     let mut rows: Vec<[String; 7]> = Vec::with_capacity(mentions.len());
     for m in mentions {
         let (line, col) = doc.lines.line_col(&doc.text, m.span.start);

@@ -11,20 +11,28 @@ use crate::eval::Interval;
 use crate::source::Span;
 
 /// Merges `a–b` pairs into ranges.
-pub(crate) fn ranges(text: &str, raws: Vec<Raw>) -> Vec<Raw> {
-    let mut out = Vec::with_capacity(raws.len());
-    let mut it = raws.into_iter().peekable();
-    while let Some(a) = it.next() {
-        if let Some(b) = it.peek()
-            && let Some(merged) = range(text, &a, b)
-        {
-            it.next();
-            out.push(merged);
-        } else {
-            out.push(a);
+pub(crate) fn ranges(text: &str, raws: &mut Vec<Raw>) {
+    // In place: a document may hold hundreds of thousands of mentions.
+    let mut w = 0;
+    let mut r = 0;
+    while r < raws.len() {
+        let merged = match raws.get(r + 1) {
+            Some(b) => range(text, &raws[r], b),
+            None => None,
+        };
+        match merged {
+            Some(m) => {
+                raws[w] = m;
+                r += 2;
+            }
+            None => {
+                raws.swap(w, r);
+                r += 1;
+            }
         }
+        w += 1;
     }
-    out
+    raws.truncate(w);
 }
 
 fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
@@ -56,7 +64,7 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     };
     let lo = low - low_half;
     let hi = b.value + b.half;
-    if !(lo <= hi) {
+    if lo.partial_cmp(&hi) == Some(std::cmp::Ordering::Greater) || lo.is_nan() || hi.is_nan() {
         return None;
     }
     let mut style = b.style;
@@ -76,6 +84,11 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         indefinite: false,
         weak: false,
     })
+}
+
+/// The text between two offsets, empty when they cross.
+fn between(text: &str, a: usize, b: usize) -> &str {
+    text.get(a..b).unwrap_or("")
 }
 
 fn eligible(r: &Raw) -> bool {
@@ -108,14 +121,14 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
         // The mentions of this clause: up to the next clause punctuation.
         let mut j = i + 1;
         while j < raws.len()
-            && !text[raws[j - 1].span.end..raws[j].span.start]
+            && !between(text, raws[j - 1].span.end, raws[j].span.start)
                 .chars()
                 .any(ends_clause)
         {
             j += 1;
         }
         let last_start = raws[j - 1].span.start;
-        let hedges = hedges_in(text, cs, last_start, &raws[..j]);
+        let hedges = hedges_in(text, cs, last_start, &raws[i.saturating_sub(1)..j]);
         for (hedge, span) in hedges.into_iter().rev() {
             assign(text, hedge, span, &mut raws[i..j]);
         }
@@ -129,18 +142,22 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
     let mut k = from;
     while k < to {
         let rest = &text[k..to];
-        let found = HEDGE_DETACHED
-            .iter()
-            .find(|(w, _, _)| rest.starts_with(w));
+        // Every detached hedge starts with one of these; skip other characters cheaply.
+        let first = rest.chars().next().unwrap_or(' ');
+        if !matches!(first, '不' | '大' | '几' | '将' | '接' | '至' | '最' | '约') {
+            k += first.len_utf8();
+            continue;
+        }
+        let found = HEDGE_DETACHED.iter().find(|(w, _, _)| rest.starts_with(w));
         let Some(&(w, hedge, needs_verb)) = found else {
             k += rest.chars().next().map_or(1, char::len_utf8);
             continue;
         };
         let span = Span::new(k, k + w.len());
         k = span.end;
-        let taken = raws.iter().any(|r| {
-            r.span.contains(span) || r.hedge_span.is_some_and(|h| h.overlaps(span))
-        });
+        let taken = raws
+            .iter()
+            .any(|r| r.span.contains(span) || r.hedge_span.is_some_and(|h| h.overlaps(span)));
         if taken {
             continue;
         }
@@ -174,7 +191,9 @@ fn assign(text: &str, hedge: Hedge, span: Span, clause: &mut [Raw]) {
     let candidates: Vec<usize> = (0..clause.len())
         .filter(|&k| {
             let r = &clause[k];
-            eligible(r) && r.span.start >= span.end && !opens_paren(text, span.end, r.span.start)
+            eligible(r)
+                && r.span.start >= span.end
+                && !opens_paren(text, span.end, r.span.start)
                 && !inside_paren(text, r)
         })
         .collect();
@@ -182,7 +201,9 @@ fn assign(text: &str, hedge: Hedge, span: Span, clause: &mut [Raw]) {
     // the predicate states; the later one is.
     let pick = candidates.iter().enumerate().find_map(|(n, &k)| {
         let next = candidates.get(n + 1);
-        let modifier = next.is_some_and(|&m| text[clause[k].span.end..clause[m].span.start].contains('的'));
+        let modifier = next.is_some_and(|&m| {
+            between(text, clause[k].span.end, clause[m].span.start).contains('的')
+        });
         (!modifier).then_some(n)
     });
     let Some(n) = pick else {
@@ -191,8 +212,11 @@ fn assign(text: &str, hedge: Hedge, span: Span, clause: &mut [Raw]) {
     let mut take = vec![candidates[n]];
     // `分别约为 7800 万美元和 1.91 亿美元`: the hedge covers coordinated quantities too.
     for w in candidates[n..].windows(2) {
-        let between = text[clause[w[0]].span.end..clause[w[1]].span.start].trim();
-        if matches!(between, "和" | "与" | "及" | "、" | "以及" | "或" | "and" | "or" | ",") {
+        let between = between(text, clause[w[0]].span.end, clause[w[1]].span.start).trim();
+        if matches!(
+            between,
+            "和" | "与" | "及" | "、" | "以及" | "或" | "and" | "or" | ","
+        ) {
             take.push(w[1]);
         } else {
             break;
@@ -253,4 +277,20 @@ pub(crate) fn finish(raw: Raw, r: f64) -> Option<Mention> {
         hedge_span: raw.hedge_span,
         style: raw.style,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_skip_knows_every_detached_hedge() {
+        for (w, _, _) in HEDGE_DETACHED {
+            let first = w.chars().next().expect("non-empty");
+            assert!(
+                matches!(first, '不' | '大' | '几' | '将' | '接' | '至' | '最' | '约'),
+                "`{w}` would be skipped by `hedges_in`"
+            );
+        }
+    }
 }

@@ -6,9 +6,9 @@
 //! are marked `by_nature` and read as approximately hedged.
 
 use super::context::{self, Tail, TailKind};
-use super::lexicon::{HEDGE_AFTER, char_at, char_before, match_after, skip_space, SCALE_ZH};
+use super::lexicon::{HEDGE_AFTER, SCALE_ZH, char_at, char_before, match_after, skip_space};
 use super::mention::{Kind, Numeral, Style};
-use super::numeral::{self, Parsed, en_word, word_at};
+use super::numeral::{self, Lower, Parsed, en_word, word_at};
 use super::scan::{Raw, build};
 use crate::source::Span;
 
@@ -16,15 +16,14 @@ use crate::source::Span;
 fn word_form(
     text: &str,
     kind: Kind,
-    s: usize,
     number: Span,
-    end: usize,
     value: f64,
     numeral: Numeral,
     rewritable: bool,
 ) -> Raw {
+    let s = number.start;
     let pre = context::pre(text, s);
-    let mut end = end;
+    let mut end = number.end;
     let mut hedge = pre.hedge;
     if hedge.is_none() {
         let k = skip_space(text, end);
@@ -90,12 +89,26 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             }
             let end = s + "半数".len();
             let number = Span::new(s, end);
-            Some(word_form(text, Kind::Fraction, s, number, end, 0.5, Numeral::Chinese, false))
+            Some(word_form(
+                text,
+                Kind::Fraction,
+                number,
+                0.5,
+                Numeral::Chinese,
+                false,
+            ))
         }
         '一' if rest.starts_with("一半") => {
             let end = s + "一半".len();
             let number = Span::new(s, end);
-            Some(word_form(text, Kind::Fraction, s, number, end, 0.5, Numeral::Chinese, false))
+            Some(word_form(
+                text,
+                Kind::Fraction,
+                number,
+                0.5,
+                Numeral::Chinese,
+                false,
+            ))
         }
         '数' | '几' => {
             let (_, f, e) = match_after(text, s + 3, SCALE_ZH)?;
@@ -133,7 +146,14 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             };
             let number = Span::new(s, end);
             let value = 2f64.powf(n);
-            Some(word_form(text, Kind::Multiple, s, number, end, value, Numeral::Chinese, false))
+            Some(word_form(
+                text,
+                Kind::Multiple,
+                number,
+                value,
+                Numeral::Chinese,
+                false,
+            ))
         }
         _ => None,
     }
@@ -158,18 +178,33 @@ pub(crate) fn zh_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let q = any_numeral(text, p.end + "分之".len())?;
     let number = Span::new(s, q.end);
     let value = q.value / p.value;
-    Some(word_form(text, Kind::Fraction, s, number, q.end, value, Numeral::Chinese, false))
+    Some(word_form(
+        text,
+        Kind::Fraction,
+        number,
+        value,
+        Numeral::Chinese,
+        false,
+    ))
 }
 
 /// English forms: `half`, `twice`, `doubled`, `a third`, `thirteenfold`.
 pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     let (w, we) = word_at(text, s);
-    let lw = w.to_ascii_lowercase();
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(
+        first,
+        b't' | b'd' | b'q' | b'h' | b'a' | b'o' | b'f' | b's' | b'e' | b'n'
+    ) {
+        return None;
+    }
+    let lower = Lower::of(w)?;
+    let lw = lower.as_str();
     let form = |kind, end, value, rewritable| {
         let number = Span::new(s, end);
-        word_form(text, kind, s, number, end, value, Numeral::Words, rewritable)
+        word_form(text, kind, number, value, Numeral::Words, rewritable)
     };
-    let multiple = match lw.as_str() {
+    let multiple = match lw {
         "twice" => Some(2.0),
         "thrice" => Some(3.0),
         "doubled" => Some(2.0),
@@ -181,7 +216,7 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     if let Some(v) = multiple {
         return Some(form(Kind::Multiple, we, v, false));
     }
-    match lw.as_str() {
+    match lw {
         "half" => {
             let next = text.as_bytes().get(we).copied();
             if next == Some(b'-') {
@@ -195,7 +230,7 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
         }
         "a" | "an" if text.as_bytes().get(we) == Some(&b' ') => {
             let (nw, ne) = word_at(text, we + 1);
-            let d = denominator(&nw.to_ascii_lowercase())?;
+            let d = denominator(Lower::of(nw)?.as_str())?;
             if nw.ends_with('s') {
                 return None;
             }
@@ -237,18 +272,26 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         return None;
     }
     let (w, we) = word_at(text, p.end + 1);
-    let lw = w.to_ascii_lowercase();
-    if let Some(d) = denominator(&lw) {
+    let lower = Lower::of(w)?;
+    let lw = lower.as_str();
+    if let Some(d) = denominator(lw) {
         let number = Span::new(s, we);
         let value = p.value / d;
-        return Some(word_form(text, Kind::Fraction, s, number, we, value, Numeral::Words, false));
+        return Some(word_form(
+            text,
+            Kind::Fraction,
+            number,
+            value,
+            Numeral::Words,
+            false,
+        ));
     }
     if lw == "in" && bytes.get(we) == Some(&b' ') {
         let q = numeral::arabic(text, we + 1).or_else(|| numeral::english(text, we + 1))?;
         if q.value > p.value && p.value > 0.0 {
             let number = Span::new(s, q.end);
             let value = p.value / q.value;
-            let raw = word_form(text, Kind::Fraction, s, number, q.end, value, Numeral::Words, false);
+            let raw = word_form(text, Kind::Fraction, number, value, Numeral::Words, false);
             return Some(raw);
         }
     }

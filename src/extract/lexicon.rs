@@ -2,6 +2,8 @@
 //! hedges, each an ordered slice (longest entry first where one is a prefix of another), and
 //! the matchers that look them up before or after a numeral.
 
+use std::sync::LazyLock;
+
 use super::mention::{Hedge, Kind};
 
 /// Chinese scale words after Arabic digits (`1892 亿`, `1.2万亿`, `3千万`).
@@ -296,8 +298,29 @@ pub(crate) const HEDGE_DETACHED: &[(&str, Hedge, bool)] = &[
 /// Verbs and copulas through which a detached hedge reaches the quantity that completes the
 /// predicate.
 pub(crate) const PREDICATE_VERBS: &[&str] = &[
-    "相当于", "等于", "达到", "超过", "增加", "增长", "下降", "减少", "降低", "提高", "上升",
-    "花费", "耗费", "消耗", "需要", "排放", "释放", "占", "是", "为", "有", "达", "翻",
+    "相当于",
+    "等于",
+    "达到",
+    "超过",
+    "增加",
+    "增长",
+    "下降",
+    "减少",
+    "降低",
+    "提高",
+    "上升",
+    "花费",
+    "耗费",
+    "消耗",
+    "需要",
+    "排放",
+    "释放",
+    "占",
+    "是",
+    "为",
+    "有",
+    "达",
+    "翻",
 ];
 
 /// Punctuation that ends a clause: a detached hedge never reaches past it.
@@ -310,8 +333,14 @@ pub(crate) fn ends_clause(c: char) -> bool {
 
 /// Whether `text[..end]` ends with `word` at a word boundary (for ASCII words: no letter
 /// right before), comparing ASCII case-insensitively.
+#[inline]
 pub(crate) fn ends_with_word(text: &str, end: usize, word: &str) -> Option<usize> {
     let start = end.checked_sub(word.len())?;
+    // Most lookups fail on the last byte; check it before comparing the whole word.
+    let last = *text.as_bytes().get(end.checked_sub(1)?)?;
+    if !last.eq_ignore_ascii_case(word.as_bytes().last()?) {
+        return None;
+    }
     if !text.is_char_boundary(start) {
         return None;
     }
@@ -334,14 +363,22 @@ pub(crate) fn ends_with_word(text: &str, end: usize, word: &str) -> Option<usize
 
 /// Whether `text[start..]` begins with `word`, and for an alphabetic ASCII word, no letter
 /// follows it. Returns the end.
+#[inline]
 pub(crate) fn starts_with_word(text: &str, start: usize, word: &str) -> Option<usize> {
+    if text.as_bytes().get(start) != word.as_bytes().first() {
+        return None;
+    }
     let rest = text.get(start..)?;
     if !rest.starts_with(word) {
         return None;
     }
     let end = start + word.len();
     let last = word.as_bytes()[word.len() - 1];
-    if last.is_ascii_alphabetic() && text.as_bytes().get(end).is_some_and(u8::is_ascii_alphabetic)
+    if last.is_ascii_alphabetic()
+        && text
+            .as_bytes()
+            .get(end)
+            .is_some_and(u8::is_ascii_alphabetic)
     {
         return None;
     }
@@ -389,3 +426,36 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
 pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
 }
+
+/// The last characters (ASCII lowercased) of a table's words: a lookup behind an offset
+/// first checks the character there against these, so most numbers skip the table.
+pub(crate) struct LastChars(Vec<char>);
+
+impl LastChars {
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> LastChars {
+        let mut chars: Vec<char> = words
+            .into_iter()
+            .filter_map(|w| w.chars().next_back())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        LastChars(chars)
+    }
+
+    /// Whether some word of the table may end right before byte `end`.
+    pub fn may_end_at(&self, text: &str, end: usize) -> bool {
+        char_before(text, end)
+            .is_some_and(|c| self.0.binary_search(&c.to_ascii_lowercase()).is_ok())
+    }
+}
+
+/// Last characters of the currencies and hedges written before a number.
+pub(crate) static BEFORE_NUMBER: LazyLock<LastChars> = LazyLock::new(|| {
+    LastChars::of(
+        CURRENCY_BEFORE
+            .iter()
+            .map(|e| e.0)
+            .chain(HEDGE_BEFORE.iter().map(|e| e.0)),
+    )
+});

@@ -43,7 +43,8 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
     if raws.is_empty() {
         return Vec::new();
     }
-    let mut raws = attach::ranges(text, raws);
+    let mut raws = raws;
+    attach::ranges(text, &mut raws);
     attach::detached(text, &mut raws);
     let r = if options.tolerance.is_finite() {
         options.tolerance.max(0.0)
@@ -52,7 +53,7 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
     };
     let mut out: Vec<Mention> = raws
         .into_iter()
-        .filter(|raw| !raw.weak && !(raw.indefinite && raw.hedge.is_none()))
+        .filter(|raw| !(raw.weak || (raw.indefinite && raw.hedge.is_none())))
         .filter_map(|raw| attach::finish(raw, r))
         .collect();
     out.sort_by_key(|m| (m.span.start, m.span.end));

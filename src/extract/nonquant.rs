@@ -4,7 +4,10 @@
 //! Recognising them is what keeps `2023 年`, `图 4.3.1`, `第七个` and `GPT-4` out of the
 //! quantities.
 
+use std::sync::LazyLock;
+
 use super::context::{Pre, Tail, TailKind};
+use super::lexicon::LastChars;
 use super::lexicon::{char_at, char_before, ends_with_word, skip_space, skip_space_back};
 use super::mention::{Kind, Numeral};
 use super::numeral::{self, Parsed, word_at};
@@ -57,8 +60,7 @@ pub(crate) fn glued_name(text: &str, s: usize, e: usize) -> Option<Span> {
         return None;
     }
     let mut a = s;
-    while a > 0 && (bytes[a - 1].is_ascii_alphanumeric() || matches!(bytes[a - 1], b'-' | b'_'))
-    {
+    while a > 0 && (bytes[a - 1].is_ascii_alphanumeric() || matches!(bytes[a - 1], b'-' | b'_')) {
         a -= 1;
     }
     while a < s && !bytes[a].is_ascii_alphanumeric() {
@@ -96,14 +98,23 @@ const REFERENCE_WORDS: &[&str] = &[
 
 /// Characters that may stand right before `图` / `表` in a reference (`如图`, `和图`);
 /// other CJK characters make them part of a word (`代表`, `地图`).
-const BEFORE_FIGURE: &[char] = &['如', '见', '和', '与', '及', '、', '在', '从', '由', '下', '上'];
+const BEFORE_FIGURE: &[char] = &[
+    '如', '见', '和', '与', '及', '、', '在', '从', '由', '下', '上',
+];
 
 /// `图 4.3.1`, `Figure 1.3.21`, `表 3`, `1.3.21` alone, and the second of
 /// `图 2.11.4 和 2.11.5`.
 pub(crate) fn reference(text: &str, s: usize, p: &Parsed, last: Option<&Raw>) -> Option<Raw> {
+    static LAST: LazyLock<LastChars> =
+        LazyLock::new(|| LastChars::of(REFERENCE_WORDS.iter().copied()));
     let number = Span::new(s, p.end);
     let k = skip_space_back(text, s);
-    for w in REFERENCE_WORDS {
+    let words = if LAST.may_end_at(text, k) {
+        REFERENCE_WORDS
+    } else {
+        &[]
+    };
+    for w in words {
         let Some(st) = ends_with_word(text, k, w) else {
             continue;
         };
@@ -151,21 +162,47 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let start = k - '第'.len_utf8();
     let j = skip_space(text, p.end);
     let next = char_at(text, j);
-    if matches!(next, Some('章' | '节' | '卷' | '篇' | '册' | '页' | '条' | '款' | '部')) {
+    if matches!(
+        next,
+        Some('章' | '节' | '卷' | '篇' | '册' | '页' | '条' | '款' | '部')
+    ) {
         let end = j + next.map_or(0, char::len_utf8);
         return Some(raw(Kind::Reference, Span::new(start, end), number, p));
     }
     let end = match next {
-        Some(c @ ('个' | '名' | '位' | '次' | '届' | '期' | '轮' | '家' | '大')) => j + c.len_utf8(),
+        Some(c @ ('个' | '名' | '位' | '次' | '届' | '期' | '轮' | '家' | '大')) => {
+            j + c.len_utf8()
+        }
         _ => p.end,
     };
     Some(raw(Kind::Ordinal, Span::new(start, end), number, p))
 }
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 fn small_int(p: &Parsed) -> Option<u32> {
@@ -193,6 +230,8 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     }
     let k = skip_space_back(text, s);
     if k < s
+        && k > 0
+        && text.as_bytes()[k - 1].is_ascii_alphabetic()
         && (v <= 31 || (1000..=2100).contains(&v))
         && let Some(st) = MONTHS.iter().find_map(|m| ends_with_word(text, k, m))
     {
@@ -221,7 +260,8 @@ fn day_after(text: &str, i: usize) -> Option<usize> {
 
 /// Words before a number of years that make it a duration (`过去 2000 年`), not a year.
 const DURATION_BEFORE: &[&str] = &[
-    "过去", "最近", "近", "长达", "历时", "未来", "前", "这", "逾", "约", "超过", "将近", "达", "有",
+    "过去", "最近", "近", "长达", "历时", "未来", "前", "这", "逾", "约", "超过", "将近", "达",
+    "有",
 ];
 
 /// English words before a number that make a four-digit number a year (`in 2023`).
@@ -265,11 +305,17 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
         return Some(raw(Kind::Year, Span::new(s, j + 6), number, p));
     }
     let bare = matches!(tail.kind, TailKind::None) && tail.hedge.is_none();
-    let after_preposition = YEAR_PREPOSITIONS
-        .iter()
-        .any(|w| k < s && ends_with_word(text, k, w).is_some());
+    let after_preposition = k < s
+        && k > 0
+        && text.as_bytes()[k - 1].is_ascii_alphabetic()
+        && YEAR_PREPOSITIONS
+            .iter()
+            .any(|w| ends_with_word(text, k, w).is_some());
     let decade = text[p.end..].starts_with('s')
-        && !text.as_bytes().get(p.end + 1).is_some_and(u8::is_ascii_alphabetic);
+        && !text
+            .as_bytes()
+            .get(p.end + 1)
+            .is_some_and(u8::is_ascii_alphabetic);
     if decade {
         return Some(raw(Kind::Year, Span::new(s, p.end + 1), number, p));
     }
@@ -300,14 +346,94 @@ const NAME_BEFORE: &[&str] = &[
 
 /// Capitalised words that do not name anything when a number follows them.
 const NOT_NAMES: &[&str] = &[
-    "In", "On", "At", "By", "For", "From", "To", "Since", "Of", "And", "Or", "But", "With", "The",
-    "A", "An", "About", "Around", "Over", "Under", "Nearly", "Almost", "Some", "Only", "Just",
-    "All", "Top", "Page", "No", "Vol", "Than", "Until", "During", "Before", "After", "Between",
-    "Roughly", "Approximately", "Of", "Up", "Is", "Was", "Were", "Are", "Has", "Had", "Have",
-    "Figure", "Fig", "Table", "Chart", "Section", "Chapter", "Appendix", "Step", "Part",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "US", "USD", "RMB", "CNY", "EUR", "GBP", "JPY", "HKD",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Since",
+    "Of",
+    "And",
+    "Or",
+    "But",
+    "With",
+    "The",
+    "A",
+    "An",
+    "About",
+    "Around",
+    "Over",
+    "Under",
+    "Nearly",
+    "Almost",
+    "Some",
+    "Only",
+    "Just",
+    "All",
+    "Top",
+    "Page",
+    "No",
+    "Vol",
+    "Than",
+    "Until",
+    "During",
+    "Before",
+    "After",
+    "Between",
+    "Roughly",
+    "Approximately",
+    "Of",
+    "Up",
+    "Is",
+    "Was",
+    "Were",
+    "Are",
+    "Has",
+    "Had",
+    "Have",
+    "Figure",
+    "Fig",
+    "Table",
+    "Chart",
+    "Section",
+    "Chapter",
+    "Appendix",
+    "Step",
+    "Part",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "US",
+    "USD",
+    "RMB",
+    "CNY",
+    "EUR",
+    "GBP",
+    "JPY",
+    "HKD",
 ];
 
 /// Names written with a space before their number: `Claude 3`, `Llama 2 70B`,
@@ -326,7 +452,12 @@ pub(crate) fn named_number(
     let k = skip_space_back(text, s);
     let j = skip_space(text, p.end);
     let strong = char_at(text, j) == Some('强');
-    let brand = NAME_BEFORE.iter().find_map(|w| ends_with_word(text, k, w));
+    static LAST: LazyLock<LastChars> = LazyLock::new(|| LastChars::of(NAME_BEFORE.iter().copied()));
+    let brand = if LAST.may_end_at(text, k) {
+        NAME_BEFORE.iter().find_map(|w| ends_with_word(text, k, w))
+    } else {
+        None
+    };
     if strong || (brand.is_some() && p.int_digits >= 2) {
         let start = brand.unwrap_or(s);
         let end = if strong { j + '强'.len_utf8() } else { p.end };
@@ -358,7 +489,10 @@ pub(crate) fn named_number(
     let mut end = p.end;
     if bytes.get(end) == Some(&b' ')
         && let Some(q) = numeral::arabic(text, end + 1)
-        && matches!(bytes.get(q.end), Some(b'B' | b'M' | b'b' | b'm' | b'K' | b'k'))
+        && matches!(
+            bytes.get(q.end),
+            Some(b'B' | b'M' | b'b' | b'm' | b'K' | b'k')
+        )
         && !bytes.get(q.end + 1).is_some_and(u8::is_ascii_alphanumeric)
     {
         end = q.end + 1;

@@ -22,13 +22,8 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|&(_, &b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        // `match_indices` of a char searches with memchr: far faster than a byte loop.
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let mut chars = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
         let mut total = 0;
         chars.push(0);
@@ -106,7 +101,8 @@ impl LineIndex {
 /// Characters in a UTF-8 byte slice that may start or end inside a character: every byte
 /// that is not a continuation byte starts one.
 fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+    // Continuation bytes are 0x80..=0xBF, that is -128..=-65 as `i8`; this form vectorises.
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 #[cfg(test)]

@@ -42,37 +42,47 @@ pub(crate) fn is_markdown(path: &Path) -> bool {
 
 /// Masks `text`: Markdown constructs when `markdown` is set, bare URLs always.
 pub(crate) fn mask(text: &str, markdown: bool) -> Masked {
-    let mut bytes = text.as_bytes().to_vec();
     let mut masked = Masked::default();
+    let mut spans = Vec::new();
     if markdown {
         let found = scan_markdown(text);
-        for span in &found.blank {
-            blank(&mut bytes, *span);
-        }
+        spans = found.blank;
         masked.html = found.html;
         masked.headings = found.headings;
     }
-    for span in bare_urls(text) {
-        blank(&mut bytes, span);
-    }
-    // Every blanked range lies on character boundaries (pulldown-cmark ranges and URL runs
-    // of ASCII), and only whole characters became ASCII spaces.
-    masked.text = String::from_utf8(bytes).unwrap_or_else(|e| {
-        debug_assert!(false, "masking broke UTF-8: {e}");
-        text.to_string()
-    });
+    spans.extend(bare_urls(text));
+    masked.text = blank(text, spans);
     masked
 }
 
-/// Replaces every byte of `span` by a space, except line endings.
-fn blank(bytes: &mut [u8], span: Span) {
-    let end = span.end.min(bytes.len());
-    let start = span.start.min(end);
-    for b in &mut bytes[start..end] {
-        if *b != b'\n' && *b != b'\r' {
-            *b = b' ';
+/// `text` with every byte of `spans` replaced by a space, except line endings. Built from
+/// slices of the original, so the result is valid UTF-8 by construction: spans start and
+/// end on character boundaries (pulldown-cmark ranges, ASCII URL runs), and a character
+/// inside a span becomes as many spaces as it has bytes.
+fn blank(text: &str, mut spans: Vec<Span>) -> String {
+    spans.sort_unstable_by_key(|s| s.start);
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for span in spans {
+        let end = span.end.min(text.len());
+        if end <= done {
+            continue;
         }
+        let start = span.start.max(done);
+        let (Some(kept), Some(masked)) = (text.get(done..start), text.get(start..end)) else {
+            debug_assert!(false, "span {span:?} is not on character boundaries");
+            continue;
+        };
+        out.push_str(kept);
+        for piece in masked.split_inclusive(['\n', '\r']) {
+            let body = piece.strip_suffix(['\n', '\r']).unwrap_or(piece);
+            out.extend(std::iter::repeat_n(' ', body.len()));
+            out.push_str(&piece[body.len()..]);
+        }
+        done = end;
     }
+    out.push_str(&text[done..]);
+    out
 }
 
 struct MarkdownScan {
@@ -87,7 +97,10 @@ fn scan_markdown(text: &str) -> MarkdownScan {
         html: Vec::new(),
         headings: Vec::new(),
     };
-    let parser = Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    // Footnotes are parsed so that their markers (`[^1]`) are not read as numbers. Math is
+    // not: `$189.2 billion and $3.8B` would become a formula.
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_FOOTNOTES;
+    let parser = Parser::new_ext(text, options);
     let iter = parser.into_offset_iter();
     for (_, def) in iter.reference_definitions().iter() {
         scan.blank.push(def.span.clone().into());
@@ -113,9 +126,18 @@ fn scan_markdown(text: &str) -> MarkdownScan {
                     title.push_str(code);
                 }
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
+            // A block is searched for directives as a whole, so a comment may span lines.
+            Event::Start(Tag::HtmlBlock) => scan.html.push(span),
+            Event::Html(_) => scan.blank.push(span),
+            Event::InlineHtml(_) => {
                 scan.blank.push(span);
                 scan.html.push(span);
+            }
+            Event::FootnoteReference(_) => scan.blank.push(span),
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                // Only the label `[^1]:`; the note itself is prose.
+                let label = text[span.range()].find("]:").map_or(0, |i| i + 2);
+                scan.blank.push(Span::new(span.start, span.start + label));
             }
             Event::Start(Tag::Link { link_type, .. } | Tag::Image { link_type, .. }) => {
                 if matches!(link_type, LinkType::Autolink | LinkType::Email) {
