@@ -62,9 +62,6 @@ fn finding(doc: &Document, term: &Term, span: Span) -> Finding {
         span,
         replacement: term.use_word.clone(),
     });
-    if let Some(why) = &term.why {
-        f.notes.push(why.trim().to_string());
-    }
     f
 }
 
