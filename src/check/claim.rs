@@ -133,11 +133,20 @@ fn pattern_matches(ctx: &Context<'_>, regex: &regex::Regex, groups: &[String]) -
             let Some(group) = caps.name(g) else {
                 continue 'matches;
             };
-            let mut inside = ctx.mentions.iter().enumerate().filter(|(_, m)| {
-                m.kind.is_quantity()
-                    && group.start() <= m.number.start
-                    && m.number.end <= group.end()
-            });
+            // Mentions come sorted by position: look only at those that start near the group.
+            let first = ctx
+                .mentions
+                .partition_point(|m| m.span.end <= group.start());
+            let mut inside = ctx.mentions[first..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, m)| m.span.start < group.end())
+                .map(|(k, m)| (first + k, m))
+                .filter(|(_, m)| {
+                    m.kind.is_quantity()
+                        && group.start() <= m.number.start
+                        && m.number.end <= group.end()
+                });
             match (inside.next(), inside.next()) {
                 (Some((k, _)), None) => mentions.push(k),
                 _ => continue 'matches,
