@@ -98,3 +98,46 @@ fn the_countries_count_is_corrected_to_the_report() {
     assert_eq!(doc.slice(f.edit.as_ref().expect("an edit").span), "33");
     assert!(f.source.as_deref().is_some_and(|s| s.contains("ch. 7")));
 }
+
+/// Every finding with its explanation, as a reviewer reads it; blessed after reading each
+/// line against the article and the report's figures.
+#[test]
+fn findings_snapshot() {
+    let (doc, out, _) = run();
+    let mut text = String::new();
+    for f in &out.findings {
+        let (line, col) = doc.lines.line_col(&doc.text, f.span.start);
+        text.push_str(&format!(
+            "{line}:{col}: {}[{}] {}\n",
+            f.severity, f.rule, f.message
+        ));
+        if let Some(e) = &f.explanation {
+            for i in &e.inputs {
+                text.push_str(&format!(
+                    "    input {} = {} [{}, {}]\n",
+                    i.name, i.text, i.interval.low, i.interval.high
+                ));
+            }
+            text.push_str(&format!(
+                "    computed {} in [{}, {}]; claimed [{}, {}]\n",
+                e.computed,
+                e.computed_interval.low,
+                e.computed_interval.high,
+                e.claimed.low,
+                e.claimed.high
+            ));
+        }
+        if let Some(s) = &f.source {
+            text.push_str(&format!("    source {s}\n"));
+        }
+        if let Some(edit) = &f.edit {
+            text.push_str(&format!(
+                "    edit `{}` -> `{}`\n",
+                doc.slice(edit.span),
+                edit.replacement
+            ));
+        }
+    }
+    text.push_str(&format!("{:?}\n", out.stats));
+    insta::assert_snapshot!(text);
+}

@@ -148,3 +148,9 @@ fn factlint_test_reports_missing_and_noisy_examples() {
     assert_eq!(lines[3], "    `lpsos` should be `Ipsos`");
     assert_eq!(lines.last().copied(), Some("1 passed, 2 failed"));
 }
+
+#[test]
+fn factlint_test_output_snapshot() {
+    let (_, stdout) = factlint_test("claims");
+    insta::assert_snapshot!(stdout);
+}
