@@ -120,9 +120,15 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
     let claims: Vec<Claim> = raw
         .claims
         .iter()
+        .flatten()
         .filter_map(|r| c.claim(r, &facts))
         .collect();
-    let terms: Vec<Term> = raw.terms.iter().filter_map(|r| c.term(r)).collect();
+    let terms: Vec<Term> = raw
+        .terms
+        .iter()
+        .flatten()
+        .filter_map(|r| c.term(r))
+        .collect();
     if !c.errors.is_empty() {
         c.errors.sort_by_key(|e| (e.line, e.column));
         return Err(c.errors);
@@ -160,7 +166,7 @@ fn is_name(s: &str) -> bool {
 impl Compiler<'_> {
     fn facts(&mut self, raw: &RawFile) -> Vec<Fact> {
         let mut facts: Vec<Fact> = Vec::new();
-        for (id, f) in &raw.facts.0 {
+        for (id, f) in raw.facts.iter().flat_map(|f| &f.0) {
             let line = id.referenced.line() as usize;
             if let Some(first) = facts.iter().find(|x| x.id == id.value) {
                 self.errors.push(self.at.at(
@@ -241,12 +247,12 @@ impl Compiler<'_> {
         let Some(s) = raw else {
             return default;
         };
-        Severity::parse(&s.value).unwrap_or_else(|| {
+        Severity::parse(s.value.trim()).unwrap_or_else(|| {
             self.errors.push(self.at.at(
                 &s.referenced,
                 format!(
                     "unknown severity `{}`, expected one of `info`, `warning`, `error`",
-                    s.value
+                    s.value.trim()
                 ),
             ));
             default

@@ -347,6 +347,13 @@ mod tests {
     }
 
     #[test]
+    fn empty_sections_are_no_rules() {
+        let file =
+            RuleSet::from_text(Path::new("r.yaml"), "facts:\nclaims:\nterms:\n").expect("compiles");
+        assert!(file.facts.is_empty() && file.claims.is_empty() && file.terms.is_empty());
+    }
+
+    #[test]
     fn an_empty_or_null_claims_path_gives_no_rules() {
         let set = RuleSet::load(&[PathBuf::from("/dev/null")], Path::new(".")).expect("loads");
         assert!(set.files.is_empty());
