@@ -1,0 +1,413 @@
+//! The number grammar, case by case: each input, the mention expected in it (its exact text),
+//! kind, value, interval, unit and hedge. Tolerance r = 5% (the default).
+
+use factlint::extract::{ExtractOptions, Kind, Mention, extract};
+
+const INF: f64 = f64::INFINITY;
+const A: f64 = 0.95; // low end of an approximate hedge
+const B: f64 = 1.05; // high end
+
+/// (input, mention text, kind, value, low, high, unit ("" for none), hedge ("" for none))
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    f64,
+    f64,
+    f64,
+    &'static str,
+    &'static str,
+);
+
+#[rustfmt::skip]
+fn cases() -> Vec<Case> {
+    vec![
+        // percent and points
+        ("下降约 20%", "约 20%", "percent", 0.2, 0.195 * A, 0.205 * B, "%", "approximately"),
+        ("占 19.7%。", "19.7%", "percent", 0.197, 0.1965, 0.1975, "%", ""),
+        ("比例(20.0%)", "20.0%", "percent", 0.2, 0.1995, 0.2005, "%", ""),
+        ("２０％的人", "２０％", "percent", 0.2, 0.195, 0.205, "%", ""),
+        ("百分之二十的受访者", "百分之二十", "percent", 0.2, 0.195, 0.205, "%", ""),
+        ("百分之五十", "百分之五十", "percent", 0.5, 0.495, 0.505, "%", ""),
+        ("about 20 percent of them", "about 20 percent", "percent", 0.2, 0.195 * A, 0.205 * B, "%", "approximately"),
+        ("20 per cent", "20 per cent", "percent", 0.2, 0.195, 0.205, "%", ""),
+        ("稳定在 0.7% 左右。", "0.7% 左右", "percent", 0.007, 0.0065 * A, 0.0075 * B, "%", "approximately"),
+        ("占的近 80%", "近 80%", "percent", 0.8, 0.795 * A, 0.805, "%", "nearly"),
+        ("超过 50%", "超过 50%", "percent", 0.5, 0.5, INF, "%", "over"),
+        ("不到 10%", "不到 10%", "percent", 0.1, -INF, 0.1, "%", "under"),
+        ("至少 30%", "至少 30%", "percent", 0.3, 0.3, INF, "%", "at_least"),
+        ("最多 40%", "最多 40%", "percent", 0.4, -INF, 0.4, "%", "at_most"),
+        ("不超过 40%", "不超过 40%", "percent", 0.4, -INF, 0.4, "%", "at_most"),
+        ("5%–10%", "5%–10%", "percent", 0.075, 0.045, 0.105, "%", "range"),
+        ("增长 5-10%", "5-10%", "percent", 0.075, 0.045, 0.105, "%", "range"),
+        ("上升 3 个百分点", "3 个百分点", "points", 0.03, 0.025, 0.035, "pp", ""),
+        ("rose 0.2 percentage points", "0.2 percentage points", "points", 0.002, 0.0015, 0.0025, "pp", ""),
+        ("42% 的受访者", "42%", "percent", 0.42, 0.415, 0.425, "%", ""),
+        ("more than 60% of", "more than 60%", "percent", 0.6, 0.6, INF, "%", "over"),
+        ("less than 5 percent", "less than 5 percent", "percent", 0.05, -INF, 0.05, "%", "under"),
+        ("roughly 15%", "roughly 15%", "percent", 0.15, 0.145 * A, 0.155 * B, "%", "approximately"),
+        ("nearly 90%", "nearly 90%", "percent", 0.9, 0.895 * A, 0.905, "%", "nearly"),
+        ("around 7.5%", "around 7.5%", "percent", 0.075, 0.0745 * A, 0.0755 * B, "%", "approximately"),
+        ("approximately 12%", "approximately 12%", "percent", 0.12, 0.115 * A, 0.125 * B, "%", "approximately"),
+        ("almost 70%", "almost 70%", "percent", 0.7, 0.695 * A, 0.705, "%", "nearly"),
+        ("~30%", "~30%", "percent", 0.3, 0.295 * A, 0.305 * B, "%", "approximately"),
+        ("≈ 30%", "≈ 30%", "percent", 0.3, 0.295 * A, 0.305 * B, "%", "approximately"),
+        ("30% 以下", "30% 以下", "percent", 0.3, -INF, 0.3, "%", "under"),
+        ("大概 30%", "大概 30%", "percent", 0.3, 0.295 * A, 0.305 * B, "%", "approximately"),
+        ("将近 30%", "将近 30%", "percent", 0.3, 0.295 * A, 0.305, "%", "nearly"),
+        ("接近 30%", "接近 30%", "percent", 0.3, 0.295 * A, 0.305, "%", "nearly"),
+        ("低于 30%", "低于 30%", "percent", 0.3, -INF, 0.3, "%", "under"),
+        ("不足 30%", "不足 30%", "percent", 0.3, -INF, 0.3, "%", "under"),
+        ("不少于 30%", "不少于 30%", "percent", 0.3, 0.3, INF, "%", "at_least"),
+        ("at least 30%", "at least 30%", "percent", 0.3, 0.3, INF, "%", "at_least"),
+        ("at most 30%", "at most 30%", "percent", 0.3, -INF, 0.3, "%", "at_most"),
+        ("up to 30%", "up to 30%", "percent", 0.3, -INF, 0.3, "%", "at_most"),
+        ("below 30%", "below 30%", "percent", 0.3, -INF, 0.3, "%", "under"),
+        ("under 30%", "under 30%", "percent", 0.3, -INF, 0.3, "%", "under"),
+        ("above 30%", "above 30%", "percent", 0.3, 0.3, INF, "%", "over"),
+        ("over 30%", "over 30%", "percent", 0.3, 0.3, INF, "%", "over"),
+        ("upwards of 30%", "upwards of 30%", "percent", 0.3, 0.3, INF, "%", "over"),
+        ("exceeding 30%", "exceeding 30%", "percent", 0.3, 0.3, INF, "%", "over"),
+        ("close to 30%", "close to 30%", "percent", 0.3, 0.295 * A, 0.305, "%", "nearly"),
+        ("some 30% of", "some 30%", "percent", 0.3, 0.295 * A, 0.305 * B, "%", "approximately"),
+        ("逾 30%", "逾 30%", "percent", 0.3, 0.3, INF, "%", "over"),
+        ("30% 上下", "30% 上下", "percent", 0.3, 0.295 * A, 0.305 * B, "%", "approximately"),
+        ("30% 以上", "30% 以上", "percent", 0.3, 0.3, INF, "%", "over"),
+        // money
+        ("总投资 1892 亿美元", "1892 亿美元", "money", 1.892e11, 1.8915e11, 1.8925e11, "USD", ""),
+        ("$189.2 billion", "$189.2 billion", "money", 1.892e11, 1.8915e11, 1.8925e11, "USD", ""),
+        ("raised $3.8B in", "$3.8B", "money", 3.8e9, 3.75e9, 3.85e9, "USD", ""),
+        ("US$ 3.8 bn", "US$ 3.8 bn", "money", 3.8e9, 3.75e9, 3.85e9, "USD", ""),
+        ("市场规模 1.2万亿元", "1.2万亿元", "money", 1.2e12, 1.15e12, 1.25e12, "CNY", ""),
+        ("3千万元", "3千万元", "money", 3e7, 2.5e7, 3.5e7, "CNY", ""),
+        ("两千三百万美元", "两千三百万美元", "money", 2.3e7, 2.25e7, 2.35e7, "USD", ""),
+        ("成本为 7800 万美元", "7800 万美元", "money", 7.8e7, 7.75e7, 7.85e7, "USD", ""),
+        ("1.91 亿美元", "1.91 亿美元", "money", 1.91e8, 1.905e8, 1.915e8, "USD", ""),
+        ("价格 ¥128", "¥128", "money", 128.0, 127.5, 128.5, "CNY", ""),
+        ("价格 ¥100", "¥100", "money", 100.0, 50.0, 150.0, "CNY", ""),
+        ("人民币 5 亿元", "人民币 5 亿元", "money", 5e8, 4.5e8, 5.5e8, "CNY", ""),
+        ("€5m deal", "€5m", "money", 5e6, 4.5e6, 5.5e6, "EUR", ""),
+        ("£3.8bn", "£3.8bn", "money", 3.8e9, 3.75e9, 3.85e9, "GBP", ""),
+        ("100 欧元", "100 欧元", "money", 100.0, 50.0, 150.0, "EUR", ""),
+        ("500 英镑", "500 英镑", "money", 500.0, 450.0, 550.0, "GBP", ""),
+        ("1234 日元", "1234 日元", "money", 1234.0, 1233.5, 1234.5, "JPY", ""),
+        ("成本超过 1 亿美元。", "超过 1 亿美元", "money", 1e8, 1e8, INF, "USD", "over"),
+        ("收入在 5 亿美元以上的", "5 亿美元以上", "money", 5e8, 5e8, INF, "USD", "over"),
+        ("达到数百万美元", "数百万美元", "money", 5e6, 2e6, 9e6, "USD", ""),
+        ("成本约为 900 美元。", "900 美元", "money", 900.0, 850.0 * A, 950.0 * B, "USD", "approximately"),
+        ("约 900 美元", "约 900 美元", "money", 900.0, 850.0 * A, 950.0 * B, "USD", "approximately"),
+        ("160,000 dollars", "160,000 dollars", "money", 160000.0, 155000.0, 165000.0, "USD", ""),
+        ("USD 250 million", "USD 250 million", "money", 2.5e8, 2.45e8, 2.55e8, "USD", ""),
+        ("nearly $2 trillion", "nearly $2 trillion", "money", 2e12, 1.5e12 * A, 2.5e12, "USD", "nearly"),
+        ("JPY 1234", "JPY 1234", "money", 1234.0, 1233.5, 1234.5, "JPY", ""),
+        ("10 亿元人民币", "10 亿元人民币", "money", 1e9, 9.5e8, 1.05e9, "CNY", ""),
+        ("五亿美元", "五亿美元", "money", 5e8, 4.5e8, 5.5e8, "USD", ""),
+        ("38 亿英镑", "38 亿英镑", "money", 3.8e9, 3.75e9, 3.85e9, "GBP", ""),
+        ("12 euros", "12 euros", "money", 12.0, 11.5, 12.5, "EUR", ""),
+        ("12 yuan", "12 yuan", "money", 12.0, 11.5, 12.5, "CNY", ""),
+        ("€ 12", "€ 12", "money", 12.0, 11.5, 12.5, "EUR", ""),
+        ("RMB 12", "RMB 12", "money", 12.0, 11.5, 12.5, "CNY", ""),
+        // multiples
+        ("Gemini Ultra是GPT-4的2.5倍", "2.5倍", "multiple", 2.5, 2.45, 2.55, "x", ""),
+        ("九倍", "九倍", "multiple", 9.0, 9.0 * A, 9.0 * B, "x", ""),
+        ("几乎是 2022 年投资的九倍，", "九倍", "multiple", 9.0, 9.0 * A, 9.0, "x", "nearly"),
+        ("是 2019 年投资额的约 30 倍。", "约 30 倍", "multiple", 30.0, 29.5 * A, 30.5 * B, "x", "approximately"),
+        ("2.5x faster", "2.5x", "multiple", 2.5, 2.45, 2.55, "x", ""),
+        ("2.5× faster", "2.5×", "multiple", 2.5, 2.45, 2.55, "x", ""),
+        ("nine times as much", "nine times", "multiple", 9.0, 9.0 * A, 9.0 * B, "x", ""),
+        ("nearly nine times", "nearly nine times", "multiple", 9.0, 9.0 * A, 9.0, "x", "nearly"),
+        ("a thirteenfold rise", "thirteenfold", "multiple", 13.0, 13.0 * A, 13.0 * B, "x", ""),
+        ("a 13-fold rise", "13-fold", "multiple", 13.0, 12.5, 13.5, "x", ""),
+        ("数量翻了一番。", "翻了一番", "multiple", 2.0, 1.9, 2.1, "x", ""),
+        ("翻两番", "翻两番", "multiple", 4.0, 3.8, 4.2, "x", ""),
+        ("翻了三番", "翻了三番", "multiple", 8.0, 7.6, 8.4, "x", ""),
+        ("revenue doubled", "doubled", "multiple", 2.0, 1.9, 2.1, "x", ""),
+        ("tripled in", "tripled", "multiple", 3.0, 2.85, 3.15, "x", ""),
+        ("costs halved", "halved", "multiple", 0.5, 0.475, 0.525, "x", ""),
+        ("nearly doubled", "nearly doubled", "multiple", 2.0, 1.9, 2.0, "x", "nearly"),
+        ("twice as many", "twice", "multiple", 2.0, 1.9, 2.1, "x", ""),
+        ("高出近 291 倍", "近 291 倍", "multiple", 291.0, 290.5 * A, 291.5, "x", "nearly"),
+        ("大约是第二高国家中国投资额(78 亿美元)的 8.7 倍，", "8.7 倍", "multiple", 8.7, 8.65 * A, 8.75 * B, "x", "approximately"),
+        ("大约是第二高国家中国投资额(78 亿美元)的 8.7 倍，", "78 亿美元", "money", 7.8e9, 7.75e9, 7.85e9, "USD", ""),
+        ("大约是普通美国人一年碳排放量的 16 倍。", "16 倍", "multiple", 16.0, 15.5 * A, 16.5 * B, "x", "approximately"),
+        ("投资增加了十三倍。", "十三倍", "multiple", 13.0, 13.0 * A, 13.0 * B, "x", ""),
+        ("几乎增加了一倍。", "一倍", "multiple", 1.0, A, 1.0, "x", "nearly"),
+        ("是英国的 17.8 倍", "17.8 倍", "multiple", 17.8, 17.75, 17.85, "x", ""),
+        // fractions
+        ("其中三分之二是", "三分之二", "fraction", 2.0 / 3.0, 2.0 / 3.0 * A, 2.0 / 3.0 * B, "", ""),
+        ("四分之一以上。", "四分之一以上", "fraction", 0.25, 0.25, INF, "", "over"),
+        ("一半的人", "一半", "fraction", 0.5, 0.475, 0.525, "", ""),
+        ("大约有一半的人每周使用。", "一半", "fraction", 0.5, 0.475, 0.525, "", "approximately"),
+        ("半数受访者", "半数", "fraction", 0.5, 0.475, 0.525, "", ""),
+        ("超过半数的受访者", "超过半数", "fraction", 0.5, 0.5, INF, "", "over"),
+        ("two-thirds of", "two-thirds", "fraction", 2.0 / 3.0, 2.0 / 3.0 * A, 2.0 / 3.0 * B, "", ""),
+        ("a third of", "a third", "fraction", 1.0 / 3.0, A / 3.0, B / 3.0, "", ""),
+        ("a quarter of", "a quarter", "fraction", 0.25, 0.25 * A, 0.25 * B, "", ""),
+        ("half of the respondents", "half", "fraction", 0.5, 0.475, 0.525, "", ""),
+        ("one in eight adults", "one in eight", "fraction", 0.125, 0.125 * A, 0.125 * B, "", ""),
+        ("three quarters of", "three quarters", "fraction", 0.75, 0.75 * A, 0.75 * B, "", ""),
+        ("more than half of", "more than half", "fraction", 0.5, 0.5, INF, "", "over"),
+        // counts
+        ("产生了 51 个模型", "51 个", "count", 51.0, 50.5, 51.5, "个", ""),
+        ("达到 2105 人，", "2105 人", "count", 2105.0, 2104.5, 2105.5, "人", ""),
+        ("有 394 场财报", "394 场", "count", 394.0, 393.5, 394.5, "场", ""),
+        ("发布了七个基础模型", "七个", "count", 7.0, 6.5, 7.5, "个", ""),
+        ("1,000 companies", "1,000 companies", "count", 1000.0, 500.0, 1500.0, "companies", ""),
+        ("22,816 名成年人", "22,816 名", "count", 22816.0, 22815.5, 22816.5, "名", ""),
+        ("10多个国家", "10多个", "count", 10.0, 10.0, INF, "个", "over"),
+        ("300余家企业", "300余家", "count", 300.0, 300.0, INF, "家", "over"),
+        ("148 项法案", "148 项", "count", 148.0, 147.5, 148.5, "项", ""),
+        ("实施了至少一项措施", "至少一项", "count", 1.0, 1.0, INF, "项", "at_least"),
+        ("每周至少使用 ChatGPT 一次。", "一次", "count", 1.0, 1.0, INF, "次", "at_least"),
+        ("十三位专家", "十三位", "count", 13.0, 12.5, 13.5, "位", ""),
+        ("一百零五家", "一百零五家", "count", 105.0, 104.5, 105.5, "家", ""),
+        ("51 models", "51 models", "count", 51.0, 50.5, 51.5, "models", ""),
+        ("seven models", "seven models", "count", 7.0, 6.5, 7.5, "models", ""),
+        ("more than 1,000 companies", "more than 1,000 companies", "count", 1000.0, 1000.0, INF, "companies", "over"),
+        ("两个方面", "两个", "count", 2.0, 1.5, 2.5, "个", ""),
+        ("1万多人", "1万多人", "count", 1e4, 1e4, INF, "人", "over"),
+        ("10多万人", "10多万人", "count", 1e5, 1e5, INF, "人", "over"),
+        ("数十个国家", "数十个", "count", 50.0, 20.0, 90.0, "个", ""),
+        ("Meta(11 个)", "11 个", "count", 11.0, 10.5, 11.5, "个", ""),
+        ("5,000 employees", "5,000 employees", "count", 5000.0, 4500.0, 5500.0, "employees", ""),
+        ("fewer than 100 people", "fewer than 100 people", "count", 100.0, -INF, 100.0, "people", "under"),
+        ("at least 33 countries", "at least 33 countries", "count", 33.0, 33.0, INF, "countries", "at_least"),
+        ("有 33 个国家至少通过了一项法律", "一项", "count", 1.0, 1.0, INF, "项", "at_least"),
+        ("31 个国家", "31 个", "count", 31.0, 30.5, 31.5, "个", ""),
+        // `表` inside a word is no table reference
+        ("代表 3 国", "3 国", "count", 3.0, 2.5, 3.5, "国", ""),
+        // physical and time quantities
+        ("释放了 291.2 吨碳", "291.2 吨", "quantity", 291.2, 291.15, 291.25, "t", ""),
+        ("502 tonnes of", "502 tonnes", "quantity", 502.0, 501.5, 502.5, "t", ""),
+        ("在过去十年中", "十年", "quantity", 10.0, 9.5, 10.5, "year", ""),
+        ("过去 5 年，", "5 年", "quantity", 5.0, 4.5, 5.5, "year", ""),
+        ("年龄在 16 岁至 74 岁之间", "16 岁至 74 岁", "quantity", 45.0, 15.5, 74.5, "year", "range"),
+        ("5 to 10 years", "5 to 10 years", "quantity", 7.5, 4.5, 10.5, "year", "range"),
+        ("3 个月", "3 个月", "quantity", 3.0, 2.5, 3.5, "month", ""),
+        ("500 km", "500 km", "quantity", 500.0, 450.0, 550.0, "km", ""),
+        ("12 kg", "12 kg", "quantity", 12.0, 11.5, 12.5, "kg", ""),
+        ("5km", "5km", "quantity", 5.0, 4.5, 5.5, "km", ""),
+        ("5 千米", "5 千米", "quantity", 5.0, 4.5, 5.5, "km", ""),
+        ("过去 2000 年", "2000 年", "quantity", 2000.0, 1500.0, 2500.0, "year", ""),
+        ("约 291.2 吨", "约 291.2 吨", "quantity", 291.2, 291.15 * A, 291.25 * B, "t", "approximately"),
+        ("三点五小时", "三点五小时", "quantity", 3.5, 3.45, 3.55, "h", ""),
+        ("12 hours", "12 hours", "quantity", 12.0, 11.5, 12.5, "h", ""),
+        ("3 万吨", "3 万吨", "quantity", 3e4, 2.5e4, 3.5e4, "t", ""),
+        // bare numbers
+        ("0.96 的平均胜率", "0.96", "number", 0.96, 0.955, 0.965, "", ""),
+        ("共 160000", "160000", "number", 160000.0, 155000.0, 165000.0, "", ""),
+        ("两千三百万", "两千三百万", "number", 2.3e7, 2.25e7, 2.35e7, "", ""),
+        ("1.2万亿", "1.2万亿", "number", 1.2e12, 1.15e12, 1.25e12, "", ""),
+        ("3.8 billion", "3.8 billion", "number", 3.8e9, 3.75e9, 3.85e9, "", ""),
+        ("10k", "10k", "number", 1e4, 9500.0, 10500.0, "", ""),
+        ("a score of 0.5", "0.5", "number", 0.5, 0.45, 0.55, "", ""),
+        ("３．５", "３", "number", 3.0, 2.5, 3.5, "", ""),
+    ]
+}
+
+/// (input, mention text, kind, value): years, dates, ordinals, references, names.
+#[rustfmt::skip]
+fn non_quantities() -> Vec<(&'static str, &'static str, Kind, f64)> {
+    vec![
+        ("2023 年，总投资", "2023 年", Kind::Year, 2023.0),
+        ("2023 年 4 月发布", "2023 年 4 月", Kind::Date, 2023.0),
+        ("2023年4月5日", "2023年4月5日", Kind::Date, 2023.0),
+        ("4 月发布", "4 月", Kind::Date, 4.0),
+        ("in 2023, the", "2023", Kind::Year, 2023.0),
+        ("Since 2019 companies have", "2019", Kind::Year, 2019.0),
+        ("第七个年度", "第七个", Kind::Ordinal, 7.0),
+        ("第二高国家", "第二", Kind::Ordinal, 2.0),
+        ("the 7th edition", "7th", Kind::Ordinal, 7.0),
+        ("图 4.3.1 展示了", "图 4.3.1", Kind::Reference, 4.0),
+        ("Figure 1.3.21 shows", "Figure 1.3.21", Kind::Reference, 1.0),
+        ("见表 3。", "表 3", Kind::Reference, 3.0),
+        ("第 3 章", "第 3 章", Kind::Reference, 3.0),
+        ("图 2.11.4 和 2.11.5 将", "2.11.5", Kind::Reference, 2.0),
+        ("(图 6.1.7 和图 6.1.8)", "图 6.1.8", Kind::Reference, 6.0),
+        ("GPT-4 的 2.5倍", "GPT-4", Kind::Name, 4.0),
+        ("Claude 3 等", "Claude 3", Kind::Name, 3.0),
+        ("Llama 2 70B 模型", "Llama 2 70B", Kind::Name, 2.0),
+        ("财富 500 强公司", "财富 500 强", Kind::Name, 500.0),
+        ("Fortune 500 companies", "Fortune 500", Kind::Name, 500.0),
+        ("COVID-19 疫情", "COVID-19", Kind::Name, 19.0),
+        ("(ID:almosthuman2014)", "almosthuman2014", Kind::Name, 2014.0),
+        ("H100 芯片", "H100", Kind::Name, 100.0),
+        ("二〇二三年", "二〇二三年", Kind::Year, 2023.0),
+        ("the 1990s", "1990s", Kind::Year, 1990.0),
+        ("April 2024", "April 2024", Kind::Date, 2024.0),
+        ("GPT-3.5 turbo", "GPT-3.5", Kind::Name, 3.5),
+        ("5G 网络", "5G", Kind::Name, 5.0),
+        ("1e999", "1e999", Kind::Name, 1.0),
+    ]
+}
+
+/// Text with no quantity a careful reader would count.
+const NO_QUANTITY: &[&str] = &[
+    "一直在增长",
+    "其中一项研究显示",
+    "一位旅客从纽约到旧金山",
+    "一张图表显示",
+    "统一标准",
+    "十分重要",
+    "近年来",
+    "最近发布",
+    "one of the best",
+    "几乎所有企业",
+    "第一个",
+    "约束条件",
+    "GPT-4、Gemini 和 Claude 3 等",
+    "Meta 的 Llama 2",
+    "自 2019 年以来",
+    "2016 年至 2023 年期间",
+    "一个绕不开的话题",
+    "前一年",
+    "未来几年内",
+    "In 2023, the",
+    "https://example.com/ai-13-charts",
+    "成为全球趋势之一",
+    "1e999",
+];
+
+fn approx(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-12)
+}
+
+fn find<'a>(mentions: &'a [Mention], input: &str, text: &str) -> &'a Mention {
+    let found: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| &input[m.span.range()] == text)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "in `{input}`: expected one mention `{text}`, got {:?}",
+        mentions
+            .iter()
+            .map(|m| &input[m.span.range()])
+            .collect::<Vec<_>>()
+    );
+    found[0]
+}
+
+#[test]
+fn grammar_table() {
+    let options = ExtractOptions::default();
+    let cases = cases();
+    assert!(cases.len() + non_quantities().len() >= 150);
+    let mut failures = Vec::new();
+    for (input, text, kind, value, low, high, unit, hedge) in cases {
+        let mentions = extract(input, &options);
+        let got: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| &input[m.span.range()] == text)
+            .collect();
+        let Some(m) = got.first() else {
+            failures.push(format!(
+                "`{input}`: no mention `{text}` in {:?}",
+                mentions
+                    .iter()
+                    .map(|m| &input[m.span.range()])
+                    .collect::<Vec<_>>()
+            ));
+            continue;
+        };
+        let unit_got = m.unit.as_deref().unwrap_or("");
+        let hedge_got = m.hedge.map_or("", |h| h.as_str());
+        let ok = got.len() == 1
+            && m.kind.as_str() == kind
+            && approx(m.value, value)
+            && approx(m.interval.low, low)
+            && approx(m.interval.high, high)
+            && unit_got == unit
+            && hedge_got == hedge;
+        if !ok {
+            failures.push(format!(
+                "`{input}` → `{text}`: expected {kind} {value} [{low}, {high}] `{unit}` `{hedge}`, \
+                 got {} {} [{}, {}] `{unit_got}` `{hedge_got}`",
+                m.kind, m.value, m.interval.low, m.interval.high
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn non_quantities_are_recognised() {
+    let options = ExtractOptions::default();
+    for (input, text, kind, value) in non_quantities() {
+        let mentions = extract(input, &options);
+        let m = find(&mentions, input, text);
+        assert_eq!(m.kind, kind, "`{input}` → `{text}`");
+        assert!(
+            approx(m.value, value),
+            "`{input}` → `{text}`: value {}",
+            m.value
+        );
+        assert!(
+            !mentions
+                .iter()
+                .any(|q| q.kind.is_quantity() && q.span.overlaps(m.span)),
+            "`{input}`: a quantity overlaps `{text}`"
+        );
+    }
+}
+
+#[test]
+fn text_without_quantities() {
+    let options = ExtractOptions::default();
+    for input in NO_QUANTITY {
+        let quantities: Vec<&str> = extract(input, &options)
+            .iter()
+            .filter(|m| m.kind.is_quantity())
+            .map(|m| &input[m.span.range()])
+            .collect();
+        assert!(quantities.is_empty(), "`{input}`: {quantities:?}");
+    }
+}
+
+#[test]
+fn coordinated_quantities_share_a_detached_hedge() {
+    let input = "训练成本预计分别约为 7800 万美元和 1.91 亿美元。";
+    let mentions = extract(input, &ExtractOptions::default());
+    assert_eq!(mentions.len(), 2);
+    for m in &mentions {
+        assert_eq!(m.hedge.map(|h| h.as_str()), Some("approximately"));
+        let hedge = m.hedge_span.expect("hedge span");
+        assert_eq!(&input[hedge.range()], "约");
+        assert!(
+            !m.span.contains(hedge),
+            "a detached hedge stays out of the span"
+        );
+    }
+}
+
+#[test]
+fn a_hedge_does_not_cross_a_clause() {
+    let input = "大约是这样，增长了 5 倍。";
+    let mentions = extract(input, &ExtractOptions::default());
+    assert_eq!(mentions.len(), 1);
+    assert_eq!(mentions[0].hedge, None);
+}
+
+#[test]
+fn tolerance_is_configurable() {
+    let options = ExtractOptions { tolerance: 0.1 };
+    let m = &extract("约 100 人", &options)[0];
+    assert!(approx(m.interval.low, 50.0 * 0.9), "{:?}", m.interval);
+    let m = &extract("约 20 人", &options)[0];
+    assert!(approx(m.interval.low, 19.5 * 0.9) && approx(m.interval.high, 20.5 * 1.1));
+}
+
+#[test]
+fn spans_point_into_the_original_text() {
+    let input = "Line one.\n美国投资额为 672 亿美元，大约是 8.7 倍。";
+    for m in extract(input, &ExtractOptions::default()) {
+        assert!(input.is_char_boundary(m.span.start) && input.is_char_boundary(m.span.end));
+        assert!(m.span.contains(m.number), "number inside span");
+    }
+}
