@@ -104,8 +104,12 @@ impl Diff {
             if let Some(source) = &input.source {
                 line.push_str(&format!("  ({})", clean(source)));
             }
-            let name = if i == 0 { "inputs" } else { "" };
-            writeln!(out, "{}{line}", label(name))?;
+            let head = if i == 0 {
+                label("inputs")
+            } else {
+                " ".repeat(14)
+            };
+            writeln!(out, "{head}{line}")?;
         }
         writeln!(out, "{}{}", label("formula"), clean(&e.formula))?;
         let mut computed = text::number(e.computed);
@@ -251,8 +255,15 @@ impl Sink for Diff {
             s.claims_failed,
             s.claims_unmatched
         )?;
-        writeln!(out, "{}{} findings", label("terms"), s.term_findings)?;
-        writeln!(out, "{}{} findings", label("built-in"), s.builtin_findings)?;
+        let (terms, builtins) = (s.term_findings, s.builtin_findings);
+        let findings = |n| plural(n, "finding", "findings");
+        writeln!(out, "{}{terms} {}", label("terms"), findings(terms))?;
+        writeln!(
+            out,
+            "{}{builtins} {}",
+            label("built-in"),
+            findings(builtins)
+        )?;
         writeln!(
             out,
             "{}{} found, {} checked ({:.1}% coverage)",
@@ -262,7 +273,8 @@ impl Sink for Diff {
             t.coverage()
         )?;
         if t.fixed > 0 {
-            writeln!(out, "{}{} edits applied", label("fixed"), t.fixed)?;
+            let edits = plural(t.fixed, "edit", "edits");
+            writeln!(out, "{}{} {edits} applied", label("fixed"), t.fixed)?;
         }
         if !errors.is_empty() {
             let style = AnsiColor::Red.on_default().effects(Effects::BOLD);

@@ -26,6 +26,20 @@ pub struct Sarif {
 }
 
 #[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Rule {
     id: String,
@@ -209,14 +223,14 @@ impl Sink for Sarif {
 
     fn end(&mut self, out: &mut dyn Write, _totals: &Totals, errors: &[String]) -> io::Result<()> {
         let close = if self.wrote_result { "\n      ]" } else { "]" };
-        let tool = serde_json::json!({
-            "driver": {
-                "name": "factlint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": INFORMATION_URI,
-                "rules": std::mem::take(&mut self.rules),
-            }
-        });
+        let tool = Tool {
+            driver: Driver {
+                name: "factlint",
+                version: env!("CARGO_PKG_VERSION"),
+                information_uri: INFORMATION_URI,
+                rules: std::mem::take(&mut self.rules),
+            },
+        };
         let invocation = Invocation {
             execution_successful: errors.is_empty(),
             tool_execution_notifications: errors
