@@ -1,0 +1,154 @@
+//! Numbers, intervals and values as people read them in explanations: `189,200,000,000`,
+//! `0.1915`, `[0.1805, 0.2205]`, `[5, ∞)`.
+
+use std::fmt;
+
+use super::{Interval, Value};
+
+/// Significant digits kept for a number with a fractional part.
+const SIGNIFICANT: i32 = 4;
+
+/// A number for people: whole numbers in full with thousands grouping; others to four
+/// significant digits (but never rounding away a digit before the point); `e` notation only
+/// at 1e15 and above or below 1e-6.
+pub fn human(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "∞".into() } else { "-∞".into() };
+    }
+    if x == 0.0 {
+        return "0".into();
+    }
+    let a = x.abs();
+    if !(1e-6..1e15).contains(&a) {
+        let s = format!("{:.*e}", (SIGNIFICANT - 1) as usize, x);
+        return match s.split_once('e') {
+            Some((mantissa, exp)) => format!("{}e{exp}", trim_zeros(mantissa)),
+            None => s,
+        };
+    }
+    let before_point = a.log10().floor() as i32 + 1;
+    let decimals = if x.fract() == 0.0 {
+        0
+    } else {
+        (SIGNIFICANT - before_point).max(0)
+    };
+    let s = format!("{:.*}", decimals as usize, a);
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, trim_zeros_frac(f)),
+        None => (s.as_str(), ""),
+    };
+    let mut out = String::new();
+    if x < 0.0 && (int.bytes().any(|b| b != b'0') || !frac.is_empty()) {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(int));
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+fn trim_zeros(mantissa: &str) -> &str {
+    if mantissa.contains('.') {
+        mantissa.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        mantissa
+    }
+}
+
+fn trim_zeros_frac(frac: &str) -> &str {
+    frac.trim_end_matches('0')
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `[0.1805, 0.2205]`; an infinite end is open: `[5, ∞)`, `(-∞, 5]`.
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let open = if self.low.is_finite() { '[' } else { '(' };
+        let close = if self.high.is_finite() { ']' } else { ')' };
+        write!(f, "{open}{}, {}{close}", human(self.low), human(self.high))
+    }
+}
+
+/// `2.4` for an exact value, `2.453 in [2.41, 2.5]` otherwise.
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.interval == Interval::point(self.point) {
+            f.write_str(&human(self.point))
+        } else {
+            write!(f, "{} in {}", human(self.point), self.interval)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_numbers() {
+        let cases: &[(f64, &str)] = &[
+            (1.892e11, "189,200,000,000"),
+            (0.19145, "0.1915"),
+            (78352034.0, "78,352,034"),
+            (2.0, "2"),
+            (2.5, "2.5"),
+            (0.1 + 0.2, "0.3"),
+            (2.44278, "2.443"),
+            (24.567, "24.57"),
+            (1234.5678, "1,235"),
+            (12345.678, "12,346"),
+            (0.000123456, "0.0001235"),
+            (-1234.0, "-1,234"),
+            (-0.5, "-0.5"),
+            (-0.0, "0"),
+            (-0.00001, "-0.00001"),
+            (999.0, "999"),
+            (1000.0, "1,000"),
+            (100.0, "100"),
+            (999_999_999_999_999.0, "999,999,999,999,999"),
+            (1e15, "1e15"),
+            (1.8923e20, "1.892e20"),
+            (1.5e-9, "1.5e-9"),
+            (f64::INFINITY, "∞"),
+            (f64::NEG_INFINITY, "-∞"),
+        ];
+        for (x, want) in cases {
+            assert_eq!(human(*x), *want, "human({x})");
+        }
+    }
+
+    #[test]
+    fn rounding_up_across_a_power_of_ten() {
+        assert_eq!(human(9.99996), "10");
+        assert_eq!(human(0.99999), "1");
+    }
+
+    #[test]
+    fn intervals_and_values() {
+        assert_eq!(
+            Interval::new(0.1805, 0.2205).to_string(),
+            "[0.1805, 0.2205]"
+        );
+        assert_eq!(Interval::at_most(5.0).to_string(), "(-∞, 5]");
+        assert_eq!(Interval::at_least(1e8).to_string(), "[100,000,000, ∞)");
+        assert_eq!(Interval::EVERYTHING.to_string(), "(-∞, ∞)");
+        assert_eq!(Value::exact(2.4).to_string(), "2.4");
+        let v = Value::new(2.45, Interval::new(2.4, 2.5));
+        assert_eq!(v.to_string(), "2.45 in [2.4, 2.5]");
+    }
+}
