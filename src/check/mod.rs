@@ -6,12 +6,12 @@
 //! variant.
 
 mod change_in_sentence;
-mod claim;
+pub mod claim;
 mod finding;
 mod multiple_wording;
 mod ratio_in_sentence;
 mod suppress;
-mod term;
+pub mod term;
 
 use crate::extract::Mention;
 use crate::rules::RuleSet;

@@ -1,6 +1,13 @@
 //! `factlint test [--claims PATH]...`: run every rule's examples.
+//!
+//! Prints `PASS id (n examples)` per rule whose examples all behave, each Missing or Noisy
+//! example otherwise, and `N passed, M failed`; exits 1 on any failure, 2 on a rule-file
+//! error.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::rules::{ExampleOutcome, ExampleResult, RuleSet, run_examples};
 
 #[derive(Debug, clap::Args)]
 pub struct TestArgs {
@@ -10,6 +17,87 @@ pub struct TestArgs {
 }
 
 pub fn run(args: TestArgs) -> u8 {
-    let _ = super::claims_paths(&args.claims);
-    super::EXIT_OK
+    let paths = super::claims_paths(&args.claims);
+    let rules = match RuleSet::load(&paths, Path::new(".")) {
+        Ok(rules) => rules,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("error: {e}");
+            }
+            return super::EXIT_ERROR;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let (mut passed, mut failed) = (0, 0);
+    for file in &rules.files {
+        let results = run_examples(file);
+        let mut start = 0;
+        while start < results.len() {
+            let rule = &results[start].rule;
+            let end = start
+                + results[start..]
+                    .iter()
+                    .take_while(|r| &r.rule == rule)
+                    .count();
+            if print_rule(&mut out, &file.path, &results[start..end]).is_err() {
+                return super::EXIT_ERROR;
+            }
+            if results[start..end]
+                .iter()
+                .all(|r| r.outcome == ExampleOutcome::Passed)
+            {
+                passed += 1;
+            } else {
+                failed += 1;
+            }
+            start = end;
+        }
+    }
+    if writeln!(out, "{passed} passed, {failed} failed").is_err() {
+        return super::EXIT_ERROR;
+    }
+    if failed > 0 {
+        super::EXIT_FINDINGS
+    } else {
+        super::EXIT_OK
+    }
+}
+
+/// One rule's examples, all from the same rule.
+fn print_rule(out: &mut dyn Write, path: &Path, results: &[ExampleResult]) -> std::io::Result<()> {
+    let first = &results[0];
+    if results.iter().all(|r| r.outcome == ExampleOutcome::Passed) {
+        let n = results.len();
+        let s = if n == 1 { "" } else { "s" };
+        return writeln!(out, "PASS {} ({n} example{s})", first.rule);
+    }
+    for r in results
+        .iter()
+        .filter(|r| r.outcome != ExampleOutcome::Passed)
+    {
+        let text = r.text.replace('\n', "\\n");
+        match r.outcome {
+            ExampleOutcome::Missing => writeln!(
+                out,
+                "FAIL {} ({}:{}): missing: fail example not flagged: {text}",
+                r.rule,
+                path.display(),
+                r.line
+            )?,
+            ExampleOutcome::Noisy => {
+                writeln!(
+                    out,
+                    "FAIL {} ({}:{}): noisy: pass example flagged: {text}",
+                    r.rule,
+                    path.display(),
+                    r.line
+                )?;
+                for m in &r.messages {
+                    writeln!(out, "    {m}")?;
+                }
+            }
+            ExampleOutcome::Passed => {}
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,323 @@
+//! Throughput and memory benchmark (`cargo bench --bench throughput`; see bench/README.md).
+//!
+//! Generates a deterministic corpus (corpus.rs) under `<target>/bench-corpus/`, then reports
+//! medians over several runs, on one thread:
+//! - loading (mask, line index, sections) and extraction, in MB/s;
+//! - `check_document` with the bundled rules (`claims/`), 10 and 1,000 generated term rules,
+//!   and the 1000/10 cost ratio;
+//! - the peak memory (max RSS) of the release binary's `extract --format json` and `check`
+//!   over the many-files corpus and over the single big file;
+//! - loading a file of one 200 MB line, against one of 20 MB (linear time).
+//!
+//! Environment: `FACTLINT_BENCH_RUNS` (default 5), `FACTLINT_BENCH_MB` (default 50, the size
+//! of the big file and of the many-files corpus each), `FACTLINT_BENCH_FILES` (default 2000),
+//! `FACTLINT_BENCH_LONG_LINE=0` to skip the 200 MB line.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod corpus;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use factlint::check::{CheckOptions, check_document};
+use factlint::extract::{ExtractOptions, Mention, extract};
+use factlint::rules::RuleSet;
+use factlint::source::Document;
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn mb_per_s(bytes: usize, time: Duration) -> f64 {
+    bytes as f64 / 1e6 / time.as_secs_f64().max(1e-9)
+}
+
+/// Runs `f` `runs` times and returns the median time and the last result.
+fn measure<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut samples = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let out = f();
+        samples.push(start.elapsed());
+        last = Some(out);
+    }
+    (median(samples), last.expect("at least one run"))
+}
+
+fn main() {
+    let runs = env_usize("FACTLINT_BENCH_RUNS", 5);
+    let megabytes = env_usize("FACTLINT_BENCH_MB", 50);
+    let files = env_usize("FACTLINT_BENCH_FILES", 2000);
+    let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("the target tmp dir lies inside the target dir")
+        .to_path_buf();
+    let root = target.join("bench-corpus");
+    let start = Instant::now();
+    let corpus = match corpus::ensure(&root, megabytes, files) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!(
+                "error: cannot write the corpus under {}: {e}",
+                root.display()
+            );
+            std::process::exit(2);
+        }
+    };
+    println!(
+        "corpus: {} ({} MB big file, {files} small files; ready in {:.1?})",
+        corpus.root.display(),
+        megabytes,
+        start.elapsed()
+    );
+    println!("runs per figure: {runs} (median)\n");
+
+    let big = fs::read_to_string(&corpus.big).expect("the big file was just written");
+    let mut many: Vec<(PathBuf, String)> = Vec::new();
+    let mut names: Vec<_> = fs::read_dir(&corpus.many)
+        .expect("the corpus folder was just written")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    names.sort();
+    for path in names {
+        let text = fs::read_to_string(&path).expect("corpus files are UTF-8");
+        let rel = path
+            .strip_prefix(&corpus.root)
+            .unwrap_or(&path)
+            .to_path_buf();
+        many.push((rel, text));
+    }
+    let many_bytes: usize = many.iter().map(|(_, t)| t.len()).sum();
+    let options = ExtractOptions::default();
+
+    println!("## Extraction, one thread");
+    let (t, _) = measure(runs, || Document::from_text(Path::new("big.md"), &big));
+    println!(
+        "load only (mask + index + sections), big file:  {:8.1} MB/s",
+        mb_per_s(big.len(), t)
+    );
+    let (t, n) = measure(runs, || {
+        let doc = Document::from_text(Path::new("big.md"), &big);
+        extract(&doc.masked, &options).len()
+    });
+    println!(
+        "load + extract, big file ({:>5.1} MB, {n} mentions): {:8.1} MB/s",
+        big.len() as f64 / 1e6,
+        mb_per_s(big.len(), t)
+    );
+    let (t, n) = measure(runs, || {
+        many.iter()
+            .map(|(path, text)| {
+                let doc = Document::from_text(path, text);
+                extract(&doc.masked, &options).len()
+            })
+            .sum::<usize>()
+    });
+    println!(
+        "load + extract, {} files ({:>5.1} MB, {n} mentions): {:8.1} MB/s\n",
+        many.len(),
+        many_bytes as f64 / 1e6,
+        mb_per_s(many_bytes, t)
+    );
+
+    println!("## Check, one thread, over the {} small files", many.len());
+    let prepared: Vec<(Document, Vec<Mention>)> = many
+        .iter()
+        .map(|(path, text)| {
+            let doc = Document::from_text(path, text);
+            let mentions = extract(&doc.masked, &options);
+            (doc, mentions)
+        })
+        .collect();
+    let check_options = CheckOptions::default();
+    let bundled_path = PathBuf::from("source/ai-index-2024.md");
+    let check_time = |label: &str, rules: &RuleSet, as_path: Option<&Path>| {
+        let (t, findings) = measure(runs, || {
+            prepared
+                .iter()
+                .map(|(doc, mentions)| match as_path {
+                    // The bundled rules apply to the bundled article's path: check every
+                    // corpus file as if it were that article.
+                    Some(path) => {
+                        let mut doc = doc.clone();
+                        doc.path = path.to_path_buf();
+                        check_document(&doc, mentions, rules, &check_options)
+                            .findings
+                            .len()
+                    }
+                    None => check_document(doc, mentions, rules, &check_options)
+                        .findings
+                        .len(),
+                })
+                .sum::<usize>()
+        });
+        println!(
+            "check, {label:<28} {:8.1} MB/s  ({findings} findings, {:.2?})",
+            mb_per_s(many_bytes, t),
+            t
+        );
+        t
+    };
+    check_time("built-ins only (no rules):", &RuleSet::default(), None);
+    match RuleSet::load(&[crate_root.join("claims")], crate_root) {
+        Ok(rules) => {
+            check_time("bundled rules (claims/):", &rules, Some(&bundled_path));
+        }
+        Err(errors) => println!("bundled rules did not load: {errors:?}"),
+    }
+    let load_terms =
+        |dir: &Path, label: &str| match RuleSet::load(&[dir.to_path_buf()], &corpus.root) {
+            Ok(rules) => Some(check_time(label, &rules, None)),
+            Err(errors) => {
+                println!("{label} rules did not load: {errors:?}");
+                None
+            }
+        };
+    let t10 = load_terms(&corpus.rules_10, "10 term rules:");
+    let t1000 = load_terms(&corpus.rules_1000, "1,000 term rules:");
+    if let (Some(a), Some(b)) = (t10, t1000) {
+        println!(
+            "cost of 1,000 term rules / 10 term rules: {:.2}",
+            b.as_secs_f64() / a.as_secs_f64().max(1e-9)
+        );
+    }
+    drop(prepared);
+
+    println!("\n## Peak memory (max RSS) of the release binary");
+    let exe = Path::new(env!("CARGO_BIN_EXE_factlint"));
+    let rules10 = corpus.rules_10.to_string_lossy().to_string();
+    for (label, target) in [
+        ("many files", corpus.many.clone()),
+        ("big file", corpus.big.clone()),
+    ] {
+        let target = target.to_string_lossy().to_string();
+        let bytes = if label == "big file" {
+            big.len()
+        } else {
+            many_bytes
+        };
+        for args in [
+            vec!["extract", "--format", "json", target.as_str()],
+            vec![
+                "check",
+                "--claims",
+                rules10.as_str(),
+                "--format",
+                "line",
+                target.as_str(),
+            ],
+        ] {
+            let (rss_kb, time, status) = peak_rss(exe, &args, &corpus.root);
+            println!(
+                "{:<8} {label:<10} ({:>5.1} MB): max RSS {:>8.1} MB, {:>6.2?}, exit {status}",
+                args[0],
+                bytes as f64 / 1e6,
+                rss_kb as f64 / 1024.0,
+                time
+            );
+        }
+    }
+
+    if env_usize("FACTLINT_BENCH_LONG_LINE", 1) != 0 {
+        println!("\n## One line without a newline (Markdown)");
+        let unit = "约 20% 的 1892 亿美元，see https://x.y/z `code` [link](u) ";
+        let mut previous: Option<(usize, Duration)> = None;
+        for mb in [20usize, 200] {
+            let text = unit.repeat(mb * 1_000_000 / unit.len());
+            let (t, len) = measure(1, || {
+                Document::from_text(Path::new("line.md"), &text)
+                    .masked
+                    .len()
+            });
+            assert_eq!(len, text.len());
+            let note = previous.map_or(String::new(), |(pmb, pt)| {
+                format!(
+                    " ({}x the bytes, {:.1}x the time)",
+                    mb / pmb,
+                    t.as_secs_f64() / pt.as_secs_f64()
+                )
+            });
+            println!(
+                "load {mb:>3} MB line: {t:.2?}, {:.1} MB/s{note}",
+                mb_per_s(text.len(), t)
+            );
+            previous = Some((mb, t));
+        }
+    }
+}
+
+/// Runs the binary and returns its max RSS in KiB, the wall time and the exit status.
+/// Uses `/usr/bin/time -f %M` when present (the kernel's own accounting of the child), else
+/// polls the child's `VmHWM` in `/proc` (may miss a final spike).
+fn peak_rss(exe: &Path, args: &[&str], cwd: &Path) -> (u64, Duration, String) {
+    let time_bin = Path::new("/usr/bin/time");
+    let start = Instant::now();
+    if time_bin.exists() {
+        let out = Command::new(time_bin)
+            .arg("-f")
+            .arg("RSS_KB=%M")
+            .arg(exe)
+            .args(args)
+            .current_dir(cwd)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output();
+        let elapsed = start.elapsed();
+        return match out {
+            Ok(out) => {
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                let rss = stderr
+                    .lines()
+                    .rev()
+                    .find_map(|l| l.strip_prefix("RSS_KB="))
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(0);
+                let code = out.status.code().map_or("signal".into(), |c| c.to_string());
+                (rss, elapsed, code)
+            }
+            Err(e) => (0, elapsed, format!("not run: {e}")),
+        };
+    }
+    let mut child = match Command::new(exe)
+        .args(args)
+        .current_dir(cwd)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) => return (0, start.elapsed(), format!("not run: {e}")),
+    };
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(status) = fs::read_to_string(&status_file)
+            && let Some(kb) = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak = peak.max(kb);
+        }
+        match child.try_wait() {
+            Ok(Some(status)) => {
+                let code = status.code().map_or("signal".into(), |c| c.to_string());
+                return (peak, start.elapsed(), code);
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => return (peak, start.elapsed(), format!("wait failed: {e}")),
+        }
+    }
+}

@@ -1,0 +1,522 @@
+//! Claim templates: `Gemini Ultra是GPT-4的{ratio}倍` in, matches over a document out.
+//!
+//! A template is literal text with `{name}` / `{name:kind}` placeholders; each placeholder
+//! binds exactly one quantity mention. Both the template and the document are normalised the
+//! same way before matching, so that a template written once survives copy-editing: spacing
+//! is dropped except between two ASCII letters or digits (`Ultra 是 GPT-4` reads as
+//! `Ultra是GPT-4`), and full-width forms fold to half-width (`，（：；！？` → `,(:;!?`).
+//!
+//! Matching starts at a hit of the template's longest literal piece (the anchor, found for
+//! all templates of a file by one Aho-Corasick pass) and verifies the other pieces outward
+//! from it in a small window. A literal next to a placeholder may overlap the mention's own
+//! hedge or unit: `下降约 {decline}` matches `下降约 20%` whose mention is `约 20%`, and
+//! `{ratio}倍` matches `2.5倍` whose mention is all of `2.5倍`.
+
+use crate::extract::{Kind, Mention};
+use crate::source::Span;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// Normalised literal text.
+    Literal(String),
+    Placeholder {
+        name: String,
+        kind: Option<Kind>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub text: String,
+    pub pieces: Vec<Piece>,
+    /// Index of the longest literal piece.
+    pub anchor: usize,
+}
+
+/// Why a template cannot be used; `offset` is a byte offset into the template text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// The kinds a placeholder may ask for: the quantities.
+pub fn placeholder_kinds() -> impl Iterator<Item = Kind> {
+    Kind::ALL.into_iter().filter(|k| k.is_quantity())
+}
+
+impl Template {
+    pub fn parse(text: &str) -> Result<Template, TemplateError> {
+        let mut pieces = Vec::new();
+        let mut literal = String::new();
+        let mut rest = text.char_indices().peekable();
+        while let Some((i, c)) = rest.next() {
+            match c {
+                '{' if rest.peek().map(|p| p.1) == Some('{') => {
+                    rest.next();
+                    literal.push('{');
+                }
+                '}' if rest.peek().map(|p| p.1) == Some('}') => {
+                    rest.next();
+                    literal.push('}');
+                }
+                '}' => {
+                    return Err(TemplateError {
+                        offset: i,
+                        message: "`}` without `{`: write `}}` for a literal brace".into(),
+                    });
+                }
+                '{' => {
+                    let Some(close) = text[i..].find('}') else {
+                        return Err(TemplateError {
+                            offset: i,
+                            message: "`{` is never closed: write `{name}`, or `{{` for a \
+                                      literal brace"
+                                .into(),
+                        });
+                    };
+                    let inner = &text[i + 1..i + close];
+                    pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+                    pieces.push(parse_placeholder(inner, i + 1)?);
+                    while rest.peek().is_some_and(|p| p.0 <= i + close) {
+                        rest.next();
+                    }
+                }
+                _ => literal.push(c),
+            }
+        }
+        pieces.push(Piece::Literal(literal));
+        let names: Vec<&str> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Placeholder { name, .. } => Some(name.as_str()),
+                Piece::Literal(_) => None,
+            })
+            .collect();
+        if names.is_empty() {
+            return Err(TemplateError {
+                offset: 0,
+                message: "template has no placeholder: mark the number to check with \
+                          `{name}`, e.g. `投资额为 {total}`"
+                    .into(),
+            });
+        }
+        for (k, name) in names.iter().enumerate() {
+            if names[..k].contains(name) {
+                return Err(TemplateError {
+                    offset: text.find(&format!("{{{name}")).unwrap_or(0),
+                    message: format!("placeholder `{name}` appears twice: give each its own name"),
+                });
+            }
+        }
+        // Spacing at a placeholder's edge is optional in the text, so it is dropped here and
+        // allowed by the matcher.
+        let mut pieces: Vec<Piece> = pieces
+            .into_iter()
+            .map(|p| match p {
+                Piece::Literal(l) => Piece::Literal(normalize(&l).0.trim().to_string()),
+                p => p,
+            })
+            .filter(|p| !matches!(p, Piece::Literal(l) if l.is_empty()))
+            .collect();
+        pieces.shrink_to_fit();
+        let anchor = pieces
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| match p {
+                Piece::Literal(l) => Some((l.chars().count(), std::cmp::Reverse(k))),
+                Piece::Placeholder { .. } => None,
+            })
+            .max()
+            .map(|(_, std::cmp::Reverse(k))| k);
+        let Some(anchor) = anchor else {
+            return Err(TemplateError {
+                offset: 0,
+                message: "template is only placeholders: add the words around the number \
+                          so that factlint can find the sentence"
+                    .into(),
+            });
+        };
+        Ok(Template {
+            text: text.to_string(),
+            pieces,
+            anchor,
+        })
+    }
+
+    pub fn anchor_text(&self) -> &str {
+        match &self.pieces[self.anchor] {
+            Piece::Literal(l) => l,
+            Piece::Placeholder { .. } => "",
+        }
+    }
+
+    /// Placeholder names in order.
+    pub fn names(&self) -> Vec<&str> {
+        self.pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Placeholder { name, .. } => Some(name.as_str()),
+                Piece::Literal(_) => None,
+            })
+            .collect()
+    }
+
+    /// The match that has the anchor at byte `hit` of `doc`'s normalised text, if any.
+    /// Returns the span in the original text and, per placeholder in order, the index of
+    /// the mention it binds.
+    pub fn match_at(&self, doc: &Normalized, hit: usize) -> Option<(Span, Vec<usize>)> {
+        let anchor = self.anchor_text();
+        if !doc.text[hit..].starts_with(anchor) {
+            return None;
+        }
+        let mut binds = Vec::new();
+        let end = self.forward(doc, self.anchor + 1, hit + anchor.len(), &mut binds)?;
+        let mut before = Vec::new();
+        let start = self.backward(doc, self.anchor, hit, &mut before, &binds)?;
+        before.reverse();
+        before.extend(binds);
+        let mentions = before.iter().map(|&m| doc.marks[m].mention).collect();
+        Some((Span::new(doc.origin[start], doc.origin[end]), mentions))
+    }
+
+    fn forward(
+        &self,
+        doc: &Normalized,
+        i: usize,
+        p: usize,
+        binds: &mut Vec<usize>,
+    ) -> Option<usize> {
+        let Some(piece) = self.pieces.get(i) else {
+            return Some(p);
+        };
+        let text = &doc.text;
+        match piece {
+            Piece::Literal(l) => {
+                let after_placeholder = i > 0;
+                if text[p..].starts_with(l.as_str()) {
+                    self.forward(doc, i + 1, p + l.len(), binds)
+                } else if after_placeholder
+                    && text[p..].starts_with(' ')
+                    && text[p + 1..].starts_with(l.as_str())
+                {
+                    self.forward(doc, i + 1, p + 1 + l.len(), binds)
+                } else {
+                    None
+                }
+            }
+            Piece::Placeholder { kind, .. } => {
+                let q = if text[p..].starts_with(' ') { p + 1 } else { p };
+                let m = doc.mark_starting_before(q + 1)?;
+                let mark = &doc.marks[m];
+                if q > mark.number_start || binds.contains(&m) || !doc.kind_ok(mark, *kind) {
+                    return None;
+                }
+                binds.push(m);
+                // The next literal may begin inside the mention's unit: try every boundary
+                // from the mention's end back to the number's end.
+                let mut e = mark.end;
+                loop {
+                    if let Some(end) = self.forward(doc, i + 1, e, binds) {
+                        return Some(end);
+                    }
+                    if e <= mark.number_end {
+                        break;
+                    }
+                    e = prev_boundary(text, e);
+                }
+                binds.pop();
+                None
+            }
+        }
+    }
+
+    fn backward(
+        &self,
+        doc: &Normalized,
+        i: usize,
+        p: usize,
+        binds: &mut Vec<usize>,
+        taken: &[usize],
+    ) -> Option<usize> {
+        if i == 0 {
+            return Some(p);
+        }
+        let text = &doc.text;
+        match &self.pieces[i - 1] {
+            Piece::Literal(l) => {
+                let before_placeholder = i < self.pieces.len();
+                if text[..p].ends_with(l.as_str()) {
+                    self.backward(doc, i - 1, p - l.len(), binds, taken)
+                } else if before_placeholder
+                    && text[..p].ends_with(' ')
+                    && text[..p - 1].ends_with(l.as_str())
+                {
+                    self.backward(doc, i - 1, p - 1 - l.len(), binds, taken)
+                } else {
+                    None
+                }
+            }
+            Piece::Placeholder { kind, .. } => {
+                let q = if text[..p].ends_with(' ') { p - 1 } else { p };
+                let m = doc.mark_starting_before(q)?;
+                let mark = &doc.marks[m];
+                if q < mark.number_end
+                    || q > mark.end
+                    || binds.contains(&m)
+                    || taken.contains(&m)
+                    || !doc.kind_ok(mark, *kind)
+                {
+                    return None;
+                }
+                binds.push(m);
+                // The previous literal may end inside the mention's hedge.
+                let mut s = mark.start;
+                loop {
+                    if let Some(start) = self.backward(doc, i - 1, s, binds, taken) {
+                        return Some(start);
+                    }
+                    if s >= mark.number_start {
+                        break;
+                    }
+                    s = next_boundary(text, s);
+                }
+                binds.pop();
+                None
+            }
+        }
+    }
+}
+
+fn parse_placeholder(inner: &str, offset: usize) -> Result<Piece, TemplateError> {
+    let (name, kind) = match inner.split_once(':') {
+        Some((n, k)) => (n.trim(), Some(k.trim())),
+        None => (inner.trim(), None),
+    };
+    let valid = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid {
+        return Err(TemplateError {
+            offset,
+            message: format!(
+                "placeholder name `{name}` is not a name: use letters, digits and `_`, \
+                 starting with a letter"
+            ),
+        });
+    }
+    let kind = match kind {
+        None => None,
+        Some(k) => match Kind::parse(k).filter(|k| k.is_quantity()) {
+            Some(kind) => Some(kind),
+            None => {
+                let kinds: Vec<String> = placeholder_kinds().map(|k| format!("`{k}`")).collect();
+                return Err(TemplateError {
+                    offset: offset + name.len() + 1,
+                    message: format!(
+                        "unknown placeholder kind `{k}`, expected one of {}",
+                        kinds.join(", ")
+                    ),
+                });
+            }
+        },
+    };
+    Ok(Piece::Placeholder {
+        name: name.to_string(),
+        kind,
+    })
+}
+
+fn prev_boundary(text: &str, mut p: usize) -> usize {
+    p -= 1;
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
+}
+
+fn next_boundary(text: &str, mut p: usize) -> usize {
+    p += 1;
+    while !text.is_char_boundary(p) {
+        p += 1;
+    }
+    p
+}
+
+/// Half-width form of full-width ASCII (`，` → `,`, `（` → `(`, `２` → `2`).
+fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Normalised text and, for each of its bytes (and its end), the byte in `text` it came from.
+fn normalize(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    let mut space_at = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            space_at.get_or_insert(i);
+            continue;
+        }
+        let c = fold(c);
+        if let Some(s) = space_at.take()
+            && c.is_ascii_alphanumeric()
+            && out
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphanumeric())
+        {
+            out.push(' ');
+            origin.push(s);
+        }
+        out.push(c);
+        origin.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    origin.push(text.len());
+    (out, origin)
+}
+
+/// A quantity mention's boundaries in the normalised text.
+#[derive(Debug, Clone)]
+pub struct Mark {
+    /// Index into the document's mentions.
+    pub mention: usize,
+    pub kind: Kind,
+    pub start: usize,
+    pub number_start: usize,
+    pub number_end: usize,
+    pub end: usize,
+}
+
+/// A document's masked text normalised for template matching, with its quantity mentions.
+#[derive(Debug)]
+pub struct Normalized {
+    pub text: String,
+    origin: Vec<usize>,
+    marks: Vec<Mark>,
+}
+
+impl Normalized {
+    pub fn new(masked: &str, mentions: &[Mention]) -> Normalized {
+        let (text, origin) = normalize(masked);
+        let to_norm = |o: usize| origin.partition_point(|&x| x < o);
+        let mut marks: Vec<Mark> = Vec::new();
+        for (k, m) in mentions.iter().enumerate() {
+            if !m.kind.is_quantity() || m.span.end > masked.len() {
+                continue;
+            }
+            if marks
+                .last()
+                .is_some_and(|last| last.end > to_norm(m.span.start))
+            {
+                continue;
+            }
+            let start = to_norm(m.span.start);
+            let end = to_norm(m.span.end).max(start);
+            let number_start = to_norm(m.number.start).clamp(start, end);
+            let number_end = to_norm(m.number.end).clamp(number_start, end);
+            marks.push(Mark {
+                mention: k,
+                kind: m.kind,
+                start,
+                number_start,
+                number_end,
+                end,
+            });
+        }
+        Normalized {
+            text,
+            origin,
+            marks,
+        }
+    }
+
+    /// The last mark that starts before byte `p`.
+    fn mark_starting_before(&self, p: usize) -> Option<usize> {
+        self.marks.partition_point(|m| m.start < p).checked_sub(1)
+    }
+
+    fn kind_ok(&self, mark: &Mark, kind: Option<Kind>) -> bool {
+        kind.is_none_or(|k| k == mark.kind)
+    }
+}
+
+/// Normalised form of a template's or a term's literal text.
+pub fn normalize_literal(text: &str) -> String {
+    normalize(text).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalising_drops_cjk_spacing_and_folds_full_width() {
+        assert_eq!(
+            normalize_literal("Gemini Ultra 是 GPT-4 的"),
+            "Gemini Ultra是GPT-4的"
+        );
+        assert_eq!(
+            normalize_literal("下降至 1892，较（2022）"),
+            "下降至1892,较(2022)"
+        );
+        assert_eq!(
+            normalize_literal("is   about\n 2.5 times"),
+            "is about 2.5 times"
+        );
+        let (_, origin) = normalize("a 是");
+        assert_eq!(origin, vec![0, 2, 2, 2, 5]);
+    }
+
+    #[test]
+    fn templates_parse_placeholders_and_pick_the_longest_literal() {
+        let t = Template::parse("总投资下降至 {total},较 2022 年下降约 {decline:percent}").unwrap();
+        assert_eq!(t.names(), vec!["total", "decline"]);
+        assert_eq!(t.anchor_text(), ",较2022年下降约");
+        assert_eq!(
+            t.pieces[3],
+            Piece::Placeholder {
+                name: "decline".into(),
+                kind: Some(Kind::Percent)
+            }
+        );
+        assert_eq!(
+            Template::parse("{{x}} {y}").unwrap().pieces[0],
+            Piece::Literal("{x}".into())
+        );
+    }
+
+    #[test]
+    fn template_errors_point_into_the_text() {
+        let e = Template::parse("没有占位符").unwrap_err();
+        assert!(e.message.contains("no placeholder"), "{}", e.message);
+        let e = Template::parse("约 {x:percnt}").unwrap_err();
+        assert!(e.message.contains("`percnt`") && e.message.contains("`percent`"));
+        assert_eq!(e.offset, "约 {x:".len());
+        let e = Template::parse("a {x").unwrap_err();
+        assert_eq!(e.offset, 2);
+        assert!(
+            Template::parse("{x}")
+                .unwrap_err()
+                .message
+                .contains("only placeholders")
+        );
+        assert!(
+            Template::parse("a {x} b {x}")
+                .unwrap_err()
+                .message
+                .contains("twice")
+        );
+        assert!(
+            Template::parse("a {1x}")
+                .unwrap_err()
+                .message
+                .contains("not a name")
+        );
+    }
+}

@@ -1,0 +1,254 @@
+//! The prose mask: the original text in, a copy of the same byte length out, in which
+//! everything that is not prose is blanked with spaces.
+//!
+//! Markdown files (`.md`, `.markdown`) are parsed once with pulldown-cmark; its byte-range
+//! events give code (fenced, indented, inline), HTML (blocks, inline, comments), link
+//! destinations, autolinks, reference definitions and YAML front matter. Every file, Markdown
+//! or not, also gets its bare URLs blanked. The same pass collects what later stages need from
+//! the Markdown structure: the HTML ranges (where directives live) and the headings.
+
+use std::path::Path;
+
+use aho_corasick::AhoCorasick;
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::Span;
+
+/// The masked text and what the Markdown pass learned on the way.
+#[derive(Debug, Default)]
+pub(crate) struct Masked {
+    pub text: String,
+    /// HTML blocks and inline HTML (comments included), in document order. Empty for files
+    /// that are not Markdown.
+    pub html: Vec<Span>,
+    /// Markdown headings (ATX and setext), in document order.
+    pub headings: Vec<MarkdownHeading>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct MarkdownHeading {
+    pub level: u8,
+    pub title: String,
+    /// The heading's lines, underline of a setext heading included.
+    pub span: Span,
+}
+
+/// Whether `path` names a Markdown file, by extension (case-insensitive).
+pub(crate) fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// Masks `text`: Markdown constructs when `markdown` is set, bare URLs always.
+pub(crate) fn mask(text: &str, markdown: bool) -> Masked {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut masked = Masked::default();
+    if markdown {
+        let found = scan_markdown(text);
+        for span in &found.blank {
+            blank(&mut bytes, *span);
+        }
+        masked.html = found.html;
+        masked.headings = found.headings;
+    }
+    for span in bare_urls(text) {
+        blank(&mut bytes, span);
+    }
+    // Every blanked range lies on character boundaries (pulldown-cmark ranges and URL runs
+    // of ASCII), and only whole characters became ASCII spaces.
+    masked.text = String::from_utf8(bytes).unwrap_or_else(|e| {
+        debug_assert!(false, "masking broke UTF-8: {e}");
+        text.to_string()
+    });
+    masked
+}
+
+/// Replaces every byte of `span` by a space, except line endings.
+fn blank(bytes: &mut [u8], span: Span) {
+    let end = span.end.min(bytes.len());
+    let start = span.start.min(end);
+    for b in &mut bytes[start..end] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+}
+
+struct MarkdownScan {
+    blank: Vec<Span>,
+    html: Vec<Span>,
+    headings: Vec<MarkdownHeading>,
+}
+
+fn scan_markdown(text: &str) -> MarkdownScan {
+    let mut scan = MarkdownScan {
+        blank: Vec::new(),
+        html: Vec::new(),
+        headings: Vec::new(),
+    };
+    let parser = Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let iter = parser.into_offset_iter();
+    for (_, def) in iter.reference_definitions().iter() {
+        scan.blank.push(def.span.clone().into());
+    }
+    // For each open link or image, where its text ends so far.
+    let mut links: Vec<usize> = Vec::new();
+    let mut heading: Option<(u8, String)> = None;
+    for (event, range) in iter {
+        let span = Span::from(range.clone());
+        if let Some(text_end) = links.last_mut()
+            && !matches!(event, Event::End(TagEnd::Link | TagEnd::Image))
+        {
+            *text_end = (*text_end).max(span.end);
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => scan.blank.push(span),
+            // pulldown-cmark accepts a metadata block anywhere; front matter is only at the
+            // very top, and a `---` pair further down is prose between thematic breaks.
+            Event::Start(Tag::MetadataBlock(_)) if span.start == 0 => scan.blank.push(span),
+            Event::Code(ref code) => {
+                scan.blank.push(span);
+                if let Some((_, title)) = heading.as_mut() {
+                    title.push_str(code);
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                scan.blank.push(span);
+                scan.html.push(span);
+            }
+            Event::Start(Tag::Link { link_type, .. } | Tag::Image { link_type, .. }) => {
+                if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    scan.blank.push(span);
+                }
+                // `[` (or `![`) opens the text; an empty text ends right after it.
+                let open = if text[span.start..].starts_with('!') {
+                    2
+                } else {
+                    1
+                };
+                links.push(span.start + open);
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some(text_end) = links.pop() {
+                    // Everything after the `]` that closes the link text is destination,
+                    // title or reference label: not prose.
+                    let close = text[text_end.min(span.end)..span.end]
+                        .find(']')
+                        .map_or(span.end, |i| text_end + i + 1);
+                    scan.blank.push(Span::new(close.min(span.end), span.end));
+                    if let Some(outer) = links.last_mut() {
+                        *outer = (*outer).max(span.end);
+                    }
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level as u8, String::new()))
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, title)) = heading.take() {
+                    scan.headings.push(MarkdownHeading {
+                        level,
+                        title: title.trim().to_string(),
+                        span,
+                    });
+                }
+            }
+            Event::Text(ref t) => {
+                if let Some((_, title)) = heading.as_mut() {
+                    title.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, title)) = heading.as_mut() {
+                    title.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    scan
+}
+
+/// Where a URL may start: a scheme separator or a `www.` host.
+fn url_anchors() -> &'static AhoCorasick {
+    static ANCHORS: std::sync::OnceLock<AhoCorasick> = std::sync::OnceLock::new();
+    ANCHORS.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["://", "www."])
+            .expect("two literal patterns always build")
+    })
+}
+
+/// Bare URLs (`https://…`, `ftp://…`, `www.…`) in any text. A URL is a run of printable
+/// ASCII without spaces or `<>"'` and ends before the first non-ASCII character, so a link
+/// followed directly by Chinese text stops where the Chinese starts. Trailing sentence
+/// punctuation and an unbalanced `)` are left out, as GFM's extended autolinks do. One
+/// left-to-right pass: linear in the text.
+fn bare_urls(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut urls = Vec::new();
+    let mut covered = 0;
+    for m in url_anchors().find_iter(bytes) {
+        if m.start() < covered {
+            continue;
+        }
+        let start = if m.pattern().as_usize() == 0 {
+            // A scheme: 1–16 ASCII letters, digits, `+ . -` starting with a letter.
+            let mut s = m.start();
+            while s > covered && m.start() - s < 16 && is_scheme_byte(bytes[s - 1]) {
+                s -= 1;
+            }
+            while s < m.start() && !bytes[s].is_ascii_alphabetic() {
+                s += 1;
+            }
+            if s == m.start() {
+                continue;
+            }
+            s
+        } else {
+            // `www.` inside a longer word (`awww.`) is not a host.
+            if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            m.start()
+        };
+        let mut end = m.end();
+        while end < bytes.len() && is_url_byte(bytes[end]) {
+            end += 1;
+        }
+        end = trim_url_end(&bytes[start..end]) + start;
+        if end <= m.end() {
+            continue;
+        }
+        urls.push(Span::new(start, end));
+        covered = end;
+    }
+    urls
+}
+
+fn is_scheme_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-')
+}
+
+fn is_url_byte(b: u8) -> bool {
+    b.is_ascii_graphic() && !matches!(b, b'<' | b'>' | b'"' | b'\'' | b'`')
+}
+
+/// Length of `url` without trailing punctuation and without a `)` that closes nothing.
+fn trim_url_end(url: &[u8]) -> usize {
+    let mut open = url.iter().filter(|&&b| b == b'(').count();
+    let mut close = url.iter().filter(|&&b| b == b')').count();
+    let mut end = url.len();
+    while let Some(&last) = url[..end].last() {
+        match last {
+            b'.' | b',' | b':' | b';' | b'!' | b'?' | b'*' | b'_' | b'~' | b']' => {}
+            b')' if close > open => close -= 1,
+            b'(' => open -= 1,
+            _ => break,
+        }
+        end -= 1;
+    }
+    end
+}
