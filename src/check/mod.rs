@@ -10,6 +10,7 @@ mod claim;
 mod finding;
 mod multiple_wording;
 mod ratio_in_sentence;
+mod sentence;
 mod suppress;
 mod term;
 
