@@ -77,10 +77,7 @@ impl Interval {
     /// Widen by a relative tolerance `r` on both sides, measured on magnitudes so that
     /// negative intervals widen outward too.
     pub fn widen(&self, r: f64) -> Self {
-        Interval::new(
-            self.low - self.low.abs() * r,
-            self.high + self.high.abs() * r,
-        )
+        Interval::new(self.low - self.low.abs() * r, self.high + self.high.abs() * r)
     }
 
     /// Widen only the low end (`近`, `nearly`: the true value may be a little below).
