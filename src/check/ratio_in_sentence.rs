@@ -97,9 +97,9 @@ fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) ->
         let clause = sentence.start + last_clause_break(before_b).unwrap_or(0);
         let previous_multiple = qs[..i - 1]
             .iter()
-            .filter(|m| m.kind == Kind::Multiple)
+            .rev()
+            .find(|m| m.kind == Kind::Multiple)
             .map(|m| m.span.end)
-            .last()
             .unwrap_or(0);
         let from = clause.max(previous_multiple);
         let relation = relation_word(&masked[from..b.span.start])?;

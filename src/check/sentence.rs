@@ -85,7 +85,8 @@ pub(super) fn has_clause_break(s: &str) -> bool {
 pub(super) fn last_clause_break(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     s.char_indices()
-        .filter(|&(i, c)| match c {
+        .rev()
+        .find(|&(i, c)| match c {
             '，' | '；' | '：' | ';' | ':' | '、' => true,
             ',' => {
                 let before = i > 0 && bytes[i - 1].is_ascii_digit();
@@ -95,7 +96,6 @@ pub(super) fn last_clause_break(s: &str) -> Option<usize> {
             _ => false,
         })
         .map(|(i, c)| i + c.len_utf8())
-        .last()
 }
 
 /// Hedge and filler words that may stand between a relation word and its number.
