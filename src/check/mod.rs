@@ -10,6 +10,7 @@ pub mod claim;
 mod finding;
 mod multiple_wording;
 mod ratio_in_sentence;
+mod sentence;
 mod suppress;
 pub mod term;
 
