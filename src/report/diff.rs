@@ -157,28 +157,29 @@ impl Diff {
         );
         let (old, new) = (clean(old), clean(&new));
         let diff = TextDiff::from_unicode_words(old.as_str(), new.as_str());
-        let (mut minus, mut plus) = (String::new(), String::new());
+        let (mut minus, mut plus) = (Painted::default(), Painted::default());
         let (mut del_marks, mut ins_marks) = (String::new(), String::new());
         for change in diff.iter_all_changes() {
             let v = change.value();
             let w = text::width(v);
             match change.tag() {
                 ChangeTag::Equal => {
-                    minus += &self.paint(OLD, v);
-                    plus += &self.paint(NEW, v);
+                    minus.push(OLD, v);
+                    plus.push(NEW, v);
                     del_marks += &" ".repeat(w);
                     ins_marks += &" ".repeat(w);
                 }
                 ChangeTag::Delete => {
-                    minus += &self.paint(OLD_CHANGED, v);
+                    minus.push(OLD_CHANGED, v);
                     del_marks += &"^".repeat(w);
                 }
                 ChangeTag::Insert => {
-                    plus += &self.paint(NEW_CHANGED, v);
+                    plus.push(NEW_CHANGED, v);
                     ins_marks += &"^".repeat(w);
                 }
             }
         }
+        let (minus, plus) = (minus.finish(self), plus.finish(self));
         let w = gutter.len();
         writeln!(out, "{bar}")?;
         let sign = |s: &str, style| self.paint(style, &format!("  {line:>w$} {s}"));
@@ -287,6 +288,29 @@ impl Sink for Diff {
             )?;
         }
         Ok(())
+    }
+}
+
+/// Text in runs of one style each, so that a line is styled once per run rather than
+/// once per word.
+#[derive(Default)]
+struct Painted {
+    runs: Vec<(Style, String)>,
+}
+
+impl Painted {
+    fn push(&mut self, style: Style, s: &str) {
+        match self.runs.last_mut() {
+            Some((last, run)) if *last == style => run.push_str(s),
+            _ => self.runs.push((style, s.to_string())),
+        }
+    }
+
+    fn finish(self, diff: &Diff) -> String {
+        self.runs
+            .iter()
+            .map(|(style, s)| diff.paint(*style, s))
+            .collect()
     }
 }
 
