@@ -197,6 +197,7 @@ mod tests {
     /// depend on the source loader.
     fn doc(text: &str) -> Document {
         let mut d = Document::from_text(Path::new("a.md"), text);
+        d.directives.clear();
         let mut from = 0;
         while let Some(i) = text[from..].find("<!-- factlint-") {
             let start = from + i;
