@@ -251,6 +251,11 @@ fn suppressions_silence_findings_and_unused_ones_are_reported() {
         "{}",
         findings[0]
     );
+    assert!(
+        r.stdout.contains("; 0 term, 0 built-in findings;"),
+        "suppressed findings are not counted: {}",
+        r.stdout
+    );
 }
 
 #[test]
