@@ -59,7 +59,7 @@ fn json_is_versioned_and_complete() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(v["version"], 1);
     let findings = v["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 4);
+    assert_eq!(findings.len(), 5);
     let claim = findings
         .iter()
         .find(|f| f["rule"] == "headline_cost_ratio")
@@ -92,10 +92,10 @@ fn json_is_versioned_and_complete() {
 #[test]
 fn json_open_intervals_are_null() {
     let mut report = sample_report();
-    let f = &mut report.files[0].findings[1];
+    let f = &mut report.files[0].findings[2];
     f.explanation.as_mut().unwrap().claimed = factlint::eval::Interval::at_least(2.0);
     let v: serde_json::Value = serde_json::from_str(&render(&report, Format::Json, false)).unwrap();
-    let claimed = &v["findings"][1]["explanation"]["claimed"];
+    let claimed = &v["findings"][2]["explanation"]["claimed"];
     assert_eq!(
         (claimed["low"].as_f64(), claimed["high"].is_null()),
         (Some(2.0), true)
@@ -130,10 +130,10 @@ fn sarif_is_valid_against_the_2_1_0_schema() {
 
     let run = &sarif["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");
-    assert_eq!(run["results"].as_array().unwrap().len(), 4);
+    assert_eq!(run["results"].as_array().unwrap().len(), 5);
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 4);
-    let claim = &run["results"][1];
+    assert_eq!(rules.len(), 5);
+    let claim = &run["results"][2];
     assert_eq!(claim["ruleId"], "headline_cost_ratio");
     assert_eq!(
         rules[claim["ruleIndex"].as_u64().unwrap() as usize]["id"],

@@ -14,7 +14,7 @@ use similar::{ChangeTag, TextDiff};
 
 use super::text::{self, Excerpt};
 use super::{FileReport, Location, Sink, Totals, char_floor, display_path};
-use crate::check::{Explanation, Finding, Severity};
+use crate::check::{Explanation, Finding, Origin, Severity};
 use crate::source::{Document, Span};
 
 const BOLD: Style = Style::new().effects(Effects::BOLD);
@@ -82,7 +82,10 @@ impl Diff {
         if let Some(source) = &f.source {
             writeln!(out, "{}{}", label("source"), clean(source))?;
         }
-        self.excerpt(out, doc, f)?;
+        // A claim that matched nowhere has no place in the text to show.
+        if f.origin != Origin::Unmatched {
+            self.excerpt(out, doc, f)?;
+        }
         writeln!(out)
     }
 

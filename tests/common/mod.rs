@@ -1,5 +1,6 @@
 //! The one sample report every format test prints: a CJK line, a long paragraph, a claim
 //! finding with explanation, source and edit, a term finding, a warning without an edit,
+//! a claim that matched nowhere,
 //! an English finding, a clean second file and an input error. Built by hand so that the
 //! printers are tested apart from the checks.
 
@@ -127,7 +128,16 @@ pub fn sample_findings(text: &str) -> Vec<Finding> {
         ),
         "52%",
     );
-    vec![term, claim, wording, change]
+    let mut unmatched = Finding::new(
+        "us_investment_2023",
+        Origin::Unmatched,
+        Severity::Warning,
+        Span::new(0, 0),
+        "",
+        "claim `us_investment_2023` matches nowhere in this article: update its template",
+    );
+    unmatched.source = Some("AI Index 2024, Figure 4.3.8".into());
+    vec![unmatched, term, claim, wording, change]
 }
 
 pub fn sample_report() -> Report {
@@ -136,7 +146,7 @@ pub fn sample_report() -> Report {
     let stats = Stats {
         claims_held: 5,
         claims_failed: 1,
-        claims_unmatched: 0,
+        claims_unmatched: 1,
         term_findings: 1,
         builtin_findings: 2,
         numbers_found: 12,
