@@ -112,7 +112,9 @@ const FILLERS: &[&str] = &[
 
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[，,]\s*(?:即|同比|环比|累计|总共|共|整体|an?|or|which\s+is|for)?\s*$")
+    Regex::new(
+        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,]\s*(?:即|同比|环比|累计|总共|共|整体|an?|or|which\s+is|for)?\s*$",
+    )
         .expect("static regex")
 });
 
