@@ -175,7 +175,12 @@ fn main() {
         Ok(rules) => {
             check_time("bundled rules (claims/):", &rules, Some(&bundled_path));
         }
-        Err(errors) => println!("bundled rules did not load: {errors:?}"),
+        Err(errors) => {
+            println!("check, bundled rules (claims/):  skipped, the rules did not load:");
+            for e in errors {
+                println!("    {e}");
+            }
+        }
     }
     let load_terms =
         |dir: &Path, label: &str| match RuleSet::load(&[dir.to_path_buf()], &corpus.root) {
