@@ -102,21 +102,23 @@ pub fn run(args: CheckArgs) -> u8 {
         options: &options,
         fix: args.fix,
     };
-    // The formats for people are written with colour and the stream strips it when the
-    // terminal, `--color`, `NO_COLOR` or `TERM=dumb` say so; the formats for machines are
-    // written as they are.
+    // The formats for people get colour when `--color`, `NO_COLOR`, `CLICOLOR`, `TERM` and
+    // whether stdout is a terminal allow it; without colour the diff marks changes with
+    // carets instead. The formats for machines are written as they are.
     let stdout = std::io::stdout();
+    args.color.write_global();
+    let choice = anstream::AutoStream::choice(&stdout);
     let for_people = matches!(format, Format::Diff);
+    let color = for_people && choice != anstream::ColorChoice::Never;
     let mut out: Box<dyn Write> = if for_people {
-        Box::new(anstream::AutoStream::new(
-            stdout.lock(),
-            args.color.as_choice(),
-        ))
+        Box::new(anstream::AutoStream::new(stdout.lock(), choice))
     } else {
         Box::new(stdout.lock())
     };
-    match run.all(&paths, format, &mut *out, for_people, fail_on) {
+    match run.all(&paths, format, &mut *out, color, fail_on) {
         Ok(code) => code,
+        // The reader went away (`| head`): nothing is left to tell it, as with ripgrep.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
             eprintln!("error: cannot write the report: {e}");
             EXIT_ERROR

@@ -98,7 +98,7 @@ impl Diff {
         for (i, input) in e.inputs.iter().enumerate() {
             let mut line = format!("{} = {}", input.name, clean(&input.text));
             let value = text::number(input.value);
-            if !input.text.contains(&value) {
+            if !input.text.replace(',', "").contains(&value) {
                 line.push_str(&format!(" = {value}"));
             }
             if input.interval.low != input.interval.high {
