@@ -105,7 +105,8 @@ fn diff_is_the_default_and_every_format_runs() {
         r.stdout
     );
     assert!(
-        r.stdout.contains("  3 + 模型的训练成本很高。\n"),
+        r.stdout
+            .contains("  3 + 模型的训练成本很高。\n    |       ^^^^\n"),
         "{}",
         r.stdout
     );
