@@ -150,16 +150,15 @@ impl Run<'_> {
             errors.push(e.to_string());
         }
         for path in files {
-            let file = match self.one(&path) {
-                Ok(file) => file,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    errors.push(e);
-                    continue;
-                }
-            };
-            fails |= file.findings.iter().any(|f| fail_on.fails(f.severity));
-            printer.file(&file)?;
+            let (file, error) = self.one(&path);
+            if let Some(e) = error {
+                eprintln!("error: {e}");
+                errors.push(e);
+            }
+            if let Some(file) = file {
+                fails |= file.findings.iter().any(|f| fail_on.fails(f.severity));
+                printer.file(&file)?;
+            }
         }
         printer.finish(&errors)?;
         Ok(if !errors.is_empty() {
@@ -171,25 +170,37 @@ impl Run<'_> {
         })
     }
 
-    /// Checks one source, fixing it first when asked; an `Err` is a message for the user.
-    fn one(&self, path: &Path) -> Result<FileReport, String> {
-        let doc = Document::load(path).map_err(|e| e.to_string())?;
-        let findings = self.check(&doc);
+    /// Checks one source, fixing it first when asked. The error is a message for the user;
+    /// a file that could not be fixed is still reported as it stands.
+    fn one(&self, path: &Path) -> (Option<FileReport>, Option<String>) {
+        let doc = match Document::load(path) {
+            Ok(doc) => doc,
+            Err(e) => return (None, Some(e.to_string())),
+        };
+        let (findings, stats) = self.check(&doc);
         if !self.fix {
-            return Ok(FileReport::new(doc, findings.0, findings.1));
+            return (Some(FileReport::new(doc, findings, stats)), None);
         }
-        let fixing = fix::apply(&doc, &findings.0);
+        let fixing = fix::apply(&doc, &findings);
         if !fixing.changed() {
-            let mut file = FileReport::new(doc, findings.0, findings.1);
+            let mut file = FileReport::new(doc, findings, stats);
             file.fixes = fixing.fixes;
-            return Ok(file);
+            return (Some(file), None);
         }
-        fix::write(&doc, &fixing.text).map_err(|e| e.to_string())?;
-        let fixed = Document::load(path).map_err(|e| e.to_string())?;
-        let findings = self.check(&fixed);
-        let mut file = FileReport::new(fixed, findings.0, findings.1);
+        if let Err(e) = fix::write(&doc, &fixing.text) {
+            return (
+                Some(FileReport::new(doc, findings, stats)),
+                Some(e.to_string()),
+            );
+        }
+        let fixed = match Document::load(path) {
+            Ok(fixed) => fixed,
+            Err(e) => return (None, Some(e.to_string())),
+        };
+        let (findings, stats) = self.check(&fixed);
+        let mut file = FileReport::new(fixed, findings, stats);
         file.fixes = fixing.fixes;
-        Ok(file)
+        (Some(file), None)
     }
 
     fn check(&self, doc: &Document) -> (Vec<Finding>, Stats) {
