@@ -210,7 +210,12 @@ pub(super) fn format_number(v: f64) -> String {
 
 /// An interval for a message, `[low, high]`.
 pub(super) fn format_interval(i: Interval) -> String {
-    format!("[{}, {}]", format_number(i.low), format_number(i.high))
+    let (low, high) = (format_number(i.low), format_number(i.high));
+    if low == high && i.low != i.high {
+        // Too narrow for the usual digits: show enough to tell the ends apart.
+        return format!("[{:.4}, {:.4}]", i.low, i.high);
+    }
+    format!("[{low}, {high}]")
 }
 
 /// A mention as an input of an explanation.
