@@ -197,7 +197,7 @@ fn judge(
             let strict = format_number(n + 1.0);
             let (span, replacement) = match marker {
                 Some(at) => {
-                    let compared = text[at + '比'.len_utf8()..verb_start].trim();
+                    let compared = text[at + '比'.len_utf8()..verb_start].trim_end();
                     let de = if compared.ends_with('的') { "" } else { "的" };
                     (
                         Span::new(at, m.span.end),
