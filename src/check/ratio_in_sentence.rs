@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sentence::{
-    divide, format_interval, format_number, has_clause_break, input, last_clause_break,
-    quantities_in, same_measure, sentences, strip_hedges,
+    clause_breaks, divide, format_interval, format_number, has_clause_break, input,
+    last_clause_break, quantities_in, same_measure, sentences, strip_hedges,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
@@ -69,6 +69,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
                     a.span.end <= f.a_before
                         && same_measure(a, f.b)
                         && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
+                        && keeps_subject(ctx, &qs, a.span.end, f.a_before)
                 })
                 .collect();
             if let Some(finding) = judge(ctx, f, &candidates, severity) {
@@ -123,6 +124,78 @@ fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) ->
         a_before: n.span.start,
         either: after.name("than").is_some(),
     })
+}
+
+/// Openings of a clause that continue the previous clause's subject: `，大约是…`, `，这是…`,
+/// `, which is…`, `, or…`. A clause that names a new subject (`，中国是…`) does not.
+const CONTINUATIONS: &[&str] = &[
+    "大约",
+    "大概",
+    "将近",
+    "接近",
+    "几乎",
+    "约",
+    "近",
+    "仅",
+    "只",
+    "也",
+    "则",
+    "更",
+    "还",
+    "即",
+    "这一数字",
+    "这一数额",
+    "该数字",
+    "这",
+    "此",
+    "其",
+    "which",
+    "that",
+    "and",
+    "or",
+    "making it",
+    "about",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+];
+
+/// Words that may open a continuing clause once the continuations are stripped.
+const RELATION_STARTS: &[&str] = &["是", "为", "相当于", "达", "is", "was", "are", "were"];
+
+/// Whether every clause between `from` (the end of A) and `to` (the relation word) carries
+/// A's subject on: each opens with a relation word after optional continuation words, or
+/// with a multiple (an earlier ratio of the same subject), or is empty.
+fn keeps_subject(ctx: &Context<'_>, qs: &[&Mention], from: usize, to: usize) -> bool {
+    let masked = &ctx.doc.masked;
+    let text = &masked[from..to];
+    let starts: Vec<usize> = clause_breaks(text).collect();
+    starts.iter().enumerate().all(|(k, &start)| {
+        let end = starts.get(k + 1).map_or(text.len(), |&next| next);
+        let clause = strip_continuations(&text[start..end]);
+        let opens_at = from + end - clause.len();
+        let clause = clause.trim_end_matches(['，', ',', '；', ';', '：', ':', '、']);
+        clause.trim().is_empty()
+            || RELATION_STARTS.iter().any(|r| clause.starts_with(r))
+            || qs
+                .iter()
+                .any(|m| m.kind == Kind::Multiple && m.span.start == opens_at)
+    })
+}
+
+/// `s` without leading white space and continuation words.
+fn strip_continuations(s: &str) -> &str {
+    let mut s = s.trim_start();
+    'again: loop {
+        for w in CONTINUATIONS {
+            if let Some(rest) = s.strip_prefix(w) {
+                s = rest.trim_start();
+                continue 'again;
+            }
+        }
+        return s;
+    }
 }
 
 /// Offset of the last `是`, `为` or `相当于` in `text` that links A to `B 的 N 倍`, skipping
@@ -340,6 +413,27 @@ mod tests {
             usd("$10 million", 10e6, 0.5e6),
         ];
         assert!(run(check, s, &specs).is_empty());
+    }
+
+    #[test]
+    fn a_clause_with_a_new_subject_breaks_the_chain() {
+        let s = "美国投资 672 亿美元，英国为 38 亿美元，中国是英国(38 亿美元)的 2 倍。";
+        let mut b = usd("38 亿美元", 38e8, 0.5e8);
+        b.nth = 1;
+        let specs = [
+            usd("672 亿美元", 672e8, 0.5e8),
+            usd("38 亿美元", 38e8, 0.5e8),
+            b,
+            times("2 倍", 2.0, 0.5),
+        ];
+        assert!(run(check, s, &specs).is_empty());
+        let s = "美国投资 672 亿美元，这是英国(38 亿美元)的 2 倍。";
+        let specs = [
+            usd("672 亿美元", 672e8, 0.5e8),
+            usd("38 亿美元", 38e8, 0.5e8),
+            times("2 倍", 2.0, 0.5),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1, "这 carries the subject on");
     }
 
     #[test]

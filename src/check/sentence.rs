@@ -83,10 +83,14 @@ pub(super) fn has_clause_break(s: &str) -> bool {
 
 /// Byte offset just after the last clause break in `s`.
 pub(super) fn last_clause_break(s: &str) -> Option<usize> {
+    clause_breaks(s).last()
+}
+
+/// Byte offsets just after each clause break in `s`, in order.
+pub(super) fn clause_breaks(s: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
     let bytes = s.as_bytes();
     s.char_indices()
-        .rev()
-        .find(|&(i, c)| match c {
+        .filter(move |&(i, c)| match c {
             '，' | '；' | '：' | ';' | ':' | '、' => true,
             ',' => {
                 let before = i > 0 && bytes[i - 1].is_ascii_digit();
