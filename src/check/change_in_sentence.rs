@@ -10,8 +10,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sentence::{
-    divide, format_interval, format_number, has_clause_break, input, last_clause_break,
-    quantities_in, same_measure, sentences, strip_words, subtract,
+    clause_breaks, divide, format_interval, format_number, has_clause_break, input,
+    last_clause_break, quantities_in, same_measure, sentences, strip_continuations, strip_words,
+    subtract,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
@@ -244,11 +245,14 @@ fn readings<'m>(
             .rfind(['较', '比'])
             .filter(|&at| is_comparison(words, at))
         {
+            // B is the figure right before, and the clause of `较` opens with it: a clause
+            // with a subject of its own (`，利润较…`) is about something else.
             let marker = start + at;
-            for b in qs[..i - 1].iter().rev() {
-                if b.span.end <= marker && same_measure(b, p) {
-                    out.push(change(p, b));
-                }
+            if let Some(b) = i.checked_sub(2).map(|k| qs[k])
+                && same_measure(b, p)
+                && continues(&masked[b.span.end..marker])
+            {
+                out.push(change(p, b));
             }
         }
         return out;
@@ -258,10 +262,8 @@ fn readings<'m>(
     }
     if let Some(x) = next.filter(|x| FROM_NEXT.is_match(gap(n, x))) {
         // `B, down 20% from A`.
-        for b in qs[..i].iter().rev() {
-            if same_measure(b, x) {
-                out.push(change(x, b));
-            }
+        if same_measure(p, x) {
+            out.push(change(x, p));
         }
         return out;
     }
@@ -277,6 +279,17 @@ fn readings<'m>(
         }
     }
     out
+}
+
+/// Whether `gap` (from B to the `较` that introduces A) keeps B's clause going: at most one
+/// clause break, and nothing but continuation words after it.
+fn continues(gap: &str) -> bool {
+    let breaks: Vec<usize> = clause_breaks(gap).collect();
+    match breaks.as_slice() {
+        [] => true,
+        [after] => strip_continuations(&gap[*after..]).is_empty(),
+        _ => false,
+    }
 }
 
 /// Whether the `较` or `比` at byte `at` of `words` is the comparison preposition.

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::sentence::{
     clause_breaks, divide, format_interval, format_number, has_clause_break, input,
-    last_clause_break, quantities_in, same_measure, sentences, strip_hedges,
+    last_clause_break, quantities_in, same_measure, sentences, strip_continuations, strip_hedges,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
@@ -126,41 +126,6 @@ fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) ->
     })
 }
 
-/// Openings of a clause that continue the previous clause's subject: `，大约是…`, `，这是…`,
-/// `, which is…`, `, or…`. A clause that names a new subject (`，中国是…`) does not.
-const CONTINUATIONS: &[&str] = &[
-    "大约",
-    "大概",
-    "将近",
-    "接近",
-    "几乎",
-    "约",
-    "近",
-    "仅",
-    "只",
-    "也",
-    "则",
-    "更",
-    "还",
-    "即",
-    "这一数字",
-    "这一数额",
-    "该数字",
-    "这",
-    "此",
-    "其",
-    "which",
-    "that",
-    "and",
-    "or",
-    "making it",
-    "about",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-];
-
 /// Words that may open a continuing clause once the continuations are stripped.
 const RELATION_STARTS: &[&str] = &["是", "为", "相当于", "达", "is", "was", "are", "were"];
 
@@ -182,20 +147,6 @@ fn keeps_subject(ctx: &Context<'_>, qs: &[&Mention], from: usize, to: usize) -> 
                 .iter()
                 .any(|m| m.kind == Kind::Multiple && m.span.start == opens_at)
     })
-}
-
-/// `s` without leading white space and continuation words.
-fn strip_continuations(s: &str) -> &str {
-    let mut s = s.trim_start();
-    'again: loop {
-        for w in CONTINUATIONS {
-            if let Some(rest) = s.strip_prefix(w) {
-                s = rest.trim_start();
-                continue 'again;
-            }
-        }
-        return s;
-    }
 }
 
 /// Offset of the last `是`, `为` or `相当于` in `text` that links A to `B 的 N 倍`, skipping

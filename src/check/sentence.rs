@@ -153,6 +153,55 @@ pub(super) fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
     }
 }
 
+/// Openings of a clause that continue the previous clause's subject: `，大约是…`, `，这是…`,
+/// `, which is…`, `, or…`. A clause that names a new subject (`，中国是…`) does not.
+const CONTINUATIONS: &[&str] = &[
+    "大约",
+    "大概",
+    "将近",
+    "接近",
+    "几乎",
+    "约",
+    "近",
+    "仅",
+    "只",
+    "也",
+    "则",
+    "更",
+    "还",
+    "即",
+    "这一数字",
+    "这一数额",
+    "该数字",
+    "这",
+    "此",
+    "其",
+    "which",
+    "that",
+    "and",
+    "or",
+    "making it",
+    "about",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+];
+
+/// `s` without leading white space and continuation words.
+pub(super) fn strip_continuations(s: &str) -> &str {
+    let mut s = s.trim_start();
+    'again: loop {
+        for w in CONTINUATIONS {
+            if let Some(rest) = s.strip_prefix(w) {
+                s = rest.trim_start();
+                continue 'again;
+            }
+        }
+        return s;
+    }
+}
+
 /// The quantity mentions that lie inside `span`, in order.
 pub(super) fn quantities_in(mentions: &[Mention], span: Span) -> Vec<&Mention> {
     mentions
