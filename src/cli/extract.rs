@@ -1,6 +1,17 @@
-//! `factlint extract PATH... [--format table|json] [--all]`
+//! `factlint extract PATH... [--format table|json] [--all]`: the mentions factlint reads in
+//! each article, as an aligned table for people or a JSON array for programs.
+//!
+//! Files are loaded, extracted and printed one at a time, so memory stays bounded by the
+//! largest file. An unusable file is reported on stderr, the others are still processed, and
+//! the exit status is 2.
 
+use std::io::Write;
 use std::path::PathBuf;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::extract::{ExtractOptions, Mention, extract};
+use crate::source::{Document, discover};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -20,6 +31,153 @@ pub enum ExtractFormat {
     Json,
 }
 
-pub fn run(_args: ExtractArgs) -> u8 {
-    super::EXIT_OK
+pub fn run(args: ExtractArgs) -> u8 {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut status = super::EXIT_OK;
+    let (files, errors) = discover(&args.paths);
+    for e in &errors {
+        eprintln!("error: {e}");
+        status = super::EXIT_ERROR;
+    }
+    let options = ExtractOptions::default();
+    let mut first = true;
+    if args.format == ExtractFormat::Json && writeln!(out, "[").is_err() {
+        return super::EXIT_ERROR;
+    }
+    for path in files {
+        let doc = match Document::load(&path) {
+            Ok(doc) => doc,
+            Err(e) => {
+                let _ = out.flush();
+                eprintln!("error: {e}");
+                status = super::EXIT_ERROR;
+                continue;
+            }
+        };
+        let mentions: Vec<Mention> = extract(&doc.masked, &options)
+            .into_iter()
+            .filter(|m| args.all || m.kind.is_quantity())
+            .collect();
+        let written = match args.format {
+            ExtractFormat::Table => write_table(&mut out, &doc, &mentions),
+            ExtractFormat::Json => write_json(&mut out, &doc, &mentions, &mut first),
+        };
+        if let Err(e) = written {
+            eprintln!("error: cannot write the output: {e}");
+            return super::EXIT_ERROR;
+        }
+    }
+    let closed = match args.format {
+        ExtractFormat::Json => writeln!(out, "\n]").and_then(|()| out.flush()),
+        ExtractFormat::Table => out.flush(),
+    };
+    if closed.is_err() {
+        return super::EXIT_ERROR;
+    }
+    status
+}
+
+/// A number as people read it: at most 12 significant digits, no exponent for ordinary
+/// magnitudes.
+pub fn format_number(v: f64) -> String {
+    if v == f64::INFINITY {
+        return "∞".into();
+    }
+    if v == f64::NEG_INFINITY {
+        return "-∞".into();
+    }
+    let tidy: f64 = format!("{v:.11e}").parse().unwrap_or(v);
+    format!("{tidy}")
+}
+
+fn interval_text(m: &Mention) -> String {
+    format!(
+        "[{}, {}]",
+        format_number(m.interval.low),
+        format_number(m.interval.high)
+    )
+}
+
+fn write_table(out: &mut dyn Write, doc: &Document, mentions: &[Mention]) -> std::io::Result<()> {
+    let header = [
+        "location", "kind", "text", "value", "interval", "unit", "hedge",
+    ];
+    let mut rows: Vec<[String; 7]> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let (line, col) = doc.lines.line_col(&doc.text, m.span.start);
+        let mut text = doc.slice(m.span).to_string();
+        if let Some(h) = m.hedge_span.filter(|h| !m.span.contains(*h)) {
+            text = format!("{}…{}", doc.slice(h), text);
+        }
+        rows.push([
+            format!("{}:{line}:{col}", doc.path.display()),
+            m.kind.to_string(),
+            text.replace(['\n', '\r', '\t'], " "),
+            format_number(m.value),
+            interval_text(m),
+            m.unit.clone().unwrap_or_else(|| "-".into()),
+            m.hedge.map_or("-", |h| h.as_str()).to_string(),
+        ]);
+    }
+    let mut widths = header.map(UnicodeWidthStr::width);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let header = header.map(str::to_string);
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (k, (cell, w)) in row.iter().zip(widths).enumerate() {
+            line.push_str(cell);
+            if k + 1 < row.len() {
+                line.push_str(&" ".repeat(w - cell.width() + 2));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+fn json_number(v: f64) -> serde_json::Value {
+    if v.is_finite() {
+        let tidy: f64 = format!("{v:.11e}").parse().unwrap_or(v);
+        serde_json::json!(tidy)
+    } else {
+        serde_json::Value::Null
+    }
+}
+
+fn write_json(
+    out: &mut dyn Write,
+    doc: &Document,
+    mentions: &[Mention],
+    first: &mut bool,
+) -> std::io::Result<()> {
+    for m in mentions {
+        let (line, column) = doc.lines.line_col(&doc.text, m.span.start);
+        let (end_line, end_column) = doc.lines.line_col(&doc.text, m.span.end);
+        let object = serde_json::json!({
+            "file": doc.path.display().to_string(),
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+            "text": doc.slice(m.span),
+            "kind": m.kind.as_str(),
+            "value": json_number(m.value),
+            "low": json_number(m.interval.low),
+            "high": json_number(m.interval.high),
+            "unit": m.unit,
+            "hedge": m.hedge.map(|h| h.as_str()),
+            "hedge_text": m.hedge_span.map(|h| doc.slice(h)),
+        });
+        if !*first {
+            writeln!(out, ",")?;
+        }
+        *first = false;
+        write!(out, "  {object}")?;
+    }
+    Ok(())
 }

@@ -3,10 +3,26 @@
 //! Takes the masked text of a `Document` (code, URLs and comments already blanked) and
 //! returns every numeric mention in order of position, with its kind, normalised value,
 //! unit, hedge and asserted interval (design.md §2).
+//!
+//! The work is split by stage: `scan` walks the bytes and stops only where a number can
+//! start; `numeral` reads digits, Chinese numerals and English number words; `context` reads
+//! the currency, scale word, unit and hedges around them, `nonquant` the years, dates,
+//! ordinals, references and names, and `forms` the fixed forms (`三分之二`, `doubled`);
+//! `attach` joins ranges and detached hedges and computes intervals; `write` goes back from a
+//! value to text. The word tables are in `lexicon`.
 
+mod attach;
+mod context;
+mod forms;
+mod lexicon;
 mod mention;
+mod nonquant;
+mod numeral;
+mod scan;
+mod write;
 
 pub use mention::{Hedge, Kind, Mention, Numeral, Style};
+pub use write::write_like;
 
 /// Settings that change what a mention asserts.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,12 +38,23 @@ impl Default for ExtractOptions {
 }
 
 /// Every mention in `text`, quantities and non-quantities, sorted by position.
-pub fn extract(_text: &str, _options: &ExtractOptions) -> Vec<Mention> {
-    Vec::new()
-}
-
-/// The replacement for `mention.number` that writes `value` (in `Mention::value`'s units)
-/// in the style of the original, or `None` when it cannot be written that way.
-pub fn write_like(_mention: &Mention, _value: f64) -> Option<String> {
-    None
+pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
+    let raws = scan::scan(text);
+    if raws.is_empty() {
+        return Vec::new();
+    }
+    let mut raws = attach::ranges(text, raws);
+    attach::detached(text, &mut raws);
+    let r = if options.tolerance.is_finite() {
+        options.tolerance.max(0.0)
+    } else {
+        0.0
+    };
+    let mut out: Vec<Mention> = raws
+        .into_iter()
+        .filter(|raw| !(raw.weak || (raw.indefinite && raw.hedge.is_none())))
+        .filter_map(|raw| attach::finish(raw, r))
+        .collect();
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
 }

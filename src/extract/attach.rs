@@ -1,0 +1,260 @@
+//! Joins raw mentions across words: raw mentions in, raw mentions out.
+//!
+//! - ranges: `5%–10%`, `5-10%`, `16 岁至 74 岁`, `5 to 10` become one mention;
+//! - detached hedges: `大约是…(78 亿美元)的 8.7 倍` gives 大约 to `8.7 倍`;
+//! - the interval of each mention from its precision and hedge (design.md §2).
+
+use super::lexicon::{HEDGE_DETACHED, PREDICATE_VERBS, ends_clause, skip_space};
+use super::mention::{Hedge, Kind, Mention};
+use super::scan::Raw;
+use crate::eval::Interval;
+use crate::source::Span;
+
+/// Merges `a–b` pairs into ranges.
+pub(crate) fn ranges(text: &str, raws: Vec<Raw>) -> Vec<Raw> {
+    let mut out = Vec::with_capacity(raws.len());
+    let mut it = raws.into_iter().peekable();
+    while let Some(a) = it.next() {
+        if let Some(b) = it.peek()
+            && let Some(merged) = range(text, &a, b)
+        {
+            it.next();
+            out.push(merged);
+        } else {
+            out.push(a);
+        }
+    }
+    out
+}
+
+fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
+    let plain = |r: &Raw| r.kind.is_quantity() && r.hedge.is_none() && !r.by_nature;
+    if !plain(a) || !plain(b) || a.span.end > b.span.start {
+        return None;
+    }
+    let between = text.get(a.span.end..b.span.start)?;
+    let connector = between.trim();
+    let ok = match connector {
+        "-" => between.len() == 1,
+        "–" | "—" | "~" | "～" | "至" | "到" | "to" => true,
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    // `from 5% to 10%`, `从 5% 到 10%` state a change, not a range.
+    let before = text[..a.span.start].trim_end();
+    if before.ends_with("from") || before.ends_with("From") || before.ends_with('从') {
+        return None;
+    }
+    let (low, low_half) = if a.kind == b.kind && a.unit == b.unit {
+        (a.value, a.half)
+    } else if a.kind == Kind::Number && a.style.factor == 1.0 {
+        (a.value * b.style.factor, a.half * b.style.factor)
+    } else {
+        return None;
+    };
+    let lo = low - low_half;
+    let hi = b.value + b.half;
+    if lo.partial_cmp(&hi) == Some(std::cmp::Ordering::Greater) || lo.is_nan() || hi.is_nan() {
+        return None;
+    }
+    let mut style = b.style;
+    style.factor = 0.0;
+    Some(Raw {
+        span: Span::new(a.span.start, b.span.end),
+        number: Span::new(a.number.start, b.number.end),
+        kind: b.kind,
+        value: (low + b.value) / 2.0,
+        half: 0.0,
+        base: Some((lo, hi)),
+        by_nature: false,
+        unit: b.unit.clone(),
+        hedge: Some(Hedge::Range),
+        hedge_span: None,
+        style,
+        indefinite: false,
+        weak: false,
+    })
+}
+
+fn eligible(r: &Raw) -> bool {
+    r.kind.is_quantity() && r.hedge.is_none() && !r.weak
+}
+
+/// Where the clause holding offset `i` starts (at most 300 bytes back).
+fn clause_start(text: &str, i: usize) -> usize {
+    let mut lo = i.saturating_sub(300);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    text[lo..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| ends_clause(c))
+        .map_or(lo, |(k, c)| lo + k + c.len_utf8())
+}
+
+/// Gives each hedge that stands apart from its number to the quantity that completes its
+/// predicate, within the clause.
+pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
+    let mut i = 0;
+    while i < raws.len() {
+        if !eligible(&raws[i]) {
+            i += 1;
+            continue;
+        }
+        let cs = clause_start(text, raws[i].span.start);
+        // The mentions of this clause: up to the next clause punctuation.
+        let mut j = i + 1;
+        while j < raws.len()
+            && !text[raws[j - 1].span.end..raws[j].span.start]
+                .chars()
+                .any(ends_clause)
+        {
+            j += 1;
+        }
+        let last_start = raws[j - 1].span.start;
+        let hedges = hedges_in(text, cs, last_start, &raws[..j]);
+        for (hedge, span) in hedges.into_iter().rev() {
+            assign(text, hedge, span, &mut raws[i..j]);
+        }
+        i = j;
+    }
+}
+
+/// Detached hedge words in `text[from..to]` that no mention has taken already.
+fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Span)> {
+    let mut out = Vec::new();
+    let mut k = from;
+    while k < to {
+        let rest = &text[k..to];
+        let found = HEDGE_DETACHED.iter().find(|(w, _, _)| rest.starts_with(w));
+        let Some(&(w, hedge, needs_verb)) = found else {
+            k += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let span = Span::new(k, k + w.len());
+        k = span.end;
+        let taken = raws
+            .iter()
+            .any(|r| r.span.contains(span) || r.hedge_span.is_some_and(|h| h.overlaps(span)));
+        if taken {
+            continue;
+        }
+        if needs_verb {
+            let v = skip_space(text, span.end);
+            let after = &text[v..];
+            let after = after.strip_prefix('了').unwrap_or(after);
+            if !PREDICATE_VERBS.iter().any(|p| after.starts_with(p)) {
+                continue;
+            }
+        }
+        out.push((hedge, span));
+    }
+    out
+}
+
+/// Whether `text[a..b]` holds an unclosed opening parenthesis.
+fn opens_paren(text: &str, a: usize, b: usize) -> bool {
+    let mut depth = 0i32;
+    for c in text[a..b].chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+fn assign(text: &str, hedge: Hedge, span: Span, clause: &mut [Raw]) {
+    let candidates: Vec<usize> = (0..clause.len())
+        .filter(|&k| {
+            let r = &clause[k];
+            eligible(r)
+                && r.span.start >= span.end
+                && !opens_paren(text, span.end, r.span.start)
+                && !inside_paren(text, r)
+        })
+        .collect();
+    // A quantity that modifies a later one through `的` (`一年碳排放量的 16 倍`) is not what
+    // the predicate states; the later one is.
+    let pick = candidates.iter().enumerate().find_map(|(n, &k)| {
+        let next = candidates.get(n + 1);
+        let modifier =
+            next.is_some_and(|&m| text[clause[k].span.end..clause[m].span.start].contains('的'));
+        (!modifier).then_some(n)
+    });
+    let Some(n) = pick else {
+        return;
+    };
+    let mut take = vec![candidates[n]];
+    // `分别约为 7800 万美元和 1.91 亿美元`: the hedge covers coordinated quantities too.
+    for w in candidates[n..].windows(2) {
+        let between = text[clause[w[0]].span.end..clause[w[1]].span.start].trim();
+        if matches!(
+            between,
+            "和" | "与" | "及" | "、" | "以及" | "或" | "and" | "or" | ","
+        ) {
+            take.push(w[1]);
+        } else {
+            break;
+        }
+    }
+    for k in take {
+        clause[k].hedge = Some(hedge);
+        clause[k].hedge_span = Some(span);
+    }
+}
+
+/// A mention written inside parentheses right around it: `(78 亿美元)`.
+fn inside_paren(text: &str, r: &Raw) -> bool {
+    let before = text[..r.span.start].trim_end();
+    let after = text[r.span.end..].trim_start();
+    (before.ends_with('(') || before.ends_with('（'))
+        && (after.starts_with(')') || after.starts_with('）'))
+}
+
+/// The mention with the interval its wording asserts, or `None` for a value that is not a
+/// finite number.
+pub(crate) fn finish(raw: Raw, r: f64) -> Option<Mention> {
+    if !raw.value.is_finite() || !raw.half.is_finite() {
+        return None;
+    }
+    let v = raw.value;
+    let base = match raw.base {
+        Some((lo, hi)) => Interval::new(lo, hi),
+        None => Interval::around(v, raw.half),
+    };
+    let (stated_low, stated_high) = match raw.base {
+        Some((lo, hi)) if raw.hedge != Some(Hedge::Range) => (lo, hi),
+        _ => (v, v),
+    };
+    let interval = if raw.kind.is_quantity() {
+        match raw.hedge {
+            None if raw.by_nature => Interval::point(v).widen(r),
+            None | Some(Hedge::Range) => base,
+            Some(Hedge::Approximately) => base.widen(r),
+            Some(Hedge::Nearly) => base.widen_low(r),
+            Some(Hedge::Over | Hedge::AtLeast) => Interval::at_least(stated_low),
+            Some(Hedge::Under | Hedge::AtMost) => Interval::at_most(stated_high),
+        }
+    } else {
+        Interval::point(v)
+    };
+    if !(interval.low <= v && v <= interval.high) {
+        return None;
+    }
+    Some(Mention {
+        span: raw.span,
+        number: raw.number,
+        kind: raw.kind,
+        value: v,
+        interval,
+        unit: raw.unit,
+        hedge: raw.hedge,
+        hedge_span: raw.hedge_span,
+        style: raw.style,
+    })
+}

@@ -1,0 +1,347 @@
+//! What qualifies a numeral on either side: a numeral's offsets in, the currency and hedge
+//! before it (`Pre`) and the scale word, unit and hedge after it (`Tail`) out.
+
+pub(crate) use super::forms::{en_fraction, en_special, zh_fraction, zh_special};
+pub(crate) use super::nonquant::{
+    date, glued_name, name_span, named_number, ordinal, reference, year,
+};
+
+use super::lexicon::{
+    self, CURRENCY_AFTER, CURRENCY_AFTER_EN, CURRENCY_BEFORE, HEDGE_AFTER, HEDGE_BEFORE,
+    PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, UNIT_EN, UNIT_GLUED, UNIT_ZH, char_at,
+    char_before, ends_with_word, match_after, skip_space, skip_space_back, starts_with_word,
+};
+use super::mention::{Hedge, Kind, Numeral};
+use super::numeral::{Parsed, word_at};
+use crate::source::Span;
+
+/// What stands before a numeral.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Pre {
+    pub currency: Option<(&'static str, Span)>,
+    pub hedge: Option<(Hedge, Span)>,
+}
+
+impl Pre {
+    /// Where the mention starts: at its hedge or currency sign when there is one.
+    pub fn start(&self, s: usize) -> usize {
+        let mut start = s;
+        if let Some((_, span)) = self.currency {
+            start = start.min(span.start);
+        }
+        if let Some((_, span)) = self.hedge {
+            start = start.min(span.start);
+        }
+        start
+    }
+}
+
+/// The currency and hedge written right before offset `s` (spaces allowed between).
+pub(crate) fn pre(text: &str, s: usize) -> Pre {
+    let mut k = skip_space_back(text, s);
+    let mut out = Pre::default();
+    if let Some((span, code)) = CURRENCY_BEFORE
+        .iter()
+        .find_map(|&(w, code)| ends_with_word(text, k, w).map(|st| (Span::new(st, k), code)))
+    {
+        out.currency = Some((code, span));
+        k = skip_space_back(text, span.start);
+    }
+    out.hedge = hedge_before(text, k);
+    out
+}
+
+/// A hedge ending at byte `k`.
+pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
+    for &(w, h) in HEDGE_BEFORE {
+        let Some(st) = ends_with_word(text, k, w) else {
+            continue;
+        };
+        let before = char_before(text, st);
+        // `最近`, `附近` are "recently", "nearby".
+        if w == "近" && matches!(before, Some('最' | '附' | '邻' | '靠' | '将' | '接')) {
+            continue;
+        }
+        // `5~10`: a range, not a hedge.
+        if matches!(w, "~" | "～") && before.is_some_and(|c| c.is_ascii_digit() || is_fw_digit(c))
+        {
+            continue;
+        }
+        return Some((h, Span::new(st, k)));
+    }
+    None
+}
+
+fn is_fw_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+/// What a numeral is followed by.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum TailKind {
+    None,
+    Percent,
+    Points,
+    Multiple,
+    Money(&'static str),
+    Count(String),
+    Unit(&'static str),
+    /// Letters glued to the digits that are no unit (`5G`, `1e999`): a name.
+    Name,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tail {
+    pub end: usize,
+    pub kind: TailKind,
+    /// The scale word's value (`亿` → 1e8), 1 without one.
+    pub scale: f64,
+    pub hedge: Option<(Hedge, Span)>,
+    /// An interval fixed by vague wording (`数百万`), in numeral units × scale.
+    pub vague: Option<(f64, f64)>,
+}
+
+impl Tail {
+    pub fn bare(end: usize) -> Tail {
+        Tail {
+            end,
+            kind: TailKind::None,
+            scale: 1.0,
+            hedge: None,
+            vague: None,
+        }
+    }
+}
+
+/// `多` / `余` right after a numeral or scale word: `10多个`, `300余家`, `1万多人`.
+fn more_than(text: &str, pos: usize) -> Option<(Hedge, Span)> {
+    match char_at(text, pos) {
+        Some('多' | '余') => {
+            // `多数`, `余下` are words of their own.
+            let next = char_at(text, pos + 3);
+            if matches!(next, Some('数' | '下' | '额' | '种')) {
+                return None;
+            }
+            Some((Hedge::Over, Span::new(pos, pos + 3)))
+        }
+        _ => None,
+    }
+}
+
+/// Everything after the numeral `p`: scale word, unit, hedge.
+pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
+    let bytes = text.as_bytes();
+    let mut pos = p.end;
+    let mut scale = 1.0;
+    let mut hedge = None;
+    let arabic = matches!(p.numeral, Numeral::Arabic | Numeral::FullWidth);
+    // Letters glued to digits: a magnitude, a unit, `x`, or else part of a name.
+    if arabic && bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
+        let (w, we) = word_at(text, pos);
+        if w == "x" || w == "X" {
+            return finish(text, we, TailKind::Multiple, 1.0, None);
+        }
+        if let Some(&(_, f, _)) = SCALE_LETTER
+            .iter()
+            .find(|&&(l, _, currency_only)| l == w && (!currency_only || has_currency))
+        {
+            scale = f;
+            pos = we;
+        } else if let Some(&(_, f)) = SCALE_EN.iter().find(|&&(l, _)| l.eq_ignore_ascii_case(w)) {
+            scale = f;
+            pos = we;
+        } else if let Some(&(_, u)) = UNIT_GLUED.iter().find(|&&(l, _)| l == w) {
+            return finish(text, we, TailKind::Unit(u), 1.0, None);
+        } else {
+            return Tail {
+                kind: TailKind::Name,
+                ..Tail::bare(we)
+            };
+        }
+    }
+    if p.numeral != Numeral::Words {
+        hedge = more_than(text, pos);
+        if let Some((_, span)) = hedge {
+            pos = span.end;
+        }
+    }
+    if scale == 1.0 {
+        let j = skip_space(text, pos);
+        let unit_here = match_after(text, j, UNIT_ZH).map(|(w, _, _)| w.len());
+        let percent_here = match_after(text, j, PERCENT_AFTER).is_some();
+        if p.numeral != Numeral::Chinese
+            && let Some((w, f, e)) = match_after(text, j, SCALE_ZH)
+            && w != "十"
+            && !percent_here
+            && unit_here.is_none_or(|len| len <= w.len())
+        {
+            scale = f;
+            pos = e;
+        } else if j > pos
+            && let Some((_, f, e)) = match_after(text, j, SCALE_EN)
+        {
+            scale = f;
+            pos = e;
+        }
+    }
+    if hedge.is_none() {
+        hedge = more_than(text, pos);
+        if let Some((_, span)) = hedge {
+            pos = span.end;
+        }
+    }
+    let (kind, end) = unit(text, pos, hedge.is_some());
+    let mut t = finish(text, end.unwrap_or(pos), kind, scale, hedge);
+    if t.hedge.is_none() {
+        t.hedge = hedge;
+    }
+    t
+}
+
+/// Closes a tail: a hedge written after the unit (`0.7% 左右`, `5 亿美元以上`).
+fn finish(
+    text: &str,
+    end: usize,
+    kind: TailKind,
+    scale: f64,
+    hedge: Option<(Hedge, Span)>,
+) -> Tail {
+    let mut t = Tail {
+        end,
+        kind,
+        scale,
+        hedge,
+        vague: None,
+    };
+    if t.hedge.is_none() {
+        let k = skip_space(text, end);
+        if let Some((w, h, e)) = match_after(text, k, HEDGE_AFTER) {
+            // English ones need the space (`10 or more`), Chinese ones may go without.
+            if !w.is_ascii() || k > end {
+                t.hedge = Some((h, Span::new(k, e)));
+                t.end = e;
+            }
+        }
+    }
+    t
+}
+
+/// Words that end an English count noun's claim to be one (`is`, `was`).
+const NOT_NOUNS: &[&str] = &[
+    "is", "was", "has", "this", "its", "us", "as", "plus", "less", "thus", "does", "always",
+    "perhaps", "across", "versus", "whereas", "his", "yes", "times", "percent", "points",
+];
+
+/// The unit at `pos` (after optional spaces): kind and end.
+fn unit(text: &str, pos: usize, after_more: bool) -> (TailKind, Option<usize>) {
+    let j = skip_space(text, pos);
+    let spaced = j > pos;
+    if let Some((_, k, e)) = match_after(text, j, PERCENT_AFTER) {
+        return (
+            if k == Kind::Points {
+                TailKind::Points
+            } else {
+                TailKind::Percent
+            },
+            Some(e),
+        );
+    }
+    for (w, k) in [
+        ("percentage points", TailKind::Points),
+        ("percentage point", TailKind::Points),
+        ("per cent", TailKind::Percent),
+        ("percent", TailKind::Percent),
+        ("pct", TailKind::Percent),
+        ("pp", TailKind::Points),
+    ] {
+        if let Some(e) = starts_with_word(text, j, w) {
+            return (k, Some(e));
+        }
+    }
+    if let Some(e) = starts_with_word(text, j, "倍") {
+        return (TailKind::Multiple, Some(e));
+    }
+    if let Some(e) = starts_with_word(text, pos, "×") {
+        return (TailKind::Multiple, Some(e));
+    }
+    for w in ["-fold", "fold"] {
+        if let Some(e) = starts_with_word(text, pos, w) {
+            return (TailKind::Multiple, Some(e));
+        }
+    }
+    if spaced && let Some(e) = starts_with_word(text, j, "times") {
+        return (TailKind::Multiple, Some(e));
+    }
+    if let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER) {
+        return (TailKind::Money(code), Some(e));
+    }
+    if spaced && let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER_EN) {
+        return (TailKind::Money(code), Some(e));
+    }
+    if let Some((_, u, e)) = match_after(text, j, UNIT_ZH) {
+        return (TailKind::Unit(u), Some(e));
+    }
+    if let Some(c) = char_at(text, j)
+        && lexicon::COUNTERS.contains(&c)
+    {
+        return (TailKind::Count(c.to_string()), Some(j + c.len_utf8()));
+    }
+    if spaced && let Some((_, u, e)) = match_after(text, j, UNIT_EN) {
+        return (TailKind::Unit(u), Some(e));
+    }
+    // A counted English noun right after the number: `1,000 companies`, `51 models`.
+    if (spaced && j == pos + 1) || after_more {
+        let (w, e) = word_at(text, j);
+        let plural = w.len() >= 3
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && (w.ends_with('s') || matches!(w, "people" | "children" | "staff"))
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !NOT_NOUNS.contains(&w);
+        if plural {
+            return (TailKind::Count(w.to_string()), Some(e));
+        }
+    }
+    (TailKind::None, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::numeral::arabic;
+
+    fn tail_of(s: &str) -> Tail {
+        let p = arabic(s, 0).expect("digits");
+        tail(s, &p, false)
+    }
+
+    #[test]
+    fn tails() {
+        assert_eq!(tail_of("1892 亿美元").kind, TailKind::Money("USD"));
+        assert_eq!(tail_of("1892 亿美元").scale, 1e8);
+        assert_eq!(tail_of("5 千米").kind, TailKind::Unit("km"));
+        assert_eq!(tail_of("5 千米").scale, 1.0);
+        assert_eq!(tail_of("3 个百分点").kind, TailKind::Points);
+        assert_eq!(tail_of("10多个").kind, TailKind::Count("个".into()));
+        assert_eq!(tail_of("10多个").hedge.map(|h| h.0), Some(Hedge::Over));
+        assert_eq!(tail_of("5G").kind, TailKind::Name);
+        assert_eq!(tail_of("2.5x").kind, TailKind::Multiple);
+        assert_eq!(tail_of("12 models").kind, TailKind::Count("models".into()));
+        assert_eq!(tail_of("12 is").kind, TailKind::None);
+    }
+
+    #[test]
+    fn hedges_before() {
+        let t = "大约 5";
+        assert_eq!(
+            pre(t, t.len() - 1).hedge.map(|h| h.0),
+            Some(Hedge::Approximately)
+        );
+        let t = "最近 5";
+        assert_eq!(pre(t, t.len() - 1).hedge, None);
+        let t = "handsome 5";
+        assert_eq!(pre(t, t.len() - 1).hedge, None);
+        let t = "US$ 5";
+        assert_eq!(pre(t, t.len() - 1).currency.map(|c| c.0), Some("USD"));
+    }
+}

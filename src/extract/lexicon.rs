@@ -1,0 +1,416 @@
+//! The word tables of the number grammar: scale words, currencies, units, counters and
+//! hedges, each an ordered slice (longest entry first where one is a prefix of another), and
+//! the matchers that look them up before or after a numeral.
+
+use super::mention::{Hedge, Kind};
+
+/// Chinese scale words after Arabic digits (`1892 亿`, `1.2万亿`, `3千万`).
+pub(crate) const SCALE_ZH: &[(&str, f64)] = &[
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("十亿", 1e9),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("十万", 1e5),
+    ("亿", 1e8),
+    ("万", 1e4),
+    ("千", 1e3),
+    ("百", 1e2),
+    ("十", 1e1),
+];
+
+/// English magnitudes written as words, after a space or glued (`189.2 billion`, `3.8bn`).
+pub(crate) const SCALE_EN: &[(&str, f64)] = &[
+    ("trillion", 1e12),
+    ("billion", 1e9),
+    ("million", 1e6),
+    ("thousand", 1e3),
+    ("bn", 1e9),
+    ("mln", 1e6),
+    ("mn", 1e6),
+];
+
+/// Magnitudes written as one letter glued to the digits (`$3.8B`, `10k`). `m` and `b` are
+/// magnitudes only after a currency (`€5m`); elsewhere `5m` is five metres.
+pub(crate) const SCALE_LETTER: &[(&str, f64, bool)] = &[
+    ("k", 1e3, false),
+    ("K", 1e3, false),
+    ("M", 1e6, false),
+    ("B", 1e9, false),
+    ("T", 1e12, true),
+    ("m", 1e6, true),
+    ("b", 1e9, true),
+];
+
+/// Currency written before the number, and its ISO code.
+pub(crate) const CURRENCY_BEFORE: &[(&str, &str)] = &[
+    ("人民币", "CNY"),
+    ("US$", "USD"),
+    ("HK$", "HKD"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("USD", "USD"),
+    ("RMB", "CNY"),
+    ("CNY", "CNY"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("JPY", "JPY"),
+    ("HKD", "HKD"),
+    ("$", "USD"),
+    ("¥", "CNY"),
+    ("￥", "CNY"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+];
+
+/// Currency written after the number (and its scale word).
+pub(crate) const CURRENCY_AFTER: &[(&str, &str)] = &[
+    ("元人民币", "CNY"),
+    ("美元", "USD"),
+    ("美金", "USD"),
+    ("欧元", "EUR"),
+    ("英镑", "GBP"),
+    ("日元", "JPY"),
+    ("港元", "HKD"),
+    ("港币", "HKD"),
+    ("韩元", "KRW"),
+    ("澳元", "AUD"),
+    ("加元", "CAD"),
+    ("卢布", "RUB"),
+    ("人民币", "CNY"),
+    ("元", "CNY"),
+];
+
+/// Currency words after the number in English; matched as whole words.
+pub(crate) const CURRENCY_AFTER_EN: &[(&str, &str)] = &[
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("USD", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("yen", "JPY"),
+    ("JPY", "JPY"),
+    ("yuan", "CNY"),
+    ("RMB", "CNY"),
+    ("CNY", "CNY"),
+];
+
+/// Chinese units of measure and time, with the normalised unit. Entries that begin with a
+/// scale character (`千米`) come before the scale words are tried.
+pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
+    ("平方公里", "km2"),
+    ("平方米", "m2"),
+    ("千瓦时", "kWh"),
+    ("个小时", "h"),
+    ("个星期", "week"),
+    ("个月", "month"),
+    ("千米", "km"),
+    ("千克", "kg"),
+    ("千瓦", "kW"),
+    ("兆瓦", "MW"),
+    ("吉瓦", "GW"),
+    ("公里", "km"),
+    ("公斤", "kg"),
+    ("公顷", "ha"),
+    ("厘米", "cm"),
+    ("毫米", "mm"),
+    ("毫升", "ml"),
+    ("英里", "mi"),
+    ("小时", "h"),
+    ("分钟", "min"),
+    ("星期", "week"),
+    ("摄氏度", "°C"),
+    ("吨", "t"),
+    ("克", "g"),
+    ("米", "m"),
+    ("升", "l"),
+    ("年", "year"),
+    ("岁", "year"),
+    ("天", "day"),
+    ("周", "week"),
+    ("秒", "s"),
+    ("亩", "mu"),
+];
+
+/// Chinese counters (量词): a number before one of these counts things.
+pub(crate) const COUNTERS: &[char] = &[
+    '个', '人', '名', '场', '家', '项', '次', '位', '篇', '款', '种', '件', '台', '辆', '所', '座',
+    '条', '只', '颗', '张', '份', '部', '本', '支', '架', '起', '例', '股', '户', '艘', '枚', '套',
+    '组', '批', '轮', '届', '门', '封', '首', '句', '页', '票', '间', '层', '栋', '片', '笔', '期',
+    '集', '类', '对', '双', '群', '队', '处', '国', '代', '款', '卷', '册', '根', '头', '匹', '棵',
+];
+
+/// English units, matched as whole words after the number, with the normalised unit.
+pub(crate) const UNIT_EN: &[(&str, &str)] = &[
+    ("tonnes", "t"),
+    ("tonne", "t"),
+    ("tons", "t"),
+    ("ton", "t"),
+    ("t", "t"),
+    ("kilograms", "kg"),
+    ("kg", "kg"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("km", "km"),
+    ("miles", "mi"),
+    ("lb", "lb"),
+    ("lbs", "lb"),
+    ("metres", "m"),
+    ("meters", "m"),
+    ("years", "year"),
+    ("year", "year"),
+    ("months", "month"),
+    ("month", "month"),
+    ("weeks", "week"),
+    ("week", "week"),
+    ("days", "day"),
+    ("day", "day"),
+    ("hours", "h"),
+    ("hour", "h"),
+    ("minutes", "min"),
+    ("seconds", "s"),
+    ("decades", "decade"),
+    ("GB", "GB"),
+    ("TB", "TB"),
+    ("MB", "MB"),
+    ("GW", "GW"),
+    ("MW", "MW"),
+    ("kW", "kW"),
+    ("kWh", "kWh"),
+];
+
+/// Units glued to digits (`5km`, `291t`), besides the scale letters.
+pub(crate) const UNIT_GLUED: &[(&str, &str)] = &[
+    ("kWh", "kWh"),
+    ("km", "km"),
+    ("kg", "kg"),
+    ("cm", "cm"),
+    ("mm", "mm"),
+    ("kW", "kW"),
+    ("MW", "MW"),
+    ("GW", "GW"),
+    ("GB", "GB"),
+    ("TB", "TB"),
+    ("MB", "MB"),
+    ("t", "t"),
+    ("g", "g"),
+    ("m", "m"),
+    ("h", "h"),
+    ("s", "s"),
+];
+
+/// Words after a number that make it a percentage or a number of points.
+pub(crate) const PERCENT_AFTER: &[(&str, Kind)] = &[
+    ("个百分点", Kind::Points),
+    ("百分点", Kind::Points),
+    ("%", Kind::Percent),
+    ("％", Kind::Percent),
+];
+
+/// Hedges written before the number. English entries are matched as whole words and without
+/// regard to case.
+pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
+    ("approximately", Hedge::Approximately),
+    ("upwards of", Hedge::Over),
+    ("in excess of", Hedge::Over),
+    ("no fewer than", Hedge::AtLeast),
+    ("no less than", Hedge::AtLeast),
+    ("no more than", Hedge::AtMost),
+    ("more than", Hedge::Over),
+    ("fewer than", Hedge::Under),
+    ("less than", Hedge::Under),
+    ("exceeding", Hedge::Over),
+    ("at least", Hedge::AtLeast),
+    ("close to", Hedge::Nearly),
+    ("roughly", Hedge::Approximately),
+    ("around", Hedge::Approximately),
+    ("nearly", Hedge::Nearly),
+    ("almost", Hedge::Nearly),
+    ("at most", Hedge::AtMost),
+    ("about", Hedge::Approximately),
+    ("circa", Hedge::Approximately),
+    ("above", Hedge::Over),
+    ("below", Hedge::Under),
+    ("under", Hedge::Under),
+    ("up to", Hedge::AtMost),
+    ("some", Hedge::Approximately),
+    ("over", Hedge::Over),
+    ("不少于", Hedge::AtLeast),
+    ("不低于", Hedge::AtLeast),
+    ("不超过", Hedge::AtMost),
+    ("大约", Hedge::Approximately),
+    ("大概", Hedge::Approximately),
+    ("大致", Hedge::Approximately),
+    ("将近", Hedge::Nearly),
+    ("接近", Hedge::Nearly),
+    ("几乎", Hedge::Nearly),
+    ("超过", Hedge::Over),
+    ("多于", Hedge::Over),
+    ("高于", Hedge::Over),
+    ("至少", Hedge::AtLeast),
+    ("不到", Hedge::Under),
+    ("不足", Hedge::Under),
+    ("低于", Hedge::Under),
+    ("少于", Hedge::Under),
+    ("至多", Hedge::AtMost),
+    ("最多", Hedge::AtMost),
+    ("约", Hedge::Approximately),
+    ("近", Hedge::Nearly),
+    ("逾", Hedge::Over),
+    ("~", Hedge::Approximately),
+    ("≈", Hedge::Approximately),
+    ("～", Hedge::Approximately),
+];
+
+/// Hedges written after the number (and its unit).
+pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
+    ("左右", Hedge::Approximately),
+    ("上下", Hedge::Approximately),
+    ("以上", Hedge::Over),
+    ("以下", Hedge::Under),
+    ("以内", Hedge::AtMost),
+    ("or more", Hedge::Over),
+    ("or so", Hedge::Approximately),
+];
+
+/// Hedges that may stand apart from their number in the same clause (`大约是…的 8.7 倍`),
+/// and whether the word needs a verb right after it to do so (a lone `约` in `约束` is not a
+/// hedge; `至少` scopes over the whole predicate whatever verb follows).
+pub(crate) const HEDGE_DETACHED: &[(&str, Hedge, bool)] = &[
+    ("不少于", Hedge::AtLeast, true),
+    ("不超过", Hedge::AtMost, true),
+    ("大约", Hedge::Approximately, true),
+    ("大概", Hedge::Approximately, true),
+    ("几乎", Hedge::Nearly, true),
+    ("将近", Hedge::Nearly, true),
+    ("接近", Hedge::Nearly, true),
+    ("至少", Hedge::AtLeast, false),
+    ("最多", Hedge::AtMost, false),
+    ("至多", Hedge::AtMost, false),
+    ("约", Hedge::Approximately, true),
+];
+
+/// Verbs and copulas through which a detached hedge reaches the quantity that completes the
+/// predicate.
+pub(crate) const PREDICATE_VERBS: &[&str] = &[
+    "相当于",
+    "等于",
+    "达到",
+    "超过",
+    "增加",
+    "增长",
+    "下降",
+    "减少",
+    "降低",
+    "提高",
+    "上升",
+    "花费",
+    "耗费",
+    "消耗",
+    "需要",
+    "排放",
+    "释放",
+    "占",
+    "是",
+    "为",
+    "有",
+    "达",
+    "翻",
+];
+
+/// Punctuation that ends a clause: a detached hedge never reaches past it.
+pub(crate) fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n' | '\r'
+    )
+}
+
+/// Whether `text[..end]` ends with `word` at a word boundary (for ASCII words: no letter
+/// right before), comparing ASCII case-insensitively.
+pub(crate) fn ends_with_word(text: &str, end: usize, word: &str) -> Option<usize> {
+    let start = end.checked_sub(word.len())?;
+    if !text.is_char_boundary(start) {
+        return None;
+    }
+    let tail = &text[start..end];
+    let matches = if word.is_ascii() {
+        tail.eq_ignore_ascii_case(word)
+    } else {
+        tail == word
+    };
+    if !matches {
+        return None;
+    }
+    let first = word.as_bytes()[0];
+    if first.is_ascii_alphabetic() && start > 0 && text.as_bytes()[start - 1].is_ascii_alphabetic()
+    {
+        return None;
+    }
+    Some(start)
+}
+
+/// Whether `text[start..]` begins with `word`, and for an alphabetic ASCII word, no letter
+/// follows it. Returns the end.
+pub(crate) fn starts_with_word(text: &str, start: usize, word: &str) -> Option<usize> {
+    let rest = text.get(start..)?;
+    if !rest.starts_with(word) {
+        return None;
+    }
+    let end = start + word.len();
+    let last = word.as_bytes()[word.len() - 1];
+    if last.is_ascii_alphabetic()
+        && text
+            .as_bytes()
+            .get(end)
+            .is_some_and(u8::is_ascii_alphabetic)
+    {
+        return None;
+    }
+    Some(end)
+}
+
+/// The first entry of `table` that `text[start..]` begins with (as a word).
+pub(crate) fn match_after<T: Copy>(
+    text: &str,
+    start: usize,
+    table: &[(&'static str, T)],
+) -> Option<(&'static str, T, usize)> {
+    table
+        .iter()
+        .find_map(|&(w, v)| starts_with_word(text, start, w).map(|end| (w, v, end)))
+}
+
+/// Skips ASCII spaces and tabs (and non-breaking spaces) forward from `i`.
+pub(crate) fn skip_space(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        match bytes.get(i) {
+            Some(b' ' | b'\t') => i += 1,
+            Some(0xC2) if bytes.get(i + 1) == Some(&0xA0) => i += 2,
+            _ => return i,
+        }
+    }
+}
+
+/// Skips ASCII spaces and tabs backward from `i` (exclusive end).
+pub(crate) fn skip_space_back(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i > 0 && matches!(bytes[i - 1], b' ' | b'\t') {
+        i -= 1;
+    }
+    i
+}
+
+/// The character ending at byte `i`.
+pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+/// The character starting at byte `i`.
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}

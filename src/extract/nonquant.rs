@@ -1,0 +1,481 @@
+//! Numbers that are not quantities: a numeral and its context in, a year, date, ordinal,
+//! figure reference or name out (or `None` when the numeral is none of these).
+//!
+//! Recognising them is what keeps `2023 年`, `图 4.3.1`, `第七个` and `GPT-4` out of the
+//! quantities.
+
+use super::context::{Pre, Tail, TailKind};
+use super::lexicon::{char_at, char_before, ends_with_word, skip_space, skip_space_back};
+use super::mention::{Kind, Numeral};
+use super::numeral::{self, Parsed, word_at};
+use super::scan::Raw;
+use crate::source::Span;
+
+fn raw(kind: Kind, span: Span, number: Span, p: &Parsed) -> Raw {
+    let mut r = Raw {
+        kind,
+        ..Raw::placeholder(span, number, p.value, p.numeral)
+    };
+    r.kind = kind;
+    r
+}
+
+impl Raw {
+    pub(crate) fn placeholder(span: Span, number: Span, value: f64, numeral: Numeral) -> Raw {
+        Raw {
+            span,
+            number,
+            kind: Kind::Name,
+            value: if value.is_finite() { value } else { 0.0 },
+            half: 0.0,
+            base: None,
+            by_nature: false,
+            unit: None,
+            hedge: None,
+            hedge_span: None,
+            style: super::mention::Style {
+                numeral,
+                decimals: 0,
+                grouped: false,
+                factor: 1.0,
+            },
+            indefinite: false,
+            weak: false,
+        }
+    }
+}
+
+/// Digits glued to letters before them: `GPT-4`, `COVID-19`, `H100`, `almosthuman2014`.
+pub(crate) fn glued_name(text: &str, s: usize, e: usize) -> Option<Span> {
+    let bytes = text.as_bytes();
+    let glued = match char_before(text, s) {
+        Some(c) if c.is_ascii_alphabetic() || c == '_' => true,
+        Some('-') => char_before(text, s - 1).is_some_and(|c| c.is_ascii_alphabetic()),
+        _ => false,
+    };
+    if !glued {
+        return None;
+    }
+    let mut a = s;
+    while a > 0 && (bytes[a - 1].is_ascii_alphanumeric() || matches!(bytes[a - 1], b'-' | b'_')) {
+        a -= 1;
+    }
+    while a < s && !bytes[a].is_ascii_alphanumeric() {
+        a += 1;
+    }
+    Some(Span::new(a, name_end(text, e)))
+}
+
+/// The end of a name's tail of letters, digits and inner hyphens or dots (`-3.5-turbo`).
+fn name_end(text: &str, mut b: usize) -> usize {
+    let bytes = text.as_bytes();
+    while b < bytes.len() {
+        let c = bytes[b];
+        let inner = matches!(c, b'-' | b'.' | b'_')
+            && bytes.get(b + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if c.is_ascii_alphanumeric() || inner {
+            b += 1;
+        } else {
+            break;
+        }
+    }
+    b
+}
+
+/// A name from the numeral's start to the end of its glued letters.
+pub(crate) fn name_span(text: &str, s: usize, end: usize) -> Span {
+    Span::new(s, name_end(text, end))
+}
+
+/// Words that introduce a figure or table reference.
+const REFERENCE_WORDS: &[&str] = &[
+    "Figure", "figure", "Fig.", "Fig", "Table", "table", "Chart", "Exhibit", "Section", "Chapter",
+    "Appendix", "Eq.", "图表", "附图", "附表", "图", "表",
+];
+
+/// Characters that may stand right before `图` / `表` in a reference (`如图`, `和图`);
+/// other CJK characters make them part of a word (`代表`, `地图`).
+const BEFORE_FIGURE: &[char] = &[
+    '如', '见', '和', '与', '及', '、', '在', '从', '由', '下', '上',
+];
+
+/// `图 4.3.1`, `Figure 1.3.21`, `表 3`, `1.3.21` alone, and the second of
+/// `图 2.11.4 和 2.11.5`.
+pub(crate) fn reference(text: &str, s: usize, p: &Parsed, last: Option<&Raw>) -> Option<Raw> {
+    let number = Span::new(s, p.end);
+    let k = skip_space_back(text, s);
+    for w in REFERENCE_WORDS {
+        let Some(st) = ends_with_word(text, k, w) else {
+            continue;
+        };
+        if !w.is_ascii() {
+            let before = char_before(text, st);
+            let in_word = before.is_some_and(|c| is_cjk(c) && !BEFORE_FIGURE.contains(&c));
+            if in_word {
+                continue;
+            }
+        }
+        return Some(raw(Kind::Reference, Span::new(st, p.end), number, p));
+    }
+    if let Some(last) = last.filter(|l| l.kind == Kind::Reference) {
+        let between = text.get(last.span.end..s).unwrap_or("").trim();
+        if matches!(
+            between,
+            "和" | "与" | "及" | "、" | "," | "，" | "and" | "&" | "or" | "至" | "到" | "-" | "–"
+        ) {
+            return Some(raw(Kind::Reference, number, number, p));
+        }
+    }
+    if p.dots >= 2 {
+        return Some(raw(Kind::Reference, number, number, p));
+    }
+    None
+}
+
+pub(crate) fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// `第七个`, `第二高`, `7th`; `第 3 章` is a reference.
+pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    let number = Span::new(s, p.end);
+    if matches!(p.numeral, Numeral::Arabic) {
+        let (w, we) = word_at(text, p.end);
+        if matches!(w, "st" | "nd" | "rd" | "th") {
+            return Some(raw(Kind::Ordinal, Span::new(s, we), number, p));
+        }
+    }
+    let k = skip_space_back(text, s);
+    if char_before(text, k) != Some('第') {
+        return None;
+    }
+    let start = k - '第'.len_utf8();
+    let j = skip_space(text, p.end);
+    let next = char_at(text, j);
+    if matches!(
+        next,
+        Some('章' | '节' | '卷' | '篇' | '册' | '页' | '条' | '款' | '部')
+    ) {
+        let end = j + next.map_or(0, char::len_utf8);
+        return Some(raw(Kind::Reference, Span::new(start, end), number, p));
+    }
+    let end = match next {
+        Some(c @ ('个' | '名' | '位' | '次' | '届' | '期' | '轮' | '家' | '大')) => {
+            j + c.len_utf8()
+        }
+        _ => p.end,
+    };
+    Some(raw(Kind::Ordinal, Span::new(start, end), number, p))
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+fn small_int(p: &Parsed) -> Option<u32> {
+    (p.decimals == 0 && !p.grouped && p.dots == 0 && p.value.fract() == 0.0 && p.value < 1e4)
+        .then_some(p.value as u32)
+}
+
+/// `4 月`, `4 月 5 日`, `5 日`, `April 5`, `5 April`, `April 2024`.
+pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    let v = small_int(p)?;
+    let number = Span::new(s, p.end);
+    let j = skip_space(text, p.end);
+    match char_at(text, j) {
+        Some('月') if (1..=12).contains(&v) => {
+            let end = day_after(text, j + 3).unwrap_or(j + 3);
+            return Some(raw(Kind::Date, Span::new(s, end), number, p));
+        }
+        Some('日' | '号') if (1..=31).contains(&v) && p.numeral != Numeral::Words => {
+            return Some(raw(Kind::Date, Span::new(s, j + 3), number, p));
+        }
+        _ => {}
+    }
+    if p.numeral == Numeral::Words {
+        return None;
+    }
+    let k = skip_space_back(text, s);
+    if k < s
+        && (v <= 31 || (1000..=2100).contains(&v))
+        && let Some(st) = MONTHS.iter().find_map(|m| ends_with_word(text, k, m))
+    {
+        return Some(raw(Kind::Date, Span::new(st, p.end), number, p));
+    }
+    if j == p.end + 1 && v <= 31 {
+        let (w, we) = word_at(text, j);
+        if MONTHS.contains(&w) {
+            return Some(raw(Kind::Date, Span::new(s, we), number, p));
+        }
+    }
+    None
+}
+
+/// A day (`5 日`, `五日`) starting at `i` (after spaces): its end.
+fn day_after(text: &str, i: usize) -> Option<usize> {
+    let k = skip_space(text, i);
+    let p = numeral::arabic(text, k).or_else(|| numeral::chinese(text, k))?;
+    let v = small_int(&p)?;
+    let j = skip_space(text, p.end);
+    match char_at(text, j) {
+        Some('日' | '号') if (1..=31).contains(&v) => Some(j + 3),
+        _ => None,
+    }
+}
+
+/// Words before a number of years that make it a duration (`过去 2000 年`), not a year.
+const DURATION_BEFORE: &[&str] = &[
+    "过去", "最近", "近", "长达", "历时", "未来", "前", "这", "逾", "约", "超过", "将近", "达",
+    "有",
+];
+
+/// English words before a number that make a four-digit number a year (`in 2023`).
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in", "since", "by", "from", "until", "till", "during", "of", "before", "after", "to", "In",
+    "Since", "By", "From", "Until", "During", "Before", "After",
+];
+
+/// `2023 年`, `2023 年 4 月`, `二〇二三年`, `in 2023`, `2023` alone.
+pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> Option<Raw> {
+    let v = small_int(p)?;
+    let number = Span::new(s, p.end);
+    let plausible = if p.numeral == Numeral::Chinese {
+        p.digit_sequence && (1000..=2100).contains(&v)
+    } else {
+        p.numeral != Numeral::Words && p.int_digits == 4 && (1000..=2100).contains(&v)
+    };
+    if !plausible || tail.scale != 1.0 || pre.currency.is_some() {
+        return None;
+    }
+    let k = skip_space_back(text, s);
+    let j = skip_space(text, p.end);
+    if tail.kind == TailKind::Unit("year") && char_at(text, j) == Some('年') {
+        if DURATION_BEFORE
+            .iter()
+            .any(|w| ends_with_word(text, k, w).is_some())
+            || tail.hedge.is_some()
+        {
+            return None;
+        }
+        let mut end = j + 3;
+        if let Some(e) = month_after(text, end) {
+            return Some(raw(Kind::Date, Span::new(s, e), number, p));
+        }
+        if matches!(char_at(text, end), Some('度' | '代')) {
+            end += 3;
+        }
+        return Some(raw(Kind::Year, Span::new(s, end), number, p));
+    }
+    if matches!(char_at(text, j), Some('财')) && text[j..].starts_with("财年") {
+        return Some(raw(Kind::Year, Span::new(s, j + 6), number, p));
+    }
+    let bare = matches!(tail.kind, TailKind::None) && tail.hedge.is_none();
+    let after_preposition = YEAR_PREPOSITIONS
+        .iter()
+        .any(|w| k < s && ends_with_word(text, k, w).is_some());
+    let decade = text[p.end..].starts_with('s')
+        && !text
+            .as_bytes()
+            .get(p.end + 1)
+            .is_some_and(u8::is_ascii_alphabetic);
+    if decade {
+        return Some(raw(Kind::Year, Span::new(s, p.end + 1), number, p));
+    }
+    if (bare && (1800..=2100).contains(&v) && p.numeral != Numeral::Chinese)
+        || (after_preposition && matches!(tail.kind, TailKind::None | TailKind::Count(_)))
+    {
+        return Some(raw(Kind::Year, number, number, p));
+    }
+    None
+}
+
+/// A month (`4 月`, `4 月 5 日`) after a year ending at `i`: its end.
+fn month_after(text: &str, i: usize) -> Option<usize> {
+    let k = skip_space(text, i);
+    let p = numeral::arabic(text, k).or_else(|| numeral::chinese(text, k))?;
+    let v = small_int(&p)?;
+    let j = skip_space(text, p.end);
+    if char_at(text, j) == Some('月') && (1..=12).contains(&v) {
+        return Some(day_after(text, j + 3).unwrap_or(j + 3));
+    }
+    None
+}
+
+/// Brands and lists whose names contain a number: `Fortune 500`, `财富 500 强`.
+const NAME_BEFORE: &[&str] = &[
+    "Fortune", "Global", "S&P", "Forbes", "FTSE", "Russell", "Nasdaq", "Inc.", "财富",
+];
+
+/// Capitalised words that do not name anything when a number follows them.
+const NOT_NAMES: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Since",
+    "Of",
+    "And",
+    "Or",
+    "But",
+    "With",
+    "The",
+    "A",
+    "An",
+    "About",
+    "Around",
+    "Over",
+    "Under",
+    "Nearly",
+    "Almost",
+    "Some",
+    "Only",
+    "Just",
+    "All",
+    "Top",
+    "Page",
+    "No",
+    "Vol",
+    "Than",
+    "Until",
+    "During",
+    "Before",
+    "After",
+    "Between",
+    "Roughly",
+    "Approximately",
+    "Of",
+    "Up",
+    "Is",
+    "Was",
+    "Were",
+    "Are",
+    "Has",
+    "Had",
+    "Have",
+    "Figure",
+    "Fig",
+    "Table",
+    "Chart",
+    "Section",
+    "Chapter",
+    "Appendix",
+    "Step",
+    "Part",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "US",
+    "USD",
+    "RMB",
+    "CNY",
+    "EUR",
+    "GBP",
+    "JPY",
+    "HKD",
+];
+
+/// Names written with a space before their number: `Claude 3`, `Llama 2 70B`,
+/// `Fortune 500`, `财富 500 强`.
+pub(crate) fn named_number(
+    text: &str,
+    s: usize,
+    p: &Parsed,
+    tail: &Tail,
+    pre: &Pre,
+) -> Option<Raw> {
+    if !matches!(p.numeral, Numeral::Arabic) {
+        return None;
+    }
+    let number = Span::new(s, p.end);
+    let k = skip_space_back(text, s);
+    let j = skip_space(text, p.end);
+    let strong = char_at(text, j) == Some('强');
+    let brand = NAME_BEFORE.iter().find_map(|w| ends_with_word(text, k, w));
+    if strong || (brand.is_some() && p.int_digits >= 2) {
+        let start = brand.unwrap_or(s);
+        let end = if strong { j + '强'.len_utf8() } else { p.end };
+        if strong || tail.kind == TailKind::None || matches!(tail.kind, TailKind::Count(_)) {
+            return Some(raw(Kind::Name, Span::new(start, end), number, p));
+        }
+    }
+    let bare = tail.kind == TailKind::None
+        && tail.scale == 1.0
+        && tail.hedge.is_none()
+        && pre.currency.is_none()
+        && pre.hedge.is_none()
+        && p.value < 100.0
+        && !p.grouped;
+    if !bare || k == s || s - k > 1 {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut ws = k;
+    while ws > 0 && (bytes[ws - 1].is_ascii_alphanumeric() || bytes[ws - 1] == b'-') {
+        ws -= 1;
+    }
+    let word = &text[ws..k];
+    let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    if word.is_empty() || !capital || NOT_NAMES.contains(&word) {
+        return None;
+    }
+    // `Llama 2 70B`: a parameter count glued to a magnitude letter belongs to the name.
+    let mut end = p.end;
+    if bytes.get(end) == Some(&b' ')
+        && let Some(q) = numeral::arabic(text, end + 1)
+        && matches!(
+            bytes.get(q.end),
+            Some(b'B' | b'M' | b'b' | b'm' | b'K' | b'k')
+        )
+        && !bytes.get(q.end + 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        end = q.end + 1;
+    }
+    Some(raw(Kind::Name, Span::new(ws, end), number, p))
+}

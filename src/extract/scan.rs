@@ -1,0 +1,252 @@
+//! The scanner: masked text in, raw mentions out, in order of position.
+//!
+//! It walks the bytes once and stops only where a number can start (an ASCII or full-width
+//! digit, a Chinese numeral, an English number word), so prose without numbers costs a table
+//! lookup per byte. At each stop it reads the numeral (`numeral`), then what qualifies it on
+//! either side (`context`): currency, scale word, unit, adjacent hedges, and the signs that make
+//! it a year, date, ordinal, reference or name. Hedges that stand apart and ranges are joined
+//! later (`attach`).
+
+use super::context::{self, Pre, Tail, TailKind};
+use super::lexicon::char_at;
+use super::mention::{Hedge, Kind, Numeral, Style};
+use super::numeral::{self, Parsed};
+use crate::source::Span;
+
+/// A mention before its interval is computed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Raw {
+    pub span: Span,
+    pub number: Span,
+    pub kind: Kind,
+    /// Normalised value.
+    pub value: f64,
+    /// Half-width of the written precision, normalised.
+    pub half: f64,
+    /// An interval fixed by the wording itself (`数百万`, a range), before hedges.
+    pub base: Option<(f64, f64)>,
+    /// Written in words as a round figure (`三分之二`, `九倍`, `doubled`): approximate.
+    pub by_nature: bool,
+    pub unit: Option<String>,
+    pub hedge: Option<Hedge>,
+    pub hedge_span: Option<Span>,
+    pub style: Style,
+    /// `一` as the indefinite article (`一项研究`): dropped unless a hedge claims it.
+    pub indefinite: bool,
+    /// A bare Chinese numeral or number word (`一直`, `one of`): kept only inside a range.
+    pub weak: bool,
+}
+
+fn non_quantity(kind: Kind, span: Span, number: Span, value: f64, numeral: Numeral) -> Raw {
+    Raw {
+        kind,
+        ..Raw::placeholder(span, number, value, numeral)
+    }
+}
+
+/// Every raw mention in `text`.
+pub(crate) fn scan(text: &str) -> Vec<Raw> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Raw> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let next = match b {
+            b'0'..=b'9' => arabic_at(text, i, &mut out),
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                let (_, end) = numeral::word_at(text, i);
+                if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+                    Some(end)
+                } else {
+                    Some(words_at(text, i, &mut out).unwrap_or(end))
+                }
+            }
+            0xEF if numeral::digit_at(bytes, i).is_some() => arabic_at(text, i, &mut out),
+            0xE4..=0xE9 => match char_at(text, i) {
+                Some(c) if is_zh_start(c) => zh_at(text, i, c, &mut out),
+                _ => None,
+            },
+            _ => None,
+        };
+        i = match next {
+            Some(end) if end > i => end,
+            _ => i + utf8_len(b),
+        };
+    }
+    out
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
+}
+
+fn is_zh_start(c: char) -> bool {
+    numeral::zh_starts(c) || matches!(c, '百' | '半' | '数' | '几' | '翻')
+}
+
+/// Arabic digits at `s`.
+fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
+    let p = numeral::arabic(text, s)?;
+    if let Some(name) = context::glued_name(text, s, p.end) {
+        let value = p.value;
+        out.push(non_quantity(
+            Kind::Name,
+            name,
+            Span::new(s, p.end),
+            value,
+            p.numeral,
+        ));
+        return Some(name.end);
+    }
+    if let Some(r) = context::reference(text, s, &p, out.last()) {
+        let end = r.span.end;
+        out.push(r);
+        return Some(end);
+    }
+    if !p.value.is_finite() {
+        return Some(p.end);
+    }
+    number_common(text, s, p, out)
+}
+
+/// What every numeral goes through: ordinal, name, year, date, then a quantity.
+fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<usize> {
+    if let Some(r) = context::ordinal(text, s, &p) {
+        let end = r.span.end;
+        out.push(r);
+        return Some(end);
+    }
+    if let Some(r) = context::date(text, s, &p) {
+        let end = r.span.end;
+        out.push(r);
+        return Some(end);
+    }
+    let pre = context::pre(text, s);
+    let tail = context::tail(text, &p, pre.currency.is_some());
+    if tail.kind == TailKind::Name {
+        let span = context::name_span(text, s, tail.end);
+        out.push(non_quantity(
+            Kind::Name,
+            span,
+            Span::new(s, p.end),
+            p.value,
+            p.numeral,
+        ));
+        return Some(span.end);
+    }
+    if let Some(r) = context::named_number(text, s, &p, &tail, &pre) {
+        let end = r.span.end;
+        out.push(r);
+        return Some(end);
+    }
+    if let Some(r) = context::year(text, s, &p, &tail, &pre) {
+        let end = r.span.end;
+        out.push(r);
+        return Some(end);
+    }
+    let raw = build(s, &p, &pre, &tail);
+    let end = raw.span.end;
+    out.push(raw);
+    Some(end)
+}
+
+/// A quantity from its numeral, what precedes it and what follows it.
+pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
+    let scale = tail.scale;
+    let (kind, unit, unit_factor) = match (&tail.kind, pre.currency) {
+        (TailKind::Percent, _) => (Kind::Percent, Some("%".to_string()), 0.01),
+        (TailKind::Points, _) => (Kind::Points, Some("pp".to_string()), 0.01),
+        (TailKind::Multiple, _) => (Kind::Multiple, Some("x".to_string()), 1.0),
+        (TailKind::Money(code), _) => (Kind::Money, Some((*code).to_string()), 1.0),
+        (_, Some((code, _))) => (Kind::Money, Some(code.to_string()), 1.0),
+        (TailKind::Count(u), _) => (Kind::Count, Some(u.clone()), 1.0),
+        (TailKind::Unit(u), _) => (Kind::Quantity, Some((*u).to_string()), 1.0),
+        _ => (Kind::Number, None, 1.0),
+    };
+    let factor = scale * unit_factor;
+    let start = pre.start(s);
+    let (hedge, hedge_span) = match (pre.hedge, tail.hedge) {
+        (Some((h, span)), _) => (Some(h), Some(span)),
+        (None, Some((h, span))) => (Some(h), Some(span)),
+        (None, None) => (None, None),
+    };
+    let words = matches!(p.numeral, Numeral::Chinese | Numeral::Words);
+    let by_nature = words && kind == Kind::Multiple;
+    let weak = words && kind == Kind::Number && (p.value < 1e4 || p.digit_sequence);
+    let indefinite = p.lone_one && matches!(kind, Kind::Count | Kind::Quantity);
+    Raw {
+        span: Span::new(start, tail.end),
+        number: Span::new(s, p.end),
+        kind,
+        value: p.value * factor,
+        half: if by_nature { 0.0 } else { p.half * factor },
+        base: tail.vague.map(|(lo, hi)| (lo * factor, hi * factor)),
+        by_nature,
+        unit,
+        hedge,
+        hedge_span,
+        style: Style {
+            numeral: p.numeral,
+            decimals: p.decimals,
+            grouped: p.grouped,
+            factor,
+        },
+        indefinite,
+        weak: weak || p.digit_sequence,
+    }
+}
+
+/// A Chinese numeral, or one of the Chinese forms that start with a numeral character:
+/// `百分之二十`, `三分之二`, `一半`, `半数`, `数百万`, `翻了一番`.
+fn zh_at(text: &str, s: usize, c: char, out: &mut Vec<Raw>) -> Option<usize> {
+    if let Some(raw) = context::zh_special(text, s, c) {
+        let end = raw.span.end;
+        out.push(raw);
+        return Some(end);
+    }
+    if !numeral::zh_starts(c) {
+        return None;
+    }
+    let p = numeral::chinese(text, s)?;
+    if let Some(raw) = context::zh_fraction(text, s, &p) {
+        let end = raw.span.end;
+        out.push(raw);
+        return Some(end);
+    }
+    number_common(text, s, p, out)
+}
+
+/// An English number word, fraction or multiple at the start of the word at `s`.
+fn words_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
+    let (w, _) = numeral::word_at(text, s);
+    if w.len() > 14 {
+        return None;
+    }
+    if let Some(raw) = context::en_special(text, s) {
+        let end = raw.span.end;
+        out.push(raw);
+        return Some(end);
+    }
+    let first = w.as_bytes()[0].to_ascii_lowercase();
+    if !matches!(first, b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'z') {
+        return None;
+    }
+    let p = numeral::english(text, s)?;
+    if let Some(raw) = context::en_fraction(text, s, &p) {
+        let end = raw.span.end;
+        out.push(raw);
+        return Some(end);
+    }
+    let before = out.len();
+    let end = number_common(text, s, p, out)?;
+    // Number words without a unit (`one of the`, `nine`) are not quantities anyone counts.
+    if out.len() > before && out[before].kind == Kind::Number {
+        out.truncate(before);
+    }
+    Some(end)
+}
