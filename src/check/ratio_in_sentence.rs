@@ -126,8 +126,40 @@ fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) ->
     })
 }
 
-/// Words that may open a continuing clause once the continuations are stripped.
-const RELATION_STARTS: &[&str] = &["是", "为", "相当于", "达", "is", "was", "are", "were"];
+/// Words that may open a continuing clause once the continuations are stripped: a relation
+/// word, or a predicate with no subject of its own (`，同比增长 38%，是…`).
+const RELATION_STARTS: &[&str] = &[
+    "是",
+    "为",
+    "相当于",
+    "达",
+    "同比",
+    "环比",
+    "较",
+    "比",
+    "增长",
+    "下降",
+    "上升",
+    "减少",
+    "增加",
+    "占",
+    "超过",
+    "高于",
+    "低于",
+    "居",
+    "位居",
+    "is",
+    "was",
+    "are",
+    "were",
+    "up ",
+    "down ",
+    "an increase",
+    "a rise",
+    "a drop",
+    "a decline",
+    "accounting for",
+];
 
 /// Whether every clause between `from` (the end of A) and `to` (the relation word) carries
 /// A's subject on: each opens with a relation word after optional continuation words, or
