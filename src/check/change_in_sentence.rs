@@ -414,11 +414,11 @@ mod tests {
     fn reads_direction_words_and_fillers() {
         assert_eq!(direction("，降幅达 ").map(|d| d.0), Some(-1.0));
         assert_eq!(
-            direction("，较 2022 年下降约").map(|d| d.1),
-            Some("，较 2022 年")
+            direction("，较 2022 年下降约").map(|d| (d.1, d.2)),
+            Some(("下降", "，较 2022 年"))
         );
         assert_eq!(
-            direction(", a decline of ").map(|d| (d.0, d.1)),
+            direction(", a decline of ").map(|d| (d.0, d.2)),
             Some((-1.0, ", a "))
         );
         assert_eq!(direction(" markup ").map(|d| d.0), None);
