@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sentence::{
-    clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
-    quantities_in, same_measure, sentences, strip_continuations, strip_words, subtract,
+    Sentence, clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
+    same_measure, sentences_with_quantities, strip_continuations, strip_words, subtract,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
@@ -149,8 +149,11 @@ struct Change<'m> {
 pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for sentence in sentences(masked) {
-        let qs = quantities_in(ctx.mentions, sentence);
+    for Sentence {
+        span: sentence,
+        quantities: qs,
+    } in sentences_with_quantities(masked, ctx.mentions)
+    {
         for (i, n) in qs.iter().enumerate() {
             if !matches!(n.kind, Kind::Percent | Kind::Points) {
                 continue;

@@ -4,7 +4,7 @@
 //! `增加了 N 倍`: strictly N+1 times) or meaningless (`减少 N 倍`), and proposes the wording
 //! that keeps the author's number. Its documentation is `docs/multiple_wording.md`.
 
-use super::sentence::{format_number, last_clause_break, sentences, strip_hedges};
+use super::sentence::{format_number, last_clause_break, sentences_with_quantities, strip_hedges};
 use super::{Context, Edit, Finding, Origin, Severity};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -65,14 +65,15 @@ const VERBS: &[(&str, Verb)] = &[
 pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for sentence in sentences(masked) {
-        for m in ctx.mentions.iter().filter(|m| {
-            m.kind == Kind::Multiple
-                && sentence.contains(m.span)
-                && masked[m.span.range()].contains('倍')
-        }) {
-            let before = &masked[sentence.start..m.span.start];
-            let clause_start = sentence.start + last_clause_break(before).unwrap_or(0);
+    for sentence in sentences_with_quantities(masked, ctx.mentions) {
+        let start = sentence.span.start;
+        for m in sentence
+            .quantities
+            .into_iter()
+            .filter(|m| m.kind == Kind::Multiple && masked[m.span.range()].contains('倍'))
+        {
+            let before = &masked[start..m.span.start];
+            let clause_start = start + last_clause_break(before).unwrap_or(0);
             if let Some(f) = judge(ctx, m, clause_start, severity) {
                 findings.push(f);
             }

@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sentence::{
-    clause_breaks, divide, format_interval, format_number, has_clause_break, input,
-    last_clause_break, quantities_in, same_measure, sentences, strip_continuations, strip_hedges,
+    Sentence, clause_breaks, divide, format_interval, format_number, has_clause_break, input,
+    last_clause_break, same_measure, sentences_with_quantities, strip_continuations, strip_hedges,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
@@ -56,8 +56,11 @@ struct Frame<'m> {
 
 pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for sentence in sentences(&ctx.doc.masked) {
-        let qs = quantities_in(ctx.mentions, sentence);
+    for Sentence {
+        span: sentence,
+        quantities: qs,
+    } in sentences_with_quantities(&ctx.doc.masked, ctx.mentions)
+    {
         let frames: Vec<Frame<'_>> = (0..qs.len())
             .filter_map(|i| frame(ctx, sentence, &qs, i))
             .collect();

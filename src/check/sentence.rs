@@ -202,11 +202,38 @@ pub(super) fn strip_continuations(s: &str) -> &str {
     }
 }
 
-/// The quantity mentions that lie inside `span`, in order.
-pub(super) fn quantities_in(mentions: &[Mention], span: Span) -> Vec<&Mention> {
-    mentions
-        .iter()
-        .filter(|m| m.kind.is_quantity() && span.contains(m.span))
+/// Longer "sentences" are lists, tables or text without punctuation; no check reads them.
+const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
+/// A sentence with more figures than this is a table in disguise.
+const MAX_QUANTITIES: usize = 64;
+
+/// A sentence and the quantity mentions inside it.
+pub(super) struct Sentence<'m> {
+    pub span: Span,
+    pub quantities: Vec<&'m Mention>,
+}
+
+/// The sentences of `text` that hold at least one quantity, each with its quantities.
+/// `mentions` are sorted by position, so each sentence finds its own by binary search and
+/// the whole pass stays linear; overlong sentences are skipped (see the limits above).
+pub(super) fn sentences_with_quantities<'m>(
+    text: &str,
+    mentions: &'m [Mention],
+) -> Vec<Sentence<'m>> {
+    sentences(text)
+        .into_iter()
+        .filter(|span| span.len() <= MAX_SENTENCE_BYTES)
+        .filter_map(|span| {
+            let lo = mentions.partition_point(|m| m.span.start < span.start);
+            let hi = mentions.partition_point(|m| m.span.start < span.end);
+            let quantities: Vec<&Mention> = mentions[lo..hi.max(lo)]
+                .iter()
+                .filter(|m| m.kind.is_quantity() && span.contains(m.span))
+                .collect();
+            (!quantities.is_empty() && quantities.len() <= MAX_QUANTITIES)
+                .then_some(Sentence { span, quantities })
+        })
         .collect()
 }
 
