@@ -436,6 +436,30 @@ mod tests {
     }
 
     #[test]
+    fn sentences_find_their_quantities_and_skip_tables() {
+        use super::testing::{build, spec};
+        let text = format!("甲为 1 吨。{}。乙为 2 吨", "3 吨，".repeat(65));
+        let specs: Vec<_> = (0..67)
+            .map(|k| {
+                let (t, nth) = match k {
+                    0 => ("1 吨", 0),
+                    66 => ("2 吨", 0),
+                    k => ("3 吨", k - 1),
+                };
+                let mut s = spec(t, Kind::Quantity, 1.0, 0.5, "t");
+                s.nth = nth;
+                s
+            })
+            .collect();
+        let (doc, mentions) = build(&text, &specs);
+        let found: Vec<Vec<&str>> = sentences_with_quantities(&doc.masked, &mentions)
+            .iter()
+            .map(|s| s.quantities.iter().map(|m| doc.slice(m.span)).collect())
+            .collect();
+        assert_eq!(found, [vec!["1 吨"], vec!["2 吨"]]);
+    }
+
+    #[test]
     fn thousands_separators_are_not_clause_breaks() {
         assert!(!has_clause_break("22,816 人"));
         assert!(has_clause_break("人, 又"));
