@@ -123,6 +123,10 @@ static FROM_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:from|compared\s+(?:with|to))\s+(?:[\w'’]+\s+){0,2}$").expect("static regex")
 });
 
+/// After the rate, the start of the clause that gives its end points: `，从`.
+static ZH_FROM_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[，,]\s*(?:从|由)\s*$").expect("static regex"));
+
 /// Before A: `从`, `由`, `from`, with a few words allowed after it.
 static FROM_BEFORE_EN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bfrom\s+(?:[\w'’]+\s+){0,2}$").expect("static regex"));
@@ -228,6 +232,15 @@ fn reading<'m>(
             let (a, b) = if other == "to" { (x, y) } else { (y, x) };
             return change(a, b);
         }
+    }
+    // `同比增长 25%，从 A 增至 B`: the rate first, its end points in the next clause.
+    if let (Some(x), Some(&y)) = (next, qs.get(i + 2))
+        && ZH_FROM_NEXT.is_match(gap(n, x))
+        && same_measure(x, y)
+        && !has_clause_break(gap(x, y))
+        && TO_BETWEEN.is_match(gap(x, y))
+    {
+        return change(x, y);
     }
     let p = prev?;
     let blank = residual.trim().is_empty();
