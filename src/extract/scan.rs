@@ -140,6 +140,11 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
     if !p.value.is_finite() {
         return Some(p.end);
     }
+    if let Some(raw) = context::en_fraction(text, s, &p) {
+        let end = raw.span.end;
+        out.push(raw);
+        return Some(end);
+    }
     number_common(text, s, p, out)
 }
 
