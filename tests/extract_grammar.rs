@@ -248,6 +248,8 @@ fn non_quantities() -> Vec<(&'static str, &'static str, Kind, f64)> {
         ("上一篇 2024年4月17日 16:39", "16:39", Kind::Date, 16.0),
         ("surveyed Windows 11 users", "Windows 11", Kind::Name, 11.0),
         ("Page 12 lists", "Page 12", Kind::Reference, 12.0),
+        ("released 2024-04-17.", "2024-04-17", Kind::Date, 2024.0),
+        ("发布于 2024/4/17", "2024/4/17", Kind::Date, 2024.0),
         ("at 09:30:15 UTC", "09:30:15", Kind::Date, 9.0),
     ]
 }

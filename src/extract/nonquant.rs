@@ -217,6 +217,9 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     if let Some(end) = clock_time(text, p.end).filter(|_| v <= 24) {
         return Some(raw(Kind::Date, Span::new(s, end), number, p));
     }
+    if let Some(end) = numeric_date(text, p).filter(|_| (1000..=2100).contains(&v)) {
+        return Some(raw(Kind::Date, Span::new(s, end), number, p));
+    }
     let j = skip_space(text, p.end);
     match char_at(text, j) {
         Some('月') if (1..=12).contains(&v) => {
@@ -247,6 +250,32 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         }
     }
     None
+}
+
+/// `-04-17` or `/4/17` after a four-digit year (`2024-04-17`): its end.
+fn numeric_date(text: &str, p: &Parsed) -> Option<usize> {
+    let b = text.as_bytes();
+    if p.int_digits != 4 || p.decimals != 0 || p.grouped {
+        return None;
+    }
+    let sep = *b.get(p.end).filter(|c| matches!(c, b'-' | b'/' | b'.'))?;
+    let mut i = p.end;
+    for limit in [12, 31] {
+        if b.get(i) != Some(&sep) {
+            return None;
+        }
+        let start = i + 1;
+        let mut j = start;
+        while j < b.len() && j - start < 3 && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        let n: u32 = text.get(start..j)?.parse().ok()?;
+        if j - start == 0 || j - start > 2 || n == 0 || n > limit {
+            return None;
+        }
+        i = j;
+    }
+    (!b.get(i).is_some_and(u8::is_ascii_alphanumeric)).then_some(i)
 }
 
 /// `:39` or `:39:05` after the hour of a time of day (`16:39`): its end.
