@@ -96,8 +96,8 @@ fn eligible(r: &Raw) -> bool {
 }
 
 /// Where the clause holding offset `i` starts (at most 300 bytes back).
-fn clause_start(text: &str, i: usize) -> usize {
-    let mut lo = i.saturating_sub(300);
+fn clause_start(text: &str, i: usize, floor: usize) -> usize {
+    let mut lo = i.saturating_sub(300).max(floor.min(i));
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
@@ -117,7 +117,9 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
             i += 1;
             continue;
         }
-        let cs = clause_start(text, raws[i].span.start);
+        // Clause punctuation ended the previous group, so this clause starts after it.
+        let floor = if i > 0 { raws[i - 1].span.end } else { 0 };
+        let cs = clause_start(text, raws[i].span.start, floor);
         // The mentions of this clause: up to the next clause punctuation.
         let mut j = i + 1;
         while j < raws.len()
