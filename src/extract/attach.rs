@@ -112,13 +112,13 @@ fn clause_start(text: &str, i: usize, floor: usize) -> usize {
 /// predicate, within the clause.
 pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
     let mut i = 0;
+    // Clause punctuation ended the previous group, so no clause starts before its end.
+    let mut floor = 0;
     while i < raws.len() {
         if !eligible(&raws[i]) {
             i += 1;
             continue;
         }
-        // Clause punctuation ended the previous group, so this clause starts after it.
-        let floor = if i > 0 { raws[i - 1].span.end } else { 0 };
         let cs = clause_start(text, raws[i].span.start, floor);
         // The mentions of this clause: up to the next clause punctuation.
         let mut j = i + 1;
@@ -134,6 +134,7 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
         for (hedge, span) in hedges.into_iter().rev() {
             assign(text, hedge, span, &mut raws[i..j]);
         }
+        floor = raws[j - 1].span.end;
         i = j;
     }
 }
