@@ -121,17 +121,31 @@ impl Tail {
 
 /// `多` / `余` right after a numeral or scale word: `10多个`, `300余家`, `1万多人`.
 fn more_than(text: &str, pos: usize) -> Option<(Hedge, Span)> {
-    match char_at(text, pos) {
+    let j = skip_space(text, pos);
+    match char_at(text, j) {
         Some('多' | '余') => {
             // `多数`, `余下` are words of their own.
-            let next = char_at(text, pos + 3);
-            if matches!(next, Some('数' | '下' | '额' | '种')) {
+            let next = char_at(text, j + 3);
+            if matches!(next, Some('数' | '下' | '额' | '种')) || next.is_none_or(|c| c.is_ascii())
+            {
                 return None;
             }
-            Some((Hedge::Over, Span::new(pos, pos + 3)))
+            Some((Hedge::Over, Span::new(j, j + 3)))
         }
         _ => None,
     }
+}
+
+/// `多` after a unit (`3 倍多`, `5 年多来`): more than the stated number.
+fn more_after_unit(text: &str, end: usize) -> Option<(Hedge, Span)> {
+    if char_at(text, end) != Some('多') {
+        return None;
+    }
+    let next = char_at(text, end + 3);
+    let ends_phrase = next.is_none_or(|c| {
+        !super::nonquant::is_cjk(c) || matches!(c, '来' | '的' | '前' | '后' | '了' | '以')
+    });
+    ends_phrase.then(|| (Hedge::Over, Span::new(end, end + 3)))
 }
 
 /// Everything after the numeral `p`: scale word, unit, hedge.
@@ -220,6 +234,13 @@ fn finish(
         hedge,
         vague: None,
     };
+    if t.hedge.is_none()
+        && t.kind != TailKind::None
+        && let Some((h, span)) = more_after_unit(text, end)
+    {
+        t.hedge = Some((h, span));
+        t.end = span.end;
+    }
     if t.hedge.is_none() {
         let k = skip_space(text, end);
         if let Some((w, h, e)) = match_after(text, k, HEDGE_AFTER) {

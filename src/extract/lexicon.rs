@@ -251,6 +251,7 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("接近", Hedge::Nearly),
     ("几乎", Hedge::Nearly),
     ("超过", Hedge::Over),
+    ("超", Hedge::Over),
     ("多于", Hedge::Over),
     ("高于", Hedge::Over),
     ("至少", Hedge::AtLeast),

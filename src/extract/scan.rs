@@ -228,6 +228,17 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         _ => (Kind::Number, None, 1.0),
     };
     let factor = scale * unit_factor;
+    // `近 5 年`, `近十年来` mean "the last five / ten years", not "nearly".
+    let recent = matches!(pre.hedge, Some((Hedge::Nearly, span)) if span.len() == '近'.len_utf8())
+        && matches!(unit.as_deref(), Some("year" | "month" | "week" | "day"));
+    let pre = if recent {
+        &Pre {
+            hedge: None,
+            ..*pre
+        }
+    } else {
+        pre
+    };
     let start = pre.start(s);
     let (hedge, hedge_span) = match (pre.hedge, tail.hedge) {
         (Some((h, span)), _) => (Some(h), Some(span)),
