@@ -211,7 +211,7 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             pos = span.end;
         }
     }
-    let (kind, end) = unit(text, pos, hedge.is_some());
+    let (kind, end) = unit(text, pos);
     let mut t = finish(text, end.unwrap_or(pos), kind, scale, hedge);
     if t.hedge.is_none() {
         t.hedge = hedge;
@@ -262,11 +262,11 @@ const NOT_NOUNS: &[&str] = &[
 
 /// The unit at `pos` (after optional spaces): kind and end. Dispatches on the first byte so
 /// that a number followed by punctuation or prose costs no table lookups.
-fn unit(text: &str, pos: usize, after_more: bool) -> (TailKind, Option<usize>) {
+fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
     let j = skip_space(text, pos);
     let next = text.as_bytes().get(j).copied().unwrap_or(0);
     if next.is_ascii_alphabetic() {
-        return unit_en(text, pos, j, after_more);
+        return unit_en(text, pos, j);
     }
     if next == b'%' {
         return (TailKind::Percent, Some(j + 1));
@@ -310,7 +310,7 @@ fn unit(text: &str, pos: usize, after_more: bool) -> (TailKind, Option<usize>) {
 
 /// The English unit at `j` (a letter): percent, points, times, fold, currency, unit, or a
 /// counted noun.
-fn unit_en(text: &str, pos: usize, j: usize, after_more: bool) -> (TailKind, Option<usize>) {
+fn unit_en(text: &str, pos: usize, j: usize) -> (TailKind, Option<usize>) {
     let spaced = j > pos;
     for (w, k) in [
         ("percentage points", TailKind::Points),
@@ -341,7 +341,7 @@ fn unit_en(text: &str, pos: usize, j: usize, after_more: bool) -> (TailKind, Opt
     }
     // A counted English noun right after the number (`1,000 companies`, `2,048 GPUs`), or
     // after one or two modifiers (`149 foundation models`).
-    if j == pos + 1 || after_more {
+    if j == pos + 1 {
         let mut at = j;
         for _ in 0..3 {
             let (w, e) = word_at(text, at);

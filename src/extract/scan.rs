@@ -38,10 +38,35 @@ pub(crate) struct Raw {
     pub weak: bool,
 }
 
-fn non_quantity(kind: Kind, span: Span, number: Span, value: f64, numeral: Numeral) -> Raw {
-    Raw {
-        kind,
-        ..Raw::placeholder(span, number, value, numeral)
+impl Raw {
+    /// A year, date, ordinal, reference or name: its value, no interval to speak of.
+    pub(crate) fn non_quantity(
+        kind: Kind,
+        span: Span,
+        number: Span,
+        value: f64,
+        numeral: Numeral,
+    ) -> Raw {
+        Raw {
+            span,
+            number,
+            kind,
+            value: if value.is_finite() { value } else { 0.0 },
+            half: 0.0,
+            base: None,
+            by_nature: false,
+            unit: None,
+            hedge: None,
+            hedge_span: None,
+            style: Style {
+                numeral,
+                decimals: 0,
+                grouped: false,
+                factor: 1.0,
+            },
+            indefinite: false,
+            weak: false,
+        }
     }
 }
 
@@ -148,7 +173,7 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
     let p = numeral::arabic(text, s)?;
     if let Some(name) = context::glued_name(text, s, p.end) {
         let value = p.value;
-        out.push(non_quantity(
+        out.push(Raw::non_quantity(
             Kind::Name,
             name,
             Span::new(s, p.end),
@@ -189,7 +214,7 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     let tail = context::tail(text, &p, pre.currency.is_some());
     if tail.kind == TailKind::Name {
         let span = context::name_span(text, s, tail.end);
-        out.push(non_quantity(
+        out.push(Raw::non_quantity(
             Kind::Name,
             span,
             Span::new(s, p.end),
