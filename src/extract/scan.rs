@@ -239,6 +239,16 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     Some(end)
 }
 
+/// `v × factor`, dividing for percentages so that `40.9%` is exactly the `0.409` that
+/// `0.409` parses to (multiplying by the inexact `0.01` would give `0.40900000000000003`).
+fn scaled(v: f64, factor: f64) -> f64 {
+    if factor > 0.0 && factor < 1.0 {
+        v / (1.0 / factor).round()
+    } else {
+        v * factor
+    }
+}
+
 /// A quantity from its numeral, what precedes it and what follows it.
 pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
     let scale = tail.scale;
@@ -278,9 +288,15 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         span: Span::new(start, tail.end),
         number: Span::new(s, p.end),
         kind,
-        value: p.value * factor,
-        half: if by_nature { 0.0 } else { p.half * factor },
-        base: tail.vague.map(|(lo, hi)| (lo * factor, hi * factor)),
+        value: scaled(p.value, factor),
+        half: if by_nature {
+            0.0
+        } else {
+            scaled(p.half, factor)
+        },
+        base: tail
+            .vague
+            .map(|(lo, hi)| (scaled(lo, factor), scaled(hi, factor))),
         by_nature,
         unit,
         hedge,
