@@ -88,6 +88,8 @@ pub(crate) enum TailKind {
     None,
     Percent,
     Points,
+    /// `七成`: tenths, a percentage written in 成.
+    Tenths,
     Multiple,
     Money(&'static str),
     Count(String),
@@ -291,6 +293,9 @@ fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
     if let Some(e) = starts_with_word(text, j, "倍") {
         return (TailKind::Multiple, Some(e));
     }
+    if let Some(e) = tenths(text, j) {
+        return (TailKind::Tenths, Some(e));
+    }
     if let Some(e) = starts_with_word(text, pos, "×") {
         return (TailKind::Multiple, Some(e));
     }
@@ -306,6 +311,44 @@ fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
         return (TailKind::Count(c.to_string()), Some(j + c.len_utf8()));
     }
     (TailKind::None, None)
+}
+
+/// `成` as tenths (`七成`, `近八成`), not the verb or the word it starts (`成为`, `一成不变`).
+fn tenths(text: &str, j: usize) -> Option<usize> {
+    if char_at(text, j) != Some('成') {
+        return None;
+    }
+    let e = j + '成'.len_utf8();
+    let word = char_at(text, e).is_some_and(|c| {
+        matches!(
+            c,
+            '为' | '立'
+                | '功'
+                | '本'
+                | '员'
+                | '果'
+                | '绩'
+                | '就'
+                | '长'
+                | '熟'
+                | '都'
+                | '市'
+                | '交'
+                | '品'
+                | '型'
+                | '效'
+                | '份'
+                | '分'
+                | '像'
+                | '年'
+                | '不'
+                | '了'
+                | '批'
+                | '套'
+                | '群'
+        )
+    });
+    (!word).then_some(e)
 }
 
 /// The English unit at `j` (a letter): percent, points, times, fold, currency, unit, or a

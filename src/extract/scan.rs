@@ -254,6 +254,7 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
     let scale = tail.scale;
     let (kind, unit, unit_factor) = match (&tail.kind, pre.currency) {
         (TailKind::Percent, _) => (Kind::Percent, Some("%".to_string()), 0.01),
+        (TailKind::Tenths, _) => (Kind::Percent, Some("%".to_string()), 0.1),
         (TailKind::Points, _) => (Kind::Points, Some("pp".to_string()), 0.01),
         (TailKind::Multiple, _) => (Kind::Multiple, Some("x".to_string()), 1.0),
         (TailKind::Money(code), _) => (Kind::Money, Some((*code).to_string()), 1.0),
