@@ -10,29 +10,20 @@ use super::scan::Raw;
 use crate::eval::Interval;
 use crate::source::Span;
 
-/// Merges `a–b` pairs into ranges.
-pub(crate) fn ranges(text: &str, raws: &mut Vec<Raw>) {
-    // In place: a document may hold hundreds of thousands of mentions.
-    let mut w = 0;
+/// Merges `a–b` pairs into ranges: the first of the pair becomes the range and the second
+/// is marked weak, so that it is dropped with the other weak mentions (no copying of the
+/// list).
+pub(crate) fn ranges(text: &str, raws: &mut [Raw]) {
     let mut r = 0;
-    while r < raws.len() {
-        let merged = match raws.get(r + 1) {
-            Some(b) => range(text, &raws[r], b),
-            None => None,
-        };
-        match merged {
-            Some(m) => {
-                raws[w] = m;
-                r += 2;
-            }
-            None => {
-                raws.swap(w, r);
-                r += 1;
-            }
+    while r + 1 < raws.len() {
+        if let Some(merged) = range(text, &raws[r], &raws[r + 1]) {
+            raws[r] = merged;
+            raws[r + 1].weak = true;
+            r += 2;
+        } else {
+            r += 1;
         }
-        w += 1;
     }
-    raws.truncate(w);
 }
 
 fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
@@ -96,8 +87,8 @@ fn eligible(r: &Raw) -> bool {
 }
 
 /// Where the clause holding offset `i` starts (at most 300 bytes back).
-fn clause_start(text: &str, i: usize) -> usize {
-    let mut lo = i.saturating_sub(300);
+fn clause_start(text: &str, i: usize, floor: usize) -> usize {
+    let mut lo = i.saturating_sub(300).max(floor.min(i));
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
@@ -112,12 +103,14 @@ fn clause_start(text: &str, i: usize) -> usize {
 /// predicate, within the clause.
 pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
     let mut i = 0;
+    // Clause punctuation ended the previous group, so no clause starts before its end.
+    let mut floor = 0;
     while i < raws.len() {
         if !eligible(&raws[i]) {
             i += 1;
             continue;
         }
-        let cs = clause_start(text, raws[i].span.start);
+        let cs = clause_start(text, raws[i].span.start, floor);
         // The mentions of this clause: up to the next clause punctuation.
         let mut j = i + 1;
         while j < raws.len()
@@ -132,6 +125,7 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
         for (hedge, span) in hedges.into_iter().rev() {
             assign(text, hedge, span, &mut raws[i..j]);
         }
+        floor = raws[j - 1].span.end;
         i = j;
     }
 }

@@ -7,6 +7,8 @@
 //! it a year, date, ordinal, reference or name. Hedges that stand apart and ranges are joined
 //! later (`attach`).
 
+use std::sync::LazyLock;
+
 use super::context::{self, Pre, Tail, TailKind};
 use super::mention::{Hedge, Kind, Numeral, Style};
 use super::numeral::{self, Parsed};
@@ -36,10 +38,35 @@ pub(crate) struct Raw {
     pub weak: bool,
 }
 
-fn non_quantity(kind: Kind, span: Span, number: Span, value: f64, numeral: Numeral) -> Raw {
-    Raw {
-        kind,
-        ..Raw::placeholder(span, number, value, numeral)
+impl Raw {
+    /// A year, date, ordinal, reference or name: its value, no interval to speak of.
+    pub(crate) fn non_quantity(
+        kind: Kind,
+        span: Span,
+        number: Span,
+        value: f64,
+        numeral: Numeral,
+    ) -> Raw {
+        Raw {
+            span,
+            number,
+            kind,
+            value: if value.is_finite() { value } else { 0.0 },
+            half: 0.0,
+            base: None,
+            by_nature: false,
+            unit: None,
+            hedge: None,
+            hedge_span: None,
+            style: Style {
+                numeral,
+                decimals: 0,
+                grouped: false,
+                factor: 1.0,
+            },
+            indefinite: false,
+            weak: false,
+        }
     }
 }
 
@@ -115,6 +142,29 @@ fn utf8_len(b: u8) -> usize {
 }
 
 fn is_zh_start(c: char) -> bool {
+    // One bit per CJK ideograph: the scanner asks this for every Chinese character.
+    static STARTS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; CJK_LEN.div_ceil(64)];
+        for c in (CJK_FIRST..CJK_FIRST + CJK_LEN as u32).filter_map(char::from_u32) {
+            if zh_start_slow(c) {
+                let k = (c as u32 - CJK_FIRST) as usize;
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    });
+    let k = (c as u32).wrapping_sub(CJK_FIRST) as usize;
+    if k < CJK_LEN {
+        STARTS[k / 64] & (1 << (k % 64)) != 0
+    } else {
+        zh_start_slow(c)
+    }
+}
+
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LEN: usize = 0x5200;
+
+fn zh_start_slow(c: char) -> bool {
     numeral::zh_starts(c) || matches!(c, '百' | '半' | '数' | '几' | '翻')
 }
 
@@ -123,7 +173,7 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
     let p = numeral::arabic(text, s)?;
     if let Some(name) = context::glued_name(text, s, p.end) {
         let value = p.value;
-        out.push(non_quantity(
+        out.push(Raw::non_quantity(
             Kind::Name,
             name,
             Span::new(s, p.end),
@@ -139,6 +189,11 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
     }
     if !p.value.is_finite() {
         return Some(p.end);
+    }
+    if let Some(raw) = context::en_fraction(text, s, &p) {
+        let end = raw.span.end;
+        out.push(raw);
+        return Some(end);
     }
     number_common(text, s, p, out)
 }
@@ -159,7 +214,7 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     let tail = context::tail(text, &p, pre.currency.is_some());
     if tail.kind == TailKind::Name {
         let span = context::name_span(text, s, tail.end);
-        out.push(non_quantity(
+        out.push(Raw::non_quantity(
             Kind::Name,
             span,
             Span::new(s, p.end),
@@ -184,11 +239,22 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     Some(end)
 }
 
+/// `v × factor`, dividing for percentages so that `40.9%` is exactly the `0.409` that
+/// `0.409` parses to (multiplying by the inexact `0.01` would give `0.40900000000000003`).
+fn scaled(v: f64, factor: f64) -> f64 {
+    if factor > 0.0 && factor < 1.0 {
+        v / (1.0 / factor).round()
+    } else {
+        v * factor
+    }
+}
+
 /// A quantity from its numeral, what precedes it and what follows it.
 pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
     let scale = tail.scale;
     let (kind, unit, unit_factor) = match (&tail.kind, pre.currency) {
         (TailKind::Percent, _) => (Kind::Percent, Some("%".to_string()), 0.01),
+        (TailKind::Tenths, _) => (Kind::Percent, Some("%".to_string()), 0.1),
         (TailKind::Points, _) => (Kind::Points, Some("pp".to_string()), 0.01),
         (TailKind::Multiple, _) => (Kind::Multiple, Some("x".to_string()), 1.0),
         (TailKind::Money(code), _) => (Kind::Money, Some((*code).to_string()), 1.0),
@@ -198,6 +264,17 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         _ => (Kind::Number, None, 1.0),
     };
     let factor = scale * unit_factor;
+    // `近 5 年`, `近十年来` mean "the last five / ten years", not "nearly".
+    let recent = matches!(pre.hedge, Some((Hedge::Nearly, span)) if span.len() == '近'.len_utf8())
+        && matches!(unit.as_deref(), Some("year" | "month" | "week" | "day"));
+    let pre = if recent {
+        &Pre {
+            hedge: None,
+            ..*pre
+        }
+    } else {
+        pre
+    };
     let start = pre.start(s);
     let (hedge, hedge_span) = match (pre.hedge, tail.hedge) {
         (Some((h, span)), _) => (Some(h), Some(span)),
@@ -212,9 +289,15 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         span: Span::new(start, tail.end),
         number: Span::new(s, p.end),
         kind,
-        value: p.value * factor,
-        half: if by_nature { 0.0 } else { p.half * factor },
-        base: tail.vague.map(|(lo, hi)| (lo * factor, hi * factor)),
+        value: scaled(p.value, factor),
+        half: if by_nature {
+            0.0
+        } else {
+            scaled(p.half, factor)
+        },
+        base: tail
+            .vague
+            .map(|(lo, hi)| (scaled(lo, factor), scaled(hi, factor))),
         by_nature,
         unit,
         hedge,
