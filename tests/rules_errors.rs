@@ -22,13 +22,19 @@ fn load(subcommand: &str, fixture: &str) -> (i32, String) {
 fn assert_error(fixture: &str, line: usize, column: usize, needles: &[&str]) {
     for subcommand in ["check", "test"] {
         let (status, stderr) = load(subcommand, fixture);
-        assert_eq!(status, 2, "{subcommand} {fixture}: exit status; stderr:\n{stderr}");
+        assert_eq!(
+            status, 2,
+            "{subcommand} {fixture}: exit status; stderr:\n{stderr}"
+        );
         let prefix = format!("error: tests/fixtures/rules/{fixture}:{line}:{column}: ");
         let Some(msg) = stderr.lines().find(|l| l.starts_with(&prefix)) else {
             panic!("{subcommand} {fixture}: no error at {line}:{column}; stderr:\n{stderr}");
         };
         for n in needles {
-            assert!(msg.contains(n), "{subcommand} {fixture}: `{n}` missing from `{msg}`");
+            assert!(
+                msg.contains(n),
+                "{subcommand} {fixture}: `{n}` missing from `{msg}`"
+            );
         }
     }
 }

@@ -64,6 +64,10 @@ pub fn run(args: ExtractArgs) -> u8 {
             ExtractFormat::Json => write_json(&mut out, &doc, &mentions, &mut first),
         };
         if let Err(e) = written {
+            // A reader that stops early (`| head`) is not an error.
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return super::EXIT_OK;
+            }
             eprintln!("error: cannot write the output: {e}");
             return super::EXIT_ERROR;
         }
