@@ -9,6 +9,8 @@
 //!   over the many-files corpus and over the single big file;
 //! - loading a file of one 200 MB line, against one of 20 MB (linear time).
 //!
+//! A figure whose runs exceed 30 s in total stops repeating and says so.
+//!
 //! Environment: `FACTLINT_BENCH_RUNS` (default 5), `FACTLINT_BENCH_MB` (default 50, the size
 //! of the big file and of the many-files corpus each), `FACTLINT_BENCH_FILES` (default 2000),
 //! `FACTLINT_BENCH_LONG_LINE=0` to skip the 200 MB line.
@@ -42,15 +44,29 @@ fn mb_per_s(bytes: usize, time: Duration) -> f64 {
     bytes as f64 / 1e6 / time.as_secs_f64().max(1e-9)
 }
 
-/// Runs `f` `runs` times and returns the median time and the last result.
+/// Stop repeating a figure once its runs have taken this long: a slow stage still gets
+/// measured (once), and the whole benchmark ends in minutes.
+const BUDGET: Duration = Duration::from_secs(30);
+
+/// Runs `f` up to `runs` times (fewer once `BUDGET` is spent) and returns the median time,
+/// the number of runs and the last result.
 fn measure<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut samples = Vec::with_capacity(runs);
     let mut last = None;
-    for _ in 0..runs.max(1) {
+    let mut spent = Duration::ZERO;
+    while samples.len() < runs.max(1) && (samples.is_empty() || spent < BUDGET) {
         let start = Instant::now();
         let out = f();
-        samples.push(start.elapsed());
+        let took = start.elapsed();
+        spent += took;
+        samples.push(took);
         last = Some(out);
+    }
+    if samples.len() < runs {
+        println!(
+            "    (over the time budget: median of {} runs)",
+            samples.len()
+        );
     }
     (median(samples), last.expect("at least one run"))
 }
@@ -82,7 +98,7 @@ fn main() {
         megabytes,
         start.elapsed()
     );
-    println!("runs per figure: {runs} (median)\n");
+    println!("runs per figure: {runs} (median); {}\n", load_average());
 
     let big = fs::read_to_string(&corpus.big).expect("the big file was just written");
     let mut many: Vec<(PathBuf, String)> = Vec::new();
@@ -235,6 +251,7 @@ fn main() {
         }
     }
 
+    println!("\n{} at the end", load_average());
     if env_usize("FACTLINT_BENCH_LONG_LINE", 1) != 0 {
         println!("\n## One line without a newline (Markdown)");
         let unit = "约 20% 的 1892 亿美元，see https://x.y/z `code` [link](u) ";
@@ -261,6 +278,19 @@ fn main() {
             previous = Some((mb, t));
         }
     }
+}
+
+/// The machine's load average: the figures are only as steady as the machine is idle.
+fn load_average() -> String {
+    fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "load average unknown".to_string(),
+        |l| {
+            format!(
+                "load average {}",
+                l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+            )
+        },
+    )
 }
 
 /// Runs the binary and returns its max RSS in KiB, the wall time and the exit status.
