@@ -1,9 +1,504 @@
-//! The `change_in_sentence` built-in check; its documentation is `docs/change_in_sentence.md`.
+//! The `change_in_sentence` built-in check: mentions and masked text in, findings out.
+//!
+//! Finds a stated change `N%` (or `N 个百分点`) whose start A and end B are written in the
+//! same sentence (`从 A 下降到 B，降幅 N%`, `B，较 A 下降 N%`, `fell N% from A to B`,
+//! `B, down N% from A`) and checks N against (B − A) / A, the sign taken from the verb. Its
+//! documentation is `docs/change_in_sentence.md`.
 
-use super::{Context, Finding, Severity};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sentence::{
+    divide, format_interval, format_number, has_clause_break, input, last_clause_break,
+    quantities_in, same_measure, sentences, strip_words, subtract,
+};
+use super::{Context, Edit, Explanation, Finding, Origin, Severity};
+use crate::eval::Interval;
+use crate::extract::{Kind, Mention, write_like};
+use crate::source::Span;
 
 pub const DOC: &str = include_str!("docs/change_in_sentence.md");
 
-pub fn check(_ctx: &Context<'_>, _severity: Severity) -> Vec<Finding> {
-    Vec::new()
+const ID: &str = "change_in_sentence";
+
+/// Words that name the direction of a change, right before its percentage; longest first
+/// where one ends another.
+const DIRECTIONS: &[(&str, f64)] = &[
+    ("增长率", 1.0),
+    ("增幅", 1.0),
+    ("涨幅", 1.0),
+    ("升幅", 1.0),
+    ("增速", 1.0),
+    ("增长", 1.0),
+    ("增加", 1.0),
+    ("上升", 1.0),
+    ("提高", 1.0),
+    ("提升", 1.0),
+    ("上涨", 1.0),
+    ("攀升", 1.0),
+    ("降幅", -1.0),
+    ("跌幅", -1.0),
+    ("下降", -1.0),
+    ("下滑", -1.0),
+    ("减少", -1.0),
+    ("降低", -1.0),
+    ("下跌", -1.0),
+    ("回落", -1.0),
+    ("缩减", -1.0),
+    ("萎缩", -1.0),
+    ("increased", 1.0),
+    ("increase", 1.0),
+    ("rose", 1.0),
+    ("risen", 1.0),
+    ("rise", 1.0),
+    ("grew", 1.0),
+    ("grown", 1.0),
+    ("growth", 1.0),
+    ("jumped", 1.0),
+    ("jump", 1.0),
+    ("climbed", 1.0),
+    ("surged", 1.0),
+    ("gained", 1.0),
+    ("gain", 1.0),
+    ("up", 1.0),
+    ("decreased", -1.0),
+    ("decrease", -1.0),
+    ("declined", -1.0),
+    ("decline", -1.0),
+    ("fell", -1.0),
+    ("fallen", -1.0),
+    ("fall", -1.0),
+    ("dropped", -1.0),
+    ("drop", -1.0),
+    ("shrank", -1.0),
+    ("slipped", -1.0),
+    ("plunged", -1.0),
+    ("reduction", -1.0),
+    ("down", -1.0),
+];
+
+/// Words between the direction and the number: `下降了约`, `增幅达`, `fell by`, `a decline of`.
+const FILLERS: &[&str] = &[
+    "大约",
+    "大概",
+    "将近",
+    "接近",
+    "几乎",
+    "超过",
+    "不到",
+    "至少",
+    "约为",
+    "达到",
+    "幅度为",
+    "幅度",
+    "约",
+    "近",
+    "逾",
+    "了",
+    "达",
+    "为",
+    "approximately",
+    "roughly",
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "over",
+    "some",
+    "by",
+    "of",
+];
+
+/// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
+static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,]\s*(?:即|同比|环比|累计|总共|共|整体|an?|or|which\s+is|for)?\s*$",
+    )
+        .expect("static regex")
+});
+
+/// After the number: the start of the change (`from $236 billion`).
+static FROM_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:from|compared\s+(?:with|to))\s+(?:[\w'’]+\s+){0,2}$").expect("static regex")
+});
+
+/// Before A: `从`, `由`, `from`, with a few words allowed after it.
+static FROM_BEFORE_EN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bfrom\s+(?:[\w'’]+\s+){0,2}$").expect("static regex"));
+
+/// Between the number and a following end point (`下降 20% 至 B`).
+static TO_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:到|至|to)\s*$").expect("static regex"));
+
+/// Between A and B.
+static TO_BETWEEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:到|至|\bto\b)").expect("static regex"));
+
+/// `fell 20% to B from A` / `fell 20% from A to B`: the first connector after the number.
+static EN_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<w>from|to)\s+(?:[\w'’]+\s+){0,2}$").expect("static regex")
+});
+
+/// One reading of a change: its start A and its end B.
+struct Change<'m> {
+    a: &'m Mention,
+    b: &'m Mention,
+}
+
+pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
+    let masked = &ctx.doc.masked;
+    let mut findings = Vec::new();
+    for sentence in sentences(masked) {
+        let qs = quantities_in(ctx.mentions, sentence);
+        for (i, n) in qs.iter().enumerate() {
+            if !matches!(n.kind, Kind::Percent | Kind::Points) {
+                continue;
+            }
+            let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+            let lead = &masked[lead_start..n.span.start];
+            let Some((sign, residual)) = direction(lead) else {
+                continue;
+            };
+            let readings = readings(ctx, sentence, &qs, i, residual);
+            if let Some(f) = judge(ctx, n, sign, &readings, severity) {
+                findings.push(f);
+            }
+        }
+    }
+    findings
+}
+
+/// The direction named at the end of `lead` and the text before it.
+fn direction(lead: &str) -> Option<(f64, &str)> {
+    let core = strip_words(lead, FILLERS);
+    let &(word, sign) = DIRECTIONS.iter().find(|(w, _)| {
+        core.strip_suffix(w).is_some_and(|rest| {
+            let latin = w.is_ascii();
+            !(latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()))
+        })
+    })?;
+    Some((sign, &core[..core.len() - word.len()]))
+}
+
+/// The text before `qs[k]` back to the previous quantity or the start of its clause.
+fn before<'t>(masked: &'t str, sentence: Span, qs: &[&Mention], k: usize) -> (usize, &'t str) {
+    let floor = k.checked_sub(1).map_or(sentence.start, |p| qs[p].span.end);
+    let text = &masked[floor..qs[k].span.start];
+    let start = floor + last_clause_break(text).unwrap_or(0);
+    (start, &masked[start..qs[k].span.start])
+}
+
+/// Whether `text` (the words before a quantity) introduces the start of a change.
+fn says_from(text: &str) -> bool {
+    let zh = text
+        .rfind(['从', '由'])
+        .is_some_and(|at| !text[at..].contains(['到', '至']));
+    zh || FROM_BEFORE_EN.is_match(text)
+}
+
+/// Every (A, B) reading of the change stated by `qs[i]`; `residual` is what stands before
+/// its direction word.
+fn readings<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+    residual: &str,
+) -> Vec<Change<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let prev = i.checked_sub(1).map(|k| qs[k]);
+    let next = qs.get(i + 1).copied();
+    let gap = |x: &Mention, y: &Mention| &masked[x.span.end..y.span.start];
+    let change = |a, b| Change { a, b };
+    let mut out = Vec::new();
+    // `fell 20% from A to B`, `fell 20% to B from A`.
+    if let (Some(x), Some(&y)) = (next, qs.get(i + 2))
+        && let Some(c) = EN_CONNECT.captures(gap(n, x))
+        && same_measure(x, y)
+        && !has_clause_break(gap(x, y))
+    {
+        let other = if &c["w"] == "from" { "to" } else { "from" };
+        if gap(x, y).split_whitespace().any(|w| w == other) {
+            let (a, b) = if other == "to" { (x, y) } else { (y, x) };
+            out.push(change(a, b));
+            return out;
+        }
+    }
+    let Some(p) = prev else {
+        return out;
+    };
+    let blank = residual.trim().is_empty();
+    if blank && let Some(x) = next.filter(|x| TO_ONLY.is_match(gap(n, x))) {
+        // `从 A 下降 20% 至 B`.
+        if same_measure(p, x) && says_from(before(masked, sentence, qs, i - 1).1) {
+            out.push(change(p, x));
+        }
+        return out;
+    }
+    if blank {
+        // `B，较 A 下降 N%`: A right before the verb, after `较` or `比`.
+        let (start, words) = before(masked, sentence, qs, i - 1);
+        if let Some(at) = words
+            .rfind(['较', '比'])
+            .filter(|&at| is_comparison(words, at))
+        {
+            let marker = start + at;
+            for b in qs[..i - 1].iter().rev() {
+                if b.span.end <= marker && same_measure(b, p) {
+                    out.push(change(p, b));
+                }
+            }
+        }
+        return out;
+    }
+    if !AFTER_B.is_match(residual) {
+        return out;
+    }
+    if let Some(x) = next.filter(|x| FROM_NEXT.is_match(gap(n, x))) {
+        // `B, down 20% from A`.
+        for b in qs[..i].iter().rev() {
+            if same_measure(b, x) {
+                out.push(change(x, b));
+            }
+        }
+        return out;
+    }
+    // `从 A 下降到 B，降幅 N%`: B right before the clause, A before it after `从`.
+    if let Some(k) = (0..i - 1).rev().find(|&k| same_measure(qs[k], p)) {
+        let a = qs[k];
+        let between = gap(a, p);
+        if !has_clause_break(between)
+            && TO_BETWEEN.is_match(between)
+            && says_from(before(masked, sentence, qs, k).1)
+        {
+            out.push(change(a, p));
+        }
+    }
+    out
+}
+
+/// Whether the `较` or `比` at byte `at` of `words` is the comparison preposition.
+fn is_comparison(words: &str, at: usize) -> bool {
+    let prev = words[..at].chars().last();
+    let next = words[at..].chars().nth(1);
+    !matches!(prev, Some('相' | '对' | '比' | '计' | '无'))
+        && !matches!(next, Some('例' | '率' | '较' | '为' | '重' | '如'))
+}
+
+/// The change A → B allows (`computed`, interval) and the formula used, for the kind of N.
+fn computed(n: &Mention, a: &Mention, b: &Mention) -> Option<(f64, Interval, &'static str)> {
+    match n.kind {
+        Kind::Points if a.kind == Kind::Percent => Some((
+            b.value - a.value,
+            subtract(b.interval, a.interval),
+            "N ~ B - A",
+        )),
+        Kind::Percent => {
+            let q = divide(b.interval, a.interval)?;
+            Some((
+                b.value / a.value - 1.0,
+                Interval::new(q.low - 1.0, q.high - 1.0),
+                "N ~ (B - A) / A",
+            ))
+        }
+        _ => None,
+    }
+}
+
+fn judge(
+    ctx: &Context<'_>,
+    n: &Mention,
+    sign: f64,
+    readings: &[Change<'_>],
+    severity: Severity,
+) -> Option<Finding> {
+    let claimed = if sign > 0.0 {
+        n.interval
+    } else {
+        Interval::new(-n.interval.high, -n.interval.low)
+    };
+    let mut first = None;
+    for r in readings {
+        let (value, q, formula) = computed(n, r.a, r.b)?;
+        if !value.is_finite() || q.meets(&claimed) {
+            return None;
+        }
+        first.get_or_insert((r, value, q, formula));
+    }
+    let (r, value, q, formula) = first?;
+    let doc = ctx.doc;
+    let (a_text, b_text, n_text) = (doc.slice(r.a.span), doc.slice(r.b.span), doc.slice(n.span));
+    let as_text = |v: f64| match n.kind {
+        Kind::Points => format!("{} points", format_number(v * 100.0)),
+        _ => format!("{}%", format_number(v * 100.0)),
+    };
+    let mut message = format!(
+        "`{n_text}` does not match the change from `{a_text}` to `{b_text}`: {} (the figures \
+         allow {} to {}, the text says {} to {})",
+        as_text(value),
+        as_text(q.low),
+        as_text(q.high),
+        as_text(claimed.low),
+        as_text(claimed.high),
+    );
+    let points = n.kind == Kind::Percent
+        && r.a.kind == Kind::Percent
+        && subtract(r.b.interval, r.a.interval).meets(&claimed);
+    let same_direction = value * sign > 0.0;
+    if points {
+        message.push_str(&format!(
+            "; {n_text} is the difference in percentage points, so write `个百分点` / \
+             `percentage points`, or give the relative change {}",
+            as_text(value)
+        ));
+    } else if !same_direction {
+        message.push_str("; the figures move the other way");
+    }
+    let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
+    finding.explanation = Some(Explanation {
+        inputs: vec![
+            input("A", doc, r.a),
+            input("B", doc, r.b),
+            input("N", doc, n),
+        ],
+        formula: formula.to_string(),
+        computed: value,
+        computed_interval: q,
+        claimed,
+        tolerance: ctx.options.tolerance,
+    });
+    finding.notes.push(format!(
+        "N is read as {} because of the verb; the change allowed by the rounding of A and B is {}",
+        if sign > 0.0 { "a rise" } else { "a fall" },
+        format_interval(q)
+    ));
+    if !points
+        && same_direction
+        && let Some(replacement) = write_like(n, value.abs())
+    {
+        finding.suggestion = Some(format!(
+            "{}{}{}",
+            &doc.text[n.span.start..n.number.start],
+            replacement,
+            &doc.text[n.number.end..n.span.end]
+        ));
+        finding.edit = Some(Edit {
+            span: n.number,
+            replacement,
+        });
+    }
+    Some(finding)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sentence::testing::{Spec, run, spec};
+    use super::*;
+    use crate::extract::Hedge;
+
+    fn usd(text: &str, value: f64) -> Spec<'_> {
+        spec(text, Kind::Money, value, 0.5e8, "USD")
+    }
+
+    fn pct(text: &str, value: f64) -> Spec<'_> {
+        spec(text, Kind::Percent, value, 0.005, "%")
+    }
+
+    #[test]
+    fn reads_direction_words_and_fillers() {
+        assert_eq!(direction("，降幅达 ").map(|d| d.0), Some(-1.0));
+        assert_eq!(
+            direction("，较 2022 年下降约").map(|d| d.1),
+            Some("，较 2022 年")
+        );
+        assert_eq!(
+            direction(", a decline of ").map(|d| (d.0, d.1)),
+            Some((-1.0, ", a "))
+        );
+        assert_eq!(direction(" markup ").map(|d| d.0), None);
+        assert_eq!(direction("，占").map(|d| d.0), None);
+    }
+
+    #[test]
+    fn from_a_to_b_with_the_rate_after() {
+        let s = "投资从 2340 亿美元下降到 1892 亿美元，降幅约 19%。";
+        let mut n = pct("19%", 0.19);
+        n.hedge = Some(Hedge::Approximately);
+        let ok = [usd("2340 亿美元", 2340e8), usd("1892 亿美元", 1892e8), n];
+        assert!(run(check, s, &ok).is_empty());
+        let s = "投资从 2340 亿美元下降到 1892 亿美元，降幅 30%。";
+        let bad = [
+            usd("2340 亿美元", 2340e8),
+            usd("1892 亿美元", 1892e8),
+            pct("30%", 0.30),
+        ];
+        let f = run(check, s, &bad);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("-19.15%"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn compared_with_a_and_an_implied_base_year() {
+        let s = "总投资为 1892 亿美元，较 2022 年的 2340 亿美元增长 19%。";
+        let f = run(
+            check,
+            s,
+            &[
+                usd("1892 亿美元", 1892e8),
+                usd("2340 亿美元", 2340e8),
+                pct("19%", 0.19),
+            ],
+        );
+        assert_eq!(f.len(), 1, "a rise stated for a fall");
+        assert!(f[0].message.contains("other way"));
+        let s = "总投资下降至 1892 亿美元，较 2022 年下降约 20%。";
+        assert!(run(check, s, &[usd("1892 亿美元", 1892e8), pct("20%", 0.20)]).is_empty());
+    }
+
+    #[test]
+    fn percentage_points_against_percent() {
+        let s = "支持率从 40% 下降到 30%，下降了 10 个百分点。";
+        let points = spec("10 个百分点", Kind::Points, 0.10, 0.005, "pp");
+        assert!(run(check, s, &[pct("40%", 0.4), pct("30%", 0.3), points]).is_empty());
+        let s = "支持率从 40% 下降到 30%，下降了 10%。";
+        let f = run(
+            check,
+            s,
+            &[pct("40%", 0.4), pct("30%", 0.3), pct("10%", 0.1)],
+        );
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("percentage points"));
+        assert!(f[0].edit.is_none());
+    }
+
+    #[test]
+    fn english_orders() {
+        let s = "Investment fell 21% from $240 billion to $189.2 billion.";
+        let specs = [
+            pct("21%", 0.21),
+            spec("$240 billion", Kind::Money, 240e9, 0.5e9, "USD"),
+            spec("$189.2 billion", Kind::Money, 189.2e9, 0.05e9, "USD"),
+        ];
+        assert!(run(check, s, &specs).is_empty());
+        let s = "Investment reached $189.2 billion, down 25% from $234 billion.";
+        let specs = [
+            spec("$189.2 billion", Kind::Money, 189.2e9, 0.05e9, "USD"),
+            pct("25%", 0.25),
+            spec("$234 billion", Kind::Money, 234e9, 0.5e9, "USD"),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
+    }
+
+    #[test]
+    fn an_unrelated_rate_after_a_change_is_silent() {
+        let s = "营收从 100 亿元增长到 150 亿元，其中利润增长 20%。";
+        let cny = |t| spec(t, Kind::Money, 0.0, 0.5e8, "CNY");
+        let mut a = cny("100 亿元");
+        a.value = 100e8;
+        let mut b = cny("150 亿元");
+        b.value = 150e8;
+        assert!(run(check, s, &[a, b, pct("20%", 0.2)]).is_empty());
+    }
 }

@@ -6,7 +6,7 @@
 //! `ClaimRun`: findings plus the counts the summary needs.
 
 use super::{Context, Edit, Explanation, Finding, Input, Origin};
-use crate::eval::{EvalError, Value, Verdict};
+use crate::eval::{CmpOp, EvalError, Expr, Value, Verdict, human};
 use crate::extract::{ExtractOptions, Mention, extract, write_like};
 use crate::rules::template::Normalized;
 use crate::rules::{Binding, Check, Claim, Matcher, RuleFile};
@@ -207,11 +207,16 @@ fn evaluate(
         Ok(v) => v,
         Err(e) => return Some(cannot_evaluate(ctx, claim, check, m, &e)),
     };
-    let (lhs, op, rhs) = split_comparison(&check.text);
-    let left_placeholder = check.inputs.iter().find_map(|(n, b)| match b {
-        Binding::Placeholder(i) if n == lhs => Some(*i),
+    let cmp = &check.comparison;
+    let lhs = check.text[..cmp.op_offset].trim();
+    let rhs = check.text[cmp.op_offset + cmp.op.symbol().len()..].trim();
+    let left_placeholder = match &cmp.left {
+        Expr::Name(name) => check.inputs.iter().find_map(|(n, b)| match b {
+            Binding::Placeholder(i) if n == name => Some(*i),
+            _ => None,
+        }),
         _ => None,
-    });
+    };
     // The mention the finding points at: the one compared, else the first one used.
     let primary = left_placeholder.or_else(|| {
         check.inputs.iter().find_map(|(_, b)| match b {
@@ -223,19 +228,13 @@ fn evaluate(
     let span = mention.map_or(m.span, |(_, x)| x.span);
     let found = ctx.doc.slice(span).to_string();
     let computed = verdict.right.point;
-    let suggestion = match (left_placeholder, op, mention) {
-        (Some(_), "~", Some((_, x))) => write_like(x, computed),
+    let suggestion = match (left_placeholder, cmp.op, mention) {
+        (Some(_), CmpOp::Approx, Some((_, x))) => write_like(x, computed),
         _ => None,
     };
     let message = match (&left_placeholder, &suggestion) {
-        (Some(_), Some(s)) => format!(
-            "`{found}` does not match {rhs} = {} ({s})",
-            format_number(computed)
-        ),
-        (Some(_), None) => format!(
-            "`{found}` does not match {rhs} = {}",
-            format_number(computed)
-        ),
+        (Some(_), Some(s)) => format!("`{found}` does not match {rhs} = {} ({s})", human(computed)),
+        (Some(_), None) => format!("`{found}` does not match {rhs} = {}", human(computed)),
         (None, _) => format!(
             "`{}` does not hold: {lhs} is {}, {rhs} is {}",
             check.text,
@@ -336,7 +335,7 @@ fn explain(
                 Binding::Fact(i) => {
                     let fact = &file.facts[*i];
                     (
-                        format!("{} {}", format_number(fact.value), fact.unit),
+                        format!("{} {}", human(fact.value), fact.unit),
                         Some(fact.source.clone()),
                     )
                 }
@@ -378,73 +377,11 @@ fn sources(file: &RuleFile, check: &Check) -> Option<String> {
     (!list.is_empty()).then(|| list.join("; "))
 }
 
-/// `left OP right` split at its comparison operator (trimmed); `("", "", text)` if none.
-fn split_comparison(text: &str) -> (&str, &str, &str) {
-    const OPS: [&str; 7] = ["==", "!=", "<=", ">=", "~", "<", ">"];
-    let first = OPS
-        .iter()
-        .filter_map(|op| text.find(op).map(|i| (i, *op)))
-        .min_by_key(|(i, op)| (*i, std::cmp::Reverse(op.len())));
-    match first {
-        Some((i, op)) => (text[..i].trim(), op, text[i + op.len()..].trim()),
-        None => ("", "", text.trim()),
-    }
-}
-
-/// A computed number for a message: four significant digits, no exponent.
-pub fn format_number(x: f64) -> String {
-    if !x.is_finite() {
-        return if x > 0.0 {
-            "∞".into()
-        } else if x < 0.0 {
-            "-∞".into()
-        } else {
-            "NaN".into()
-        };
-    }
-    if x.abs() >= 1000.0 || x == 0.0 {
-        return format!("{x:.0}");
-    }
-    let digits = (3 - x.abs().log10().floor() as i32).clamp(0, 12) as usize;
-    let s = format!("{x:.digits$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
-
 fn format_value(v: &Value) -> String {
     let i = v.interval;
     if i.low == i.high {
-        format_number(v.point)
+        human(v.point)
     } else {
-        format!(
-            "{} [{}, {}]",
-            format_number(v.point),
-            format_number(i.low),
-            format_number(i.high)
-        )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_print_with_four_significant_digits() {
-        assert_eq!(format_number(2.442_857), "2.443");
-        assert_eq!(format_number(0.196_34), "0.1963");
-        assert_eq!(format_number(8.0), "8");
-        assert_eq!(format_number(189_200_000_000.0), "189200000000");
-        assert_eq!(format_number(f64::INFINITY), "∞");
-    }
-
-    #[test]
-    fn comparisons_split_at_their_operator() {
-        assert_eq!(split_comparison("r ~ a / b"), ("r", "~", "a / b"));
-        assert_eq!(split_comparison("x <= 1"), ("x", "<=", "1"));
-        assert_eq!(split_comparison("x != y"), ("x", "!=", "y"));
+        format!("{} [{}, {}]", human(v.point), human(i.low), human(i.high))
     }
 }

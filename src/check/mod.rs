@@ -10,6 +10,7 @@ pub mod claim;
 mod finding;
 mod multiple_wording;
 mod ratio_in_sentence;
+mod sentence;
 mod suppress;
 pub mod term;
 
@@ -164,6 +165,12 @@ pub fn check_document(
         .filter(|(c, m)| **c && m.kind.is_quantity())
         .count();
     let mut findings = suppress::apply(doc, findings);
+    // The summary counts what the report shows, so suppressed findings are not counted.
+    stats.term_findings = findings.iter().filter(|f| f.origin == Origin::Term).count();
+    stats.builtin_findings = findings
+        .iter()
+        .filter(|f| f.origin == Origin::Builtin)
+        .count();
     findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
     Outcome { findings, stats }
 }

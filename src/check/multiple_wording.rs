@@ -1,9 +1,328 @@
-//! The `multiple_wording` built-in check; its documentation is `docs/multiple_wording.md`.
+//! The `multiple_wording` built-in check: mentions and masked text in, findings out.
+//!
+//! Finds `倍` multiples introduced by a verb that makes them ambiguous (`比…高出 N 倍`,
+//! `增加了 N 倍`: strictly N+1 times) or meaningless (`减少 N 倍`), and proposes the wording
+//! that keeps the author's number. Its documentation is `docs/multiple_wording.md`.
 
-use super::{Context, Finding, Severity};
+use super::sentence::{format_number, last_clause_break, sentences, strip_hedges};
+use super::{Context, Edit, Finding, Origin, Severity};
+use crate::extract::{Kind, Mention};
+use crate::source::Span;
 
 pub const DOC: &str = include_str!("docs/multiple_wording.md");
 
-pub fn check(_ctx: &Context<'_>, _severity: Severity) -> Vec<Finding> {
-    Vec::new()
+const ID: &str = "multiple_wording";
+
+/// How the verb before `N 倍` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verb {
+    /// `高出`, `多出`: an excess, ambiguous with or without `比`.
+    Excess,
+    /// `高`, `多`, `大`…: a bare comparative, only ambiguous after `比 X`.
+    Comparative,
+    /// `增加了`, `提高`…: growth; `增加到` is the unambiguous form.
+    Growth,
+    /// `减少`, `下降`…: a decline by N times, which means nothing.
+    Decline,
+}
+
+/// Verbs that may stand right before the multiple (hedges aside), longest first within
+/// each overlapping family so that `提高` is not read as `高`.
+const VERBS: &[(&str, Verb)] = &[
+    ("增加了", Verb::Growth),
+    ("增长了", Verb::Growth),
+    ("提高了", Verb::Growth),
+    ("提升了", Verb::Growth),
+    ("上升了", Verb::Growth),
+    ("扩大了", Verb::Growth),
+    ("增加", Verb::Growth),
+    ("增长", Verb::Growth),
+    ("提高", Verb::Growth),
+    ("提升", Verb::Growth),
+    ("上升", Verb::Growth),
+    ("扩大", Verb::Growth),
+    ("减少了", Verb::Decline),
+    ("下降了", Verb::Decline),
+    ("降低了", Verb::Decline),
+    ("缩小了", Verb::Decline),
+    ("减小了", Verb::Decline),
+    ("下跌了", Verb::Decline),
+    ("减少", Verb::Decline),
+    ("下降", Verb::Decline),
+    ("降低", Verb::Decline),
+    ("缩小", Verb::Decline),
+    ("减小", Verb::Decline),
+    ("下跌", Verb::Decline),
+    ("高出", Verb::Excess),
+    ("多出", Verb::Excess),
+    ("高", Verb::Comparative),
+    ("多", Verb::Comparative),
+    ("大", Verb::Comparative),
+    ("贵", Verb::Comparative),
+    ("快", Verb::Comparative),
+];
+
+pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
+    let masked = &ctx.doc.masked;
+    let mut findings = Vec::new();
+    for sentence in sentences(masked) {
+        for m in ctx.mentions.iter().filter(|m| {
+            m.kind == Kind::Multiple
+                && sentence.contains(m.span)
+                && masked[m.span.range()].contains('倍')
+        }) {
+            let before = &masked[sentence.start..m.span.start];
+            let clause_start = sentence.start + last_clause_break(before).unwrap_or(0);
+            if let Some(f) = judge(ctx, m, clause_start, severity) {
+                findings.push(f);
+            }
+        }
+    }
+    findings
+}
+
+/// The verb that ends `lead` (hedges aside) and where it starts.
+fn verb_before(lead: &str) -> Option<(usize, &'static str, Verb)> {
+    let core = strip_hedges(lead);
+    VERBS
+        .iter()
+        .find(|(w, _)| core.ends_with(w))
+        .map(|&(w, v)| (core.len() - w.len(), w, v))
+}
+
+/// The last `比` or `较` of `text` used as the comparison preposition, not inside a word
+/// such as `比例`, `相比` or `较为`.
+fn comparison_marker(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    (0..chars.len())
+        .rev()
+        .find(|&k| {
+            let (_, c) = chars[k];
+            let prev = k.checked_sub(1).map(|p| chars[p].1);
+            let next = chars.get(k + 1).map(|&(_, c)| c);
+            match c {
+                '比' => {
+                    !matches!(
+                        next,
+                        Some('例' | '较' | '率' | '重' | '如' | '赛' | '分' | '值' | '对')
+                    ) && !matches!(
+                        prev,
+                        Some('对' | '相' | '无' | '类' | '评' | '排' | '好' | '正' | '反')
+                    )
+                }
+                '较' => {
+                    !matches!(
+                        next,
+                        Some(
+                            '为' | '高'
+                                | '低'
+                                | '大'
+                                | '小'
+                                | '多'
+                                | '少'
+                                | '好'
+                                | '快'
+                                | '慢'
+                                | '长'
+                                | '短'
+                        )
+                    ) && !matches!(prev, Some('比' | '相' | '计'))
+                }
+                _ => false,
+            }
+        })
+        .map(|k| chars[k].0)
+}
+
+fn judge(
+    ctx: &Context<'_>,
+    m: &Mention,
+    clause_start: usize,
+    severity: Severity,
+) -> Option<Finding> {
+    let masked = &ctx.doc.masked;
+    let text = &ctx.doc.text;
+    let lead = &masked[clause_start..m.span.start];
+    let (verb_at, verb, kind) = verb_before(lead)?;
+    let verb_start = clause_start + verb_at;
+    let verb_end = verb_start + verb.len();
+    let n = m.value;
+    // `比 X 高出`: the marker must come before the verb with something compared in between.
+    let marker = comparison_marker(&masked[clause_start..verb_start])
+        .map(|at| clause_start + at)
+        .filter(|&at| !masked[at + '比'.len_utf8()..verb_start].trim().is_empty());
+    let phrase = &text[verb_start..m.span.end];
+    let n_text = &text[m.number.range()];
+    match kind {
+        Verb::Decline => {
+            if n < 1.0 {
+                return None;
+            }
+            let span = Span::new(verb_start, m.span.end);
+            let stem = verb.trim_end_matches('了');
+            let suggestion = if n == 1.0 {
+                format!("{stem}一半（即下降 50%）")
+            } else {
+                let percent = (1.0 - 1.0 / n) * 100.0;
+                format!(
+                    "{stem}到原来的 1/{}（即下降 {}%）",
+                    format_number(n),
+                    percent.round()
+                )
+            };
+            let mut f = Finding::new(
+                ID,
+                Origin::Builtin,
+                severity,
+                span,
+                phrase,
+                format!(
+                    "`{phrase}` means nothing: a quantity cannot fall by {} times itself; \
+                     if it fell to 1/{} of what it was, write `{suggestion}`",
+                    format_number(n),
+                    format_number(n.max(2.0))
+                ),
+            );
+            f.suggestion = Some(suggestion);
+            f.notes.push(
+                "a decline is a percentage or a fraction: `下降 67%`, `减少到原来的 1/3`; \
+                 the rewrite guesses what was meant, so it is not applied by --fix"
+                    .into(),
+            );
+            Some(f)
+        }
+        Verb::Excess | Verb::Comparative | Verb::Growth => {
+            if n < 2.0 || (kind == Verb::Comparative && marker.is_none()) {
+                return None;
+            }
+            let tail = &text[verb_end..m.span.end];
+            let strict = format_number(n + 1.0);
+            let (span, replacement) = match marker {
+                Some(at) => {
+                    let compared = text[at + '比'.len_utf8()..verb_start].trim();
+                    let de = if compared.ends_with('的') { "" } else { "的" };
+                    (
+                        Span::new(at, m.span.end),
+                        Some(format!("是{compared}{de}{tail}")),
+                    )
+                }
+                None if kind == Verb::Growth => (
+                    Span::new(verb_start, m.span.end),
+                    Some(format!("{}到{tail}", verb.trim_end_matches('了'))),
+                ),
+                None => (Span::new(verb_start, m.span.end), None),
+            };
+            let better = match (&replacement, marker) {
+                (Some(r), Some(_)) => format!("`{r}`"),
+                (Some(r), None) => format!("`{r}`"),
+                (None, _) => format!("`是原来的 {n_text} 倍`"),
+            };
+            let mut f = Finding::new(
+                ID,
+                Origin::Builtin,
+                severity,
+                span,
+                &text[span.range()],
+                format!(
+                    "`{phrase}` is ambiguous: strictly it means {strict} times the base \
+                     (an increase of {n_text} times), but it is usually meant as {n_text} \
+                     times the base; write {better} for {n_text} times, or keep the verb \
+                     and say {strict} times if the increase is meant",
+                ),
+            );
+            f.notes.push(
+                "GB/T 15835 and Chinese style guides: `增加了 N 倍` and `比…高出 N 倍` count \
+                 the increase (N+1 times in all); `增加到 N 倍` and `是…的 N 倍` give the result"
+                    .into(),
+            );
+            if let Some(r) = replacement {
+                f.suggestion = Some(r.clone());
+                f.edit = Some(Edit {
+                    span,
+                    replacement: r,
+                });
+            }
+            Some(f)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sentence::testing::{run, spec};
+    use super::*;
+
+    fn multiple<'a>(text: &'a str, value: f64) -> super::super::sentence::testing::Spec<'a> {
+        spec(text, Kind::Multiple, value, 0.5, "x")
+    }
+
+    #[test]
+    fn growth_by_n_times_is_rewritten_to_growth_to_n_times() {
+        let s = "企业对人工智能相关投资增加了十三倍。";
+        let f = run(check, s, &[multiple("十三倍", 13.0)]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].found, "增加了十三倍");
+        let edit = f[0].edit.as_ref().expect("unambiguous rewrite");
+        assert_eq!(edit.replacement, "增加到十三倍");
+        assert!(f[0].message.contains("14 times"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn higher_than_with_bi_becomes_shi_de() {
+        let s = "这比一位旅客的排放量高出近 291 倍，大约是别人的 16 倍。";
+        let f = run(
+            check,
+            s,
+            &[multiple("近 291 倍", 291.0), multiple("16 倍", 16.0)],
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].found, "比一位旅客的排放量高出近 291 倍");
+        assert_eq!(
+            f[0].edit.as_ref().map(|e| e.replacement.as_str()),
+            Some("是一位旅客的排放量的近 291 倍")
+        );
+    }
+
+    #[test]
+    fn doubled_and_correct_forms_are_left_alone() {
+        for (s, number, n) in [
+            ("几乎增加了一倍。", "一倍", 1.0),
+            ("比去年高出一倍。", "一倍", 1.0),
+            ("增加到十三倍。", "十三倍", 13.0),
+            ("是去年的 3 倍。", "3 倍", 3.0),
+            ("许多年后是 3 倍。", "3 倍", 3.0),
+            ("较为明显地增长为原来的 3 倍。", "3 倍", 3.0),
+        ] {
+            assert!(run(check, s, &[multiple(number, n)]).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn bare_comparative_needs_bi() {
+        assert!(run(check, "成本多 3 倍。", &[multiple("3 倍", 3.0)]).is_empty());
+        let f = run(check, "成本比去年多 3 倍。", &[multiple("3 倍", 3.0)]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].edit.as_ref().map(|e| e.replacement.as_str()),
+            Some("是去年的 3 倍")
+        );
+    }
+
+    #[test]
+    fn decline_by_times_is_flagged_without_an_edit() {
+        let f = run(check, "成本减少了 3 倍。", &[multiple("3 倍", 3.0)]);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].edit.is_none());
+        assert_eq!(
+            f[0].suggestion.as_deref(),
+            Some("减少到原来的 1/3（即下降 67%）")
+        );
+    }
+
+    #[test]
+    fn comparison_marker_skips_words_containing_bi() {
+        assert_eq!(comparison_marker("这一比例"), None);
+        assert_eq!(comparison_marker("与去年相比"), None);
+        assert_eq!(comparison_marker("比例比去年"), Some("比例".len()));
+    }
 }

@@ -1,9 +1,352 @@
-//! The `ratio_in_sentence` built-in check; its documentation is `docs/ratio_in_sentence.md`.
+//! The `ratio_in_sentence` built-in check: mentions and masked text in, findings out.
+//!
+//! Finds `A … 是 B 的 N 倍` and `A is N times (as much as) B` inside one sentence, where A
+//! and B are quantities of the same kind and unit, and checks N against A / B in interval
+//! arithmetic. Its documentation is `docs/ratio_in_sentence.md`.
 
-use super::{Context, Finding, Severity};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sentence::{
+    divide, format_interval, format_number, has_clause_break, input, last_clause_break,
+    quantities_in, same_measure, sentences, strip_hedges,
+};
+use super::{Context, Edit, Explanation, Finding, Origin, Severity};
+use crate::eval::Interval;
+use crate::extract::{Kind, Mention, write_like};
+use crate::source::Span;
 
 pub const DOC: &str = include_str!("docs/ratio_in_sentence.md");
 
-pub fn check(_ctx: &Context<'_>, _severity: Severity) -> Vec<Finding> {
-    Vec::new()
+const ID: &str = "ratio_in_sentence";
+
+/// What follows an English multiple up to its base B: a connector, then a few words naming
+/// the base (`China's`, `the UK (`), never a clause break or another number.
+static EN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^\s*(?:
+            (?P<as>as\s+(?:much|many|large|big|high|great|expensive|costly|long|heavy|fast)\s+as
+              |that\s+of|those\s+of
+              |the\s+(?:size|amount|level|value|number|cost|total)\s+of)
+              \s*[^,;:.!?\d]{0,40}
+          | (?P<than>(?:more|larger|bigger|higher|greater|costlier|heavier)\s+than)
+              \s*[^,;:.!?\d]{0,40}
+          | (?:the\s+|[A-Z][\w'’]*\s*|\(\s*)*
+        )$",
+    )
+    .expect("static regex")
+});
+
+/// What must stand right before an English multiple for the quantity before it to be A:
+/// a copula or an apposition.
+static EN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(?:is|was|are|were|be|been|being)|['’]s|,|\(|—|–)$").expect("static regex")
+});
+
+/// One `N` with its base `B`, found before A is looked for.
+struct Frame<'m> {
+    n: &'m Mention,
+    b: &'m Mention,
+    /// A must come before this offset.
+    a_before: usize,
+    /// `N times more than B`: read as N or N+1 times, since usage is split.
+    either: bool,
+}
+
+pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for sentence in sentences(&ctx.doc.masked) {
+        let qs = quantities_in(ctx.mentions, sentence);
+        let frames: Vec<Frame<'_>> = (0..qs.len())
+            .filter_map(|i| frame(ctx, sentence, &qs, i))
+            .collect();
+        for f in &frames {
+            let candidates: Vec<&Mention> = qs
+                .iter()
+                .copied()
+                .filter(|a| {
+                    a.span.end <= f.a_before
+                        && same_measure(a, f.b)
+                        && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
+                })
+                .collect();
+            if let Some(finding) = judge(ctx, f, &candidates, severity) {
+                findings.push(finding);
+            }
+        }
+    }
+    findings
+}
+
+/// The frame whose multiple is `qs[i]`, if the words around it make one.
+fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    if n.kind != Kind::Multiple {
+        return None;
+    }
+    if masked[n.span.range()].contains('倍') {
+        // `是 B 的 N 倍`: B is the quantity right before, joined to N by `的`.
+        let b = *qs.get(i.checked_sub(1)?)?;
+        let gap = &masked[b.span.end..n.span.start];
+        if has_clause_break(gap) || !strip_hedges(gap).ends_with('的') {
+            return None;
+        }
+        let before_b = &masked[sentence.start..b.span.start];
+        let clause = sentence.start + last_clause_break(before_b).unwrap_or(0);
+        let previous_multiple = qs[..i - 1]
+            .iter()
+            .rev()
+            .find(|m| m.kind == Kind::Multiple)
+            .map(|m| m.span.end)
+            .unwrap_or(0);
+        let from = clause.max(previous_multiple);
+        let relation = relation_word(&masked[from..b.span.start])?;
+        return Some(Frame {
+            n,
+            b,
+            a_before: from + relation,
+            either: false,
+        });
+    }
+    // `A is N times as much as B`.
+    let b = *qs.get(i + 1)?;
+    let after = EN_AFTER.captures(&masked[n.span.end..b.span.start])?;
+    let before = strip_hedges(&masked[sentence.start..n.span.start]);
+    if !EN_BEFORE.is_match(before) {
+        return None;
+    }
+    Some(Frame {
+        n,
+        b,
+        a_before: n.span.start,
+        either: after.name("than").is_some(),
+    })
+}
+
+/// Offset of the last `是`, `为` or `相当于` in `text` that links A to `B 的 N 倍`, skipping
+/// words that merely contain the character (`但是`, `因为`, `作为`).
+fn relation_word(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let found = (0..chars.len()).rev().find(|&k| {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        match chars[k].1 {
+            '是' => {
+                !matches!(
+                    prev,
+                    Some(
+                        '但' | '可'
+                            | '还'
+                            | '就'
+                            | '只'
+                            | '总'
+                            | '于'
+                            | '凡'
+                            | '要'
+                            | '若'
+                            | '或'
+                            | '倒'
+                            | '真'
+                            | '正'
+                            | '硬'
+                    )
+                ) && next != Some('否')
+            }
+            '为' => !matches!(
+                prev,
+                Some('因' | '作' | '认' | '以' | '称' | '行' | '视' | '较' | '更')
+            ),
+            '于' => prev == Some('当') && k >= 2 && chars[k - 2].1 == '相',
+            _ => false,
+        }
+    })?;
+    Some(chars[found].0)
+}
+
+fn judge(
+    ctx: &Context<'_>,
+    f: &Frame<'_>,
+    candidates: &[&Mention],
+    severity: Severity,
+) -> Option<Finding> {
+    // The nearest candidate is the likely A, but any candidate whose ratio holds is a
+    // reading under which the sentence is right: then stay silent.
+    let mut verdicts = Vec::new();
+    for &a in candidates {
+        let q = divide(a.interval, f.b.interval)?;
+        if holds(q, f) {
+            return None;
+        }
+        verdicts.push((a, q));
+    }
+    let &(a, q) = verdicts.last()?;
+    let doc = ctx.doc;
+    let computed = a.value / f.b.value;
+    if !computed.is_finite() {
+        return None;
+    }
+    let n_text = doc.slice(f.n.span);
+    let message = format!(
+        "`{n_text}` does not match `{}` / `{}` = {} (the figures allow {}{})",
+        doc.slice(a.span),
+        doc.slice(f.b.span),
+        format_number(computed),
+        format_interval(q),
+        if f.either {
+            "; `times more than` was also read as N+1 times"
+        } else {
+            ""
+        }
+    );
+    let mut finding = Finding::new(ID, Origin::Builtin, severity, f.n.span, n_text, message);
+    finding.explanation = Some(Explanation {
+        inputs: vec![
+            input("A", doc, a),
+            input("B", doc, f.b),
+            input("N", doc, f.n),
+        ],
+        formula: "N ~ A / B".into(),
+        computed,
+        computed_interval: q,
+        claimed: f.n.interval,
+        tolerance: ctx.options.tolerance,
+    });
+    if candidates.len() > 1 {
+        finding.notes.push(format!(
+            "A was read as the nearest `{}` before the comparison; the other {} figure(s) of \
+             the same unit in the sentence do not match either",
+            doc.slice(a.span),
+            candidates.len() - 1
+        ));
+    }
+    if let Some(replacement) = write_like(f.n, computed) {
+        let replacement_text = format!(
+            "{}{}{}",
+            &doc.text[f.n.span.start..f.n.number.start],
+            replacement,
+            &doc.text[f.n.number.end..f.n.span.end]
+        );
+        finding.suggestion = Some(replacement_text);
+        finding.edit = Some(Edit {
+            span: f.n.number,
+            replacement,
+        });
+    }
+    Some(finding)
+}
+
+fn holds(q: Interval, f: &Frame<'_>) -> bool {
+    let n = f.n.interval;
+    q.meets(&n) || (f.either && q.meets(&Interval::new(n.low + 1.0, n.high + 1.0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sentence::testing::{Spec, run, spec};
+    use super::*;
+    use crate::extract::Hedge;
+
+    fn usd(text: &str, value: f64, half: f64) -> Spec<'_> {
+        spec(text, Kind::Money, value, half, "USD")
+    }
+
+    fn times(text: &str, value: f64, half: f64) -> Spec<'_> {
+        spec(text, Kind::Multiple, value, half, "x")
+    }
+
+    const TWO_RATIOS: &str = "2023 年，美国投资额为 672 亿美元，大约是第二高国家中国投资额(78 亿美元)的 \
+                              8.7 倍，是英国投资额(38 亿美元)的 17.8 倍(图 4.3.8)";
+
+    fn two_ratios(first: f64, second: f64) -> Vec<Finding> {
+        let mut n1 = times("8.7 倍", first, 0.05);
+        n1.hedge = Some(Hedge::Approximately);
+        run(
+            check,
+            TWO_RATIOS,
+            &[
+                usd("672 亿美元", 672e8, 0.5e8),
+                usd("78 亿美元", 78e8, 0.5e8),
+                n1,
+                usd("38 亿美元", 38e8, 0.5e8),
+                times("17.8 倍", second, 0.05),
+            ],
+        )
+    }
+
+    #[test]
+    fn two_ratios_with_one_subject_hold() {
+        assert!(two_ratios(8.7, 17.8).is_empty());
+    }
+
+    #[test]
+    fn a_wrong_second_ratio_is_reported_against_the_subject() {
+        let f = two_ratios(8.7, 15.0);
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("`672 亿美元` / `38 亿美元` = 17.68"),
+            "{}",
+            f[0].message
+        );
+        let e = f[0].explanation.as_ref().expect("explained");
+        assert_eq!(e.formula, "N ~ A / B");
+        assert_eq!(e.inputs.len(), 3);
+    }
+
+    #[test]
+    fn a_base_of_another_unit_or_missing_is_silent() {
+        let s = "释放了约 291.2 吨碳，大约是普通美国人一年碳排放量的 16 倍。";
+        let f = run(
+            check,
+            s,
+            &[
+                spec("291.2 吨", Kind::Quantity, 291.2, 0.05, "t"),
+                spec("一年", Kind::Quantity, 1.0, 0.5, "year"),
+                times("16 倍", 16.0, 0.5),
+            ],
+        );
+        assert!(f.is_empty());
+        let s = "吸引了 252 亿美元的投资，几乎是 2022 年投资的九倍。";
+        assert!(
+            run(
+                check,
+                s,
+                &[usd("252 亿美元", 252e8, 0.5e8), times("九倍", 9.0, 0.5)]
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn english_times_as_much_as() {
+        let s = "The US invested $67.2 billion, 9.7 times as much as China ($7.8 billion).";
+        let specs = [
+            usd("$67.2 billion", 67.2e9, 0.05e9),
+            times("9.7 times", 9.7, 0.05),
+            usd("$7.8 billion", 7.8e9, 0.05e9),
+        ];
+        let f = run(check, s, &specs);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].found, "9.7 times");
+    }
+
+    #[test]
+    fn times_more_than_accepts_either_reading() {
+        let s = "Costs were $40 million, 3 times more than the $10 million of 2020.";
+        let specs = [
+            usd("$40 million", 40e6, 0.5e6),
+            times("3 times", 3.0, 0.5),
+            usd("$10 million", 10e6, 0.5e6),
+        ];
+        assert!(run(check, s, &specs).is_empty());
+    }
+
+    #[test]
+    fn relation_words_skip_lookalikes() {
+        assert_eq!(relation_word("但是中国"), None);
+        assert_eq!(relation_word("因为中国"), None);
+        assert_eq!(relation_word("大约是中国"), Some("大约".len()));
+        assert_eq!(relation_word("相当于中国"), Some("相当".len()));
+    }
 }

@@ -21,7 +21,11 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
 #[derive(Debug, Parser)]
-#[command(name = "factlint", version, about = "Fact-check the numbers in articles")]
+#[command(
+    name = "factlint",
+    version,
+    about = "Fact-check the numbers in articles"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -1,35 +1,60 @@
 //! `line`: one stable line per finding, `path:line:col: severity[rule]: message`, then a
-//! one-line summary. For grep and tests.
+//! one-line summary. For grep and tests. Fixes made by `--fix` come first, one line each.
 
 use std::io::{self, Write};
 
-use super::Report;
+use super::{FileReport, Location, Sink, Totals, display_path};
 
-pub fn print(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for (file, f) in report.findings() {
-        let (line, col) = file.doc.lines.line_col(&file.doc.text, f.span.start);
+pub struct Line;
+
+impl Sink for Line {
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let path = display_path(&file.doc);
+        for fix in &file.fixes {
+            let what = if fix.applied { "fixed" } else { "not fixed" };
+            writeln!(
+                out,
+                "{what} {path}:{}:{} {}: `{}` → `{}`",
+                fix.line,
+                fix.column,
+                fix.rule,
+                one_line(&fix.old),
+                one_line(&fix.new)
+            )?;
+        }
+        for f in &file.findings {
+            let loc = Location::of(&file.doc, f.span);
+            writeln!(
+                out,
+                "{path}:{}:{}: {}[{}]: {}",
+                loc.line,
+                loc.column,
+                f.severity,
+                f.rule,
+                one_line(&f.message)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, out: &mut dyn Write, t: &Totals, _errors: &[String]) -> io::Result<()> {
+        let s = &t.stats;
         writeln!(
             out,
-            "{}:{}:{}: {}[{}]: {}",
-            file.doc.path.display(),
-            line,
-            col,
-            f.severity,
-            f.rule,
-            f.message
-        )?;
+            "{} files: claims {} held, {} failed, {} unmatched; {} term, {} built-in findings; {} of {} numbers checked",
+            t.files,
+            s.claims_held,
+            s.claims_failed,
+            s.claims_unmatched,
+            s.term_findings,
+            s.builtin_findings,
+            s.numbers_checked,
+            s.numbers_found
+        )
     }
-    let s = report.summary();
-    writeln!(
-        out,
-        "{} files: claims {} held, {} failed, {} unmatched; {} term, {} built-in findings; {} of {} numbers checked",
-        report.files.len(),
-        s.claims_held,
-        s.claims_failed,
-        s.claims_unmatched,
-        s.term_findings,
-        s.builtin_findings,
-        s.numbers_checked,
-        s.numbers_found
-    )
+}
+
+/// Keeps one finding on one line whatever its message holds.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n'], " ")
 }

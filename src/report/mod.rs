@@ -1,14 +1,23 @@
 //! Reports: one `Report` over a run, one printer per format.
 //!
-//! The engine's findings and the documents they point into come in; text goes out to a
-//! `&mut dyn Write`. Line and column are computed here and nowhere earlier.
+//! The engine's findings, the documents they point into and what `--fix` did come in; text
+//! goes out to a `&mut dyn Write`. Line and column are computed here and nowhere earlier.
+//!
+//! A run can be printed whole ([`print`]) or one file at a time through a [`Printer`], so
+//! that the command line keeps only the file being checked in memory.
 
+mod diff;
+mod github;
+mod json;
 mod line;
+mod sarif;
+mod text;
 
 use std::io::{self, Write};
 
-use crate::check::{Finding, Stats};
-use crate::source::Document;
+use crate::check::{Finding, Severity, Stats};
+use crate::fix::Fixed;
+use crate::source::{Document, Span};
 
 /// One checked document and what was found in it.
 #[derive(Debug)]
@@ -16,6 +25,20 @@ pub struct FileReport {
     pub doc: Document,
     pub findings: Vec<Finding>,
     pub stats: Stats,
+    /// What `--fix` did to this file before `findings` were computed (the findings are then
+    /// those that remain in the fixed text, and `doc` is the fixed text).
+    pub fixes: Vec<Fixed>,
+}
+
+impl FileReport {
+    pub fn new(doc: Document, findings: Vec<Finding>, stats: Stats) -> FileReport {
+        FileReport {
+            doc,
+            findings,
+            stats,
+            fixes: Vec::new(),
+        }
+    }
 }
 
 /// Everything one `factlint check` run has to say.
@@ -29,18 +52,11 @@ pub struct Report {
 impl Report {
     /// The sum of every file's counts.
     pub fn summary(&self) -> Stats {
-        let mut s = Stats::default();
+        let mut totals = Totals::default();
         for f in &self.files {
-            let t = &f.stats;
-            s.claims_held += t.claims_held;
-            s.claims_failed += t.claims_failed;
-            s.claims_unmatched += t.claims_unmatched;
-            s.term_findings += t.term_findings;
-            s.builtin_findings += t.builtin_findings;
-            s.numbers_found += t.numbers_found;
-            s.numbers_checked += t.numbers_checked;
+            totals.add(f);
         }
-        s
+        totals.stats
     }
 
     pub fn findings(&self) -> impl Iterator<Item = (&FileReport, &Finding)> {
@@ -52,18 +68,153 @@ impl Report {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For people: explanation, citation and the corrected sentence (default).
     Diff,
+    /// One stable line per finding: `path:line:col: severity[rule]: message`.
     Line,
+    /// Everything, versioned (`"version": 1`); see docs/json.md.
     Json,
+    /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// GitHub Actions workflow annotations.
     Github,
 }
 
-/// Writes `report` in `format`; `color` only matters to formats for people.
-pub fn print(report: &Report, format: Format, out: &mut dyn Write, _color: bool) -> io::Result<()> {
-    match format {
-        Format::Line | Format::Diff | Format::Json | Format::Sarif | Format::Github => {
-            line::print(report, out)
+/// Running counts over the files printed so far; what the summaries print.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub files: usize,
+    pub stats: Stats,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub fixed: usize,
+}
+
+impl Totals {
+    pub fn add(&mut self, file: &FileReport) {
+        self.files += 1;
+        let (s, t) = (&mut self.stats, &file.stats);
+        s.claims_held += t.claims_held;
+        s.claims_failed += t.claims_failed;
+        s.claims_unmatched += t.claims_unmatched;
+        s.term_findings += t.term_findings;
+        s.builtin_findings += t.builtin_findings;
+        s.numbers_found += t.numbers_found;
+        s.numbers_checked += t.numbers_checked;
+        for f in &file.findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+        self.fixed += file.fixes.iter().filter(|f| f.applied).count();
+    }
+
+    /// Share of the quantities found that some check examined, in percent.
+    pub fn coverage(&self) -> f64 {
+        if self.stats.numbers_found == 0 {
+            0.0
+        } else {
+            100.0 * self.stats.numbers_checked as f64 / self.stats.numbers_found as f64
         }
     }
+}
+
+/// One format's output, fed one file at a time.
+trait Sink {
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()>;
+    fn end(&mut self, out: &mut dyn Write, totals: &Totals, errors: &[String]) -> io::Result<()>;
+}
+
+/// Prints a run as it goes: `new`, then `file` for each checked file, then `finish`.
+pub struct Printer<'w> {
+    out: &'w mut dyn Write,
+    sink: Box<dyn Sink>,
+    totals: Totals,
+}
+
+impl<'w> Printer<'w> {
+    /// Starts a report; `color` adds ANSI styles to the formats for people (the caller's
+    /// stream strips them where the terminal or the user does not want them).
+    pub fn new(format: Format, out: &'w mut dyn Write, color: bool) -> io::Result<Printer<'w>> {
+        let mut sink: Box<dyn Sink> = match format {
+            Format::Diff => Box::new(diff::Diff::new(color)),
+            Format::Line => Box::new(line::Line),
+            Format::Json => Box::new(json::Json::default()),
+            Format::Sarif => Box::new(sarif::Sarif::default()),
+            Format::Github => Box::new(github::Github),
+        };
+        sink.begin(out)?;
+        Ok(Printer {
+            out,
+            sink,
+            totals: Totals::default(),
+        })
+    }
+
+    pub fn file(&mut self, file: &FileReport) -> io::Result<()> {
+        self.totals.add(file);
+        self.sink.file(self.out, file)
+    }
+
+    /// Ends the report with the summary and the sources that could not be used; returns
+    /// the totals (the exit status depends on them).
+    pub fn finish(mut self, errors: &[String]) -> io::Result<Totals> {
+        self.sink.end(self.out, &self.totals, errors)?;
+        self.out.flush()?;
+        Ok(self.totals)
+    }
+}
+
+/// Writes `report` in `format`; `color` only matters to formats for people.
+pub fn print(report: &Report, format: Format, out: &mut dyn Write, color: bool) -> io::Result<()> {
+    let mut printer = Printer::new(format, out, color)?;
+    for file in &report.files {
+        printer.file(file)?;
+    }
+    printer.finish(&report.errors).map(|_| ())
+}
+
+/// 1-based start and end (exclusive) of a span, columns in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Location {
+    pub fn of(doc: &Document, span: Span) -> Location {
+        let start = char_floor(&doc.text, span.start);
+        let end = char_floor(&doc.text, span.end.max(start));
+        let (line, column) = doc.lines.line_col(&doc.text, start);
+        let (end_line, end_column) = doc.lines.line_col(&doc.text, end);
+        Location {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+/// `offset` clamped into `text` and moved back to a character boundary, so that a finding
+/// with a bad span prints somewhere sensible instead of panicking.
+pub(crate) fn char_floor(text: &str, offset: usize) -> usize {
+    let mut i = offset.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The path as every format prints it: as given on the command line or found in a folder.
+pub(crate) fn display_path(doc: &Document) -> String {
+    doc.path.display().to_string()
 }

@@ -124,6 +124,7 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
         .collect();
     let terms: Vec<Term> = raw.terms.iter().filter_map(|r| c.term(r)).collect();
     if !c.errors.is_empty() {
+        c.errors.sort_by_key(|e| (e.line, e.column));
         return Err(c.errors);
     }
     let (claim_anchors, anchor_claims) = claim_index(&claims);
@@ -369,13 +370,9 @@ impl Compiler<'_> {
                 Some(Matcher::Pattern { regex, groups })
             }
             Err(e) => {
-                let detail = e
-                    .to_string()
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .trim()
-                    .to_string();
+                let full = e.to_string();
+                let last = full.lines().last().unwrap_or("").trim();
+                let detail = last.strip_prefix("error: ").unwrap_or(last);
                 self.errors.push(self.at.at(
                     &p.referenced,
                     format!("invalid regex `{}`: {detail}", p.value),

@@ -82,6 +82,9 @@ impl Located<'_> {
             let key = rest.split(", set ").next().unwrap_or(rest);
             message = format!("duplicate key `{key}`: each key may appear once");
         }
+        if message.starts_with("expected ") || message.starts_with("invalid ") {
+            message = format!("wrong type: {message}");
+        }
         self.error(line, column, message)
     }
 }

@@ -519,4 +519,131 @@ mod tests {
                 .contains("not a name")
         );
     }
+
+    use crate::eval::Interval;
+    use crate::extract::{Numeral, Style};
+
+    /// A mention of `whole` (the first occurrence at or after `from`) whose numeral is
+    /// `number`, as the extractor would give it.
+    fn mention(text: &str, from: usize, whole: &str, number: &str, kind: Kind) -> Mention {
+        let start = from + text[from..].find(whole).expect("whole in text");
+        let n = start + whole.find(number).expect("number in whole");
+        Mention {
+            span: Span::new(start, start + whole.len()),
+            number: Span::new(n, n + number.len()),
+            kind,
+            value: 1.0,
+            interval: Interval::point(1.0),
+            unit: None,
+            hedge: None,
+            hedge_span: None,
+            style: Style {
+                numeral: Numeral::Arabic,
+                decimals: 0,
+                grouped: false,
+                factor: 1.0,
+            },
+        }
+    }
+
+    /// Every match of `template` in `text`, as the texts each placeholder bound.
+    fn matches<'t>(template: &str, text: &'t str, mentions: &[Mention]) -> Vec<Vec<&'t str>> {
+        let t = Template::parse(template).unwrap();
+        let doc = Normalized::new(text, mentions);
+        let anchor = t.anchor_text().to_string();
+        let mut out = Vec::new();
+        for (hit, _) in doc.text.match_indices(anchor.as_str()) {
+            if let Some((span, bound)) = t.match_at(&doc, hit) {
+                assert!(span.end <= text.len());
+                out.push(
+                    bound
+                        .iter()
+                        .map(|&m| &text[mentions[m].span.range()])
+                        .collect(),
+                );
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_literal_may_overlap_the_unit_after_a_placeholder() {
+        let text = "揭底:Gemini Ultra 是 GPT-4 的 2.5倍。";
+        let m = [mention(text, 0, "2.5倍", "2.5", Kind::Multiple)];
+        assert_eq!(
+            matches("Gemini Ultra是GPT-4的{ratio}倍", text, &m),
+            vec![vec!["2.5倍"]]
+        );
+        assert_eq!(matches("GPT-4的{ratio}", text, &m), vec![vec!["2.5倍"]]);
+    }
+
+    #[test]
+    fn a_literal_may_overlap_the_hedge_before_a_placeholder() {
+        let text = "总投资下降至 1892 亿美元，较 2022 年下降约 20%。";
+        let m = [
+            mention(text, 0, "1892 亿美元", "1892", Kind::Money),
+            mention(text, 0, "约 20%", "20", Kind::Percent),
+        ];
+        let found = matches("总投资下降至 {total},较 2022 年下降约 {decline}", text, &m);
+        assert_eq!(found, vec![vec!["1892 亿美元", "约 20%"]]);
+        // The placeholder's kind must agree.
+        assert!(matches("下降约 {d:money}", text, &m).is_empty());
+        assert_eq!(
+            matches("下降约 {d:percent}", text, &m),
+            vec![vec!["约 20%"]]
+        );
+    }
+
+    #[test]
+    fn a_placeholder_binds_only_a_whole_quantity_mention() {
+        let text = "美国投资额为 672 亿美元，是英国投资额(38 亿美元)的 17.8 倍";
+        let m = [
+            mention(text, 0, "672 亿美元", "672", Kind::Money),
+            mention(text, 0, "38 亿美元", "38", Kind::Money),
+            mention(text, 0, "17.8 倍", "17.8", Kind::Multiple),
+        ];
+        assert_eq!(
+            matches("英国投资额({uk})的 {ratio}", text, &m),
+            vec![vec!["38 亿美元", "17.8 倍"]]
+        );
+        // Text where a placeholder stands but no mention: no match.
+        assert!(matches("美国投资额为 {us},是法国", text, &m).is_empty());
+        // A year is not a quantity and never fills a placeholder.
+        let text = "到 2022 年,比例为 5%";
+        let y = [
+            mention(text, 0, "2022 年", "2022", Kind::Year),
+            mention(text, 0, "5%", "5", Kind::Percent),
+        ];
+        assert!(matches("到 {y},比例", text, &y).is_empty());
+        assert_eq!(matches("比例为 {p}", text, &y), vec![vec!["5%"]]);
+    }
+
+    #[test]
+    fn placeholders_at_both_ends_and_latin_spacing() {
+        let text = "Revenue rose to $3.8B, about 20% more.";
+        let m = [
+            mention(text, 0, "$3.8B", "3.8", Kind::Money),
+            mention(text, 0, "about 20%", "20", Kind::Percent),
+        ];
+        assert_eq!(
+            matches("{total}, {rise} more", text, &m),
+            vec![vec!["$3.8B", "about 20%"]]
+        );
+        assert_eq!(matches("rose to {total}", text, &m), vec![vec!["$3.8B"]]);
+        // Latin words keep their spaces: `roseto` is not `rose to`.
+        assert!(matches("roseto {total}", text, &m).is_empty());
+    }
+
+    #[test]
+    fn full_width_and_half_width_punctuation_match() {
+        let text = "中国投资额（78 亿美元）的 8.7 倍";
+        let m = [
+            mention(text, 0, "78 亿美元", "78", Kind::Money),
+            mention(text, 0, "8.7 倍", "8.7", Kind::Multiple),
+        ];
+        assert_eq!(
+            matches("中国投资额({china})的 {ratio}", text, &m),
+            vec![vec!["78 亿美元", "8.7 倍"]]
+        );
+    }
 }
