@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sentence::{
-    divide, format_interval, format_number, has_clause_break, input, last_clause_break,
-    quantities_in, same_measure, sentences, strip_words, subtract,
+    Sentence, clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
+    same_measure, sentences_with_quantities, strip_continuations, strip_words, subtract,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
@@ -123,6 +123,10 @@ static FROM_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:from|compared\s+(?:with|to))\s+(?:[\w'’]+\s+){0,2}$").expect("static regex")
 });
 
+/// After the rate, the start of the clause that gives its end points: `，从`.
+static ZH_FROM_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[，,]\s*(?:从|由)\s*$").expect("static regex"));
+
 /// Before A: `从`, `由`, `from`, with a few words allowed after it.
 static FROM_BEFORE_EN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bfrom\s+(?:[\w'’]+\s+){0,2}$").expect("static regex"));
@@ -140,7 +144,7 @@ static EN_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?P<w>from|to)\s+(?:[\w'’]+\s+){0,2}$").expect("static regex")
 });
 
-/// One reading of a change: its start A and its end B.
+/// The figures a change runs between: its start A and its end B.
 struct Change<'m> {
     a: &'m Mention,
     b: &'m Mention,
@@ -149,19 +153,24 @@ struct Change<'m> {
 pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for sentence in sentences(masked) {
-        let qs = quantities_in(ctx.mentions, sentence);
+    for Sentence {
+        span: sentence,
+        quantities: qs,
+    } in sentences_with_quantities(masked, ctx.mentions)
+    {
         for (i, n) in qs.iter().enumerate() {
             if !matches!(n.kind, Kind::Percent | Kind::Points) {
                 continue;
             }
             let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
             let lead = &masked[lead_start..n.span.start];
-            let Some((sign, residual)) = direction(lead) else {
+            let Some((sign, word, residual)) = direction(lead) else {
                 continue;
             };
-            let readings = readings(ctx, sentence, &qs, i, residual);
-            if let Some(f) = judge(ctx, n, sign, &readings, severity) {
+            let Some(change) = reading(ctx, sentence, &qs, i, residual) else {
+                continue;
+            };
+            if let Some(f) = judge(ctx, n, (sign, word), &change, severity) {
                 findings.push(f);
             }
         }
@@ -169,8 +178,8 @@ pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
     findings
 }
 
-/// The direction named at the end of `lead` and the text before it.
-fn direction(lead: &str) -> Option<(f64, &str)> {
+/// The direction named at the end of `lead`, its word, and the text before it.
+fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
     let core = strip_words(lead, FILLERS);
     let &(word, sign) = DIRECTIONS.iter().find(|(w, _)| {
         core.strip_suffix(w).is_some_and(|rest| {
@@ -178,7 +187,7 @@ fn direction(lead: &str) -> Option<(f64, &str)> {
             !(latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()))
         })
     })?;
-    Some((sign, &core[..core.len() - word.len()]))
+    Some((sign, word, &core[..core.len() - word.len()]))
 }
 
 /// The text before `qs[k]` back to the previous quantity or the start of its clause.
@@ -197,22 +206,21 @@ fn says_from(text: &str) -> bool {
     zh || FROM_BEFORE_EN.is_match(text)
 }
 
-/// Every (A, B) reading of the change stated by `qs[i]`; `residual` is what stands before
-/// its direction word.
-fn readings<'m>(
+/// The start and end of the change stated by `qs[i]`, if the words around it say which they
+/// are; `residual` is what stands before its direction word.
+fn reading<'m>(
     ctx: &Context<'_>,
     sentence: Span,
     qs: &[&'m Mention],
     i: usize,
     residual: &str,
-) -> Vec<Change<'m>> {
+) -> Option<Change<'m>> {
     let masked = &ctx.doc.masked;
     let n = qs[i];
     let prev = i.checked_sub(1).map(|k| qs[k]);
     let next = qs.get(i + 1).copied();
     let gap = |x: &Mention, y: &Mention| &masked[x.span.end..y.span.start];
-    let change = |a, b| Change { a, b };
-    let mut out = Vec::new();
+    let change = |a, b| Some(Change { a, b });
     // `fell 20% from A to B`, `fell 20% to B from A`.
     if let (Some(x), Some(&y)) = (next, qs.get(i + 2))
         && let Some(c) = EN_CONNECT.captures(gap(n, x))
@@ -222,61 +230,79 @@ fn readings<'m>(
         let other = if &c["w"] == "from" { "to" } else { "from" };
         if gap(x, y).split_whitespace().any(|w| w == other) {
             let (a, b) = if other == "to" { (x, y) } else { (y, x) };
-            out.push(change(a, b));
-            return out;
+            return change(a, b);
         }
     }
-    let Some(p) = prev else {
-        return out;
-    };
+    // `同比增长 25%，从 A 增至 B`: the rate first, its end points in the next clause.
+    if let (Some(x), Some(&y)) = (next, qs.get(i + 2))
+        && ZH_FROM_NEXT.is_match(gap(n, x))
+        && same_measure(x, y)
+        && !has_clause_break(gap(x, y))
+        && TO_BETWEEN.is_match(gap(x, y))
+    {
+        return change(x, y);
+    }
+    let p = prev?;
     let blank = residual.trim().is_empty();
     if blank && let Some(x) = next.filter(|x| TO_ONLY.is_match(gap(n, x))) {
         // `从 A 下降 20% 至 B`.
-        if same_measure(p, x) && says_from(before(masked, sentence, qs, i - 1).1) {
-            out.push(change(p, x));
-        }
-        return out;
+        let from = says_from(before(masked, sentence, qs, i - 1).1);
+        return if same_measure(p, x) && from {
+            change(p, x)
+        } else {
+            None
+        };
     }
     if blank {
         // `B，较 A 下降 N%`: A right before the verb, after `较` or `比`.
         let (start, words) = before(masked, sentence, qs, i - 1);
-        if let Some(at) = words
+        let at = words
             .rfind(['较', '比'])
-            .filter(|&at| is_comparison(words, at))
-        {
-            let marker = start + at;
-            for b in qs[..i - 1].iter().rev() {
-                if b.span.end <= marker && same_measure(b, p) {
-                    out.push(change(p, b));
-                }
-            }
-        }
-        return out;
+            .filter(|&at| is_comparison(words, at))?;
+        // B is the figure right before, and the clause of `较` opens with it: a clause with a
+        // subject of its own (`，利润较…`) is about something else.
+        let marker = start + at;
+        let b = qs[i.checked_sub(2)?];
+        return if same_measure(b, p) && continues(&masked[b.span.end..marker]) {
+            change(p, b)
+        } else {
+            None
+        };
     }
     if !AFTER_B.is_match(residual) {
-        return out;
+        return None;
     }
     if let Some(x) = next.filter(|x| FROM_NEXT.is_match(gap(n, x))) {
         // `B, down 20% from A`.
-        for b in qs[..i].iter().rev() {
-            if same_measure(b, x) {
-                out.push(change(x, b));
-            }
-        }
-        return out;
+        return if same_measure(p, x) {
+            change(x, p)
+        } else {
+            None
+        };
     }
     // `从 A 下降到 B，降幅 N%`: B right before the clause, A before it after `从`.
-    if let Some(k) = (0..i - 1).rev().find(|&k| same_measure(qs[k], p)) {
-        let a = qs[k];
-        let between = gap(a, p);
-        if !has_clause_break(between)
-            && TO_BETWEEN.is_match(between)
-            && says_from(before(masked, sentence, qs, k).1)
-        {
-            out.push(change(a, p));
-        }
+    let k = (0..i - 1).rev().find(|&k| same_measure(qs[k], p))?;
+    let a = qs[k];
+    let between = gap(a, p);
+    if !has_clause_break(between)
+        && TO_BETWEEN.is_match(between)
+        && says_from(before(masked, sentence, qs, k).1)
+    {
+        change(a, p)
+    } else {
+        None
     }
-    out
+}
+
+/// Whether `gap` (from B to the `较` that introduces A) keeps B's clause going: at most one
+/// clause break, and nothing but continuation words after it.
+fn continues(gap: &str) -> bool {
+    let breaks: Vec<usize> = clause_breaks(gap).collect();
+    match breaks.as_slice() {
+        [] => true,
+        [after] => strip_continuations(&gap[*after..]).is_empty(),
+        _ => false,
+    }
 }
 
 /// Whether the `较` or `比` at byte `at` of `words` is the comparison preposition.
@@ -310,8 +336,8 @@ fn computed(n: &Mention, a: &Mention, b: &Mention) -> Option<(f64, Interval, &'s
 fn judge(
     ctx: &Context<'_>,
     n: &Mention,
-    sign: f64,
-    readings: &[Change<'_>],
+    (sign, word): (f64, &str),
+    r: &Change<'_>,
     severity: Severity,
 ) -> Option<Finding> {
     let claimed = if sign > 0.0 {
@@ -319,15 +345,10 @@ fn judge(
     } else {
         Interval::new(-n.interval.high, -n.interval.low)
     };
-    let mut first = None;
-    for r in readings {
-        let (value, q, formula) = computed(n, r.a, r.b)?;
-        if !value.is_finite() || q.meets(&claimed) {
-            return None;
-        }
-        first.get_or_insert((r, value, q, formula));
+    let (value, q, formula) = computed(n, r.a, r.b)?;
+    if !value.is_finite() || q.meets(&claimed) {
+        return None;
     }
-    let (r, value, q, formula) = first?;
     let doc = ctx.doc;
     let (a_text, b_text, n_text) = (doc.slice(r.a.span), doc.slice(r.b.span), doc.slice(n.span));
     let as_text = |v: f64| match n.kind {
@@ -369,11 +390,10 @@ fn judge(
         claimed,
         tolerance: ctx.options.tolerance,
     });
-    finding.notes.push(format!(
-        "N is read as {} because of the verb; the change allowed by the rounding of A and B is {}",
-        if sign > 0.0 { "a rise" } else { "a fall" },
-        format_interval(q)
-    ));
+    let direction = if sign > 0.0 { "a rise" } else { "a fall" };
+    finding
+        .notes
+        .push(format!("N is read as {direction} because of `{word}`"));
     if !points
         && same_direction
         && let Some(replacement) = write_like(n, value.abs())
@@ -410,11 +430,11 @@ mod tests {
     fn reads_direction_words_and_fillers() {
         assert_eq!(direction("，降幅达 ").map(|d| d.0), Some(-1.0));
         assert_eq!(
-            direction("，较 2022 年下降约").map(|d| d.1),
-            Some("，较 2022 年")
+            direction("，较 2022 年下降约").map(|d| (d.1, d.2)),
+            Some(("下降", "，较 2022 年"))
         );
         assert_eq!(
-            direction(", a decline of ").map(|d| (d.0, d.1)),
+            direction(", a decline of ").map(|d| (d.0, d.2)),
             Some((-1.0, ", a "))
         );
         assert_eq!(direction(" markup ").map(|d| d.0), None);

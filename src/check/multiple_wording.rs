@@ -4,7 +4,7 @@
 //! `增加了 N 倍`: strictly N+1 times) or meaningless (`减少 N 倍`), and proposes the wording
 //! that keeps the author's number. Its documentation is `docs/multiple_wording.md`.
 
-use super::sentence::{format_number, last_clause_break, sentences, strip_hedges};
+use super::sentence::{format_number, last_clause_break, sentences_with_quantities, strip_hedges};
 use super::{Context, Edit, Finding, Origin, Severity};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -53,8 +53,14 @@ const VERBS: &[(&str, Verb)] = &[
     ("缩小", Verb::Decline),
     ("减小", Verb::Decline),
     ("下跌", Verb::Decline),
+    ("高出了", Verb::Excess),
+    ("多出了", Verb::Excess),
     ("高出", Verb::Excess),
     ("多出", Verb::Excess),
+    ("高了", Verb::Comparative),
+    ("多了", Verb::Comparative),
+    ("大了", Verb::Comparative),
+    ("快了", Verb::Comparative),
     ("高", Verb::Comparative),
     ("多", Verb::Comparative),
     ("大", Verb::Comparative),
@@ -65,14 +71,15 @@ const VERBS: &[(&str, Verb)] = &[
 pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for sentence in sentences(masked) {
-        for m in ctx.mentions.iter().filter(|m| {
-            m.kind == Kind::Multiple
-                && sentence.contains(m.span)
-                && masked[m.span.range()].contains('倍')
-        }) {
-            let before = &masked[sentence.start..m.span.start];
-            let clause_start = sentence.start + last_clause_break(before).unwrap_or(0);
+    for sentence in sentences_with_quantities(masked, ctx.mentions) {
+        let start = sentence.span.start;
+        for m in sentence
+            .quantities
+            .into_iter()
+            .filter(|m| m.kind == Kind::Multiple && masked[m.span.range()].contains('倍'))
+        {
+            let before = &masked[start..m.span.start];
+            let clause_start = start + last_clause_break(before).unwrap_or(0);
             if let Some(f) = judge(ctx, m, clause_start, severity) {
                 findings.push(f);
             }
@@ -160,29 +167,27 @@ fn judge(
             }
             let span = Span::new(verb_start, m.span.end);
             let stem = verb.trim_end_matches('了');
-            let suggestion = if n == 1.0 {
-                format!("{stem}一半（即下降 50%）")
+            let (suggestion, message) = if n == 1.0 {
+                let suggestion = format!("{stem}一半");
+                let message = format!(
+                    "`{phrase}` is unclear: falling by the whole amount leaves nothing; if it \
+                     halved, write `{suggestion}`"
+                );
+                (suggestion, message)
             } else {
                 let percent = (1.0 - 1.0 / n) * 100.0;
-                format!(
-                    "{stem}到原来的 1/{}（即下降 {}%）",
-                    format_number(n),
+                let n_shown = format_number(n);
+                let suggestion = format!(
+                    "{stem}到原来的 1/{n_shown}（即{stem} {}%）",
                     percent.round()
-                )
+                );
+                let message = format!(
+                    "`{phrase}` means nothing: a quantity cannot fall by {n_shown} times \
+                     itself; if it fell to 1/{n_shown} of what it was, write `{suggestion}`"
+                );
+                (suggestion, message)
             };
-            let mut f = Finding::new(
-                ID,
-                Origin::Builtin,
-                severity,
-                span,
-                phrase,
-                format!(
-                    "`{phrase}` means nothing: a quantity cannot fall by {} times itself; \
-                     if it fell to 1/{} of what it was, write `{suggestion}`",
-                    format_number(n),
-                    format_number(n.max(2.0))
-                ),
-            );
+            let mut f = Finding::new(ID, Origin::Builtin, severity, span, phrase, message);
             f.suggestion = Some(suggestion);
             f.notes.push(
                 "a decline is a percentage or a fraction: `下降 67%`, `减少到原来的 1/3`; \
@@ -199,7 +204,7 @@ fn judge(
             let strict = format_number(n + 1.0);
             let (span, replacement) = match marker {
                 Some(at) => {
-                    let compared = text[at + '比'.len_utf8()..verb_start].trim();
+                    let compared = text[at + '比'.len_utf8()..verb_start].trim_end();
                     let de = if compared.ends_with('的') { "" } else { "的" };
                     (
                         Span::new(at, m.span.end),
@@ -212,22 +217,23 @@ fn judge(
                 ),
                 None => (Span::new(verb_start, m.span.end), None),
             };
-            let better = match (&replacement, marker) {
-                (Some(r), Some(_)) => format!("`{r}`"),
-                (Some(r), None) => format!("`{r}`"),
-                (None, _) => format!("`是原来的 {n_text} 倍`"),
+            let n_shown = format_number(n);
+            let better = match &replacement {
+                Some(_) if marker.is_some() => format!("`是…的{tail}`"),
+                Some(r) => format!("`{r}`"),
+                None => format!("`是原来的 {n_text} 倍`"),
             };
+            let phrase_span = Span::new(verb_start, m.span.end);
             let mut f = Finding::new(
                 ID,
                 Origin::Builtin,
                 severity,
-                span,
-                &text[span.range()],
+                phrase_span,
+                phrase,
                 format!(
-                    "`{phrase}` is ambiguous: strictly it means {strict} times the base \
-                     (an increase of {n_text} times), but it is usually meant as {n_text} \
-                     times the base; write {better} for {n_text} times, or keep the verb \
-                     and say {strict} times if the increase is meant",
+                    "`{phrase}` is ambiguous: strictly {strict} times the base, usually meant \
+                     as {n_shown} times; write {better} for {n_shown} times, or say {strict} \
+                     times if that is meant",
                 ),
             );
             f.notes.push(
@@ -236,7 +242,11 @@ fn judge(
                     .into(),
             );
             if let Some(r) = replacement {
-                f.suggestion = Some(r.clone());
+                // The suggestion replaces the finding's own text; a rewrite that starts at
+                // `比` reaches outside it and lives only in the edit.
+                if span == phrase_span {
+                    f.suggestion = Some(r.clone());
+                }
                 f.edit = Some(Edit {
                     span,
                     replacement: r,
@@ -276,7 +286,8 @@ mod tests {
             &[multiple("近 291 倍", 291.0), multiple("16 倍", 16.0)],
         );
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].found, "比一位旅客的排放量高出近 291 倍");
+        assert_eq!(f[0].found, "高出近 291 倍");
+        assert_eq!(f[0].suggestion, None, "the rewrite reaches back to 比");
         assert_eq!(
             f[0].edit.as_ref().map(|e| e.replacement.as_str()),
             Some("是一位旅客的排放量的近 291 倍")
@@ -315,7 +326,7 @@ mod tests {
         assert!(f[0].edit.is_none());
         assert_eq!(
             f[0].suggestion.as_deref(),
-            Some("减少到原来的 1/3（即下降 67%）")
+            Some("减少到原来的 1/3（即减少 67%）")
         );
     }
 

@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sentence::{
-    divide, format_interval, format_number, has_clause_break, input, last_clause_break,
-    quantities_in, same_measure, sentences, strip_hedges,
+    Sentence, clause_breaks, divide, format_interval, format_number, has_clause_break, input,
+    last_clause_break, same_measure, sentences_with_quantities, strip_continuations, strip_hedges,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
@@ -56,8 +56,11 @@ struct Frame<'m> {
 
 pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for sentence in sentences(&ctx.doc.masked) {
-        let qs = quantities_in(ctx.mentions, sentence);
+    for Sentence {
+        span: sentence,
+        quantities: qs,
+    } in sentences_with_quantities(&ctx.doc.masked, ctx.mentions)
+    {
         let frames: Vec<Frame<'_>> = (0..qs.len())
             .filter_map(|i| frame(ctx, sentence, &qs, i))
             .collect();
@@ -69,6 +72,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
                     a.span.end <= f.a_before
                         && same_measure(a, f.b)
                         && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
+                        && keeps_subject(ctx, &qs, a.span.end, f.a_before)
                 })
                 .collect();
             if let Some(finding) = judge(ctx, f, &candidates, severity) {
@@ -122,6 +126,61 @@ fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) ->
         b,
         a_before: n.span.start,
         either: after.name("than").is_some(),
+    })
+}
+
+/// Words that may open a continuing clause once the continuations are stripped: a relation
+/// word, or a predicate with no subject of its own (`，同比增长 38%，是…`).
+const RELATION_STARTS: &[&str] = &[
+    "是",
+    "为",
+    "相当于",
+    "达",
+    "同比",
+    "环比",
+    "较",
+    "比",
+    "增长",
+    "下降",
+    "上升",
+    "减少",
+    "增加",
+    "占",
+    "超过",
+    "高于",
+    "低于",
+    "居",
+    "位居",
+    "is",
+    "was",
+    "are",
+    "were",
+    "up ",
+    "down ",
+    "an increase",
+    "a rise",
+    "a drop",
+    "a decline",
+    "accounting for",
+];
+
+/// Whether every clause between `from` (the end of A) and `to` (the relation word) carries
+/// A's subject on: each opens with a relation word after optional continuation words, or
+/// with a multiple (an earlier ratio of the same subject), or is empty.
+fn keeps_subject(ctx: &Context<'_>, qs: &[&Mention], from: usize, to: usize) -> bool {
+    let masked = &ctx.doc.masked;
+    let text = &masked[from..to];
+    let starts: Vec<usize> = clause_breaks(text).collect();
+    starts.iter().enumerate().all(|(k, &start)| {
+        let end = starts.get(k + 1).map_or(text.len(), |&next| next);
+        let clause = strip_continuations(&text[start..end]);
+        let opens_at = from + end - clause.len();
+        let clause = clause.trim_end_matches(['，', ',', '；', ';', '：', ':', '、']);
+        clause.trim().is_empty()
+            || RELATION_STARTS.iter().any(|r| clause.starts_with(r))
+            || qs
+                .iter()
+                .any(|m| m.kind == Kind::Multiple && m.span.start == opens_at)
     })
 }
 
@@ -340,6 +399,27 @@ mod tests {
             usd("$10 million", 10e6, 0.5e6),
         ];
         assert!(run(check, s, &specs).is_empty());
+    }
+
+    #[test]
+    fn a_clause_with_a_new_subject_breaks_the_chain() {
+        let s = "美国投资 672 亿美元，英国为 38 亿美元，中国是英国(38 亿美元)的 2 倍。";
+        let mut b = usd("38 亿美元", 38e8, 0.5e8);
+        b.nth = 1;
+        let specs = [
+            usd("672 亿美元", 672e8, 0.5e8),
+            usd("38 亿美元", 38e8, 0.5e8),
+            b,
+            times("2 倍", 2.0, 0.5),
+        ];
+        assert!(run(check, s, &specs).is_empty());
+        let s = "美国投资 672 亿美元，这是英国(38 亿美元)的 2 倍。";
+        let specs = [
+            usd("672 亿美元", 672e8, 0.5e8),
+            usd("38 亿美元", 38e8, 0.5e8),
+            times("2 倍", 2.0, 0.5),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1, "这 carries the subject on");
     }
 
     #[test]

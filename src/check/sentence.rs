@@ -83,10 +83,14 @@ pub(super) fn has_clause_break(s: &str) -> bool {
 
 /// Byte offset just after the last clause break in `s`.
 pub(super) fn last_clause_break(s: &str) -> Option<usize> {
+    clause_breaks(s).last()
+}
+
+/// Byte offsets just after each clause break in `s`, in order.
+pub(super) fn clause_breaks(s: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
     let bytes = s.as_bytes();
     s.char_indices()
-        .rev()
-        .find(|&(i, c)| match c {
+        .filter(move |&(i, c)| match c {
             '，' | '；' | '：' | ';' | ':' | '、' => true,
             ',' => {
                 let before = i > 0 && bytes[i - 1].is_ascii_digit();
@@ -149,11 +153,87 @@ pub(super) fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
     }
 }
 
-/// The quantity mentions that lie inside `span`, in order.
-pub(super) fn quantities_in(mentions: &[Mention], span: Span) -> Vec<&Mention> {
-    mentions
-        .iter()
-        .filter(|m| m.kind.is_quantity() && span.contains(m.span))
+/// Openings of a clause that continue the previous clause's subject: `，大约是…`, `，这是…`,
+/// `, which is…`, `, or…`. A clause that names a new subject (`，中国是…`) does not.
+const CONTINUATIONS: &[&str] = &[
+    "大约",
+    "大概",
+    "将近",
+    "接近",
+    "几乎",
+    "约",
+    "近",
+    "仅",
+    "只",
+    "也",
+    "则",
+    "更",
+    "还",
+    "即",
+    "这一数字",
+    "这一数额",
+    "该数字",
+    "这",
+    "此",
+    "其",
+    "which",
+    "that",
+    "and",
+    "or",
+    "making it",
+    "about",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+];
+
+/// `s` without leading white space and continuation words.
+pub(super) fn strip_continuations(s: &str) -> &str {
+    let mut s = s.trim_start();
+    'again: loop {
+        for w in CONTINUATIONS {
+            if let Some(rest) = s.strip_prefix(w) {
+                s = rest.trim_start();
+                continue 'again;
+            }
+        }
+        return s;
+    }
+}
+
+/// Longer "sentences" are lists, tables or text without punctuation; no check reads them.
+const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
+/// A sentence with more figures than this is a table in disguise.
+const MAX_QUANTITIES: usize = 64;
+
+/// A sentence and the quantity mentions inside it.
+pub(super) struct Sentence<'m> {
+    pub span: Span,
+    pub quantities: Vec<&'m Mention>,
+}
+
+/// The sentences of `text` that hold at least one quantity, each with its quantities.
+/// `mentions` are sorted by position, so each sentence finds its own by binary search and
+/// the whole pass stays linear; overlong sentences are skipped (see the limits above).
+pub(super) fn sentences_with_quantities<'m>(
+    text: &str,
+    mentions: &'m [Mention],
+) -> Vec<Sentence<'m>> {
+    sentences(text)
+        .into_iter()
+        .filter(|span| span.len() <= MAX_SENTENCE_BYTES)
+        .filter_map(|span| {
+            let lo = mentions.partition_point(|m| m.span.start < span.start);
+            let hi = mentions.partition_point(|m| m.span.start < span.end);
+            let quantities: Vec<&Mention> = mentions[lo..hi.max(lo)]
+                .iter()
+                .filter(|m| m.kind.is_quantity() && span.contains(m.span))
+                .collect();
+            (!quantities.is_empty() && quantities.len() <= MAX_QUANTITIES)
+                .then_some(Sentence { span, quantities })
+        })
         .collect()
 }
 
@@ -210,7 +290,12 @@ pub(super) fn format_number(v: f64) -> String {
 
 /// An interval for a message, `[low, high]`.
 pub(super) fn format_interval(i: Interval) -> String {
-    format!("[{}, {}]", format_number(i.low), format_number(i.high))
+    let (low, high) = (format_number(i.low), format_number(i.high));
+    if low == high && i.low != i.high {
+        // Too narrow for the usual digits: show enough to tell the ends apart.
+        return format!("[{:.4}, {:.4}]", i.low, i.high);
+    }
+    format!("[{low}, {high}]")
 }
 
 /// A mention as an input of an explanation.
@@ -348,6 +433,30 @@ mod tests {
         );
         assert_eq!(texts("标题\n\n正文，续"), ["标题", "正文，续"]);
         assert_eq!(texts("a\n- item\n# head"), ["a", "- item", "# head"]);
+    }
+
+    #[test]
+    fn sentences_find_their_quantities_and_skip_tables() {
+        use super::testing::{build, spec};
+        let text = format!("甲为 1 吨。{}。乙为 2 吨", "3 吨，".repeat(65));
+        let specs: Vec<_> = (0..67)
+            .map(|k| {
+                let (t, nth) = match k {
+                    0 => ("1 吨", 0),
+                    66 => ("2 吨", 0),
+                    k => ("3 吨", k - 1),
+                };
+                let mut s = spec(t, Kind::Quantity, 1.0, 0.5, "t");
+                s.nth = nth;
+                s
+            })
+            .collect();
+        let (doc, mentions) = build(&text, &specs);
+        let found: Vec<Vec<&str>> = sentences_with_quantities(&doc.masked, &mentions)
+            .iter()
+            .map(|s| s.quantities.iter().map(|m| doc.slice(m.span)).collect())
+            .collect();
+        assert_eq!(found, [vec!["1 吨"], vec!["2 吨"]]);
     }
 
     #[test]

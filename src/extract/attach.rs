@@ -78,6 +78,11 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     })
 }
 
+/// The text between two offsets, empty when they cross.
+fn between(text: &str, a: usize, b: usize) -> &str {
+    text.get(a..b).unwrap_or("")
+}
+
 fn eligible(r: &Raw) -> bool {
     r.kind.is_quantity() && r.hedge.is_none() && !r.weak
 }
@@ -108,7 +113,7 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
         // The mentions of this clause: up to the next clause punctuation.
         let mut j = i + 1;
         while j < raws.len()
-            && !text[raws[j - 1].span.end..raws[j].span.start]
+            && !between(text, raws[j - 1].span.end, raws[j].span.start)
                 .chars()
                 .any(ends_clause)
         {
@@ -182,8 +187,9 @@ fn assign(text: &str, hedge: Hedge, span: Span, clause: &mut [Raw]) {
     // the predicate states; the later one is.
     let pick = candidates.iter().enumerate().find_map(|(n, &k)| {
         let next = candidates.get(n + 1);
-        let modifier =
-            next.is_some_and(|&m| text[clause[k].span.end..clause[m].span.start].contains('的'));
+        let modifier = next.is_some_and(|&m| {
+            between(text, clause[k].span.end, clause[m].span.start).contains('的')
+        });
         (!modifier).then_some(n)
     });
     let Some(n) = pick else {
@@ -192,7 +198,7 @@ fn assign(text: &str, hedge: Hedge, span: Span, clause: &mut [Raw]) {
     let mut take = vec![candidates[n]];
     // `分别约为 7800 万美元和 1.91 亿美元`: the hedge covers coordinated quantities too.
     for w in candidates[n..].windows(2) {
-        let between = text[clause[w[0]].span.end..clause[w[1]].span.start].trim();
+        let between = between(text, clause[w[0]].span.end, clause[w[1]].span.start).trim();
         if matches!(
             between,
             "和" | "与" | "及" | "、" | "以及" | "或" | "and" | "or" | ","

@@ -346,6 +346,9 @@ fn en_multiplier(w: &str) -> Option<f64> {
 
 /// The ASCII letters of the word at `i`, and its end.
 pub(crate) fn word_at(text: &str, i: usize) -> (&str, usize) {
+    if !text.is_char_boundary(i) {
+        return ("", i);
+    }
     let bytes = text.as_bytes();
     let mut j = i;
     while j < bytes.len() && bytes[j].is_ascii_alphabetic() {

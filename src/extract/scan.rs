@@ -73,7 +73,28 @@ pub(crate) fn scan(text: &str) -> Vec<Raw> {
             _ => i + utf8_len(b),
         };
     }
+    untangle(&mut out);
     out
+}
+
+/// Keeps mentions apart: a mention whose hedge or name reaches back into the previous one
+/// loses that part, and one whose numeral lies inside the previous one is dropped.
+fn untangle(raws: &mut Vec<Raw>) {
+    let mut last_end = 0;
+    raws.retain_mut(|r| {
+        if r.number.start < last_end {
+            return false;
+        }
+        if r.span.start < last_end {
+            r.span.start = r.number.start;
+            if r.hedge_span.is_some_and(|h| h.start < r.span.start) {
+                r.hedge = None;
+                r.hedge_span = None;
+            }
+        }
+        last_end = r.span.end;
+        true
+    });
 }
 
 fn utf8_len(b: u8) -> usize {
