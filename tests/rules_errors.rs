@@ -176,3 +176,19 @@ fn a_missing_rule_file_is_an_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_claim_needs_exactly_one_of_text_and_pattern() {
+    assert_error(
+        "bad-text-and-pattern.yaml",
+        6,
+        14,
+        &["both `text` and `pattern`: keep one"],
+    );
+    assert_error(
+        "bad-text-and-pattern.yaml",
+        8,
+        9,
+        &["neither `text`", "nor `pattern`"],
+    );
+}

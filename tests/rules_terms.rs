@@ -4,7 +4,7 @@ use std::path::Path;
 
 use factlint::check::{CheckOptions, Finding, Origin, check_document};
 use factlint::extract::{ExtractOptions, extract};
-use factlint::rules::{RuleSet, template::normalize_literal};
+use factlint::rules::{RuleSet, normalize::normalize_literal};
 use factlint::source::Document;
 
 fn run(rules_yaml: &str, article: &str) -> Vec<Finding> {

@@ -8,7 +8,7 @@
 use super::{Context, Edit, Explanation, Finding, Input, Origin};
 use crate::eval::{CmpOp, EvalError, Expr, Value, Verdict, human};
 use crate::extract::{ExtractOptions, Mention, extract, write_like};
-use crate::rules::template::Normalized;
+use crate::rules::normalize::Normalized;
 use crate::rules::{Binding, Check, Claim, Matcher, RuleFile};
 use crate::source::Span;
 
@@ -133,11 +133,20 @@ fn pattern_matches(ctx: &Context<'_>, regex: &regex::Regex, groups: &[String]) -
             let Some(group) = caps.name(g) else {
                 continue 'matches;
             };
-            let mut inside = ctx.mentions.iter().enumerate().filter(|(_, m)| {
-                m.kind.is_quantity()
-                    && group.start() <= m.number.start
-                    && m.number.end <= group.end()
-            });
+            // Mentions come sorted by position: look only at those that start near the group.
+            let first = ctx
+                .mentions
+                .partition_point(|m| m.span.end <= group.start());
+            let mut inside = ctx.mentions[first..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, m)| m.span.start < group.end())
+                .map(|(k, m)| (first + k, m))
+                .filter(|(_, m)| {
+                    m.kind.is_quantity()
+                        && group.start() <= m.number.start
+                        && m.number.end <= group.end()
+                });
             match (inside.next(), inside.next()) {
                 (Some((k, _)), None) => mentions.push(k),
                 _ => continue 'matches,
@@ -232,7 +241,19 @@ fn evaluate(
         (Some(_), CmpOp::Approx, Some((_, x))) => write_like(x, computed),
         _ => None,
     };
-    let message = match (&left_placeholder, &suggestion) {
+    // The whole mention as it should read (`2.4倍`), for the message and the report.
+    let suggested_text = match (&suggestion, mention) {
+        (Some(s), Some((_, x))) if x.span.contains(x.number) => {
+            let text = &ctx.doc.text;
+            Some(format!(
+                "{}{s}{}",
+                &text[x.span.start..x.number.start],
+                &text[x.number.end..x.span.end]
+            ))
+        }
+        (s, _) => s.clone(),
+    };
+    let message = match (&left_placeholder, &suggested_text) {
         (Some(_), Some(s)) => format!("`{found}` does not match {rhs} = {} ({s})", human(computed)),
         (Some(_), None) => format!("`{found}` does not match {rhs} = {}", human(computed)),
         (None, _) => format!(
@@ -263,16 +284,7 @@ fn evaluate(
             replacement: s.clone(),
         });
     }
-    f.suggestion = suggestion.map(|s| {
-        mention.map_or(s.clone(), |(_, x)| {
-            let text = &ctx.doc.text;
-            format!(
-                "{}{s}{}",
-                &text[x.span.start..x.number.start.max(x.span.start)],
-                &text[x.number.end.min(x.span.end)..x.span.end]
-            )
-        })
-    });
+    f.suggestion = suggested_text;
     Some(f)
 }
 

@@ -7,7 +7,7 @@
 //! section it sits in.
 
 use super::{Context, Edit, Finding, Origin};
-use crate::rules::template::normalize_literal;
+use crate::rules::normalize::normalize_literal;
 use crate::rules::{RuleFile, Scope, Term};
 use crate::source::{Document, Span};
 
@@ -62,9 +62,6 @@ fn finding(doc: &Document, term: &Term, span: Span) -> Finding {
         span,
         replacement: term.use_word.clone(),
     });
-    if let Some(why) = &term.why {
-        f.notes.push(why.trim().to_string());
-    }
     f
 }
 

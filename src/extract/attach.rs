@@ -11,20 +11,28 @@ use crate::eval::Interval;
 use crate::source::Span;
 
 /// Merges `a–b` pairs into ranges.
-pub(crate) fn ranges(text: &str, raws: Vec<Raw>) -> Vec<Raw> {
-    let mut out = Vec::with_capacity(raws.len());
-    let mut it = raws.into_iter().peekable();
-    while let Some(a) = it.next() {
-        if let Some(b) = it.peek()
-            && let Some(merged) = range(text, &a, b)
-        {
-            it.next();
-            out.push(merged);
-        } else {
-            out.push(a);
+pub(crate) fn ranges(text: &str, raws: &mut Vec<Raw>) {
+    // In place: a document may hold hundreds of thousands of mentions.
+    let mut w = 0;
+    let mut r = 0;
+    while r < raws.len() {
+        let merged = match raws.get(r + 1) {
+            Some(b) => range(text, &raws[r], b),
+            None => None,
+        };
+        match merged {
+            Some(m) => {
+                raws[w] = m;
+                r += 2;
+            }
+            None => {
+                raws.swap(w, r);
+                r += 1;
+            }
         }
+        w += 1;
     }
-    out
+    raws.truncate(w);
 }
 
 fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
@@ -120,7 +128,7 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
             j += 1;
         }
         let last_start = raws[j - 1].span.start;
-        let hedges = hedges_in(text, cs, last_start, &raws[..j]);
+        let hedges = hedges_in(text, cs, last_start, &raws[i.saturating_sub(1)..j]);
         for (hedge, span) in hedges.into_iter().rev() {
             assign(text, hedge, span, &mut raws[i..j]);
         }
@@ -134,6 +142,12 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
     let mut k = from;
     while k < to {
         let rest = &text[k..to];
+        // Every detached hedge starts with one of these; skip other characters cheaply.
+        let first = rest.chars().next().unwrap_or(' ');
+        if !matches!(first, '不' | '大' | '几' | '将' | '接' | '至' | '最' | '约') {
+            k += first.len_utf8();
+            continue;
+        }
         let found = HEDGE_DETACHED.iter().find(|(w, _, _)| rest.starts_with(w));
         let Some(&(w, hedge, needs_verb)) = found else {
             k += rest.chars().next().map_or(1, char::len_utf8);
@@ -263,4 +277,20 @@ pub(crate) fn finish(raw: Raw, r: f64) -> Option<Mention> {
         hedge_span: raw.hedge_span,
         style: raw.style,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_skip_knows_every_detached_hedge() {
+        for (w, _, _) in HEDGE_DETACHED {
+            let first = w.chars().next().expect("non-empty");
+            assert!(
+                matches!(first, '不' | '大' | '几' | '将' | '接' | '至' | '最' | '约'),
+                "`{w}` would be skipped by `hedges_in`"
+            );
+        }
+    }
 }

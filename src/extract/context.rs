@@ -40,6 +40,9 @@ impl Pre {
 pub(crate) fn pre(text: &str, s: usize) -> Pre {
     let mut k = skip_space_back(text, s);
     let mut out = Pre::default();
+    if !lexicon::BEFORE_NUMBER.may_end_at(text, k) {
+        return out;
+    }
     if let Some((span, code)) = CURRENCY_BEFORE
         .iter()
         .find_map(|&(w, code)| ends_with_word(text, k, w).map(|st| (Span::new(st, k), code)))
@@ -53,6 +56,9 @@ pub(crate) fn pre(text: &str, s: usize) -> Pre {
 
 /// A hedge ending at byte `k`.
 pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
+    if !lexicon::BEFORE_NUMBER.may_end_at(text, k) {
+        return None;
+    }
     for &(w, h) in HEDGE_BEFORE {
         let Some(st) = ends_with_word(text, k, w) else {
             continue;
@@ -167,17 +173,18 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
     }
     if scale == 1.0 {
         let j = skip_space(text, pos);
-        let unit_here = match_after(text, j, UNIT_ZH).map(|(w, _, _)| w.len());
-        let percent_here = match_after(text, j, PERCENT_AFTER).is_some();
-        if p.numeral != Numeral::Chinese
+        let next = bytes.get(j).copied().unwrap_or(0);
+        if next >= 0x80
+            && p.numeral != Numeral::Chinese
             && let Some((w, f, e)) = match_after(text, j, SCALE_ZH)
             && w != "十"
-            && !percent_here
-            && unit_here.is_none_or(|len| len <= w.len())
+            && match_after(text, j, PERCENT_AFTER).is_none()
+            && match_after(text, j, UNIT_ZH).is_none_or(|(u, _, _)| u.len() <= w.len())
         {
             scale = f;
             pos = e;
         } else if j > pos
+            && next.is_ascii_alphabetic()
             && let Some((_, f, e)) = match_after(text, j, SCALE_EN)
         {
             scale = f;
@@ -232,20 +239,58 @@ const NOT_NOUNS: &[&str] = &[
     "perhaps", "across", "versus", "whereas", "his", "yes", "times", "percent", "points",
 ];
 
-/// The unit at `pos` (after optional spaces): kind and end.
+/// The unit at `pos` (after optional spaces): kind and end. Dispatches on the first byte so
+/// that a number followed by punctuation or prose costs no table lookups.
 fn unit(text: &str, pos: usize, after_more: bool) -> (TailKind, Option<usize>) {
     let j = skip_space(text, pos);
-    let spaced = j > pos;
-    if let Some((_, k, e)) = match_after(text, j, PERCENT_AFTER) {
-        return (
-            if k == Kind::Points {
-                TailKind::Points
-            } else {
-                TailKind::Percent
-            },
-            Some(e),
-        );
+    let next = text.as_bytes().get(j).copied().unwrap_or(0);
+    if next.is_ascii_alphabetic() {
+        return unit_en(text, pos, j, after_more);
     }
+    if next == b'%' {
+        return (TailKind::Percent, Some(j + 1));
+    }
+    if next == b'-' {
+        return match starts_with_word(text, pos, "-fold") {
+            Some(e) => (TailKind::Multiple, Some(e)),
+            None => (TailKind::None, None),
+        };
+    }
+    if next < 0x80 {
+        return (TailKind::None, None);
+    }
+    if let Some((_, k, e)) = match_after(text, j, PERCENT_AFTER) {
+        let kind = if k == Kind::Points {
+            TailKind::Points
+        } else {
+            TailKind::Percent
+        };
+        return (kind, Some(e));
+    }
+    if let Some(e) = starts_with_word(text, j, "倍") {
+        return (TailKind::Multiple, Some(e));
+    }
+    if let Some(e) = starts_with_word(text, pos, "×") {
+        return (TailKind::Multiple, Some(e));
+    }
+    if let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER) {
+        return (TailKind::Money(code), Some(e));
+    }
+    if let Some((_, u, e)) = match_after(text, j, UNIT_ZH) {
+        return (TailKind::Unit(u), Some(e));
+    }
+    if let Some(c) = char_at(text, j)
+        && lexicon::COUNTERS.contains(&c)
+    {
+        return (TailKind::Count(c.to_string()), Some(j + c.len_utf8()));
+    }
+    (TailKind::None, None)
+}
+
+/// The English unit at `j` (a letter): percent, points, times, fold, currency, unit, or a
+/// counted noun.
+fn unit_en(text: &str, pos: usize, j: usize, after_more: bool) -> (TailKind, Option<usize>) {
+    let spaced = j > pos;
     for (w, k) in [
         ("percentage points", TailKind::Points),
         ("percentage point", TailKind::Points),
@@ -258,39 +303,23 @@ fn unit(text: &str, pos: usize, after_more: bool) -> (TailKind, Option<usize>) {
             return (k, Some(e));
         }
     }
-    if let Some(e) = starts_with_word(text, j, "倍") {
+    if let Some(e) = starts_with_word(text, pos, "fold") {
         return (TailKind::Multiple, Some(e));
     }
-    if let Some(e) = starts_with_word(text, pos, "×") {
+    if !spaced {
+        return (TailKind::None, None);
+    }
+    if let Some(e) = starts_with_word(text, j, "times") {
         return (TailKind::Multiple, Some(e));
     }
-    for w in ["-fold", "fold"] {
-        if let Some(e) = starts_with_word(text, pos, w) {
-            return (TailKind::Multiple, Some(e));
-        }
-    }
-    if spaced && let Some(e) = starts_with_word(text, j, "times") {
-        return (TailKind::Multiple, Some(e));
-    }
-    if let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER) {
+    if let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER_EN) {
         return (TailKind::Money(code), Some(e));
     }
-    if spaced && let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER_EN) {
-        return (TailKind::Money(code), Some(e));
-    }
-    if let Some((_, u, e)) = match_after(text, j, UNIT_ZH) {
-        return (TailKind::Unit(u), Some(e));
-    }
-    if let Some(c) = char_at(text, j)
-        && lexicon::COUNTERS.contains(&c)
-    {
-        return (TailKind::Count(c.to_string()), Some(j + c.len_utf8()));
-    }
-    if spaced && let Some((_, u, e)) = match_after(text, j, UNIT_EN) {
+    if let Some((_, u, e)) = match_after(text, j, UNIT_EN) {
         return (TailKind::Unit(u), Some(e));
     }
     // A counted English noun right after the number: `1,000 companies`, `51 models`.
-    if (spaced && j == pos + 1) || after_more {
+    if j == pos + 1 || after_more {
         let (w, e) = word_at(text, j);
         let plural = w.len() >= 3
             && w.bytes().all(|b| b.is_ascii_lowercase())

@@ -8,7 +8,7 @@
 use super::context::{self, Tail, TailKind};
 use super::lexicon::{HEDGE_AFTER, SCALE_ZH, char_at, char_before, match_after, skip_space};
 use super::mention::{Kind, Numeral, Style};
-use super::numeral::{self, Parsed, en_word, word_at};
+use super::numeral::{self, Lower, Parsed, en_word, word_at};
 use super::scan::{Raw, build};
 use crate::source::Span;
 
@@ -191,12 +191,20 @@ pub(crate) fn zh_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
 /// English forms: `half`, `twice`, `doubled`, `a third`, `thirteenfold`.
 pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     let (w, we) = word_at(text, s);
-    let lw = w.to_ascii_lowercase();
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(
+        first,
+        b't' | b'd' | b'q' | b'h' | b'a' | b'o' | b'f' | b's' | b'e' | b'n'
+    ) {
+        return None;
+    }
+    let lower = Lower::of(w)?;
+    let lw = lower.as_str();
     let form = |kind, end, value, rewritable| {
         let number = Span::new(s, end);
         word_form(text, kind, number, value, Numeral::Words, rewritable)
     };
-    let multiple = match lw.as_str() {
+    let multiple = match lw {
         "twice" => Some(2.0),
         "thrice" => Some(3.0),
         "doubled" => Some(2.0),
@@ -208,7 +216,7 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     if let Some(v) = multiple {
         return Some(form(Kind::Multiple, we, v, false));
     }
-    match lw.as_str() {
+    match lw {
         "half" => {
             let next = text.as_bytes().get(we).copied();
             if next == Some(b'-') {
@@ -222,7 +230,7 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
         }
         "a" | "an" if text.as_bytes().get(we) == Some(&b' ') => {
             let (nw, ne) = word_at(text, we + 1);
-            let d = denominator(&nw.to_ascii_lowercase())?;
+            let d = denominator(Lower::of(nw)?.as_str())?;
             if nw.ends_with('s') {
                 return None;
             }
@@ -264,8 +272,9 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         return None;
     }
     let (w, we) = word_at(text, p.end + 1);
-    let lw = w.to_ascii_lowercase();
-    if let Some(d) = denominator(&lw) {
+    let lower = Lower::of(w)?;
+    let lw = lower.as_str();
+    if let Some(d) = denominator(lw) {
         let number = Span::new(s, we);
         let value = p.value / d;
         return Some(word_form(

@@ -2,6 +2,8 @@
 //! hedges, each an ordered slice (longest entry first where one is a prefix of another), and
 //! the matchers that look them up before or after a numeral.
 
+use std::sync::LazyLock;
+
 use super::mention::{Hedge, Kind};
 
 /// Chinese scale words after Arabic digits (`1892 亿`, `1.2万亿`, `3千万`).
@@ -331,8 +333,14 @@ pub(crate) fn ends_clause(c: char) -> bool {
 
 /// Whether `text[..end]` ends with `word` at a word boundary (for ASCII words: no letter
 /// right before), comparing ASCII case-insensitively.
+#[inline]
 pub(crate) fn ends_with_word(text: &str, end: usize, word: &str) -> Option<usize> {
     let start = end.checked_sub(word.len())?;
+    // Most lookups fail on the last byte; check it before comparing the whole word.
+    let last = *text.as_bytes().get(end.checked_sub(1)?)?;
+    if !last.eq_ignore_ascii_case(word.as_bytes().last()?) {
+        return None;
+    }
     if !text.is_char_boundary(start) {
         return None;
     }
@@ -355,7 +363,11 @@ pub(crate) fn ends_with_word(text: &str, end: usize, word: &str) -> Option<usize
 
 /// Whether `text[start..]` begins with `word`, and for an alphabetic ASCII word, no letter
 /// follows it. Returns the end.
+#[inline]
 pub(crate) fn starts_with_word(text: &str, start: usize, word: &str) -> Option<usize> {
+    if text.as_bytes().get(start) != word.as_bytes().first() {
+        return None;
+    }
     let rest = text.get(start..)?;
     if !rest.starts_with(word) {
         return None;
@@ -414,3 +426,36 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
 pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
 }
+
+/// The last characters (ASCII lowercased) of a table's words: a lookup behind an offset
+/// first checks the character there against these, so most numbers skip the table.
+pub(crate) struct LastChars(Vec<char>);
+
+impl LastChars {
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> LastChars {
+        let mut chars: Vec<char> = words
+            .into_iter()
+            .filter_map(|w| w.chars().next_back())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        LastChars(chars)
+    }
+
+    /// Whether some word of the table may end right before byte `end`.
+    pub fn may_end_at(&self, text: &str, end: usize) -> bool {
+        char_before(text, end)
+            .is_some_and(|c| self.0.binary_search(&c.to_ascii_lowercase()).is_ok())
+    }
+}
+
+/// Last characters of the currencies and hedges written before a number.
+pub(crate) static BEFORE_NUMBER: LazyLock<LastChars> = LazyLock::new(|| {
+    LastChars::of(
+        CURRENCY_BEFORE
+            .iter()
+            .map(|e| e.0)
+            .chain(HEDGE_BEFORE.iter().map(|e| e.0)),
+    )
+});

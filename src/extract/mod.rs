@@ -43,7 +43,8 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
     if raws.is_empty() {
         return Vec::new();
     }
-    let mut raws = attach::ranges(text, raws);
+    let mut raws = raws;
+    attach::ranges(text, &mut raws);
     attach::detached(text, &mut raws);
     let r = if options.tolerance.is_finite() {
         options.tolerance.max(0.0)

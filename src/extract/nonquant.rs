@@ -4,7 +4,10 @@
 //! Recognising them is what keeps `2023 年`, `图 4.3.1`, `第七个` and `GPT-4` out of the
 //! quantities.
 
+use std::sync::LazyLock;
+
 use super::context::{Pre, Tail, TailKind};
+use super::lexicon::LastChars;
 use super::lexicon::{char_at, char_before, ends_with_word, skip_space, skip_space_back};
 use super::mention::{Kind, Numeral};
 use super::numeral::{self, Parsed, word_at};
@@ -102,9 +105,16 @@ const BEFORE_FIGURE: &[char] = &[
 /// `图 4.3.1`, `Figure 1.3.21`, `表 3`, `1.3.21` alone, and the second of
 /// `图 2.11.4 和 2.11.5`.
 pub(crate) fn reference(text: &str, s: usize, p: &Parsed, last: Option<&Raw>) -> Option<Raw> {
+    static LAST: LazyLock<LastChars> =
+        LazyLock::new(|| LastChars::of(REFERENCE_WORDS.iter().copied()));
     let number = Span::new(s, p.end);
     let k = skip_space_back(text, s);
-    for w in REFERENCE_WORDS {
+    let words = if LAST.may_end_at(text, k) {
+        REFERENCE_WORDS
+    } else {
+        &[]
+    };
+    for w in words {
         let Some(st) = ends_with_word(text, k, w) else {
             continue;
         };
@@ -220,6 +230,8 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     }
     let k = skip_space_back(text, s);
     if k < s
+        && k > 0
+        && text.as_bytes()[k - 1].is_ascii_alphabetic()
         && (v <= 31 || (1000..=2100).contains(&v))
         && let Some(st) = MONTHS.iter().find_map(|m| ends_with_word(text, k, m))
     {
@@ -293,9 +305,12 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
         return Some(raw(Kind::Year, Span::new(s, j + 6), number, p));
     }
     let bare = matches!(tail.kind, TailKind::None) && tail.hedge.is_none();
-    let after_preposition = YEAR_PREPOSITIONS
-        .iter()
-        .any(|w| k < s && ends_with_word(text, k, w).is_some());
+    let after_preposition = k < s
+        && k > 0
+        && text.as_bytes()[k - 1].is_ascii_alphabetic()
+        && YEAR_PREPOSITIONS
+            .iter()
+            .any(|w| ends_with_word(text, k, w).is_some());
     let decade = text[p.end..].starts_with('s')
         && !text
             .as_bytes()
@@ -437,7 +452,12 @@ pub(crate) fn named_number(
     let k = skip_space_back(text, s);
     let j = skip_space(text, p.end);
     let strong = char_at(text, j) == Some('强');
-    let brand = NAME_BEFORE.iter().find_map(|w| ends_with_word(text, k, w));
+    static LAST: LazyLock<LastChars> = LazyLock::new(|| LastChars::of(NAME_BEFORE.iter().copied()));
+    let brand = if LAST.may_end_at(text, k) {
+        NAME_BEFORE.iter().find_map(|w| ends_with_word(text, k, w))
+    } else {
+        None
+    };
     if strong || (brand.is_some() && p.int_digits >= 2) {
         let start = brand.unwrap_or(s);
         let end = if strong { j + '强'.len_utf8() } else { p.end };

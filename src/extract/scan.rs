@@ -8,7 +8,6 @@
 //! later (`attach`).
 
 use super::context::{self, Pre, Tail, TailKind};
-use super::lexicon::char_at;
 use super::mention::{Hedge, Kind, Numeral, Style};
 use super::numeral::{self, Parsed};
 use crate::source::Span;
@@ -62,7 +61,7 @@ pub(crate) fn scan(text: &str) -> Vec<Raw> {
                 }
             }
             0xEF if numeral::digit_at(bytes, i).is_some() => arabic_at(text, i, &mut out),
-            0xE4..=0xE9 => match char_at(text, i) {
+            0xE4..=0xE9 => match three_byte_char(bytes, i) {
                 Some(c) if is_zh_start(c) => zh_at(text, i, c, &mut out),
                 _ => None,
             },
@@ -95,6 +94,15 @@ fn untangle(raws: &mut Vec<Raw>) {
         last_end = r.span.end;
         true
     });
+}
+
+/// The three-byte character at `i` (valid UTF-8 is given; this only avoids the general
+/// decoder on the hot path).
+fn three_byte_char(bytes: &[u8], i: usize) -> Option<char> {
+    let b1 = *bytes.get(i + 1)?;
+    let b2 = *bytes.get(i + 2)?;
+    let c = (u32::from(bytes[i] & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+    char::from_u32(c)
 }
 
 fn utf8_len(b: u8) -> usize {

@@ -8,12 +8,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use globset::{Glob, GlobSetBuilder};
 use regex::Regex;
 use serde_saphyr::Spanned;
 
 use super::error::{Located, RuleError};
+use super::index::{claim_index, term_index};
 use super::raw::{self, RawClaim, RawExamples, RawFile, RawTerm};
 use super::template::Template;
 use super::{Binding, Check, Claim, Examples, Fact, Matcher, RuleFile, Scope, Term};
@@ -120,9 +120,15 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
     let claims: Vec<Claim> = raw
         .claims
         .iter()
+        .flatten()
         .filter_map(|r| c.claim(r, &facts))
         .collect();
-    let terms: Vec<Term> = raw.terms.iter().filter_map(|r| c.term(r)).collect();
+    let terms: Vec<Term> = raw
+        .terms
+        .iter()
+        .flatten()
+        .filter_map(|r| c.term(r))
+        .collect();
     if !c.errors.is_empty() {
         c.errors.sort_by_key(|e| (e.line, e.column));
         return Err(c.errors);
@@ -160,7 +166,7 @@ fn is_name(s: &str) -> bool {
 impl Compiler<'_> {
     fn facts(&mut self, raw: &RawFile) -> Vec<Fact> {
         let mut facts: Vec<Fact> = Vec::new();
-        for (id, f) in &raw.facts.0 {
+        for (id, f) in raw.facts.iter().flat_map(|f| &f.0) {
             let line = id.referenced.line() as usize;
             if let Some(first) = facts.iter().find(|x| x.id == id.value) {
                 self.errors.push(self.at.at(
@@ -241,12 +247,12 @@ impl Compiler<'_> {
         let Some(s) = raw else {
             return default;
         };
-        Severity::parse(&s.value).unwrap_or_else(|| {
+        Severity::parse(s.value.trim()).unwrap_or_else(|| {
             self.errors.push(self.at.at(
                 &s.referenced,
                 format!(
                     "unknown severity `{}`, expected one of `info`, `warning`, `error`",
-                    s.value
+                    s.value.trim()
                 ),
             ));
             default
@@ -511,60 +517,4 @@ fn examples(raw: &RawExamples) -> Examples {
         pass: raw.pass.clone(),
         fail: raw.fail.clone(),
     }
-}
-
-/// One automaton over the distinct anchors of all template claims.
-fn claim_index(claims: &[Claim]) -> (Option<AhoCorasick>, Vec<Vec<usize>>) {
-    let mut anchors: Vec<String> = Vec::new();
-    let mut owners: Vec<Vec<usize>> = Vec::new();
-    for (i, claim) in claims.iter().enumerate() {
-        if let Matcher::Template(t) = &claim.matcher {
-            let a = t.anchor_text();
-            match anchors.iter().position(|x| x == a) {
-                Some(k) => owners[k].push(i),
-                None => {
-                    anchors.push(a.to_string());
-                    owners.push(vec![i]);
-                }
-            }
-        }
-    }
-    if anchors.is_empty() {
-        return (None, owners);
-    }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .build(&anchors)
-        .ok();
-    (ac, owners)
-}
-
-/// One automaton over every term's words, ASCII case folded (case-sensitive terms are
-/// re-checked on each hit).
-fn term_index(terms: &[Term]) -> (Option<AhoCorasick>, Vec<Vec<(usize, usize)>>) {
-    let mut words: Vec<String> = Vec::new();
-    let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for (t, term) in terms.iter().enumerate() {
-        for (w, word) in term.instead_of.iter().enumerate() {
-            let key = word.to_ascii_lowercase();
-            match seen.get(&key) {
-                Some(&k) => owners[k].push((t, w)),
-                None => {
-                    seen.insert(key.clone(), words.len());
-                    words.push(key);
-                    owners.push(vec![(t, w)]);
-                }
-            }
-        }
-    }
-    if words.is_empty() {
-        return (None, owners);
-    }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(true)
-        .build(&words)
-        .ok();
-    (ac, owners)
 }

@@ -75,7 +75,12 @@ impl Located<'_> {
             .location()
             .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
         let mut message = err.without_snippet().to_string();
-        if let Some(i) = message.rfind(" at line ") {
+        // The location is ours to print; drop serde-saphyr's trailing copy of it.
+        if let Some(i) = message.rfind(" at line ")
+            && message[i + " at line ".len()..]
+                .split_once(", column ")
+                .is_some_and(|(l, c)| is_digits(l) && is_digits(c))
+        {
             message.truncate(i);
         }
         if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
@@ -87,4 +92,8 @@ impl Located<'_> {
         }
         self.error(line, column, message)
     }
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }

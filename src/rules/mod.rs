@@ -9,6 +9,8 @@
 mod compile;
 mod error;
 pub mod examples;
+mod index;
+pub mod normalize;
 mod raw;
 pub mod template;
 
@@ -295,4 +297,65 @@ fn relative_forms(path: &Path, root: &Path) -> Vec<PathBuf> {
         forms.push(rel.to_path_buf());
     }
     forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(applies_to: &str) -> RuleSet {
+        let yaml = format!(
+            "applies_to: {applies_to}\nterms:\n  - id: t\n    use: a\n    instead_of: [b]\n"
+        );
+        let file = RuleSet::from_text(Path::new("r.yaml"), &yaml).expect("compiles");
+        RuleSet {
+            files: vec![file],
+            root: PathBuf::from("/repo"),
+        }
+    }
+
+    #[test]
+    fn globs_match_paths_as_given_or_under_the_root() {
+        let set = rules("[\"source/*.md\"]");
+        assert_eq!(set.for_path(Path::new("source/a.md")).len(), 1);
+        assert_eq!(set.for_path(Path::new("./source/a.md")).len(), 1);
+        assert_eq!(set.for_path(Path::new("/repo/source/a.md")).len(), 1);
+        assert!(set.for_path(Path::new("other/a.md")).is_empty());
+        assert!(set.for_path(Path::new("source/a.txt")).is_empty());
+    }
+
+    #[test]
+    fn a_file_without_applies_to_applies_everywhere() {
+        let yaml = "terms:\n  - id: t\n    use: a\n    instead_of: [b]\n";
+        let file = RuleSet::from_text(Path::new("r.yaml"), yaml).expect("compiles");
+        assert!(file.applies_to.is_none());
+        let set = RuleSet {
+            files: vec![file],
+            root: PathBuf::from("."),
+        };
+        assert_eq!(set.for_path(Path::new("anything/at/all.txt")).len(), 1);
+    }
+
+    #[test]
+    fn facts_are_exact_unless_rounded() {
+        let yaml = "facts:\n  a: { value: 234e9, precision: 1e9, unit: USD, source: s }\n  b: { value: 2, unit: x, source: s }\n";
+        let file = RuleSet::from_text(Path::new("r.yaml"), yaml).expect("compiles");
+        let a = file.facts[0].as_value();
+        assert_eq!((a.interval.low, a.interval.high), (233.5e9, 234.5e9));
+        let b = file.facts[1].as_value();
+        assert_eq!((b.interval.low, b.point, b.interval.high), (2.0, 2.0, 2.0));
+    }
+
+    #[test]
+    fn empty_sections_are_no_rules() {
+        let file =
+            RuleSet::from_text(Path::new("r.yaml"), "facts:\nclaims:\nterms:\n").expect("compiles");
+        assert!(file.facts.is_empty() && file.claims.is_empty() && file.terms.is_empty());
+    }
+
+    #[test]
+    fn an_empty_or_null_claims_path_gives_no_rules() {
+        let set = RuleSet::load(&[PathBuf::from("/dev/null")], Path::new(".")).expect("loads");
+        assert!(set.files.is_empty());
+    }
 }

@@ -14,12 +14,13 @@ use serde_saphyr::Spanned;
 pub struct RawFile {
     #[serde(default)]
     pub applies_to: Option<Vec<Spanned<String>>>,
+    /// `facts:`, `claims:` and `terms:` may be left empty (null) while a file is written.
     #[serde(default)]
-    pub facts: RawFacts,
+    pub facts: Option<RawFacts>,
     #[serde(default)]
-    pub claims: Vec<RawClaim>,
+    pub claims: Option<Vec<RawClaim>>,
     #[serde(default)]
-    pub terms: Vec<RawTerm>,
+    pub terms: Option<Vec<RawTerm>>,
 }
 
 /// `facts:` in the order written (a map from fact id to fact).

@@ -12,7 +12,8 @@
 //! hedge or unit: `下降约 {decline}` matches `下降约 20%` whose mention is `约 20%`, and
 //! `{ratio}倍` matches `2.5倍` whose mention is all of `2.5倍`.
 
-use crate::extract::{Kind, Mention};
+use super::normalize::{Normalized, normalize_literal};
+use crate::extract::Kind;
 use crate::source::Span;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,7 +115,7 @@ impl Template {
         let mut pieces: Vec<Piece> = pieces
             .into_iter()
             .map(|p| match p {
-                Piece::Literal(l) => Piece::Literal(normalize(&l).0.trim().to_string()),
+                Piece::Literal(l) => Piece::Literal(normalize_literal(&l).trim().to_string()),
                 p => p,
             })
             .filter(|p| !matches!(p, Piece::Literal(l) if l.is_empty()))
@@ -177,7 +178,7 @@ impl Template {
         before.reverse();
         before.extend(binds);
         let mentions = before.iter().map(|&m| doc.marks[m].mention).collect();
-        Some((Span::new(doc.origin[start], doc.origin[end]), mentions))
+        Some((Span::new(doc.map.orig(start), doc.map.orig(end)), mentions))
     }
 
     fn forward(
@@ -345,133 +346,10 @@ fn next_boundary(text: &str, mut p: usize) -> usize {
     p
 }
 
-/// Half-width form of full-width ASCII (`，` → `,`, `（` → `(`, `２` → `2`).
-fn fold(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
-        _ => c,
-    }
-}
-
-/// Normalised text and, for each of its bytes (and its end), the byte in `text` it came from.
-fn normalize(text: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len() + 1);
-    let mut space_at = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            space_at.get_or_insert(i);
-            continue;
-        }
-        let c = fold(c);
-        if let Some(s) = space_at.take()
-            && c.is_ascii_alphanumeric()
-            && out
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_ascii_alphanumeric())
-        {
-            out.push(' ');
-            origin.push(s);
-        }
-        out.push(c);
-        origin.extend(std::iter::repeat_n(i, c.len_utf8()));
-    }
-    origin.push(text.len());
-    (out, origin)
-}
-
-/// A quantity mention's boundaries in the normalised text.
-#[derive(Debug, Clone)]
-pub struct Mark {
-    /// Index into the document's mentions.
-    pub mention: usize,
-    pub kind: Kind,
-    pub start: usize,
-    pub number_start: usize,
-    pub number_end: usize,
-    pub end: usize,
-}
-
-/// A document's masked text normalised for template matching, with its quantity mentions.
-#[derive(Debug)]
-pub struct Normalized {
-    pub text: String,
-    origin: Vec<usize>,
-    marks: Vec<Mark>,
-}
-
-impl Normalized {
-    pub fn new(masked: &str, mentions: &[Mention]) -> Normalized {
-        let (text, origin) = normalize(masked);
-        let to_norm = |o: usize| origin.partition_point(|&x| x < o);
-        let mut marks: Vec<Mark> = Vec::new();
-        for (k, m) in mentions.iter().enumerate() {
-            if !m.kind.is_quantity() || m.span.end > masked.len() {
-                continue;
-            }
-            if marks
-                .last()
-                .is_some_and(|last| last.end > to_norm(m.span.start))
-            {
-                continue;
-            }
-            let start = to_norm(m.span.start);
-            let end = to_norm(m.span.end).max(start);
-            let number_start = to_norm(m.number.start).clamp(start, end);
-            let number_end = to_norm(m.number.end).clamp(number_start, end);
-            marks.push(Mark {
-                mention: k,
-                kind: m.kind,
-                start,
-                number_start,
-                number_end,
-                end,
-            });
-        }
-        Normalized {
-            text,
-            origin,
-            marks,
-        }
-    }
-
-    /// The last mark that starts before byte `p`.
-    fn mark_starting_before(&self, p: usize) -> Option<usize> {
-        self.marks.partition_point(|m| m.start < p).checked_sub(1)
-    }
-
-    fn kind_ok(&self, mark: &Mark, kind: Option<Kind>) -> bool {
-        kind.is_none_or(|k| k == mark.kind)
-    }
-}
-
-/// Normalised form of a template's or a term's literal text.
-pub fn normalize_literal(text: &str) -> String {
-    normalize(text).0
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalising_drops_cjk_spacing_and_folds_full_width() {
-        assert_eq!(
-            normalize_literal("Gemini Ultra 是 GPT-4 的"),
-            "Gemini Ultra是GPT-4的"
-        );
-        assert_eq!(
-            normalize_literal("下降至 1892，较（2022）"),
-            "下降至1892,较(2022)"
-        );
-        assert_eq!(
-            normalize_literal("is   about\n 2.5 times"),
-            "is about 2.5 times"
-        );
-        let (_, origin) = normalize("a 是");
-        assert_eq!(origin, vec![0, 2, 2, 2, 5]);
-    }
+    use crate::extract::Mention;
 
     #[test]
     fn templates_parse_placeholders_and_pick_the_longest_literal() {
