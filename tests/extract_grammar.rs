@@ -145,6 +145,8 @@ fn cases() -> Vec<Case> {
         ("a quarter of", "a quarter", "fraction", 0.25, 0.25 * A, 0.25 * B, "", ""),
         ("half of the respondents", "half", "fraction", 0.5, 0.475, 0.525, "", ""),
         ("one in eight adults", "one in eight", "fraction", 0.125, 0.125 * A, 0.125 * B, "", ""),
+        ("About 1 in 3 people", "About 1 in 3", "fraction", 1.0 / 3.0, A / 3.0, B / 3.0, "", "approximately"),
+        ("roughly 3 in 10 adults", "roughly 3 in 10", "fraction", 0.3, 0.3 * A, 0.3 * B, "", "approximately"),
         ("three quarters of", "three quarters", "fraction", 0.75, 0.75 * A, 0.75 * B, "", ""),
         ("more than half of", "more than half", "fraction", 0.5, 0.5, INF, "", "over"),
         // counts
@@ -173,6 +175,9 @@ fn cases() -> Vec<Case> {
         ("fewer than 100 people", "fewer than 100 people", "count", 100.0, -INF, 100.0, "people", "under"),
         ("at least 33 countries", "at least 33 countries", "count", 33.0, 33.0, INF, "countries", "at_least"),
         ("有 33 个国家至少通过了一项法律", "一项", "count", 1.0, 1.0, INF, "项", "at_least"),
+        ("on 2,048 GPUs", "2,048 GPUs", "count", 2048.0, 2047.5, 2048.5, "GPUs", ""),
+        ("149 foundation models", "149 foundation models", "count", 149.0, 148.5, 149.5, "models", ""),
+        ("These 5 companies", "5 companies", "count", 5.0, 4.5, 5.5, "companies", ""),
         ("31 个国家", "31 个", "count", 31.0, 30.5, 31.5, "个", ""),
         // `表` inside a word is no table reference
         ("代表 3 国", "3 国", "count", 3.0, 2.5, 3.5, "国", ""),
@@ -192,6 +197,7 @@ fn cases() -> Vec<Case> {
         ("约 291.2 吨", "约 291.2 吨", "quantity", 291.2, 291.15 * A, 291.25 * B, "t", "approximately"),
         ("三点五小时", "三点五小时", "quantity", 3.5, 3.45, 3.55, "h", ""),
         ("12 hours", "12 hours", "quantity", 12.0, 11.5, 12.5, "h", ""),
+        ("水温80度", "80度", "quantity", 80.0, 79.5, 80.5, "°", ""),
         ("3 万吨", "3 万吨", "quantity", 3e4, 2.5e4, 3.5e4, "t", ""),
         // bare numbers
         ("0.96 的平均胜率", "0.96", "number", 0.96, 0.955, 0.965, "", ""),
@@ -200,6 +206,7 @@ fn cases() -> Vec<Case> {
         ("1.2万亿", "1.2万亿", "number", 1.2e12, 1.15e12, 1.25e12, "", ""),
         ("3.8 billion", "3.8 billion", "number", 3.8e9, 3.75e9, 3.85e9, "", ""),
         ("10k", "10k", "number", 1e4, 9500.0, 10500.0, "", ""),
+        ("from 16 in 2016 to 25 in 2023", "16", "number", 16.0, 15.5, 16.5, "", ""),
         ("a score of 0.5", "0.5", "number", 0.5, 0.45, 0.55, "", ""),
         ("３．５", "３", "number", 3.0, 2.5, 3.5, "", ""),
     ]
@@ -238,6 +245,12 @@ fn non_quantities() -> Vec<(&'static str, &'static str, Kind, f64)> {
         ("GPT-3.5 turbo", "GPT-3.5", Kind::Name, 3.5),
         ("5G 网络", "5G", Kind::Name, 5.0),
         ("1e999", "1e999", Kind::Name, 1.0),
+        ("上一篇 2024年4月17日 16:39", "16:39", Kind::Date, 16.0),
+        ("surveyed Windows 11 users", "Windows 11", Kind::Name, 11.0),
+        ("Page 12 lists", "Page 12", Kind::Reference, 12.0),
+        ("released 2024-04-17.", "2024-04-17", Kind::Date, 2024.0),
+        ("发布于 2024/4/17", "2024/4/17", Kind::Date, 2024.0),
+        ("at 09:30:15 UTC", "09:30:15", Kind::Date, 9.0),
     ]
 }
 

@@ -96,8 +96,8 @@ fn eligible(r: &Raw) -> bool {
 }
 
 /// Where the clause holding offset `i` starts (at most 300 bytes back).
-fn clause_start(text: &str, i: usize) -> usize {
-    let mut lo = i.saturating_sub(300);
+fn clause_start(text: &str, i: usize, floor: usize) -> usize {
+    let mut lo = i.saturating_sub(300).max(floor.min(i));
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
@@ -112,12 +112,14 @@ fn clause_start(text: &str, i: usize) -> usize {
 /// predicate, within the clause.
 pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
     let mut i = 0;
+    // Clause punctuation ended the previous group, so no clause starts before its end.
+    let mut floor = 0;
     while i < raws.len() {
         if !eligible(&raws[i]) {
             i += 1;
             continue;
         }
-        let cs = clause_start(text, raws[i].span.start);
+        let cs = clause_start(text, raws[i].span.start, floor);
         // The mentions of this clause: up to the next clause punctuation.
         let mut j = i + 1;
         while j < raws.len()
@@ -132,6 +134,7 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
         for (hedge, span) in hedges.into_iter().rev() {
             assign(text, hedge, span, &mut raws[i..j]);
         }
+        floor = raws[j - 1].span.end;
         i = j;
     }
 }

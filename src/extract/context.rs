@@ -318,20 +318,46 @@ fn unit_en(text: &str, pos: usize, j: usize, after_more: bool) -> (TailKind, Opt
     if let Some((_, u, e)) = match_after(text, j, UNIT_EN) {
         return (TailKind::Unit(u), Some(e));
     }
-    // A counted English noun right after the number: `1,000 companies`, `51 models`.
+    // A counted English noun right after the number (`1,000 companies`, `2,048 GPUs`), or
+    // after one or two modifiers (`149 foundation models`).
     if j == pos + 1 || after_more {
-        let (w, e) = word_at(text, j);
-        let plural = w.len() >= 3
-            && w.bytes().all(|b| b.is_ascii_lowercase())
-            && (w.ends_with('s') || matches!(w, "people" | "children" | "staff"))
-            && !w.ends_with("ss")
-            && !w.ends_with("us")
-            && !NOT_NOUNS.contains(&w);
-        if plural {
-            return (TailKind::Count(w.to_string()), Some(e));
+        let mut at = j;
+        for _ in 0..3 {
+            let (w, e) = word_at(text, at);
+            if is_plural_noun(w) {
+                return (TailKind::Count(w.to_string()), Some(e));
+            }
+            let modifier = w.len() >= 3
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !NOT_MODIFIERS.contains(&w);
+            if !modifier || text.as_bytes().get(e) != Some(&b' ') {
+                break;
+            }
+            at = e + 1;
         }
     }
     (TailKind::None, None)
+}
+
+/// Words that end the search for a counted noun: the number is not theirs to count.
+const NOT_MODIFIERS: &[&str] = &[
+    "the", "and", "for", "from", "with", "than", "more", "less", "into", "over", "under", "was",
+    "were", "are", "had", "has", "have", "not", "but", "that", "this", "which", "who", "per",
+    "out", "off", "all", "its", "their", "our", "your", "his", "her", "year", "years", "new",
+];
+
+fn is_plural_noun(w: &str) -> bool {
+    let lower = w.len() >= 3
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && (w.ends_with('s') || matches!(w, "people" | "children" | "staff"))
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !NOT_NOUNS.contains(&w);
+    // `GPUs`, `LLMs`: capitals and a plural s.
+    let acronym = w.len() >= 3
+        && w.ends_with('s')
+        && w[..w.len() - 1].bytes().all(|b| b.is_ascii_uppercase());
+    lower || acronym
 }
 
 #[cfg(test)]

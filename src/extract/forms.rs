@@ -265,7 +265,7 @@ fn denominator(w: &str) -> Option<f64> {
     })
 }
 
-/// `two-thirds`, `three quarters`, `one in eight` after the number words `p`.
+/// `two-thirds`, `three quarters`, `one in eight`, `1 in 3` after the numeral `p`.
 pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let bytes = text.as_bytes();
     if !matches!(bytes.get(p.end), Some(b'-' | b' ')) {
@@ -282,16 +282,22 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             Kind::Fraction,
             number,
             value,
-            Numeral::Words,
+            p.numeral,
             false,
         ));
     }
     if lw == "in" && bytes.get(we) == Some(&b' ') {
         let q = numeral::arabic(text, we + 1).or_else(|| numeral::english(text, we + 1))?;
-        if q.value > p.value && p.value > 0.0 {
+        // `1 in 3`, `one in eight`; not `16 in 2016`, `5 in 2023` (a count and a year).
+        let year_like = q.numeral != Numeral::Words
+            && !q.grouped
+            && q.int_digits == 4
+            && (1000.0..=2100.0).contains(&q.value);
+        let small = p.value <= 10.0 && p.value.fract() == 0.0 && p.decimals == 0;
+        if small && !year_like && q.value > p.value && p.value > 0.0 && q.decimals == 0 {
             let number = Span::new(s, q.end);
             let value = p.value / q.value;
-            let raw = word_form(text, Kind::Fraction, number, value, Numeral::Words, false);
+            let raw = word_form(text, Kind::Fraction, number, value, p.numeral, false);
             return Some(raw);
         }
     }

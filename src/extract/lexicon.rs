@@ -135,6 +135,7 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("周", "week"),
     ("秒", "s"),
     ("亩", "mu"),
+    ("度", "°"),
 ];
 
 /// Chinese counters (量词): a number before one of these counts things.

@@ -131,7 +131,8 @@ pub struct Style {
     /// Thousands separators as written (`22,816`).
     pub grouped: bool,
     /// What one unit of the written numeral is worth in `Mention::value`'s units:
-    /// `1892 亿美元` → 1e8, `20%` → 0.01, `2.5倍` → 1.
+    /// `1892 亿美元` → 1e8, `20%` → 0.01, `2.5倍` → 1. 0 for a form that cannot be
+    /// rewritten digit for digit (`三分之二`, `翻了一番`, a range): `write_like` gives `None`.
     pub factor: f64,
 }
 

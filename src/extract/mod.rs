@@ -56,6 +56,8 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
         .filter(|raw| !(raw.weak || (raw.indefinite && raw.hedge.is_none())))
         .filter_map(|raw| attach::finish(raw, r))
         .collect();
-    out.sort_by_key(|m| (m.span.start, m.span.end));
+    if !out.is_sorted_by_key(|m| (m.span.start, m.span.end)) {
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+    }
     out
 }

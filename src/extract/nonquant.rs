@@ -93,7 +93,7 @@ pub(crate) fn name_span(text: &str, s: usize, end: usize) -> Span {
 /// Words that introduce a figure or table reference.
 const REFERENCE_WORDS: &[&str] = &[
     "Figure", "figure", "Fig.", "Fig", "Table", "table", "Chart", "Exhibit", "Section", "Chapter",
-    "Appendix", "Eq.", "图表", "附图", "附表", "图", "表",
+    "Appendix", "Eq.", "Page", "page", "p.", "pp.", "图表", "附图", "附表", "图", "表",
 ];
 
 /// Characters that may stand right before `图` / `表` in a reference (`如图`, `和图`);
@@ -214,6 +214,12 @@ fn small_int(p: &Parsed) -> Option<u32> {
 pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let v = small_int(p)?;
     let number = Span::new(s, p.end);
+    if let Some(end) = clock_time(text, p.end).filter(|_| v <= 24) {
+        return Some(raw(Kind::Date, Span::new(s, end), number, p));
+    }
+    if let Some(end) = numeric_date(text, p).filter(|_| (1000..=2100).contains(&v)) {
+        return Some(raw(Kind::Date, Span::new(s, end), number, p));
+    }
     let j = skip_space(text, p.end);
     match char_at(text, j) {
         Some('月') if (1..=12).contains(&v) => {
@@ -244,6 +250,47 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         }
     }
     None
+}
+
+/// `-04-17` or `/4/17` after a four-digit year (`2024-04-17`): its end.
+fn numeric_date(text: &str, p: &Parsed) -> Option<usize> {
+    let b = text.as_bytes();
+    if p.int_digits != 4 || p.decimals != 0 || p.grouped {
+        return None;
+    }
+    let sep = *b.get(p.end).filter(|c| matches!(c, b'-' | b'/' | b'.'))?;
+    let mut i = p.end;
+    for limit in [12, 31] {
+        if b.get(i) != Some(&sep) {
+            return None;
+        }
+        let start = i + 1;
+        let mut j = start;
+        while j < b.len() && j - start < 3 && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        let n: u32 = text.get(start..j)?.parse().ok()?;
+        if j - start == 0 || j - start > 2 || n == 0 || n > limit {
+            return None;
+        }
+        i = j;
+    }
+    (!b.get(i).is_some_and(u8::is_ascii_alphanumeric)).then_some(i)
+}
+
+/// `:39` or `:39:05` after the hour of a time of day (`16:39`): its end.
+fn clock_time(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let two = |k: usize| {
+        b.get(k) == Some(&b':')
+            && b.get(k + 1).is_some_and(|d| (b'0'..=b'5').contains(d))
+            && b.get(k + 2).is_some_and(u8::is_ascii_digit)
+            && !b.get(k + 3).is_some_and(u8::is_ascii_digit)
+    };
+    if !two(i) {
+        return None;
+    }
+    Some(if two(i + 3) { i + 6 } else { i + 3 })
 }
 
 /// A day (`5 日`, `五日`) starting at `i` (after spaces): its end.
@@ -465,7 +512,8 @@ pub(crate) fn named_number(
             return Some(raw(Kind::Name, Span::new(start, end), number, p));
         }
     }
-    let bare = tail.kind == TailKind::None
+    let noun = matches!(tail.kind, TailKind::Count(ref u) if u.is_ascii());
+    let bare = (tail.kind == TailKind::None || noun)
         && tail.scale == 1.0
         && tail.hedge.is_none()
         && pre.currency.is_none()
@@ -485,6 +533,11 @@ pub(crate) fn named_number(
     if word.is_empty() || !capital || NOT_NAMES.contains(&word) {
         return None;
     }
+    // `Windows 11 users`: a name even with a noun after it, unless the capital only marks
+    // the start of a sentence (`These 5 companies`).
+    if noun && sentence_start(text, ws) {
+        return None;
+    }
     // `Llama 2 70B`: a parameter count glued to a magnitude letter belongs to the name.
     let mut end = p.end;
     if bytes.get(end) == Some(&b' ')
@@ -498,4 +551,16 @@ pub(crate) fn named_number(
         end = q.end + 1;
     }
     Some(raw(Kind::Name, Span::new(ws, end), number, p))
+}
+
+/// Whether the word at `ws` opens a sentence.
+fn sentence_start(text: &str, ws: usize) -> bool {
+    let k = skip_space_back(text, ws);
+    match char_before(text, k) {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | '\n' | '\r' | '。' | '！' | '？' | '"' | '“' | '#' | '*' | '>'
+        ),
+    }
 }

@@ -7,6 +7,8 @@
 //! it a year, date, ordinal, reference or name. Hedges that stand apart and ranges are joined
 //! later (`attach`).
 
+use std::sync::LazyLock;
+
 use super::context::{self, Pre, Tail, TailKind};
 use super::mention::{Hedge, Kind, Numeral, Style};
 use super::numeral::{self, Parsed};
@@ -115,6 +117,29 @@ fn utf8_len(b: u8) -> usize {
 }
 
 fn is_zh_start(c: char) -> bool {
+    // One bit per CJK ideograph: the scanner asks this for every Chinese character.
+    static STARTS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; CJK_LEN.div_ceil(64)];
+        for c in (CJK_FIRST..CJK_FIRST + CJK_LEN as u32).filter_map(char::from_u32) {
+            if zh_start_slow(c) {
+                let k = (c as u32 - CJK_FIRST) as usize;
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    });
+    let k = (c as u32).wrapping_sub(CJK_FIRST) as usize;
+    if k < CJK_LEN {
+        STARTS[k / 64] & (1 << (k % 64)) != 0
+    } else {
+        zh_start_slow(c)
+    }
+}
+
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LEN: usize = 0x5200;
+
+fn zh_start_slow(c: char) -> bool {
     numeral::zh_starts(c) || matches!(c, '百' | '半' | '数' | '几' | '翻')
 }
 
@@ -139,6 +164,11 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
     }
     if !p.value.is_finite() {
         return Some(p.end);
+    }
+    if let Some(raw) = context::en_fraction(text, s, &p) {
+        let end = raw.span.end;
+        out.push(raw);
+        return Some(end);
     }
     number_common(text, s, p, out)
 }
