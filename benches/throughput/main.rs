@@ -157,39 +157,44 @@ fn main() {
             (doc, mentions)
         })
         .collect();
-    let check_options = CheckOptions::default();
-    let bundled_path = PathBuf::from("source/ai-index-2024.md");
-    let check_time = |label: &str, rules: &RuleSet, as_path: Option<&Path>| {
-        let (t, findings) = measure(runs, || {
-            prepared
-                .iter()
-                .map(|(doc, mentions)| match as_path {
-                    // The bundled rules apply to the bundled article's path: check every
-                    // corpus file as if it were that article.
-                    Some(path) => {
-                        let mut doc = doc.clone();
-                        doc.path = path.to_path_buf();
-                        check_document(&doc, mentions, rules, &check_options)
-                            .findings
-                            .len()
-                    }
-                    None => check_document(doc, mentions, rules, &check_options)
-                        .findings
-                        .len(),
-                })
-                .sum::<usize>()
-        });
-        println!(
-            "check, {label:<28} {:8.1} MB/s  ({findings} findings, {:.2?})",
-            mb_per_s(many_bytes, t),
-            t
-        );
-        t
+    let with_builtins = CheckOptions::default();
+    let rules_only = CheckOptions {
+        builtins: Vec::new(),
+        ..CheckOptions::default()
     };
-    check_time("built-ins only (no rules):", &RuleSet::default(), None);
+    let mut prepared = prepared;
+    check_row(
+        "built-ins only (no rules):",
+        &prepared,
+        &RuleSet::default(),
+        &with_builtins,
+        runs,
+    );
     match RuleSet::load(&[crate_root.join("claims")], crate_root) {
         Ok(rules) => {
-            check_time("bundled rules (claims/):", &rules, Some(&bundled_path));
+            // The bundled rules apply to the bundled article's path: check every corpus file
+            // as if it were that article.
+            let paths: Vec<PathBuf> = prepared.iter().map(|(d, _)| d.path.clone()).collect();
+            for (doc, _) in &mut prepared {
+                doc.path = PathBuf::from("source/ai-index-2024.md");
+            }
+            check_row(
+                "bundled rules, no built-ins:",
+                &prepared,
+                &rules,
+                &rules_only,
+                runs,
+            );
+            check_row(
+                "bundled rules + built-ins:",
+                &prepared,
+                &rules,
+                &with_builtins,
+                runs,
+            );
+            for ((doc, _), path) in prepared.iter_mut().zip(paths) {
+                doc.path = path;
+            }
         }
         Err(errors) => {
             println!("check, bundled rules (claims/):  skipped, the rules did not load:");
@@ -198,16 +203,18 @@ fn main() {
             }
         }
     }
-    let load_terms =
-        |dir: &Path, label: &str| match RuleSet::load(&[dir.to_path_buf()], &corpus.root) {
-            Ok(rules) => Some(check_time(label, &rules, None)),
-            Err(errors) => {
-                println!("{label} rules did not load: {errors:?}");
-                None
+    let terms = |dir: &Path, label: &str| match RuleSet::load(&[dir.to_path_buf()], &corpus.root) {
+        Ok(rules) => Some(check_row(label, &prepared, &rules, &rules_only, runs)),
+        Err(errors) => {
+            println!("check, {label} skipped, the rules did not load:");
+            for e in errors.iter().take(5) {
+                println!("    {e}");
             }
-        };
-    let t10 = load_terms(&corpus.rules_10, "10 term rules:");
-    let t1000 = load_terms(&corpus.rules_1000, "1,000 term rules:");
+            None
+        }
+    };
+    let t10 = terms(&corpus.rules_10, "10 term rules, no built-ins:");
+    let t1000 = terms(&corpus.rules_1000, "1,000 term rules, no built-ins:");
     if let (Some(a), Some(b)) = (t10, t1000) {
         println!(
             "cost of 1,000 term rules / 10 term rules: {:.2}",
@@ -278,6 +285,29 @@ fn main() {
             previous = Some((mb, t));
         }
     }
+}
+
+/// Times `check_document` over every prepared document and prints one row.
+fn check_row(
+    label: &str,
+    prepared: &[(Document, Vec<Mention>)],
+    rules: &RuleSet,
+    options: &CheckOptions,
+    runs: usize,
+) -> Duration {
+    let bytes: usize = prepared.iter().map(|(d, _)| d.text.len()).sum();
+    let (t, findings) = measure(runs, || {
+        prepared
+            .iter()
+            .map(|(doc, mentions)| check_document(doc, mentions, rules, options).findings.len())
+            .sum::<usize>()
+    });
+    println!(
+        "check, {label:<32} {:8.1} MB/s  ({findings} findings, {:.2?})",
+        mb_per_s(bytes, t),
+        t
+    );
+    t
 }
 
 /// The machine's load average: the figures are only as steady as the machine is idle.
