@@ -237,3 +237,30 @@ fn a_directive_in_a_multi_line_comment_counts() {
     assert_eq!(doc.directives[0].rules, ["ratio_in_sentence"]);
     assert!(doc.text[doc.directives[0].span.range()].starts_with("<!--\n"));
 }
+
+#[test]
+fn markdown_sections_from_atx_and_setext_headings() {
+    let text = "# Report 2024\n\nIntro 1.\n\nCosts\n-----\n\nText 2.\n\n### Detail `x`\n\nText 3.\n\n## Revenue ##\r\n\r\nText 4.\n";
+    let doc = md(text);
+    let got: Vec<_> = doc
+        .sections
+        .iter()
+        .map(|s| (s.level, s.title.as_str(), doc.slice(s.heading)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "Report 2024", "# Report 2024"),
+            (2, "Costs", "Costs\n-----"),
+            (3, "Detail x", "### Detail `x`"),
+            (2, "Revenue", "## Revenue ##"),
+        ]
+    );
+    let costs = &doc.sections[1];
+    assert_eq!(costs.range.start, text.find("Costs").unwrap());
+    assert_eq!(costs.range.end, text.find("## Revenue").unwrap());
+    assert_eq!(doc.sections[0].range.end, text.len());
+    assert_eq!(doc.sections[3].range.end, text.len());
+    // A Markdown file with real headings gets no plain-text headings.
+    assert!(doc.sections.iter().all(|s| s.title != "Intro 1."));
+}

@@ -9,6 +9,8 @@
 //!   over the many-files corpus and over the single big file;
 //! - loading a file of one 200 MB line, against one of 20 MB (linear time).
 //!
+//! A figure whose runs exceed 30 s in total stops repeating and says so.
+//!
 //! Environment: `FACTLINT_BENCH_RUNS` (default 5), `FACTLINT_BENCH_MB` (default 50, the size
 //! of the big file and of the many-files corpus each), `FACTLINT_BENCH_FILES` (default 2000),
 //! `FACTLINT_BENCH_LONG_LINE=0` to skip the 200 MB line.
@@ -42,15 +44,29 @@ fn mb_per_s(bytes: usize, time: Duration) -> f64 {
     bytes as f64 / 1e6 / time.as_secs_f64().max(1e-9)
 }
 
-/// Runs `f` `runs` times and returns the median time and the last result.
+/// Stop repeating a figure once its runs have taken this long: a slow stage still gets
+/// measured (once), and the whole benchmark ends in minutes.
+const BUDGET: Duration = Duration::from_secs(30);
+
+/// Runs `f` up to `runs` times (fewer once `BUDGET` is spent) and returns the median time,
+/// the number of runs and the last result.
 fn measure<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut samples = Vec::with_capacity(runs);
     let mut last = None;
-    for _ in 0..runs.max(1) {
+    let mut spent = Duration::ZERO;
+    while samples.len() < runs.max(1) && (samples.is_empty() || spent < BUDGET) {
         let start = Instant::now();
         let out = f();
-        samples.push(start.elapsed());
+        let took = start.elapsed();
+        spent += took;
+        samples.push(took);
         last = Some(out);
+    }
+    if samples.len() < runs {
+        println!(
+            "    (over the time budget: median of {} runs)",
+            samples.len()
+        );
     }
     (median(samples), last.expect("at least one run"))
 }
@@ -82,7 +98,7 @@ fn main() {
         megabytes,
         start.elapsed()
     );
-    println!("runs per figure: {runs} (median)\n");
+    println!("runs per figure: {runs} (median); {}\n", load_average());
 
     let big = fs::read_to_string(&corpus.big).expect("the big file was just written");
     let mut many: Vec<(PathBuf, String)> = Vec::new();
@@ -141,39 +157,44 @@ fn main() {
             (doc, mentions)
         })
         .collect();
-    let check_options = CheckOptions::default();
-    let bundled_path = PathBuf::from("source/ai-index-2024.md");
-    let check_time = |label: &str, rules: &RuleSet, as_path: Option<&Path>| {
-        let (t, findings) = measure(runs, || {
-            prepared
-                .iter()
-                .map(|(doc, mentions)| match as_path {
-                    // The bundled rules apply to the bundled article's path: check every
-                    // corpus file as if it were that article.
-                    Some(path) => {
-                        let mut doc = doc.clone();
-                        doc.path = path.to_path_buf();
-                        check_document(&doc, mentions, rules, &check_options)
-                            .findings
-                            .len()
-                    }
-                    None => check_document(doc, mentions, rules, &check_options)
-                        .findings
-                        .len(),
-                })
-                .sum::<usize>()
-        });
-        println!(
-            "check, {label:<28} {:8.1} MB/s  ({findings} findings, {:.2?})",
-            mb_per_s(many_bytes, t),
-            t
-        );
-        t
+    let with_builtins = CheckOptions::default();
+    let rules_only = CheckOptions {
+        builtins: Vec::new(),
+        ..CheckOptions::default()
     };
-    check_time("built-ins only (no rules):", &RuleSet::default(), None);
+    let mut prepared = prepared;
+    check_row(
+        "built-ins only (no rules):",
+        &prepared,
+        &RuleSet::default(),
+        &with_builtins,
+        runs,
+    );
     match RuleSet::load(&[crate_root.join("claims")], crate_root) {
         Ok(rules) => {
-            check_time("bundled rules (claims/):", &rules, Some(&bundled_path));
+            // The bundled rules apply to the bundled article's path: check every corpus file
+            // as if it were that article.
+            let paths: Vec<PathBuf> = prepared.iter().map(|(d, _)| d.path.clone()).collect();
+            for (doc, _) in &mut prepared {
+                doc.path = PathBuf::from("source/ai-index-2024.md");
+            }
+            check_row(
+                "bundled rules, no built-ins:",
+                &prepared,
+                &rules,
+                &rules_only,
+                runs,
+            );
+            check_row(
+                "bundled rules + built-ins:",
+                &prepared,
+                &rules,
+                &with_builtins,
+                runs,
+            );
+            for ((doc, _), path) in prepared.iter_mut().zip(paths) {
+                doc.path = path;
+            }
         }
         Err(errors) => {
             println!("check, bundled rules (claims/):  skipped, the rules did not load:");
@@ -182,16 +203,18 @@ fn main() {
             }
         }
     }
-    let load_terms =
-        |dir: &Path, label: &str| match RuleSet::load(&[dir.to_path_buf()], &corpus.root) {
-            Ok(rules) => Some(check_time(label, &rules, None)),
-            Err(errors) => {
-                println!("{label} rules did not load: {errors:?}");
-                None
+    let terms = |dir: &Path, label: &str| match RuleSet::load(&[dir.to_path_buf()], &corpus.root) {
+        Ok(rules) => Some(check_row(label, &prepared, &rules, &rules_only, runs)),
+        Err(errors) => {
+            println!("check, {label} skipped, the rules did not load:");
+            for e in errors.iter().take(5) {
+                println!("    {e}");
             }
-        };
-    let t10 = load_terms(&corpus.rules_10, "10 term rules:");
-    let t1000 = load_terms(&corpus.rules_1000, "1,000 term rules:");
+            None
+        }
+    };
+    let t10 = terms(&corpus.rules_10, "10 term rules, no built-ins:");
+    let t1000 = terms(&corpus.rules_1000, "1,000 term rules, no built-ins:");
     if let (Some(a), Some(b)) = (t10, t1000) {
         println!(
             "cost of 1,000 term rules / 10 term rules: {:.2}",
@@ -235,6 +258,7 @@ fn main() {
         }
     }
 
+    println!("\n{} at the end", load_average());
     if env_usize("FACTLINT_BENCH_LONG_LINE", 1) != 0 {
         println!("\n## One line without a newline (Markdown)");
         let unit = "约 20% 的 1892 亿美元，see https://x.y/z `code` [link](u) ";
@@ -261,6 +285,42 @@ fn main() {
             previous = Some((mb, t));
         }
     }
+}
+
+/// Times `check_document` over every prepared document and prints one row.
+fn check_row(
+    label: &str,
+    prepared: &[(Document, Vec<Mention>)],
+    rules: &RuleSet,
+    options: &CheckOptions,
+    runs: usize,
+) -> Duration {
+    let bytes: usize = prepared.iter().map(|(d, _)| d.text.len()).sum();
+    let (t, findings) = measure(runs, || {
+        prepared
+            .iter()
+            .map(|(doc, mentions)| check_document(doc, mentions, rules, options).findings.len())
+            .sum::<usize>()
+    });
+    println!(
+        "check, {label:<32} {:8.1} MB/s  ({findings} findings, {:.2?})",
+        mb_per_s(bytes, t),
+        t
+    );
+    t
+}
+
+/// The machine's load average: the figures are only as steady as the machine is idle.
+fn load_average() -> String {
+    fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "load average unknown".to_string(),
+        |l| {
+            format!(
+                "load average {}",
+                l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+            )
+        },
+    )
 }
 
 /// Runs the binary and returns its max RSS in KiB, the wall time and the exit status.

@@ -71,8 +71,13 @@ impl LineIndex {
         let line = self.line_of(offset);
         let content = self.line_span(text, line);
         let end = offset.min(content.end).max(content.start);
-        let col = self.chars_before(text, end) - self.chars_before(text, content.start) + 1;
-        (line + 1, col)
+        let chars = if end - content.start <= CHECKPOINT {
+            // The usual case: count from the start of the line.
+            count_chars(&text.as_bytes()[content.start..end])
+        } else {
+            self.chars_before(text, end) - self.chars_before(text, content.start)
+        };
+        (line + 1, chars + 1)
     }
 
     /// Number of lines (a text without newline has one).

@@ -169,10 +169,12 @@ fn scan_markdown(text: &str) -> MarkdownScan {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, title)) = heading.take() {
+                    // pulldown-cmark's range takes the line ending; the heading is the text.
+                    let line = text[span.range()].trim_end_matches(['\n', '\r']);
                     scan.headings.push(MarkdownHeading {
                         level,
                         title: title.trim().to_string(),
-                        span,
+                        span: Span::new(span.start, span.start + line.len()),
                     });
                 }
             }

@@ -26,7 +26,9 @@ pub struct Document {
     /// The original text without its BOM; every `Span` points into this.
     pub text: String,
     /// `text` with code, URLs, comments and front matter replaced by spaces (multi-byte
-    /// characters by as many spaces as they have bytes); newlines are kept.
+    /// characters by as many spaces as they have bytes); `\n` and `\r` are kept, so byte
+    /// offsets and lines agree with `text`. Markdown constructs are masked only in `.md` and
+    /// `.markdown` files; bare URLs in every file.
     pub masked: String,
     /// Whether the file began with a UTF-8 BOM (written back by `--fix`).
     pub bom: bool,
@@ -51,6 +53,7 @@ pub struct Section {
     pub range: Span,
 }
 
+/// An inline suppression comment, read from the original text (see `directives.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Directive {
     pub kind: DirectiveKind,
@@ -62,8 +65,11 @@ pub struct Directive {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DirectiveKind {
+    /// `factlint-disable-next-line`: the next non-blank line.
     DisableNextLine,
+    /// `factlint-disable`: from here to a matching `factlint-enable` or the end.
     Disable,
+    /// `factlint-enable`: ends a `factlint-disable`.
     Enable,
 }
 
