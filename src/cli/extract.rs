@@ -104,6 +104,11 @@ fn interval_text(m: &Mention) -> String {
 }
 
 fn write_table(out: &mut dyn Write, doc: &Document, mentions: &[Mention]) -> std::io::Result<()> {
+    // Columns are sized per file (files are streamed), so each file gets its own header; a
+    // file with no numbers gets none.
+    if mentions.is_empty() {
+        return Ok(());
+    }
     let header = [
         "location", "kind", "text", "value", "interval", "unit", "hedge",
     ];

@@ -30,7 +30,8 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
     (files, errors)
 }
 
-fn not_usable(path: &Path, error: io::Error) -> SourceError {
+/// A missing path is `Missing`; anything else that stops reading is `Read`.
+pub(super) fn not_usable(path: &Path, error: io::Error) -> SourceError {
     if error.kind() == io::ErrorKind::NotFound {
         SourceError::Missing {
             path: path.to_path_buf(),

@@ -106,18 +106,7 @@ impl SourceError {
 impl Document {
     /// Reads and prepares one file.
     pub fn load(path: &Path) -> Result<Document, SourceError> {
-        let bytes = std::fs::read(path).map_err(|error| {
-            if error.kind() == std::io::ErrorKind::NotFound {
-                SourceError::Missing {
-                    path: path.to_path_buf(),
-                }
-            } else {
-                SourceError::Read {
-                    path: path.to_path_buf(),
-                    error,
-                }
-            }
-        })?;
+        let bytes = std::fs::read(path).map_err(|error| discover::not_usable(path, error))?;
         Document::from_bytes(path, &bytes)
     }
 
