@@ -66,7 +66,7 @@ fn exit_codes_follow_fail_on() {
     let clean = repo(&[("a.md", CLEAN_TEXT)]);
     let r = factlint(clean.path(), &["--format", "line"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    assert!(r.stdout.starts_with("1 files: "), "{}", r.stdout);
+    assert!(r.stdout.starts_with("1 file: "), "{}", r.stdout);
 
     let error = repo(&[("a.md", ERROR_TEXT)]);
     let r = factlint(error.path(), &["--format", "line"]);

@@ -43,7 +43,6 @@ fn the_wrong_figures_and_words_are_found_and_nothing_else() {
             (1, "headline_cost_ratio"),
             (13, "dozens_of_languages"),
             (23, "training_compute_not_development_cost"),
-            (23, "training_compute_not_development_cost"),
             (31, "genai_not_all_ai"),
             (47, "training_not_inference_cost"),
             (107, "countries_with_ai_law"),

@@ -3,11 +3,11 @@
 
 use std::process::Command;
 
-/// Runs `factlint test --claims FIXTURE` from the crate root; returns (status, stderr).
-fn load(fixture: &str) -> (i32, String) {
+/// Runs `factlint SUBCOMMAND --claims FIXTURE` from the crate root; returns (status, stderr).
+fn load(subcommand: &str, fixture: &str) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["test", "--claims"])
+        .args([subcommand, "--claims"])
         .arg(format!("tests/fixtures/rules/{fixture}"))
         .output()
         .expect("the factlint binary runs");
@@ -17,16 +17,25 @@ fn load(fixture: &str) -> (i32, String) {
     )
 }
 
-/// Asserts exit 2 and one error line at `line:column` containing every `needle`.
+/// Asserts, for both `check` (before any article is read) and `test`, exit 2 and one error
+/// line at `line:column` containing every `needle`.
 fn assert_error(fixture: &str, line: usize, column: usize, needles: &[&str]) {
-    let (status, stderr) = load(fixture);
-    assert_eq!(status, 2, "{fixture}: exit status; stderr:\n{stderr}");
-    let prefix = format!("error: tests/fixtures/rules/{fixture}:{line}:{column}: ");
-    let Some(msg) = stderr.lines().find(|l| l.starts_with(&prefix)) else {
-        panic!("{fixture}: no error at {line}:{column}; stderr:\n{stderr}");
-    };
-    for n in needles {
-        assert!(msg.contains(n), "{fixture}: `{n}` missing from `{msg}`");
+    for subcommand in ["check", "test"] {
+        let (status, stderr) = load(subcommand, fixture);
+        assert_eq!(
+            status, 2,
+            "{subcommand} {fixture}: exit status; stderr:\n{stderr}"
+        );
+        let prefix = format!("error: tests/fixtures/rules/{fixture}:{line}:{column}: ");
+        let Some(msg) = stderr.lines().find(|l| l.starts_with(&prefix)) else {
+            panic!("{subcommand} {fixture}: no error at {line}:{column}; stderr:\n{stderr}");
+        };
+        for n in needles {
+            assert!(
+                msg.contains(n),
+                "{subcommand} {fixture}: `{n}` missing from `{msg}`"
+            );
+        }
     }
 }
 
@@ -141,7 +150,7 @@ fn applies_to_that_matches_nothing() {
         &["`articles/ai-index-2024.md` matches no file"],
     );
     // The glob that does match a file is not reported.
-    let (_, stderr) = load("bad-applies-to.yaml");
+    let (_, stderr) = load("check", "bad-applies-to.yaml");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
 
@@ -152,7 +161,7 @@ fn yaml_syntax_error() {
 
 #[test]
 fn every_error_in_a_file_is_reported_in_line_order() {
-    let (status, stderr) = load("bad-many.yaml");
+    let (status, stderr) = load("check", "bad-many.yaml");
     assert_eq!(status, 2);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 3, "{stderr}");
@@ -169,7 +178,7 @@ fn every_error_in_a_file_is_reported_in_line_order() {
 
 #[test]
 fn a_missing_rule_file_is_an_error() {
-    let (status, stderr) = load("no-such-file.yaml");
+    let (status, stderr) = load("check", "no-such-file.yaml");
     assert_eq!(status, 2);
     assert!(
         stderr.contains("no-such-file.yaml:0:0: no such file"),

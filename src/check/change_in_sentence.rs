@@ -150,7 +150,7 @@ struct Change<'m> {
     b: &'m Mention,
 }
 
-pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
     for Sentence {
@@ -170,6 +170,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
             let Some(change) = reading(ctx, sentence, &qs, i, residual) else {
                 continue;
             };
+            examined.extend([n.span, change.a.span, change.b.span]);
             if let Some(f) = judge(ctx, n, (sign, word), &change, severity) {
                 findings.push(f);
             }

@@ -16,7 +16,7 @@ pub mod term;
 
 use crate::extract::Mention;
 use crate::rules::RuleSet;
-use crate::source::Document;
+use crate::source::{Document, Span};
 
 pub use finding::{Edit, Explanation, Finding, Input, Origin, Severity};
 
@@ -64,11 +64,13 @@ impl Builtin {
         }
     }
 
-    fn run(self, ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
+    /// Runs the check; adds to `examined` the spans of the mentions whose values it
+    /// compared (for the coverage figure), whether or not it found a problem.
+    fn run(self, ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
         match self {
-            Builtin::RatioInSentence => ratio_in_sentence::check(ctx, severity),
-            Builtin::ChangeInSentence => change_in_sentence::check(ctx, severity),
-            Builtin::MultipleWording => multiple_wording::check(ctx, severity),
+            Builtin::RatioInSentence => ratio_in_sentence::check(ctx, severity, examined),
+            Builtin::ChangeInSentence => change_in_sentence::check(ctx, severity, examined),
+            Builtin::MultipleWording => multiple_wording::check(ctx, severity, examined),
         }
     }
 }
@@ -154,10 +156,17 @@ pub fn check_document(
         stats.term_findings += terms.len();
         findings.extend(terms);
     }
+    let mut examined = Vec::new();
     for &(builtin, severity) in &options.builtins {
-        let found = builtin.run(&ctx, severity);
+        let found = builtin.run(&ctx, severity, &mut examined);
         stats.builtin_findings += found.len();
         findings.extend(found);
+    }
+    for span in examined {
+        // Mentions are sorted by position and never share a start.
+        if let Ok(i) = mentions.binary_search_by_key(&span.start, |m| m.span.start) {
+            checked[i] = true;
+        }
     }
     stats.numbers_checked = checked
         .iter()

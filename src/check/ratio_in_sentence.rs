@@ -54,7 +54,7 @@ struct Frame<'m> {
     either: bool,
 }
 
-pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for Sentence {
         span: sentence,
@@ -75,6 +75,10 @@ pub fn check(ctx: &Context<'_>, severity: Severity) -> Vec<Finding> {
                         && keeps_subject(ctx, &qs, a.span.end, f.a_before)
                 })
                 .collect();
+            if !candidates.is_empty() {
+                examined.extend([f.n.span, f.b.span]);
+                examined.extend(candidates.iter().map(|a| a.span));
+            }
             if let Some(finding) = judge(ctx, f, &candidates, severity) {
                 findings.push(finding);
             }

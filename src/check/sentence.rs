@@ -387,7 +387,11 @@ pub(super) mod testing {
     }
 
     pub fn run(
-        check: fn(&Context<'_>, crate::check::Severity) -> Vec<Finding>,
+        check: fn(
+            &Context<'_>,
+            crate::check::Severity,
+            &mut Vec<crate::source::Span>,
+        ) -> Vec<Finding>,
         text: &str,
         specs: &[Spec<'_>],
     ) -> Vec<Finding> {
@@ -398,7 +402,7 @@ pub(super) mod testing {
             mentions: &mentions,
             options: &options,
         };
-        check(&ctx, crate::check::Severity::Warning)
+        check(&ctx, crate::check::Severity::Warning, &mut Vec::new())
     }
 }
 

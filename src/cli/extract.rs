@@ -64,6 +64,10 @@ pub fn run(args: ExtractArgs) -> u8 {
             ExtractFormat::Json => write_json(&mut out, &doc, &mentions, &mut first),
         };
         if let Err(e) = written {
+            // A reader that stops early (`| head`) is not an error.
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return super::EXIT_OK;
+            }
             eprintln!("error: cannot write the output: {e}");
             return super::EXIT_ERROR;
         }
@@ -140,13 +144,32 @@ fn write_table(out: &mut dyn Write, doc: &Document, mentions: &[Mention]) -> std
     Ok(())
 }
 
-fn json_number(v: f64) -> serde_json::Value {
-    if v.is_finite() {
-        let tidy: f64 = format!("{v:.11e}").parse().unwrap_or(v);
-        serde_json::json!(tidy)
-    } else {
-        serde_json::Value::Null
-    }
+/// One mention as the JSON output shows it, fields in this order.
+#[derive(serde::Serialize)]
+struct JsonMention<'a> {
+    file: String,
+    line: usize,
+    /// 1-based, in characters.
+    column: usize,
+    end_line: usize,
+    /// One past the last character.
+    end_column: usize,
+    /// The exact source text: hedge (when adjacent), number and unit.
+    text: &'a str,
+    kind: &'static str,
+    value: Option<f64>,
+    /// `null` for an open end.
+    low: Option<f64>,
+    high: Option<f64>,
+    unit: Option<&'a str>,
+    hedge: Option<&'static str>,
+    /// Where the hedge is written when it stands apart from the number (`大约是…的 8.7 倍`).
+    hedge_text: Option<&'a str>,
+}
+
+fn json_number(v: f64) -> Option<f64> {
+    v.is_finite()
+        .then(|| format!("{v:.11e}").parse().unwrap_or(v))
 }
 
 fn write_json(
@@ -158,21 +181,22 @@ fn write_json(
     for m in mentions {
         let (line, column) = doc.lines.line_col(&doc.text, m.span.start);
         let (end_line, end_column) = doc.lines.line_col(&doc.text, m.span.end);
-        let object = serde_json::json!({
-            "file": doc.path.display().to_string(),
-            "line": line,
-            "column": column,
-            "end_line": end_line,
-            "end_column": end_column,
-            "text": doc.slice(m.span),
-            "kind": m.kind.as_str(),
-            "value": json_number(m.value),
-            "low": json_number(m.interval.low),
-            "high": json_number(m.interval.high),
-            "unit": m.unit,
-            "hedge": m.hedge.map(|h| h.as_str()),
-            "hedge_text": m.hedge_span.map(|h| doc.slice(h)),
-        });
+        let object = JsonMention {
+            file: doc.path.display().to_string(),
+            line,
+            column,
+            end_line,
+            end_column,
+            text: doc.slice(m.span),
+            kind: m.kind.as_str(),
+            value: json_number(m.value),
+            low: json_number(m.interval.low),
+            high: json_number(m.interval.high),
+            unit: m.unit.as_deref(),
+            hedge: m.hedge.map(|h| h.as_str()),
+            hedge_text: m.hedge_span.map(|h| doc.slice(h)),
+        };
+        let object = serde_json::to_string(&object).map_err(std::io::Error::other)?;
         if !*first {
             writeln!(out, ",")?;
         }

@@ -10,29 +10,20 @@ use super::scan::Raw;
 use crate::eval::Interval;
 use crate::source::Span;
 
-/// Merges `a–b` pairs into ranges.
-pub(crate) fn ranges(text: &str, raws: &mut Vec<Raw>) {
-    // In place: a document may hold hundreds of thousands of mentions.
-    let mut w = 0;
+/// Merges `a–b` pairs into ranges: the first of the pair becomes the range and the second
+/// is marked weak, so that it is dropped with the other weak mentions (no copying of the
+/// list).
+pub(crate) fn ranges(text: &str, raws: &mut [Raw]) {
     let mut r = 0;
-    while r < raws.len() {
-        let merged = match raws.get(r + 1) {
-            Some(b) => range(text, &raws[r], b),
-            None => None,
-        };
-        match merged {
-            Some(m) => {
-                raws[w] = m;
-                r += 2;
-            }
-            None => {
-                raws.swap(w, r);
-                r += 1;
-            }
+    while r + 1 < raws.len() {
+        if let Some(merged) = range(text, &raws[r], &raws[r + 1]) {
+            raws[r] = merged;
+            raws[r + 1].weak = true;
+            r += 2;
+        } else {
+            r += 1;
         }
-        w += 1;
     }
-    raws.truncate(w);
 }
 
 fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {

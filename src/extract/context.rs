@@ -88,6 +88,8 @@ pub(crate) enum TailKind {
     None,
     Percent,
     Points,
+    /// `七成`: tenths, a percentage written in 成.
+    Tenths,
     Multiple,
     Money(&'static str),
     Count(String),
@@ -121,17 +123,31 @@ impl Tail {
 
 /// `多` / `余` right after a numeral or scale word: `10多个`, `300余家`, `1万多人`.
 fn more_than(text: &str, pos: usize) -> Option<(Hedge, Span)> {
-    match char_at(text, pos) {
+    let j = skip_space(text, pos);
+    match char_at(text, j) {
         Some('多' | '余') => {
             // `多数`, `余下` are words of their own.
-            let next = char_at(text, pos + 3);
-            if matches!(next, Some('数' | '下' | '额' | '种')) {
+            let next = char_at(text, j + 3);
+            if matches!(next, Some('数' | '下' | '额' | '种')) || next.is_none_or(|c| c.is_ascii())
+            {
                 return None;
             }
-            Some((Hedge::Over, Span::new(pos, pos + 3)))
+            Some((Hedge::Over, Span::new(j, j + 3)))
         }
         _ => None,
     }
+}
+
+/// `多` after a unit (`3 倍多`, `5 年多来`): more than the stated number.
+fn more_after_unit(text: &str, end: usize) -> Option<(Hedge, Span)> {
+    if char_at(text, end) != Some('多') {
+        return None;
+    }
+    let next = char_at(text, end + 3);
+    let ends_phrase = next.is_none_or(|c| {
+        !super::nonquant::is_cjk(c) || matches!(c, '来' | '的' | '前' | '后' | '了' | '以')
+    });
+    ends_phrase.then(|| (Hedge::Over, Span::new(end, end + 3)))
 }
 
 /// Everything after the numeral `p`: scale word, unit, hedge.
@@ -197,7 +213,7 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             pos = span.end;
         }
     }
-    let (kind, end) = unit(text, pos, hedge.is_some());
+    let (kind, end) = unit(text, pos);
     let mut t = finish(text, end.unwrap_or(pos), kind, scale, hedge);
     if t.hedge.is_none() {
         t.hedge = hedge;
@@ -220,6 +236,13 @@ fn finish(
         hedge,
         vague: None,
     };
+    if t.hedge.is_none()
+        && t.kind != TailKind::None
+        && let Some((h, span)) = more_after_unit(text, end)
+    {
+        t.hedge = Some((h, span));
+        t.end = span.end;
+    }
     if t.hedge.is_none() {
         let k = skip_space(text, end);
         if let Some((w, h, e)) = match_after(text, k, HEDGE_AFTER) {
@@ -241,11 +264,11 @@ const NOT_NOUNS: &[&str] = &[
 
 /// The unit at `pos` (after optional spaces): kind and end. Dispatches on the first byte so
 /// that a number followed by punctuation or prose costs no table lookups.
-fn unit(text: &str, pos: usize, after_more: bool) -> (TailKind, Option<usize>) {
+fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
     let j = skip_space(text, pos);
     let next = text.as_bytes().get(j).copied().unwrap_or(0);
     if next.is_ascii_alphabetic() {
-        return unit_en(text, pos, j, after_more);
+        return unit_en(text, pos, j);
     }
     if next == b'%' {
         return (TailKind::Percent, Some(j + 1));
@@ -270,6 +293,9 @@ fn unit(text: &str, pos: usize, after_more: bool) -> (TailKind, Option<usize>) {
     if let Some(e) = starts_with_word(text, j, "倍") {
         return (TailKind::Multiple, Some(e));
     }
+    if let Some(e) = tenths(text, j) {
+        return (TailKind::Tenths, Some(e));
+    }
     if let Some(e) = starts_with_word(text, pos, "×") {
         return (TailKind::Multiple, Some(e));
     }
@@ -287,9 +313,47 @@ fn unit(text: &str, pos: usize, after_more: bool) -> (TailKind, Option<usize>) {
     (TailKind::None, None)
 }
 
+/// `成` as tenths (`七成`, `近八成`), not the verb or the word it starts (`成为`, `一成不变`).
+fn tenths(text: &str, j: usize) -> Option<usize> {
+    if char_at(text, j) != Some('成') {
+        return None;
+    }
+    let e = j + '成'.len_utf8();
+    let word = char_at(text, e).is_some_and(|c| {
+        matches!(
+            c,
+            '为' | '立'
+                | '功'
+                | '本'
+                | '员'
+                | '果'
+                | '绩'
+                | '就'
+                | '长'
+                | '熟'
+                | '都'
+                | '市'
+                | '交'
+                | '品'
+                | '型'
+                | '效'
+                | '份'
+                | '分'
+                | '像'
+                | '年'
+                | '不'
+                | '了'
+                | '批'
+                | '套'
+                | '群'
+        )
+    });
+    (!word).then_some(e)
+}
+
 /// The English unit at `j` (a letter): percent, points, times, fold, currency, unit, or a
 /// counted noun.
-fn unit_en(text: &str, pos: usize, j: usize, after_more: bool) -> (TailKind, Option<usize>) {
+fn unit_en(text: &str, pos: usize, j: usize) -> (TailKind, Option<usize>) {
     let spaced = j > pos;
     for (w, k) in [
         ("percentage points", TailKind::Points),
@@ -320,7 +384,7 @@ fn unit_en(text: &str, pos: usize, j: usize, after_more: bool) -> (TailKind, Opt
     }
     // A counted English noun right after the number (`1,000 companies`, `2,048 GPUs`), or
     // after one or two modifiers (`149 foundation models`).
-    if j == pos + 1 || after_more {
+    if j == pos + 1 {
         let mut at = j;
         for _ in 0..3 {
             let (w, e) = word_at(text, at);

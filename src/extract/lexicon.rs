@@ -251,6 +251,7 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("接近", Hedge::Nearly),
     ("几乎", Hedge::Nearly),
     ("超过", Hedge::Over),
+    ("超", Hedge::Over),
     ("多于", Hedge::Over),
     ("高于", Hedge::Over),
     ("至少", Hedge::AtLeast),
@@ -336,51 +337,47 @@ pub(crate) fn ends_clause(c: char) -> bool {
 /// right before), comparing ASCII case-insensitively.
 #[inline]
 pub(crate) fn ends_with_word(text: &str, end: usize, word: &str) -> Option<usize> {
-    let start = end.checked_sub(word.len())?;
-    // Most lookups fail on the last byte; check it before comparing the whole word.
-    let last = *text.as_bytes().get(end.checked_sub(1)?)?;
-    if !last.eq_ignore_ascii_case(word.as_bytes().last()?) {
-        return None;
-    }
-    if !text.is_char_boundary(start) {
-        return None;
-    }
-    let tail = &text[start..end];
-    let matches = if word.is_ascii() {
-        tail.eq_ignore_ascii_case(word)
+    let w = word.as_bytes();
+    let b = text.as_bytes();
+    let start = end.checked_sub(w.len())?;
+    let tail = b.get(start..end)?;
+    // Tables hold ASCII words or CJK words, never both in one word.
+    let matches = if w.first()?.is_ascii() {
+        tail.eq_ignore_ascii_case(w)
     } else {
-        tail == word
+        // Most lookups fail on the last character; compare it before the rest.
+        let (t, k) = (tail.len(), w.len());
+        same_bytes(&tail[t - k.min(3)..], &w[k - k.min(3)..]) && tail == w
     };
-    if !matches {
+    if !matches || !text.is_char_boundary(start) {
         return None;
     }
-    let first = word.as_bytes()[0];
-    if first.is_ascii_alphabetic() && start > 0 && text.as_bytes()[start - 1].is_ascii_alphabetic()
-    {
+    if w[0].is_ascii_alphabetic() && start > 0 && b[start - 1].is_ascii_alphabetic() {
         return None;
     }
     Some(start)
+}
+
+/// Byte-wise equality of two short slices without a call to `memcmp`.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Whether `text[start..]` begins with `word`, and for an alphabetic ASCII word, no letter
 /// follows it. Returns the end.
 #[inline]
 pub(crate) fn starts_with_word(text: &str, start: usize, word: &str) -> Option<usize> {
-    if text.as_bytes().get(start) != word.as_bytes().first() {
+    let w = word.as_bytes();
+    let b = text.as_bytes();
+    let end = start + w.len();
+    let head = b.get(start..end)?;
+    // The first character decides almost every lookup; compare it before the rest.
+    if !same_bytes(&head[..w.len().min(3)], &w[..w.len().min(3)]) || head != w {
         return None;
     }
-    let rest = text.get(start..)?;
-    if !rest.starts_with(word) {
-        return None;
-    }
-    let end = start + word.len();
-    let last = word.as_bytes()[word.len() - 1];
-    if last.is_ascii_alphabetic()
-        && text
-            .as_bytes()
-            .get(end)
-            .is_some_and(u8::is_ascii_alphabetic)
-    {
+    let last = w[w.len() - 1];
+    if last.is_ascii_alphabetic() && b.get(end).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
     Some(end)

@@ -51,11 +51,12 @@ pub fn extract(text: &str, options: &ExtractOptions) -> Vec<Mention> {
     } else {
         0.0
     };
-    let mut out: Vec<Mention> = raws
-        .into_iter()
-        .filter(|raw| !(raw.weak || (raw.indefinite && raw.hedge.is_none())))
-        .filter_map(|raw| attach::finish(raw, r))
-        .collect();
+    let mut out: Vec<Mention> = Vec::with_capacity(raws.len());
+    out.extend(
+        raws.into_iter()
+            .filter(|raw| !(raw.weak || (raw.indefinite && raw.hedge.is_none())))
+            .filter_map(|raw| attach::finish(raw, r)),
+    );
     if !out.is_sorted_by_key(|m| (m.span.start, m.span.end)) {
         out.sort_by_key(|m| (m.span.start, m.span.end));
     }

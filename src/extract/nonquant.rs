@@ -7,45 +7,16 @@
 use std::sync::LazyLock;
 
 use super::context::{Pre, Tail, TailKind};
-use super::lexicon::LastChars;
-use super::lexicon::{char_at, char_before, ends_with_word, skip_space, skip_space_back};
+use super::lexicon::{
+    LastChars, char_at, char_before, ends_with_word, skip_space, skip_space_back,
+};
 use super::mention::{Kind, Numeral};
 use super::numeral::{self, Parsed, word_at};
 use super::scan::Raw;
 use crate::source::Span;
 
 fn raw(kind: Kind, span: Span, number: Span, p: &Parsed) -> Raw {
-    let mut r = Raw {
-        kind,
-        ..Raw::placeholder(span, number, p.value, p.numeral)
-    };
-    r.kind = kind;
-    r
-}
-
-impl Raw {
-    pub(crate) fn placeholder(span: Span, number: Span, value: f64, numeral: Numeral) -> Raw {
-        Raw {
-            span,
-            number,
-            kind: Kind::Name,
-            value: if value.is_finite() { value } else { 0.0 },
-            half: 0.0,
-            base: None,
-            by_nature: false,
-            unit: None,
-            hedge: None,
-            hedge_span: None,
-            style: super::mention::Style {
-                numeral,
-                decimals: 0,
-                grouped: false,
-                factor: 1.0,
-            },
-            indefinite: false,
-            weak: false,
-        }
-    }
+    Raw::non_quantity(kind, span, number, p.value, p.numeral)
 }
 
 /// Digits glued to letters before them: `GPT-4`, `COVID-19`, `H100`, `almosthuman2014`.

@@ -38,10 +38,35 @@ pub(crate) struct Raw {
     pub weak: bool,
 }
 
-fn non_quantity(kind: Kind, span: Span, number: Span, value: f64, numeral: Numeral) -> Raw {
-    Raw {
-        kind,
-        ..Raw::placeholder(span, number, value, numeral)
+impl Raw {
+    /// A year, date, ordinal, reference or name: its value, no interval to speak of.
+    pub(crate) fn non_quantity(
+        kind: Kind,
+        span: Span,
+        number: Span,
+        value: f64,
+        numeral: Numeral,
+    ) -> Raw {
+        Raw {
+            span,
+            number,
+            kind,
+            value: if value.is_finite() { value } else { 0.0 },
+            half: 0.0,
+            base: None,
+            by_nature: false,
+            unit: None,
+            hedge: None,
+            hedge_span: None,
+            style: Style {
+                numeral,
+                decimals: 0,
+                grouped: false,
+                factor: 1.0,
+            },
+            indefinite: false,
+            weak: false,
+        }
     }
 }
 
@@ -148,7 +173,7 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
     let p = numeral::arabic(text, s)?;
     if let Some(name) = context::glued_name(text, s, p.end) {
         let value = p.value;
-        out.push(non_quantity(
+        out.push(Raw::non_quantity(
             Kind::Name,
             name,
             Span::new(s, p.end),
@@ -189,7 +214,7 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     let tail = context::tail(text, &p, pre.currency.is_some());
     if tail.kind == TailKind::Name {
         let span = context::name_span(text, s, tail.end);
-        out.push(non_quantity(
+        out.push(Raw::non_quantity(
             Kind::Name,
             span,
             Span::new(s, p.end),
@@ -214,11 +239,22 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     Some(end)
 }
 
+/// `v × factor`, dividing for percentages so that `40.9%` is exactly the `0.409` that
+/// `0.409` parses to (multiplying by the inexact `0.01` would give `0.40900000000000003`).
+fn scaled(v: f64, factor: f64) -> f64 {
+    if factor > 0.0 && factor < 1.0 {
+        v / (1.0 / factor).round()
+    } else {
+        v * factor
+    }
+}
+
 /// A quantity from its numeral, what precedes it and what follows it.
 pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
     let scale = tail.scale;
     let (kind, unit, unit_factor) = match (&tail.kind, pre.currency) {
         (TailKind::Percent, _) => (Kind::Percent, Some("%".to_string()), 0.01),
+        (TailKind::Tenths, _) => (Kind::Percent, Some("%".to_string()), 0.1),
         (TailKind::Points, _) => (Kind::Points, Some("pp".to_string()), 0.01),
         (TailKind::Multiple, _) => (Kind::Multiple, Some("x".to_string()), 1.0),
         (TailKind::Money(code), _) => (Kind::Money, Some((*code).to_string()), 1.0),
@@ -228,6 +264,17 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         _ => (Kind::Number, None, 1.0),
     };
     let factor = scale * unit_factor;
+    // `近 5 年`, `近十年来` mean "the last five / ten years", not "nearly".
+    let recent = matches!(pre.hedge, Some((Hedge::Nearly, span)) if span.len() == '近'.len_utf8())
+        && matches!(unit.as_deref(), Some("year" | "month" | "week" | "day"));
+    let pre = if recent {
+        &Pre {
+            hedge: None,
+            ..*pre
+        }
+    } else {
+        pre
+    };
     let start = pre.start(s);
     let (hedge, hedge_span) = match (pre.hedge, tail.hedge) {
         (Some((h, span)), _) => (Some(h), Some(span)),
@@ -242,9 +289,15 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         span: Span::new(start, tail.end),
         number: Span::new(s, p.end),
         kind,
-        value: p.value * factor,
-        half: if by_nature { 0.0 } else { p.half * factor },
-        base: tail.vague.map(|(lo, hi)| (lo * factor, hi * factor)),
+        value: scaled(p.value, factor),
+        half: if by_nature {
+            0.0
+        } else {
+            scaled(p.half, factor)
+        },
+        base: tail
+            .vague
+            .map(|(lo, hi)| (scaled(lo, factor), scaled(hi, factor))),
         by_nature,
         unit,
         hedge,

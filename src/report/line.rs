@@ -41,8 +41,9 @@ impl Sink for Line {
         let s = &t.stats;
         writeln!(
             out,
-            "{} files: claims {} held, {} failed, {} unmatched; {} term, {} built-in findings; {} of {} numbers checked",
+            "{} file{}: claims {} held, {} failed, {} unmatched; {} term, {} built-in findings; {} of {} numbers checked",
             t.files,
+            if t.files == 1 { "" } else { "s" },
             s.claims_held,
             s.claims_failed,
             s.claims_unmatched,
