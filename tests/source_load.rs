@@ -99,12 +99,18 @@ fn loading_is_linear_in_the_size_of_a_line_without_newline() {
     // and URL-ish runs on one line. Ten times the text must cost about ten times the time,
     // not a hundred; the bound is loose so a busy machine does not fail it.
     let unit = "`[a](b ``` <x ![ http://a.b/( www. ) 训练 ";
+    // The fastest of three runs: a busy machine only ever adds time.
     let time = |copies: usize| {
         let text = unit.repeat(copies);
-        let start = Instant::now();
-        let doc = Document::from_text(Path::new("p.md"), &text);
-        assert_eq!(doc.masked.len(), text.len());
-        start.elapsed()
+        (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                let doc = Document::from_text(Path::new("p.md"), &text);
+                assert_eq!(doc.masked.len(), text.len());
+                start.elapsed()
+            })
+            .min()
+            .expect("three runs")
     };
     let small = time(5_000).max(Duration::from_micros(200));
     let large = time(50_000);
@@ -197,7 +203,11 @@ fn discover_reports_a_dangling_link_and_goes_on() {
     assert_eq!(files, [root.join("a.md"), root.join("c.md")]);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].path(), root.join("b.md"));
-    assert!(errors[0].to_string().contains("b.md: cannot read"));
+    assert!(
+        errors[0]
+            .to_string()
+            .ends_with("b.md: cannot read: broken symbolic link")
+    );
 }
 
 #[cfg(unix)]

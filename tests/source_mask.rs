@@ -264,3 +264,38 @@ fn markdown_sections_from_atx_and_setext_headings() {
     // A Markdown file with real headings gets no plain-text headings.
     assert!(doc.sections.iter().all(|s| s.title != "Intro 1."));
 }
+
+/// Line and column the slow way: count lines and characters up to `offset`, not counting a
+/// `\r` that ends the line.
+fn naive_line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let content_end = if text[..line_end].ends_with('\r') && line_end > line_start {
+        line_end - 1
+    } else {
+        line_end
+    };
+    let col = text[line_start..offset.min(content_end)].chars().count() + 1;
+    (line, col)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn line_col_agrees_with_counting(text in arbitrary_text(), pick in any::<prop::sample::Index>()) {
+        let doc = Document::from_text(Path::new("p.txt"), &text);
+        let boundaries: Vec<usize> = (0..=doc.text.len())
+            .filter(|&i| doc.text.is_char_boundary(i))
+            .collect();
+        let offset = boundaries[pick.index(boundaries.len())];
+        prop_assert_eq!(
+            doc.lines.line_col(&doc.text, offset),
+            naive_line_col(&doc.text, offset)
+        );
+    }
+}

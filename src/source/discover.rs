@@ -82,7 +82,14 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<SourceError>) {
             Ok(_) if wanted => files.push(path),
             Ok(_) => {}
             // A dangling link named like an article is an article we cannot read.
-            Err(error) if wanted => errors.push(SourceError::Read { path, error }),
+            Err(error) if wanted => {
+                let error = if link && error.kind() == io::ErrorKind::NotFound {
+                    io::Error::new(io::ErrorKind::NotFound, "broken symbolic link")
+                } else {
+                    error
+                };
+                errors.push(SourceError::Read { path, error });
+            }
             Err(_) => {}
         }
     }
