@@ -100,11 +100,11 @@ fn clause_start(text: &str, i: usize, floor: usize) -> usize {
 }
 
 /// Gives each hedge that stands apart from its number to the quantity that completes its
-/// predicate, within the clause.
-pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
+/// predicate, within the clause. `floor` is the end of the last clause group seen (0 at the
+/// start of the text); returns it for the next batch of the same text.
+pub(crate) fn detached(text: &str, raws: &mut [Raw], mut floor: usize) -> usize {
     let mut i = 0;
     // Clause punctuation ended the previous group, so no clause starts before its end.
-    let mut floor = 0;
     while i < raws.len() {
         if !eligible(&raws[i]) {
             i += 1;
@@ -128,6 +128,7 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
         floor = raws[j - 1].span.end;
         i = j;
     }
+    floor
 }
 
 /// Detached hedge words in `text[from..to]` that no mention has taken already.

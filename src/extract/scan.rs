@@ -70,15 +70,28 @@ impl Raw {
     }
 }
 
-/// Every raw mention in `text`.
-pub(crate) fn scan(text: &str) -> Vec<Raw> {
+/// Raw mentions go to the later stages in batches of about this many: a batch stays in
+/// cache, where one list of every raw mention of a large file would not (it took more memory
+/// than the text, and filling it was a third of the time).
+const BATCH: usize = 64;
+
+/// Every raw mention in `text`, handed to `sink` in batches, in order of position.
+///
+/// A batch ends only where clause punctuation (`，` `。` `;` …) stands between two mentions.
+/// No mention reaches back over such punctuation, no range is joined across it and no hedge
+/// is given across it (`attach`), so the later stages see each batch exactly as they would
+/// see that part of the whole list. `sink` takes the mentions out of the vector it is given.
+pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
     let bytes = text.as_bytes();
-    let mut out: Vec<Raw> = Vec::new();
+    let mut out: Vec<Raw> = Vec::with_capacity(BATCH * 2);
+    // The last mention of the previous batch, for `reference` (`图 2.11.4 和 2.11.5`).
+    let mut carried: Option<Raw> = None;
+    let mut last_end = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let next = match b {
-            b'0'..=b'9' => arabic_at(text, i, &mut out),
+            b'0'..=b'9' => arabic_at(text, i, &mut out, carried.as_ref()),
             b'a'..=b'z' | b'A'..=b'Z' => {
                 let (_, end) = numeral::word_at(text, i);
                 if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
@@ -87,38 +100,66 @@ pub(crate) fn scan(text: &str) -> Vec<Raw> {
                     Some(words_at(text, i, &mut out).unwrap_or(end))
                 }
             }
-            0xEF if numeral::digit_at(bytes, i).is_some() => arabic_at(text, i, &mut out),
+            0xEF if numeral::digit_at(bytes, i).is_some() => {
+                arabic_at(text, i, &mut out, carried.as_ref())
+            }
             0xE4..=0xE9 => match three_byte_char(bytes, i) {
                 Some(c) if is_zh_start(c) => zh_at(text, i, c, &mut out),
                 _ => None,
             },
-            _ => None,
+            _ => {
+                if out.len() >= BATCH
+                    && out.last().is_some_and(|r| r.span.end <= i)
+                    && ends_clause_at(bytes, i)
+                {
+                    carried = out.last().cloned();
+                    untangle(&mut out, &mut last_end);
+                    sink(&mut out);
+                    out.clear();
+                }
+                None
+            }
         };
         i = match next {
             Some(end) if end > i => end,
             _ => i + utf8_len(b),
         };
     }
-    untangle(&mut out);
-    out
+    untangle(&mut out, &mut last_end);
+    sink(&mut out);
+}
+
+/// Clause punctuation other than a line break at byte `i` (a line break may stand inside a
+/// range: `5 to\n10`).
+fn ends_clause_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b',' | b';' | b':' | b'!' | b'?' => true,
+        // `，` `；` `：` `！` `？` (U+FF0C, U+FF1B, U+FF1A, U+FF01, U+FF1F) and `。` (U+3002).
+        0xEF => {
+            bytes.get(i + 1) == Some(&0xBC)
+                && matches!(bytes.get(i + 2), Some(0x8C | 0x9B | 0x9A | 0x81 | 0x9F))
+        }
+        0xE3 => bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x82),
+        _ => false,
+    }
 }
 
 /// Keeps mentions apart: a mention whose hedge or name reaches back into the previous one
 /// loses that part, and one whose numeral lies inside the previous one is dropped.
-fn untangle(raws: &mut Vec<Raw>) {
-    let mut last_end = 0;
+/// `last_end` is the end of the last mention kept, carried from batch to batch.
+fn untangle(raws: &mut Vec<Raw>, last_end: &mut usize) {
     raws.retain_mut(|r| {
-        if r.number.start < last_end {
+        if r.number.start < *last_end {
             return false;
         }
-        if r.span.start < last_end {
+        if r.span.start < *last_end {
             r.span.start = r.number.start;
             if r.hedge_span.is_some_and(|h| h.start < r.span.start) {
                 r.hedge = None;
                 r.hedge_span = None;
             }
         }
-        last_end = r.span.end;
+        *last_end = r.span.end;
         true
     });
 }
@@ -169,7 +210,7 @@ fn zh_start_slow(c: char) -> bool {
 }
 
 /// Arabic digits at `s`.
-fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
+fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>, carried: Option<&Raw>) -> Option<usize> {
     let p = numeral::arabic(text, s)?;
     if let Some(name) = context::glued_name(text, s, p.end) {
         let value = p.value;
@@ -182,7 +223,7 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
         ));
         return Some(name.end);
     }
-    if let Some(r) = context::reference(text, s, &p, out.last()) {
+    if let Some(r) = context::reference(text, s, &p, out.last().or(carried)) {
         let end = r.span.end;
         out.push(r);
         return Some(end);
