@@ -10,6 +10,7 @@
 use std::sync::LazyLock;
 
 use super::context::{self, Pre, Tail, TailKind};
+use super::lexicon;
 use super::mention::{Hedge, Kind, Numeral, Style};
 use super::numeral::{self, Parsed};
 use crate::source::Span;
@@ -132,16 +133,7 @@ pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
 /// Clause punctuation other than a line break at byte `i` (a line break may stand inside a
 /// range: `5 to\n10`).
 fn ends_clause_at(bytes: &[u8], i: usize) -> bool {
-    match bytes[i] {
-        b',' | b';' | b':' | b'!' | b'?' => true,
-        // `，` `；` `：` `！` `？` (U+FF0C, U+FF1B, U+FF1A, U+FF01, U+FF1F) and `。` (U+3002).
-        0xEF => {
-            bytes.get(i + 1) == Some(&0xBC)
-                && matches!(bytes.get(i + 2), Some(0x8C | 0x9B | 0x9A | 0x81 | 0x9F))
-        }
-        0xE3 => bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x82),
-        _ => false,
-    }
+    !matches!(bytes[i], b'\n' | b'\r') && lexicon::clause_end_len(bytes, i) > 0
 }
 
 /// Keeps mentions apart: a mention whose hedge or name reaches back into the previous one
@@ -377,7 +369,10 @@ fn zh_at(text: &str, s: usize, c: char, out: &mut Vec<Raw>) -> Option<usize> {
 /// An English number word, fraction or multiple at the start of the word at `s`.
 fn words_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
     let (w, _) = numeral::word_at(text, s);
-    if w.len() > 14 {
+    // Number words and the special forms have three letters or more, but for the `a` and
+    // `an` of `a third`: shorter words (`of`, `to`, `in`) are turned away at once.
+    let short = w.len() <= 2 && !w.eq_ignore_ascii_case("a") && !w.eq_ignore_ascii_case("an");
+    if w.len() > 14 || short {
         return None;
     }
     if let Some(raw) = context::en_special(text, s) {
