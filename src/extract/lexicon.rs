@@ -337,8 +337,9 @@ pub(crate) const PREDICATE_VERBS: &[&str] = &[
 ];
 
 /// The byte length of the punctuation that ends a clause (`，。；：！？,;:!?` and line breaks)
-/// starting at byte `i`, 0 when there is none: a detached hedge never reaches past it. Byte-wise, without decoding characters: the text between mentions is
-/// searched for it more than once.
+/// starting at byte `i`, 0 when there is none: a detached hedge never reaches past it.
+/// Byte-wise, without decoding characters: the text between mentions is searched for it
+/// more than once.
 #[inline]
 pub(crate) fn clause_end_len(b: &[u8], i: usize) -> usize {
     match b[i] {

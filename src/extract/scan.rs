@@ -88,6 +88,7 @@ pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
     // The last mention of the previous batch, for `reference` (`图 2.11.4 和 2.11.5`).
     let mut carried: Option<Raw> = None;
     let mut last_end = 0;
+    let zh_starts = zh_start_bits();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -105,7 +106,7 @@ pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
                 arabic_at(text, i, &mut out, carried.as_ref())
             }
             0xE4..=0xE9 => match three_byte_char(bytes, i) {
-                Some(c) if is_zh_start(c) => zh_at(text, i, c, &mut out),
+                Some(c) if is_zh_start(zh_starts, c) => zh_at(text, i, c, &mut out),
                 _ => None,
             },
             _ => {
@@ -174,8 +175,17 @@ fn utf8_len(b: u8) -> usize {
     }
 }
 
-fn is_zh_start(c: char) -> bool {
-    // One bit per CJK ideograph: the scanner asks this for every Chinese character.
+/// One bit per CJK ideograph, set where a number may start: the scanner asks this for every
+/// Chinese character, so it takes the table once per text (`zh_start_bits`).
+fn is_zh_start(starts: &[u64], c: char) -> bool {
+    let k = (c as u32).wrapping_sub(CJK_FIRST) as usize;
+    match starts.get(k / 64) {
+        Some(bits) if k < CJK_LEN => bits & (1 << (k % 64)) != 0,
+        _ => zh_start_slow(c),
+    }
+}
+
+fn zh_start_bits() -> &'static [u64] {
     static STARTS: LazyLock<Vec<u64>> = LazyLock::new(|| {
         let mut bits = vec![0u64; CJK_LEN.div_ceil(64)];
         for c in (CJK_FIRST..CJK_FIRST + CJK_LEN as u32).filter_map(char::from_u32) {
@@ -186,12 +196,7 @@ fn is_zh_start(c: char) -> bool {
         }
         bits
     });
-    let k = (c as u32).wrapping_sub(CJK_FIRST) as usize;
-    if k < CJK_LEN {
-        STARTS[k / 64] & (1 << (k % 64)) != 0
-    } else {
-        zh_start_slow(c)
-    }
+    &STARTS
 }
 
 const CJK_FIRST: u32 = 0x4E00;
