@@ -136,10 +136,10 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
     let bytes = text.as_bytes();
     let mut k = from;
     while k < to {
-        // Every detached hedge starts with one of `不大几将接至最约`, whose UTF-8 encodings
-        // start with 0xE4 to 0xE8: other bytes (continuation bytes too) are skipped one by one
-        // without decoding.
-        if !matches!(bytes[k], 0xE4..=0xE8) {
+        // Every detached hedge starts with one of `不大几将接至最约`: other characters are
+        // skipped after a look at their bytes (continuation bytes one by one), before any
+        // search of the table.
+        if !starts_detached_hedge(bytes, k) {
             k += 1;
             continue;
         }
@@ -168,6 +168,23 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
         out.push((hedge, span));
     }
     out
+}
+
+/// Whether one of `不大几将接至最约` starts at byte `k`.
+fn starts_detached_hedge(bytes: &[u8], k: usize) -> bool {
+    if !matches!(bytes[k], 0xE4..=0xE8) {
+        return false;
+    }
+    match bytes.get(k..k + 3) {
+        Some(&[a, b, c]) => {
+            let c = (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F);
+            matches!(
+                char::from_u32(c),
+                Some('不' | '大' | '几' | '将' | '接' | '至' | '最' | '约')
+            )
+        }
+        _ => false,
+    }
 }
 
 /// Whether `text[a..b]` holds an unclosed opening parenthesis.
@@ -282,10 +299,9 @@ mod tests {
     #[test]
     fn the_quick_skip_knows_every_detached_hedge() {
         for (w, _, _) in HEDGE_DETACHED {
-            let first = w.chars().next().expect("non-empty");
             assert!(
-                matches!(w.as_bytes()[0], 0xE4..=0xE8),
-                "`{w}` ({first}) would be skipped by `hedges_in`"
+                starts_detached_hedge(w.as_bytes(), 0),
+                "`{w}` would be skipped by `hedges_in`"
             );
         }
     }
