@@ -43,7 +43,9 @@ pub(crate) fn pre(text: &str, s: usize) -> Pre {
     if !lexicon::BEFORE_NUMBER.may_end_at(text, k) {
         return out;
     }
-    let last = text.as_bytes()[k - 1];
+    let Some(&last) = k.checked_sub(1).and_then(|i| text.as_bytes().get(i)) else {
+        return out;
+    };
     if let Some((span, code)) = CURRENCY_BEFORE
         .iter()
         .filter(|(w, _)| lexicon::may_end_with(w, last))
@@ -61,7 +63,7 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
     if !lexicon::BEFORE_NUMBER.may_end_at(text, k) {
         return None;
     }
-    let last = text.as_bytes()[k - 1];
+    let last = *k.checked_sub(1).and_then(|i| text.as_bytes().get(i))?;
     for &(w, h) in HEDGE_BEFORE {
         if !lexicon::may_end_with(w, last) {
             continue;
