@@ -14,11 +14,14 @@ mod sentence;
 mod suppress;
 pub mod term;
 
+use std::cell::OnceCell;
+
 use crate::extract::Mention;
 use crate::rules::RuleSet;
 use crate::source::{Document, Span};
 
 pub use finding::{Edit, Explanation, Finding, Input, Origin, Severity};
+use sentence::Sentence;
 
 /// The checks that need no rule file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -102,6 +105,27 @@ pub struct Context<'a> {
     /// All mentions of the document in order, non-quantities included.
     pub mentions: &'a [Mention],
     pub options: &'a CheckOptions,
+    /// The sentences the built-ins read, split once for all of them and only when one runs.
+    sentences: OnceCell<Vec<Sentence<'a>>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, mentions: &'a [Mention], options: &'a CheckOptions) -> Self {
+        Context {
+            doc,
+            mentions,
+            options,
+            sentences: OnceCell::new(),
+        }
+    }
+
+    /// The sentences of the masked text that hold a quantity a built-in check starts from
+    /// (a multiple, a percentage or points), each with all its quantities.
+    fn sentences(&self) -> &[Sentence<'a>] {
+        self.sentences.get_or_init(|| {
+            sentence::sentences_with(&self.doc.masked, self.mentions, sentence::is_trigger)
+        })
+    }
 }
 
 /// Counts for the report's summary.
@@ -132,11 +156,7 @@ pub fn check_document(
     rules: &RuleSet,
     options: &CheckOptions,
 ) -> Outcome {
-    let ctx = Context {
-        doc,
-        mentions,
-        options,
-    };
+    let ctx = Context::new(doc, mentions, options);
     let mut stats = Stats {
         numbers_found: mentions.iter().filter(|m| m.kind.is_quantity()).count(),
         ..Stats::default()
