@@ -18,6 +18,7 @@ use std::cell::OnceCell;
 
 use crate::extract::Mention;
 use crate::rules::RuleSet;
+use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
 pub use finding::{Edit, Explanation, Finding, Input, Origin, Severity};
@@ -107,6 +108,8 @@ pub struct Context<'a> {
     pub options: &'a CheckOptions,
     /// The sentences the built-ins read, split once for all of them and only when one runs.
     sentences: OnceCell<Vec<Sentence<'a>>>,
+    /// The text claims' templates match against, normalised once for all rule files.
+    normalized: OnceCell<Normalized>,
 }
 
 impl<'a> Context<'a> {
@@ -116,7 +119,14 @@ impl<'a> Context<'a> {
             mentions,
             options,
             sentences: OnceCell::new(),
+            normalized: OnceCell::new(),
         }
+    }
+
+    /// The masked text normalised for template matching, with its quantity mentions.
+    pub(crate) fn normalized(&self) -> &Normalized {
+        self.normalized
+            .get_or_init(|| Normalized::new(&self.doc.masked, self.mentions))
     }
 
     /// The sentences of the masked text that hold a quantity a built-in check starts from
@@ -161,16 +171,16 @@ pub fn check_document(
         numbers_found: mentions.iter().filter(|m| m.kind.is_quantity()).count(),
         ..Stats::default()
     };
-    let mut checked = vec![false; mentions.len()];
+    // Indices of the mentions some check examined; a list, not a flag per mention, so
+    // that counting them does not walk every mention a second time.
+    let mut checked: Vec<usize> = Vec::new();
     let mut findings = Vec::new();
     for file in rules.for_path(&doc.path) {
         let run = claim::run(&ctx, file);
         stats.claims_held += run.held;
         stats.claims_failed += run.failed;
         stats.claims_unmatched += run.unmatched;
-        for i in run.checked {
-            checked[i] = true;
-        }
+        checked.extend(run.checked);
         findings.extend(run.findings);
         let terms = term::run(&ctx, file);
         stats.term_findings += terms.len();
@@ -185,13 +195,14 @@ pub fn check_document(
     for span in examined {
         // Mentions are sorted by position and never share a start.
         if let Ok(i) = mentions.binary_search_by_key(&span.start, |m| m.span.start) {
-            checked[i] = true;
+            checked.push(i);
         }
     }
+    checked.sort_unstable();
+    checked.dedup();
     stats.numbers_checked = checked
         .iter()
-        .zip(mentions)
-        .filter(|(c, m)| **c && m.kind.is_quantity())
+        .filter(|&&i| mentions[i].kind.is_quantity())
         .count();
     let mut findings = suppress::apply(doc, findings);
     // The summary counts what the report shows, so suppressed findings are not counted.

@@ -58,11 +58,19 @@ pub(super) fn term_index(terms: &[Term]) -> (Option<AhoCorasick>, Vec<Vec<(usize
 /// A full DFA (one table lookup per byte whatever the number of patterns, which is what keeps
 /// 1,000 terms close to the cost of 10), or the library's own choice if the DFA would be too
 /// large. Overlapping search needs `MatchKind::Standard`.
+///
+/// The library's prefilter jumps between occurrences of a few bytes it ranks as rare, by a
+/// frequency table made for English and code. In Chinese text the UTF-8 bytes of CJK
+/// characters are everywhere, so with CJK patterns its jumps land every few bytes and the
+/// search runs at half the speed of the plain DFA (measured: 1,000 mixed terms 237 → 447
+/// MB/s, the bundled claims' anchors 94 → 137 MB/s without it). It is kept for all-ASCII
+/// pattern sets, where its table holds.
 fn build(patterns: &[String], ascii_case_insensitive: bool) -> Option<AhoCorasick> {
     let mut builder = AhoCorasickBuilder::new();
     builder
         .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(ascii_case_insensitive);
+        .ascii_case_insensitive(ascii_case_insensitive)
+        .prefilter(patterns.iter().all(|p| p.is_ascii()));
     builder
         .clone()
         .kind(Some(AhoCorasickKind::DFA))
