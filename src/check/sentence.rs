@@ -138,9 +138,10 @@ pub(super) fn has_clause_break(s: &str) -> bool {
     last_clause_break(s).is_some()
 }
 
-/// Byte offset just after the last clause break in `s`.
+/// Byte offset just after the last clause break in `s`, found from the end, so that the
+/// cost is the distance to the break, not the length of `s`.
 pub(super) fn last_clause_break(s: &str) -> Option<usize> {
-    clause_breaks(s).last()
+    clause_breaks(s).next_back()
 }
 
 /// Byte offsets just after each clause break in `s`, in order.
