@@ -94,7 +94,7 @@ pub fn find_matches(
     let mut out: Vec<Vec<ClaimMatch>> = vec![Vec::new(); file.claims.len()];
     if let Some(ac) = &file.claim_anchors {
         let norm = ctx.normalized();
-        for hit in ac.find_overlapping_iter(&norm.text) {
+        for hit in ac.occurrences(&norm.text) {
             for &ci in &file.anchor_claims[hit.pattern().as_usize()] {
                 if !select(ci) {
                     continue;

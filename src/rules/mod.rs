@@ -47,7 +47,7 @@ pub struct RuleFile {
     pub claims: Vec<Claim>,
     pub terms: Vec<Term>,
     /// Over the claims' template anchors; pattern id → `anchor_claims` entry.
-    pub(crate) claim_anchors: Option<AhoCorasick>,
+    pub(crate) claim_anchors: Option<index::Literals>,
     pub(crate) anchor_claims: Vec<Vec<usize>>,
     /// Over every term's `instead_of` words (ASCII case folded); pattern id → (term, word).
     pub(crate) term_words: Option<AhoCorasick>,
