@@ -204,6 +204,15 @@ fn judge(
             }
             let tail = &text[verb_end..m.span.end];
             let strict = format_number(n + 1.0);
+            // A figure between `比` and the verb (`比增加了 8.7 倍高出 8.7 倍`) means the
+            // comparison is not a plain `比 X`: rewriting it could swallow another finding.
+            let marker = marker.filter(|&at| {
+                let first = ctx.mentions.partition_point(|q| q.span.start < at);
+                ctx.mentions[first..]
+                    .iter()
+                    .take_while(|q| q.span.start < verb_start)
+                    .all(|q| !q.kind.is_quantity())
+            });
             let (span, replacement) = match marker {
                 Some(at) => {
                     let compared = text[at + '比'.len_utf8()..verb_start].trim_end();
@@ -294,6 +303,27 @@ mod tests {
             f[0].edit.as_ref().map(|e| e.replacement.as_str()),
             Some("是一位旅客的排放量的近 291 倍")
         );
+    }
+
+    #[test]
+    fn a_figure_between_bi_and_the_verb_gets_no_rewrite() {
+        // Found by the property test: the rewrite from 比 would overlap the first finding.
+        let s = "比增加了8.7 倍高出8.7 倍";
+        let f = run(
+            check,
+            s,
+            &[
+                multiple("8.7 倍", 8.7),
+                super::super::sentence::testing::Spec {
+                    nth: 1,
+                    ..multiple("8.7 倍", 8.7)
+                },
+            ],
+        );
+        let edits: Vec<_> = f.iter().filter_map(|f| f.edit.as_ref()).collect();
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert_eq!(edits.len(), 1, "only `增加了` is rewritten: {edits:#?}");
+        assert_eq!(edits[0].replacement, "增加到8.7 倍");
     }
 
     #[test]
