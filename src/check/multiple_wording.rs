@@ -204,14 +204,15 @@ fn judge(
             }
             let tail = &text[verb_end..m.span.end];
             let strict = format_number(n + 1.0);
-            // A figure between `比` and the verb (`比增加了 8.7 倍高出 8.7 倍`) means the
-            // comparison is not a plain `比 X`: rewriting it could swallow another finding.
+            // Another multiple between `比` and the verb (`比增加了 8.7 倍高出 8.7 倍`) means
+            // the comparison is not a plain `比 X` (`比五年前` is): rewriting it could swallow
+            // another finding.
             let marker = marker.filter(|&at| {
                 let first = ctx.mentions.partition_point(|q| q.span.start < at);
                 ctx.mentions[first..]
                     .iter()
                     .take_while(|q| q.span.start < verb_start)
-                    .all(|q| !q.kind.is_quantity())
+                    .all(|q| q.kind != Kind::Multiple)
             });
             let (span, replacement) = match marker {
                 Some(at) => {
