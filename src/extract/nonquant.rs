@@ -362,7 +362,8 @@ const NAME_BEFORE: &[&str] = &[
     "Fortune", "Global", "S&P", "Forbes", "FTSE", "Russell", "Nasdaq", "Inc.", "财富",
 ];
 
-/// Capitalised words that do not name anything when a number follows them.
+/// Capitalised words that do not name anything when a number follows them (months are
+/// in `MONTHS`).
 const NOT_NAMES: &[&str] = &[
     "In",
     "On",
@@ -420,30 +421,6 @@ const NOT_NAMES: &[&str] = &[
     "Appendix",
     "Step",
     "Part",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
     "US",
     "USD",
     "RMB",
@@ -501,7 +478,7 @@ pub(crate) fn named_number(
     }
     let word = &text[ws..k];
     let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    if word.is_empty() || !capital || NOT_NAMES.contains(&word) {
+    if word.is_empty() || !capital || NOT_NAMES.contains(&word) || MONTHS.contains(&word) {
         return None;
     }
     // `Windows 11 users`: a name even with a noun after it, unless the capital only marks
