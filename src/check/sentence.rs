@@ -482,7 +482,7 @@ pub(super) mod testing {
                     kind: s.kind,
                     value: s.value,
                     interval,
-                    unit: s.unit.map(str::to_string),
+                    unit: s.unit.map(|u| u.to_string().into()),
                     hedge: s.hedge,
                     hedge_span: None,
                     style: Style {

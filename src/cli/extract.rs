@@ -125,7 +125,7 @@ fn write_table(out: &mut dyn Write, doc: &Document, mentions: &[Mention]) -> std
             text.replace(['\n', '\r', '\t'], " "),
             format_number(m.value),
             interval_text(m),
-            m.unit.clone().unwrap_or_else(|| "-".into()),
+            m.unit.as_deref().unwrap_or("-").to_string(),
             m.hedge.map_or("-", |h| h.as_str()).to_string(),
         ]);
     }

@@ -6,6 +6,8 @@ pub(crate) use super::nonquant::{
     date, glued_name, name_span, named_number, ordinal, reference, year,
 };
 
+use std::borrow::Cow;
+
 use super::lexicon::{
     self, CURRENCY_AFTER, CURRENCY_AFTER_EN, CURRENCY_BEFORE, HEDGE_AFTER, HEDGE_BEFORE,
     PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, UNIT_EN, UNIT_GLUED, UNIT_ZH, char_at,
@@ -100,7 +102,8 @@ pub(crate) enum TailKind {
     Tenths,
     Multiple,
     Money(&'static str),
-    Count(String),
+    /// A counter (`个`) or a counted noun (`companies`).
+    Count(Cow<'static, str>),
     Unit(&'static str),
     /// Letters glued to the digits that are no unit (`5G`, `1e999`): a name.
     Name,
@@ -314,9 +317,12 @@ fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
         return (TailKind::Unit(u), Some(e));
     }
     if let Some(c) = char_at(text, j)
-        && lexicon::is_counter(c)
+        && let Some(counter) = lexicon::counter(c)
     {
-        return (TailKind::Count(c.to_string()), Some(j + c.len_utf8()));
+        return (
+            TailKind::Count(Cow::Borrowed(counter)),
+            Some(j + c.len_utf8()),
+        );
     }
     (TailKind::None, None)
 }
@@ -397,7 +403,7 @@ fn unit_en(text: &str, pos: usize, j: usize) -> (TailKind, Option<usize>) {
         for _ in 0..3 {
             let (w, e) = word_at(text, at);
             if is_plural_noun(w) {
-                return (TailKind::Count(w.to_string()), Some(e));
+                return (TailKind::Count(Cow::Owned(w.to_string())), Some(e));
             }
             let modifier = w.len() >= 3
                 && w.bytes().all(|b| b.is_ascii_lowercase())

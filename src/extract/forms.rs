@@ -5,6 +5,8 @@
 //! Fractions and multiples written in words are round figures by nature (design.md §2): they
 //! are marked `by_nature` and read as approximately hedged.
 
+use std::borrow::Cow;
+
 use super::context::{self, Tail, TailKind};
 use super::lexicon::{HEDGE_AFTER, SCALE_ZH, char_at, char_before, match_after, skip_space};
 use super::mention::{Kind, Numeral, Style};
@@ -42,7 +44,7 @@ fn word_form(
         half: 0.0,
         base: None,
         by_nature: true,
-        unit: (kind == Kind::Multiple).then(|| "x".to_string()),
+        unit: (kind == Kind::Multiple).then_some(Cow::Borrowed("x")),
         hedge: hedge.map(|h| h.0),
         hedge_span: hedge.map(|h| h.1),
         style: Style {

@@ -146,15 +146,18 @@ pub(crate) const COUNTERS: &[char] = &[
     '集', '类', '对', '双', '群', '队', '处', '国', '代', '款', '卷', '册', '根', '头', '匹', '棵',
 ];
 
-/// Whether `c` is one of the `COUNTERS` (a binary search in a sorted copy: the lookup runs
-/// after every number followed by a Chinese character).
-pub(crate) fn is_counter(c: char) -> bool {
-    static SORTED: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut v = COUNTERS.to_vec();
+/// `c` as a string when it is one of the `COUNTERS` (a binary search in a sorted copy: the
+/// lookup runs after every number followed by a Chinese character). The string lives as
+/// long as the program, so a mention's unit borrows it instead of allocating.
+pub(crate) fn counter(c: char) -> Option<&'static str> {
+    static SORTED: LazyLock<Vec<(char, String)>> = LazyLock::new(|| {
+        let mut v: Vec<(char, String)> = COUNTERS.iter().map(|&c| (c, c.to_string())).collect();
         v.sort_unstable();
         v
     });
-    SORTED.binary_search(&c).is_ok()
+    let sorted: &'static [(char, String)] = &SORTED;
+    let k = sorted.binary_search_by_key(&c, |(c, _)| *c).ok()?;
+    Some(sorted[k].1.as_str())
 }
 
 /// English units, matched as whole words after the number, with the normalised unit.

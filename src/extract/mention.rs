@@ -1,5 +1,7 @@
 //! What the extractor produces: one `Mention` per number in the prose.
 
+use std::borrow::Cow;
+
 use crate::eval::Interval;
 use crate::source::Span;
 
@@ -150,8 +152,9 @@ pub struct Mention {
     /// The true values the writing asserts (written precision, then hedge).
     pub interval: Interval,
     /// Normalised unit or currency: `USD`, `CNY`, `%`, `x`, `t`, a counter such as `个`, or
-    /// the counted noun (`companies`).
-    pub unit: Option<String>,
+    /// the counted noun (`companies`). Borrowed from the word tables but for counted nouns,
+    /// so that most mentions allocate nothing for their unit.
+    pub unit: Option<Cow<'static, str>>,
     pub hedge: Option<Hedge>,
     /// Where the hedge is written; it may stand apart from the number in the same clause.
     pub hedge_span: Option<Span>,

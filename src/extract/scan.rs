@@ -7,6 +7,7 @@
 //! it a year, date, ordinal, reference or name. Hedges that stand apart and ranges are joined
 //! later (`attach`).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::context::{self, Pre, Tail, TailKind};
@@ -29,7 +30,7 @@ pub(crate) struct Raw {
     pub base: Option<(f64, f64)>,
     /// Written in words as a round figure (`三分之二`, `九倍`, `doubled`): approximate.
     pub by_nature: bool,
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'static, str>>,
     pub hedge: Option<Hedge>,
     pub hedge_span: Option<Span>,
     pub style: Style,
@@ -291,14 +292,14 @@ fn scaled(v: f64, factor: f64) -> f64 {
 pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
     let scale = tail.scale;
     let (kind, unit, unit_factor) = match (&tail.kind, pre.currency) {
-        (TailKind::Percent, _) => (Kind::Percent, Some("%".to_string()), 0.01),
-        (TailKind::Tenths, _) => (Kind::Percent, Some("%".to_string()), 0.1),
-        (TailKind::Points, _) => (Kind::Points, Some("pp".to_string()), 0.01),
-        (TailKind::Multiple, _) => (Kind::Multiple, Some("x".to_string()), 1.0),
-        (TailKind::Money(code), _) => (Kind::Money, Some((*code).to_string()), 1.0),
-        (_, Some((code, _))) => (Kind::Money, Some(code.to_string()), 1.0),
+        (TailKind::Percent, _) => (Kind::Percent, Some(Cow::Borrowed("%")), 0.01),
+        (TailKind::Tenths, _) => (Kind::Percent, Some(Cow::Borrowed("%")), 0.1),
+        (TailKind::Points, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.01),
+        (TailKind::Multiple, _) => (Kind::Multiple, Some(Cow::Borrowed("x")), 1.0),
+        (TailKind::Money(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 1.0),
+        (_, Some((code, _))) => (Kind::Money, Some(Cow::Borrowed(code)), 1.0),
         (TailKind::Count(u), _) => (Kind::Count, Some(u.clone()), 1.0),
-        (TailKind::Unit(u), _) => (Kind::Quantity, Some((*u).to_string()), 1.0),
+        (TailKind::Unit(u), _) => (Kind::Quantity, Some(Cow::Borrowed(*u)), 1.0),
         _ => (Kind::Number, None, 1.0),
     };
     let factor = scale * unit_factor;
