@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use super::context::{Pre, Tail, TailKind};
 use super::lexicon::{
-    LastChars, char_at, char_before, ends_with_word, skip_space, skip_space_back,
+    self, LastChars, char_at, char_before, ends_with_word, skip_space, skip_space_back,
 };
 use super::mention::{Kind, Numeral};
 use super::numeral::{self, Parsed, word_at};
@@ -85,7 +85,9 @@ pub(crate) fn reference(text: &str, s: usize, p: &Parsed, last: Option<&Raw>) ->
     } else {
         &[]
     };
-    for w in words {
+    // Most words of the table end in another byte than the text does: one comparison each.
+    let last_byte = k.checked_sub(1).map_or(0, |e| text.as_bytes()[e]);
+    for w in words.iter().filter(|w| lexicon::may_end_with(w, last_byte)) {
         let Some(st) = ends_with_word(text, k, w) else {
             continue;
         };
@@ -210,7 +212,10 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         && k > 0
         && text.as_bytes()[k - 1].is_ascii_alphabetic()
         && (v <= 31 || (1000..=2100).contains(&v))
-        && let Some(st) = MONTHS.iter().find_map(|m| ends_with_word(text, k, m))
+        && let Some(st) = MONTHS
+            .iter()
+            .filter(|m| lexicon::may_end_with(m, text.as_bytes()[k - 1]))
+            .find_map(|m| ends_with_word(text, k, m))
     {
         return Some(raw(Kind::Date, Span::new(st, p.end), number, p));
     }
@@ -449,7 +454,11 @@ pub(crate) fn named_number(
     let strong = char_at(text, j) == Some('强');
     static LAST: LazyLock<LastChars> = LazyLock::new(|| LastChars::of(NAME_BEFORE.iter().copied()));
     let brand = if LAST.may_end_at(text, k) {
-        NAME_BEFORE.iter().find_map(|w| ends_with_word(text, k, w))
+        let last_byte = text.as_bytes()[k - 1];
+        NAME_BEFORE
+            .iter()
+            .filter(|w| lexicon::may_end_with(w, last_byte))
+            .find_map(|w| ends_with_word(text, k, w))
     } else {
         None
     };
