@@ -9,9 +9,10 @@ pub(crate) use super::nonquant::{
 use std::borrow::Cow;
 
 use super::lexicon::{
-    self, CURRENCY_AFTER, CURRENCY_AFTER_EN, CURRENCY_BEFORE, HEDGE_AFTER, HEDGE_BEFORE,
-    PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, UNIT_EN, UNIT_GLUED, UNIT_ZH, char_at,
-    char_before, ends_with_word, match_after, skip_space, skip_space_back, starts_with_word,
+    self, CURRENCY_AFTER, CURRENCY_AFTER_EN, CURRENCY_AFTER_FIRST, CURRENCY_BEFORE, HEDGE_AFTER,
+    HEDGE_BEFORE, PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, UNIT_EN, UNIT_GLUED, UNIT_ZH,
+    UNIT_ZH_FIRST, char_at, char_before, ends_with_word, match_after, match_after_first,
+    skip_space, skip_space_back, starts_with_word,
 };
 use super::mention::{Hedge, Kind, Numeral};
 use super::numeral::{Parsed, word_at};
@@ -206,7 +207,8 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             && let Some((w, f, e)) = match_after(text, j, SCALE_ZH)
             && w != "十"
             && match_after(text, j, PERCENT_AFTER).is_none()
-            && match_after(text, j, UNIT_ZH).is_none_or(|(u, _, _)| u.len() <= w.len())
+            && match_after_first(text, j, UNIT_ZH, &UNIT_ZH_FIRST)
+                .is_none_or(|(u, _, _)| u.len() <= w.len())
         {
             scale = f;
             pos = e;
@@ -310,10 +312,10 @@ fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
     if let Some(e) = starts_with_word(text, pos, "×") {
         return (TailKind::Multiple, Some(e));
     }
-    if let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER) {
+    if let Some((_, code, e)) = match_after_first(text, j, CURRENCY_AFTER, &CURRENCY_AFTER_FIRST) {
         return (TailKind::Money(code), Some(e));
     }
-    if let Some((_, u, e)) = match_after(text, j, UNIT_ZH) {
+    if let Some((_, u, e)) = match_after_first(text, j, UNIT_ZH, &UNIT_ZH_FIRST) {
         return (TailKind::Unit(u), Some(e));
     }
     if let Some(c) = char_at(text, j)

@@ -517,6 +517,64 @@ impl LastChars {
     }
 }
 
+/// The first characters of a table's words, the mirror of `LastChars` for lookups after an
+/// offset (`match_after`, which compares bytes exactly, so no case folding here). Chinese
+/// words share a handful of first bytes, so the first byte alone turns few entries away;
+/// the first character turns the whole table away after most numbers.
+pub(crate) struct FirstChars {
+    ascii: u128,
+    other: Vec<char>,
+}
+
+impl FirstChars {
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> FirstChars {
+        let mut ascii = 0u128;
+        let mut other = Vec::new();
+        for c in words.into_iter().filter_map(|w| w.chars().next()) {
+            if c.is_ascii() {
+                ascii |= 1 << (c as u32);
+            } else {
+                other.push(c);
+            }
+        }
+        other.sort_unstable();
+        other.dedup();
+        FirstChars { ascii, other }
+    }
+
+    /// Whether some word of the table may start at byte `start`.
+    pub fn may_start_at(&self, text: &str, start: usize) -> bool {
+        let Some(&first) = text.as_bytes().get(start) else {
+            return false;
+        };
+        if first.is_ascii() {
+            return self.ascii & (1 << first) != 0;
+        }
+        char_at(text, start).is_some_and(|c| self.other.binary_search(&c).is_ok())
+    }
+}
+
+/// `match_after` for the long Chinese tables looked up after most numbers (`UNIT_ZH`,
+/// `CURRENCY_AFTER`): their first characters are checked before the table is searched. (The
+/// short tables and those of ASCII words do better with `match_after` alone.)
+pub(crate) fn match_after_first<T: Copy>(
+    text: &str,
+    start: usize,
+    table: &[(&'static str, T)],
+    first: &FirstChars,
+) -> Option<(&'static str, T, usize)> {
+    if !first.may_start_at(text, start) {
+        return None;
+    }
+    match_after(text, start, table)
+}
+
+pub(crate) static UNIT_ZH_FIRST: LazyLock<FirstChars> =
+    LazyLock::new(|| FirstChars::of(UNIT_ZH.iter().map(|e| e.0)));
+
+pub(crate) static CURRENCY_AFTER_FIRST: LazyLock<FirstChars> =
+    LazyLock::new(|| FirstChars::of(CURRENCY_AFTER.iter().map(|e| e.0)));
+
 /// Last characters of the currencies and hedges written before a number.
 pub(crate) static BEFORE_NUMBER: LazyLock<LastChars> = LazyLock::new(|| {
     LastChars::of(
