@@ -136,6 +136,14 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
     let bytes = text.as_bytes();
     let mut k = from;
     while k < to {
+        // Eight ASCII bytes at once: none of them starts a hedge, and English prose is
+        // mostly such runs.
+        if let Some(run) = bytes.get(k..k + 8).filter(|_| k + 8 <= to)
+            && u64::from_le_bytes(run.try_into().unwrap_or([0x80; 8])) & 0x8080_8080_8080_8080 == 0
+        {
+            k += 8;
+            continue;
+        }
         // Every detached hedge starts with one of `不大几将接至最约`: other characters are
         // skipped after a look at their bytes (continuation bytes one by one), before any
         // search of the table.
