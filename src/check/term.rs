@@ -26,7 +26,7 @@ fn run_terms(ctx: &Context<'_>, file: &RuleFile, select: &dyn Fn(usize) -> bool)
     };
     let text = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for hit in ac.find_overlapping_iter(text) {
+    for hit in ac.occurrences(text) {
         let span = Span::new(hit.start(), hit.end());
         for &(ti, wi) in &file.word_terms[hit.pattern().as_usize()] {
             if !select(ti) {
