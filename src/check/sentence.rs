@@ -4,11 +4,6 @@
 //! mentions inside a span, clause tests on the text between mentions, and the small pieces
 //! of interval arithmetic and explanation the checks have in common.
 
-use std::sync::OnceLock;
-
-use aho_corasick::Span as PackedSpan;
-use aho_corasick::packed;
-
 use crate::eval::Interval;
 use crate::extract::{Kind, Mention};
 use crate::source::{Document, Span};
@@ -30,11 +25,7 @@ pub(super) fn sentences(text: &str) -> Vec<Span> {
 
 /// The untrimmed pieces of `text` between one sentence end and the next, in order.
 fn pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut cuts = Cuts {
-        text,
-        pos: 0,
-        search: stop_search(),
-    };
+    let mut cuts = Cuts { text, pos: 0 };
     let mut start = 0;
     let mut done = false;
     std::iter::from_fn(move || {
@@ -70,26 +61,6 @@ const STOP_LEAD: [bool; 256] = {
 struct Cuts<'t> {
     text: &'t str,
     pos: usize,
-    /// `stop_search()`; `None` walks the `STOP_LEAD` table instead.
-    search: Option<&'static packed::Searcher>,
-}
-
-/// The characters that may end a sentence (see `ends_sentence`).
-const STOPS: [&str; 9] = ["。", "！", "？", "；", "!", "?", ";", ".", "\n"];
-
-/// A SIMD search for `STOPS`, where the CPU has one: it skips the text between stops many
-/// bytes at a time, where the table walk reads one byte per step.
-fn stop_search() -> Option<&'static packed::Searcher> {
-    static SEARCHER: OnceLock<Option<packed::Searcher>> = OnceLock::new();
-    SEARCHER
-        .get_or_init(|| {
-            packed::Config::new()
-                .match_kind(packed::MatchKind::LeftmostFirst)
-                .builder()
-                .extend(STOPS)
-                .build()
-        })
-        .as_ref()
 }
 
 impl Iterator for Cuts<'_> {
@@ -97,22 +68,6 @@ impl Iterator for Cuts<'_> {
 
     fn next(&mut self) -> Option<usize> {
         let bytes = self.text.as_bytes();
-        if let Some(search) = self.search {
-            while self.pos < bytes.len() {
-                let Some(hit) = search.find_in(self.text, PackedSpan::from(self.pos..bytes.len()))
-                else {
-                    self.pos = bytes.len();
-                    return None;
-                };
-                // Every stop is a whole character, so a hit starts on a boundary.
-                let c = self.text[hit.start()..].chars().next()?;
-                self.pos = hit.end();
-                if ends_sentence(self.text, c, hit.end()) {
-                    return Some(hit.end());
-                }
-            }
-            return None;
-        }
         while self.pos < bytes.len() {
             let i = self.pos;
             if !STOP_LEAD[bytes[i] as usize] {
@@ -561,29 +516,7 @@ pub(super) mod testing {
 
 #[cfg(test)]
 mod tests {
-    use proptest::prelude::*;
-
     use super::*;
-
-    const PIECES: &[&str] = &[
-        "。", "！", "？", "；", "!", "?", ";", ".", "\n", "，", "、", "“", "a", "A", " ", "2.5",
-        "倍", "# ", "- ", "1. ", "\u{3000}",
-    ];
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
-
-        /// The SIMD stop search cuts where the byte table walk cuts.
-        #[test]
-        fn stop_search_cuts_where_the_table_walk_does(
-            tokens in prop::collection::vec(0usize..21, 0..200),
-        ) {
-            let text: String = tokens.iter().map(|&t| PIECES[t % PIECES.len()]).collect();
-            let fast: Vec<usize> = Cuts { text: &text, pos: 0, search: stop_search() }.collect();
-            let table: Vec<usize> = Cuts { text: &text, pos: 0, search: None }.collect();
-            prop_assert_eq!(fast, table);
-        }
-    }
 
     fn texts(text: &str) -> Vec<&str> {
         sentences(text)
