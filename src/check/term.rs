@@ -1,7 +1,8 @@
 //! Terms: a word used where another is meant (`推理成本` in a section about training cost).
 //!
 //! Takes a `Context` and one compiled `RuleFile`; produces one finding, with an edit, per
-//! wrong word. All the file's words are found in one Aho-Corasick pass over the masked text,
+//! wrong word. All the file's words are found in one Aho-Corasick pass over the masked text
+//! (a SIMD search for a key of each word, then the automaton only around the keys found),
 //! so a thousand term rules cost about what ten do; each hit is then checked for case, word
 //! boundaries (Latin words only: `helpsos` is not `lpsos`; Chinese needs none) and the
 //! section it sits in.
@@ -26,7 +27,7 @@ fn run_terms(ctx: &Context<'_>, file: &RuleFile, select: &dyn Fn(usize) -> bool)
     };
     let text = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for hit in ac.find_overlapping_iter(text) {
+    for hit in ac.occurrences(text) {
         let span = Span::new(hit.start(), hit.end());
         for &(ti, wi) in &file.word_terms[hit.pattern().as_usize()] {
             if !select(ti) {

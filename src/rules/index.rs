@@ -1,6 +1,7 @@
 //! The per-file indexes that make many rules cost one pass: compiled claims and terms in,
 //! Aho-Corasick automata out (one over the claims' template anchors, one over the terms'
-//! wrong words), each with the table from pattern id back to the rules that own it.
+//! wrong words, each searched by a SIMD key search first), each with the table from pattern
+//! id back to the rules that own it.
 
 use std::collections::BTreeMap;
 
@@ -38,8 +39,18 @@ const COMMON: &[char] = &[
     '；', '“', '”',
 ];
 
+/// Teddy takes fewer keys than this.
+const KEY_LIMIT: usize = 128;
+
+/// The most ASCII letters a case-folded key keeps: each doubles the key's spellings, and
+/// Teddy takes fewer than `KEY_LIMIT` keys in all.
+const FOLDED_LETTERS: usize = 4;
+
 impl Literals {
-    fn new(dfa: AhoCorasick, patterns: &[String]) -> Literals {
+    /// `fold`: the automaton ignores ASCII case, so each key is given in every spelling of
+    /// its first few letters. Any prefix of a key is a key too (the stretch around it still
+    /// holds the whole literal), so keys may be cut short.
+    fn new(dfa: AhoCorasick, patterns: &[String], fold: bool) -> Literals {
         let offsets: Vec<usize> = patterns
             .iter()
             .map(|p| {
@@ -50,20 +61,40 @@ impl Literals {
                     .map_or(0, |(i, _)| i)
             })
             .collect();
-        let mut keys: Vec<&str> = patterns
-            .iter()
-            .zip(&offsets)
-            .map(|(p, &k)| &p[k..])
-            .collect();
+        let mut keys: Vec<Vec<u8>> = Vec::new();
+        for (p, &k) in patterns.iter().zip(&offsets) {
+            let key = &p.as_bytes()[k..];
+            if fold && key.iter().any(u8::is_ascii_alphabetic) {
+                keys.extend(spellings(key));
+            } else {
+                keys.push(key.to_vec());
+            }
+        }
         keys.sort_unstable();
         keys.dedup();
+        // Past Teddy's limit, keys cut to the bytes Teddy tells them apart by may merge
+        // (a thousand words sharing a few first characters); the DFA then reads more
+        // stretches, but far less than the whole text.
+        for cut in [4, 3] {
+            if keys.len() < KEY_LIMIT {
+                break;
+            }
+            for key in &mut keys {
+                key.truncate(cut);
+            }
+            keys.dedup();
+        }
         Literals {
             dfa,
-            keys: packed::Config::new()
-                .match_kind(packed::MatchKind::LeftmostFirst)
-                .builder()
-                .extend(&keys)
-                .build(),
+            keys: (keys.len() < KEY_LIMIT)
+                .then(|| {
+                    packed::Config::new()
+                        .match_kind(packed::MatchKind::LeftmostFirst)
+                        .builder()
+                        .extend(&keys)
+                        .build()
+                })
+                .flatten(),
             back: offsets.iter().copied().max().unwrap_or(0),
             longest: patterns.iter().map(String::len).max().unwrap_or(0),
         }
@@ -108,6 +139,40 @@ impl Literals {
     }
 }
 
+/// Every ASCII-case spelling of the start of `key`, cut after its `FOLDED_LETTERS`th letter.
+fn spellings(key: &[u8]) -> Vec<Vec<u8>> {
+    let mut letters = 0;
+    let end = key
+        .iter()
+        .position(|b| {
+            letters += usize::from(b.is_ascii_alphabetic());
+            letters > FOLDED_LETTERS
+        })
+        .unwrap_or(key.len());
+    let mut out: Vec<Vec<u8>> = vec![Vec::with_capacity(end)];
+    for &b in &key[..end] {
+        if b.is_ascii_alphabetic() {
+            let upper: Vec<Vec<u8>> = out
+                .iter()
+                .map(|s| {
+                    let mut s = s.clone();
+                    s.push(b.to_ascii_uppercase());
+                    s
+                })
+                .collect();
+            for s in &mut out {
+                s.push(b.to_ascii_lowercase());
+            }
+            out.extend(upper);
+        } else {
+            for s in &mut out {
+                s.push(b);
+            }
+        }
+    }
+    out
+}
+
 /// One automaton over the distinct anchors of all template claims.
 pub(super) fn claim_index(claims: &[Claim]) -> (Option<Literals>, Vec<Vec<usize>>) {
     let mut anchors: Vec<String> = Vec::new();
@@ -127,13 +192,13 @@ pub(super) fn claim_index(claims: &[Claim]) -> (Option<Literals>, Vec<Vec<usize>
     if anchors.is_empty() {
         return (None, owners);
     }
-    let literals = build(&anchors, false).map(|dfa| Literals::new(dfa, &anchors));
+    let literals = build(&anchors, false).map(|dfa| Literals::new(dfa, &anchors, false));
     (literals, owners)
 }
 
 /// One automaton over every term's words, ASCII case folded (case-sensitive terms are
 /// re-checked on each hit).
-pub(super) fn term_index(terms: &[Term]) -> (Option<AhoCorasick>, Vec<Vec<(usize, usize)>>) {
+pub(super) fn term_index(terms: &[Term]) -> (Option<Literals>, Vec<Vec<(usize, usize)>>) {
     let mut words: Vec<String> = Vec::new();
     let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -153,7 +218,8 @@ pub(super) fn term_index(terms: &[Term]) -> (Option<AhoCorasick>, Vec<Vec<(usize
     if words.is_empty() {
         return (None, owners);
     }
-    (build(&words, true), owners)
+    let literals = build(&words, true).map(|dfa| Literals::new(dfa, &words, true));
+    (literals, owners)
 }
 
 /// A full DFA (one table lookup per byte whatever the number of patterns, which is what keeps
@@ -186,14 +252,21 @@ mod tests {
 
     use super::*;
 
-    const PIECES: &[&str] = &["，", "较", "2022", "年", "的", "约", "a", "b", " ", "ab"];
+    const PIECES: &[&str] = &[
+        "，", "较", "2022", "年", "的", "约", "a", "b", " ", "ab", "B", "aBcDeF",
+    ];
 
     fn text(tokens: &[usize]) -> String {
         tokens.iter().map(|&t| PIECES[t % PIECES.len()]).collect()
     }
 
     fn literals(patterns: &[String]) -> Option<Literals> {
-        Some(Literals::new(build(patterns, false)?, patterns))
+        Some(Literals::new(build(patterns, false)?, patterns, false))
+    }
+
+    fn folded(patterns: &[String]) -> Option<Literals> {
+        let lower: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+        Some(Literals::new(build(&lower, true)?, &lower, true))
     }
 
     fn triples(ms: &[Match]) -> Vec<(usize, usize, usize)> {
@@ -220,6 +293,62 @@ mod tests {
             let whole: Vec<Match> = lit.dfa.find_overlapping_iter(hay.as_str()).collect();
             prop_assert_eq!(triples(&lit.occurrences(&hay)), triples(&whole));
         }
+
+        /// The same with ASCII case ignored: the keys' spellings find every occurrence.
+        #[test]
+        fn folded_stretches_find_what_the_whole_text_search_finds(
+            words in prop::collection::vec(prop::collection::vec(0usize..12, 1..4), 1..8),
+            hay in prop::collection::vec(0usize..12, 0..400),
+        ) {
+            let patterns: Vec<String> = words.iter().map(|w| text(w)).collect();
+            let mut lower: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+            lower.sort();
+            lower.dedup();
+            let hay = text(&hay);
+            let lit = folded(&lower).expect("builds");
+            let whole: Vec<Match> = lit.dfa.find_overlapping_iter(hay.as_str()).collect();
+            prop_assert_eq!(triples(&lit.occurrences(&hay)), triples(&whole));
+        }
+    }
+
+    #[test]
+    fn folded_keys_spell_every_case_of_their_first_letters() {
+        let s = spellings(b"ab-cdef");
+        assert_eq!(s.len(), 16);
+        assert!(s.contains(&b"Ab-cD".to_vec()));
+        let lit = folded(&["LPSOS".to_string()]).expect("builds");
+        if cfg!(target_arch = "x86_64") {
+            assert!(
+                lit.keys.is_some(),
+                "a folded key set stays small enough for Teddy"
+            );
+        }
+        let found = triples(&lit.occurrences("helpsos lPsOs LPSOS"));
+        assert_eq!(found, vec![(0, 2, 7), (0, 8, 13), (0, 14, 19)]);
+    }
+
+    #[test]
+    fn many_keys_are_cut_to_fit_teddy_and_find_the_same() {
+        let words: Vec<String> = (0..400)
+            .map(|i| {
+                if i % 2 == 0 {
+                    format!("word{i}x")
+                } else {
+                    format!("指标{i}乙")
+                }
+            })
+            .collect();
+        let lit = folded(&words).expect("builds");
+        if cfg!(target_arch = "x86_64") {
+            assert!(lit.keys.is_some(), "shared first bytes leave few keys");
+        }
+        let hay: String = (0..300)
+            .map(|i| format!("WORD{i}X 的指标{i}乙，word{i} 指标{i}甲 "))
+            .collect();
+        let found = triples(&lit.occurrences(&hay));
+        let whole: Vec<Match> = lit.dfa.find_overlapping_iter(hay.as_str()).collect();
+        assert_eq!(found, triples(&whole));
+        assert!(found.len() >= 300, "{}", found.len());
     }
 
     #[test]

@@ -16,7 +16,6 @@ pub mod template;
 
 use std::path::{Component, Path, PathBuf};
 
-use aho_corasick::AhoCorasick;
 use globset::GlobSet;
 use regex::Regex;
 
@@ -50,7 +49,7 @@ pub struct RuleFile {
     pub(crate) claim_anchors: Option<index::Literals>,
     pub(crate) anchor_claims: Vec<Vec<usize>>,
     /// Over every term's `instead_of` words (ASCII case folded); pattern id → (term, word).
-    pub(crate) term_words: Option<AhoCorasick>,
+    pub(crate) term_words: Option<index::Literals>,
     pub(crate) word_terms: Vec<Vec<(usize, usize)>>,
 }
 

@@ -188,13 +188,10 @@ impl Normalized {
             if !m.kind.is_quantity() || m.span.end > masked.len() {
                 continue;
             }
-            if marks
-                .last()
-                .is_some_and(|last| last.end > to_norm(m.span.start))
-            {
+            let start = to_norm(m.span.start);
+            if marks.last().is_some_and(|last| last.end > start) {
                 continue;
             }
-            let start = to_norm(m.span.start);
             let end = to_norm(m.span.end).max(start);
             let number_start = to_norm(m.number.start).clamp(start, end);
             let number_end = to_norm(m.number.end).clamp(number_start, end);
@@ -289,6 +286,31 @@ mod tests {
         }
         origin.push(end);
         (out, origin)
+    }
+
+    const PIECES: &[&str] = &[
+        "a", "Z", "7", " ", "  ", "\n", "\t", "是", "，", "（", "２", "\u{3000}", "\u{a0}",
+        "\u{2003}", "é", "😀", "“", "。",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Over any mix of Latin, Chinese, full-width, four-byte and white-space characters.
+        #[test]
+        fn run_copying_agrees_with_the_definition_on_any_mix(
+            tokens in proptest::collection::vec(0usize..18, 0..80),
+        ) {
+            let text: String = tokens.iter().map(|&t| PIECES[t % PIECES.len()]).collect();
+            let (norm, map) = normalize(&text);
+            let (want, origin) = reference(&text);
+            proptest::prop_assert_eq!(&norm, &want);
+            for (n, &o) in origin.iter().enumerate() {
+                if norm.is_char_boundary(n) {
+                    proptest::prop_assert_eq!(map.orig(n), o);
+                }
+            }
+        }
     }
 
     #[test]
