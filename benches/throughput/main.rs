@@ -179,13 +179,16 @@ fn load_rules(dir: &Path, root: &Path, label: &str) -> Option<RuleSet> {
 }
 
 /// Bytes per mention, all kinds and quantities only, measured on the extractor's output.
-fn density(bytes: usize, mentions: &[Mention]) -> String {
-    let quantities = mentions.iter().filter(|m| m.kind.is_quantity()).count();
+fn density<'a>(bytes: usize, mentions: impl IntoIterator<Item = &'a Mention>) -> String {
+    let (mut all, mut quantities) = (0, 0);
+    for m in mentions {
+        all += 1;
+        quantities += usize::from(m.kind.is_quantity());
+    }
     let per = |n: usize| bytes as f64 / n.max(1) as f64;
     format!(
-        "{bytes} bytes, {} mentions ({quantities} quantities): {:.1} bytes per mention, {:.1} per quantity",
-        mentions.len(),
-        per(mentions.len()),
+        "{bytes} bytes, {all} mentions ({quantities} quantities): {:.1} bytes per mention, {:.1} per quantity",
+        per(all),
         per(quantities)
     )
 }
@@ -247,18 +250,11 @@ fn bench_set(set: &Set, corpus: &Corpus, rules: &Rules, runs: usize) {
         many_bytes as f64 / 1e6,
         mb_per_s(many_bytes, t)
     );
-    let many_mentions: usize = prepared.iter().map(|(_, m)| m.len()).sum();
-    let many_quantities: usize = prepared
-        .iter()
-        .flat_map(|(_, m)| m)
-        .filter(|m| m.kind.is_quantity())
-        .count();
     println!("density, big file:  {big_density}");
     println!(
-        "density, {} files: {many_bytes} bytes, {many_mentions} mentions ({many_quantities} quantities): {:.1} bytes per mention, {:.1} per quantity",
+        "density, {} files: {}",
         many.len(),
-        many_bytes as f64 / many_mentions.max(1) as f64,
-        many_bytes as f64 / many_quantities.max(1) as f64
+        density(many_bytes, prepared.iter().flat_map(|(_, m)| m))
     );
 
     println!(
