@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::sentence::{
     Sentence, clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
-    same_measure, sentences_with_quantities, strip_continuations, strip_words, subtract,
+    same_measure, strip_continuations, strip_suffix, strip_words, subtract,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
@@ -156,8 +156,9 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     for Sentence {
         span: sentence,
         quantities: qs,
-    } in sentences_with_quantities(masked, ctx.mentions)
+    } in ctx.sentences()
     {
+        let (sentence, qs) = (*sentence, qs.as_slice());
         for (i, n) in qs.iter().enumerate() {
             if !matches!(n.kind, Kind::Percent | Kind::Points) {
                 continue;
@@ -167,7 +168,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
             let Some((sign, word, residual)) = direction(lead) else {
                 continue;
             };
-            let Some(change) = reading(ctx, sentence, &qs, i, residual) else {
+            let Some(change) = reading(ctx, sentence, qs, i, residual) else {
                 continue;
             };
             examined.extend([n.span, change.a.span, change.b.span]);
@@ -183,7 +184,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
 fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
     let core = strip_words(lead, FILLERS);
     let &(word, sign) = DIRECTIONS.iter().find(|(w, _)| {
-        core.strip_suffix(w).is_some_and(|rest| {
+        strip_suffix(core, w).is_some_and(|rest| {
             let latin = w.is_ascii();
             !(latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()))
         })

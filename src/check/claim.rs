@@ -8,7 +8,6 @@
 use super::{Context, Edit, Explanation, Finding, Input, Origin};
 use crate::eval::{CmpOp, EvalError, Expr, Value, Verdict, human};
 use crate::extract::{ExtractOptions, Mention, extract, write_like};
-use crate::rules::normalize::Normalized;
 use crate::rules::{Binding, Check, Claim, Matcher, RuleFile};
 use crate::source::Span;
 
@@ -94,8 +93,8 @@ pub fn find_matches(
 ) -> Vec<Vec<ClaimMatch>> {
     let mut out: Vec<Vec<ClaimMatch>> = vec![Vec::new(); file.claims.len()];
     if let Some(ac) = &file.claim_anchors {
-        let norm = Normalized::new(&ctx.doc.masked, ctx.mentions);
-        for hit in ac.find_overlapping_iter(&norm.text) {
+        let norm = ctx.normalized();
+        for hit in ac.occurrences(&norm.text) {
             for &ci in &file.anchor_claims[hit.pattern().as_usize()] {
                 if !select(ci) {
                     continue;
@@ -103,7 +102,7 @@ pub fn find_matches(
                 let Matcher::Template(t) = &file.claims[ci].matcher else {
                     continue;
                 };
-                if let Some((span, mentions)) = t.match_at(&norm, hit.start())
+                if let Some((span, mentions)) = t.match_at(norm, hit.start())
                     && !out[ci].iter().any(|m| m.mentions == mentions)
                 {
                     out[ci].push(ClaimMatch { span, mentions });

@@ -14,11 +14,15 @@ mod sentence;
 mod suppress;
 pub mod term;
 
+use std::cell::OnceCell;
+
 use crate::extract::Mention;
 use crate::rules::RuleSet;
+use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
 pub use finding::{Edit, Explanation, Finding, Input, Origin, Severity};
+use sentence::Sentence;
 
 /// The checks that need no rule file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -102,6 +106,36 @@ pub struct Context<'a> {
     /// All mentions of the document in order, non-quantities included.
     pub mentions: &'a [Mention],
     pub options: &'a CheckOptions,
+    /// The sentences the built-ins read, split once for all of them and only when one runs.
+    sentences: OnceCell<Vec<Sentence<'a>>>,
+    /// The text claims' templates match against, normalised once for all rule files.
+    normalized: OnceCell<Normalized>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, mentions: &'a [Mention], options: &'a CheckOptions) -> Self {
+        Context {
+            doc,
+            mentions,
+            options,
+            sentences: OnceCell::new(),
+            normalized: OnceCell::new(),
+        }
+    }
+
+    /// The masked text normalised for template matching, with its quantity mentions.
+    pub(crate) fn normalized(&self) -> &Normalized {
+        self.normalized
+            .get_or_init(|| Normalized::new(&self.doc.masked, self.mentions))
+    }
+
+    /// The sentences of the masked text that hold a quantity a built-in check starts from
+    /// (a multiple, a percentage or points), each with all its quantities.
+    fn sentences(&self) -> &[Sentence<'a>] {
+        self.sentences.get_or_init(|| {
+            sentence::sentences_with(&self.doc.masked, self.mentions, sentence::is_trigger)
+        })
+    }
 }
 
 /// Counts for the report's summary.
@@ -132,25 +166,21 @@ pub fn check_document(
     rules: &RuleSet,
     options: &CheckOptions,
 ) -> Outcome {
-    let ctx = Context {
-        doc,
-        mentions,
-        options,
-    };
+    let ctx = Context::new(doc, mentions, options);
     let mut stats = Stats {
         numbers_found: mentions.iter().filter(|m| m.kind.is_quantity()).count(),
         ..Stats::default()
     };
-    let mut checked = vec![false; mentions.len()];
+    // Indices of the mentions some check examined; a list, not a flag per mention, so
+    // that counting them does not walk every mention a second time.
+    let mut checked: Vec<usize> = Vec::new();
     let mut findings = Vec::new();
     for file in rules.for_path(&doc.path) {
         let run = claim::run(&ctx, file);
         stats.claims_held += run.held;
         stats.claims_failed += run.failed;
         stats.claims_unmatched += run.unmatched;
-        for i in run.checked {
-            checked[i] = true;
-        }
+        checked.extend(run.checked);
         findings.extend(run.findings);
         let terms = term::run(&ctx, file);
         stats.term_findings += terms.len();
@@ -165,13 +195,14 @@ pub fn check_document(
     for span in examined {
         // Mentions are sorted by position and never share a start.
         if let Ok(i) = mentions.binary_search_by_key(&span.start, |m| m.span.start) {
-            checked[i] = true;
+            checked.push(i);
         }
     }
+    checked.sort_unstable();
+    checked.dedup();
     stats.numbers_checked = checked
         .iter()
-        .zip(mentions)
-        .filter(|(c, m)| **c && m.kind.is_quantity())
+        .filter(|&&i| mentions[i].kind.is_quantity())
         .count();
     let mut findings = suppress::apply(doc, findings);
     // The summary counts what the report shows, so suppressed findings are not counted.

@@ -4,7 +4,7 @@
 //! `增加了 N 倍`: strictly N+1 times) or meaningless (`减少 N 倍`), and proposes the wording
 //! that keeps the author's number. Its documentation is `docs/multiple_wording.md`.
 
-use super::sentence::{format_number, last_clause_break, sentences_with_quantities, strip_hedges};
+use super::sentence::{format_number, last_clause_break, strip_hedges, strip_suffix};
 use super::{Context, Edit, Finding, Origin, Severity};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -72,11 +72,12 @@ const VERBS: &[(&str, Verb)] = &[
 pub fn check(ctx: &Context<'_>, severity: Severity, _examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for sentence in sentences_with_quantities(masked, ctx.mentions) {
+    for sentence in ctx.sentences() {
         let start = sentence.span.start;
         for m in sentence
             .quantities
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|m| m.kind == Kind::Multiple && masked[m.span.range()].contains('倍'))
         {
             let before = &masked[start..m.span.start];
@@ -94,7 +95,7 @@ fn verb_before(lead: &str) -> Option<(usize, &'static str, Verb)> {
     let core = strip_hedges(lead);
     VERBS
         .iter()
-        .find(|(w, _)| core.ends_with(w))
+        .find(|(w, _)| strip_suffix(core, w).is_some())
         .map(|&(w, v)| (core.len() - w.len(), w, v))
 }
 

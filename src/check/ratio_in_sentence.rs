@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::sentence::{
     Sentence, clause_breaks, divide, format_interval, format_number, has_clause_break, input,
-    last_clause_break, same_measure, sentences_with_quantities, strip_continuations, strip_hedges,
+    last_clause_break, same_measure, strip_continuations, strip_hedges,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
@@ -59,10 +59,11 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     for Sentence {
         span: sentence,
         quantities: qs,
-    } in sentences_with_quantities(&ctx.doc.masked, ctx.mentions)
+    } in ctx.sentences()
     {
+        let (sentence, qs) = (*sentence, qs.as_slice());
         let frames: Vec<Frame<'_>> = (0..qs.len())
-            .filter_map(|i| frame(ctx, sentence, &qs, i))
+            .filter_map(|i| frame(ctx, sentence, qs, i))
             .collect();
         for f in &frames {
             let candidates: Vec<&Mention> = qs
@@ -72,7 +73,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                     a.span.end <= f.a_before
                         && same_measure(a, f.b)
                         && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
-                        && keeps_subject(ctx, &qs, a.span.end, f.a_before)
+                        && keeps_subject(ctx, qs, a.span.end, f.a_before)
                 })
                 .collect();
             if !candidates.is_empty() {

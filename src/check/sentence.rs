@@ -16,24 +16,83 @@ use super::Input;
 /// stay whole: a lower-case word after the stop continues the sentence), and at a line
 /// break that starts a new block (a blank line, a heading, a list item or a quote), because
 /// headings and list items carry no closing punctuation.
+#[cfg(test)]
 pub(super) fn sentences(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    pieces(text)
+        .filter_map(|(start, end)| trimmed(text, start, end))
+        .collect()
+}
+
+/// The untrimmed pieces of `text` between one sentence end and the next, in order.
+fn pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut cuts = Cuts { text, pos: 0 };
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let cut = match c {
-            '。' | '！' | '？' | '!' | '?' | '；' | ';' => true,
-            '.' => ends_english_sentence(&text[end..]),
-            '\n' => starts_block(&text[end..]),
-            _ => false,
-        };
-        if cut {
-            push_trimmed(text, start, end, &mut out);
-            start = end;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
+        let end = cuts.next().unwrap_or_else(|| {
+            done = true;
+            text.len()
+        });
+        let piece = (start, end);
+        start = end;
+        Some(piece)
+    })
+}
+
+/// Bytes that may begin a sentence end: the ASCII stops and line feed, and the UTF-8 lead
+/// bytes of 。 (`E3`) and of ！？； (`EF`). Lead bytes are never continuation bytes, so a hit
+/// is always a character boundary, and the rest of the text (most of it) is skipped a byte
+/// at a time without decoding.
+const STOP_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [b'!', b'?', b';', b'.', b'\n', 0xE3, 0xEF];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
     }
-    push_trimmed(text, start, text.len(), &mut out);
-    out
+    t
+};
+
+/// The byte offsets just after each sentence end of `text`, in order.
+struct Cuts<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl Iterator for Cuts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        while self.pos < bytes.len() {
+            let i = self.pos;
+            if !STOP_LEAD[bytes[i] as usize] {
+                self.pos += 1;
+                continue;
+            }
+            let c = self.text[i..].chars().next()?;
+            let end = i + c.len_utf8();
+            self.pos = end;
+            if ends_sentence(self.text, c, end) {
+                return Some(end);
+            }
+        }
+        None
+    }
+}
+
+/// Whether `c`, which ends at byte `end` of `text`, ends a sentence.
+fn ends_sentence(text: &str, c: char, end: usize) -> bool {
+    match c {
+        '。' | '！' | '？' | '!' | '?' | '；' | ';' => true,
+        '.' => ends_english_sentence(&text[end..]),
+        '\n' => starts_block(&text[end..]),
+        _ => false,
+    }
 }
 
 fn ends_english_sentence(rest: &str) -> bool {
@@ -66,13 +125,11 @@ fn starts_block(rest: &str) -> bool {
     }
 }
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
-    if lead + trail < piece.len() {
-        out.push(Span::new(start + lead, end - trail));
-    }
+    (lead + trail < piece.len()).then(|| Span::new(start + lead, end - trail))
 }
 
 /// Whether `s` holds a clause break: Chinese or English comma, semicolon or colon. A comma
@@ -81,9 +138,10 @@ pub(super) fn has_clause_break(s: &str) -> bool {
     last_clause_break(s).is_some()
 }
 
-/// Byte offset just after the last clause break in `s`.
+/// Byte offset just after the last clause break in `s`, found from the end, so that the
+/// cost is the distance to the break, not the length of `s`.
 pub(super) fn last_clause_break(s: &str) -> Option<usize> {
-    clause_breaks(s).last()
+    clause_breaks(s).next_back()
 }
 
 /// Byte offsets just after each clause break in `s`, in order.
@@ -129,6 +187,15 @@ const HEDGES: &[&str] = &[
     "≈",
 ];
 
+/// `s` without the suffix `w`, if it ends so. The last byte is compared first: the word
+/// lists are scanned for every figure, and most words fail there without a call to compare.
+pub(super) fn strip_suffix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    if s.as_bytes().last() != w.as_bytes().last() {
+        return None;
+    }
+    s.strip_suffix(w)
+}
+
 /// `s` with trailing white space and any trailing hedge words removed.
 pub(super) fn strip_hedges(s: &str) -> &str {
     strip_words(s, HEDGES)
@@ -140,7 +207,7 @@ pub(super) fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
     let mut s = s.trim_end();
     'again: loop {
         for w in words {
-            if let Some(rest) = s.strip_suffix(w) {
+            if let Some(rest) = strip_suffix(s, w) {
                 let latin = w.chars().all(|c| c.is_ascii_alphabetic());
                 if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
                     continue;
@@ -193,6 +260,9 @@ pub(super) fn strip_continuations(s: &str) -> &str {
     let mut s = s.trim_start();
     'again: loop {
         for w in CONTINUATIONS {
+            if s.as_bytes().first() != w.as_bytes().first() {
+                continue;
+            }
             if let Some(rest) = s.strip_prefix(w) {
                 s = rest.trim_start();
                 continue 'again;
@@ -214,27 +284,69 @@ pub(super) struct Sentence<'m> {
     pub quantities: Vec<&'m Mention>,
 }
 
-/// The sentences of `text` that hold at least one quantity, each with its quantities.
-/// `mentions` are sorted by position, so each sentence finds its own by binary search and
-/// the whole pass stays linear; overlong sentences are skipped (see the limits above).
+/// The sentences of `text` that hold at least one quantity, each with its quantities; see
+/// `sentences_with`.
+#[cfg(test)]
 pub(super) fn sentences_with_quantities<'m>(
     text: &str,
     mentions: &'m [Mention],
 ) -> Vec<Sentence<'m>> {
-    sentences(text)
-        .into_iter()
-        .filter(|span| span.len() <= MAX_SENTENCE_BYTES)
-        .filter_map(|span| {
-            let lo = mentions.partition_point(|m| m.span.start < span.start);
-            let hi = mentions.partition_point(|m| m.span.start < span.end);
-            let quantities: Vec<&Mention> = mentions[lo..hi.max(lo)]
-                .iter()
-                .filter(|m| m.kind.is_quantity() && span.contains(m.span))
-                .collect();
-            (!quantities.is_empty() && quantities.len() <= MAX_QUANTITIES)
-                .then_some(Sentence { span, quantities })
-        })
-        .collect()
+    sentences_with(text, mentions, |_| true)
+}
+
+/// The sentences of `text` that hold a quantity for which `wanted` is true, each with all
+/// its quantities. `mentions` are sorted by position: one walk over the sentence ends and
+/// the mentions together keeps the pass linear, and a sentence without a wanted quantity
+/// costs no allocation; overlong sentences are skipped (see the limits above).
+pub(super) fn sentences_with<'m>(
+    text: &str,
+    mentions: &'m [Mention],
+    wanted: impl Fn(&Mention) -> bool,
+) -> Vec<Sentence<'m>> {
+    let mut out = Vec::new();
+    let mut next = 0;
+    for (start, end) in pieces(text) {
+        if next >= mentions.len() {
+            break;
+        }
+        if mentions[next].span.start >= end {
+            continue;
+        }
+        let Some(span) = trimmed(text, start, end) else {
+            continue;
+        };
+        // A sequential walk, not a binary search: sentences come in order, and the walk
+        // reads each mention once, in memory order.
+        let mut lo = next;
+        while mentions.get(lo).is_some_and(|m| m.span.start < span.start) {
+            lo += 1;
+        }
+        let mut hi = lo;
+        while mentions.get(hi).is_some_and(|m| m.span.start < span.end) {
+            hi += 1;
+        }
+        next = hi;
+        if span.len() > MAX_SENTENCE_BYTES {
+            continue;
+        }
+        let inside = |m: &&Mention| m.kind.is_quantity() && span.contains(m.span);
+        let here = &mentions[lo..hi];
+        if !here.iter().any(|m| inside(&m) && wanted(m)) {
+            continue;
+        }
+        let quantities: Vec<&Mention> = here.iter().filter(inside).collect();
+        if quantities.len() <= MAX_QUANTITIES {
+            out.push(Sentence { span, quantities });
+        }
+    }
+    out
+}
+
+/// The quantities that a built-in check can start from: a multiple (`ratio_in_sentence`,
+/// `multiple_wording`) or a change in percent or points (`change_in_sentence`). A sentence
+/// without one gives no finding, so no check needs to look at it.
+pub(super) fn is_trigger(m: &Mention) -> bool {
+    matches!(m.kind, Kind::Multiple | Kind::Percent | Kind::Points)
 }
 
 /// Whether two mentions measure the same thing in the same unit, so that their ratio or
@@ -397,11 +509,7 @@ pub(super) mod testing {
     ) -> Vec<Finding> {
         let (doc, mentions) = build(text, specs);
         let options = CheckOptions::default();
-        let ctx = Context {
-            doc: &doc,
-            mentions: &mentions,
-            options: &options,
-        };
+        let ctx = Context::new(&doc, &mentions, &options);
         check(&ctx, crate::check::Severity::Warning, &mut Vec::new())
     }
 }

@@ -4,7 +4,7 @@
 //! - detached hedges: `大约是…(78 亿美元)的 8.7 倍` gives 大约 to `8.7 倍`;
 //! - the interval of each mention from its precision and hedge (design.md §2).
 
-use super::lexicon::{HEDGE_DETACHED, PREDICATE_VERBS, ends_clause, skip_space};
+use super::lexicon::{HEDGE_DETACHED, PREDICATE_VERBS, clause_end_len, has_clause_end, skip_space};
 use super::mention::{Hedge, Kind, Mention};
 use super::scan::Raw;
 use crate::eval::Interval;
@@ -92,19 +92,22 @@ fn clause_start(text: &str, i: usize, floor: usize) -> usize {
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    text[lo..i]
-        .char_indices()
+    let bytes = text.as_bytes();
+    (lo..i)
         .rev()
-        .find(|&(_, c)| ends_clause(c))
-        .map_or(lo, |(k, c)| lo + k + c.len_utf8())
+        .find_map(|k| {
+            let n = clause_end_len(bytes, k);
+            (n > 0 && k + n <= i).then_some(k + n)
+        })
+        .unwrap_or(lo)
 }
 
 /// Gives each hedge that stands apart from its number to the quantity that completes its
-/// predicate, within the clause.
-pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
+/// predicate, within the clause. `floor` is the end of the last clause group seen (0 at the
+/// start of the text); returns it for the next batch of the same text.
+pub(crate) fn detached(text: &str, raws: &mut [Raw], mut floor: usize) -> usize {
     let mut i = 0;
     // Clause punctuation ended the previous group, so no clause starts before its end.
-    let mut floor = 0;
     while i < raws.len() {
         if !eligible(&raws[i]) {
             i += 1;
@@ -113,11 +116,7 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
         let cs = clause_start(text, raws[i].span.start, floor);
         // The mentions of this clause: up to the next clause punctuation.
         let mut j = i + 1;
-        while j < raws.len()
-            && !between(text, raws[j - 1].span.end, raws[j].span.start)
-                .chars()
-                .any(ends_clause)
-        {
+        while j < raws.len() && !has_clause_end(text, raws[j - 1].span.end, raws[j].span.start) {
             j += 1;
         }
         let last_start = raws[j - 1].span.start;
@@ -128,23 +127,26 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw]) {
         floor = raws[j - 1].span.end;
         i = j;
     }
+    floor
 }
 
 /// Detached hedge words in `text[from..to]` that no mention has taken already.
 fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Span)> {
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut k = from;
     while k < to {
-        let rest = &text[k..to];
-        // Every detached hedge starts with one of these; skip other characters cheaply.
-        let first = rest.chars().next().unwrap_or(' ');
-        if !matches!(first, '不' | '大' | '几' | '将' | '接' | '至' | '最' | '约') {
-            k += first.len_utf8();
+        // Every detached hedge starts with one of `不大几将接至最约`: other characters are
+        // skipped after a look at their bytes (continuation bytes one by one), before any
+        // search of the table.
+        if !starts_detached_hedge(bytes, k) {
+            k += 1;
             continue;
         }
+        let rest = &text[k..to];
         let found = HEDGE_DETACHED.iter().find(|(w, _, _)| rest.starts_with(w));
         let Some(&(w, hedge, needs_verb)) = found else {
-            k += rest.chars().next().map_or(1, char::len_utf8);
+            k += 1;
             continue;
         };
         let span = Span::new(k, k + w.len());
@@ -166,6 +168,23 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
         out.push((hedge, span));
     }
     out
+}
+
+/// Whether one of `不大几将接至最约` starts at byte `k`.
+fn starts_detached_hedge(bytes: &[u8], k: usize) -> bool {
+    if !matches!(bytes[k], 0xE4..=0xE8) {
+        return false;
+    }
+    match bytes.get(k..k + 3) {
+        Some(&[a, b, c]) => {
+            let c = (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F);
+            matches!(
+                char::from_u32(c),
+                Some('不' | '大' | '几' | '将' | '接' | '至' | '最' | '约')
+            )
+        }
+        _ => false,
+    }
 }
 
 /// Whether `text[a..b]` holds an unclosed opening parenthesis.
@@ -280,9 +299,8 @@ mod tests {
     #[test]
     fn the_quick_skip_knows_every_detached_hedge() {
         for (w, _, _) in HEDGE_DETACHED {
-            let first = w.chars().next().expect("non-empty");
             assert!(
-                matches!(first, '不' | '大' | '几' | '将' | '接' | '至' | '最' | '约'),
+                starts_detached_hedge(w.as_bytes(), 0),
                 "`{w}` would be skipped by `hedges_in`"
             );
         }

@@ -43,8 +43,12 @@ pub(crate) fn pre(text: &str, s: usize) -> Pre {
     if !lexicon::BEFORE_NUMBER.may_end_at(text, k) {
         return out;
     }
+    let Some(&last) = k.checked_sub(1).and_then(|i| text.as_bytes().get(i)) else {
+        return out;
+    };
     if let Some((span, code)) = CURRENCY_BEFORE
         .iter()
+        .filter(|(w, _)| lexicon::may_end_with(w, last))
         .find_map(|&(w, code)| ends_with_word(text, k, w).map(|st| (Span::new(st, k), code)))
     {
         out.currency = Some((code, span));
@@ -59,7 +63,11 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
     if !lexicon::BEFORE_NUMBER.may_end_at(text, k) {
         return None;
     }
+    let last = *k.checked_sub(1).and_then(|i| text.as_bytes().get(i))?;
     for &(w, h) in HEDGE_BEFORE {
+        if !lexicon::may_end_with(w, last) {
+            continue;
+        }
         let Some(st) = ends_with_word(text, k, w) else {
             continue;
         };
@@ -306,7 +314,7 @@ fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
         return (TailKind::Unit(u), Some(e));
     }
     if let Some(c) = char_at(text, j)
-        && lexicon::COUNTERS.contains(&c)
+        && lexicon::is_counter(c)
     {
         return (TailKind::Count(c.to_string()), Some(j + c.len_utf8()));
     }

@@ -146,6 +146,17 @@ pub(crate) const COUNTERS: &[char] = &[
     '集', '类', '对', '双', '群', '队', '处', '国', '代', '款', '卷', '册', '根', '头', '匹', '棵',
 ];
 
+/// Whether `c` is one of the `COUNTERS` (a binary search in a sorted copy: the lookup runs
+/// after every number followed by a Chinese character).
+pub(crate) fn is_counter(c: char) -> bool {
+    static SORTED: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut v = COUNTERS.to_vec();
+        v.sort_unstable();
+        v
+    });
+    SORTED.binary_search(&c).is_ok()
+}
+
 /// English units, matched as whole words after the number, with the normalised unit.
 pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("tonnes", "t"),
@@ -325,12 +336,36 @@ pub(crate) const PREDICATE_VERBS: &[&str] = &[
     "翻",
 ];
 
-/// Punctuation that ends a clause: a detached hedge never reaches past it.
-pub(crate) fn ends_clause(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n' | '\r'
-    )
+/// The byte length of the punctuation that ends a clause (`，。；：！？,;:!?` and line breaks)
+/// starting at byte `i`, 0 when there is none: a detached hedge never reaches past it.
+/// Byte-wise, without decoding characters: the text between mentions is searched for it
+/// more than once.
+#[inline]
+pub(crate) fn clause_end_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b',' | b';' | b':' | b'!' | b'?' | b'\n' | b'\r' => 1,
+        // `，` `；` `：` `！` `？` (U+FF0C, U+FF1B, U+FF1A, U+FF01, U+FF1F).
+        0xEF if b.get(i + 1) == Some(&0xBC)
+            && matches!(b.get(i + 2), Some(0x8C | 0x9B | 0x9A | 0x81 | 0x9F)) =>
+        {
+            3
+        }
+        // `。` (U+3002).
+        0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => 3,
+        _ => 0,
+    }
+}
+
+/// Whether `text[a..b]` holds clause punctuation (false when the offsets cross).
+pub(crate) fn has_clause_end(text: &str, a: usize, b: usize) -> bool {
+    if text.get(a..b).is_none() {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    (a..b).any(|i| {
+        let n = clause_end_len(bytes, i);
+        n > 0 && i + n <= b
+    })
 }
 
 /// Whether `text[..end]` ends with `word` at a word boundary (for ASCII words: no letter
@@ -389,9 +424,25 @@ pub(crate) fn match_after<T: Copy>(
     start: usize,
     table: &[(&'static str, T)],
 ) -> Option<(&'static str, T, usize)> {
-    table
-        .iter()
-        .find_map(|&(w, v)| starts_with_word(text, start, w).map(|end| (w, v, end)))
+    // Every number looks up several tables after it; comparing the first byte alone turns
+    // most entries away before the full comparison.
+    let first = *text.as_bytes().get(start)?;
+    table.iter().find_map(|&(w, v)| {
+        if w.as_bytes().first() != Some(&first) {
+            return None;
+        }
+        starts_with_word(text, start, w).map(|end| (w, v, end))
+    })
+}
+
+/// Whether `word` may end right before a byte `last` of the text: its last byte, compared
+/// ASCII case-insensitively as `ends_with_word` does. Lets a lookup behind a number skip most
+/// entries of a table for one comparison each.
+#[inline]
+pub(crate) fn may_end_with(word: &str, last: u8) -> bool {
+    word.as_bytes()
+        .last()
+        .is_some_and(|b| b.eq_ignore_ascii_case(&last))
 }
 
 /// Skips ASCII spaces and tabs (and non-breaking spaces) forward from `i`.
@@ -426,25 +477,40 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// The last characters (ASCII lowercased) of a table's words: a lookup behind an offset
-/// first checks the character there against these, so most numbers skip the table.
-pub(crate) struct LastChars(Vec<char>);
+/// first checks the character there against these, so most numbers skip the table. ASCII
+/// characters are one bit each (most text before a number is ASCII or a space); the others
+/// are a sorted list.
+pub(crate) struct LastChars {
+    ascii: u128,
+    other: Vec<char>,
+}
 
 impl LastChars {
     pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> LastChars {
-        let mut chars: Vec<char> = words
-            .into_iter()
-            .filter_map(|w| w.chars().next_back())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        chars.sort_unstable();
-        chars.dedup();
-        LastChars(chars)
+        let mut ascii = 0u128;
+        let mut other = Vec::new();
+        for c in words.into_iter().filter_map(|w| w.chars().next_back()) {
+            let c = c.to_ascii_lowercase();
+            if c.is_ascii() {
+                ascii |= 1 << (c as u32);
+            } else {
+                other.push(c);
+            }
+        }
+        other.sort_unstable();
+        other.dedup();
+        LastChars { ascii, other }
     }
 
     /// Whether some word of the table may end right before byte `end`.
     pub fn may_end_at(&self, text: &str, end: usize) -> bool {
-        char_before(text, end)
-            .is_some_and(|c| self.0.binary_search(&c.to_ascii_lowercase()).is_ok())
+        let Some(&last) = end.checked_sub(1).and_then(|k| text.as_bytes().get(k)) else {
+            return false;
+        };
+        if last.is_ascii() {
+            return self.ascii & (1 << last.to_ascii_lowercase()) != 0;
+        }
+        char_before(text, end).is_some_and(|c| self.other.binary_search(&c).is_ok())
     }
 }
 
@@ -457,3 +523,33 @@ pub(crate) static BEFORE_NUMBER: LazyLock<LastChars> = LazyLock::new(|| {
             .chain(HEDGE_BEFORE.iter().map(|e| e.0)),
     )
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ends_clause(c: char) -> bool {
+        matches!(
+            c,
+            '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n' | '\r'
+        )
+    }
+
+    #[test]
+    fn clause_punctuation_is_found_byte_wise() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let text = format!("{c}a");
+            let n = clause_end_len(text.as_bytes(), 0);
+            let expected = if ends_clause(c) { c.len_utf8() } else { 0 };
+            assert_eq!(n, expected, "{c:?}");
+            assert_eq!(
+                has_clause_end(&text, 0, c.len_utf8()),
+                ends_clause(c),
+                "{c:?}"
+            );
+        }
+        // Only whole characters inside the range count.
+        assert!(!has_clause_end("a，", 0, 2));
+        assert!(!has_clause_end("a，", 3, 1));
+    }
+}

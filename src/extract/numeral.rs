@@ -349,27 +349,34 @@ fn en_multiplier(w: &str) -> Option<f64> {
     })
 }
 
-/// An ASCII word in lower case, in a stack buffer (no allocation per word of prose); `None`
-/// for words longer than any number word.
-pub(crate) struct Lower {
-    buf: [u8; 16],
-    len: usize,
+/// An ASCII word in lower case: the word itself when it has no capital (most words of
+/// prose, which then cost no copy and no UTF-8 check), else a copy in a stack buffer (no
+/// allocation per word of prose); `None` for words longer than any number word.
+pub(crate) enum Lower<'a> {
+    Same(&'a str),
+    Copied { buf: [u8; 16], len: usize },
 }
 
-impl Lower {
-    pub fn of(w: &str) -> Option<Lower> {
+impl<'a> Lower<'a> {
+    pub fn of(w: &'a str) -> Option<Lower<'a>> {
         if w.len() > 16 {
             return None;
+        }
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Some(Lower::Same(w));
         }
         let mut buf = [0u8; 16];
         for (d, b) in buf.iter_mut().zip(w.bytes()) {
             *d = b.to_ascii_lowercase();
         }
-        Some(Lower { buf, len: w.len() })
+        Some(Lower::Copied { buf, len: w.len() })
     }
 
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        match self {
+            Lower::Same(w) => w,
+            Lower::Copied { buf, len } => std::str::from_utf8(&buf[..*len]).unwrap_or(""),
+        }
     }
 }
 

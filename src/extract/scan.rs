@@ -10,6 +10,7 @@
 use std::sync::LazyLock;
 
 use super::context::{self, Pre, Tail, TailKind};
+use super::lexicon;
 use super::mention::{Hedge, Kind, Numeral, Style};
 use super::numeral::{self, Parsed};
 use crate::source::Span;
@@ -70,15 +71,29 @@ impl Raw {
     }
 }
 
-/// Every raw mention in `text`.
-pub(crate) fn scan(text: &str) -> Vec<Raw> {
+/// Raw mentions go to the later stages in batches of about this many: a batch stays in
+/// cache, where one list of every raw mention of a large file would not (it took more memory
+/// than the text, and filling it was a third of the time).
+const BATCH: usize = 64;
+
+/// Every raw mention in `text`, handed to `sink` in batches, in order of position.
+///
+/// A batch ends only where clause punctuation (`，` `。` `;` …) stands between two mentions.
+/// No mention reaches back over such punctuation, no range is joined across it and no hedge
+/// is given across it (`attach`), so the later stages see each batch exactly as they would
+/// see that part of the whole list. `sink` takes the mentions out of the vector it is given.
+pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
     let bytes = text.as_bytes();
-    let mut out: Vec<Raw> = Vec::new();
+    let mut out: Vec<Raw> = Vec::with_capacity(BATCH * 2);
+    // The last mention of the previous batch, for `reference` (`图 2.11.4 和 2.11.5`).
+    let mut carried: Option<Raw> = None;
+    let mut last_end = 0;
+    let zh_starts = zh_start_bits();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let next = match b {
-            b'0'..=b'9' => arabic_at(text, i, &mut out),
+            b'0'..=b'9' => arabic_at(text, i, &mut out, carried.as_ref()),
             b'a'..=b'z' | b'A'..=b'Z' => {
                 let (_, end) = numeral::word_at(text, i);
                 if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
@@ -87,38 +102,57 @@ pub(crate) fn scan(text: &str) -> Vec<Raw> {
                     Some(words_at(text, i, &mut out).unwrap_or(end))
                 }
             }
-            0xEF if numeral::digit_at(bytes, i).is_some() => arabic_at(text, i, &mut out),
+            0xEF if numeral::digit_at(bytes, i).is_some() => {
+                arabic_at(text, i, &mut out, carried.as_ref())
+            }
             0xE4..=0xE9 => match three_byte_char(bytes, i) {
-                Some(c) if is_zh_start(c) => zh_at(text, i, c, &mut out),
+                Some(c) if is_zh_start(zh_starts, c) => zh_at(text, i, c, &mut out),
                 _ => None,
             },
-            _ => None,
+            _ => {
+                if out.len() >= BATCH
+                    && out.last().is_some_and(|r| r.span.end <= i)
+                    && ends_clause_at(bytes, i)
+                {
+                    carried = out.last().cloned();
+                    untangle(&mut out, &mut last_end);
+                    sink(&mut out);
+                    out.clear();
+                }
+                None
+            }
         };
         i = match next {
             Some(end) if end > i => end,
             _ => i + utf8_len(b),
         };
     }
-    untangle(&mut out);
-    out
+    untangle(&mut out, &mut last_end);
+    sink(&mut out);
+}
+
+/// Clause punctuation other than a line break at byte `i` (a line break may stand inside a
+/// range: `5 to\n10`).
+fn ends_clause_at(bytes: &[u8], i: usize) -> bool {
+    !matches!(bytes[i], b'\n' | b'\r') && lexicon::clause_end_len(bytes, i) > 0
 }
 
 /// Keeps mentions apart: a mention whose hedge or name reaches back into the previous one
 /// loses that part, and one whose numeral lies inside the previous one is dropped.
-fn untangle(raws: &mut Vec<Raw>) {
-    let mut last_end = 0;
+/// `last_end` is the end of the last mention kept, carried from batch to batch.
+fn untangle(raws: &mut Vec<Raw>, last_end: &mut usize) {
     raws.retain_mut(|r| {
-        if r.number.start < last_end {
+        if r.number.start < *last_end {
             return false;
         }
-        if r.span.start < last_end {
+        if r.span.start < *last_end {
             r.span.start = r.number.start;
             if r.hedge_span.is_some_and(|h| h.start < r.span.start) {
                 r.hedge = None;
                 r.hedge_span = None;
             }
         }
-        last_end = r.span.end;
+        *last_end = r.span.end;
         true
     });
 }
@@ -141,8 +175,17 @@ fn utf8_len(b: u8) -> usize {
     }
 }
 
-fn is_zh_start(c: char) -> bool {
-    // One bit per CJK ideograph: the scanner asks this for every Chinese character.
+/// One bit per CJK ideograph, set where a number may start: the scanner asks this for every
+/// Chinese character, so it takes the table once per text (`zh_start_bits`).
+fn is_zh_start(starts: &[u64], c: char) -> bool {
+    let k = (c as u32).wrapping_sub(CJK_FIRST) as usize;
+    match starts.get(k / 64) {
+        Some(bits) if k < CJK_LEN => bits & (1 << (k % 64)) != 0,
+        _ => zh_start_slow(c),
+    }
+}
+
+fn zh_start_bits() -> &'static [u64] {
     static STARTS: LazyLock<Vec<u64>> = LazyLock::new(|| {
         let mut bits = vec![0u64; CJK_LEN.div_ceil(64)];
         for c in (CJK_FIRST..CJK_FIRST + CJK_LEN as u32).filter_map(char::from_u32) {
@@ -153,12 +196,7 @@ fn is_zh_start(c: char) -> bool {
         }
         bits
     });
-    let k = (c as u32).wrapping_sub(CJK_FIRST) as usize;
-    if k < CJK_LEN {
-        STARTS[k / 64] & (1 << (k % 64)) != 0
-    } else {
-        zh_start_slow(c)
-    }
+    &STARTS
 }
 
 const CJK_FIRST: u32 = 0x4E00;
@@ -169,7 +207,7 @@ fn zh_start_slow(c: char) -> bool {
 }
 
 /// Arabic digits at `s`.
-fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
+fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>, carried: Option<&Raw>) -> Option<usize> {
     let p = numeral::arabic(text, s)?;
     if let Some(name) = context::glued_name(text, s, p.end) {
         let value = p.value;
@@ -182,7 +220,7 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
         ));
         return Some(name.end);
     }
-    if let Some(r) = context::reference(text, s, &p, out.last()) {
+    if let Some(r) = context::reference(text, s, &p, out.last().or(carried)) {
         let end = r.span.end;
         out.push(r);
         return Some(end);
@@ -336,7 +374,10 @@ fn zh_at(text: &str, s: usize, c: char, out: &mut Vec<Raw>) -> Option<usize> {
 /// An English number word, fraction or multiple at the start of the word at `s`.
 fn words_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
     let (w, _) = numeral::word_at(text, s);
-    if w.len() > 14 {
+    // Number words and the special forms have three letters or more, but for the `a` and
+    // `an` of `a third`: shorter words (`of`, `to`, `in`) are turned away at once.
+    let short = w.len() <= 2 && !w.eq_ignore_ascii_case("a") && !w.eq_ignore_ascii_case("an");
+    if w.len() > 14 || short {
         return None;
     }
     if let Some(raw) = context::en_special(text, s) {

@@ -105,11 +105,7 @@ fn on_document<T>(text: &str, f: impl FnOnce(&Context<'_>) -> T) -> T {
             tolerance: options.tolerance,
         },
     );
-    let ctx = Context {
-        doc: &doc,
-        mentions: &mentions,
-        options: &options,
-    };
+    let ctx = Context::new(&doc, &mentions, &options);
     f(&ctx)
 }
 

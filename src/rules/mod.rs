@@ -47,7 +47,7 @@ pub struct RuleFile {
     pub claims: Vec<Claim>,
     pub terms: Vec<Term>,
     /// Over the claims' template anchors; pattern id → `anchor_claims` entry.
-    pub(crate) claim_anchors: Option<AhoCorasick>,
+    pub(crate) claim_anchors: Option<index::Literals>,
     pub(crate) anchor_claims: Vec<Vec<usize>>,
     /// Over every term's `instead_of` words (ASCII case folded); pattern id → (term, word).
     pub(crate) term_words: Option<AhoCorasick>,
@@ -224,15 +224,46 @@ impl RuleSet {
 
     /// The rule files whose `applies_to` matches `path`.
     pub fn for_path(&self, path: &Path) -> Vec<&RuleFile> {
-        let candidates = relative_forms(path, &self.root);
+        // Resolving the path on disk costs system calls: only when a glob needs it, once.
+        let mut canonical: Option<Option<PathBuf>> = None;
         self.files
             .iter()
             .filter(|f| match &f.globs {
                 None => true,
-                Some(set) => candidates.iter().any(|c| set.is_match(c)),
+                Some(set) => matches_path(set, path, &self.root, &mut canonical),
             })
             .collect()
     }
+}
+
+/// Whether `set` matches `path` as given without `./`, relative to `root`, or resolved
+/// on disk relative to `root` (`canonical` caches that last form).
+fn matches_path(
+    set: &GlobSet,
+    path: &Path,
+    root: &Path,
+    canonical: &mut Option<Option<PathBuf>>,
+) -> bool {
+    let clean = |p: &Path| -> PathBuf {
+        p.components()
+            .filter(|c| !matches!(c, Component::CurDir))
+            .collect()
+    };
+    if set.is_match(clean(path)) {
+        return true;
+    }
+    if let Ok(rel) = path.strip_prefix(root)
+        && set.is_match(clean(rel))
+    {
+        return true;
+    }
+    canonical
+        .get_or_insert_with(|| {
+            let (p, r) = (path.canonicalize().ok()?, root.canonicalize().ok()?);
+            p.strip_prefix(&r).ok().map(Path::to_path_buf)
+        })
+        .as_ref()
+        .is_some_and(|rel| set.is_match(rel))
 }
 
 fn whole_file(path: &Path, message: String) -> RuleError {
@@ -278,25 +309,6 @@ fn discover(paths: &[PathBuf], errors: &mut Vec<RuleError>) -> Vec<PathBuf> {
         }
     }
     found
-}
-
-/// `path` as the globs may see it: as given without `./`, and relative to `root`.
-fn relative_forms(path: &Path, root: &Path) -> Vec<PathBuf> {
-    let clean = |p: &Path| -> PathBuf {
-        p.components()
-            .filter(|c| !matches!(c, Component::CurDir))
-            .collect()
-    };
-    let mut forms = vec![clean(path)];
-    if let Ok(rel) = path.strip_prefix(root) {
-        forms.push(clean(rel));
-    }
-    if let (Ok(p), Ok(r)) = (path.canonicalize(), root.canonicalize())
-        && let Ok(rel) = p.strip_prefix(&r)
-    {
-        forms.push(rel.to_path_buf());
-    }
-    forms
 }
 
 #[cfg(test)]

@@ -92,6 +92,16 @@ fn normalize(text: &str) -> (String, OffsetMap) {
             i += 1;
             continue;
         }
+        // One space between two ASCII letters or digits, both in the run being copied, is
+        // kept as it is: the run goes on (the common case in English text).
+        if bytes[i] == b' '
+            && i > run_from
+            && bytes[i - 1].is_ascii_alphanumeric()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            i += 1;
+            continue;
+        }
         // A special byte is ASCII or a lead byte, so `i` is a char boundary.
         let Some(c) = text[i..].chars().next() else {
             break;
