@@ -1,21 +1,66 @@
 //! The benchmark corpus: a seed in, mixed Chinese and English Markdown prose with varied
-//! numbers out, written as one large file and as many small ones, with generated term-rule
-//! files beside them. Deterministic (a fixed-seed generator, no downloads), so two runs on
-//! two machines measure the same bytes.
+//! numbers out, in two flavours (article density, and a dense stress case), each written as
+//! one large file and as many small ones, with generated term-rule files beside them.
+//! Deterministic (a fixed-seed generator, no downloads), so two runs on two machines measure
+//! the same bytes. Number-free prose lives in prose.rs.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::prose;
+
 /// Bump when the generator changes, so a stale corpus is rebuilt.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+
+/// How thick the numbers are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    /// Numeric sentences mixed with number-free prose, to about the density of a
+    /// numbers-heavy data write-up: what the throughput targets are about.
+    Article,
+    /// Every sentence carries several numbers: a stress case for the grammar and the checks.
+    Dense,
+}
+
+impl Flavour {
+    /// The headline flavour first.
+    pub const ALL: [Flavour; 2] = [Flavour::Article, Flavour::Dense];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Flavour::Article => "article density",
+            Flavour::Dense => "dense (stress)",
+        }
+    }
+
+    fn dir(self) -> &'static str {
+        match self {
+            Flavour::Article => "article",
+            Flavour::Dense => "dense",
+        }
+    }
+
+    fn seed(self) -> u64 {
+        match self {
+            Flavour::Article => 0xA271_C1E5,
+            Flavour::Dense => 0x5EED_FAC7,
+        }
+    }
+}
+
+/// One flavour's files.
+pub struct Set {
+    pub flavour: Flavour,
+    pub big: PathBuf,
+    pub many: PathBuf,
+}
 
 /// Where everything was written.
 pub struct Corpus {
     pub root: PathBuf,
-    pub big: PathBuf,
-    pub many: PathBuf,
+    pub sets: Vec<Set>,
     pub rules_10: PathBuf,
     pub rules_1000: PathBuf,
 }
@@ -59,8 +104,14 @@ pub fn term_pair(i: usize) -> (String, String) {
 pub fn ensure(root: &Path, megabytes: usize, files: usize) -> io::Result<Corpus> {
     let corpus = Corpus {
         root: root.to_path_buf(),
-        big: root.join("big.md"),
-        many: root.join("many"),
+        sets: Flavour::ALL
+            .into_iter()
+            .map(|flavour| Set {
+                flavour,
+                big: root.join(flavour.dir()).join("big.md"),
+                many: root.join(flavour.dir()).join("many"),
+            })
+            .collect(),
         rules_10: root.join("rules-10"),
         rules_1000: root.join("rules-1000"),
     };
@@ -72,14 +123,16 @@ pub fn ensure(root: &Path, megabytes: usize, files: usize) -> io::Result<Corpus>
     if root.exists() {
         fs::remove_dir_all(root)?;
     }
-    fs::create_dir_all(&corpus.many)?;
     let target = megabytes * 1_000_000;
-    let mut rng = Rng::new(0x5EED_FAC7);
-    fs::write(&corpus.big, article(&mut rng, target))?;
     let per_file = target / files.max(1);
-    for i in 0..files {
-        let text = article(&mut rng, per_file);
-        fs::write(corpus.many.join(format!("{i:04}.md")), text)?;
+    for set in &corpus.sets {
+        fs::create_dir_all(&set.many)?;
+        let mut rng = Rng::new(set.flavour.seed());
+        fs::write(&set.big, article(&mut rng, target, set.flavour))?;
+        for i in 0..files {
+            let text = article(&mut rng, per_file, set.flavour);
+            fs::write(set.many.join(format!("{i:04}.md")), text)?;
+        }
     }
     write_rules(&corpus.rules_10, 10)?;
     write_rules(&corpus.rules_1000, 1000)?;
@@ -101,7 +154,7 @@ fn write_rules(dir: &Path, count: usize) -> io::Result<()> {
 }
 
 /// One article of at least `bytes` bytes: a title, sections, paragraphs of mixed prose.
-pub fn article(rng: &mut Rng, bytes: usize) -> String {
+pub fn article(rng: &mut Rng, bytes: usize, flavour: Flavour) -> String {
     let mut out = String::with_capacity(bytes + 4096);
     let _ = writeln!(out, "# {}\n", rng.pick(TITLES));
     let mut paragraph = 0;
@@ -109,9 +162,19 @@ pub fn article(rng: &mut Rng, bytes: usize) -> String {
         if paragraph % 12 == 11 {
             let _ = writeln!(out, "## {}\n", rng.pick(TITLES));
         }
+        if flavour == Flavour::Article && prose::block(rng, &mut out) {
+            paragraph += 1;
+            continue;
+        }
         let sentences = 2 + rng.below(5);
         for _ in 0..sentences {
-            sentence(rng, &mut out);
+            // Most sentences of a data write-up carry no number; the numeric ones are as dense
+            // as in the stress flavour.
+            if flavour == Flavour::Article && rng.below(32) < PROSE_IN_32 {
+                prose::sentence(rng, &mut out);
+            } else {
+                sentence(rng, &mut out);
+            }
         }
         out.push_str("\n\n");
         match rng.below(40) {
@@ -123,6 +186,11 @@ pub fn article(rng: &mut Rng, bytes: usize) -> String {
     }
     out
 }
+
+/// How many sentence slots in 32 of an article-density paragraph are number-free prose: with
+/// the prose blocks, this puts the density near that of the bundled article (about 72 bytes
+/// per mention), which the benchmark measures and prints.
+const PROSE_IN_32: usize = 19;
 
 fn sentence(rng: &mut Rng, out: &mut String) {
     if rng.below(5) < 3 {
@@ -370,7 +438,7 @@ const ZH_HEDGES: &[&str] = &["约", "近", "超过", "不到", "", "", "将近",
 
 const EN_HEDGES: &[&str] = &["about", "nearly", "over", "", "", "roughly", "at least"];
 
-const MODELS: &[&str] = &[
+pub const MODELS: &[&str] = &[
     "GPT-4",
     "Gemini Ultra",
     "Claude 3",

@@ -1,13 +1,16 @@
 //! Throughput and memory benchmark (`cargo bench --bench throughput`; see bench/README.md).
 //!
-//! Generates a deterministic corpus (corpus.rs) under `<target>/bench-corpus/`, then reports
-//! medians over several runs, on one thread:
+//! Generates a deterministic corpus (corpus.rs, prose.rs) under `<target>/bench-corpus/` in
+//! two flavours, article density and dense (stress), and for each prints its measured density
+//! (bytes per mention) and medians over several runs, on one thread:
 //! - loading (mask, line index, sections) and extraction, in MB/s;
-//! - `check_document` with the bundled rules (`claims/`), 10 and 1,000 generated term rules,
-//!   and the 1000/10 cost ratio;
-//! - the peak memory (max RSS) of the release binary's `extract --format json` and `check`
-//!   over the many-files corpus and over the single big file;
-//! - loading a file of one 200 MB line, against one of 20 MB (linear time).
+//! - the check engine alone (`check_document` on mentions extracted beforehand) with the
+//!   bundled rules (`claims/`), 10 and 1,000 generated term rules, and the 1000/10 cost ratio;
+//! - end to end (load + extract + check), what a user pays, with the same rule sets;
+//! - the peak memory (max RSS) and wall time of the release binary's `extract --format json`
+//!   and `check` over the many-files corpus and over the single big file.
+//!
+//! Then loading a file of one 200 MB line, against one of 20 MB (linear time).
 //!
 //! A figure whose runs exceed 30 s in total stops repeating and says so.
 //!
@@ -17,6 +20,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod corpus;
+mod prose;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -27,6 +31,8 @@ use factlint::check::{CheckOptions, check_document};
 use factlint::extract::{ExtractOptions, Mention, extract};
 use factlint::rules::RuleSet;
 use factlint::source::Document;
+
+use corpus::{Corpus, Set};
 
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -81,7 +87,7 @@ fn main() {
         .expect("the target tmp dir lies inside the target dir")
         .to_path_buf();
     let root = target.join("bench-corpus");
-    let start = Instant::now();
+    let whole = Instant::now();
     let corpus = match corpus::ensure(&root, megabytes, files) {
         Ok(c) => c,
         Err(e) => {
@@ -93,174 +99,34 @@ fn main() {
         }
     };
     println!(
-        "corpus: {} ({} MB big file, {files} small files; ready in {:.1?})",
+        "corpus: {} ({} MB big file and {files} small files per flavour; ready in {:.1?})",
         corpus.root.display(),
         megabytes,
-        start.elapsed()
+        whole.elapsed()
     );
-    println!("runs per figure: {runs} (median); {}\n", load_average());
-
-    let big = fs::read_to_string(&corpus.big).expect("the big file was just written");
-    let mut many: Vec<(PathBuf, String)> = Vec::new();
-    let mut names: Vec<_> = fs::read_dir(&corpus.many)
-        .expect("the corpus folder was just written")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    names.sort();
-    for path in names {
-        let text = fs::read_to_string(&path).expect("corpus files are UTF-8");
-        let rel = path
-            .strip_prefix(&corpus.root)
-            .unwrap_or(&path)
-            .to_path_buf();
-        many.push((rel, text));
-    }
-    let many_bytes: usize = many.iter().map(|(_, t)| t.len()).sum();
+    println!("runs per figure: {runs} (median); {}", load_average());
     let options = ExtractOptions::default();
-
-    println!("## Extraction, one thread");
-    let (t, _) = measure(runs, || Document::from_text(Path::new("big.md"), &big));
-    println!(
-        "load only (mask + index + sections), big file:  {:8.1} MB/s",
-        mb_per_s(big.len(), t)
-    );
-    let (t, n) = measure(runs, || {
-        let doc = Document::from_text(Path::new("big.md"), &big);
-        extract(&doc.masked, &options).len()
-    });
-    println!(
-        "load + extract, big file ({:>5.1} MB, {n} mentions): {:8.1} MB/s",
-        big.len() as f64 / 1e6,
-        mb_per_s(big.len(), t)
-    );
-    let (t, n) = measure(runs, || {
-        many.iter()
-            .map(|(path, text)| {
-                let doc = Document::from_text(path, text);
-                extract(&doc.masked, &options).len()
-            })
-            .sum::<usize>()
-    });
-    println!(
-        "load + extract, {} files ({:>5.1} MB, {n} mentions): {:8.1} MB/s\n",
-        many.len(),
-        many_bytes as f64 / 1e6,
-        mb_per_s(many_bytes, t)
-    );
-
-    println!("## Check, one thread, over the {} small files", many.len());
-    let prepared: Vec<(Document, Vec<Mention>)> = many
-        .iter()
-        .map(|(path, text)| {
-            let doc = Document::from_text(path, text);
-            let mentions = extract(&doc.masked, &options);
-            (doc, mentions)
-        })
-        .collect();
-    let with_builtins = CheckOptions::default();
-    let rules_only = CheckOptions {
-        builtins: Vec::new(),
-        ..CheckOptions::default()
-    };
-    let mut prepared = prepared;
-    check_row(
-        "built-ins only (no rules):",
-        &prepared,
-        &RuleSet::default(),
-        &with_builtins,
-        runs,
-    );
-    match RuleSet::load(&[crate_root.join("claims")], crate_root) {
-        Ok(rules) => {
-            // The bundled rules apply to the bundled article's path: check every corpus file
-            // as if it were that article.
-            let paths: Vec<PathBuf> = prepared.iter().map(|(d, _)| d.path.clone()).collect();
-            for (doc, _) in &mut prepared {
-                doc.path = PathBuf::from("source/ai-index-2024.md");
-            }
-            check_row(
-                "bundled rules, no built-ins:",
-                &prepared,
-                &rules,
-                &rules_only,
-                runs,
-            );
-            check_row(
-                "bundled rules + built-ins:",
-                &prepared,
-                &rules,
-                &with_builtins,
-                runs,
-            );
-            for ((doc, _), path) in prepared.iter_mut().zip(paths) {
-                doc.path = path;
-            }
-        }
-        Err(errors) => {
-            println!("check, bundled rules (claims/):  skipped, the rules did not load:");
-            for e in errors {
-                println!("    {e}");
-            }
-        }
-    }
-    let terms = |dir: &Path, label: &str| match RuleSet::load(&[dir.to_path_buf()], &corpus.root) {
-        Ok(rules) => Some(check_row(label, &prepared, &rules, &rules_only, runs)),
-        Err(errors) => {
-            println!("check, {label} skipped, the rules did not load:");
-            for e in errors.iter().take(5) {
-                println!("    {e}");
-            }
-            None
-        }
-    };
-    let t10 = terms(&corpus.rules_10, "10 term rules, no built-ins:");
-    let t1000 = terms(&corpus.rules_1000, "1,000 term rules, no built-ins:");
-    if let (Some(a), Some(b)) = (t10, t1000) {
+    let article = crate_root.join("source/ai-index-2024.md");
+    if let Ok(text) = fs::read_to_string(&article) {
+        let doc = Document::from_text(&article, &text);
+        let mentions = extract(&doc.masked, &options);
         println!(
-            "cost of 1,000 term rules / 10 term rules: {:.2}",
-            b.as_secs_f64() / a.as_secs_f64().max(1e-9)
+            "reference: source/ai-index-2024.md, {}\n",
+            density(text.len(), &mentions)
         );
     }
-    drop(prepared);
 
-    println!("\n## Peak memory (max RSS) of the release binary");
-    let exe = Path::new(env!("CARGO_BIN_EXE_factlint"));
-    let rules10 = corpus.rules_10.to_string_lossy().to_string();
-    for (label, target) in [
-        ("many files", corpus.many.clone()),
-        ("big file", corpus.big.clone()),
-    ] {
-        let target = target.to_string_lossy().to_string();
-        let bytes = if label == "big file" {
-            big.len()
-        } else {
-            many_bytes
-        };
-        for args in [
-            vec!["extract", "--format", "json", target.as_str()],
-            vec![
-                "check",
-                "--claims",
-                rules10.as_str(),
-                "--format",
-                "line",
-                target.as_str(),
-            ],
-        ] {
-            let (rss_kb, time, status) = peak_rss(exe, &args, &corpus.root);
-            println!(
-                "{:<8} {label:<10} ({:>5.1} MB): max RSS {:>8.1} MB, {:>6.2?}, exit {status}",
-                args[0],
-                bytes as f64 / 1e6,
-                rss_kb as f64 / 1024.0,
-                time
-            );
-        }
+    let rules = Rules {
+        bundled: load_rules(&crate_root.join("claims"), crate_root, "bundled rules"),
+        terms_10: load_rules(&corpus.rules_10, &corpus.root, "10 term rules"),
+        terms_1000: load_rules(&corpus.rules_1000, &corpus.root, "1,000 term rules"),
+    };
+    for set in &corpus.sets {
+        bench_set(set, &corpus, &rules, runs);
     }
 
-    println!("\n{} at the end", load_average());
     if env_usize("FACTLINT_BENCH_LONG_LINE", 1) != 0 {
-        println!("\n## One line without a newline (Markdown)");
+        println!("# One line without a newline (Markdown)");
         let unit = "约 20% 的 1892 亿美元，see https://x.y/z `code` [link](u) ";
         let mut previous: Option<(usize, Duration)> = None;
         for mb in [20usize, 200] {
@@ -285,6 +151,281 @@ fn main() {
             previous = Some((mb, t));
         }
     }
+    println!(
+        "\nwhole benchmark: {:.0?}; {} at the end",
+        whole.elapsed(),
+        load_average()
+    );
+}
+
+/// The rule sets every flavour is checked with; `None` when a set did not load.
+struct Rules {
+    bundled: Option<RuleSet>,
+    terms_10: Option<RuleSet>,
+    terms_1000: Option<RuleSet>,
+}
+
+fn load_rules(dir: &Path, root: &Path, label: &str) -> Option<RuleSet> {
+    match RuleSet::load(&[dir.to_path_buf()], root) {
+        Ok(rules) => Some(rules),
+        Err(errors) => {
+            println!("{label} did not load, their rows are skipped:");
+            for e in errors.iter().take(5) {
+                println!("    {e}");
+            }
+            None
+        }
+    }
+}
+
+/// Bytes per mention, all kinds and quantities only, measured on the extractor's output.
+fn density<'a>(bytes: usize, mentions: impl IntoIterator<Item = &'a Mention>) -> String {
+    let (mut all, mut quantities) = (0, 0);
+    for m in mentions {
+        all += 1;
+        quantities += usize::from(m.kind.is_quantity());
+    }
+    let per = |n: usize| bytes as f64 / n.max(1) as f64;
+    format!(
+        "{bytes} bytes, {all} mentions ({quantities} quantities): {:.1} bytes per mention, {:.1} per quantity",
+        per(all),
+        per(quantities)
+    )
+}
+
+/// The bundled rules apply to the bundled article's path: corpus files checked with them
+/// are loaded under that path.
+const BUNDLED_PATH: &str = "source/ai-index-2024.md";
+
+/// Every figure for one flavour of the corpus.
+fn bench_set(set: &Set, corpus: &Corpus, rules: &Rules, runs: usize) {
+    println!("# Corpus: {}", set.flavour.label());
+    let big = fs::read_to_string(&set.big).expect("the big file was just written");
+    let mut many: Vec<(PathBuf, String)> = Vec::new();
+    let mut names: Vec<_> = fs::read_dir(&set.many)
+        .expect("the corpus folder was just written")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    names.sort();
+    for path in names {
+        let text = fs::read_to_string(&path).expect("corpus files are UTF-8");
+        let rel = path
+            .strip_prefix(&corpus.root)
+            .unwrap_or(&path)
+            .to_path_buf();
+        many.push((rel, text));
+    }
+    let many_bytes: usize = many.iter().map(|(_, t)| t.len()).sum();
+    let options = ExtractOptions::default();
+
+    println!("\n## Extraction, one thread");
+    let (t, _) = measure(runs, || Document::from_text(Path::new("big.md"), &big));
+    println!(
+        "load only (mask + index + sections), big file:  {:8.1} MB/s",
+        mb_per_s(big.len(), t)
+    );
+    let (t, mentions) = measure(runs, || {
+        let doc = Document::from_text(Path::new("big.md"), &big);
+        extract(&doc.masked, &options)
+    });
+    println!(
+        "load + extract, big file ({:>5.1} MB):         {:8.1} MB/s",
+        big.len() as f64 / 1e6,
+        mb_per_s(big.len(), t)
+    );
+    let big_density = density(big.len(), &mentions);
+    drop(mentions);
+    let (t, prepared) = measure(runs, || {
+        many.iter()
+            .map(|(path, text)| {
+                let doc = Document::from_text(path, text);
+                let mentions = extract(&doc.masked, &options);
+                (doc, mentions)
+            })
+            .collect::<Vec<_>>()
+    });
+    println!(
+        "load + extract, {} files ({:>5.1} MB):       {:8.1} MB/s",
+        many.len(),
+        many_bytes as f64 / 1e6,
+        mb_per_s(many_bytes, t)
+    );
+    println!("density, big file:  {big_density}");
+    println!(
+        "density, {} files: {}",
+        many.len(),
+        density(many_bytes, prepared.iter().flat_map(|(_, m)| m))
+    );
+
+    println!(
+        "\n## Check engine only, one thread, over the {} small files (mentions extracted beforehand)",
+        many.len()
+    );
+    let with_builtins = CheckOptions::default();
+    let rules_only = CheckOptions {
+        builtins: Vec::new(),
+        ..CheckOptions::default()
+    };
+    let mut prepared = prepared;
+    check_row(
+        "built-ins only (no rules):",
+        &prepared,
+        &RuleSet::default(),
+        &with_builtins,
+        runs,
+    );
+    if let Some(bundled) = &rules.bundled {
+        let paths: Vec<PathBuf> = prepared.iter().map(|(d, _)| d.path.clone()).collect();
+        for (doc, _) in &mut prepared {
+            doc.path = PathBuf::from(BUNDLED_PATH);
+        }
+        check_row(
+            "bundled rules, no built-ins:",
+            &prepared,
+            bundled,
+            &rules_only,
+            runs,
+        );
+        check_row(
+            "bundled rules + built-ins:",
+            &prepared,
+            bundled,
+            &with_builtins,
+            runs,
+        );
+        for ((doc, _), path) in prepared.iter_mut().zip(paths) {
+            doc.path = path;
+        }
+    }
+    let engine_10 = rules.terms_10.as_ref().map(|r| {
+        check_row(
+            "10 term rules, no built-ins:",
+            &prepared,
+            r,
+            &rules_only,
+            runs,
+        )
+    });
+    let engine_1000 = rules.terms_1000.as_ref().map(|r| {
+        check_row(
+            "1,000 term rules, no built-ins:",
+            &prepared,
+            r,
+            &rules_only,
+            runs,
+        )
+    });
+    drop(prepared);
+
+    println!(
+        "\n## End to end (load + extract + check), one thread, over the {} small files",
+        many.len()
+    );
+    if let Some(bundled) = &rules.bundled {
+        let bundled_path = Path::new(BUNDLED_PATH);
+        end_to_end_row(
+            "bundled rules + built-ins:",
+            &many,
+            Some(bundled_path),
+            bundled,
+            &with_builtins,
+            runs,
+        );
+    }
+    let e2e_10 = rules.terms_10.as_ref().map(|r| {
+        end_to_end_row(
+            "10 term rules, no built-ins:",
+            &many,
+            None,
+            r,
+            &rules_only,
+            runs,
+        )
+    });
+    let e2e_1000 = rules.terms_1000.as_ref().map(|r| {
+        end_to_end_row(
+            "1,000 term rules, no built-ins:",
+            &many,
+            None,
+            r,
+            &rules_only,
+            runs,
+        )
+    });
+    let ratio = |a: Option<Duration>, b: Option<Duration>| match (a, b) {
+        (Some(a), Some(b)) => format!("{:.2}", b.as_secs_f64() / a.as_secs_f64().max(1e-9)),
+        _ => "n/a".to_string(),
+    };
+    println!(
+        "cost of 1,000 term rules / 10 term rules: end to end {}, engine only {}",
+        ratio(e2e_10, e2e_1000),
+        ratio(engine_10, engine_1000)
+    );
+
+    println!("\n## Peak memory (max RSS) and wall time of the release binary, one run each");
+    let exe = Path::new(env!("CARGO_BIN_EXE_factlint"));
+    let rules10 = corpus.rules_10.to_string_lossy().to_string();
+    for (label, target, bytes) in [
+        ("many files", set.many.clone(), many_bytes),
+        ("big file", set.big.clone(), big.len()),
+    ] {
+        let target = target.to_string_lossy().to_string();
+        for args in [
+            vec!["extract", "--format", "json", target.as_str()],
+            vec![
+                "check",
+                "--claims",
+                rules10.as_str(),
+                "--format",
+                "line",
+                target.as_str(),
+            ],
+        ] {
+            let (rss_kb, time, status) = peak_rss(exe, &args, &corpus.root);
+            println!(
+                "{:<8} {label:<10} ({:>5.1} MB): max RSS {:>8.1} MB, {:>6.2?} ({:5.1} MB/s), exit {status}",
+                args[0],
+                bytes as f64 / 1e6,
+                rss_kb as f64 / 1024.0,
+                time,
+                mb_per_s(bytes, time)
+            );
+        }
+    }
+    println!("\n{}\n", load_average());
+}
+
+/// Times loading, extracting and checking every file, as `factlint check` does per file
+/// (less reading the file and printing the report), and prints one row. `path` overrides
+/// the files' paths, for rules that apply to one path only.
+fn end_to_end_row(
+    label: &str,
+    files: &[(PathBuf, String)],
+    path: Option<&Path>,
+    rules: &RuleSet,
+    options: &CheckOptions,
+    runs: usize,
+) -> Duration {
+    let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
+    let extract_options = ExtractOptions::default();
+    let (t, findings) = measure(runs, || {
+        files
+            .iter()
+            .map(|(own, text)| {
+                let doc = Document::from_text(path.unwrap_or(own), text);
+                let mentions = extract(&doc.masked, &extract_options);
+                check_document(&doc, &mentions, rules, options)
+                    .findings
+                    .len()
+            })
+            .sum::<usize>()
+    });
+    println!(
+        "check, {label:<32} {:8.1} MB/s  ({findings} findings, {:.2?})",
+        mb_per_s(bytes, t),
+        t
+    );
+    t
 }
 
 /// Times `check_document` over every prepared document and prints one row.
