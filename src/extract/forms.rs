@@ -89,29 +89,9 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             if matches!(char_before(text, s), Some('多' | '大')) {
                 return None;
             }
-            let end = s + "半数".len();
-            let number = Span::new(s, end);
-            Some(word_form(
-                text,
-                Kind::Fraction,
-                number,
-                0.5,
-                Numeral::Chinese,
-                false,
-            ))
+            Some(half(text, s, "半数"))
         }
-        '一' if rest.starts_with("一半") => {
-            let end = s + "一半".len();
-            let number = Span::new(s, end);
-            Some(word_form(
-                text,
-                Kind::Fraction,
-                number,
-                0.5,
-                Numeral::Chinese,
-                false,
-            ))
-        }
+        '一' if rest.starts_with("一半") => Some(half(text, s, "一半")),
         '数' | '几' => {
             let (_, f, e) = match_after(text, s + 3, SCALE_ZH)?;
             let fake = Parsed {
@@ -304,4 +284,10 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         }
     }
     None
+}
+
+/// `一半` or `半数` at `s`: the fraction one half, a round figure by nature.
+fn half(text: &str, s: usize, word: &str) -> Raw {
+    let number = Span::new(s, s + word.len());
+    word_form(text, Kind::Fraction, number, 0.5, Numeral::Chinese, false)
 }
