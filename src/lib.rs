@@ -18,6 +18,7 @@ pub mod cli;
 pub mod config;
 pub mod eval;
 pub mod extract;
+pub mod finding;
 pub mod fix;
 pub mod report;
 pub mod rules;

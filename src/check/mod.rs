@@ -7,7 +7,7 @@
 
 mod change_in_sentence;
 pub mod claim;
-mod finding;
+
 mod multiple_wording;
 mod ratio_in_sentence;
 mod sentence;
@@ -21,7 +21,7 @@ use crate::rules::RuleSet;
 use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
-pub use finding::{Edit, Explanation, Finding, Input, Origin, Severity};
+pub use crate::finding::{Edit, Explanation, Finding, Input, Origin, Severity};
 use sentence::Sentence;
 
 /// The checks that need no rule file.

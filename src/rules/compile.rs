@@ -17,8 +17,8 @@ use super::index::{claim_index, term_index};
 use super::raw::{self, RawClaim, RawExamples, RawFile, RawTerm};
 use super::template::Template;
 use super::{Binding, Check, Claim, Examples, Fact, Matcher, RuleFile, Scope, Term};
-use crate::check::Severity;
 use crate::eval::Comparison;
+use crate::finding::Severity;
 
 /// The files under the repository root, listed once per load, for checking that each
 /// `applies_to` glob matches something.

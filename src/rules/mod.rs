@@ -19,8 +19,8 @@ use std::path::{Component, Path, PathBuf};
 use globset::GlobSet;
 use regex::Regex;
 
-use crate::check::Severity;
 use crate::eval::{Comparison, Interval, Value};
+use crate::finding::Severity;
 
 pub use error::RuleError;
 pub use examples::{ExampleOutcome, ExampleResult, run_examples};

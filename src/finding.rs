@@ -1,4 +1,5 @@
-//! What checks produce: findings with an optional edit, and the explanation of a verdict.
+//! What checks produce, shared by every stage after extraction: severities, findings with an
+//! optional edit, and the explanation of a verdict. A leaf: it imports no later stage.
 
 use crate::eval::Interval;
 use crate::source::Span;
