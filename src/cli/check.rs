@@ -11,7 +11,7 @@ use crate::check::{CheckOptions, Finding, Stats, check_document};
 use crate::config::{self, Config, FailOn};
 use crate::extract::{ExtractOptions, extract};
 use crate::fix;
-use crate::report::{FileReport, Format, Printer};
+use crate::report::{FileReport, Format, PrintOptions, Printer};
 use crate::rules::RuleSet;
 use crate::source::{Document, discover};
 
@@ -42,6 +42,16 @@ pub struct CheckArgs {
     /// Approximation tolerance for hedged numbers (约, about), as a fraction [default: 0.05].
     #[arg(long, value_name = "R", value_parser = parse_tolerance)]
     pub tolerance: Option<f64>,
+    /// Findings only: no summary, no lines about what `--fix` changed.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// One line per rule with its number of findings, instead of each finding (formats
+    /// `diff` and `line`).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Leave out the closing summary (formats `diff`, `line` and `github`).
+    #[arg(long)]
+    pub no_summary: bool,
 }
 
 fn parse_tolerance(s: &str) -> Result<f64, String> {
@@ -97,10 +107,21 @@ pub fn run(args: CheckArgs) -> u8 {
         _ => vec![PathBuf::from("source")],
     };
     let format = args.format.unwrap_or(Format::Diff);
+    if args.statistics && !format.has_statistics() {
+        eprintln!(
+            "error: `--statistics` replaces the findings with counts; use it with `--format diff` or `--format line`"
+        );
+        return EXIT_ERROR;
+    }
     let run = Run {
         rules: &rules,
         options: &options,
         fix: args.fix,
+        print: PrintOptions {
+            summary: !args.quiet && !args.no_summary,
+            fixes: !args.quiet,
+            statistics: args.statistics,
+        },
     };
     // The formats for people get colour when `--color`, `NO_COLOR`, `CLICOLOR`, `TERM` and
     // whether stdout is a terminal allow it; without colour the diff marks changes with
@@ -130,6 +151,7 @@ struct Run<'a> {
     rules: &'a RuleSet,
     options: &'a CheckOptions,
     fix: bool,
+    print: PrintOptions,
 }
 
 impl Run<'_> {
@@ -143,7 +165,7 @@ impl Run<'_> {
     ) -> std::io::Result<u8> {
         let mut errors = Vec::new();
         let mut fails = false;
-        let mut printer = Printer::new(format, out, color)?;
+        let mut printer = Printer::with_options(format, out, color, self.print)?;
         let (files, missing) = discover(paths);
         for e in missing {
             eprintln!("error: {e}");

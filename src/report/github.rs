@@ -41,10 +41,14 @@ impl Sink for Github {
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, errors: &[String]) -> io::Result<()> {
+    fn end(&mut self, out: &mut dyn Write, _t: &Totals, errors: &[String]) -> io::Result<()> {
         for e in errors {
             writeln!(out, "::error title=factlint::{}", data(e))?;
         }
+        Ok(())
+    }
+
+    fn summary(&mut self, out: &mut dyn Write, t: &Totals, _errors: &[String]) -> io::Result<()> {
         let s = &t.stats;
         let summary = format!(
             "{} files: {} errors, {} warnings; claims {} held, {} failed, {} unmatched; {} of {} numbers checked",
