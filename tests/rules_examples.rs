@@ -4,8 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use factlint::rules::examples::RuleKind;
-use factlint::rules::{ExampleOutcome, RuleSet, run_examples};
+use factlint::check::CheckOptions;
+use factlint::rules::RuleSet;
+use factlint::session::{ExampleOutcome, RuleKind, run_examples};
 
 fn claims_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("claims")
@@ -65,7 +66,7 @@ fn every_rule_has_pass_and_fail_examples() {
 fn every_example_passes() {
     let mut failures = Vec::new();
     for file in &load().files {
-        for r in run_examples(file) {
+        for r in run_examples(file, &CheckOptions::default()) {
             if r.outcome != ExampleOutcome::Passed {
                 failures.push(format!(
                     "{}: {} `{}`: {:?}: {}{}",
@@ -93,7 +94,7 @@ fn every_example_passes() {
 fn claim_pass_examples_are_matched_by_their_template() {
     let mut unmatched = Vec::new();
     for file in &load().files {
-        for r in run_examples(file) {
+        for r in run_examples(file, &CheckOptions::default()) {
             if r.kind == RuleKind::Claim && !r.should_flag && r.matches == 0 {
                 unmatched.push(format!("`{}`: {}", r.rule, r.text));
             }

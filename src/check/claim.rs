@@ -7,7 +7,7 @@
 
 use super::{Context, Edit, Explanation, Finding, Input, Origin};
 use crate::eval::{CmpOp, EvalError, Expr, Value, Verdict, human};
-use crate::extract::{ExtractOptions, Mention, extract, write_like};
+use crate::extract::{Mention, extract, write_like};
 use crate::rules::{Binding, Check, Claim, Matcher, RuleFile};
 use crate::source::Span;
 
@@ -300,10 +300,7 @@ fn lands_inside(ctx: &Context<'_>, mention: &Mention, number: &str, verdict: &Ve
         &text[mention.span.start..mention.number.start],
         &text[mention.number.end..mention.span.end]
     );
-    let options = ExtractOptions {
-        tolerance: ctx.options.tolerance,
-    };
-    extract(&rewritten, &options)
+    extract(&rewritten, &ctx.options.extract_options())
         .iter()
         .find(|m| m.kind.is_quantity())
         .is_some_and(|m| m.interval.meets(&verdict.right.interval))

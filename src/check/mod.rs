@@ -16,7 +16,7 @@ pub mod term;
 
 use std::cell::OnceCell;
 
-use crate::extract::Mention;
+use crate::extract::{ExtractOptions, Mention};
 use crate::rules::RuleSet;
 use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
@@ -86,6 +86,15 @@ pub struct CheckOptions {
     pub tolerance: f64,
     /// Built-in checks that run, with their severity; a check turned off is absent.
     pub builtins: Vec<(Builtin, Severity)>,
+}
+
+impl CheckOptions {
+    /// The extractor's options for this run: the one place they are built.
+    pub fn extract_options(&self) -> ExtractOptions {
+        ExtractOptions {
+            tolerance: self.tolerance,
+        }
+    }
 }
 
 impl Default for CheckOptions {

@@ -13,7 +13,7 @@ use anstyle::{AnsiColor, Effects, Style};
 use similar::{ChangeTag, TextDiff};
 
 use super::text::{self, Excerpt};
-use super::{FileReport, Location, Sink, Totals, char_floor, display_path};
+use super::{FileError, FileReport, Location, Sink, Totals, char_floor, display_path};
 use crate::check::{Explanation, Finding, Origin, Severity};
 use crate::source::{Document, Span};
 
@@ -237,7 +237,7 @@ impl Sink for Diff {
         Ok(())
     }
 
-    fn summary(&mut self, out: &mut dyn Write, t: &Totals, errors: &[String]) -> io::Result<()> {
+    fn summary(&mut self, out: &mut dyn Write, t: &Totals, errors: &[FileError]) -> io::Result<()> {
         let s = &t.stats;
         let findings = t.errors + t.warnings + t.infos;
         writeln!(

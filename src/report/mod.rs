@@ -15,10 +15,37 @@ mod statistics;
 mod text;
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use crate::check::{Finding, Severity, Stats};
-use crate::fix::Fixed;
-use crate::source::{Document, Span};
+use crate::fix::{FixError, Fixed};
+use crate::source::{Document, SourceError, Span};
+
+/// A source that could not be used (the run exits 2), or a fix that could not be written.
+/// The message names the file; `location` gives the line and column where one is known.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error(transparent)]
+    Fix(#[from] FixError),
+}
+
+impl FileError {
+    pub fn path(&self) -> &Path {
+        match self {
+            FileError::Source(e) => e.path(),
+            FileError::Fix(FixError::Changed { path } | FixError::Write { path, .. }) => path,
+        }
+    }
+
+    /// 1-based line and column of the problem, where it has one: the first byte that is
+    /// not UTF-8 or is NUL lies on no line of a text that could not be read, so today none
+    /// does; printers fall back to the path alone.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        None
+    }
+}
 
 /// One checked document and what was found in it.
 #[derive(Debug)]
@@ -29,6 +56,9 @@ pub struct FileReport {
     /// What `--fix` did to this file before `findings` were computed (the findings are then
     /// those that remain in the fixed text, and `doc` is the fixed text).
     pub fixes: Vec<Fixed>,
+    /// Problems that did not stop the file being checked (a fix that could not be written:
+    /// the report is then of the file as it stands).
+    pub errors: Vec<FileError>,
 }
 
 impl FileReport {
@@ -38,6 +68,7 @@ impl FileReport {
             findings,
             stats,
             fixes: Vec::new(),
+            errors: Vec::new(),
         }
     }
 }
@@ -46,8 +77,8 @@ impl FileReport {
 #[derive(Debug, Default)]
 pub struct Report {
     pub files: Vec<FileReport>,
-    /// Sources that could not be used, one message each (the run exits 2).
-    pub errors: Vec<String>,
+    /// Sources that could not be used and fixes that could not be written (the run exits 2).
+    pub errors: Vec<FileError>,
 }
 
 impl Report {
@@ -141,7 +172,7 @@ trait Sink {
         &mut self,
         _out: &mut dyn Write,
         _totals: &Totals,
-        _errors: &[String],
+        _errors: &[FileError],
     ) -> io::Result<()> {
         Ok(())
     }
@@ -150,7 +181,7 @@ trait Sink {
         &mut self,
         _out: &mut dyn Write,
         _totals: &Totals,
-        _errors: &[String],
+        _errors: &[FileError],
     ) -> io::Result<()> {
         Ok(())
     }
@@ -243,7 +274,7 @@ impl<'w> Printer<'w> {
 
     /// Ends the report with the summary and the sources that could not be used; returns
     /// the totals (the exit status depends on them).
-    pub fn finish(mut self, errors: &[String]) -> io::Result<Totals> {
+    pub fn finish(mut self, errors: &[FileError]) -> io::Result<Totals> {
         if let Some(counts) = &self.statistics {
             counts.print(self.out)?;
         }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{FileReport, Location, Sink, Totals};
+use super::{FileError, FileReport, Location, Sink, Totals};
 use crate::check::{Builtin, Finding, Origin, Severity};
 use crate::source::{Document, Span};
 
@@ -222,7 +222,12 @@ impl Sink for Sarif {
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, _totals: &Totals, errors: &[String]) -> io::Result<()> {
+    fn end(
+        &mut self,
+        out: &mut dyn Write,
+        _totals: &Totals,
+        errors: &[FileError],
+    ) -> io::Result<()> {
         let close = if self.wrote_result { "\n      ]" } else { "]" };
         let tool = Tool {
             driver: Driver {
@@ -238,7 +243,9 @@ impl Sink for Sarif {
                 .iter()
                 .map(|e| Notification {
                     level: "error",
-                    message: Text { text: e.clone() },
+                    message: Text {
+                        text: e.to_string(),
+                    },
                 })
                 .collect(),
         };

@@ -8,7 +8,6 @@
 
 mod compile;
 mod error;
-pub mod examples;
 mod index;
 pub mod normalize;
 mod raw;
@@ -23,7 +22,6 @@ use crate::eval::{Comparison, Interval, Value};
 use crate::finding::Severity;
 
 pub use error::RuleError;
-pub use examples::{ExampleOutcome, ExampleResult, run_examples};
 pub use template::Template;
 
 /// All rule files of a run.

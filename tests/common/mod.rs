@@ -10,8 +10,8 @@ use std::path::Path;
 
 use factlint::check::{Edit, Explanation, Finding, Input, Origin, Severity, Stats};
 use factlint::eval::Interval;
-use factlint::report::{FileReport, Report};
-use factlint::source::{Document, Span};
+use factlint::report::{FileError, FileReport, Report};
+use factlint::source::{Document, SourceError, Span};
 
 pub const SAMPLE: &str = "# 训练成本\n\
 \n\
@@ -162,7 +162,9 @@ pub fn sample_report() -> Report {
             FileReport::new(doc, findings, stats),
             FileReport::new(clean, Vec::new(), clean_stats),
         ],
-        errors: vec!["source/missing.md: no such file or directory".into()],
+        errors: vec![FileError::Source(SourceError::Missing {
+            path: "source/missing.md".into(),
+        })],
     }
 }
 

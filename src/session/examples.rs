@@ -2,16 +2,18 @@
 //!
 //! Each example text becomes a `Document` of its own (a term example may carry its heading:
 //! `"训练成本\n\n…推理成本…"`), is extracted, and is run through its rule alone, ignoring
-//! `applies_to` and the unmatched check. A fail example must be flagged, a pass example must
-//! not be. `factlint test` and `cargo test` both call `run_examples`.
+//! `applies_to` and the unmatched check, with the session's check options (its tolerance). A
+//! fail example must be flagged, a pass example must not be. `factlint test` and `cargo test`
+//! both call `run_examples`.
+//!
+//! It lives above `rules` and `check` because it drives both: rules never import the engine.
 
 use std::path::Path;
 
 use crate::check::{CheckOptions, Context, claim, term};
-use crate::extract::{ExtractOptions, extract};
+use crate::extract::extract;
+use crate::rules::{Examples, RuleFile};
 use crate::source::Document;
-
-use super::{Examples, RuleFile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExampleOutcome {
@@ -46,11 +48,11 @@ pub struct ExampleResult {
 }
 
 /// Runs every example of every rule in `file`, in file order (claims, then terms).
-pub fn run_examples(file: &RuleFile) -> Vec<ExampleResult> {
+pub fn run_examples(file: &RuleFile, options: &CheckOptions) -> Vec<ExampleResult> {
     let mut out = Vec::new();
     for (i, c) in file.claims.iter().enumerate() {
         for_each(&c.examples, |text, should_flag| {
-            let (messages, matches) = on_document(text, |ctx| {
+            let (messages, matches) = on_document(text, options, |ctx| {
                 let run = claim::run_one(ctx, file, i);
                 let messages = run.findings.iter().map(|f| f.message.clone()).collect();
                 (messages, run.held + run.failed)
@@ -68,7 +70,7 @@ pub fn run_examples(file: &RuleFile) -> Vec<ExampleResult> {
     }
     for (i, t) in file.terms.iter().enumerate() {
         for_each(&t.examples, |text, should_flag| {
-            let (messages, matches) = on_document(text, |ctx| {
+            let (messages, matches) = on_document(text, options, |ctx| {
                 let found = term::run_one(ctx, file, i);
                 let n = found.len();
                 (found.into_iter().map(|f| f.message).collect(), n)
@@ -96,16 +98,10 @@ fn for_each(examples: &Examples, mut f: impl FnMut(&str, bool)) {
     }
 }
 
-fn on_document<T>(text: &str, f: impl FnOnce(&Context<'_>) -> T) -> T {
+fn on_document<T>(text: &str, options: &CheckOptions, f: impl FnOnce(&Context<'_>) -> T) -> T {
     let doc = Document::from_text(Path::new("<example>"), text);
-    let options = CheckOptions::default();
-    let mentions = extract(
-        &doc.masked,
-        &ExtractOptions {
-            tolerance: options.tolerance,
-        },
-    );
-    let ctx = Context::new(&doc, &mentions, &options);
+    let mentions = extract(&doc.masked, &options.extract_options());
+    let ctx = Context::new(&doc, &mentions, options);
     f(&ctx)
 }
 
