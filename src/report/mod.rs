@@ -8,6 +8,7 @@
 
 mod diff;
 mod github;
+mod html;
 mod json;
 mod line;
 mod sarif;
@@ -110,6 +111,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow annotations.
     Github,
+    /// One self-contained HTML page: each article with every number marked by its status.
+    Html,
 }
 
 /// Running counts over the files printed so far; what the summaries print.
@@ -247,6 +250,7 @@ impl<'w> Printer<'w> {
             Format::Json => Box::new(json::Json::default()),
             Format::Sarif => Box::new(sarif::Sarif::default()),
             Format::Github => Box::new(github::Github),
+            Format::Html => Box::new(html::Html::default()),
         };
         sink.begin(out)?;
         let statistics = (options.statistics && format.has_statistics())
