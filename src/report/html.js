@@ -43,13 +43,25 @@
     doc.querySelectorAll(".current").forEach(function (c) { c.classList.remove("current"); });
   }
 
-  function go(step) {
-    if (!order.length) { return; }
-    current = (current + step + order.length) % order.length;
+  function show(index) {
+    current = index;
     var el = order[current];
     el.scrollIntoView({ block: "center" });
     el.focus({ preventScroll: true });
     open(el);
+    // The address names the finding, so a link to the page can point at it.
+    history.replaceState(null, "", "#" + el.getAttribute("data-f"));
+  }
+
+  function go(step) {
+    if (order.length) { show((current + step + order.length) % order.length); }
+  }
+
+  function fromAddress() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    for (var i = 0; i < order.length; i++) {
+      if (order[i].getAttribute("data-f") === id) { show(i); return; }
+    }
   }
 
   doc.addEventListener("click", function (ev) {
@@ -77,6 +89,9 @@
       doc.body.classList.toggle("hide-" + input.value, !input.checked);
     });
   });
+
+  window.addEventListener("hashchange", fromAddress);
+  fromAddress();
 
   // Tells a reader of the rendered page (and the browser test) that the script ran.
   doc.documentElement.setAttribute("data-ready", String(order.length));

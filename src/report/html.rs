@@ -187,7 +187,7 @@ impl Html {
         );
         let _ = write!(
             html,
-            "<div class=\"card\"><div class=\"big\">{} <small>held</small> {} <small>failed</small> {} <small>unmatched</small></div><div class=\"what\">claims · {} term, {} built-in {}</div></div>\n</div>\n",
+            "<div class=\"card claims\"><div class=\"big\">{} <small>held</small> {} <small>failed</small> {} <small>unmatched</small></div><div class=\"what\">claims · {} term, {} built-in {}</div></div>\n</div>\n",
             s.claims_held,
             s.claims_failed,
             s.claims_unmatched,
