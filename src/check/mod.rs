@@ -83,7 +83,7 @@ impl Builtin {
 /// Settings for one run of the engine.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
-    /// The approximation tolerance `r` (design.md §2), 0.05 by default.
+    /// The approximation tolerance `r` (docs/numbers.md), 0.05 by default.
     pub tolerance: f64,
     /// Built-in checks that run, with their severity; a check turned off is absent.
     pub builtins: Vec<(Builtin, Severity)>,

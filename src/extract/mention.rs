@@ -65,7 +65,7 @@ impl std::fmt::Display for Kind {
     }
 }
 
-/// A word that loosens what a number asserts (design.md §2).
+/// A word that loosens what a number asserts (docs/numbers.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Hedge {
     /// 约 大约 左右 about around roughly ~ ≈: `[low·(1−r), high·(1+r)]`
