@@ -79,8 +79,8 @@ impl Diff {
         {
             writeln!(out, "{}`{}`", label("suggest"), clean(s))?;
         }
-        if let Some(source) = &f.source {
-            writeln!(out, "{}{}", label("source"), clean(source))?;
+        if !f.source.is_empty() {
+            writeln!(out, "{}{}", label("source"), clean(&f.source.join("; ")))?;
         }
         // A claim that matched nowhere has no place in the text to show.
         if f.origin != Origin::Unmatched {

@@ -142,7 +142,7 @@ struct JsonFinding<'a> {
     suggestion: Option<&'a str>,
     explanation: Option<JsonExplanation<'a>>,
     notes: &'a [String],
-    source: Option<&'a str>,
+    source: Option<String>,
     edit: Option<JsonEdit<'a>>,
 }
 
@@ -226,7 +226,7 @@ fn finding<'a>(doc: &'a Document, f: &'a Finding) -> JsonFinding<'a> {
         suggestion: f.suggestion.as_deref(),
         explanation: f.explanation.as_ref().map(explanation),
         notes: &f.notes,
-        source: f.source.as_deref(),
+        source: (!f.source.is_empty()).then(|| f.source.join("; ")),
         edit,
     }
 }

@@ -124,7 +124,8 @@ pub struct Check {
     pub comparison: Comparison,
     pub text: String,
     pub line: usize,
-    /// Each distinct name in the expression, in order of first use.
+    /// Each distinct name in the expression, in order of first use: `inputs[i]` binds the
+    /// comparison's slot `i`, so evaluation reads values by index.
     pub inputs: Vec<(String, Binding)>,
 }
 
