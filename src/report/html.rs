@@ -78,10 +78,10 @@ pub fn statuses(file: &FileReport, mentions: &[Mention]) -> Vec<Status> {
             let over = |f: &&Finding| f.span.overlaps(m.span) || m.span.contains(f.span);
             let mut touching = file.findings.iter().filter(over);
             if touching.clone().any(|f| {
-                f.explanation.is_some() && matches!(f.origin, Origin::Claim | Origin::Builtin)
+                f.explanation.is_some() && matches!(f.origin, Origin::Claim | Origin::Builtin(_))
             }) {
                 Status::Failed
-            } else if touching.any(|f| f.origin == Origin::Builtin) {
+            } else if touching.any(|f| matches!(f.origin, Origin::Builtin(_))) {
                 Status::Builtin
             } else {
                 Status::Unchecked
@@ -470,7 +470,7 @@ impl Page<'_> {
         for note in &f.notes {
             let _ = write!(html, "<p class=\"note\">{}</p>", escape(note));
         }
-        if let Some(source) = &f.source {
+        for source in &f.source {
             let _ = write!(html, "<p class=\"cite\">source: {}</p>", escape(source));
         }
         if f.origin != Origin::Unmatched {

@@ -135,7 +135,10 @@ impl Runner {
             .map(|(k, v)| (k.clone(), v.default.clone()))
             .collect();
         for (k, v) in &self.with {
-            assert!(inputs.contains_key(k), "`{k}` is not an input of the action");
+            assert!(
+                inputs.contains_key(k),
+                "`{k}` is not an input of the action"
+            );
             inputs.insert(k.clone(), v.clone());
         }
         let step = action
@@ -186,7 +189,11 @@ fn scripts_read_inputs_from_the_environment_only() {
     // An input spliced into a script is shell code; through `env:` it is data.
     for step in action().runs.steps {
         if let Some(run) = &step.run {
-            assert!(!run.contains("${{"), "step `{}` splices an expression", step.name);
+            assert!(
+                !run.contains("${{"),
+                "step `{}` splices an expression",
+                step.name
+            );
         }
     }
 }
@@ -298,12 +305,19 @@ fn check_takes_lists_of_paths_and_claims_and_fails_on_warnings() {
 #[test]
 fn input_values_are_never_run_as_code() {
     let runner = Runner::new(true)
-        .with("paths", "\"; touch pwned; \" $(touch pwned) `touch pwned` *")
+        .with(
+            "paths",
+            "\"; touch pwned; \" $(touch pwned) `touch pwned` *",
+        )
         .with("working-directory", ".");
     let ran = runner.run("Check");
     assert!(!runner.workspace.join("pwned").exists());
     // Each word is a path that does not exist: an input error, exit 2.
     assert_eq!(ran.status, 2, "{}", ran.stdout);
     assert!(ran.stderr.contains("$(touch"), "{}", ran.stderr);
-    assert!(ran.stderr.contains("`*`") || ran.stderr.contains(" *"), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("`*`") || ran.stderr.contains(" *"),
+        "{}",
+        ran.stderr
+    );
 }

@@ -10,15 +10,25 @@ use std::process::Command;
 use super::{factlint_bin, root, which};
 
 fn chromium() -> PathBuf {
-    which(&["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"])
-        .expect("chromium on PATH (Debian: `apt-get install chromium`)")
+    which(&[
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ])
+    .expect("chromium on PATH (Debian: `apt-get install chromium`)")
 }
 
 /// Runs headless Chromium on `page` with `args`; returns stdout.
 fn browse(page: &Path, args: &[&str]) -> String {
     let profile = tempfile::tempdir().unwrap();
     let out = Command::new(chromium())
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+        ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
         .arg(format!("file://{}", page.display()))
@@ -54,8 +64,10 @@ fn report(name: &str, args: &[&str]) -> PathBuf {
 /// (a mark cut by a finding's edge comes in pieces that share an id).
 fn marks(dom: &str) -> Vec<(String, String, String)> {
     let main = &dom[dom.find("<main>").expect("<main>")..dom.find("</main>").expect("</main>")];
-    let re = regex::Regex::new(r#"<mark class="n (\w+)" data-status="(\w+)" data-m="([^"]+)"[^>]*>([^<]*)</mark>"#)
-        .unwrap();
+    let re = regex::Regex::new(
+        r#"<mark class="n (\w+)" data-status="(\w+)" data-m="([^"]+)"[^>]*>([^<]*)</mark>"#,
+    )
+    .unwrap();
     let mut seen = BTreeSet::new();
     let mut out: Vec<(String, String, String)> = Vec::new();
     for c in re.captures_iter(main) {
@@ -72,7 +84,10 @@ fn marks(dom: &str) -> Vec<(String, String, String)> {
 /// The count the page's filter shows for `status`.
 fn shown_count(dom: &str, status: &str) -> usize {
     let key = format!("data-count=\"{status}\">");
-    let at = dom.find(&key).unwrap_or_else(|| panic!("no count for {status}")) + key.len();
+    let at = dom
+        .find(&key)
+        .unwrap_or_else(|| panic!("no count for {status}"))
+        + key.len();
     dom[at..dom[at..].find('<').unwrap() + at].parse().unwrap()
 }
 
@@ -102,7 +117,10 @@ fn bundled_article_in_chromium() {
 
     let marks = marks(&dom);
     let count = |s: &str| marks.iter().filter(|m| m.0 == s).count();
-    assert_eq!(marks.len() as u64, summary["numbers_found"].as_u64().unwrap());
+    assert_eq!(
+        marks.len() as u64,
+        summary["numbers_found"].as_u64().unwrap()
+    );
     for status in ["held", "failed", "builtin", "unchecked"] {
         assert_eq!(count(status), shown_count(&dom, status), "{status}");
     }
@@ -140,8 +158,14 @@ fn article_markup_stays_text_in_chromium() {
         &["--claims", "/dev/null", fixture.to_str().unwrap()],
     );
     let dom = browse(&page, &["--dump-dom"]);
-    assert!(dom.contains("data-ready=\"0\""), "the page's own script ran");
-    assert!(dom.contains("<title>factlint report</title>"), "the title is untouched");
+    assert!(
+        dom.contains("data-ready=\"0\""),
+        "the page's own script ran"
+    );
+    assert!(
+        dom.contains("<title>factlint report</title>"),
+        "the title is untouched"
+    );
     // The article's markup is text: no element it describes exists.
     assert!(!dom.contains("<p id=\"pwned\""), "{dom}");
     let html_tag = &dom[dom.find("<html").unwrap()..];
@@ -153,5 +177,8 @@ fn article_markup_stays_text_in_chromium() {
     assert!(dom.contains("&lt;b&gt;bold&lt;/b&gt;"));
     let marks = marks(&dom);
     let texts: Vec<&str> = marks.iter().map(|m| m.2.as_str()).collect();
-    assert!(texts.contains(&"20%") && texts.contains(&"3.8 亿美元"), "{texts:?}");
+    assert!(
+        texts.contains(&"20%") && texts.contains(&"3.8 亿美元"),
+        "{texts:?}"
+    );
 }

@@ -13,7 +13,11 @@ fn git(dir: &Path, args: &[&str]) {
         .current_dir(dir)
         .output()
         .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// A committed repository with the bundled article and rules; `edit` changes it after.
@@ -32,7 +36,12 @@ fn fixture(edit: impl FnOnce(&Path)) -> tempfile::TempDir {
 fn try_repo(dir: &Path, home: &Path) -> Output {
     let pre_commit = which(&["pre-commit"]).expect("pre-commit on PATH");
     Command::new(pre_commit)
-        .args(["try-repo", root().to_str().unwrap(), "factlint", "--all-files"])
+        .args([
+            "try-repo",
+            root().to_str().unwrap(),
+            "factlint",
+            "--all-files",
+        ])
         .current_dir(dir)
         .env("PRE_COMMIT_HOME", home)
         // cargo builds the hook in this project's target folder, so that the dependencies
@@ -50,7 +59,12 @@ fn hook_fails_on_the_bundled_articles_errors_and_passes_once_fixed() {
     let repo = fixture(|_| {});
     let out = try_repo(repo.path(), home.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("factlint"), "{stdout}");
     assert!(stdout.contains("Failed"), "{stdout}");
     assert!(
@@ -63,14 +77,21 @@ fn hook_fails_on_the_bundled_articles_errors_and_passes_once_fixed() {
     let fixed = fixture(|dir| {
         let path = dir.join("source/ai-index-2024.md");
         let text = std::fs::read_to_string(&path).unwrap();
-        let text = text
-            .replacen("GPT-4的2.5倍", "GPT-4的2.4倍", 1)
-            .replacen("有 33 个国家", "有 32 个国家", 1);
+        let text = text.replacen("GPT-4的2.5倍", "GPT-4的2.4倍", 1).replacen(
+            "有 33 个国家",
+            "有 32 个国家",
+            1,
+        );
         std::fs::write(&path, text).unwrap();
         git(dir, &["commit", "-qam", "fix the figures"]);
     });
     let out = try_repo(fixed.path(), home.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("Passed"), "{stdout}");
 }
