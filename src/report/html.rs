@@ -598,6 +598,106 @@ pub fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::{Edit, Severity, Stats};
+    use std::path::Path;
+
+    const TEXT: &str = "# 标题 <b>\n\n收入增长了 20%,比去年增加了三倍,达到 <i>3.8 亿美元</i>。\n";
+
+    fn span(needle: &str) -> Span {
+        let i = TEXT.find(needle).unwrap();
+        Span::new(i, i + needle.len())
+    }
+
+    fn page() -> String {
+        let doc = Document::from_text(Path::new("a<b>.md"), TEXT);
+        let mut wrong = Finding::new(
+            "claim_x",
+            Origin::Claim,
+            Severity::Error,
+            span("20%"),
+            "20%",
+            "`20%` does not match",
+        );
+        wrong.explanation = Some(Explanation {
+            inputs: Vec::new(),
+            formula: "x ~ a < b".into(),
+            computed: 0.3,
+            computed_interval: crate::eval::Interval::point(0.3),
+            claimed: crate::eval::Interval::new(0.195, 0.205),
+            tolerance: 0.05,
+        });
+        wrong.edit = Some(Edit {
+            span: span("20"),
+            replacement: "30".into(),
+        });
+        let term = Finding::new(
+            "wording",
+            Origin::Term,
+            Severity::Warning,
+            span("增加了三倍"),
+            "增加了三倍",
+            "say <it> plainly",
+        );
+        let file = FileReport::new(doc, vec![wrong, term], Stats::default());
+        let mut out = Vec::new();
+        let mut html = Html::default();
+        html.file(&mut out, &file).unwrap();
+        html.end(&mut out, &Totals::default(), &[]).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn marks_nest_inside_findings_and_text_stays_text() {
+        let page = page();
+        let main = &page[page.find("<main>").unwrap()..page.find("</main>").unwrap()];
+        // The heading's `#` is gone, its markup is text.
+        assert!(main.contains("<div class=\"l h1\">"), "{main}");
+        assert!(main.contains("标题 &lt;b&gt;"), "{main}");
+        assert!(main.contains("&lt;i&gt;"), "{main}");
+        assert!(!main.contains("<b>") && !main.contains("<i>"), "{main}");
+        // The failed figure is red and opens its finding; the wording is underlined, and
+        // the multiple inside it is still marked as a number.
+        assert!(
+            main.contains("data-status=\"failed\" data-m=\"m0-0\" data-f=\"f0\">20%</mark>"),
+            "{main}"
+        );
+        let wording = main
+            .find("<span class=\"u warning\" data-f=\"f1\"")
+            .unwrap();
+        assert!(
+            main[wording..].starts_with(
+                "<span class=\"u warning\" data-f=\"f1\" tabindex=\"0\">增加了</span>"
+            ),
+            "{}",
+            &main[wording..]
+        );
+        assert!(
+            main.contains(
+                "<mark class=\"n unchecked\" data-status=\"unchecked\" data-m=\"m0-1\">三倍</mark>"
+            ),
+            "{main}"
+        );
+        // The path and the messages are escaped wherever they go.
+        assert!(page.contains("a&lt;b&gt;.md") && !page.contains("a<b>.md"));
+        assert!(page.contains("say &lt;it&gt; plainly"));
+        assert!(page.contains("<code>x ~ a &lt; b</code>"));
+        // The sentence as it should read.
+        assert!(
+            page.contains("<del>20</del>%") && page.contains("<ins>30</ins>%"),
+            "{page}"
+        );
+    }
+
+    #[test]
+    fn counts_and_the_script_are_there() {
+        let page = page();
+        assert!(page.contains("data-count=\"failed\">1</b>"));
+        assert!(page.contains("data-count=\"unchecked\">2</b>"));
+        assert!(page.contains("data-count=\"held\">0</b>"));
+        assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
+        assert!(page.contains("default-src 'none'"));
+        assert!(page.contains("data-ready"));
+    }
 
     #[test]
     fn escapes_markup() {
