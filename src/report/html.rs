@@ -177,7 +177,7 @@ impl Html {
         let coverage = t.coverage();
         let _ = write!(
             html,
-            "<div class=\"cards\">\n<div class=\"card\" id=\"coverage\"><div class=\"big\">{coverage:.1}%</div><div class=\"what\">coverage: {} of {} numbers checked</div><div class=\"bar\"><span style=\"width:{coverage:.1}%\"></span></div></div>\n",
+            "<div class=\"cards\">\n<div class=\"card\" id=\"coverage\"><div class=\"big\">{coverage:.1}%</div><div class=\"what\">{} of {} numbers checked</div><div class=\"bar\"><span style=\"width:{coverage:.1}%\"></span></div></div>\n",
             s.numbers_checked, s.numbers_found
         );
         let _ = writeln!(

@@ -21,6 +21,11 @@ fn chromium() -> PathBuf {
 
 /// Runs headless Chromium on `page` with `args`; returns stdout.
 fn browse(page: &Path, args: &[&str]) -> String {
+    browse_at(page, "", args)
+}
+
+/// As [`browse`], with `fragment` (`#f3`) after the page's address.
+fn browse_at(page: &Path, fragment: &str, args: &[&str]) -> String {
     let profile = tempfile::tempdir().unwrap();
     let out = Command::new(chromium())
         .args([
@@ -31,7 +36,7 @@ fn browse(page: &Path, args: &[&str]) -> String {
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
-        .arg(format!("file://{}", page.display()))
+        .arg(format!("file://{}{fragment}", page.display()))
         .output()
         .expect("chromium runs");
     assert!(
@@ -134,6 +139,28 @@ fn bundled_article_in_chromium() {
     // Every failed figure opens its finding: the explanation is in the page.
     assert!(dom.contains("<dt>formula</dt><dd><code>ratio ~ gemini_ultra_training_cost / gpt4_training_cost</code></dd>"));
     assert!(dom.contains("<del>2.5</del>倍") && dom.contains("<ins>2.4</ins>倍"));
+
+    // A link to a finding opens it, as `j`/`k` and a click do: the panel shows its
+    // explanation and the sentence as it should read, and the mark is the current one.
+    let opened = browse_at(&page, "#f7", &["--dump-dom"]);
+    let panel = &opened[opened.find("<aside id=\"panel\"").expect("the panel")..];
+    let panel = &panel[..panel.find("</aside>").unwrap()];
+    assert!(
+        !panel[..panel.find('>').unwrap()].contains("hidden"),
+        "{panel}"
+    );
+    assert!(
+        panel.contains("<code>countries_with_ai_law</code>"),
+        "{panel}"
+    );
+    assert!(
+        panel.contains("<del>33</del> 个") && panel.contains("<ins>32</ins> 个"),
+        "{panel}"
+    );
+    assert!(
+        opened.contains("<span class=\"x error current\" data-f=\"f7\""),
+        "the mark is current"
+    );
 
     let png = root().join("target/html-report.png");
     let _ = std::fs::remove_file(&png);
