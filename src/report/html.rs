@@ -98,6 +98,8 @@ pub struct Html {
     details: String,
     counts: [usize; 4],
     findings: usize,
+    /// Each file's path and its number of findings, for the list of articles.
+    toc: Vec<(String, usize)>,
 }
 
 impl Sink for Html {
@@ -118,6 +120,8 @@ impl Sink for Html {
             statuses: &statuses,
         };
         self.sections.push(page.section());
+        self.toc
+            .push((display_path(&file.doc), file.findings.len()));
         page.details(&mut self.details);
         self.findings += file.findings.len();
         Ok(())
@@ -217,7 +221,20 @@ impl Html {
             "<label><input type=\"checkbox\" value=\"wording\" checked> <span class=\"u warning\">terms and wording</span> <b class=\"count\" data-count=\"wording\">{}</b></label>",
             s.term_findings
         );
-        html.push_str("</form>\n<p class=\"keys\"><kbd>j</kbd>/<kbd>n</kbd> next finding · <kbd>k</kbd>/<kbd>p</kbd> previous · <kbd>Esc</kbd> close · click any number for how it reads</p>\n</header>\n");
+        html.push_str("</form>\n");
+        if self.toc.len() > 1 {
+            html.push_str("<nav class=\"toc\"><ol>\n");
+            for (i, (path, findings)) in self.toc.iter().enumerate() {
+                let _ = writeln!(
+                    html,
+                    "<li><a href=\"#file-{i}\">{}</a> <span class=\"count\">{findings} {}</span></li>",
+                    escape(path),
+                    plural(*findings, "finding", "findings")
+                );
+            }
+            html.push_str("</ol></nav>\n");
+        }
+        html.push_str("<p class=\"keys\"><kbd>j</kbd>/<kbd>n</kbd> next finding · <kbd>k</kbd>/<kbd>p</kbd> previous · <kbd>Esc</kbd> close · click any number for how it reads</p>\n</header>\n");
     }
 }
 
