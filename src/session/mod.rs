@@ -99,11 +99,13 @@ pub struct Extracted {
 impl Extracted {
     /// The mention whose span holds byte `offset` (an editor's hover), if any.
     pub fn mention_at(&self, offset: usize) -> Option<&Mention> {
-        // Mentions are sorted by position and never overlap.
-        let i = self.mentions.partition_point(|m| m.span.end <= offset);
-        self.mentions
-            .get(i)
-            .filter(|m| m.span.start <= offset && offset < m.span.end)
+        // Mentions are sorted by start: look back from the last one starting at or before
+        // `offset` (the innermost, should a hedge's span ever enclose another mention).
+        let starts = self.mentions.partition_point(|m| m.span.start <= offset);
+        self.mentions[..starts]
+            .iter()
+            .rev()
+            .find(|m| offset < m.span.end)
     }
 }
 
