@@ -309,7 +309,8 @@ impl Page<'_> {
         html.push_str("<div class=\"article\">\n");
         let mut start = 0;
         let mut line_no = 0;
-        while start <= t.len() {
+        // The empty line after a final newline is not a line of the article.
+        while start < t.len() || (start == 0 && t.is_empty()) {
             let end = t[start..].find('\n').map_or(t.len(), |i| start + i);
             line_no += 1;
             let content_end = if t[start..end].ends_with('\r') {
