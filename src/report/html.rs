@@ -305,7 +305,19 @@ impl Page<'_> {
             }
             html.push_str("</ul>\n");
         }
-        let marks = self.marks();
+        // Each mark filed under the lines it touches, so a line looks at its own marks only.
+        let lines = &doc.lines;
+        let mut by_line: Vec<Vec<(Span, Mark)>> = vec![Vec::new(); lines.line_of(t.len()) + 1];
+        for (span, mark) in self.marks() {
+            let last = lines.line_of(span.end.saturating_sub(1).max(span.start));
+            for marks in by_line
+                .iter_mut()
+                .take(last + 1)
+                .skip(lines.line_of(span.start))
+            {
+                marks.push((span, mark));
+            }
+        }
         html.push_str("<div class=\"article\">\n");
         let mut start = 0;
         let mut line_no = 0;
@@ -318,7 +330,8 @@ impl Page<'_> {
             } else {
                 end
             };
-            self.line(&mut html, &marks, Span::new(start, content_end), line_no);
+            let marks = by_line.get(line_no - 1).map_or(&[][..], Vec::as_slice);
+            self.line(&mut html, marks, Span::new(start, content_end), line_no);
             if end == t.len() {
                 break;
             }
