@@ -164,8 +164,10 @@ fn bundled_article_in_chromium() {
 
     let png = root().join("target/html-report.png");
     let _ = std::fs::remove_file(&png);
-    browse(
+    // Opened at the first finding, so the picture shows its explanation too.
+    browse_at(
         &page,
+        "#f0",
         &[
             &format!("--screenshot={}", png.display()),
             "--window-size=1280,2000",
