@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sentence::{
-    Sentence, clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
-    same_measure, strip_continuations, strip_suffix, strip_words, subtract,
+    clause_breaks, divide, format_number, has_clause_break, input, last_clause_break, same_measure,
+    strip_continuations, strip_suffix, strip_words, subtract,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
@@ -153,12 +153,8 @@ struct Change<'m> {
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for Sentence {
-        span: sentence,
-        quantities: qs,
-    } in ctx.sentences()
-    {
-        let (sentence, qs) = (*sentence, qs.as_slice());
+    for s in ctx.analysis().checked_sentences() {
+        let (sentence, qs) = (s.span, s.quantities);
         for (i, n) in qs.iter().enumerate() {
             if !matches!(n.kind, Kind::Percent | Kind::Points) {
                 continue;

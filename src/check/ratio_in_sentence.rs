@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sentence::{
-    Sentence, clause_breaks, divide, format_interval, format_number, has_clause_break, input,
+    clause_breaks, divide, format_interval, format_number, has_clause_break, input,
     last_clause_break, same_measure, strip_continuations, strip_hedges,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
@@ -56,12 +56,8 @@ struct Frame<'m> {
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for Sentence {
-        span: sentence,
-        quantities: qs,
-    } in ctx.sentences()
-    {
-        let (sentence, qs) = (*sentence, qs.as_slice());
+    for s in ctx.analysis().checked_sentences() {
+        let (sentence, qs) = (s.span, s.quantities);
         let frames: Vec<Frame<'_>> = (0..qs.len())
             .filter_map(|i| frame(ctx, sentence, qs, i))
             .collect();
