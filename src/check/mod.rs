@@ -10,6 +10,7 @@ pub mod claim;
 
 mod multiple_wording;
 mod ratio_in_sentence;
+mod rewrite;
 mod sentence;
 mod suppress;
 pub mod term;
@@ -22,7 +23,7 @@ use crate::rules::RuleSet;
 use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
-pub use crate::finding::{Edit, Explanation, Finding, Input, Origin, Severity};
+pub use crate::finding::{Applicability, Edit, Explanation, Finding, Fix, Input, Origin, Severity};
 
 /// The checks that need no rule file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

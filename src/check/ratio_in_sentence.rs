@@ -8,13 +8,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::rewrite::rewrite_number;
 use super::sentence::{
     clause_breaks, divide, format_interval, format_number, has_clause_break, input,
     last_clause_break, same_measure, strip_continuations, strip_hedges,
 };
-use super::{Context, Edit, Explanation, Finding, Origin, Severity};
+use super::{Context, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
-use crate::extract::{Kind, Mention, write_like};
+use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
 pub const DOC: &str = include_str!("docs/ratio_in_sentence.md");
@@ -281,18 +282,9 @@ fn judge(
             candidates.len() - 1
         ));
     }
-    if let Some(replacement) = write_like(f.n, computed) {
-        let replacement_text = format!(
-            "{}{}{}",
-            &doc.text[f.n.span.start..f.n.number.start],
-            replacement,
-            &doc.text[f.n.number.end..f.n.span.end]
-        );
-        finding.suggestion = Some(replacement_text);
-        finding.edit = Some(Edit {
-            span: f.n.number,
-            replacement,
-        });
+    if let Some(rewrite) = rewrite_number(ctx, f.n, computed, q) {
+        finding.suggestion = Some(rewrite.text);
+        finding.fix = rewrite.fix;
     }
     Some(finding)
 }
