@@ -7,6 +7,7 @@
 use super::sentence::{format_number, last_clause_break, strip_hedges, strip_suffix};
 use super::{Applicability, Context, Edit, Finding, Fix, Origin, Severity};
 use crate::extract::{Kind, Mention};
+use crate::lexicon::{CHANGE_WORDS, COMPARATIVES, Comparative, Direction, is_comparison_marker};
 use crate::source::Span;
 
 pub const DOC: &str = include_str!("docs/multiple_wording.md");
@@ -25,48 +26,6 @@ enum Verb {
     /// `减少`, `下降`…: a decline by N times, which means nothing.
     Decline,
 }
-
-/// Verbs that may stand right before the multiple (hedges aside), longest first within
-/// each overlapping family so that `提高` is not read as `高`.
-const VERBS: &[(&str, Verb)] = &[
-    ("增加了", Verb::Growth),
-    ("增长了", Verb::Growth),
-    ("提高了", Verb::Growth),
-    ("提升了", Verb::Growth),
-    ("上升了", Verb::Growth),
-    ("扩大了", Verb::Growth),
-    ("增加", Verb::Growth),
-    ("增长", Verb::Growth),
-    ("提高", Verb::Growth),
-    ("提升", Verb::Growth),
-    ("上升", Verb::Growth),
-    ("扩大", Verb::Growth),
-    ("减少了", Verb::Decline),
-    ("下降了", Verb::Decline),
-    ("降低了", Verb::Decline),
-    ("缩小了", Verb::Decline),
-    ("减小了", Verb::Decline),
-    ("下跌了", Verb::Decline),
-    ("减少", Verb::Decline),
-    ("下降", Verb::Decline),
-    ("降低", Verb::Decline),
-    ("缩小", Verb::Decline),
-    ("减小", Verb::Decline),
-    ("下跌", Verb::Decline),
-    ("高出了", Verb::Excess),
-    ("多出了", Verb::Excess),
-    ("高出", Verb::Excess),
-    ("多出", Verb::Excess),
-    ("高了", Verb::Comparative),
-    ("多了", Verb::Comparative),
-    ("大了", Verb::Comparative),
-    ("快了", Verb::Comparative),
-    ("高", Verb::Comparative),
-    ("多", Verb::Comparative),
-    ("大", Verb::Comparative),
-    ("贵", Verb::Comparative),
-    ("快", Verb::Comparative),
-];
 
 /// Judges wording, not values, so it adds nothing to `examined`.
 pub fn check(ctx: &Context<'_>, severity: Severity, _examined: &mut Vec<Span>) -> Vec<Finding> {
@@ -90,57 +49,44 @@ pub fn check(ctx: &Context<'_>, severity: Severity, _examined: &mut Vec<Span>) -
     findings
 }
 
-/// The verb that ends `lead` (hedges aside) and where it starts.
-fn verb_before(lead: &str) -> Option<(usize, &'static str, Verb)> {
+/// The verb that ends `lead` (hedges aside, with its `了`), where it starts, and how it
+/// reads: a Chinese change verb (`增加了`, `减少`) or a comparative (`高出`, `多`). The
+/// longest word wins, so that `提高` is not read as `高`.
+fn verb_before(lead: &str) -> Option<(usize, &str, Verb)> {
     let core = strip_hedges(lead);
-    VERBS
+    let stem = core.strip_suffix('了').unwrap_or(core);
+    let changes = CHANGE_WORDS
         .iter()
-        .find(|(w, _)| strip_suffix(core, w).is_some())
-        .map(|&(w, v)| (core.len() - w.len(), w, v))
+        .filter(|(w, c)| c.verb && !w.is_ascii())
+        .map(|&(w, c)| {
+            let verb = match c.direction {
+                Direction::Up => Verb::Growth,
+                Direction::Down => Verb::Decline,
+            };
+            (w, verb)
+        });
+    let comparatives = COMPARATIVES.iter().map(|&(w, c)| {
+        let verb = match c {
+            Comparative::Excess => Verb::Excess,
+            Comparative::Plain => Verb::Comparative,
+        };
+        (w, verb)
+    });
+    let (word, verb) = changes
+        .chain(comparatives)
+        .filter(|(w, _)| strip_suffix(stem, w).is_some())
+        .max_by_key(|(w, _)| w.len())?;
+    let start = stem.len() - word.len();
+    Some((start, &core[start..], verb))
 }
 
 /// The last `比` or `较` of `text` used as the comparison preposition, not inside a word
 /// such as `比例`, `相比` or `较为`.
 fn comparison_marker(text: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    (0..chars.len())
+    text.char_indices()
         .rev()
-        .find(|&k| {
-            let (_, c) = chars[k];
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
-            match c {
-                '比' => {
-                    !matches!(
-                        next,
-                        Some('例' | '较' | '率' | '重' | '如' | '赛' | '分' | '值' | '对')
-                    ) && !matches!(
-                        prev,
-                        Some('对' | '相' | '无' | '类' | '评' | '排' | '好' | '正' | '反')
-                    )
-                }
-                '较' => {
-                    !matches!(
-                        next,
-                        Some(
-                            '为' | '高'
-                                | '低'
-                                | '大'
-                                | '小'
-                                | '多'
-                                | '少'
-                                | '好'
-                                | '快'
-                                | '慢'
-                                | '长'
-                                | '短'
-                        )
-                    ) && !matches!(prev, Some('比' | '相' | '计'))
-                }
-                _ => false,
-            }
-        })
-        .map(|k| chars[k].0)
+        .find(|&(at, c)| matches!(c, '比' | '较') && is_comparison_marker(text, at))
+        .map(|(at, _)| at)
 }
 
 fn judge(

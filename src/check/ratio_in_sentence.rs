@@ -16,6 +16,7 @@ use super::sentence::{
 use super::{Context, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
 use crate::extract::{Kind, Mention};
+use crate::lexicon::RELATION_STARTS;
 use crate::source::Span;
 
 pub const DOC: &str = include_str!("docs/ratio_in_sentence.md");
@@ -131,41 +132,6 @@ fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) ->
     })
 }
 
-/// Words that may open a continuing clause once the continuations are stripped: a relation
-/// word, or a predicate with no subject of its own (`，同比增长 38%，是…`).
-const RELATION_STARTS: &[&str] = &[
-    "是",
-    "为",
-    "相当于",
-    "达",
-    "同比",
-    "环比",
-    "较",
-    "比",
-    "增长",
-    "下降",
-    "上升",
-    "减少",
-    "增加",
-    "占",
-    "超过",
-    "高于",
-    "低于",
-    "居",
-    "位居",
-    "is",
-    "was",
-    "are",
-    "were",
-    "up ",
-    "down ",
-    "an increase",
-    "a rise",
-    "a drop",
-    "a decline",
-    "accounting for",
-];
-
 /// Whether every clause between `from` (the end of A) and `to` (the relation word) carries
 /// A's subject on: each opens with a relation word after optional continuation words, or
 /// with a multiple (an earlier ratio of the same subject), or is empty.
@@ -179,10 +145,18 @@ fn keeps_subject(ctx: &Context<'_>, qs: &[&Mention], from: usize, to: usize) -> 
         let opens_at = from + end - clause.len();
         let clause = clause.trim_end_matches(['，', ',', '；', ';', '：', ':', '、']);
         clause.trim().is_empty()
-            || RELATION_STARTS.iter().any(|r| clause.starts_with(r))
+            || RELATION_STARTS.iter().any(|r| starts_with_word(clause, r))
             || qs
                 .iter()
                 .any(|m| m.kind == Kind::Multiple && m.span.start == opens_at)
+    })
+}
+
+/// Whether `s` opens with `w`; a Latin `w` must end at a word boundary (`up`, not `upper`).
+fn starts_with_word(s: &str, w: &str) -> bool {
+    s.strip_prefix(w).is_some_and(|rest| {
+        !(w.ends_with(|c: char| c.is_ascii_alphabetic())
+            && rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
     })
 }
 

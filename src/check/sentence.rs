@@ -8,35 +8,9 @@ use crate::extract::{Kind, Mention};
 use crate::source::Document;
 
 use super::Input;
+use crate::lexicon::{CONNECTIVES, HEDGE_WORDS, LOOSENING_WORDS};
 
 pub(super) use crate::analysis::{clause_breaks, has_clause_break, last_clause_break};
-
-/// Hedge and filler words that may stand between a relation word and its number.
-const HEDGES: &[&str] = &[
-    "大约",
-    "大概",
-    "将近",
-    "接近",
-    "几乎",
-    "近乎",
-    "超过",
-    "不到",
-    "不足",
-    "至少",
-    "约",
-    "近",
-    "逾",
-    "approximately",
-    "roughly",
-    "around",
-    "about",
-    "nearly",
-    "almost",
-    "some",
-    "over",
-    "~",
-    "≈",
-];
 
 /// `s` without the suffix `w`, if it ends so. The last byte is compared first: the word
 /// lists are scanned for every figure, and most words fail there without a call to compare.
@@ -47,9 +21,9 @@ pub(super) fn strip_suffix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
     s.strip_suffix(w)
 }
 
-/// `s` with trailing white space and any trailing hedge words removed.
+/// `s` with trailing white space and any trailing hedge words (the extractor's) removed.
 pub(super) fn strip_hedges(s: &str) -> &str {
-    strip_words(s, HEDGES)
+    strip_words(s, &HEDGE_WORDS)
 }
 
 /// `s` with trailing white space and any of `words` removed from its end, repeatedly. A
@@ -71,46 +45,12 @@ pub(super) fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
     }
 }
 
-/// Openings of a clause that continue the previous clause's subject: `，大约是…`, `，这是…`,
-/// `, which is…`, `, or…`. A clause that names a new subject (`，中国是…`) does not.
-const CONTINUATIONS: &[&str] = &[
-    "大约",
-    "大概",
-    "将近",
-    "接近",
-    "几乎",
-    "约",
-    "近",
-    "仅",
-    "只",
-    "也",
-    "则",
-    "更",
-    "还",
-    "即",
-    "这一数字",
-    "这一数额",
-    "该数字",
-    "这",
-    "此",
-    "其",
-    "which",
-    "that",
-    "and",
-    "or",
-    "making it",
-    "about",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-];
-
-/// `s` without leading white space and continuation words.
+/// `s` without leading white space, connectives and loosening hedges: what may open a clause
+/// that carries the previous clause's subject on (`，大约是…`, `，这是…`, `, which is…`).
 pub(super) fn strip_continuations(s: &str) -> &str {
     let mut s = s.trim_start();
     'again: loop {
-        for w in CONTINUATIONS {
+        for w in CONNECTIVES.iter().chain(LOOSENING_WORDS.iter()) {
             if s.as_bytes().first() != w.as_bytes().first() {
                 continue;
             }
