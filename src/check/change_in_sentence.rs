@@ -11,11 +11,11 @@ use regex::Regex;
 
 use super::rewrite::rewrite_number;
 use super::sentence::{
-    clause_breaks, divide, format_number, has_clause_break, input, last_clause_break, same_measure,
-    strip_continuations, strip_hedges, strip_suffix, strip_words, subtract,
+    clause_breaks, has_clause_break, input, last_clause_break, same_measure, strip_continuations,
+    strip_hedges, strip_suffix, strip_words,
 };
 use super::{Context, Explanation, Finding, Origin, Severity};
-use crate::eval::Interval;
+use crate::eval::{Interval, brief};
 use crate::extract::{Kind, Mention};
 use crate::lexicon::{CHANGE_WORDS, FILLERS, is_comparison_marker};
 use crate::source::Span;
@@ -235,16 +235,14 @@ fn continues(gap: &str) -> bool {
 /// The change A → B allows (`computed`, interval) and the formula used, for the kind of N.
 fn computed(n: &Mention, a: &Mention, b: &Mention) -> Option<(f64, Interval, &'static str)> {
     match n.kind {
-        Kind::Points if a.kind == Kind::Percent => Some((
-            b.value - a.value,
-            subtract(b.interval, a.interval),
-            "N ~ B - A",
-        )),
+        Kind::Points if a.kind == Kind::Percent => {
+            Some((b.value - a.value, b.interval - a.interval, "N ~ B - A"))
+        }
         Kind::Percent => {
-            let q = divide(b.interval, a.interval)?;
+            let q = b.interval.checked_div(a.interval)?;
             Some((
                 b.value / a.value - 1.0,
-                Interval::new(q.low - 1.0, q.high - 1.0),
+                q - Interval::point(1.0),
                 "N ~ (B - A) / A",
             ))
         }
@@ -271,8 +269,8 @@ fn judge(
     let doc = ctx.doc;
     let (a_text, b_text, n_text) = (doc.slice(r.a.span), doc.slice(r.b.span), doc.slice(n.span));
     let as_text = |v: f64| match n.kind {
-        Kind::Points => format!("{} points", format_number(v * 100.0)),
-        _ => format!("{}%", format_number(v * 100.0)),
+        Kind::Points => format!("{} points", brief(v * 100.0)),
+        _ => format!("{}%", brief(v * 100.0)),
     };
     let mut message = format!(
         "`{n_text}` does not match the change from `{a_text}` to `{b_text}`: {} (the figures \
@@ -285,7 +283,7 @@ fn judge(
     );
     let points = n.kind == Kind::Percent
         && r.a.kind == Kind::Percent
-        && subtract(r.b.interval, r.a.interval).meets(&claimed);
+        && (r.b.interval - r.a.interval).meets(&claimed);
     let same_direction = value * sign > 0.0;
     if points {
         message.push_str(&format!(

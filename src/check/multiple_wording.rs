@@ -4,8 +4,9 @@
 //! `增加了 N 倍`: strictly N+1 times) or meaningless (`减少 N 倍`), and proposes the wording
 //! that keeps the author's number. Its documentation is `docs/multiple_wording.md`.
 
-use super::sentence::{format_number, last_clause_break, strip_hedges, strip_suffix};
+use super::sentence::{last_clause_break, strip_hedges, strip_suffix};
 use super::{Applicability, Context, Edit, Finding, Fix, Origin, Severity};
+use crate::eval::brief;
 use crate::extract::{Kind, Mention};
 use crate::lexicon::{CHANGE_WORDS, COMPARATIVES, Comparative, Direction, is_comparison_marker};
 use crate::source::Span;
@@ -124,7 +125,7 @@ fn judge(
                 (suggestion, message)
             } else {
                 let percent = (1.0 - 1.0 / n) * 100.0;
-                let n_shown = format_number(n);
+                let n_shown = brief(n);
                 let suggestion = format!(
                     "{stem}到原来的 1/{n_shown}（即{stem} {}%）",
                     percent.round()
@@ -156,7 +157,7 @@ fn judge(
                 return None;
             }
             let tail = &text[verb_end..m.span.end];
-            let strict = format_number(n + 1.0);
+            let strict = brief(n + 1.0);
             // Another multiple between `比` and the verb (`比增加了 8.7 倍高出 8.7 倍`) means
             // the comparison is not a plain `比 X` (`比五年前` is): rewriting it could swallow
             // another finding.
@@ -182,7 +183,7 @@ fn judge(
                 ),
                 None => (Span::new(verb_start, m.span.end), None),
             };
-            let n_shown = format_number(n);
+            let n_shown = brief(n);
             let better = match &replacement {
                 Some(_) if marker.is_some() => format!("`是…的{tail}`"),
                 Some(r) => format!("`{r}`"),

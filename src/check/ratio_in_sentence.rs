@@ -10,11 +10,11 @@ use regex::Regex;
 
 use super::rewrite::rewrite_number;
 use super::sentence::{
-    clause_breaks, divide, format_interval, format_number, has_clause_break, input,
-    last_clause_break, same_measure, strip_continuations, strip_hedges,
+    clause_breaks, has_clause_break, input, last_clause_break, same_measure, strip_continuations,
+    strip_hedges,
 };
 use super::{Context, Explanation, Finding, Origin, Severity};
-use crate::eval::Interval;
+use crate::eval::{Interval, brief, brief_interval};
 use crate::extract::{Kind, Mention};
 use crate::lexicon::RELATION_STARTS;
 use crate::source::Span;
@@ -210,7 +210,7 @@ fn judge(
     // reading under which the sentence is right: then stay silent.
     let mut verdicts = Vec::new();
     for &a in candidates {
-        let q = divide(a.interval, f.b.interval)?;
+        let q = a.interval.checked_div(f.b.interval)?;
         if holds(q, f) {
             return None;
         }
@@ -227,8 +227,8 @@ fn judge(
         "`{n_text}` does not match `{}` / `{}` = {} (the figures allow {}{})",
         doc.slice(a.span),
         doc.slice(f.b.span),
-        format_number(computed),
-        format_interval(q),
+        brief(computed),
+        brief_interval(q),
         if f.either {
             "; `times more than` was also read as N+1 times"
         } else {
