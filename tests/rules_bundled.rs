@@ -203,3 +203,39 @@ fn a_confirmed_rewrite_is_applied_and_a_second_pass_finds_nothing() {
     assert_eq!(headline(&again), None);
     assert_eq!(after_again, after);
 }
+
+#[test]
+fn coverage_names_what_checked_each_mention() {
+    use factlint::check::{Builtin, MentionStatus};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rules = RuleSet::load(&[root.join("claims")], root).expect("claims/ loads");
+    let text = "揭底大模型训练成本:Gemini Ultra是GPT-4的2.5倍\n\n\
+                2023 年，甲地投资额为 100 亿美元，是乙地(20 亿美元)的 5 倍。其余 5 个。\n";
+    let doc = Document::from_text(Path::new("source/ai-index-2024.md"), text);
+    let mentions = extract(&doc.masked, &ExtractOptions::default());
+    let out = check_document(&doc, &mentions, &rules, &CheckOptions::default());
+    let status = |needle: &str| {
+        let i = mentions
+            .iter()
+            .position(|m| doc.slice(m.span) == needle)
+            .unwrap_or_else(|| panic!("no mention `{needle}`"));
+        out.coverage.statuses[i].clone()
+    };
+    assert_eq!(
+        status("2.5倍"),
+        MentionStatus::Claim("headline_cost_ratio".into())
+    );
+    for needle in ["100 亿美元", "20 亿美元", "5 倍"] {
+        let s = status(needle);
+        assert_eq!(
+            s,
+            MentionStatus::Builtin(Builtin::RatioInSentence),
+            "{needle}"
+        );
+    }
+    assert_eq!(status("5 个"), MentionStatus::Unchecked);
+    assert_eq!(status("2023 年"), MentionStatus::NotQuantity);
+    assert_eq!(out.coverage.statuses.len(), mentions.len());
+    assert_eq!(out.stats.numbers_checked, out.coverage.checked());
+    assert_eq!(out.coverage.sentences_skipped, 0);
+}

@@ -22,8 +22,9 @@ pub struct ClaimRun {
     pub failed: usize,
     /// Claims that matched nowhere.
     pub unmatched: usize,
-    /// Indices into `Context::mentions` of the mentions that filled a placeholder.
-    pub checked: Vec<usize>,
+    /// The mentions that filled a placeholder: (index into `Context::mentions`, index of
+    /// the claim in the file).
+    pub checked: Vec<(usize, usize)>,
 }
 
 /// One place a claim's template or pattern matched.
@@ -67,7 +68,7 @@ fn run_claims(
             continue;
         }
         for m in &matches[i] {
-            run.checked.extend(&m.mentions);
+            run.checked.extend(m.mentions.iter().map(|&k| (k, i)));
             let before = run.findings.len();
             for check in &claim.checks {
                 if let Some(f) = evaluate(ctx, file, claim, check, m) {

@@ -7,6 +7,7 @@
 
 mod change_in_sentence;
 pub mod claim;
+mod coverage;
 
 mod multiple_wording;
 mod ratio_in_sentence;
@@ -16,6 +17,8 @@ mod suppress;
 pub mod term;
 
 use std::cell::OnceCell;
+
+pub use coverage::{Coverage, MentionStatus};
 
 use crate::analysis::Analysis;
 use crate::extract::Mention;
@@ -158,6 +161,8 @@ pub struct Outcome {
     /// Sorted by position, then rule id.
     pub findings: Vec<Finding>,
     pub stats: Stats,
+    /// What examined each mention.
+    pub coverage: Coverage,
 }
 
 /// Runs every applicable claim and term, and the enabled built-ins, over one document.
@@ -172,39 +177,29 @@ pub fn check_document(
         numbers_found: mentions.iter().filter(|m| m.kind.is_quantity()).count(),
         ..Stats::default()
     };
-    // Indices of the mentions some check examined; a list, not a flag per mention, so
-    // that counting them does not walk every mention a second time.
-    let mut checked: Vec<usize> = Vec::new();
+    let mut coverage = Coverage::new(mentions);
     let mut findings = Vec::new();
     for file in rules.for_path(&doc.path) {
         let run = claim::run(&ctx, file);
         stats.claims_held += run.held;
         stats.claims_failed += run.failed;
         stats.claims_unmatched += run.unmatched;
-        checked.extend(run.checked);
+        for &(i, c) in &run.checked {
+            coverage.mark(i, || MentionStatus::Claim(file.claims[c].id.clone()));
+        }
         findings.extend(run.findings);
-        let terms = term::run(&ctx, file);
-        stats.term_findings += terms.len();
-        findings.extend(terms);
+        findings.extend(term::run(&ctx, file));
     }
     let mut examined = Vec::new();
     for &(builtin, severity) in &options.builtins {
-        let found = builtin.run(&ctx, severity, &mut examined);
-        stats.builtin_findings += found.len();
-        findings.extend(found);
+        findings.extend(builtin.run(&ctx, severity, &mut examined));
+        coverage.mark_spans(mentions, &examined, builtin);
+        examined.clear();
     }
-    for span in examined {
-        // Mentions are sorted by position and never share a start.
-        if let Ok(i) = mentions.binary_search_by_key(&span.start, |m| m.span.start) {
-            checked.push(i);
-        }
+    if !options.builtins.is_empty() {
+        coverage.sentences_skipped = ctx.analysis().skipped_sentences();
     }
-    checked.sort_unstable();
-    checked.dedup();
-    stats.numbers_checked = checked
-        .iter()
-        .filter(|&&i| mentions[i].kind.is_quantity())
-        .count();
+    stats.numbers_checked = coverage.checked();
     let mut findings = suppress::apply(doc, findings);
     // The summary counts what the report shows, so suppressed findings are not counted.
     stats.term_findings = findings.iter().filter(|f| f.origin == Origin::Term).count();
@@ -213,5 +208,9 @@ pub fn check_document(
         .filter(|f| f.origin == Origin::Builtin)
         .count();
     findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
-    Outcome { findings, stats }
+    Outcome {
+        findings,
+        stats,
+        coverage,
+    }
 }
