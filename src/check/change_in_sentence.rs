@@ -14,15 +14,19 @@ use super::sentence::{
     clause_breaks, has_clause_break, input, last_clause_break, same_measure, strip_continuations,
     strip_hedges, strip_suffix, strip_words,
 };
-use super::{Context, Explanation, Finding, Origin, Severity};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::eval::{Interval, brief};
 use crate::extract::{Kind, Mention};
 use crate::lexicon::{CHANGE_WORDS, FILLERS, is_comparison_marker};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/change_in_sentence.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "change_in_sentence",
+    doc: include_str!("docs/change_in_sentence.md"),
+    default_severity: Severity::Error,
+};
 
-const ID: &str = "change_in_sentence";
+const ID: &str = META.id;
 
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
@@ -294,7 +298,7 @@ fn judge(
     } else if !same_direction {
         message.push_str("; the figures move the other way");
     }
-    let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
+    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("A", doc, r.a),

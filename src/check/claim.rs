@@ -178,7 +178,7 @@ fn unmatched(claim: &Claim) -> Finding {
             claim.matcher.text()
         ),
     );
-    f.source = claim.source.clone();
+    f.source = claim.source.iter().cloned().collect();
     f
 }
 
@@ -205,14 +205,13 @@ fn evaluate(
     check: &Check,
     m: &ClaimMatch,
 ) -> Option<Finding> {
-    let lookup = |name: &str| {
-        check
-            .inputs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, b)| value_of(ctx, file, m, *b))
-    };
-    let verdict = match check.comparison.evaluate(&lookup) {
+    // Slot `i` of the comparison is `check.inputs[i]`, bound when the rules loaded.
+    let values: Vec<Value> = check
+        .inputs
+        .iter()
+        .map(|(_, b)| value_of(ctx, file, m, *b))
+        .collect();
+    let verdict = match check.comparison.evaluate_slots(&values) {
         Ok(v) if v.holds => return None,
         Ok(v) => v,
         Err(e) => return Some(cannot_evaluate(ctx, claim, check, m, &e)),
@@ -221,10 +220,10 @@ fn evaluate(
     let lhs = check.text[..cmp.op_offset].trim();
     let rhs = check.text[cmp.op_offset + cmp.op.symbol().len()..].trim();
     let left_placeholder = match &cmp.left {
-        Expr::Name(name) => check.inputs.iter().find_map(|(n, b)| match b {
-            Binding::Placeholder(i) if n == name => Some(*i),
+        Expr::Name(name) => match check.inputs.get(name.slot) {
+            Some((_, Binding::Placeholder(i))) => Some(*i),
             _ => None,
-        }),
+        },
         _ => None,
     };
     // The mention the finding points at: the one compared, else the first one used.
@@ -282,10 +281,10 @@ fn compared_fact_unit<'f>(file: &'f RuleFile, check: &Check) -> Option<&'f str> 
     let Expr::Name(name) = &check.comparison.right else {
         return None;
     };
-    check.inputs.iter().find_map(|(n, b)| match b {
-        Binding::Fact(i) if n == name => file.facts.get(*i).map(|f| f.unit.as_str()),
+    match check.inputs.get(name.slot) {
+        Some((_, Binding::Fact(i))) => file.facts.get(*i).map(|f| f.unit.as_str()),
         _ => None,
-    })
+    }
 }
 
 /// Whether a mention of `kind` can state a value in a fact's `unit`: a share is written as
@@ -373,17 +372,17 @@ fn explain(
 }
 
 /// The citations of the facts a check uses, each once.
-fn sources(file: &RuleFile, check: &Check) -> Option<String> {
-    let mut list: Vec<&str> = Vec::new();
+fn sources(file: &RuleFile, check: &Check) -> Vec<String> {
+    let mut list: Vec<String> = Vec::new();
     for (_, b) in &check.inputs {
         if let Binding::Fact(i) = b {
-            let s = file.facts[*i].source.as_str();
-            if !list.contains(&s) {
-                list.push(s);
+            let s = &file.facts[*i].source;
+            if !list.contains(s) {
+                list.push(s.clone());
             }
         }
     }
-    (!list.is_empty()).then(|| list.join("; "))
+    list
 }
 
 fn format_value(v: &Value) -> String {

@@ -5,15 +5,19 @@
 //! that keeps the author's number. Its documentation is `docs/multiple_wording.md`.
 
 use super::sentence::{last_clause_break, strip_hedges, strip_suffix};
-use super::{Applicability, Context, Edit, Finding, Fix, Origin, Severity};
+use super::{Applicability, BuiltinMeta, Context, Edit, Finding, Fix, Origin, Severity};
 use crate::eval::brief;
 use crate::extract::{Kind, Mention};
 use crate::lexicon::{CHANGE_WORDS, COMPARATIVES, Comparative, Direction, is_comparison_marker};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/multiple_wording.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "multiple_wording",
+    doc: include_str!("docs/multiple_wording.md"),
+    default_severity: Severity::Warning,
+};
 
-const ID: &str = "multiple_wording";
+const ID: &str = META.id;
 
 /// How the verb before `N 倍` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,7 +140,7 @@ fn judge(
                 );
                 (suggestion, message)
             };
-            let mut f = Finding::new(ID, Origin::Builtin, severity, span, phrase, message);
+            let mut f = Finding::new(ID, Origin::Builtin(&META), severity, span, phrase, message);
             f.suggestion = Some(suggestion.clone());
             f.notes.push(
                 "a decline is a percentage or a fraction: `下降 67%`, `减少到原来的 1/3`; \
@@ -192,7 +196,7 @@ fn judge(
             let phrase_span = Span::new(verb_start, m.span.end);
             let mut f = Finding::new(
                 ID,
-                Origin::Builtin,
+                Origin::Builtin(&META),
                 severity,
                 phrase_span,
                 phrase,
