@@ -29,9 +29,12 @@ pub struct CheckArgs {
     pub fail_on: Option<FailOn>,
     #[command(flatten)]
     pub color: colorchoice_clap::Color,
-    /// Apply every unambiguous suggestion to the files, then report what remains.
+    /// Apply every safe fix to the files, then report what remains.
     #[arg(long)]
     pub fix: bool,
+    /// With --fix, also apply the fixes that may change what the text means.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     /// Configuration file (default: the nearest `factlint.yaml` from here up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -65,6 +68,7 @@ pub fn run(args: CheckArgs) -> u8 {
         claims: args.claims.clone(),
         tolerance: args.tolerance,
         fail_on: args.fail_on,
+        unsafe_fixes: args.unsafe_fixes,
         ..Settings::from_current_dir()
     };
     let session = match Session::load(&settings) {
@@ -107,7 +111,7 @@ pub fn run(args: CheckArgs) -> u8 {
     match report(
         &session,
         &paths,
-        args.fix,
+        args.fix || args.unsafe_fixes,
         (format, print),
         &mut *out,
         color,

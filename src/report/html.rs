@@ -16,8 +16,9 @@ use std::io::{self, Write};
 
 use super::text;
 use super::{FileError, FileReport, Location, Sink, Totals, char_floor, display_path};
+use crate::check::MentionStatus;
 use crate::check::{Explanation, Finding, Origin};
-use crate::extract::{ExtractOptions, Mention, extract};
+use crate::extract::Mention;
 use crate::source::{Document, Span};
 
 const CSS: &str = include_str!("html.css");
@@ -64,28 +65,42 @@ impl Status {
     }
 }
 
-/// The statuses of `file`'s quantity mentions, in order.
-///
-/// Until the engine records how each mention was covered, they are read off the report: a
-/// mention inside a finding that carries a computation (a failed claim, a built-in's failed
-/// relation) failed; one inside another built-in finding (wording) was checked by that
-/// built-in; the rest count as unchecked, since a held claim leaves no trace in the report.
-/// The summary's coverage still comes from the engine's counts.
-pub fn statuses(file: &FileReport, mentions: &[Mention]) -> Vec<Status> {
-    mentions
+/// One quantity mention with what became of it.
+pub struct Number<'a> {
+    pub mention: &'a Mention,
+    pub status: Status,
+    /// The claim or built-in check that examined it.
+    pub by: Option<&'a str>,
+}
+
+/// The quantity mentions of `file` with their statuses, in order: what the engine's
+/// coverage says examined each (a claim, a built-in, nothing), and failed where a finding
+/// that carries a computation (a failed claim, a built-in's failed relation) covers a
+/// number that was checked. A wording finding (no computation) leaves its number's status
+/// as it was.
+pub fn numbers(file: &FileReport) -> Vec<Number<'_>> {
+    file.mentions
         .iter()
-        .map(|m| {
-            let over = |f: &&Finding| f.span.overlaps(m.span) || m.span.contains(f.span);
-            let mut touching = file.findings.iter().filter(over);
-            if touching.clone().any(|f| {
-                f.explanation.is_some() && matches!(f.origin, Origin::Claim | Origin::Builtin(_))
-            }) {
-                Status::Failed
-            } else if touching.any(|f| matches!(f.origin, Origin::Builtin(_))) {
-                Status::Builtin
-            } else {
-                Status::Unchecked
-            }
+        .zip(&file.coverage.statuses)
+        .filter_map(|(m, status)| {
+            let (status, by) = match status {
+                MentionStatus::NotQuantity => return None,
+                MentionStatus::Unchecked => (Status::Unchecked, None),
+                MentionStatus::Claim(id) => (Status::Held, Some(id.as_str())),
+                MentionStatus::Builtin(b) => (Status::Builtin, Some(b.id())),
+            };
+            let failed = status != Status::Unchecked
+                && file.findings.iter().any(|f| {
+                    f.explanation.is_some()
+                        && matches!(f.origin, Origin::Claim | Origin::Builtin(_))
+                        && (f.span.overlaps(m.span) || m.span.contains(f.span))
+                });
+            let status = if failed { Status::Failed } else { status };
+            Some(Number {
+                mention: m,
+                status,
+                by,
+            })
         })
         .collect()
 }
@@ -104,20 +119,15 @@ pub struct Html {
 
 impl Sink for Html {
     fn file(&mut self, _out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        let mentions: Vec<Mention> = extract(&file.doc.masked, &ExtractOptions::default())
-            .into_iter()
-            .filter(|m| m.kind.is_quantity())
-            .collect();
-        let statuses = statuses(file, &mentions);
-        for s in &statuses {
-            self.counts[*s as usize] += 1;
+        let numbers = numbers(file);
+        for n in &numbers {
+            self.counts[n.status as usize] += 1;
         }
         let page = Page {
             file_index: self.sections.len(),
             first_finding: self.findings,
             file,
-            mentions: &mentions,
-            statuses: &statuses,
+            numbers: &numbers,
         };
         self.sections.push(page.section());
         self.toc
@@ -244,8 +254,7 @@ struct Page<'a> {
     /// The run-wide index of the file's first finding (finding ids are `f{index}`).
     first_finding: usize,
     file: &'a FileReport,
-    mentions: &'a [Mention],
-    statuses: &'a [Status],
+    numbers: &'a [Number<'a>],
 }
 
 /// What covers a stretch of text: at most one mention, any number of findings.
@@ -270,7 +279,7 @@ impl Page<'_> {
 
     /// The finding that made mention `i` fail, if any (its mark opens it).
     fn failing(&self, i: usize) -> Option<usize> {
-        let m = &self.mentions[i];
+        let m = self.numbers[i].mention;
         self.file.findings.iter().position(|f| {
             f.explanation.is_some() && (f.span.overlaps(m.span) || m.span.contains(f.span))
         })
@@ -349,10 +358,10 @@ impl Page<'_> {
             Span::new(start, char_floor(t, s.end).max(start))
         };
         let mut marks: Vec<(Span, Mark)> = self
-            .mentions
+            .numbers
             .iter()
             .enumerate()
-            .map(|(i, m)| (clamp(m.span), Mark::Mention(i)))
+            .map(|(i, n)| (clamp(n.mention.span), Mark::Mention(i)))
             .collect();
         for (i, f) in self.file.findings.iter().enumerate() {
             if f.origin != Origin::Unmatched {
@@ -430,7 +439,7 @@ impl Page<'_> {
             }
             if let Some(Mark::Mention(i)) = covering.iter().find(|m| matches!(m, Mark::Mention(_)))
             {
-                let status = self.statuses[*i];
+                let status = self.numbers[*i].status;
                 let failing = self
                     .failing(*i)
                     .map(|f| format!(" data-f=\"{}\"", self.finding_id(f)))
@@ -455,8 +464,8 @@ impl Page<'_> {
         for (i, f) in self.file.findings.iter().enumerate() {
             self.finding_detail(html, i, f);
         }
-        for (i, m) in self.mentions.iter().enumerate() {
-            let status = self.statuses[i];
+        for (i, n) in self.numbers.iter().enumerate() {
+            let (m, status) = (n.mention, n.status);
             let _ = write!(
                 html,
                 "<div class=\"detail mention\" id=\"{}\"><h3><mark class=\"n {}\">{}</mark> <span class=\"status\">{}</span></h3><dl>",
@@ -465,6 +474,9 @@ impl Page<'_> {
                 escape(&self.doc().text[m.span.range()]),
                 status.label()
             );
+            if let Some(by) = n.by {
+                dl(html, "checked by", &format!("<code>{}</code>", escape(by)));
+            }
             dl(html, "kind", &escape(m.kind.as_str()));
             let unit = m
                 .unit
@@ -519,9 +531,11 @@ impl Page<'_> {
             Span::new(start, char_floor(t, s.end).max(start))
         };
         let span = clamp(f.span);
+        // Any suggested rewrite is shown, also one `--fix` would not apply on its own.
         let edit = f
-            .edit
+            .fix
             .as_ref()
+            .and_then(|x| x.edits.first())
             .map(|e| (clamp(e.span), e.replacement.as_str()));
         let focus = edit.map_or(span, |(s, _)| span.cover(s));
         let ex = text::excerpt(t, focus).span;
@@ -630,6 +644,7 @@ pub fn escape(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::check::{Edit, Severity, Stats};
+    use crate::finding::{Applicability, Fix};
     use std::path::Path;
 
     const TEXT: &str = "# 标题 <b>\n\n收入增长了 20%,比去年增加了三倍,达到 <i>3.8 亿美元</i>。\n";
@@ -657,10 +672,13 @@ mod tests {
             claimed: crate::eval::Interval::new(0.195, 0.205),
             tolerance: 0.05,
         });
-        wrong.edit = Some(Edit {
-            span: span("20"),
-            replacement: "30".into(),
-        });
+        wrong.fix = Some(Fix::new(
+            Edit {
+                span: span("20"),
+                replacement: "30".into(),
+            },
+            Applicability::Safe,
+        ));
         let term = Finding::new(
             "wording",
             Origin::Term,
@@ -669,7 +687,18 @@ mod tests {
             "增加了三倍",
             "say <it> plainly",
         );
-        let file = FileReport::new(doc, vec![wrong, term], Stats::default());
+        let mentions = crate::extract::extract(&doc.masked, &Default::default());
+        let statuses = mentions
+            .iter()
+            .map(|m| match &TEXT[m.span.range()] {
+                _ if !m.kind.is_quantity() => MentionStatus::NotQuantity,
+                "20%" => MentionStatus::Claim("claim_x".into()),
+                _ => MentionStatus::Unchecked,
+            })
+            .collect();
+        let mut file = FileReport::new(doc, vec![wrong, term], Stats::default());
+        file.mentions = mentions;
+        file.coverage.statuses = statuses;
         let mut out = Vec::new();
         let mut html = Html::default();
         html.file(&mut out, &file).unwrap();

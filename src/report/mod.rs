@@ -18,7 +18,8 @@ mod text;
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::check::{Finding, Severity, Stats};
+use crate::check::{Coverage, Finding, Severity, Stats};
+use crate::extract::Mention;
 use crate::fix::{FixError, Fixed};
 use crate::source::{Document, SourceError, Span};
 
@@ -72,6 +73,11 @@ pub struct FileReport {
     /// Problems that did not stop the file being checked (a fix that could not be written:
     /// the report is then of the file as it stands).
     pub errors: Vec<FileError>,
+    /// Every mention of `doc`, and what examined each (`coverage.statuses` is indexed like
+    /// `mentions`); for the formats that show every number (html). Empty when the report
+    /// was made by hand.
+    pub mentions: Vec<Mention>,
+    pub coverage: Coverage,
 }
 
 impl FileReport {
@@ -82,6 +88,8 @@ impl FileReport {
             stats,
             fixes: Vec::new(),
             errors: Vec::new(),
+            mentions: Vec::new(),
+            coverage: Coverage::default(),
         }
     }
 }

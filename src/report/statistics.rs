@@ -8,6 +8,7 @@ use anstyle::{Effects, Style};
 
 use super::FileReport;
 use crate::check::Severity;
+use crate::finding::Applicability;
 
 const BOLD: Style = Style::new().effects(Effects::BOLD);
 
@@ -22,8 +23,10 @@ struct RuleCount {
     /// The highest severity the rule reported with (config can change it per file).
     severity: Severity,
     count: usize,
-    /// Findings that carry a fix `--fix` would apply.
+    /// Findings that carry a fix `--fix` would apply (a safe one).
     fixable: usize,
+    /// Findings whose fix only `--unsafe-fixes` applies.
+    unsafe_fixable: usize,
 }
 
 impl Statistics {
@@ -44,6 +47,7 @@ impl Statistics {
                         severity: f.severity,
                         count: 0,
                         fixable: 0,
+                        unsafe_fixable: 0,
                     });
                     self.rules.len() - 1
                 }
@@ -51,7 +55,12 @@ impl Statistics {
             let r = &mut self.rules[i];
             r.severity = r.severity.max(f.severity);
             r.count += 1;
-            r.fixable += usize::from(f.edit.is_some());
+            // What `--fix` would apply; unsafe fixes need `--unsafe-fixes`.
+            let safe = f
+                .fix
+                .as_ref()
+                .is_some_and(|x| x.applicability == Applicability::Safe);
+            r.fixable += usize::from(safe);
         }
     }
 
@@ -64,10 +73,13 @@ impl Statistics {
         rules
             .iter()
             .map(|r| {
-                let fixable = match r.fixable {
-                    0 => String::new(),
-                    n if n == r.count => "  fixable".to_string(),
-                    n => format!("  {n} fixable"),
+                let fixable = match (r.fixable, r.unsafe_fixable) {
+                    (0, 0) => String::new(),
+                    (n, 0) if n == r.count => "  fixable".to_string(),
+                    (0, n) if n == r.count => "  fixable with --unsafe-fixes".to_string(),
+                    (0, u) => format!("  {u} fixable with --unsafe-fixes"),
+                    (n, 0) => format!("  {n} fixable"),
+                    (n, u) => format!("  {n} fixable, {u} with --unsafe-fixes"),
                 };
                 let line = format!(
                     "{:>digits$}  {:<7}  {:<width$}{fixable}",

@@ -67,7 +67,7 @@ fn report(name: &str, args: &[&str]) -> PathBuf {
 
 /// The marks of numbers in the article text: (status, mention id, text), one per mention
 /// (a mark cut by a finding's edge comes in pieces that share an id).
-fn marks(dom: &str) -> Vec<(String, String, String)> {
+fn number_marks(dom: &str) -> Vec<(String, String, String)> {
     let main = &dom[dom.find("<main>").expect("<main>")..dom.find("</main>").expect("</main>")];
     let re = regex::Regex::new(
         r#"<mark class="n (\w+)" data-status="(\w+)" data-m="([^"]+)"[^>]*>([^<]*)</mark>"#,
@@ -120,7 +120,7 @@ fn bundled_article_in_chromium() {
         .unwrap();
     assert_eq!(ready, 9);
 
-    let marks = marks(&dom);
+    let marks = number_marks(&dom);
     let count = |s: &str| marks.iter().filter(|m| m.0 == s).count();
     assert_eq!(
         marks.len() as u64,
@@ -135,7 +135,11 @@ fn bundled_article_in_chromium() {
         .map(|m| m.2.as_str())
         .collect();
     assert_eq!(failed, ["2.5倍", "33 个"]);
-    assert!(count("unchecked") > 0 && count("builtin") > 0);
+    // Each number checked by a claim or a built-in is green, red or blue; the rest grey.
+    let checked = summary["numbers_checked"].as_u64().unwrap() as usize;
+    assert_eq!(count("held") + count("failed") + count("builtin"), checked);
+    assert_eq!(count("unchecked"), marks.len() - checked);
+    assert!(count("held") > 0 && count("unchecked") > 0);
     // Every failed figure opens its finding: the explanation is in the page.
     assert!(dom.contains("<dt>formula</dt><dd><code>ratio ~ gemini_ultra_training_cost / gpt4_training_cost</code></dd>"));
     assert!(dom.contains("<del>2.5</del>倍") && dom.contains("<ins>2.4</ins>倍"));
@@ -161,6 +165,23 @@ fn bundled_article_in_chromium() {
         opened.contains("<span class=\"x error current\" data-f=\"f7\""),
         "the mark is current"
     );
+
+    // With no rule files, the numbers the built-ins compared are blue.
+    let builtins = report("html-report-builtins.html", &["--claims", "/dev/null"]);
+    let dom = browse(&builtins, &["--dump-dom"]);
+    let plain = number_marks(&dom);
+    let blue: Vec<&str> = plain
+        .iter()
+        .filter(|m| m.0 == "builtin")
+        .map(|m| m.2.as_str())
+        .collect();
+    assert_eq!(blue.len(), 5, "{blue:?}");
+    assert!(
+        blue.contains(&"8.7 倍") && blue.contains(&"78 亿美元"),
+        "{blue:?}"
+    );
+    assert_eq!(plain.iter().filter(|m| m.0 == "held").count(), 0);
+    assert_eq!(shown_count(&dom, "builtin"), 5);
 
     let png = root().join("target/html-report.png");
     let _ = std::fs::remove_file(&png);
@@ -204,7 +225,7 @@ fn article_markup_stays_text_in_chromium() {
     assert!(dom.contains("&lt;script&gt;document.title = \"pwned\""));
     assert!(dom.contains("&lt;img src=\"x\" onerror="));
     assert!(dom.contains("&lt;b&gt;bold&lt;/b&gt;"));
-    let marks = marks(&dom);
+    let marks = number_marks(&dom);
     let texts: Vec<&str> = marks.iter().map(|m| m.2.as_str()).collect();
     assert!(
         texts.contains(&"20%") && texts.contains(&"3.8 亿美元"),
