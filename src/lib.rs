@@ -25,6 +25,7 @@ pub mod extract;
 pub mod finding;
 pub mod fix;
 pub mod lexicon;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod session;

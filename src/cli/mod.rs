@@ -9,6 +9,7 @@ mod check;
 mod completions;
 mod explain;
 mod extract;
+mod lsp;
 mod test;
 
 use clap::{Parser, Subcommand};
@@ -43,6 +44,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Print the documentation of a built-in check.
     Explain(explain::ExplainArgs),
+    /// Run the Language Server on stdin and stdout, for editors (docs/editors.md).
+    Lsp(lsp::LspArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff), or write one page per subcommand into a folder.
@@ -63,6 +66,7 @@ pub fn run() -> u8 {
         Command::Extract(args) => extract::run(args),
         Command::Test(args) => test::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Lsp(args) => lsp::run(args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
     }

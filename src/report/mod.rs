@@ -13,10 +13,12 @@ mod json;
 mod line;
 mod sarif;
 mod statistics;
-mod text;
+pub(crate) mod text;
 
 use std::io::{self, Write};
 use std::path::Path;
+
+pub use html::{Number, Status, numbers};
 
 use crate::check::{Coverage, Finding, Severity, Stats};
 use crate::extract::Mention;

@@ -57,7 +57,8 @@ impl Status {
         }
     }
 
-    fn label(self) -> &'static str {
+    /// How a person reads the status (the page's legend, the editor's hover).
+    pub fn label(self) -> &'static str {
         match self {
             Status::Held => "held by a claim",
             Status::Failed => "failed",
