@@ -283,10 +283,7 @@ mod tests {
     fn uris_and_paths_round_trip() {
         let path = Path::new("/tmp/报告 1/a#b.md");
         let uri = uri_of(path).expect("encodes");
-        assert_eq!(
-            uri.as_str(),
-            "file:///tmp/%E6%8A%A5%E5%91%8A%201/a%23b.md"
-        );
+        assert_eq!(uri.as_str(), "file:///tmp/%E6%8A%A5%E5%91%8A%201/a%23b.md");
         assert_eq!(path_of(&uri).as_deref(), Some(path));
         let other = Uri::from_str("untitled:Untitled-1").expect("parses");
         assert_eq!(path_of(&other), None);

@@ -425,8 +425,7 @@ impl Server<'_> {
                 if !convert::touches(open.buffer.range(f.span, encoding), p.range) {
                     continue;
                 }
-                if let Some(action) = convert::code_action(&open.uri, &open.buffer, f, encoding)
-                {
+                if let Some(action) = convert::code_action(&open.uri, &open.buffer, f, encoding) {
                     actions.push(CodeActionOrCommand::CodeAction(action));
                 }
             }
