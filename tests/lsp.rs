@@ -397,3 +397,73 @@ fn utf8_positions_are_used_when_the_client_offers_them() {
     assert_eq!(server.diagnostics(doc, 10), Vec::<Value>::new());
     server.shut_down();
 }
+
+#[test]
+fn a_changed_rule_file_is_reloaded_and_its_errors_are_shown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir.path().canonicalize().expect("canonical");
+    let rules = dir.join("claims/terms.yaml");
+    std::fs::create_dir_all(dir.join("claims")).expect("mkdir");
+    let term =
+        |id: &str| format!("terms:\n  - id: {id}\n    use: 训练成本\n    instead_of: [推理成本]\n");
+    std::fs::write(&rules, term("cost_word")).expect("write rules");
+    // Started elsewhere, as some editors do: the workspace root is where rules are found.
+    let mut server = Server::start(Path::new("/"));
+    server.initialize(&dir, &[]);
+    let article = uri(&dir.join("a.md"));
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {
+            "uri": article, "languageId": "markdown", "version": 1,
+            "text": "模型的推理成本很高。\n",
+        }}),
+    );
+    let codes = |d: Vec<Value>| d.iter().map(|d| d["code"].clone()).collect::<Vec<_>>();
+    assert_eq!(
+        codes(server.diagnostics(&article, 1)),
+        vec![json!("cost_word")]
+    );
+
+    // The watcher reports the edit: the buffer is checked again with the new rule.
+    std::fs::write(&rules, term("training_not_inference")).expect("write rules");
+    let changed = json!({"changes": [{"uri": uri(&rules), "type": 2}]});
+    server.notify("workspace/didChangeWatchedFiles", changed.clone());
+    assert_eq!(
+        codes(server.diagnostics(&article, 1)),
+        vec![json!("training_not_inference")]
+    );
+
+    // A broken rule file: its error is shown on it, and the rules in force stay.
+    std::fs::write(&rules, "terms:\n  - id: x\n    uze: 训练成本\n").expect("write rules");
+    server.notify("workspace/didChangeWatchedFiles", changed.clone());
+    let rules_uri = uri(&rules);
+    let m = server.until(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == rules_uri
+    });
+    let error = &m["params"]["diagnostics"][0];
+    assert_eq!(error["range"]["start"]["line"], 2, "{m}");
+    assert!(
+        error["message"].as_str().is_some_and(|s| s.contains("uze")),
+        "{m}"
+    );
+    assert_eq!(
+        codes(server.diagnostics(&article, 1)),
+        vec![json!("training_not_inference")]
+    );
+
+    // Fixed again (saved in the editor this time): the file's error is cleared.
+    std::fs::write(&rules, term("cost_word")).expect("write rules");
+    server.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": rules_uri}}),
+    );
+    let m = server.until(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == rules_uri
+    });
+    assert_eq!(m["params"]["diagnostics"], json!([]), "{m}");
+    assert_eq!(
+        codes(server.diagnostics(&article, 1)),
+        vec![json!("cost_word")]
+    );
+    server.shut_down();
+}

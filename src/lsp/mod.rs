@@ -89,7 +89,13 @@ pub fn serve(connection: &Connection, mut settings: Settings) -> Result<(), LspE
             .and_then(|g| g.position_encodings.as_deref()),
     );
     if let Some(root) = workspace_root(&params) {
-        settings.cwd = root;
+        // The session reads `factlint.yaml` and the rule files by paths relative to the
+        // working directory, as on the command line; an editor may start the server
+        // anywhere, so the workspace becomes the working directory of this process (a
+        // server is its own process, nothing else depends on it).
+        if std::env::set_current_dir(&root).is_ok() {
+            settings.cwd = root;
+        }
     }
     let result = serde_json::json!({
         "capabilities": capabilities(encoding),
