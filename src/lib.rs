@@ -12,8 +12,8 @@
 //! [`eval`] holds the expression language and the interval arithmetic that rules and checks
 //! share; [`finding`] what checks produce; [`config`] reads `factlint.yaml`. [`session`] runs
 //! the pipeline for every front end (configuration, rules and options loaded once; typed
-//! results per text or file), and [`cli`] is the command line over it. docs/architecture.md
-//! describes the layout.
+//! results per text or file), [`cli`] is the command line over it and [`lsp`] the editor's
+//! server. docs/architecture.md describes the layout.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;

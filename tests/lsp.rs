@@ -341,6 +341,45 @@ fn the_server_finds_what_check_finds_and_fixes_it() {
     );
     assert_eq!(fixed.len(), text.len());
 
+    // Fix-all (as on save) applies every safe fix at once, as `check --fix` does; it is
+    // offered only when asked for.
+    let all = server.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": article},
+            "range": range(&text, 0, 0),
+            "context": {"diagnostics": [], "only": ["source.fixAll"]},
+        }),
+    );
+    let all = all.as_array().expect("actions");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0]["kind"], "source.fixAll.factlint");
+    let everything = apply(
+        &text,
+        all[0]["edit"]["changes"][&article]
+            .as_array()
+            .expect("edits"),
+    );
+    assert!(everything.starts_with("揭底大模型训练成本:Gemini Ultra是GPT-4的2.4倍\n"));
+    assert!(
+        everything.contains("流畅的数十种语言的文本"),
+        "{everything}"
+    );
+    assert!(!fix["title"].as_str().expect("title").is_empty());
+    let quick_only = server.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": article},
+            "range": range(&text, 0, 0),
+            "context": {"diagnostics": [], "only": ["quickfix"]},
+        }),
+    );
+    assert_eq!(
+        quick_only,
+        json!([]),
+        "nothing to fix at the start of the text"
+    );
+
     // The edit sent back as the editor would: the headline's diagnostic goes, the rest stay.
     server.notify(
         "textDocument/didChange",
