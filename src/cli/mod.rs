@@ -8,6 +8,7 @@
 mod check;
 mod explain;
 mod extract;
+mod progress;
 mod test;
 
 use clap::{Parser, Subcommand};
