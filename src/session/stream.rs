@@ -58,7 +58,7 @@ struct Article {
 
 /// One line worked on: the output line, and what it counts for.
 struct Done {
-    line: String,
+    line: Vec<u8>,
     outcome: Outcome,
 }
 
@@ -109,7 +109,7 @@ pub fn run(
                     totals.bytes += bytes;
                 }
             }
-            out.write_all(done.line.as_bytes())?;
+            out.write_all(&done.line)?;
             out.write_all(b"\n")
         },
     )?;
@@ -155,7 +155,7 @@ fn one_line(
 ) -> Done {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Done {
-            line: String::new(),
+            line: Vec::new(),
             outcome: Outcome::Blank,
         };
     }
@@ -198,46 +198,50 @@ fn id_of(bytes: &[u8]) -> serde_json::Value {
 fn malformed(number: usize, id: serde_json::Value, message: &str) -> Done {
     let message = serde_json::Value::from(message);
     Done {
-        line: format!("{{\"id\":{id},\"line\":{number},\"error\":{message}}}"),
+        line: format!("{{\"id\":{id},\"line\":{number},\"error\":{message}}}").into_bytes(),
         outcome: Outcome::Malformed,
     }
 }
 
 /// The `--format json` report of one file on one line, with `"id"` first.
-fn report_line(id: &serde_json::Value, report: &FileReport) -> io::Result<String> {
-    let mut pretty = Vec::new();
+fn report_line(id: &serde_json::Value, report: &FileReport) -> io::Result<Vec<u8>> {
+    let mut pretty = Vec::with_capacity(4096);
     let mut printer = Printer::new(Format::Json, &mut pretty, false)?;
     printer.file(report)?;
     printer.finish(&[])?;
-    let pretty = String::from_utf8(pretty).map_err(io::Error::other)?;
-    let compact = compact(&pretty);
-    let rest = compact.strip_prefix('{').unwrap_or(&compact);
     let id = serde_json::to_string(id).map_err(io::Error::other)?;
-    Ok(format!("{{\"id\":{id},{rest}"))
+    let mut line = Vec::with_capacity(pretty.len() + id.len() + 8);
+    line.extend_from_slice(b"{\"id\":");
+    line.extend_from_slice(id.as_bytes());
+    line.push(b',');
+    let body = compact(&pretty);
+    line.extend_from_slice(body.strip_prefix(b"{").unwrap_or(&body));
+    Ok(line)
 }
 
 /// JSON text without the white space between tokens, keys kept in their order. Strings
-/// are copied as they are (a JSON string holds no raw white space that matters but spaces,
-/// which are kept, and escapes, which are skipped whole).
-fn compact(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
+/// are copied byte for byte (their bytes are never JSON white space that matters: a raw
+/// newline cannot occur in one, and escapes are skipped whole); every structural byte is
+/// ASCII, so working on bytes never splits a character.
+fn compact(json: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len());
     let mut in_string = false;
     let mut escaped = false;
-    for c in json.chars() {
+    for &b in json {
         if in_string {
-            out.push(c);
+            out.push(b);
             if escaped {
                 escaped = false;
-            } else if c == '\\' {
+            } else if b == b'\\' {
                 escaped = true;
-            } else if c == '"' {
+            } else if b == b'"' {
                 in_string = false;
             }
-        } else if c == '"' {
+        } else if b == b'"' {
             in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
+            out.push(b);
+        } else if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+            out.push(b);
         }
     }
     out
@@ -268,7 +272,10 @@ mod tests {
     #[test]
     fn compact_keeps_strings_and_order() {
         let pretty = "{\n  \"b\": \"a \\\" b\\n\",\n  \"a\": [\n    1,\n    2\n  ]\n}\n";
-        assert_eq!(compact(pretty), "{\"b\":\"a \\\" b\\n\",\"a\":[1,2]}");
+        assert_eq!(
+            compact(pretty.as_bytes()),
+            b"{\"b\":\"a \\\" b\\n\",\"a\":[1,2]}"
+        );
     }
 
     #[test]
