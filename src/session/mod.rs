@@ -316,7 +316,8 @@ impl Session {
     /// one per core) and gives each result to `each` on the calling thread, in the order of
     /// `check_paths`: the paths that cannot be used first, then the files in sorted order.
     /// Only a few files are held at a time (a reorder buffer of a few per thread), and with
-    /// one thread the run is `check_paths` itself. `each` returning an error stops the run.
+    /// one thread (or with `fix`, which writes files) the run is `check_paths` itself.
+    /// `each` returning an error stops the run.
     pub fn check_each<E>(
         &self,
         paths: &[PathBuf],
@@ -329,6 +330,11 @@ impl Session {
             each(Err(e))?;
         }
         let mut threads = parallel::threads(threads);
+        // Fixing writes files: a path given twice (a file and its folder) must not be
+        // rewritten by two threads at once, so fixes are applied one file at a time.
+        if fix {
+            threads = 1;
+        }
         // One article (the common CI case) is not worth starting threads for, unless it is
         // large enough to be extracted in pieces.
         if let [only] = files.as_slice() {
