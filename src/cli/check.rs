@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::config::FailOn;
-use crate::report::{FileError, FileReport, Format, Printer};
+use crate::report::{FileError, FileReport, Format, PrintOptions, Printer};
 use crate::session::stream::{self, StreamOptions};
 use crate::session::{Session, Settings};
 
@@ -31,22 +31,35 @@ pub struct CheckArgs {
     pub fail_on: Option<FailOn>,
     #[command(flatten)]
     pub color: colorchoice_clap::Color,
-    /// Apply every unambiguous suggestion to the files, then report what remains.
+    /// Apply every safe fix to the files, then report what remains.
     #[arg(long)]
     pub fix: bool,
+    /// With --fix, also apply the fixes that may change what the text means.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     /// Configuration file (default: the nearest `factlint.yaml` from here up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Approximation tolerance for hedged numbers (约, about), as a fraction [default: 0.05].
     #[arg(long, value_name = "R", value_parser = parse_tolerance)]
     pub tolerance: Option<f64>,
+    /// Findings only: no summary, no lines about what `--fix` changed.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// One line per rule with its number of findings, instead of each finding (formats
+    /// `diff` and `line`).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Leave out the closing summary (formats `diff`, `line` and `github`).
+    #[arg(long)]
+    pub no_summary: bool,
     /// Threads to check on [default: one per core]; reports come in the same order whatever
     /// the number.
     #[arg(short = 'j', long = "threads", value_name = "N")]
     pub threads: Option<usize>,
     /// Read JSON Lines from standard input (`{"id": …, "path": …, "text": …}`, one article a
     /// line) and write one JSON report per line, in input order (docs/check.md).
-    #[arg(long, conflicts_with_all = ["paths", "fix", "format"])]
+    #[arg(long, conflicts_with_all = ["paths", "fix", "unsafe_fixes", "format", "statistics"])]
     pub stream: bool,
     /// The path an article read from standard input (`-`) stands for: it decides Markdown
     /// or plain text, which rule files apply, and what reports print [default: stdin.md].
@@ -69,6 +82,7 @@ pub fn run(args: CheckArgs) -> u8 {
         claims: args.claims.clone(),
         tolerance: args.tolerance,
         fail_on: args.fail_on,
+        unsafe_fixes: args.unsafe_fixes,
         ..Settings::from_current_dir()
     };
     let session = match Session::load(&settings) {
@@ -87,7 +101,8 @@ pub fn run(args: CheckArgs) -> u8 {
         return stream(&session, threads, stdin_name);
     }
     let from_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
-    if from_stdin && (args.paths.len() > 1 || args.fix) {
+    let fix = args.fix || args.unsafe_fixes;
+    if from_stdin && (args.paths.len() > 1 || fix) {
         eprintln!(
             "error: `-` (standard input) must be the only path, without --fix; name it with --stdin-filename"
         );
@@ -99,6 +114,17 @@ pub fn run(args: CheckArgs) -> u8 {
         args.paths.clone()
     };
     let format = args.format.unwrap_or(Format::Diff);
+    if args.statistics && !format.has_statistics() {
+        eprintln!(
+            "error: `--statistics` replaces the findings with counts; use it with `--format diff` or `--format line`"
+        );
+        return EXIT_ERROR;
+    }
+    let print = PrintOptions {
+        summary: !args.quiet && !args.no_summary,
+        fixes: !args.quiet,
+        statistics: args.statistics,
+    };
     // The formats for people get colour when `--color`, `NO_COLOR`, `CLICOLOR`, `TERM` and
     // whether stdout is a terminal allow it; without colour the diff marks changes with
     // carets instead. The formats for machines are written as they are.
@@ -118,9 +144,10 @@ pub fn run(args: CheckArgs) -> u8 {
         Input::Paths(&paths)
     };
     let run = Run {
-        fix: args.fix,
+        fix,
         threads,
         format,
+        print,
         color,
     };
     match report(&session, input, &run, &mut *out) {
@@ -145,6 +172,7 @@ struct Run {
     fix: bool,
     threads: usize,
     format: Format,
+    print: PrintOptions,
     color: bool,
 }
 
@@ -159,7 +187,7 @@ fn report(
     let fail_on = session.fail_on();
     let mut errors = Vec::new();
     let mut fails = false;
-    let mut printer = Printer::new(run.format, out, run.color)?;
+    let mut printer = Printer::with_options(run.format, out, run.color, run.print)?;
     let mut progress = Progress::new();
     let mut each = |result: Result<FileReport, FileError>| -> std::io::Result<()> {
         match result {
