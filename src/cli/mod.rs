@@ -10,6 +10,7 @@ mod completions;
 mod explain;
 mod extract;
 mod lsp;
+mod progress;
 mod test;
 
 use clap::{Parser, Subcommand};
