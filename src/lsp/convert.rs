@@ -168,13 +168,18 @@ fn severity(s: Severity) -> DiagnosticSeverity {
 /// reference (the rule itself lives in the user's rule file).
 fn doc_link(f: &Finding) -> Option<Uri> {
     let repo = env!("CARGO_PKG_REPOSITORY");
-    let href = match f.origin {
-        Origin::Builtin(meta) => format!("{repo}/blob/main/src/check/docs/{}.md", meta.id),
-        Origin::Claim | Origin::Unmatched => format!("{repo}/blob/main/docs/rules.md#claims"),
-        Origin::Term => format!("{repo}/blob/main/docs/rules.md#terms"),
-        Origin::Suppression => format!("{repo}/blob/main/docs/check.md"),
-    };
-    Uri::from_str(&href).ok()
+    Uri::from_str(&format!("{repo}/blob/main/{}", doc_page(f.origin))).ok()
+}
+
+/// The page (and heading) in the repository that documents findings of `origin`.
+fn doc_page(origin: Origin) -> String {
+    match origin {
+        Origin::Builtin(meta) => format!("src/check/docs/{}.md", meta.id),
+        Origin::Claim => "docs/rules.md#checks".into(),
+        Origin::Unmatched => "docs/rules.md#unmatched-claims".into(),
+        Origin::Term => "docs/rules.md#terms".into(),
+        Origin::Suppression => "docs/check.md#suppressions".into(),
+    }
 }
 
 /// The diagnostic of one finding: the rule id as its code, the message followed by the
@@ -311,6 +316,44 @@ mod tests {
         buffer.apply(None, "新\n", enc);
         assert_eq!(buffer.text, "新\n");
         assert_eq!(buffer.lines.line_of(4), 1);
+    }
+
+    #[test]
+    fn every_documentation_link_names_a_page_and_heading_that_exist() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let builtins = crate::check::Builtin::ALL
+            .iter()
+            .map(|b| Origin::Builtin(b.meta()));
+        let origins = [
+            Origin::Claim,
+            Origin::Unmatched,
+            Origin::Term,
+            Origin::Suppression,
+        ];
+        for origin in origins.into_iter().chain(builtins) {
+            let page = doc_page(origin);
+            let (file, anchor) = page.split_once('#').unwrap_or((&page, ""));
+            let text = std::fs::read_to_string(root.join(file)).expect(file);
+            if anchor.is_empty() {
+                continue;
+            }
+            // GitHub's heading anchors: lowercase, spaces to `-`, other punctuation dropped.
+            let found = text.lines().filter(|l| l.starts_with('#')).any(|l| {
+                let slug: String = l
+                    .trim_start_matches('#')
+                    .trim()
+                    .to_lowercase()
+                    .chars()
+                    .filter_map(|c| match c {
+                        ' ' => Some('-'),
+                        c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                        _ => None,
+                    })
+                    .collect();
+                slug == anchor
+            });
+            assert!(found, "no heading for #{anchor} in {file}");
+        }
     }
 
     #[test]
