@@ -313,6 +313,13 @@ mod tests {
         let range = Range::new(LspPosition::new(0, 10), LspPosition::new(0, 13));
         buffer.apply(Some(range), "2.4", enc);
         assert_eq!(buffer.text, "是 GPT-4 的 2.4倍\n");
+        // Ranges past the end or backwards, from a confused client, clamp instead of panicking.
+        let past = Range::new(LspPosition::new(0, 99), LspPosition::new(9, 0));
+        buffer.apply(Some(past), "!", enc);
+        assert_eq!(buffer.text, "是 GPT-4 的 2.4倍!");
+        let backwards = Range::new(LspPosition::new(0, 3), LspPosition::new(0, 1));
+        buffer.apply(Some(backwards), "", enc);
+        assert_eq!(buffer.text, "是 GPT-4 的 2.4倍!");
         buffer.apply(None, "新\n", enc);
         assert_eq!(buffer.text, "新\n");
         assert_eq!(buffer.lines.line_of(4), 1);
