@@ -10,6 +10,8 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod guard;
+
 use crate::check::Finding;
 use crate::source::{Document, Span};
 
@@ -61,6 +63,7 @@ pub fn apply(doc: &Document, findings: &[Finding]) -> Fixing {
                 && doc.text.is_char_boundary(span.start)
                 && doc.text.is_char_boundary(span.end)
                 && doc.text[span.range()] != **new
+                && guard::allows(doc, *span)
         })
         .collect();
     edits.sort_by_key(|(f, span, _)| (span.start, span.end, f.rule.clone()));

@@ -30,6 +30,9 @@ pub struct Document {
     /// offsets and lines agree with `text`. Markdown constructs are masked only in `.md` and
     /// `.markdown` files; bare URLs in every file.
     pub masked: String,
+    /// The ranges blanked in `masked`, sorted and disjoint. No edit may touch them: a word
+    /// found in the blanked copy of code is not in the code.
+    pub blanked: Vec<Span>,
     /// Whether the file began with a UTF-8 BOM (written back by `--fix`).
     pub bom: bool,
     pub lines: LineIndex,
@@ -146,6 +149,7 @@ impl Document {
             path: path.to_path_buf(),
             text: text.to_string(),
             masked: masked.text,
+            blanked: masked.blanked,
             bom,
             lines: LineIndex::new(text),
             sections,
@@ -156,6 +160,16 @@ impl Document {
     /// The original text of a span.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or_default()
+    }
+
+    /// Whether `span` shares a byte with a blanked range (code, URL, comment, front matter);
+    /// an empty span counts when it lies strictly inside one.
+    pub fn touches_masked(&self, span: Span) -> bool {
+        // The last blanked range starting before the span's end is the only candidate that
+        // is not wholly after it; ranges are disjoint, so it is enough to look at it.
+        let end = span.end.max(span.start);
+        let i = self.blanked.partition_point(|b| b.start < end);
+        i > 0 && self.blanked[i - 1].end > span.start
     }
 
     /// The innermost section holding `offset`, if any.
