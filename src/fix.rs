@@ -43,9 +43,9 @@ impl Fixing {
 /// Why a fixed file could not be written. The file is then left as it was.
 #[derive(Debug, thiserror::Error)]
 pub enum FixError {
-    #[error("{path}: changed on disk since it was read; not fixed (run factlint again)", path = path.display())]
+    #[error("{path}: changed on disk since it was read; not fixed (run factlint again)", path = crate::escape::path(path))]
     Changed { path: PathBuf },
-    #[error("{path}: cannot write the fix: {error}", path = path.display())]
+    #[error("{path}: cannot write the fix: {error}", path = crate::escape::path(path))]
     Write {
         path: PathBuf,
         error: std::io::Error,

@@ -16,10 +16,13 @@
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod escape;
 pub mod eval;
 pub mod extract;
 pub mod finding;
 pub mod fix;
+pub mod read;
 pub mod report;
 pub mod rules;
 pub mod source;
+mod yaml;

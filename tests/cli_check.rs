@@ -185,7 +185,7 @@ fn unknown_config_key_is_a_located_error() {
     assert_eq!(r.code, 2);
     assert!(r.stdout.is_empty(), "nothing is checked: {}", r.stdout);
     assert!(
-        r.stderr.contains("factlint.yaml:2:1: unknown field `fail-on`, expected one of `sources`, `claims`, `builtins`, `tolerance`, `fail_on`"),
+        r.stderr.contains("factlint.yaml:2:1: unknown field `fail-on`, expected one of `sources`, `claims`, `exclude`, `builtins`, `tolerance`, `fail_on`"),
         "{}",
         r.stderr
     );

@@ -11,9 +11,10 @@ use crate::check::{CheckOptions, Finding, Stats, check_document};
 use crate::config::{self, Config, FailOn};
 use crate::extract::{ExtractOptions, extract};
 use crate::fix;
+use crate::read::DEFAULT_MAX_FILESIZE;
 use crate::report::{FileReport, Format, Printer};
 use crate::rules::RuleSet;
-use crate::source::{Document, discover};
+use crate::source::{Document, Excludes, discover_with};
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
@@ -39,9 +40,32 @@ pub struct CheckArgs {
     /// Configuration file (default: the nearest `factlint.yaml` from here up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Leave paths matching GLOB out of folder walks (gitignore syntax, relative to the
+    /// working directory); may be repeated. Adds to the config's `exclude`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Skip articles larger than this many bytes (suffixes K, M, G) [default: 100M].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_filesize: Option<u64>,
     /// Approximation tolerance for hedged numbers (约, about), as a fraction [default: 0.05].
     #[arg(long, value_name = "R", value_parser = parse_tolerance)]
     pub tolerance: Option<f64>,
+}
+
+/// `4096`, `512K`, `100M`, `2G` (powers of 1024, as ripgrep reads them).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&t[..i], 10),
+        Some((i, 'M' | 'm')) => (&t[..i], 20),
+        Some((i, 'G' | 'g')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1u64 << shift))
+        .ok_or_else(|| format!("`{s}` is not a size; give bytes such as `4096`, `512K` or `100M`"))
 }
 
 fn parse_tolerance(s: &str) -> Result<f64, String> {
@@ -96,11 +120,26 @@ pub fn run(args: CheckArgs) -> u8 {
         }
         _ => vec![PathBuf::from("source")],
     };
+    let mut excludes = Excludes::default();
+    let globs = config
+        .as_ref()
+        .map(|c| (relative(&c.root, &cwd), &c.exclude));
+    for (root, list) in globs
+        .into_iter()
+        .chain([(PathBuf::from("."), &args.exclude)])
+    {
+        if let Err(e) = excludes.add(&root, list) {
+            eprintln!("error: {e}");
+            return EXIT_ERROR;
+        }
+    }
     let format = args.format.unwrap_or(Format::Diff);
     let run = Run {
         rules: &rules,
         options: &options,
         fix: args.fix,
+        excludes,
+        max_filesize: args.max_filesize.unwrap_or(DEFAULT_MAX_FILESIZE),
     };
     // The formats for people get colour when `--color`, `NO_COLOR`, `CLICOLOR`, `TERM` and
     // whether stdout is a terminal allow it; without colour the diff marks changes with
@@ -130,6 +169,8 @@ struct Run<'a> {
     rules: &'a RuleSet,
     options: &'a CheckOptions,
     fix: bool,
+    excludes: Excludes,
+    max_filesize: u64,
 }
 
 impl Run<'_> {
@@ -144,7 +185,14 @@ impl Run<'_> {
         let mut errors = Vec::new();
         let mut fails = false;
         let mut printer = Printer::new(format, out, color)?;
-        let (files, missing) = discover(paths);
+        let found = discover_with(paths, &self.excludes);
+        for (path, kind) in &found.skipped {
+            eprintln!(
+                "note: {}: skipped, not a regular file ({kind})",
+                crate::escape::path(path)
+            );
+        }
+        let (files, missing) = (found.files, found.errors);
         for e in missing {
             eprintln!("error: {e}");
             errors.push(e.to_string());
@@ -173,7 +221,7 @@ impl Run<'_> {
     /// Checks one source, fixing it first when asked. The error is a message for the user;
     /// a file that could not be fixed is still reported as it stands.
     fn one(&self, path: &Path) -> (Option<FileReport>, Option<String>) {
-        let doc = match Document::load(path) {
+        let doc = match Document::load_limited(path, self.max_filesize) {
             Ok(doc) => doc,
             Err(e) => return (None, Some(e.to_string())),
         };
@@ -193,7 +241,7 @@ impl Run<'_> {
                 Some(e.to_string()),
             );
         }
-        let fixed = match Document::load(path) {
+        let fixed = match Document::load_limited(path, self.max_filesize) {
             Ok(fixed) => fixed,
             Err(e) => return (None, Some(e.to_string())),
         };
