@@ -110,8 +110,8 @@ fn walk(dir: &Path, excludes: &Excludes, found: &mut Discovered) {
         .sort_by_file_name(|a, b| a.cmp(b))
         .filter_entry(move |e| {
             let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir && e.depth() > 0 && e.file_name() == "target")
-                && !filter.excludes(e.path(), is_dir)
+            let build_output = is_dir && e.depth() > 0 && e.file_name() == "target";
+            !build_output && !filter.excludes(e.path(), is_dir)
         })
         .build();
     for entry in walker {
