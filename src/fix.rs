@@ -6,10 +6,9 @@
 //! Where two edits overlap, the first (by position) wins and the other is reported as not
 //! applied: guessing how to merge them could write something nobody asked for.
 
-use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+mod atomic;
 mod guard;
 
 use crate::check::Finding;
@@ -114,42 +113,25 @@ fn file_bytes(bom: bool, text: &str) -> Vec<u8> {
 }
 
 /// Writes `new_text` over `doc`'s file, unless the file no longer holds what `doc` was read
-/// from. The write is atomic: readers see the old file or the new one, never half of each.
+/// from. The write is atomic and keeps the file's metadata (see `atomic`).
 pub fn write(doc: &Document, new_text: &str) -> Result<(), FixError> {
-    let write_err = |error| FixError::Write {
-        path: doc.path.clone(),
-        error,
-    };
-    // Write next to the real file, so that a symlink stays a symlink and the rename
-    // stays on one filesystem.
-    let target = fs::canonicalize(&doc.path).map_err(write_err)?;
     let expected = file_bytes(doc.bom, &doc.text);
-    let unchanged = |path: &Path| fs::read(path).is_ok_and(|now| now == expected);
-    if !unchanged(&target) {
-        return Err(FixError::Changed {
+    atomic::replace(&doc.path, &expected, &file_bytes(doc.bom, new_text)).map_err(|e| match e {
+        atomic::AtomicError::Changed => FixError::Changed {
             path: doc.path.clone(),
-        });
-    }
-    let permissions = fs::metadata(&target).map_err(write_err)?.permissions();
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
-    tmp.write_all(&file_bytes(doc.bom, new_text))
-        .map_err(write_err)?;
-    tmp.as_file().sync_all().map_err(write_err)?;
-    fs::set_permissions(tmp.path(), permissions).map_err(write_err)?;
-    // Check again just before the rename: the window in which an editor's save could be
-    // lost is now the rename itself.
-    if !unchanged(&target) {
-        return Err(FixError::Changed {
+        },
+        atomic::AtomicError::Io(error) => FixError::Write {
             path: doc.path.clone(),
-        });
-    }
-    tmp.persist(&target).map_err(|e| write_err(e.error))?;
-    Ok(())
+            error,
+        },
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+    use std::path::Path;
+
     use super::*;
     use crate::check::{Edit, Origin, Severity};
 
