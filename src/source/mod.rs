@@ -9,6 +9,7 @@ mod directives;
 mod discover;
 mod lines;
 mod mask;
+mod position;
 mod sections;
 mod span;
 
@@ -19,6 +20,7 @@ use crate::read::{self, DEFAULT_MAX_FILESIZE, ReadError};
 
 pub use discover::{Discovered, Excludes, discover, discover_with};
 pub use lines::LineIndex;
+pub use position::{Position, PositionEncoding};
 pub use span::Span;
 
 /// An article ready for extraction and checking.
