@@ -2,7 +2,7 @@
 //! ×1, ×4 and ×16 and prints the time ratios; linear means each ×4 costs at most ×5.
 //!
 //! - hedges on one long line (`约 20% 三分之二 ` repeated, no punctuation): load + extract;
-//! - terms scoped by heading: 训练成本 sections among `# 标题 N` sections, each with a hit;
+//! - terms scoped by heading: 训练成本 sections among `# 标题` sections, each with a hit;
 //! - a claimed sentence repeated: one claim matching every repetition;
 //! - one term with many `instead_of` words: loading the rule file.
 
@@ -35,9 +35,9 @@ pub fn run(runs: usize) {
         files: vec![within],
         root: ".".into(),
     };
-    case("terms within a heading, 1,250 sections", runs, |k| {
+    case("terms within a heading, 5,000 sections", runs, |k| {
         let mut text = String::new();
-        for i in 0..1250 * k {
+        for i in 0..5000 * k {
             let title = if i % 2 == 0 { "训练成本" } else { "标题" };
             text.push_str(&format!("# {title}\n\n推理成本。\n\n"));
         }
@@ -53,9 +53,9 @@ pub fn run(runs: usize) {
         files: vec![claim],
         root: ".".into(),
     };
-    case("a claimed sentence repeated to 256 KB", runs, |k| {
+    case("a claimed sentence repeated to 1 MB", runs, |k| {
         let sentence = "GPT-4 的训练成本估计为 7800 万美元。";
-        let text = sentence.repeat(256 * 1024 / sentence.len() * k);
+        let text = sentence.repeat(1024 * 1024 / sentence.len() * k);
         let rules = &claim;
         Box::new(move || check(&text, rules))
     });
