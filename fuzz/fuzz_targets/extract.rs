@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(doc.masked.len(), doc.text.len());
     for m in extract(&doc.masked, &ExtractOptions::default()) {
         for span in [m.span, m.number] {
-            assert!(span.start <= span.end && span.end <= doc.text.len(), "{m:?}");
+            assert!(
+                span.start <= span.end && span.end <= doc.text.len(),
+                "{m:?}"
+            );
             assert!(doc.text.is_char_boundary(span.start), "{m:?}");
             assert!(doc.text.is_char_boundary(span.end), "{m:?}");
         }

@@ -46,10 +46,21 @@ fuzz_target!(|data: &[u8]| {
     for f in &applied {
         let start = doc.lines.line_start(f.line - 1).unwrap();
         let rest = &doc.text[start..];
-        let at = start + rest.char_indices().nth(f.column - 1).map_or(rest.len(), |(i, _)| i);
+        let at = start
+            + rest
+                .char_indices()
+                .nth(f.column - 1)
+                .map_or(rest.len(), |(i, _)| i);
         let kept = &doc.text[from..at];
-        assert_eq!(&first.text[out..out + kept.len()], kept, "bytes before an edit changed");
-        assert!(doc.text[at..].starts_with(&f.old), "edit's old text is not the original");
+        assert_eq!(
+            &first.text[out..out + kept.len()],
+            kept,
+            "bytes before an edit changed"
+        );
+        assert!(
+            doc.text[at..].starts_with(&f.old),
+            "edit's old text is not the original"
+        );
         // `--fix` writes a multi-line replacement with the document's line endings.
         let written = if crlf {
             f.new.replace("\r\n", "\n").replace('\n', "\r\n")
@@ -60,16 +71,27 @@ fuzz_target!(|data: &[u8]| {
         out += kept.len() + written.len();
         from = at + f.old.len();
         let span = factlint::source::Span::new(at, from);
-        assert!(!doc.touches_masked(span), "an edit touches masked text: {f:?}");
+        assert!(
+            !doc.touches_masked(span),
+            "an edit touches masked text: {f:?}"
+        );
     }
-    assert_eq!(&first.text[out..], &doc.text[from..], "bytes after the last edit changed");
+    assert_eq!(
+        &first.text[out..],
+        &doc.text[from..],
+        "bytes after the last edit changed"
+    );
     // A fixed point: checking the fixed text again asks for no further edit.
     let again = Document::from_text(Path::new("a.md"), &first.text);
     let second = fixing(&again);
     assert!(
         !second.changed(),
         "the fixed text would be fixed again: {:?}\nfixed text: {:?}",
-        second.fixes.iter().filter(|f| f.applied).collect::<Vec<_>>(),
+        second
+            .fixes
+            .iter()
+            .filter(|f| f.applied)
+            .collect::<Vec<_>>(),
         first.text
     );
 });
