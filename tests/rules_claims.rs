@@ -310,7 +310,7 @@ claims:
         "{}",
         f.message
     );
-    assert!(f.edit.is_none() && f.suggestion.is_none());
+    assert!(f.edit().is_none() && f.suggestion.is_none());
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::escape;
 pub struct Line;
 
 impl Sink for Line {
-    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+    fn fixes(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         // A newline or escape sequence in a file name, rule id or message must not start a
         // line of its own or act on the terminal (issue 12, item 13).
         let path = escape::control(&display_path(&file.doc)).into_owned();
@@ -25,6 +25,11 @@ impl Sink for Line {
                 one_line(&fix.new)
             )?;
         }
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let path = escape::control(&display_path(&file.doc)).into_owned();
         for f in &file.findings {
             let loc = Location::of(&file.doc, f.span);
             writeln!(
@@ -40,7 +45,12 @@ impl Sink for Line {
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, _errors: &[FileError]) -> io::Result<()> {
+    fn summary(
+        &mut self,
+        out: &mut dyn Write,
+        t: &Totals,
+        _errors: &[FileError],
+    ) -> io::Result<()> {
         let s = &t.stats;
         writeln!(
             out,
