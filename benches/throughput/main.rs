@@ -10,17 +10,20 @@
 //! - the peak memory (max RSS) and wall time of the release binary's `extract --format json`
 //!   and `check` over the many-files corpus and over the single big file.
 //!
-//! Then loading a file of one 200 MB line, against one of 20 MB (linear time).
+//! Then the scaling cases of issue 12 (scaling.rs), and loading a file of one 200 MB line,
+//! against one of 20 MB (linear time).
 //!
 //! A figure whose runs exceed 30 s in total stops repeating and says so.
 //!
 //! Environment: `FACTLINT_BENCH_RUNS` (default 5), `FACTLINT_BENCH_MB` (default 50, the size
 //! of the big file and of the many-files corpus each), `FACTLINT_BENCH_FILES` (default 2000),
-//! `FACTLINT_BENCH_LONG_LINE=0` to skip the 200 MB line.
+//! `FACTLINT_BENCH_LONG_LINE=0` to skip the 200 MB line, `FACTLINT_BENCH_SCALING_ONLY=1` to
+//! run only the scaling cases of issue 12 (scaling.rs: sizes x1, x4, x16 and their ratios).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod corpus;
 mod prose;
+mod scaling;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -79,6 +82,10 @@ fn measure<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
 
 fn main() {
     let runs = env_usize("FACTLINT_BENCH_RUNS", 5);
+    if env_usize("FACTLINT_BENCH_SCALING_ONLY", 0) != 0 {
+        scaling::run(runs.min(3));
+        return;
+    }
     let megabytes = env_usize("FACTLINT_BENCH_MB", 50);
     let files = env_usize("FACTLINT_BENCH_FILES", 2000);
     let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -124,6 +131,8 @@ fn main() {
     for set in &corpus.sets {
         bench_set(set, &corpus, &rules, runs);
     }
+
+    scaling::run(runs.min(3));
 
     if env_usize("FACTLINT_BENCH_LONG_LINE", 1) != 0 {
         println!("# One line without a newline (Markdown)");

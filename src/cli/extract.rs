@@ -153,7 +153,7 @@ fn write_table(out: &mut dyn Write, doc: &Document, mentions: &[Mention]) -> std
             text = format!("{}…{}", doc.slice(h), text);
         }
         rows.push([
-            format!("{}:{line}:{col}", doc.path.display()),
+            format!("{}:{line}:{col}", crate::escape::path(&doc.path)),
             m.kind.to_string(),
             text.replace(['\n', '\r', '\t'], " "),
             crate::eval::full(m.value),
