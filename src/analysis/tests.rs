@@ -23,8 +23,8 @@ fn period(year: Option<YearRef>, months: Option<(u8, u8)>) -> Option<Period> {
 }
 
 #[test]
-fn every_sentence_is_kept_with_its_mentions() {
-    let text = "没有数字的一句。甲为 1 吨，乙为 20%。\n\n- 列表项 3 吨\n- 另一项";
+fn every_sentence_with_a_mention_is_kept_with_its_mentions() {
+    let text = "没有数字的一句。甲为 1 吨，乙为 20%。\n\n- 列表项 3 吨\n- 另一项\n- 2023 年";
     analysed(text, |a| {
         let spans: Vec<&str> = a
             .sentences()
@@ -33,19 +33,16 @@ fn every_sentence_is_kept_with_its_mentions() {
             .collect();
         assert_eq!(
             spans,
-            [
-                "没有数字的一句。",
-                "甲为 1 吨，乙为 20%。",
-                "- 列表项 3 吨",
-                "- 另一项"
-            ]
+            ["甲为 1 吨，乙为 20%。", "- 列表项 3 吨", "- 2023 年"]
         );
-        assert_eq!(a.sentence_of(at(a, "20%")), Some(1));
-        assert_eq!(a.sentence_of(at(a, "3 吨")), Some(2));
-        // Sentences without a multiple or a percentage are there for every check.
+        assert_eq!(a.sentence_of(at(a, "20%")), Some(0));
+        assert_eq!(a.sentence_of(at(a, "3 吨")), Some(1));
+        assert_eq!(a.sentence_of(at(a, "2023 年")), Some(2));
+        // Sentences without a multiple or a percentage are there for every check; one
+        // without a quantity gives a check nothing to compare.
         let checked: Vec<usize> = a.checked_sentences().map(|s| s.index).collect();
-        assert_eq!(checked, [1, 2]);
-        let s = a.sentence(1);
+        assert_eq!(checked, [0, 1]);
+        let s = a.sentence(0);
         assert_eq!(s.quantities.len(), 2);
         assert_eq!(a.skipped_sentences(), 0);
     });
