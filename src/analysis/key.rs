@@ -142,15 +142,23 @@ pub(crate) fn govern(a: &Analysis<'_>) -> Vec<Governing> {
                 .map_or(0, |q| q.span.end);
             let start = clause.start.max(prev_end).min(m.span.start);
             let head = Span::new(start, m.span.start);
+            // A predicate word inside a measure word (`比` in `比重`) is part of the noun.
+            let nouns: Vec<Span> = MEASURE.find(text, head).map(|(at, _, _)| at).collect();
             let cut = PREDICATE
                 .find(text, head)
-                .map(|(at, _, ())| at.start)
-                .next()
-                .unwrap_or(head.end);
+                .map(|(at, _, ())| at)
+                .find(|at| !nouns.iter().any(|n| n.contains(*at)))
+                .map_or(head.end, |at| at.start);
             let head = Span::new(head.start, cut);
             let mut gaps: Vec<Span> = dated.iter().map(|d| d.span).collect();
             gaps.extend(bases.iter().map(|b| b.0));
-            gaps.extend(here.iter().map(|q| q.span));
+            // Other figures and dates leave the head; ordinals and names (`第三产业`,
+            // `GPT-4`) are part of it.
+            gaps.extend(
+                here.iter()
+                    .filter(|q| q.kind.is_quantity() || matches!(q.kind, Kind::Year | Kind::Date))
+                    .map(|q| q.span),
+            );
             let words = normalise(text, head, &gaps);
             let (subject, measure) = split_head(&words);
             if subject.is_some() || measure.is_some() {

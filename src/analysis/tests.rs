@@ -180,6 +180,16 @@ fn keys_name_subject_measure_and_basis() {
 }
 
 #[test]
+fn a_predicate_inside_a_measure_word_does_not_end_the_head() {
+    let text = "2023年第三产业比重为 54.6%。";
+    analysed(text, |a| {
+        let k = a.key_of(at(a, "54.6%"));
+        assert_eq!(k.subject.as_deref(), Some("第三产业"));
+        assert_eq!(k.measure.as_deref(), Some("占比"));
+    });
+}
+
+#[test]
 fn equal_keys_compare_and_missing_parts_do_not() {
     let text = "三季度 GDP 同比增长 4.9%。三季度，GDP 同比增长 5.2%。GDP 同比增长 5.0%。";
     analysed(text, |a| {
