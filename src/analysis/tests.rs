@@ -180,6 +180,31 @@ fn keys_name_subject_measure_and_basis() {
 }
 
 #[test]
+fn an_apposition_names_its_own_measure() {
+    let text =
+        "美国投资额为 672 亿美元，大约是中国投资额(78 亿美元)的 8.7 倍。工业界产生了 51 个。";
+    analysed(text, |a| {
+        let us = a.key_of(at(a, "672 亿美元"));
+        assert_eq!(
+            (us.subject.as_deref(), us.measure.as_deref()),
+            (Some("美国"), Some("投资"))
+        );
+        let cn = a.key_of(at(a, "78 亿美元"));
+        assert_eq!(
+            (cn.subject.as_deref(), cn.measure.as_deref()),
+            (Some("中国"), Some("投资"))
+        );
+        assert!(!us.comparable(cn));
+        let k = a.key_of(at(a, "51 个"));
+        assert_eq!(
+            k.subject.as_deref(),
+            Some("工业界"),
+            "the verb with 了 ends the head"
+        );
+    });
+}
+
+#[test]
 fn a_predicate_inside_a_measure_word_does_not_end_the_head() {
     let text = "2023年第三产业比重为 54.6%。";
     analysed(text, |a| {
