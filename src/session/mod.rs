@@ -245,7 +245,10 @@ impl Session {
     pub fn check_document(&self, doc: Document) -> FileReport {
         let mentions = extract(&doc.masked, &self.extract_options());
         let outcome = check_document(&doc, &mentions, &self.rules, &self.options);
-        FileReport::new(doc, outcome.findings, outcome.stats)
+        let mut report = FileReport::new(doc, outcome.findings, outcome.stats);
+        report.mentions = mentions;
+        report.coverage = outcome.coverage;
+        report
     }
 
     /// Loads and checks a file on disk.
