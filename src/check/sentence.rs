@@ -491,6 +491,7 @@ pub(super) mod testing {
                         grouped: false,
                         factor: 1.0,
                     },
+                    reason: None,
                 }
             })
             .collect();

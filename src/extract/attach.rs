@@ -74,6 +74,7 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         style,
         indefinite: false,
         weak: false,
+        reason: None,
     })
 }
 
@@ -173,7 +174,7 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
             k += 8;
             continue;
         }
-        // Every detached hedge starts with one of `不大几将接至最约`: other characters are
+        // Every detached hedge starts with one of `不大几将接至最约幾將約`: other characters are
         // skipped after a look at their bytes (continuation bytes one by one), before any
         // search of the table.
         if !starts_detached_hedge(bytes, k) {
@@ -214,7 +215,7 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
     out
 }
 
-/// Whether one of `不大几将接至最约` starts at byte `k`. Compares the UTF-8 bytes as they
+/// Whether one of `不大几将接至最约` (or the traditional `幾將約`) starts at byte `k`. Compares the UTF-8 bytes as they
 /// stand (the test below checks them against the characters): decoding every Chinese
 /// character of every clause cost more than the comparisons.
 fn starts_detached_hedge(bytes: &[u8], k: usize) -> bool {
@@ -232,6 +233,9 @@ fn starts_detached_hedge(bytes: &[u8], k: usize) -> bool {
                 | [0xE8, 0x87, 0xB3] // 至
                 | [0xE6, 0x9C, 0x80] // 最
                 | [0xE7, 0xBA, 0xA6] // 约
+                | [0xE5, 0xB9, 0xBE] // 幾
+                | [0xE5, 0xB0, 0x87] // 將
+                | [0xE7, 0xB4, 0x84] // 約
         )
     )
 }
@@ -350,6 +354,7 @@ pub(crate) fn finish(raw: Raw, r: f64) -> Option<Mention> {
         hedge: raw.hedge,
         hedge_span: raw.hedge_span,
         style: raw.style,
+        reason: raw.reason,
     })
 }
 
@@ -359,7 +364,7 @@ mod tests {
 
     #[test]
     fn the_byte_test_accepts_exactly_the_eight_hedge_starts() {
-        let starts = ['不', '大', '几', '将', '接', '至', '最', '约'];
+        let starts = ['不', '大', '几', '将', '接', '至', '最', '约', '幾', '將', '約'];
         for c in ('\u{4E00}'..='\u{9FFF}').chain(['，', '。', 'a', ' ']) {
             let mut buf = [0; 4];
             let b = c.encode_utf8(&mut buf).as_bytes();

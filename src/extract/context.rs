@@ -1,7 +1,7 @@
 //! What qualifies a numeral on either side: a numeral's offsets in, the currency and hedge
 //! before it (`Pre`) and the scale word, unit and hedge after it (`Tail`) out.
 
-pub(crate) use super::forms::{en_fraction, en_special, zh_fraction, zh_special};
+pub(crate) use super::forms::{en_fraction, en_special, zh_approximate, zh_fraction, zh_special};
 pub(crate) use super::nonquant::{
     date, glued_name, name_span, named_number, ordinal, reference, year,
 };
@@ -10,8 +10,8 @@ use std::borrow::Cow;
 
 use super::lexicon::{
     self, CURRENCY_AFTER, CURRENCY_AFTER_EN, CURRENCY_AFTER_FIRST, CURRENCY_BEFORE, HEDGE_AFTER,
-    HEDGE_BEFORE, PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, UNIT_EN, UNIT_GLUED, UNIT_ZH,
-    UNIT_ZH_FIRST, char_at, char_before, ends_with_word, match_after, match_after_first,
+    HEDGE_BEFORE, PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, SUBUNIT_AFTER, UNIT_EN, UNIT_ZH,
+    UNIT_ZH_FIRST, latin_unit, char_at, char_before, ends_with_word, match_after, match_after_first,
     skip_space, skip_space_back, starts_with_word,
 };
 use super::mention::{Hedge, Kind, Numeral};
@@ -103,6 +103,10 @@ pub(crate) enum TailKind {
     Tenths,
     Multiple,
     Money(&'static str),
+    /// A hundredth of a currency: `64 cents`, `50 美分`.
+    Subunit(&'static str),
+    /// `25 bps`, `25 basis points`: hundredths of a percentage point.
+    BasisPoints,
     /// A counter (`个`) or a counted noun (`companies`).
     Count(Cow<'static, str>),
     Unit(&'static str),
@@ -133,11 +137,20 @@ impl Tail {
     }
 }
 
-/// `多` / `余` right after a numeral or scale word: `10多个`, `300余家`, `1万多人`.
+/// `多` / `余` right after a numeral or scale word: `10多个`, `300余家`, `1万多人`; `来`
+/// (`十来个`, `20来岁`): about.
 fn more_than(text: &str, pos: usize) -> Option<(Hedge, Span)> {
     let j = skip_space(text, pos);
     match char_at(text, j) {
-        Some('多' | '余') => {
+        Some('来' | '來') => {
+            // Only before what is counted or measured: `一来` is "for one thing".
+            let k = j + 3;
+            let counted = char_at(text, k).is_some_and(|c| lexicon::counter(c).is_some())
+                || match_after_first(text, k, UNIT_ZH, &UNIT_ZH_FIRST).is_some()
+                || match_after(text, k, SCALE_ZH).is_some();
+            counted.then(|| (Hedge::Approximately, Span::new(j, k)))
+        }
+        Some('多' | '余' | '餘') => {
             // `多数`, `余下` are words of their own.
             let next = char_at(text, j + 3);
             if matches!(next, Some('数' | '下' | '额' | '种')) || next.is_none_or(|c| c.is_ascii())
@@ -184,7 +197,13 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
         } else if let Some(&(_, f)) = SCALE_EN.iter().find(|&&(l, _)| l.eq_ignore_ascii_case(w)) {
             scale = f;
             pos = we;
-        } else if let Some(&(_, u)) = UNIT_GLUED.iter().find(|&&(l, _)| l == w) {
+        } else if w == "m" && counted_after(text, we) {
+            // `1.2m users`: millions before a counted noun, metres elsewhere.
+            scale = 1e6;
+            pos = we;
+        } else if matches!(w, "bps" | "bp") {
+            return finish(text, we, TailKind::BasisPoints, 1.0, None);
+        } else if let Some(u) = latin_unit(w) {
             return finish(text, we, TailKind::Unit(u), 1.0, None);
         } else {
             return Tail {
@@ -199,11 +218,21 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             pos = span.end;
         }
     }
+    // `两个亿`: a counter between a numeral and its scale word.
+    let mut open_scale = p.open_scale;
+    if scale == 1.0
+        && hedge.is_none()
+        && matches!(char_at(text, pos), Some('个' | '個'))
+        && matches!(char_at(text, pos + 3), Some('亿' | '億' | '万' | '萬'))
+    {
+        pos += 3;
+        open_scale = true;
+    }
     if scale == 1.0 {
         let j = skip_space(text, pos);
         let next = bytes.get(j).copied().unwrap_or(0);
         if next >= 0x80
-            && p.numeral != Numeral::Chinese
+            && (p.numeral != Numeral::Chinese || open_scale)
             && let Some((w, f, e)) = match_after(text, j, SCALE_ZH)
             && w != "十"
             && match_after(text, j, PERCENT_AFTER).is_none()
@@ -269,6 +298,15 @@ fn finish(
     t
 }
 
+/// Whether a counted English noun follows `end` after one space (`1.2m users`).
+fn counted_after(text: &str, end: usize) -> bool {
+    if text.as_bytes().get(end) != Some(&b' ') {
+        return false;
+    }
+    let (w, _) = word_at(text, end + 1);
+    is_plural_noun(w) || w == "of"
+}
+
 /// Words that end an English count noun's claim to be one (`is`, `was`).
 const NOT_NOUNS: &[&str] = &[
     "is", "was", "has", "this", "its", "us", "as", "plus", "less", "thus", "does", "always",
@@ -311,6 +349,9 @@ fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
     }
     if let Some(e) = starts_with_word(text, pos, "×") {
         return (TailKind::Multiple, Some(e));
+    }
+    if let Some((_, code, e)) = match_after(text, j, SUBUNIT_AFTER) {
+        return (TailKind::Subunit(code), Some(e));
     }
     if let Some((_, code, e)) = match_after_first(text, j, CURRENCY_AFTER, &CURRENCY_AFTER_FIRST) {
         return (TailKind::Money(code), Some(e));
@@ -378,6 +419,10 @@ fn unit_en(text: &str, pos: usize, j: usize) -> (TailKind, Option<usize>) {
         ("percent", TailKind::Percent),
         ("pct", TailKind::Percent),
         ("pp", TailKind::Points),
+        ("basis points", TailKind::BasisPoints),
+        ("basis point", TailKind::BasisPoints),
+        ("bps", TailKind::BasisPoints),
+        ("bp", TailKind::BasisPoints),
     ] {
         if let Some(e) = starts_with_word(text, j, w) {
             return (k, Some(e));
@@ -395,8 +440,19 @@ fn unit_en(text: &str, pos: usize, j: usize) -> (TailKind, Option<usize>) {
     if let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER_EN) {
         return (TailKind::Money(code), Some(e));
     }
+    if let Some((_, code, e)) = match_after(text, j, SUBUNIT_AFTER) {
+        return (TailKind::Subunit(code), Some(e));
+    }
     if let Some((_, u, e)) = match_after(text, j, UNIT_EN) {
         return (TailKind::Unit(u), Some(e));
+    }
+    // `5 GW`, `100 Mbps`: a unit of the Latin table after a space (two letters or more, so
+    // that `5 m` and `5 s` stay words of prose).
+    let (w, we) = word_at(text, j);
+    if w.len() >= 2
+        && let Some(u) = latin_unit(w)
+    {
+        return (TailKind::Unit(u), Some(we));
     }
     // A counted English noun right after the number (`1,000 companies`, `2,048 GPUs`), or
     // after one or two modifiers (`149 foundation models`).

@@ -7,9 +7,12 @@
 
 use std::borrow::Cow;
 
-use super::context::{self, Tail, TailKind};
-use super::lexicon::{HEDGE_AFTER, SCALE_ZH, char_at, char_before, match_after, skip_space};
-use super::mention::{Kind, Numeral, Style};
+use super::context::{self, Pre, Tail, TailKind};
+use super::lexicon::{
+    HEDGE_AFTER, SCALE_ZH, UNIT_ZH, UNIT_ZH_FIRST, char_at, char_before, match_after,
+    match_after_first, skip_space,
+};
+use super::mention::{Hedge, Kind, Numeral, Reason, Style};
 use super::numeral::{self, Lower, Parsed, en_word, word_at};
 use super::scan::{Raw, build};
 use crate::source::Span;
@@ -56,6 +59,7 @@ fn word_form(
         },
         indefinite: false,
         weak: false,
+        reason: None,
     }
 }
 
@@ -92,7 +96,65 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             Some(half(text, s, "半数"))
         }
         '一' if rest.starts_with("一半") => Some(half(text, s, "一半")),
-        '数' | '几' => {
+        '上' => {
+            // `上百家`, `上千万`: reaching a round figure, so at least that many.
+            let (w, f, e) = match_after(text, s + 3, SCALE_ZH)?;
+            if w.starts_with('十') {
+                return None;
+            }
+            let fake = round_figure(e, f);
+            let pre = Pre {
+                hedge: Some((Hedge::Over, Span::new(s, s + 3))),
+                ..context::pre(text, s)
+            };
+            let tail = context::tail(text, &fake, pre.currency.is_some());
+            Some(build(s + 3, &fake, &pre, &tail)).map(|mut r| {
+                r.span.start = r.span.start.min(s);
+                r
+            })
+        }
+        '百' | '千' => {
+            // `近百家`, `逾千人`: a bare round figure that a hedge before it makes a number.
+            let pre = context::pre(text, s);
+            pre.hedge?;
+            let (_, f, e) = match_after(text, s, SCALE_ZH)?;
+            let fake = round_figure(e, f);
+            let tail = context::tail(text, &fake, pre.currency.is_some());
+            Some(build(s, &fake, &pre, &tail))
+        }
+        '半' => {
+            // `半年`, `半个月`: half a unit of time; not `上半年` (the first half of a year)
+            // nor `半年度`, `半年报`.
+            if matches!(
+                char_before(text, s),
+                Some('上' | '下' | '前' | '后' | '後' | '多' | '大' | '一' | '近')
+            ) {
+                return None;
+            }
+            let (_, u, e) = match_after_first(text, s + 3, UNIT_ZH, &UNIT_ZH_FIRST)?;
+            if !matches!(u, "year" | "month" | "week" | "day" | "h" | "min")
+                || matches!(char_at(text, e), Some('度' | '报' | '報' | '刊'))
+            {
+                return None;
+            }
+            let mut raw = build(
+                s,
+                &Parsed {
+                    end: s + 3,
+                    value: 0.5,
+                    half: 0.0,
+                    ..round_figure(s + 3, 1.0)
+                },
+                &context::pre(text, s),
+                &Tail {
+                    kind: TailKind::Unit(u),
+                    ..Tail::bare(e)
+                },
+            );
+            raw.style.factor = 0.0;
+            Some(raw)
+        }
+        '数' | '几' | '數' | '幾' => {
             let (_, f, e) = match_after(text, s + 3, SCALE_ZH)?;
             let fake = Parsed {
                 end: e,
@@ -105,6 +167,7 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
                 int_digits: 0,
                 digit_sequence: false,
                 lone_one: false,
+                open_scale: false,
             };
             let pre = context::pre(text, s);
             let mut tail = context::tail(text, &fake, pre.currency.is_some());
@@ -150,6 +213,76 @@ fn with_hedge_after(text: &str, mut tail: Tail) -> Tail {
         tail.end = e;
     }
     tail
+}
+
+/// A round figure read from a scale word alone (`百` in `上百家`): one of it, stated exactly.
+fn round_figure(end: usize, value: f64) -> Parsed {
+    Parsed {
+        end,
+        value,
+        half: 0.0,
+        numeral: Numeral::Chinese,
+        decimals: 0,
+        grouped: false,
+        dots: 0,
+        int_digits: 0,
+        digit_sequence: false,
+        lone_one: false,
+        open_scale: true,
+    }
+}
+
+/// Approximate Chinese figures written with two numerals or with `几`: `七八个` [7, 8],
+/// `三五百` [300, 500], `五六十年` [50, 60] years, `十几个` [11, 19], `二十几万`; `七八十年代`
+/// names a period of the calendar, not a quantity.
+pub(crate) fn zh_approximate(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    let (lo, hi, end) = if p.digit_sequence {
+        // Two digits, the second one or two above the first.
+        let mut it = text[s..p.end].chars();
+        let (a, b) = (it.next()?, it.next()?);
+        if it.next().is_some() {
+            return None;
+        }
+        let (d1, d2) = (numeral::zh_digit(a)?, numeral::zh_digit(b)?);
+        if d1 == 0 || !(1..=2).contains(&(d2.checked_sub(d1)?)) {
+            return None;
+        }
+        let (unit, end) = match char_at(text, p.end) {
+            Some('十' | '拾') => (10.0, p.end + 3),
+            Some('百' | '佰') => (100.0, p.end + 3),
+            Some('千' | '仟') => (1000.0, p.end + 3),
+            _ => (1.0, p.end),
+        };
+        (f64::from(d1) * unit, f64::from(d2) * unit, end)
+    } else if p.value >= 10.0
+        && p.value % 10.0 == 0.0
+        && p.value < 100.0
+        && matches!(char_at(text, p.end), Some('几' | '幾'))
+    {
+        (p.value + 1.0, p.value + 9.0, p.end + 3)
+    } else {
+        return None;
+    };
+    if text[end..].starts_with("年代") && hi <= 90.0 {
+        let span = Span::new(s, end + "年代".len());
+        let number = Span::new(s, end);
+        return Some(
+            Raw::non_quantity(Kind::Year, span, number, lo, Numeral::Chinese)
+                .because(Reason::Period),
+        );
+    }
+    let fake = Parsed {
+        value: (lo + hi) / 2.0,
+        ..round_figure(end, 1.0)
+    };
+    let pre = context::pre(text, s);
+    let mut tail = context::tail(text, &fake, pre.currency.is_some());
+    tail.vague = Some((lo, hi));
+    let mut raw = build(s, &fake, &pre, &tail);
+    raw.style.factor = 0.0;
+    // A bare pair (`一二`) is no figure anyone writes without a unit.
+    raw.weak = raw.kind == Kind::Number && raw.value < 1e4;
+    Some(raw)
 }
 
 /// `三分之二`, `四分之一`: a Chinese numeral `p` followed by `分之` and the numerator.

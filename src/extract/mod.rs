@@ -21,7 +21,7 @@ mod numeral;
 mod scan;
 mod write;
 
-pub use mention::{Hedge, Kind, Mention, Numeral, Style};
+pub use mention::{Hedge, Kind, Mention, Numeral, Reason, Style};
 pub use write::write_like;
 
 /// Settings that change what a mention asserts.

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use super::context::{self, Pre, Tail, TailKind};
 use super::lexicon;
-use super::mention::{Hedge, Kind, Numeral, Style};
+use super::mention::{Hedge, Kind, Numeral, Reason, Style};
 use super::numeral::{self, Parsed};
 use crate::source::Span;
 
@@ -38,6 +38,8 @@ pub(crate) struct Raw {
     pub indefinite: bool,
     /// A bare Chinese numeral or number word (`一直`, `one of`): kept only inside a range.
     pub weak: bool,
+    /// Why a non-quantity is one (`None` for quantities).
+    pub reason: Option<Reason>,
 }
 
 impl Raw {
@@ -68,7 +70,14 @@ impl Raw {
             },
             indefinite: false,
             weak: false,
+            reason: Reason::of_kind(kind),
         }
+    }
+
+    /// The same non-quantity with a more specific reason.
+    pub(crate) fn because(mut self, reason: Reason) -> Raw {
+        self.reason = Some(reason);
+        self
     }
 }
 
@@ -204,7 +213,11 @@ const CJK_FIRST: u32 = 0x4E00;
 const CJK_LEN: usize = 0x5200;
 
 fn zh_start_slow(c: char) -> bool {
-    numeral::zh_starts(c) || matches!(c, '百' | '半' | '数' | '几' | '翻')
+    numeral::zh_starts(c)
+        || matches!(
+            c,
+            '百' | '千' | '半' | '数' | '數' | '几' | '幾' | '翻' | '上'
+        )
 }
 
 /// Arabic digits at `s`.
@@ -297,6 +310,8 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         (TailKind::Points, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.01),
         (TailKind::Multiple, _) => (Kind::Multiple, Some(Cow::Borrowed("x")), 1.0),
         (TailKind::Money(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 1.0),
+        (TailKind::Subunit(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 0.01),
+        (TailKind::BasisPoints, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.0001),
         (_, Some((code, _))) => (Kind::Money, Some(Cow::Borrowed(code)), 1.0),
         (TailKind::Count(u), _) => (Kind::Count, Some(u.clone()), 1.0),
         (TailKind::Unit(u), _) => (Kind::Quantity, Some(Cow::Borrowed(*u)), 1.0),
@@ -322,7 +337,7 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
     };
     let words = matches!(p.numeral, Numeral::Chinese | Numeral::Words);
     let by_nature = words && kind == Kind::Multiple;
-    let weak = words && kind == Kind::Number && (p.value < 1e4 || p.digit_sequence);
+    let weak = words && kind == Kind::Number && (p.value * scale < 1e4 || p.digit_sequence);
     let indefinite = p.lone_one && matches!(kind, Kind::Count | Kind::Quantity);
     Raw {
         span: Span::new(start, tail.end),
@@ -349,6 +364,7 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         },
         indefinite,
         weak: weak || p.digit_sequence,
+        reason: None,
     }
 }
 
@@ -364,7 +380,9 @@ fn zh_at(text: &str, s: usize, c: char, out: &mut Vec<Raw>) -> Option<usize> {
         return None;
     }
     let p = numeral::chinese(text, s)?;
-    if let Some(raw) = context::zh_fraction(text, s, &p) {
+    if let Some(raw) = context::zh_fraction(text, s, &p)
+        .or_else(|| context::zh_approximate(text, s, &p))
+    {
         let end = raw.span.end;
         out.push(raw);
         return Some(end);
