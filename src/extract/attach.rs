@@ -364,7 +364,9 @@ mod tests {
 
     #[test]
     fn the_byte_test_accepts_exactly_the_eight_hedge_starts() {
-        let starts = ['不', '大', '几', '将', '接', '至', '最', '约', '幾', '將', '約'];
+        let starts = [
+            '不', '大', '几', '将', '接', '至', '最', '约', '幾', '將', '約',
+        ];
         for c in ('\u{4E00}'..='\u{9FFF}').chain(['，', '。', 'a', ' ']) {
             let mut buf = [0; 4];
             let b = c.encode_utf8(&mut buf).as_bytes();

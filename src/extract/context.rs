@@ -3,7 +3,7 @@
 
 pub(crate) use super::forms::{en_fraction, en_special, zh_approximate, zh_fraction, zh_special};
 pub(crate) use super::nonquant::{
-    date, glued_name, name_span, named_number, ordinal, reference, year,
+    date, dotted_date, glued_name, name_span, named_number, ordinal, period, reference, year,
 };
 
 use std::borrow::Cow;
@@ -11,8 +11,8 @@ use std::borrow::Cow;
 use super::lexicon::{
     self, CURRENCY_AFTER, CURRENCY_AFTER_EN, CURRENCY_AFTER_FIRST, CURRENCY_BEFORE, HEDGE_AFTER,
     HEDGE_BEFORE, PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, SUBUNIT_AFTER, UNIT_EN, UNIT_ZH,
-    UNIT_ZH_FIRST, latin_unit, char_at, char_before, ends_with_word, match_after, match_after_first,
-    skip_space, skip_space_back, starts_with_word,
+    UNIT_ZH_FIRST, char_at, char_before, ends_with_word, latin_unit, match_after,
+    match_after_first, skip_space, skip_space_back, starts_with_word,
 };
 use super::mention::{Hedge, Kind, Numeral};
 use super::numeral::{Parsed, word_at};

@@ -10,7 +10,7 @@ use super::context::{Pre, Tail, TailKind};
 use super::lexicon::{
     self, LastChars, char_at, char_before, ends_with_word, skip_space, skip_space_back,
 };
-use super::mention::{Kind, Numeral};
+use super::mention::{Kind, Numeral, Reason};
 use super::numeral::{self, Parsed, word_at};
 use super::scan::Raw;
 use crate::source::Span;
@@ -140,7 +140,9 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         Some('章' | '节' | '卷' | '篇' | '册' | '页' | '条' | '款' | '部')
     ) {
         let end = j + next.map_or(0, char::len_utf8);
-        return Some(raw(Kind::Reference, Span::new(start, end), number, p));
+        return Some(
+            raw(Kind::Reference, Span::new(start, end), number, p).because(Reason::Section),
+        );
     }
     let end = match next {
         Some(c @ ('个' | '名' | '位' | '次' | '届' | '期' | '轮' | '家' | '大')) => {
@@ -193,10 +195,40 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     if let Some(end) = numeric_date(text, p).filter(|_| (1000..=2100).contains(&v)) {
         return Some(raw(Kind::Date, Span::new(s, end), number, p));
     }
+    if let Some(end) = month_range(text, p.end).filter(|_| (1..=12).contains(&v)) {
+        return Some(raw(Kind::Date, Span::new(s, end), number, p).because(Reason::Period));
+    }
     let j = skip_space(text, p.end);
+    if (1..=4).contains(&v) && text[j..].starts_with("季度") {
+        let span = Span::new(s, j + "季度".len());
+        return Some(raw(Kind::Date, span, number, p).because(Reason::Period));
+    }
+    // `今（9）日`: the day of the month in parentheses after 今 (today) or 昨 (yesterday).
+    let open = match char_before(text, s) {
+        Some('（') => 3,
+        Some('(') => 1,
+        _ => 0,
+    };
+    if open > 0
+        && (1..=31).contains(&v)
+        && matches!(char_before(text, s - open), Some('今' | '昨' | '明'))
+    {
+        let close = match char_at(text, p.end) {
+            Some('）') => 3,
+            Some(')') => 1,
+            _ => 0,
+        };
+        if close > 0 && char_at(text, p.end + close) == Some('日') {
+            let span = Span::new(s - open - 3, p.end + close + 3);
+            return Some(raw(Kind::Date, span, number, p));
+        }
+    }
     match char_at(text, j) {
         Some('月') if (1..=12).contains(&v) => {
-            let end = day_after(text, j + 3).unwrap_or(j + 3);
+            let mut end = day_after(text, j + 3).unwrap_or(j + 3);
+            if text[end..].starts_with('份') {
+                end += 3;
+            }
             return Some(raw(Kind::Date, Span::new(s, end), number, p));
         }
         Some('日' | '号') if (1..=31).contains(&v) && p.numeral != Numeral::Words => {
@@ -228,6 +260,30 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     None
 }
 
+/// The connector of a range (`1-8月`, `1～9月`, `1至8月`, `2024至25年度`) at `i`: its end.
+fn range_connector(text: &str, i: usize) -> Option<usize> {
+    let k = skip_space(text, i);
+    let c = char_at(text, k)?;
+    matches!(c, '-' | '–' | '—' | '~' | '～' | '至' | '到' | '/')
+        .then(|| skip_space(text, k + c.len_utf8()))
+}
+
+/// `-8月`, `—6月份`, `至8月` after the first month of a range ending at `i`: its end.
+fn month_range(text: &str, i: usize) -> Option<usize> {
+    let k = range_connector(text, i)?;
+    let q = numeral::arabic(text, k).or_else(|| numeral::chinese(text, k))?;
+    let w = small_int(&q)?;
+    let j = skip_space(text, q.end);
+    if !(1..=12).contains(&w) || char_at(text, j) != Some('月') {
+        return None;
+    }
+    let mut end = j + 3;
+    if text[end..].starts_with('份') {
+        end += 3;
+    }
+    Some(end)
+}
+
 /// `-04-17` or `/4/17` after a four-digit year (`2024-04-17`): its end.
 fn numeric_date(text: &str, p: &Parsed) -> Option<usize> {
     let b = text.as_bytes();
@@ -252,6 +308,23 @@ fn numeric_date(text: &str, p: &Parsed) -> Option<usize> {
         i = j;
     }
     (!b.get(i).is_some_and(u8::is_ascii_alphanumeric)).then_some(i)
+}
+
+/// `2024.04.17`: a date written with points, which the numeral reads as a reference.
+pub(crate) fn dotted_date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    if p.dots != 2 || p.numeral != Numeral::Arabic {
+        return None;
+    }
+    let mut parts = text[s..p.end].split('.');
+    let y: u32 = parts.next()?.parse().ok()?;
+    let (m, d) = (parts.next()?, parts.next()?);
+    let ok = (1000..=2100).contains(&y)
+        && (1..=2).contains(&m.len())
+        && (1..=2).contains(&d.len())
+        && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    let number = Span::new(s, p.end);
+    ok.then(|| Raw::non_quantity(Kind::Date, number, number, f64::from(y), p.numeral))
 }
 
 /// `:39` or `:39:05` after the hour of a time of day (`16:39`): its end.
@@ -307,6 +380,24 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
     }
     let k = skip_space_back(text, s);
     let j = skip_space(text, p.end);
+    // `2024至25年度`, `2023-24财年`, `2016 年至 2023 年` stays two years.
+    if let Some(c) = range_connector(text, p.end)
+        && let Some(q) = numeral::arabic(text, c)
+        && matches!(q.int_digits, 2 | 4)
+        && q.decimals == 0
+        && q.dots == 0
+    {
+        let e = skip_space(text, q.end);
+        let word = ["年度", "财年", "財年", "年"]
+            .iter()
+            .find(|w| text[e..].starts_with(*w));
+        if let Some(w) = word
+            && (q.int_digits == 2 || *w != "年")
+        {
+            let span = Span::new(s, e + w.len());
+            return Some(raw(Kind::Year, span, number, p).because(Reason::Period));
+        }
+    }
     if tail.kind == TailKind::Unit("year") && char_at(text, j) == Some('年') {
         if DURATION_BEFORE
             .iter()
@@ -350,6 +441,23 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
     None
 }
 
+/// A span of the calendar named by a number: `20年代`, `七八十年代` (decades, also in
+/// `zh_approximate`), `21世纪` (a century).
+pub(crate) fn period(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    let v = small_int(p)?;
+    let j = skip_space(text, p.end);
+    let rest = &text[j..];
+    let word = if rest.starts_with("年代") && v <= 90 && v % 10 == 0 {
+        "年代"
+    } else if (rest.starts_with("世纪") || rest.starts_with("世紀")) && (1..=30).contains(&v) {
+        "世纪"
+    } else {
+        return None;
+    };
+    let span = Span::new(s, j + word.len());
+    Some(raw(Kind::Year, span, Span::new(s, p.end), p).because(Reason::Period))
+}
+
 /// A month (`4 月`, `4 月 5 日`) after a year ending at `i`: its end.
 fn month_after(text: &str, i: usize) -> Option<usize> {
     let k = skip_space(text, i);
@@ -357,7 +465,15 @@ fn month_after(text: &str, i: usize) -> Option<usize> {
     let v = small_int(&p)?;
     let j = skip_space(text, p.end);
     if char_at(text, j) == Some('月') && (1..=12).contains(&v) {
-        return Some(day_after(text, j + 3).unwrap_or(j + 3));
+        let end = day_after(text, j + 3).unwrap_or(j + 3);
+        return Some(if text[end..].starts_with('份') {
+            end + 3
+        } else {
+            end
+        });
+    }
+    if (1..=12).contains(&v) {
+        return month_range(text, p.end);
     }
     None
 }

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use super::context::{self, Pre, Tail, TailKind};
 use super::lexicon;
+use super::marks;
 use super::mention::{Hedge, Kind, Numeral, Reason, Style};
 use super::numeral::{self, Parsed};
 use crate::source::Span;
@@ -223,16 +224,33 @@ fn zh_start_slow(c: char) -> bool {
 /// Arabic digits at `s`.
 fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>, carried: Option<&Raw>) -> Option<usize> {
     let p = numeral::arabic(text, s)?;
+    let number = Span::new(s, p.end);
+    if let Some(span) = marks::marker(text, s, p.end) {
+        let raw = Raw::non_quantity(Kind::Reference, span, number, p.value, p.numeral);
+        out.push(raw.because(Reason::Marker));
+        return Some(span.end);
+    }
+    if let Some(end) = held_out(text, s, &p, out) {
+        return Some(end);
+    }
     if let Some(name) = context::glued_name(text, s, p.end) {
-        let value = p.value;
-        out.push(Raw::non_quantity(
-            Kind::Name,
-            name,
-            Span::new(s, p.end),
-            value,
-            p.numeral,
-        ));
+        // `Q1`, `H2`: quarters and halves of a year.
+        let prefix = &text[name.start..s];
+        let part = matches!((prefix, p.value), ("Q", 1.0..=4.0) | ("H", 1.0..=2.0))
+            && p.decimals == 0
+            && name.end == p.end;
+        let raw = if part {
+            Raw::non_quantity(Kind::Date, name, number, p.value, p.numeral).because(Reason::Period)
+        } else {
+            Raw::non_quantity(Kind::Name, name, number, p.value, p.numeral)
+        };
+        out.push(raw);
         return Some(name.end);
+    }
+    if let Some(r) = context::dotted_date(text, s, &p) {
+        let end = r.span.end;
+        out.push(r);
+        return Some(end);
     }
     if let Some(r) = context::reference(text, s, &p, out.last().or(carried)) {
         let end = r.span.end;
@@ -250,8 +268,32 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>, carried: Option<&Raw>) ->
     number_common(text, s, p, out)
 }
 
+/// A numeral held out of the quantities by what surrounds it: a known name that holds it
+/// (`21世纪经济报道`, `第一财经`, `3M`), a title (`《2018年…报告》`), or the section number
+/// that opens a heading or list item (`4.`, `一、`, `（二）`). Pushes it and returns its end.
+fn held_out(text: &str, s: usize, p: &Parsed, out: &mut Vec<Raw>) -> Option<usize> {
+    let number = Span::new(s, p.end);
+    let (kind, span, reason) = if let Some(span) = marks::known_name(text, s) {
+        (Kind::Name, span, Reason::Name)
+    } else if marks::in_title(text, s) {
+        (Kind::Name, number, Reason::Title)
+    } else if let Some(span) = marks::section(text, s, p.end, p.dots) {
+        (Kind::Ordinal, span, Reason::Section)
+    } else {
+        return None;
+    };
+    // The section's span may start at its parenthesis, before the numeral.
+    out.push(Raw::non_quantity(kind, span, number, p.value, p.numeral).because(reason));
+    Some(span.end.max(p.end))
+}
+
 /// What every numeral goes through: ordinal, name, year, date, then a quantity.
 fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<usize> {
+    if let Some(r) = context::period(text, s, &p) {
+        let end = r.span.end;
+        out.push(r);
+        return Some(end);
+    }
     if let Some(r) = context::ordinal(text, s, &p) {
         let end = r.span.end;
         out.push(r);
@@ -379,9 +421,16 @@ fn zh_at(text: &str, s: usize, c: char, out: &mut Vec<Raw>) -> Option<usize> {
     if !numeral::zh_starts(c) {
         return None;
     }
+    // `零售`, `零件`: 零 opens words far more often than it writes nought.
+    if c == '零' {
+        return None;
+    }
     let p = numeral::chinese(text, s)?;
-    if let Some(raw) = context::zh_fraction(text, s, &p)
-        .or_else(|| context::zh_approximate(text, s, &p))
+    if let Some(end) = held_out(text, s, &p, out) {
+        return Some(end);
+    }
+    if let Some(raw) =
+        context::zh_fraction(text, s, &p).or_else(|| context::zh_approximate(text, s, &p))
     {
         let end = raw.span.end;
         out.push(raw);
