@@ -121,7 +121,9 @@ fn all_adds_the_non_quantities() {
             .collect()
     };
     assert!(kinds_of("GPT-4").iter().all(|k| k == "name") && !kinds_of("GPT-4").is_empty());
-    assert_eq!(kinds_of("Llama 2 70B"), ["name"]);
+    // Issue 8: the name is `Llama 2`; `70B` is its parameter count, a quantity.
+    assert!(kinds_of("Llama 2").iter().all(|k| k == "name") && !kinds_of("Llama 2").is_empty());
+    assert_eq!(kinds_of("70B"), ["number"]);
     assert_eq!(kinds_of("图 4.3.1"), ["reference"]);
     assert_eq!(kinds_of("第七个"), ["ordinal"]);
     assert_eq!(kinds_of("第九章"), ["reference"]);

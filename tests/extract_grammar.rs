@@ -214,7 +214,85 @@ fn cases() -> Vec<Case> {
         ("10k", "10k", "number", 1e4, 9500.0, 10500.0, "", ""),
         ("from 16 in 2016 to 25 in 2023", "16", "number", 16.0, 15.5, 16.5, "", ""),
         ("a score of 0.5", "0.5", "number", 0.5, 0.45, 0.55, "", ""),
-        ("３．５", "３", "number", 3.0, 2.5, 3.5, "", ""),
+        // A full-width point is a decimal point (issue 8; this read `３` alone before).
+        ("３．５", "３．５", "number", 3.5, 3.45, 3.55, "", ""),
+        // issue 8: traditional characters; 萬 億 兆 scale as 万 亿 (兆 = 10¹², Taiwan usage)
+        ("全年達 38.2萬億元", "38.2萬億元", "money", 3.82e13, 3.815e13, 3.825e13, "CNY", ""),
+        ("營收 3.2億美元", "3.2億美元", "money", 3.2e8, 3.15e8, 3.25e8, "USD", ""),
+        ("上升 4.7個百分點", "4.7個百分點", "points", 0.047, 0.0465, 0.0475, "pp", ""),
+        ("兩成受訪者", "兩成", "percent", 0.2, 0.15, 0.25, "%", ""),
+        ("約 30% 的人", "約 30%", "percent", 0.3, 0.295 * A, 0.305 * B, "%", "approximately"),
+        ("超過 5 萬人", "超過 5 萬人", "count", 5e4, 5e4, INF, "人", "over"),
+        ("總額 25兆元", "25兆元", "money", 2.5e13, 2.45e13, 2.55e13, "CNY", ""),
+        ("大約是去年的 3 倍。", "3 倍", "multiple", 3.0, 2.5 * A, 3.5 * B, "x", "approximately"),
+        ("三兆元", "三兆元", "money", 3e12, 2.5e12, 3.5e12, "CNY", ""),
+        // issue 8: hedge verbs and postfix hedges
+        ("突破8000亿美元", "突破8000亿美元", "money", 8e11, 8e11, INF, "USD", "over"),
+        ("突破了300亿件", "突破了300亿件", "count", 3e10, 3e10, INF, "件", "over"),
+        ("多达 30 家", "多达 30 家", "count", 30.0, -INF, 30.0, "家", "at_most"),
+        ("最高达 5 亿元", "最高达 5 亿元", "money", 5e8, -INF, 5e8, "CNY", "at_most"),
+        ("不低於 3%", "不低於 3%", "percent", 0.03, 0.03, INF, "%", "at_least"),
+        ("十来个人", "十来个", "count", 10.0, 9.5 * A, 10.5 * B, "个", "approximately"),
+        ("十多年来", "十多年", "quantity", 10.0, 10.0, INF, "year", "over"),
+        ("as many as 40% of firms", "as many as 40%", "percent", 0.4, -INF, 0.4, "%", "at_most"),
+        ("nearing $1.7 trillion", "nearing $1.7 trillion", "money", 1.7e12, 1.65e12 * A, 1.75e12 * B, "USD", "approximately"),
+        ("Over two years, prices fell", "two years", "quantity", 2.0, 1.5, 2.5, "year", ""),
+        ("storage passed 16 GW", "passed 16 GW", "quantity", 16.0, 16.0, INF, "GW", "over"),
+        ("adults 65 and older", "65 and older", "number", 65.0, 65.0, INF, "", "at_least"),
+        ("use it at least once a week", "at least once", "count", 1.0, 1.0, INF, "times", "at_least"),
+        // issue 8: units glued to the number, from the table of prefixes × base units
+        ("算力 350EFLOPS", "350EFLOPS", "quantity", 350.0, 345.0, 355.0, "EFLOPS", ""),
+        ("装机 5GW", "5GW", "quantity", 5.0, 4.5, 5.5, "GW", ""),
+        ("发电 12.3TWh", "12.3TWh", "quantity", 12.3, 12.25, 12.35, "TWh", ""),
+        ("电池 300mAh", "300mAh", "quantity", 300.0, 250.0, 350.0, "mAh", ""),
+        ("5nm 工艺", "5nm", "quantity", 5.0, 4.5, 5.5, "nm", ""),
+        ("重 80kg", "80kg", "quantity", 80.0, 79.5, 80.5, "kg", ""),
+        ("长 3.5km", "3.5km", "quantity", 3.5, 3.45, 3.55, "km", ""),
+        ("高温 40℃", "40℃", "quantity", 40.0, 39.5, 40.5, "°C", ""),
+        ("存储 1.2PB", "1.2PB", "quantity", 1.2, 1.15, 1.25, "PB", ""),
+        ("带宽 100Mbps", "100Mbps", "quantity", 100.0, 50.0, 150.0, "Mbps", ""),
+        ("a 1.4 GW contract", "1.4 GW", "quantity", 1.4, 1.35, 1.45, "GW", ""),
+        ("时延 10毫秒以内", "10毫秒以内", "quantity", 10.0, -INF, 10.0, "ms", "at_most"),
+        ("亮度 200尼特", "200尼特", "quantity", 200.0, 150.0, 250.0, "nit", ""),
+        ("连续 13个季度", "13个季度", "quantity", 13.0, 12.5, 13.5, "quarter", ""),
+        // issue 8: English changes and money forms
+        ("earned 64 cents a share", "64 cents", "money", 0.64, 0.635, 0.645, "USD", ""),
+        ("a dividend of 4.45p", "4.45p", "money", 0.0445, 0.04445, 0.04455, "GBP", ""),
+        ("cut by 25 bps", "25 bps", "points", 0.0025, 0.00245, 0.00255, "pp", ""),
+        ("fell 1.6 points", "1.6 points", "points", 0.016, 0.0155, 0.0165, "pp", ""),
+        ("raised $1.2bn", "$1.2bn", "money", 1.2e9, 1.15e9, 1.25e9, "USD", ""),
+        ("£3.4m deal", "£3.4m", "money", 3.4e6, 3.35e6, 3.45e6, "GBP", ""),
+        ("€5 billion", "€5 billion", "money", 5e9, 4.5e9, 5.5e9, "EUR", ""),
+        ("US$12.5 billion", "US$12.5 billion", "money", 1.25e10, 1.245e10, 1.255e10, "USD", ""),
+        ("about 2/3 of them", "about 2/3", "fraction", 2.0 / 3.0, 2.0 / 3.0 * A, 2.0 / 3.0 * B, "", "approximately"),
+        ("GDP fell -0.5% in", "-0.5%", "percent", -0.005, -0.0055, -0.0045, "%", ""),
+        ("GDP fell −0.5% in", "−0.5%", "percent", -0.005, -0.0055, -0.0045, "%", ""),
+        ("较上月-0.5个百分点", "-0.5个百分点", "points", -0.005, -0.0055, -0.0045, "pp", ""),
+        ("Some 1.2m mortgage holders", "Some 1.2m mortgage holders", "count", 1.2e6, 1.15e6 * A, 1.25e6 * B, "holders", "approximately"),
+        ("up 1,204,517 to 9,870,332 votes", "1,204,517", "number", 1204517.0, 1204516.5, 1204517.5, "", ""),
+        ("up 1,204,517 to 9,870,332 votes", "9,870,332 votes", "count", 9870332.0, 9870331.5, 9870332.5, "votes", ""),
+        ("trimmed by £455m to £9.7bn", "£9.7bn", "money", 9.7e9, 9.65e9, 9.75e9, "GBP", ""),
+        ("three in ten adults", "three in ten", "fraction", 0.3, 0.3 * A, 0.3 * B, "", ""),
+        ("Dozens of firms", "Dozens of firms", "count", 50.0, 20.0, 90.0, "firms", ""),
+        ("hundreds of TWh", "hundreds of TWh", "quantity", 500.0, 200.0, 900.0, "TWh", ""),
+        ("a dozen countries", "a dozen countries", "count", 12.0, 11.4, 12.6, "countries", ""),
+        ("could roughly double", "roughly double", "multiple", 2.0, 1.9, 2.1, "x", "approximately"),
+        ("sales quintupled", "quintupled", "multiple", 5.0, 4.75, 5.25, "x", ""),
+        ("a 650-seat parliament", "650-seat", "count", 650.0, 645.0, 655.0, "seat", ""),
+        ("on 16,384 H100 GPUs", "16,384 H100 GPUs", "count", 16384.0, 16383.5, 16384.5, "GPUs", ""),
+        ("Llama 2 70B 模型", "70B", "number", 7e10, 6.95e10, 7.05e10, "", ""),
+        // issue 8: Chinese forms
+        ("两个亿", "两个亿", "number", 2e8, 1.5e8, 2.5e8, "", ""),
+        ("规模达数万亿美元", "数万亿美元", "money", 5e12, 2e12, 9e12, "USD", ""),
+        ("上百家企业", "上百家", "count", 100.0, 100.0, INF, "家", "over"),
+        ("十几个国家", "十几个", "count", 15.0, 11.0, 19.0, "个", ""),
+        ("三十几万人", "三十几万人", "count", 3.5e5, 3.1e5, 3.9e5, "人", ""),
+        ("几十个", "几十个", "count", 50.0, 20.0, 90.0, "个", ""),
+        ("用了半年", "半年", "quantity", 0.5, 0.475, 0.525, "year", ""),
+        ("三五百人", "三五百人", "count", 400.0, 250.0, 550.0, "人", "range"),
+        ("五六十年", "五六十年", "quantity", 55.0, 49.5, 60.5, "year", "range"),
+        ("七八个人", "七八个", "count", 7.5, 6.5, 8.5, "个", "range"),
+        ("约 ４．５ 倍", "约 ４．５ 倍", "multiple", 4.5, 4.45 * A, 4.55 * B, "x", "approximately"),
     ]
 }
 
@@ -239,7 +317,7 @@ fn non_quantities() -> Vec<(&'static str, &'static str, Kind, f64)> {
         ("(图 6.1.7 和图 6.1.8)", "图 6.1.8", Kind::Reference, 6.0),
         ("GPT-4 的 2.5倍", "GPT-4", Kind::Name, 4.0),
         ("Claude 3 等", "Claude 3", Kind::Name, 3.0),
-        ("Llama 2 70B 模型", "Llama 2 70B", Kind::Name, 2.0),
+        ("Llama 2 70B 模型", "Llama 2", Kind::Name, 2.0),
         ("财富 500 强公司", "财富 500 强", Kind::Name, 500.0),
         ("Fortune 500 companies", "Fortune 500", Kind::Name, 500.0),
         ("COVID-19 疫情", "COVID-19", Kind::Name, 19.0),
@@ -287,7 +365,96 @@ const NO_QUANTITY: &[&str] = &[
     "https://example.com/ai-13-charts",
     "成为全球趋势之一",
     "1e999",
+    // issue 8: markers, periods, names, titles, sections and words that hold numerals
+    "[41]",
+    "增长的报告[1][2]。",
+    "as noted^12 here",
+    "见〔2〕",
+    "规模（注1）",
+    "2022年1-8月",
+    "1—6月份",
+    "1～9月",
+    "前三季度",
+    "Q1–Q3",
+    "2024.04.17",
+    "4月17日",
+    "《2018年人工智能發展報告》",
+    "21世纪经济报道",
+    "第一财经",
+    "3M 公司",
+    "7-Eleven",
+    "Windows 11 devices",
+    "iPhone 15",
+    "G20",
+    "5G 网络",
+    "4.散热设计",
+    "一、总体要求",
+    "（二）主要任务",
+    "第三章",
+    "七八十年代",
+    "20年代",
+    "21世纪",
+    "2024至25年度",
+    "今（9）日",
+    "between February 7 and 11",
+    "at half precision",
+    "零组件",
+    "上半年",
+    "a double-digit rise",
+    "the two-year gilt",
+    "24/7",
 ];
+
+/// Non-quantities with the reason `extract --all` gives for each.
+#[rustfmt::skip]
+const REASONS: &[(&str, &str, &str)] = &[
+    ("增长超过 8 倍[41]。", "[41]", "marker"),
+    ("报告[1][2]。", "[2]", "marker"),
+    ("since 2010.[^12] Meta", "[^12]", "marker"),
+    ("见〔2〕", "〔2〕", "marker"),
+    ("规模（注1）。", "（注1）", "marker"),
+    ("1—6月份", "1—6月份", "period"),
+    ("前三季度", "三季度", "period"),
+    ("Q1–Q3", "Q1", "period"),
+    ("七八十年代", "七八十年代", "period"),
+    ("21世纪", "21世纪", "period"),
+    ("2024至25年度", "2024至25年度", "period"),
+    ("2024.04.17", "2024.04.17", "date"),
+    ("今（9）日", "今（9）日", "date"),
+    ("2023 年", "2023 年", "year"),
+    ("《2018年人工智能發展報告》", "2018", "title"),
+    ("据21世纪经济报道", "21世纪经济报道", "name"),
+    ("第一财经", "第一财经", "name"),
+    ("3M 公司", "3M", "name"),
+    ("7-Eleven", "7-Eleven", "name"),
+    ("iPhone 15", "iPhone 15", "name"),
+    ("G20", "G20", "name"),
+    ("4.散热设计", "4.", "section"),
+    ("一、总体要求", "一、", "section"),
+    ("（二）主要任务", "（二）", "section"),
+    ("第三章", "第三章", "section"),
+    ("第七个", "第七个", "ordinal"),
+    ("图 4.3.1", "图 4.3.1", "reference"),
+];
+
+#[test]
+fn non_quantities_say_why() {
+    let options = ExtractOptions::default();
+    for (input, text, reason) in REASONS {
+        let mentions = extract(input, &options);
+        let m = find(&mentions, input, text);
+        assert!(!m.kind.is_quantity(), "`{input}` → `{text}`: {:?}", m.kind);
+        assert_eq!(
+            m.reason.map(|r| r.as_str()),
+            Some(*reason),
+            "`{input}` → `{text}`"
+        );
+    }
+    // Quantities carry no reason.
+    for m in extract("增长 5%，3 个", &options) {
+        assert_eq!(m.reason, None);
+    }
+}
 
 fn approx(a: f64, b: f64) -> bool {
     a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-12)

@@ -41,10 +41,20 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     if !ok {
         return None;
     }
-    // `from 5% to 10%`, `从 5% 到 10%` state a change, not a range.
+    // `from 5% to 10%`, `从 5% 到 10%` state a change, not a range; so do `up 1,204,517 to
+    // 9,870,332` and `trimmed by £455m to £9.7bn` (a change, then the level it led to).
     let before = text[..a.span.start].trim_end();
     if before.ends_with("from") || before.ends_with("From") || before.ends_with('从') {
         return None;
+    }
+    if connector == "to" {
+        let word = before
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if CHANGE_WORDS.contains(&word) {
+            return None;
+        }
     }
     let (low, low_half) = if a.kind == b.kind && a.unit == b.unit {
         (a.value, a.half)
@@ -77,6 +87,34 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         reason: None,
     })
 }
+
+/// Words before `a to b` that make `a` a change and `b` the level it led to.
+const CHANGE_WORDS: &[&str] = &[
+    "by",
+    "up",
+    "down",
+    "Up",
+    "Down",
+    "rose",
+    "fell",
+    "grew",
+    "increased",
+    "decreased",
+    "dropped",
+    "declined",
+    "climbed",
+    "jumped",
+    "gained",
+    "lost",
+    "cut",
+    "raised",
+    "lifted",
+    "slipped",
+    "widened",
+    "narrowed",
+    "trimmed",
+    "added",
+];
 
 /// The text between two offsets, empty when they cross.
 fn between(text: &str, a: usize, b: usize) -> &str {

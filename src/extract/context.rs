@@ -1,7 +1,9 @@
 //! What qualifies a numeral on either side: a numeral's offsets in, the currency and hedge
 //! before it (`Pre`) and the scale word, unit and hedge after it (`Tail`) out.
 
-pub(crate) use super::forms::{en_fraction, en_special, zh_approximate, zh_fraction, zh_special};
+pub(crate) use super::forms::{
+    en_fraction, en_special, slash_fraction, zh_approximate, zh_fraction, zh_special,
+};
 pub(crate) use super::nonquant::{
     date, dotted_date, glued_name, name_span, named_number, ordinal, period, reference, year,
 };
@@ -201,6 +203,9 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             // `1.2m users`: millions before a counted noun, metres elsewhere.
             scale = 1e6;
             pos = we;
+        } else if w == "p" && !has_currency && (p.decimals > 0 || p.value < 100.0) {
+            // `4.45p`: pence (not `1080p`, a video resolution).
+            return finish(text, we, TailKind::Subunit("GBP"), 1.0, None);
         } else if matches!(w, "bps" | "bp") {
             return finish(text, we, TailKind::BasisPoints, 1.0, None);
         } else if let Some(u) = latin_unit(w) {
@@ -255,7 +260,7 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             pos = span.end;
         }
     }
-    let (kind, end) = unit(text, pos);
+    let (kind, end) = unit(text, pos, p.numeral == Numeral::Words);
     let mut t = finish(text, end.unwrap_or(pos), kind, scale, hedge);
     if t.hedge.is_none() {
         t.hedge = hedge;
@@ -304,7 +309,7 @@ fn counted_after(text: &str, end: usize) -> bool {
         return false;
     }
     let (w, _) = word_at(text, end + 1);
-    is_plural_noun(w) || w == "of"
+    w == "of" || counted_noun(text, end + 1, 3).is_some()
 }
 
 /// Words that end an English count noun's claim to be one (`is`, `was`).
@@ -315,20 +320,24 @@ const NOT_NOUNS: &[&str] = &[
 
 /// The unit at `pos` (after optional spaces): kind and end. Dispatches on the first byte so
 /// that a number followed by punctuation or prose costs no table lookups.
-fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
+fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     let j = skip_space(text, pos);
     let next = text.as_bytes().get(j).copied().unwrap_or(0);
     if next.is_ascii_alphabetic() {
-        return unit_en(text, pos, j);
+        return unit_en(text, pos, j, words);
     }
     if next == b'%' {
         return (TailKind::Percent, Some(j + 1));
     }
     if next == b'-' {
-        return match starts_with_word(text, pos, "-fold") {
-            Some(e) => (TailKind::Multiple, Some(e)),
-            None => (TailKind::None, None),
-        };
+        if let Some(e) = starts_with_word(text, pos, "-fold") {
+            return (TailKind::Multiple, Some(e));
+        }
+        // `two-year` names a kind of thing (a two-year bond) more often than it counts.
+        if words {
+            return (TailKind::None, None);
+        }
+        return hyphenated(text, j);
     }
     if next < 0x80 {
         return (TailKind::None, None);
@@ -366,6 +375,31 @@ fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
             TailKind::Count(Cow::Borrowed(counter)),
             Some(j + c.len_utf8()),
         );
+    }
+    (TailKind::None, None)
+}
+
+/// A number joined to its noun by a hyphen (`650-seat`, `30-year`, `0.5-point`): a unit,
+/// points, or the counted noun. `j` is at the hyphen.
+fn hyphenated(text: &str, j: usize) -> (TailKind, Option<usize>) {
+    let (w, e) = word_at(text, j + 1);
+    if text.as_bytes().get(j) == Some(&b'-') && w.len() >= 2 {
+        if let Some((_, u, e)) = match_after(text, j + 1, UNIT_EN) {
+            return (TailKind::Unit(u), Some(e));
+        }
+        match w {
+            "point" => return (TailKind::Points, Some(e)),
+            "percent" => return (TailKind::Percent, Some(e)),
+            _ => {}
+        }
+        let noun = w.len() >= 3
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !NOT_MODIFIERS.contains(&w)
+            && super::numeral::en_word(w).is_none()
+            && !matches!(w, "odd" | "year" | "old" | "plus" | "ish");
+        if noun {
+            return (TailKind::Count(Cow::Owned(w.to_string())), Some(e));
+        }
     }
     (TailKind::None, None)
 }
@@ -410,7 +444,7 @@ fn tenths(text: &str, j: usize) -> Option<usize> {
 
 /// The English unit at `j` (a letter): percent, points, times, fold, currency, unit, or a
 /// counted noun.
-fn unit_en(text: &str, pos: usize, j: usize) -> (TailKind, Option<usize>) {
+fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<usize>) {
     let spaced = j > pos;
     for (w, k) in [
         ("percentage points", TailKind::Points),
@@ -419,6 +453,9 @@ fn unit_en(text: &str, pos: usize, j: usize) -> (TailKind, Option<usize>) {
         ("percent", TailKind::Percent),
         ("pct", TailKind::Percent),
         ("pp", TailKind::Points),
+        // In prose about percentages, `points` are percentage points (`fell 1.6 points`).
+        ("points", TailKind::Points),
+        ("point", TailKind::Points),
         ("basis points", TailKind::BasisPoints),
         ("basis point", TailKind::BasisPoints),
         ("bps", TailKind::BasisPoints),
@@ -456,23 +493,47 @@ fn unit_en(text: &str, pos: usize, j: usize) -> (TailKind, Option<usize>) {
     }
     // A counted English noun right after the number (`1,000 companies`, `2,048 GPUs`), or
     // after one or two modifiers (`149 foundation models`).
-    if j == pos + 1 {
-        let mut at = j;
-        for _ in 0..3 {
-            let (w, e) = word_at(text, at);
-            if is_plural_noun(w) {
-                return (TailKind::Count(Cow::Owned(w.to_string())), Some(e));
-            }
-            let modifier = w.len() >= 3
-                && w.bytes().all(|b| b.is_ascii_lowercase())
-                && !NOT_MODIFIERS.contains(&w);
-            if !modifier || text.as_bytes().get(e) != Some(&b' ') {
-                break;
-            }
-            at = e + 1;
-        }
+    if j == pos + 1
+        // After a number word, fewer modifiers: `One public web crawl holds` is no count.
+        && let Some((noun, e)) = counted_noun(text, j, if words { 2 } else { 3 })
+    {
+        return (TailKind::Count(Cow::Owned(noun.to_string())), Some(e));
     }
     (TailKind::None, None)
+}
+
+/// A counted English noun at `j`, maybe after up to `modifiers` modifiers (`149 foundation
+/// models`, `16,384 H100 GPUs`, `51 notable machine learning models`): the noun and its end.
+fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)> {
+    let b = text.as_bytes();
+    let mut at = j;
+    for _ in 0..=modifiers {
+        let (w, e) = word_at(text, at);
+        if is_plural_noun(w) {
+            return Some((w, e));
+        }
+        // A model or product name (`H100`, `A100`) or an acronym (`AI`) modifies the noun.
+        let mut t = e;
+        while b.get(t).is_some_and(u8::is_ascii_alphanumeric) {
+            t += 1;
+        }
+        let token = &text[at..t];
+        let named = token.len() >= 2
+            && token.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
+            && token
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let modifier = (w.len() >= 3
+            && t == e
+            && w.bytes().all(|c| c.is_ascii_lowercase())
+            && !NOT_MODIFIERS.contains(&w))
+            || named;
+        if !modifier || b.get(t) != Some(&b' ') {
+            return None;
+        }
+        at = t + 1;
+    }
+    None
 }
 
 /// Words that end the search for a counted noun: the number is not theirs to count.
@@ -480,6 +541,7 @@ const NOT_MODIFIERS: &[&str] = &[
     "the", "and", "for", "from", "with", "than", "more", "less", "into", "over", "under", "was",
     "were", "are", "had", "has", "have", "not", "but", "that", "this", "which", "who", "per",
     "out", "off", "all", "its", "their", "our", "your", "his", "her", "year", "years", "new",
+    "such", "while", "since", "when", "where", "after", "before", "during",
 ];
 
 fn is_plural_noun(w: &str) -> bool {

@@ -152,6 +152,8 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
                 },
             );
             raw.style.factor = 0.0;
+            // Half of a unit is a round figure, like `一半`.
+            raw.by_nature = true;
             Some(raw)
         }
         '数' | '几' | '數' | '幾' => {
@@ -253,7 +255,20 @@ pub(crate) fn zh_approximate(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             Some('千' | '仟') => (1000.0, p.end + 3),
             _ => (1.0, p.end),
         };
-        (f64::from(d1) * unit, f64::from(d2) * unit, end)
+        // A range: from the low end of the first to the high end of the second, each as
+        // written (`三五百` → [250, 550], `五六十年` → [49.5, 60.5]).
+        let (a, b) = (f64::from(d1) * unit, f64::from(d2) * unit);
+        if text[end..].starts_with("年代") && unit == 10.0 {
+            let span = Span::new(s, end + "年代".len());
+            let number = Span::new(s, end);
+            return Some(
+                Raw::non_quantity(Kind::Year, span, number, a, Numeral::Chinese)
+                    .because(Reason::Period),
+            );
+        }
+        let digits = |v: f64| if v >= 100.0 { 3 } else { 1 };
+        let half = |v: f64| numeral::precision(v, 0, digits(v));
+        (a - half(a), b + half(b), end)
     } else if p.value >= 10.0
         && p.value % 10.0 == 0.0
         && p.value < 100.0
@@ -263,14 +278,6 @@ pub(crate) fn zh_approximate(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     } else {
         return None;
     };
-    if text[end..].starts_with("年代") && hi <= 90.0 {
-        let span = Span::new(s, end + "年代".len());
-        let number = Span::new(s, end);
-        return Some(
-            Raw::non_quantity(Kind::Year, span, number, lo, Numeral::Chinese)
-                .because(Reason::Period),
-        );
-    }
     let fake = Parsed {
         value: (lo + hi) / 2.0,
         ..round_figure(end, 1.0)
@@ -280,6 +287,9 @@ pub(crate) fn zh_approximate(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     tail.vague = Some((lo, hi));
     let mut raw = build(s, &fake, &pre, &tail);
     raw.style.factor = 0.0;
+    if p.digit_sequence && raw.hedge.is_none() {
+        raw.hedge = Some(Hedge::Range);
+    }
     // A bare pair (`一二`) is no figure anyone writes without a unit.
     raw.weak = raw.kind == Kind::Number && raw.value < 1e4;
     Some(raw)
@@ -309,7 +319,7 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     let first = w.as_bytes().first()?.to_ascii_lowercase();
     if !matches!(
         first,
-        b't' | b'd' | b'q' | b'h' | b'a' | b'o' | b'f' | b's' | b'e' | b'n'
+        b't' | b'd' | b'q' | b'h' | b'a' | b'o' | b'f' | b's' | b'e' | b'n' | b'm' | b'b'
     ) {
         return None;
     }
@@ -322,14 +332,30 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     let multiple = match lw {
         "twice" => Some(2.0),
         "thrice" => Some(3.0),
-        "doubled" => Some(2.0),
-        "tripled" => Some(3.0),
-        "quadrupled" => Some(4.0),
+        "double" | "doubled" | "doubling" => Some(2.0),
+        "triple" | "tripled" | "tripling" => Some(3.0),
+        "quadruple" | "quadrupled" | "quadrupling" => Some(4.0),
+        "quintuple" | "quintupled" | "quintupling" => Some(5.0),
         "halved" => Some(0.5),
         _ => None,
     };
-    if let Some(v) = multiple {
+    // `double-digit`, `triple-A` are no multiples.
+    if let Some(v) = multiple
+        && text.as_bytes().get(we) != Some(&b'-')
+    {
         return Some(form(Kind::Multiple, we, v, false));
+    }
+    // `dozens`, `hundreds of`, `thousands of`: a vague amount, like `数百`.
+    if let Some(f) = vague_plural(lw) {
+        return Some(vague_en(text, s, we, f));
+    }
+    // `at least once`, `more than once`: a count of one, when a hedge says so.
+    if lw == "once" {
+        let pre = context::pre(text, s);
+        pre.hedge?;
+        let mut raw = form(Kind::Count, we, 1.0, false);
+        raw.unit = Some(Cow::Borrowed("times"));
+        return Some(raw);
     }
     match lw {
         "half" => {
@@ -338,13 +364,50 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
                 return None;
             }
             let (nw, _) = word_at(text, we + 1);
-            if next == Some(b' ') && matches!(nw, "a" | "an") {
+            if next == Some(b' ') && (matches!(nw, "a" | "an") || HALF_NOUNS.contains(&nw)) {
                 return None;
             }
             return Some(form(Kind::Fraction, we, 0.5, false));
         }
         "a" | "an" if text.as_bytes().get(we) == Some(&b' ') => {
             let (nw, ne) = word_at(text, we + 1);
+            // `a dozen`, `a hundred`: one of a round figure.
+            let round = match nw {
+                "dozen" => Some(12.0),
+                "hundred" => Some(100.0),
+                "thousand" => Some(1000.0),
+                "million" => Some(1e6),
+                "billion" => Some(1e9),
+                _ => None,
+            };
+            if let Some(v) = round {
+                let fake = Parsed {
+                    end: ne,
+                    value: v,
+                    half: 0.0,
+                    numeral: Numeral::Words,
+                    decimals: 0,
+                    grouped: false,
+                    dots: 0,
+                    int_digits: 0,
+                    digit_sequence: false,
+                    lone_one: false,
+                    open_scale: false,
+                };
+                let pre = context::pre(text, s);
+                let mut tail = context::tail(text, &fake, pre.currency.is_some());
+                if tail.kind == TailKind::None {
+                    tail.kind = TailKind::Count(Cow::Borrowed(""));
+                }
+                let mut raw = build(s, &fake, &pre, &tail);
+                if raw.unit.as_deref() == Some("") {
+                    raw.unit = None;
+                }
+                raw.by_nature = true;
+                raw.half = 0.0;
+                raw.weak = false;
+                return Some(raw);
+            }
             let d = denominator(Lower::of(nw)?.as_str())?;
             if nw.ends_with('s') {
                 return None;
@@ -365,6 +428,81 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     None
 }
 
+/// Words after `half` that make it part of a compound (`half precision`, `half year`), not
+/// the fraction of something.
+const HALF_NOUNS: &[&str] = &[
+    "precision",
+    "life",
+    "time",
+    "marathon",
+    "hour",
+    "day",
+    "year",
+    "century",
+    "price",
+    "way",
+    "point",
+    "measure",
+    "hearted",
+    "moon",
+    "sister",
+    "brother",
+    "page",
+    "size",
+];
+
+/// The magnitude a vague plural stands for: `dozens` are tens (`数十`), `hundreds` 数百.
+fn vague_plural(w: &str) -> Option<f64> {
+    Some(match w {
+        "dozens" => 10.0,
+        "hundreds" => 100.0,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        _ => return None,
+    })
+}
+
+/// `hundreds of TWh`, `dozens of firms`, `Dozens`: 5 × the magnitude within [2, 9] × it, a
+/// count unless a unit follows `of`.
+fn vague_en(text: &str, s: usize, we: usize, f: f64) -> Raw {
+    let fake = Parsed {
+        end: we,
+        value: 5.0 * f,
+        half: 0.0,
+        numeral: Numeral::Words,
+        decimals: 0,
+        grouped: false,
+        dots: 0,
+        int_digits: 0,
+        digit_sequence: false,
+        lone_one: false,
+        open_scale: false,
+    };
+    let pre = context::pre(text, s);
+    // `hundreds of TWh`: what follows `of` is the unit or the counted noun.
+    let of = text[we..].starts_with(" of ").then_some(we + 3);
+    let mut tail = match of {
+        Some(e) => context::tail(text, &Parsed { end: e, ..fake }, false),
+        None => Tail::bare(we),
+    };
+    if tail.kind == TailKind::None {
+        tail = Tail {
+            kind: TailKind::Count(Cow::Borrowed("")),
+            ..Tail::bare(we)
+        };
+    }
+    tail.scale = 1.0;
+    tail.vague = Some((2.0 * f, 9.0 * f));
+    let mut raw = build(s, &fake, &pre, &tail);
+    if raw.unit.as_deref() == Some("") {
+        raw.unit = None;
+    }
+    raw.style.factor = 0.0;
+    raw.weak = false;
+    raw
+}
+
 fn denominator(w: &str) -> Option<f64> {
     Some(match w {
         "half" | "halves" => 2.0,
@@ -378,6 +516,30 @@ fn denominator(w: &str) -> Option<f64> {
         "tenth" | "tenths" => 10.0,
         _ => return None,
     })
+}
+
+/// `2/3`, `1/4`: a fraction written with a slash, a round figure like `two-thirds`. Only a
+/// proper fraction with a denominator up to 100 (`24/7` and `2024/4/17` are not).
+pub(crate) fn slash_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    let b = text.as_bytes();
+    if b.get(p.end) != Some(&b'/') || p.decimals > 0 || p.grouped || p.numeral != Numeral::Arabic {
+        return None;
+    }
+    let q = numeral::arabic(text, p.end + 1)?;
+    let next = b.get(q.end).copied().unwrap_or(b' ');
+    let proper = p.value >= 1.0 && q.value > p.value && q.value <= 100.0 && q.decimals == 0;
+    if !proper || next == b'/' || next.is_ascii_alphanumeric() {
+        return None;
+    }
+    let number = Span::new(s, q.end);
+    Some(word_form(
+        text,
+        Kind::Fraction,
+        number,
+        p.value / q.value,
+        Numeral::Arabic,
+        false,
+    ))
 }
 
 /// `two-thirds`, `three quarters`, `one in eight`, `1 in 3` after the numeral `p`.

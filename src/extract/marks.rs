@@ -139,6 +139,7 @@ const NAMES: &[&str] = &[
     "3M",
     "7-Eleven",
     "7-ELEVEN",
+    "24/7",
     "Fortune 500",
     "S&P 500",
     "FTSE 100",

@@ -257,7 +257,40 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             return Some(raw(Kind::Date, Span::new(s, we), number, p));
         }
     }
+    // `between February 7 and 11`, `March 3-5`: the second day of a range of days.
+    if v <= 31 && second_day(text, s) {
+        return Some(raw(Kind::Date, number, number, p));
+    }
     None
+}
+
+/// Whether `text[..s]` ends with a month, a day and a connector: `February 7 and `,
+/// `March 3–`, `May 1 to `.
+fn second_day(text: &str, s: usize) -> bool {
+    let mut k = s;
+    for c in [" and ", " to ", " through ", "–", "-", " - "] {
+        if text[..k].ends_with(c) {
+            k -= c.len();
+            break;
+        }
+    }
+    if k == s {
+        return false;
+    }
+    let b = text.as_bytes();
+    let digits_end = k;
+    while k > 0 && b[k - 1].is_ascii_digit() {
+        k -= 1;
+    }
+    if k == digits_end || digits_end - k > 2 || k == 0 || b[k - 1] != b' ' {
+        return false;
+    }
+    let m = k - 1;
+    m > 0
+        && MONTHS
+            .iter()
+            .filter(|w| lexicon::may_end_with(w, b[m - 1]))
+            .any(|w| ends_with_word(text, m, w).is_some())
 }
 
 /// The connector of a range (`1-8月`, `1～9月`, `1至8月`, `2024至25年度`) at `i`: its end.
@@ -602,29 +635,40 @@ pub(crate) fn named_number(
         ws -= 1;
     }
     let word = &text[ws..k];
-    let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    // `Windows 11`, and `iPhone 15`, `macOS 14`: a capital in the first two letters.
+    let capital = word.bytes().take(2).any(|b| b.is_ascii_uppercase());
     if word.is_empty() || !capital || NOT_NAMES.contains(&word) || MONTHS.contains(&word) {
         return None;
     }
     // `Windows 11 users`: a name even with a noun after it, unless the capital only marks
-    // the start of a sentence (`These 5 companies`).
-    if noun && sentence_start(text, ws) {
+    // the start of a sentence (`These 5 companies`) of a word that names no product.
+    if noun && sentence_start(text, ws) && !PRODUCTS.contains(&word) {
         return None;
     }
-    // `Llama 2 70B`: a parameter count glued to a magnitude letter belongs to the name.
-    let mut end = p.end;
-    if bytes.get(end) == Some(&b' ')
-        && let Some(q) = numeral::arabic(text, end + 1)
-        && matches!(
-            bytes.get(q.end),
-            Some(b'B' | b'M' | b'b' | b'm' | b'K' | b'k')
-        )
-        && !bytes.get(q.end + 1).is_some_and(u8::is_ascii_alphanumeric)
-    {
-        end = q.end + 1;
-    }
-    Some(raw(Kind::Name, Span::new(ws, end), number, p))
+    // `Llama 2 70B`: the name ends at `2`; `70B` (the parameter count) is a quantity.
+    Some(raw(Kind::Name, Span::new(ws, p.end), number, p))
 }
+
+/// Products whose names end in a number, named even at the start of a sentence.
+const PRODUCTS: &[&str] = &[
+    "Windows",
+    "iPhone",
+    "iPad",
+    "Galaxy",
+    "Pixel",
+    "Llama",
+    "Claude",
+    "Gemini",
+    "Qwen",
+    "Xbox",
+    "PlayStation",
+    "Android",
+    "iOS",
+    "macOS",
+    "Office",
+    "Model",
+    "Series",
+];
 
 /// Whether the word at `ws` opens a sentence.
 fn sentence_start(text: &str, ws: usize) -> bool {

@@ -260,12 +260,55 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>, carried: Option<&Raw>) ->
     if !p.value.is_finite() {
         return Some(p.end);
     }
-    if let Some(raw) = context::en_fraction(text, s, &p) {
+    if let Some(raw) =
+        context::en_fraction(text, s, &p).or_else(|| context::slash_fraction(text, s, &p))
+    {
         let end = raw.span.end;
         out.push(raw);
         return Some(end);
     }
-    number_common(text, s, p, out)
+    let before = out.len();
+    let end = number_common(text, s, p, out)?;
+    // `-0.5%`, `−0.5个百分点`: a minus sign makes the quantity negative.
+    if let Some(sign) = minus_before(text, s)
+        && let Some(raw) = out.get_mut(before)
+        && raw.kind.is_quantity()
+        && raw.number.start == s
+    {
+        raw.value = -raw.value;
+        raw.base = raw.base.map(|(lo, hi)| (-hi, -lo));
+        raw.number.start = sign;
+        raw.span.start = raw.span.start.min(sign);
+    }
+    Some(end)
+}
+
+/// Where a minus sign right before `s` starts: `-` or `−` (U+2212) after a space, an
+/// opening bracket, a Chinese character or clause punctuation; not the hyphen of `5-10`,
+/// `COVID-19` or `5%-10%`.
+fn minus_before(text: &str, s: usize) -> Option<usize> {
+    let sign = if text[..s].ends_with('-') {
+        s - 1
+    } else if text[..s].ends_with('−') {
+        s - '−'.len_utf8()
+    } else {
+        return None;
+    };
+    match lexicon::char_before(text, sign) {
+        None => Some(sign),
+        Some(c)
+            if c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    '%' | '％' | '.' | ')' | '）' | '-' | '~' | '～' | '_' | '/'
+                ) =>
+        {
+            None
+        }
+        Some(c) if c.is_ascii() || c.is_whitespace() || super::nonquant::is_cjk(c) => Some(sign),
+        Some('（' | '，' | '：' | '；' | '、' | '“' | '「') => Some(sign),
+        _ => None,
+    }
 }
 
 /// A numeral held out of the quantities by what surrounds it: a known name that holds it
@@ -363,7 +406,15 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
     // `近 5 年`, `近十年来` mean "the last five / ten years", not "nearly".
     let recent = matches!(pre.hedge, Some((Hedge::Nearly, span)) if span.len() == '近'.len_utf8())
         && matches!(unit.as_deref(), Some("year" | "month" | "week" | "day"));
-    let pre = if recent {
+    // `Over two years, the price fell`: the span of time, not more than two years. Read so
+    // for durations written in words, where the preposition is the common sense.
+    let span_of_time = matches!(pre.hedge, Some((Hedge::Over, span)) if span.len() == 4)
+        && p.numeral == Numeral::Words
+        && matches!(
+            unit.as_deref(),
+            Some("year" | "month" | "week" | "day" | "decade" | "h")
+        );
+    let pre = if recent || span_of_time {
         &Pre {
             hedge: None,
             ..*pre
