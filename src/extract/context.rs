@@ -12,9 +12,9 @@ use std::borrow::Cow;
 
 use super::lexicon::{
     self, CURRENCY_AFTER, CURRENCY_AFTER_EN, CURRENCY_AFTER_FIRST, CURRENCY_BEFORE, HEDGE_AFTER,
-    HEDGE_BEFORE, PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, SUBUNIT_AFTER, UNIT_EN, UNIT_ZH,
-    UNIT_ZH_FIRST, char_at, char_before, ends_with_word, latin_unit, match_after,
-    match_after_first, skip_space, skip_space_back, starts_with_word,
+    PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, SUBUNIT_AFTER, UNIT_EN, char_at, char_before,
+    ends_with_word, latin_unit, match_after, skip_space, skip_space_back, starts_with_word,
+    unit_zh_at,
 };
 use super::mention::{Hedge, Kind, Numeral};
 use super::numeral::{Parsed, word_at};
@@ -69,10 +69,7 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
         return None;
     }
     let last = *k.checked_sub(1).and_then(|i| text.as_bytes().get(i))?;
-    for &(w, h) in HEDGE_BEFORE {
-        if !lexicon::may_end_with(w, last) {
-            continue;
-        }
+    for &(w, h) in &lexicon::HEDGE_BEFORE_BY_LAST[usize::from(last.to_ascii_lowercase())] {
         let Some(st) = ends_with_word(text, k, w) else {
             continue;
         };
@@ -148,7 +145,7 @@ fn more_than(text: &str, pos: usize) -> Option<(Hedge, Span)> {
             // Only before what is counted or measured: `一来` is "for one thing".
             let k = j + 3;
             let counted = char_at(text, k).is_some_and(|c| lexicon::counter(c).is_some())
-                || match_after_first(text, k, UNIT_ZH, &UNIT_ZH_FIRST).is_some()
+                || unit_zh_at(text, k).is_some()
                 || match_after(text, k, SCALE_ZH).is_some();
             counted.then(|| (Hedge::Approximately, Span::new(j, k)))
         }
@@ -225,9 +222,10 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
     }
     // `两个亿`: a counter between a numeral and its scale word.
     let mut open_scale = p.open_scale;
+    let rest = &text.as_bytes()[pos.min(text.len())..];
     if scale == 1.0
         && hedge.is_none()
-        && matches!(char_at(text, pos), Some('个' | '個'))
+        && (rest.starts_with("个".as_bytes()) || rest.starts_with("個".as_bytes()))
         && matches!(char_at(text, pos + 3), Some('亿' | '億' | '万' | '萬'))
     {
         pos += 3;
@@ -241,8 +239,7 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             && let Some((w, f, e)) = match_after(text, j, SCALE_ZH)
             && w != "十"
             && match_after(text, j, PERCENT_AFTER).is_none()
-            && match_after_first(text, j, UNIT_ZH, &UNIT_ZH_FIRST)
-                .is_none_or(|(u, _, _)| u.len() <= w.len())
+            && unit_zh_at(text, j).is_none_or(|(u, _, _)| u.len() <= w.len())
         {
             scale = f;
             pos = e;
@@ -359,13 +356,16 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     if let Some(e) = starts_with_word(text, pos, "×") {
         return (TailKind::Multiple, Some(e));
     }
-    if let Some((_, code, e)) = match_after(text, j, SUBUNIT_AFTER) {
-        return (TailKind::Subunit(code), Some(e));
+    if CURRENCY_AFTER_FIRST.may_start_at(text, j) {
+        // `美分` before `美元`: the subunits start as the currencies do.
+        if let Some((_, code, e)) = match_after(text, j, SUBUNIT_AFTER) {
+            return (TailKind::Subunit(code), Some(e));
+        }
+        if let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER) {
+            return (TailKind::Money(code), Some(e));
+        }
     }
-    if let Some((_, code, e)) = match_after_first(text, j, CURRENCY_AFTER, &CURRENCY_AFTER_FIRST) {
-        return (TailKind::Money(code), Some(e));
-    }
-    if let Some((_, u, e)) = match_after_first(text, j, UNIT_ZH, &UNIT_ZH_FIRST) {
+    if let Some((_, u, e)) = unit_zh_at(text, j) {
         return (TailKind::Unit(u), Some(e));
     }
     if let Some(c) = char_at(text, j)
@@ -484,9 +484,11 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
         return (TailKind::Unit(u), Some(e));
     }
     // `5 GW`, `100 Mbps`: a unit of the Latin table after a space (two letters or more, so
-    // that `5 m` and `5 s` stay words of prose).
+    // that `5 m` and `5 s` stay words of prose). Lowercase units are short (`km`, `ms`), so
+    // longer lowercase words, most words of prose, skip the table.
     let (w, we) = word_at(text, j);
     if w.len() >= 2
+        && (w.len() <= 3 || w.bytes().any(|b| b.is_ascii_uppercase()))
         && let Some(u) = latin_unit(w)
     {
         return (TailKind::Unit(u), Some(we));

@@ -9,8 +9,7 @@ use std::borrow::Cow;
 
 use super::context::{self, Pre, Tail, TailKind};
 use super::lexicon::{
-    HEDGE_AFTER, SCALE_ZH, UNIT_ZH, UNIT_ZH_FIRST, char_at, char_before, match_after,
-    match_after_first, skip_space,
+    HEDGE_AFTER, SCALE_ZH, char_at, char_before, match_after, skip_space, unit_zh_at,
 };
 use super::mention::{Hedge, Kind, Numeral, Reason, Style};
 use super::numeral::{self, Lower, Parsed, en_word, word_at};
@@ -131,7 +130,7 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             ) {
                 return None;
             }
-            let (_, u, e) = match_after_first(text, s + 3, UNIT_ZH, &UNIT_ZH_FIRST)?;
+            let (_, u, e) = unit_zh_at(text, s + 3)?;
             if !matches!(u, "year" | "month" | "week" | "day" | "h" | "min")
                 || matches!(char_at(text, e), Some('度' | '报' | '報' | '刊'))
             {
@@ -319,9 +318,15 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     let first = w.as_bytes().first()?.to_ascii_lowercase();
     if !matches!(
         first,
-        b't' | b'd' | b'q' | b'h' | b'a' | b'o' | b'f' | b's' | b'e' | b'n' | b'm' | b'b'
+        b't' | b'd' | b'q' | b'h' | b'a' | b'o' | b'f' | b's' | b'e' | b'n'
     ) {
-        return None;
+        // Of the words starting otherwise, only `millions` and `billions` are forms here;
+        // the many other `m` and `b` words of prose leave at once.
+        let vague = w.len() >= 8
+            && (w.eq_ignore_ascii_case("millions") || w.eq_ignore_ascii_case("billions"));
+        if !vague {
+            return None;
+        }
     }
     let lower = Lower::of(w)?;
     let lw = lower.as_str();
@@ -346,8 +351,21 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
         return Some(form(Kind::Multiple, we, v, false));
     }
     // `dozens`, `hundreds of`, `thousands of`: a vague amount, like `数百`.
-    if let Some(f) = vague_plural(lw) {
-        return Some(vague_en(text, s, we, f));
+    if let Some(f) = lw.ends_with('s').then(|| vague_plural(lw)).flatten() {
+        // `tens of thousands`, `hundreds of millions`: the second plural scales the first.
+        let mut end = we;
+        let mut f = f;
+        if text[we..].starts_with(" of ") {
+            let (w2, e2) = word_at(text, we + 4);
+            if let Some(g) = vague_plural(w2).filter(|&g| g >= 1e3) {
+                f *= g;
+                end = e2;
+            }
+        }
+        if lw == "tens" && end == we {
+            return None;
+        }
+        return Some(vague_en(text, s, end, f));
     }
     // `at least once`, `more than once`: a count of one, when a hedge says so.
     if lw == "once" {
@@ -395,13 +413,11 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
                     open_scale: false,
                 };
                 let pre = context::pre(text, s);
-                let mut tail = context::tail(text, &fake, pre.currency.is_some());
-                if tail.kind == TailKind::None {
-                    tail.kind = TailKind::Count(Cow::Borrowed(""));
-                }
+                let tail = context::tail(text, &fake, pre.currency.is_some());
                 let mut raw = build(s, &fake, &pre, &tail);
-                if raw.unit.as_deref() == Some("") {
-                    raw.unit = None;
+                // `a dozen` alone still counts something.
+                if raw.kind == Kind::Number {
+                    raw.kind = Kind::Count;
                 }
                 raw.by_nature = true;
                 raw.half = 0.0;
@@ -454,7 +470,7 @@ const HALF_NOUNS: &[&str] = &[
 /// The magnitude a vague plural stands for: `dozens` are tens (`数十`), `hundreds` 数百.
 fn vague_plural(w: &str) -> Option<f64> {
     Some(match w {
-        "dozens" => 10.0,
+        "dozens" | "tens" => 10.0,
         "hundreds" => 100.0,
         "thousands" => 1e3,
         "millions" => 1e6,
@@ -487,16 +503,14 @@ fn vague_en(text: &str, s: usize, we: usize, f: f64) -> Raw {
         None => Tail::bare(we),
     };
     if tail.kind == TailKind::None {
-        tail = Tail {
-            kind: TailKind::Count(Cow::Borrowed("")),
-            ..Tail::bare(we)
-        };
+        tail = Tail::bare(we);
     }
     tail.scale = 1.0;
     tail.vague = Some((2.0 * f, 9.0 * f));
     let mut raw = build(s, &fake, &pre, &tail);
-    if raw.unit.as_deref() == Some("") {
-        raw.unit = None;
+    // `Dozens said…`: a vague plural counts something even with no noun after it.
+    if raw.kind == Kind::Number {
+        raw.kind = Kind::Count;
     }
     raw.style.factor = 0.0;
     raw.weak = false;

@@ -88,6 +88,7 @@ pub(crate) const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("美元", "USD"),
     ("美金", "USD"),
     ("欧元", "EUR"),
+    ("歐元", "EUR"),
     ("英镑", "GBP"),
     ("日元", "JPY"),
     ("港元", "HKD"),
@@ -419,6 +420,19 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("～", Hedge::Approximately),
 ];
 
+/// `HEDGE_BEFORE` split by the last byte of each word (ASCII lowercased), in table order
+/// within each part: a lookup behind a number reads only the words that can end there.
+pub(crate) static HEDGE_BEFORE_BY_LAST: LazyLock<Vec<Vec<(&'static str, Hedge)>>> =
+    LazyLock::new(|| {
+        let mut parts = vec![Vec::new(); 256];
+        for &(w, h) in HEDGE_BEFORE {
+            if let Some(&b) = w.as_bytes().last() {
+                parts[usize::from(b.to_ascii_lowercase())].push((w, h));
+            }
+        }
+        parts
+    });
+
 /// Hedges written after the number (and its unit).
 pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
     ("左右", Hedge::Approximately),
@@ -710,23 +724,30 @@ impl FirstChars {
     }
 }
 
-/// `match_after` for the long Chinese tables looked up after most numbers (`UNIT_ZH`,
-/// `CURRENCY_AFTER`): their first characters are checked before the table is searched. (The
-/// short tables and those of ASCII words do better with `match_after` alone.)
-pub(crate) fn match_after_first<T: Copy>(
-    text: &str,
-    start: usize,
-    table: &[(&'static str, T)],
-    first: &FirstChars,
-) -> Option<(&'static str, T, usize)> {
-    if !first.may_start_at(text, start) {
-        return None;
-    }
-    match_after(text, start, table)
+/// The first entry of `UNIT_ZH` that `text[start..]` begins with. The table is long and
+/// looked up after most numbers followed by a Chinese character, so its entries are grouped
+/// by first character (in table order within a group) and the group found by binary search.
+pub(crate) fn unit_zh_at(text: &str, start: usize) -> Option<(&'static str, &'static str, usize)> {
+    type Group = (char, Vec<(&'static str, &'static str)>);
+    static BY_FIRST: LazyLock<Vec<Group>> = LazyLock::new(|| {
+        let mut groups: Vec<Group> = Vec::new();
+        for &(w, u) in UNIT_ZH {
+            let Some(c) = w.chars().next() else { continue };
+            match groups.iter_mut().find(|g| g.0 == c) {
+                Some(g) => g.1.push((w, u)),
+                None => groups.push((c, vec![(w, u)])),
+            }
+        }
+        groups.sort_by_key(|g| g.0);
+        groups
+    });
+    let c = char_at(text, start)?;
+    let k = BY_FIRST.binary_search_by_key(&c, |g| g.0).ok()?;
+    BY_FIRST[k]
+        .1
+        .iter()
+        .find_map(|&(w, u)| starts_with_word(text, start, w).map(|end| (w, u, end)))
 }
-
-pub(crate) static UNIT_ZH_FIRST: LazyLock<FirstChars> =
-    LazyLock::new(|| FirstChars::of(UNIT_ZH.iter().map(|e| e.0)));
 
 pub(crate) static CURRENCY_AFTER_FIRST: LazyLock<FirstChars> =
     LazyLock::new(|| FirstChars::of(CURRENCY_AFTER.iter().map(|e| e.0)));

@@ -204,10 +204,12 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         return Some(raw(Kind::Date, span, number, p).because(Reason::Period));
     }
     // `今（9）日`: the day of the month in parentheses after 今 (today) or 昨 (yesterday).
-    let open = match char_before(text, s) {
-        Some('（') => 3,
-        Some('(') => 1,
-        _ => 0,
+    let open = if text[..s].ends_with('（') {
+        3
+    } else if text[..s].ends_with('(') {
+        1
+    } else {
+        0
     };
     if open > 0
         && (1..=31).contains(&v)
@@ -258,7 +260,8 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         }
     }
     // `between February 7 and 11`, `March 3-5`: the second day of a range of days.
-    if v <= 31 && second_day(text, s) {
+    let after_connector = s > 0 && matches!(text.as_bytes()[s - 1], b' ' | b'-' | 0x93);
+    if v <= 31 && after_connector && second_day(text, s) {
         return Some(raw(Kind::Date, number, number, p));
     }
     None
@@ -296,6 +299,13 @@ fn second_day(text: &str, s: usize) -> bool {
 /// The connector of a range (`1-8月`, `1～9月`, `1至8月`, `2024至25年度`) at `i`: its end.
 fn range_connector(text: &str, i: usize) -> Option<usize> {
     let k = skip_space(text, i);
+    // Every connector starts with one of these bytes; most numerals are followed by others.
+    if !matches!(
+        text.as_bytes().get(k),
+        Some(b'-' | b'~' | b'/' | 0xE2 | 0xEF | 0xE8 | 0xE5)
+    ) {
+        return None;
+    }
     let c = char_at(text, k)?;
     matches!(c, '-' | '–' | '—' | '~' | '～' | '至' | '到' | '/')
         .then(|| skip_space(text, k + c.len_utf8()))
@@ -430,6 +440,17 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
             let span = Span::new(s, e + w.len());
             return Some(raw(Kind::Year, span, number, p).because(Reason::Period));
         }
+        // `2023/24`, `2024-25`: a fiscal or school year, the second year written short.
+        let next_year = q.int_digits == 2 && q.value == f64::from((v + 1) % 100);
+        if next_year
+            && !text
+                .as_bytes()
+                .get(q.end)
+                .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            let span = Span::new(s, q.end);
+            return Some(raw(Kind::Year, span, number, p).because(Reason::Period));
+        }
     }
     if tail.kind == TailKind::Unit("year") && char_at(text, j) == Some('年') {
         if DURATION_BEFORE
@@ -477,8 +498,12 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
 /// A span of the calendar named by a number: `20年代`, `七八十年代` (decades, also in
 /// `zh_approximate`), `21世纪` (a century).
 pub(crate) fn period(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
-    let v = small_int(p)?;
     let j = skip_space(text, p.end);
+    // `年` starts with E5, `世` with E4: most numerals are followed by neither.
+    if !matches!(text.as_bytes().get(j), Some(0xE4 | 0xE5)) {
+        return None;
+    }
+    let v = small_int(p)?;
     let rest = &text[j..];
     let word = if rest.starts_with("年代") && v <= 90 && v % 10 == 0 {
         "年代"

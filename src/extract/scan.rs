@@ -100,11 +100,14 @@ pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
     let mut carried: Option<Raw> = None;
     let mut last_end = 0;
     let zh_starts = zh_start_bits();
+    let mut titles = marks::Titles::default();
+    // Most texts hold no title mark at all: one search spares the scanner its watch.
+    let watch_titles = text.contains('《');
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let next = match b {
-            b'0'..=b'9' => arabic_at(text, i, &mut out, carried.as_ref()),
+            b'0'..=b'9' => arabic_at(text, i, &mut out, carried.as_ref(), &mut titles),
             b'a'..=b'z' | b'A'..=b'Z' => {
                 let (_, end) = numeral::word_at(text, i);
                 if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
@@ -114,13 +117,21 @@ pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
                 }
             }
             0xEF if numeral::digit_at(bytes, i).is_some() => {
-                arabic_at(text, i, &mut out, carried.as_ref())
+                arabic_at(text, i, &mut out, carried.as_ref(), &mut titles)
             }
             0xE4..=0xE9 => match three_byte_char(bytes, i) {
-                Some(c) if is_zh_start(zh_starts, c) => zh_at(text, i, c, &mut out),
+                Some(c) if is_zh_start(zh_starts, c) => zh_at(text, i, c, &mut out, &mut titles),
                 _ => None,
             },
             _ => {
+                // Title marks `《` `》` (E3 80 8A/8B) and line breaks, for `Titles`.
+                if watch_titles {
+                    if b == 0xE3 && bytes.get(i + 1) == Some(&0x80) {
+                        titles.mark(bytes.get(i + 2).copied(), i);
+                    } else if b == b'\n' {
+                        titles.mark(None, i);
+                    }
+                }
                 if out.len() >= BATCH
                     && out.last().is_some_and(|r| r.span.end <= i)
                     && ends_clause_at(bytes, i)
@@ -222,7 +233,13 @@ fn zh_start_slow(c: char) -> bool {
 }
 
 /// Arabic digits at `s`.
-fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>, carried: Option<&Raw>) -> Option<usize> {
+fn arabic_at(
+    text: &str,
+    s: usize,
+    out: &mut Vec<Raw>,
+    carried: Option<&Raw>,
+    titles: &mut marks::Titles,
+) -> Option<usize> {
     let p = numeral::arabic(text, s)?;
     let number = Span::new(s, p.end);
     if let Some(span) = marks::marker(text, s, p.end) {
@@ -230,8 +247,23 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>, carried: Option<&Raw>) ->
         out.push(raw.because(Reason::Marker));
         return Some(span.end);
     }
-    if let Some(end) = held_out(text, s, &p, out) {
+    if let Some(end) = held_out(text, s, &p, out, titles) {
         return Some(end);
+    }
+    if let Some((span, percent)) = marks::table_negative(text, s, p.end) {
+        let tail = Tail {
+            kind: if percent {
+                TailKind::Percent
+            } else {
+                TailKind::None
+            },
+            ..Tail::bare(p.end)
+        };
+        let mut raw = build(s, &p, &Pre::default(), &tail);
+        raw.value = -raw.value;
+        raw.span = span;
+        out.push(raw);
+        return Some(span.end);
     }
     if let Some(name) = context::glued_name(text, s, p.end) {
         // `Q1`, `H2`: quarters and halves of a year.
@@ -314,11 +346,17 @@ fn minus_before(text: &str, s: usize) -> Option<usize> {
 /// A numeral held out of the quantities by what surrounds it: a known name that holds it
 /// (`21世纪经济报道`, `第一财经`, `3M`), a title (`《2018年…报告》`), or the section number
 /// that opens a heading or list item (`4.`, `一、`, `（二）`). Pushes it and returns its end.
-fn held_out(text: &str, s: usize, p: &Parsed, out: &mut Vec<Raw>) -> Option<usize> {
+fn held_out(
+    text: &str,
+    s: usize,
+    p: &Parsed,
+    out: &mut Vec<Raw>,
+    titles: &mut marks::Titles,
+) -> Option<usize> {
     let number = Span::new(s, p.end);
     let (kind, span, reason) = if let Some(span) = marks::known_name(text, s) {
         (Kind::Name, span, Reason::Name)
-    } else if marks::in_title(text, s) {
+    } else if titles.holds(text, s) {
         (Kind::Name, number, Reason::Title)
     } else if let Some(span) = marks::section(text, s, p.end, p.dots) {
         (Kind::Ordinal, span, Reason::Section)
@@ -408,6 +446,7 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         && matches!(unit.as_deref(), Some("year" | "month" | "week" | "day"));
     // `Over two years, the price fell`: the span of time, not more than two years. Read so
     // for durations written in words, where the preposition is the common sense.
+    // (`over` is the only over-hedge four bytes long.)
     let span_of_time = matches!(pre.hedge, Some((Hedge::Over, span)) if span.len() == 4)
         && p.numeral == Numeral::Words
         && matches!(
@@ -463,7 +502,13 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
 
 /// A Chinese numeral, or one of the Chinese forms that start with a numeral character:
 /// `百分之二十`, `三分之二`, `一半`, `半数`, `数百万`, `翻了一番`.
-fn zh_at(text: &str, s: usize, c: char, out: &mut Vec<Raw>) -> Option<usize> {
+fn zh_at(
+    text: &str,
+    s: usize,
+    c: char,
+    out: &mut Vec<Raw>,
+    titles: &mut marks::Titles,
+) -> Option<usize> {
     if let Some(raw) = context::zh_special(text, s, c) {
         let end = raw.span.end;
         out.push(raw);
@@ -477,7 +522,7 @@ fn zh_at(text: &str, s: usize, c: char, out: &mut Vec<Raw>) -> Option<usize> {
         return None;
     }
     let p = numeral::chinese(text, s)?;
-    if let Some(end) = held_out(text, s, &p, out) {
+    if let Some(end) = held_out(text, s, &p, out, titles) {
         return Some(end);
     }
     if let Some(raw) =
