@@ -13,14 +13,18 @@ use super::sentence::{
     Sentence, clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
     same_measure, strip_continuations, strip_suffix, strip_words, subtract,
 };
-use super::{Context, Edit, Explanation, Finding, Origin, Severity};
+use super::{BuiltinMeta, Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
 use crate::extract::{Kind, Mention, write_like};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/change_in_sentence.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "change_in_sentence",
+    doc: include_str!("docs/change_in_sentence.md"),
+    default_severity: Severity::Error,
+};
 
-const ID: &str = "change_in_sentence";
+const ID: &str = META.id;
 
 /// Words that name the direction of a change, right before its percentage; longest first
 /// where one ends another.
@@ -379,7 +383,7 @@ fn judge(
     } else if !same_direction {
         message.push_str("; the figures move the other way");
     }
-    let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
+    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("A", doc, r.a),
