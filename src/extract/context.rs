@@ -390,6 +390,13 @@ fn hyphenated(text: &str, j: usize) -> (TailKind, Option<usize>) {
         match w {
             "point" => return (TailKind::Points, Some(e)),
             "percent" => return (TailKind::Percent, Some(e)),
+            // `a 0.25-percentage-point cut`
+            "percentage" => {
+                return match starts_with_word(text, e, "-point") {
+                    Some(e) => (TailKind::Points, Some(e)),
+                    None => (TailKind::Percent, Some(e)),
+                };
+            }
             _ => {}
         }
         let noun = w.len() >= 3
@@ -456,6 +463,9 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
         // In prose about percentages, `points` are percentage points (`fell 1.6 points`).
         ("points", TailKind::Points),
         ("point", TailKind::Points),
+        ("ppts", TailKind::Points),
+        ("ppt", TailKind::Points),
+        ("pts", TailKind::Points),
         ("basis points", TailKind::BasisPoints),
         ("basis point", TailKind::BasisPoints),
         ("bps", TailKind::BasisPoints),

@@ -75,6 +75,26 @@ fn any_numeral(text: &str, i: usize) -> Option<Parsed> {
 pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
     let rest = &text[s..];
     match c {
+        '千' | '万' | '萬' if rest[3..].starts_with("分之") => {
+            // `千分之五` (per mille), `万分之三`: a percentage of a smaller unit.
+            let t = s + "千分之".len();
+            let p = any_numeral(text, t)?;
+            let pre = context::pre(text, s);
+            let tail = with_hedge_after(
+                text,
+                Tail {
+                    kind: TailKind::Percent,
+                    ..Tail::bare(p.end)
+                },
+            );
+            let mut raw = build(t, &p, &pre, &tail);
+            let per = if c == '千' { 10.0 } else { 100.0 };
+            raw.value /= per;
+            raw.half /= per;
+            raw.style.factor = 0.0;
+            raw.span.start = pre.start(s);
+            Some(raw)
+        }
         '百' if rest.starts_with("百分之") => {
             let t = s + "百分之".len();
             let p = any_numeral(text, t)?;
@@ -112,7 +132,7 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
                 r
             })
         }
-        '百' | '千' => {
+        '百' | '千' | '万' | '萬' => {
             // `近百家`, `逾千人`: a bare round figure that a hedge before it makes a number.
             let pre = context::pre(text, s);
             pre.hedge?;
@@ -120,6 +140,18 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             let fake = round_figure(e, f);
             let tail = context::tail(text, &fake, pre.currency.is_some());
             Some(build(s, &fake, &pre, &tail))
+        }
+        '半' if matches!(char_before(text, s), Some('减' | '減')) => {
+            // `减半`: halved, a round figure like `翻了一番`.
+            let number = Span::new(s - 3, s + 3);
+            Some(word_form(
+                text,
+                Kind::Multiple,
+                number,
+                0.5,
+                Numeral::Chinese,
+                false,
+            ))
         }
         '半' => {
             // `半年`, `半个月`: half a unit of time; not `上半年` (the first half of a year)
@@ -577,6 +609,12 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             false,
         ));
     }
+    // `9 out of 10`: as `9 in 10`.
+    let (lw, we) = if lw == "out" && text[we..].starts_with(" of ") {
+        ("in", we + " of".len())
+    } else {
+        (lw, we)
+    };
     if lw == "in" && bytes.get(we) == Some(&b' ') {
         let q = numeral::arabic(text, we + 1).or_else(|| numeral::english(text, we + 1))?;
         // `1 in 3`, `one in eight`; not `16 in 2016`, `5 in 2023` (a count and a year).

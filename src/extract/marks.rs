@@ -20,8 +20,14 @@ pub(crate) fn marker(text: &str, s: usize, e: usize) -> Option<Span> {
     // `[1-3]`, `[1,2]`: more digits inside the brackets.
     let close_at = |mut k: usize| -> usize {
         let b = text.as_bytes();
-        while k < b.len() && (b[k].is_ascii_digit() || matches!(b[k], b'-' | b',' | b' ')) {
-            k += 1;
+        loop {
+            if k < b.len() && (b[k].is_ascii_digit() || matches!(b[k], b'-' | b',' | b' ')) {
+                k += 1;
+            } else if text[k..].starts_with('–') {
+                k += '–'.len_utf8();
+            } else {
+                break;
+            }
         }
         k
     };
@@ -74,6 +80,26 @@ pub(crate) fn section(text: &str, s: usize, e: usize, dots: u8) -> Option<Span> 
         _ => 0,
     };
     if !opens_line(text, s - paren) {
+        // `；（2）加强…`: an item number in parentheses inside a paragraph, after clause
+        // punctuation; not `今（9）日` nor `(78 亿美元)`.
+        let after_punct = paren > 0
+            && matches!(
+                char_before(text, s - paren),
+                Some('；' | '，' | '。' | '：' | '、' | ';' | ':' | ' ')
+            );
+        let close = match char_at(text, e) {
+            Some(c @ ('）' | ')')) => c.len_utf8(),
+            _ => 0,
+        };
+        let next = char_at(text, e + close);
+        if after_punct
+            && close > 0
+            && dots == 0
+            && e - s <= 2
+            && next.is_some_and(|c| !matches!(c, '日' | '月' | '年' | '号'))
+        {
+            return Some(Span::new(s - paren, e + close));
+        }
         return None;
     }
     if paren > 0 {

@@ -64,13 +64,14 @@ pub(crate) fn name_span(text: &str, s: usize, end: usize) -> Span {
 /// Words that introduce a figure or table reference.
 const REFERENCE_WORDS: &[&str] = &[
     "Figure", "figure", "Fig.", "Fig", "Table", "table", "Chart", "Exhibit", "Section", "Chapter",
-    "Appendix", "Eq.", "Page", "page", "p.", "pp.", "图表", "附图", "附表", "图", "表",
+    "Appendix", "Eq.", "Page", "page", "p.", "pp.", "图表", "圖表", "附图", "附圖", "附表", "图",
+    "圖", "表",
 ];
 
 /// Characters that may stand right before `图` / `表` in a reference (`如图`, `和图`);
 /// other CJK characters make them part of a word (`代表`, `地图`).
 const BEFORE_FIGURE: &[char] = &[
-    '如', '见', '和', '与', '及', '、', '在', '从', '由', '下', '上',
+    '如', '见', '和', '与', '及', '、', '在', '从', '由', '下', '上', '見', '與', '從',
 ];
 
 /// `图 4.3.1`, `Figure 1.3.21`, `表 3`, `1.3.21` alone, and the second of
@@ -122,6 +123,22 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// `第七个`, `第二高`, `7th`; `第 3 章` is a reference.
 pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let number = Span::new(s, p.end);
+    if matches!(p.numeral, Numeral::Arabic) && p.decimals == 0 {
+        // `No. 1`, `no.3`, `#1`: a rank.
+        let k = skip_space_back(text, s);
+        let head = &text[..k];
+        let mark = ["No.", "no.", "NO."]
+            .iter()
+            .find(|m| head.ends_with(*m))
+            .map(|m| k - m.len())
+            .or_else(|| (k == s && head.ends_with('#')).then(|| s - 1));
+        if let Some(start) = mark {
+            let before = char_before(text, start);
+            if before.is_none_or(|c| !c.is_ascii_alphanumeric()) {
+                return Some(raw(Kind::Ordinal, Span::new(start, p.end), number, p));
+            }
+        }
+    }
     if matches!(p.numeral, Numeral::Arabic) {
         let (w, we) = word_at(text, p.end);
         if matches!(w, "st" | "nd" | "rd" | "th") {
@@ -199,8 +216,13 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         return Some(raw(Kind::Date, Span::new(s, end), number, p).because(Reason::Period));
     }
     let j = skip_space(text, p.end);
-    if (1..=4).contains(&v) && text[j..].starts_with("季度") {
-        let span = Span::new(s, j + "季度".len());
+    if (1..=4).contains(&v) && text[j..].starts_with('季') {
+        let len = if text[j..].starts_with("季度") {
+            6
+        } else {
+            3
+        };
+        let span = Span::new(s, j + len);
         return Some(raw(Kind::Date, span, number, p).because(Reason::Period));
     }
     // `今（9）日`: the day of the month in parentheses after 今 (today) or 昨 (yesterday).
@@ -241,7 +263,11 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     if p.numeral == Numeral::Words {
         return None;
     }
-    let k = skip_space_back(text, s);
+    let mut k = skip_space_back(text, s);
+    // `Jan. 5`, `Sept. 30`: an abbreviated month with its point.
+    if k < s && text[..k].ends_with('.') {
+        k -= 1;
+    }
     if k < s
         && k > 0
         && text.as_bytes()[k - 1].is_ascii_alphabetic()
@@ -400,7 +426,7 @@ fn day_after(text: &str, i: usize) -> Option<usize> {
 /// Words before a number of years that make it a duration (`过去 2000 年`), not a year.
 const DURATION_BEFORE: &[&str] = &[
     "过去", "最近", "近", "长达", "历时", "未来", "前", "这", "逾", "约", "超过", "将近", "达",
-    "有",
+    "有", "過去", "長達", "歷時", "這", "約", "超過", "將近", "達",
 ];
 
 /// English words before a number that make a four-digit number a year (`in 2023`).
@@ -649,7 +675,7 @@ pub(crate) fn named_number(
         && tail.hedge.is_none()
         && pre.currency.is_none()
         && pre.hedge.is_none()
-        && p.value < 100.0
+        && p.value < 10_000.0
         && !p.grouped;
     if !bare || k == s || s - k > 1 {
         return None;
@@ -665,6 +691,10 @@ pub(crate) fn named_number(
     if word.is_empty() || !capital || NOT_NAMES.contains(&word) || MONTHS.contains(&word) {
         return None;
     }
+    // Larger numbers name only a known product (`Boeing 737`, `Xbox 360`).
+    if p.value >= 100.0 && !PRODUCTS.contains(&word) {
+        return None;
+    }
     // `Windows 11 users`: a name even with a noun after it, unless the capital only marks
     // the start of a sentence (`These 5 companies`) of a word that names no product.
     if noun && sentence_start(text, ws) && !PRODUCTS.contains(&word) {
@@ -677,6 +707,7 @@ pub(crate) fn named_number(
 /// Products whose names end in a number, named even at the start of a sentence.
 const PRODUCTS: &[&str] = &[
     "Windows",
+    "Boeing",
     "iPhone",
     "iPad",
     "Galaxy",

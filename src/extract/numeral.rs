@@ -287,7 +287,8 @@ pub(crate) fn chinese(text: &str, start: usize) -> Option<Parsed> {
     let lone_one = chars == 1 && matches!(rest.chars().next(), Some('一' | '壹'));
     // `三点五`: decimals follow `点`.
     let mut decimals = 0u8;
-    if !digit_sequence && text[end..].starts_with('点') {
+    // `三点五`, and `三點五` in traditional characters.
+    if !digit_sequence && (text[end..].starts_with('点') || text[end..].starts_with('點')) {
         let mut frac = String::from("0.");
         let mut j = end + '点'.len_utf8();
         for c in text[j..].chars() {
