@@ -75,9 +75,12 @@ fn opens_line(text: &str, s: usize) -> bool {
 /// `2、`, `一、`, `（二）`, `(3)`, `3.2 方法` in a heading. `e` is the end of the numeral;
 /// `dots` the points inside it. Returns the span with its punctuation.
 pub(crate) fn section(text: &str, s: usize, e: usize, dots: u8) -> Option<Span> {
-    let paren = match char_before(text, s) {
-        Some(c @ ('（' | '(')) => c.len_utf8(),
-        _ => 0,
+    let paren = if text[..s].ends_with('（') {
+        '（'.len_utf8()
+    } else if text[..s].ends_with('(') {
+        1
+    } else {
+        0
     };
     if !opens_line(text, s - paren) {
         // `；（2）加强…`: an item number in parentheses inside a paragraph, after clause
@@ -87,6 +90,9 @@ pub(crate) fn section(text: &str, s: usize, e: usize, dots: u8) -> Option<Span> 
                 char_before(text, s - paren),
                 Some('；' | '，' | '。' | '：' | '、' | ';' | ':' | ' ')
             );
+        if !after_punct {
+            return None;
+        }
         let close = match char_at(text, e) {
             Some(c @ ('）' | ')')) => c.len_utf8(),
             _ => 0,

@@ -688,11 +688,14 @@ pub(crate) fn named_number(
     let word = &text[ws..k];
     // `Windows 11`, and `iPhone 15`, `macOS 14`: a capital in the first two letters.
     let capital = word.bytes().take(2).any(|b| b.is_ascii_uppercase());
-    if word.is_empty() || !capital || NOT_NAMES.contains(&word) || MONTHS.contains(&word) {
+    if word.is_empty() || !capital {
         return None;
     }
     // Larger numbers name only a known product (`Boeing 737`, `Xbox 360`).
     if p.value >= 100.0 && !PRODUCTS.contains(&word) {
+        return None;
+    }
+    if NOT_NAMES.contains(&word) || MONTHS.contains(&word) {
         return None;
     }
     // `Windows 11 users`: a name even with a noun after it, unless the capital only marks
