@@ -123,9 +123,10 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// `第七个`, `第二高`, `7th`; `第 3 章` is a reference.
 pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let number = Span::new(s, p.end);
-    if matches!(p.numeral, Numeral::Arabic) && p.decimals == 0 {
+    let k = skip_space_back(text, s);
+    let marked = k > 0 && matches!(text.as_bytes()[k - 1], b'.' | b'#');
+    if marked && matches!(p.numeral, Numeral::Arabic) && p.decimals == 0 {
         // `No. 1`, `no.3`, `#1`: a rank.
-        let k = skip_space_back(text, s);
         let head = &text[..k];
         let mark = ["No.", "no.", "NO."]
             .iter()
