@@ -311,5 +311,5 @@ claims:
         "{}",
         f.message
     );
-    assert!(f.edit.is_none() && f.suggestion.is_none());
+    assert!(f.edit().is_none() && f.suggestion.is_none());
 }

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::config::FailOn;
-use crate::report::{Format, Printer};
+use crate::report::{Format, PrintOptions, Printer};
 use crate::session::{Session, Settings};
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
@@ -29,15 +29,28 @@ pub struct CheckArgs {
     pub fail_on: Option<FailOn>,
     #[command(flatten)]
     pub color: colorchoice_clap::Color,
-    /// Apply every unambiguous suggestion to the files, then report what remains.
+    /// Apply every safe fix to the files, then report what remains.
     #[arg(long)]
     pub fix: bool,
+    /// With --fix, also apply the fixes that may change what the text means.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     /// Configuration file (default: the nearest `factlint.yaml` from here up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Approximation tolerance for hedged numbers (约, about), as a fraction [default: 0.05].
     #[arg(long, value_name = "R", value_parser = parse_tolerance)]
     pub tolerance: Option<f64>,
+    /// Findings only: no summary, no lines about what `--fix` changed.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// One line per rule with its number of findings, instead of each finding (formats
+    /// `diff` and `line`).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Leave out the closing summary (formats `diff`, `line` and `github`).
+    #[arg(long)]
+    pub no_summary: bool,
 }
 
 fn parse_tolerance(s: &str) -> Result<f64, String> {
@@ -55,6 +68,7 @@ pub fn run(args: CheckArgs) -> u8 {
         claims: args.claims.clone(),
         tolerance: args.tolerance,
         fail_on: args.fail_on,
+        unsafe_fixes: args.unsafe_fixes,
         ..Settings::from_current_dir()
     };
     let session = match Session::load(&settings) {
@@ -70,6 +84,17 @@ pub fn run(args: CheckArgs) -> u8 {
         args.paths.clone()
     };
     let format = args.format.unwrap_or(Format::Diff);
+    if args.statistics && !format.has_statistics() {
+        eprintln!(
+            "error: `--statistics` replaces the findings with counts; use it with `--format diff` or `--format line`"
+        );
+        return EXIT_ERROR;
+    }
+    let print = PrintOptions {
+        summary: !args.quiet && !args.no_summary,
+        fixes: !args.quiet,
+        statistics: args.statistics,
+    };
     // The formats for people get colour when `--color`, `NO_COLOR`, `CLICOLOR`, `TERM` and
     // whether stdout is a terminal allow it; without colour the diff marks changes with
     // carets instead. The formats for machines are written as they are.
@@ -83,7 +108,14 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         Box::new(stdout.lock())
     };
-    match report(&session, &paths, args.fix, format, &mut *out, color) {
+    match report(
+        &session,
+        &paths,
+        args.fix || args.unsafe_fixes,
+        (format, print),
+        &mut *out,
+        color,
+    ) {
         Ok(code) => code,
         // The reader went away (`| head`): nothing is left to tell it, as with ripgrep.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
@@ -100,14 +132,14 @@ fn report(
     session: &Session,
     paths: &[PathBuf],
     fix: bool,
-    format: Format,
+    (format, print): (Format, PrintOptions),
     out: &mut dyn Write,
     color: bool,
 ) -> std::io::Result<u8> {
     let fail_on = session.fail_on();
     let mut errors = Vec::new();
     let mut fails = false;
-    let mut printer = Printer::new(format, out, color)?;
+    let mut printer = Printer::with_options(format, out, color, print)?;
     for result in session.check_paths(paths, fix) {
         match result {
             Ok(mut file) => {
