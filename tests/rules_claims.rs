@@ -37,6 +37,7 @@ fn mention(
             grouped: false,
             factor: 1.0,
         },
+        reason: None,
     }
 }
 

@@ -160,6 +160,9 @@ fn main() {
             previous = Some((mb, t));
         }
     }
+    if env_usize("FACTLINT_BENCH_LONG_LINE", 1) != 0 {
+        hedge_scaling(runs);
+    }
     println!(
         "\nwhole benchmark: {:.0?}; {} at the end",
         whole.elapsed(),
@@ -534,5 +537,35 @@ fn peak_rss(exe: &Path, args: &[&str], cwd: &Path) -> (u64, Duration, String) {
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(e) => return (peak, start.elapsed(), format!("wait failed: {e}")),
         }
+    }
+}
+
+/// Issue 12: hedges on one long line without punctuation (`约 20% 三分之二 ` repeated, about
+/// 1, 4 and 16 MB) are loaded and extracted; linear means each ×4 of the text costs at
+/// most ×5 of the time.
+fn hedge_scaling(runs: usize) {
+    println!("\n# Hedges on one long line without punctuation (load + extract)");
+    let unit = "约 20% 三分之二 ";
+    let options = ExtractOptions::default();
+    let mut previous: Option<Duration> = None;
+    for factor in [1usize, 4, 16] {
+        let text = unit.repeat(factor * 50_000);
+        let (t, n) = measure(runs.min(3), || {
+            let doc = Document::from_text(Path::new("line.md"), &text);
+            extract(&doc.masked, &options).len()
+        });
+        assert_eq!(n, factor * 100_000);
+        let note = previous.map_or(String::new(), |pt| {
+            format!(
+                " (x4 the bytes: {:.1}x the time)",
+                t.as_secs_f64() / pt.as_secs_f64()
+            )
+        });
+        println!(
+            "x{factor:<2} ({:>5.1} MB): {t:>9.2?}, {:.1} MB/s{note}",
+            text.len() as f64 / 1e6,
+            mb_per_s(text.len(), t)
+        );
+        previous = Some(t);
     }
 }
