@@ -553,7 +553,10 @@ fn load_error_diagnostics(
             column,
             message,
         }) => vec![(path.as_path(), *line, *column, message.as_str())],
-        LoadError::Config(crate::config::ConfigError::Read { .. }) => Vec::new(),
+        // Not located in a file: the message shown says it all.
+        LoadError::Config(crate::config::ConfigError::Read { .. }) | LoadError::Exclude(_) => {
+            Vec::new()
+        }
         LoadError::Rules(errors) => errors
             .iter()
             .map(|r| (r.path.as_path(), r.line, r.column, r.message.as_str()))

@@ -183,7 +183,7 @@ impl RuleSet {
         let mut files = Vec::new();
         let mut tree = compile::FileTree::new(root);
         for path in discover(paths, &mut errors) {
-            let text = match std::fs::read(&path) {
+            let text = match crate::read::read(&path, crate::read::DEFAULT_MAX_FILESIZE) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => text,
                     Err(e) => {
@@ -195,7 +195,7 @@ impl RuleSet {
                     }
                 },
                 Err(e) => {
-                    errors.push(whole_file(&path, format!("cannot read: {e}")));
+                    errors.push(whole_file(&path, e.to_string()));
                     continue;
                 }
             };
@@ -306,6 +306,10 @@ fn discover(paths: &[PathBuf], errors: &mut Vec<RuleError>) -> Vec<PathBuf> {
             ));
         }
     }
+    // `--claims claims --claims claims/x.yaml` names one file twice: load it once, or every
+    // finding would be reported twice.
+    let mut seen = std::collections::BTreeSet::new();
+    found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     found
 }
 
