@@ -389,10 +389,10 @@ fn score(p: &Passage, options: &ExtractOptions, out: &mut Vec<String>) -> Tally 
 }
 
 /// The figures table with the disagreement list, and the number of disagreements.
-fn report(passages: &[Passage]) -> (String, usize) {
+fn report(passages: &[Passage]) -> (String, usize, Vec<(&'static str, &'static str, Tally)>) {
     let options = ExtractOptions::default();
     let mut disagreements = Vec::new();
-    let mut cells: Vec<(&str, &str, Tally)> = Vec::new();
+    let mut cells: Vec<(&'static str, &'static str, Tally)> = Vec::new();
     for split in SPLITS {
         for lang in LANGS {
             let mut t = Tally::default();
@@ -458,7 +458,7 @@ fn report(passages: &[Passage]) -> (String, usize) {
     for d in &disagreements {
         let _ = writeln!(s, "  {d}");
     }
-    (s, disagreements.len())
+    (s, disagreements.len(), cells)
 }
 
 #[test]
@@ -519,7 +519,7 @@ fn gold_is_complete() {
 }
 
 #[test]
-#[ignore = "enabled when the grammar branch lands"]
+#[ignore = "the held-out part is still below the target (issue 8); FACTLINT_REAL_REPORT=1 prints the figures"]
 fn extraction_matches_gold() {
     let mut errors = Vec::new();
     let passages = load_corpus(&mut errors);
@@ -528,7 +528,7 @@ fn extraction_matches_gold() {
         "the corpus is broken (see gold_is_complete):\n{}",
         errors.join("\n")
     );
-    let (text, disagreements) = report(&passages);
+    let (text, disagreements, _) = report(&passages);
     println!("{text}");
     if std::env::var_os("FACTLINT_REAL_REPORT").is_some_and(|v| v == "1") {
         return;
@@ -537,6 +537,39 @@ fn extraction_matches_gold() {
         disagreements == 0,
         "{disagreements} disagreements with the gold corpus (listed above; \
          FACTLINT_REAL_REPORT=1 prints without failing)"
+    );
+}
+
+/// The part of the corpus the grammar was built on must stay at or above 99% precision and
+/// recall in every language: a change to the grammar that loses a case there fails here. The
+/// held-out part is printed, never gated, so that it stays a fair measure.
+#[test]
+fn dev_split_stays_at_99_percent() {
+    let mut errors = Vec::new();
+    let passages = load_corpus(&mut errors);
+    assert!(
+        errors.is_empty(),
+        "the corpus is broken:\n{}",
+        errors.join("\n")
+    );
+    let (text, _, cells) = report(&passages);
+    println!("{text}");
+    let mut low = Vec::new();
+    for (split, lang, t) in cells.iter().filter(|c| c.0 == "dev") {
+        let precision = t.correct as f64 / t.extracted.max(1) as f64;
+        let recall = t.correct as f64 / t.gold.max(1) as f64;
+        if t.gold > 0 && (precision < 0.99 || recall < 0.99) {
+            low.push(format!(
+                "{split} {lang}: precision {}, recall {}",
+                t.precision(),
+                t.recall()
+            ));
+        }
+    }
+    assert!(
+        low.is_empty(),
+        "below 99% on the dev split:\n{}",
+        low.join("\n")
     );
 }
 
