@@ -19,6 +19,7 @@
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod draft;
 pub mod eval;
 pub mod extract;
 pub mod finding;

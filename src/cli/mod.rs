@@ -6,6 +6,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
+mod draft;
 mod explain;
 mod extract;
 mod test;
@@ -40,6 +41,8 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Run every rule's pass and fail examples.
     Test(test::TestArgs),
+    /// Draft the claims of an article from a list of facts.
+    Draft(draft::DraftArgs),
     /// Print the documentation of a built-in check.
     Explain(explain::ExplainArgs),
 }
@@ -58,6 +61,7 @@ pub fn run() -> u8 {
         Command::Extract(args) => extract::run(args),
         Command::Test(args) => test::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Draft(args) => draft::run(args),
     }
 }
 

@@ -149,6 +149,24 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
     })
 }
 
+/// The facts of a rule file alone (`factlint draft --facts`): the file is parsed as a rule
+/// file, its facts validated as `compile` does, and its claims and terms left aside.
+pub fn facts_only(path: &Path, text: &str) -> Result<Vec<Fact>, Vec<RuleError>> {
+    let at = Located { path, text };
+    let raw: RawFile = raw::parse(text).map_err(|e| vec![at.yaml_error(&e)])?;
+    let mut c = Compiler {
+        at,
+        errors: Vec::new(),
+        ids: BTreeMap::new(),
+    };
+    let facts = c.facts(&raw);
+    if c.errors.is_empty() {
+        Ok(facts)
+    } else {
+        Err(c.errors)
+    }
+}
+
 struct Compiler<'a> {
     at: Located<'a>,
     errors: Vec<RuleError>,

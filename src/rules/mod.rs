@@ -220,6 +220,12 @@ impl RuleSet {
         compile::compile(path, text, &mut compile::FileTree::unchecked())
     }
 
+    /// The facts of a rule file given as text, its claims and terms left aside (they must
+    /// still parse).
+    pub fn facts_from_text(path: &Path, text: &str) -> Result<Vec<Fact>, Vec<RuleError>> {
+        compile::facts_only(path, text)
+    }
+
     /// The rule files whose `applies_to` matches `path`.
     pub fn for_path(&self, path: &Path) -> Vec<&RuleFile> {
         // Resolving the path on disk costs system calls: only when a glob needs it, once.

@@ -20,10 +20,11 @@ pub use examples::{ExampleOutcome, ExampleResult, RuleKind, run_examples};
 
 use crate::check::{CheckOptions, check_document};
 use crate::config::{self, Config, ConfigError, FailOn};
+use crate::draft::{self, Draft};
 use crate::extract::{ExtractOptions, Mention, extract};
 use crate::fix;
 use crate::report::{FileError, FileReport};
-use crate::rules::{RuleError, RuleFile, RuleSet};
+use crate::rules::{Fact, RuleError, RuleFile, RuleSet};
 use crate::source::{Document, discover};
 
 /// What a front end asks for; everything left `None` or empty comes from `factlint.yaml`,
@@ -291,6 +292,14 @@ impl Session {
                     self.check_path(&path)
                 }
             }))
+    }
+
+    /// Drafts the rules of the article at `path` from `facts` (`factlint draft`), with this
+    /// session's tolerance.
+    pub fn draft_path(&self, path: &Path, facts: &[Fact]) -> Result<Draft, FileError> {
+        let doc = Document::load(path)?;
+        let mentions = extract(&doc.masked, &self.extract_options());
+        Ok(draft::draft(&doc, &mentions, facts, &self.options))
     }
 
     /// Runs every example of every rule file through its rule alone, with this session's
