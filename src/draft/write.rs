@@ -137,7 +137,7 @@ fn fill(
         .map(|&f| facts[f].source.as_str())
         .collect::<Vec<_>>()
         .join("; ");
-    let why = explain(facts, chosen, m, near);
+    let why = explain(facts, chosen, m, &doc.text[m.span.range()], near);
     let mut claim = DraftClaim {
         id,
         template,
@@ -393,7 +393,7 @@ fn escape(s: &str) -> String {
 }
 
 /// The claim's `why`: the computation and the words that chose it.
-fn explain(facts: &[Fact], chosen: &Scored, m: &Mention, near: bool) -> String {
+fn explain(facts: &[Fact], chosen: &Scored, m: &Mention, written: &str, near: bool) -> String {
     let c = &chosen.candidate;
     let inputs: Vec<String> = c
         .facts()
@@ -410,8 +410,8 @@ fn explain(facts: &[Fact], chosen: &Scored, m: &Mention, near: bool) -> String {
     if near {
         let _ = write!(
             s,
-            "; the text's {} asserts {}, {:.1}% away",
-            m.value_text(),
+            "; the text's `{}` asserts {}, {:.1}% away",
+            written.replace('\n', " "),
             m.interval,
             c.gap * 100.0
         );
@@ -420,16 +420,6 @@ fn explain(facts: &[Fact], chosen: &Scored, m: &Mention, near: bool) -> String {
         let _ = write!(s, "; words: {}", chosen.words.join(", "));
     }
     s
-}
-
-trait ValueText {
-    fn value_text(&self) -> String;
-}
-
-impl ValueText for Mention {
-    fn value_text(&self) -> String {
-        human(self.value)
-    }
 }
 
 /// YAML double-quoted string.
