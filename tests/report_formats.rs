@@ -180,7 +180,7 @@ fn github_annotations_cannot_be_injected() {
     g.severity = Severity::Info;
     let report = Report {
         files: vec![FileReport::new(doc, vec![f, g], Default::default())],
-        errors: vec![FileError::Source(SourceError::Missing {
+        errors: vec![FileError::from(SourceError::Missing {
             path: "x.md\n::error::bad, 5%".into(),
         })],
     };

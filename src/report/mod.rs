@@ -24,25 +24,37 @@ use crate::source::{Document, SourceError, Span};
 /// The message names the file; `location` gives the line and column where one is known.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error(transparent)]
-    Source(#[from] SourceError),
+    #[error("{error}")]
+    Source {
+        error: SourceError,
+        /// 1-based line and column (in characters) of the offending byte, for a file that
+        /// is not UTF-8 or holds a NUL byte.
+        at: Option<(usize, usize)>,
+    },
     #[error(transparent)]
     Fix(#[from] FixError),
+}
+
+impl From<SourceError> for FileError {
+    fn from(error: SourceError) -> FileError {
+        FileError::Source { error, at: None }
+    }
 }
 
 impl FileError {
     pub fn path(&self) -> &Path {
         match self {
-            FileError::Source(e) => e.path(),
+            FileError::Source { error, .. } => error.path(),
             FileError::Fix(FixError::Changed { path } | FixError::Write { path, .. }) => path,
         }
     }
 
-    /// 1-based line and column of the problem, where it has one: the first byte that is
-    /// not UTF-8 or is NUL lies on no line of a text that could not be read, so today none
-    /// does; printers fall back to the path alone.
+    /// 1-based line and column of the problem, where it has one.
     pub fn location(&self) -> Option<(usize, usize)> {
-        None
+        match self {
+            FileError::Source { at, .. } => *at,
+            FileError::Fix(_) => None,
+        }
     }
 }
 

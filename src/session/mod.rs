@@ -25,7 +25,7 @@ use crate::extract::{ExtractOptions, Mention, extract};
 use crate::fix;
 use crate::report::{FileError, FileReport};
 use crate::rules::{Fact, RuleError, RuleFile, RuleSet};
-use crate::source::{Document, discover};
+use crate::source::{Document, SourceError, discover};
 
 /// What a front end asks for; everything left `None` or empty comes from `factlint.yaml`,
 /// then from the defaults (`source/`, `claims/`, tolerance 0.05, fail on errors).
@@ -100,11 +100,13 @@ pub struct Extracted {
 impl Extracted {
     /// The mention whose span holds byte `offset` (an editor's hover), if any.
     pub fn mention_at(&self, offset: usize) -> Option<&Mention> {
-        // Mentions are sorted by position and never overlap.
-        let i = self.mentions.partition_point(|m| m.span.end <= offset);
-        self.mentions
-            .get(i)
-            .filter(|m| m.span.start <= offset && offset < m.span.end)
+        // Mentions are sorted by start: look back from the last one starting at or before
+        // `offset` (the innermost, should a hedge's span ever enclose another mention).
+        let starts = self.mentions.partition_point(|m| m.span.start <= offset);
+        self.mentions[..starts]
+            .iter()
+            .rev()
+            .find(|m| offset < m.span.end)
     }
 }
 
@@ -215,7 +217,7 @@ impl Session {
 
     /// Reads the numbers of a file on disk.
     pub fn extract_path(&self, path: &Path) -> Result<Extracted, FileError> {
-        Ok(self.extract_document(Document::load(path)?))
+        Ok(self.extract_document(load(path)?))
     }
 
     fn extract_document(&self, doc: Document) -> Extracted {
@@ -238,7 +240,7 @@ impl Session {
 
     /// Loads and checks a file on disk.
     pub fn check_path(&self, path: &Path) -> Result<FileReport, FileError> {
-        Ok(self.check_document(Document::load(path)?))
+        Ok(self.check_document(load(path)?))
     }
 
     /// Applies every unambiguous edit to a text held in memory and checks the result: the
@@ -314,6 +316,37 @@ impl Session {
             })
             .collect()
     }
+}
+
+/// Loads a source; a file that is not text gets the line and column of its first bad byte.
+fn load(path: &Path) -> Result<Document, FileError> {
+    Document::load(path).map_err(|error| {
+        let at = match &error {
+            SourceError::Utf8 { offset, .. } | SourceError::Binary { offset, .. } => {
+                std::fs::read(path)
+                    .ok()
+                    .map(|bytes| line_col(&bytes, *offset))
+            }
+            _ => None,
+        };
+        FileError::Source { error, at }
+    })
+}
+
+/// 1-based line and column (in characters) of byte `offset`, counting only the bytes before
+/// it, which are valid UTF-8 (the offset is where the text stops being readable).
+fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
 }
 
 fn with_fixes(mut report: FileReport, fixes: Vec<fix::Fixed>) -> FileReport {
@@ -392,6 +425,17 @@ mod tests {
         );
         assert_eq!(relative(Path::new("/repo/sub"), cwd), PathBuf::from("."));
         assert_eq!(relative(Path::new("x/y"), cwd), PathBuf::from("x/y"));
+    }
+
+    #[test]
+    fn a_file_that_is_not_text_is_located() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("bad.md");
+        std::fs::write(&path, b"ok\n\xe8\xae\xad \xff\n").expect("write");
+        let session = Session::new(RuleSet::default(), CheckOptions::default());
+        let e = session.check_path(&path).expect_err("not UTF-8");
+        assert_eq!(e.location(), Some((2, 3)));
+        assert!(e.to_string().contains("not valid UTF-8 at byte 7"), "{e}");
     }
 
     #[test]

@@ -162,7 +162,7 @@ pub fn sample_report() -> Report {
             FileReport::new(doc, findings, stats),
             FileReport::new(clean, Vec::new(), clean_stats),
         ],
-        errors: vec![FileError::Source(SourceError::Missing {
+        errors: vec![FileError::from(SourceError::Missing {
             path: "source/missing.md".into(),
         })],
     }
