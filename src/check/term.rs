@@ -8,8 +8,7 @@
 //! section it sits in.
 
 use super::{Context, Edit, Finding, Origin};
-use crate::rules::normalize::normalize_literal;
-use crate::rules::{RuleFile, Scope, Term};
+use crate::rules::{Heading, RuleFile, Scope, Term};
 use crate::source::{Document, Span};
 
 pub fn run(ctx: &Context<'_>, file: &RuleFile) -> Vec<Finding> {
@@ -76,15 +75,11 @@ fn at_word_boundaries(text: &str, span: Span, word: &str) -> bool {
     !glued_before && !glued_after
 }
 
-fn heading_matches(title: &str, heading: &str) -> bool {
-    normalize_literal(title.trim()).eq_ignore_ascii_case(&normalize_literal(heading))
-}
-
 fn in_scope(doc: &Document, span: Span, scope: &Scope) -> bool {
-    let in_section = |heading: &str| {
+    let in_section = |heading: &Heading| {
         doc.sections
             .iter()
-            .any(|s| heading_matches(&s.title, heading) && s.range.contains(span))
+            .any(|s| heading.matches(&s.title) && s.range.contains(span))
     };
     match scope {
         Scope::Anywhere => true,
@@ -143,8 +138,33 @@ mod tests {
 
     #[test]
     fn headings_match_as_text() {
+        let heading_matches = |title: &str, h: &str| Heading::new(h, false).matches(title);
         assert!(heading_matches(" 训练成本 ", "训练成本"));
         assert!(heading_matches("Training  Cost", "training cost"));
         assert!(!heading_matches("训练成本高", "训练成本"));
+    }
+
+    #[test]
+    fn headings_match_without_their_numbering_and_by_prefix() {
+        let whole = Heading::new("训练成本", false);
+        for title in [
+            "二、训练成本",
+            "3. 训练成本",
+            "3.1 训练成本",
+            "（一）训练成本",
+            "(2) 训练成本",
+            "第三章 训练成本",
+            "四、 训练成本",
+        ] {
+            assert!(whole.matches(title), "{title}");
+        }
+        assert!(Heading::new("Training cost", false).matches("Chapter 3: Training Cost"));
+        assert!(!whole.matches("一个训练成本"));
+        assert!(!whole.matches("2023 训练成本的变化"));
+        let starts = Heading::new("训练成本", true);
+        assert!(starts.matches("二、训练成本与推理成本"));
+        assert!(!starts.matches("推理成本与训练成本"));
+        // A year is not numbering.
+        assert!(Heading::new("2023 年回顾", false).matches("2023 年回顾"));
     }
 }

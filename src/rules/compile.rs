@@ -14,9 +14,9 @@ use serde_saphyr::Spanned;
 
 use super::error::{Located, RuleError};
 use super::index::{claim_index, term_index};
-use super::raw::{self, RawClaim, RawExamples, RawFile, RawSeverity, RawTerm};
+use super::raw::{self, RawClaim, RawExamples, RawFile, RawHeading, RawSeverity, RawTerm};
 use super::template::Template;
-use super::{Binding, Check, Claim, Examples, Fact, Matcher, RuleFile, Scope, Term};
+use super::{Binding, Check, Claim, Examples, Fact, Heading, Matcher, RuleFile, Scope, Term};
 use crate::eval::Comparison;
 use crate::finding::Severity;
 
@@ -495,8 +495,14 @@ impl Compiler<'_> {
                 ));
                 Scope::Anywhere
             }
-            (Some(h), None) => Scope::Within(h.heading.trim().to_string()),
-            (None, Some(h)) => Scope::Outside(h.heading.trim().to_string()),
+            (Some(h), None) => match self.heading(h, &r.id, "within") {
+                Some(h) => Scope::Within(h),
+                None => Scope::Anywhere,
+            },
+            (None, Some(h)) => match self.heading(h, &r.id, "outside") {
+                Some(h) => Scope::Outside(h),
+                None => Scope::Anywhere,
+            },
             (None, None) => Scope::Anywhere,
         };
         if self.errors.len() > errors_before {
@@ -513,6 +519,35 @@ impl Compiler<'_> {
             why: r.why.clone(),
             examples: examples(&r.examples),
         })
+    }
+}
+
+impl Compiler<'_> {
+    /// `{heading: …}` or `{heading_starts: …}`: exactly one, not empty.
+    fn heading(&mut self, h: &RawHeading, id: &Spanned<String>, key: &str) -> Option<Heading> {
+        let (text, prefix) = match (&h.heading, &h.heading_starts) {
+            (Some(t), None) => (t, false),
+            (None, Some(t)) => (t, true),
+            _ => {
+                self.errors.push(self.at.at(
+                    &id.referenced,
+                    format!(
+                        "term `{}`: `{key}` takes one of `heading` (the whole heading) or \
+                         `heading_starts` (its beginning)",
+                        id.value
+                    ),
+                ));
+                return None;
+            }
+        };
+        if text.trim().is_empty() {
+            self.errors.push(self.at.at(
+                &id.referenced,
+                format!("term `{}`: empty heading in `{key}`", id.value),
+            ));
+            return None;
+        }
+        Some(Heading::new(text, prefix))
     }
 }
 

@@ -154,8 +154,114 @@ pub struct Term {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Scope {
     Anywhere,
-    Within(String),
-    Outside(String),
+    Within(Heading),
+    Outside(Heading),
+}
+
+/// A heading as a rule names it: the whole heading or its beginning, compared after
+/// normalising (spacing, full-width forms, Latin case) and after stripping the heading's
+/// numbering (`二、`, `3.`, `3.1`, `（一）`, `(2)`, `第三章`, `Chapter 3:`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// As written in the rule.
+    pub text: String,
+    pub prefix: bool,
+    /// Normalised, numbering stripped, lower case.
+    key: String,
+}
+
+impl Heading {
+    pub fn new(text: &str, prefix: bool) -> Heading {
+        Heading {
+            text: text.trim().to_string(),
+            prefix,
+            key: heading_key(text),
+        }
+    }
+
+    /// Whether a section title is this heading.
+    pub fn matches(&self, title: &str) -> bool {
+        let t = heading_key(title);
+        if self.prefix {
+            t.starts_with(&self.key)
+        } else {
+            t == self.key
+        }
+    }
+}
+
+/// A heading's text for comparison: numbering stripped, normalised, lower case.
+fn heading_key(title: &str) -> String {
+    normalize::normalize_literal(strip_numbering(title.trim()).trim()).to_ascii_lowercase()
+}
+
+/// The heading without its leading numbering.
+pub fn strip_numbering(title: &str) -> &str {
+    const CN: &str = "零〇一二三四五六七八九十百两";
+    let is_num = |c: char| c.is_ascii_digit() || CN.contains(c);
+    let t = title.trim_start();
+    // (一) （二） (3)
+    if let Some(rest) = t.strip_prefix(['(', '（'])
+        && let Some(end) = rest.find([')', '）'])
+    {
+        let inner = &rest[..end];
+        let close = rest[end..].chars().next().map_or(1, char::len_utf8);
+        if !inner.is_empty() && inner.chars().all(is_num) {
+            return rest[end + close..].trim_start();
+        }
+    }
+    // 第三章 第2节 第一部分
+    if let Some(rest) = t.strip_prefix('第') {
+        let n: usize = rest
+            .chars()
+            .take_while(|&c| is_num(c))
+            .map(char::len_utf8)
+            .sum();
+        if n > 0 {
+            for unit in ["部分", "章", "节", "篇", "部", "条"] {
+                if let Some(after) = rest[n..].strip_prefix(unit) {
+                    return after.trim_start_matches([' ', ':', '、']).trim_start();
+                }
+            }
+        }
+    }
+    // Chapter 3: / Part 2.
+    for word in ["chapter ", "part ", "section "] {
+        if t.len() > word.len()
+            && t.get(..word.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(word))
+        {
+            let rest = &t[word.len()..];
+            let n: usize = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .map(char::len_utf8)
+                .sum();
+            if n > 0 {
+                return rest[n..].trim_start_matches([':', '.', ' ']).trim_start();
+            }
+        }
+    }
+    // 二、 3. 3.1 3) 3、 IV.
+    let n: usize = t
+        .chars()
+        .take_while(|&c| is_num(c) || c == '.')
+        .map(char::len_utf8)
+        .sum();
+    if n > 0 {
+        let rest = &t[n..];
+        let digits_then_dot = t[..n].ends_with('.') && t[..n].chars().any(|c| c.is_ascii_digit());
+        if let Some(after) = rest.strip_prefix(['、', ')', '）', ':', '：']) {
+            return after.trim_start();
+        }
+        if digits_then_dot || (t[..n].contains('.') && rest.starts_with(' ')) {
+            return rest.trim_start();
+        }
+        if rest.starts_with(' ') && n <= 2 && t[..n].chars().all(|c| c.is_ascii_digit()) {
+            return rest.trim_start();
+        }
+    }
+    t
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -113,7 +113,12 @@ pub struct RawTerm {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawHeading {
-    pub heading: String,
+    /// The whole heading (numbering such as `二、` or `3.` aside).
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// The beginning of the heading (numbering aside).
+    #[serde(default)]
+    pub heading_starts: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for RawFacts {

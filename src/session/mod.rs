@@ -24,7 +24,7 @@ use crate::draft::{self, Draft};
 use crate::extract::{ExtractOptions, Mention, extract};
 use crate::fix;
 use crate::report::{FileError, FileReport};
-use crate::rules::{Fact, RuleError, RuleFile, RuleSet};
+use crate::rules::{Fact, RuleError, RuleFile, RuleSet, Scope};
 use crate::source::{Document, SourceError, discover};
 
 /// What a front end asks for; everything left `None` or empty comes from `factlint.yaml`,
@@ -307,12 +307,35 @@ impl Session {
     /// Runs every example of every rule file through its rule alone, with this session's
     /// tolerance.
     pub fn test_examples(&self) -> Vec<FileExamples<'_>> {
+        // The articles each file applies to, loaded once, for its terms' headings.
+        let mut articles: Option<Vec<Document>> = None;
         self.rules
             .files
             .iter()
-            .map(|file| FileExamples {
-                file,
-                results: run_examples(file, &self.options),
+            .map(|file| {
+                let mut results = run_examples(file, &self.options);
+                if file.applies_to.is_some()
+                    && file.terms.iter().any(|t| t.scope != Scope::Anywhere)
+                {
+                    let all = articles.get_or_insert_with(|| {
+                        let (paths, _) = discover(std::slice::from_ref(&self.rules.root));
+                        paths
+                            .iter()
+                            .filter_map(|p| Document::load(p).ok())
+                            .collect()
+                    });
+                    let mine: Vec<&Document> = all
+                        .iter()
+                        .filter(|d| {
+                            self.rules
+                                .for_path(&d.path)
+                                .iter()
+                                .any(|f| std::ptr::eq(*f, file))
+                        })
+                        .collect();
+                    missing_headings(file, &mine, &mut results);
+                }
+                FileExamples { file, results }
             })
             .collect()
     }
@@ -347,6 +370,47 @@ fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
         .count()
         + 1;
     (line, column)
+}
+
+/// A result after each term whose `within`/`outside` heading none of `articles` has.
+fn missing_headings(file: &RuleFile, articles: &[&Document], results: &mut Vec<ExampleResult>) {
+    for t in &file.terms {
+        let (Scope::Within(h) | Scope::Outside(h)) = &t.scope else {
+            continue;
+        };
+        if articles
+            .iter()
+            .any(|d| d.sections.iter().any(|s| h.matches(&s.title)))
+        {
+            continue;
+        }
+        let at = results
+            .iter()
+            .rposition(|r| r.rule == t.id && r.kind == RuleKind::Term)
+            .map_or(results.len(), |i| i + 1);
+        results.insert(
+            at,
+            ExampleResult {
+                rule: t.id.clone(),
+                kind: RuleKind::Term,
+                line: t.line,
+                should_flag: false,
+                text: h.text.clone(),
+                outcome: ExampleOutcome::HeadingNotFound,
+                messages: articles
+                    .iter()
+                    .map(|d| {
+                        d.path
+                            .strip_prefix(".")
+                            .unwrap_or(&d.path)
+                            .display()
+                            .to_string()
+                    })
+                    .collect(),
+                matches: 0,
+            },
+        );
+    }
 }
 
 fn with_fixes(mut report: FileReport, fixes: Vec<fix::Fixed>) -> FileReport {
