@@ -169,6 +169,29 @@ pub struct Outcome {
     pub stats: Stats,
 }
 
+/// The info line for an article no rule file applies to: its rules are silent here, and the
+/// reader should know it.
+fn unreached(doc: &Document, rules: &RuleSet) -> Finding {
+    let files: Vec<String> = rules
+        .files
+        .iter()
+        .map(|f| format!("`{}`", f.path.display()))
+        .collect();
+    Finding::new(
+        "unreached",
+        Origin::Unreached,
+        Severity::Info,
+        Span::new(0, 0),
+        "",
+        format!(
+            "no rule file applies to this article, so no claim or term is checked here: add \
+             `{}` to the `applies_to` of one of {}",
+            doc.path.display(),
+            files.join(", ")
+        ),
+    )
+}
+
 /// Runs every applicable claim and term, and the enabled built-ins, over one document.
 pub fn check_document(
     doc: &Document,
@@ -185,7 +208,11 @@ pub fn check_document(
     // that counting them does not walk every mention a second time.
     let mut checked: Vec<usize> = Vec::new();
     let mut findings = Vec::new();
-    for file in rules.for_path(&doc.path) {
+    let applying = rules.for_path(&doc.path);
+    if applying.is_empty() && !rules.files.is_empty() {
+        findings.push(unreached(doc, rules));
+    }
+    for file in applying {
         let run = claim::run(&ctx, file);
         stats.claims_held += run.held;
         stats.claims_failed += run.failed;
