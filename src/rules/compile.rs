@@ -129,6 +129,22 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
         .flatten()
         .filter_map(|r| c.term(r))
         .collect();
+    for (term, claim, word) in fixes_breaking_templates(&terms, &claims) {
+        let line_text = text.lines().nth(term.line.saturating_sub(1)).unwrap_or("");
+        let column = line_text
+            .find(term.id.as_str())
+            .map_or(1, |b| line_text[..b].chars().count() + 1);
+        c.errors.push(c.at.error(
+            term.line,
+            column,
+            format!(
+                "term `{}` would rewrite `{word}` inside the template of claim `{}` (line \
+                 {}): after `--fix` that claim would match nowhere; write the template with \
+                 `{}`, or narrow the term",
+                term.id, claim.id, claim.line, term.use_word
+            ),
+        ));
+    }
     if !c.errors.is_empty() {
         c.errors.sort_by_key(|e| (e.line, e.column));
         return Err(c.errors);
@@ -520,6 +536,58 @@ impl Compiler<'_> {
             examples: examples(&r.examples),
         })
     }
+}
+
+/// Each (term, claim, wrong word) where the term's fix would change the literal text of the
+/// claim's template: the wrong word occurs in it, and not as part of the term's own `use`
+/// word (`生成式 AI 行业` holds `AI 行业` and is left alone).
+fn fixes_breaking_templates<'a>(
+    terms: &'a [Term],
+    claims: &'a [Claim],
+) -> Vec<(&'a Term, &'a Claim, &'a str)> {
+    use super::normalize::normalize_literal;
+    let mut out = Vec::new();
+    for claim in claims {
+        let Matcher::Template(t) = &claim.matcher else {
+            continue;
+        };
+        let literals: Vec<&str> = t
+            .pieces
+            .iter()
+            .filter_map(|p| match p {
+                super::template::Piece::Literal(l) => Some(l.as_str()),
+                super::template::Piece::Placeholder { .. } => None,
+            })
+            .collect();
+        for term in terms {
+            let fold = |s: &str| {
+                if term.case_sensitive {
+                    s.to_string()
+                } else {
+                    s.to_ascii_lowercase()
+                }
+            };
+            let right = fold(&normalize_literal(&term.use_word));
+            for word in &term.instead_of {
+                let wrong = fold(&normalize_literal(word));
+                if wrong.is_empty() {
+                    continue;
+                }
+                let hit = literals.iter().any(|l| {
+                    let l = fold(l);
+                    l.match_indices(&wrong).any(|(i, _)| {
+                        // Inside an occurrence of the right word: the term leaves it alone.
+                        !l.match_indices(&right)
+                            .any(|(j, _)| j <= i && i + wrong.len() <= j + right.len())
+                    })
+                });
+                if hit {
+                    out.push((term, claim, word.as_str()));
+                }
+            }
+        }
+    }
+    out
 }
 
 impl Compiler<'_> {

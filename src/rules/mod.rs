@@ -89,6 +89,13 @@ pub struct Claim {
     pub why: Option<String>,
 }
 
+/// A claim or a term of a rule file.
+#[derive(Debug, Clone, Copy)]
+pub enum RuleRef<'a> {
+    Claim(&'a Claim),
+    Term(&'a Term),
+}
+
 /// How a claim finds its sentences.
 #[derive(Debug)]
 pub enum Matcher {
@@ -330,6 +337,22 @@ impl RuleSet {
     /// still parse).
     pub fn facts_from_text(path: &Path, text: &str) -> Result<Vec<Fact>, Vec<RuleError>> {
         compile::facts_only(path, text)
+    }
+
+    /// The claim or term with this id, and its file (the first, if several files use it).
+    pub fn find_rule(&self, id: &str) -> Option<(&RuleFile, RuleRef<'_>)> {
+        self.files.iter().find_map(|f| {
+            f.claims
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| (f, RuleRef::Claim(c)))
+                .or_else(|| {
+                    f.terms
+                        .iter()
+                        .find(|t| t.id == id)
+                        .map(|t| (f, RuleRef::Term(t)))
+                })
+        })
     }
 
     /// The rule files whose `applies_to` matches `path`.
