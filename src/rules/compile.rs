@@ -80,7 +80,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
 
 pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile, Vec<RuleError>> {
     let at = Located { path, text };
-    let raw: RawFile = raw::parse(text).map_err(|e| vec![at.yaml_error(&e)])?;
+    let raw: RawFile = raw::parse(text).map_err(|e| parse_errors(&at, text, &e))?;
     let mut c = Compiler {
         at,
         errors: Vec::new(),
@@ -165,11 +165,33 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
     })
 }
 
+/// Every item's parse error (see `raw::item_errors`), or the file's one error when no item
+/// alone fails (the problem is in the file's shape) or the file's error lies outside them.
+fn parse_errors(at: &Located<'_>, text: &str, first: &serde_saphyr::Error) -> Vec<RuleError> {
+    let mut errors: Vec<RuleError> = raw::item_errors(text)
+        .into_iter()
+        .map(|(offset, e)| {
+            let mut err = at.yaml_error(&e);
+            if err.line > 0 {
+                err.line += offset;
+            }
+            err
+        })
+        .collect();
+    let whole = at.yaml_error(first);
+    if !errors.iter().any(|e| e.line == whole.line) {
+        errors.push(whole);
+    }
+    errors.sort_by_key(|e| (e.line, e.column));
+    errors.dedup_by(|a, b| a.line == b.line && a.message == b.message);
+    errors
+}
+
 /// The facts of a rule file alone (`factlint draft --facts`): the file is parsed as a rule
 /// file, its facts validated as `compile` does, and its claims and terms left aside.
 pub fn facts_only(path: &Path, text: &str) -> Result<Vec<Fact>, Vec<RuleError>> {
     let at = Located { path, text };
-    let raw: RawFile = raw::parse(text).map_err(|e| vec![at.yaml_error(&e)])?;
+    let raw: RawFile = raw::parse(text).map_err(|e| parse_errors(&at, text, &e))?;
     let mut c = Compiler {
         at,
         errors: Vec::new(),

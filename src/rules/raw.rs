@@ -197,3 +197,115 @@ pub fn parse(text: &str) -> Result<RawFile, serde_saphyr::Error> {
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
     serde_saphyr::from_str_with_options(text, options)
 }
+
+/// Every item that does not parse, when the file as a whole does not: each claim, term and
+/// fact is cut out of the text (its first line blanked up to the item's column, so that
+/// columns stay right) and parsed alone, and its error moved to the file's line. Empty when
+/// the file's shape itself is broken (then the one error of `parse` is all there is to say).
+pub fn item_errors(text: &str) -> Vec<(usize, serde_saphyr::Error)> {
+    use serde::de::IgnoredAny;
+
+    #[derive(Deserialize)]
+    struct Shape {
+        #[serde(default)]
+        facts: Option<ShapeFacts>,
+        #[serde(default)]
+        claims: Option<Vec<Spanned<IgnoredAny>>>,
+        #[serde(default)]
+        terms: Option<Vec<Spanned<IgnoredAny>>>,
+    }
+    struct ShapeFacts(Vec<(usize, usize)>);
+    impl<'de> Deserialize<'de> for ShapeFacts {
+        fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = ShapeFacts;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a map of facts")
+                }
+                fn visit_unit<E: de::Error>(self) -> Result<ShapeFacts, E> {
+                    Ok(ShapeFacts(Vec::new()))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ShapeFacts, A::Error> {
+                    let mut out = Vec::new();
+                    while let Some(_key) = map.next_key::<IgnoredAny>()? {
+                        let v = map.next_value::<Spanned<IgnoredAny>>()?;
+                        out.push((v.referenced.line() as usize, v.referenced.column() as usize));
+                    }
+                    Ok(ShapeFacts(out))
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
+
+    let mut options = serde_saphyr::Options::default();
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    let Ok(shape) = serde_saphyr::from_str_with_options::<Shape>(text, options.clone()) else {
+        return Vec::new();
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    // Lines that start a top-level key end the last item of a section.
+    let top: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace() && c != '#' && c != '-')
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    let mut out = Vec::new();
+    let mut each = |starts: Vec<(usize, usize)>,
+                    parse: &dyn Fn(&str) -> Option<serde_saphyr::Error>| {
+        for (k, &(line, column)) in starts.iter().enumerate() {
+            let next_item = starts.get(k + 1).map(|s| s.0);
+            let next_top = top.iter().copied().find(|&t| t > line);
+            let end = [next_item, next_top]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(lines.len() + 1);
+            if end <= line || line == 0 {
+                continue;
+            }
+            let mut block = String::new();
+            for (i, l) in lines[line - 1..end - 1].iter().enumerate() {
+                if i == 0 {
+                    let cut: usize = l
+                        .chars()
+                        .take(column.saturating_sub(1))
+                        .map(char::len_utf8)
+                        .sum();
+                    block.push_str(&" ".repeat(l[..cut].chars().count()));
+                    block.push_str(&l[cut..]);
+                } else {
+                    block.push_str(l);
+                }
+                block.push('\n');
+            }
+            if let Some(e) = parse(&block) {
+                out.push((line - 1, e));
+            }
+        }
+    };
+    let opts = options.clone();
+    let facts = shape.facts.map(|f| f.0).unwrap_or_default();
+    each(facts, &|b| {
+        serde_saphyr::from_str_with_options::<RawFact>(b, opts.clone()).err()
+    });
+    let starts = |v: Option<Vec<Spanned<IgnoredAny>>>| -> Vec<(usize, usize)> {
+        v.unwrap_or_default()
+            .iter()
+            .map(|s| (s.referenced.line() as usize, s.referenced.column() as usize))
+            .collect()
+    };
+    each(starts(shape.claims), &|b| {
+        serde_saphyr::from_str_with_options::<RawClaim>(b, opts.clone()).err()
+    });
+    each(starts(shape.terms), &|b| {
+        serde_saphyr::from_str_with_options::<RawTerm>(b, opts.clone()).err()
+    });
+    out
+}
