@@ -7,6 +7,7 @@
 
 mod check;
 mod draft;
+mod eval;
 mod explain;
 mod extract;
 mod test;
@@ -43,7 +44,9 @@ pub enum Command {
     Test(test::TestArgs),
     /// Draft the claims of an article from a list of facts.
     Draft(draft::DraftArgs),
-    /// Print the documentation of a built-in check.
+    /// Print an expression's value and interval over the rule files' facts.
+    Eval(eval::EvalArgs),
+    /// Print the documentation of a built-in check or of a rule.
     Explain(explain::ExplainArgs),
 }
 
@@ -62,6 +65,7 @@ pub fn run() -> u8 {
         Command::Test(args) => test::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Draft(args) => draft::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 

@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use crate::rules::units::unit_scale;
 use crate::rules::{Fact, RuleError, RuleSet};
 
 /// Reads the facts of `path`: CSV when it ends in `.csv`, a rule file otherwise.
@@ -106,12 +107,15 @@ pub fn facts_from_csv(path: &Path, text: &str) -> Result<Vec<Fact>, Vec<RuleErro
                 }
             },
         };
+        let unit = fields[2].trim().to_string();
+        // As in rule files: `9.8,%` is 9.8%, held as a fraction.
+        let scale = unit_scale(&unit);
         facts.push(Fact {
             id: id.to_string(),
-            value,
-            unit: fields[2].trim().to_string(),
+            value: value * scale,
+            unit,
             source: fields[3].trim().to_string(),
-            precision,
+            precision: precision.map(|p| p * scale),
             line,
         });
     }

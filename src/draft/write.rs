@@ -10,6 +10,7 @@ use crate::check::{CheckOptions, Context, claim};
 use crate::eval::human;
 use crate::extract::{Kind, Mention, write_like};
 use crate::rules::normalize::Normalized;
+use crate::rules::units::unit_scale;
 use crate::rules::{Fact, RuleSet, Template};
 use crate::session::{ExampleOutcome, run_examples};
 use crate::source::Document;
@@ -450,12 +451,12 @@ fn write_facts(out: &mut String, facts: &[Fact]) {
             out,
             "  {}: {{ value: {}, unit: {}, source: {}",
             f.id,
-            f.value,
+            f.value / unit_scale(&f.unit),
             q(&f.unit),
             q(&f.source)
         );
         if let Some(p) = f.precision {
-            let _ = write!(out, ", precision: {p}");
+            let _ = write!(out, ", precision: {}", p / unit_scale(&f.unit));
         }
         out.push_str(" }\n");
     }

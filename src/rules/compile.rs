@@ -165,6 +165,18 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
     })
 }
 
+/// `placeholder OP fact` with nothing else on either side: (placeholder index, fact index).
+pub(crate) fn compared_directly(check: &Check) -> Option<(usize, usize)> {
+    use crate::eval::Expr;
+    let (Expr::Name(l), Expr::Name(r)) = (&check.comparison.left, &check.comparison.right) else {
+        return None;
+    };
+    match (&check.inputs.get(l.slot)?.1, &check.inputs.get(r.slot)?.1) {
+        (Binding::Placeholder(p), Binding::Fact(f)) => Some((*p, *f)),
+        _ => None,
+    }
+}
+
 /// Every item's parse error (see `raw::item_errors`), or the file's one error when no item
 /// alone fails (the problem is in the file's shape) or the file's error lies outside them.
 fn parse_errors(at: &Located<'_>, text: &str, first: &serde_saphyr::Error) -> Vec<RuleError> {
@@ -265,12 +277,14 @@ impl Compiler<'_> {
                 }
                 p => p.as_ref().map(|p| p.value),
             };
+            // `value: 9.8, unit: "%"` is 9.8%: held as a fraction, like the mentions.
+            let scale = super::units::unit_scale(&f.unit);
             facts.push(Fact {
                 id: id.value.clone(),
-                value: f.value,
+                value: f.value * scale,
                 unit: f.unit.clone(),
                 source: f.source.clone(),
-                precision,
+                precision: precision.map(|p| p * scale),
                 line,
             });
         }
@@ -386,6 +400,31 @@ impl Compiler<'_> {
                     }
                 }
                 checks.push(check);
+            }
+        }
+        if let Some(Matcher::Template(t)) = &matcher {
+            let kinds: Vec<Option<crate::extract::Kind>> = t
+                .pieces
+                .iter()
+                .filter_map(|p| match p {
+                    super::template::Piece::Placeholder { kind, .. } => Some(*kind),
+                    super::template::Piece::Literal(_) => None,
+                })
+                .collect();
+            for (check, text) in checks.iter().zip(&r.check.0) {
+                if let Some((p, f)) = compared_directly(check)
+                    && let Some(Some(kind)) = kinds.get(p)
+                    && let Some(why) = super::units::mismatch(*kind, &facts[f].unit)
+                {
+                    self.errors.push(self.at.at(
+                        &text.referenced,
+                        format!(
+                            "`{}` compares placeholder `{}` (`{{{}:{kind}}}`) with fact `{}` \
+                             (unit `{}`): {why}",
+                            check.text, names[p], names[p], facts[f].id, facts[f].unit
+                        ),
+                    ));
+                }
             }
         }
         if checks.len() == r.check.0.len()

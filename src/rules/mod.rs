@@ -12,6 +12,7 @@ mod index;
 pub mod normalize;
 mod raw;
 pub mod template;
+pub mod units;
 
 use std::path::{Component, Path, PathBuf};
 
@@ -21,6 +22,7 @@ use regex::Regex;
 use crate::eval::{Comparison, Interval, Value};
 use crate::finding::Severity;
 
+pub(crate) use compile::compared_directly;
 pub use error::RuleError;
 pub use template::Template;
 

@@ -21,6 +21,7 @@ pub use examples::{ExampleOutcome, ExampleResult, RuleKind, run_examples};
 use crate::check::{CheckOptions, check_document};
 use crate::config::{self, Config, ConfigError, FailOn};
 use crate::draft::{self, Draft};
+use crate::eval::{EvalError, Expression, ParseError, Value};
 use crate::extract::{ExtractOptions, Mention, extract};
 use crate::fix;
 use crate::report::{FileError, FileReport};
@@ -108,6 +109,28 @@ impl Extracted {
             .rev()
             .find(|m| offset < m.span.end)
     }
+}
+
+/// An expression's value over the facts, and the facts it used.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    pub value: Value,
+    pub inputs: Vec<Fact>,
+}
+
+/// Why `Session::eval` could not give a value.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum EvalFailure {
+    #[error("column {}: {}", .0.offset + 1, .0.message)]
+    Parse(ParseError),
+    #[error("column {}: unknown name `{name}`: no fact of the rule files ({facts} facts) has this id", offset + 1)]
+    UnknownName {
+        name: String,
+        offset: usize,
+        facts: usize,
+    },
+    #[error("{0}")]
+    Eval(EvalError),
 }
 
 /// One rule file's example results, in file order.
@@ -294,6 +317,33 @@ impl Session {
                     self.check_path(&path)
                 }
             }))
+    }
+
+    /// Evaluates an expression over the facts of the rule files (`factlint eval`): its value
+    /// and interval, with each fact it used.
+    pub fn eval(&self, text: &str) -> Result<Evaluation, EvalFailure> {
+        let expr = Expression::parse(text).map_err(EvalFailure::Parse)?;
+        let mut inputs: Vec<Fact> = Vec::new();
+        for n in &expr.names {
+            let fact = self
+                .rules
+                .files
+                .iter()
+                .flat_map(|f| &f.facts)
+                .find(|f| f.id == n.name)
+                .ok_or_else(|| EvalFailure::UnknownName {
+                    name: n.name.clone(),
+                    offset: n.offset,
+                    facts: self.rules.files.iter().map(|f| f.facts.len()).sum(),
+                })?;
+            if !inputs.iter().any(|f| f.id == fact.id) {
+                inputs.push(fact.clone());
+            }
+        }
+        let value = expr
+            .evaluate(&|name| inputs.iter().find(|f| f.id == name).map(Fact::as_value))
+            .map_err(EvalFailure::Eval)?;
+        Ok(Evaluation { value, inputs })
     }
 
     /// Drafts the rules of the article at `path` from `facts` (`factlint draft`), with this
