@@ -16,6 +16,7 @@
 //! describes the layout.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -24,6 +25,7 @@ pub mod eval;
 pub mod extract;
 pub mod finding;
 pub mod fix;
+pub mod lexicon;
 pub mod report;
 pub mod rules;
 pub mod session;

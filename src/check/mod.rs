@@ -6,19 +6,25 @@
 //! variant.
 
 pub mod claim;
+mod coverage;
+mod rewrite;
 mod sentence;
 mod suppress;
 pub mod term;
 
 use std::cell::OnceCell;
 
+pub use coverage::{Coverage, MentionStatus};
+
+use crate::analysis::Analysis;
 use crate::extract::{ExtractOptions, Mention};
 use crate::rules::RuleSet;
 use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
-pub use crate::finding::{BuiltinMeta, Edit, Explanation, Finding, Input, Origin, Severity};
-use sentence::Sentence;
+pub use crate::finding::{
+    Applicability, BuiltinMeta, Edit, Explanation, Finding, Fix, Input, Origin, Severity,
+};
 
 /// Declares the built-in checks from one line each, `Variant => file`. Each file defines
 /// `META` (id, doc, default severity) and `check(ctx, severity, examined)`; everything else
@@ -116,8 +122,9 @@ pub struct Context<'a> {
     /// All mentions of the document in order, non-quantities included.
     pub mentions: &'a [Mention],
     pub options: &'a CheckOptions,
-    /// The sentences the built-ins read, split once for all of them and only when one runs.
-    sentences: OnceCell<Vec<Sentence<'a>>>,
+    /// The document's analysis (sentences, clauses, units, keys), built once for all the
+    /// checks and only when one asks for it.
+    analysis: OnceCell<Analysis<'a>>,
     /// The text claims' templates match against, normalised once for all rule files.
     normalized: OnceCell<Normalized>,
 }
@@ -128,7 +135,7 @@ impl<'a> Context<'a> {
             doc,
             mentions,
             options,
-            sentences: OnceCell::new(),
+            analysis: OnceCell::new(),
             normalized: OnceCell::new(),
         }
     }
@@ -139,12 +146,11 @@ impl<'a> Context<'a> {
             .get_or_init(|| Normalized::new(&self.doc.masked, self.mentions))
     }
 
-    /// The sentences of the masked text that hold a quantity a built-in check starts from
-    /// (a multiple, a percentage or points), each with all its quantities.
-    fn sentences(&self) -> &[Sentence<'a>] {
-        self.sentences.get_or_init(|| {
-            sentence::sentences_with(&self.doc.masked, self.mentions, sentence::is_trigger)
-        })
+    /// The analysis of the document: sentences with their mentions, clauses, units, tables,
+    /// periods and mention keys.
+    pub fn analysis(&self) -> &Analysis<'a> {
+        self.analysis
+            .get_or_init(|| Analysis::new(&self.doc.masked, self.mentions))
     }
 }
 
@@ -167,6 +173,8 @@ pub struct Outcome {
     /// Sorted by position, then rule id.
     pub findings: Vec<Finding>,
     pub stats: Stats,
+    /// What examined each mention.
+    pub coverage: Coverage,
 }
 
 /// The info line for an article no rule file applies to: its rules are silent here, and the
@@ -204,9 +212,7 @@ pub fn check_document(
         numbers_found: mentions.iter().filter(|m| m.kind.is_quantity()).count(),
         ..Stats::default()
     };
-    // Indices of the mentions some check examined; a list, not a flag per mention, so
-    // that counting them does not walk every mention a second time.
-    let mut checked: Vec<usize> = Vec::new();
+    let mut coverage = Coverage::new(mentions);
     let mut findings = Vec::new();
     let applying = rules.for_path(&doc.path);
     if applying.is_empty() && !rules.files.is_empty() {
@@ -217,30 +223,22 @@ pub fn check_document(
         stats.claims_held += run.held;
         stats.claims_failed += run.failed;
         stats.claims_unmatched += run.unmatched;
-        checked.extend(run.checked);
+        for &(i, c) in &run.checked {
+            coverage.mark(i, || MentionStatus::Claim(file.claims[c].id.clone()));
+        }
         findings.extend(run.findings);
-        let terms = term::run(&ctx, file);
-        stats.term_findings += terms.len();
-        findings.extend(terms);
+        findings.extend(term::run(&ctx, file));
     }
     let mut examined = Vec::new();
     for &(builtin, severity) in &options.builtins {
-        let found = builtin.run(&ctx, severity, &mut examined);
-        stats.builtin_findings += found.len();
-        findings.extend(found);
+        findings.extend(builtin.run(&ctx, severity, &mut examined));
+        coverage.mark_spans(mentions, &examined, builtin);
+        examined.clear();
     }
-    for span in examined {
-        // Mentions are sorted by position and never share a start.
-        if let Ok(i) = mentions.binary_search_by_key(&span.start, |m| m.span.start) {
-            checked.push(i);
-        }
+    if !options.builtins.is_empty() {
+        coverage.sentences_skipped = ctx.analysis().skipped_sentences();
     }
-    checked.sort_unstable();
-    checked.dedup();
-    stats.numbers_checked = checked
-        .iter()
-        .filter(|&&i| mentions[i].kind.is_quantity())
-        .count();
+    stats.numbers_checked = coverage.checked();
     let mut findings = suppress::apply(doc, findings);
     // The summary counts what the report shows, so suppressed findings are not counted.
     stats.term_findings = findings.iter().filter(|f| f.origin == Origin::Term).count();
@@ -249,5 +247,9 @@ pub fn check_document(
         .filter(|f| matches!(f.origin, Origin::Builtin(_)))
         .count();
     findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
-    Outcome { findings, stats }
+    Outcome {
+        findings,
+        stats,
+        coverage,
+    }
 }

@@ -8,13 +8,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::rewrite::rewrite_number;
 use super::sentence::{
-    Sentence, clause_breaks, divide, format_interval, format_number, has_clause_break, input,
-    last_clause_break, same_measure, strip_continuations, strip_hedges,
+    clause_breaks, has_clause_break, input, last_clause_break, same_measure, strip_continuations,
+    strip_hedges,
 };
-use super::{BuiltinMeta, Context, Edit, Explanation, Finding, Origin, Severity};
-use crate::eval::Interval;
-use crate::extract::{Kind, Mention, write_like};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
+use crate::eval::{Interval, brief, brief_interval};
+use crate::extract::{Kind, Mention};
+use crate::lexicon::RELATION_STARTS;
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -60,12 +62,8 @@ struct Frame<'m> {
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for Sentence {
-        span: sentence,
-        quantities: qs,
-    } in ctx.sentences()
-    {
-        let (sentence, qs) = (*sentence, qs.as_slice());
+    for s in ctx.analysis().checked_sentences() {
+        let (sentence, qs) = (s.span, s.quantities);
         let frames: Vec<Frame<'_>> = (0..qs.len())
             .filter_map(|i| frame(ctx, sentence, qs, i))
             .collect();
@@ -138,41 +136,6 @@ fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) ->
     })
 }
 
-/// Words that may open a continuing clause once the continuations are stripped: a relation
-/// word, or a predicate with no subject of its own (`，同比增长 38%，是…`).
-const RELATION_STARTS: &[&str] = &[
-    "是",
-    "为",
-    "相当于",
-    "达",
-    "同比",
-    "环比",
-    "较",
-    "比",
-    "增长",
-    "下降",
-    "上升",
-    "减少",
-    "增加",
-    "占",
-    "超过",
-    "高于",
-    "低于",
-    "居",
-    "位居",
-    "is",
-    "was",
-    "are",
-    "were",
-    "up ",
-    "down ",
-    "an increase",
-    "a rise",
-    "a drop",
-    "a decline",
-    "accounting for",
-];
-
 /// Whether every clause between `from` (the end of A) and `to` (the relation word) carries
 /// A's subject on: each opens with a relation word after optional continuation words, or
 /// with a multiple (an earlier ratio of the same subject), or is empty.
@@ -186,10 +149,18 @@ fn keeps_subject(ctx: &Context<'_>, qs: &[&Mention], from: usize, to: usize) -> 
         let opens_at = from + end - clause.len();
         let clause = clause.trim_end_matches(['，', ',', '；', ';', '：', ':', '、']);
         clause.trim().is_empty()
-            || RELATION_STARTS.iter().any(|r| clause.starts_with(r))
+            || RELATION_STARTS.iter().any(|r| starts_with_word(clause, r))
             || qs
                 .iter()
                 .any(|m| m.kind == Kind::Multiple && m.span.start == opens_at)
+    })
+}
+
+/// Whether `s` opens with `w`; a Latin `w` must end at a word boundary (`up`, not `upper`).
+fn starts_with_word(s: &str, w: &str) -> bool {
+    s.strip_prefix(w).is_some_and(|rest| {
+        !(w.ends_with(|c: char| c.is_ascii_alphabetic())
+            && rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
     })
 }
 
@@ -243,7 +214,7 @@ fn judge(
     // reading under which the sentence is right: then stay silent.
     let mut verdicts = Vec::new();
     for &a in candidates {
-        let q = divide(a.interval, f.b.interval)?;
+        let q = a.interval.checked_div(f.b.interval)?;
         if holds(q, f) {
             return None;
         }
@@ -260,8 +231,8 @@ fn judge(
         "`{n_text}` does not match `{}` / `{}` = {} (the figures allow {}{})",
         doc.slice(a.span),
         doc.slice(f.b.span),
-        format_number(computed),
-        format_interval(q),
+        brief(computed),
+        brief_interval(q),
         if f.either {
             "; `times more than` was also read as N+1 times"
         } else {
@@ -289,18 +260,9 @@ fn judge(
             candidates.len() - 1
         ));
     }
-    if let Some(replacement) = write_like(f.n, computed) {
-        let replacement_text = format!(
-            "{}{}{}",
-            &doc.text[f.n.span.start..f.n.number.start],
-            replacement,
-            &doc.text[f.n.number.end..f.n.span.end]
-        );
-        finding.suggestion = Some(replacement_text);
-        finding.edit = Some(Edit {
-            span: f.n.number,
-            replacement,
-        });
+    if let Some(rewrite) = rewrite_number(ctx, f.n, computed, q) {
+        finding.suggestion = Some(rewrite.text);
+        finding.fix = rewrite.fix;
     }
     Some(finding)
 }

@@ -29,9 +29,12 @@ pub struct CheckArgs {
     pub fail_on: Option<FailOn>,
     #[command(flatten)]
     pub color: colorchoice_clap::Color,
-    /// Apply every unambiguous suggestion to the files, then report what remains.
+    /// Apply every safe fix to the files, then report what remains.
     #[arg(long)]
     pub fix: bool,
+    /// With --fix, also apply the fixes that may change what the text means.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     /// Configuration file (default: the nearest `factlint.yaml` from here up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -55,6 +58,7 @@ pub fn run(args: CheckArgs) -> u8 {
         claims: args.claims.clone(),
         tolerance: args.tolerance,
         fail_on: args.fail_on,
+        unsafe_fixes: args.unsafe_fixes,
         ..Settings::from_current_dir()
     };
     let session = match Session::load(&settings) {
@@ -83,7 +87,14 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         Box::new(stdout.lock())
     };
-    match report(&session, &paths, args.fix, format, &mut *out, color) {
+    match report(
+        &session,
+        &paths,
+        args.fix || args.unsafe_fixes,
+        format,
+        &mut *out,
+        color,
+    ) {
         Ok(code) => code,
         // The reader went away (`| head`): nothing is left to tell it, as with ripgrep.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,

@@ -98,24 +98,11 @@ pub fn run(args: ExtractArgs) -> u8 {
     status
 }
 
-/// A number as people read it: at most 12 significant digits, no exponent for ordinary
-/// magnitudes.
-pub fn format_number(v: f64) -> String {
-    if v == f64::INFINITY {
-        return "∞".into();
-    }
-    if v == f64::NEG_INFINITY {
-        return "-∞".into();
-    }
-    let tidy: f64 = format!("{v:.11e}").parse().unwrap_or(v);
-    format!("{tidy}")
-}
-
 fn interval_text(m: &Mention) -> String {
     format!(
         "[{}, {}]",
-        format_number(m.interval.low),
-        format_number(m.interval.high)
+        crate::eval::full(m.interval.low),
+        crate::eval::full(m.interval.high)
     )
 }
 
@@ -139,7 +126,7 @@ fn write_table(out: &mut dyn Write, doc: &Document, mentions: &[Mention]) -> std
             format!("{}:{line}:{col}", doc.path.display()),
             m.kind.to_string(),
             text.replace(['\n', '\r', '\t'], " "),
-            format_number(m.value),
+            crate::eval::full(m.value),
             interval_text(m),
             m.unit.as_deref().unwrap_or("-").to_string(),
             m.hedge.map_or("-", |h| h.as_str()).to_string(),

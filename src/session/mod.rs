@@ -18,7 +18,7 @@ use std::path::{Component, Path, PathBuf};
 
 pub use examples::{ExampleOutcome, ExampleResult, RuleKind, run_examples};
 
-use crate::check::{CheckOptions, check_document};
+use crate::check::{Applicability, CheckOptions, check_document};
 use crate::config::{self, Config, ConfigError, FailOn};
 use crate::draft::{self, Draft};
 use crate::eval::{EvalError, Expression, ParseError, Value};
@@ -47,6 +47,8 @@ pub struct Settings {
     /// Whether a missing default `claims/` folder is an error (`factlint test`) or means
     /// "no rules" (`factlint check`, which still has its built-in checks).
     pub require_claims: bool,
+    /// Whether fixing applies the unsafe fixes too (`--unsafe-fixes`), not only the safe ones.
+    pub unsafe_fixes: bool,
 }
 
 impl Settings {
@@ -60,6 +62,7 @@ impl Settings {
             fail_on: None,
             load_rules: true,
             require_claims: false,
+            unsafe_fixes: false,
         }
     }
 
@@ -88,6 +91,8 @@ pub struct Session {
     fail_on: FailOn,
     /// What to check when no path is given.
     sources: Vec<PathBuf>,
+    /// The least safe fixes that fixing applies.
+    fixes: Applicability,
 }
 
 /// A document with the numbers read from it.
@@ -183,6 +188,11 @@ impl Session {
             options,
             fail_on,
             sources,
+            fixes: if settings.unsafe_fixes {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            },
         })
     }
 
@@ -195,6 +205,7 @@ impl Session {
             options,
             fail_on: FailOn::Error,
             sources: vec![PathBuf::from("source")],
+            fixes: Applicability::Safe,
         }
     }
 
@@ -266,12 +277,26 @@ impl Session {
         Ok(self.check_document(load(path)?))
     }
 
-    /// Applies every unambiguous edit to a text held in memory and checks the result: the
-    /// report's `doc.text` is the fixed text, `fixes` says what was done, `findings` are
-    /// those that remain. Nothing is written anywhere.
+    /// The findings of a document, for the passes of `fix::fix_passes`.
+    fn findings_of(&self, doc: &Document) -> Vec<crate::check::Finding> {
+        let mentions = extract(&doc.masked, &self.extract_options());
+        check_document(doc, &mentions, &self.rules, &self.options).findings
+    }
+
+    /// The fixes of `report` applied (safe ones, or unsafe ones too with `unsafe_fixes`), in
+    /// passes until the text is stable (`fix::fix_passes`).
+    fn fixing(&self, report: &FileReport) -> fix::Fixing {
+        fix::fix_passes(&report.doc, report.findings.clone(), self.fixes, |d| {
+            self.findings_of(d)
+        })
+    }
+
+    /// Applies the fixes to a text held in memory and checks the result: the report's
+    /// `doc.text` is the fixed text, `fixes` says what was done, `findings` are those that
+    /// remain. Nothing is written anywhere.
     pub fn fix_text(&self, path: &Path, text: &str) -> FileReport {
         let first = self.check_text(path, text);
-        let fixing = fix::apply(&first.doc, &first.findings);
+        let fixing = self.fixing(&first);
         if !fixing.changed() {
             return with_fixes(first, fixing.fixes);
         }
@@ -284,7 +309,7 @@ impl Session {
     /// is then of the file as it stands and carries the error in `errors`.
     pub fn fix_path(&self, path: &Path) -> Result<FileReport, FileError> {
         let first = self.check_path(path)?;
-        let fixing = fix::apply(&first.doc, &first.findings);
+        let fixing = self.fixing(&first);
         if !fixing.changed() {
             return Ok(with_fixes(first, fixing.fixes));
         }
