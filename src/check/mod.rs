@@ -14,7 +14,7 @@ pub mod term;
 
 use std::cell::OnceCell;
 
-pub use coverage::{Coverage, MentionStatus};
+pub use coverage::{Coverage, DURATIONS, MentionStatus, not_a_claim};
 
 use crate::analysis::Analysis;
 use crate::extract::{ExtractOptions, Mention};
@@ -209,10 +209,11 @@ pub fn check_document(
 ) -> Outcome {
     let ctx = Context::new(doc, mentions, options);
     let mut stats = Stats {
-        numbers_found: mentions.iter().filter(|m| m.kind.is_quantity()).count(),
+        numbers_found: 0,
         ..Stats::default()
     };
-    let mut coverage = Coverage::new(mentions);
+    let mut coverage = Coverage::new(mentions, &doc.masked);
+    stats.numbers_found = coverage.counted();
     let mut findings = Vec::new();
     let applying = rules.for_path(&doc.path);
     if applying.is_empty() && !rules.files.is_empty() {

@@ -38,6 +38,10 @@ pub struct CheckArgs {
     /// Configuration file (default: the nearest `factlint.yaml` from here up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// After each file, list every number with what checked it (a claim, a built-in) or
+    /// `unchecked`; durations and counts of one are listed as not counted.
+    #[arg(long)]
+    pub coverage: bool,
     /// Approximation tolerance for hedged numbers (约, about), as a fraction [default: 0.05].
     #[arg(long, value_name = "R", value_parser = parse_tolerance)]
     pub tolerance: Option<f64>,
@@ -94,6 +98,7 @@ pub fn run(args: CheckArgs) -> u8 {
         format,
         &mut *out,
         color,
+        args.coverage,
     ) {
         Ok(code) => code,
         // The reader went away (`| head`): nothing is left to tell it, as with ripgrep.
@@ -114,11 +119,12 @@ fn report(
     format: Format,
     out: &mut dyn Write,
     color: bool,
+    coverage: bool,
 ) -> std::io::Result<u8> {
     let fail_on = session.fail_on();
     let mut errors = Vec::new();
     let mut fails = false;
-    let mut printer = Printer::new(format, out, color)?;
+    let mut printer = Printer::new(format, out, color)?.with_coverage(coverage);
     for result in session.check_paths(paths, fix) {
         match result {
             Ok(mut file) => {

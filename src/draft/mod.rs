@@ -23,9 +23,9 @@ mod write;
 use std::path::{Path, PathBuf};
 
 pub use facts::{facts_from_csv, read_facts};
-pub use search::{Candidate, DURATIONS, Family, NEAR, Op, fact_family, mention_family};
+pub use search::{Candidate, Family, NEAR, Op, fact_family, mention_family};
 
-use crate::check::CheckOptions;
+use crate::check::{CheckOptions, not_a_claim};
 use crate::extract::Mention;
 use crate::rules::Fact;
 use crate::source::{Document, Span};
@@ -181,7 +181,8 @@ pub fn draft(
         let m = &mentions[i];
         let line = doc.lines.line_of(m.span.start) + 1;
         let text = doc.text[m.span.range()].to_string();
-        let outcome = match mention_family(m).filter(|_| !is_list_count(doc, m)) {
+        let claimable = not_a_claim(m, &doc.masked).is_none();
+        let outcome = match mention_family(m).filter(|_| claimable) {
             None => Outcome::NotAClaim,
             Some(family) => {
                 let sentence = sentence_of(&doc.masked, m.span);
@@ -406,19 +407,6 @@ fn placeholder_claim(chosen: Scored) -> DraftClaim {
         fail: Vec::new(),
         chosen,
     }
-}
-
-/// A count that numbers a list (`以下三点`, `the following five`), not a quantity of the
-/// world: a count followed by a colon; or a count of one (`至少一项`, `一次`), which is the
-/// article's "a", not a figure.
-fn is_list_count(doc: &Document, m: &Mention) -> bool {
-    m.kind == crate::extract::Kind::Count
-        && (m.value <= 1.0
-            || doc.masked[m.span.end..]
-                .chars()
-                .take(6)
-                .take_while(|c| !matches!(c, '。' | '.' | '\n'))
-                .any(|c| c == ':' || c == '：'))
 }
 
 /// The sentence around `at` in `text`: between sentence ends (`。！？!?`, a line break, or

@@ -16,6 +16,7 @@
 //! mention whose interval is open (`超过 1 亿`) is searched only up to half again its stated
 //! value.
 
+use crate::check::DURATIONS;
 use crate::eval::{Comparison, Interval, Value};
 use crate::extract::{Kind, Mention};
 use crate::rules::Fact;
@@ -46,9 +47,6 @@ pub enum Family {
     /// A bare number (a score, an index).
     Number,
 }
-
-/// Units written after the number that make it a duration: never a claim.
-pub const DURATIONS: &[&str] = &["year", "month", "week", "day", "h", "min", "s", "decade"];
 
 const CURRENCIES: &[&str] = &[
     "USD", "CNY", "EUR", "GBP", "JPY", "HKD", "KRW", "INR", "CAD", "AUD",

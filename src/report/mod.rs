@@ -16,7 +16,7 @@ mod text;
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::check::{Finding, Severity, Stats};
+use crate::check::{Finding, MentionStatus, Severity, Stats};
 use crate::fix::{FixError, Fixed};
 use crate::source::{Document, SourceError, Span};
 
@@ -70,6 +70,28 @@ pub struct FileReport {
     /// Problems that did not stop the file being checked (a fix that could not be written:
     /// the report is then of the file as it stands).
     pub errors: Vec<FileError>,
+    /// Every quantity mention with what checked it (`--coverage`, the JSON `coverage`).
+    pub coverage: Vec<Covered>,
+}
+
+/// One quantity mention and what examined it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Covered {
+    pub span: Span,
+    pub status: MentionStatus,
+}
+
+impl Covered {
+    /// `unchecked`, `claim`, `builtin` or `not_a_claim`, and what: the claim or built-in id,
+    /// or why the number is not a claim.
+    pub fn describe(&self) -> (&'static str, Option<String>) {
+        match &self.status {
+            MentionStatus::Claim(id) => ("claim", Some(id.clone())),
+            MentionStatus::Builtin(b) => ("builtin", Some(b.id().to_string())),
+            MentionStatus::NotAClaim(why) => ("not_a_claim", Some((*why).to_string())),
+            MentionStatus::Unchecked | MentionStatus::NotQuantity => ("unchecked", None),
+        }
+    }
 }
 
 impl FileReport {
@@ -80,6 +102,7 @@ impl FileReport {
             stats,
             fixes: Vec::new(),
             errors: Vec::new(),
+            coverage: Vec::new(),
         }
     }
 }
@@ -180,6 +203,10 @@ pub struct Printer<'w> {
     out: &'w mut dyn Write,
     sink: Box<dyn Sink>,
     totals: Totals,
+    /// List every quantity and what checked it after each file (`--coverage`; the formats
+    /// for people and `line`: `json` always carries it, `sarif` and `github` never).
+    coverage: bool,
+    format: Format,
 }
 
 impl<'w> Printer<'w> {
@@ -198,12 +225,24 @@ impl<'w> Printer<'w> {
             out,
             sink,
             totals: Totals::default(),
+            coverage: false,
+            format,
         })
+    }
+
+    /// Lists every quantity of each file and what checked it (`--coverage`).
+    pub fn with_coverage(mut self, on: bool) -> Self {
+        self.coverage = on;
+        self
     }
 
     pub fn file(&mut self, file: &FileReport) -> io::Result<()> {
         self.totals.add(file);
-        self.sink.file(self.out, file)
+        self.sink.file(self.out, file)?;
+        if self.coverage && matches!(self.format, Format::Diff | Format::Line) {
+            coverage_listing(self.out, file)?;
+        }
+        Ok(())
     }
 
     /// Ends the report with the summary and the sources that could not be used; returns
@@ -213,6 +252,24 @@ impl<'w> Printer<'w> {
         self.out.flush()?;
         Ok(self.totals)
     }
+}
+
+/// One line per quantity: `path:line:col: checked by claim `id`: `2.5倍``, `unchecked`, or
+/// `not counted (duration)`.
+fn coverage_listing(out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+    let path = display_path(&file.doc);
+    for c in &file.coverage {
+        let at = Location::of(&file.doc, c.span);
+        let text = file.doc.slice(c.span).replace('\n', " ");
+        let status = match c.describe() {
+            ("claim", Some(id)) => format!("checked by claim `{id}`"),
+            ("builtin", Some(id)) => format!("checked by built-in `{id}`"),
+            ("not_a_claim", Some(why)) => format!("not counted ({why})"),
+            _ => "unchecked".to_string(),
+        };
+        writeln!(out, "{path}:{}:{}: {status}: `{text}`", at.line, at.column)?;
+    }
+    Ok(())
 }
 
 /// Writes `report` in `format`; `color` only matters to formats for people.
