@@ -10,6 +10,7 @@ mod draft;
 mod eval;
 mod explain;
 mod extract;
+pub mod schema;
 mod test;
 
 use clap::{Parser, Subcommand};
@@ -46,6 +47,8 @@ pub enum Command {
     Draft(draft::DraftArgs),
     /// Print an expression's value and interval over the rule files' facts.
     Eval(eval::EvalArgs),
+    /// Print the JSON Schema of rule files or of factlint.yaml.
+    Schema(schema::SchemaArgs),
     /// Print the documentation of a built-in check or of a rule.
     Explain(explain::ExplainArgs),
 }
@@ -66,6 +69,7 @@ pub fn run() -> u8 {
         Command::Explain(args) => explain::run(args),
         Command::Draft(args) => draft::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Schema(args) => schema::run(args),
     }
 }
 

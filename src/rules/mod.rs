@@ -335,6 +335,12 @@ impl RuleSet {
         compile::compile(path, text, &mut compile::FileTree::unchecked())
     }
 
+    /// The JSON Schema (draft-07) of a rule file, derived from the loader's own types
+    /// (`factlint schema rules`, docs/schemas/rules.schema.json).
+    pub fn schema() -> serde_json::Value {
+        raw::schema()
+    }
+
     /// The facts of a rule file given as text, its claims and terms left aside (they must
     /// still parse).
     pub fn facts_from_text(path: &Path, text: &str) -> Result<Vec<Fact>, Vec<RuleError>> {
