@@ -25,6 +25,7 @@ pub mod eval;
 pub mod extract;
 pub mod finding;
 pub mod fix;
+pub mod init;
 pub mod lexicon;
 pub mod report;
 pub mod rules;

@@ -10,6 +10,7 @@ mod draft;
 mod eval;
 mod explain;
 mod extract;
+mod init;
 pub mod schema;
 mod test;
 
@@ -43,6 +44,8 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Run every rule's pass and fail examples.
     Test(test::TestArgs),
+    /// Scaffold factlint.yaml, claims/ and, given an article, a draft of its rules.
+    Init(init::InitArgs),
     /// Draft the claims of an article from a list of facts.
     Draft(draft::DraftArgs),
     /// Print an expression's value and interval over the rule files' facts.
@@ -68,6 +71,7 @@ pub fn run() -> u8 {
         Command::Test(args) => test::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Draft(args) => draft::run(args),
+        Command::Init(args) => init::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Schema(args) => schema::run(args),
     }
