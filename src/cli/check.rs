@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::config::FailOn;
-use crate::report::{Format, Printer};
+use crate::report::{Format, PrintOptions, Printer};
 use crate::session::{Session, Settings};
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
@@ -45,6 +45,16 @@ pub struct CheckArgs {
     /// Approximation tolerance for hedged numbers (约, about), as a fraction [default: 0.05].
     #[arg(long, value_name = "R", value_parser = parse_tolerance)]
     pub tolerance: Option<f64>,
+    /// Findings only: no summary, no lines about what `--fix` changed.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// One line per rule with its number of findings, instead of each finding (formats
+    /// `diff` and `line`).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Leave out the closing summary (formats `diff`, `line` and `github`).
+    #[arg(long)]
+    pub no_summary: bool,
 }
 
 fn parse_tolerance(s: &str) -> Result<f64, String> {
@@ -78,6 +88,18 @@ pub fn run(args: CheckArgs) -> u8 {
         args.paths.clone()
     };
     let format = args.format.unwrap_or(Format::Diff);
+    if args.statistics && !format.has_statistics() {
+        eprintln!(
+            "error: `--statistics` replaces the findings with counts; use it with `--format diff` or `--format line`"
+        );
+        return EXIT_ERROR;
+    }
+    let print = PrintOptions {
+        summary: !args.quiet && !args.no_summary,
+        fixes: !args.quiet,
+        statistics: args.statistics,
+        coverage: args.coverage,
+    };
     // The formats for people get colour when `--color`, `NO_COLOR`, `CLICOLOR`, `TERM` and
     // whether stdout is a terminal allow it; without colour the diff marks changes with
     // carets instead. The formats for machines are written as they are.
@@ -95,10 +117,9 @@ pub fn run(args: CheckArgs) -> u8 {
         &session,
         &paths,
         args.fix || args.unsafe_fixes,
-        format,
+        (format, print),
         &mut *out,
         color,
-        args.coverage,
     ) {
         Ok(code) => code,
         // The reader went away (`| head`): nothing is left to tell it, as with ripgrep.
@@ -116,15 +137,14 @@ fn report(
     session: &Session,
     paths: &[PathBuf],
     fix: bool,
-    format: Format,
+    (format, print): (Format, PrintOptions),
     out: &mut dyn Write,
     color: bool,
-    coverage: bool,
 ) -> std::io::Result<u8> {
     let fail_on = session.fail_on();
     let mut errors = Vec::new();
     let mut fails = false;
-    let mut printer = Printer::new(format, out, color)?.with_coverage(coverage);
+    let mut printer = Printer::with_options(format, out, color, print)?;
     for result in session.check_paths(paths, fix) {
         match result {
             Ok(mut file) => {

@@ -6,6 +6,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
+mod completions;
 mod draft;
 mod eval;
 mod explain;
@@ -54,6 +55,10 @@ pub enum Command {
     Schema(schema::SchemaArgs),
     /// Print the documentation of a built-in check or of a rule.
     Explain(explain::ExplainArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per subcommand into a folder.
+    Man(completions::ManArgs),
 }
 
 /// Parses the process arguments, runs the subcommand and returns the exit status.
@@ -74,6 +79,8 @@ pub fn run() -> u8 {
         Command::Init(args) => init::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 

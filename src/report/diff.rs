@@ -201,7 +201,7 @@ impl Diff {
 }
 
 impl Sink for Diff {
-    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+    fn fixes(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let path = display_path(&file.doc);
         for fix in &file.fixes {
             let what = if fix.applied { "fixed" } else { "not fixed" };
@@ -224,13 +224,17 @@ impl Sink for Diff {
         if !file.fixes.is_empty() {
             writeln!(out)?;
         }
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         for f in &file.findings {
             self.finding(out, &file.doc, f)?;
         }
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, errors: &[FileError]) -> io::Result<()> {
+    fn summary(&mut self, out: &mut dyn Write, t: &Totals, errors: &[FileError]) -> io::Result<()> {
         let s = &t.stats;
         let findings = t.errors + t.warnings + t.infos;
         writeln!(

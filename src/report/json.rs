@@ -99,15 +99,14 @@ impl Sink for Json {
         }
         let s = &file.stats;
         let coverage = file
-            .coverage
-            .iter()
-            .map(|c| {
-                let at = Location::of(doc, c.span);
-                let (status, by) = c.describe();
+            .covered()
+            .map(|(span, s)| {
+                let at = Location::of(doc, span);
+                let (status, by) = super::coverage_status(s);
                 JsonCovered {
                     line: at.line,
                     column: at.column,
-                    text: doc.slice(c.span).to_string(),
+                    text: doc.slice(span).to_string(),
                     status,
                     by,
                 }

@@ -8,15 +8,18 @@
 
 mod diff;
 mod github;
+mod html;
 mod json;
 mod line;
 mod sarif;
+mod statistics;
 mod text;
 
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::check::{Finding, MentionStatus, Severity, Stats};
+use crate::check::{Coverage, Finding, MentionStatus, Severity, Stats};
+use crate::extract::Mention;
 use crate::fix::{FixError, Fixed};
 use crate::source::{Document, SourceError, Span};
 
@@ -70,31 +73,24 @@ pub struct FileReport {
     /// Problems that did not stop the file being checked (a fix that could not be written:
     /// the report is then of the file as it stands).
     pub errors: Vec<FileError>,
-    /// Every quantity mention with what checked it (`--coverage`, the JSON `coverage`).
-    pub coverage: Vec<Covered>,
-}
-
-/// One quantity mention and what examined it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Covered {
-    pub span: Span,
-    pub status: MentionStatus,
-}
-
-impl Covered {
-    /// `unchecked`, `claim`, `builtin` or `not_a_claim`, and what: the claim or built-in id,
-    /// or why the number is not a claim.
-    pub fn describe(&self) -> (&'static str, Option<String>) {
-        match &self.status {
-            MentionStatus::Claim(id) => ("claim", Some(id.clone())),
-            MentionStatus::Builtin(b) => ("builtin", Some(b.id().to_string())),
-            MentionStatus::NotAClaim(why) => ("not_a_claim", Some((*why).to_string())),
-            MentionStatus::Unchecked | MentionStatus::NotQuantity => ("unchecked", None),
-        }
-    }
+    /// Every mention of `doc`, and what examined each (`coverage.statuses` is indexed like
+    /// `mentions`); for the formats that show every number (html). Empty when the report
+    /// was made by hand.
+    pub mentions: Vec<Mention>,
+    pub coverage: Coverage,
 }
 
 impl FileReport {
+    /// Every quantity mention with what examined it, in order (years, dates, names left
+    /// out).
+    pub fn covered(&self) -> impl Iterator<Item = (Span, &MentionStatus)> {
+        self.mentions
+            .iter()
+            .zip(&self.coverage.statuses)
+            .filter(|(_, s)| **s != MentionStatus::NotQuantity)
+            .map(|(m, s)| (m.span, s))
+    }
+
     pub fn new(doc: Document, findings: Vec<Finding>, stats: Stats) -> FileReport {
         FileReport {
             doc,
@@ -102,7 +98,8 @@ impl FileReport {
             stats,
             fixes: Vec::new(),
             errors: Vec::new(),
-            coverage: Vec::new(),
+            mentions: Vec::new(),
+            coverage: Coverage::default(),
         }
     }
 }
@@ -144,6 +141,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow annotations.
     Github,
+    /// One self-contained HTML page: each article with every number marked by its status.
+    Html,
 }
 
 /// Running counts over the files printed so far; what the summaries print.
@@ -188,14 +187,70 @@ impl Totals {
     }
 }
 
-/// One format's output, fed one file at a time.
+/// One format's output, fed one file at a time: `begin`, then `fixes` and `file` for each
+/// file, then `end` and `summary`. The parts a flag can leave out (`--quiet`,
+/// `--no-summary`, `--statistics`) are methods of their own, so each format only says how
+/// it writes them.
 trait Sink {
     fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
+    /// What `--fix` did to the file, for the formats that list it.
+    fn fixes(&mut self, _out: &mut dyn Write, _file: &FileReport) -> io::Result<()> {
+        Ok(())
+    }
     fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()>;
-    fn end(&mut self, out: &mut dyn Write, totals: &Totals, errors: &[FileError])
-    -> io::Result<()>;
+    /// Closes the output (a JSON document, the sources that could not be used).
+    fn end(
+        &mut self,
+        _out: &mut dyn Write,
+        _totals: &Totals,
+        _errors: &[FileError],
+    ) -> io::Result<()> {
+        Ok(())
+    }
+    /// The closing counts, for the formats that print them.
+    fn summary(
+        &mut self,
+        _out: &mut dyn Write,
+        _totals: &Totals,
+        _errors: &[FileError],
+    ) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What a run prints besides the findings (`--quiet`, `--no-summary`, `--statistics`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// The closing summary of the formats that have one (diff, line, github).
+    pub summary: bool,
+    /// The `fixed …` lines that record what `--fix` did.
+    pub fixes: bool,
+    /// One line per rule with its count instead of each finding (diff and line only).
+    pub statistics: bool,
+    /// After each file, every quantity with what checked it (`--coverage`; diff and line
+    /// only: `json` always carries it).
+    pub coverage: bool,
+}
+
+impl Default for PrintOptions {
+    fn default() -> Self {
+        PrintOptions {
+            summary: true,
+            fixes: true,
+            statistics: false,
+            coverage: false,
+        }
+    }
+}
+
+impl Format {
+    /// Whether `--statistics` can stand in for this format's findings: only the text
+    /// formats; the others are read by programs that expect findings.
+    pub fn has_statistics(self) -> bool {
+        matches!(self, Format::Diff | Format::Line)
+    }
 }
 
 /// Prints a run as it goes: `new`, then `file` for each checked file, then `finish`.
@@ -203,9 +258,9 @@ pub struct Printer<'w> {
     out: &'w mut dyn Write,
     sink: Box<dyn Sink>,
     totals: Totals,
-    /// List every quantity and what checked it after each file (`--coverage`; the formats
-    /// for people and `line`: `json` always carries it, `sarif` and `github` never).
-    coverage: bool,
+    options: PrintOptions,
+    /// Counts per rule when `--statistics` stands in for the findings.
+    statistics: Option<statistics::Statistics>,
     format: Format,
 }
 
@@ -213,33 +268,49 @@ impl<'w> Printer<'w> {
     /// Starts a report; `color` adds ANSI styles to the formats for people (the caller's
     /// stream strips them where the terminal or the user does not want them).
     pub fn new(format: Format, out: &'w mut dyn Write, color: bool) -> io::Result<Printer<'w>> {
+        Printer::with_options(format, out, color, PrintOptions::default())
+    }
+
+    /// As [`Printer::new`], leaving out what `options` say. `--statistics` with a format
+    /// that has none ([`Format::has_statistics`]) prints the findings as usual.
+    pub fn with_options(
+        format: Format,
+        out: &'w mut dyn Write,
+        color: bool,
+        options: PrintOptions,
+    ) -> io::Result<Printer<'w>> {
         let mut sink: Box<dyn Sink> = match format {
             Format::Diff => Box::new(diff::Diff::new(color)),
             Format::Line => Box::new(line::Line),
             Format::Json => Box::new(json::Json::default()),
             Format::Sarif => Box::new(sarif::Sarif::default()),
             Format::Github => Box::new(github::Github),
+            Format::Html => Box::new(html::Html::default()),
         };
         sink.begin(out)?;
+        let statistics = (options.statistics && format.has_statistics())
+            .then(|| statistics::Statistics::new(color));
         Ok(Printer {
             out,
             sink,
             totals: Totals::default(),
-            coverage: false,
+            options,
+            statistics,
             format,
         })
     }
 
-    /// Lists every quantity of each file and what checked it (`--coverage`).
-    pub fn with_coverage(mut self, on: bool) -> Self {
-        self.coverage = on;
-        self
-    }
-
     pub fn file(&mut self, file: &FileReport) -> io::Result<()> {
         self.totals.add(file);
+        if let Some(counts) = &mut self.statistics {
+            counts.add(file);
+            return Ok(());
+        }
+        if self.options.fixes {
+            self.sink.fixes(self.out, file)?;
+        }
         self.sink.file(self.out, file)?;
-        if self.coverage && matches!(self.format, Format::Diff | Format::Line) {
+        if self.options.coverage && matches!(self.format, Format::Diff | Format::Line) {
             coverage_listing(self.out, file)?;
         }
         Ok(())
@@ -248,7 +319,13 @@ impl<'w> Printer<'w> {
     /// Ends the report with the summary and the sources that could not be used; returns
     /// the totals (the exit status depends on them).
     pub fn finish(mut self, errors: &[FileError]) -> io::Result<Totals> {
+        if let Some(counts) = &self.statistics {
+            counts.print(self.out)?;
+        }
         self.sink.end(self.out, &self.totals, errors)?;
+        if self.options.summary {
+            self.sink.summary(self.out, &self.totals, errors)?;
+        }
         self.out.flush()?;
         Ok(self.totals)
     }
@@ -258,10 +335,10 @@ impl<'w> Printer<'w> {
 /// `not counted (duration)`.
 fn coverage_listing(out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
     let path = display_path(&file.doc);
-    for c in &file.coverage {
-        let at = Location::of(&file.doc, c.span);
-        let text = file.doc.slice(c.span).replace('\n', " ");
-        let status = match c.describe() {
+    for (span, status) in file.covered() {
+        let at = Location::of(&file.doc, span);
+        let text = file.doc.slice(span).replace('\n', " ");
+        let status = match coverage_status(status) {
             ("claim", Some(id)) => format!("checked by claim `{id}`"),
             ("builtin", Some(id)) => format!("checked by built-in `{id}`"),
             ("not_a_claim", Some(why)) => format!("not counted ({why})"),
@@ -270,6 +347,17 @@ fn coverage_listing(out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         writeln!(out, "{path}:{}:{}: {status}: `{text}`", at.line, at.column)?;
     }
     Ok(())
+}
+
+/// `unchecked`, `claim`, `builtin` or `not_a_claim`, and what: the claim or built-in id, or
+/// why the number is not a claim.
+pub fn coverage_status(status: &MentionStatus) -> (&'static str, Option<String>) {
+    match status {
+        MentionStatus::Claim(id) => ("claim", Some(id.clone())),
+        MentionStatus::Builtin(b) => ("builtin", Some(b.id().to_string())),
+        MentionStatus::NotAClaim(why) => ("not_a_claim", Some((*why).to_string())),
+        MentionStatus::Unchecked | MentionStatus::NotQuantity => ("unchecked", None),
+    }
 }
 
 /// Writes `report` in `format`; `color` only matters to formats for people.

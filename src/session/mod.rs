@@ -18,13 +18,13 @@ use std::path::{Component, Path, PathBuf};
 
 pub use examples::{ExampleOutcome, ExampleResult, RuleKind, run_examples};
 
-use crate::check::{Applicability, CheckOptions, MentionStatus, check_document};
+use crate::check::{Applicability, CheckOptions, check_document};
 use crate::config::{self, Config, ConfigError, FailOn};
 use crate::draft::{self, Draft};
 use crate::eval::{EvalError, Expression, ParseError, Value};
 use crate::extract::{ExtractOptions, Mention, extract};
 use crate::fix;
-use crate::report::{Covered, FileError, FileReport};
+use crate::report::{FileError, FileReport};
 use crate::rules::{Fact, RuleError, RuleFile, RuleSet, Scope};
 use crate::source::{Document, SourceError, discover};
 
@@ -269,17 +269,9 @@ impl Session {
     pub fn check_document(&self, doc: Document) -> FileReport {
         let mentions = extract(&doc.masked, &self.extract_options());
         let outcome = check_document(&doc, &mentions, &self.rules, &self.options);
-        let coverage = mentions
-            .iter()
-            .zip(outcome.coverage.statuses)
-            .filter(|(_, s)| *s != MentionStatus::NotQuantity)
-            .map(|(m, status)| Covered {
-                span: m.span,
-                status,
-            })
-            .collect();
         let mut report = FileReport::new(doc, outcome.findings, outcome.stats);
-        report.coverage = coverage;
+        report.mentions = mentions;
+        report.coverage = outcome.coverage;
         report
     }
 
