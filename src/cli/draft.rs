@@ -80,7 +80,7 @@ pub fn run(args: DraftArgs) -> u8 {
         |f: &dyn Fn(&Outcome) -> bool| draft.entries.iter().filter(|e| f(&e.outcome)).count();
     let _ = writeln!(
         err,
-        "{} quantities: {} tied to facts ({} claims, {} near misses, {} not written), {} ambiguous, {} tied to no fact; {} durations and list counts left out",
+        "{} quantities: {} tied to facts ({} claims, {} near misses, {} not written), {} ambiguous, {} tied to no fact; {} durations, counts of one and list counts left out",
         draft.quantities(),
         draft.tied(),
         count(&|o| matches!(o, Outcome::Claim(_))),
