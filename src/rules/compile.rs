@@ -403,6 +403,7 @@ impl Compiler<'_> {
             }
         }
         if let Some(Matcher::Template(t)) = &matcher {
+            // The kind each placeholder declares, else the one its template's unit gives.
             let kinds: Vec<Option<crate::extract::Kind>> = t
                 .pieces
                 .iter()
@@ -410,6 +411,8 @@ impl Compiler<'_> {
                     super::template::Piece::Placeholder { kind, .. } => Some(*kind),
                     super::template::Piece::Literal(_) => None,
                 })
+                .zip(&t.implied)
+                .map(|(declared, implied)| declared.or(*implied))
                 .collect();
             for (check, text) in checks.iter().zip(&r.check.0) {
                 if let Some((p, f)) = compared_directly(check)
@@ -419,9 +422,9 @@ impl Compiler<'_> {
                     self.errors.push(self.at.at(
                         &text.referenced,
                         format!(
-                            "`{}` compares placeholder `{}` (`{{{}:{kind}}}`) with fact `{}` \
-                             (unit `{}`): {why}",
-                            check.text, names[p], names[p], facts[f].id, facts[f].unit
+                            "`{}` compares placeholder `{}` (a {kind} in this template) with \
+                             fact `{}` (unit `{}`): {why}",
+                            check.text, names[p], facts[f].id, facts[f].unit
                         ),
                     ));
                 }

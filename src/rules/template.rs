@@ -32,6 +32,9 @@ pub struct Template {
     pub pieces: Vec<Piece>,
     /// Index of the longest literal piece.
     pub anchor: usize,
+    /// Per placeholder, in order, the kind the template's own text gives it (`{x}%` is a
+    /// percent, `${x}` money), if any.
+    pub implied: Vec<Option<Kind>>,
 }
 
 /// Why a template cannot be used; `offset` is a byte offset into the template text.
@@ -49,6 +52,7 @@ pub fn placeholder_kinds() -> impl Iterator<Item = Kind> {
 impl Template {
     pub fn parse(text: &str) -> Result<Template, TemplateError> {
         let mut pieces = Vec::new();
+        let mut implied_kinds = Vec::new();
         let mut literal = String::new();
         let mut rest = text.char_indices().peekable();
         while let Some((i, c)) = rest.next() {
@@ -78,6 +82,8 @@ impl Template {
                     };
                     let inner = &text[i + 1..i + close];
                     let placeholder = parse_placeholder(inner, i + 1)?;
+                    implied_kinds
+                        .push(implied_kind(&text[..i], &text[i + close + 1..]).map(|(k, _)| k));
                     if let Piece::Placeholder {
                         name,
                         kind: Some(kind),
@@ -160,6 +166,7 @@ impl Template {
             text: text.to_string(),
             pieces,
             anchor,
+            implied: implied_kinds,
         })
     }
 
