@@ -35,9 +35,9 @@ static EN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
             (?P<as>as\s+(?:much|many|large|big|high|great|expensive|costly|long|heavy|fast)\s+as
               |that\s+of|those\s+of
               |the\s+(?:size|amount|level|value|number|cost|total)\s+of)
-              \s*[^,;:.!?\d]{0,40}
+              \s*[^,;:.!?0-9０-９]{0,40}
           | (?P<than>(?:more|larger|bigger|higher|greater|costlier|heavier)\s+than)
-              \s*[^,;:.!?\d]{0,40}
+              \s*[^,;:.!?0-9０-９]{0,40}
           | (?:the\s+|[A-Z][\w'’]*\s*|\(\s*)*
         )$",
     )

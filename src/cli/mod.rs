@@ -12,6 +12,7 @@ mod eval;
 mod explain;
 mod extract;
 mod init;
+mod progress;
 pub mod schema;
 mod test;
 

@@ -13,6 +13,8 @@
 //! relative to the working directory, so that reports print the short paths people type.
 
 mod examples;
+pub mod parallel;
+pub mod stream;
 
 use std::path::{Component, Path, PathBuf};
 
@@ -255,7 +257,7 @@ impl Session {
     }
 
     fn extract_document(&self, doc: Document) -> Extracted {
-        let mentions = extract(&doc.masked, &self.extract_options());
+        let mentions = parallel::extract_chunked(&doc.masked, &self.extract_options());
         Extracted { doc, mentions }
     }
 
@@ -265,14 +267,29 @@ impl Session {
         self.check_document(Document::from_text(path, text))
     }
 
-    /// Checks a loaded document.
+    /// Checks a loaded document. Inside a rayon pool of more than one thread (a parallel
+    /// run), a large document is extracted in paragraph pieces on the pool's threads; the
+    /// mentions, hence the report, are the same as in one piece.
     pub fn check_document(&self, doc: Document) -> FileReport {
-        let mentions = extract(&doc.masked, &self.extract_options());
+        let mentions = parallel::extract_chunked(&doc.masked, &self.extract_options());
         let outcome = check_document(&doc, &mentions, &self.rules, &self.options);
         let mut report = FileReport::new(doc, outcome.findings, outcome.stats);
         report.mentions = mentions;
         report.coverage = outcome.coverage;
         report
+    }
+
+    /// Checks the bytes of an article read from elsewhere (standard input); `path` names
+    /// it. Bytes that are not UTF-8 text are an error located at the first bad byte.
+    pub fn check_bytes(&self, path: &Path, bytes: &[u8]) -> Result<FileReport, FileError> {
+        let doc = Document::from_bytes(path, bytes).map_err(|error| located(error, bytes))?;
+        Ok(self.check_document(doc))
+    }
+
+    /// Reads the numbers of an article's bytes (standard input); `path` names it.
+    pub fn extract_bytes(&self, path: &Path, bytes: &[u8]) -> Result<Extracted, FileError> {
+        let doc = Document::from_bytes(path, bytes).map_err(|error| located(error, bytes))?;
+        Ok(self.extract_document(doc))
     }
 
     /// Loads and checks a file on disk.
@@ -282,7 +299,7 @@ impl Session {
 
     /// The findings of a document, for the passes of `fix::fix_passes`.
     fn findings_of(&self, doc: &Document) -> Vec<crate::check::Finding> {
-        let mentions = extract(&doc.masked, &self.extract_options());
+        let mentions = parallel::extract_chunked(&doc.masked, &self.extract_options());
         check_document(doc, &mentions, &self.rules, &self.options).findings
     }
 
@@ -382,6 +399,52 @@ impl Session {
         Ok(draft::draft(&doc, &mentions, facts, &self.options))
     }
 
+    /// Checks (or, with `fix`, fixes) every article among `paths` on `threads` threads (0:
+    /// one per core) and gives each result to `each` on the calling thread, in the order of
+    /// `check_paths`: the paths that cannot be used first, then the files in sorted order.
+    /// Only a few files are held at a time (a reorder buffer of a few per thread), and with
+    /// one thread (or with `fix`, which writes files) the run is `check_paths` itself.
+    /// `each` returning an error stops the run.
+    pub fn check_each<E>(
+        &self,
+        paths: &[PathBuf],
+        fix: bool,
+        threads: usize,
+        mut each: impl FnMut(Result<FileReport, FileError>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let (files, missing) = self.discover(paths);
+        for e in missing {
+            each(Err(e))?;
+        }
+        let mut threads = parallel::threads(threads);
+        // Fixing writes files: a path given twice (a file and its folder) must not be
+        // rewritten by two threads at once, so fixes are applied one file at a time.
+        if fix {
+            threads = 1;
+        }
+        // One article (the common CI case) is not worth starting threads for, unless it is
+        // large enough to be extracted in pieces.
+        if let [only] = files.as_slice() {
+            let len = std::fs::metadata(only).map_or(0, |m| m.len());
+            if len < 2 * parallel::CHUNK_BYTES as u64 {
+                threads = 1;
+            }
+        }
+        parallel::ordered(
+            threads,
+            4 * threads,
+            files.into_iter(),
+            |path| {
+                if fix {
+                    self.fix_path(&path)
+                } else {
+                    self.check_path(&path)
+                }
+            },
+            each,
+        )
+    }
+
     /// Runs every example of every rule file through its rule alone, with this session's
     /// tolerance.
     pub fn test_examples(&self) -> Vec<FileExamples<'_>> {
@@ -432,6 +495,17 @@ fn load(path: &Path) -> Result<Document, FileError> {
         };
         FileError::Source { error, at }
     })
+}
+
+/// A source error about `bytes`, with the line and column of the offending byte.
+fn located(error: SourceError, bytes: &[u8]) -> FileError {
+    let at = match &error {
+        SourceError::Utf8 { offset, .. } | SourceError::Binary { offset, .. } => {
+            Some(line_col(bytes, *offset))
+        }
+        _ => None,
+    };
+    FileError::Source { error, at }
 }
 
 /// 1-based line and column (in characters) of byte `offset`, counting only the bytes before
