@@ -69,6 +69,9 @@ struct RawConfig {
     /// Rule files or folders (default `claims/`).
     #[serde(default)]
     claims: Vec<String>,
+    /// Globs (gitignore syntax) of paths that folder walks leave out.
+    #[serde(default)]
+    exclude: Vec<String>,
     /// A built-in check's severity, or `off`, by check id.
     #[serde(default)]
     #[schemars(with = "BuiltinLevels")]
@@ -126,6 +129,8 @@ pub struct Config {
     pub root: PathBuf,
     pub sources: Vec<PathBuf>,
     pub claims: Vec<PathBuf>,
+    /// Globs of paths folder walks leave out, relative to `root` (gitignore syntax).
+    pub exclude: Vec<String>,
     /// Built-ins whose severity the config sets; `None` turns the check off.
     pub builtins: Vec<(Builtin, Option<Severity>)>,
     pub tolerance: Option<f64>,
@@ -134,12 +139,12 @@ pub struct Config {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read: {error}", path = path.display())]
+    #[error("{path}: cannot read: {error}", path = crate::escape::path(path))]
     Read {
         path: PathBuf,
         error: std::io::Error,
     },
-    #[error("{path}:{line}:{column}: {message}", path = path.display())]
+    #[error("{path}:{line}:{column}: {message}", path = crate::escape::path(path), message = crate::escape::control(message))]
     Invalid {
         path: PathBuf,
         line: usize,
@@ -158,9 +163,27 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Reads and validates a config file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|error| ConfigError::Read {
+    let read_error = |message: String| ConfigError::Invalid {
         path: path.to_path_buf(),
-        error,
+        line: 0,
+        column: 0,
+        message,
+    };
+    let bytes = match crate::read::read(path, crate::read::DEFAULT_MAX_FILESIZE) {
+        Ok(bytes) => bytes,
+        Err(crate::read::ReadError::Io(error)) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                error,
+            });
+        }
+        Err(e) => return Err(read_error(e.to_string())),
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        read_error(format!(
+            "not valid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ))
     })?;
     parse(path, &text)
 }
@@ -178,14 +201,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             schema: None,
             sources: Vec::new(),
             claims: Vec::new(),
+            exclude: Vec::new(),
             builtins: BTreeMap::new(),
             tolerance: None,
             fail_on: None,
         }
     } else {
-        serde_saphyr::from_str(text).map_err(|e| {
-            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            invalid(line, column, plain_message(&e))
+        let options = crate::yaml::options(serde_saphyr::DuplicateKeyPolicy::Error);
+        serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+            let (line, column, message) = crate::yaml::describe(&e, text);
+            invalid(line as u64, column as u64, quote_choices(&message))
         })?
     };
     let root = match path.parent() {
@@ -228,6 +253,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         path: path.to_path_buf(),
         sources: raw.sources.iter().map(|s| root.join(s)).collect(),
         claims: raw.claims.iter().map(|s| root.join(s)).collect(),
+        exclude: raw.exclude,
         root,
         builtins,
         tolerance: raw.tolerance.map(|t| t.value),
@@ -235,21 +261,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     })
 }
 
-/// serde-saphyr's error message without the `error: line L column C:` it puts in front
-/// (we print our own `path:line:col:`), with the valid choices in backticks.
-fn plain_message(e: &serde_saphyr::Error) -> String {
-    let full = e.to_string();
-    let mut m = full
-        .lines()
-        .next()
-        .unwrap_or("invalid configuration")
-        .trim();
-    m = m.strip_prefix("error:").unwrap_or(m).trim_start();
-    if m.starts_with("line ")
-        && let Some((_, rest)) = m.split_once(": ")
-    {
-        m = rest;
-    }
+/// The valid choices an error lists, in backticks.
+fn quote_choices(m: &str) -> String {
     match m.split_once("expected one of ") {
         Some((head, choices)) => {
             let quoted: Vec<String> = choices
@@ -289,7 +302,7 @@ mod tests {
     #[test]
     fn reads_every_key_relative_to_its_folder() {
         let c = parse_str(
-            "sources: [source, extra/a.md]\nclaims: [claims]\nbuiltins:\n  ratio_in_sentence: warning\n  multiple_wording: off\ntolerance: 0.1\nfail_on: warning\n",
+            "sources: [source, extra/a.md]\nclaims: [claims]\nexclude: [drafts/]\nbuiltins:\n  ratio_in_sentence: warning\n  multiple_wording: off\ntolerance: 0.1\nfail_on: warning\n",
         )
         .unwrap();
         assert_eq!(c.root, PathBuf::from("repo"));
@@ -301,6 +314,7 @@ mod tests {
             ]
         );
         assert_eq!(c.claims, vec![PathBuf::from("repo/claims")]);
+        assert_eq!(c.exclude, ["drafts/"]);
         assert_eq!(c.tolerance, Some(0.1));
         assert_eq!(c.fail_on, Some(FailOn::Warning));
         let mut o = CheckOptions::default();

@@ -198,7 +198,9 @@ fn github_annotations_cannot_be_injected() {
     );
     assert!(lines[1].starts_with("::notice file="), "{}", lines[1]);
     assert!(
-        lines[2].starts_with("::error title=factlint::x.md%0A::error::bad, 5%25"),
+        // The path's newline is escaped in the error message itself (`\n`), before the
+        // workflow-command encoding.
+        lines[2].starts_with("::error title=factlint::x.md\\n::error::bad, 5%25"),
         "{}",
         lines[2]
     );

@@ -37,6 +37,7 @@ fn mention(
             grouped: false,
             factor: 1.0,
         },
+        reason: None,
     }
 }
 
@@ -311,4 +312,27 @@ claims:
         f.message
     );
     assert!(f.edit().is_none() && f.suggestion.is_none());
+}
+
+#[test]
+fn a_sentence_repeated_is_one_match_per_repetition() {
+    // Issue 12, item 3: matches are de-duplicated through a set (its time is a scaling case
+    // in the benchmark); each repetition still counts once.
+    use factlint::extract::{ExtractOptions, extract};
+    let rules = "facts:\n  gpt4: {value: 78e6, unit: USD, source: s}\nclaims:\n  - id: c\n    text: \"GPT-4 的训练成本估计为 {cost}\"\n    check: cost ~ gpt4\n";
+    let file = RuleSet::from_text(Path::new("c.yaml"), rules).expect("compiles");
+    let set = RuleSet {
+        files: vec![file],
+        root: ".".into(),
+    };
+    let text = "GPT-4 的训练成本估计为 7800 万美元。".repeat(3000);
+    let doc = Document::from_text(Path::new("a.md"), &text);
+    let mentions = extract(&doc.masked, &ExtractOptions::default());
+    let options = CheckOptions {
+        builtins: Vec::new(),
+        ..CheckOptions::default()
+    };
+    let out = check_document(&doc, &mentions, &set, &options);
+    assert!(out.findings.is_empty(), "{:#?}", &out.findings[..1]);
+    assert_eq!(out.stats.claims_held, 3000);
 }

@@ -5,6 +5,8 @@
 //! Takes a `Context` (document, mentions, options) and one compiled `RuleFile`; produces a
 //! `ClaimRun`: findings plus the counts the summary needs.
 
+use std::collections::BTreeSet;
+
 use super::rewrite::rewrite_number;
 use super::{Context, Explanation, Finding, Input, Origin};
 use crate::eval::{CmpOp, EvalError, Expr, Value, Verdict, human};
@@ -94,6 +96,9 @@ pub fn find_matches(
     select: &dyn Fn(usize) -> bool,
 ) -> Vec<Vec<ClaimMatch>> {
     let mut out: Vec<Vec<ClaimMatch>> = vec![Vec::new(); file.claims.len()];
+    // The mentions each claim has bound so far: a sentence repeated a hundred thousand
+    // times must not be compared with every earlier match (issue 12, item 3).
+    let mut seen: Vec<BTreeSet<Vec<usize>>> = vec![BTreeSet::new(); file.claims.len()];
     if let Some(ac) = &file.claim_anchors {
         let norm = ctx.normalized();
         for hit in ac.occurrences(&norm.text) {
@@ -105,8 +110,9 @@ pub fn find_matches(
                     continue;
                 };
                 if let Some((span, mentions)) = t.match_at(norm, hit.start())
-                    && !out[ci].iter().any(|m| m.mentions == mentions)
+                    && !seen[ci].contains(&mentions)
                 {
+                    seen[ci].insert(mentions.clone());
                     out[ci].push(ClaimMatch { span, mentions });
                 }
             }

@@ -149,6 +149,7 @@ pub(super) mod testing {
                         grouped: false,
                         factor: 1.0,
                     },
+                    reason: None,
                 }
             })
             .collect();

@@ -44,6 +44,13 @@ pub struct CheckArgs {
     /// `unchecked`; durations and counts of one are listed as not counted.
     #[arg(long)]
     pub coverage: bool,
+    /// Leave paths matching GLOB out of folder walks (gitignore syntax, relative to the
+    /// working directory); may be repeated. Adds to the config's `exclude`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Skip articles larger than this many bytes (suffixes K, M, G) [default: 100M].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_filesize: Option<u64>,
     /// Approximation tolerance for hedged numbers (约, about), as a fraction [default: 0.05].
     #[arg(long, value_name = "R", value_parser = parse_tolerance)]
     pub tolerance: Option<f64>,
@@ -71,6 +78,22 @@ pub struct CheckArgs {
     pub stdin_filename: Option<PathBuf>,
 }
 
+/// `4096`, `512K`, `100M`, `2G` (powers of 1024, as ripgrep reads them).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&t[..i], 10),
+        Some((i, 'M' | 'm')) => (&t[..i], 20),
+        Some((i, 'G' | 'g')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1u64 << shift))
+        .ok_or_else(|| format!("`{s}` is not a size; give bytes such as `4096`, `512K` or `100M`"))
+}
+
 fn parse_tolerance(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(r) if r.is_finite() && (0.0..1.0).contains(&r) => Ok(r),
@@ -86,6 +109,8 @@ pub fn run(args: CheckArgs) -> u8 {
         claims: args.claims.clone(),
         tolerance: args.tolerance,
         fail_on: args.fail_on,
+        exclude: args.exclude.clone(),
+        max_filesize: args.max_filesize,
         unsafe_fixes: args.unsafe_fixes,
         ..Settings::from_current_dir()
     };
@@ -216,7 +241,14 @@ fn report(
     };
     match input {
         Input::Paths(paths) => {
-            session.check_each(paths, run.fix, run.threads, &mut each)?;
+            let walked = session.walk(paths);
+            for (path, kind) in &walked.skipped {
+                eprintln!(
+                    "note: {}: skipped, not a regular file ({kind})",
+                    crate::escape::path(path)
+                );
+            }
+            session.check_each(walked, run.fix, run.threads, &mut each)?;
         }
         Input::Stdin(name) => {
             let mut bytes = Vec::new();

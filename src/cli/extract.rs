@@ -106,7 +106,7 @@ pub fn run(args: ExtractArgs) -> u8 {
             .filter(|m| args.all || m.kind.is_quantity())
             .collect();
         let written = match args.format {
-            ExtractFormat::Table => write_table(&mut out, &doc, &mentions),
+            ExtractFormat::Table => write_table(&mut out, &doc, &mentions, args.all),
             ExtractFormat::Json => write_json(&mut out, &doc, &mentions, &mut first),
         };
         if let Err(e) = written {
@@ -136,42 +136,55 @@ fn interval_text(m: &Mention) -> String {
     )
 }
 
-fn write_table(out: &mut dyn Write, doc: &Document, mentions: &[Mention]) -> std::io::Result<()> {
+/// The table; with `all`, a last column says why each non-quantity is not a quantity.
+fn write_table(
+    out: &mut dyn Write,
+    doc: &Document,
+    mentions: &[Mention],
+    all: bool,
+) -> std::io::Result<()> {
     // Columns are sized per file (files are streamed), so each file gets its own header; a
     // file with no numbers gets none.
     if mentions.is_empty() {
         return Ok(());
     }
-    let header = [
+    let mut header = vec![
         "location", "kind", "text", "value", "interval", "unit", "hedge",
     ];
-    let mut rows: Vec<[String; 7]> = Vec::with_capacity(mentions.len());
+    if all {
+        header.push("reason");
+    }
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(mentions.len());
     for m in mentions {
         let (line, col) = doc.lines.line_col(&doc.text, m.span.start);
         let mut text = doc.slice(m.span).to_string();
         if let Some(h) = m.hedge_span.filter(|h| !m.span.contains(*h)) {
             text = format!("{}…{}", doc.slice(h), text);
         }
-        rows.push([
-            format!("{}:{line}:{col}", doc.path.display()),
+        let mut row = vec![
+            format!("{}:{line}:{col}", crate::escape::path(&doc.path)),
             m.kind.to_string(),
             text.replace(['\n', '\r', '\t'], " "),
             crate::eval::full(m.value),
             interval_text(m),
             m.unit.as_deref().unwrap_or("-").to_string(),
             m.hedge.map_or("-", |h| h.as_str()).to_string(),
-        ]);
+        ];
+        if all {
+            row.push(m.reason.map_or("-", |r| r.as_str()).to_string());
+        }
+        rows.push(row);
     }
-    let mut widths = header.map(UnicodeWidthStr::width);
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
     }
-    let header = header.map(str::to_string);
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
     for row in std::iter::once(&header).chain(&rows) {
         let mut line = String::new();
-        for (k, (cell, w)) in row.iter().zip(widths).enumerate() {
+        for (k, (cell, &w)) in row.iter().zip(&widths).enumerate() {
             line.push_str(cell);
             if k + 1 < row.len() {
                 line.push_str(&" ".repeat(w - cell.width() + 2));

@@ -89,6 +89,7 @@ pub fn run() -> u8 {
 fn print_load_error(e: &LoadError) {
     match e {
         LoadError::Config(e) => eprintln!("error: {e}"),
+        LoadError::Exclude(e) => eprintln!("error: {}", crate::escape::control(e)),
         LoadError::Rules(errors) => {
             for e in errors {
                 eprintln!("error: {e}");

@@ -82,13 +82,13 @@ fn print_rule(out: &mut dyn Write, path: &Path, results: &[ExampleResult]) -> st
         .iter()
         .filter(|r| r.outcome != ExampleOutcome::Passed)
     {
-        let text = r.text.replace('\n', "\\n");
+        let text = crate::escape::control(&r.text).into_owned();
         match r.outcome {
             ExampleOutcome::Missing => writeln!(
                 out,
                 "FAIL {} ({}:{}): missing: fail example not flagged: {text}",
                 r.rule,
-                path.display(),
+                crate::escape::path(path),
                 r.line
             )?,
             ExampleOutcome::Noisy => {
@@ -96,7 +96,7 @@ fn print_rule(out: &mut dyn Write, path: &Path, results: &[ExampleResult]) -> st
                     out,
                     "FAIL {} ({}:{}): noisy: pass example flagged: {text}",
                     r.rule,
-                    path.display(),
+                    crate::escape::path(path),
                     r.line
                 )?;
                 for m in &r.messages {

@@ -58,7 +58,12 @@ impl Diff {
 
     fn finding(&self, out: &mut dyn Write, doc: &Document, f: &Finding) -> io::Result<()> {
         let loc = Location::of(doc, f.span);
-        let head = format!("{}:{}:{}:", display_path(doc), loc.line, loc.column);
+        let head = format!(
+            "{}:{}:{}:",
+            crate::escape::control(&display_path(doc)),
+            loc.line,
+            loc.column
+        );
         writeln!(
             out,
             "{} {}{}: {}",
@@ -202,7 +207,7 @@ impl Diff {
 
 impl Sink for Diff {
     fn fixes(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        let path = display_path(&file.doc);
+        let path = crate::escape::control(&display_path(&file.doc)).into_owned();
         for fix in &file.fixes {
             let what = if fix.applied { "fixed" } else { "not fixed" };
             let why = if fix.applied {

@@ -4,12 +4,15 @@
 use std::io::{self, Write};
 
 use super::{FileError, FileReport, Location, Sink, Totals, display_path};
+use crate::escape;
 
 pub struct Line;
 
 impl Sink for Line {
     fn fixes(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        let path = display_path(&file.doc);
+        // A newline or escape sequence in a file name, rule id or message must not start a
+        // line of its own or act on the terminal (issue 12, item 13).
+        let path = escape::control(&display_path(&file.doc)).into_owned();
         for fix in &file.fixes {
             let what = if fix.applied { "fixed" } else { "not fixed" };
             writeln!(
@@ -17,7 +20,7 @@ impl Sink for Line {
                 "{what} {path}:{}:{} {}: `{}` → `{}`",
                 fix.line,
                 fix.column,
-                fix.rule,
+                escape::control(&fix.rule),
                 one_line(&fix.old),
                 one_line(&fix.new)
             )?;
@@ -26,7 +29,7 @@ impl Sink for Line {
     }
 
     fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        let path = display_path(&file.doc);
+        let path = escape::control(&display_path(&file.doc)).into_owned();
         for f in &file.findings {
             let loc = Location::of(&file.doc, f.span);
             writeln!(
@@ -35,7 +38,7 @@ impl Sink for Line {
                 loc.line,
                 loc.column,
                 f.severity,
-                f.rule,
+                escape::control(&f.rule),
                 one_line(&f.message)
             )?;
         }
@@ -65,7 +68,8 @@ impl Sink for Line {
     }
 }
 
-/// Keeps one finding on one line whatever its message holds.
+/// Keeps one finding on one line whatever its message holds: line breaks become spaces,
+/// other control characters escapes.
 fn one_line(s: &str) -> String {
-    s.replace(['\r', '\n'], " ")
+    escape::control(&s.replace(['\r', '\n'], " ")).into_owned()
 }

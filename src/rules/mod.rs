@@ -188,6 +188,16 @@ impl Heading {
         }
     }
 
+    /// The normalised text the heading is compared by.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// A section title's comparison key (numbering stripped, normalised, lower case).
+    pub fn key_of(title: &str) -> String {
+        heading_key(title)
+    }
+
     /// Whether a section title is this heading.
     pub fn matches(&self, title: &str) -> bool {
         let t = heading_key(title);
@@ -298,7 +308,7 @@ impl RuleSet {
         let mut files = Vec::new();
         let mut tree = compile::FileTree::new(root);
         for path in discover(paths, &mut errors) {
-            let text = match std::fs::read(&path) {
+            let text = match crate::read::read(&path, crate::read::DEFAULT_MAX_FILESIZE) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => text,
                     Err(e) => {
@@ -310,7 +320,7 @@ impl RuleSet {
                     }
                 },
                 Err(e) => {
-                    errors.push(whole_file(&path, format!("cannot read: {e}")));
+                    errors.push(whole_file(&path, e.to_string()));
                     continue;
                 }
             };
@@ -449,6 +459,10 @@ fn discover(paths: &[PathBuf], errors: &mut Vec<RuleError>) -> Vec<PathBuf> {
             ));
         }
     }
+    // `--claims claims --claims claims/x.yaml` names one file twice: load it once, or every
+    // finding would be reported twice.
+    let mut seen = std::collections::BTreeSet::new();
+    found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     found
 }
 

@@ -284,8 +284,7 @@ pub fn schema() -> serde_json::Value {
 /// fact id can be reported with the line of its first definition (the derived structs still
 /// reject a repeated field themselves).
 pub fn parse(text: &str) -> Result<RawFile, serde_saphyr::Error> {
-    let mut options = serde_saphyr::Options::default();
-    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    let options = crate::yaml::options(serde_saphyr::DuplicateKeyPolicy::PassThrough);
     serde_saphyr::from_str_with_options(text, options)
 }
 

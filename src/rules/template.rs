@@ -518,6 +518,7 @@ mod tests {
                 grouped: false,
                 factor: 1.0,
             },
+            reason: None,
         }
     }
 

@@ -26,9 +26,10 @@ use crate::draft::{self, Draft};
 use crate::eval::{EvalError, Expression, ParseError, Value};
 use crate::extract::{ExtractOptions, Mention, extract};
 use crate::fix;
+use crate::read::DEFAULT_MAX_FILESIZE;
 use crate::report::{FileError, FileReport};
 use crate::rules::{Fact, RuleError, RuleFile, RuleSet, Scope};
-use crate::source::{Document, SourceError, discover};
+use crate::source::{Document, Excludes, SourceError, discover_with};
 
 /// What a front end asks for; everything left `None` or empty comes from `factlint.yaml`,
 /// then from the defaults (`source/`, `claims/`, tolerance 0.05, fail on errors).
@@ -49,6 +50,11 @@ pub struct Settings {
     /// Whether a missing default `claims/` folder is an error (`factlint test`) or means
     /// "no rules" (`factlint check`, which still has its built-in checks).
     pub require_claims: bool,
+    /// Globs (gitignore syntax, relative to `cwd`) that folder walks leave out, added to
+    /// the configuration's `exclude`.
+    pub exclude: Vec<String>,
+    /// Articles larger than this many bytes are not read (default 100 MiB).
+    pub max_filesize: Option<u64>,
     /// Whether fixing applies the unsafe fixes too (`--unsafe-fixes`), not only the safe ones.
     pub unsafe_fixes: bool,
 }
@@ -64,6 +70,8 @@ impl Settings {
             fail_on: None,
             load_rules: true,
             require_claims: false,
+            exclude: Vec::new(),
+            max_filesize: None,
             unsafe_fixes: false,
         }
     }
@@ -82,6 +90,9 @@ pub enum LoadError {
     /// Every error in every rule file, each with path, line and column.
     #[error("{} error(s) in the rule files", .0.len())]
     Rules(Vec<RuleError>),
+    /// An `exclude` glob (configuration or settings) that does not parse.
+    #[error("{0}")]
+    Exclude(String),
 }
 
 /// The configuration, rules and options of one run, loaded once.
@@ -95,6 +106,19 @@ pub struct Session {
     sources: Vec<PathBuf>,
     /// The least safe fixes that fixing applies.
     fixes: Applicability,
+    /// What folder walks leave out.
+    excludes: Excludes,
+    max_filesize: u64,
+}
+
+/// What a walk over the paths given found: the files to check, the paths that cannot be
+/// used, and the entries skipped because they are not regular files (a FIFO named `x.md`),
+/// which a front end mentions without failing the run.
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<FileError>,
+    pub skipped: Vec<(PathBuf, &'static str)>,
 }
 
 /// A document with the numbers read from it.
@@ -184,12 +208,24 @@ impl Session {
             }
             _ => vec![PathBuf::from("source")],
         };
+        let mut excludes = Excludes::default();
+        if let Some(c) = &config {
+            excludes
+                .add(&relative(&c.root, cwd), &c.exclude)
+                .map_err(LoadError::Exclude)?;
+        }
+        // Paths are walked as given, relative to the working directory.
+        excludes
+            .add(Path::new("."), &settings.exclude)
+            .map_err(LoadError::Exclude)?;
         Ok(Session {
             config,
             rules,
             options,
             fail_on,
             sources,
+            excludes,
+            max_filesize: settings.max_filesize.unwrap_or(DEFAULT_MAX_FILESIZE),
             fixes: if settings.unsafe_fixes {
                 Applicability::Unsafe
             } else {
@@ -207,6 +243,8 @@ impl Session {
             options,
             fail_on: FailOn::Error,
             sources: vec![PathBuf::from("source")],
+            excludes: Excludes::default(),
+            max_filesize: DEFAULT_MAX_FILESIZE,
             fixes: Applicability::Safe,
         }
     }
@@ -242,8 +280,18 @@ impl Session {
 
     /// The article files among `paths` (folders walked), and the paths that cannot be used.
     pub fn discover(&self, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
-        let (files, missing) = discover(paths);
-        (files, missing.into_iter().map(FileError::from).collect())
+        let walked = self.walk(paths);
+        (walked.files, walked.errors)
+    }
+
+    /// `discover`, with the entries skipped as not regular files.
+    pub fn walk(&self, paths: &[PathBuf]) -> Walked {
+        let found = discover_with(paths, &self.excludes);
+        Walked {
+            files: found.files,
+            errors: found.errors.into_iter().map(FileError::from).collect(),
+            skipped: found.skipped,
+        }
     }
 
     /// Reads the numbers of a text held in memory; `path` decides Markdown or plain text.
@@ -253,7 +301,7 @@ impl Session {
 
     /// Reads the numbers of a file on disk.
     pub fn extract_path(&self, path: &Path) -> Result<Extracted, FileError> {
-        Ok(self.extract_document(load(path)?))
+        Ok(self.extract_document(load(path, self.max_filesize)?))
     }
 
     fn extract_document(&self, doc: Document) -> Extracted {
@@ -294,7 +342,7 @@ impl Session {
 
     /// Loads and checks a file on disk.
     pub fn check_path(&self, path: &Path) -> Result<FileReport, FileError> {
-        Ok(self.check_document(load(path)?))
+        Ok(self.check_document(load(path, self.max_filesize)?))
     }
 
     /// The findings of a document, for the passes of `fix::fix_passes`.
@@ -351,11 +399,20 @@ impl Session {
         paths: &[PathBuf],
         fix: bool,
     ) -> impl Iterator<Item = Result<FileReport, FileError>> + 'a {
-        let (files, missing) = self.discover(paths);
-        missing
+        self.check_walked(self.walk(paths), fix)
+    }
+
+    /// `check_paths` over what `walk` found (the caller has said what was skipped).
+    pub fn check_walked(
+        &self,
+        walked: Walked,
+        fix: bool,
+    ) -> impl Iterator<Item = Result<FileReport, FileError>> + '_ {
+        walked
+            .errors
             .into_iter()
             .map(Err)
-            .chain(files.into_iter().map(move |path| {
+            .chain(walked.files.into_iter().map(move |path| {
                 if fix {
                     self.fix_path(&path)
                 } else {
@@ -399,7 +456,7 @@ impl Session {
         Ok(draft::draft(&doc, &mentions, facts, &self.options))
     }
 
-    /// Checks (or, with `fix`, fixes) every article among `paths` on `threads` threads (0:
+    /// Checks (or, with `fix`, fixes) every article `walk` found on `threads` threads (0:
     /// one per core) and gives each result to `each` on the calling thread, in the order of
     /// `check_paths`: the paths that cannot be used first, then the files in sorted order.
     /// Only a few files are held at a time (a reorder buffer of a few per thread), and with
@@ -407,13 +464,13 @@ impl Session {
     /// `each` returning an error stops the run.
     pub fn check_each<E>(
         &self,
-        paths: &[PathBuf],
+        walked: Walked,
         fix: bool,
         threads: usize,
         mut each: impl FnMut(Result<FileReport, FileError>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let (files, missing) = self.discover(paths);
-        for e in missing {
+        let Walked { files, errors, .. } = walked;
+        for e in errors {
             each(Err(e))?;
         }
         let mut threads = parallel::threads(threads);
@@ -459,7 +516,8 @@ impl Session {
                     && file.terms.iter().any(|t| t.scope != Scope::Anywhere)
                 {
                     let all = articles.get_or_insert_with(|| {
-                        let (paths, _) = discover(std::slice::from_ref(&self.rules.root));
+                        let (paths, _) =
+                            crate::source::discover(std::slice::from_ref(&self.rules.root));
                         paths
                             .iter()
                             .filter_map(|p| Document::load(p).ok())
@@ -482,14 +540,22 @@ impl Session {
     }
 }
 
-/// Loads a source; a file that is not text gets the line and column of its first bad byte.
-fn load(path: &Path) -> Result<Document, FileError> {
-    Document::load(path).map_err(|error| {
+/// Loads a source; a file that is not text gets the line and column of its first bad byte
+/// (reading again only the bytes before it).
+fn load(path: &Path, max_filesize: u64) -> Result<Document, FileError> {
+    Document::load_limited(path, max_filesize).map_err(|error| {
         let at = match &error {
             SourceError::Utf8 { offset, .. } | SourceError::Binary { offset, .. } => {
-                std::fs::read(path)
+                let mut before = Vec::new();
+                std::fs::File::open(path)
+                    .and_then(|f| {
+                        std::io::Read::read_to_end(
+                            &mut std::io::Read::take(f, *offset as u64),
+                            &mut before,
+                        )
+                    })
                     .ok()
-                    .map(|bytes| line_col(&bytes, *offset))
+                    .map(|_| line_col(&before, *offset))
             }
             _ => None,
         };
