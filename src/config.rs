@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -14,7 +15,7 @@ use crate::check::{Builtin, CheckOptions, Severity};
 pub const FILE_NAME: &str = "factlint.yaml";
 
 /// The lowest severity that makes `factlint check` exit 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FailOn {
     Error,
@@ -52,20 +53,71 @@ impl<'de> Deserialize<'de> for Level {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// `factlint.yaml`: which sources and rule files, built-in severities, the approximation
+/// tolerance and the fail-on level. Paths are relative to the file's folder.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "factlint configuration")]
 struct RawConfig {
+    /// The JSON Schema of this file, for editors (yaml-language-server); factlint ignores it.
+    #[serde(default, rename = "$schema")]
+    #[allow(dead_code)]
+    schema: Option<String>,
+    /// Articles or folders to check (default `source/`).
     #[serde(default)]
     sources: Vec<String>,
+    /// Rule files or folders (default `claims/`).
     #[serde(default)]
     claims: Vec<String>,
     /// Globs (gitignore syntax) of paths that folder walks leave out.
     #[serde(default)]
     exclude: Vec<String>,
+    /// A built-in check's severity, or `off`, by check id.
     #[serde(default)]
+    #[schemars(with = "BuiltinLevels")]
     builtins: BTreeMap<String, Spanned<Level>>,
+    /// The approximation tolerance of hedged numbers (约, about), a fraction from 0 up to 1.
+    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
     tolerance: Option<Spanned<f64>>,
+    /// The lowest severity that makes `factlint check` exit 1.
     fail_on: Option<FailOn>,
+}
+
+/// `builtins:` for the schema: each key a built-in check's id.
+struct BuiltinLevels;
+
+impl JsonSchema for BuiltinLevels {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BuiltinLevels".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let level = generator.subschema_for::<LevelName>();
+        let ids: Vec<&str> = Builtin::ALL.iter().map(|b| b.id()).collect();
+        schemars::json_schema!({
+            "type": "object",
+            "propertyNames": { "enum": ids },
+            "additionalProperties": level
+        })
+    }
+}
+
+/// A built-in's level, for the schema.
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum LevelName {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+/// The JSON Schema (draft-07) of `factlint.yaml`, derived from the loader's own type
+/// (`factlint schema config`, docs/schemas/config.schema.json).
+pub fn schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    generator.into_root_schema_for::<RawConfig>().to_value()
 }
 
 /// A loaded `factlint.yaml`, paths made relative to the working directory.
@@ -146,6 +198,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     };
     let raw: RawConfig = if text.trim().is_empty() {
         RawConfig {
+            schema: None,
             sources: Vec::new(),
             claims: Vec::new(),
             exclude: Vec::new(),

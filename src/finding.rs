@@ -78,6 +78,8 @@ pub enum Origin {
     Builtin(&'static BuiltinMeta),
     /// A suppression comment that suppressed nothing.
     Suppression,
+    /// An article that no rule file's `applies_to` names, though rule files were loaded.
+    Unreached,
 }
 
 impl Origin {
@@ -88,6 +90,7 @@ impl Origin {
             Origin::Term => "term",
             Origin::Builtin(_) => "builtin",
             Origin::Suppression => "suppression",
+            Origin::Unreached => "unreached",
         }
     }
 }

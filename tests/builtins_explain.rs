@@ -45,9 +45,16 @@ fn an_unknown_id_is_a_usage_error_naming_the_valid_ones() {
     let out = explain(&["ratio"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "error: unknown check `ratio`, expected one of `ratio_in_sentence`, \
-         `change_in_sentence`, `multiple_wording`\n"
+    let err = String::from_utf8_lossy(&out.stderr);
+    // The built-ins first; then the user's rules were searched too (their count is the
+    // bundled rule file's).
+    assert!(
+        err.starts_with(
+            "error: unknown check or rule `ratio`, expected one of `ratio_in_sentence`, \
+             `change_in_sentence`, `multiple_wording`\n       and no claim or term of the \
+             rule files ("
+        ),
+        "{err}"
     );
+    assert!(err.ends_with(" rules) has the id `ratio`\n"), "{err}");
 }

@@ -11,7 +11,7 @@ use super::rewrite::rewrite_number;
 use super::{Context, Explanation, Finding, Input, Origin};
 use crate::eval::{CmpOp, EvalError, Expr, Value, Verdict, human};
 use crate::extract::Kind;
-use crate::rules::{Binding, Check, Claim, Matcher, RuleFile};
+use crate::rules::{Binding, Check, Claim, Matcher, RuleFile, compared_directly, units};
 use crate::source::Span;
 
 /// What running one rule file's claims over one document found.
@@ -211,6 +211,29 @@ fn evaluate(
     check: &Check,
     m: &ClaimMatch,
 ) -> Option<Finding> {
+    // A mention and a fact of different units compared directly: say so, whatever the
+    // numbers (`33 个` against a fact in `%`).
+    if let Some((p, fi)) = compared_directly(check) {
+        let mention = &ctx.mentions[m.mentions[p]];
+        let fact = &file.facts[fi];
+        if let Some(why) = units::mismatch(mention.kind, &fact.unit) {
+            let found = ctx.doc.slice(mention.span).to_string();
+            let message = format!(
+                "`{}` compares `{found}` with fact `{}` (unit `{}`): {why}",
+                check.text, fact.id, fact.unit
+            );
+            let mut f = Finding::new(
+                &claim.id,
+                Origin::Claim,
+                claim.severity,
+                mention.span,
+                found,
+                message,
+            );
+            f.source = sources(file, check);
+            return Some(f);
+        }
+    }
     // Slot `i` of the comparison is `check.inputs[i]`, bound when the rules loaded.
     let values: Vec<Value> = check
         .inputs
@@ -254,10 +277,31 @@ fn evaluate(
         _ => None,
     };
     let suggested_text = rewrite.as_ref().map(|r| r.text.clone());
-    let message = match (&left_placeholder, &suggested_text) {
-        (Some(_), Some(s)) => format!("`{found}` does not match {rhs} = {} ({s})", human(computed)),
-        (Some(_), None) => format!("`{found}` does not match {rhs} = {}", human(computed)),
-        (None, _) => format!(
+    let relation = match cmp.op {
+        CmpOp::Approx | CmpOp::Eq => None,
+        CmpOp::Ne => Some("different from"),
+        CmpOp::Lt => Some("less than"),
+        CmpOp::Le => Some("at most"),
+        CmpOp::Gt => Some("more than"),
+        CmpOp::Ge => Some("at least"),
+    };
+    let message = match (&left_placeholder, &suggested_text, relation) {
+        (Some(_), _, Some(relation)) => {
+            let named = if rhs.parse::<f64>().is_ok() {
+                rhs.to_string()
+            } else {
+                format!("{rhs} = {}", human(computed))
+            };
+            format!(
+                "`{found}` should be {relation} {named}, but it allows {} and {rhs} allows {}",
+                verdict.left.interval, verdict.right.interval
+            )
+        }
+        (Some(_), Some(s), None) => {
+            format!("`{found}` does not match {rhs} = {} ({s})", human(computed))
+        }
+        (Some(_), None, None) => format!("`{found}` does not match {rhs} = {}", human(computed)),
+        (None, _, _) => format!(
             "`{}` does not hold: {lhs} is {}, {rhs} is {}",
             check.text,
             format_value(&verdict.left),

@@ -14,6 +14,9 @@ use crate::source::Span;
 pub enum MentionStatus {
     /// Not a quantity (a year, a date, an ordinal, a reference, a name): never checked.
     NotQuantity,
+    /// A quantity that cannot be a claim and is not counted against coverage: a duration
+    /// (`两年`, `三个月`), a count of one (`至少一项`), a count that numbers a list.
+    NotAClaim(&'static str),
     /// A quantity no check examined.
     Unchecked,
     /// A quantity bound by a placeholder of this claim (its id).
@@ -28,6 +31,34 @@ impl MentionStatus {
     }
 }
 
+/// Units that make a quantity a duration.
+pub const DURATIONS: &[&str] = &["year", "month", "week", "day", "h", "min", "s", "decade"];
+
+/// Why a quantity mention cannot be a claim, if it cannot: a duration (`两年`, `三个月`), a
+/// count of one (`至少一项`, `一次`: the article's "a", not a figure) or a count followed
+/// by a colon (`以下三点：`, a list's length). `masked` is the text the mention was read from.
+pub fn not_a_claim(m: &Mention, masked: &str) -> Option<&'static str> {
+    use crate::extract::Kind;
+    match m.kind {
+        Kind::Quantity if m.unit.as_deref().is_some_and(|u| DURATIONS.contains(&u)) => {
+            Some("duration")
+        }
+        Kind::Count if m.value <= 1.0 => Some("count of one"),
+        Kind::Count
+            if masked
+                .get(m.span.end..)
+                .unwrap_or("")
+                .chars()
+                .take(6)
+                .take_while(|c| !matches!(c, '。' | '.' | '\n'))
+                .any(|c| c == ':' || c == '：') =>
+        {
+            Some("list count")
+        }
+        _ => None,
+    }
+}
+
 /// The status of every mention of a document, indexed like its mentions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Coverage {
@@ -38,15 +69,17 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    pub(super) fn new(mentions: &[Mention]) -> Coverage {
+    pub(super) fn new(mentions: &[Mention], masked: &str) -> Coverage {
         Coverage {
             statuses: mentions
                 .iter()
                 .map(|m| {
-                    if m.kind.is_quantity() {
-                        MentionStatus::Unchecked
-                    } else {
+                    if !m.kind.is_quantity() {
                         MentionStatus::NotQuantity
+                    } else if let Some(why) = not_a_claim(m, masked) {
+                        MentionStatus::NotAClaim(why)
+                    } else {
+                        MentionStatus::Unchecked
                     }
                 })
                 .collect(),
@@ -69,6 +102,14 @@ impl Coverage {
                 self.mark(i, || MentionStatus::Builtin(builtin));
             }
         }
+    }
+
+    /// Quantity mentions that count: those that could be claims.
+    pub fn counted(&self) -> usize {
+        self.statuses
+            .iter()
+            .filter(|s| !matches!(s, MentionStatus::NotQuantity | MentionStatus::NotAClaim(_)))
+            .count()
     }
 
     /// Quantity mentions some check examined.

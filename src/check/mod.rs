@@ -14,7 +14,7 @@ pub mod term;
 
 use std::cell::OnceCell;
 
-pub use coverage::{Coverage, MentionStatus};
+pub use coverage::{Coverage, DURATIONS, MentionStatus, not_a_claim};
 
 use crate::analysis::Analysis;
 use crate::extract::{ExtractOptions, Mention};
@@ -177,6 +177,29 @@ pub struct Outcome {
     pub coverage: Coverage,
 }
 
+/// The info line for an article no rule file applies to: its rules are silent here, and the
+/// reader should know it.
+fn unreached(doc: &Document, rules: &RuleSet) -> Finding {
+    let files: Vec<String> = rules
+        .files
+        .iter()
+        .map(|f| format!("`{}`", f.path.display()))
+        .collect();
+    Finding::new(
+        "unreached",
+        Origin::Unreached,
+        Severity::Info,
+        Span::new(0, 0),
+        "",
+        format!(
+            "no rule file applies to this article, so no claim or term is checked here: add \
+             `{}` to the `applies_to` of one of {}",
+            doc.path.display(),
+            files.join(", ")
+        ),
+    )
+}
+
 /// Runs every applicable claim and term, and the enabled built-ins, over one document.
 pub fn check_document(
     doc: &Document,
@@ -186,12 +209,17 @@ pub fn check_document(
 ) -> Outcome {
     let ctx = Context::new(doc, mentions, options);
     let mut stats = Stats {
-        numbers_found: mentions.iter().filter(|m| m.kind.is_quantity()).count(),
+        numbers_found: 0,
         ..Stats::default()
     };
-    let mut coverage = Coverage::new(mentions);
+    let mut coverage = Coverage::new(mentions, &doc.masked);
+    stats.numbers_found = coverage.counted();
     let mut findings = Vec::new();
-    for file in rules.for_path(&doc.path) {
+    let applying = rules.for_path(&doc.path);
+    if applying.is_empty() && !rules.files.is_empty() {
+        findings.push(unreached(doc, rules));
+    }
+    for file in applying {
         let run = claim::run(&ctx, file);
         stats.claims_held += run.held;
         stats.claims_failed += run.failed;

@@ -8,8 +8,7 @@
 //! section it sits in.
 
 use super::{Context, Edit, Finding, Fix, Origin};
-use crate::rules::normalize::normalize_literal;
-use crate::rules::{RuleFile, Scope, Term};
+use crate::rules::{Heading, RuleFile, Scope, Term};
 use crate::source::{Document, Span};
 
 pub fn run(ctx: &Context<'_>, file: &RuleFile) -> Vec<Finding> {
@@ -84,11 +83,6 @@ fn at_word_boundaries(text: &str, span: Span, word: &str) -> bool {
     !glued_before && !glued_after
 }
 
-/// What a heading is compared by: normalised, trimmed, ASCII case folded.
-fn heading_key(heading: &str) -> String {
-    normalize_literal(heading.trim()).to_ascii_lowercase()
-}
-
 /// The document's sections by heading, for scope tests in logarithmic time. Each section
 /// title is normalised once; for each heading a term names, the ranges of the sections so
 /// titled are reduced to the outermost ones, which are disjoint and sorted, so the only
@@ -98,8 +92,8 @@ struct Scopes<'a> {
     doc: &'a Document,
     /// (title key, section range), sorted.
     titles: Option<Vec<(String, Span)>>,
-    /// Heading as written in a rule → outermost ranges of the sections it names.
-    cache: Vec<(String, Vec<Span>)>,
+    /// Heading as a rule names it (key, prefix) → outermost ranges of the sections it names.
+    cache: Vec<((String, bool), Vec<Span>)>,
 }
 
 impl<'a> Scopes<'a> {
@@ -119,12 +113,13 @@ impl<'a> Scopes<'a> {
         }
     }
 
-    fn in_section(&mut self, heading: &str, span: Span) -> bool {
-        let k = match self.cache.iter().position(|(h, _)| h == heading) {
+    fn in_section(&mut self, heading: &Heading, span: Span) -> bool {
+        let id = (heading.key().to_string(), heading.prefix);
+        let k = match self.cache.iter().position(|(h, _)| *h == id) {
             Some(k) => k,
             None => {
                 let ranges = self.ranges(heading);
-                self.cache.push((heading.to_string(), ranges));
+                self.cache.push((id, ranges));
                 self.cache.len() - 1
             }
         };
@@ -133,28 +128,42 @@ impl<'a> Scopes<'a> {
         i > 0 && ranges[i - 1].contains(span)
     }
 
-    fn ranges(&mut self, heading: &str) -> Vec<Span> {
+    fn ranges(&mut self, heading: &Heading) -> Vec<Span> {
         let doc = self.doc;
         let titles = self.titles.get_or_insert_with(|| {
             let mut t: Vec<(String, Span)> = doc
                 .sections
                 .iter()
-                .map(|s| (heading_key(&s.title), s.range))
+                .map(|s| (Heading::key_of(&s.title), s.range))
                 .collect();
             t.sort();
             t
         });
-        let key = heading_key(heading);
-        let first = titles.partition_point(|(t, _)| *t < key);
+        let key = heading.key();
+        let first = titles.partition_point(|(t, _)| t.as_str() < key);
+        // The titles equal to the key (or, for `heading_starts`, beginning with it) are
+        // contiguous in the sorted list; their ranges sorted by start (then end).
+        let mut ranges: Vec<Span> = titles[first..]
+            .iter()
+            .take_while(|(t, _)| {
+                if heading.prefix {
+                    t.starts_with(key)
+                } else {
+                    t == key
+                }
+            })
+            .map(|(_, r)| *r)
+            .collect();
+        ranges.sort_by_key(|r| (r.start, r.end));
         let mut outermost: Vec<Span> = Vec::new();
         // Sorted by start (then end): a range ending no later than the last kept one is
         // inside it; what remains has increasing starts and ends, so the last range starting
         // at or before a span is the one that reaches furthest.
-        for (_, range) in titles[first..].iter().take_while(|(t, _)| *t == key) {
+        for range in ranges {
             match outermost.last_mut() {
                 Some(last) if range.end <= last.end => {}
-                Some(last) if range.start == last.start => *last = *range,
-                _ => outermost.push(*range),
+                Some(last) if range.start == last.start => *last = range,
+                _ => outermost.push(range),
             }
         }
         outermost
@@ -209,14 +218,35 @@ mod tests {
         assert!(at_word_boundaries("a2023年", Span::new(5, 8), "年"));
     }
 
-    fn heading_matches(title: &str, heading: &str) -> bool {
-        heading_key(title) == heading_key(heading)
-    }
-
     #[test]
     fn headings_match_as_text() {
+        let heading_matches = |title: &str, h: &str| Heading::new(h, false).matches(title);
         assert!(heading_matches(" 训练成本 ", "训练成本"));
         assert!(heading_matches("Training  Cost", "training cost"));
         assert!(!heading_matches("训练成本高", "训练成本"));
+    }
+
+    #[test]
+    fn headings_match_without_their_numbering_and_by_prefix() {
+        let whole = Heading::new("训练成本", false);
+        for title in [
+            "二、训练成本",
+            "3. 训练成本",
+            "3.1 训练成本",
+            "（一）训练成本",
+            "(2) 训练成本",
+            "第三章 训练成本",
+            "四、 训练成本",
+        ] {
+            assert!(whole.matches(title), "{title}");
+        }
+        assert!(Heading::new("Training cost", false).matches("Chapter 3: Training Cost"));
+        assert!(!whole.matches("一个训练成本"));
+        assert!(!whole.matches("2023 训练成本的变化"));
+        let starts = Heading::new("训练成本", true);
+        assert!(starts.matches("二、训练成本与推理成本"));
+        assert!(!starts.matches("推理成本与训练成本"));
+        // A year is not numbering.
+        assert!(Heading::new("2023 年回顾", false).matches("2023 年回顾"));
     }
 }

@@ -40,6 +40,10 @@ pub struct CheckArgs {
     /// Configuration file (default: the nearest `factlint.yaml` from here up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// After each file, list every number with what checked it (a claim, a built-in) or
+    /// `unchecked`; durations and counts of one are listed as not counted.
+    #[arg(long)]
+    pub coverage: bool,
     /// Leave paths matching GLOB out of folder walks (gitignore syntax, relative to the
     /// working directory); may be repeated. Adds to the config's `exclude`.
     #[arg(long, value_name = "GLOB")]
@@ -149,6 +153,7 @@ pub fn run(args: CheckArgs) -> u8 {
         summary: !args.quiet && !args.no_summary,
         fixes: !args.quiet,
         statistics: args.statistics,
+        coverage: args.coverage,
     };
     // The formats for people get colour when `--color`, `NO_COLOR`, `CLICOLOR`, `TERM` and
     // whether stdout is a terminal allow it; without colour the diff marks changes with

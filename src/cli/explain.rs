@@ -1,22 +1,71 @@
-//! `factlint explain [ID]`: print a built-in check's documentation, or list the checks.
+//! `factlint explain [ID]`: print a built-in check's documentation, a rule of the user's
+//! rule files (its template or words, checks with the facts' values, why, source and
+//! examples), or list the built-in checks.
 //!
-//! The text is each check's Markdown doc (`src/check/docs/ID.md`), the same text the check's
+//! A built-in's text is its Markdown doc (`src/check/docs/ID.md`), the same text the check's
 //! source includes, so the explanation and the code cannot drift apart.
 
+use std::fmt::Write as _;
 use std::io::Write;
+use std::path::PathBuf;
 
 use crate::check::Builtin;
+use crate::eval::human;
+use crate::rules::{Matcher, RuleFile, RuleRef, Scope};
+use crate::session::{Session, Settings};
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// A built-in check id; all of them when omitted.
+    /// A built-in check id or the id of a claim or term in the rule files; the built-in
+    /// checks are listed when omitted.
     pub id: Option<String>,
+    /// Rule files or folders to look the id up in (default: the config's `claims`, else
+    /// `claims/`).
+    #[arg(long = "claims", value_name = "PATH")]
+    pub claims: Vec<PathBuf>,
+    /// Configuration file (default: the nearest `factlint.yaml` from here up).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 pub fn run(args: ExplainArgs) -> u8 {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
-    let (text, status) = explain(args.id.as_deref());
+    let (mut text, mut status) = explain(args.id.as_deref());
+    if status != super::EXIT_OK
+        && let Some(id) = args.id.as_deref()
+    {
+        let settings = Settings {
+            config: args.config,
+            claims: args.claims,
+            ..Settings::from_current_dir()
+        };
+        match Session::load(&settings) {
+            Err(e) => {
+                super::print_load_error(&e);
+                return super::EXIT_ERROR;
+            }
+            Ok(session) => {
+                if let Some((file, rule)) = session.rules().find_rule(id) {
+                    text = explain_rule(file, rule);
+                    status = super::EXIT_OK;
+                } else {
+                    let n: usize = session
+                        .rules()
+                        .files
+                        .iter()
+                        .map(|f| f.claims.len() + f.terms.len())
+                        .sum();
+                    text = format!(
+                        "{}       and no claim or term of the rule files ({n} rules) has the id `{id}`\n",
+                        text.trim_end()
+                            .replace("error: unknown check", "error: unknown check or rule")
+                            + "\n"
+                    );
+                }
+            }
+        }
+    }
     let written = if status == super::EXIT_OK {
         out.write_all(text.as_bytes())
     } else {
@@ -56,6 +105,94 @@ pub fn explain(id: Option<&str>) -> (String, u8) {
             }
         },
     }
+}
+
+/// A user's rule as Markdown: where it is, what it matches, what it checks (with the facts'
+/// values and sources), why, and its examples.
+pub fn explain_rule(file: &RuleFile, rule: RuleRef<'_>) -> String {
+    let mut s = String::new();
+    let list = |s: &mut String, title: &str, items: &[String]| {
+        if !items.is_empty() {
+            let _ = writeln!(s, "\n## {title}\n");
+            for i in items {
+                let _ = writeln!(s, "- {}", i.replace('\n', "\\n"));
+            }
+        }
+    };
+    match rule {
+        RuleRef::Claim(c) => {
+            let _ = writeln!(s, "# {}\n", c.id);
+            let _ = writeln!(
+                s,
+                "claim, {}:{}, severity {}",
+                file.path.display(),
+                c.line,
+                c.severity.as_str()
+            );
+            let _ = writeln!(s, "\n## What it checks\n");
+            match &c.matcher {
+                Matcher::Template(t) => {
+                    let _ = writeln!(s, "template: {}", t.text);
+                }
+                Matcher::Pattern { regex, .. } => {
+                    let _ = writeln!(s, "pattern: {}", regex.as_str());
+                }
+            }
+            for check in &c.checks {
+                let _ = writeln!(s, "check: {}", check.text);
+                for (name, binding) in &check.inputs {
+                    if let crate::rules::Binding::Fact(i) = binding {
+                        let f = &file.facts[*i];
+                        let _ =
+                            writeln!(s, "  {name} = {} {} ({})", human(f.value), f.unit, f.source);
+                    }
+                }
+            }
+            if let Some(why) = &c.why {
+                let _ = writeln!(s, "\n## Why\n\n{}", why.trim());
+            }
+            if let Some(source) = &c.source {
+                let _ = writeln!(s, "\n## Source\n\n{}", source.trim());
+            }
+            list(&mut s, "Passes", &c.examples.pass);
+            list(&mut s, "Fails", &c.examples.fail);
+        }
+        RuleRef::Term(t) => {
+            let _ = writeln!(s, "# {}\n", t.id);
+            let _ = writeln!(
+                s,
+                "term, {}:{}, severity {}",
+                file.path.display(),
+                t.line,
+                t.severity.as_str()
+            );
+            let _ = writeln!(s, "\n## What it checks\n");
+            let _ = writeln!(s, "use: {}", t.use_word);
+            let _ = writeln!(s, "instead of: {}", t.instead_of.join(", "));
+            match &t.scope {
+                Scope::Anywhere => {}
+                Scope::Within(h) | Scope::Outside(h) => {
+                    let place = if matches!(t.scope, Scope::Within(_)) {
+                        "within"
+                    } else {
+                        "outside"
+                    };
+                    let how = if h.prefix {
+                        "a heading starting"
+                    } else {
+                        "the heading"
+                    };
+                    let _ = writeln!(s, "{place} {how} `{}`", h.text);
+                }
+            }
+            if let Some(why) = &t.why {
+                let _ = writeln!(s, "\n## Why\n\n{}", why.trim());
+            }
+            list(&mut s, "Passes", &t.examples.pass);
+            list(&mut s, "Fails", &t.examples.fail);
+        }
+    }
+    s
 }
 
 fn list() -> String {

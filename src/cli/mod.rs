@@ -7,10 +7,14 @@
 
 mod check;
 mod completions;
+mod draft;
+mod eval;
 mod explain;
 mod extract;
 mod lsp;
+mod init;
 mod progress;
+pub mod schema;
 mod test;
 
 use clap::{Parser, Subcommand};
@@ -43,7 +47,15 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Run every rule's pass and fail examples.
     Test(test::TestArgs),
-    /// Print the documentation of a built-in check.
+    /// Scaffold factlint.yaml, claims/ and, given an article, a draft of its rules.
+    Init(init::InitArgs),
+    /// Draft the claims of an article from a list of facts.
+    Draft(draft::DraftArgs),
+    /// Print an expression's value and interval over the rule files' facts.
+    Eval(eval::EvalArgs),
+    /// Print the JSON Schema of rule files or of factlint.yaml.
+    Schema(schema::SchemaArgs),
+    /// Print the documentation of a built-in check or of a rule.
     Explain(explain::ExplainArgs),
     /// Run the Language Server on stdin and stdout, for editors (docs/editors.md).
     Lsp(lsp::LspArgs),
@@ -67,6 +79,10 @@ pub fn run() -> u8 {
         Command::Extract(args) => extract::run(args),
         Command::Test(args) => test::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Draft(args) => draft::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Schema(args) => schema::run(args),
         Command::Lsp(args) => lsp::run(args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),

@@ -103,6 +103,34 @@ fn print_rule(out: &mut dyn Write, path: &Path, results: &[ExampleResult]) -> st
                     writeln!(out, "    {m}")?;
                 }
             }
+            ExampleOutcome::Unproven => writeln!(
+                out,
+                "FAIL {} ({}:{}): unproven: pass example matches no template, so it proves nothing: {text}",
+                r.rule,
+                path.display(),
+                r.line
+            )?,
+            ExampleOutcome::NoExamples => writeln!(
+                out,
+                "FAIL {} ({}:{}): no examples: add `examples: {{pass: [...], fail: [...]}}` so that the rule is tested",
+                r.rule,
+                path.display(),
+                r.line
+            )?,
+            ExampleOutcome::HeadingNotFound => {
+                let articles = if r.messages.is_empty() {
+                    "no article".to_string()
+                } else {
+                    r.messages.join(", ")
+                };
+                writeln!(
+                    out,
+                    "FAIL {} ({}:{}): heading `{text}` is in none of the articles the file applies to ({articles}): the term never applies",
+                    r.rule,
+                    path.display(),
+                    r.line
+                )?
+            }
             ExampleOutcome::Passed => {}
         }
     }

@@ -54,7 +54,15 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token<'_>>, ParseError> {
         let (tok, len) = match c {
             '0'..='9' => {
                 let len = number_len(bytes, i);
-                (Tok::Number(number_value(&text[i..i + len], i)?), len)
+                let v = number_value(&text[i..i + len], i)?;
+                let (factor, unit) = unit_suffix(&text[i + len..]);
+                (Tok::Number(v * factor), len + unit)
+            }
+            '$' if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                let len = number_len(bytes, i + 1);
+                let v = number_value(&text[i + 1..i + 1 + len], i + 1)?;
+                let (factor, unit) = unit_suffix(&text[i + 1 + len..]);
+                (Tok::Number(v * factor), 1 + len + unit)
             }
             'a'..='z' | 'A'..='Z' | '_' => {
                 let len = bytes[i..]
@@ -77,7 +85,8 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token<'_>>, ParseError> {
                 return Err(ParseError {
                     offset: i,
                     message: format!(
-                        "unexpected character `{other}`, expected a number, a name, \
+                        "unexpected character `{other}`, expected a number (with a unit: \
+                         `9.8%`, `0.1pp`, `25bp`, `2.5x`, `78亿`, `$1.2B`), a name, \
                          an operator (`+ - * / ^`), a comparison or a parenthesis"
                     ),
                 });
@@ -96,6 +105,53 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token<'_>>, ParseError> {
         text: "",
     });
     Ok(tokens)
+}
+
+/// Units written right after a number in an expression, and what one of them is worth in
+/// the values factlint holds (percents and points as fractions, money in units, multiples
+/// as factors). Longer spellings first where one begins another. Latin ones must end the
+/// word (`2x` is a multiple, `2xy` is not a number).
+const UNIT_SUFFIXES: &[(&str, f64)] = &[
+    ("%", 0.01),
+    ("％", 0.01),
+    ("pp", 0.01),
+    ("bp", 0.0001),
+    ("x", 1.0),
+    ("×", 1.0),
+    ("倍", 1.0),
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("十亿", 1e9),
+    ("亿", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("十万", 1e5),
+    ("万", 1e4),
+    ("千", 1e3),
+    ("bn", 1e9),
+    ("B", 1e9),
+    ("M", 1e6),
+    ("K", 1e3),
+    ("k", 1e3),
+    ("T", 1e12),
+];
+
+/// The factor and byte length of a unit written at the start of `rest`; (1, 0) for none.
+fn unit_suffix(rest: &str) -> (f64, usize) {
+    for (unit, factor) in UNIT_SUFFIXES {
+        if let Some(after) = rest.strip_prefix(unit) {
+            let glued = unit.is_ascii()
+                && after
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !glued {
+                return (*factor, unit.len());
+            }
+        }
+    }
+    (1.0, 0)
 }
 
 fn comparison(bytes: &[u8], i: usize) -> Result<(Tok<'static>, usize), ParseError> {

@@ -143,6 +143,31 @@ pub struct Comparison {
     pub names: Vec<NameRef>,
 }
 
+/// One expression, not a comparison (`factlint eval 'gemini / gpt4'`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expression {
+    pub text: String,
+    pub expr: Expr,
+    /// Every use of a name, in order.
+    pub names: Vec<NameRef>,
+}
+
+impl Expression {
+    pub fn parse(text: &str) -> Result<Expression, ParseError> {
+        let (expr, names) = parser::parse_expression(text)?;
+        Ok(Expression {
+            text: text.to_string(),
+            expr,
+            names,
+        })
+    }
+
+    /// Evaluates with each name's value looked up by its text.
+    pub fn evaluate(&self, lookup: &dyn Fn(&str) -> Option<Value>) -> Result<Value, EvalError> {
+        self.expr.evaluate(&|n: &Name| lookup(&n.text))
+    }
+}
+
 /// The outcome of a comparison with the values it was computed from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {

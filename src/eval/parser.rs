@@ -80,6 +80,39 @@ pub(super) fn parse(text: &str) -> Result<Comparison, ParseError> {
     })
 }
 
+/// A bare expression (one side of a check), for `factlint eval`.
+pub(super) fn parse_expression(text: &str) -> Result<(Expr, Vec<NameRef>), ParseError> {
+    if text.len() > MAX_LEN {
+        return Err(ParseError {
+            offset: 0,
+            message: format!(
+                "expression is too long ({} bytes, at most {MAX_LEN})",
+                text.len()
+            ),
+        });
+    }
+    let mut p = Parser {
+        text,
+        tokens: tokenize(text)?,
+        pos: 0,
+        depth: 0,
+        side: Side::Right,
+        names: Vec::new(),
+        distinct: Vec::new(),
+    };
+    if p.peek().tok == Tok::End {
+        return Err(p.error_here("empty expression".into()));
+    }
+    let expr = p.sum()?;
+    match p.peek().tok {
+        Tok::End => Ok((expr, p.names)),
+        Tok::Cmp(_) => Err(
+            p.error_here("a comparison is for `check:` lines; `eval` takes one expression".into())
+        ),
+        _ => Err(p.unexpected_after_operand("the end of the expression")),
+    }
+}
+
 struct Parser<'a> {
     text: &'a str,
     tokens: Vec<Token<'a>>,

@@ -296,3 +296,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn unit_literals_are_held_as_the_mentions_hold_them() {
+    let value = |text: &str| {
+        Expression::parse(text)
+            .unwrap_or_else(|e| panic!("{text}: {e}"))
+            .evaluate(&|_| None)
+            .unwrap_or_else(|e| panic!("{text}: {e}"))
+            .point
+    };
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b.abs().max(1.0);
+    for (text, want) in [
+        ("9.8%", 0.098),
+        ("0.1pp", 0.001),
+        ("25bp", 0.0025),
+        ("2.5x", 2.5),
+        ("78亿", 7.8e9),
+        ("1.2万亿", 1.2e12),
+        ("$1.2B", 1.2e9),
+        ("3bn", 3e9),
+        ("45M", 45e6),
+        ("1 - 189.2亿 / 234亿", 1.0 - 189.2 / 234.0),
+    ] {
+        assert!(
+            close(value(text), want),
+            "{text}: {} != {want}",
+            value(text)
+        );
+    }
+    // A unit glued to more letters is not a unit.
+    assert!(Expression::parse("2xy").is_err());
+    assert!(Expression::parse("x ~ 1").is_err());
+    // In a check, a literal with a unit compares with a mention's fraction.
+    let v = verdict("g ~ 9.8%", &[("g", around(0.098, 0.0975, 0.0985))]);
+    assert!(v.holds);
+}

@@ -177,6 +177,8 @@ fn doc_page(origin: Origin) -> String {
         Origin::Builtin(meta) => format!("src/check/docs/{}.md", meta.id),
         Origin::Claim => "docs/rules.md#checks".into(),
         Origin::Unmatched => "docs/rules.md#unmatched-claims".into(),
+        // No rule file's `applies_to` names the article: the key that decides it.
+        Origin::Unreached => "docs/rules.md#keys".into(),
         Origin::Term => "docs/rules.md#terms".into(),
         Origin::Suppression => "docs/check.md#suppressions".into(),
     }

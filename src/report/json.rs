@@ -39,6 +39,20 @@ struct JsonFile {
     findings: usize,
     numbers_found: usize,
     numbers_checked: usize,
+    /// Every quantity with what checked it.
+    coverage: Vec<JsonCovered>,
+}
+
+#[derive(Serialize)]
+struct JsonCovered {
+    line: usize,
+    column: usize,
+    text: String,
+    /// `claim`, `builtin`, `unchecked` or `not_a_claim` (not counted: a duration, a count of
+    /// one, a list count).
+    status: &'static str,
+    /// The claim or built-in id, or why the number is not a claim.
+    by: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -84,11 +98,26 @@ impl Sink for Json {
             });
         }
         let s = &file.stats;
+        let coverage = file
+            .covered()
+            .map(|(span, s)| {
+                let at = Location::of(doc, span);
+                let (status, by) = super::coverage_status(s);
+                JsonCovered {
+                    line: at.line,
+                    column: at.column,
+                    text: doc.slice(span).to_string(),
+                    status,
+                    by,
+                }
+            })
+            .collect();
         self.files.push(JsonFile {
             file: path,
             findings: file.findings.len(),
             numbers_found: s.numbers_found,
             numbers_checked: s.numbers_checked,
+            coverage,
         });
         Ok(())
     }

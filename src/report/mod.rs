@@ -20,7 +20,7 @@ use std::path::Path;
 
 pub use html::{Number, Status, numbers};
 
-use crate::check::{Coverage, Finding, Severity, Stats};
+use crate::check::{Coverage, Finding, MentionStatus, Severity, Stats};
 use crate::extract::Mention;
 use crate::fix::{FixError, Fixed};
 use crate::source::{Document, SourceError, Span};
@@ -83,6 +83,16 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Every quantity mention with what examined it, in order (years, dates, names left
+    /// out).
+    pub fn covered(&self) -> impl Iterator<Item = (Span, &MentionStatus)> {
+        self.mentions
+            .iter()
+            .zip(&self.coverage.statuses)
+            .filter(|(_, s)| **s != MentionStatus::NotQuantity)
+            .map(|(m, s)| (m.span, s))
+    }
+
     pub fn new(doc: Document, findings: Vec<Finding>, stats: Stats) -> FileReport {
         FileReport {
             doc,
@@ -221,6 +231,9 @@ pub struct PrintOptions {
     pub fixes: bool,
     /// One line per rule with its count instead of each finding (diff and line only).
     pub statistics: bool,
+    /// After each file, every quantity with what checked it (`--coverage`; diff and line
+    /// only: `json` always carries it).
+    pub coverage: bool,
 }
 
 impl Default for PrintOptions {
@@ -229,6 +242,7 @@ impl Default for PrintOptions {
             summary: true,
             fixes: true,
             statistics: false,
+            coverage: false,
         }
     }
 }
@@ -249,6 +263,7 @@ pub struct Printer<'w> {
     options: PrintOptions,
     /// Counts per rule when `--statistics` stands in for the findings.
     statistics: Option<statistics::Statistics>,
+    format: Format,
 }
 
 impl<'w> Printer<'w> {
@@ -283,6 +298,7 @@ impl<'w> Printer<'w> {
             totals: Totals::default(),
             options,
             statistics,
+            format,
         })
     }
 
@@ -295,7 +311,11 @@ impl<'w> Printer<'w> {
         if self.options.fixes {
             self.sink.fixes(self.out, file)?;
         }
-        self.sink.file(self.out, file)
+        self.sink.file(self.out, file)?;
+        if self.options.coverage && matches!(self.format, Format::Diff | Format::Line) {
+            coverage_listing(self.out, file)?;
+        }
+        Ok(())
     }
 
     /// Ends the report with the summary and the sources that could not be used; returns
@@ -310,6 +330,35 @@ impl<'w> Printer<'w> {
         }
         self.out.flush()?;
         Ok(self.totals)
+    }
+}
+
+/// One line per quantity: `path:line:col: checked by claim `id`: `2.5倍``, `unchecked`, or
+/// `not counted (duration)`.
+fn coverage_listing(out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+    let path = display_path(&file.doc);
+    for (span, status) in file.covered() {
+        let at = Location::of(&file.doc, span);
+        let text = file.doc.slice(span).replace('\n', " ");
+        let status = match coverage_status(status) {
+            ("claim", Some(id)) => format!("checked by claim `{id}`"),
+            ("builtin", Some(id)) => format!("checked by built-in `{id}`"),
+            ("not_a_claim", Some(why)) => format!("not counted ({why})"),
+            _ => "unchecked".to_string(),
+        };
+        writeln!(out, "{path}:{}:{}: {status}: `{text}`", at.line, at.column)?;
+    }
+    Ok(())
+}
+
+/// `unchecked`, `claim`, `builtin` or `not_a_claim`, and what: the claim or built-in id, or
+/// why the number is not a claim.
+pub fn coverage_status(status: &MentionStatus) -> (&'static str, Option<String>) {
+    match status {
+        MentionStatus::Claim(id) => ("claim", Some(id.clone())),
+        MentionStatus::Builtin(b) => ("builtin", Some(b.id().to_string())),
+        MentionStatus::NotAClaim(why) => ("not_a_claim", Some((*why).to_string())),
+        MentionStatus::Unchecked | MentionStatus::NotQuantity => ("unchecked", None),
     }
 }
 

@@ -149,6 +149,7 @@ impl Sarif {
             Origin::Term => "term",
             Origin::Builtin(_) => "built-in check",
             Origin::Suppression => "suppression comment",
+            Origin::Unreached => "rule files",
         };
         self.rules.push(Rule {
             id: f.rule.clone(),

@@ -14,9 +14,9 @@ use serde_saphyr::Spanned;
 
 use super::error::{Located, RuleError};
 use super::index::{claim_index, term_index};
-use super::raw::{self, RawClaim, RawExamples, RawFile, RawSeverity, RawTerm};
+use super::raw::{self, RawClaim, RawExamples, RawFile, RawHeading, RawSeverity, RawTerm};
 use super::template::Template;
-use super::{Binding, Check, Claim, Examples, Fact, Matcher, RuleFile, Scope, Term};
+use super::{Binding, Check, Claim, Examples, Fact, Heading, Matcher, RuleFile, Scope, Term};
 use crate::escape::echo;
 use crate::eval::Comparison;
 use crate::finding::Severity;
@@ -81,7 +81,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
 
 pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile, Vec<RuleError>> {
     let at = Located { path, text };
-    let raw: RawFile = raw::parse(text).map_err(|e| vec![at.yaml_error(&e)])?;
+    let raw: RawFile = raw::parse(text).map_err(|e| parse_errors(&at, text, &e))?;
     let mut c = Compiler {
         at,
         errors: Vec::new(),
@@ -135,6 +135,22 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
         .flatten()
         .filter_map(|r| c.term(r))
         .collect();
+    for (term, claim, word) in fixes_breaking_templates(&terms, &claims) {
+        let line_text = text.lines().nth(term.line.saturating_sub(1)).unwrap_or("");
+        let column = line_text
+            .find(term.id.as_str())
+            .map_or(1, |b| line_text[..b].chars().count() + 1);
+        c.errors.push(c.at.error(
+            term.line,
+            column,
+            format!(
+                "term `{}` would rewrite `{word}` inside the template of claim `{}` (line \
+                 {}): after `--fix` that claim would match nowhere; write the template with \
+                 `{}`, or narrow the term",
+                term.id, claim.id, claim.line, term.use_word
+            ),
+        ));
+    }
     if !c.errors.is_empty() {
         c.errors.sort_by_key(|e| (e.line, e.column));
         return Err(c.errors);
@@ -153,6 +169,59 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
         term_words,
         word_terms,
     })
+}
+
+/// `placeholder OP fact` with nothing else on either side: (placeholder index, fact index).
+pub(crate) fn compared_directly(check: &Check) -> Option<(usize, usize)> {
+    use crate::eval::Expr;
+    let (Expr::Name(l), Expr::Name(r)) = (&check.comparison.left, &check.comparison.right) else {
+        return None;
+    };
+    match (&check.inputs.get(l.slot)?.1, &check.inputs.get(r.slot)?.1) {
+        (Binding::Placeholder(p), Binding::Fact(f)) => Some((*p, *f)),
+        _ => None,
+    }
+}
+
+/// Every item's parse error (see `raw::item_errors`), or the file's one error when no item
+/// alone fails (the problem is in the file's shape) or the file's error lies outside them.
+fn parse_errors(at: &Located<'_>, text: &str, first: &serde_saphyr::Error) -> Vec<RuleError> {
+    let mut errors: Vec<RuleError> = raw::item_errors(text)
+        .into_iter()
+        .map(|(offset, e)| {
+            let mut err = at.yaml_error(&e);
+            if err.line > 0 {
+                err.line += offset;
+            }
+            err
+        })
+        .collect();
+    let whole = at.yaml_error(first);
+    if !errors.iter().any(|e| e.line == whole.line) {
+        errors.push(whole);
+    }
+    errors.sort_by_key(|e| (e.line, e.column));
+    errors.dedup_by(|a, b| a.line == b.line && a.message == b.message);
+    errors
+}
+
+/// The facts of a rule file alone (`factlint draft --facts`): the file is parsed as a rule
+/// file, its facts validated as `compile` does, and its claims and terms left aside.
+pub fn facts_only(path: &Path, text: &str) -> Result<Vec<Fact>, Vec<RuleError>> {
+    let at = Located { path, text };
+    let raw: RawFile = raw::parse(text).map_err(|e| parse_errors(&at, text, &e))?;
+    let mut c = Compiler {
+        at,
+        errors: Vec::new(),
+        ids: BTreeMap::new(),
+        fact_ids: BTreeMap::new(),
+    };
+    let facts = c.facts(&raw);
+    if c.errors.is_empty() {
+        Ok(facts)
+    } else {
+        Err(c.errors)
+    }
 }
 
 struct Compiler<'a> {
@@ -227,12 +296,14 @@ impl Compiler<'_> {
                 }
                 p => p.as_ref().map(|p| p.value),
             };
+            // `value: 9.8, unit: "%"` is 9.8%: held as a fraction, like the mentions.
+            let scale = super::units::unit_scale(&f.unit);
             facts.push(Fact {
                 id: id.value.clone(),
-                value: f.value,
+                value: f.value * scale,
                 unit: f.unit.clone(),
                 source: f.source.clone(),
-                precision,
+                precision: precision.map(|p| p * scale),
                 line,
             });
         }
@@ -357,6 +428,34 @@ impl Compiler<'_> {
                     }
                 }
                 checks.push(check);
+            }
+        }
+        if let Some(Matcher::Template(t)) = &matcher {
+            // The kind each placeholder declares, else the one its template's unit gives.
+            let kinds: Vec<Option<crate::extract::Kind>> = t
+                .pieces
+                .iter()
+                .filter_map(|p| match p {
+                    super::template::Piece::Placeholder { kind, .. } => Some(*kind),
+                    super::template::Piece::Literal(_) => None,
+                })
+                .zip(&t.implied)
+                .map(|(declared, implied)| declared.or(*implied))
+                .collect();
+            for (check, text) in checks.iter().zip(&r.check.0) {
+                if let Some((p, f)) = compared_directly(check)
+                    && let Some(Some(kind)) = kinds.get(p)
+                    && let Some(why) = super::units::mismatch(*kind, &facts[f].unit)
+                {
+                    self.errors.push(self.at.at(
+                        &text.referenced,
+                        format!(
+                            "`{}` compares placeholder `{}` (a {kind} in this template) with \
+                             fact `{}` (unit `{}`): {why}",
+                            check.text, names[p], facts[f].id, facts[f].unit
+                        ),
+                    ));
+                }
             }
         }
         if checks.len() == r.check.0.len()
@@ -504,8 +603,14 @@ impl Compiler<'_> {
                 ));
                 Scope::Anywhere
             }
-            (Some(h), None) => Scope::Within(h.heading.trim().to_string()),
-            (None, Some(h)) => Scope::Outside(h.heading.trim().to_string()),
+            (Some(h), None) => match self.heading(h, &r.id, "within") {
+                Some(h) => Scope::Within(h),
+                None => Scope::Anywhere,
+            },
+            (None, Some(h)) => match self.heading(h, &r.id, "outside") {
+                Some(h) => Scope::Outside(h),
+                None => Scope::Anywhere,
+            },
             (None, None) => Scope::Anywhere,
         };
         if self.errors.len() > errors_before {
@@ -522,6 +627,87 @@ impl Compiler<'_> {
             why: r.why.clone(),
             examples: examples(&r.examples),
         })
+    }
+}
+
+/// Each (term, claim, wrong word) where the term's fix would change the literal text of the
+/// claim's template: the wrong word occurs in it, and not as part of the term's own `use`
+/// word (`生成式 AI 行业` holds `AI 行业` and is left alone).
+fn fixes_breaking_templates<'a>(
+    terms: &'a [Term],
+    claims: &'a [Claim],
+) -> Vec<(&'a Term, &'a Claim, &'a str)> {
+    use super::normalize::normalize_literal;
+    let mut out = Vec::new();
+    for claim in claims {
+        let Matcher::Template(t) = &claim.matcher else {
+            continue;
+        };
+        let literals: Vec<&str> = t
+            .pieces
+            .iter()
+            .filter_map(|p| match p {
+                super::template::Piece::Literal(l) => Some(l.as_str()),
+                super::template::Piece::Placeholder { .. } => None,
+            })
+            .collect();
+        for term in terms {
+            let fold = |s: &str| {
+                if term.case_sensitive {
+                    s.to_string()
+                } else {
+                    s.to_ascii_lowercase()
+                }
+            };
+            let right = fold(&normalize_literal(&term.use_word));
+            for word in &term.instead_of {
+                let wrong = fold(&normalize_literal(word));
+                if wrong.is_empty() {
+                    continue;
+                }
+                let hit = literals.iter().any(|l| {
+                    let l = fold(l);
+                    l.match_indices(&wrong).any(|(i, _)| {
+                        // Inside an occurrence of the right word: the term leaves it alone.
+                        !l.match_indices(&right)
+                            .any(|(j, _)| j <= i && i + wrong.len() <= j + right.len())
+                    })
+                });
+                if hit {
+                    out.push((term, claim, word.as_str()));
+                }
+            }
+        }
+    }
+    out
+}
+
+impl Compiler<'_> {
+    /// `{heading: …}` or `{heading_starts: …}`: exactly one, not empty.
+    fn heading(&mut self, h: &RawHeading, id: &Spanned<String>, key: &str) -> Option<Heading> {
+        let (text, prefix) = match (&h.heading, &h.heading_starts) {
+            (Some(t), None) => (t, false),
+            (None, Some(t)) => (t, true),
+            _ => {
+                self.errors.push(self.at.at(
+                    &id.referenced,
+                    format!(
+                        "term `{}`: `{key}` takes one of `heading` (the whole heading) or \
+                         `heading_starts` (its beginning)",
+                        id.value
+                    ),
+                ));
+                return None;
+            }
+        };
+        if text.trim().is_empty() {
+            self.errors.push(self.at.at(
+                &id.referenced,
+                format!("term `{}`: empty heading in `{key}`", id.value),
+            ));
+            return None;
+        }
+        Some(Heading::new(text, prefix))
     }
 }
 

@@ -12,6 +12,7 @@ mod index;
 pub mod normalize;
 mod raw;
 pub mod template;
+pub mod units;
 
 use std::path::{Component, Path, PathBuf};
 
@@ -21,6 +22,7 @@ use regex::Regex;
 use crate::eval::{Comparison, Interval, Value};
 use crate::finding::Severity;
 
+pub(crate) use compile::compared_directly;
 pub use error::RuleError;
 pub use template::Template;
 
@@ -89,6 +91,13 @@ pub struct Claim {
     pub why: Option<String>,
 }
 
+/// A claim or a term of a rule file.
+#[derive(Debug, Clone, Copy)]
+pub enum RuleRef<'a> {
+    Claim(&'a Claim),
+    Term(&'a Term),
+}
+
 /// How a claim finds its sentences.
 #[derive(Debug)]
 pub enum Matcher {
@@ -154,8 +163,124 @@ pub struct Term {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Scope {
     Anywhere,
-    Within(String),
-    Outside(String),
+    Within(Heading),
+    Outside(Heading),
+}
+
+/// A heading as a rule names it: the whole heading or its beginning, compared after
+/// normalising (spacing, full-width forms, Latin case) and after stripping the heading's
+/// numbering (`二、`, `3.`, `3.1`, `（一）`, `(2)`, `第三章`, `Chapter 3:`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// As written in the rule.
+    pub text: String,
+    pub prefix: bool,
+    /// Normalised, numbering stripped, lower case.
+    key: String,
+}
+
+impl Heading {
+    pub fn new(text: &str, prefix: bool) -> Heading {
+        Heading {
+            text: text.trim().to_string(),
+            prefix,
+            key: heading_key(text),
+        }
+    }
+
+    /// The normalised text the heading is compared by.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// A section title's comparison key (numbering stripped, normalised, lower case).
+    pub fn key_of(title: &str) -> String {
+        heading_key(title)
+    }
+
+    /// Whether a section title is this heading.
+    pub fn matches(&self, title: &str) -> bool {
+        let t = heading_key(title);
+        if self.prefix {
+            t.starts_with(&self.key)
+        } else {
+            t == self.key
+        }
+    }
+}
+
+/// A heading's text for comparison: numbering stripped, normalised, lower case.
+fn heading_key(title: &str) -> String {
+    normalize::normalize_literal(strip_numbering(title.trim()).trim()).to_ascii_lowercase()
+}
+
+/// The heading without its leading numbering.
+pub fn strip_numbering(title: &str) -> &str {
+    const CN: &str = "零〇一二三四五六七八九十百两";
+    let is_num = |c: char| c.is_ascii_digit() || CN.contains(c);
+    let t = title.trim_start();
+    // (一) （二） (3)
+    if let Some(rest) = t.strip_prefix(['(', '（'])
+        && let Some(end) = rest.find([')', '）'])
+    {
+        let inner = &rest[..end];
+        let close = rest[end..].chars().next().map_or(1, char::len_utf8);
+        if !inner.is_empty() && inner.chars().all(is_num) {
+            return rest[end + close..].trim_start();
+        }
+    }
+    // 第三章 第2节 第一部分
+    if let Some(rest) = t.strip_prefix('第') {
+        let n: usize = rest
+            .chars()
+            .take_while(|&c| is_num(c))
+            .map(char::len_utf8)
+            .sum();
+        if n > 0 {
+            for unit in ["部分", "章", "节", "篇", "部", "条"] {
+                if let Some(after) = rest[n..].strip_prefix(unit) {
+                    return after.trim_start_matches([' ', ':', '、']).trim_start();
+                }
+            }
+        }
+    }
+    // Chapter 3: / Part 2.
+    for word in ["chapter ", "part ", "section "] {
+        if t.len() > word.len()
+            && t.get(..word.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(word))
+        {
+            let rest = &t[word.len()..];
+            let n: usize = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .map(char::len_utf8)
+                .sum();
+            if n > 0 {
+                return rest[n..].trim_start_matches([':', '.', ' ']).trim_start();
+            }
+        }
+    }
+    // 二、 3. 3.1 3) 3、 IV.
+    let n: usize = t
+        .chars()
+        .take_while(|&c| is_num(c) || c == '.')
+        .map(char::len_utf8)
+        .sum();
+    if n > 0 {
+        let rest = &t[n..];
+        let digits_then_dot = t[..n].ends_with('.') && t[..n].chars().any(|c| c.is_ascii_digit());
+        if let Some(after) = rest.strip_prefix(['、', ')', '）', ':', '：']) {
+            return after.trim_start();
+        }
+        if digits_then_dot || (t[..n].contains('.') && rest.starts_with(' ')) {
+            return rest.trim_start();
+        }
+        if rest.starts_with(' ') && n <= 2 && t[..n].chars().all(|c| c.is_ascii_digit()) {
+            return rest.trim_start();
+        }
+    }
+    t
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -218,6 +343,34 @@ impl RuleSet {
     /// against any folder.
     pub fn from_text(path: &Path, text: &str) -> Result<RuleFile, Vec<RuleError>> {
         compile::compile(path, text, &mut compile::FileTree::unchecked())
+    }
+
+    /// The JSON Schema (draft-07) of a rule file, derived from the loader's own types
+    /// (`factlint schema rules`, docs/schemas/rules.schema.json).
+    pub fn schema() -> serde_json::Value {
+        raw::schema()
+    }
+
+    /// The facts of a rule file given as text, its claims and terms left aside (they must
+    /// still parse).
+    pub fn facts_from_text(path: &Path, text: &str) -> Result<Vec<Fact>, Vec<RuleError>> {
+        compile::facts_only(path, text)
+    }
+
+    /// The claim or term with this id, and its file (the first, if several files use it).
+    pub fn find_rule(&self, id: &str) -> Option<(&RuleFile, RuleRef<'_>)> {
+        self.files.iter().find_map(|f| {
+            f.claims
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| (f, RuleRef::Claim(c)))
+                .or_else(|| {
+                    f.terms
+                        .iter()
+                        .find(|t| t.id == id)
+                        .map(|t| (f, RuleRef::Term(t)))
+                })
+        })
     }
 
     /// The rule files whose `applies_to` matches `path`.

@@ -32,6 +32,9 @@ pub struct Template {
     pub pieces: Vec<Piece>,
     /// Index of the longest literal piece.
     pub anchor: usize,
+    /// Per placeholder, in order, the kind the template's own text gives it (`{x}%` is a
+    /// percent, `${x}` money), if any.
+    pub implied: Vec<Option<Kind>>,
 }
 
 /// Why a template cannot be used; `offset` is a byte offset into the template text.
@@ -49,6 +52,7 @@ pub fn placeholder_kinds() -> impl Iterator<Item = Kind> {
 impl Template {
     pub fn parse(text: &str) -> Result<Template, TemplateError> {
         let mut pieces = Vec::new();
+        let mut implied_kinds = Vec::new();
         let mut literal = String::new();
         let mut rest = text.char_indices().peekable();
         while let Some((i, c)) = rest.next() {
@@ -77,8 +81,28 @@ impl Template {
                         });
                     };
                     let inner = &text[i + 1..i + close];
+                    let placeholder = parse_placeholder(inner, i + 1)?;
+                    implied_kinds
+                        .push(implied_kind(&text[..i], &text[i + close + 1..]).map(|(k, _)| k));
+                    if let Piece::Placeholder {
+                        name,
+                        kind: Some(kind),
+                    } = &placeholder
+                        && let Some((implied, unit)) =
+                            implied_kind(&text[..i], &text[i + close + 1..])
+                        && implied != *kind
+                    {
+                        return Err(TemplateError {
+                            offset: i + 1,
+                            message: format!(
+                                "placeholder `{{{name}:{kind}}}` can never bind: the template \
+                                 writes `{unit}` with it, so the number there is a {implied}; \
+                                 write `{{{name}:{implied}}}` or drop the kind"
+                            ),
+                        });
+                    }
                     pieces.push(Piece::Literal(std::mem::take(&mut literal)));
-                    pieces.push(parse_placeholder(inner, i + 1)?);
+                    pieces.push(placeholder);
                     while rest.peek().is_some_and(|p| p.0 <= i + close) {
                         rest.next();
                     }
@@ -142,6 +166,7 @@ impl Template {
             text: text.to_string(),
             pieces,
             anchor,
+            implied: implied_kinds,
         })
     }
 
@@ -289,6 +314,60 @@ impl Template {
     }
 }
 
+/// Units written right after a placeholder, and the kind of mention they make. Longer
+/// entries first where one begins another (`个百分点` before any counter).
+const UNIT_AFTER: &[(&str, Kind)] = &[
+    ("个百分点", Kind::Points),
+    ("百分点", Kind::Points),
+    ("percentage point", Kind::Points),
+    ("pp", Kind::Points),
+    ("%", Kind::Percent),
+    ("％", Kind::Percent),
+    ("percent", Kind::Percent),
+    ("per cent", Kind::Percent),
+    ("倍", Kind::Multiple),
+    ("times", Kind::Multiple),
+    ("×", Kind::Multiple),
+    ("亿美元", Kind::Money),
+    ("万美元", Kind::Money),
+    ("美元", Kind::Money),
+    ("亿元", Kind::Money),
+    ("万元", Kind::Money),
+    ("欧元", Kind::Money),
+    ("英镑", Kind::Money),
+    ("日元", Kind::Money),
+    ("dollars", Kind::Money),
+];
+
+/// Currency signs and words written right before a placeholder.
+const UNIT_BEFORE: &[(&str, Kind)] = &[
+    ("US$", Kind::Money),
+    ("$", Kind::Money),
+    ("¥", Kind::Money),
+    ("€", Kind::Money),
+    ("£", Kind::Money),
+    ("百分之", Kind::Percent),
+];
+
+/// The kind of mention the template's own text makes at a placeholder, with the unit that
+/// says so: `{x}%` can only bind a percent.
+fn implied_kind(before: &str, after: &str) -> Option<(Kind, &'static str)> {
+    let after = after.trim_start();
+    let before = before.trim_end();
+    UNIT_AFTER
+        .iter()
+        .find(|(u, _)| {
+            after.starts_with(u)
+                && !(u.is_ascii()
+                    && after[u.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphanumeric()))
+        })
+        .or_else(|| UNIT_BEFORE.iter().find(|(u, _)| before.ends_with(u)))
+        .map(|&(u, k)| (k, u))
+}
+
 fn parse_placeholder(inner: &str, offset: usize) -> Result<Piece, TemplateError> {
     let (name, kind) = match inner.split_once(':') {
         Some((n, k)) => (n.trim(), Some(k.trim())),
@@ -349,6 +428,24 @@ fn next_boundary(text: &str, mut p: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kind_the_template_text_contradicts_is_an_error() {
+        let e = Template::parse("占比为 {x:money}%").expect_err("money before %");
+        assert!(
+            e.message.contains("can never bind") && e.message.contains("`%`"),
+            "{}",
+            e.message
+        );
+        assert!(Template::parse("成本为 ${x:percent}").is_err());
+        assert!(Template::parse("高出 {x:percent}个百分点").is_err());
+        assert!(Template::parse("占比为 {x:percent}%").is_ok());
+        assert!(Template::parse("增加了 {x:points}个百分点").is_ok());
+        assert!(Template::parse("是 {x:multiple}倍").is_ok());
+        // `pp` only as a word of its own.
+        assert!(Template::parse("rose {x:count} ppl").is_ok());
+        assert!(Template::parse("占比为 {x}%").is_ok());
+    }
     use crate::extract::Mention;
 
     #[test]

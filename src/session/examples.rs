@@ -22,6 +22,14 @@ pub enum ExampleOutcome {
     Missing,
     /// A pass example the rule flagged.
     Noisy,
+    /// A claim's pass example that its template or pattern does not match: it proves
+    /// nothing about the rule.
+    Unproven,
+    /// A rule with no examples at all (`text` is empty).
+    NoExamples,
+    /// A term's `within`/`outside` heading that none of the articles its file applies to
+    /// has (`text` is the heading; `messages` the articles looked at).
+    HeadingNotFound,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,13 +59,16 @@ pub struct ExampleResult {
 pub fn run_examples(file: &RuleFile, options: &CheckOptions) -> Vec<ExampleResult> {
     let mut out = Vec::new();
     for (i, c) in file.claims.iter().enumerate() {
+        if c.examples.is_empty() {
+            out.push(no_examples(&c.id, RuleKind::Claim, c.line));
+        }
         for_each(&c.examples, |text, should_flag| {
             let (messages, matches) = on_document(text, options, |ctx| {
                 let run = claim::run_one(ctx, file, i);
                 let messages = run.findings.iter().map(|f| f.message.clone()).collect();
                 (messages, run.held + run.failed)
             });
-            out.push(result(
+            let mut r = result(
                 &c.id,
                 RuleKind::Claim,
                 c.line,
@@ -65,10 +76,17 @@ pub fn run_examples(file: &RuleFile, options: &CheckOptions) -> Vec<ExampleResul
                 should_flag,
                 messages,
                 matches,
-            ));
+            );
+            if r.outcome == ExampleOutcome::Passed && !should_flag && matches == 0 {
+                r.outcome = ExampleOutcome::Unproven;
+            }
+            out.push(r);
         });
     }
     for (i, t) in file.terms.iter().enumerate() {
+        if t.examples.is_empty() {
+            out.push(no_examples(&t.id, RuleKind::Term, t.line));
+        }
         for_each(&t.examples, |text, should_flag| {
             let (messages, matches) = on_document(text, options, |ctx| {
                 let found = term::run_one(ctx, file, i);
@@ -87,6 +105,19 @@ pub fn run_examples(file: &RuleFile, options: &CheckOptions) -> Vec<ExampleResul
         });
     }
     out
+}
+
+fn no_examples(rule: &str, kind: RuleKind, line: usize) -> ExampleResult {
+    ExampleResult {
+        rule: rule.to_string(),
+        kind,
+        line,
+        should_flag: false,
+        text: String::new(),
+        outcome: ExampleOutcome::NoExamples,
+        messages: Vec::new(),
+        matches: 0,
+    }
 }
 
 fn for_each(examples: &Examples, mut f: impl FnMut(&str, bool)) {

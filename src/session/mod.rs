@@ -22,11 +22,13 @@ pub use examples::{ExampleOutcome, ExampleResult, RuleKind, run_examples};
 
 use crate::check::{Applicability, CheckOptions, check_document};
 use crate::config::{self, Config, ConfigError, FailOn};
-use crate::extract::{ExtractOptions, Mention};
+use crate::draft::{self, Draft};
+use crate::eval::{EvalError, Expression, ParseError, Value};
+use crate::extract::{ExtractOptions, Mention, extract};
 use crate::fix;
 use crate::read::DEFAULT_MAX_FILESIZE;
 use crate::report::{FileError, FileReport};
-use crate::rules::{RuleError, RuleFile, RuleSet};
+use crate::rules::{Fact, RuleError, RuleFile, RuleSet, Scope};
 use crate::source::{Document, Excludes, SourceError, discover_with};
 
 /// What a front end asks for; everything left `None` or empty comes from `factlint.yaml`,
@@ -138,6 +140,28 @@ impl Extracted {
             .rev()
             .find(|m| offset < m.span.end)
     }
+}
+
+/// An expression's value over the facts, and the facts it used.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    pub value: Value,
+    pub inputs: Vec<Fact>,
+}
+
+/// Why `Session::eval` could not give a value.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum EvalFailure {
+    #[error("column {}: {}", .0.offset + 1, .0.message)]
+    Parse(ParseError),
+    #[error("column {}: unknown name `{name}`: no fact of the rule files ({facts} facts) has this id", offset + 1)]
+    UnknownName {
+        name: String,
+        offset: usize,
+        facts: usize,
+    },
+    #[error("{0}")]
+    Eval(EvalError),
 }
 
 /// One rule file's example results, in file order.
@@ -397,6 +421,41 @@ impl Session {
             }))
     }
 
+    /// Evaluates an expression over the facts of the rule files (`factlint eval`): its value
+    /// and interval, with each fact it used.
+    pub fn eval(&self, text: &str) -> Result<Evaluation, EvalFailure> {
+        let expr = Expression::parse(text).map_err(EvalFailure::Parse)?;
+        let mut inputs: Vec<Fact> = Vec::new();
+        for n in &expr.names {
+            let fact = self
+                .rules
+                .files
+                .iter()
+                .flat_map(|f| &f.facts)
+                .find(|f| f.id == n.name)
+                .ok_or_else(|| EvalFailure::UnknownName {
+                    name: n.name.clone(),
+                    offset: n.offset,
+                    facts: self.rules.files.iter().map(|f| f.facts.len()).sum(),
+                })?;
+            if !inputs.iter().any(|f| f.id == fact.id) {
+                inputs.push(fact.clone());
+            }
+        }
+        let value = expr
+            .evaluate(&|name| inputs.iter().find(|f| f.id == name).map(Fact::as_value))
+            .map_err(EvalFailure::Eval)?;
+        Ok(Evaluation { value, inputs })
+    }
+
+    /// Drafts the rules of the article at `path` from `facts` (`factlint draft`), with this
+    /// session's tolerance.
+    pub fn draft_path(&self, path: &Path, facts: &[Fact]) -> Result<Draft, FileError> {
+        let doc = Document::load(path)?;
+        let mentions = extract(&doc.masked, &self.extract_options());
+        Ok(draft::draft(&doc, &mentions, facts, &self.options))
+    }
+
     /// Checks (or, with `fix`, fixes) every article `walk` found on `threads` threads (0:
     /// one per core) and gives each result to `each` on the calling thread, in the order of
     /// `check_paths`: the paths that cannot be used first, then the files in sorted order.
@@ -446,12 +505,36 @@ impl Session {
     /// Runs every example of every rule file through its rule alone, with this session's
     /// tolerance.
     pub fn test_examples(&self) -> Vec<FileExamples<'_>> {
+        // The articles each file applies to, loaded once, for its terms' headings.
+        let mut articles: Option<Vec<Document>> = None;
         self.rules
             .files
             .iter()
-            .map(|file| FileExamples {
-                file,
-                results: run_examples(file, &self.options),
+            .map(|file| {
+                let mut results = run_examples(file, &self.options);
+                if file.applies_to.is_some()
+                    && file.terms.iter().any(|t| t.scope != Scope::Anywhere)
+                {
+                    let all = articles.get_or_insert_with(|| {
+                        let (paths, _) =
+                            crate::source::discover(std::slice::from_ref(&self.rules.root));
+                        paths
+                            .iter()
+                            .filter_map(|p| Document::load(p).ok())
+                            .collect()
+                    });
+                    let mine: Vec<&Document> = all
+                        .iter()
+                        .filter(|d| {
+                            self.rules
+                                .for_path(&d.path)
+                                .iter()
+                                .any(|f| std::ptr::eq(*f, file))
+                        })
+                        .collect();
+                    missing_headings(file, &mine, &mut results);
+                }
+                FileExamples { file, results }
             })
             .collect()
     }
@@ -505,6 +588,47 @@ fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
         .count()
         + 1;
     (line, column)
+}
+
+/// A result after each term whose `within`/`outside` heading none of `articles` has.
+fn missing_headings(file: &RuleFile, articles: &[&Document], results: &mut Vec<ExampleResult>) {
+    for t in &file.terms {
+        let (Scope::Within(h) | Scope::Outside(h)) = &t.scope else {
+            continue;
+        };
+        if articles
+            .iter()
+            .any(|d| d.sections.iter().any(|s| h.matches(&s.title)))
+        {
+            continue;
+        }
+        let at = results
+            .iter()
+            .rposition(|r| r.rule == t.id && r.kind == RuleKind::Term)
+            .map_or(results.len(), |i| i + 1);
+        results.insert(
+            at,
+            ExampleResult {
+                rule: t.id.clone(),
+                kind: RuleKind::Term,
+                line: t.line,
+                should_flag: false,
+                text: h.text.clone(),
+                outcome: ExampleOutcome::HeadingNotFound,
+                messages: articles
+                    .iter()
+                    .map(|d| {
+                        d.path
+                            .strip_prefix(".")
+                            .unwrap_or(&d.path)
+                            .display()
+                            .to_string()
+                    })
+                    .collect(),
+                matches: 0,
+            },
+        );
+    }
 }
 
 fn with_fixes(mut report: FileReport, fixes: Vec<fix::Fixed>) -> FileReport {

@@ -87,7 +87,8 @@ pub fn numbers(file: &FileReport) -> Vec<Number<'_>> {
         .zip(&file.coverage.statuses)
         .filter_map(|(m, status)| {
             let (status, by) = match status {
-                MentionStatus::NotQuantity => return None,
+                // Durations and counts of one are not counted against coverage: not coloured.
+                MentionStatus::NotQuantity | MentionStatus::NotAClaim(_) => return None,
                 MentionStatus::Unchecked => (Status::Unchecked, None),
                 MentionStatus::Claim(id) => (Status::Held, Some(id.as_str())),
                 MentionStatus::Builtin(b) => (Status::Builtin, Some(b.id())),
