@@ -32,6 +32,27 @@ fn prints_the_doc_of_each_check() {
             "multiple_wording",
             include_str!("../src/check/docs/multiple_wording.md"),
         ),
+        (
+            "repeated_figure",
+            include_str!("../src/check/docs/repeated_figure.md"),
+        ),
+        (
+            "parts_total",
+            include_str!("../src/check/docs/parts_total.md"),
+        ),
+        (
+            "shares_total",
+            include_str!("../src/check/docs/shares_total.md"),
+        ),
+        ("ranking", include_str!("../src/check/docs/ranking.md")),
+        (
+            "change_across_sentences",
+            include_str!("../src/check/docs/change_across_sentences.md"),
+        ),
+        (
+            "table_consistency",
+            include_str!("../src/check/docs/table_consistency.md"),
+        ),
     ] {
         let out = explain(&[id]);
         assert_eq!(out.status.code(), Some(0), "{id}");
@@ -48,6 +69,7 @@ fn an_unknown_id_is_a_usage_error_naming_the_valid_ones() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         "error: unknown check `ratio`, expected one of `ratio_in_sentence`, \
-         `change_in_sentence`, `multiple_wording`\n"
+         `change_in_sentence`, `multiple_wording`, `repeated_figure`, `parts_total`, \
+         `shares_total`, `ranking`, `change_across_sentences`, `table_consistency`\n"
     );
 }

@@ -5,14 +5,21 @@
 //! check kind; the built-ins are one exhaustive enum so that adding one is one file and one
 //! variant.
 
+mod change_across_sentences;
 mod change_in_sentence;
 pub mod claim;
 
 mod multiple_wording;
+mod parts_total;
+mod ranking;
 mod ratio_in_sentence;
+mod repeated_figure;
 mod sentence;
+mod shares_total;
 mod suppress;
+mod table_consistency;
 pub mod term;
+pub mod whole;
 
 use std::cell::OnceCell;
 
@@ -21,7 +28,7 @@ use crate::rules::RuleSet;
 use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
-pub use crate::finding::{Edit, Explanation, Finding, Input, Origin, Severity};
+pub use crate::finding::{Edit, Explanation, Finding, Input, Origin, Related, Severity};
 use sentence::Sentence;
 
 /// The checks that need no rule file.
@@ -30,13 +37,25 @@ pub enum Builtin {
     RatioInSentence,
     ChangeInSentence,
     MultipleWording,
+    RepeatedFigure,
+    PartsTotal,
+    SharesTotal,
+    Ranking,
+    ChangeAcrossSentences,
+    TableConsistency,
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 3] = [
+    pub const ALL: [Builtin; 9] = [
         Builtin::RatioInSentence,
         Builtin::ChangeInSentence,
         Builtin::MultipleWording,
+        Builtin::RepeatedFigure,
+        Builtin::PartsTotal,
+        Builtin::SharesTotal,
+        Builtin::Ranking,
+        Builtin::ChangeAcrossSentences,
+        Builtin::TableConsistency,
     ];
 
     pub fn id(self) -> &'static str {
@@ -44,6 +63,12 @@ impl Builtin {
             Builtin::RatioInSentence => "ratio_in_sentence",
             Builtin::ChangeInSentence => "change_in_sentence",
             Builtin::MultipleWording => "multiple_wording",
+            Builtin::RepeatedFigure => "repeated_figure",
+            Builtin::PartsTotal => "parts_total",
+            Builtin::SharesTotal => "shares_total",
+            Builtin::Ranking => "ranking",
+            Builtin::ChangeAcrossSentences => "change_across_sentences",
+            Builtin::TableConsistency => "table_consistency",
         }
     }
 
@@ -58,13 +83,28 @@ impl Builtin {
             Builtin::RatioInSentence => ratio_in_sentence::DOC,
             Builtin::ChangeInSentence => change_in_sentence::DOC,
             Builtin::MultipleWording => multiple_wording::DOC,
+            Builtin::RepeatedFigure => repeated_figure::DOC,
+            Builtin::PartsTotal => parts_total::DOC,
+            Builtin::SharesTotal => shares_total::DOC,
+            Builtin::Ranking => ranking::DOC,
+            Builtin::ChangeAcrossSentences => change_across_sentences::DOC,
+            Builtin::TableConsistency => table_consistency::DOC,
         }
     }
 
     pub fn default_severity(self) -> Severity {
         match self {
-            Builtin::RatioInSentence | Builtin::ChangeInSentence => Severity::Error,
-            Builtin::MultipleWording => Severity::Warning,
+            // The arithmetic is certain once the words tie the figures together.
+            Builtin::RatioInSentence
+            | Builtin::ChangeInSentence
+            | Builtin::PartsTotal
+            | Builtin::TableConsistency => Severity::Error,
+            // The match of the subjects is read from their words.
+            Builtin::MultipleWording
+            | Builtin::RepeatedFigure
+            | Builtin::SharesTotal
+            | Builtin::Ranking
+            | Builtin::ChangeAcrossSentences => Severity::Warning,
         }
     }
 
@@ -75,6 +115,14 @@ impl Builtin {
             Builtin::RatioInSentence => ratio_in_sentence::check(ctx, severity, examined),
             Builtin::ChangeInSentence => change_in_sentence::check(ctx, severity, examined),
             Builtin::MultipleWording => multiple_wording::check(ctx, severity, examined),
+            Builtin::RepeatedFigure => repeated_figure::check(ctx, severity, examined),
+            Builtin::PartsTotal => parts_total::check(ctx, severity, examined),
+            Builtin::SharesTotal => shares_total::check(ctx, severity, examined),
+            Builtin::Ranking => ranking::check(ctx, severity, examined),
+            Builtin::ChangeAcrossSentences => {
+                change_across_sentences::check(ctx, severity, examined)
+            }
+            Builtin::TableConsistency => table_consistency::check(ctx, severity, examined),
         }
     }
 }
@@ -110,6 +158,8 @@ pub struct Context<'a> {
     sentences: OnceCell<Vec<Sentence<'a>>>,
     /// The text claims' templates match against, normalised once for all rule files.
     normalized: OnceCell<Normalized>,
+    /// The whole-article model of the consistency checks, built once for all of them.
+    whole: OnceCell<whole::Whole>,
 }
 
 impl<'a> Context<'a> {
@@ -120,7 +170,14 @@ impl<'a> Context<'a> {
             options,
             sentences: OnceCell::new(),
             normalized: OnceCell::new(),
+            whole: OnceCell::new(),
         }
+    }
+
+    /// Paragraphs, sentences, tables and facts with their keys, for the consistency checks.
+    pub(crate) fn whole(&self) -> &whole::Whole {
+        self.whole
+            .get_or_init(|| whole::Whole::build(&self.doc.masked, self.mentions))
     }
 
     /// The masked text normalised for template matching, with its quantity mentions.

@@ -122,7 +122,8 @@ mod tests {
         assert_eq!(
             text,
             "error: unknown check `ratio`, expected one of `ratio_in_sentence`, \
-             `change_in_sentence`, `multiple_wording`\n"
+             `change_in_sentence`, `multiple_wording`, `repeated_figure`, `parts_total`, \
+             `shares_total`, `ranking`, `change_across_sentences`, `table_consistency`\n"
         );
     }
 

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::check::whole::{self, Whole};
 use crate::extract::{ExtractOptions, Mention, extract};
 use crate::source::{Document, discover};
 
@@ -55,13 +56,16 @@ pub fn run(args: ExtractArgs) -> u8 {
                 continue;
             }
         };
-        let mentions: Vec<Mention> = extract(&doc.masked, &options)
-            .into_iter()
-            .filter(|m| args.all || m.kind.is_quantity())
-            .collect();
+        let all = extract(&doc.masked, &options);
         let written = match args.format {
-            ExtractFormat::Table => write_table(&mut out, &doc, &mentions),
-            ExtractFormat::Json => write_json(&mut out, &doc, &mentions, &mut first),
+            ExtractFormat::Table => {
+                let mentions: Vec<Mention> = all
+                    .into_iter()
+                    .filter(|m| args.all || m.kind.is_quantity())
+                    .collect();
+                write_table(&mut out, &doc, &mentions)
+            }
+            ExtractFormat::Json => write_json(&mut out, &doc, &all, args.all, &mut first),
         };
         if let Err(e) = written {
             // A reader that stops early (`| head`) is not an error.
@@ -170,6 +174,20 @@ struct JsonMention<'a> {
     hedge: Option<&'static str>,
     /// Where the hedge is written when it stands apart from the number (`大约是…的 8.7 倍`).
     hedge_text: Option<&'a str>,
+    /// What the consistency checks take the figure to be (docs/consistency.md); `null` for
+    /// a figure outside the prose (a table cell) or not a quantity.
+    key: Option<JsonKey<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonKey<'a> {
+    measure: &'a str,
+    period: String,
+    basis: Vec<&'static str>,
+    role: &'static str,
+    attributed: bool,
+    forecast: bool,
+    revised: bool,
 }
 
 fn json_number(v: f64) -> Option<f64> {
@@ -181,9 +199,19 @@ fn write_json(
     out: &mut dyn Write,
     doc: &Document,
     mentions: &[Mention],
+    all: bool,
     first: &mut bool,
 ) -> std::io::Result<()> {
-    for m in mentions {
+    let model = Whole::build(&doc.masked, mentions);
+    let mut facts = model.facts.iter().peekable();
+    for (i, m) in mentions.iter().enumerate() {
+        while facts.peek().is_some_and(|f| f.mention < i) {
+            facts.next();
+        }
+        let fact = facts.peek().filter(|f| f.mention == i);
+        if !(all || m.kind.is_quantity()) {
+            continue;
+        }
         let (line, column) = doc.lines.line_col(&doc.text, m.span.start);
         let (end_line, end_column) = doc.lines.line_col(&doc.text, m.span.end);
         let object = JsonMention {
@@ -200,6 +228,15 @@ fn write_json(
             unit: m.unit.as_deref(),
             hedge: m.hedge.map(|h| h.as_str()),
             hedge_text: m.hedge_span.map(|h| doc.slice(h)),
+            key: fact.map(|f| JsonKey {
+                measure: &f.measure,
+                period: f.period.to_string(),
+                basis: whole::basis::names(f.basis),
+                role: f.role.as_str(),
+                attributed: f.attributed,
+                forecast: f.forecast,
+                revised: f.revised,
+            }),
         };
         let object = serde_json::to_string(&object).map_err(std::io::Error::other)?;
         if !*first {
