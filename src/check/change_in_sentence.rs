@@ -9,13 +9,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::rewrite::rewrite_number;
 use super::sentence::{
-    Sentence, clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
-    same_measure, strip_continuations, strip_suffix, strip_words, subtract,
+    clause_breaks, divide, format_number, has_clause_break, input, last_clause_break, same_measure,
+    strip_continuations, strip_suffix, strip_words, subtract,
 };
-use super::{Context, Edit, Explanation, Finding, Origin, Severity};
+use super::{Context, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
-use crate::extract::{Kind, Mention, write_like};
+use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
 pub const DOC: &str = include_str!("docs/change_in_sentence.md");
@@ -153,12 +154,8 @@ struct Change<'m> {
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for Sentence {
-        span: sentence,
-        quantities: qs,
-    } in ctx.sentences()
-    {
-        let (sentence, qs) = (*sentence, qs.as_slice());
+    for s in ctx.analysis().checked_sentences() {
+        let (sentence, qs) = (s.span, s.quantities);
         for (i, n) in qs.iter().enumerate() {
             if !matches!(n.kind, Kind::Percent | Kind::Points) {
                 continue;
@@ -396,20 +393,14 @@ fn judge(
     finding
         .notes
         .push(format!("N is read as {direction} because of `{word}`"));
+    // The figure as it should read: its magnitude, since the verb carries the sign.
+    let target = if sign > 0.0 { q } else { -q };
     if !points
         && same_direction
-        && let Some(replacement) = write_like(n, value.abs())
+        && let Some(rewrite) = rewrite_number(ctx, n, value.abs(), target)
     {
-        finding.suggestion = Some(format!(
-            "{}{}{}",
-            &doc.text[n.span.start..n.number.start],
-            replacement,
-            &doc.text[n.number.end..n.span.end]
-        ));
-        finding.edit = Some(Edit {
-            span: n.number,
-            replacement,
-        });
+        finding.suggestion = Some(rewrite.text);
+        finding.fix = rewrite.fix;
     }
     Some(finding)
 }
@@ -492,7 +483,7 @@ mod tests {
         );
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("percentage points"));
-        assert!(f[0].edit.is_none());
+        assert!(f[0].fix.is_none());
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod parts_total;
 mod ranking;
 mod ratio_in_sentence;
 mod repeated_figure;
+mod rewrite;
 mod sentence;
 mod shares_total;
 mod suppress;
@@ -23,13 +24,15 @@ pub mod whole;
 
 use std::cell::OnceCell;
 
+use crate::analysis::Analysis;
 use crate::extract::Mention;
 use crate::rules::RuleSet;
 use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
-pub use crate::finding::{Edit, Explanation, Finding, Input, Origin, Related, Severity};
-use sentence::Sentence;
+pub use crate::finding::{
+    Applicability, Edit, Explanation, Finding, Fix, Input, Origin, Related, Severity,
+};
 
 /// The checks that need no rule file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -154,8 +157,9 @@ pub struct Context<'a> {
     /// All mentions of the document in order, non-quantities included.
     pub mentions: &'a [Mention],
     pub options: &'a CheckOptions,
-    /// The sentences the built-ins read, split once for all of them and only when one runs.
-    sentences: OnceCell<Vec<Sentence<'a>>>,
+    /// The document's analysis (sentences, clauses, units, keys), built once for all the
+    /// checks and only when one asks for it.
+    analysis: OnceCell<Analysis<'a>>,
     /// The text claims' templates match against, normalised once for all rule files.
     normalized: OnceCell<Normalized>,
     /// The whole-article model of the consistency checks, built once for all of them.
@@ -168,7 +172,7 @@ impl<'a> Context<'a> {
             doc,
             mentions,
             options,
-            sentences: OnceCell::new(),
+            analysis: OnceCell::new(),
             normalized: OnceCell::new(),
             whole: OnceCell::new(),
         }
@@ -186,12 +190,11 @@ impl<'a> Context<'a> {
             .get_or_init(|| Normalized::new(&self.doc.masked, self.mentions))
     }
 
-    /// The sentences of the masked text that hold a quantity a built-in check starts from
-    /// (a multiple, a percentage or points), each with all its quantities.
-    fn sentences(&self) -> &[Sentence<'a>] {
-        self.sentences.get_or_init(|| {
-            sentence::sentences_with(&self.doc.masked, self.mentions, sentence::is_trigger)
-        })
+    /// The analysis of the document: sentences with their mentions, clauses, units, tables,
+    /// periods and mention keys.
+    pub fn analysis(&self) -> &Analysis<'a> {
+        self.analysis
+            .get_or_init(|| Analysis::new(&self.doc.masked, self.mentions))
     }
 }
 

@@ -5,7 +5,7 @@
 //! that keeps the author's number. Its documentation is `docs/multiple_wording.md`.
 
 use super::sentence::{format_number, last_clause_break, strip_hedges, strip_suffix};
-use super::{Context, Edit, Finding, Origin, Severity};
+use super::{Applicability, Context, Edit, Finding, Fix, Origin, Severity};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
@@ -72,7 +72,7 @@ const VERBS: &[(&str, Verb)] = &[
 pub fn check(ctx: &Context<'_>, severity: Severity, _examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for sentence in ctx.sentences() {
+    for sentence in ctx.analysis().checked_sentences() {
         let start = sentence.span.start;
         for m in sentence
             .quantities
@@ -190,12 +190,19 @@ fn judge(
                 (suggestion, message)
             };
             let mut f = Finding::new(ID, Origin::Builtin, severity, span, phrase, message);
-            f.suggestion = Some(suggestion);
+            f.suggestion = Some(suggestion.clone());
             f.notes.push(
                 "a decline is a percentage or a fraction: `下降 67%`, `减少到原来的 1/3`; \
                  the rewrite guesses what was meant, so it is not applied by --fix"
                     .into(),
             );
+            f.fix = Some(Fix::new(
+                Edit {
+                    span,
+                    replacement: suggestion,
+                },
+                Applicability::DisplayOnly,
+            ));
             Some(f)
         }
         Verb::Excess | Verb::Comparative | Verb::Growth => {
@@ -259,10 +266,15 @@ fn judge(
                 if span == phrase_span {
                     f.suggestion = Some(r.clone());
                 }
-                f.edit = Some(Edit {
-                    span,
-                    replacement: r,
-                });
+                // The rewrite assumes the common reading (N times, not N+1): it may change
+                // what the text says, so only `--unsafe-fixes` applies it.
+                f.fix = Some(Fix::new(
+                    Edit {
+                        span,
+                        replacement: r,
+                    },
+                    Applicability::Unsafe,
+                ));
             }
             Some(f)
         }
@@ -284,7 +296,7 @@ mod tests {
         let f = run(check, s, &[multiple("十三倍", 13.0)]);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].found, "增加了十三倍");
-        let edit = f[0].edit.as_ref().expect("unambiguous rewrite");
+        let edit = f[0].edit().expect("unambiguous rewrite");
         assert_eq!(edit.replacement, "增加到十三倍");
         assert!(f[0].message.contains("14 times"), "{}", f[0].message);
     }
@@ -301,7 +313,7 @@ mod tests {
         assert_eq!(f[0].found, "高出近 291 倍");
         assert_eq!(f[0].suggestion, None, "the rewrite reaches back to 比");
         assert_eq!(
-            f[0].edit.as_ref().map(|e| e.replacement.as_str()),
+            f[0].edit().map(|e| e.replacement.as_str()),
             Some("是一位旅客的排放量的近 291 倍")
         );
     }
@@ -321,7 +333,7 @@ mod tests {
                 },
             ],
         );
-        let edits: Vec<_> = f.iter().filter_map(|f| f.edit.as_ref()).collect();
+        let edits: Vec<_> = f.iter().filter_map(|f| f.edit()).collect();
         assert_eq!(f.len(), 2, "{f:#?}");
         assert_eq!(edits.len(), 1, "only `增加了` is rewritten: {edits:#?}");
         assert_eq!(edits[0].replacement, "增加到8.7 倍");
@@ -347,7 +359,7 @@ mod tests {
         let f = run(check, "成本比去年多 3 倍。", &[multiple("3 倍", 3.0)]);
         assert_eq!(f.len(), 1);
         assert_eq!(
-            f[0].edit.as_ref().map(|e| e.replacement.as_str()),
+            f[0].edit().map(|e| e.replacement.as_str()),
             Some("是去年的 3 倍")
         );
     }
@@ -356,7 +368,11 @@ mod tests {
     fn decline_by_times_is_flagged_without_an_edit() {
         let f = run(check, "成本减少了 3 倍。", &[multiple("3 倍", 3.0)]);
         assert_eq!(f.len(), 1);
-        assert!(f[0].edit.is_none());
+        assert!(f[0].edit().is_none());
+        assert_eq!(
+            f[0].fix.as_ref().map(|x| x.applicability),
+            Some(Applicability::DisplayOnly)
+        );
         assert_eq!(
             f[0].suggestion.as_deref(),
             Some("减少到原来的 1/3（即减少 67%）")

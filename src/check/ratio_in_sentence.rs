@@ -8,13 +8,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::rewrite::rewrite_number;
 use super::sentence::{
-    Sentence, clause_breaks, divide, format_interval, format_number, has_clause_break, input,
+    clause_breaks, divide, format_interval, format_number, has_clause_break, input,
     last_clause_break, same_measure, strip_continuations, strip_hedges,
 };
-use super::{Context, Edit, Explanation, Finding, Origin, Severity};
+use super::{Context, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
-use crate::extract::{Kind, Mention, write_like};
+use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
 pub const DOC: &str = include_str!("docs/ratio_in_sentence.md");
@@ -56,12 +57,8 @@ struct Frame<'m> {
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for Sentence {
-        span: sentence,
-        quantities: qs,
-    } in ctx.sentences()
-    {
-        let (sentence, qs) = (*sentence, qs.as_slice());
+    for s in ctx.analysis().checked_sentences() {
+        let (sentence, qs) = (s.span, s.quantities);
         let frames: Vec<Frame<'_>> = (0..qs.len())
             .filter_map(|i| frame(ctx, sentence, qs, i))
             .collect();
@@ -285,18 +282,9 @@ fn judge(
             candidates.len() - 1
         ));
     }
-    if let Some(replacement) = write_like(f.n, computed) {
-        let replacement_text = format!(
-            "{}{}{}",
-            &doc.text[f.n.span.start..f.n.number.start],
-            replacement,
-            &doc.text[f.n.number.end..f.n.span.end]
-        );
-        finding.suggestion = Some(replacement_text);
-        finding.edit = Some(Edit {
-            span: f.n.number,
-            replacement,
-        });
+    if let Some(rewrite) = rewrite_number(ctx, f.n, computed, q) {
+        finding.suggestion = Some(rewrite.text);
+        finding.fix = rewrite.fix;
     }
     Some(finding)
 }

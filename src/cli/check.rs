@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-use crate::check::{CheckOptions, Finding, Stats, check_document};
+use crate::check::{Applicability, CheckOptions, Finding, Stats, check_document};
 use crate::config::{self, Config, FailOn};
 use crate::extract::{ExtractOptions, extract};
 use crate::fix;
@@ -36,6 +36,9 @@ pub struct CheckArgs {
     /// Apply every unambiguous suggestion to the files, then report what remains.
     #[arg(long)]
     pub fix: bool,
+    /// With --fix, also apply the fixes that may change what the text means.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     /// Configuration file (default: the nearest `factlint.yaml` from here up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -100,7 +103,12 @@ pub fn run(args: CheckArgs) -> u8 {
     let run = Run {
         rules: &rules,
         options: &options,
-        fix: args.fix,
+        fix: args.fix || args.unsafe_fixes,
+        allowed: if args.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        },
     };
     // The formats for people get colour when `--color`, `NO_COLOR`, `CLICOLOR`, `TERM` and
     // whether stdout is a terminal allow it; without colour the diff marks changes with
@@ -130,6 +138,8 @@ struct Run<'a> {
     rules: &'a RuleSet,
     options: &'a CheckOptions,
     fix: bool,
+    /// The least safe fixes that `fix` applies.
+    allowed: Applicability,
 }
 
 impl Run<'_> {
@@ -181,7 +191,7 @@ impl Run<'_> {
         if !self.fix {
             return (Some(FileReport::new(doc, findings, stats)), None);
         }
-        let fixing = fix::apply(&doc, &findings);
+        let fixing = fix::fix_passes(&doc, findings.clone(), self.allowed, |d| self.check(d).0);
         if !fixing.changed() {
             let mut file = FileReport::new(doc, findings, stats);
             file.fixes = fixing.fixes;

@@ -74,7 +74,7 @@ impl Diff {
         for note in &f.notes {
             writeln!(out, "{}{}", label("note"), clean(note))?;
         }
-        if f.edit.is_none()
+        if f.edit().is_none()
             && let Some(s) = &f.suggestion
         {
             writeln!(out, "{}`{}`", label("suggest"), clean(s))?;
@@ -134,10 +134,7 @@ impl Diff {
     fn excerpt(&self, out: &mut dyn Write, doc: &Document, f: &Finding) -> io::Result<()> {
         let t = &doc.text;
         let span = clamp(t, f.span);
-        let edit = f
-            .edit
-            .as_ref()
-            .map(|e| (clamp(t, e.span), e.replacement.as_str()));
+        let edit = f.edit().map(|e| (clamp(t, e.span), e.replacement.as_str()));
         let focus = edit.map_or(span, |(s, _)| span.cover(s));
         let ex = text::excerpt(t, focus);
         let line = doc.lines.line_of(ex.span.start) + 1;

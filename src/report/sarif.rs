@@ -174,8 +174,8 @@ impl Sarif {
             uri: uri(&doc.path),
         };
         let fixes = f
-            .edit
-            .iter()
+            .edit()
+            .into_iter()
             .map(|e| Fix {
                 description: Text {
                     text: format!("replace `{}` with `{}`", slice(doc, e.span), e.replacement),
