@@ -10,8 +10,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::sentence::{divide, format_interval, format_number, input};
-use super::whole::{self, Fact, Period, Role, basis};
 use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use crate::analysis::facts::{self as whole, Fact, Period, Role, basis};
 use crate::eval::Interval;
 use crate::source::Span;
 

@@ -20,7 +20,6 @@ mod shares_total;
 mod suppress;
 mod table_consistency;
 pub mod term;
-pub mod whole;
 
 use std::cell::OnceCell;
 
@@ -162,8 +161,6 @@ pub struct Context<'a> {
     analysis: OnceCell<Analysis<'a>>,
     /// The text claims' templates match against, normalised once for all rule files.
     normalized: OnceCell<Normalized>,
-    /// The whole-article model of the consistency checks, built once for all of them.
-    whole: OnceCell<whole::Whole>,
 }
 
 impl<'a> Context<'a> {
@@ -174,14 +171,12 @@ impl<'a> Context<'a> {
             options,
             analysis: OnceCell::new(),
             normalized: OnceCell::new(),
-            whole: OnceCell::new(),
         }
     }
 
     /// Paragraphs, sentences, tables and facts with their keys, for the consistency checks.
-    pub(crate) fn whole(&self) -> &whole::Whole {
-        self.whole
-            .get_or_init(|| whole::Whole::build(&self.doc.masked, self.mentions))
+    pub(crate) fn whole(&self) -> &crate::analysis::facts::Whole {
+        self.analysis().facts()
     }
 
     /// The masked text normalised for template matching, with its quantity mentions.

@@ -6,8 +6,8 @@
 //! is `docs/parts_total.md`.
 
 use super::sentence::{format_interval, format_number, input};
-use super::whole::{self, Fact, Role, Whole, basis};
 use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use crate::analysis::facts::{self as whole, Fact, Role, Whole, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 

@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sentence::input;
-use super::whole::{Fact, Role, Whole};
 use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use crate::analysis::facts::{Fact, Role, Whole};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::sentence::{format_interval, input};
-use super::whole::{self, Role};
 use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use crate::analysis::facts::{self as whole, Role};
 use crate::source::Span;
 
 pub const DOC: &str = include_str!("docs/repeated_figure.md");

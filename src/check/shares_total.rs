@@ -7,8 +7,8 @@
 //! `docs/shares_total.md`.
 
 use super::sentence::{format_interval, format_number, input};
-use super::whole::{self, Fact, Role, Whole};
 use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use crate::analysis::facts::{self as whole, Fact, Role, Whole};
 use crate::eval::Interval;
 use crate::extract::Kind;
 use crate::source::Span;

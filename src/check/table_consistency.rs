@@ -7,8 +7,8 @@
 //! and scale. Its documentation is `docs/table_consistency.md`.
 
 use super::sentence::{divide, format_interval, format_number, input};
-use super::whole::{Cell, Role, Table, Whole};
 use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use crate::analysis::facts::{Cell, Role, Table, Whole};
 use crate::eval::Interval;
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -248,7 +248,7 @@ fn sum_check(
     }
     examined.push(total.span);
     examined.extend(parts.iter().map(|p| p.span));
-    let sum = super::whole::sum(parts.iter().copied());
+    let sum = crate::analysis::facts::sum(parts.iter().copied());
     if sum.meets(&total.interval) {
         return;
     }

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::check::whole::{self, Whole};
+use crate::analysis::{Analysis, facts as whole};
 use crate::extract::{ExtractOptions, Mention, extract};
 use crate::source::{Document, discover};
 
@@ -202,7 +202,8 @@ fn write_json(
     all: bool,
     first: &mut bool,
 ) -> std::io::Result<()> {
-    let model = Whole::build(&doc.masked, mentions);
+    let analysis = Analysis::new(&doc.masked, mentions);
+    let model = analysis.facts();
     let mut facts = model.facts.iter().peekable();
     for (i, m) in mentions.iter().enumerate() {
         while facts.peek().is_some_and(|f| f.mention < i) {
