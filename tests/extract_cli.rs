@@ -176,3 +176,34 @@ fn nul_bytes_and_long_lines_do_not_hang() {
     // Whether NUL makes a file binary is the loader's call; either way no panic and no hang.
     assert!(matches!(o.status.code(), Some(0 | 2)));
 }
+
+/// Each prose quantity carries the key the consistency checks group it by
+/// (docs/consistency.md); a table cell has none.
+#[test]
+fn json_gives_each_mentions_key() {
+    let dir = std::env::temp_dir().join(format!("factlint-key-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("k.md");
+    std::fs::write(
+        &path,
+        "2024 年公司实现营业收入 186.4 亿元，同比增长 12.6%。\n\n\
+         公司董事长表示，2024 年公司营业收入同比增长 15.4%。\n\n\
+         | 业务 | 收入 |\n|---|---|\n| 云 | 51.3 |\n",
+    )
+    .expect("write");
+    let o = factlint(&["extract", "--format", "json", path.to_str().expect("path")]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let key = |k: usize| &v[k]["key"];
+    assert_eq!(key(0)["measure"], "公司营业收入");
+    assert_eq!(key(0)["period"], "2024");
+    assert_eq!(key(0)["role"], "level");
+    assert_eq!(key(1)["measure"], "公司营业收入");
+    assert_eq!(key(1)["basis"], serde_json::json!(["year_on_year"]));
+    assert_eq!(key(1)["role"], "change");
+    assert_eq!(key(1)["attributed"], false);
+    assert_eq!(key(2)["attributed"], true);
+    assert_eq!(v[3]["text"], "51.3");
+    assert!(key(3).is_null());
+    let _ = std::fs::remove_dir_all(&dir);
+}
