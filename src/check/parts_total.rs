@@ -31,6 +31,15 @@ const MARKERS: &[(&str, bool)] = &[
     ("Among them", true),
 ];
 
+/// One search for all the markers.
+static MARKER_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(MARKERS.iter().map(|(w, _)| w))
+            .expect("static word list")
+    });
+
 /// Words that say a list is partial wherever they stand in it.
 const PARTIAL: &[&str] = &["等", "主要", "such as", "among others", "among them"];
 
@@ -74,6 +83,10 @@ pub(super) fn check(
     let text = &ctx.doc.masked;
     let mut out = Vec::new();
     for (si, s) in model.sentences.iter().enumerate() {
+        // The parts are figures of this sentence: a sentence with fewer has none.
+        if s.facts.len() < 2 {
+            continue;
+        }
         let body = &text[s.span.range()];
         if let Some(g) = of_the(ctx, model, si) {
             if let Some(f) = judge(ctx, &g, false, severity, examined) {
@@ -81,11 +94,16 @@ pub(super) fn check(
             }
             continue;
         }
-        for &(marker, partial_marker) in MARKERS {
-            let Some(at) = find_word(body, marker) else {
-                continue;
-            };
-            let at = s.span.start + at;
+        // The first marker in the sentence, found with one search.
+        let first = MARKER_SEARCH.find_iter(body).find(|m| {
+            let (marker, _) = MARKERS[m.pattern().as_usize()];
+            find_word(&body[m.start()..], marker) == Some(0)
+                && (!marker.is_ascii()
+                    || !body[..m.start()].ends_with(|c: char| c.is_ascii_alphanumeric()))
+        });
+        if let Some(hit) = first {
+            let (marker, partial_marker) = MARKERS[hit.pattern().as_usize()];
+            let at = s.span.start + hit.start();
             let Some(group) = group(ctx, model, si, at, at + marker.len()) else {
                 continue;
             };
@@ -96,7 +114,6 @@ pub(super) fn check(
             if let Some(f) = judge(ctx, &group, partial, severity, examined) {
                 out.push(f);
             }
-            break;
         }
     }
     out

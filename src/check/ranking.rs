@@ -30,13 +30,13 @@ static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A rank written before a figure in English: `Taiwan was second with`, `the top spot with`.
 static RANK_BEFORE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading)\b[^,.;]{0,30}?\bwith\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading)(?-u:\b)[^,.;]{0,30}?(?-u:\b)with\s*$")
         .expect("static regex")
 });
 
 /// A rank after a figure in English: `, making it the largest market`.
 static RANK_AFTER_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:making it|the)\s+(?:the\s+)?(?:largest|biggest|top|leading|most|highest)\b")
+    Regex::new(r"(?i)^\s*,?\s*(?:making it|the)\s+(?:the\s+)?(?:largest|biggest|top|leading|most|highest)(?-u:\b)")
         .expect("static regex")
 });
 
@@ -58,6 +58,22 @@ const SUPERLATIVES_ZH: &[(&str, bool)] = &[
     ("最多", false),
     ("最大", false),
 ];
+
+/// One search for all the superlatives, longest first at a position.
+static SUPERLATIVE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(SUPERLATIVES_ZH.iter().map(|(w, _)| w))
+        .expect("static word list")
+});
+
+/// One search for all the comparison words.
+static COMPARATIVE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(COMPARATIVES.iter().map(|(w, _)| w))
+        .expect("static word list")
+});
 
 /// Comparison words: `A 高于 B` says A > B; `A 低于 B` says A < B.
 const COMPARATIVES: &[(&str, bool)] = &[
@@ -314,11 +330,19 @@ fn superlatives(
     let text = &ctx.doc.masked;
     let ms = ctx.mentions;
     for (si, s) in model.sentences.iter().enumerate() {
+        // The list is in this sentence or the one before: without figures in either, there
+        // is nothing to rank.
+        let before = si
+            .checked_sub(1)
+            .map_or(0, |p| model.sentences[p].facts.len());
+        if s.facts.is_empty() && before == 0 {
+            continue;
+        }
         let body = &text[s.span.range()];
-        let Some((word, speed, at)) = SUPERLATIVES_ZH
-            .iter()
-            .find_map(|&(w, speed)| body.find(w).map(|k| (w, speed, s.span.start + k)))
-        else {
+        let Some((word, speed, at)) = SUPERLATIVE_SEARCH.find(body).map(|m| {
+            let (w, speed) = SUPERLATIVES_ZH[m.pattern().as_usize()];
+            (w, speed, s.span.start + m.start())
+        }) else {
             continue;
         };
         // The superlative's clause holds no figure, and names the item before the word.
@@ -328,12 +352,10 @@ fn superlatives(
         let clause_end = text[at..s.span.end]
             .find(['，', '；', '。'])
             .map_or(s.span.end, |k| at + k);
-        if ms
-            .iter()
-            .skip_while(|m| m.span.end <= clause_start)
-            .take_while(|m| m.span.start < clause_end)
-            .any(|m| m.kind.is_quantity())
-        {
+        if model.facts_of(si).iter().any(|f| {
+            let start = ms[f.mention].span.start;
+            clause_start <= start && start < clause_end
+        }) {
             continue;
         }
         let item = text[clause_start..at]
@@ -419,16 +441,21 @@ fn comparisons(
             continue;
         }
         let body = &text[s.span.range()];
-        for &(word, greater) in COMPARATIVES {
-            let Some(k) = body.find(word) else {
+        let mut seen = [false; COMPARATIVES.len()];
+        for hit in COMPARATIVE_SEARCH.find_iter(body) {
+            let p = hit.pattern().as_usize();
+            // The first occurrence of each word, as a reader meets it.
+            if std::mem::replace(&mut seen[p], true) {
                 continue;
-            };
-            let at = s.span.start + k;
+            }
+            let (word, greater) = COMPARATIVES[p];
+            let at = s.span.start + hit.start();
             // A hedge (`超过 30 吉瓦`) is not a comparison.
-            if ms
-                .iter()
-                .any(|m| m.hedge_span.is_some_and(|h| h.start <= at && at < h.end))
-            {
+            if facts.iter().any(|f| {
+                ms[f.mention]
+                    .hedge_span
+                    .is_some_and(|h| h.start <= at && at < h.end)
+            }) {
                 continue;
             }
             let Some(a) = facts.iter().rev().find(|f| ms[f.mention].span.end <= at) else {

@@ -187,19 +187,3 @@ pub fn is_clause_break(text: &str, i: usize, c: char) -> bool {
         _ => false,
     }
 }
-
-/// The clause of `sentence` around byte `at`.
-pub(super) fn clause_around(text: &str, sentence: Span, at: usize, end: usize) -> Span {
-    let s = &text[sentence.start..at];
-    let start = s
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_clause_break(s, i, c))
-        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
-    let rest = &text[end..sentence.end];
-    let stop = rest
-        .char_indices()
-        .find(|&(i, c)| is_clause_break(rest, i, c))
-        .map_or(sentence.end, |(i, _)| end + i);
-    Span::new(start, stop)
-}

@@ -3,12 +3,9 @@
 
 use std::ops::Range;
 
-use super::blocks::clause_around;
+use super::blocks::is_clause_break;
 use super::tokens::{Token, tokens};
-use super::words::{
-    ATTRIBUTION, FORECAST, MULTIPLE_ANSWERS, REVISED, contains_any_ci, hedge_start, is_connector,
-    measure, quoted, role,
-};
+use super::words::{FORECAST, contains_any_ci, flags, hedge_start, is_connector, measure, role};
 use super::{Fact, Period, Role, Year, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -28,11 +25,38 @@ pub(super) fn facts_of_sentence(
         .clone()
         .filter(|&i| mentions[i].kind.is_quantity() && mentions[i].span.end <= sentence.end)
         .collect();
-    if quantities.is_empty() {
+    // Overlong sentences and sentences full of figures are lists or tables in disguise, as
+    // for the sentence checks; they give no facts, which also keeps the work per sentence
+    // bounded.
+    if quantities.is_empty()
+        || sentence.len() > crate::analysis::MAX_SENTENCE_BYTES
+        || quantities.len() > crate::analysis::MAX_QUANTITIES
+    {
         return;
     }
     let first_fact = out.len();
     let s = &text[sentence.range()];
+    // Found once per sentence: clause breaks, and where attribution, forecast and quotation
+    // words first stand (a figure after them is governed by them).
+    let breaks: Vec<Span> = s
+        .char_indices()
+        .filter(|&(i, c)| is_clause_break(s, i, c))
+        .map(|(i, c)| Span::new(sentence.start + i, sentence.start + i + c.len_utf8()))
+        .collect();
+    let flagged = flags(s);
+    let attribution = flagged
+        .attribution
+        .into_iter()
+        .chain(s.starts_with('据').then_some('据'.len_utf8()))
+        .chain(s.find("，据").map(|k| k + "，据".len()))
+        .min()
+        .map(|k| sentence.start + k);
+    let expectation = flagged.expectation.map(|k| sentence.start + k);
+    let quotes: Vec<(usize, char)> = s
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '“' | '”' | '"'))
+        .map(|(i, c)| (sentence.start + i, c))
+        .collect();
     let english = !s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     let mut toks = tokens(text, sentence);
     // Years from the extractor: `2024 年`, `in 2023`, `fiscal 2025`.
@@ -54,12 +78,12 @@ pub(super) fn facts_of_sentence(
                 .any(|(sp, t)| matches!(t, Token::Part(_)) && sp.contains(mentions[i].span))
         })
         .collect();
-    let revised = contains_any_ci(s, REVISED);
-    let multiple = contains_any_ci(s, MULTIPLE_ANSWERS);
+    let revised = flagged.revised;
+    let multiple = flagged.multiple_answers;
     let mut prev_end = sentence.start;
     for (k, &i) in quantities.iter().enumerate() {
         let m = &mentions[i];
-        let clause = clause_around(text, sentence, m.span.start, m.span.end);
+        let clause = clause_of(&breaks, sentence, m.span);
         let label_start = clause.start.max(prev_end).min(m.span.start);
         let label = Span::new(label_start, hedge_start(m).max(label_start));
         let next_start = quantities
@@ -141,17 +165,11 @@ pub(super) fn facts_of_sentence(
                 }
             }
         }
-        let before_text = &text[sentence.start..m.span.start];
-        let attributed = contains_any_ci(before_text, ATTRIBUTION)
-            || before_text.starts_with('据')
-            || before_text.contains("，据")
-            || quoted(text, sentence, m.span);
+        let attributed =
+            attribution.is_some_and(|a| a <= m.span.start) || inside_quotes(&quotes, m.span.start);
         let forecast =
             contains_any_ci(&text[clause.start.min(label.start)..m.span.start], FORECAST)
-                || contains_any_ci(
-                    before_text,
-                    &["预计", "预期", "expected", "expects", "forecast"],
-                );
+                || expectation.is_some_and(|a| a <= m.span.start);
         out.push(Fact {
             mention: i,
             sentence: index,
@@ -170,4 +188,27 @@ pub(super) fn facts_of_sentence(
         });
         prev_end = m.span.end;
     }
+}
+
+/// The clause around `span`: from the end of the last clause break before it (or the
+/// sentence's start) to the first break after it (or the sentence's end).
+fn clause_of(breaks: &[Span], sentence: Span, span: Span) -> Span {
+    let k = breaks.partition_point(|b| b.end <= span.start);
+    let start = k.checked_sub(1).map_or(sentence.start, |p| breaks[p].end);
+    let after = k + breaks[k..].partition_point(|b| b.start < span.end);
+    let end = breaks.get(after).map_or(sentence.end, |b| b.start);
+    Span::new(start, end.max(start))
+}
+
+/// Whether `at` stands inside quotation marks, given the sentence's quotation marks.
+fn inside_quotes(quotes: &[(usize, char)], at: usize) -> bool {
+    let (mut open, mut straight) = (0i32, 0);
+    for &(_, c) in quotes.iter().take_while(|(i, _)| *i < at) {
+        match c {
+            '“' => open += 1,
+            '”' => open -= 1,
+            _ => straight += 1,
+        }
+    }
+    open > 0 || straight % 2 == 1
 }

@@ -19,11 +19,11 @@ static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
         |(?P<pop>环比|比上月|较上月|比上季度|较上季度|比一季度|比二季度|比三季度
             |(?i:sequentially|quarter[-\ ]on[-\ ]quarter|month[-\ ]on[-\ ]month
             |from\ the\ (?:first|second|third|previous|prior)\ quarter))
-        |(?P<nominal>名义|按现价|(?i:\bnominal\b|current\ prices))
-        |(?P<real>实际|扣除价格因素|按不变价格|按可比价格|(?i:\breal\b|inflation[-\ ]adjusted|constant\ prices))
+        |(?P<nominal>名义|按现价|(?i:(?-u:\b)nominal(?-u:\b)|current\ prices))
+        |(?P<real>实际|扣除价格因素|按不变价格|按可比价格|(?i:(?-u:\b)real(?-u:\b)|inflation[-\ ]adjusted|constant\ prices))
         |(?P<two>两年平均|(?i:two[-\ ]year\ average))
         |(?P<cmp>按可比口径|(?i:like[-\ ]for[-\ ]like|comparable))
-        |(?P<avg>人均|平均|日均|场均|户均|(?i:\baverage\b|per\ capita|on\ average))
+        |(?P<avg>人均|平均|日均|场均|户均|(?i:(?-u:\b)average(?-u:\b)|per\ capita|on\ average))
         |(?P<base>[较比]\s*\d{4}\s*年同期)
         |(?P<prev>去年|上年|上一年|前一年|上届|上赛季|(?i:last\ year|a\ year\ (?:earlier|ago)|the\ (?:prior|previous)\ (?:fiscal\ )?year|last\ season))
         |(?P<this>今年|本年|本届|本赛季|(?i:this\ year|this\ season))
@@ -32,10 +32,10 @@ static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
         |(?P<quarters>前\s*[一二三两]\s*(?:个)?季度|上半年|(?i:first\ half|first\ nine\ months|first\ six\ months))
         |(?P<second_half>下半年|(?i:second\ half))
         |(?P<full>全年|(?i:full[-\ ]year|for\ the\ year))
-        |(?P<quarter>第?\s*[一二三四1-4]\s*季度|(?i:\b(?:first|second|third|fourth)[-\ ]quarter\b|\bQ[1-4]\b))
+        |(?P<quarter>第?\s*[一二三四1-4]\s*季度|(?i:(?-u:\b)(?:first|second|third|fourth)[-\ ]quarter(?-u:\b)|(?-u:\b)Q[1-4](?-u:\b)))
         |(?P<this_month>当月)
         |(?P<month>(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?
-            |(?i:\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))
+            |(?i:(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)))
         ",
     )
     .expect("static regex")

@@ -84,6 +84,62 @@ pub(super) fn contains_any_ci(s: &str, words: &[&str]) -> bool {
     }
 }
 
+/// What a sentence's flag words say: where the first attribution word ends, the first
+/// expectation word, and whether it speaks of a revision or of several answers. One
+/// Aho-Corasick pass over the sentence, ASCII case folded.
+pub(super) struct Flags {
+    pub attribution: Option<usize>,
+    pub expectation: Option<usize>,
+    pub revised: bool,
+    pub multiple_answers: bool,
+}
+
+const EXPECTATION: &[&str] = &["预计", "预期", "expected", "expects", "forecast"];
+
+static FLAG_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
+    std::sync::LazyLock::new(|| {
+        let lists: [(&[&str], u8); 4] = [
+            (ATTRIBUTION, 0),
+            (EXPECTATION, 1),
+            (REVISED, 2),
+            (MULTIPLE_ANSWERS, 3),
+        ];
+        let mut words = Vec::new();
+        let mut kinds = Vec::new();
+        for (list, kind) in lists {
+            for w in list {
+                words.push(*w);
+                kinds.push(kind);
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .expect("static word list");
+        (ac, kinds)
+    });
+
+/// The flag words of sentence `s`; offsets are relative to `s`.
+pub(super) fn flags(s: &str) -> Flags {
+    let (ac, kinds) = &*FLAG_WORDS;
+    let mut f = Flags {
+        attribution: None,
+        expectation: None,
+        revised: false,
+        multiple_answers: false,
+    };
+    for m in ac.find_overlapping_iter(s) {
+        let end = m.end();
+        match kinds[m.pattern().as_usize()] {
+            0 => f.attribution = Some(f.attribution.map_or(end, |a| a.min(end))),
+            1 => f.expectation = Some(f.expectation.map_or(end, |a| a.min(end))),
+            2 => f.revised = true,
+            _ => f.multiple_answers = true,
+        }
+    }
+    f
+}
+
 /// Change verbs right before a percentage, with their sign. Longest first where one ends
 /// another.
 const CHANGE_WORDS: &[(&str, i8)] = &[
@@ -274,6 +330,17 @@ const ZH_NOISE: &[&str] = &[
     "度",
 ];
 
+/// The first characters of `ZH_KEEP` and `ZH_NOISE`, sorted.
+static FIRST_CHARS: std::sync::LazyLock<(Vec<char>, Vec<char>)> = std::sync::LazyLock::new(|| {
+    let firsts = |words: &[&str]| {
+        let mut v: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    (firsts(ZH_KEEP), firsts(ZH_NOISE))
+});
+
 /// Terms that hold a noise word but name a measure: `增加值` is value added.
 const ZH_KEEP: &[&str] = &["增加值", "增长点", "比重"];
 
@@ -455,18 +522,25 @@ pub(super) fn measure(
     }
     let mut out = String::new();
     let mut rest = t;
+    let (keep_first, noise_first) = &*FIRST_CHARS;
     'outer: while let Some(c) = rest.chars().next() {
-        for w in ZH_KEEP {
-            if rest.starts_with(w) {
-                out.push_str(w);
-                rest = &rest[w.len()..];
-                continue 'outer;
+        // Most characters begin no listed word: one look at a short list of first
+        // characters spares comparing every word.
+        if keep_first.contains(&c) {
+            for w in ZH_KEEP {
+                if rest.starts_with(w) {
+                    out.push_str(w);
+                    rest = &rest[w.len()..];
+                    continue 'outer;
+                }
             }
         }
-        for w in ZH_NOISE {
-            if rest.starts_with(w) {
-                rest = &rest[w.len()..];
-                continue 'outer;
+        if noise_first.contains(&c) {
+            for w in ZH_NOISE {
+                if rest.starts_with(w) {
+                    rest = &rest[w.len()..];
+                    continue 'outer;
+                }
             }
         }
         if c.is_alphabetic() && !c.is_ascii_digit() {
@@ -491,15 +565,6 @@ pub(super) fn hedge_start(m: &Mention) -> usize {
         Some(h) if h.start < m.span.start => h.start,
         _ => m.span.start,
     }
-}
-
-/// Whether `span` sits inside quotation marks within its sentence.
-pub(super) fn quoted(text: &str, sentence: Span, span: Span) -> bool {
-    let before = &text[sentence.start..span.start];
-    let open = before.matches('“').count();
-    let close = before.matches('”').count();
-    let straight = before.matches('"').count();
-    open > close || straight % 2 == 1
 }
 
 pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role {
