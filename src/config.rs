@@ -33,14 +33,23 @@ impl FailOn {
     }
 }
 
-/// A built-in check's severity in the config, or `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Level {
-    Error,
-    Warning,
-    Info,
-    Off,
+/// A built-in check's severity in the config (read by `Severity`'s own serde derive, as rule
+/// files read theirs), or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Level(Option<Severity>);
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        if text == "off" {
+            return Ok(Level(None));
+        }
+        Severity::parse(&text)
+            .map(|s| Level(Some(s)))
+            .ok_or_else(|| {
+                serde::de::Error::unknown_variant(&text, &["error", "warning", "info", "off"])
+            })
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,6 +59,9 @@ struct RawConfig {
     sources: Vec<String>,
     #[serde(default)]
     claims: Vec<String>,
+    /// Globs (gitignore syntax) of paths that folder walks leave out.
+    #[serde(default)]
+    exclude: Vec<String>,
     #[serde(default)]
     builtins: BTreeMap<String, Spanned<Level>>,
     tolerance: Option<Spanned<f64>>,
@@ -65,6 +77,8 @@ pub struct Config {
     pub root: PathBuf,
     pub sources: Vec<PathBuf>,
     pub claims: Vec<PathBuf>,
+    /// Globs of paths folder walks leave out, relative to `root` (gitignore syntax).
+    pub exclude: Vec<String>,
     /// Built-ins whose severity the config sets; `None` turns the check off.
     pub builtins: Vec<(Builtin, Option<Severity>)>,
     pub tolerance: Option<f64>,
@@ -73,12 +87,12 @@ pub struct Config {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read: {error}", path = path.display())]
+    #[error("{path}: cannot read: {error}", path = crate::escape::path(path))]
     Read {
         path: PathBuf,
         error: std::io::Error,
     },
-    #[error("{path}:{line}:{column}: {message}", path = path.display())]
+    #[error("{path}:{line}:{column}: {message}", path = crate::escape::path(path), message = crate::escape::control(message))]
     Invalid {
         path: PathBuf,
         line: usize,
@@ -97,9 +111,27 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Reads and validates a config file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|error| ConfigError::Read {
+    let read_error = |message: String| ConfigError::Invalid {
         path: path.to_path_buf(),
-        error,
+        line: 0,
+        column: 0,
+        message,
+    };
+    let bytes = match crate::read::read(path, crate::read::DEFAULT_MAX_FILESIZE) {
+        Ok(bytes) => bytes,
+        Err(crate::read::ReadError::Io(error)) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                error,
+            });
+        }
+        Err(e) => return Err(read_error(e.to_string())),
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        read_error(format!(
+            "not valid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ))
     })?;
     parse(path, &text)
 }
@@ -116,14 +148,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         RawConfig {
             sources: Vec::new(),
             claims: Vec::new(),
+            exclude: Vec::new(),
             builtins: BTreeMap::new(),
             tolerance: None,
             fail_on: None,
         }
     } else {
-        serde_saphyr::from_str(text).map_err(|e| {
-            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            invalid(line, column, plain_message(&e))
+        let options = crate::yaml::options(serde_saphyr::DuplicateKeyPolicy::Error);
+        serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+            let (line, column, message) = crate::yaml::describe(&e, text);
+            invalid(line as u64, column as u64, quote_choices(&message))
         })?
     };
     let root = match path.parent() {
@@ -147,12 +181,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 ),
             ));
         };
-        let severity = match level.value {
-            Level::Error => Some(Severity::Error),
-            Level::Warning => Some(Severity::Warning),
-            Level::Info => Some(Severity::Info),
-            Level::Off => None,
-        };
+        let severity = level.value.0;
         builtins.push((builtin, severity));
     }
     if let Some(t) = &raw.tolerance
@@ -171,6 +200,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         path: path.to_path_buf(),
         sources: raw.sources.iter().map(|s| root.join(s)).collect(),
         claims: raw.claims.iter().map(|s| root.join(s)).collect(),
+        exclude: raw.exclude,
         root,
         builtins,
         tolerance: raw.tolerance.map(|t| t.value),
@@ -178,21 +208,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     })
 }
 
-/// serde-saphyr's error message without the `error: line L column C:` it puts in front
-/// (we print our own `path:line:col:`), with the valid choices in backticks.
-fn plain_message(e: &serde_saphyr::Error) -> String {
-    let full = e.to_string();
-    let mut m = full
-        .lines()
-        .next()
-        .unwrap_or("invalid configuration")
-        .trim();
-    m = m.strip_prefix("error:").unwrap_or(m).trim_start();
-    if m.starts_with("line ")
-        && let Some((_, rest)) = m.split_once(": ")
-    {
-        m = rest;
-    }
+/// The valid choices an error lists, in backticks.
+fn quote_choices(m: &str) -> String {
     match m.split_once("expected one of ") {
         Some((head, choices)) => {
             let quoted: Vec<String> = choices
@@ -232,7 +249,7 @@ mod tests {
     #[test]
     fn reads_every_key_relative_to_its_folder() {
         let c = parse_str(
-            "sources: [source, extra/a.md]\nclaims: [claims]\nbuiltins:\n  ratio_in_sentence: warning\n  multiple_wording: off\ntolerance: 0.1\nfail_on: warning\n",
+            "sources: [source, extra/a.md]\nclaims: [claims]\nexclude: [drafts/]\nbuiltins:\n  ratio_in_sentence: warning\n  multiple_wording: off\ntolerance: 0.1\nfail_on: warning\n",
         )
         .unwrap();
         assert_eq!(c.root, PathBuf::from("repo"));
@@ -244,6 +261,7 @@ mod tests {
             ]
         );
         assert_eq!(c.claims, vec![PathBuf::from("repo/claims")]);
+        assert_eq!(c.exclude, ["drafts/"]);
         assert_eq!(c.tolerance, Some(0.1));
         assert_eq!(c.fail_on, Some(FailOn::Warning));
         let mut o = CheckOptions::default();

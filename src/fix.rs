@@ -13,9 +13,10 @@
 //! edit whose result the next pass would change again is held back (the finding stays in
 //! the report), so a fix never feeds another fix's guess.
 
-use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod atomic;
+mod guard;
 
 use std::collections::BTreeMap;
 
@@ -51,9 +52,9 @@ impl Fixing {
 /// Why a fixed file could not be written. The file is then left as it was.
 #[derive(Debug, thiserror::Error)]
 pub enum FixError {
-    #[error("{path}: changed on disk since it was read; not fixed (run factlint again)", path = path.display())]
+    #[error("{path}: changed on disk since it was read; not fixed (run factlint again)", path = crate::escape::path(path))]
     Changed { path: PathBuf },
-    #[error("{path}: cannot write the fix: {error}", path = path.display())]
+    #[error("{path}: cannot write the fix: {error}", path = crate::escape::path(path))]
     Write {
         path: PathBuf,
         error: std::io::Error,
@@ -155,7 +156,11 @@ fn apply_some(
         .filter(|(i, _)| !held.contains(i))
         .filter_map(|(i, f)| {
             let fix = f.fix.as_ref().filter(|x| x.applies_at(allowed))?;
-            if !fix.edits.iter().all(|e| valid(e.span)) {
+            if !fix
+                .edits
+                .iter()
+                .all(|e| valid(e.span) && guard::allows(doc, e.span))
+            {
                 return None;
             }
             let mut edits: Vec<(Span, &str)> = fix
@@ -245,42 +250,25 @@ fn file_bytes(bom: bool, text: &str) -> Vec<u8> {
 }
 
 /// Writes `new_text` over `doc`'s file, unless the file no longer holds what `doc` was read
-/// from. The write is atomic: readers see the old file or the new one, never half of each.
+/// from. The write is atomic and keeps the file's metadata (see `atomic`).
 pub fn write(doc: &Document, new_text: &str) -> Result<(), FixError> {
-    let write_err = |error| FixError::Write {
-        path: doc.path.clone(),
-        error,
-    };
-    // Write next to the real file, so that a symlink stays a symlink and the rename
-    // stays on one filesystem.
-    let target = fs::canonicalize(&doc.path).map_err(write_err)?;
     let expected = file_bytes(doc.bom, &doc.text);
-    let unchanged = |path: &Path| fs::read(path).is_ok_and(|now| now == expected);
-    if !unchanged(&target) {
-        return Err(FixError::Changed {
+    atomic::replace(&doc.path, &expected, &file_bytes(doc.bom, new_text)).map_err(|e| match e {
+        atomic::AtomicError::Changed => FixError::Changed {
             path: doc.path.clone(),
-        });
-    }
-    let permissions = fs::metadata(&target).map_err(write_err)?.permissions();
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
-    tmp.write_all(&file_bytes(doc.bom, new_text))
-        .map_err(write_err)?;
-    tmp.as_file().sync_all().map_err(write_err)?;
-    fs::set_permissions(tmp.path(), permissions).map_err(write_err)?;
-    // Check again just before the rename: the window in which an editor's save could be
-    // lost is now the rename itself.
-    if !unchanged(&target) {
-        return Err(FixError::Changed {
+        },
+        atomic::AtomicError::Io(error) => FixError::Write {
             path: doc.path.clone(),
-        });
-    }
-    tmp.persist(&target).map_err(|e| write_err(e.error))?;
-    Ok(())
+            error,
+        },
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+    use std::path::Path;
+
     use super::*;
     use crate::check::{Edit, Fix, Origin, Severity};
 
@@ -288,7 +276,7 @@ mod tests {
         let span = Span::new(start, end);
         let mut f = Finding::new(
             rule,
-            Origin::Builtin,
+            Origin::Builtin(crate::check::Builtin::MultipleWording.meta()),
             Severity::Error,
             span,
             &text[start..end],

@@ -107,7 +107,7 @@ fn problems(case: &Case) -> Vec<String> {
         ));
     }
     for f in &findings {
-        if f.origin != Origin::Builtin || doc.slice(f.span) != f.found {
+        if !matches!(f.origin, Origin::Builtin(_)) || doc.slice(f.span) != f.found {
             problems.push(format!("malformed finding {f:?}"));
         }
         if f.explanation.is_none() && f.rule != "multiple_wording" {

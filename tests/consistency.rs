@@ -349,3 +349,38 @@ fn the_checks_find_exactly_the_planted_problems() {
     );
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// `factlint extract --format json` gives each prose quantity the key the consistency checks
+/// group it by (docs/consistency.md); a table cell has none.
+#[test]
+fn extract_json_gives_each_mentions_key() {
+    let dir = std::env::temp_dir().join(format!("factlint-key-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("k.md");
+    fs::write(
+        &path,
+        "2024 年公司实现营业收入 186.4 亿元，同比增长 12.6%。\n\n\
+         公司董事长表示，2024 年公司营业收入同比增长 15.4%。\n\n\
+         | 业务 | 收入 |\n|---|---|\n| 云 | 51.3 |\n",
+    )
+    .expect("write");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["extract", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("run factlint");
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let key = |k: usize| &v[k]["key"];
+    assert_eq!(key(0)["measure"], "公司营业收入");
+    assert_eq!(key(0)["period"], "2024");
+    assert_eq!(key(0)["role"], "level");
+    assert_eq!(key(1)["measure"], "公司营业收入");
+    assert_eq!(key(1)["basis"], serde_json::json!(["year_on_year"]));
+    assert_eq!(key(1)["role"], "change");
+    assert_eq!(key(1)["attributed"], false);
+    assert_eq!(key(2)["attributed"], true);
+    assert_eq!(v[3]["text"], "51.3");
+    assert!(key(3).is_null());
+    let _ = fs::remove_dir_all(&dir);
+}

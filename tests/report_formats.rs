@@ -8,8 +8,8 @@ use std::path::Path;
 
 use common::{SAMPLE, render, sample_report, span_of};
 use factlint::check::{Finding, Origin, Severity};
-use factlint::report::{FileReport, Format, Report};
-use factlint::source::Document;
+use factlint::report::{FileError, FileReport, Format, Report};
+use factlint::source::{Document, SourceError};
 
 #[test]
 fn diff_snapshot() {
@@ -180,7 +180,9 @@ fn github_annotations_cannot_be_injected() {
     g.severity = Severity::Info;
     let report = Report {
         files: vec![FileReport::new(doc, vec![f, g], Default::default())],
-        errors: vec!["x.md\n::error::bad, 5%".into()],
+        errors: vec![FileError::from(SourceError::Missing {
+            path: "x.md\n::error::bad, 5%".into(),
+        })],
     };
     let out = render(&report, Format::Github, false);
     assert!(!out.contains('\r'), "{out}");
@@ -196,7 +198,9 @@ fn github_annotations_cannot_be_injected() {
     );
     assert!(lines[1].starts_with("::notice file="), "{}", lines[1]);
     assert!(
-        lines[2].starts_with("::error title=factlint::x.md%0A::error::bad, 5%25"),
+        // The path's newline is escaped in the error message itself (`\n`), before the
+        // workflow-command encoding.
+        lines[2].starts_with("::error title=factlint::x.md\\n::error::bad, 5%25"),
         "{}",
         lines[2]
     );
@@ -262,7 +266,7 @@ fn related_places_are_shown_in_every_format() {
     let doc = Document::from_text(Path::new("source/r.md"), text);
     let mut f = Finding::new(
         "repeated_figure",
-        Origin::Builtin,
+        Origin::Builtin(factlint::check::Builtin::RepeatedFigure.meta()),
         Severity::Warning,
         span_of(text, "6.5%", 0),
         "6.5%",

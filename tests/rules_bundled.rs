@@ -80,7 +80,7 @@ fn the_headline_ratio_is_explained_and_fixed() {
     let edit = f.edit().expect("an edit");
     assert_eq!(doc.slice(edit.span), "2.5");
     assert_eq!(edit.replacement, "2.4");
-    assert_eq!(f.source.as_deref(), Some("AI Index 2024, Fig. 1.3.21"));
+    assert_eq!(f.source, ["AI Index 2024, Fig. 1.3.21"]);
     let e = f.explanation.as_ref().expect("explained");
     assert!(e.computed_interval.contains(191_400_000.0 / 78_352_034.0));
 }
@@ -96,7 +96,7 @@ fn the_countries_count_is_corrected_to_the_report() {
     assert_eq!(f.found, "33 个");
     assert_eq!(f.suggestion.as_deref(), Some("32 个"));
     assert_eq!(doc.slice(f.edit().expect("an edit").span), "33");
-    assert!(f.source.as_deref().is_some_and(|s| s.contains("ch. 7")));
+    assert!(f.source.iter().any(|s| s.contains("ch. 7")));
 }
 
 /// Every finding with its explanation, as a reviewer reads it; blessed after reading each
@@ -127,8 +127,8 @@ fn findings_snapshot() {
                 e.claimed.high
             ));
         }
-        if let Some(s) = &f.source {
-            text.push_str(&format!("    source {s}\n"));
+        if !f.source.is_empty() {
+            text.push_str(&format!("    source {}\n", f.source.join("; ")));
         }
         if let Some(edit) = f.edit() {
             text.push_str(&format!(
@@ -202,4 +202,40 @@ fn a_confirmed_rewrite_is_applied_and_a_second_pass_finds_nothing() {
     let (again, after_again) = fixed(&after, Applicability::Safe);
     assert_eq!(headline(&again), None);
     assert_eq!(after_again, after);
+}
+
+#[test]
+fn coverage_names_what_checked_each_mention() {
+    use factlint::check::{Builtin, MentionStatus};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rules = RuleSet::load(&[root.join("claims")], root).expect("claims/ loads");
+    let text = "揭底大模型训练成本:Gemini Ultra是GPT-4的2.5倍\n\n\
+                2023 年，甲地投资额为 100 亿美元，是乙地(20 亿美元)的 5 倍。其余 5 个。\n";
+    let doc = Document::from_text(Path::new("source/ai-index-2024.md"), text);
+    let mentions = extract(&doc.masked, &ExtractOptions::default());
+    let out = check_document(&doc, &mentions, &rules, &CheckOptions::default());
+    let status = |needle: &str| {
+        let i = mentions
+            .iter()
+            .position(|m| doc.slice(m.span) == needle)
+            .unwrap_or_else(|| panic!("no mention `{needle}`"));
+        out.coverage.statuses[i].clone()
+    };
+    assert_eq!(
+        status("2.5倍"),
+        MentionStatus::Claim("headline_cost_ratio".into())
+    );
+    for needle in ["100 亿美元", "20 亿美元", "5 倍"] {
+        let s = status(needle);
+        assert_eq!(
+            s,
+            MentionStatus::Builtin(Builtin::RatioInSentence),
+            "{needle}"
+        );
+    }
+    assert_eq!(status("5 个"), MentionStatus::Unchecked);
+    assert_eq!(status("2023 年"), MentionStatus::NotQuantity);
+    assert_eq!(out.coverage.statuses.len(), mentions.len());
+    assert_eq!(out.stats.numbers_checked, out.coverage.checked());
+    assert_eq!(out.coverage.sentences_skipped, 0);
 }

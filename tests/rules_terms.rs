@@ -147,3 +147,44 @@ fn headings_and_words_normalise_alike() {
         "企业对生成式AI投资猛增"
     );
 }
+
+#[test]
+fn sections_titled_alike_nested_or_apart_all_count() {
+    let article = "# 训练成本\n\n推理成本一。\n\n## 训练成本\n\n推理成本二。\n\n# 其他\n\n推理成本三。\n\n# 训练成本\n\n推理成本四。\n";
+    let found = run(TRAINING, article);
+    let spans: Vec<&str> = found
+        .iter()
+        .map(|f| &article[f.span.start..f.span.end + "一".len()])
+        .collect();
+    assert_eq!(spans, ["推理成本一", "推理成本二", "推理成本四"]);
+}
+
+#[test]
+fn five_thousand_scoped_sections_each_get_their_finding() {
+    // Issue 12, item 2 (its time is a scaling case in the benchmark).
+    let mut article = String::new();
+    for i in 0..5000 {
+        let title = if i % 2 == 0 { "训练成本" } else { "标题" };
+        article.push_str(&format!("# {title} {}\n\n推理成本。\n\n", i / 2));
+    }
+    article.push_str("# 训练成本\n\n推理成本。\n");
+    let found = run(TRAINING, &article);
+    assert_eq!(found.len(), 1, "only the last heading is exactly 训练成本");
+}
+
+#[test]
+fn a_word_with_spaces_never_matches_the_blanked_copy_of_code() {
+    // Issue 12, item 8: `  成本` (leading spaces) would match the blanked `code` span and
+    // its fix would rewrite the code.
+    let rules = "terms:\n  - id: cost\n    use: 费用\n    instead_of: [\"  成本\"]\n";
+    for article in [
+        "看 `code`成本。\n",
+        "见 https://example.com/x成本。\n",
+        "<!-- c -->成本。\n",
+    ] {
+        let found = run(rules, article);
+        assert!(found.is_empty(), "{article}: {found:#?}");
+    }
+    let found = run(rules, "真的  成本。\n");
+    assert_eq!(found.len(), 1);
+}

@@ -250,3 +250,114 @@ fn unreadable_files_and_folders_are_errors_the_rest_still_load() {
     assert!(matches!(err, SourceError::Read { .. }));
     assert!(err.to_string().contains("locked.md: cannot read"));
 }
+
+#[test]
+fn walks_respect_gitignore_ignore_and_exclude_globs() {
+    use factlint::source::{Excludes, discover_with};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for name in [
+        "a.md",
+        "drafts/d.md",
+        "build/out.md",
+        "notes/n.txt",
+        "notes/keep.md",
+        "vendor/v.md",
+    ] {
+        write(root, name, b"x");
+    }
+    write(root, ".gitignore", b"build/\n");
+    write(root, ".ignore", b"vendor\n");
+    let mut excludes = Excludes::default();
+    excludes
+        .add(root, &["drafts/".to_string(), "*.txt".to_string()])
+        .unwrap();
+    let found = discover_with(&[root.to_path_buf()], &excludes);
+    assert!(found.errors.is_empty(), "{:?}", found.errors);
+    assert_eq!(found.files, [root.join("a.md"), root.join("notes/keep.md")]);
+    // A file named on the command line is checked even if a glob matches it.
+    let given = root.join("drafts/d.md");
+    let found = discover_with(std::slice::from_ref(&given), &excludes);
+    assert_eq!(found.files, [given]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_skipped_and_named_and_refused_when_given() {
+    use factlint::source::{Excludes, discover_with};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "a.md", b"x");
+    write(root, "z.md", b"x");
+    let fifo = root.join("m.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here: nothing to test
+    }
+    let found = discover_with(&[root.to_path_buf()], &Excludes::default());
+    assert_eq!(found.files, [root.join("a.md"), root.join("z.md")]);
+    assert_eq!(found.skipped, [(fifo.clone(), "a FIFO")]);
+    // Given by name it is refused without being opened (opening would block).
+    let err = Document::load(&fifo).unwrap_err();
+    assert!(matches!(err, SourceError::NotRegular { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("not a regular file (a FIFO)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn size_limit_utf16_and_cr_only_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = write(dir.path(), "big.md", &vec![b'x'; 5000]);
+    let err = Document::load_limited(&big, 4096).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            SourceError::TooLarge {
+                size: 5000,
+                limit: 4096,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("--max-filesize"), "{err}");
+    let utf16 = write(dir.path(), "u.md", &[0xFF, 0xFE, b'a', 0, b'b', 0]);
+    let err = Document::load(&utf16).unwrap_err().to_string();
+    assert!(
+        err.contains("UTF-16") && err.contains("iconv -f UTF-16 -t UTF-8"),
+        "{err}"
+    );
+    assert!(!err.contains("binary"), "{err}");
+    // Old Mac line endings (CR only) are line breaks.
+    let cr = write(dir.path(), "cr.md", "一\r二\r三 42".as_bytes());
+    let doc = Document::load(&cr).unwrap();
+    let at = doc.text.find("42").unwrap();
+    assert_eq!(doc.lines.line_col(&doc.text, at), (3, 3));
+}
+
+#[test]
+fn a_nul_stops_reading_early_and_names_its_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"text ".to_vec();
+    bytes.push(0);
+    bytes.extend(vec![b'y'; 1 << 20]);
+    let path = write(dir.path(), "nul.md", &bytes);
+    let err = Document::load(&path).unwrap_err();
+    assert!(
+        matches!(err, SourceError::Binary { offset: 5, .. }),
+        "{err:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_newline_in_a_file_name_is_escaped_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x\n::error file=README.md,line=1::INJECTED.md";
+    let path = write(dir.path(), name, &[0xff]);
+    let message = Document::load(&path).unwrap_err().to_string();
+    assert!(!message.contains('\n'), "{message}");
+    assert!(message.contains("x\\n::error"), "{message}");
+}

@@ -10,17 +10,20 @@
 //! - the peak memory (max RSS) and wall time of the release binary's `extract --format json`
 //!   and `check` over the many-files corpus and over the single big file.
 //!
-//! Then loading a file of one 200 MB line, against one of 20 MB (linear time).
+//! Then the scaling cases of issue 12 (scaling.rs), and loading a file of one 200 MB line,
+//! against one of 20 MB (linear time).
 //!
 //! A figure whose runs exceed 30 s in total stops repeating and says so.
 //!
 //! Environment: `FACTLINT_BENCH_RUNS` (default 5), `FACTLINT_BENCH_MB` (default 50, the size
 //! of the big file and of the many-files corpus each), `FACTLINT_BENCH_FILES` (default 2000),
-//! `FACTLINT_BENCH_LONG_LINE=0` to skip the 200 MB line.
+//! `FACTLINT_BENCH_LONG_LINE=0` to skip the 200 MB line, `FACTLINT_BENCH_SCALING_ONLY=1` to
+//! run only the scaling cases of issue 12 (scaling.rs: sizes x1, x4, x16 and their ratios).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod corpus;
 mod prose;
+mod scaling;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -79,6 +82,10 @@ fn measure<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
 
 fn main() {
     let runs = env_usize("FACTLINT_BENCH_RUNS", 5);
+    if env_usize("FACTLINT_BENCH_SCALING_ONLY", 0) != 0 {
+        scaling::run(runs.min(3));
+        return;
+    }
     let megabytes = env_usize("FACTLINT_BENCH_MB", 50);
     let files = env_usize("FACTLINT_BENCH_FILES", 2000);
     let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -125,6 +132,8 @@ fn main() {
         bench_set(set, &corpus, &rules, runs);
     }
 
+    scaling::run(runs.min(3));
+
     if env_usize("FACTLINT_BENCH_LONG_LINE", 1) != 0 {
         println!("# One line without a newline (Markdown)");
         let unit = "约 20% 的 1892 亿美元，see https://x.y/z `code` [link](u) ";
@@ -150,6 +159,9 @@ fn main() {
             );
             previous = Some((mb, t));
         }
+    }
+    if env_usize("FACTLINT_BENCH_LONG_LINE", 1) != 0 {
+        hedge_scaling(runs);
     }
     println!(
         "\nwhole benchmark: {:.0?}; {} at the end",
@@ -525,5 +537,35 @@ fn peak_rss(exe: &Path, args: &[&str], cwd: &Path) -> (u64, Duration, String) {
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(e) => return (peak, start.elapsed(), format!("wait failed: {e}")),
         }
+    }
+}
+
+/// Issue 12: hedges on one long line without punctuation (`约 20% 三分之二 ` repeated, about
+/// 1, 4 and 16 MB) are loaded and extracted; linear means each ×4 of the text costs at
+/// most ×5 of the time.
+fn hedge_scaling(runs: usize) {
+    println!("\n# Hedges on one long line without punctuation (load + extract)");
+    let unit = "约 20% 三分之二 ";
+    let options = ExtractOptions::default();
+    let mut previous: Option<Duration> = None;
+    for factor in [1usize, 4, 16] {
+        let text = unit.repeat(factor * 50_000);
+        let (t, n) = measure(runs.min(3), || {
+            let doc = Document::from_text(Path::new("line.md"), &text);
+            extract(&doc.masked, &options).len()
+        });
+        assert_eq!(n, factor * 100_000);
+        let note = previous.map_or(String::new(), |pt| {
+            format!(
+                " (x4 the bytes: {:.1}x the time)",
+                t.as_secs_f64() / pt.as_secs_f64()
+            )
+        });
+        println!(
+            "x{factor:<2} ({:>5.1} MB): {t:>9.2?}, {:.1} MB/s{note}",
+            text.len() as f64 / 1e6,
+            mb_per_s(text.len(), t)
+        );
+        previous = Some(t);
     }
 }

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use super::period::{Dated, Period, periods};
 use super::{Analysis, UnitKind};
 use crate::extract::{Kind, Mention};
-use crate::lexicon::{BASES, Basis, MEASURES, Matcher, PREDICATES};
+use crate::lexicon::{BASES, Basis, CHANGE_WORDS, COPULAS, HEDGE_WORDS, MEASURES, Matcher};
 use crate::source::Span;
 
 /// A set of basis words.
@@ -77,7 +77,15 @@ pub struct Governing {
 
 static BASIS: LazyLock<Matcher<Basis>> = LazyLock::new(|| Matcher::new(BASES));
 static MEASURE: LazyLock<Matcher<&'static str>> = LazyLock::new(|| Matcher::new(MEASURES));
-static PREDICATE: LazyLock<Matcher<()>> = LazyLock::new(|| Matcher::new(PREDICATES));
+/// Where a clause's head ends: a copula or a change verb.
+static PREDICATE: LazyLock<Matcher<()>> = LazyLock::new(|| {
+    Matcher::from_words(
+        COPULAS
+            .iter()
+            .map(|&w| (w, ()))
+            .chain(CHANGE_WORDS.iter().filter(|e| e.1.verb).map(|e| (e.0, ()))),
+    )
+});
 
 /// Whether a mention is a rate, which a growth basis (`同比`) may qualify.
 fn is_rate(m: &Mention) -> bool {
@@ -134,21 +142,51 @@ pub(crate) fn govern(a: &Analysis<'_>) -> Vec<Governing> {
                 .map_or(0, |q| q.span.end);
             let start = clause.start.max(prev_end).min(m.span.start);
             let head = Span::new(start, m.span.start);
-            let cut = PREDICATE
+            // A predicate word inside a measure word (`比` in `比重`) is part of the noun.
+            let nouns: Vec<Span> = MEASURE.find(text, head).map(|(at, _, _)| at).collect();
+            let predicates: Vec<Span> = PREDICATE
                 .find(text, head)
-                .map(|(at, _, ())| at.start)
-                .next()
-                .unwrap_or(head.end);
+                .map(|(at, _, ())| at)
+                .filter(|at| !nouns.iter().any(|n| n.contains(*at)))
+                .collect();
+            let cut = predicates.first().map_or(head.end, |at| at.start);
+            // The words right before the figure, after the last predicate, when they name a
+            // measure of their own (`是中国投资额(78 亿美元)的`): an apposition, not the
+            // clause's subject.
+            let local = predicates
+                .last()
+                .map(|at| Span::new(at.end, m.span.start))
+                .filter(|l| !l.is_empty());
+            // A verb with its aspect marker (`产生了`, `吸引了`) ends the head too; most such
+            // verbs are two characters long.
+            let cut = text[head.start..cut]
+                .find('了')
+                .map(|k| {
+                    let before = &text[head.start..head.start + k];
+                    let verb: usize = before.chars().rev().take(2).map(char::len_utf8).sum();
+                    head.start + k - verb
+                })
+                .unwrap_or(cut);
             let head = Span::new(head.start, cut);
             let mut gaps: Vec<Span> = dated.iter().map(|d| d.span).collect();
             gaps.extend(bases.iter().map(|b| b.0));
-            gaps.extend(here.iter().map(|q| q.span));
+            // Other figures and dates leave the head; ordinals and names (`第三产业`,
+            // `GPT-4`) are part of it.
+            gaps.extend(
+                here.iter()
+                    .filter(|q| q.kind.is_quantity() || matches!(q.kind, Kind::Year | Kind::Date))
+                    .map(|q| q.span),
+            );
             let words = normalise(text, head, &gaps);
             let (subject, measure) = split_head(&words);
             if subject.is_some() || measure.is_some() {
                 carried = Some((head, subject, measure));
             }
-            if let Some((head, subject, measure)) = &carried {
+            let own = local.and_then(|l| {
+                let (subject, measure) = split_head(&normalise(text, l, &gaps));
+                measure.is_some().then_some((l, subject, measure))
+            });
+            if let Some((head, subject, measure)) = own.as_ref().or(carried.as_ref()) {
                 g.head = Some(*head);
                 g.key.subject = subject.clone();
                 g.key.measure = measure.clone();
@@ -300,6 +338,14 @@ fn trim_joiners(mut s: &str) -> &str {
         }
         for w in TRAILING {
             if let Some(rest) = s.strip_suffix(w) {
+                s = rest.trim_end();
+            }
+        }
+        // A hedge before the figure (`大约`, `nearly`) says nothing about what is measured.
+        for w in HEDGE_WORDS.iter() {
+            if let Some(rest) = s.strip_suffix(w)
+                && !(w.is_ascii() && rest.ends_with(|c: char| c.is_ascii_alphanumeric()))
+            {
                 s = rest.trim_end();
             }
         }

@@ -3,7 +3,8 @@
 //! rule drafter).
 //!
 //! It owns the structure that sits between the numbers and the checks:
-//! - the sentences, every one of them, each with its mentions (`split.rs`);
+//! - the sentences that hold a mention (of any kind: no check is hidden from a sentence by
+//!   what it starts from), each with its mentions (`split.rs`);
 //! - the clause of each mention (the text between clause breaks around it);
 //! - the units: paragraphs, headings, list items, quotes and table rows, and the Markdown
 //!   tables with their rows, cells and header (`units.rs`);
@@ -93,6 +94,13 @@ impl<'a> Analysis<'a> {
         let mut quantities = Vec::new();
         let mut next = 0;
         for (start, end) in split::pieces(text) {
+            if next >= mentions.len() {
+                break;
+            }
+            // Most prose sentences hold no number: skip them before trimming.
+            if mentions[next].span.start >= end {
+                continue;
+            }
             let Some(span) = split::trimmed(text, start, end) else {
                 continue;
             };
@@ -140,7 +148,8 @@ impl<'a> Analysis<'a> {
         self.mentions
     }
 
-    /// Every sentence of the document, in order.
+    /// Every sentence of the document that holds a mention, in order (a sentence without a
+    /// number gives a number check nothing to read).
     pub fn sentences(&self) -> &[Sentence] {
         &self.sentences
     }

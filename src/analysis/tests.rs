@@ -23,8 +23,8 @@ fn period(year: Option<YearRef>, months: Option<(u8, u8)>) -> Option<Period> {
 }
 
 #[test]
-fn every_sentence_is_kept_with_its_mentions() {
-    let text = "没有数字的一句。甲为 1 吨，乙为 20%。\n\n- 列表项 3 吨\n- 另一项";
+fn every_sentence_with_a_mention_is_kept_with_its_mentions() {
+    let text = "没有数字的一句。甲为 1 吨，乙为 20%。\n\n- 列表项 3 吨\n- 另一项\n- 2023 年";
     analysed(text, |a| {
         let spans: Vec<&str> = a
             .sentences()
@@ -33,19 +33,16 @@ fn every_sentence_is_kept_with_its_mentions() {
             .collect();
         assert_eq!(
             spans,
-            [
-                "没有数字的一句。",
-                "甲为 1 吨，乙为 20%。",
-                "- 列表项 3 吨",
-                "- 另一项"
-            ]
+            ["甲为 1 吨，乙为 20%。", "- 列表项 3 吨", "- 2023 年"]
         );
-        assert_eq!(a.sentence_of(at(a, "20%")), Some(1));
-        assert_eq!(a.sentence_of(at(a, "3 吨")), Some(2));
-        // Sentences without a multiple or a percentage are there for every check.
+        assert_eq!(a.sentence_of(at(a, "20%")), Some(0));
+        assert_eq!(a.sentence_of(at(a, "3 吨")), Some(1));
+        assert_eq!(a.sentence_of(at(a, "2023 年")), Some(2));
+        // Sentences without a multiple or a percentage are there for every check; one
+        // without a quantity gives a check nothing to compare.
         let checked: Vec<usize> = a.checked_sentences().map(|s| s.index).collect();
-        assert_eq!(checked, [1, 2]);
-        let s = a.sentence(1);
+        assert_eq!(checked, [0, 1]);
+        let s = a.sentence(0);
         assert_eq!(s.quantities.len(), 2);
         assert_eq!(a.skipped_sentences(), 0);
     });
@@ -179,6 +176,41 @@ fn keys_name_subject_measure_and_basis() {
         let r = a.key_of(at(a, "4.8%"));
         assert!(r.basis.contains(Basis::Real));
         assert!(!k.comparable(r));
+    });
+}
+
+#[test]
+fn an_apposition_names_its_own_measure() {
+    let text =
+        "美国投资额为 672 亿美元，大约是中国投资额(78 亿美元)的 8.7 倍。工业界产生了 51 个。";
+    analysed(text, |a| {
+        let us = a.key_of(at(a, "672 亿美元"));
+        assert_eq!(
+            (us.subject.as_deref(), us.measure.as_deref()),
+            (Some("美国"), Some("投资"))
+        );
+        let cn = a.key_of(at(a, "78 亿美元"));
+        assert_eq!(
+            (cn.subject.as_deref(), cn.measure.as_deref()),
+            (Some("中国"), Some("投资"))
+        );
+        assert!(!us.comparable(cn));
+        let k = a.key_of(at(a, "51 个"));
+        assert_eq!(
+            k.subject.as_deref(),
+            Some("工业界"),
+            "the verb with 了 ends the head"
+        );
+    });
+}
+
+#[test]
+fn a_predicate_inside_a_measure_word_does_not_end_the_head() {
+    let text = "2023年第三产业比重为 54.6%。";
+    analysed(text, |a| {
+        let k = a.key_of(at(a, "54.6%"));
+        assert_eq!(k.subject.as_deref(), Some("第三产业"));
+        assert_eq!(k.measure.as_deref(), Some("占比"));
     });
 }
 

@@ -9,15 +9,20 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::sentence::{divide, format_interval, format_number, input};
-use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use super::sentence::input;
+use crate::eval::{brief as format_number, brief_interval as format_interval};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{self as whole, Fact, Period, Role, basis};
 use crate::eval::Interval;
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/change_across_sentences.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "change_across_sentences",
+    doc: include_str!("docs/change_across_sentences.md"),
+    default_severity: Severity::Warning,
+};
 
-const ID: &str = "change_across_sentences";
+const ID: &str = META.id;
 
 pub(super) fn check(
     ctx: &Context<'_>,
@@ -84,7 +89,7 @@ pub(super) fn check(
         if now.sentence == f.sentence && then.sentence == f.sentence {
             continue;
         }
-        let Some(ratio) = divide(a.interval, b.interval) else {
+        let Some(ratio) = a.interval.checked_div(b.interval) else {
             continue;
         };
         let computed = Interval::new(ratio.low - 1.0, ratio.high - 1.0);
@@ -102,7 +107,7 @@ pub(super) fn check(
         let central = a.value / b.value - 1.0;
         let mut finding = Finding::new(
             ID,
-            Origin::Builtin,
+            Origin::Builtin(&META),
             severity,
             m.span,
             rate,

@@ -11,105 +11,22 @@ use regex::Regex;
 
 use super::rewrite::rewrite_number;
 use super::sentence::{
-    clause_breaks, divide, format_number, has_clause_break, input, last_clause_break, same_measure,
-    strip_continuations, strip_suffix, strip_words, subtract,
+    clause_breaks, has_clause_break, input, last_clause_break, same_measure, strip_continuations,
+    strip_hedges, strip_suffix, strip_words,
 };
-use super::{Context, Explanation, Finding, Origin, Severity};
-use crate::eval::Interval;
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
+use crate::eval::{Interval, brief};
 use crate::extract::{Kind, Mention};
+use crate::lexicon::{CHANGE_WORDS, FILLERS, is_comparison_marker};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/change_in_sentence.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "change_in_sentence",
+    doc: include_str!("docs/change_in_sentence.md"),
+    default_severity: Severity::Error,
+};
 
-const ID: &str = "change_in_sentence";
-
-/// Words that name the direction of a change, right before its percentage; longest first
-/// where one ends another.
-const DIRECTIONS: &[(&str, f64)] = &[
-    ("增长率", 1.0),
-    ("增幅", 1.0),
-    ("涨幅", 1.0),
-    ("升幅", 1.0),
-    ("增速", 1.0),
-    ("增长", 1.0),
-    ("增加", 1.0),
-    ("上升", 1.0),
-    ("提高", 1.0),
-    ("提升", 1.0),
-    ("上涨", 1.0),
-    ("攀升", 1.0),
-    ("降幅", -1.0),
-    ("跌幅", -1.0),
-    ("下降", -1.0),
-    ("下滑", -1.0),
-    ("减少", -1.0),
-    ("降低", -1.0),
-    ("下跌", -1.0),
-    ("回落", -1.0),
-    ("缩减", -1.0),
-    ("萎缩", -1.0),
-    ("increased", 1.0),
-    ("increase", 1.0),
-    ("rose", 1.0),
-    ("risen", 1.0),
-    ("rise", 1.0),
-    ("grew", 1.0),
-    ("grown", 1.0),
-    ("growth", 1.0),
-    ("jumped", 1.0),
-    ("jump", 1.0),
-    ("climbed", 1.0),
-    ("surged", 1.0),
-    ("gained", 1.0),
-    ("gain", 1.0),
-    ("up", 1.0),
-    ("decreased", -1.0),
-    ("decrease", -1.0),
-    ("declined", -1.0),
-    ("decline", -1.0),
-    ("fell", -1.0),
-    ("fallen", -1.0),
-    ("fall", -1.0),
-    ("dropped", -1.0),
-    ("drop", -1.0),
-    ("shrank", -1.0),
-    ("slipped", -1.0),
-    ("plunged", -1.0),
-    ("reduction", -1.0),
-    ("down", -1.0),
-];
-
-/// Words between the direction and the number: `下降了约`, `增幅达`, `fell by`, `a decline of`.
-const FILLERS: &[&str] = &[
-    "大约",
-    "大概",
-    "将近",
-    "接近",
-    "几乎",
-    "超过",
-    "不到",
-    "至少",
-    "约为",
-    "达到",
-    "幅度为",
-    "幅度",
-    "约",
-    "近",
-    "逾",
-    "了",
-    "达",
-    "为",
-    "approximately",
-    "roughly",
-    "around",
-    "about",
-    "nearly",
-    "almost",
-    "over",
-    "some",
-    "by",
-    "of",
-];
+const ID: &str = META.id;
 
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
@@ -177,16 +94,31 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     findings
 }
 
-/// The direction named at the end of `lead`, its word, and the text before it.
+/// The direction named at the end of `lead` (fillers and hedges aside), its word, and the
+/// text before it. The longest change word that ends the text wins (`增长率`, not `增长`).
 fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
-    let core = strip_words(lead, FILLERS);
-    let &(word, sign) = DIRECTIONS.iter().find(|(w, _)| {
-        strip_suffix(core, w).is_some_and(|rest| {
-            let latin = w.is_ascii();
-            !(latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()))
+    let mut core = lead;
+    loop {
+        let next = strip_hedges(strip_words(core, FILLERS));
+        if next == core {
+            break;
+        }
+        core = next;
+    }
+    let &(word, change) = CHANGE_WORDS
+        .iter()
+        .filter(|(w, _)| {
+            strip_suffix(core, w).is_some_and(|rest| {
+                let latin = w.is_ascii();
+                !(latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()))
+            })
         })
-    })?;
-    Some((sign, word, &core[..core.len() - word.len()]))
+        .max_by_key(|(w, _)| w.len())?;
+    Some((
+        change.direction.sign(),
+        word,
+        &core[..core.len() - word.len()],
+    ))
 }
 
 /// The text before `qs[k]` back to the previous quantity or the start of its clause.
@@ -257,7 +189,7 @@ fn reading<'m>(
         let (start, words) = before(masked, sentence, qs, i - 1);
         let at = words
             .rfind(['较', '比'])
-            .filter(|&at| is_comparison(words, at))?;
+            .filter(|&at| is_comparison_marker(words, at))?;
         // B is the figure right before, and the clause of `较` opens with it: a clause with a
         // subject of its own (`，利润较…`) is about something else.
         let marker = start + at;
@@ -304,27 +236,17 @@ fn continues(gap: &str) -> bool {
     }
 }
 
-/// Whether the `较` or `比` at byte `at` of `words` is the comparison preposition.
-fn is_comparison(words: &str, at: usize) -> bool {
-    let prev = words[..at].chars().last();
-    let next = words[at..].chars().nth(1);
-    !matches!(prev, Some('相' | '对' | '比' | '计' | '无'))
-        && !matches!(next, Some('例' | '率' | '较' | '为' | '重' | '如'))
-}
-
 /// The change A → B allows (`computed`, interval) and the formula used, for the kind of N.
 fn computed(n: &Mention, a: &Mention, b: &Mention) -> Option<(f64, Interval, &'static str)> {
     match n.kind {
-        Kind::Points if a.kind == Kind::Percent => Some((
-            b.value - a.value,
-            subtract(b.interval, a.interval),
-            "N ~ B - A",
-        )),
+        Kind::Points if a.kind == Kind::Percent => {
+            Some((b.value - a.value, b.interval - a.interval, "N ~ B - A"))
+        }
         Kind::Percent => {
-            let q = divide(b.interval, a.interval)?;
+            let q = b.interval.checked_div(a.interval)?;
             Some((
                 b.value / a.value - 1.0,
-                Interval::new(q.low - 1.0, q.high - 1.0),
+                q - Interval::point(1.0),
                 "N ~ (B - A) / A",
             ))
         }
@@ -351,8 +273,8 @@ fn judge(
     let doc = ctx.doc;
     let (a_text, b_text, n_text) = (doc.slice(r.a.span), doc.slice(r.b.span), doc.slice(n.span));
     let as_text = |v: f64| match n.kind {
-        Kind::Points => format!("{} points", format_number(v * 100.0)),
-        _ => format!("{}%", format_number(v * 100.0)),
+        Kind::Points => format!("{} points", brief(v * 100.0)),
+        _ => format!("{}%", brief(v * 100.0)),
     };
     let mut message = format!(
         "`{n_text}` does not match the change from `{a_text}` to `{b_text}`: {} (the figures \
@@ -365,7 +287,7 @@ fn judge(
     );
     let points = n.kind == Kind::Percent
         && r.a.kind == Kind::Percent
-        && subtract(r.b.interval, r.a.interval).meets(&claimed);
+        && (r.b.interval - r.a.interval).meets(&claimed);
     let same_direction = value * sign > 0.0;
     if points {
         message.push_str(&format!(
@@ -376,7 +298,7 @@ fn judge(
     } else if !same_direction {
         message.push_str("; the figures move the other way");
     }
-    let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
+    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("A", doc, r.a),

@@ -5,6 +5,8 @@
 //! Takes a `Context` (document, mentions, options) and one compiled `RuleFile`; produces a
 //! `ClaimRun`: findings plus the counts the summary needs.
 
+use std::collections::BTreeSet;
+
 use super::rewrite::rewrite_number;
 use super::{Context, Explanation, Finding, Input, Origin};
 use crate::eval::{CmpOp, EvalError, Expr, Value, Verdict, human};
@@ -22,8 +24,9 @@ pub struct ClaimRun {
     pub failed: usize,
     /// Claims that matched nowhere.
     pub unmatched: usize,
-    /// Indices into `Context::mentions` of the mentions that filled a placeholder.
-    pub checked: Vec<usize>,
+    /// The mentions that filled a placeholder: (index into `Context::mentions`, index of
+    /// the claim in the file).
+    pub checked: Vec<(usize, usize)>,
 }
 
 /// One place a claim's template or pattern matched.
@@ -67,7 +70,7 @@ fn run_claims(
             continue;
         }
         for m in &matches[i] {
-            run.checked.extend(&m.mentions);
+            run.checked.extend(m.mentions.iter().map(|&k| (k, i)));
             let before = run.findings.len();
             for check in &claim.checks {
                 if let Some(f) = evaluate(ctx, file, claim, check, m) {
@@ -93,6 +96,9 @@ pub fn find_matches(
     select: &dyn Fn(usize) -> bool,
 ) -> Vec<Vec<ClaimMatch>> {
     let mut out: Vec<Vec<ClaimMatch>> = vec![Vec::new(); file.claims.len()];
+    // The mentions each claim has bound so far: a sentence repeated a hundred thousand
+    // times must not be compared with every earlier match (issue 12, item 3).
+    let mut seen: Vec<BTreeSet<Vec<usize>>> = vec![BTreeSet::new(); file.claims.len()];
     if let Some(ac) = &file.claim_anchors {
         let norm = ctx.normalized();
         for hit in ac.occurrences(&norm.text) {
@@ -104,8 +110,9 @@ pub fn find_matches(
                     continue;
                 };
                 if let Some((span, mentions)) = t.match_at(norm, hit.start())
-                    && !out[ci].iter().any(|m| m.mentions == mentions)
+                    && !seen[ci].contains(&mentions)
                 {
+                    seen[ci].insert(mentions.clone());
                     out[ci].push(ClaimMatch { span, mentions });
                 }
             }
@@ -177,7 +184,7 @@ fn unmatched(claim: &Claim) -> Finding {
             claim.matcher.text()
         ),
     );
-    f.source = claim.source.clone();
+    f.source = claim.source.iter().cloned().collect();
     f
 }
 
@@ -204,14 +211,13 @@ fn evaluate(
     check: &Check,
     m: &ClaimMatch,
 ) -> Option<Finding> {
-    let lookup = |name: &str| {
-        check
-            .inputs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, b)| value_of(ctx, file, m, *b))
-    };
-    let verdict = match check.comparison.evaluate(&lookup) {
+    // Slot `i` of the comparison is `check.inputs[i]`, bound when the rules loaded.
+    let values: Vec<Value> = check
+        .inputs
+        .iter()
+        .map(|(_, b)| value_of(ctx, file, m, *b))
+        .collect();
+    let verdict = match check.comparison.evaluate_slots(&values) {
         Ok(v) if v.holds => return None,
         Ok(v) => v,
         Err(e) => return Some(cannot_evaluate(ctx, claim, check, m, &e)),
@@ -220,10 +226,10 @@ fn evaluate(
     let lhs = check.text[..cmp.op_offset].trim();
     let rhs = check.text[cmp.op_offset + cmp.op.symbol().len()..].trim();
     let left_placeholder = match &cmp.left {
-        Expr::Name(name) => check.inputs.iter().find_map(|(n, b)| match b {
-            Binding::Placeholder(i) if n == name => Some(*i),
+        Expr::Name(name) => match check.inputs.get(name.slot) {
+            Some((_, Binding::Placeholder(i))) => Some(*i),
             _ => None,
-        }),
+        },
         _ => None,
     };
     // The mention the finding points at: the one compared, else the first one used.
@@ -281,10 +287,10 @@ fn compared_fact_unit<'f>(file: &'f RuleFile, check: &Check) -> Option<&'f str> 
     let Expr::Name(name) = &check.comparison.right else {
         return None;
     };
-    check.inputs.iter().find_map(|(n, b)| match b {
-        Binding::Fact(i) if n == name => file.facts.get(*i).map(|f| f.unit.as_str()),
+    match check.inputs.get(name.slot) {
+        Some((_, Binding::Fact(i))) => file.facts.get(*i).map(|f| f.unit.as_str()),
         _ => None,
-    })
+    }
 }
 
 /// Whether a mention of `kind` can state a value in a fact's `unit`: a share is written as
@@ -372,17 +378,17 @@ fn explain(
 }
 
 /// The citations of the facts a check uses, each once.
-fn sources(file: &RuleFile, check: &Check) -> Option<String> {
-    let mut list: Vec<&str> = Vec::new();
+fn sources(file: &RuleFile, check: &Check) -> Vec<String> {
+    let mut list: Vec<String> = Vec::new();
     for (_, b) in &check.inputs {
         if let Binding::Fact(i) = b {
-            let s = file.facts[*i].source.as_str();
-            if !list.contains(&s) {
-                list.push(s);
+            let s = &file.facts[*i].source;
+            if !list.contains(s) {
+                list.push(s.clone());
             }
         }
     }
-    (!list.is_empty()).then(|| list.join("; "))
+    list
 }
 
 fn format_value(v: &Value) -> String {

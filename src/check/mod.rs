@@ -5,73 +5,76 @@
 //! check kind; the built-ins are one exhaustive enum so that adding one is one file and one
 //! variant.
 
-mod change_across_sentences;
-mod change_in_sentence;
 pub mod claim;
-
-mod multiple_wording;
-mod parts_total;
-mod ranking;
-mod ratio_in_sentence;
-mod repeated_figure;
+mod coverage;
 mod rewrite;
 mod sentence;
-mod shares_total;
 mod suppress;
-mod table_consistency;
 pub mod term;
 
 use std::cell::OnceCell;
 
+pub use coverage::{Coverage, MentionStatus};
+
 use crate::analysis::Analysis;
-use crate::extract::Mention;
+use crate::extract::{ExtractOptions, Mention};
 use crate::rules::RuleSet;
 use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
 pub use crate::finding::{
-    Applicability, Edit, Explanation, Finding, Fix, Input, Origin, Related, Severity,
+    Applicability, BuiltinMeta, Edit, Explanation, Finding, Fix, Input, Origin, Related, Severity,
 };
 
-/// The checks that need no rule file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Builtin {
-    RatioInSentence,
-    ChangeInSentence,
-    MultipleWording,
-    RepeatedFigure,
-    PartsTotal,
-    SharesTotal,
-    Ranking,
-    ChangeAcrossSentences,
-    TableConsistency,
+/// Declares the built-in checks from one line each, `Variant => file`. Each file defines
+/// `META` (id, doc, default severity) and `check(ctx, severity, examined)`; everything else
+/// (the module, the enum, `ALL`, the lookups, the dispatch) is derived here.
+macro_rules! builtins {
+    ($($variant:ident => $module:ident,)+) => {
+        $(mod $module;)+
+
+        /// The checks that need no rule file.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Builtin {
+            $($variant,)+
+        }
+
+        impl Builtin {
+            pub const ALL: [Builtin; [$(stringify!($variant)),+].len()] = [$(Builtin::$variant),+];
+
+            /// The check's identity, as its findings carry it.
+            pub fn meta(self) -> &'static BuiltinMeta {
+                match self {
+                    $(Builtin::$variant => &$module::META,)+
+                }
+            }
+
+            /// Runs the check; adds to `examined` the spans of the mentions whose values it
+            /// compared (for the coverage figure), whether or not it found a problem.
+            fn run(self, ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
+                match self {
+                    $(Builtin::$variant => $module::check(ctx, severity, examined),)+
+                }
+            }
+        }
+    };
+}
+
+builtins! {
+    RatioInSentence => ratio_in_sentence,
+    ChangeInSentence => change_in_sentence,
+    MultipleWording => multiple_wording,
+    RepeatedFigure => repeated_figure,
+    PartsTotal => parts_total,
+    SharesTotal => shares_total,
+    Ranking => ranking,
+    ChangeAcrossSentences => change_across_sentences,
+    TableConsistency => table_consistency,
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 9] = [
-        Builtin::RatioInSentence,
-        Builtin::ChangeInSentence,
-        Builtin::MultipleWording,
-        Builtin::RepeatedFigure,
-        Builtin::PartsTotal,
-        Builtin::SharesTotal,
-        Builtin::Ranking,
-        Builtin::ChangeAcrossSentences,
-        Builtin::TableConsistency,
-    ];
-
     pub fn id(self) -> &'static str {
-        match self {
-            Builtin::RatioInSentence => "ratio_in_sentence",
-            Builtin::ChangeInSentence => "change_in_sentence",
-            Builtin::MultipleWording => "multiple_wording",
-            Builtin::RepeatedFigure => "repeated_figure",
-            Builtin::PartsTotal => "parts_total",
-            Builtin::SharesTotal => "shares_total",
-            Builtin::Ranking => "ranking",
-            Builtin::ChangeAcrossSentences => "change_across_sentences",
-            Builtin::TableConsistency => "table_consistency",
-        }
+        self.meta().id
     }
 
     pub fn from_id(id: &str) -> Option<Builtin> {
@@ -81,61 +84,30 @@ impl Builtin {
     /// The check's documentation (What it checks, Why, Example, Known limits), as printed
     /// by `factlint explain`.
     pub fn doc(self) -> &'static str {
-        match self {
-            Builtin::RatioInSentence => ratio_in_sentence::DOC,
-            Builtin::ChangeInSentence => change_in_sentence::DOC,
-            Builtin::MultipleWording => multiple_wording::DOC,
-            Builtin::RepeatedFigure => repeated_figure::DOC,
-            Builtin::PartsTotal => parts_total::DOC,
-            Builtin::SharesTotal => shares_total::DOC,
-            Builtin::Ranking => ranking::DOC,
-            Builtin::ChangeAcrossSentences => change_across_sentences::DOC,
-            Builtin::TableConsistency => table_consistency::DOC,
-        }
+        self.meta().doc
     }
 
     pub fn default_severity(self) -> Severity {
-        match self {
-            // The arithmetic is certain once the words tie the figures together.
-            Builtin::RatioInSentence
-            | Builtin::ChangeInSentence
-            | Builtin::PartsTotal
-            | Builtin::TableConsistency => Severity::Error,
-            // The match of the subjects is read from their words.
-            Builtin::MultipleWording
-            | Builtin::RepeatedFigure
-            | Builtin::SharesTotal
-            | Builtin::Ranking
-            | Builtin::ChangeAcrossSentences => Severity::Warning,
-        }
-    }
-
-    /// Runs the check; adds to `examined` the spans of the mentions whose values it
-    /// compared (for the coverage figure), whether or not it found a problem.
-    fn run(self, ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
-        match self {
-            Builtin::RatioInSentence => ratio_in_sentence::check(ctx, severity, examined),
-            Builtin::ChangeInSentence => change_in_sentence::check(ctx, severity, examined),
-            Builtin::MultipleWording => multiple_wording::check(ctx, severity, examined),
-            Builtin::RepeatedFigure => repeated_figure::check(ctx, severity, examined),
-            Builtin::PartsTotal => parts_total::check(ctx, severity, examined),
-            Builtin::SharesTotal => shares_total::check(ctx, severity, examined),
-            Builtin::Ranking => ranking::check(ctx, severity, examined),
-            Builtin::ChangeAcrossSentences => {
-                change_across_sentences::check(ctx, severity, examined)
-            }
-            Builtin::TableConsistency => table_consistency::check(ctx, severity, examined),
-        }
+        self.meta().default_severity
     }
 }
 
 /// Settings for one run of the engine.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
-    /// The approximation tolerance `r` (design.md §2), 0.05 by default.
+    /// The approximation tolerance `r` (docs/numbers.md), 0.05 by default.
     pub tolerance: f64,
     /// Built-in checks that run, with their severity; a check turned off is absent.
     pub builtins: Vec<(Builtin, Severity)>,
+}
+
+impl CheckOptions {
+    /// The extractor's options for this run: the one place they are built.
+    pub fn extract_options(&self) -> ExtractOptions {
+        ExtractOptions {
+            tolerance: self.tolerance,
+        }
+    }
 }
 
 impl Default for CheckOptions {
@@ -174,11 +146,6 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Paragraphs, sentences, tables and facts with their keys, for the consistency checks.
-    pub(crate) fn whole(&self) -> &crate::analysis::facts::Whole {
-        self.analysis().facts()
-    }
-
     /// The masked text normalised for template matching, with its quantity mentions.
     pub(crate) fn normalized(&self) -> &Normalized {
         self.normalized
@@ -190,6 +157,11 @@ impl<'a> Context<'a> {
     pub fn analysis(&self) -> &Analysis<'a> {
         self.analysis
             .get_or_init(|| Analysis::new(&self.doc.masked, self.mentions))
+    }
+
+    /// Paragraphs, sentences, tables and facts with their keys, for the consistency checks.
+    pub(crate) fn whole(&self) -> &crate::analysis::facts::Whole {
+        self.analysis().facts()
     }
 }
 
@@ -212,6 +184,8 @@ pub struct Outcome {
     /// Sorted by position, then rule id.
     pub findings: Vec<Finding>,
     pub stats: Stats,
+    /// What examined each mention.
+    pub coverage: Coverage,
 }
 
 /// Runs every applicable claim and term, and the enabled built-ins, over one document.
@@ -226,46 +200,40 @@ pub fn check_document(
         numbers_found: mentions.iter().filter(|m| m.kind.is_quantity()).count(),
         ..Stats::default()
     };
-    // Indices of the mentions some check examined; a list, not a flag per mention, so
-    // that counting them does not walk every mention a second time.
-    let mut checked: Vec<usize> = Vec::new();
+    let mut coverage = Coverage::new(mentions);
     let mut findings = Vec::new();
     for file in rules.for_path(&doc.path) {
         let run = claim::run(&ctx, file);
         stats.claims_held += run.held;
         stats.claims_failed += run.failed;
         stats.claims_unmatched += run.unmatched;
-        checked.extend(run.checked);
+        for &(i, c) in &run.checked {
+            coverage.mark(i, || MentionStatus::Claim(file.claims[c].id.clone()));
+        }
         findings.extend(run.findings);
-        let terms = term::run(&ctx, file);
-        stats.term_findings += terms.len();
-        findings.extend(terms);
+        findings.extend(term::run(&ctx, file));
     }
     let mut examined = Vec::new();
     for &(builtin, severity) in &options.builtins {
-        let found = builtin.run(&ctx, severity, &mut examined);
-        stats.builtin_findings += found.len();
-        findings.extend(found);
+        findings.extend(builtin.run(&ctx, severity, &mut examined));
+        coverage.mark_spans(mentions, &examined, builtin);
+        examined.clear();
     }
-    for span in examined {
-        // Mentions are sorted by position and never share a start.
-        if let Ok(i) = mentions.binary_search_by_key(&span.start, |m| m.span.start) {
-            checked.push(i);
-        }
+    if !options.builtins.is_empty() {
+        coverage.sentences_skipped = ctx.analysis().skipped_sentences();
     }
-    checked.sort_unstable();
-    checked.dedup();
-    stats.numbers_checked = checked
-        .iter()
-        .filter(|&&i| mentions[i].kind.is_quantity())
-        .count();
+    stats.numbers_checked = coverage.checked();
     let mut findings = suppress::apply(doc, findings);
     // The summary counts what the report shows, so suppressed findings are not counted.
     stats.term_findings = findings.iter().filter(|f| f.origin == Origin::Term).count();
     stats.builtin_findings = findings
         .iter()
-        .filter(|f| f.origin == Origin::Builtin)
+        .filter(|f| matches!(f.origin, Origin::Builtin(_)))
         .count();
     findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
-    Outcome { findings, stats }
+    Outcome {
+        findings,
+        stats,
+        coverage,
+    }
 }

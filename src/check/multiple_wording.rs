@@ -4,14 +4,20 @@
 //! `增加了 N 倍`: strictly N+1 times) or meaningless (`减少 N 倍`), and proposes the wording
 //! that keeps the author's number. Its documentation is `docs/multiple_wording.md`.
 
-use super::sentence::{format_number, last_clause_break, strip_hedges, strip_suffix};
-use super::{Applicability, Context, Edit, Finding, Fix, Origin, Severity};
+use super::sentence::{last_clause_break, strip_hedges, strip_suffix};
+use super::{Applicability, BuiltinMeta, Context, Edit, Finding, Fix, Origin, Severity};
+use crate::eval::brief;
 use crate::extract::{Kind, Mention};
+use crate::lexicon::{CHANGE_WORDS, COMPARATIVES, Comparative, Direction, is_comparison_marker};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/multiple_wording.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "multiple_wording",
+    doc: include_str!("docs/multiple_wording.md"),
+    default_severity: Severity::Warning,
+};
 
-const ID: &str = "multiple_wording";
+const ID: &str = META.id;
 
 /// How the verb before `N 倍` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,48 +31,6 @@ enum Verb {
     /// `减少`, `下降`…: a decline by N times, which means nothing.
     Decline,
 }
-
-/// Verbs that may stand right before the multiple (hedges aside), longest first within
-/// each overlapping family so that `提高` is not read as `高`.
-const VERBS: &[(&str, Verb)] = &[
-    ("增加了", Verb::Growth),
-    ("增长了", Verb::Growth),
-    ("提高了", Verb::Growth),
-    ("提升了", Verb::Growth),
-    ("上升了", Verb::Growth),
-    ("扩大了", Verb::Growth),
-    ("增加", Verb::Growth),
-    ("增长", Verb::Growth),
-    ("提高", Verb::Growth),
-    ("提升", Verb::Growth),
-    ("上升", Verb::Growth),
-    ("扩大", Verb::Growth),
-    ("减少了", Verb::Decline),
-    ("下降了", Verb::Decline),
-    ("降低了", Verb::Decline),
-    ("缩小了", Verb::Decline),
-    ("减小了", Verb::Decline),
-    ("下跌了", Verb::Decline),
-    ("减少", Verb::Decline),
-    ("下降", Verb::Decline),
-    ("降低", Verb::Decline),
-    ("缩小", Verb::Decline),
-    ("减小", Verb::Decline),
-    ("下跌", Verb::Decline),
-    ("高出了", Verb::Excess),
-    ("多出了", Verb::Excess),
-    ("高出", Verb::Excess),
-    ("多出", Verb::Excess),
-    ("高了", Verb::Comparative),
-    ("多了", Verb::Comparative),
-    ("大了", Verb::Comparative),
-    ("快了", Verb::Comparative),
-    ("高", Verb::Comparative),
-    ("多", Verb::Comparative),
-    ("大", Verb::Comparative),
-    ("贵", Verb::Comparative),
-    ("快", Verb::Comparative),
-];
 
 /// Judges wording, not values, so it adds nothing to `examined`.
 pub fn check(ctx: &Context<'_>, severity: Severity, _examined: &mut Vec<Span>) -> Vec<Finding> {
@@ -90,57 +54,44 @@ pub fn check(ctx: &Context<'_>, severity: Severity, _examined: &mut Vec<Span>) -
     findings
 }
 
-/// The verb that ends `lead` (hedges aside) and where it starts.
-fn verb_before(lead: &str) -> Option<(usize, &'static str, Verb)> {
+/// The verb that ends `lead` (hedges aside, with its `了`), where it starts, and how it
+/// reads: a Chinese change verb (`增加了`, `减少`) or a comparative (`高出`, `多`). The
+/// longest word wins, so that `提高` is not read as `高`.
+fn verb_before(lead: &str) -> Option<(usize, &str, Verb)> {
     let core = strip_hedges(lead);
-    VERBS
+    let stem = core.strip_suffix('了').unwrap_or(core);
+    let changes = CHANGE_WORDS
         .iter()
-        .find(|(w, _)| strip_suffix(core, w).is_some())
-        .map(|&(w, v)| (core.len() - w.len(), w, v))
+        .filter(|(w, c)| c.verb && !w.is_ascii())
+        .map(|&(w, c)| {
+            let verb = match c.direction {
+                Direction::Up => Verb::Growth,
+                Direction::Down => Verb::Decline,
+            };
+            (w, verb)
+        });
+    let comparatives = COMPARATIVES.iter().map(|&(w, c)| {
+        let verb = match c {
+            Comparative::Excess => Verb::Excess,
+            Comparative::Plain => Verb::Comparative,
+        };
+        (w, verb)
+    });
+    let (word, verb) = changes
+        .chain(comparatives)
+        .filter(|(w, _)| strip_suffix(stem, w).is_some())
+        .max_by_key(|(w, _)| w.len())?;
+    let start = stem.len() - word.len();
+    Some((start, &core[start..], verb))
 }
 
 /// The last `比` or `较` of `text` used as the comparison preposition, not inside a word
 /// such as `比例`, `相比` or `较为`.
 fn comparison_marker(text: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    (0..chars.len())
+    text.char_indices()
         .rev()
-        .find(|&k| {
-            let (_, c) = chars[k];
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
-            match c {
-                '比' => {
-                    !matches!(
-                        next,
-                        Some('例' | '较' | '率' | '重' | '如' | '赛' | '分' | '值' | '对')
-                    ) && !matches!(
-                        prev,
-                        Some('对' | '相' | '无' | '类' | '评' | '排' | '好' | '正' | '反')
-                    )
-                }
-                '较' => {
-                    !matches!(
-                        next,
-                        Some(
-                            '为' | '高'
-                                | '低'
-                                | '大'
-                                | '小'
-                                | '多'
-                                | '少'
-                                | '好'
-                                | '快'
-                                | '慢'
-                                | '长'
-                                | '短'
-                        )
-                    ) && !matches!(prev, Some('比' | '相' | '计'))
-                }
-                _ => false,
-            }
-        })
-        .map(|k| chars[k].0)
+        .find(|&(at, c)| matches!(c, '比' | '较') && is_comparison_marker(text, at))
+        .map(|(at, _)| at)
 }
 
 fn judge(
@@ -178,7 +129,7 @@ fn judge(
                 (suggestion, message)
             } else {
                 let percent = (1.0 - 1.0 / n) * 100.0;
-                let n_shown = format_number(n);
+                let n_shown = brief(n);
                 let suggestion = format!(
                     "{stem}到原来的 1/{n_shown}（即{stem} {}%）",
                     percent.round()
@@ -189,7 +140,7 @@ fn judge(
                 );
                 (suggestion, message)
             };
-            let mut f = Finding::new(ID, Origin::Builtin, severity, span, phrase, message);
+            let mut f = Finding::new(ID, Origin::Builtin(&META), severity, span, phrase, message);
             f.suggestion = Some(suggestion.clone());
             f.notes.push(
                 "a decline is a percentage or a fraction: `下降 67%`, `减少到原来的 1/3`; \
@@ -210,7 +161,7 @@ fn judge(
                 return None;
             }
             let tail = &text[verb_end..m.span.end];
-            let strict = format_number(n + 1.0);
+            let strict = brief(n + 1.0);
             // Another multiple between `比` and the verb (`比增加了 8.7 倍高出 8.7 倍`) means
             // the comparison is not a plain `比 X` (`比五年前` is): rewriting it could swallow
             // another finding.
@@ -236,7 +187,7 @@ fn judge(
                 ),
                 None => (Span::new(verb_start, m.span.end), None),
             };
-            let n_shown = format_number(n);
+            let n_shown = brief(n);
             let better = match &replacement {
                 Some(_) if marker.is_some() => format!("`是…的{tail}`"),
                 Some(r) => format!("`{r}`"),
@@ -245,7 +196,7 @@ fn judge(
             let phrase_span = Span::new(verb_start, m.span.end);
             let mut f = Finding::new(
                 ID,
-                Origin::Builtin,
+                Origin::Builtin(&META),
                 severity,
                 phrase_span,
                 phrase,

@@ -5,15 +5,20 @@
 //! checks the sum of the parts against the total with interval arithmetic. Its documentation
 //! is `docs/parts_total.md`.
 
-use super::sentence::{format_interval, format_number, input};
-use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use super::sentence::input;
+use crate::eval::{brief as format_number, brief_interval as format_interval};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{self as whole, Fact, Role, Whole, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/parts_total.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "parts_total",
+    doc: include_str!("docs/parts_total.md"),
+    default_severity: Severity::Error,
+};
 
-const ID: &str = "parts_total";
+const ID: &str = META.id;
 
 /// Words that introduce the parts of the figure before them; `true` when the list they
 /// introduce may be partial.
@@ -399,7 +404,7 @@ fn judge(
             format_number((sum.low + sum.high) / 2.0)
         )
     };
-    let mut f = Finding::new(ID, Origin::Builtin, severity, total.span, found, message);
+    let mut f = Finding::new(ID, Origin::Builtin(&META), severity, total.span, found, message);
     let mut inputs = vec![input("total", doc, total)];
     inputs.extend(
         parts

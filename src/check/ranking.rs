@@ -11,14 +11,18 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sentence::input;
-use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{Fact, Role, Whole};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/ranking.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "ranking",
+    doc: include_str!("docs/ranking.md"),
+    default_severity: Severity::Warning,
+};
 
-const ID: &str = "ranking";
+const ID: &str = META.id;
 
 /// A rank written after a figure: `以 19 球排名第二`, `，排名第三`, `高居榜首`, `继续领跑`.
 static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
@@ -277,7 +281,7 @@ fn finding(
     let doc = ctx.doc;
     let mut f = Finding::new(
         ID,
-        Origin::Builtin,
+        Origin::Builtin(&META),
         severity,
         claimed.span,
         doc.slice(claimed.span),

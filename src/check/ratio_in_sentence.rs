@@ -10,17 +10,22 @@ use regex::Regex;
 
 use super::rewrite::rewrite_number;
 use super::sentence::{
-    clause_breaks, divide, format_interval, format_number, has_clause_break, input,
-    last_clause_break, same_measure, strip_continuations, strip_hedges,
+    clause_breaks, has_clause_break, input, last_clause_break, same_measure, strip_continuations,
+    strip_hedges,
 };
-use super::{Context, Explanation, Finding, Origin, Severity};
-use crate::eval::Interval;
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
+use crate::eval::{Interval, brief, brief_interval};
 use crate::extract::{Kind, Mention};
+use crate::lexicon::RELATION_STARTS;
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/ratio_in_sentence.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "ratio_in_sentence",
+    doc: include_str!("docs/ratio_in_sentence.md"),
+    default_severity: Severity::Error,
+};
 
-const ID: &str = "ratio_in_sentence";
+const ID: &str = META.id;
 
 /// What follows an English multiple up to its base B: a connector, then a few words naming
 /// the base (`China's`, `the UK (`), never a clause break or another number.
@@ -30,9 +35,9 @@ static EN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
             (?P<as>as\s+(?:much|many|large|big|high|great|expensive|costly|long|heavy|fast)\s+as
               |that\s+of|those\s+of
               |the\s+(?:size|amount|level|value|number|cost|total)\s+of)
-              \s*[^,;:.!?\d]{0,40}
+              \s*[^,;:.!?0-9０-９]{0,40}
           | (?P<than>(?:more|larger|bigger|higher|greater|costlier|heavier)\s+than)
-              \s*[^,;:.!?\d]{0,40}
+              \s*[^,;:.!?0-9０-９]{0,40}
           | (?:the\s+|[A-Z][\w'’]*\s*|\(\s*)*
         )$",
     )
@@ -131,41 +136,6 @@ fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) ->
     })
 }
 
-/// Words that may open a continuing clause once the continuations are stripped: a relation
-/// word, or a predicate with no subject of its own (`，同比增长 38%，是…`).
-const RELATION_STARTS: &[&str] = &[
-    "是",
-    "为",
-    "相当于",
-    "达",
-    "同比",
-    "环比",
-    "较",
-    "比",
-    "增长",
-    "下降",
-    "上升",
-    "减少",
-    "增加",
-    "占",
-    "超过",
-    "高于",
-    "低于",
-    "居",
-    "位居",
-    "is",
-    "was",
-    "are",
-    "were",
-    "up ",
-    "down ",
-    "an increase",
-    "a rise",
-    "a drop",
-    "a decline",
-    "accounting for",
-];
-
 /// Whether every clause between `from` (the end of A) and `to` (the relation word) carries
 /// A's subject on: each opens with a relation word after optional continuation words, or
 /// with a multiple (an earlier ratio of the same subject), or is empty.
@@ -179,10 +149,18 @@ fn keeps_subject(ctx: &Context<'_>, qs: &[&Mention], from: usize, to: usize) -> 
         let opens_at = from + end - clause.len();
         let clause = clause.trim_end_matches(['，', ',', '；', ';', '：', ':', '、']);
         clause.trim().is_empty()
-            || RELATION_STARTS.iter().any(|r| clause.starts_with(r))
+            || RELATION_STARTS.iter().any(|r| starts_with_word(clause, r))
             || qs
                 .iter()
                 .any(|m| m.kind == Kind::Multiple && m.span.start == opens_at)
+    })
+}
+
+/// Whether `s` opens with `w`; a Latin `w` must end at a word boundary (`up`, not `upper`).
+fn starts_with_word(s: &str, w: &str) -> bool {
+    s.strip_prefix(w).is_some_and(|rest| {
+        !(w.ends_with(|c: char| c.is_ascii_alphabetic())
+            && rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
     })
 }
 
@@ -236,7 +214,7 @@ fn judge(
     // reading under which the sentence is right: then stay silent.
     let mut verdicts = Vec::new();
     for &a in candidates {
-        let q = divide(a.interval, f.b.interval)?;
+        let q = a.interval.checked_div(f.b.interval)?;
         if holds(q, f) {
             return None;
         }
@@ -253,15 +231,15 @@ fn judge(
         "`{n_text}` does not match `{}` / `{}` = {} (the figures allow {}{})",
         doc.slice(a.span),
         doc.slice(f.b.span),
-        format_number(computed),
-        format_interval(q),
+        brief(computed),
+        brief_interval(q),
         if f.either {
             "; `times more than` was also read as N+1 times"
         } else {
             ""
         }
     );
-    let mut finding = Finding::new(ID, Origin::Builtin, severity, f.n.span, n_text, message);
+    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, f.n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("A", doc, a),

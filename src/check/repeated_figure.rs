@@ -8,14 +8,19 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::sentence::{format_interval, input};
-use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use super::sentence::input;
+use crate::eval::{brief_interval as format_interval};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{self as whole, Role};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/repeated_figure.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "repeated_figure",
+    doc: include_str!("docs/repeated_figure.md"),
+    default_severity: Severity::Warning,
+};
 
-const ID: &str = "repeated_figure";
+const ID: &str = META.id;
 
 pub(super) fn check(
     ctx: &Context<'_>,
@@ -61,7 +66,7 @@ pub(super) fn check(
         let what = describe(f);
         let mut finding = Finding::new(
             ID,
-            Origin::Builtin,
+            Origin::Builtin(&META),
             severity,
             m.span,
             new,

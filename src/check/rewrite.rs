@@ -39,9 +39,7 @@ pub(crate) fn rewrite_number(
     }
     let prefix = &text[m.span.start..m.number.start];
     let rewritten = format!("{prefix}{replacement}{}", &text[m.number.end..m.span.end]);
-    let options = ExtractOptions {
-        tolerance: ctx.options.tolerance,
-    };
+    let options = ctx.options.extract_options();
     let confirmed = !in_malformed_group(text, m)
         && reads_as(&rewritten, prefix.len(), &replacement, m, target, &options);
     let applicability = if confirmed {

@@ -6,16 +6,21 @@
 //! are the whole (a share for the rest: `其余`, `其他`, `others`). Its documentation is
 //! `docs/shares_total.md`.
 
-use super::sentence::{format_interval, format_number, input};
-use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use super::sentence::input;
+use crate::eval::{brief as format_number, brief_interval as format_interval};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{self as whole, Fact, Role, Whole};
 use crate::eval::Interval;
 use crate::extract::Kind;
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/shares_total.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "shares_total",
+    doc: include_str!("docs/shares_total.md"),
+    default_severity: Severity::Warning,
+};
 
-const ID: &str = "shares_total";
+const ID: &str = META.id;
 
 /// Words between two shares that end a list: a comparison, a superlative, another group.
 const BREAKS: &[&str] = &[
@@ -182,7 +187,7 @@ fn judge(
             "the shares {listed} add up to {total}%, not 100%, though one of them stands for the rest"
         )
     };
-    let mut f = Finding::new(ID, Origin::Builtin, severity, first.span, found, message);
+    let mut f = Finding::new(ID, Origin::Builtin(&META), severity, first.span, found, message);
     f.explanation = Some(Explanation {
         inputs: ms
             .iter()

@@ -6,16 +6,21 @@
 //! names exactly one row (`乙品牌以 1,250 万台…`) against that row's cell of the same kind
 //! and scale. Its documentation is `docs/table_consistency.md`.
 
-use super::sentence::{divide, format_interval, format_number, input};
-use super::{Context, Explanation, Finding, Origin, Related, Severity};
+use super::sentence::input;
+use crate::eval::{brief as format_number, brief_interval as format_interval};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{Cell, Role, Table, Whole};
 use crate::eval::Interval;
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/table_consistency.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "table_consistency",
+    doc: include_str!("docs/table_consistency.md"),
+    default_severity: Severity::Error,
+};
 
-const ID: &str = "table_consistency";
+const ID: &str = META.id;
 
 /// First cells of a totals row; headers of a totals column.
 const TOTALS: &[&str] = &[
@@ -182,7 +187,7 @@ fn totals(
                             ) else {
                                 continue;
                             };
-                            let Some(q) = divide(part.interval, whole.interval) else {
+                            let Some(q) = part.interval.checked_div(whole.interval) else {
                                 continue;
                             };
                             examined.extend([share.span, part.span, whole.span]);
@@ -262,7 +267,7 @@ fn sum_check(
     };
     let mut f = Finding::new(
         ID,
-        Origin::Builtin,
+        Origin::Builtin(&META),
         severity,
         total.span,
         found,
@@ -318,7 +323,7 @@ fn share_finding(
     let mid = (q.low + q.high) / 2.0;
     let mut f = Finding::new(
         ID,
-        Origin::Builtin,
+        Origin::Builtin(&META),
         severity,
         share.span,
         s,
@@ -465,7 +470,7 @@ fn quotes(
         let (said, shown) = (doc.slice(m.span), doc.slice(cell.span));
         let mut finding = Finding::new(
             ID,
-            Origin::Builtin,
+            Origin::Builtin(&META),
             severity,
             m.span,
             said,

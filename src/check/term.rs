@@ -27,8 +27,14 @@ fn run_terms(ctx: &Context<'_>, file: &RuleFile, select: &dyn Fn(usize) -> bool)
     };
     let text = &ctx.doc.masked;
     let mut findings = Vec::new();
+    let mut scopes = Scopes::new(ctx.doc);
     for hit in ac.occurrences(text) {
         let span = Span::new(hit.start(), hit.end());
+        // A word may begin or end with spaces, and the blanked copy of code is spaces: such
+        // a hit is not in the prose, and editing it would rewrite the code (issue 12, item 8).
+        if ctx.doc.touches_masked(span) {
+            continue;
+        }
         for &(ti, wi) in &file.word_terms[hit.pattern().as_usize()] {
             if !select(ti) {
                 continue;
@@ -38,7 +44,7 @@ fn run_terms(ctx: &Context<'_>, file: &RuleFile, select: &dyn Fn(usize) -> bool)
             let found = &text[span.range()];
             if (term.case_sensitive && found != word)
                 || !at_word_boundaries(text, span, word)
-                || !in_scope(ctx.doc, span, &term.scope)
+                || !scopes.in_scope(span, &term.scope)
                 || inside_right_word(text, span, term)
             {
                 continue;
@@ -78,20 +84,80 @@ fn at_word_boundaries(text: &str, span: Span, word: &str) -> bool {
     !glued_before && !glued_after
 }
 
-fn heading_matches(title: &str, heading: &str) -> bool {
-    normalize_literal(title.trim()).eq_ignore_ascii_case(&normalize_literal(heading))
+/// What a heading is compared by: normalised, trimmed, ASCII case folded.
+fn heading_key(heading: &str) -> String {
+    normalize_literal(heading.trim()).to_ascii_lowercase()
 }
 
-fn in_scope(doc: &Document, span: Span, scope: &Scope) -> bool {
-    let in_section = |heading: &str| {
-        doc.sections
-            .iter()
-            .any(|s| heading_matches(&s.title, heading) && s.range.contains(span))
-    };
-    match scope {
-        Scope::Anywhere => true,
-        Scope::Within(h) => in_section(h),
-        Scope::Outside(h) => !in_section(h),
+/// The document's sections by heading, for scope tests in logarithmic time. Each section
+/// title is normalised once; for each heading a term names, the ranges of the sections so
+/// titled are reduced to the outermost ones, which are disjoint and sorted, so the only
+/// candidate holding a span is found by binary search (issue 12, item 2: 5,000 sections by
+/// 5,000 hits must not cost 25 million heading comparisons).
+struct Scopes<'a> {
+    doc: &'a Document,
+    /// (title key, section range), sorted.
+    titles: Option<Vec<(String, Span)>>,
+    /// Heading as written in a rule → outermost ranges of the sections it names.
+    cache: Vec<(String, Vec<Span>)>,
+}
+
+impl<'a> Scopes<'a> {
+    fn new(doc: &'a Document) -> Scopes<'a> {
+        Scopes {
+            doc,
+            titles: None,
+            cache: Vec::new(),
+        }
+    }
+
+    fn in_scope(&mut self, span: Span, scope: &Scope) -> bool {
+        match scope {
+            Scope::Anywhere => true,
+            Scope::Within(h) => self.in_section(h, span),
+            Scope::Outside(h) => !self.in_section(h, span),
+        }
+    }
+
+    fn in_section(&mut self, heading: &str, span: Span) -> bool {
+        let k = match self.cache.iter().position(|(h, _)| h == heading) {
+            Some(k) => k,
+            None => {
+                let ranges = self.ranges(heading);
+                self.cache.push((heading.to_string(), ranges));
+                self.cache.len() - 1
+            }
+        };
+        let ranges = &self.cache[k].1;
+        let i = ranges.partition_point(|r| r.start <= span.start);
+        i > 0 && ranges[i - 1].contains(span)
+    }
+
+    fn ranges(&mut self, heading: &str) -> Vec<Span> {
+        let doc = self.doc;
+        let titles = self.titles.get_or_insert_with(|| {
+            let mut t: Vec<(String, Span)> = doc
+                .sections
+                .iter()
+                .map(|s| (heading_key(&s.title), s.range))
+                .collect();
+            t.sort();
+            t
+        });
+        let key = heading_key(heading);
+        let first = titles.partition_point(|(t, _)| *t < key);
+        let mut outermost: Vec<Span> = Vec::new();
+        // Sorted by start (then end): a range ending no later than the last kept one is
+        // inside it; what remains has increasing starts and ends, so the last range starting
+        // at or before a span is the one that reaches furthest.
+        for (_, range) in titles[first..].iter().take_while(|(t, _)| *t == key) {
+            match outermost.last_mut() {
+                Some(last) if range.end <= last.end => {}
+                Some(last) if range.start == last.start => *last = *range,
+                _ => outermost.push(*range),
+            }
+        }
+        outermost
     }
 }
 
@@ -141,6 +207,10 @@ mod tests {
         let i = t.find("推理").unwrap();
         assert!(at_word_boundaries(t, Span::new(i, i + 12), "推理成本"));
         assert!(at_word_boundaries("a2023年", Span::new(5, 8), "年"));
+    }
+
+    fn heading_matches(title: &str, heading: &str) -> bool {
+        heading_key(title) == heading_key(heading)
     }
 
     #[test]

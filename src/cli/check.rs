@@ -1,20 +1,18 @@
-//! `factlint check [PATH...]`: load the config and the rules, then each source in turn:
-//! extract, check, fix if asked, report; exit 0, 1 or 2 (design.md §5).
+//! `factlint check [PATH...]`: the flags in, a `Session` loaded from them, then each
+//! source's `FileReport` printed as it comes; exit 0, 1 or 2 (docs/check.md).
 //!
-//! Every rule file is validated before any article is read. Sources are handled one at a
-//! time and dropped once printed, so memory is bounded by the largest file.
+//! The session validates every rule file before any article is read and hands back one file
+//! at a time, so memory is bounded by the largest file.
 
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::check::{Applicability, CheckOptions, Finding, Stats, check_document};
-use crate::config::{self, Config, FailOn};
-use crate::extract::{ExtractOptions, extract};
-use crate::fix;
-use crate::report::{FileReport, Format, Printer};
-use crate::rules::RuleSet;
-use crate::source::{Document, discover};
+use crate::config::FailOn;
+use crate::report::{FileError, FileReport, Format, PrintOptions, Printer};
+use crate::session::stream::{self, StreamOptions};
+use crate::session::{Session, Settings};
 
+use super::progress::Progress;
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
 #[derive(Debug, clap::Args)]
@@ -33,7 +31,7 @@ pub struct CheckArgs {
     pub fail_on: Option<FailOn>,
     #[command(flatten)]
     pub color: colorchoice_clap::Color,
-    /// Apply every unambiguous suggestion to the files, then report what remains.
+    /// Apply every safe fix to the files, then report what remains.
     #[arg(long)]
     pub fix: bool,
     /// With --fix, also apply the fixes that may change what the text means.
@@ -42,9 +40,54 @@ pub struct CheckArgs {
     /// Configuration file (default: the nearest `factlint.yaml` from here up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Leave paths matching GLOB out of folder walks (gitignore syntax, relative to the
+    /// working directory); may be repeated. Adds to the config's `exclude`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Skip articles larger than this many bytes (suffixes K, M, G) [default: 100M].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_filesize: Option<u64>,
     /// Approximation tolerance for hedged numbers (约, about), as a fraction [default: 0.05].
     #[arg(long, value_name = "R", value_parser = parse_tolerance)]
     pub tolerance: Option<f64>,
+    /// Findings only: no summary, no lines about what `--fix` changed.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// One line per rule with its number of findings, instead of each finding (formats
+    /// `diff` and `line`).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Leave out the closing summary (formats `diff`, `line` and `github`).
+    #[arg(long)]
+    pub no_summary: bool,
+    /// Threads to check on [default: one per core]; reports come in the same order whatever
+    /// the number.
+    #[arg(short = 'j', long = "threads", value_name = "N")]
+    pub threads: Option<usize>,
+    /// Read JSON Lines from standard input (`{"id": …, "path": …, "text": …}`, one article a
+    /// line) and write one JSON report per line, in input order (docs/check.md).
+    #[arg(long, conflicts_with_all = ["paths", "fix", "unsafe_fixes", "format", "statistics"])]
+    pub stream: bool,
+    /// The path an article read from standard input (`-`) stands for: it decides Markdown
+    /// or plain text, which rule files apply, and what reports print [default: stdin.md].
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+/// `4096`, `512K`, `100M`, `2G` (powers of 1024, as ripgrep reads them).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&t[..i], 10),
+        Some((i, 'M' | 'm')) => (&t[..i], 20),
+        Some((i, 'G' | 'g')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1u64 << shift))
+        .ok_or_else(|| format!("`{s}` is not a size; give bytes such as `4096`, `512K` or `100M`"))
 }
 
 fn parse_tolerance(s: &str) -> Result<f64, String> {
@@ -57,58 +100,55 @@ fn parse_tolerance(s: &str) -> Result<f64, String> {
 }
 
 pub fn run(args: CheckArgs) -> u8 {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let found = args.config.clone().or_else(|| config::discover(&cwd));
-    let config = match found.map(|p| config::load(&p)).transpose() {
-        Ok(c) => c,
+    let settings = Settings {
+        config: args.config.clone(),
+        claims: args.claims.clone(),
+        tolerance: args.tolerance,
+        fail_on: args.fail_on,
+        exclude: args.exclude.clone(),
+        max_filesize: args.max_filesize,
+        unsafe_fixes: args.unsafe_fixes,
+        ..Settings::from_current_dir()
+    };
+    let session = match Session::load(&settings) {
+        Ok(session) => session,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::print_load_error(&e);
             return EXIT_ERROR;
         }
     };
-    let mut options = CheckOptions::default();
-    if let Some(c) = &config {
-        c.apply(&mut options);
+    let threads = args.threads.unwrap_or(0);
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("stdin.md"));
+    if args.stream {
+        return stream(&session, threads, stdin_name);
     }
-    if let Some(t) = args.tolerance {
-        options.tolerance = t;
+    let from_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let fix = args.fix || args.unsafe_fixes;
+    if from_stdin && (args.paths.len() > 1 || fix) {
+        eprintln!(
+            "error: `-` (standard input) must be the only path, without --fix; name it with --stdin-filename"
+        );
+        return EXIT_ERROR;
     }
-    let fail_on = args
-        .fail_on
-        .or(config.as_ref().and_then(|c| c.fail_on))
-        .unwrap_or(FailOn::Error);
-    let root = config
-        .as_ref()
-        .map_or_else(|| PathBuf::from("."), |c| relative(&c.root, &cwd));
-
-    let claims = claims_paths(&args.claims, config.as_ref(), &cwd);
-    let rules = match RuleSet::load(&claims, &root) {
-        Ok(rules) => rules,
-        Err(errors) => {
-            for e in errors {
-                eprintln!("error: {e}");
-            }
-            return EXIT_ERROR;
-        }
-    };
-
-    let paths = match (&args.paths, &config) {
-        (p, _) if !p.is_empty() => p.clone(),
-        (_, Some(c)) if !c.sources.is_empty() => {
-            c.sources.iter().map(|p| relative(p, &cwd)).collect()
-        }
-        _ => vec![PathBuf::from("source")],
+    let paths = if args.paths.is_empty() {
+        session.default_paths().to_vec()
+    } else {
+        args.paths.clone()
     };
     let format = args.format.unwrap_or(Format::Diff);
-    let run = Run {
-        rules: &rules,
-        options: &options,
-        fix: args.fix || args.unsafe_fixes,
-        allowed: if args.unsafe_fixes {
-            Applicability::Unsafe
-        } else {
-            Applicability::Safe
-        },
+    if args.statistics && !format.has_statistics() {
+        eprintln!(
+            "error: `--statistics` replaces the findings with counts; use it with `--format diff` or `--format line`"
+        );
+        return EXIT_ERROR;
+    }
+    let print = PrintOptions {
+        summary: !args.quiet && !args.no_summary,
+        fixes: !args.quiet,
+        statistics: args.statistics,
     };
     // The formats for people get colour when `--color`, `NO_COLOR`, `CLICOLOR`, `TERM` and
     // whether stdout is a terminal allow it; without colour the diff marks changes with
@@ -123,7 +163,19 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         Box::new(stdout.lock())
     };
-    match run.all(&paths, format, &mut *out, color, fail_on) {
+    let input = if from_stdin {
+        Input::Stdin(stdin_name)
+    } else {
+        Input::Paths(&paths)
+    };
+    let run = Run {
+        fix,
+        threads,
+        format,
+        print,
+        color,
+    };
+    match report(&session, input, &run, &mut *out) {
         Ok(code) => code,
         // The reader went away (`| head`): nothing is left to tell it, as with ripgrep.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
@@ -134,160 +186,113 @@ pub fn run(args: CheckArgs) -> u8 {
     }
 }
 
-struct Run<'a> {
-    rules: &'a RuleSet,
-    options: &'a CheckOptions,
-    fix: bool,
-    /// The least safe fixes that `fix` applies.
-    allowed: Applicability,
+/// What to check: files and folders, or one article on standard input.
+enum Input<'a> {
+    Paths(&'a [PathBuf]),
+    Stdin(PathBuf),
 }
 
-impl Run<'_> {
-    fn all(
-        &self,
-        paths: &[PathBuf],
-        format: Format,
-        out: &mut dyn Write,
-        color: bool,
-        fail_on: FailOn,
-    ) -> std::io::Result<u8> {
-        let mut errors = Vec::new();
-        let mut fails = false;
-        let mut printer = Printer::new(format, out, color)?;
-        let (files, missing) = discover(paths);
-        for e in missing {
-            eprintln!("error: {e}");
-            errors.push(e.to_string());
-        }
-        for path in files {
-            let (file, error) = self.one(&path);
-            if let Some(e) = error {
-                eprintln!("error: {e}");
+/// How to check and print.
+struct Run {
+    fix: bool,
+    threads: usize,
+    format: Format,
+    print: PrintOptions,
+    color: bool,
+}
+
+/// Checks (or fixes) each file, on every core, and prints each as it comes in sorted order;
+/// the errors go to stderr as they happen and into the report's end.
+fn report(
+    session: &Session,
+    input: Input<'_>,
+    run: &Run,
+    out: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let fail_on = session.fail_on();
+    let mut errors = Vec::new();
+    let mut fails = false;
+    let mut printer = Printer::with_options(run.format, out, run.color, run.print)?;
+    let mut progress = Progress::new();
+    let mut each = |result: Result<FileReport, FileError>| -> std::io::Result<()> {
+        match result {
+            Ok(mut file) => {
+                progress.suspend(|| {
+                    for e in file.errors.drain(..) {
+                        eprintln!("error: {e}");
+                        errors.push(e);
+                    }
+                });
+                fails |= file.findings.iter().any(|f| fail_on.fails(f.severity));
+                progress.file(&file);
+                progress.suspend(|| printer.file(&file))?;
+            }
+            Err(e) => {
+                progress.suspend(|| eprintln!("error: {e}"));
                 errors.push(e);
             }
-            if let Some(file) = file {
-                fails |= file.findings.iter().any(|f| fail_on.fails(f.severity));
-                printer.file(&file)?;
+        }
+        Ok(())
+    };
+    match input {
+        Input::Paths(paths) => {
+            let walked = session.walk(paths);
+            for (path, kind) in &walked.skipped {
+                eprintln!(
+                    "note: {}: skipped, not a regular file ({kind})",
+                    crate::escape::path(path)
+                );
+            }
+            session.check_each(walked, run.fix, run.threads, &mut each)?;
+        }
+        Input::Stdin(name) => {
+            let mut bytes = Vec::new();
+            let read = std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes);
+            match read {
+                Ok(_) => each(session.check_bytes(&name, &bytes))?,
+                Err(e) => {
+                    eprintln!("error: cannot read standard input: {e}");
+                    return Ok(EXIT_ERROR);
+                }
             }
         }
-        printer.finish(&errors)?;
-        Ok(if !errors.is_empty() {
-            EXIT_ERROR
-        } else if fails {
-            EXIT_FINDINGS
-        } else {
-            EXIT_OK
-        })
     }
-
-    /// Checks one source, fixing it first when asked. The error is a message for the user;
-    /// a file that could not be fixed is still reported as it stands.
-    fn one(&self, path: &Path) -> (Option<FileReport>, Option<String>) {
-        let doc = match Document::load(path) {
-            Ok(doc) => doc,
-            Err(e) => return (None, Some(e.to_string())),
-        };
-        let (findings, stats) = self.check(&doc);
-        if !self.fix {
-            return (Some(FileReport::new(doc, findings, stats)), None);
-        }
-        let fixing = fix::fix_passes(&doc, findings.clone(), self.allowed, |d| self.check(d).0);
-        if !fixing.changed() {
-            let mut file = FileReport::new(doc, findings, stats);
-            file.fixes = fixing.fixes;
-            return (Some(file), None);
-        }
-        if let Err(e) = fix::write(&doc, &fixing.text) {
-            return (
-                Some(FileReport::new(doc, findings, stats)),
-                Some(e.to_string()),
-            );
-        }
-        let fixed = match Document::load(path) {
-            Ok(fixed) => fixed,
-            Err(e) => return (None, Some(e.to_string())),
-        };
-        let (findings, stats) = self.check(&fixed);
-        let mut file = FileReport::new(fixed, findings, stats);
-        file.fixes = fixing.fixes;
-        (Some(file), None)
-    }
-
-    fn check(&self, doc: &Document) -> (Vec<Finding>, Stats) {
-        let extract_options = ExtractOptions {
-            tolerance: self.options.tolerance,
-        };
-        let mentions = extract(&doc.masked, &extract_options);
-        let outcome = check_document(doc, &mentions, self.rules, self.options);
-        (outcome.findings, outcome.stats)
-    }
+    progress.finish();
+    printer.finish(&errors)?;
+    Ok(if !errors.is_empty() {
+        EXIT_ERROR
+    } else if fails {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }
 
-/// The rule paths to load: the flags', else the config's, else `claims/` when it exists.
-/// `/dev/null` stands for "no rules", as it does for other tools.
-fn claims_paths(given: &[PathBuf], config: Option<&Config>, cwd: &Path) -> Vec<PathBuf> {
-    let chosen: Vec<PathBuf> = if !given.is_empty() {
-        given.to_vec()
-    } else if let Some(c) = config.filter(|c| !c.claims.is_empty()) {
-        c.claims.iter().map(|p| relative(p, cwd)).collect()
-    } else {
-        let default = config.map_or_else(
-            || PathBuf::from("claims"),
-            |c| relative(&c.root.join("claims"), cwd),
-        );
-        if default.exists() {
-            vec![default]
-        } else {
-            Vec::new()
-        }
+/// `--stream`: JSON Lines from stdin to stdout. Findings and malformed lines are data in
+/// the output, not failures, so the exit status is 0 unless the session could not load or
+/// the streams could not be read or written (2): a pipeline stage (Spark's `RDD.pipe`)
+/// fails its task on any other status.
+fn stream(session: &Session, threads: usize, default_path: PathBuf) -> u8 {
+    let options = StreamOptions {
+        threads,
+        default_path,
     };
-    chosen
-        .into_iter()
-        .filter(|p| p != Path::new("/dev/null"))
-        .collect()
-}
-
-/// `path` relative to `cwd` where both are absolute (`../source` from a subfolder), so
-/// that reports print the short paths people type; otherwise `path` unchanged.
-fn relative(path: &Path, cwd: &Path) -> PathBuf {
-    if !path.is_absolute() || !cwd.is_absolute() {
-        return path.to_path_buf();
-    }
-    let p: Vec<Component> = path.components().collect();
-    let c: Vec<Component> = cwd.components().collect();
-    let common = p.iter().zip(&c).take_while(|(a, b)| a == b).count();
-    let mut rel = PathBuf::new();
-    for _ in common..c.len() {
-        rel.push("..");
-    }
-    for part in &p[common..] {
-        rel.push(part);
-    }
-    if rel.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        rel
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    match stream::run(session, stdin.lock(), &mut out, &options) {
+        Ok(_) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("error: stream stopped: {e}");
+            EXIT_ERROR
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn relative_paths_walk_up_and_down() {
-        let cwd = Path::new("/repo/sub");
-        assert_eq!(
-            relative(Path::new("/repo/source"), cwd),
-            PathBuf::from("../source")
-        );
-        assert_eq!(
-            relative(Path::new("/repo/sub/a.md"), cwd),
-            PathBuf::from("a.md")
-        );
-        assert_eq!(relative(Path::new("/repo/sub"), cwd), PathBuf::from("."));
-        assert_eq!(relative(Path::new("x/y"), cwd), PathBuf::from("x/y"));
-    }
 
     #[test]
     fn tolerance_flag_is_a_fraction() {

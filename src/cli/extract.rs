@@ -11,12 +11,14 @@ use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::{Analysis, facts as whole};
-use crate::extract::{ExtractOptions, Mention, extract};
-use crate::source::{Document, discover};
+use crate::extract::Mention;
+use crate::session::{Session, Settings};
+use crate::source::Document;
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// Files or directories (walked for *.md, *.markdown, *.txt).
+    /// Files or directories (walked for *.md, *.markdown, *.txt); `-` reads one article
+    /// from standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
@@ -24,6 +26,14 @@ pub struct ExtractArgs {
     /// Also list years, dates, ordinals, figure references and names with digits.
     #[arg(long)]
     pub all: bool,
+    /// Configuration file (default: the nearest `factlint.yaml` from here up); its
+    /// tolerance sets the intervals.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The path an article read from standard input (`-`) stands for: it decides Markdown
+    /// or plain text and what the output prints [default: stdin.md].
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -33,22 +43,58 @@ pub enum ExtractFormat {
 }
 
 pub fn run(args: ExtractArgs) -> u8 {
+    let settings = Settings {
+        config: args.config.clone(),
+        load_rules: false,
+        ..Settings::from_current_dir()
+    };
+    let session = match Session::load(&settings) {
+        Ok(session) => session,
+        Err(e) => {
+            super::print_load_error(&e);
+            return super::EXIT_ERROR;
+        }
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut status = super::EXIT_OK;
-    let (files, errors) = discover(&args.paths);
+    let from_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if from_stdin && args.paths.len() > 1 {
+        eprintln!("error: `-` (standard input) must be the only path");
+        return super::EXIT_ERROR;
+    }
+    let (files, errors) = if from_stdin {
+        (vec![PathBuf::from("-")], Vec::new())
+    } else {
+        session.discover(&args.paths)
+    };
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("stdin.md"));
     for e in &errors {
         eprintln!("error: {e}");
         status = super::EXIT_ERROR;
     }
-    let options = ExtractOptions::default();
     let mut first = true;
     if args.format == ExtractFormat::Json && writeln!(out, "[").is_err() {
         return super::EXIT_ERROR;
     }
     for path in files {
-        let doc = match Document::load(&path) {
-            Ok(doc) => doc,
+        let extracted = if from_stdin {
+            let mut bytes = Vec::new();
+            match std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes) {
+                Ok(_) => session.extract_bytes(&stdin_name, &bytes),
+                Err(e) => {
+                    eprintln!("error: cannot read standard input: {e}");
+                    return super::EXIT_ERROR;
+                }
+            }
+        } else {
+            session.extract_path(&path)
+        };
+        let (doc, mentions) = match extracted {
+            Ok(x) => (x.doc, x.mentions),
             Err(e) => {
                 let _ = out.flush();
                 eprintln!("error: {e}");
@@ -56,16 +102,15 @@ pub fn run(args: ExtractArgs) -> u8 {
                 continue;
             }
         };
-        let all = extract(&doc.masked, &options);
         let written = match args.format {
             ExtractFormat::Table => {
-                let mentions: Vec<Mention> = all
+                let mentions: Vec<Mention> = mentions
                     .into_iter()
                     .filter(|m| args.all || m.kind.is_quantity())
                     .collect();
-                write_table(&mut out, &doc, &mentions)
+                write_table(&mut out, &doc, &mentions, args.all)
             }
-            ExtractFormat::Json => write_json(&mut out, &doc, &all, args.all, &mut first),
+            ExtractFormat::Json => write_json(&mut out, &doc, &mentions, args.all, &mut first),
         };
         if let Err(e) = written {
             // A reader that stops early (`| head`) is not an error.
@@ -86,63 +131,63 @@ pub fn run(args: ExtractArgs) -> u8 {
     status
 }
 
-/// A number as people read it: at most 12 significant digits, no exponent for ordinary
-/// magnitudes.
-pub fn format_number(v: f64) -> String {
-    if v == f64::INFINITY {
-        return "∞".into();
-    }
-    if v == f64::NEG_INFINITY {
-        return "-∞".into();
-    }
-    let tidy: f64 = format!("{v:.11e}").parse().unwrap_or(v);
-    format!("{tidy}")
-}
-
 fn interval_text(m: &Mention) -> String {
     format!(
         "[{}, {}]",
-        format_number(m.interval.low),
-        format_number(m.interval.high)
+        crate::eval::full(m.interval.low),
+        crate::eval::full(m.interval.high)
     )
 }
 
-fn write_table(out: &mut dyn Write, doc: &Document, mentions: &[Mention]) -> std::io::Result<()> {
+/// The table; with `all`, a last column says why each non-quantity is not a quantity.
+fn write_table(
+    out: &mut dyn Write,
+    doc: &Document,
+    mentions: &[Mention],
+    all: bool,
+) -> std::io::Result<()> {
     // Columns are sized per file (files are streamed), so each file gets its own header; a
     // file with no numbers gets none.
     if mentions.is_empty() {
         return Ok(());
     }
-    let header = [
+    let mut header = vec![
         "location", "kind", "text", "value", "interval", "unit", "hedge",
     ];
-    let mut rows: Vec<[String; 7]> = Vec::with_capacity(mentions.len());
+    if all {
+        header.push("reason");
+    }
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(mentions.len());
     for m in mentions {
         let (line, col) = doc.lines.line_col(&doc.text, m.span.start);
         let mut text = doc.slice(m.span).to_string();
         if let Some(h) = m.hedge_span.filter(|h| !m.span.contains(*h)) {
             text = format!("{}…{}", doc.slice(h), text);
         }
-        rows.push([
-            format!("{}:{line}:{col}", doc.path.display()),
+        let mut row = vec![
+            format!("{}:{line}:{col}", crate::escape::path(&doc.path)),
             m.kind.to_string(),
             text.replace(['\n', '\r', '\t'], " "),
-            format_number(m.value),
+            crate::eval::full(m.value),
             interval_text(m),
             m.unit.as_deref().unwrap_or("-").to_string(),
             m.hedge.map_or("-", |h| h.as_str()).to_string(),
-        ]);
+        ];
+        if all {
+            row.push(m.reason.map_or("-", |r| r.as_str()).to_string());
+        }
+        rows.push(row);
     }
-    let mut widths = header.map(UnicodeWidthStr::width);
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
     }
-    let header = header.map(str::to_string);
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
     for row in std::iter::once(&header).chain(&rows) {
         let mut line = String::new();
-        for (k, (cell, w)) in row.iter().zip(widths).enumerate() {
+        for (k, (cell, &w)) in row.iter().zip(&widths).enumerate() {
             line.push_str(cell);
             if k + 1 < row.len() {
                 line.push_str(&" ".repeat(w - cell.width() + 2));

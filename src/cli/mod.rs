@@ -1,17 +1,20 @@
 //! The command line: clap argument types and one file per subcommand.
 //!
-//! This is the binary's front end; it lives in the library so that tests can drive it. It is
-//! the one place besides `report` that writes to the terminal.
+//! This is the binary's front end; it lives in the library so that tests can drive it. It
+//! parses arguments, asks a `Session` for typed results and prints them; it is the one place
+//! besides `report` that writes to the terminal.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
+mod completions;
 mod explain;
 mod extract;
+mod progress;
 mod test;
 
-use std::path::PathBuf;
-
 use clap::{Parser, Subcommand};
+
+use crate::session::LoadError;
 
 /// Exit status: nothing at or above the failing severity.
 pub const EXIT_OK: u8 = 0;
@@ -41,6 +44,10 @@ pub enum Command {
     Test(test::TestArgs),
     /// Print the documentation of a built-in check.
     Explain(explain::ExplainArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per subcommand into a folder.
+    Man(completions::ManArgs),
 }
 
 /// Parses the process arguments, runs the subcommand and returns the exit status.
@@ -57,14 +64,20 @@ pub fn run() -> u8 {
         Command::Extract(args) => extract::run(args),
         Command::Test(args) => test::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 
-/// The rule paths to load: `claims/` when none are given.
-fn claims_paths(given: &[PathBuf]) -> Vec<PathBuf> {
-    if given.is_empty() {
-        vec![PathBuf::from("claims")]
-    } else {
-        given.to_vec()
+/// Prints why the session could not start, one `error:` line per problem.
+fn print_load_error(e: &LoadError) {
+    match e {
+        LoadError::Config(e) => eprintln!("error: {e}"),
+        LoadError::Exclude(e) => eprintln!("error: {}", crate::escape::control(e)),
+        LoadError::Rules(errors) => {
+            for e in errors {
+                eprintln!("error: {e}");
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! - ranges: `5%–10%`, `5-10%`, `16 岁至 74 岁`, `5 to 10` become one mention;
 //! - detached hedges: `大约是…(78 亿美元)的 8.7 倍` gives 大约 to `8.7 倍`;
-//! - the interval of each mention from its precision and hedge (design.md §2).
+//! - the interval of each mention from its precision and hedge (docs/numbers.md).
 
 use super::lexicon::{HEDGE_DETACHED, PREDICATE_VERBS, clause_end_len, has_clause_end, skip_space};
 use super::mention::{Hedge, Kind, Mention};
@@ -41,10 +41,20 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     if !ok {
         return None;
     }
-    // `from 5% to 10%`, `从 5% 到 10%` state a change, not a range.
+    // `from 5% to 10%`, `从 5% 到 10%` state a change, not a range; so do `up 1,204,517 to
+    // 9,870,332` and `trimmed by £455m to £9.7bn` (a change, then the level it led to).
     let before = text[..a.span.start].trim_end();
     if before.ends_with("from") || before.ends_with("From") || before.ends_with('从') {
         return None;
+    }
+    if connector == "to" {
+        let word = before
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if CHANGE_WORDS.contains(&word) {
+            return None;
+        }
     }
     let (low, low_half) = if a.kind == b.kind && a.unit == b.unit {
         (a.value, a.half)
@@ -74,8 +84,37 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         style,
         indefinite: false,
         weak: false,
+        reason: None,
     })
 }
+
+/// Words before `a to b` that make `a` a change and `b` the level it led to.
+const CHANGE_WORDS: &[&str] = &[
+    "by",
+    "up",
+    "down",
+    "Up",
+    "Down",
+    "rose",
+    "fell",
+    "grew",
+    "increased",
+    "decreased",
+    "dropped",
+    "declined",
+    "climbed",
+    "jumped",
+    "gained",
+    "lost",
+    "cut",
+    "raised",
+    "lifted",
+    "slipped",
+    "widened",
+    "narrowed",
+    "trimmed",
+    "added",
+];
 
 /// The text between two offsets, empty when they cross.
 fn between(text: &str, a: usize, b: usize) -> &str {
@@ -102,13 +141,35 @@ fn clause_start(text: &str, i: usize, floor: usize) -> usize {
         .unwrap_or(lo)
 }
 
+/// How far past its own end a detached hedge reaches for its quantity, in bytes. Clauses
+/// are shorter than this in prose (`大约是第二高国家中国投资额(78 亿美元)的 8.7 倍` is 62
+/// bytes); the bound keeps one hedge's work constant on a line without punctuation, so that
+/// attaching hedges is linear in the text (issue 12).
+const REACH: usize = 300;
+
+// Work done by `detached`, counted in tests only: mentions and bytes looked at.
+#[cfg(test)]
+thread_local! {
+    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+#[inline]
+fn step(_n: usize) {
+    #[cfg(test)]
+    STEPS.with(|s| s.set(s.get() + _n as u64));
+}
+
 /// Gives each hedge that stands apart from its number to the quantity that completes its
 /// predicate, within the clause. `floor` is the end of the last clause group seen (0 at the
 /// start of the text); returns it for the next batch of the same text.
+///
+/// Linear in the text and the mentions: each clause group is scanned once for hedge words,
+/// and each hedge looks at most `REACH` bytes ahead.
 pub(crate) fn detached(text: &str, raws: &mut [Raw], mut floor: usize) -> usize {
     let mut i = 0;
     // Clause punctuation ended the previous group, so no clause starts before its end.
     while i < raws.len() {
+        step(1);
         if !eligible(&raws[i]) {
             i += 1;
             continue;
@@ -117,6 +178,7 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw], mut floor: usize) -> usize 
         // The mentions of this clause: up to the next clause punctuation.
         let mut j = i + 1;
         while j < raws.len() && !has_clause_end(text, raws[j - 1].span.end, raws[j].span.start) {
+            step(1 + raws[j].span.start.saturating_sub(raws[j - 1].span.end));
             j += 1;
         }
         let last_start = raws[j - 1].span.start;
@@ -130,11 +192,17 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw], mut floor: usize) -> usize 
     floor
 }
 
-/// Detached hedge words in `text[from..to]` that no mention has taken already.
+/// Detached hedge words in `text[from..to]` that no mention has taken already. `raws` are in
+/// order of start, so one pass over them alongside the text tells which words a mention
+/// covers.
 fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Span)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut k = from;
+    // Mentions starting before the current word, and the furthest end among them.
+    let mut seen = 0;
+    let mut reach_end = 0;
+    step(to.saturating_sub(from));
     while k < to {
         // Eight ASCII bytes at once: none of them starts a hedge, and English prose is
         // mostly such runs.
@@ -144,7 +212,7 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
             k += 8;
             continue;
         }
-        // Every detached hedge starts with one of `不大几将接至最约`: other characters are
+        // Every detached hedge starts with one of `不大几将接至最约幾將約`: other characters are
         // skipped after a look at their bytes (continuation bytes one by one), before any
         // search of the table.
         if !starts_detached_hedge(bytes, k) {
@@ -159,10 +227,17 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
         };
         let span = Span::new(k, k + w.len());
         k = span.end;
-        let taken = raws
-            .iter()
-            .any(|r| r.span.contains(span) || r.hedge_span.is_some_and(|h| h.overlaps(span)));
-        if taken {
+        while seen < raws.len() && raws[seen].span.start < span.end {
+            step(1);
+            let r = &raws[seen];
+            reach_end = reach_end.max(r.span.end);
+            if let Some(h) = r.hedge_span {
+                reach_end = reach_end.max(h.end);
+            }
+            seen += 1;
+        }
+        // A mention (or its hedge) that overlaps the word has it already.
+        if reach_end > span.start {
             continue;
         }
         if needs_verb {
@@ -178,7 +253,7 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
     out
 }
 
-/// Whether one of `不大几将接至最约` starts at byte `k`. Compares the UTF-8 bytes as they
+/// Whether one of `不大几将接至最约` (or the traditional `幾將約`) starts at byte `k`. Compares the UTF-8 bytes as they
 /// stand (the test below checks them against the characters): decoding every Chinese
 /// character of every clause cost more than the comparisons.
 fn starts_detached_hedge(bytes: &[u8], k: usize) -> bool {
@@ -196,33 +271,48 @@ fn starts_detached_hedge(bytes: &[u8], k: usize) -> bool {
                 | [0xE8, 0x87, 0xB3] // 至
                 | [0xE6, 0x9C, 0x80] // 最
                 | [0xE7, 0xBA, 0xA6] // 约
+                | [0xE5, 0xB9, 0xBE] // 幾
+                | [0xE5, 0xB0, 0x87] // 將
+                | [0xE7, 0xB4, 0x84] // 約
         )
     )
 }
 
-/// Whether `text[a..b]` holds an unclosed opening parenthesis.
-fn opens_paren(text: &str, a: usize, b: usize) -> bool {
+/// The change in parenthesis depth over `text[a..b]`.
+fn paren_depth(text: &str, a: usize, b: usize) -> i32 {
+    step(b.saturating_sub(a));
     let mut depth = 0i32;
-    for c in text[a..b].chars() {
+    for c in text.get(a..b).unwrap_or("").chars() {
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth -= 1,
             _ => {}
         }
     }
-    depth > 0
+    depth
 }
 
 fn assign(text: &str, hedge: Hedge, span: Span, clause: &mut [Raw]) {
-    let candidates: Vec<usize> = (0..clause.len())
-        .filter(|&k| {
-            let r = &clause[k];
-            eligible(r)
-                && r.span.start >= span.end
-                && !opens_paren(text, span.end, r.span.start)
-                && !inside_paren(text, r)
-        })
-        .collect();
+    // The quantities after the hedge within its reach, with no parenthesis opened between
+    // the hedge and them that is still open.
+    let first = clause.partition_point(|r| r.span.start < span.end);
+    let limit = span.end.saturating_add(REACH);
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut depth = 0i32;
+    let mut at = span.end;
+    for (k, r) in clause.iter().enumerate().skip(first) {
+        step(1);
+        if r.span.start > limit {
+            break;
+        }
+        if r.span.start > at {
+            depth += paren_depth(text, at, r.span.start);
+            at = r.span.start;
+        }
+        if eligible(r) && depth <= 0 && !inside_paren(text, r) {
+            candidates.push(k);
+        }
+    }
     // A quantity that modifies a later one through `的` (`一年碳排放量的 16 倍`) is not what
     // the predicate states; the later one is.
     let pick = candidates.iter().enumerate().find_map(|(n, &k)| {
@@ -302,6 +392,7 @@ pub(crate) fn finish(raw: Raw, r: f64) -> Option<Mention> {
         hedge: raw.hedge,
         hedge_span: raw.hedge_span,
         style: raw.style,
+        reason: raw.reason,
     })
 }
 
@@ -311,11 +402,47 @@ mod tests {
 
     #[test]
     fn the_byte_test_accepts_exactly_the_eight_hedge_starts() {
-        let starts = ['不', '大', '几', '将', '接', '至', '最', '约'];
+        let starts = [
+            '不', '大', '几', '将', '接', '至', '最', '约', '幾', '將', '約',
+        ];
         for c in ('\u{4E00}'..='\u{9FFF}').chain(['，', '。', 'a', ' ']) {
             let mut buf = [0; 4];
             let b = c.encode_utf8(&mut buf).as_bytes();
             assert_eq!(starts_detached_hedge(b, 0), starts.contains(&c), "`{c}`");
+        }
+    }
+
+    /// The steps `detached` takes over the whole extraction of `text`.
+    fn steps(text: &str) -> u64 {
+        STEPS.with(|s| s.set(0));
+        let mentions = crate::extract::extract(text, &crate::extract::ExtractOptions::default());
+        assert!(!mentions.is_empty());
+        STEPS.with(|s| s.get())
+    }
+
+    #[test]
+    fn attaching_hedges_is_linear_on_a_line_without_punctuation() {
+        // Issue 12: hedges taken by their neighbours, detached hedges that find a quantity,
+        // hedges that find none, and parentheses left open.
+        for unit in [
+            "约 20% 三分之二 ",
+            "大约是 5 倍 ",
+            "约是约是约是 3 倍 ",
+            "大约是(1 个 ",
+            "至少 some words 4 人 ",
+        ] {
+            let one = steps(&unit.repeat(2_000));
+            let four = steps(&unit.repeat(8_000));
+            let sixteen = steps(&unit.repeat(32_000));
+            assert!(one > 2_000, "`{unit}`: {one} steps");
+            assert!(
+                four <= 5 * one,
+                "`{unit}`: {one} → {four} steps for 4× the text"
+            );
+            assert!(
+                sixteen <= 5 * four,
+                "`{unit}`: {four} → {sixteen} steps for 4× the text"
+            );
         }
     }
 

@@ -1,18 +1,20 @@
 //! What qualifies a numeral on either side: a numeral's offsets in, the currency and hedge
 //! before it (`Pre`) and the scale word, unit and hedge after it (`Tail`) out.
 
-pub(crate) use super::forms::{en_fraction, en_special, zh_fraction, zh_special};
+pub(crate) use super::forms::{
+    en_fraction, en_special, slash_fraction, zh_approximate, zh_fraction, zh_special,
+};
 pub(crate) use super::nonquant::{
-    date, glued_name, name_span, named_number, ordinal, reference, year,
+    date, dotted_date, glued_name, name_span, named_number, ordinal, period, reference, year,
 };
 
 use std::borrow::Cow;
 
 use super::lexicon::{
     self, CURRENCY_AFTER, CURRENCY_AFTER_EN, CURRENCY_AFTER_FIRST, CURRENCY_BEFORE, HEDGE_AFTER,
-    HEDGE_BEFORE, PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, UNIT_EN, UNIT_GLUED, UNIT_ZH,
-    UNIT_ZH_FIRST, char_at, char_before, ends_with_word, match_after, match_after_first,
-    skip_space, skip_space_back, starts_with_word,
+    PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, SUBUNIT_AFTER, UNIT_EN, char_at, char_before,
+    ends_with_word, latin_unit, match_after, skip_space, skip_space_back, starts_with_word,
+    unit_zh_at,
 };
 use super::mention::{Hedge, Kind, Numeral};
 use super::numeral::{Parsed, word_at};
@@ -67,10 +69,7 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
         return None;
     }
     let last = *k.checked_sub(1).and_then(|i| text.as_bytes().get(i))?;
-    for &(w, h) in HEDGE_BEFORE {
-        if !lexicon::may_end_with(w, last) {
-            continue;
-        }
+    for &(w, h) in &lexicon::HEDGE_BEFORE_BY_LAST[usize::from(last.to_ascii_lowercase())] {
         let Some(st) = ends_with_word(text, k, w) else {
             continue;
         };
@@ -103,6 +102,10 @@ pub(crate) enum TailKind {
     Tenths,
     Multiple,
     Money(&'static str),
+    /// A hundredth of a currency: `64 cents`, `50 美分`.
+    Subunit(&'static str),
+    /// `25 bps`, `25 basis points`: hundredths of a percentage point.
+    BasisPoints,
     /// A counter (`个`) or a counted noun (`companies`).
     Count(Cow<'static, str>),
     Unit(&'static str),
@@ -133,11 +136,20 @@ impl Tail {
     }
 }
 
-/// `多` / `余` right after a numeral or scale word: `10多个`, `300余家`, `1万多人`.
+/// `多` / `余` right after a numeral or scale word: `10多个`, `300余家`, `1万多人`; `来`
+/// (`十来个`, `20来岁`): about.
 fn more_than(text: &str, pos: usize) -> Option<(Hedge, Span)> {
     let j = skip_space(text, pos);
     match char_at(text, j) {
-        Some('多' | '余') => {
+        Some('来' | '來') => {
+            // Only before what is counted or measured: `一来` is "for one thing".
+            let k = j + 3;
+            let counted = char_at(text, k).is_some_and(|c| lexicon::counter(c).is_some())
+                || unit_zh_at(text, k).is_some()
+                || match_after(text, k, SCALE_ZH).is_some();
+            counted.then(|| (Hedge::Approximately, Span::new(j, k)))
+        }
+        Some('多' | '余' | '餘') => {
             // `多数`, `余下` are words of their own.
             let next = char_at(text, j + 3);
             if matches!(next, Some('数' | '下' | '额' | '种')) || next.is_none_or(|c| c.is_ascii())
@@ -184,7 +196,16 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
         } else if let Some(&(_, f)) = SCALE_EN.iter().find(|&&(l, _)| l.eq_ignore_ascii_case(w)) {
             scale = f;
             pos = we;
-        } else if let Some(&(_, u)) = UNIT_GLUED.iter().find(|&&(l, _)| l == w) {
+        } else if w == "m" && counted_after(text, we) {
+            // `1.2m users`: millions before a counted noun, metres elsewhere.
+            scale = 1e6;
+            pos = we;
+        } else if w == "p" && !has_currency && (p.decimals > 0 || p.value < 100.0) {
+            // `4.45p`: pence (not `1080p`, a video resolution).
+            return finish(text, we, TailKind::Subunit("GBP"), 1.0, None);
+        } else if matches!(w, "bps" | "bp") {
+            return finish(text, we, TailKind::BasisPoints, 1.0, None);
+        } else if let Some(u) = latin_unit(w) {
             return finish(text, we, TailKind::Unit(u), 1.0, None);
         } else {
             return Tail {
@@ -199,16 +220,26 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             pos = span.end;
         }
     }
+    // `两个亿`: a counter between a numeral and its scale word.
+    let mut open_scale = p.open_scale;
+    let rest = &text.as_bytes()[pos.min(text.len())..];
+    if scale == 1.0
+        && hedge.is_none()
+        && (rest.starts_with("个".as_bytes()) || rest.starts_with("個".as_bytes()))
+        && matches!(char_at(text, pos + 3), Some('亿' | '億' | '万' | '萬'))
+    {
+        pos += 3;
+        open_scale = true;
+    }
     if scale == 1.0 {
         let j = skip_space(text, pos);
         let next = bytes.get(j).copied().unwrap_or(0);
         if next >= 0x80
-            && p.numeral != Numeral::Chinese
+            && (p.numeral != Numeral::Chinese || open_scale)
             && let Some((w, f, e)) = match_after(text, j, SCALE_ZH)
             && w != "十"
             && match_after(text, j, PERCENT_AFTER).is_none()
-            && match_after_first(text, j, UNIT_ZH, &UNIT_ZH_FIRST)
-                .is_none_or(|(u, _, _)| u.len() <= w.len())
+            && unit_zh_at(text, j).is_none_or(|(u, _, _)| u.len() <= w.len())
         {
             scale = f;
             pos = e;
@@ -226,7 +257,7 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             pos = span.end;
         }
     }
-    let (kind, end) = unit(text, pos);
+    let (kind, end) = unit(text, pos, p.numeral == Numeral::Words);
     let mut t = finish(text, end.unwrap_or(pos), kind, scale, hedge);
     if t.hedge.is_none() {
         t.hedge = hedge;
@@ -269,6 +300,15 @@ fn finish(
     t
 }
 
+/// Whether a counted English noun follows `end` after one space (`1.2m users`).
+fn counted_after(text: &str, end: usize) -> bool {
+    if text.as_bytes().get(end) != Some(&b' ') {
+        return false;
+    }
+    let (w, _) = word_at(text, end + 1);
+    w == "of" || counted_noun(text, end + 1, 3).is_some()
+}
+
 /// Words that end an English count noun's claim to be one (`is`, `was`).
 const NOT_NOUNS: &[&str] = &[
     "is", "was", "has", "this", "its", "us", "as", "plus", "less", "thus", "does", "always",
@@ -277,20 +317,24 @@ const NOT_NOUNS: &[&str] = &[
 
 /// The unit at `pos` (after optional spaces): kind and end. Dispatches on the first byte so
 /// that a number followed by punctuation or prose costs no table lookups.
-fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
+fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     let j = skip_space(text, pos);
     let next = text.as_bytes().get(j).copied().unwrap_or(0);
     if next.is_ascii_alphabetic() {
-        return unit_en(text, pos, j);
+        return unit_en(text, pos, j, words);
     }
     if next == b'%' {
         return (TailKind::Percent, Some(j + 1));
     }
     if next == b'-' {
-        return match starts_with_word(text, pos, "-fold") {
-            Some(e) => (TailKind::Multiple, Some(e)),
-            None => (TailKind::None, None),
-        };
+        if let Some(e) = starts_with_word(text, pos, "-fold") {
+            return (TailKind::Multiple, Some(e));
+        }
+        // `two-year` names a kind of thing (a two-year bond) more often than it counts.
+        if words {
+            return (TailKind::None, None);
+        }
+        return hyphenated(text, j);
     }
     if next < 0x80 {
         return (TailKind::None, None);
@@ -312,10 +356,16 @@ fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
     if let Some(e) = starts_with_word(text, pos, "×") {
         return (TailKind::Multiple, Some(e));
     }
-    if let Some((_, code, e)) = match_after_first(text, j, CURRENCY_AFTER, &CURRENCY_AFTER_FIRST) {
-        return (TailKind::Money(code), Some(e));
+    if CURRENCY_AFTER_FIRST.may_start_at(text, j) {
+        // `美分` before `美元`: the subunits start as the currencies do.
+        if let Some((_, code, e)) = match_after(text, j, SUBUNIT_AFTER) {
+            return (TailKind::Subunit(code), Some(e));
+        }
+        if let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER) {
+            return (TailKind::Money(code), Some(e));
+        }
     }
-    if let Some((_, u, e)) = match_after_first(text, j, UNIT_ZH, &UNIT_ZH_FIRST) {
+    if let Some((_, u, e)) = unit_zh_at(text, j) {
         return (TailKind::Unit(u), Some(e));
     }
     if let Some(c) = char_at(text, j)
@@ -325,6 +375,38 @@ fn unit(text: &str, pos: usize) -> (TailKind, Option<usize>) {
             TailKind::Count(Cow::Borrowed(counter)),
             Some(j + c.len_utf8()),
         );
+    }
+    (TailKind::None, None)
+}
+
+/// A number joined to its noun by a hyphen (`650-seat`, `30-year`, `0.5-point`): a unit,
+/// points, or the counted noun. `j` is at the hyphen.
+fn hyphenated(text: &str, j: usize) -> (TailKind, Option<usize>) {
+    let (w, e) = word_at(text, j + 1);
+    if text.as_bytes().get(j) == Some(&b'-') && w.len() >= 2 {
+        if let Some((_, u, e)) = match_after(text, j + 1, UNIT_EN) {
+            return (TailKind::Unit(u), Some(e));
+        }
+        match w {
+            "point" => return (TailKind::Points, Some(e)),
+            "percent" => return (TailKind::Percent, Some(e)),
+            // `a 0.25-percentage-point cut`
+            "percentage" => {
+                return match starts_with_word(text, e, "-point") {
+                    Some(e) => (TailKind::Points, Some(e)),
+                    None => (TailKind::Percent, Some(e)),
+                };
+            }
+            _ => {}
+        }
+        let noun = w.len() >= 3
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !NOT_MODIFIERS.contains(&w)
+            && super::numeral::en_word(w).is_none()
+            && !matches!(w, "odd" | "year" | "old" | "plus" | "ish");
+        if noun {
+            return (TailKind::Count(Cow::Owned(w.to_string())), Some(e));
+        }
     }
     (TailKind::None, None)
 }
@@ -369,7 +451,7 @@ fn tenths(text: &str, j: usize) -> Option<usize> {
 
 /// The English unit at `j` (a letter): percent, points, times, fold, currency, unit, or a
 /// counted noun.
-fn unit_en(text: &str, pos: usize, j: usize) -> (TailKind, Option<usize>) {
+fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<usize>) {
     let spaced = j > pos;
     for (w, k) in [
         ("percentage points", TailKind::Points),
@@ -378,6 +460,16 @@ fn unit_en(text: &str, pos: usize, j: usize) -> (TailKind, Option<usize>) {
         ("percent", TailKind::Percent),
         ("pct", TailKind::Percent),
         ("pp", TailKind::Points),
+        // In prose about percentages, `points` are percentage points (`fell 1.6 points`).
+        ("points", TailKind::Points),
+        ("point", TailKind::Points),
+        ("ppts", TailKind::Points),
+        ("ppt", TailKind::Points),
+        ("pts", TailKind::Points),
+        ("basis points", TailKind::BasisPoints),
+        ("basis point", TailKind::BasisPoints),
+        ("bps", TailKind::BasisPoints),
+        ("bp", TailKind::BasisPoints),
     ] {
         if let Some(e) = starts_with_word(text, j, w) {
             return (k, Some(e));
@@ -395,28 +487,65 @@ fn unit_en(text: &str, pos: usize, j: usize) -> (TailKind, Option<usize>) {
     if let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER_EN) {
         return (TailKind::Money(code), Some(e));
     }
+    if let Some((_, code, e)) = match_after(text, j, SUBUNIT_AFTER) {
+        return (TailKind::Subunit(code), Some(e));
+    }
     if let Some((_, u, e)) = match_after(text, j, UNIT_EN) {
         return (TailKind::Unit(u), Some(e));
     }
+    // `5 GW`, `100 Mbps`: a unit of the Latin table after a space (two letters or more, so
+    // that `5 m` and `5 s` stay words of prose). Lowercase units are short (`km`, `ms`), so
+    // longer lowercase words, most words of prose, skip the table.
+    let (w, we) = word_at(text, j);
+    if w.len() >= 2
+        && (w.len() <= 3 || w.bytes().any(|b| b.is_ascii_uppercase()))
+        && let Some(u) = latin_unit(w)
+    {
+        return (TailKind::Unit(u), Some(we));
+    }
     // A counted English noun right after the number (`1,000 companies`, `2,048 GPUs`), or
     // after one or two modifiers (`149 foundation models`).
-    if j == pos + 1 {
-        let mut at = j;
-        for _ in 0..3 {
-            let (w, e) = word_at(text, at);
-            if is_plural_noun(w) {
-                return (TailKind::Count(Cow::Owned(w.to_string())), Some(e));
-            }
-            let modifier = w.len() >= 3
-                && w.bytes().all(|b| b.is_ascii_lowercase())
-                && !NOT_MODIFIERS.contains(&w);
-            if !modifier || text.as_bytes().get(e) != Some(&b' ') {
-                break;
-            }
-            at = e + 1;
-        }
+    if j == pos + 1
+        // After a number word, fewer modifiers: `One public web crawl holds` is no count.
+        && let Some((noun, e)) = counted_noun(text, j, if words { 2 } else { 3 })
+    {
+        return (TailKind::Count(Cow::Owned(noun.to_string())), Some(e));
     }
     (TailKind::None, None)
+}
+
+/// A counted English noun at `j`, maybe after up to `modifiers` modifiers (`149 foundation
+/// models`, `16,384 H100 GPUs`, `51 notable machine learning models`): the noun and its end.
+fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)> {
+    let b = text.as_bytes();
+    let mut at = j;
+    for _ in 0..=modifiers {
+        let (w, e) = word_at(text, at);
+        if is_plural_noun(w) {
+            return Some((w, e));
+        }
+        // A model or product name (`H100`, `A100`) or an acronym (`AI`) modifies the noun.
+        let mut t = e;
+        while b.get(t).is_some_and(u8::is_ascii_alphanumeric) {
+            t += 1;
+        }
+        let token = &text[at..t];
+        let named = token.len() >= 2
+            && token.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
+            && token
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let modifier = (w.len() >= 3
+            && t == e
+            && w.bytes().all(|c| c.is_ascii_lowercase())
+            && !NOT_MODIFIERS.contains(&w))
+            || named;
+        if !modifier || b.get(t) != Some(&b' ') {
+            return None;
+        }
+        at = t + 1;
+    }
+    None
 }
 
 /// Words that end the search for a counted noun: the number is not theirs to count.
@@ -424,6 +553,7 @@ const NOT_MODIFIERS: &[&str] = &[
     "the", "and", "for", "from", "with", "than", "more", "less", "into", "over", "under", "was",
     "were", "are", "had", "has", "have", "not", "but", "that", "this", "which", "who", "per",
     "out", "off", "all", "its", "their", "our", "your", "his", "her", "year", "years", "new",
+    "such", "while", "since", "when", "where", "after", "before", "during",
 ];
 
 fn is_plural_noun(w: &str) -> bool {

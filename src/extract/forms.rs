@@ -2,14 +2,16 @@
 //! raw mention out. `百分之二十`, `三分之二`, `一半`, `半数`, `数百万`, `翻了一番`, `half`,
 //! `a third`, `two-thirds`, `one in eight`, `doubled`, `twice`, `thirteenfold`.
 //!
-//! Fractions and multiples written in words are round figures by nature (design.md §2): they
+//! Fractions and multiples written in words are round figures by nature (docs/numbers.md): they
 //! are marked `by_nature` and read as approximately hedged.
 
 use std::borrow::Cow;
 
-use super::context::{self, Tail, TailKind};
-use super::lexicon::{HEDGE_AFTER, SCALE_ZH, char_at, char_before, match_after, skip_space};
-use super::mention::{Kind, Numeral, Style};
+use super::context::{self, Pre, Tail, TailKind};
+use super::lexicon::{
+    HEDGE_AFTER, SCALE_ZH, char_at, char_before, match_after, skip_space, unit_zh_at,
+};
+use super::mention::{Hedge, Kind, Numeral, Reason, Style};
 use super::numeral::{self, Lower, Parsed, en_word, word_at};
 use super::scan::{Raw, build};
 use crate::source::Span;
@@ -56,6 +58,7 @@ fn word_form(
         },
         indefinite: false,
         weak: false,
+        reason: None,
     }
 }
 
@@ -72,6 +75,26 @@ fn any_numeral(text: &str, i: usize) -> Option<Parsed> {
 pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
     let rest = &text[s..];
     match c {
+        '千' | '万' | '萬' if rest[3..].starts_with("分之") => {
+            // `千分之五` (per mille), `万分之三`: a percentage of a smaller unit.
+            let t = s + "千分之".len();
+            let p = any_numeral(text, t)?;
+            let pre = context::pre(text, s);
+            let tail = with_hedge_after(
+                text,
+                Tail {
+                    kind: TailKind::Percent,
+                    ..Tail::bare(p.end)
+                },
+            );
+            let mut raw = build(t, &p, &pre, &tail);
+            let per = if c == '千' { 10.0 } else { 100.0 };
+            raw.value /= per;
+            raw.half /= per;
+            raw.style.factor = 0.0;
+            raw.span.start = pre.start(s);
+            Some(raw)
+        }
         '百' if rest.starts_with("百分之") => {
             let t = s + "百分之".len();
             let p = any_numeral(text, t)?;
@@ -92,7 +115,79 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             Some(half(text, s, "半数"))
         }
         '一' if rest.starts_with("一半") => Some(half(text, s, "一半")),
-        '数' | '几' => {
+        '上' => {
+            // `上百家`, `上千万`: reaching a round figure, so at least that many.
+            let (w, f, e) = match_after(text, s + 3, SCALE_ZH)?;
+            if w.starts_with('十') {
+                return None;
+            }
+            let fake = round_figure(e, f);
+            let pre = Pre {
+                hedge: Some((Hedge::Over, Span::new(s, s + 3))),
+                ..context::pre(text, s)
+            };
+            let tail = context::tail(text, &fake, pre.currency.is_some());
+            Some(build(s + 3, &fake, &pre, &tail)).map(|mut r| {
+                r.span.start = r.span.start.min(s);
+                r
+            })
+        }
+        '百' | '千' | '万' | '萬' => {
+            // `近百家`, `逾千人`: a bare round figure that a hedge before it makes a number.
+            let pre = context::pre(text, s);
+            pre.hedge?;
+            let (_, f, e) = match_after(text, s, SCALE_ZH)?;
+            let fake = round_figure(e, f);
+            let tail = context::tail(text, &fake, pre.currency.is_some());
+            Some(build(s, &fake, &pre, &tail))
+        }
+        '半' if matches!(char_before(text, s), Some('减' | '減')) => {
+            // `减半`: halved, a round figure like `翻了一番`.
+            let number = Span::new(s - 3, s + 3);
+            Some(word_form(
+                text,
+                Kind::Multiple,
+                number,
+                0.5,
+                Numeral::Chinese,
+                false,
+            ))
+        }
+        '半' => {
+            // `半年`, `半个月`: half a unit of time; not `上半年` (the first half of a year)
+            // nor `半年度`, `半年报`.
+            if matches!(
+                char_before(text, s),
+                Some('上' | '下' | '前' | '后' | '後' | '多' | '大' | '一' | '近')
+            ) {
+                return None;
+            }
+            let (_, u, e) = unit_zh_at(text, s + 3)?;
+            if !matches!(u, "year" | "month" | "week" | "day" | "h" | "min")
+                || matches!(char_at(text, e), Some('度' | '报' | '報' | '刊'))
+            {
+                return None;
+            }
+            let mut raw = build(
+                s,
+                &Parsed {
+                    end: s + 3,
+                    value: 0.5,
+                    half: 0.0,
+                    ..round_figure(s + 3, 1.0)
+                },
+                &context::pre(text, s),
+                &Tail {
+                    kind: TailKind::Unit(u),
+                    ..Tail::bare(e)
+                },
+            );
+            raw.style.factor = 0.0;
+            // Half of a unit is a round figure, like `一半`.
+            raw.by_nature = true;
+            Some(raw)
+        }
+        '数' | '几' | '數' | '幾' => {
             let (_, f, e) = match_after(text, s + 3, SCALE_ZH)?;
             let fake = Parsed {
                 end: e,
@@ -105,6 +200,7 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
                 int_digits: 0,
                 digit_sequence: false,
                 lone_one: false,
+                open_scale: false,
             };
             let pre = context::pre(text, s);
             let mut tail = context::tail(text, &fake, pre.currency.is_some());
@@ -152,6 +248,84 @@ fn with_hedge_after(text: &str, mut tail: Tail) -> Tail {
     tail
 }
 
+/// A round figure read from a scale word alone (`百` in `上百家`): one of it, stated exactly.
+fn round_figure(end: usize, value: f64) -> Parsed {
+    Parsed {
+        end,
+        value,
+        half: 0.0,
+        numeral: Numeral::Chinese,
+        decimals: 0,
+        grouped: false,
+        dots: 0,
+        int_digits: 0,
+        digit_sequence: false,
+        lone_one: false,
+        open_scale: true,
+    }
+}
+
+/// Approximate Chinese figures written with two numerals or with `几`: `七八个` [7, 8],
+/// `三五百` [300, 500], `五六十年` [50, 60] years, `十几个` [11, 19], `二十几万`; `七八十年代`
+/// names a period of the calendar, not a quantity.
+pub(crate) fn zh_approximate(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    let (lo, hi, end) = if p.digit_sequence {
+        // Two digits, the second one or two above the first.
+        let mut it = text[s..p.end].chars();
+        let (a, b) = (it.next()?, it.next()?);
+        if it.next().is_some() {
+            return None;
+        }
+        let (d1, d2) = (numeral::zh_digit(a)?, numeral::zh_digit(b)?);
+        if d1 == 0 || !(1..=2).contains(&(d2.checked_sub(d1)?)) {
+            return None;
+        }
+        let (unit, end) = match char_at(text, p.end) {
+            Some('十' | '拾') => (10.0, p.end + 3),
+            Some('百' | '佰') => (100.0, p.end + 3),
+            Some('千' | '仟') => (1000.0, p.end + 3),
+            _ => (1.0, p.end),
+        };
+        // A range: from the low end of the first to the high end of the second, each as
+        // written (`三五百` → [250, 550], `五六十年` → [49.5, 60.5]).
+        let (a, b) = (f64::from(d1) * unit, f64::from(d2) * unit);
+        if text[end..].starts_with("年代") && unit == 10.0 {
+            let span = Span::new(s, end + "年代".len());
+            let number = Span::new(s, end);
+            return Some(
+                Raw::non_quantity(Kind::Year, span, number, a, Numeral::Chinese)
+                    .because(Reason::Period),
+            );
+        }
+        let digits = |v: f64| if v >= 100.0 { 3 } else { 1 };
+        let half = |v: f64| numeral::precision(v, 0, digits(v));
+        (a - half(a), b + half(b), end)
+    } else if p.value >= 10.0
+        && p.value % 10.0 == 0.0
+        && p.value < 100.0
+        && matches!(char_at(text, p.end), Some('几' | '幾'))
+    {
+        (p.value + 1.0, p.value + 9.0, p.end + 3)
+    } else {
+        return None;
+    };
+    let fake = Parsed {
+        value: (lo + hi) / 2.0,
+        ..round_figure(end, 1.0)
+    };
+    let pre = context::pre(text, s);
+    let mut tail = context::tail(text, &fake, pre.currency.is_some());
+    tail.vague = Some((lo, hi));
+    let mut raw = build(s, &fake, &pre, &tail);
+    raw.style.factor = 0.0;
+    if p.digit_sequence && raw.hedge.is_none() {
+        raw.hedge = Some(Hedge::Range);
+    }
+    // A bare pair (`一二`) is no figure anyone writes without a unit.
+    raw.weak = raw.kind == Kind::Number && raw.value < 1e4;
+    Some(raw)
+}
+
 /// `三分之二`, `四分之一`: a Chinese numeral `p` followed by `分之` and the numerator.
 pub(crate) fn zh_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     if !text[p.end..].starts_with("分之") || p.value <= 0.0 {
@@ -178,7 +352,13 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
         first,
         b't' | b'd' | b'q' | b'h' | b'a' | b'o' | b'f' | b's' | b'e' | b'n'
     ) {
-        return None;
+        // Of the words starting otherwise, only `millions` and `billions` are forms here;
+        // the many other `m` and `b` words of prose leave at once.
+        let vague = w.len() >= 8
+            && (w.eq_ignore_ascii_case("millions") || w.eq_ignore_ascii_case("billions"));
+        if !vague {
+            return None;
+        }
     }
     let lower = Lower::of(w)?;
     let lw = lower.as_str();
@@ -189,14 +369,43 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     let multiple = match lw {
         "twice" => Some(2.0),
         "thrice" => Some(3.0),
-        "doubled" => Some(2.0),
-        "tripled" => Some(3.0),
-        "quadrupled" => Some(4.0),
+        "double" | "doubled" | "doubling" => Some(2.0),
+        "triple" | "tripled" | "tripling" => Some(3.0),
+        "quadruple" | "quadrupled" | "quadrupling" => Some(4.0),
+        "quintuple" | "quintupled" | "quintupling" => Some(5.0),
         "halved" => Some(0.5),
         _ => None,
     };
-    if let Some(v) = multiple {
+    // `double-digit`, `triple-A` are no multiples.
+    if let Some(v) = multiple
+        && text.as_bytes().get(we) != Some(&b'-')
+    {
         return Some(form(Kind::Multiple, we, v, false));
+    }
+    // `dozens`, `hundreds of`, `thousands of`: a vague amount, like `数百`.
+    if let Some(f) = lw.ends_with('s').then(|| vague_plural(lw)).flatten() {
+        // `tens of thousands`, `hundreds of millions`: the second plural scales the first.
+        let mut end = we;
+        let mut f = f;
+        if text[we..].starts_with(" of ") {
+            let (w2, e2) = word_at(text, we + 4);
+            if let Some(g) = vague_plural(w2).filter(|&g| g >= 1e3) {
+                f *= g;
+                end = e2;
+            }
+        }
+        if lw == "tens" && end == we {
+            return None;
+        }
+        return Some(vague_en(text, s, end, f));
+    }
+    // `at least once`, `more than once`: a count of one, when a hedge says so.
+    if lw == "once" {
+        let pre = context::pre(text, s);
+        pre.hedge?;
+        let mut raw = form(Kind::Count, we, 1.0, false);
+        raw.unit = Some(Cow::Borrowed("times"));
+        return Some(raw);
     }
     match lw {
         "half" => {
@@ -205,13 +414,48 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
                 return None;
             }
             let (nw, _) = word_at(text, we + 1);
-            if next == Some(b' ') && matches!(nw, "a" | "an") {
+            if next == Some(b' ') && (matches!(nw, "a" | "an") || HALF_NOUNS.contains(&nw)) {
                 return None;
             }
             return Some(form(Kind::Fraction, we, 0.5, false));
         }
         "a" | "an" if text.as_bytes().get(we) == Some(&b' ') => {
             let (nw, ne) = word_at(text, we + 1);
+            // `a dozen`, `a hundred`: one of a round figure.
+            let round = match nw {
+                "dozen" => Some(12.0),
+                "hundred" => Some(100.0),
+                "thousand" => Some(1000.0),
+                "million" => Some(1e6),
+                "billion" => Some(1e9),
+                _ => None,
+            };
+            if let Some(v) = round {
+                let fake = Parsed {
+                    end: ne,
+                    value: v,
+                    half: 0.0,
+                    numeral: Numeral::Words,
+                    decimals: 0,
+                    grouped: false,
+                    dots: 0,
+                    int_digits: 0,
+                    digit_sequence: false,
+                    lone_one: false,
+                    open_scale: false,
+                };
+                let pre = context::pre(text, s);
+                let tail = context::tail(text, &fake, pre.currency.is_some());
+                let mut raw = build(s, &fake, &pre, &tail);
+                // `a dozen` alone still counts something.
+                if raw.kind == Kind::Number {
+                    raw.kind = Kind::Count;
+                }
+                raw.by_nature = true;
+                raw.half = 0.0;
+                raw.weak = false;
+                return Some(raw);
+            }
             let d = denominator(Lower::of(nw)?.as_str())?;
             if nw.ends_with('s') {
                 return None;
@@ -232,6 +476,79 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     None
 }
 
+/// Words after `half` that make it part of a compound (`half precision`, `half year`), not
+/// the fraction of something.
+const HALF_NOUNS: &[&str] = &[
+    "precision",
+    "life",
+    "time",
+    "marathon",
+    "hour",
+    "day",
+    "year",
+    "century",
+    "price",
+    "way",
+    "point",
+    "measure",
+    "hearted",
+    "moon",
+    "sister",
+    "brother",
+    "page",
+    "size",
+];
+
+/// The magnitude a vague plural stands for: `dozens` are tens (`数十`), `hundreds` 数百.
+fn vague_plural(w: &str) -> Option<f64> {
+    Some(match w {
+        "dozens" | "tens" => 10.0,
+        "hundreds" => 100.0,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        _ => return None,
+    })
+}
+
+/// `hundreds of TWh`, `dozens of firms`, `Dozens`: 5 × the magnitude within [2, 9] × it, a
+/// count unless a unit follows `of`.
+fn vague_en(text: &str, s: usize, we: usize, f: f64) -> Raw {
+    let fake = Parsed {
+        end: we,
+        value: 5.0 * f,
+        half: 0.0,
+        numeral: Numeral::Words,
+        decimals: 0,
+        grouped: false,
+        dots: 0,
+        int_digits: 0,
+        digit_sequence: false,
+        lone_one: false,
+        open_scale: false,
+    };
+    let pre = context::pre(text, s);
+    // `hundreds of TWh`: what follows `of` is the unit or the counted noun.
+    let of = text[we..].starts_with(" of ").then_some(we + 3);
+    let mut tail = match of {
+        Some(e) => context::tail(text, &Parsed { end: e, ..fake }, false),
+        None => Tail::bare(we),
+    };
+    if tail.kind == TailKind::None {
+        tail = Tail::bare(we);
+    }
+    tail.scale = 1.0;
+    tail.vague = Some((2.0 * f, 9.0 * f));
+    let mut raw = build(s, &fake, &pre, &tail);
+    // `Dozens said…`: a vague plural counts something even with no noun after it.
+    if raw.kind == Kind::Number {
+        raw.kind = Kind::Count;
+    }
+    raw.style.factor = 0.0;
+    raw.weak = false;
+    raw
+}
+
 fn denominator(w: &str) -> Option<f64> {
     Some(match w {
         "half" | "halves" => 2.0,
@@ -245,6 +562,30 @@ fn denominator(w: &str) -> Option<f64> {
         "tenth" | "tenths" => 10.0,
         _ => return None,
     })
+}
+
+/// `2/3`, `1/4`: a fraction written with a slash, a round figure like `two-thirds`. Only a
+/// proper fraction with a denominator up to 100 (`24/7` and `2024/4/17` are not).
+pub(crate) fn slash_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    let b = text.as_bytes();
+    if b.get(p.end) != Some(&b'/') || p.decimals > 0 || p.grouped || p.numeral != Numeral::Arabic {
+        return None;
+    }
+    let q = numeral::arabic(text, p.end + 1)?;
+    let next = b.get(q.end).copied().unwrap_or(b' ');
+    let proper = p.value >= 1.0 && q.value > p.value && q.value <= 100.0 && q.decimals == 0;
+    if !proper || next == b'/' || next.is_ascii_alphanumeric() {
+        return None;
+    }
+    let number = Span::new(s, q.end);
+    Some(word_form(
+        text,
+        Kind::Fraction,
+        number,
+        p.value / q.value,
+        Numeral::Arabic,
+        false,
+    ))
 }
 
 /// `two-thirds`, `three quarters`, `one in eight`, `1 in 3` after the numeral `p`.
@@ -268,6 +609,12 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             false,
         ));
     }
+    // `9 out of 10`: as `9 in 10`.
+    let (lw, we) = if lw == "out" && text[we..].starts_with(" of ") {
+        ("in", we + " of".len())
+    } else {
+        (lw, we)
+    };
     if lw == "in" && bytes.get(we) == Some(&b' ') {
         let q = numeral::arabic(text, we + 1).or_else(|| numeral::english(text, we + 1))?;
         // `1 in 3`, `one in eight`; not `16 in 2016`, `5 in 2023` (a count and a year).

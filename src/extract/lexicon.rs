@@ -7,16 +7,29 @@ use std::sync::LazyLock;
 use super::mention::{Hedge, Kind};
 
 /// Chinese scale words after Arabic digits (`1892 亿`, `1.2万亿`, `3千万`).
+///
+/// Traditional characters scale exactly as simplified ones (`萬` = `万`, `億` = `亿`); `兆`
+/// is 10¹² as in Taiwan (a `兆瓦` is a unit: units are tried first when they are longer).
 pub(crate) const SCALE_ZH: &[(&str, f64)] = &[
     ("万亿", 1e12),
+    ("萬億", 1e12),
     ("千亿", 1e11),
+    ("千億", 1e11),
     ("百亿", 1e10),
+    ("百億", 1e10),
     ("十亿", 1e9),
+    ("十億", 1e9),
     ("千万", 1e7),
+    ("千萬", 1e7),
     ("百万", 1e6),
+    ("百萬", 1e6),
     ("十万", 1e5),
+    ("十萬", 1e5),
     ("亿", 1e8),
+    ("億", 1e8),
+    ("兆", 1e12),
     ("万", 1e4),
+    ("萬", 1e4),
     ("千", 1e3),
     ("百", 1e2),
     ("十", 1e1),
@@ -31,6 +44,8 @@ pub(crate) const SCALE_EN: &[(&str, f64)] = &[
     ("bn", 1e9),
     ("mln", 1e6),
     ("mn", 1e6),
+    ("trn", 1e12),
+    ("tn", 1e12),
 ];
 
 /// Magnitudes written as one letter glued to the digits (`$3.8B`, `10k`). `m` and `b` are
@@ -50,6 +65,8 @@ pub(crate) const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("人民币", "CNY"),
     ("US$", "USD"),
     ("HK$", "HKD"),
+    ("NT$", "TWD"),
+    ("S$", "SGD"),
     ("A$", "AUD"),
     ("C$", "CAD"),
     ("USD", "USD"),
@@ -69,19 +86,39 @@ pub(crate) const CURRENCY_BEFORE: &[(&str, &str)] = &[
 /// Currency written after the number (and its scale word).
 pub(crate) const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("元人民币", "CNY"),
+    ("元人民幣", "CNY"),
+    ("新台币", "TWD"),
+    ("新台幣", "TWD"),
+    ("新臺幣", "TWD"),
     ("美元", "USD"),
     ("美金", "USD"),
     ("欧元", "EUR"),
+    ("歐元", "EUR"),
     ("英镑", "GBP"),
     ("日元", "JPY"),
     ("港元", "HKD"),
     ("港币", "HKD"),
+    ("港幣", "HKD"),
     ("韩元", "KRW"),
+    ("韓元", "KRW"),
     ("澳元", "AUD"),
     ("加元", "CAD"),
     ("卢布", "RUB"),
     ("人民币", "CNY"),
+    ("人民幣", "CNY"),
+    ("台币", "TWD"),
+    ("台幣", "TWD"),
     ("元", "CNY"),
+];
+
+/// Currency subunits after the number: a hundredth of the currency (`64 cents` is USD 0.64).
+pub(crate) const SUBUNIT_AFTER: &[(&str, &str)] = &[
+    ("cents", "USD"),
+    ("cent", "USD"),
+    ("pence", "GBP"),
+    ("美分", "USD"),
+    ("欧分", "EUR"),
+    ("歐分", "EUR"),
 ];
 
 /// Currency words after the number in English; matched as whole words.
@@ -105,10 +142,36 @@ pub(crate) const CURRENCY_AFTER_EN: &[(&str, &str)] = &[
 pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("平方公里", "km2"),
     ("平方米", "m2"),
+    ("平方毫米", "mm2"),
+    ("平方厘米", "cm2"),
+    ("立方米", "m3"),
     ("千瓦时", "kWh"),
+    ("千瓦時", "kWh"),
+    ("兆瓦时", "MWh"),
+    ("兆瓦時", "MWh"),
+    ("太瓦时", "TWh"),
+    ("太瓦時", "TWh"),
     ("个小时", "h"),
+    ("個小時", "h"),
     ("个星期", "week"),
+    ("個星期", "week"),
     ("个月", "month"),
+    ("個月", "month"),
+    ("个季度", "quarter"),
+    ("個季度", "quarter"),
+    ("毫安时", "mAh"),
+    ("毫安時", "mAh"),
+    ("毫秒", "ms"),
+    ("微秒", "μs"),
+    ("纳秒", "ns"),
+    ("納秒", "ns"),
+    ("纳米", "nm"),
+    ("納米", "nm"),
+    ("微米", "μm"),
+    ("毫克", "mg"),
+    ("尼特", "nit"),
+    ("吉瓦时", "GWh"),
+    ("吉瓦時", "GWh"),
     ("千米", "km"),
     ("千克", "kg"),
     ("千瓦", "kW"),
@@ -117,22 +180,38 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("公里", "km"),
     ("公斤", "kg"),
     ("公顷", "ha"),
+    ("公頃", "ha"),
+    ("平方公尺", "m2"),
+    ("立方公尺", "m3"),
+    ("公尺", "m"),
+    ("公分", "cm"),
+    ("瓩", "kW"),
+    ("坪", "ping"),
     ("厘米", "cm"),
     ("毫米", "mm"),
     ("毫升", "ml"),
     ("英里", "mi"),
     ("小时", "h"),
+    ("小時", "h"),
     ("分钟", "min"),
+    ("分鐘", "min"),
     ("星期", "week"),
     ("摄氏度", "°C"),
+    ("攝氏度", "°C"),
+    ("℃", "°C"),
+    ("°C", "°C"),
+    ("°F", "°F"),
     ("吨", "t"),
+    ("噸", "t"),
     ("克", "g"),
     ("米", "m"),
     ("升", "l"),
     ("年", "year"),
     ("岁", "year"),
+    ("歲", "year"),
     ("天", "day"),
     ("周", "week"),
+    ("週", "week"),
     ("秒", "s"),
     ("亩", "mu"),
     ("度", "°"),
@@ -144,6 +223,9 @@ pub(crate) const COUNTERS: &[char] = &[
     '条', '只', '颗', '张', '份', '部', '本', '支', '架', '起', '例', '股', '户', '艘', '枚', '套',
     '组', '批', '轮', '届', '门', '封', '首', '句', '页', '票', '间', '层', '栋', '片', '笔', '期',
     '集', '类', '对', '双', '群', '队', '处', '国', '代', '款', '卷', '册', '根', '头', '匹', '棵',
+    // Traditional forms of the counters above that differ.
+    '個', '場', '項', '輛', '隻', '顆', '張', '臺', '條', '組', '輪', '屆', '門', '層', '間', '筆',
+    '類', '對', '雙', '隊', '處', '國', '冊', '頭', '種', '艘', '戶', '棟', '枚',
 ];
 
 /// `c` as a string when it is one of the `COUNTERS` (a binary search in a sorted copy: the
@@ -199,30 +281,69 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("kWh", "kWh"),
 ];
 
-/// Units glued to digits (`5km`, `291t`), besides the scale letters.
-pub(crate) const UNIT_GLUED: &[(&str, &str)] = &[
-    ("kWh", "kWh"),
-    ("km", "km"),
-    ("kg", "kg"),
-    ("cm", "cm"),
-    ("mm", "mm"),
-    ("kW", "kW"),
-    ("MW", "MW"),
-    ("GW", "GW"),
-    ("GB", "GB"),
-    ("TB", "TB"),
-    ("MB", "MB"),
-    ("t", "t"),
-    ("g", "g"),
-    ("m", "m"),
-    ("h", "h"),
-    ("s", "s"),
+/// Units written in Latin letters after digits (`5km`, `12.3TWh`, `350EFLOPS`, `100 Mbps`):
+/// each base unit with the prefixes it takes. The table is the product, so `TWh` and `mAh`
+/// need no entry of their own.
+const UNIT_BASES: &[(&str, &[&str])] = &[
+    // power, energy, electricity
+    ("W", &["", "k", "M", "G", "T", "P", "m"]),
+    ("Wh", &["", "k", "K", "M", "G", "T", "P", "m"]),
+    ("J", &["", "k", "M", "G", "T", "P", "E"]),
+    ("V", &["", "k", "m"]),
+    ("A", &["k", "m"]),
+    ("Ah", &["", "m", "k"]),
+    ("Hz", &["", "k", "K", "M", "G", "T"]),
+    ("VA", &["k", "M"]),
+    // data
+    (
+        "B",
+        &[
+            "k", "K", "M", "G", "T", "P", "E", "Z", "Ki", "Mi", "Gi", "Ti", "Pi",
+        ],
+    ),
+    ("bit", &["", "k", "K", "M", "G", "T"]),
+    ("bps", &["", "k", "K", "M", "G", "T"]),
+    ("Bps", &["K", "M", "G", "T"]),
+    ("b", &["K", "M", "G", "T"]),
+    // computing
+    ("FLOPS", &["", "k", "M", "G", "T", "P", "E", "Z"]),
+    ("FLOPs", &["", "k", "M", "G", "T", "P", "E", "Z"]),
+    ("FLOP", &["", "k", "M", "G", "T", "P", "E", "Z"]),
+    ("OPS", &["", "M", "G", "T", "P"]),
+    // length, mass, time, volume, pressure
+    ("m", &["", "k", "c", "m", "μ", "u", "n"]),
+    ("g", &["", "k", "m", "μ"]),
+    ("t", &["", "k", "M", "G"]),
+    ("s", &["", "m", "μ", "n"]),
+    ("h", &[""]),
+    ("L", &["", "m"]),
+    ("l", &["m"]),
+    ("Pa", &["", "k", "M", "G"]),
 ];
+
+/// The unit `word` names when it is one of `UNIT_BASES` with a prefix it takes: the word
+/// itself as the program's own string (a mention borrows it instead of allocating).
+pub(crate) fn latin_unit(word: &str) -> Option<&'static str> {
+    static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut v: Vec<String> = UNIT_BASES
+            .iter()
+            .flat_map(|(base, prefixes)| prefixes.iter().map(move |p| format!("{p}{base}")))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    let all: &'static [String] = &ALL;
+    let k = all.binary_search_by(|u| u.as_str().cmp(word)).ok()?;
+    Some(all[k].as_str())
+}
 
 /// Words after a number that make it a percentage or a number of points.
 pub(crate) const PERCENT_AFTER: &[(&str, Kind)] = &[
     ("个百分点", Kind::Points),
+    ("個百分點", Kind::Points),
     ("百分点", Kind::Points),
+    ("百分點", Kind::Points),
     ("%", Kind::Percent),
     ("％", Kind::Percent),
 ];
@@ -231,6 +352,9 @@ pub(crate) const PERCENT_AFTER: &[(&str, Kind)] = &[
 /// regard to case.
 pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("approximately", Hedge::Approximately),
+    // `as many as 30` states the most there were: at most, like `up to` (design.md §2).
+    ("as many as", Hedge::AtMost),
+    ("as much as", Hedge::AtMost),
     ("upwards of", Hedge::Over),
     ("in excess of", Hedge::Over),
     ("no fewer than", Hedge::AtLeast),
@@ -245,6 +369,13 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("roughly", Hedge::Approximately),
     ("around", Hedge::Approximately),
     ("nearly", Hedge::Nearly),
+    // Issue 8 reads `nearing` as about: it says where a figure stands, not that it stops
+    // short.
+    ("nearing", Hedge::Approximately),
+    ("surpassed", Hedge::Over),
+    ("exceeded", Hedge::Over),
+    ("passed", Hedge::Over),
+    ("topped", Hedge::Over),
     ("almost", Hedge::Nearly),
     ("at most", Hedge::AtMost),
     ("about", Hedge::Approximately),
@@ -256,14 +387,33 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("some", Hedge::Approximately),
     ("over", Hedge::Over),
     ("不少于", Hedge::AtLeast),
+    ("不少於", Hedge::AtLeast),
     ("不低于", Hedge::AtLeast),
+    ("不低於", Hedge::AtLeast),
     ("不超过", Hedge::AtMost),
+    ("不超過", Hedge::AtMost),
+    ("最高达", Hedge::AtMost),
+    ("最高達", Hedge::AtMost),
+    ("多达", Hedge::AtMost),
+    ("多達", Hedge::AtMost),
+    ("突破了", Hedge::Over),
+    ("突破", Hedge::Over),
+    ("大約", Hedge::Approximately),
+    ("將近", Hedge::Nearly),
+    ("幾乎", Hedge::Nearly),
+    ("超過", Hedge::Over),
+    ("多於", Hedge::Over),
+    ("高於", Hedge::Over),
+    ("低於", Hedge::Under),
+    ("少於", Hedge::Under),
+    ("約", Hedge::Approximately),
     ("大约", Hedge::Approximately),
     ("大概", Hedge::Approximately),
     ("大致", Hedge::Approximately),
     ("将近", Hedge::Nearly),
     ("接近", Hedge::Nearly),
     ("几乎", Hedge::Nearly),
+    ("近乎", Hedge::Nearly),
     ("超过", Hedge::Over),
     ("超", Hedge::Over),
     ("多于", Hedge::Over),
@@ -283,6 +433,19 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("～", Hedge::Approximately),
 ];
 
+/// `HEDGE_BEFORE` split by the last byte of each word (ASCII lowercased), in table order
+/// within each part: a lookup behind a number reads only the words that can end there.
+pub(crate) static HEDGE_BEFORE_BY_LAST: LazyLock<Vec<Vec<(&'static str, Hedge)>>> =
+    LazyLock::new(|| {
+        let mut parts = vec![Vec::new(); 256];
+        for &(w, h) in HEDGE_BEFORE {
+            if let Some(&b) = w.as_bytes().last() {
+                parts[usize::from(b.to_ascii_lowercase())].push((w, h));
+            }
+        }
+        parts
+    });
+
 /// Hedges written after the number (and its unit).
 pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
     ("左右", Hedge::Approximately),
@@ -290,7 +453,13 @@ pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
     ("以上", Hedge::Over),
     ("以下", Hedge::Under),
     ("以内", Hedge::AtMost),
+    ("以內", Hedge::AtMost),
     ("or more", Hedge::Over),
+    ("and older", Hedge::AtLeast),
+    ("or older", Hedge::AtLeast),
+    ("and over", Hedge::AtLeast),
+    ("and above", Hedge::AtLeast),
+    ("or above", Hedge::AtLeast),
     ("or so", Hedge::Approximately),
 ];
 
@@ -299,8 +468,14 @@ pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
 /// hedge; `至少` scopes over the whole predicate whatever verb follows).
 pub(crate) const HEDGE_DETACHED: &[(&str, Hedge, bool)] = &[
     ("不少于", Hedge::AtLeast, true),
+    ("不少於", Hedge::AtLeast, true),
     ("不超过", Hedge::AtMost, true),
+    ("不超過", Hedge::AtMost, true),
     ("大约", Hedge::Approximately, true),
+    ("大約", Hedge::Approximately, true),
+    ("幾乎", Hedge::Nearly, true),
+    ("將近", Hedge::Nearly, true),
+    ("約", Hedge::Approximately, true),
     ("大概", Hedge::Approximately, true),
     ("几乎", Hedge::Nearly, true),
     ("将近", Hedge::Nearly, true),
@@ -315,8 +490,16 @@ pub(crate) const HEDGE_DETACHED: &[(&str, Hedge, bool)] = &[
 /// predicate.
 pub(crate) const PREDICATE_VERBS: &[&str] = &[
     "相当于",
+    "相當於",
     "等于",
+    "等於",
     "达到",
+    "達到",
+    "增長",
+    "減少",
+    "為",
+    "佔",
+    "達",
     "超过",
     "增加",
     "增长",
@@ -554,23 +737,30 @@ impl FirstChars {
     }
 }
 
-/// `match_after` for the long Chinese tables looked up after most numbers (`UNIT_ZH`,
-/// `CURRENCY_AFTER`): their first characters are checked before the table is searched. (The
-/// short tables and those of ASCII words do better with `match_after` alone.)
-pub(crate) fn match_after_first<T: Copy>(
-    text: &str,
-    start: usize,
-    table: &[(&'static str, T)],
-    first: &FirstChars,
-) -> Option<(&'static str, T, usize)> {
-    if !first.may_start_at(text, start) {
-        return None;
-    }
-    match_after(text, start, table)
+/// The first entry of `UNIT_ZH` that `text[start..]` begins with. The table is long and
+/// looked up after most numbers followed by a Chinese character, so its entries are grouped
+/// by first character (in table order within a group) and the group found by binary search.
+pub(crate) fn unit_zh_at(text: &str, start: usize) -> Option<(&'static str, &'static str, usize)> {
+    type Group = (char, Vec<(&'static str, &'static str)>);
+    static BY_FIRST: LazyLock<Vec<Group>> = LazyLock::new(|| {
+        let mut groups: Vec<Group> = Vec::new();
+        for &(w, u) in UNIT_ZH {
+            let Some(c) = w.chars().next() else { continue };
+            match groups.iter_mut().find(|g| g.0 == c) {
+                Some(g) => g.1.push((w, u)),
+                None => groups.push((c, vec![(w, u)])),
+            }
+        }
+        groups.sort_by_key(|g| g.0);
+        groups
+    });
+    let c = char_at(text, start)?;
+    let k = BY_FIRST.binary_search_by_key(&c, |g| g.0).ok()?;
+    BY_FIRST[k]
+        .1
+        .iter()
+        .find_map(|&(w, u)| starts_with_word(text, start, w).map(|end| (w, u, end)))
 }
-
-pub(crate) static UNIT_ZH_FIRST: LazyLock<FirstChars> =
-    LazyLock::new(|| FirstChars::of(UNIT_ZH.iter().map(|e| e.0)));
 
 pub(crate) static CURRENCY_AFTER_FIRST: LazyLock<FirstChars> =
     LazyLock::new(|| FirstChars::of(CURRENCY_AFTER.iter().map(|e| e.0)));

@@ -5,66 +5,53 @@ use std::borrow::Cow;
 use crate::eval::Interval;
 use crate::source::Span;
 
-/// What a number is. The first eight are quantities; the rest are recognised so that they
-/// are never mistaken for one, and never fill a claim placeholder or count toward coverage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Money,
-    Percent,
-    Points,
-    Multiple,
-    Fraction,
-    Count,
-    Quantity,
-    Number,
-    Year,
-    Date,
-    Ordinal,
-    Reference,
-    Name,
+/// Declares `Kind` from one line per kind, `Variant = "name"`; `ALL` (in this order, the
+/// order of tables and error messages) and `as_str` are derived from the same list.
+macro_rules! kinds {
+    ($(#[$doc:meta])* $($variant:ident = $name:literal,)+) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Kind {
+            $($variant,)+
+        }
+
+        impl Kind {
+            /// Every kind, in the order used by tables and error messages.
+            pub const ALL: [Kind; [$($name),+].len()] = [$(Kind::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $name,)+
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    /// What a number is. The first eight are quantities; the rest are recognised so that they
+    /// are never mistaken for one, and never fill a claim placeholder or count toward coverage.
+    Money = "money",
+    Percent = "percent",
+    Points = "points",
+    Multiple = "multiple",
+    Fraction = "fraction",
+    Count = "count",
+    Quantity = "quantity",
+    Number = "number",
+    Year = "year",
+    Date = "date",
+    Ordinal = "ordinal",
+    Reference = "reference",
+    Name = "name",
 }
 
 impl Kind {
-    /// Every kind, in the order used by tables and error messages.
-    pub const ALL: [Kind; 13] = [
-        Kind::Money,
-        Kind::Percent,
-        Kind::Points,
-        Kind::Multiple,
-        Kind::Fraction,
-        Kind::Count,
-        Kind::Quantity,
-        Kind::Number,
-        Kind::Year,
-        Kind::Date,
-        Kind::Ordinal,
-        Kind::Reference,
-        Kind::Name,
-    ];
-
     pub fn is_quantity(self) -> bool {
         !matches!(
             self,
             Kind::Year | Kind::Date | Kind::Ordinal | Kind::Reference | Kind::Name
         )
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Money => "money",
-            Kind::Percent => "percent",
-            Kind::Points => "points",
-            Kind::Multiple => "multiple",
-            Kind::Fraction => "fraction",
-            Kind::Count => "count",
-            Kind::Quantity => "quantity",
-            Kind::Number => "number",
-            Kind::Year => "year",
-            Kind::Date => "date",
-            Kind::Ordinal => "ordinal",
-            Kind::Reference => "reference",
-            Kind::Name => "name",
-        }
     }
 
     pub fn parse(s: &str) -> Option<Kind> {
@@ -78,7 +65,66 @@ impl std::fmt::Display for Kind {
     }
 }
 
-/// A word that loosens what a number asserts (design.md §2).
+/// Why a numeral is not a quantity: what `extract --all` shows beside a year, date, ordinal,
+/// reference or name, so that a reader sees which sign the grammar went by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reason {
+    /// A footnote or citation marker: `[41]`, `^12`, `〔2〕`, `（注1）`.
+    Marker,
+    /// A calendar year: `2023 年`, `in 2023`, `the 1990s`.
+    Year,
+    /// A date, a month, a quarter, a time of day or a range of months: `4 月 17 日`,
+    /// `2024-04-17`, `1-8月`, `Q1`, `16:39`.
+    Date,
+    /// A span of the calendar named by its numbers: `七八十年代`, `21世纪`.
+    Period,
+    /// A rank: `第七个`, `7th`.
+    Ordinal,
+    /// The number of a heading, chapter or list item: `4.散热设计`, `一、`, `（二）`, `第三章`.
+    Section,
+    /// A figure, table or page reference: `图 4.3.1`, `Table 2`.
+    Reference,
+    /// A name that contains digits: `GPT-4`, `Windows 11`, `第一财经`.
+    Name,
+    /// A number inside the title of a work: `《2018年人工智能发展报告》`.
+    Title,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Marker => "marker",
+            Reason::Year => "year",
+            Reason::Date => "date",
+            Reason::Period => "period",
+            Reason::Ordinal => "ordinal",
+            Reason::Section => "section",
+            Reason::Reference => "reference",
+            Reason::Name => "name",
+            Reason::Title => "title",
+        }
+    }
+
+    /// The reason a kind stands for when nothing more specific is known.
+    pub fn of_kind(kind: Kind) -> Option<Reason> {
+        Some(match kind {
+            Kind::Year => Reason::Year,
+            Kind::Date => Reason::Date,
+            Kind::Ordinal => Reason::Ordinal,
+            Kind::Reference => Reason::Reference,
+            Kind::Name => Reason::Name,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A word that loosens what a number asserts (docs/numbers.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Hedge {
     /// 约 大约 左右 about around roughly ~ ≈: `[low·(1−r), high·(1+r)]`
@@ -159,4 +205,6 @@ pub struct Mention {
     /// Where the hedge is written; it may stand apart from the number in the same clause.
     pub hedge_span: Option<Span>,
     pub style: Style,
+    /// Why a non-quantity is not a quantity; `None` for quantities.
+    pub reason: Option<Reason>,
 }

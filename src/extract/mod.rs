@@ -2,12 +2,13 @@
 //!
 //! Takes the masked text of a `Document` (code, URLs and comments already blanked) and
 //! returns every numeric mention in order of position, with its kind, normalised value,
-//! unit, hedge and asserted interval (design.md §2).
+//! unit, hedge and asserted interval (docs/numbers.md).
 //!
 //! The work is split by stage: `scan` walks the bytes and stops only where a number can
 //! start; `numeral` reads digits, Chinese numerals and English number words; `context` reads
-//! the currency, scale word, unit and hedges around them, `nonquant` the years, dates,
-//! ordinals, references and names, and `forms` the fixed forms (`三分之二`, `doubled`);
+//! the currency, scale word, unit and hedges around them, `marks` the footnote markers,
+//! section numbers, titles and known names, `nonquant` the years, dates, ordinals,
+//! references and names, and `forms` the fixed forms (`三分之二`, `doubled`);
 //! `attach` joins ranges and detached hedges and computes intervals; `write` goes back from a
 //! value to text. The word tables are in `lexicon`.
 
@@ -15,14 +16,18 @@ mod attach;
 mod context;
 mod forms;
 mod lexicon;
+mod marks;
 mod mention;
 mod nonquant;
 mod numeral;
 mod scan;
 mod write;
 
-pub use mention::{Hedge, Kind, Mention, Numeral, Style};
+pub use mention::{Hedge, Kind, Mention, Numeral, Reason, Style};
 pub use write::write_like;
+
+/// The extractor's hedge table, which the checks share through `crate::lexicon`.
+pub(crate) use lexicon::HEDGE_BEFORE;
 
 /// Settings that change what a mention asserts.
 #[derive(Debug, Clone, Copy, PartialEq)]

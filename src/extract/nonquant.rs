@@ -10,7 +10,7 @@ use super::context::{Pre, Tail, TailKind};
 use super::lexicon::{
     self, LastChars, char_at, char_before, ends_with_word, skip_space, skip_space_back,
 };
-use super::mention::{Kind, Numeral};
+use super::mention::{Kind, Numeral, Reason};
 use super::numeral::{self, Parsed, word_at};
 use super::scan::Raw;
 use crate::source::Span;
@@ -64,13 +64,14 @@ pub(crate) fn name_span(text: &str, s: usize, end: usize) -> Span {
 /// Words that introduce a figure or table reference.
 const REFERENCE_WORDS: &[&str] = &[
     "Figure", "figure", "Fig.", "Fig", "Table", "table", "Chart", "Exhibit", "Section", "Chapter",
-    "Appendix", "Eq.", "Page", "page", "p.", "pp.", "图表", "附图", "附表", "图", "表",
+    "Appendix", "Eq.", "Page", "page", "p.", "pp.", "图表", "圖表", "附图", "附圖", "附表", "图",
+    "圖", "表",
 ];
 
 /// Characters that may stand right before `图` / `表` in a reference (`如图`, `和图`);
 /// other CJK characters make them part of a word (`代表`, `地图`).
 const BEFORE_FIGURE: &[char] = &[
-    '如', '见', '和', '与', '及', '、', '在', '从', '由', '下', '上',
+    '如', '见', '和', '与', '及', '、', '在', '从', '由', '下', '上', '見', '與', '從',
 ];
 
 /// `图 4.3.1`, `Figure 1.3.21`, `表 3`, `1.3.21` alone, and the second of
@@ -122,6 +123,23 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// `第七个`, `第二高`, `7th`; `第 3 章` is a reference.
 pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let number = Span::new(s, p.end);
+    let k = skip_space_back(text, s);
+    let marked = k > 0 && matches!(text.as_bytes()[k - 1], b'.' | b'#');
+    if marked && matches!(p.numeral, Numeral::Arabic) && p.decimals == 0 {
+        // `No. 1`, `no.3`, `#1`: a rank.
+        let head = &text[..k];
+        let mark = ["No.", "no.", "NO."]
+            .iter()
+            .find(|m| head.ends_with(*m))
+            .map(|m| k - m.len())
+            .or_else(|| (k == s && head.ends_with('#')).then(|| s - 1));
+        if let Some(start) = mark {
+            let before = char_before(text, start);
+            if before.is_none_or(|c| !c.is_ascii_alphanumeric()) {
+                return Some(raw(Kind::Ordinal, Span::new(start, p.end), number, p));
+            }
+        }
+    }
     if matches!(p.numeral, Numeral::Arabic) {
         let (w, we) = word_at(text, p.end);
         if matches!(w, "st" | "nd" | "rd" | "th") {
@@ -140,7 +158,9 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         Some('章' | '节' | '卷' | '篇' | '册' | '页' | '条' | '款' | '部')
     ) {
         let end = j + next.map_or(0, char::len_utf8);
-        return Some(raw(Kind::Reference, Span::new(start, end), number, p));
+        return Some(
+            raw(Kind::Reference, Span::new(start, end), number, p).because(Reason::Section),
+        );
     }
     let end = match next {
         Some(c @ ('个' | '名' | '位' | '次' | '届' | '期' | '轮' | '家' | '大')) => {
@@ -193,10 +213,47 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     if let Some(end) = numeric_date(text, p).filter(|_| (1000..=2100).contains(&v)) {
         return Some(raw(Kind::Date, Span::new(s, end), number, p));
     }
+    if let Some(end) = month_range(text, p.end).filter(|_| (1..=12).contains(&v)) {
+        return Some(raw(Kind::Date, Span::new(s, end), number, p).because(Reason::Period));
+    }
     let j = skip_space(text, p.end);
+    if (1..=4).contains(&v) && text[j..].starts_with('季') {
+        let len = if text[j..].starts_with("季度") {
+            6
+        } else {
+            3
+        };
+        let span = Span::new(s, j + len);
+        return Some(raw(Kind::Date, span, number, p).because(Reason::Period));
+    }
+    // `今（9）日`: the day of the month in parentheses after 今 (today) or 昨 (yesterday).
+    let open = if text[..s].ends_with('（') {
+        3
+    } else if text[..s].ends_with('(') {
+        1
+    } else {
+        0
+    };
+    if open > 0
+        && (1..=31).contains(&v)
+        && matches!(char_before(text, s - open), Some('今' | '昨' | '明'))
+    {
+        let close = match char_at(text, p.end) {
+            Some('）') => 3,
+            Some(')') => 1,
+            _ => 0,
+        };
+        if close > 0 && char_at(text, p.end + close) == Some('日') {
+            let span = Span::new(s - open - 3, p.end + close + 3);
+            return Some(raw(Kind::Date, span, number, p));
+        }
+    }
     match char_at(text, j) {
         Some('月') if (1..=12).contains(&v) => {
-            let end = day_after(text, j + 3).unwrap_or(j + 3);
+            let mut end = day_after(text, j + 3).unwrap_or(j + 3);
+            if text[end..].starts_with('份') {
+                end += 3;
+            }
             return Some(raw(Kind::Date, Span::new(s, end), number, p));
         }
         Some('日' | '号') if (1..=31).contains(&v) && p.numeral != Numeral::Words => {
@@ -207,7 +264,11 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     if p.numeral == Numeral::Words {
         return None;
     }
-    let k = skip_space_back(text, s);
+    let mut k = skip_space_back(text, s);
+    // `Jan. 5`, `Sept. 30`: an abbreviated month with its point.
+    if k < s && text[..k].ends_with('.') {
+        k -= 1;
+    }
     if k < s
         && k > 0
         && text.as_bytes()[k - 1].is_ascii_alphabetic()
@@ -225,7 +286,72 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             return Some(raw(Kind::Date, Span::new(s, we), number, p));
         }
     }
+    // `between February 7 and 11`, `March 3-5`: the second day of a range of days.
+    let after_connector = s > 0 && matches!(text.as_bytes()[s - 1], b' ' | b'-' | 0x93);
+    if v <= 31 && after_connector && second_day(text, s) {
+        return Some(raw(Kind::Date, number, number, p));
+    }
     None
+}
+
+/// Whether `text[..s]` ends with a month, a day and a connector: `February 7 and `,
+/// `March 3–`, `May 1 to `.
+fn second_day(text: &str, s: usize) -> bool {
+    let mut k = s;
+    for c in [" and ", " to ", " through ", "–", "-", " - "] {
+        if text[..k].ends_with(c) {
+            k -= c.len();
+            break;
+        }
+    }
+    if k == s {
+        return false;
+    }
+    let b = text.as_bytes();
+    let digits_end = k;
+    while k > 0 && b[k - 1].is_ascii_digit() {
+        k -= 1;
+    }
+    if k == digits_end || digits_end - k > 2 || k == 0 || b[k - 1] != b' ' {
+        return false;
+    }
+    let m = k - 1;
+    m > 0
+        && MONTHS
+            .iter()
+            .filter(|w| lexicon::may_end_with(w, b[m - 1]))
+            .any(|w| ends_with_word(text, m, w).is_some())
+}
+
+/// The connector of a range (`1-8月`, `1～9月`, `1至8月`, `2024至25年度`) at `i`: its end.
+fn range_connector(text: &str, i: usize) -> Option<usize> {
+    let k = skip_space(text, i);
+    // Every connector starts with one of these bytes; most numerals are followed by others.
+    if !matches!(
+        text.as_bytes().get(k),
+        Some(b'-' | b'~' | b'/' | 0xE2 | 0xEF | 0xE8 | 0xE5)
+    ) {
+        return None;
+    }
+    let c = char_at(text, k)?;
+    matches!(c, '-' | '–' | '—' | '~' | '～' | '至' | '到' | '/')
+        .then(|| skip_space(text, k + c.len_utf8()))
+}
+
+/// `-8月`, `—6月份`, `至8月` after the first month of a range ending at `i`: its end.
+fn month_range(text: &str, i: usize) -> Option<usize> {
+    let k = range_connector(text, i)?;
+    let q = numeral::arabic(text, k).or_else(|| numeral::chinese(text, k))?;
+    let w = small_int(&q)?;
+    let j = skip_space(text, q.end);
+    if !(1..=12).contains(&w) || char_at(text, j) != Some('月') {
+        return None;
+    }
+    let mut end = j + 3;
+    if text[end..].starts_with('份') {
+        end += 3;
+    }
+    Some(end)
 }
 
 /// `-04-17` or `/4/17` after a four-digit year (`2024-04-17`): its end.
@@ -252,6 +378,23 @@ fn numeric_date(text: &str, p: &Parsed) -> Option<usize> {
         i = j;
     }
     (!b.get(i).is_some_and(u8::is_ascii_alphanumeric)).then_some(i)
+}
+
+/// `2024.04.17`: a date written with points, which the numeral reads as a reference.
+pub(crate) fn dotted_date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    if p.dots != 2 || p.numeral != Numeral::Arabic {
+        return None;
+    }
+    let mut parts = text[s..p.end].split('.');
+    let y: u32 = parts.next()?.parse().ok()?;
+    let (m, d) = (parts.next()?, parts.next()?);
+    let ok = (1000..=2100).contains(&y)
+        && (1..=2).contains(&m.len())
+        && (1..=2).contains(&d.len())
+        && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    let number = Span::new(s, p.end);
+    ok.then(|| Raw::non_quantity(Kind::Date, number, number, f64::from(y), p.numeral))
 }
 
 /// `:39` or `:39:05` after the hour of a time of day (`16:39`): its end.
@@ -284,7 +427,7 @@ fn day_after(text: &str, i: usize) -> Option<usize> {
 /// Words before a number of years that make it a duration (`过去 2000 年`), not a year.
 const DURATION_BEFORE: &[&str] = &[
     "过去", "最近", "近", "长达", "历时", "未来", "前", "这", "逾", "约", "超过", "将近", "达",
-    "有",
+    "有", "過去", "長達", "歷時", "這", "約", "超過", "將近", "達",
 ];
 
 /// English words before a number that make a four-digit number a year (`in 2023`).
@@ -307,6 +450,35 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
     }
     let k = skip_space_back(text, s);
     let j = skip_space(text, p.end);
+    // `2024至25年度`, `2023-24财年`, `2016 年至 2023 年` stays two years.
+    if let Some(c) = range_connector(text, p.end)
+        && let Some(q) = numeral::arabic(text, c)
+        && matches!(q.int_digits, 2 | 4)
+        && q.decimals == 0
+        && q.dots == 0
+    {
+        let e = skip_space(text, q.end);
+        let word = ["年度", "财年", "財年", "年"]
+            .iter()
+            .find(|w| text[e..].starts_with(*w));
+        if let Some(w) = word
+            && (q.int_digits == 2 || *w != "年")
+        {
+            let span = Span::new(s, e + w.len());
+            return Some(raw(Kind::Year, span, number, p).because(Reason::Period));
+        }
+        // `2023/24`, `2024-25`: a fiscal or school year, the second year written short.
+        let next_year = q.int_digits == 2 && q.value == f64::from((v + 1) % 100);
+        if next_year
+            && !text
+                .as_bytes()
+                .get(q.end)
+                .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            let span = Span::new(s, q.end);
+            return Some(raw(Kind::Year, span, number, p).because(Reason::Period));
+        }
+    }
     if tail.kind == TailKind::Unit("year") && char_at(text, j) == Some('年') {
         if DURATION_BEFORE
             .iter()
@@ -350,6 +522,27 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
     None
 }
 
+/// A span of the calendar named by a number: `20年代`, `七八十年代` (decades, also in
+/// `zh_approximate`), `21世纪` (a century).
+pub(crate) fn period(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    let j = skip_space(text, p.end);
+    // `年` starts with E5, `世` with E4: most numerals are followed by neither.
+    if !matches!(text.as_bytes().get(j), Some(0xE4 | 0xE5)) {
+        return None;
+    }
+    let v = small_int(p)?;
+    let rest = &text[j..];
+    let word = if rest.starts_with("年代") && v <= 90 && v % 10 == 0 {
+        "年代"
+    } else if (rest.starts_with("世纪") || rest.starts_with("世紀")) && (1..=30).contains(&v) {
+        "世纪"
+    } else {
+        return None;
+    };
+    let span = Span::new(s, j + word.len());
+    Some(raw(Kind::Year, span, Span::new(s, p.end), p).because(Reason::Period))
+}
+
 /// A month (`4 月`, `4 月 5 日`) after a year ending at `i`: its end.
 fn month_after(text: &str, i: usize) -> Option<usize> {
     let k = skip_space(text, i);
@@ -357,7 +550,15 @@ fn month_after(text: &str, i: usize) -> Option<usize> {
     let v = small_int(&p)?;
     let j = skip_space(text, p.end);
     if char_at(text, j) == Some('月') && (1..=12).contains(&v) {
-        return Some(day_after(text, j + 3).unwrap_or(j + 3));
+        let end = day_after(text, j + 3).unwrap_or(j + 3);
+        return Some(if text[end..].starts_with('份') {
+            end + 3
+        } else {
+            end
+        });
+    }
+    if (1..=12).contains(&v) {
+        return month_range(text, p.end);
     }
     None
 }
@@ -475,7 +676,7 @@ pub(crate) fn named_number(
         && tail.hedge.is_none()
         && pre.currency.is_none()
         && pre.hedge.is_none()
-        && p.value < 100.0
+        && p.value < 10_000.0
         && !p.grouped;
     if !bare || k == s || s - k > 1 {
         return None;
@@ -486,29 +687,48 @@ pub(crate) fn named_number(
         ws -= 1;
     }
     let word = &text[ws..k];
-    let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    if word.is_empty() || !capital || NOT_NAMES.contains(&word) || MONTHS.contains(&word) {
+    // `Windows 11`, and `iPhone 15`, `macOS 14`: a capital in the first two letters.
+    let capital = word.bytes().take(2).any(|b| b.is_ascii_uppercase());
+    if word.is_empty() || !capital {
+        return None;
+    }
+    // Larger numbers name only a known product (`Boeing 737`, `Xbox 360`).
+    if p.value >= 100.0 && !PRODUCTS.contains(&word) {
+        return None;
+    }
+    if NOT_NAMES.contains(&word) || MONTHS.contains(&word) {
         return None;
     }
     // `Windows 11 users`: a name even with a noun after it, unless the capital only marks
-    // the start of a sentence (`These 5 companies`).
-    if noun && sentence_start(text, ws) {
+    // the start of a sentence (`These 5 companies`) of a word that names no product.
+    if noun && sentence_start(text, ws) && !PRODUCTS.contains(&word) {
         return None;
     }
-    // `Llama 2 70B`: a parameter count glued to a magnitude letter belongs to the name.
-    let mut end = p.end;
-    if bytes.get(end) == Some(&b' ')
-        && let Some(q) = numeral::arabic(text, end + 1)
-        && matches!(
-            bytes.get(q.end),
-            Some(b'B' | b'M' | b'b' | b'm' | b'K' | b'k')
-        )
-        && !bytes.get(q.end + 1).is_some_and(u8::is_ascii_alphanumeric)
-    {
-        end = q.end + 1;
-    }
-    Some(raw(Kind::Name, Span::new(ws, end), number, p))
+    // `Llama 2 70B`: the name ends at `2`; `70B` (the parameter count) is a quantity.
+    Some(raw(Kind::Name, Span::new(ws, p.end), number, p))
 }
+
+/// Products whose names end in a number, named even at the start of a sentence.
+const PRODUCTS: &[&str] = &[
+    "Windows",
+    "Boeing",
+    "iPhone",
+    "iPad",
+    "Galaxy",
+    "Pixel",
+    "Llama",
+    "Claude",
+    "Gemini",
+    "Qwen",
+    "Xbox",
+    "PlayStation",
+    "Android",
+    "iOS",
+    "macOS",
+    "Office",
+    "Model",
+    "Series",
+];
 
 /// Whether the word at `ws` opens a sentence.
 fn sentence_start(text: &str, ws: usize) -> bool {

@@ -23,6 +23,9 @@ pub(crate) struct Parsed {
     pub digit_sequence: bool,
     /// A Chinese numeral that is the single character `一` (the indefinite article, often).
     pub lone_one: bool,
+    /// A scale word may follow a Chinese numeral (`十几万`, `两个亿`, `七八万`): the numeral
+    /// was read from a form that stops before it.
+    pub open_scale: bool,
 }
 
 /// Longest digit run accepted; a longer one is not a quantity anyone writes, and its value
@@ -101,12 +104,18 @@ pub(crate) fn arabic(text: &str, start: usize) -> Option<Parsed> {
                 continue;
             }
         }
-        if b == Some(b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        // `.` or the full-width `．` (`４．５`) before a digit.
+        let point = match b {
+            Some(b'.') => 1,
+            Some(0xEF) if bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2) == Some(&0x8E) => 3,
+            _ => 0,
+        };
+        if point > 0 && digit_at(bytes, i + point).is_some() {
             if dots == 0 {
                 first_component = Some(mantissa);
             }
             dots = dots.saturating_add(1);
-            i += 1;
+            i += point;
             continue;
         }
         break;
@@ -149,6 +158,7 @@ pub(crate) fn arabic(text: &str, start: usize) -> Option<Parsed> {
         int_digits,
         digit_sequence: false,
         lone_one: false,
+        open_scale: false,
     })
 }
 
@@ -170,11 +180,11 @@ pub(crate) fn zh_digit(c: char) -> Option<u8> {
     Some(match c {
         '零' | '〇' => 0,
         '一' | '壹' => 1,
-        '二' | '两' | '贰' => 2,
+        '二' | '两' | '兩' | '贰' | '貳' => 2,
         '三' | '叁' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
-        '六' | '陆' => 6,
+        '六' | '陆' | '陸' => 6,
         '七' | '柒' => 7,
         '八' | '捌' => 8,
         '九' | '玖' => 9,
@@ -187,6 +197,16 @@ fn zh_unit(c: char) -> Option<f64> {
         '十' | '拾' => 10.0,
         '百' | '佰' => 100.0,
         '千' | '仟' => 1000.0,
+        _ => return None,
+    })
+}
+
+/// `万` and `亿` (and the traditional `萬`, `億`, and `兆` = 10¹² as in Taiwan).
+fn zh_big(c: char) -> Option<f64> {
+    Some(match c {
+        '万' | '萬' => 1e4,
+        '亿' | '億' => 1e8,
+        '兆' => 1e12,
         _ => return None,
     })
 }
@@ -234,17 +254,18 @@ pub(crate) fn chinese(text: &str, start: usize) -> Option<Parsed> {
                 None => break,
             };
             section += d * u;
-        } else if c == '万' || c == '亿' {
+        } else if let Some(big) = zh_big(c) {
             if chars == 0 || (only_digits && seq_digits > 1) {
                 break;
             }
             only_digits = false;
-            let big = if c == '万' { 1e4 } else { 1e8 };
             let here = section + pending.take().map_or(0.0, f64::from);
-            if c == '亿' {
-                total = (total + here) * big;
-            } else {
+            if big == 1e4 || total >= big * 1e4 {
+                // `三万`, or `一兆二千亿` after a larger word: adds.
                 total += here * big;
+            } else {
+                // `三万亿`: multiplies what came before.
+                total = (total + here) * big;
             }
             section = 0.0;
         } else {
@@ -266,7 +287,8 @@ pub(crate) fn chinese(text: &str, start: usize) -> Option<Parsed> {
     let lone_one = chars == 1 && matches!(rest.chars().next(), Some('一' | '壹'));
     // `三点五`: decimals follow `点`.
     let mut decimals = 0u8;
-    if !digit_sequence && text[end..].starts_with('点') {
+    // `三点五`, and `三點五` in traditional characters.
+    if !digit_sequence && (text[end..].starts_with('点') || text[end..].starts_with('點')) {
         let mut frac = String::from("0.");
         let mut j = end + '点'.len_utf8();
         for c in text[j..].chars() {
@@ -300,6 +322,7 @@ pub(crate) fn chinese(text: &str, start: usize) -> Option<Parsed> {
         int_digits,
         digit_sequence,
         lone_one: lone_one && decimals == 0,
+        open_scale: false,
     })
 }
 
@@ -468,6 +491,7 @@ pub(crate) fn english(text: &str, start: usize) -> Option<Parsed> {
         int_digits: 0,
         digit_sequence: false,
         lone_one: false,
+        open_scale: false,
     })
 }
 

@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 
 use super::context::{self, Pre, Tail, TailKind};
 use super::lexicon;
-use super::mention::{Hedge, Kind, Numeral, Style};
+use super::marks;
+use super::mention::{Hedge, Kind, Numeral, Reason, Style};
 use super::numeral::{self, Parsed};
 use crate::source::Span;
 
@@ -38,6 +39,8 @@ pub(crate) struct Raw {
     pub indefinite: bool,
     /// A bare Chinese numeral or number word (`一直`, `one of`): kept only inside a range.
     pub weak: bool,
+    /// Why a non-quantity is one (`None` for quantities).
+    pub reason: Option<Reason>,
 }
 
 impl Raw {
@@ -68,7 +71,14 @@ impl Raw {
             },
             indefinite: false,
             weak: false,
+            reason: Reason::of_kind(kind),
         }
+    }
+
+    /// The same non-quantity with a more specific reason.
+    pub(crate) fn because(mut self, reason: Reason) -> Raw {
+        self.reason = Some(reason);
+        self
     }
 }
 
@@ -90,11 +100,14 @@ pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
     let mut carried: Option<Raw> = None;
     let mut last_end = 0;
     let zh_starts = zh_start_bits();
+    let mut titles = marks::Titles::default();
+    // Most texts hold no title mark at all: one search spares the scanner its watch.
+    let watch_titles = text.contains('《');
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let next = match b {
-            b'0'..=b'9' => arabic_at(text, i, &mut out, carried.as_ref()),
+            b'0'..=b'9' => arabic_at(text, i, &mut out, carried.as_ref(), &mut titles),
             b'a'..=b'z' | b'A'..=b'Z' => {
                 let (_, end) = numeral::word_at(text, i);
                 if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
@@ -104,13 +117,21 @@ pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
                 }
             }
             0xEF if numeral::digit_at(bytes, i).is_some() => {
-                arabic_at(text, i, &mut out, carried.as_ref())
+                arabic_at(text, i, &mut out, carried.as_ref(), &mut titles)
             }
             0xE4..=0xE9 => match three_byte_char(bytes, i) {
-                Some(c) if is_zh_start(zh_starts, c) => zh_at(text, i, c, &mut out),
+                Some(c) if is_zh_start(zh_starts, c) => zh_at(text, i, c, &mut out, &mut titles),
                 _ => None,
             },
             _ => {
+                // Title marks `《` `》` (E3 80 8A/8B) and line breaks, for `Titles`.
+                if watch_titles {
+                    if b == 0xE3 && bytes.get(i + 1) == Some(&0x80) {
+                        titles.mark(bytes.get(i + 2).copied(), i);
+                    } else if b == b'\n' {
+                        titles.mark(None, i);
+                    }
+                }
                 if out.len() >= BATCH
                     && out.last().is_some_and(|r| r.span.end <= i)
                     && ends_clause_at(bytes, i)
@@ -204,22 +225,64 @@ const CJK_FIRST: u32 = 0x4E00;
 const CJK_LEN: usize = 0x5200;
 
 fn zh_start_slow(c: char) -> bool {
-    numeral::zh_starts(c) || matches!(c, '百' | '半' | '数' | '几' | '翻')
+    numeral::zh_starts(c)
+        || matches!(
+            c,
+            '百' | '千' | '万' | '萬' | '半' | '数' | '數' | '几' | '幾' | '翻' | '上'
+        )
 }
 
 /// Arabic digits at `s`.
-fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>, carried: Option<&Raw>) -> Option<usize> {
+fn arabic_at(
+    text: &str,
+    s: usize,
+    out: &mut Vec<Raw>,
+    carried: Option<&Raw>,
+    titles: &mut marks::Titles,
+) -> Option<usize> {
     let p = numeral::arabic(text, s)?;
+    let number = Span::new(s, p.end);
+    if let Some(span) = marks::marker(text, s, p.end) {
+        let raw = Raw::non_quantity(Kind::Reference, span, number, p.value, p.numeral);
+        out.push(raw.because(Reason::Marker));
+        return Some(span.end);
+    }
+    if let Some(end) = held_out(text, s, &p, out, titles) {
+        return Some(end);
+    }
+    if let Some((span, percent)) = marks::table_negative(text, s, p.end) {
+        let tail = Tail {
+            kind: if percent {
+                TailKind::Percent
+            } else {
+                TailKind::None
+            },
+            ..Tail::bare(p.end)
+        };
+        let mut raw = build(s, &p, &Pre::default(), &tail);
+        raw.value = -raw.value;
+        raw.span = span;
+        out.push(raw);
+        return Some(span.end);
+    }
     if let Some(name) = context::glued_name(text, s, p.end) {
-        let value = p.value;
-        out.push(Raw::non_quantity(
-            Kind::Name,
-            name,
-            Span::new(s, p.end),
-            value,
-            p.numeral,
-        ));
+        // `Q1`, `H2`: quarters and halves of a year.
+        let prefix = &text[name.start..s];
+        let part = matches!((prefix, p.value), ("Q", 1.0..=4.0) | ("H", 1.0..=2.0))
+            && p.decimals == 0
+            && name.end == p.end;
+        let raw = if part {
+            Raw::non_quantity(Kind::Date, name, number, p.value, p.numeral).because(Reason::Period)
+        } else {
+            Raw::non_quantity(Kind::Name, name, number, p.value, p.numeral)
+        };
+        out.push(raw);
         return Some(name.end);
+    }
+    if let Some(r) = context::dotted_date(text, s, &p) {
+        let end = r.span.end;
+        out.push(r);
+        return Some(end);
     }
     if let Some(r) = context::reference(text, s, &p, out.last().or(carried)) {
         let end = r.span.end;
@@ -229,16 +292,89 @@ fn arabic_at(text: &str, s: usize, out: &mut Vec<Raw>, carried: Option<&Raw>) ->
     if !p.value.is_finite() {
         return Some(p.end);
     }
-    if let Some(raw) = context::en_fraction(text, s, &p) {
+    if let Some(raw) =
+        context::en_fraction(text, s, &p).or_else(|| context::slash_fraction(text, s, &p))
+    {
         let end = raw.span.end;
         out.push(raw);
         return Some(end);
     }
-    number_common(text, s, p, out)
+    let before = out.len();
+    let end = number_common(text, s, p, out)?;
+    // `-0.5%`, `−0.5个百分点`: a minus sign makes the quantity negative.
+    if let Some(sign) = minus_before(text, s)
+        && let Some(raw) = out.get_mut(before)
+        && raw.kind.is_quantity()
+        && raw.number.start == s
+    {
+        raw.value = -raw.value;
+        raw.base = raw.base.map(|(lo, hi)| (-hi, -lo));
+        raw.number.start = sign;
+        raw.span.start = raw.span.start.min(sign);
+    }
+    Some(end)
+}
+
+/// Where a minus sign right before `s` starts: `-` or `−` (U+2212) after a space, an
+/// opening bracket, a Chinese character or clause punctuation; not the hyphen of `5-10`,
+/// `COVID-19` or `5%-10%`.
+fn minus_before(text: &str, s: usize) -> Option<usize> {
+    let sign = if text[..s].ends_with('-') {
+        s - 1
+    } else if text[..s].ends_with('−') {
+        s - '−'.len_utf8()
+    } else {
+        return None;
+    };
+    match lexicon::char_before(text, sign) {
+        None => Some(sign),
+        Some(c)
+            if c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    '%' | '％' | '.' | ')' | '）' | '-' | '~' | '～' | '_' | '/'
+                ) =>
+        {
+            None
+        }
+        Some(c) if c.is_ascii() || c.is_whitespace() || super::nonquant::is_cjk(c) => Some(sign),
+        Some('（' | '，' | '：' | '；' | '、' | '“' | '「') => Some(sign),
+        _ => None,
+    }
+}
+
+/// A numeral held out of the quantities by what surrounds it: a known name that holds it
+/// (`21世纪经济报道`, `第一财经`, `3M`), a title (`《2018年…报告》`), or the section number
+/// that opens a heading or list item (`4.`, `一、`, `（二）`). Pushes it and returns its end.
+fn held_out(
+    text: &str,
+    s: usize,
+    p: &Parsed,
+    out: &mut Vec<Raw>,
+    titles: &mut marks::Titles,
+) -> Option<usize> {
+    let number = Span::new(s, p.end);
+    let (kind, span, reason) = if let Some(span) = marks::known_name(text, s) {
+        (Kind::Name, span, Reason::Name)
+    } else if titles.holds(text, s) {
+        (Kind::Name, number, Reason::Title)
+    } else if let Some(span) = marks::section(text, s, p.end, p.dots) {
+        (Kind::Ordinal, span, Reason::Section)
+    } else {
+        return None;
+    };
+    // The section's span may start at its parenthesis, before the numeral.
+    out.push(Raw::non_quantity(kind, span, number, p.value, p.numeral).because(reason));
+    Some(span.end.max(p.end))
 }
 
 /// What every numeral goes through: ordinal, name, year, date, then a quantity.
 fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<usize> {
+    if let Some(r) = context::period(text, s, &p) {
+        let end = r.span.end;
+        out.push(r);
+        return Some(end);
+    }
     if let Some(r) = context::ordinal(text, s, &p) {
         let end = r.span.end;
         out.push(r);
@@ -297,6 +433,8 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         (TailKind::Points, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.01),
         (TailKind::Multiple, _) => (Kind::Multiple, Some(Cow::Borrowed("x")), 1.0),
         (TailKind::Money(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 1.0),
+        (TailKind::Subunit(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 0.01),
+        (TailKind::BasisPoints, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.0001),
         (_, Some((code, _))) => (Kind::Money, Some(Cow::Borrowed(code)), 1.0),
         (TailKind::Count(u), _) => (Kind::Count, Some(u.clone()), 1.0),
         (TailKind::Unit(u), _) => (Kind::Quantity, Some(Cow::Borrowed(*u)), 1.0),
@@ -306,7 +444,16 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
     // `近 5 年`, `近十年来` mean "the last five / ten years", not "nearly".
     let recent = matches!(pre.hedge, Some((Hedge::Nearly, span)) if span.len() == '近'.len_utf8())
         && matches!(unit.as_deref(), Some("year" | "month" | "week" | "day"));
-    let pre = if recent {
+    // `Over two years, the price fell`: the span of time, not more than two years. Read so
+    // for durations written in words, where the preposition is the common sense.
+    // (`over` is the only over-hedge four bytes long.)
+    let span_of_time = matches!(pre.hedge, Some((Hedge::Over, span)) if span.len() == 4)
+        && p.numeral == Numeral::Words
+        && matches!(
+            unit.as_deref(),
+            Some("year" | "month" | "week" | "day" | "decade" | "h")
+        );
+    let pre = if recent || span_of_time {
         &Pre {
             hedge: None,
             ..*pre
@@ -322,7 +469,7 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
     };
     let words = matches!(p.numeral, Numeral::Chinese | Numeral::Words);
     let by_nature = words && kind == Kind::Multiple;
-    let weak = words && kind == Kind::Number && (p.value < 1e4 || p.digit_sequence);
+    let weak = words && kind == Kind::Number && (p.value * scale < 1e4 || p.digit_sequence);
     let indefinite = p.lone_one && matches!(kind, Kind::Count | Kind::Quantity);
     Raw {
         span: Span::new(start, tail.end),
@@ -349,12 +496,19 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         },
         indefinite,
         weak: weak || p.digit_sequence,
+        reason: None,
     }
 }
 
 /// A Chinese numeral, or one of the Chinese forms that start with a numeral character:
 /// `百分之二十`, `三分之二`, `一半`, `半数`, `数百万`, `翻了一番`.
-fn zh_at(text: &str, s: usize, c: char, out: &mut Vec<Raw>) -> Option<usize> {
+fn zh_at(
+    text: &str,
+    s: usize,
+    c: char,
+    out: &mut Vec<Raw>,
+    titles: &mut marks::Titles,
+) -> Option<usize> {
     if let Some(raw) = context::zh_special(text, s, c) {
         let end = raw.span.end;
         out.push(raw);
@@ -363,8 +517,17 @@ fn zh_at(text: &str, s: usize, c: char, out: &mut Vec<Raw>) -> Option<usize> {
     if !numeral::zh_starts(c) {
         return None;
     }
+    // `零售`, `零件`: 零 opens words far more often than it writes nought.
+    if c == '零' {
+        return None;
+    }
     let p = numeral::chinese(text, s)?;
-    if let Some(raw) = context::zh_fraction(text, s, &p) {
+    if let Some(end) = held_out(text, s, &p, out, titles) {
+        return Some(end);
+    }
+    if let Some(raw) =
+        context::zh_fraction(text, s, &p).or_else(|| context::zh_approximate(text, s, &p))
+    {
         let end = raw.span.end;
         out.push(raw);
         return Some(end);

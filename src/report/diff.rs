@@ -13,7 +13,7 @@ use anstyle::{AnsiColor, Effects, Style};
 use similar::{ChangeTag, TextDiff};
 
 use super::text::{self, Excerpt};
-use super::{FileReport, Location, Sink, Totals, char_floor, display_path};
+use super::{FileError, FileReport, Location, Sink, Totals, char_floor, display_path};
 use crate::check::{Explanation, Finding, Origin, Severity};
 use crate::source::{Document, Span};
 
@@ -58,7 +58,12 @@ impl Diff {
 
     fn finding(&self, out: &mut dyn Write, doc: &Document, f: &Finding) -> io::Result<()> {
         let loc = Location::of(doc, f.span);
-        let head = format!("{}:{}:{}:", display_path(doc), loc.line, loc.column);
+        let head = format!(
+            "{}:{}:{}:",
+            crate::escape::control(&display_path(doc)),
+            loc.line,
+            loc.column
+        );
         writeln!(
             out,
             "{} {}{}: {}",
@@ -79,8 +84,8 @@ impl Diff {
         {
             writeln!(out, "{}`{}`", label("suggest"), clean(s))?;
         }
-        if let Some(source) = &f.source {
-            writeln!(out, "{}{}", label("source"), clean(source))?;
+        if !f.source.is_empty() {
+            writeln!(out, "{}{}", label("source"), clean(&f.source.join("; ")))?;
         }
         // A claim that matched nowhere has no place in the text to show.
         if f.origin != Origin::Unmatched {
@@ -231,8 +236,8 @@ impl Diff {
 }
 
 impl Sink for Diff {
-    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        let path = display_path(&file.doc);
+    fn fixes(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let path = crate::escape::control(&display_path(&file.doc)).into_owned();
         for fix in &file.fixes {
             let what = if fix.applied { "fixed" } else { "not fixed" };
             let why = if fix.applied {
@@ -254,13 +259,17 @@ impl Sink for Diff {
         if !file.fixes.is_empty() {
             writeln!(out)?;
         }
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         for f in &file.findings {
             self.finding(out, &file.doc, f)?;
         }
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, errors: &[String]) -> io::Result<()> {
+    fn summary(&mut self, out: &mut dyn Write, t: &Totals, errors: &[FileError]) -> io::Result<()> {
         let s = &t.stats;
         let findings = t.errors + t.warnings + t.infos;
         writeln!(

@@ -4,13 +4,16 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Location, Sink, Totals, display_path};
+use super::{FileError, FileReport, Location, Sink, Totals, display_path};
+use crate::escape;
 
 pub struct Line;
 
 impl Sink for Line {
-    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        let path = display_path(&file.doc);
+    fn fixes(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        // A newline or escape sequence in a file name, rule id or message must not start a
+        // line of its own or act on the terminal (issue 12, item 13).
+        let path = escape::control(&display_path(&file.doc)).into_owned();
         for fix in &file.fixes {
             let what = if fix.applied { "fixed" } else { "not fixed" };
             writeln!(
@@ -18,11 +21,16 @@ impl Sink for Line {
                 "{what} {path}:{}:{} {}: `{}` → `{}`",
                 fix.line,
                 fix.column,
-                fix.rule,
+                escape::control(&fix.rule),
                 one_line(&fix.old),
                 one_line(&fix.new)
             )?;
         }
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let path = escape::control(&display_path(&file.doc)).into_owned();
         for f in &file.findings {
             let loc = Location::of(&file.doc, f.span);
             writeln!(
@@ -31,7 +39,7 @@ impl Sink for Line {
                 loc.line,
                 loc.column,
                 f.severity,
-                f.rule,
+                escape::control(&f.rule),
                 one_line(&f.message)
             )?;
             for r in &f.related {
@@ -48,7 +56,12 @@ impl Sink for Line {
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, _errors: &[String]) -> io::Result<()> {
+    fn summary(
+        &mut self,
+        out: &mut dyn Write,
+        t: &Totals,
+        _errors: &[FileError],
+    ) -> io::Result<()> {
         let s = &t.stats;
         writeln!(
             out,
@@ -66,7 +79,8 @@ impl Sink for Line {
     }
 }
 
-/// Keeps one finding on one line whatever its message holds.
+/// Keeps one finding on one line whatever its message holds: line breaks become spaces,
+/// other control characters escapes.
 fn one_line(s: &str) -> String {
-    s.replace(['\r', '\n'], " ")
+    escape::control(&s.replace(['\r', '\n'], " ")).into_owned()
 }

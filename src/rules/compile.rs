@@ -14,9 +14,10 @@ use serde_saphyr::Spanned;
 
 use super::error::{Located, RuleError};
 use super::index::{claim_index, term_index};
-use super::raw::{self, RawClaim, RawExamples, RawFile, RawTerm};
+use super::raw::{self, RawClaim, RawExamples, RawFile, RawSeverity, RawTerm};
 use super::template::Template;
 use super::{Binding, Check, Claim, Examples, Fact, Matcher, RuleFile, Scope, Term};
+use crate::escape::echo;
 use crate::eval::Comparison;
 use crate::finding::Severity;
 
@@ -85,6 +86,7 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
         at,
         errors: Vec::new(),
         ids: BTreeMap::new(),
+        fact_ids: BTreeMap::new(),
     };
     let (applies_to, globs) = match &raw.applies_to {
         None => (None, None),
@@ -108,7 +110,11 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
                     }
                     Err(e) => c.errors.push(c.at.at(
                         &g.referenced,
-                        format!("invalid glob `{}` in `applies_to`: {}", g.value, e.kind()),
+                        format!(
+                            "invalid glob `{}` in `applies_to`: {}",
+                            echo(&g.value),
+                            e.kind()
+                        ),
                     )),
                 }
             }
@@ -154,6 +160,17 @@ struct Compiler<'a> {
     errors: Vec<RuleError>,
     /// Claim and term ids seen, with the line of their first definition.
     ids: BTreeMap<String, usize>,
+    /// Fact id → index into the facts: a file of 100,000 facts must not compare every name
+    /// with every fact.
+    fact_ids: BTreeMap<String, usize>,
+}
+
+/// `snake_case`: what the docs promise a rule id is, and what keeps it one safe word in
+/// every report format.
+fn is_snake_case(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn is_name(s: &str) -> bool {
@@ -168,17 +185,18 @@ impl Compiler<'_> {
         let mut facts: Vec<Fact> = Vec::new();
         for (id, f) in raw.facts.iter().flat_map(|f| &f.0) {
             let line = id.referenced.line() as usize;
-            if let Some(first) = facts.iter().find(|x| x.id == id.value) {
+            if let Some(&first) = self.fact_ids.get(&id.value) {
                 self.errors.push(self.at.at(
                     &id.referenced,
                     format!(
                         "duplicate fact id `{}` (first defined on line {}): give each fact \
                          its own id",
-                        id.value, first.line
+                        id.value, facts[first].line
                     ),
                 ));
                 continue;
             }
+            self.fact_ids.insert(id.value.clone(), facts.len());
             if !is_name(&id.value) {
                 self.errors.push(self.at.at(
                     &id.referenced,
@@ -239,20 +257,29 @@ impl Compiler<'_> {
             );
             return false;
         }
+        if !is_snake_case(&id.value) {
+            let msg = format!(
+                "id `{}` is not snake_case: use lowercase letters, digits and `_`, starting \
+                 with a letter (ids are printed in reports and used in suppression comments)",
+                echo(&id.value)
+            );
+            self.errors.push(self.at.at(&id.referenced, msg));
+            return false;
+        }
         self.ids.insert(id.value.clone(), line);
         true
     }
 
-    fn severity(&mut self, raw: &Option<Spanned<String>>, default: Severity) -> Severity {
+    fn severity(&mut self, raw: &Option<Spanned<RawSeverity>>, default: Severity) -> Severity {
         let Some(s) = raw else {
             return default;
         };
-        Severity::parse(s.value.trim()).unwrap_or_else(|| {
+        s.value.severity.unwrap_or_else(|| {
             self.errors.push(self.at.at(
                 &s.referenced,
                 format!(
                     "unknown severity `{}`, expected one of `info`, `warning`, `error`",
-                    s.value.trim()
+                    s.value.text.trim()
                 ),
             ));
             default
@@ -301,7 +328,7 @@ impl Compiler<'_> {
             .unwrap_or_default();
         let where_names = r.text.as_ref().or(r.pattern.as_ref());
         for name in &names {
-            if facts.iter().any(|f| &f.id == name)
+            if self.fact_ids.contains_key(name)
                 && let Some(w) = where_names
             {
                 let offset = w.value.find(name.as_str()).unwrap_or(0);
@@ -381,7 +408,7 @@ impl Compiler<'_> {
                 let detail = last.strip_prefix("error: ").unwrap_or(last);
                 self.errors.push(self.at.at(
                     &p.referenced,
-                    format!("invalid regex `{}`: {detail}", p.value),
+                    format!("invalid regex `{}`: {detail}", echo(&p.value)),
                 ));
                 None
             }
@@ -398,7 +425,7 @@ impl Compiler<'_> {
         let comparison = match Comparison::parse(&text.value) {
             Ok(c) => c,
             Err(e) => {
-                let msg = format!("in expression `{}`: {}", text.value, e.message);
+                let msg = format!("in expression `{}`: {}", echo(&text.value), e.message);
                 let err = self.at.inside(&text.referenced, &text.value, e.offset, msg);
                 self.errors.push(err);
                 return None;
@@ -412,7 +439,7 @@ impl Compiler<'_> {
             }
             let binding = if let Some(i) = placeholders.iter().position(|p| p == name) {
                 Binding::Placeholder(i)
-            } else if let Some(i) = facts.iter().position(|f| f.id == name) {
+            } else if let Some(&i) = self.fact_ids.get(name) {
                 Binding::Fact(i)
             } else {
                 if have_matcher {
@@ -426,6 +453,13 @@ impl Compiler<'_> {
             inputs.push((name.to_string(), binding));
         }
         let line = text.referenced.line() as usize;
+        // `inputs[i]` binds slot `i`: both list the distinct names in order of first use.
+        debug_assert!(
+            !ok || inputs
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .eq(comparison.distinct_names())
+        );
         ok.then(|| Check {
             text: text.value.clone(),
             comparison,

@@ -9,7 +9,11 @@ use serde_saphyr::Location;
 
 /// A rule file that cannot be used: where, and what to do about it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}:{line}:{column}: {message}", path.display())]
+#[error(
+    "{}:{line}:{column}: {}",
+    crate::escape::path(path),
+    crate::escape::control(message)
+)]
 pub struct RuleError {
     pub path: PathBuf,
     /// 1-based; 0 when the error is about the whole file.
@@ -71,29 +75,10 @@ impl Located<'_> {
     /// serde-saphyr's error, at its location, with its message (which already lists the
     /// valid keys for an unknown one) made to read like ours.
     pub fn yaml_error(&self, err: &serde_saphyr::Error) -> RuleError {
-        let (line, column) = err
-            .location()
-            .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
-        let mut message = err.without_snippet().to_string();
-        // The location is ours to print; drop serde-saphyr's trailing copy of it.
-        if let Some(i) = message.rfind(" at line ")
-            && message[i + " at line ".len()..]
-                .split_once(", column ")
-                .is_some_and(|(l, c)| is_digits(l) && is_digits(c))
-        {
-            message.truncate(i);
-        }
-        if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-            let key = rest.split(", set ").next().unwrap_or(rest);
-            message = format!("duplicate key `{key}`: each key may appear once");
-        }
+        let (line, column, mut message) = crate::yaml::describe(err, self.text);
         if message.starts_with("expected ") || message.starts_with("invalid ") {
             message = format!("wrong type: {message}");
         }
         self.error(line, column, message)
     }
-}
-
-fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }

@@ -238,13 +238,25 @@ fn build(patterns: &[String], ascii_case_insensitive: bool) -> Option<AhoCorasic
         .match_kind(MatchKind::Standard)
         .ascii_case_insensitive(ascii_case_insensitive)
         .prefilter(patterns.iter().all(|p| p.is_ascii()));
+    // A DFA's build time grows with states × byte classes, and a single term with tens of
+    // thousands of long words took seconds to load (issue 12, item 4). Past `DFA_BYTES` of
+    // patterns the contiguous NFA is built instead, in time linear in the patterns.
+    let total: usize = patterns.iter().map(String::len).sum();
+    let kind = if total <= DFA_BYTES {
+        AhoCorasickKind::DFA
+    } else {
+        AhoCorasickKind::ContiguousNFA
+    };
     builder
         .clone()
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(kind))
         .build(patterns)
         .or_else(|_| builder.build(patterns))
         .ok()
 }
+
+/// The most pattern bytes given to a DFA (1,000 terms of 20 words each fit).
+const DFA_BYTES: usize = 256 * 1024;
 
 #[cfg(test)]
 mod tests {

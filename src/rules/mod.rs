@@ -8,7 +8,6 @@
 
 mod compile;
 mod error;
-pub mod examples;
 mod index;
 pub mod normalize;
 mod raw;
@@ -23,7 +22,6 @@ use crate::eval::{Comparison, Interval, Value};
 use crate::finding::Severity;
 
 pub use error::RuleError;
-pub use examples::{ExampleOutcome, ExampleResult, run_examples};
 pub use template::Template;
 
 /// All rule files of a run.
@@ -126,7 +124,8 @@ pub struct Check {
     pub comparison: Comparison,
     pub text: String,
     pub line: usize,
-    /// Each distinct name in the expression, in order of first use.
+    /// Each distinct name in the expression, in order of first use: `inputs[i]` binds the
+    /// comparison's slot `i`, so evaluation reads values by index.
     pub inputs: Vec<(String, Binding)>,
 }
 
@@ -184,7 +183,7 @@ impl RuleSet {
         let mut files = Vec::new();
         let mut tree = compile::FileTree::new(root);
         for path in discover(paths, &mut errors) {
-            let text = match std::fs::read(&path) {
+            let text = match crate::read::read(&path, crate::read::DEFAULT_MAX_FILESIZE) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => text,
                     Err(e) => {
@@ -196,7 +195,7 @@ impl RuleSet {
                     }
                 },
                 Err(e) => {
-                    errors.push(whole_file(&path, format!("cannot read: {e}")));
+                    errors.push(whole_file(&path, e.to_string()));
                     continue;
                 }
             };
@@ -307,6 +306,10 @@ fn discover(paths: &[PathBuf], errors: &mut Vec<RuleError>) -> Vec<PathBuf> {
             ));
         }
     }
+    // `--claims claims --claims claims/x.yaml` names one file twice: load it once, or every
+    // finding would be reported twice.
+    let mut seen = std::collections::BTreeSet::new();
+    found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     found
 }
 

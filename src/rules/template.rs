@@ -421,6 +421,7 @@ mod tests {
                 grouped: false,
                 factor: 1.0,
             },
+            reason: None,
         }
     }
 

@@ -24,6 +24,16 @@ impl LineIndex {
         let mut starts = vec![0];
         // `match_indices` of a char searches with memchr: far faster than a byte loop.
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // A CR alone (old Mac line endings) ends a line too; the usual file has none, and
+        // pays one memchr to learn it.
+        if text.contains('\r') {
+            let lone = text
+                .match_indices('\r')
+                .map(|(i, _)| i + 1)
+                .filter(|&next| bytes.get(next) != Some(&b'\n'));
+            starts.extend(lone);
+            starts.sort_unstable();
+        }
         let mut chars = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
         let mut total = 0;
         chars.push(0);

@@ -23,6 +23,9 @@ pub(crate) struct Masked {
     pub html: Vec<Span>,
     /// Markdown headings (ATX and setext), in document order.
     pub headings: Vec<MarkdownHeading>,
+    /// The blanked ranges, sorted, disjoint and not touching (so a lookup by binary search
+    /// finds the only one that can hold a byte).
+    pub blanked: Vec<Span>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +54,7 @@ pub(crate) fn mask(text: &str, markdown: bool) -> Masked {
         masked.headings = found.headings;
     }
     spans.extend(bare_urls(text));
-    masked.text = blank(text, spans);
+    (masked.text, masked.blanked) = blank(text, spans);
     masked
 }
 
@@ -59,9 +62,10 @@ pub(crate) fn mask(text: &str, markdown: bool) -> Masked {
 /// slices of the original, so the result is valid UTF-8 by construction: spans start and
 /// end on character boundaries (pulldown-cmark ranges, ASCII URL runs), and a character
 /// inside a span becomes as many spaces as it has bytes.
-fn blank(text: &str, mut spans: Vec<Span>) -> String {
+fn blank(text: &str, mut spans: Vec<Span>) -> (String, Vec<Span>) {
     spans.sort_unstable_by_key(|s| s.start);
     let mut out = String::with_capacity(text.len());
+    let mut blanked: Vec<Span> = Vec::new();
     let mut done = 0;
     for span in spans {
         let end = span.end.min(text.len());
@@ -74,6 +78,10 @@ fn blank(text: &str, mut spans: Vec<Span>) -> String {
             continue;
         };
         out.push_str(kept);
+        match blanked.last_mut() {
+            Some(last) if last.end >= start => last.end = end,
+            _ => blanked.push(Span::new(start, end)),
+        }
         for piece in masked.split_inclusive(['\n', '\r']) {
             let body = piece.strip_suffix(['\n', '\r']).unwrap_or(piece);
             out.extend(std::iter::repeat_n(' ', body.len()));
@@ -82,7 +90,7 @@ fn blank(text: &str, mut spans: Vec<Span>) -> String {
         done = end;
     }
     out.push_str(&text[done..]);
-    out
+    (out, blanked)
 }
 
 struct MarkdownScan {

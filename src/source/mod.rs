@@ -9,13 +9,18 @@ mod directives;
 mod discover;
 mod lines;
 mod mask;
+mod position;
 mod sections;
 mod span;
 
 use std::path::{Path, PathBuf};
 
-pub use discover::discover;
+use crate::escape;
+use crate::read::{self, DEFAULT_MAX_FILESIZE, ReadError};
+
+pub use discover::{Discovered, Excludes, discover, discover_with};
 pub use lines::LineIndex;
+pub use position::{Position, PositionEncoding};
 pub use span::Span;
 
 /// An article ready for extraction and checking.
@@ -30,6 +35,9 @@ pub struct Document {
     /// offsets and lines agree with `text`. Markdown constructs are masked only in `.md` and
     /// `.markdown` files; bare URLs in every file.
     pub masked: String,
+    /// The ranges blanked in `masked`, sorted and disjoint. No edit may touch them: a word
+    /// found in the blanked copy of code is not in the code.
+    pub blanked: Vec<Span>,
     /// Whether the file began with a UTF-8 BOM (written back by `--fix`).
     pub bom: bool,
     pub lines: LineIndex,
@@ -74,21 +82,43 @@ pub enum DirectiveKind {
 }
 
 /// Why a source could not be used. The run goes on with the other sources and exits 2.
+/// Paths are printed with control characters escaped (a newline in a file name must not
+/// start a line of its own on stderr).
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
-    #[error("{path}: cannot read: {error}")]
+    #[error("{}: cannot read: {error}", escape::path(path))]
     Read {
         path: PathBuf,
         error: std::io::Error,
     },
     #[error(
-        "{path}: not valid UTF-8 at byte {offset}; factlint reads UTF-8 text (save the file as UTF-8)"
+        "{}: not valid UTF-8 at byte {offset}; factlint reads UTF-8 text (save the file as UTF-8)",
+        escape::path(path)
     )]
     Utf8 { path: PathBuf, offset: usize },
-    #[error("{path}: binary file (NUL byte at byte {offset}); factlint reads text articles only")]
+    #[error(
+        "{}: binary file (NUL byte at byte {offset}); factlint reads text articles only",
+        escape::path(path)
+    )]
     Binary { path: PathBuf, offset: usize },
-    #[error("{path}: no such file or directory")]
+    #[error(
+        "{}: UTF-16 text; factlint reads UTF-8: convert with `iconv -f UTF-16 -t UTF-8`",
+        escape::path(path)
+    )]
+    Utf16 { path: PathBuf },
+    #[error("{}: no such file or directory", escape::path(path))]
     Missing { path: PathBuf },
+    #[error("{}: not a regular file ({kind}); not read", escape::path(path))]
+    NotRegular { path: PathBuf, kind: &'static str },
+    #[error(
+        "{}: {size} bytes, over the size limit of {limit}; not read (raise it with `--max-filesize`)",
+        escape::path(path)
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
 }
 
 impl SourceError {
@@ -98,7 +128,25 @@ impl SourceError {
             SourceError::Read { path, .. }
             | SourceError::Utf8 { path, .. }
             | SourceError::Binary { path, .. }
-            | SourceError::Missing { path } => path,
+            | SourceError::Utf16 { path }
+            | SourceError::Missing { path }
+            | SourceError::NotRegular { path, .. }
+            | SourceError::TooLarge { path, .. } => path,
+        }
+    }
+
+    fn from_read(path: &Path, e: ReadError) -> SourceError {
+        let path = path.to_path_buf();
+        match e {
+            ReadError::Missing => SourceError::Missing { path },
+            ReadError::NotRegular(kind) => SourceError::NotRegular { path, kind },
+            ReadError::TooLarge { size, limit } => SourceError::TooLarge { path, size, limit },
+            ReadError::Binary { offset } => SourceError::Binary {
+                path,
+                offset: offset as usize,
+            },
+            ReadError::Utf16 => SourceError::Utf16 { path },
+            ReadError::Io(error) => SourceError::Read { path, error },
         }
     }
 }
@@ -106,13 +154,24 @@ impl SourceError {
 impl Document {
     /// Reads and prepares one file.
     pub fn load(path: &Path) -> Result<Document, SourceError> {
-        let bytes = std::fs::read(path).map_err(|error| discover::not_usable(path, error))?;
+        Document::load_limited(path, DEFAULT_MAX_FILESIZE)
+    }
+
+    /// Reads and prepares one file of at most `max_filesize` bytes. Only regular files are
+    /// read, and reading stops at the first NUL byte (see `crate::read`).
+    pub fn load_limited(path: &Path, max_filesize: u64) -> Result<Document, SourceError> {
+        let bytes = read::read(path, max_filesize).map_err(|e| SourceError::from_read(path, e))?;
         Document::from_bytes(path, &bytes)
     }
 
     /// Prepares the bytes of a file. A NUL byte means a binary file, not an article; offsets
     /// in errors count from the first byte of the file, BOM included.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, SourceError> {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(SourceError::Utf16 {
+                path: path.to_path_buf(),
+            });
+        }
         if bytes.contains(&0) {
             let offset = bytes.iter().position(|&b| b == 0).unwrap_or_default();
             return Err(SourceError::Binary {
@@ -146,6 +205,7 @@ impl Document {
             path: path.to_path_buf(),
             text: text.to_string(),
             masked: masked.text,
+            blanked: masked.blanked,
             bom,
             lines: LineIndex::new(text),
             sections,
@@ -156,6 +216,16 @@ impl Document {
     /// The original text of a span.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or_default()
+    }
+
+    /// Whether `span` shares a byte with a blanked range (code, URL, comment, front matter);
+    /// an empty span counts when it lies strictly inside one.
+    pub fn touches_masked(&self, span: Span) -> bool {
+        // The last blanked range starting before the span's end is the only candidate that
+        // is not wholly after it; ranges are disjoint, so it is enough to look at it.
+        let end = span.end.max(span.start);
+        let i = self.blanked.partition_point(|b| b.start < end);
+        i > 0 && self.blanked[i - 1].end > span.start
     }
 
     /// The innermost section holding `offset`, if any.

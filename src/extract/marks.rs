@@ -1,0 +1,378 @@
+//! Numerals that are marks on the text rather than figures: a numeral's offsets in, the span
+//! of the marker (`[41]`, `^12`, `〔2〕`, `（注1）`), section number (`4.`, `一、`, `（二）`),
+//! title (`《2018年…报告》`) or known name (`21世纪经济报道`, `3M`) that holds it out.
+//!
+//! These come before every other reading of a numeral: `[3]` after a figure is never a
+//! count, and `一、` opening a list item never counts anything.
+
+use std::sync::LazyLock;
+
+use super::lexicon::{char_at, char_before};
+use crate::source::Span;
+
+/// Opening and closing brackets around a footnote or citation marker.
+const MARKER_BRACKETS: &[(char, char)] = &[('[', ']'), ('［', '］'), ('〔', '〕'), ('【', '】')];
+
+/// A footnote or citation marker around the digits `text[s..e]`: `[41]`, `[1-3]`, `[^12]`,
+/// `^12`, `〔2〕`, `（注1）`, `注1`. Returns the marker's span.
+pub(crate) fn marker(text: &str, s: usize, e: usize) -> Option<Span> {
+    let before = char_before(text, s)?;
+    // `[1-3]`, `[1,2]`: more digits inside the brackets.
+    let close_at = |mut k: usize| -> usize {
+        let b = text.as_bytes();
+        loop {
+            if k < b.len() && (b[k].is_ascii_digit() || matches!(b[k], b'-' | b',' | b' ')) {
+                k += 1;
+            } else if text[k..].starts_with('–') {
+                k += '–'.len_utf8();
+            } else {
+                break;
+            }
+        }
+        k
+    };
+    if before == '^' {
+        let open = s - 1;
+        // `10^6` is a power, not a marker.
+        if char_before(text, open).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if char_before(text, open) == Some('[') && char_at(text, e) == Some(']') {
+            return Some(Span::new(open - 1, e + 1));
+        }
+        return Some(Span::new(open, e));
+    }
+    if before == '注' || before == '註' {
+        let start = s - before.len_utf8();
+        let open = match char_before(text, start) {
+            Some(c @ ('（' | '(' | '[' | '［' | '〔')) => c.len_utf8(),
+            _ => 0,
+        };
+        let close = match char_at(text, e) {
+            Some(c @ ('）' | ')' | ']' | '］' | '〕')) if open > 0 => c.len_utf8(),
+            _ => 0,
+        };
+        return Some(Span::new(start - open, e + close));
+    }
+    let &(_, closing) = MARKER_BRACKETS.iter().find(|(o, _)| *o == before)?;
+    let k = close_at(e);
+    (char_at(text, k) == Some(closing))
+        .then(|| Span::new(s - before.len_utf8(), k + closing.len_utf8()))
+}
+
+/// Where the line holding `s` starts, when only list or heading marks stand between
+/// (`# `, `- `, `* `, `> `, spaces): the numeral opens a heading or list item.
+fn opens_line(text: &str, s: usize) -> bool {
+    let b = text.as_bytes();
+    let mut k = s;
+    while k > 0 && matches!(b[k - 1], b' ' | b'\t' | b'#' | b'>' | b'*' | b'-' | b'+') {
+        k -= 1;
+    }
+    k == 0 || matches!(b[k - 1], b'\n' | b'\r')
+}
+
+/// A section or list number at the start of a heading or list item: `4.散热设计`, `1. `,
+/// `2、`, `一、`, `（二）`, `(3)`, `3.2 方法` in a heading. `e` is the end of the numeral;
+/// `dots` the points inside it. Returns the span with its punctuation.
+pub(crate) fn section(text: &str, s: usize, e: usize, dots: u8) -> Option<Span> {
+    let paren = if text[..s].ends_with('（') {
+        '（'.len_utf8()
+    } else if text[..s].ends_with('(') {
+        1
+    } else {
+        0
+    };
+    if !opens_line(text, s - paren) {
+        // `；（2）加强…`: an item number in parentheses inside a paragraph, after clause
+        // punctuation; not `今（9）日` nor `(78 亿美元)`.
+        let after_punct = paren > 0
+            && matches!(
+                char_before(text, s - paren),
+                Some('；' | '，' | '。' | '：' | '、' | ';' | ':' | ' ')
+            );
+        if !after_punct {
+            return None;
+        }
+        let close = match char_at(text, e) {
+            Some(c @ ('）' | ')')) => c.len_utf8(),
+            _ => 0,
+        };
+        let next = char_at(text, e + close);
+        if after_punct
+            && close > 0
+            && dots == 0
+            && e - s <= 2
+            && next.is_some_and(|c| !matches!(c, '日' | '月' | '年' | '号'))
+        {
+            return Some(Span::new(s - paren, e + close));
+        }
+        return None;
+    }
+    if paren > 0 {
+        let close = match char_at(text, e) {
+            Some(c @ ('）' | ')')) => c.len_utf8(),
+            _ => return None,
+        };
+        return Some(Span::new(s - paren, e + close));
+    }
+    match char_at(text, e) {
+        Some(c @ ('.' | '．' | '、' | ')' | '）')) => {
+            // `1.5 亿` opens no section: a digit after the point makes it a decimal, which
+            // the numeral already took; anything else after the point is the heading.
+            let after = char_at(text, e + c.len_utf8());
+            if after.is_some_and(|a| a.is_ascii_digit()) {
+                return None;
+            }
+            Some(Span::new(s, e + c.len_utf8()))
+        }
+        // `3.2 研究方法`, `2.1.3 数据` in a heading.
+        Some(' ') if dots >= 1 && text[..s].trim_end_matches([' ', '\t']).ends_with('#') => {
+            Some(Span::new(s, e))
+        }
+        _ => None,
+    }
+}
+
+/// A number in parentheses that fills a Markdown table cell (`| (4.0) |`): the accounting
+/// way to write a negative figure. Returns the span with the parentheses, and whether the
+/// column holds percentages (another cell of it, above, ends with `%`), for `(41.7)` in a
+/// column of percentage changes.
+pub(crate) fn table_negative(text: &str, s: usize, e: usize) -> Option<(Span, bool)> {
+    let b = text.as_bytes();
+    let open = s.checked_sub(1).filter(|&k| b[k] == b'(')?;
+    let close = e;
+    if b.get(close) != Some(&b')') {
+        return None;
+    }
+    let before = text[..open].trim_end_matches([' ', '\t']);
+    let after = text[close + 1..].trim_start_matches([' ', '\t']);
+    if !before.ends_with('|') || !after.starts_with('|') {
+        return None;
+    }
+    // The column: cells before this one on its line.
+    let line_start = text[..open].rfind('\n').map_or(0, |k| k + 1);
+    let column = text[line_start..open].matches('|').count();
+    let mut percent = false;
+    let mut end = line_start;
+    // Rows above, up to the header, at most 100 of them.
+    for _ in 0..100 {
+        if end == 0 {
+            break;
+        }
+        let start = text[..end - 1].rfind('\n').map_or(0, |k| k + 1);
+        let row = text[start..end - 1].trim();
+        if !row.starts_with('|') {
+            break;
+        }
+        if row
+            .split('|')
+            .nth(column)
+            .is_some_and(|cell| cell.trim().ends_with('%'))
+        {
+            percent = true;
+            break;
+        }
+        end = start;
+    }
+    Some((Span::new(open, close + 1), percent))
+}
+
+/// How far a title mark may stand from a numeral inside the title, in bytes.
+const TITLE_WITHIN: usize = 200;
+
+/// Whether numerals lie inside a title `《…》` on their line. The scanner reports the title
+/// marks and line breaks it passes (`mark`), so a numeral outside any title costs one
+/// comparison, and one inside a title one search for its `》`.
+#[derive(Debug, Default)]
+pub(crate) struct Titles {
+    /// The last `《` passed with no `》` or line break after it.
+    open: Option<usize>,
+    /// The `》` that closes it, once searched for: (searched from, found at).
+    close: Option<(usize, Option<usize>)>,
+}
+
+impl Titles {
+    /// The scanner passed byte `i` of a line break (`third` = `None`) or of a character
+    /// `E3 80 third` (`《` is `8A`, `》` `8B`).
+    #[inline]
+    pub fn mark(&mut self, third: Option<u8>, i: usize) {
+        match third {
+            Some(0x8A) => {
+                self.open = Some(i);
+                self.close = None;
+            }
+            Some(0x8B) | None => {
+                self.open = None;
+                self.close = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether the numeral at `s` lies inside a title, with both marks on its line and at
+    /// most 200 bytes away.
+    pub fn holds(&mut self, text: &str, s: usize) -> bool {
+        if !self.open.is_some_and(|o| o < s && s - o <= TITLE_WITHIN) {
+            return false;
+        }
+        let close = match self.close {
+            Some((from, close)) if from <= s && close.is_none_or(|c| c >= s) => close,
+            _ => {
+                let mut b = (s + TITLE_WITHIN).min(text.len());
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                let close = text[s..b]
+                    .find(['《', '》', '\n'])
+                    .map(|k| s + k)
+                    .filter(|&k| text[k..].starts_with('》'));
+                self.close = Some((s, close));
+                close
+            }
+        };
+        close.is_some_and(|c| c - s <= TITLE_WITHIN)
+    }
+}
+
+/// Whether `s` lies inside a title `《…》` (one question, as the scanner would ask it).
+#[cfg(test)]
+fn in_title(text: &str, s: usize) -> bool {
+    let mut titles = Titles::default();
+    for (i, c) in text[..s].char_indices() {
+        match c {
+            '《' => titles.mark(Some(0x8A), i),
+            '》' => titles.mark(Some(0x8B), i),
+            '\n' => titles.mark(None, i),
+            _ => {}
+        }
+    }
+    titles.holds(text, s)
+}
+
+/// Names that hold a numeral and are written the same way every time: newspapers, companies
+/// and brands. The numeral is read where it starts inside the name.
+const NAMES: &[&str] = &[
+    "21世纪经济报道",
+    "21世紀經濟報導",
+    "第一财经",
+    "第一財經",
+    "36氪",
+    "58同城",
+    "360集团",
+    "三六零",
+    "3M",
+    "7-Eleven",
+    "7-ELEVEN",
+    "24/7",
+];
+
+/// A name of `NAMES` that holds the numeral starting at `s`: its span. ASCII names stand as
+/// whole words.
+pub(crate) fn known_name(text: &str, s: usize) -> Option<Span> {
+    // Each name with the offset of its numeral (its first digit or Chinese numeral), by the
+    // numeral's first byte.
+    static BY_FIRST: LazyLock<Vec<Vec<(&'static str, usize)>>> = LazyLock::new(|| {
+        let mut parts = vec![Vec::new(); 256];
+        for name in NAMES {
+            let off = name.char_indices().find_map(|(k, c)| {
+                (c.is_ascii_digit() || super::numeral::zh_starts(c)).then_some(k)
+            });
+            if let Some(off) = off {
+                parts[usize::from(name.as_bytes()[off])].push((*name, off));
+            }
+        }
+        parts
+    });
+    let b = text.as_bytes();
+    let first = *b.get(s)?;
+    let second = b.get(s + 1).copied();
+    for &(name, off) in &BY_FIRST[usize::from(first)] {
+        // Two bytes turn almost every name away before the full comparison.
+        let n = name.as_bytes();
+        if n[off] != first || n.get(off + 1).copied() != second {
+            continue;
+        }
+        let Some(start) = s.checked_sub(off) else {
+            continue;
+        };
+        if !text.is_char_boundary(start) || !text[start..].starts_with(name) {
+            continue;
+        }
+        let end = start + name.len();
+        if name.is_ascii()
+            && (start > 0 && b[start - 1].is_ascii_alphanumeric()
+                || b.get(end).is_some_and(u8::is_ascii_alphanumeric))
+        {
+            continue;
+        }
+        return Some(Span::new(start, end));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, digits: &str) -> (usize, usize) {
+        let s = text.find(digits).expect("digits");
+        (s, s + digits.len())
+    }
+
+    #[test]
+    fn markers() {
+        for (text, digits, want) in [
+            ("增长超过 8 倍[41]。", "41", "[41]"),
+            ("的报告[1-3]。", "1-3", "[1-3]"),
+            ("since 2010.[^12] Meta", "12", "[^12]"),
+            ("as shown^12 here", "12", "^12"),
+            ("零售额〔2〕显示", "2", "〔2〕"),
+            ("规模（注1）。", "1", "（注1）"),
+        ] {
+            let (s, e) = at(text, digits);
+            let e = if digits == "1-3" { s + 1 } else { e };
+            let span = marker(text, s, e).unwrap_or_else(|| panic!("`{text}`"));
+            assert_eq!(&text[span.range()], want);
+        }
+        let (s, e) = at("10^6 次", "6");
+        assert_eq!(marker("10^6 次", s, e), None);
+        let (s, e) = at("增长 [a] 5 倍", "5");
+        assert_eq!(marker("增长 [a] 5 倍", s, e), None);
+    }
+
+    #[test]
+    fn sections() {
+        for (text, digits, want) in [
+            ("4.散热设计", "4", Some("4.")),
+            ("## 1. 概述", "1", Some("1.")),
+            ("- 2、产能", "2", Some("2、")),
+            ("（二）政策", "二", Some("（二）")),
+            ("## 3.2 研究方法", "3.2", Some("3.2")),
+            ("增长 4.", "4", None),
+            ("1.5 亿元", "1", None),
+        ] {
+            let (s, e) = at(text, digits);
+            let dots = u8::from(digits.contains('.'));
+            let got = section(text, s, e, dots).map(|sp| &text[sp.range()]);
+            assert_eq!(got, want, "`{text}`");
+        }
+    }
+
+    #[test]
+    fn titles_and_names() {
+        let t = "据《2018年人工智能发展报告》显示";
+        assert!(in_title(t, t.find("2018").expect("year")));
+        let t = "《报告》称 2018 年";
+        assert!(!in_title(t, t.find("2018").expect("year")));
+        let t = "据21世纪经济报道，";
+        let span = known_name(t, t.find("21").expect("21")).expect("name");
+        assert_eq!(&t[span.range()], "21世纪经济报道");
+        let t = "第一财经报道";
+        let span = known_name(t, t.find('一').expect("一")).expect("name");
+        assert_eq!(&t[span.range()], "第一财经");
+        let t = "3M said";
+        assert!(known_name(t, 0).is_some());
+        let t = "13M said";
+        assert!(known_name(t, 1).is_none());
+    }
+}
