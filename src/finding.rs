@@ -180,6 +180,15 @@ pub struct Explanation {
     pub tolerance: f64,
 }
 
+/// Another place a finding rests on, like a compiler's "first defined here": the earlier
+/// statement of a figure, the parts of a total, the cell a sentence quotes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub span: Span,
+    /// What the place holds, in a few words: `` `6.2%` stated here ``, `part`.
+    pub message: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Rule or check id (`headline_cost_ratio`, `multiple_wording`).
@@ -201,6 +210,8 @@ pub struct Finding {
     pub source: Vec<String>,
     /// The fix, if the check knows one; its applicability says whether `--fix` applies it.
     pub fix: Option<Fix>,
+    /// Every other place involved, in the order the message names them.
+    pub related: Vec<Related>,
 }
 
 impl Finding {
@@ -225,6 +236,7 @@ impl Finding {
             notes: Vec::new(),
             source: Vec::new(),
             fix: None,
+            related: Vec::new(),
         }
     }
 

@@ -32,6 +32,27 @@ fn prints_the_doc_of_each_check() {
             "multiple_wording",
             include_str!("../src/check/docs/multiple_wording.md"),
         ),
+        (
+            "repeated_figure",
+            include_str!("../src/check/docs/repeated_figure.md"),
+        ),
+        (
+            "parts_total",
+            include_str!("../src/check/docs/parts_total.md"),
+        ),
+        (
+            "shares_total",
+            include_str!("../src/check/docs/shares_total.md"),
+        ),
+        ("ranking", include_str!("../src/check/docs/ranking.md")),
+        (
+            "change_across_sentences",
+            include_str!("../src/check/docs/change_across_sentences.md"),
+        ),
+        (
+            "table_consistency",
+            include_str!("../src/check/docs/table_consistency.md"),
+        ),
     ] {
         let out = explain(&[id]);
         assert_eq!(out.status.code(), Some(0), "{id}");
@@ -46,15 +67,18 @@ fn an_unknown_id_is_a_usage_error_naming_the_valid_ones() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
-    // The built-ins first; then the user's rules were searched too (their count is the
-    // bundled rule file's).
-    assert!(
-        err.starts_with(
-            "error: unknown check or rule `ratio`, expected one of `ratio_in_sentence`, \
-             `change_in_sentence`, `multiple_wording`\n       and no claim or term of the \
-             rule files ("
-        ),
-        "{err}"
+    // The built-ins first, in registry order; then the user's rules were searched too
+    // (their count is the bundled rule file's).
+    let ids: Vec<String> = factlint::check::Builtin::ALL
+        .iter()
+        .map(|b| format!("`{}`", b.meta().id))
+        .collect();
+    let expected = format!(
+        "error: unknown check or rule `ratio`, expected one of {}\n       and no claim or term of the \
+         rule files (",
+        ids.join(", ")
     );
+    assert!(ids.len() >= 9, "{ids:?}");
+    assert!(err.starts_with(&expected), "{err}");
     assert!(err.ends_with(" rules) has the id `ratio`\n"), "{err}");
 }

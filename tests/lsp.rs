@@ -433,7 +433,13 @@ fn utf8_positions_are_used_when_the_client_offers_them() {
             }),
         );
     }
-    assert_eq!(server.diagnostics(doc, 10), Vec::<Value>::new());
+    // What is left is the info that no rule file names an untitled buffer.
+    let left: Vec<Value> = server
+        .diagnostics(doc, 10)
+        .into_iter()
+        .filter(|d| d["code"] != "unreached")
+        .collect();
+    assert_eq!(left, Vec::<Value>::new());
     server.shut_down();
 }
 

@@ -256,3 +256,57 @@ fn diff_cuts_a_long_paragraph_to_the_sentence() {
     assert!(!out.contains("这些数字来自报告的估计"));
     assert!(SAMPLE.contains("这些数字来自报告的估计"));
 }
+
+/// A finding that rests on other places (`repeated_figure`) names each of them in every
+/// format: an `also` line, a second excerpt, a JSON array, SARIF `relatedLocations`.
+#[test]
+fn related_places_are_shown_in_every_format() {
+    use factlint::check::{Related, Stats};
+    let text = "上半年同比增长 6.2%。\n\n综合来看，上半年同比增长 6.5%。\n";
+    let doc = Document::from_text(Path::new("source/r.md"), text);
+    let mut f = Finding::new(
+        "repeated_figure",
+        Origin::Builtin(factlint::check::Builtin::RepeatedFigure.meta()),
+        Severity::Warning,
+        span_of(text, "6.5%", 0),
+        "6.5%",
+        "`6.5%` differs from `6.2%` stated for the same figure on line 1",
+    );
+    f.related.push(Related {
+        span: span_of(text, "6.2%", 0),
+        message: "`6.2%` stated here".into(),
+    });
+    let report = Report {
+        files: vec![FileReport::new(doc, vec![f], Stats::default())],
+        errors: Vec::new(),
+    };
+    let line = render(&report, Format::Line, false);
+    assert!(
+        line.contains("source/r.md:3:14: warning[repeated_figure]")
+            && line.contains("\n    also source/r.md:1:9: `6.2%` stated here\n"),
+        "{line}"
+    );
+    let diff = render(&report, Format::Diff, false);
+    assert!(
+        diff.contains("= also     1:9: `6.2%` stated here")
+            && diff.contains("1 | 上半年同比增长 6.2%。")
+            && diff.contains("3 | 综合来看，上半年同比增长 6.5%。"),
+        "{diff}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&report, Format::Json, false)).expect("valid JSON");
+    let related = &json["findings"][0]["related"][0];
+    assert_eq!(
+        (&related["line"], &related["column"], &related["text"]),
+        (
+            &serde_json::json!(1),
+            &serde_json::json!(9),
+            &serde_json::json!("6.2%")
+        )
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_str(&render(&report, Format::Sarif, false)).expect("valid SARIF");
+    let loc = &sarif["runs"][0]["results"][0]["relatedLocations"][0];
+    assert_eq!(loc["physicalLocation"]["region"]["startLine"], 1);
+    assert_eq!(loc["message"]["text"], "`6.2%` stated here");
+}

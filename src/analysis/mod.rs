@@ -9,13 +9,18 @@
 //! - the units: paragraphs, headings, list items, quotes and table rows, and the Markdown
 //!   tables with their rows, cells and header (`units.rs`);
 //! - the period that dates each mention (`2023年三季度`, `1-8月`, `Q3`, `上年`), the words
-//!   that govern it (subject, measure, basis), and its normalised key (`key.rs`).
+//!   that govern it (subject, measure, basis), and its normalised key (`key.rs`);
+//! - the facts the whole-article consistency checks compare: each prose quantity with its
+//!   exact measure words, period, basis, role (level, change, share) and the flags that keep
+//!   it out of comparisons (attributed, forecast, revised), and the fact key they are grouped
+//!   by (`facts.rs`).
 //!
 //! Sentences are split eagerly (one pass over the text); units, clauses and keys are worked
 //! out on first use, each in one pass, so a check that does not ask for them pays nothing.
 //! Mentions are addressed by their index in the slice the analysis was built from. Imports
 //! `source`, `extract` and the shared `lexicon`, never a later stage.
 
+pub mod facts;
 mod key;
 mod period;
 pub(crate) mod split;
@@ -78,6 +83,7 @@ pub struct Analysis<'a> {
     units: OnceCell<(Vec<Unit>, Vec<Table>)>,
     clauses: OnceCell<Vec<Span>>,
     words: OnceCell<Vec<Governing>>,
+    facts: OnceCell<facts::Whole>,
 }
 
 impl<'a> Analysis<'a> {
@@ -129,6 +135,7 @@ impl<'a> Analysis<'a> {
             units: OnceCell::new(),
             clauses: OnceCell::new(),
             words: OnceCell::new(),
+            facts: OnceCell::new(),
         }
     }
 
@@ -241,6 +248,15 @@ impl<'a> Analysis<'a> {
     /// The year or period that dates mention `i`, with where it is written.
     pub fn period_of(&self, i: usize) -> Option<&Dated> {
         self.governing(i).period.as_ref()
+    }
+
+    /// The whole-article model of the consistency checks: paragraphs, sentences that do not
+    /// end at `；`, tables, and one fact per prose quantity with its exact measure words,
+    /// period, basis, role and the flags that keep a figure out of comparisons
+    /// (`facts.rs`). Built on first use.
+    pub fn facts(&self) -> &facts::Whole {
+        self.facts
+            .get_or_init(|| facts::Whole::build(self.text, self.mentions))
     }
 
     /// The normalised key `{subject, measure, period, basis}` of mention `i`.

@@ -23,7 +23,7 @@ use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
 pub use crate::finding::{
-    Applicability, BuiltinMeta, Edit, Explanation, Finding, Fix, Input, Origin, Severity,
+    Applicability, BuiltinMeta, Edit, Explanation, Finding, Fix, Input, Origin, Related, Severity,
 };
 
 /// Declares the built-in checks from one line each, `Variant => file`. Each file defines
@@ -64,6 +64,12 @@ builtins! {
     RatioInSentence => ratio_in_sentence,
     ChangeInSentence => change_in_sentence,
     MultipleWording => multiple_wording,
+    RepeatedFigure => repeated_figure,
+    PartsTotal => parts_total,
+    SharesTotal => shares_total,
+    Ranking => ranking,
+    ChangeAcrossSentences => change_across_sentences,
+    TableConsistency => table_consistency,
 }
 
 impl Builtin {
@@ -151,6 +157,11 @@ impl<'a> Context<'a> {
     pub fn analysis(&self) -> &Analysis<'a> {
         self.analysis
             .get_or_init(|| Analysis::new(&self.doc.masked, self.mentions))
+    }
+
+    /// Paragraphs, sentences, tables and facts with their keys, for the consistency checks.
+    pub(crate) fn whole(&self) -> &crate::analysis::facts::Whole {
+        self.analysis().facts()
     }
 }
 

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::analysis::{Analysis, facts as whole};
 use crate::extract::Mention;
 use crate::session::{Session, Settings};
 use crate::source::Document;
@@ -101,13 +102,15 @@ pub fn run(args: ExtractArgs) -> u8 {
                 continue;
             }
         };
-        let mentions: Vec<Mention> = mentions
-            .into_iter()
-            .filter(|m| args.all || m.kind.is_quantity())
-            .collect();
         let written = match args.format {
-            ExtractFormat::Table => write_table(&mut out, &doc, &mentions, args.all),
-            ExtractFormat::Json => write_json(&mut out, &doc, &mentions, &mut first),
+            ExtractFormat::Table => {
+                let mentions: Vec<Mention> = mentions
+                    .into_iter()
+                    .filter(|m| args.all || m.kind.is_quantity())
+                    .collect();
+                write_table(&mut out, &doc, &mentions, args.all)
+            }
+            ExtractFormat::Json => write_json(&mut out, &doc, &mentions, args.all, &mut first),
         };
         if let Err(e) = written {
             // A reader that stops early (`| head`) is not an error.
@@ -216,6 +219,20 @@ struct JsonMention<'a> {
     hedge: Option<&'static str>,
     /// Where the hedge is written when it stands apart from the number (`大约是…的 8.7 倍`).
     hedge_text: Option<&'a str>,
+    /// What the consistency checks take the figure to be (docs/consistency.md); `null` for
+    /// a figure outside the prose (a table cell) or not a quantity.
+    key: Option<JsonKey<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonKey<'a> {
+    measure: &'a str,
+    period: String,
+    basis: Vec<&'static str>,
+    role: &'static str,
+    attributed: bool,
+    forecast: bool,
+    revised: bool,
 }
 
 fn json_number(v: f64) -> Option<f64> {
@@ -227,9 +244,20 @@ fn write_json(
     out: &mut dyn Write,
     doc: &Document,
     mentions: &[Mention],
+    all: bool,
     first: &mut bool,
 ) -> std::io::Result<()> {
-    for m in mentions {
+    let analysis = Analysis::new(&doc.masked, mentions);
+    let model = analysis.facts();
+    let mut facts = model.facts.iter().peekable();
+    for (i, m) in mentions.iter().enumerate() {
+        while facts.peek().is_some_and(|f| f.mention < i) {
+            facts.next();
+        }
+        let fact = facts.peek().filter(|f| f.mention == i);
+        if !(all || m.kind.is_quantity()) {
+            continue;
+        }
         let (line, column) = doc.lines.line_col(&doc.text, m.span.start);
         let (end_line, end_column) = doc.lines.line_col(&doc.text, m.span.end);
         let object = JsonMention {
@@ -246,6 +274,15 @@ fn write_json(
             unit: m.unit.as_deref(),
             hedge: m.hedge.map(|h| h.as_str()),
             hedge_text: m.hedge_span.map(|h| doc.slice(h)),
+            key: fact.map(|f| JsonKey {
+                measure: &f.measure,
+                period: f.period.to_string(),
+                basis: whole::basis::names(f.basis),
+                role: f.role.as_str(),
+                attributed: f.attributed,
+                forecast: f.forecast,
+                revised: f.revised,
+            }),
         };
         let object = serde_json::to_string(&object).map_err(std::io::Error::other)?;
         if !*first {

@@ -337,6 +337,7 @@ mod tests {
             Origin::Claim,
             Origin::Unmatched,
             Origin::Term,
+            Origin::Unreached,
             Origin::Suppression,
         ];
         for origin in origins.into_iter().chain(builtins) {

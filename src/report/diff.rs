@@ -91,6 +91,7 @@ impl Diff {
         if f.origin != Origin::Unmatched {
             self.excerpt(out, doc, f)?;
         }
+        self.related(out, doc, f)?;
         writeln!(out)
     }
 
@@ -147,13 +148,7 @@ impl Diff {
         let (before, after) = marks(ex);
         let old = &t[ex.span.range()];
         let Some((edit_span, replacement)) = edit else {
-            writeln!(out, "{bar}")?;
-            let num = self.paint(GUTTER, &format!("  {line:>w$} |", w = gutter.len()));
-            writeln!(out, "{num} {before}{}{after}", clean(old))?;
-            let lead = text::width(&clean(&t[ex.span.start..span.start]));
-            let len = text::width(&clean(&t[span.range()])).max(1);
-            let carets = " ".repeat(text::width(before) + lead) + &"^".repeat(len);
-            return writeln!(out, "{bar} {}", self.paint(BOLD, &carets));
+            return self.underline(out, doc, span);
         };
         let new = format!(
             "{}{replacement}{}",
@@ -200,6 +195,41 @@ impl Diff {
             };
             let marks = " ".repeat(text::width(before)) + marks.trim_end();
             writeln!(out, "{bar} {marks}")?;
+        }
+        Ok(())
+    }
+
+    /// The sentence around `span` with the span underlined by carets.
+    fn underline(&self, out: &mut dyn Write, doc: &Document, span: Span) -> io::Result<()> {
+        let t = &doc.text;
+        let span = clamp(t, span);
+        let ex = text::excerpt(t, span);
+        let line = doc.lines.line_of(ex.span.start) + 1;
+        let gutter = " ".repeat(digits(doc.lines.line_of(ex.span.end) + 1));
+        let bar = self.paint(GUTTER, &format!("  {gutter} |"));
+        let (before, after) = marks(ex);
+        writeln!(out, "{bar}")?;
+        let num = self.paint(GUTTER, &format!("  {line:>w$} |", w = gutter.len()));
+        writeln!(out, "{num} {before}{}{after}", clean(&t[ex.span.range()]))?;
+        let lead = text::width(&clean(&t[ex.span.start..span.start]));
+        let len = text::width(&clean(&t[span.range()])).max(1);
+        let carets = " ".repeat(text::width(before) + lead) + &"^".repeat(len);
+        writeln!(out, "{bar} {}", self.paint(BOLD, &carets))
+    }
+
+    /// The other places a finding rests on, each with its line: "first stated here".
+    fn related(&self, out: &mut dyn Write, doc: &Document, f: &Finding) -> io::Result<()> {
+        for r in &f.related {
+            let at = Location::of(doc, r.span);
+            let head = self.paint(GUTTER, &format!("  = {:<9}", "also"));
+            writeln!(
+                out,
+                "{head}{}:{}: {}",
+                at.line,
+                at.column,
+                clean(&r.message)
+            )?;
+            self.underline(out, doc, r.span)?;
         }
         Ok(())
     }

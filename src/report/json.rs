@@ -173,6 +173,20 @@ struct JsonFinding<'a> {
     notes: &'a [String],
     source: Option<String>,
     edit: Option<JsonEdit<'a>>,
+    /// Every other place the finding rests on.
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    offset: usize,
+    end_offset: usize,
+    text: &'a str,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -257,6 +271,23 @@ fn finding<'a>(doc: &'a Document, f: &'a Finding) -> JsonFinding<'a> {
         notes: &f.notes,
         source: (!f.source.is_empty()).then(|| f.source.join("; ")),
         edit,
+        related: f
+            .related
+            .iter()
+            .map(|r| {
+                let at = Location::of(doc, r.span);
+                JsonRelated {
+                    line: at.line,
+                    column: at.column,
+                    end_line: at.end_line,
+                    end_column: at.end_column,
+                    offset: r.span.start,
+                    end_offset: r.span.end,
+                    text: doc.text.get(r.span.range()).unwrap_or_default(),
+                    message: &r.message,
+                }
+            })
+            .collect(),
     }
 }
 

@@ -1,4 +1,5 @@
-//! `line`: one stable line per finding, `path:line:col: severity[rule]: message`, then a
+//! `line`: one stable line per finding, `path:line:col: severity[rule]: message` (and an
+//! indented `also path:line:col: message` line per other place involved), then a
 //! one-line summary. For grep and tests. Fixes made by `--fix` come first, one line each.
 
 use std::io::{self, Write};
@@ -41,6 +42,16 @@ impl Sink for Line {
                 escape::control(&f.rule),
                 one_line(&f.message)
             )?;
+            for r in &f.related {
+                let at = Location::of(&file.doc, r.span);
+                writeln!(
+                    out,
+                    "    also {path}:{}:{}: {}",
+                    at.line,
+                    at.column,
+                    one_line(&r.message)
+                )?;
+            }
         }
         Ok(())
     }

@@ -69,7 +69,17 @@ struct SarifResult {
     message: Text,
     locations: Vec<PhysicalWrapper>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<Fix>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation {
+    id: usize,
+    physical_location: PhysicalLocation,
+    message: Text,
 }
 
 #[derive(Serialize)]
@@ -203,6 +213,23 @@ impl Sarif {
                     region: region(doc, f.span, true),
                 },
             }],
+            related_locations: f
+                .related
+                .iter()
+                .enumerate()
+                .map(|(id, r)| RelatedLocation {
+                    id,
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation {
+                            uri: uri(&doc.path),
+                        },
+                        region: region(doc, r.span, true),
+                    },
+                    message: Text {
+                        text: r.message.clone(),
+                    },
+                })
+                .collect(),
             fixes,
         }
     }

@@ -1,0 +1,214 @@
+//! The facts of one sentence: its quantities with their clause, label, measure, period,
+//! basis, role and flags.
+
+use std::ops::Range;
+
+use super::blocks::is_clause_break;
+use super::tokens::{Token, tokens};
+use super::words::{FORECAST, contains_any_ci, flags, hedge_start, is_connector, measure, role};
+use super::{Fact, Period, Role, Year, basis};
+use crate::extract::{Kind, Mention};
+use crate::source::Span;
+
+/// One sentence's facts.
+pub(super) fn facts_of_sentence(
+    text: &str,
+    sentence: Span,
+    mentions: &[Mention],
+    range: Range<usize>,
+    index: usize,
+    out: &mut Vec<Fact>,
+) {
+    // Mentions are sorted and never overlap; one that runs past the sentence's end (a
+    // stop inside it) is left out.
+    let quantities: Vec<usize> = range
+        .clone()
+        .filter(|&i| mentions[i].kind.is_quantity() && mentions[i].span.end <= sentence.end)
+        .collect();
+    // Overlong sentences and sentences full of figures are lists or tables in disguise, as
+    // for the sentence checks; they give no facts, which also keeps the work per sentence
+    // bounded.
+    if quantities.is_empty()
+        || sentence.len() > crate::analysis::MAX_SENTENCE_BYTES
+        || quantities.len() > crate::analysis::MAX_QUANTITIES
+    {
+        return;
+    }
+    let first_fact = out.len();
+    let s = &text[sentence.range()];
+    // Found once per sentence: clause breaks, and where attribution, forecast and quotation
+    // words first stand (a figure after them is governed by them).
+    let breaks: Vec<Span> = s
+        .char_indices()
+        .filter(|&(i, c)| is_clause_break(s, i, c))
+        .map(|(i, c)| Span::new(sentence.start + i, sentence.start + i + c.len_utf8()))
+        .collect();
+    let flagged = flags(s);
+    let attribution = flagged
+        .attribution
+        .into_iter()
+        .chain(s.starts_with('据').then_some('据'.len_utf8()))
+        .chain(s.find("，据").map(|k| k + "，据".len()))
+        .min()
+        .map(|k| sentence.start + k);
+    let expectation = flagged.expectation.map(|k| sentence.start + k);
+    let quotes: Vec<(usize, char)> = s
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '“' | '”' | '"'))
+        .map(|(i, c)| (sentence.start + i, c))
+        .collect();
+    let english = !s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut toks = tokens(text, sentence);
+    // Years from the extractor: `2024 年`, `in 2023`, `fiscal 2025`.
+    let years: Vec<(Span, i32)> = range
+        .clone()
+        .filter(|&i| mentions[i].kind == Kind::Year)
+        .map(|i| (mentions[i].span, mentions[i].value as i32))
+        .collect();
+    let year_spans: Vec<Span> = years.iter().map(|&(sp, _)| sp).collect();
+    toks.extend(years.iter().map(|&(sp, y)| (sp, Token::Year(y))));
+    toks.sort_by_key(|(sp, _)| sp.start);
+    // A quantity inside a period (`前 11 个月`, `1 至 10 月`) is part of the period, not a
+    // figure.
+    let quantities: Vec<usize> = quantities
+        .into_iter()
+        .filter(|&i| {
+            !toks
+                .iter()
+                .any(|(sp, t)| matches!(t, Token::Part(_)) && sp.contains(mentions[i].span))
+        })
+        .collect();
+    let revised = flagged.revised;
+    let multiple = flagged.multiple_answers;
+    let mut prev_end = sentence.start;
+    for (k, &i) in quantities.iter().enumerate() {
+        let m = &mentions[i];
+        let clause = clause_of(&breaks, sentence, m.span);
+        let label_start = clause.start.max(prev_end).min(m.span.start);
+        let label = Span::new(label_start, hedge_start(m).max(label_start));
+        let next_start = quantities
+            .get(k + 1)
+            .map_or(sentence.end, |&j| mentions[j].span.start);
+        let after = Span::new(m.span.end, clause.end.min(next_start).max(m.span.end));
+        let label_text = &text[label.range()];
+        let after_text = &text[after.range()];
+        // Period: the nearest year and part words before the figure in the sentence; in
+        // English also those after it in its clause (`$8.62 billion in fiscal 2025`), which
+        // are read last and so win. Basis: the words since the figure before.
+        let scope_start = if k == 0 {
+            sentence.start
+        } else {
+            mentions[quantities[k - 1]].span.end
+        };
+        let role = role(m, label_text, after_text, english);
+        let in_after = |sp: Span| english && sp.start >= after.start && sp.end <= after.end;
+        let mut period = Period::default();
+        let mut basis_bits = 0u16;
+        // In English a period after an earlier figure is that figure's (`up from 16,750
+        // last year, and 17,460 of them finished`): only words of the figure's own clause,
+        // or before the sentence's first figure, count.
+        let first_start = mentions[quantities[0]].span.start;
+        let before = toks.iter().filter(|(sp, _)| {
+            sp.end <= m.span.start
+                && (!english || sp.start >= clause.start || sp.end <= first_start)
+        });
+        let later = toks.iter().filter(|(sp, _)| in_after(*sp));
+        // In English a basis right after the figure before is that figure's
+        // (`up 14% year over year and 3% from the second quarter`).
+        let prev_tail = |sp: Span| {
+            english
+                && k > 0
+                && text[scope_start..sp.start.max(scope_start)]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == ',')
+        };
+        for &(sp, tok) in before.chain(later) {
+            let own = sp.start >= scope_start && !prev_tail(sp);
+            match tok {
+                Token::Basis(b) if own => basis_bits |= b,
+                Token::Basis(_) => {}
+                // `比上年`, `a year earlier` after a change is its basis, not its period.
+                Token::Previous if own && matches!(role, Role::Change(_)) => {
+                    basis_bits |= basis::YOY
+                }
+                Token::Previous => period.year = Year::Previous,
+                Token::This => period.year = Year::Unstated,
+                Token::Year(y) => period.year = Year::Abs(y),
+                Token::Part(p) => period.part = p,
+            }
+        }
+        let mut measure = measure(text, label, &toks, &year_spans);
+        let mut role = role;
+        if role == Role::Level
+            && matches!(m.kind, Kind::Percent | Kind::Points)
+            && is_connector(label_text)
+            && let Some(prev) = out
+                .last()
+                .filter(|p| p.sentence == index && out.len() > first_fact)
+            && let Role::Change(sign) = prev.role
+        {
+            // `up 14% year over year and 3% from the second quarter`
+            role = Role::Change(sign);
+        }
+        let respectively =
+            label_text.contains("分别") || after_text.to_ascii_lowercase().contains("respectively");
+        let mut head = out.len();
+        if measure.is_empty() && matches!(role, Role::Change(_) | Role::Share) && k > 0 {
+            // `营业收入 186.4 亿元，同比增长 12.6%`: the change is of the figure before.
+            let prev = out.len() - 1;
+            if out[prev].sentence == index && out.len() > first_fact {
+                measure = out[prev].measure.clone();
+                head = out[prev].head;
+                // `$8.62 billion in fiscal 2025, up 6.1%`: and its period.
+                if !period.is_stated() {
+                    period = out[prev].period;
+                }
+            }
+        }
+        let attributed =
+            attribution.is_some_and(|a| a <= m.span.start) || inside_quotes(&quotes, m.span.start);
+        let forecast =
+            contains_any_ci(&text[clause.start.min(label.start)..m.span.start], FORECAST)
+                || expectation.is_some_and(|a| a <= m.span.start);
+        out.push(Fact {
+            mention: i,
+            sentence: index,
+            clause,
+            label,
+            measure,
+            head,
+            period,
+            basis: basis_bits,
+            role,
+            attributed,
+            forecast,
+            revised,
+            multiple_answers: multiple,
+            respectively,
+        });
+        prev_end = m.span.end;
+    }
+}
+
+/// The clause around `span`: from the end of the last clause break before it (or the
+/// sentence's start) to the first break after it (or the sentence's end).
+fn clause_of(breaks: &[Span], sentence: Span, span: Span) -> Span {
+    let k = breaks.partition_point(|b| b.end <= span.start);
+    let start = k.checked_sub(1).map_or(sentence.start, |p| breaks[p].end);
+    let after = k + breaks[k..].partition_point(|b| b.start < span.end);
+    let end = breaks.get(after).map_or(sentence.end, |b| b.start);
+    Span::new(start, end.max(start))
+}
+
+/// Whether `at` stands inside quotation marks, given the sentence's quotation marks.
+fn inside_quotes(quotes: &[(usize, char)], at: usize) -> bool {
+    let (mut open, mut straight) = (0i32, 0);
+    for &(_, c) in quotes.iter().take_while(|(i, _)| *i < at) {
+        match c {
+            '“' => open += 1,
+            '”' => open -= 1,
+            _ => straight += 1,
+        }
+    }
+    open > 0 || straight % 2 == 1
+}

@@ -1,0 +1,224 @@
+//! Period and basis words in a sentence: masked text in, each word's span and meaning out,
+//! found by one linear-time regex pass per sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Part, basis};
+use crate::source::Span;
+
+/// Period and basis words, found once per sentence.
+static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<yoy>同比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|较上年|比去年|较去年|比上届|较上届
+            |(?i:year[-\ ]on[-\ ]year|year[-\ ]over[-\ ]year|from\ a\ year\ (?:earlier|ago)
+            |from\ (?:the\ )?(?:prior|previous|last)\ (?:fiscal\ )?year|over\ the\ year
+            |from\ the\ same\ (?:quarter|period|month)\ (?:of\ |a\ )?(?:last\ )?year))
+        |(?P<pop>环比|比上月|较上月|比上季度|较上季度|比一季度|比二季度|比三季度
+            |(?i:sequentially|quarter[-\ ]on[-\ ]quarter|month[-\ ]on[-\ ]month
+            |from\ the\ (?:first|second|third|previous|prior)\ quarter))
+        |(?P<nominal>名义|按现价|(?i:(?-u:\b)nominal(?-u:\b)|current\ prices))
+        |(?P<real>实际|扣除价格因素|按不变价格|按可比价格|(?i:(?-u:\b)real(?-u:\b)|inflation[-\ ]adjusted|constant\ prices))
+        |(?P<two>两年平均|(?i:two[-\ ]year\ average))
+        |(?P<cmp>按可比口径|(?i:like[-\ ]for[-\ ]like|comparable))
+        |(?P<avg>人均|平均|日均|场均|户均|(?i:(?-u:\b)average(?-u:\b)|per\ capita|on\ average))
+        |(?P<base>[较比]\s*\d{4}\s*年同期)
+        |(?P<prev>去年|上年|上一年|前一年|上届|上赛季|(?i:last\ year|a\ year\ (?:earlier|ago)|the\ (?:prior|previous)\ (?:fiscal\ )?year|last\ season))
+        |(?P<this>今年|本年|本届|本赛季|(?i:this\ year|this\ season))
+        |(?P<months>前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?月|1\s*(?:至|到|-|—|～|~)\s*\d{1,2}\s*月份?
+            |(?i:first\ (?:two|three|four|five|six|seven|eight|nine|ten|eleven)\ months))
+        |(?P<quarters>前\s*[一二三两]\s*(?:个)?季度|上半年|(?i:first\ half|first\ nine\ months|first\ six\ months))
+        |(?P<second_half>下半年|(?i:second\ half))
+        |(?P<full>全年|(?i:full[-\ ]year|for\ the\ year))
+        |(?P<quarter>第?\s*[一二三四1-4]\s*季度|(?i:(?-u:\b)(?:first|second|third|fourth)[-\ ]quarter(?-u:\b)|(?-u:\b)Q[1-4](?-u:\b)))
+        |(?P<this_month>当月)
+        |(?P<month>(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?
+            |(?i:(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)))
+        ",
+    )
+    .expect("static regex")
+});
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Token {
+    Basis(u16),
+    Year(i32),
+    Previous,
+    This,
+    Part(Part),
+}
+
+fn cn_digit(s: &str) -> Option<u8> {
+    let mut n: u8 = 0;
+    let mut seen_ten = false;
+    for c in s.chars() {
+        let d = match c {
+            '0'..='9' => {
+                let digits: String = s
+                    .chars()
+                    .skip_while(|c| !c.is_ascii_digit())
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                return digits.parse().ok();
+            }
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            '十' => {
+                seen_ten = true;
+                n = n.max(1) * 10;
+                continue;
+            }
+            _ => continue,
+        };
+        n = if seen_ten { n + d } else { n * 10 + d };
+    }
+    (n > 0).then_some(n)
+}
+
+fn english_number(s: &str) -> Option<u8> {
+    const WORDS: [(&str, u8); 11] = [
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("first", 1),
+    ];
+    let s = s.to_ascii_lowercase();
+    WORDS.iter().find(|(w, _)| s.contains(w)).map(|&(_, n)| n)
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The period and basis words of a sentence, with their spans.
+pub(super) fn tokens(text: &str, sentence: Span) -> Vec<(Span, Token)> {
+    let s = &text[sentence.range()];
+    let mut out = Vec::new();
+    for caps in TOKENS.captures_iter(s) {
+        let whole = caps.get(0).expect("group 0");
+        let span = Span::new(sentence.start + whole.start(), sentence.start + whole.end());
+        let m = whole.as_str();
+        let after = &s[whole.end()..];
+        let token = if caps.name("yoy").is_some() {
+            Token::Basis(basis::YOY)
+        } else if caps.name("pop").is_some() {
+            Token::Basis(basis::POP)
+        } else if caps.name("nominal").is_some() {
+            Token::Basis(basis::NOMINAL)
+        } else if caps.name("real").is_some() {
+            Token::Basis(basis::REAL)
+        } else if caps.name("two").is_some() {
+            Token::Basis(basis::TWO_YEAR)
+        } else if caps.name("cmp").is_some() {
+            Token::Basis(basis::COMPARABLE)
+        } else if caps.name("avg").is_some() {
+            Token::Basis(basis::AVERAGE)
+        } else if caps.name("base").is_some() {
+            Token::Basis(basis::BASE_YEAR)
+        } else if caps.name("prev").is_some() {
+            Token::Previous
+        } else if caps.name("this").is_some() {
+            Token::This
+        } else if caps.name("months").is_some() {
+            let n = if m.starts_with('前') {
+                cn_digit(m.trim_start_matches('前'))
+            } else if m.is_ascii() && m.contains(' ') {
+                english_number(m)
+            } else {
+                // `1 至 10 月`
+                m.rsplit(|c: char| !c.is_ascii_digit())
+                    .find(|p| !p.is_empty())
+                    .and_then(|p| p.parse().ok())
+            };
+            match n {
+                Some(n) if (1..=12).contains(&n) => Token::Part(Part::Months(n)),
+                _ => continue,
+            }
+        } else if caps.name("quarters").is_some() {
+            let months = if m.contains("半年") || m.to_ascii_lowercase().contains("half") {
+                6
+            } else if m.to_ascii_lowercase().contains("nine") {
+                9
+            } else if m.to_ascii_lowercase().contains("six") {
+                6
+            } else {
+                match cn_digit(m.trim_start_matches('前')) {
+                    Some(n) if n <= 4 => n * 3,
+                    _ => continue,
+                }
+            };
+            Token::Part(Part::Months(months))
+        } else if caps.name("second_half").is_some() {
+            Token::Part(Part::SecondHalf)
+        } else if caps.name("full").is_some() {
+            Token::Part(Part::FullYear)
+        } else if caps.name("quarter").is_some() {
+            let lower = m.to_ascii_lowercase();
+            let q = if lower.contains("first") {
+                Some(1)
+            } else if lower.contains("second") {
+                Some(2)
+            } else if lower.contains("third") {
+                Some(3)
+            } else if lower.contains("fourth") {
+                Some(4)
+            } else if let Some(d) = m.chars().find(|c| c.is_ascii_digit()) {
+                d.to_digit(10).map(|d| d as u8)
+            } else {
+                cn_digit(m.trim_start_matches('第'))
+            };
+            match q {
+                Some(q @ 1..=4) => Token::Part(Part::Quarter(q)),
+                _ => continue,
+            }
+        } else if caps.name("this_month").is_some() {
+            Token::Part(Part::ThisMonth)
+        } else if caps.name("month").is_some() {
+            // A day after the month makes it a date, not a period: `7 月 18 日`, `January 31`.
+            let rest = after.trim_start();
+            let day = rest.starts_with(|c: char| c.is_ascii_digit())
+                && (m.is_ascii() || {
+                    let r = rest
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .trim_start();
+                    r.starts_with('日') || r.starts_with('号')
+                });
+            if day || after.starts_with('日') {
+                continue;
+            }
+            let n = if m.is_ascii() && m.chars().any(|c| c.is_ascii_alphabetic()) {
+                let lower = m.to_ascii_lowercase();
+                MONTHS
+                    .iter()
+                    .position(|p| lower.starts_with(p))
+                    .map(|k| k as u8 + 1)
+            } else {
+                cn_digit(m.trim_end_matches('份').trim_end_matches('月'))
+            };
+            match n {
+                Some(n @ 1..=12) => Token::Part(Part::Month(n)),
+                _ => continue,
+            }
+        } else {
+            continue;
+        };
+        out.push((span, token));
+    }
+    out
+}

@@ -1,0 +1,596 @@
+//! The word tables that say what a figure is (attributed, forecast, revised, a change, a
+//! share) and the normalising of a label into a measure: text in, flags, roles and measure
+//! strings out.
+
+use super::Role;
+use super::tokens::Token;
+use crate::extract::{Kind, Mention};
+use crate::source::Span;
+
+/// Words that say a figure is someone's statement, not the article's own.
+pub(super) const ATTRIBUTION: &[&str] = &[
+    "表示",
+    "指出",
+    "介绍",
+    "透露",
+    "援引",
+    "说，",
+    "说：",
+    "称，",
+    "称：",
+    "据悉",
+    "据测算",
+    "据统计",
+    "据介绍",
+    "据了解",
+    "according to",
+    " said",
+    " says",
+    " told",
+    "quoted",
+];
+
+pub(super) const FORECAST: &[&str] = &[
+    "预计",
+    "预期",
+    "预测",
+    "有望",
+    "目标",
+    "计划",
+    "力争",
+    "expect",
+    "forecast",
+    "projected",
+    "projection",
+    "target",
+    "guidance",
+    "outlook",
+    "estimate",
+    "would ",
+    "will ",
+    "could ",
+];
+
+pub(super) const REVISED: &[&str] = &[
+    "修订",
+    "修正",
+    "调整为",
+    "上修",
+    "下修",
+    "更正",
+    "revised",
+    "restated",
+    "revision",
+    "restatement",
+];
+
+pub(super) const MULTIPLE_ANSWERS: &[&str] = &[
+    "可多选",
+    "多选",
+    "多项选择",
+    "more than one answer",
+    "more than one option",
+    "multiple answers",
+    "several answers",
+    "select all",
+];
+
+pub(super) fn contains_any_ci(s: &str, words: &[&str]) -> bool {
+    if s.is_ascii() {
+        let lower = s.to_ascii_lowercase();
+        words.iter().any(|w| lower.contains(w))
+    } else {
+        words.iter().any(|w| s.contains(w))
+    }
+}
+
+/// What a sentence's flag words say: where the first attribution word ends, the first
+/// expectation word, and whether it speaks of a revision or of several answers. One
+/// Aho-Corasick pass over the sentence, ASCII case folded.
+pub(super) struct Flags {
+    pub attribution: Option<usize>,
+    pub expectation: Option<usize>,
+    pub revised: bool,
+    pub multiple_answers: bool,
+}
+
+const EXPECTATION: &[&str] = &["预计", "预期", "expected", "expects", "forecast"];
+
+static FLAG_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
+    std::sync::LazyLock::new(|| {
+        let lists: [(&[&str], u8); 4] = [
+            (ATTRIBUTION, 0),
+            (EXPECTATION, 1),
+            (REVISED, 2),
+            (MULTIPLE_ANSWERS, 3),
+        ];
+        let mut words = Vec::new();
+        let mut kinds = Vec::new();
+        for (list, kind) in lists {
+            for w in list {
+                words.push(*w);
+                kinds.push(kind);
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .expect("static word list");
+        (ac, kinds)
+    });
+
+/// The flag words of sentence `s`; offsets are relative to `s`.
+pub(super) fn flags(s: &str) -> Flags {
+    let (ac, kinds) = &*FLAG_WORDS;
+    let mut f = Flags {
+        attribution: None,
+        expectation: None,
+        revised: false,
+        multiple_answers: false,
+    };
+    for m in ac.find_overlapping_iter(s) {
+        let end = m.end();
+        match kinds[m.pattern().as_usize()] {
+            0 => f.attribution = Some(f.attribution.map_or(end, |a| a.min(end))),
+            1 => f.expectation = Some(f.expectation.map_or(end, |a| a.min(end))),
+            2 => f.revised = true,
+            _ => f.multiple_answers = true,
+        }
+    }
+    f
+}
+
+/// Change verbs right before a percentage, with their sign. Longest first where one ends
+/// another.
+const CHANGE_WORDS: &[(&str, i8)] = &[
+    ("增长率", 1),
+    ("增幅", 1),
+    ("涨幅", 1),
+    ("增速", 1),
+    ("增长", 1),
+    ("增加", 1),
+    ("上升", 1),
+    ("提高", 1),
+    ("提升", 1),
+    ("上涨", 1),
+    ("加快", 1),
+    ("扩大", 1),
+    ("降幅", -1),
+    ("跌幅", -1),
+    ("下降", -1),
+    ("下滑", -1),
+    ("减少", -1),
+    ("降低", -1),
+    ("下跌", -1),
+    ("回落", -1),
+    ("收窄", -1),
+    ("increased", 1),
+    ("increase", 1),
+    ("rose", 1),
+    ("rise", 1),
+    ("risen", 1),
+    ("grew", 1),
+    ("growth", 1),
+    ("gained", 1),
+    ("gain", 1),
+    ("jumped", 1),
+    ("climbed", 1),
+    ("added", 1),
+    ("up", 1),
+    ("decreased", -1),
+    ("decrease", -1),
+    ("declined", -1),
+    ("decline", -1),
+    ("fell", -1),
+    ("fall", -1),
+    ("dropped", -1),
+    ("drop", -1),
+    ("slipped", -1),
+    ("shrank", -1),
+    ("down", -1),
+];
+
+/// Words between a change verb and its figure.
+const CHANGE_FILLERS: &[&str] = &[
+    "约为", "达到", "为", "达", "了", "约", "近", "超过", "逾", "分别", "by", "of", "about",
+    "around", "nearly", "almost", "roughly", "some", "a",
+];
+
+/// Hedge words that end a label without naming anything.
+const HEDGE_WORDS: &[&str] = &[
+    "大约",
+    "大概",
+    "将近",
+    "接近",
+    "几乎",
+    "超过",
+    "不到",
+    "不足",
+    "至少",
+    "约",
+    "近",
+    "逾",
+    "approximately",
+    "roughly",
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "over",
+    "some",
+    "~",
+    "≈",
+];
+
+fn strip_end_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
+    let mut s = s.trim_end();
+    'again: loop {
+        for w in words {
+            if let Some(rest) = s.strip_suffix(w) {
+                let latin = w.chars().all(|c| c.is_ascii_alphabetic());
+                if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
+                    continue;
+                }
+                s = rest.trim_end();
+                continue 'again;
+            }
+        }
+        return s;
+    }
+}
+
+/// The sign of the change verb that ends `label`, if one does.
+fn change_sign(label: &str) -> Option<i8> {
+    let s = strip_end_words(label, CHANGE_FILLERS);
+    let s = strip_end_words(s, HEDGE_WORDS);
+    for &(w, sign) in CHANGE_WORDS {
+        if let Some(rest) = s.strip_suffix(w) {
+            let latin = w.is_ascii();
+            if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            return Some(sign);
+        }
+    }
+    None
+}
+
+const SHARE_WORDS: &[&str] = &[
+    "占",
+    "比重",
+    "占比",
+    "份额",
+    "比例",
+    "share",
+    "accounted for",
+    "account for",
+    "made up",
+    "make up",
+];
+
+/// Words removed from a Chinese label to leave the measure.
+const ZH_NOISE: &[&str] = &[
+    "实现",
+    "完成",
+    "达到",
+    "合计",
+    "总计",
+    "共计",
+    "累计",
+    "分别",
+    "其中",
+    "此外",
+    "另外",
+    "同时",
+    "增长",
+    "下降",
+    "增加",
+    "减少",
+    "上涨",
+    "下跌",
+    "提高",
+    "回落",
+    "上升",
+    "降低",
+    "增速",
+    "增幅",
+    "降幅",
+    "录得",
+    "约为",
+    "约",
+    "近",
+    "逾",
+    "超过",
+    "为",
+    "是",
+    "达",
+    "了",
+    "的",
+    "共",
+    "有",
+    "在",
+    "仍",
+    "已",
+    "继续",
+    "以",
+    "其",
+    "全国的",
+    "占",
+    "比重",
+    "计算",
+    "按",
+    "看",
+    "从",
+    "和",
+    "及",
+    "与",
+    "年",
+    "月",
+    "份",
+    "度",
+];
+
+/// The first characters of `ZH_KEEP` and `ZH_NOISE`, sorted.
+static FIRST_CHARS: std::sync::LazyLock<(Vec<char>, Vec<char>)> = std::sync::LazyLock::new(|| {
+    let firsts = |words: &[&str]| {
+        let mut v: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    (firsts(ZH_KEEP), firsts(ZH_NOISE))
+});
+
+/// Terms that hold a noise word but name a measure: `增加值` is value added.
+const ZH_KEEP: &[&str] = &["增加值", "增长点", "比重"];
+
+/// English words skipped at the end of a label before the measure's words.
+const EN_SKIP: &[&str] = &[
+    "of",
+    "was",
+    "were",
+    "is",
+    "are",
+    "at",
+    "to",
+    "reached",
+    "totalled",
+    "totaled",
+    "hit",
+    "stood",
+    "came",
+    "in",
+    "rose",
+    "fell",
+    "grew",
+    "up",
+    "down",
+    "by",
+    "about",
+    "around",
+    "nearly",
+    "roughly",
+    "some",
+    "approximately",
+    "almost",
+    "over",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "a",
+    "an",
+    "contributed",
+    "generated",
+    "produced",
+    "posted",
+    "recorded",
+    "made",
+    "added",
+    "lost",
+    "gained",
+    "shipped",
+    "sold",
+    "earned",
+    "spent",
+    "took",
+    "won",
+    "received",
+    "accounted",
+    "supplied",
+    "rise",
+    "increase",
+    "decline",
+    "growth",
+    "and",
+    "for",
+    "the",
+    "quarter",
+    "year",
+    "period",
+    "month",
+    "season",
+    "narrowed",
+    "widened",
+    "improved",
+    "climbed",
+    "slipped",
+    "jumped",
+    "stayed",
+    "remained",
+    "held",
+    "edged",
+];
+
+/// English words that end the measure's words (reading backwards).
+const EN_STOP: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "that",
+    "which",
+    "and",
+    "or",
+    "but",
+    "while",
+    "with",
+    "from",
+    "its",
+    "their",
+    "his",
+    "her",
+    "on",
+    "as",
+    "than",
+    "when",
+    "after",
+    "before",
+    "said,",
+    "announced",
+    "the",
+    "this",
+    "these",
+    "those",
+    "it",
+    "they",
+    "we",
+];
+
+/// The measure named by `label`, normalised; `tokens` are the period and basis words to
+/// leave out.
+pub(super) fn measure(
+    text: &str,
+    label: Span,
+    tokens: &[(Span, Token)],
+    mentions_inside: &[Span],
+) -> String {
+    // The label with period, basis words and non-quantity figures (years) blanked.
+    let mut s = String::with_capacity(label.len());
+    let mut at = label.start;
+    let mut cuts: Vec<Span> = tokens
+        .iter()
+        .map(|(sp, _)| *sp)
+        .chain(mentions_inside.iter().copied())
+        .filter(|sp| sp.start >= label.start && sp.end <= label.end)
+        .collect();
+    cuts.sort_by_key(|sp| sp.start);
+    for c in cuts {
+        if c.start >= at {
+            s.push_str(&text[at..c.start]);
+            s.push(' ');
+            at = c.end;
+        }
+    }
+    s.push_str(&text[at..label.end]);
+    let english = s.is_ascii();
+    if english {
+        let lower = s.to_ascii_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut k = words.len();
+        while k > 0 && EN_SKIP.contains(&words[k - 1]) {
+            k -= 1;
+        }
+        let mut picked: Vec<&str> = Vec::new();
+        while k > 0 && picked.len() < 4 {
+            let w = words[k - 1];
+            if EN_STOP.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+                break;
+            }
+            picked.push(w);
+            k -= 1;
+        }
+        picked.reverse();
+        let mut m: Vec<&str> = picked
+            .into_iter()
+            .filter(|w| !EN_SKIP.contains(w))
+            .collect();
+        // A plural and its singular are one measure (`starts`, `sales` stay as written).
+        m.dedup();
+        return m.join(" ");
+    }
+    // Chinese: the text after the last attribution word, without noise words, spaces,
+    // digits and punctuation.
+    let mut t: &str = &s;
+    for w in ["表示", "指出", "介绍", "认为", "显示", "称"] {
+        if let Some(k) = t.rfind(w) {
+            t = &t[k + w.len()..];
+        }
+    }
+    let mut out = String::new();
+    let mut rest = t;
+    let (keep_first, noise_first) = &*FIRST_CHARS;
+    'outer: while let Some(c) = rest.chars().next() {
+        // Most characters begin no listed word: one look at a short list of first
+        // characters spares comparing every word.
+        if keep_first.contains(&c) {
+            for w in ZH_KEEP {
+                if rest.starts_with(w) {
+                    out.push_str(w);
+                    rest = &rest[w.len()..];
+                    continue 'outer;
+                }
+            }
+        }
+        if noise_first.contains(&c) {
+            for w in ZH_NOISE {
+                if rest.starts_with(w) {
+                    rest = &rest[w.len()..];
+                    continue 'outer;
+                }
+            }
+        }
+        if c.is_alphabetic() && !c.is_ascii_digit() {
+            out.extend(c.to_lowercase());
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Whether a label only joins a figure to the one before (`、`, `和`, `and`).
+pub fn is_connector(label: &str) -> bool {
+    let t = label
+        .trim()
+        .trim_matches(|c: char| matches!(c, '、' | ',' | '，'));
+    matches!(t, "" | "和" | "及" | "与" | "以及" | "and" | "or" | "、")
+}
+
+/// Where the figure's words begin: its hedge, when the hedge stands before it.
+pub(super) fn hedge_start(m: &Mention) -> usize {
+    match m.hedge_span {
+        Some(h) if h.start < m.span.start => h.start,
+        _ => m.span.start,
+    }
+}
+
+pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role {
+    match m.kind {
+        Kind::Percent | Kind::Points => {}
+        Kind::Multiple | Kind::Fraction => return Role::Other,
+        _ => return Role::Level,
+    }
+    let trimmed = strip_end_words(label, HEDGE_WORDS);
+    let ends_with_to = trimmed.ends_with("至")
+        || trimmed.ends_with("到")
+        || trimmed.to_ascii_lowercase().ends_with(" to")
+        || trimmed.ends_with("为");
+    if !ends_with_to && let Some(sign) = change_sign(label) {
+        return Role::Change(sign);
+    }
+    if m.kind == Kind::Points {
+        return Role::Other;
+    }
+    let lower_after = after.trim_start().to_ascii_lowercase();
+    let share_after = english
+        && (lower_after.starts_with("of ")
+            || lower_after.starts_with("said")
+            || lower_after.starts_with("say "));
+    if share_after || SHARE_WORDS.iter().any(|w| label.contains(w)) {
+        return Role::Share;
+    }
+    Role::Level
+}

@@ -1,0 +1,444 @@
+//! The `parts_total` built-in check: the article's facts in, findings out.
+//!
+//! Finds a total and the parts the words give for it (`全年收入 21.7 万亿元，其中税收收入 18.1 万亿
+//! 元、非税收入 3.6 万亿元`, `revenue was $6.45 billion, of which …`, `Of that total, …`) and
+//! checks the sum of the parts against the total with interval arithmetic. Its documentation
+//! is `docs/parts_total.md`.
+
+use super::sentence::input;
+use crate::eval::{brief as format_number, brief_interval as format_interval};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
+use crate::analysis::facts::{self as whole, Fact, Role, Whole, basis};
+use crate::extract::{Kind, Mention};
+use crate::source::Span;
+
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "parts_total",
+    doc: include_str!("docs/parts_total.md"),
+    default_severity: Severity::Error,
+};
+
+const ID: &str = META.id;
+
+/// Words that introduce the parts of the figure before them; `true` when the list they
+/// introduce may be partial.
+const MARKERS: &[(&str, bool)] = &[
+    ("其中", false),
+    ("主要包括", true),
+    ("包括", true),
+    ("of which", false),
+    ("Of that total", false),
+    ("of that total", false),
+    ("Of the total", false),
+    ("Of these", false),
+    ("including", true),
+    ("among them", true),
+    ("Among them", true),
+];
+
+/// One search for all the markers.
+static MARKER_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(MARKERS.iter().map(|(w, _)| w))
+            .expect("static word list")
+    });
+
+/// Words that say a list is partial wherever they stand in it.
+const PARTIAL: &[&str] = &["等", "主要", "such as", "among others", "among them"];
+
+/// Labels of a part that stands for the rest: with one, the list is the whole.
+const REST: &[&str] = &[
+    "其他",
+    "其余",
+    "其它",
+    "other",
+    "others",
+    "the rest",
+    "remaining",
+];
+
+/// Pairs of labels that split a whole in two: with both, the list is the whole.
+const COMPLEMENTS: &[(&str, &str)] = &[
+    ("非税", "税收"),
+    ("城镇", "乡村"),
+    ("城镇", "农村"),
+    ("出口", "进口"),
+    ("男", "女"),
+    ("women", "men"),
+    ("female", "male"),
+];
+
+/// Words of a dimension that cuts across others: parts that mix them overlap
+/// (`工人代表 118 名；妇女代表 67 名；连任代表 84 名`).
+const DIMENSIONS: &[&[&str]] = &[
+    &["女", "男", "妇女", "women", "men", "female", "male"],
+    &["岁", "以下", "以上", "aged", "under", "over"],
+    &["连任", "新任", "首次", "incumbent", "new"],
+    &["少数民族", "党员", "minority"],
+];
+
+pub(super) fn check(
+    ctx: &Context<'_>,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+) -> Vec<Finding> {
+    let model = ctx.whole();
+    let text = &ctx.doc.masked;
+    let mut out = Vec::new();
+    for (si, s) in model.sentences.iter().enumerate() {
+        // The parts are figures of this sentence: a sentence with fewer has none.
+        if s.facts.len() < 2 {
+            continue;
+        }
+        let body = &text[s.span.range()];
+        if let Some(g) = of_the(ctx, model, si) {
+            if let Some(f) = judge(ctx, &g, false, severity, examined) {
+                out.push(f);
+            }
+            continue;
+        }
+        // The first marker in the sentence, found with one search.
+        let first = MARKER_SEARCH.find_iter(body).find(|m| {
+            let (marker, _) = MARKERS[m.pattern().as_usize()];
+            find_word(&body[m.start()..], marker) == Some(0)
+                && (!marker.is_ascii()
+                    || !body[..m.start()].ends_with(|c: char| c.is_ascii_alphanumeric()))
+        });
+        if let Some(hit) = first {
+            let (marker, partial_marker) = MARKERS[hit.pattern().as_usize()];
+            let at = s.span.start + hit.start();
+            let Some(group) = group(ctx, model, si, at, at + marker.len()) else {
+                continue;
+            };
+            let partial = partial_marker || {
+                let list = &text[at..group.end];
+                PARTIAL.iter().any(|w| list.contains(w))
+            };
+            if let Some(f) = judge(ctx, &group, partial, severity, examined) {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// `marker` in `s` as a word (ASCII markers at word boundaries).
+fn find_word(s: &str, marker: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = s[from..].find(marker) {
+        let at = from + k;
+        let ok = !marker.is_ascii()
+            || (!s[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+                && !s[at + marker.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()));
+        if ok {
+            return Some(at);
+        }
+        from = at + marker.len();
+    }
+    None
+}
+
+struct Group<'w> {
+    total: &'w Fact,
+    parts: Vec<&'w Fact>,
+    /// Where the list of parts ends.
+    end: usize,
+}
+
+/// The total before the marker at `at` and the parts after it, when the words make them
+/// certain.
+fn group<'w>(
+    ctx: &Context<'_>,
+    model: &'w Whole,
+    si: usize,
+    at: usize,
+    after_marker: usize,
+) -> Option<Group<'w>> {
+    let ms = ctx.mentions;
+    let facts = model.facts_of(si);
+    let additive = |f: &Fact| {
+        f.role == Role::Level
+            && f.basis & basis::AVERAGE == 0
+            && !matches!(ms[f.mention].kind, Kind::Percent | Kind::Points)
+    };
+    // The parts: figures after the marker of the kind and unit of the first, up to the
+    // sentence end or another marker.
+    let text = &ctx.doc.masked;
+    let s = &model.sentences[si];
+    let mut end = s.span.end;
+    for &(marker, _) in MARKERS {
+        if let Some(k) = text[after_marker..s.span.end].find(marker) {
+            end = end.min(after_marker + k);
+        }
+    }
+    let after: Vec<&Fact> = facts
+        .iter()
+        .filter(|f| ms[f.mention].span.start >= after_marker && ms[f.mention].span.end <= end)
+        .collect();
+    let first = after.iter().find(|f| additive(f))?;
+    let same = |a: &Mention, b: &Mention| a.kind == b.kind && a.unit == b.unit;
+    let fm = &ms[first.mention];
+    let mut parts = Vec::new();
+    for f in after {
+        let m = &ms[f.mention];
+        if !same(m, fm) {
+            continue;
+        }
+        if !additive(f) || f.forecast {
+            return None;
+        }
+        parts.push(f);
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    // The total: the nearest figure of that kind and unit before the marker, in the
+    // sentence or, when the sentence opens with the marker, in the sentence before it in
+    // the same paragraph.
+    let before_marker = text[s.span.start..at].trim_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_punctuation() || "，。；：".contains(c)
+    });
+    let pool: &[Fact] = if before_marker.is_empty() {
+        let prev = si.checked_sub(1)?;
+        if model.sentences[prev].paragraph != s.paragraph {
+            return None;
+        }
+        model.facts_of(prev)
+    } else {
+        facts
+    };
+    let candidates: Vec<&Fact> = pool
+        .iter()
+        .filter(|f| ms[f.mention].span.end <= at && same(&ms[f.mention], fm))
+        .collect();
+    let total = *candidates
+        .iter()
+        .rev()
+        .find(|f| f.basis & basis::AVERAGE == 0)?;
+    if !additive(total) || total.forecast || total.revised {
+        return None;
+    }
+    // Several candidates: the parts' words must name the total's (`利润总额 … 其中，国有控股
+    // 企业利润`), else which figure the parts split is a guess.
+    if candidates.len() > 1 && !shares_word(&total.measure, &parts[0].measure) {
+        return None;
+    }
+    if mixes_dimensions(ctx, model, &parts) {
+        return None;
+    }
+    Some(Group { total, parts, end })
+}
+
+/// `Of the finishers, 10,320 were men and 7,210 were women.`: the total is the latest
+/// figure before, of the parts' kind and unit, whose clause holds a word of the same stem
+/// (`17,460 of them finished`).
+fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let s = &model.sentences[si];
+    let body = &text[s.span.range()];
+    let rest = body.strip_prefix("Of the ")?;
+    let word: &str = rest.split([',', ' ']).next()?;
+    if matches!(word, "total" | "rest" | "remainder") || word.len() < 4 {
+        return None;
+    }
+    let root = stem(word);
+    let ms = ctx.mentions;
+    let facts = model.facts_of(si);
+    let first = facts.first()?;
+    let fm = &ms[first.mention];
+    let parts: Vec<&Fact> = facts
+        .iter()
+        .filter(|f| ms[f.mention].kind == fm.kind && ms[f.mention].unit == fm.unit)
+        .collect();
+    if parts.len() < 2
+        || parts
+            .iter()
+            .any(|f| f.role != Role::Level || f.basis & basis::AVERAGE != 0)
+    {
+        return None;
+    }
+    let before = &model.facts[..s.facts.start];
+    let total = before.iter().rev().take(200).find(|f| {
+        let m = &ms[f.mention];
+        m.kind == fm.kind
+            && m.unit == fm.unit
+            && text[f.clause.range()]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| w.len() >= 4 && stem(w) == root)
+    })?;
+    if total.role != Role::Level
+        || total.forecast
+        || total.revised
+        || mixes_dimensions(ctx, model, &parts)
+    {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end: s.span.end,
+    })
+}
+
+/// An English word without its common endings: `finishers`, `finished` → `finish`.
+fn stem(w: &str) -> String {
+    let w = w.to_ascii_lowercase();
+    for end in ["ers", "er", "ed", "ing", "es", "s"] {
+        if let Some(s) = w.strip_suffix(end)
+            && s.len() >= 3
+        {
+            return s.to_string();
+        }
+    }
+    w
+}
+
+/// Whether two measures share two consecutive characters (a Chinese word) or an English word.
+fn shares_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a
+            .split(' ')
+            .any(|w| w.len() > 2 && b.split(' ').any(|v| v == w));
+    }
+    let a: Vec<char> = a.chars().collect();
+    a.windows(2)
+        .any(|w| b.contains(&w.iter().collect::<String>()))
+}
+
+/// Whether some parts are named by a cross-cutting dimension and others are not. A part's
+/// words are its label and the words after it up to the next part (`10,320 were men`).
+fn mixes_dimensions(ctx: &Context<'_>, model: &Whole, parts: &[&Fact]) -> bool {
+    let text = &ctx.doc.masked;
+    let words = |k: usize| -> String {
+        let f = parts[k];
+        let end = parts.get(k + 1).map_or_else(
+            || model.sentences[f.sentence].span.end,
+            |g| ctx.mentions[g.mention].span.start,
+        );
+        text[f.label.start..end.max(f.label.start)].to_ascii_lowercase()
+    };
+    let texts: Vec<String> = (0..parts.len()).map(words).collect();
+    DIMENSIONS.iter().any(|dim| {
+        let has = |label: &String| {
+            dim.iter().any(|w| {
+                if w.is_ascii() {
+                    label
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|t| t == *w)
+                } else {
+                    label.contains(w)
+                }
+            })
+        };
+        let n = texts.iter().filter(|t| has(t)).count();
+        n > 0 && n < texts.len()
+    })
+}
+
+/// Whether the parts' labels say they are the whole: a part for the rest, or both halves of
+/// a pair.
+fn is_whole(text: &str, parts: &[&Fact]) -> bool {
+    let labels: Vec<String> = parts
+        .iter()
+        .map(|f| text[f.label.range()].to_ascii_lowercase())
+        .collect();
+    let rest = labels.iter().any(|l| REST.iter().any(|w| l.contains(w)));
+    let pair = parts.len() == 2
+        && COMPLEMENTS.iter().any(|(a, b)| {
+            let has = |l: &String, w: &str| {
+                if w.is_ascii() {
+                    l.split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|t| t == w)
+                } else {
+                    l.contains(w)
+                }
+            };
+            (has(&labels[0], a) && has(&labels[1], b) && !has(&labels[1], a))
+                || (has(&labels[1], a) && has(&labels[0], b) && !has(&labels[0], a))
+        });
+    rest || pair
+}
+
+fn judge(
+    ctx: &Context<'_>,
+    g: &Group<'_>,
+    partial: bool,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+) -> Option<Finding> {
+    let ms = ctx.mentions;
+    let doc = ctx.doc;
+    let total = &ms[g.total.mention];
+    let parts: Vec<&Mention> = g.parts.iter().map(|f| &ms[f.mention]).collect();
+    examined.push(total.span);
+    examined.extend(parts.iter().map(|m| m.span));
+    let sum = whole::sum(parts.iter().copied());
+    let over = sum.low > total.interval.high;
+    let whole_list = !partial && is_whole(&doc.masked, &g.parts);
+    let under = whole_list && sum.high < total.interval.low;
+    if !over && !under {
+        return None;
+    }
+    let found = doc.slice(total.span);
+    let listed: Vec<&str> = parts.iter().map(|m| doc.slice(m.span)).collect();
+    let message = if over {
+        format!(
+            "the parts {} add up to {}, more than the total `{found}`",
+            listed
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            format_number((sum.low + sum.high) / 2.0)
+        )
+    } else {
+        format!(
+            "the parts {} add up to {}, less than the total `{found}`, and the list is the whole",
+            listed
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            format_number((sum.low + sum.high) / 2.0)
+        )
+    };
+    let mut f = Finding::new(ID, Origin::Builtin(&META), severity, total.span, found, message);
+    let mut inputs = vec![input("total", doc, total)];
+    inputs.extend(
+        parts
+            .iter()
+            .enumerate()
+            .map(|(k, m)| input(&format!("part{}", k + 1), doc, m)),
+    );
+    let formula = format!(
+        "total {} {}",
+        if over { ">=" } else { "~" },
+        (1..=parts.len())
+            .map(|k| format!("part{k}"))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    );
+    f.explanation = Some(Explanation {
+        inputs,
+        formula,
+        computed: (sum.low + sum.high) / 2.0,
+        computed_interval: sum,
+        claimed: total.interval,
+        tolerance: ctx.options.tolerance,
+    });
+    f.notes.push(format!(
+        "the parts allow {}, the total {}",
+        format_interval(sum),
+        format_interval(total.interval)
+    ));
+    f.related = parts
+        .iter()
+        .map(|m| Related {
+            span: m.span,
+            message: format!("part `{}`", doc.slice(m.span)),
+        })
+        .collect();
+    Some(f)
+}

@@ -1,0 +1,510 @@
+//! The `ranking` built-in check: the article's facts in, findings out.
+//!
+//! Three kinds of claims, each against the figures the article gives for the items it ranks:
+//! ranks written next to figures (`以 19 球排名第二`, `Taiwan was second with $16.6 billion`),
+//! a superlative about an item named in a list (`…东城区收入居各区之首`, `国际业务是增长最快的业务`)
+//! and comparisons (`16.2 次，高于申城队的 15.4 次`, `318 terawatt-hours, overtaking hydro, which
+//! produced 388`). Its documentation is `docs/ranking.md`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sentence::input;
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
+use crate::analysis::facts::{Fact, Role, Whole};
+use crate::extract::{Kind, Mention};
+use crate::source::Span;
+
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "ranking",
+    doc: include_str!("docs/ranking.md"),
+    default_severity: Severity::Warning,
+};
+
+const ID: &str = META.id;
+
+/// A rank written after a figure: `以 19 球排名第二`, `，排名第三`, `高居榜首`, `继续领跑`.
+static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[，,]?\s*(?:[^，。；,;\d]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;\d]{0,10}?(?:第(?P<n>[一二三四五六七八九十\d]{1,3})(?:位|名)?|首位|榜首|之首)|领跑|居首)",
+    )
+    .expect("static regex")
+});
+
+/// A rank written before a figure in English: `Taiwan was second with`, `the top spot with`.
+static RANK_BEFORE_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading)(?-u:\b)[^,.;]{0,30}?(?-u:\b)with\s*$")
+        .expect("static regex")
+});
+
+/// A rank after a figure in English: `, making it the largest market`.
+static RANK_AFTER_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:making it|the)\s+(?:the\s+)?(?:largest|biggest|top|leading|most|highest)(?-u:\b)")
+        .expect("static regex")
+});
+
+/// A rank before a figure in Chinese, in the clause before it: `东盟为第一大贸易伙伴，`.
+static RANK_BEFORE_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第(?P<n>[一二三四五六七八九十\d]{1,2})大").expect("static regex")
+});
+
+/// A superlative that ranks a named item first, with no figure in its clause.
+const SUPERLATIVES_ZH: &[(&str, bool)] = &[
+    ("增长最快", true),
+    ("增速最快", true),
+    ("增幅最大", true),
+    ("增速最高", true),
+    ("最快", true),
+    ("居首", false),
+    ("之首", false),
+    ("最高", false),
+    ("最多", false),
+    ("最大", false),
+];
+
+/// One search for all the superlatives, longest first at a position.
+static SUPERLATIVE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(SUPERLATIVES_ZH.iter().map(|(w, _)| w))
+        .expect("static word list")
+});
+
+/// One search for all the comparison words.
+static COMPARATIVE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(COMPARATIVES.iter().map(|(w, _)| w))
+        .expect("static word list")
+});
+
+/// Comparison words: `A 高于 B` says A > B; `A 低于 B` says A < B.
+const COMPARATIVES: &[(&str, bool)] = &[
+    ("高于", true),
+    ("多于", true),
+    ("大于", true),
+    ("超越", true),
+    ("overtaking", true),
+    ("overtook", true),
+    ("outpaced", true),
+    ("outpacing", true),
+    ("surpassing", true),
+    ("surpassed", true),
+    ("exceeding", true),
+    ("higher than", true),
+    ("低于", false),
+    ("少于", false),
+    ("lower than", false),
+];
+
+/// Words in a label that name a total, never one of the items ranked.
+const TOTALS: &[&str] = &["全", "总", "合计", "共", "total", "overall", "all "];
+
+fn number(s: &str) -> Option<u8> {
+    if let Ok(n) = s.parse::<u8>() {
+        return Some(n);
+    }
+    let mut n = 0u8;
+    for c in s.chars() {
+        n = match c {
+            '一' => n + 1,
+            '二' => n + 2,
+            '三' => n + 3,
+            '四' => n + 4,
+            '五' => n + 5,
+            '六' => n + 6,
+            '七' => n + 7,
+            '八' => n + 8,
+            '九' => n + 9,
+            '十' => n.max(1) * 10,
+            _ => return None,
+        };
+    }
+    (n > 0).then_some(n)
+}
+
+fn english_rank(w: &str) -> u8 {
+    match w.to_ascii_lowercase().as_str() {
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        _ => 1,
+    }
+}
+
+pub(super) fn check(
+    ctx: &Context<'_>,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+) -> Vec<Finding> {
+    let model = ctx.whole();
+    let mut out = Vec::new();
+    ranks(ctx, model, severity, examined, &mut out);
+    superlatives(ctx, model, severity, examined, &mut out);
+    comparisons(ctx, model, severity, examined, &mut out);
+    out
+}
+
+/// Whether two figures measure the same thing in the same unit. A bare number takes the
+/// word written after it as its unit (`23 球`, `318 terawatt-hours`), so goals are never
+/// ranked against points.
+fn same(text: &str, a: &Mention, b: &Mention) -> bool {
+    if a.kind != b.kind || a.unit != b.unit {
+        return false;
+    }
+    if a.kind != Kind::Number {
+        return true;
+    }
+    let (ua, ub) = (unit_word(text, a), unit_word(text, b));
+    !ua.is_empty() && ua == ub
+}
+
+fn unit_word<'t>(text: &'t str, m: &Mention) -> &'t str {
+    let rest = text[m.span.end..].trim_start();
+    match rest.chars().next() {
+        Some(c) if c.is_ascii_alphabetic() => {
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        }
+        Some(c) if ('\u{4e00}'..='\u{9fff}').contains(&c) => &rest[..c.len_utf8()],
+        _ => "",
+    }
+}
+
+/// Ranks written next to figures, compared within each paragraph.
+fn ranks(
+    ctx: &Context<'_>,
+    model: &Whole,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    // (paragraph, rank, fact)
+    let mut claims: Vec<(usize, u8, &Fact)> = Vec::new();
+    for (si, s) in model.sentences.iter().enumerate() {
+        let facts = model.facts_of(si);
+        for (k, f) in facts.iter().enumerate() {
+            let m = &ms[f.mention];
+            let next = facts
+                .get(k + 1)
+                .map_or(s.span.end, |g| ms[g.mention].span.start);
+            let after = &text[m.span.end..next.max(m.span.end)];
+            let before = &text[f.label.start..f.label.end.max(f.label.start)];
+            let rank = if let Some(c) = RANK_AFTER_ZH.captures(after) {
+                Some(c.name("n").and_then(|n| number(n.as_str())).unwrap_or(1))
+            } else if let Some(c) = RANK_BEFORE_EN.captures(before) {
+                Some(english_rank(&c["w"]))
+            } else if RANK_AFTER_EN.is_match(after) {
+                Some(1)
+            } else {
+                // `东盟为第一大贸易伙伴，前 11 个月贸易总值 6.33 万亿元`: the clause before.
+                let lead = &text[s.span.start..f.clause.start];
+                let lead = lead.rsplit(['，', '；', '。']).nth(1).unwrap_or("");
+                let first_in_clause = k == 0 || ms[facts[k - 1].mention].span.end < f.clause.start;
+                match RANK_BEFORE_ZH.captures(lead) {
+                    Some(c) if first_in_clause && f.clause.start > s.span.start => number(&c["n"]),
+                    _ => None,
+                }
+            };
+            if let Some(r) = rank
+                && claims.len() < 4096
+            {
+                claims.push((s.paragraph, r, f));
+            }
+        }
+    }
+    let mut start = 0;
+    while start < claims.len() {
+        let para = claims[start].0;
+        let mut end = start;
+        while end < claims.len() && claims[end].0 == para {
+            end += 1;
+        }
+        // A paragraph holds few rank claims; a cap keeps a pathological one linear.
+        let group = &claims[start..end.min(start + 32)];
+        for (i, &(_, ra, a)) in group.iter().enumerate() {
+            for &(_, rb, b) in &group[i + 1..] {
+                let (hi, lo) = if ra < rb { (a, b) } else { (b, a) };
+                if ra == rb || !same(text, &ms[hi.mention], &ms[lo.mention]) || hi.role != lo.role {
+                    continue;
+                }
+                let (mh, ml) = (&ms[hi.mention], &ms[lo.mention]);
+                examined.push(mh.span);
+                examined.push(ml.span);
+                if mh.interval.high < ml.interval.low {
+                    let rank_hi = ra.min(rb);
+                    let rank_lo = ra.max(rb);
+                    out.push(finding(
+                        ctx,
+                        severity,
+                        mh,
+                        ml,
+                        format!(
+                            "`{}` is ranked {} but `{}`, ranked {}, is larger",
+                            ctx.doc.slice(mh.span),
+                            ordinal(rank_hi),
+                            ctx.doc.slice(ml.span),
+                            ordinal(rank_lo)
+                        ),
+                        "a higher rank",
+                    ));
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+fn ordinal(n: u8) -> String {
+    match n {
+        1 => "first".into(),
+        2 => "second".into(),
+        3 => "third".into(),
+        n => format!("{n}th"),
+    }
+}
+
+fn finding(
+    ctx: &Context<'_>,
+    severity: Severity,
+    claimed: &Mention,
+    beaten_by: &Mention,
+    message: String,
+    what: &str,
+) -> Finding {
+    let doc = ctx.doc;
+    let mut f = Finding::new(
+        ID,
+        Origin::Builtin(&META),
+        severity,
+        claimed.span,
+        doc.slice(claimed.span),
+        message,
+    );
+    f.explanation = Some(Explanation {
+        inputs: vec![
+            input("claimed", doc, claimed),
+            input("other", doc, beaten_by),
+        ],
+        formula: "claimed >= other".into(),
+        computed: beaten_by.value,
+        computed_interval: beaten_by.interval,
+        claimed: claimed.interval,
+        tolerance: ctx.options.tolerance,
+    });
+    f.notes.push(format!(
+        "the words give `{}` {what}",
+        doc.slice(claimed.span)
+    ));
+    f.related.push(Related {
+        span: beaten_by.span,
+        message: format!("`{}` is larger", doc.slice(beaten_by.span)),
+    });
+    f
+}
+
+/// The raw words that name a fact's item: its head fact's label, without a leading topic.
+fn item_label<'t>(text: &'t str, model: &Whole, f: &Fact) -> &'t str {
+    let head = model
+        .facts
+        .get(f.head)
+        .filter(|h| h.sentence == f.sentence)
+        .unwrap_or(f);
+    text[head.label.range()].trim()
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// `…，东城区收入居各区之首`: a superlative about an item named in the sentence's list.
+fn superlatives(
+    ctx: &Context<'_>,
+    model: &Whole,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    for (si, s) in model.sentences.iter().enumerate() {
+        // The list is in this sentence or the one before: without figures in either, there
+        // is nothing to rank.
+        let before = si
+            .checked_sub(1)
+            .map_or(0, |p| model.sentences[p].facts.len());
+        if s.facts.is_empty() && before == 0 {
+            continue;
+        }
+        let body = &text[s.span.range()];
+        let Some((word, speed, at)) = SUPERLATIVE_SEARCH.find(body).map(|m| {
+            let (w, speed) = SUPERLATIVES_ZH[m.pattern().as_usize()];
+            (w, speed, s.span.start + m.start())
+        }) else {
+            continue;
+        };
+        // The superlative's clause holds no figure, and names the item before the word.
+        let clause_start = text[s.span.start..at]
+            .rfind(['，', '；', '：'])
+            .map_or(s.span.start, |k| s.span.start + k + '，'.len_utf8());
+        let clause_end = text[at..s.span.end]
+            .find(['，', '；', '。'])
+            .map_or(s.span.end, |k| at + k);
+        if model.facts_of(si).iter().any(|f| {
+            let start = ms[f.mention].span.start;
+            clause_start <= start && start < clause_end
+        }) {
+            continue;
+        }
+        let item = text[clause_start..at]
+            .trim()
+            .trim_start_matches("其中")
+            .trim_start_matches(['，', ' ']);
+        if item.chars().count() < 2 {
+            continue;
+        }
+        let _ = word;
+        // The list: this sentence, or the sentence before in the paragraph.
+        let mut pool: Vec<&Fact> = model.facts_of(si).iter().collect();
+        if pool.is_empty()
+            && let Some(prev) = si.checked_sub(1)
+            && model.sentences[prev].paragraph == s.paragraph
+        {
+            pool = model.facts_of(prev).iter().collect();
+        }
+        let wanted = |f: &&Fact| {
+            if speed {
+                matches!(f.role, Role::Change(_))
+            } else {
+                f.role == Role::Level || f.role == Role::Share
+            }
+        };
+        let pool: Vec<&Fact> = pool.into_iter().filter(wanted).collect();
+        let scored: Vec<(usize, &Fact)> = pool
+            .iter()
+            .map(|f| (common_prefix(item, item_label(text, model, f)), *f))
+            .collect();
+        let best = scored.iter().map(|(n, _)| *n).max().unwrap_or(0);
+        if best < 2 || scored.iter().filter(|(n, _)| *n == best).count() != 1 {
+            continue;
+        }
+        let (_, claimed) = *scored
+            .iter()
+            .find(|(n, _)| *n == best)
+            .expect("best exists");
+        let cm = &ms[claimed.mention];
+        for f in &pool {
+            if std::ptr::eq(*f, claimed) {
+                continue;
+            }
+            let m = &ms[f.mention];
+            let label = item_label(text, model, f).to_ascii_lowercase();
+            if !same(text, m, cm) || TOTALS.iter().any(|w| label.contains(w)) {
+                continue;
+            }
+            examined.push(cm.span);
+            examined.push(m.span);
+            if m.interval.low > cm.interval.high {
+                out.push(finding(
+                    ctx,
+                    severity,
+                    cm,
+                    m,
+                    format!(
+                        "the text ranks `{}` ({item}) first, but `{}` is larger",
+                        ctx.doc.slice(cm.span),
+                        ctx.doc.slice(m.span)
+                    ),
+                    "first place",
+                ));
+                break;
+            }
+        }
+    }
+}
+
+/// `A 高于 B`, `A, overtaking B, which …`: both figures in one sentence.
+fn comparisons(
+    ctx: &Context<'_>,
+    model: &Whole,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    for (si, s) in model.sentences.iter().enumerate() {
+        let facts = model.facts_of(si);
+        if facts.len() < 2 {
+            continue;
+        }
+        let body = &text[s.span.range()];
+        let mut seen = [false; COMPARATIVES.len()];
+        for hit in COMPARATIVE_SEARCH.find_iter(body) {
+            let p = hit.pattern().as_usize();
+            // The first occurrence of each word, as a reader meets it.
+            if std::mem::replace(&mut seen[p], true) {
+                continue;
+            }
+            let (word, greater) = COMPARATIVES[p];
+            let at = s.span.start + hit.start();
+            // A hedge (`超过 30 吉瓦`) is not a comparison.
+            if facts.iter().any(|f| {
+                ms[f.mention]
+                    .hedge_span
+                    .is_some_and(|h| h.start <= at && at < h.end)
+            }) {
+                continue;
+            }
+            let Some(a) = facts.iter().rev().find(|f| ms[f.mention].span.end <= at) else {
+                continue;
+            };
+            let Some(b) = facts
+                .iter()
+                .find(|f| ms[f.mention].span.start >= at + word.len())
+            else {
+                continue;
+            };
+            let (ma, mb) = (&ms[a.mention], &ms[b.mention]);
+            // The two figures stand right around the word: at most one clause break on
+            // each side, and nothing but the item's words between.
+            let gap_a = &text[ma.span.end..at];
+            let gap_b = &text[at + word.len()..mb.span.start];
+            let breaks = |g: &str| g.matches(['，', ',', '；', ';']).count();
+            if !same(text, ma, mb) || a.role != b.role || breaks(gap_a) > 1 || breaks(gap_b) > 1 {
+                continue;
+            }
+            examined.push(ma.span);
+            examined.push(mb.span);
+            let wrong = if greater {
+                ma.interval.high < mb.interval.low
+            } else {
+                ma.interval.low > mb.interval.high
+            };
+            if wrong {
+                let (sa, sb) = (ctx.doc.slice(ma.span), ctx.doc.slice(mb.span));
+                let mut f = finding(
+                    ctx,
+                    severity,
+                    ma,
+                    mb,
+                    format!(
+                        "the text says `{sa}` is {} `{sb}` (`{word}`), but it is not",
+                        if greater { "more than" } else { "less than" }
+                    ),
+                    if greater { "the larger" } else { "the smaller" },
+                );
+                if let Some(r) = f.related.first_mut() {
+                    r.message = format!("`{sb}` compared here");
+                }
+                out.push(f);
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! The `repeated_figure` built-in check: the article's facts in, findings out.
+//!
+//! Groups the facts of the whole article by key (measure, period, basis, role, kind and
+//! unit; see `whole.rs`) and reports a later statement whose interval does not meet the
+//! first statement of the same key. Linear: one pass with a map from key to first statement.
+//! Its documentation is `docs/repeated_figure.md`.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use super::sentence::input;
+use crate::eval::{brief_interval as format_interval};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
+use crate::analysis::facts::{self as whole, Role};
+use crate::source::Span;
+
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "repeated_figure",
+    doc: include_str!("docs/repeated_figure.md"),
+    default_severity: Severity::Warning,
+};
+
+const ID: &str = META.id;
+
+pub(super) fn check(
+    ctx: &Context<'_>,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+) -> Vec<Finding> {
+    let model = ctx.whole();
+    let mut first = HashMap::new();
+    let mut out = Vec::new();
+    for (i, f) in model.facts.iter().enumerate() {
+        let m = &ctx.mentions[f.mention];
+        let Some(key) = whole::key(f, m) else {
+            continue;
+        };
+        let j = match first.entry(key) {
+            Entry::Vacant(e) => {
+                e.insert(i);
+                continue;
+            }
+            Entry::Occupied(e) => *e.get(),
+        };
+        let g = &model.facts[j];
+        // Two figures of one measure in one sentence are a list or a comparison, not a
+        // statement made twice.
+        if g.sentence == f.sentence {
+            continue;
+        }
+        let a = &ctx.mentions[g.mention];
+        examined.push(a.span);
+        examined.push(m.span);
+        let (was, now) = (whole::signed(g, a), whole::signed(f, m));
+        if was.meets(&now) {
+            continue;
+        }
+        let doc = ctx.doc;
+        let (old, new) = (doc.slice(a.span), doc.slice(m.span));
+        let line = doc.lines.line_of(a.span.start) + 1;
+        let severity = if f.attributed || g.attributed {
+            Severity::Info
+        } else {
+            severity
+        };
+        let what = describe(f);
+        let mut finding = Finding::new(
+            ID,
+            Origin::Builtin(&META),
+            severity,
+            m.span,
+            new,
+            format!(
+                "`{new}` differs from `{old}` stated for the same figure ({what}) on line {line}"
+            ),
+        );
+        finding.explanation = Some(Explanation {
+            inputs: vec![input("first", doc, a), input("again", doc, m)],
+            formula: "again ~ first".into(),
+            computed: a.value,
+            computed_interval: was,
+            claimed: now,
+            tolerance: ctx.options.tolerance,
+        });
+        if severity == Severity::Info {
+            finding.notes.push(
+                "one of the two is attributed to someone; if both are right, say whose figure each is"
+                    .into(),
+            );
+        }
+        finding.notes.push(format!(
+            "the two intervals {} and {} do not meet",
+            format_interval(was),
+            format_interval(now)
+        ));
+        finding.related.push(Related {
+            span: a.span,
+            message: format!("`{old}` stated here"),
+        });
+        out.push(finding);
+    }
+    out
+}
+
+/// The key in words, for the message: `全市地区生产总值, first 6 months, year_on_year change`.
+fn describe(f: &whole::Fact) -> String {
+    let mut parts = vec![f.measure.clone(), f.period.to_string()];
+    let basis = whole::basis::names(f.basis).join(" ");
+    let role = match f.role {
+        Role::Change(_) => "change",
+        Role::Share => "share",
+        _ => "",
+    };
+    let tail = format!("{basis} {role}").trim().to_string();
+    if !tail.is_empty() {
+        parts.push(tail);
+    }
+    parts.join(", ")
+}

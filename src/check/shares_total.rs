@@ -1,0 +1,224 @@
+//! The `shares_total` built-in check: the article's facts in, findings out.
+//!
+//! Finds shares of one whole listed together (`分别占 34.2%、41.5% 和 31.8%`, `占 31.5%，…占
+//! 27.8%`, `38% said …, 27% …`, a sentence that goes on with `Another 33%`) and checks that
+//! they do not add up to more than 100% beyond rounding, and to 100% when the words say they
+//! are the whole (a share for the rest: `其余`, `其他`, `others`). Its documentation is
+//! `docs/shares_total.md`.
+
+use super::sentence::input;
+use crate::eval::{brief as format_number, brief_interval as format_interval};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
+use crate::analysis::facts::{self as whole, Fact, Role, Whole};
+use crate::eval::Interval;
+use crate::extract::Kind;
+use crate::source::Span;
+
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "shares_total",
+    doc: include_str!("docs/shares_total.md"),
+    default_severity: Severity::Warning,
+};
+
+const ID: &str = META.id;
+
+/// Words between two shares that end a list: a comparison, a superlative, another group.
+const BREAKS: &[&str] = &[
+    "比", "较", "高于", "低于", "最高", "最低", "其中", "中", "提高", "下降", "增长", "compared",
+    "against", "versus", "than", "highest", "lowest", "most", "least", "from", "among", "up",
+    "down",
+];
+
+/// Labels of a share that stands for the rest: with one, the shares are the whole.
+const REST: &[&str] = &[
+    "其他",
+    "其余",
+    "其它",
+    "others",
+    "other",
+    "the rest",
+    "remaining",
+];
+
+/// Openings of a sentence that go on with the shares of the sentence before.
+const CONTINUE: &[&str] = &["Another", "另有", "还有"];
+
+pub(super) fn check(
+    ctx: &Context<'_>,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+) -> Vec<Finding> {
+    let model = ctx.whole();
+    let mut out = Vec::new();
+    let mut carried: Option<(usize, Vec<usize>)> = None;
+    for si in 0..model.sentences.len() {
+        let start = model.sentences[si].facts.start;
+        let groups = groups(ctx, model, si);
+        let body = &ctx.doc.masked[model.sentences[si].span.range()];
+        let mut groups = groups;
+        // `Another 33% said …` goes on with the last list of the sentence before.
+        if CONTINUE.iter().any(|w| body.starts_with(w))
+            && let Some((prev, mut list)) = carried.take()
+            && model.sentences[prev].paragraph == model.sentences[si].paragraph
+            && let Some(first) = groups.first_mut()
+            && first.first().is_some_and(|&i| i == start)
+        {
+            list.append(first);
+            *first = list;
+        }
+        carried = groups.last().cloned().map(|g| (si, g));
+        for g in groups {
+            if g.len() >= 2
+                && let Some(f) = judge(ctx, model, &g, severity, examined)
+            {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+fn is_percent(ctx: &Context<'_>, f: &Fact) -> bool {
+    ctx.mentions[f.mention].kind == Kind::Percent
+}
+
+fn label<'a>(ctx: &'a Context<'_>, f: &Fact) -> &'a str {
+    &ctx.doc.masked[f.label.range()]
+}
+
+fn breaks(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    BREAKS.iter().any(|w| {
+        if w.is_ascii() {
+            lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == *w)
+        } else {
+            label.contains(w)
+        }
+    })
+}
+
+/// The lists of shares in one sentence, as fact indices.
+fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
+    let range = model.sentences[si].facts.clone();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut open: Option<Vec<usize>> = None;
+    let mut respectively = false;
+    for i in range {
+        let f = &model.facts[i];
+        let l = label(ctx, f);
+        let member = match open.as_ref() {
+            _ if !is_percent(ctx, f) => false,
+            None => false,
+            Some(g) => {
+                let first = &model.facts[g[0]];
+                let last = &ctx.mentions[model.facts[g[g.len() - 1]].mention];
+                // Everything between the share before and this one.
+                let gap = &ctx.doc.masked[last.span.end..ctx.mentions[f.mention].span.start];
+                let elliptic = if respectively {
+                    whole::is_connector(l) || is_rest(l)
+                } else {
+                    matches!(f.role, Role::Share | Role::Level) && !breaks(gap)
+                };
+                elliptic && f.period == first.period
+            }
+        };
+        if member {
+            if let Some(g) = open.as_mut() {
+                g.push(i);
+            }
+            continue;
+        }
+        if let Some(g) = open.take() {
+            out.push(g);
+        }
+        // A share about expectations (`收入预期`) is still a share of the answers.
+        if is_percent(ctx, f) && f.role == Role::Share {
+            respectively = f.respectively;
+            open = Some(vec![i]);
+        }
+    }
+    if let Some(g) = open {
+        out.push(g);
+    }
+    // A list about a question that allows several answers may add up to anything.
+    out.retain(|g| !g.iter().any(|&i| model.facts[i].multiple_answers));
+    out
+}
+
+fn is_rest(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    REST.iter().any(|w| lower.contains(w))
+}
+
+fn judge(
+    ctx: &Context<'_>,
+    model: &Whole,
+    group: &[usize],
+    severity: Severity,
+    examined: &mut Vec<Span>,
+) -> Option<Finding> {
+    let doc = ctx.doc;
+    let ms: Vec<_> = group
+        .iter()
+        .map(|&i| &ctx.mentions[model.facts[i].mention])
+        .collect();
+    examined.extend(ms.iter().map(|m| m.span));
+    let sum = whole::sum(ms.iter().copied());
+    let whole_list = group.iter().any(|&i| is_rest(label(ctx, &model.facts[i])));
+    let over = sum.low > 1.0;
+    let short = whole_list && sum.high < 1.0;
+    if !over && !short {
+        return None;
+    }
+    let first = ms[0];
+    let found = doc.slice(first.span);
+    let listed = ms
+        .iter()
+        .map(|m| format!("`{}`", doc.slice(m.span)))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let total = format_number(100.0 * (sum.low + sum.high) / 2.0);
+    let message = if over {
+        format!("the shares {listed} of one whole add up to {total}%, more than 100%")
+    } else {
+        format!(
+            "the shares {listed} add up to {total}%, not 100%, though one of them stands for the rest"
+        )
+    };
+    let mut f = Finding::new(ID, Origin::Builtin(&META), severity, first.span, found, message);
+    f.explanation = Some(Explanation {
+        inputs: ms
+            .iter()
+            .enumerate()
+            .map(|(k, m)| input(&format!("share{}", k + 1), doc, m))
+            .collect(),
+        formula: format!(
+            "{} {} 100%",
+            (1..=ms.len())
+                .map(|k| format!("share{k}"))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            if over { "<=" } else { "~" }
+        ),
+        computed: (sum.low + sum.high) / 2.0,
+        computed_interval: sum,
+        claimed: if over {
+            Interval::new(0.0, 1.0)
+        } else {
+            Interval::point(1.0)
+        },
+        tolerance: ctx.options.tolerance,
+    });
+    f.notes
+        .push(format!("the shares allow {}", format_interval(sum)));
+    f.related = ms[1..]
+        .iter()
+        .map(|m| Related {
+            span: m.span,
+            message: format!("share `{}`", doc.slice(m.span)),
+        })
+        .collect();
+    Some(f)
+}

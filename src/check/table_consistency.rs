@@ -1,0 +1,501 @@
+//! The `table_consistency` built-in check: the article's tables and facts in, findings out.
+//!
+//! For each Markdown table: a totals row (`合计`, `Total`) against the sum of each column of
+//! amounts; a column of shares against the amounts they are shares of and against 100%; a
+//! totals column (`奖牌总数`, `Total`) against the sum of the row; and each prose figure that
+//! names exactly one row (`乙品牌以 1,250 万台…`) against that row's cell of the same kind
+//! and scale. Its documentation is `docs/table_consistency.md`.
+
+use super::sentence::input;
+use crate::eval::{brief as format_number, brief_interval as format_interval};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
+use crate::analysis::facts::{Cell, Role, Table, Whole};
+use crate::eval::Interval;
+use crate::extract::{Kind, Mention};
+use crate::source::Span;
+
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "table_consistency",
+    doc: include_str!("docs/table_consistency.md"),
+    default_severity: Severity::Error,
+};
+
+const ID: &str = META.id;
+
+/// First cells of a totals row; headers of a totals column.
+const TOTALS: &[&str] = &[
+    "合计", "总计", "总额", "总数", "全部", "total", "all", "sum",
+];
+
+/// Headers of columns that are not amounts: rates, changes, averages.
+const RATES: &[&str] = &[
+    "增长", "增速", "同比", "环比", "变化", "变动", "率", "平均", "人均", "均价", "growth",
+    "change", "rate", "average", "per ", "margin", "yoy", "%",
+];
+
+/// Headers of share columns.
+const SHARES: &[&str] = &["占", "比重", "份额", "占比", "share", "proportion"];
+
+/// Scale words in a header: `出货量(万台)`, `Amount ($m)`.
+const SCALES: &[(&str, f64)] = &[
+    ("万亿", 1e12),
+    ("亿", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("万", 1e4),
+    ("千", 1e3),
+    ("$bn", 1e9),
+    ("bn", 1e9),
+    ("billion", 1e9),
+    ("$m", 1e6),
+    ("(m)", 1e6),
+    ("million", 1e6),
+    ("thousand", 1e3),
+    ("'000", 1e3),
+];
+
+pub(super) fn check(
+    ctx: &Context<'_>,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+) -> Vec<Finding> {
+    let model = ctx.whole();
+    let mut out = Vec::new();
+    for t in &model.tables {
+        totals(ctx, t, severity, examined, &mut out);
+    }
+    if !model.tables.is_empty() {
+        quotes(ctx, model, severity, examined, &mut out);
+    }
+    out
+}
+
+fn text<'a>(ctx: &'a Context<'_>, c: &Cell) -> &'a str {
+    &ctx.doc.masked[c.span.range()]
+}
+
+fn has_word(s: &str, words: &[&str]) -> bool {
+    let lower = s.to_ascii_lowercase();
+    words.iter().any(|w| {
+        if w.chars().all(|c| c.is_ascii_alphabetic()) {
+            lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == *w)
+        } else {
+            lower.contains(w)
+        }
+    })
+}
+
+fn is_total_label(s: &str) -> bool {
+    let t = s.trim().trim_matches('*').trim().to_ascii_lowercase();
+    TOTALS
+        .iter()
+        .any(|w| t == *w || (t.starts_with(w) && t.chars().count() <= 6))
+}
+
+fn mention<'a>(ctx: &'a Context<'_>, c: &Cell) -> Option<&'a Mention> {
+    c.mention.map(|i| &ctx.mentions[i])
+}
+
+/// A column's role from its header and cells.
+#[derive(Clone, Copy, PartialEq)]
+enum Column {
+    Amount,
+    Share,
+    Other,
+}
+
+fn column(ctx: &Context<'_>, t: &Table, k: usize) -> Column {
+    let header = t.header.get(k).map_or("", |c| text(ctx, c));
+    let cells: Vec<Option<&Mention>> = t
+        .rows
+        .iter()
+        .map(|r| r.get(k).and_then(|c| mention(ctx, c)))
+        .collect();
+    let filled = cells.iter().flatten().count();
+    if filled * 2 < t.rows.len() || filled < 2 {
+        return Column::Other;
+    }
+    let percent = cells.iter().flatten().all(|m| m.kind == Kind::Percent);
+    if percent && has_word(header, SHARES) {
+        return Column::Share;
+    }
+    if percent || has_word(header, RATES) {
+        return Column::Other;
+    }
+    let additive = cells.iter().flatten().all(|m| {
+        matches!(
+            m.kind,
+            Kind::Money | Kind::Count | Kind::Quantity | Kind::Number
+        )
+    });
+    if additive {
+        Column::Amount
+    } else {
+        Column::Other
+    }
+}
+
+fn totals(
+    ctx: &Context<'_>,
+    t: &Table,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) {
+    let width = t.header.len();
+    let columns: Vec<Column> = (0..width).map(|k| column(ctx, t, k)).collect();
+    let total_row = t
+        .rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| is_total_label(text(ctx, c))));
+    if let Some(tr) = total_row {
+        let body: Vec<&Vec<Cell>> = t
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != tr)
+            .map(|(_, r)| r)
+            .collect();
+        let amount = columns.iter().position(|&c| c == Column::Amount);
+        for (k, &col) in columns.iter().enumerate() {
+            let Some(total) = t.rows[tr].get(k).and_then(|c| mention(ctx, c)) else {
+                continue;
+            };
+            let parts: Option<Vec<&Mention>> = body
+                .iter()
+                .map(|r| r.get(k).and_then(|c| mention(ctx, c)))
+                .collect();
+            let Some(parts) = parts else {
+                continue;
+            };
+            match col {
+                Column::Amount => sum_check(ctx, total, &parts, "column", severity, examined, out),
+                Column::Share => {
+                    // Each share against its amount over the total amount; the column's sum
+                    // only when no row could be checked that way.
+                    let mut row_findings = 0;
+                    if let Some(a) = amount
+                        && (total.interval.low..=total.interval.high).contains(&1.0)
+                        && let Some(whole) = t.rows[tr].get(a).and_then(|c| mention(ctx, c))
+                    {
+                        for r in &body {
+                            let (Some(share), Some(part)) = (
+                                r.get(k).and_then(|c| mention(ctx, c)),
+                                r.get(a).and_then(|c| mention(ctx, c)),
+                            ) else {
+                                continue;
+                            };
+                            let Some(q) = part.interval.checked_div(whole.interval) else {
+                                continue;
+                            };
+                            examined.extend([share.span, part.span, whole.span]);
+                            if !q.meets(&share.interval) {
+                                row_findings += 1;
+                                out.push(share_finding(ctx, share, part, whole, q, severity));
+                            }
+                        }
+                    }
+                    if row_findings == 0 {
+                        sum_check(ctx, total, &parts, "share column", severity, examined, out);
+                    }
+                }
+                Column::Other => {}
+            }
+        }
+    }
+    // A totals column: the sum of the row's other amounts.
+    if let Some(tc) = t.header.iter().position(|c| {
+        is_total_label(text(ctx, c)) || {
+            let h = text(ctx, c);
+            h.ends_with("总数")
+                || h.ends_with("合计")
+                || h.to_ascii_lowercase().starts_with("total")
+        }
+    }) && columns.get(tc) == Some(&Column::Amount)
+    {
+        let others: Vec<usize> = (1..width)
+            .filter(|&k| k != tc && columns[k] == Column::Amount)
+            .collect();
+        if others.len() >= 2 {
+            for r in &t.rows {
+                let Some(total) = r.get(tc).and_then(|c| mention(ctx, c)) else {
+                    continue;
+                };
+                let parts: Option<Vec<&Mention>> = others
+                    .iter()
+                    .map(|&k| r.get(k).and_then(|c| mention(ctx, c)))
+                    .collect();
+                if let Some(parts) = parts {
+                    sum_check(ctx, total, &parts, "row", severity, examined, out);
+                }
+            }
+        }
+    }
+}
+
+fn sum_check(
+    ctx: &Context<'_>,
+    total: &Mention,
+    parts: &[&Mention],
+    what: &str,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) {
+    if parts.len() < 2
+        || parts
+            .iter()
+            .any(|p| p.kind != total.kind || p.unit != total.unit)
+    {
+        return;
+    }
+    examined.push(total.span);
+    examined.extend(parts.iter().map(|p| p.span));
+    let sum = crate::analysis::facts::sum(parts.iter().copied());
+    if sum.meets(&total.interval) {
+        return;
+    }
+    let doc = ctx.doc;
+    let found = doc.slice(total.span);
+    let mid = (sum.low + sum.high) / 2.0;
+    let shown = if total.kind == Kind::Percent {
+        format!("{}%", format_number(mid * 100.0))
+    } else {
+        format_number(mid)
+    };
+    let mut f = Finding::new(
+        ID,
+        Origin::Builtin(&META),
+        severity,
+        total.span,
+        found,
+        format!("the {what} adds up to {shown}, not `{found}`"),
+    );
+    let mut inputs = vec![input("total", doc, total)];
+    inputs.extend(
+        parts
+            .iter()
+            .enumerate()
+            .map(|(k, m)| input(&format!("cell{}", k + 1), doc, m)),
+    );
+    f.explanation = Some(Explanation {
+        inputs,
+        formula: format!(
+            "total ~ {}",
+            (1..=parts.len())
+                .map(|k| format!("cell{k}"))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        ),
+        computed: mid,
+        computed_interval: sum,
+        claimed: total.interval,
+        tolerance: ctx.options.tolerance,
+    });
+    f.notes
+        .push(format!("the cells allow {}", format_interval(sum)));
+    f.related = parts
+        .iter()
+        .map(|m| Related {
+            span: m.span,
+            message: format!("cell `{}`", doc.slice(m.span)),
+        })
+        .collect();
+    out.push(f);
+}
+
+fn share_finding(
+    ctx: &Context<'_>,
+    share: &Mention,
+    part: &Mention,
+    whole: &Mention,
+    q: Interval,
+    severity: Severity,
+) -> Finding {
+    let doc = ctx.doc;
+    let (s, p, w) = (
+        doc.slice(share.span),
+        doc.slice(part.span),
+        doc.slice(whole.span),
+    );
+    let mid = (q.low + q.high) / 2.0;
+    let mut f = Finding::new(
+        ID,
+        Origin::Builtin(&META),
+        severity,
+        share.span,
+        s,
+        format!(
+            "`{s}` is not `{p}` of the total `{w}`, which is {}%",
+            format_number(mid * 100.0)
+        ),
+    );
+    f.explanation = Some(Explanation {
+        inputs: vec![
+            input("share", doc, share),
+            input("amount", doc, part),
+            input("total", doc, whole),
+        ],
+        formula: "share ~ amount / total".into(),
+        computed: mid,
+        computed_interval: q,
+        claimed: share.interval,
+        tolerance: ctx.options.tolerance,
+    });
+    f.related = vec![
+        Related {
+            span: part.span,
+            message: format!("amount `{p}`"),
+        },
+        Related {
+            span: whole.span,
+            message: format!("total `{w}`"),
+        },
+    ];
+    f
+}
+
+/// The scale a header gives its column's numbers: `出货量(万台)` → 1e4.
+fn header_scale(header: &str) -> f64 {
+    let lower = header.to_ascii_lowercase();
+    let inside = lower.find(['(', '（']).map_or("", |k| &lower[k..]);
+    SCALES
+        .iter()
+        .find(|(w, _)| inside.contains(w))
+        .map_or(1.0, |&(_, s)| s)
+}
+
+/// Prose figures that name one row of a table: the row's cell of the same kind must agree.
+fn quotes(
+    ctx: &Context<'_>,
+    model: &Whole,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) {
+    let text = &ctx.doc.masked;
+    // (row label, table, row)
+    let mut labels: Vec<(String, usize, usize)> = Vec::new();
+    for (ti, t) in model.tables.iter().enumerate() {
+        for (ri, r) in t.rows.iter().enumerate() {
+            let Some(first) = r.first() else { continue };
+            let l = text[first.span.range()].trim().trim_matches('*').trim();
+            if l.chars().count() >= 2 && !is_total_label(l) && first.mention.is_none() {
+                labels.push((l.to_lowercase(), ti, ri));
+            }
+        }
+    }
+    if labels.is_empty() || labels.len() > 256 {
+        return;
+    }
+    let named = |s: &str| -> Vec<usize> {
+        let lower = s.to_lowercase();
+        (0..labels.len())
+            .filter(|&k| {
+                let l = &labels[k].0;
+                match lower.find(l.as_str()) {
+                    None => false,
+                    Some(at) if l.is_ascii() => {
+                        let before = lower[..at].chars().last();
+                        let after = lower[at + l.len()..].chars().next();
+                        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+                    }
+                    Some(_) => true,
+                }
+            })
+            .collect()
+    };
+    for f in &model.facts {
+        let m = &ctx.mentions[f.mention];
+        if !(f.role == Role::Level || (m.kind == Kind::Percent && f.role != Role::Other))
+            || f.forecast
+        {
+            continue;
+        }
+        // The row named in the figure's own clause, else in the clause before it.
+        let own = &text[f.clause.start..m.span.start];
+        let mut hits = named(own);
+        if hits.is_empty() {
+            let s = &model.sentences[f.sentence];
+            let before = &text[s.span.start..f.clause.start];
+            let prev = before
+                .trim_end_matches(['，', ',', '；', ' '])
+                .rfind(['，', ',', '；', '：'])
+                .map_or(before, |k| &before[k..]);
+            hits = named(prev);
+        }
+        let [k] = hits[..] else {
+            continue;
+        };
+        let (_, ti, ri) = labels[k];
+        let t = &model.tables[ti];
+        let row = &t.rows[ri];
+        let candidates: Vec<(&Mention, Interval)> = row
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter_map(|(c, cell)| {
+                let cm = mention(ctx, cell)?;
+                let scale = header_scale(t.header.get(c).map_or("", |h| text_of(text, h)));
+                let fits = if m.kind == Kind::Percent {
+                    cm.kind == Kind::Percent
+                } else {
+                    cm.kind == Kind::Number
+                        && matches!(m.kind, Kind::Money | Kind::Count | Kind::Quantity)
+                        || (cm.kind == m.kind && cm.unit == m.unit)
+                };
+                let scale = if cm.kind == Kind::Number { scale } else { 1.0 };
+                fits.then(|| {
+                    (
+                        cm,
+                        Interval::new(cm.interval.low * scale, cm.interval.high * scale),
+                    )
+                })
+            })
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        examined.push(m.span);
+        if candidates.iter().any(|(_, i)| i.meets(&m.interval)) {
+            continue;
+        }
+        let [(cell, scaled)] = candidates[..] else {
+            continue;
+        };
+        let doc = ctx.doc;
+        let (said, shown) = (doc.slice(m.span), doc.slice(cell.span));
+        let mut finding = Finding::new(
+            ID,
+            Origin::Builtin(&META),
+            severity,
+            m.span,
+            said,
+            format!(
+                "`{said}` differs from the table's `{shown}` for `{}`",
+                labels[k].0
+            ),
+        );
+        finding.explanation = Some(Explanation {
+            inputs: vec![input("text", doc, m), input("cell", doc, cell)],
+            formula: "text ~ cell".into(),
+            computed: (scaled.low + scaled.high) / 2.0,
+            computed_interval: scaled,
+            claimed: m.interval,
+            tolerance: ctx.options.tolerance,
+        });
+        finding.related.push(Related {
+            span: cell.span,
+            message: format!("the table gives `{shown}`"),
+        });
+        examined.push(cell.span);
+        out.push(finding);
+    }
+}
+
+fn text_of<'a>(text: &'a str, c: &Cell) -> &'a str {
+    &text[c.span.range()]
+}
