@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::frames;
 use super::sentence::{
     Sentence, clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
     same_measure, strip_continuations, strip_suffix, strip_words, subtract,
@@ -159,25 +160,257 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     } in ctx.sentences()
     {
         let (sentence, qs) = (*sentence, qs.as_slice());
+        let frames = frames::from_to(masked, sentence, qs);
         for (i, n) in qs.iter().enumerate() {
-            if !matches!(n.kind, Kind::Percent | Kind::Points) {
+            if frames::in_quotation(masked, sentence.start, n.span.start) {
                 continue;
             }
-            let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
-            let lead = &masked[lead_start..n.span.start];
-            let Some((sign, word, residual)) = direction(lead) else {
-                continue;
+            let found = match n.kind {
+                Kind::Percent | Kind::Fraction => {
+                    let Some(op) = operands(ctx, sentence, qs, &frames, i) else {
+                        continue;
+                    };
+                    ctx.count_relation();
+                    examined.extend([n.span, op.a.span, op.b.span]);
+                    if n.kind == Kind::Percent && points_reading_holds(n, &op) {
+                        // Written in percent but equal to the difference in points: the
+                        // ambiguity is `points_in_sentence`'s to report.
+                        continue;
+                    }
+                    judge(ctx, n, (op.sign, op.word), &op.change(), severity)
+                }
+                Kind::Money | Kind::Quantity | Kind::Count => {
+                    let Some(op) = amount_operands(ctx, sentence, qs, i) else {
+                        continue;
+                    };
+                    ctx.count_relation();
+                    examined.extend([n.span, op.a.span, op.b.span]);
+                    judge_amount(ctx, n, &op, severity)
+                }
+                _ => None,
             };
-            let Some(change) = reading(ctx, sentence, qs, i, residual) else {
-                continue;
-            };
-            examined.extend([n.span, change.a.span, change.b.span]);
-            if let Some(f) = judge(ctx, n, (sign, word), &change, severity) {
-                findings.push(f);
+            findings.extend(found);
+            if n.kind == Kind::Percent
+                && let Some(lc) = triad(ctx, sentence, qs, &frames, i)
+            {
+                ctx.count_relation();
+                examined.extend([n.span, qs[lc.level].span, qs[lc.change].span]);
+                findings.extend(judge_triad(ctx, n, qs, lc, severity));
             }
         }
     }
     findings
+}
+
+/// The start and end of the change a rate or a number of points states, with the sign and
+/// the word that gave it.
+pub(super) struct Operands<'m> {
+    pub a: &'m Mention,
+    pub b: &'m Mention,
+    pub sign: f64,
+    pub word: &'static str,
+}
+
+impl<'m> Operands<'m> {
+    fn change(&self) -> Change<'m> {
+        Change {
+            a: self.a,
+            b: self.b,
+        }
+    }
+}
+
+/// The end points of the change `qs[i]` (a rate, points or a fraction) states, if the words
+/// make them certain: first the frames of this file, then the shared from–to frames.
+pub(super) fn operands<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    frames: &[frames::FromTo],
+    i: usize,
+) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+    let lead = &masked[lead_start..n.span.start];
+    if frames::other_rate(&masked[sentence.start..n.span.start]) {
+        return None;
+    }
+    let before = direction(lead);
+    if n.kind != Kind::Fraction
+        && let Some((sign, word, residual)) = before
+        && let Some(change) = reading(ctx, sentence, qs, i, residual)
+    {
+        return Some(Operands {
+            a: change.a,
+            b: change.b,
+            sign,
+            word,
+        });
+    }
+    let (sign, word) = before
+        .map(|(s, w, _)| (s, w))
+        .or_else(|| frames::direction_after(masked, n))?;
+    let f = frames::attached(masked, qs, frames, i)?;
+    Some(Operands {
+        a: qs[f.a],
+        b: qs[f.b],
+        sign,
+        word,
+    })
+}
+
+/// Whether a rate written in percent between two percentages equals their difference in
+/// points (and not their relative change).
+pub(super) fn points_reading_holds(n: &Mention, op: &Operands<'_>) -> bool {
+    if op.a.kind != Kind::Percent || op.b.kind != Kind::Percent {
+        return false;
+    }
+    let claimed = signed(n.interval, op.sign);
+    let relative = computed(n, op.a, op.b).is_some_and(|(_, q, _)| q.meets(&claimed));
+    !relative && subtract(op.b.interval, op.a.interval).meets(&claimed)
+}
+
+fn signed(i: Interval, sign: f64) -> Interval {
+    if sign > 0.0 {
+        i
+    } else {
+        Interval::new(-i.high, -i.low)
+    }
+}
+
+/// The end points of the change an amount states (`比上年末的 A 减少 C`, `up $C from $A`):
+/// the frames of a rate, with a change of the figures' own measure.
+fn amount_operands<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+    let (sign, word, residual) = direction(&masked[lead_start..n.span.start])?;
+    let change = reading(ctx, sentence, qs, i, residual)?;
+    (same_measure(n, change.a) && same_measure(n, change.b)).then_some(Operands {
+        a: change.a,
+        b: change.b,
+        sign,
+        word,
+    })
+}
+
+/// The level-and-change frame of the rate `qs[i]`, when no other frame claimed it.
+fn triad(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&Mention],
+    frames: &[frames::FromTo],
+    i: usize,
+) -> Option<frames::LevelChange> {
+    let masked = &ctx.doc.masked;
+    if frames::other_rate(&masked[sentence.start..qs[i].span.start])
+        || operands(ctx, sentence, qs, frames, i).is_some()
+    {
+        return None;
+    }
+    let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+    let named = direction(&masked[lead_start..qs[i].span.start])
+        .map(|(s, _, _)| s)
+        .or_else(|| {
+            let gap = masked[lead_start..qs[i].span.start].trim();
+            matches!(gap, "or" | "，" | "," | ", or" | "，或").then_some(0.0)
+        })?;
+    let lc = frames::level_change(masked, sentence, qs, i)?;
+    (named == 0.0 || named == lc.sign).then_some(lc)
+}
+
+/// `L`, changed by `C`, and the rate `N` of that change: N ~ C / (L − C) for a rise,
+/// C / (L + C) for a fall.
+fn judge_triad(
+    ctx: &Context<'_>,
+    n: &Mention,
+    qs: &[&Mention],
+    lc: frames::LevelChange,
+    severity: Severity,
+) -> Option<Finding> {
+    let (l, c) = (qs[lc.level], qs[lc.change]);
+    let before = if lc.sign > 0.0 {
+        subtract(l.interval, c.interval)
+    } else {
+        Interval::new(l.interval.low + c.interval.low, l.interval.high + c.interval.high)
+    };
+    let q = divide(c.interval, before)?;
+    let value = c.value / (l.value - lc.sign * c.value);
+    if !value.is_finite() || q.meets(&n.interval) {
+        return None;
+    }
+    let doc = ctx.doc;
+    let n_text = doc.slice(n.span);
+    let message = format!(
+        "`{n_text}` does not match the change `{}` from the level before `{}`: {}% (the \
+         figures allow {}% to {}%)",
+        doc.slice(c.span),
+        doc.slice(l.span),
+        format_number(value * 100.0),
+        format_number(q.low * 100.0),
+        format_number(q.high * 100.0),
+    );
+    let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
+    finding.explanation = Some(Explanation {
+        inputs: vec![input("L", doc, l), input("C", doc, c), input("N", doc, n)],
+        formula: if lc.sign > 0.0 {
+            "N ~ C / (L - C)".into()
+        } else {
+            "N ~ C / (L + C)".into()
+        },
+        computed: value,
+        computed_interval: q,
+        claimed: n.interval,
+        tolerance: ctx.options.tolerance,
+    });
+    finding.notes.push(
+        "any of the three figures may be the wrong one, so no rewrite is offered".into(),
+    );
+    Some(finding)
+}
+
+/// `B，比 A 减少 C`: C ~ |B − A|, in the direction of the verb.
+fn judge_amount(
+    ctx: &Context<'_>,
+    n: &Mention,
+    op: &Operands<'_>,
+    severity: Severity,
+) -> Option<Finding> {
+    let claimed = signed(n.interval, op.sign);
+    let q = subtract(op.b.interval, op.a.interval);
+    let value = op.b.value - op.a.value;
+    if q.meets(&claimed) {
+        return None;
+    }
+    let doc = ctx.doc;
+    let n_text = doc.slice(n.span);
+    let message = format!(
+        "`{n_text}` does not match the change from `{}` to `{}`: {} (the figures allow {} to {})",
+        doc.slice(op.a.span),
+        doc.slice(op.b.span),
+        format_number(value),
+        format_number(q.low),
+        format_number(q.high),
+    );
+    let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
+    finding.explanation = Some(Explanation {
+        inputs: vec![input("A", doc, op.a), input("B", doc, op.b), input("C", doc, n)],
+        formula: "C ~ B - A".into(),
+        computed: value,
+        computed_interval: q,
+        claimed,
+        tolerance: ctx.options.tolerance,
+    });
+    finding
+        .notes
+        .push(format!("C is read as {} because of `{}`", if op.sign > 0.0 { "a rise" } else { "a fall" }, op.word));
+    Some(finding)
 }
 
 /// The direction named at the end of `lead`, its word, and the text before it.
@@ -316,14 +549,18 @@ fn is_comparison(words: &str, at: usize) -> bool {
 }
 
 /// The change A → B allows (`computed`, interval) and the formula used, for the kind of N.
-fn computed(n: &Mention, a: &Mention, b: &Mention) -> Option<(f64, Interval, &'static str)> {
+pub(super) fn computed(
+    n: &Mention,
+    a: &Mention,
+    b: &Mention,
+) -> Option<(f64, Interval, &'static str)> {
     match n.kind {
         Kind::Points if a.kind == Kind::Percent => Some((
             b.value - a.value,
             subtract(b.interval, a.interval),
             "N ~ B - A",
         )),
-        Kind::Percent => {
+        Kind::Percent | Kind::Fraction => {
             let q = divide(b.interval, a.interval)?;
             Some((
                 b.value / a.value - 1.0,
@@ -338,10 +575,23 @@ fn computed(n: &Mention, a: &Mention, b: &Mention) -> Option<(f64, Interval, &'s
 fn judge(
     ctx: &Context<'_>,
     n: &Mention,
-    (sign, word): (f64, &str),
+    direction: (f64, &str),
     r: &Change<'_>,
     severity: Severity,
 ) -> Option<Finding> {
+    judge_as(ID, ctx, n, direction, (r.a, r.b), severity)
+}
+
+/// The finding, under rule `id`, when `n` does not match the change from `a` to `b`.
+pub(super) fn judge_as(
+    id: &str,
+    ctx: &Context<'_>,
+    n: &Mention,
+    (sign, word): (f64, &str),
+    (a, b): (&Mention, &Mention),
+    severity: Severity,
+) -> Option<Finding> {
+    let r = Change { a, b };
     let claimed = if sign > 0.0 {
         n.interval
     } else {
@@ -379,7 +629,7 @@ fn judge(
     } else if !same_direction {
         message.push_str("; the figures move the other way");
     }
-    let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
+    let mut finding = Finding::new(id, Origin::Builtin, severity, n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("A", doc, r.a),
@@ -398,6 +648,7 @@ fn judge(
         .push(format!("N is read as {direction} because of `{word}`"));
     if !points
         && same_direction
+        && n.kind != Kind::Fraction
         && let Some(replacement) = write_like(n, value.abs())
     {
         finding.suggestion = Some(format!(

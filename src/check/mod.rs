@@ -7,14 +7,16 @@
 
 mod change_in_sentence;
 pub mod claim;
-
+mod frames;
 mod multiple_wording;
+mod points_in_sentence;
 mod ratio_in_sentence;
 mod sentence;
+mod share_in_sentence;
 mod suppress;
 pub mod term;
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use crate::extract::Mention;
 use crate::rules::RuleSet;
@@ -30,13 +32,17 @@ pub enum Builtin {
     RatioInSentence,
     ChangeInSentence,
     MultipleWording,
+    PointsInSentence,
+    ShareInSentence,
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 3] = [
+    pub const ALL: [Builtin; 5] = [
         Builtin::RatioInSentence,
         Builtin::ChangeInSentence,
         Builtin::MultipleWording,
+        Builtin::PointsInSentence,
+        Builtin::ShareInSentence,
     ];
 
     pub fn id(self) -> &'static str {
@@ -44,6 +50,8 @@ impl Builtin {
             Builtin::RatioInSentence => "ratio_in_sentence",
             Builtin::ChangeInSentence => "change_in_sentence",
             Builtin::MultipleWording => "multiple_wording",
+            Builtin::PointsInSentence => "points_in_sentence",
+            Builtin::ShareInSentence => "share_in_sentence",
         }
     }
 
@@ -58,12 +66,17 @@ impl Builtin {
             Builtin::RatioInSentence => ratio_in_sentence::DOC,
             Builtin::ChangeInSentence => change_in_sentence::DOC,
             Builtin::MultipleWording => multiple_wording::DOC,
+            Builtin::PointsInSentence => points_in_sentence::DOC,
+            Builtin::ShareInSentence => share_in_sentence::DOC,
         }
     }
 
     pub fn default_severity(self) -> Severity {
         match self {
-            Builtin::RatioInSentence | Builtin::ChangeInSentence => Severity::Error,
+            Builtin::RatioInSentence
+            | Builtin::ChangeInSentence
+            | Builtin::PointsInSentence
+            | Builtin::ShareInSentence => Severity::Error,
             Builtin::MultipleWording => Severity::Warning,
         }
     }
@@ -75,6 +88,8 @@ impl Builtin {
             Builtin::RatioInSentence => ratio_in_sentence::check(ctx, severity, examined),
             Builtin::ChangeInSentence => change_in_sentence::check(ctx, severity, examined),
             Builtin::MultipleWording => multiple_wording::check(ctx, severity, examined),
+            Builtin::PointsInSentence => points_in_sentence::check(ctx, severity, examined),
+            Builtin::ShareInSentence => share_in_sentence::check(ctx, severity, examined),
         }
     }
 }
@@ -106,8 +121,11 @@ pub struct Context<'a> {
     /// All mentions of the document in order, non-quantities included.
     pub mentions: &'a [Mention],
     pub options: &'a CheckOptions,
-    /// The sentences the built-ins read, split once for all of them and only when one runs.
-    sentences: OnceCell<Vec<Sentence<'a>>>,
+    /// The sentences the built-ins read, split once for all of them and only when one runs,
+    /// and how many were too long to read.
+    sentences: OnceCell<(Vec<Sentence<'a>>, usize)>,
+    /// Relations between a sentence's own figures that the built-ins compared.
+    relations: Cell<usize>,
     /// The text claims' templates match against, normalised once for all rule files.
     normalized: OnceCell<Normalized>,
 }
@@ -119,6 +137,7 @@ impl<'a> Context<'a> {
             mentions,
             options,
             sentences: OnceCell::new(),
+            relations: Cell::new(0),
             normalized: OnceCell::new(),
         }
     }
@@ -132,9 +151,19 @@ impl<'a> Context<'a> {
     /// The sentences of the masked text that hold a quantity a built-in check starts from
     /// (a multiple, a percentage or points), each with all its quantities.
     fn sentences(&self) -> &[Sentence<'a>] {
+        &self.split().0
+    }
+
+    fn split(&self) -> &(Vec<Sentence<'a>>, usize) {
         self.sentences.get_or_init(|| {
             sentence::sentences_with(&self.doc.masked, self.mentions, sentence::is_trigger)
         })
+    }
+
+    /// Records that a check compared one relation between a sentence's figures, whether or
+    /// not it held.
+    fn count_relation(&self) {
+        self.relations.set(self.relations.get() + 1);
     }
 }
 
@@ -150,6 +179,11 @@ pub struct Stats {
     pub numbers_found: usize,
     /// Quantity mentions that some claim or built-in check examined.
     pub numbers_checked: usize,
+    /// Relations between a sentence's own figures that the built-ins compared.
+    pub relations_checked: usize,
+    /// Sentences with a figure a built-in starts from that were too long (over 8 KB or 64
+    /// figures after lists and tables are split) for the built-ins to read.
+    pub sentences_skipped: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -191,6 +225,10 @@ pub fn check_document(
         let found = builtin.run(&ctx, severity, &mut examined);
         stats.builtin_findings += found.len();
         findings.extend(found);
+    }
+    stats.relations_checked = ctx.relations.get();
+    if !options.builtins.is_empty() {
+        stats.sentences_skipped = ctx.split().1;
     }
     for span in examined {
         // Mentions are sorted by position and never share a start.

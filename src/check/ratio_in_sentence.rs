@@ -77,6 +77,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                 })
                 .collect();
             if !candidates.is_empty() {
+                ctx.count_relation();
                 examined.extend([f.n.span, f.b.span]);
                 examined.extend(candidates.iter().map(|a| a.span));
             }

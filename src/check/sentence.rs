@@ -291,19 +291,21 @@ pub(super) fn sentences_with_quantities<'m>(
     text: &str,
     mentions: &'m [Mention],
 ) -> Vec<Sentence<'m>> {
-    sentences_with(text, mentions, |_| true)
+    sentences_with(text, mentions, |_| true).0
 }
 
 /// The sentences of `text` that hold a quantity for which `wanted` is true, each with all
 /// its quantities. `mentions` are sorted by position: one walk over the sentence ends and
 /// the mentions together keeps the pass linear, and a sentence without a wanted quantity
-/// costs no allocation; overlong sentences are skipped (see the limits above).
+/// costs no allocation. Overlong sentences (see the limits above) are left out and counted:
+/// the count is the second value.
 pub(super) fn sentences_with<'m>(
     text: &str,
     mentions: &'m [Mention],
     wanted: impl Fn(&Mention) -> bool,
-) -> Vec<Sentence<'m>> {
+) -> (Vec<Sentence<'m>>, usize) {
     let mut out = Vec::new();
+    let mut skipped = 0;
     let mut next = 0;
     for (start, end) in pieces(text) {
         if next >= mentions.len() {
@@ -326,27 +328,33 @@ pub(super) fn sentences_with<'m>(
             hi += 1;
         }
         next = hi;
-        if span.len() > MAX_SENTENCE_BYTES {
-            continue;
-        }
         let inside = |m: &&Mention| m.kind.is_quantity() && span.contains(m.span);
         let here = &mentions[lo..hi];
         if !here.iter().any(|m| inside(&m) && wanted(m)) {
             continue;
         }
+        if span.len() > MAX_SENTENCE_BYTES {
+            skipped += 1;
+            continue;
+        }
         let quantities: Vec<&Mention> = here.iter().filter(inside).collect();
         if quantities.len() <= MAX_QUANTITIES {
             out.push(Sentence { span, quantities });
+        } else {
+            skipped += 1;
         }
     }
-    out
+    (out, skipped)
 }
 
 /// The quantities that a built-in check can start from: a multiple (`ratio_in_sentence`,
 /// `multiple_wording`) or a change in percent or points (`change_in_sentence`). A sentence
 /// without one gives no finding, so no check needs to look at it.
 pub(super) fn is_trigger(m: &Mention) -> bool {
-    matches!(m.kind, Kind::Multiple | Kind::Percent | Kind::Points)
+    matches!(
+        m.kind,
+        Kind::Multiple | Kind::Percent | Kind::Points | Kind::Fraction
+    )
 }
 
 /// Whether two mentions measure the same thing in the same unit, so that their ratio or

@@ -1,0 +1,368 @@
+//! Change frames shared by the relation checks: a sentence's quantities in, the pairs of
+//! figures a change runs between and the results attached to them out.
+//!
+//! A frame is two adjacent figures of one measure joined by the words of a change:
+//! `从 A 增至 B`, `由 A 降到 B`, `from A to B`, `to B from A`, `A → B`. A result (a rate, a
+//! number of points, a multiple, a fraction) belongs to a frame when it is the next figure
+//! after it, or the figure right before it, with at most one clause break between. The
+//! level-and-change frame of statistics releases (`L，比上年增加 C，增长 N%`,
+//! `up $C or N%`, `rose $C to $L`) is found here too. Checks use these frames only where
+//! the older, narrower frames found nothing.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sentence::{clause_breaks, has_clause_break, same_measure, strip_suffix, strip_words};
+use crate::extract::{Kind, Mention};
+use crate::source::Span;
+
+/// `to B from A`: what stands between B and A.
+static EN_FROM_AFTER_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:in|a|at|per|the|this|last)\s+[\w'’]+\s+)?from\s+(?:[\w'’]+\s+){0,2}$")
+        .expect("static regex")
+});
+
+/// `to B`: the end of the text before B in `to B from A`.
+static EN_TO_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bto\s+(?:the\s+)?$").expect("static regex"));
+
+/// `from A to B`: between A and B.
+static EN_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:in|a|per|[\w'’]+)\s+)?(?:[\w'’]+\s+)?(?:to|→|->)\s+(?:the\s+)?$")
+        .expect("static regex")
+});
+
+/// `from A`: the end of the text before A.
+static EN_FROM_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bfrom\s+(?:the\s+)?$").expect("static regex"));
+
+/// `从 A … 增至 B`: between A and B, a verb of change ending in 到 or 至, or an arrow.
+static ZH_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[^，。；：,;:]{0,16}?(?:增长|增加|上升|提高|提升|上涨|攀升|扩大|下降|减少|降低|下跌|回落|缩减|缩小|降|增|升|涨|跌|减|变|扩|达|增长|发展|跃升|猛增|骤降)?(?:到|至)\s*$",
+    )
+    .expect("static regex")
+});
+
+/// Words before a rate that make it a rate of something else than the frame's change: an
+/// annual average, a real or constant-currency rate, an organic rate, a forecast.
+const OTHER_RATES: &[&str] = &[
+    "年均",
+    "平均每年",
+    "年复合",
+    "复合",
+    "每年",
+    "实际",
+    "可比",
+    "扣除",
+    "不变价",
+    "预计",
+    "compound",
+    "annual",
+    "annually",
+    "a year",
+    "per year",
+    "real",
+    "constant",
+    "organic",
+    "adjusted",
+    "expects",
+    "forecast",
+];
+
+/// Whether the words right before a result (back to its clause start) make it a rate of
+/// something else.
+pub(super) fn other_rate(lead: &str) -> bool {
+    let clause = lead
+        .rfind(['，', '；', ',', ';', '：', ':'])
+        .map_or(lead, |at| &lead[at..]);
+    OTHER_RATES.iter().any(|w| clause.contains(w))
+}
+
+/// Whether byte `pos` of `masked` lies inside a quotation that opens in the sentence
+/// starting at `start`: a quoted figure belongs to the person quoted, and is not checked.
+pub(super) fn in_quotation(masked: &str, start: usize, pos: usize) -> bool {
+    let text = &masked[start..pos.min(masked.len())];
+    let opens = text.matches(['“', '「', '『']).count();
+    let closes = text.matches(['”', '」', '』']).count();
+    opens > closes || text.matches('"').count() % 2 == 1
+}
+
+/// A change between two figures of one measure: its start `a` and end `b`, as indices into
+/// the sentence's quantities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct FromTo {
+    pub a: usize,
+    pub b: usize,
+}
+
+impl FromTo {
+    fn first(self) -> usize {
+        self.a.min(self.b)
+    }
+
+    fn last(self) -> usize {
+        self.a.max(self.b)
+    }
+}
+
+/// The from–to frames of a sentence, in order.
+pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<FromTo> {
+    let mut out = Vec::new();
+    for i in 0..qs.len().saturating_sub(1) {
+        let (x, y) = (qs[i], qs[i + 1]);
+        if !same_measure(x, y) && !bare_pair(x, y) {
+            continue;
+        }
+        let gap = &masked[x.span.end..y.span.start];
+        let floor = i.checked_sub(1).map_or(sentence.start, |p| qs[p].span.end);
+        let before = &masked[floor..x.span.start];
+        if gap.contains('→') || gap.contains("->") {
+            if !has_clause_break(gap) {
+                out.push(FromTo { a: i, b: i + 1 });
+            }
+            continue;
+        }
+        if has_clause_break(gap) {
+            continue;
+        }
+        // `从 A 增至 B`, `from A to B`.
+        let zh_from = before
+            .rfind(['从', '由'])
+            .is_some_and(|at| !has_clause_break(&before[at..]));
+        if zh_from && ZH_TO_BETWEEN.is_match(gap) {
+            out.push(FromTo { a: i, b: i + 1 });
+            continue;
+        }
+        let en_before = strip_words(before, &["about", "around", "roughly", "nearly", "some"]);
+        if EN_FROM_BEFORE.is_match(&format!("{en_before} ")) && EN_TO_BETWEEN.is_match(gap) {
+            out.push(FromTo { a: i, b: i + 1 });
+            continue;
+        }
+        // `to B from A`.
+        if EN_TO_BEFORE.is_match(&format!("{en_before} ")) && EN_FROM_AFTER_TO.is_match(gap) {
+            out.push(FromTo { a: i + 1, b: i });
+        }
+    }
+    out
+}
+
+/// Two bare counts in a from–to frame (`from 262,000 to 231,000`): the frame says they
+/// measure the same thing.
+fn bare_pair(x: &Mention, y: &Mention) -> bool {
+    x.kind == Kind::Number && y.kind == Kind::Number && x.value >= 100.0 && y.value >= 100.0
+}
+
+/// The frame that the result `qs[k]` states the change of, if any: the result is the next
+/// figure after the frame, or the figure right before it, with at most one clause break
+/// and only words of change between.
+pub(super) fn attached(masked: &str, qs: &[&Mention], frames: &[FromTo], k: usize) -> Option<FromTo> {
+    let n = qs[k];
+    frames.iter().copied().find(|f| {
+        if f.a == k || f.b == k {
+            return false;
+        }
+        if f.last() + 1 == k {
+            let gap = &masked[qs[f.last()].span.end..n.span.start];
+            return clause_breaks(gap).count() <= 1 && !gap.contains(['。', '；', ';']);
+        }
+        if k + 1 == f.first() {
+            let gap = &masked[n.span.end..qs[f.first()].span.start];
+            return clause_breaks(gap).count() <= 1 && !gap.contains(['。', '；', ';']);
+        }
+        false
+    })
+}
+
+/// Words after a number that name the direction of its change: `a 13 percent gain`.
+const AFTER_DIRECTIONS: &[(&str, f64)] = &[
+    ("gain", 1.0),
+    ("increase", 1.0),
+    ("rise", 1.0),
+    ("jump", 1.0),
+    ("growth", 1.0),
+    ("climb", 1.0),
+    ("surge", 1.0),
+    ("drop", -1.0),
+    ("decline", -1.0),
+    ("fall", -1.0),
+    ("decrease", -1.0),
+    ("reduction", -1.0),
+    ("cut", -1.0),
+    ("slide", -1.0),
+];
+
+/// The direction of a result named after it (`a 13 percent gain`) or by its sign (`+8.1%`).
+pub(super) fn direction_after(masked: &str, n: &Mention) -> Option<(f64, &'static str)> {
+    let before = masked[..n.span.start].trim_end();
+    if before.ends_with('+') {
+        return Some((1.0, "+"));
+    }
+    if before.ends_with(['-', '−', '–']) && !before.ends_with("--") {
+        return Some((-1.0, "−"));
+    }
+    let after = masked[n.span.end..].trim_start();
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    let word = word.to_ascii_lowercase();
+    AFTER_DIRECTIONS
+        .iter()
+        .find(|(w, _)| word == *w || word.strip_suffix('s') == Some(w))
+        .map(|&(w, s)| (s, w))
+}
+
+/// Verbs that introduce the amount of a change (`增加 0.4 亿吨`, `up $0.6 billion`), with
+/// the sign they give it.
+const AMOUNT_VERBS: &[(&str, f64)] = &[
+    ("增加了", 1.0),
+    ("增加", 1.0),
+    ("多增", 1.0),
+    ("增长", 1.0),
+    ("上升", 1.0),
+    ("提高", 1.0),
+    ("减少了", -1.0),
+    ("减少", -1.0),
+    ("下降", -1.0),
+    ("降低", -1.0),
+    ("少", -1.0),
+    ("多", 1.0),
+    ("increased", 1.0),
+    ("rose", 1.0),
+    ("grew", 1.0),
+    ("gained", 1.0),
+    ("added", 1.0),
+    ("jumped", 1.0),
+    ("climbed", 1.0),
+    ("up", 1.0),
+    ("decreased", -1.0),
+    ("declined", -1.0),
+    ("fell", -1.0),
+    ("dropped", -1.0),
+    ("lost", -1.0),
+    ("down", -1.0),
+];
+
+/// The sign of the change amount `m` from the verb right before it, if one stands there.
+pub(super) fn amount_sign(masked: &str, floor: usize, m: &Mention) -> Option<f64> {
+    let lead = strip_words(
+        &masked[floor..m.span.start],
+        &["by", "of", "达", "了", "约", "近", "about", "roughly", "nearly", "some"],
+    );
+    AMOUNT_VERBS
+        .iter()
+        .find(|(w, _)| {
+            strip_suffix(lead, w).is_some_and(|rest| {
+                !(w.is_ascii() && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()))
+            })
+        })
+        .map(|&(_, s)| s)
+}
+
+/// A level and the change that led to it: `L，比上年增加 C`, `rose C to L`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LevelChange {
+    pub level: usize,
+    pub change: usize,
+    /// +1 for a rise, −1 for a fall, from the verb before the change.
+    pub sign: f64,
+}
+
+/// The level-and-change pair that the rate `qs[k]` belongs to: the change amount is the
+/// figure right before the rate (`增加 0.4 亿吨，增长 3.0%`, `up $0.6 billion or 16.7%`),
+/// or the figure two before with the level between (`rose $312 million to $1.85 billion,
+/// an increase of 20.3%`); the level is the figure of the same measure before the change
+/// (the subject of the sentence) or right after the rate (`fell $45 million, or 8.2%, to
+/// $504 million`).
+pub(super) fn level_change(
+    masked: &str,
+    sentence: Span,
+    qs: &[&Mention],
+    k: usize,
+) -> Option<LevelChange> {
+    let floor = |i: usize| i.checked_sub(1).map_or(sentence.start, |p| qs[p].span.end);
+    let n = qs[k];
+    // `rose C to L, an increase of N%`.
+    if k >= 2 {
+        let (c, l) = (qs[k - 2], qs[k - 1]);
+        let between = &masked[c.span.end..l.span.start];
+        if same_measure(c, l)
+            && !has_clause_break(between)
+            && (between.trim() == "to" || between.trim() == "至" || between.trim() == "到")
+            && let Some(sign) = amount_sign(masked, floor(k - 2), c)
+        {
+            let gap = &masked[l.span.end..n.span.start];
+            if clause_breaks(gap).count() <= 1 {
+                return Some(LevelChange {
+                    level: k - 1,
+                    change: k - 2,
+                    sign,
+                });
+            }
+        }
+    }
+    let ci = k.checked_sub(1)?;
+    let c = qs[ci];
+    if matches!(c.kind, Kind::Percent | Kind::Points | Kind::Multiple | Kind::Number) {
+        return None;
+    }
+    let sign = amount_sign(masked, floor(ci), c)?;
+    let gap = &masked[c.span.end..n.span.start];
+    if clause_breaks(gap).count() > 1 || gap.contains(['。', '；', ';']) {
+        return None;
+    }
+    // `fell C, or N%, to L`.
+    if let Some(&l) = qs.get(k + 1)
+        && same_measure(c, l)
+    {
+        let tail = masked[n.span.end..l.span.start].trim_start_matches([',', '，', ' ', ')', '）']);
+        if tail.trim() == "to" || tail.trim() == "至" {
+            return Some(LevelChange {
+                level: k + 1,
+                change: ci,
+                sign,
+            });
+        }
+    }
+    // `L，比上年增加 C，增长 N%`: L is the figure of C's measure before C, and no other
+    // figure of that measure stands between them.
+    let li = ci.checked_sub(1)?;
+    let l = qs[li];
+    if !same_measure(l, c) {
+        return None;
+    }
+    let between = &masked[l.span.end..c.span.start];
+    if clause_breaks(between).count() > 1 {
+        return None;
+    }
+    Some(LevelChange {
+        level: li,
+        change: ci,
+        sign,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotations_are_found() {
+        let s = "他说：“收入从 10 亿元增长到 15 亿元。”";
+        let at = s.find("10").expect("figure");
+        assert!(in_quotation(s, 0, at));
+        assert!(!in_quotation(s, 0, s.find('说').expect("verb")));
+        assert!(in_quotation("\"We went from 200", 0, 15));
+    }
+
+    #[test]
+    fn other_rates_are_recognised() {
+        assert!(other_rate("，年均"));
+        assert!(other_rate("，扣除价格因素实际"));
+        assert!(other_rate(", a compound annual growth rate of "));
+        assert!(!other_rate("，同比"));
+        assert!(!other_rate(", up "));
+    }
+}
