@@ -165,37 +165,38 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
             if frames::in_quotation(masked, sentence.start, n.span.start) {
                 continue;
             }
-            let found = match n.kind {
+            match n.kind {
                 Kind::Percent | Kind::Fraction => {
-                    let Some(op) = operands(ctx, sentence, qs, &frames, i) else {
-                        continue;
-                    };
-                    ctx.count_relation();
-                    examined.extend([n.span, op.a.span, op.b.span]);
-                    if n.kind == Kind::Percent && points_reading_holds(n, &op) {
-                        // Written in percent but equal to the difference in points: the
-                        // ambiguity is `points_in_sentence`'s to report.
-                        continue;
+                    if let Some(op) = operands(ctx, sentence, qs, &frames, i) {
+                        ctx.count_relation();
+                        examined.extend([n.span, op.a.span, op.b.span]);
+                        // A rate in percent equal to the difference in points is ambiguous:
+                        // `points_in_sentence` reports it.
+                        if n.kind == Kind::Fraction || !points_reading_holds(n, &op) {
+                            findings.extend(judge(
+                                ctx,
+                                n,
+                                (op.sign, op.word),
+                                &op.change(),
+                                severity,
+                            ));
+                        }
+                    } else if n.kind == Kind::Percent
+                        && let Some(lc) = triad(ctx, sentence, qs, i)
+                    {
+                        ctx.count_relation();
+                        examined.extend([n.span, qs[lc.level].span, qs[lc.change].span]);
+                        findings.extend(judge_triad(ctx, n, qs, lc, severity));
                     }
-                    judge(ctx, n, (op.sign, op.word), &op.change(), severity)
                 }
                 Kind::Money | Kind::Quantity | Kind::Count => {
-                    let Some(op) = amount_operands(ctx, sentence, qs, i) else {
-                        continue;
-                    };
-                    ctx.count_relation();
-                    examined.extend([n.span, op.a.span, op.b.span]);
-                    judge_amount(ctx, n, &op, severity)
+                    if let Some(op) = amount_operands(ctx, sentence, qs, i) {
+                        ctx.count_relation();
+                        examined.extend([n.span, op.a.span, op.b.span]);
+                        findings.extend(judge_amount(ctx, n, &op, severity));
+                    }
                 }
-                _ => None,
-            };
-            findings.extend(found);
-            if n.kind == Kind::Percent
-                && let Some(lc) = triad(ctx, sentence, qs, &frames, i)
-            {
-                ctx.count_relation();
-                examined.extend([n.span, qs[lc.level].span, qs[lc.change].span]);
-                findings.extend(judge_triad(ctx, n, qs, lc, severity));
+                _ => {}
             }
         }
     }
@@ -248,10 +249,17 @@ pub(super) fn operands<'m>(
             word,
         });
     }
-    let (sign, word) = before
-        .map(|(s, w, _)| (s, w))
-        .or_else(|| frames::direction_after(masked, n))?;
-    let f = frames::attached(masked, qs, frames, i)?;
+    if frames::hypothetical(&masked[sentence.range()]) {
+        return None;
+    }
+    let (sign, word, residual) = match before {
+        Some((s, w, r)) => (s, w, Some(r)),
+        None => {
+            let (s, w) = frames::direction_after(masked, n)?;
+            (s, w, None)
+        }
+    };
+    let f = frames::attached(masked, qs, frames, i, residual)?;
     Some(Operands {
         a: qs[f.a],
         b: qs[f.b],
@@ -305,17 +313,15 @@ fn triad(
     ctx: &Context<'_>,
     sentence: Span,
     qs: &[&Mention],
-    frames: &[frames::FromTo],
     i: usize,
 ) -> Option<frames::LevelChange> {
     let masked = &ctx.doc.masked;
-    if frames::other_rate(&masked[sentence.start..qs[i].span.start])
-        || operands(ctx, sentence, qs, frames, i).is_some()
-    {
+    if frames::other_rate(&masked[sentence.start..qs[i].span.start]) {
         return None;
     }
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
     let named = direction(&masked[lead_start..qs[i].span.start])
+        .filter(|(_, _, residual)| frames::bare_residual(residual))
         .map(|(s, _, _)| s)
         .or_else(|| {
             let gap = masked[lead_start..qs[i].span.start].trim();
@@ -411,6 +417,20 @@ fn judge_amount(
         .notes
         .push(format!("C is read as {} because of `{}`", if op.sign > 0.0 { "a rise" } else { "a fall" }, op.word));
     Some(finding)
+}
+
+/// Whether a change amount `m` (not a rate) could start a check: a figure right after a
+/// direction word (`减少 208 万人`, `up $0.9 billion`). Sentences without a rate, points or a
+/// multiple are read only when one stands in them.
+pub(super) fn is_amount_change(masked: &str, m: &Mention) -> bool {
+    if !matches!(m.kind, Kind::Money | Kind::Quantity | Kind::Count) {
+        return false;
+    }
+    let mut from = m.span.start.saturating_sub(24);
+    while !masked.is_char_boundary(from) {
+        from += 1;
+    }
+    direction(&masked[from..m.span.start]).is_some()
 }
 
 /// The direction named at the end of `lead`, its word, and the text before it.

@@ -154,25 +154,66 @@ fn bare_pair(x: &Mention, y: &Mention) -> bool {
     x.kind == Kind::Number && y.kind == Kind::Number && x.value >= 100.0 && y.value >= 100.0
 }
 
+/// What may stand between a frame and a result after it, once the direction word is
+/// removed: `，增幅`, `, up`, `，同比`, `, a`, ` (`.
+static AFTER_FRAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,(（]?\s*(?:即|同比|环比|累计|总共|共|整体|相对|实现|an?|or|which\s+is|for|or\s+an?)?\s*$",
+    )
+    .expect("static regex")
+});
+
+/// What may stand between a result and the frame after it: `，由`, `, from`, ` to`,
+/// ` drop to`.
+static BEFORE_FRAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:(?:gain|increase|rise|jump|drop|decline|fall|decrease|reduction|cut|slide)s?\s+)?[，,]?\s*(?:从|由|from|to|至|到)?\s*(?:the\s+)?$",
+    )
+    .expect("static regex")
+});
+
 /// The frame that the result `qs[k]` states the change of, if any: the result is the next
-/// figure after the frame, or the figure right before it, with at most one clause break
-/// and only words of change between.
-pub(super) fn attached(masked: &str, qs: &[&Mention], frames: &[FromTo], k: usize) -> Option<FromTo> {
+/// figure after the frame with nothing but a clause break and a direction between
+/// (`residual` is the text before the direction word, `None` when the direction follows
+/// the number), or the figure right before the frame (`同比增长 41%，由 A 增至 B`).
+pub(super) fn attached(
+    masked: &str,
+    qs: &[&Mention],
+    frames: &[FromTo],
+    k: usize,
+    residual: Option<&str>,
+) -> Option<FromTo> {
     let n = qs[k];
     frames.iter().copied().find(|f| {
         if f.a == k || f.b == k {
             return false;
         }
         if f.last() + 1 == k {
-            let gap = &masked[qs[f.last()].span.end..n.span.start];
-            return clause_breaks(gap).count() <= 1 && !gap.contains(['。', '；', ';']);
+            let gap = match residual {
+                Some(r) => r,
+                None => &masked[qs[f.last()].span.end..n.span.start],
+            };
+            let gap = gap.trim_end().trim_end_matches(['+', '-', '−']);
+            return clause_breaks(gap).count() <= 1 && AFTER_FRAME.is_match(gap);
         }
         if k + 1 == f.first() {
             let gap = &masked[n.span.end..qs[f.first()].span.start];
-            return clause_breaks(gap).count() <= 1 && !gap.contains(['。', '；', ';']);
+            return BEFORE_FRAME.is_match(gap);
         }
         false
     })
+}
+
+/// Words that make a sentence a plan, a target or a forecast: its figures are not a change
+/// that happened, and a rate in it may be of something else.
+const HYPOTHETICAL: &[&str] = &[
+    "计划", "规划", "目标", "力争", "预计", "预期", "将从", "plans", "plan to", "target",
+    "forecast", "expects", "expected", "guided", "guidance",
+];
+
+/// Whether the sentence text is a plan or a forecast.
+pub(super) fn hypothetical(sentence: &str) -> bool {
+    HYPOTHETICAL.iter().any(|w| sentence.contains(w))
 }
 
 /// Words after a number that name the direction of its change: `a 13 percent gain`.
@@ -255,10 +296,30 @@ pub(super) fn amount_sign(masked: &str, floor: usize, m: &Mention) -> Option<f64
         .iter()
         .find(|(w, _)| {
             strip_suffix(lead, w).is_some_and(|rest| {
-                !(w.is_ascii() && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()))
+                if !w.is_ascii() {
+                    return true;
+                }
+                // `up` and `down` open an apposition (`, up $0.6 billion`); after a verb they
+                // are a particle (`made up $0.9 trillion`).
+                let rest = rest.trim_end();
+                if matches!(*w, "up" | "down") {
+                    return rest.is_empty() || rest.ends_with([',', '，']);
+                }
+                !rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
             })
         })
         .map(|&(_, s)| s)
+}
+
+/// Whether the words between a frame and its result, once the direction word is removed,
+/// leave the result with the frame's subject (`，增长`, `, or`), not a new one
+/// (`，出口额增长`).
+pub(super) fn bare_residual(residual: &str) -> bool {
+    let clause = clause_breaks(residual)
+        .next_back()
+        .map_or(residual, |at| &residual[at..]);
+    AFTER_FRAME.is_match(clause.trim_end().trim_end_matches(['+', '-', '−']))
+        || AFTER_FRAME.is_match(residual)
 }
 
 /// A level and the change that led to it: `L，比上年增加 C`, `rose C to L`.

@@ -156,7 +156,10 @@ impl<'a> Context<'a> {
 
     fn split(&self) -> &(Vec<Sentence<'a>>, usize) {
         self.sentences.get_or_init(|| {
-            sentence::sentences_with(&self.doc.masked, self.mentions, sentence::is_trigger)
+            let masked = &self.doc.masked;
+            sentence::sentences_with(masked, self.mentions, |m| {
+                sentence::is_trigger(m) || change_in_sentence::is_amount_change(masked, m)
+            })
         })
     }
 
