@@ -25,7 +25,11 @@ fn part(name: &str) -> Vec<(String, Case)> {
         .iter()
         .flat_map(|p| {
             let text = std::fs::read_to_string(p).expect("readable corpus file");
-            let file = p.file_name().unwrap_or_default().to_string_lossy().to_string();
+            let file = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
             parse(&text).into_iter().map(move |c| (file.clone(), c))
         })
         .collect()
@@ -113,7 +117,11 @@ fn the_corpus_is_large_balanced_and_well_formed() {
         .iter()
         .filter(|(_, c)| c.title.starts_with("trap:"))
         .count();
-    assert!(traps * 3 >= all.len(), "{traps} hard negatives of {}", all.len());
+    assert!(
+        traps * 3 >= all.len(),
+        "{traps} hard negatives of {}",
+        all.len()
+    );
     let english = all.iter().filter(|(_, c)| c.text.is_ascii()).count();
     assert!(english * 5 >= all.len(), "{english} English cases");
     for (file, c) in &all {
@@ -143,7 +151,11 @@ fn dev_gives_exactly_its_findings_and_holdout_raises_no_false_alarm() {
         println!("dev unchecked: {u}");
     }
     let mut failures: Vec<String> = Vec::new();
-    failures.extend(dev.false_alarms.iter().map(|f| format!("dev false alarm: {f}")));
+    failures.extend(
+        dev.false_alarms
+            .iter()
+            .map(|f| format!("dev false alarm: {f}")),
+    );
     failures.extend(dev.misses.iter().map(|f| format!("dev miss: {f}")));
     failures.extend(dev.malformed.iter().map(|f| format!("dev: {f}")));
     // Held-out texts are named, not shown: whoever builds a check must not read them.

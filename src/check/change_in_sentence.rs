@@ -114,7 +114,7 @@ const FILLERS: &[&str] = &[
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,]\s*(?:即|同比|环比|累计|总共|共|整体|an?|or|which\s+is|for)?\s*$",
+        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?\s*$",
     )
         .expect("static regex")
 });
@@ -182,11 +182,11 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                             ));
                         }
                     } else if n.kind == Kind::Percent
-                        && let Some(lc) = triad(ctx, sentence, qs, i)
+                        && let Some((lc, named)) = triad(ctx, sentence, qs, i)
                     {
                         ctx.count_relation();
                         examined.extend([n.span, qs[lc.level].span, qs[lc.change].span]);
-                        findings.extend(judge_triad(ctx, n, qs, lc, severity));
+                        findings.extend(judge_triad(ctx, n, qs, (lc, named), severity));
                     }
                 }
                 Kind::Money | Kind::Quantity | Kind::Count => {
@@ -314,7 +314,7 @@ fn triad(
     sentence: Span,
     qs: &[&Mention],
     i: usize,
-) -> Option<frames::LevelChange> {
+) -> Option<(frames::LevelChange, f64)> {
     let masked = &ctx.doc.masked;
     if frames::other_rate(&masked[sentence.start..qs[i].span.start]) {
         return None;
@@ -328,7 +328,7 @@ fn triad(
             matches!(gap, "or" | "，" | "," | ", or" | "，或").then_some(0.0)
         })?;
     let lc = frames::level_change(masked, sentence, qs, i)?;
-    (named == 0.0 || named == lc.sign).then_some(lc)
+    Some((lc, named))
 }
 
 /// `L`, changed by `C`, and the rate `N` of that change: N ~ C / (L − C) for a rise,
@@ -337,23 +337,28 @@ fn judge_triad(
     ctx: &Context<'_>,
     n: &Mention,
     qs: &[&Mention],
-    lc: frames::LevelChange,
+    (lc, named): (frames::LevelChange, f64),
     severity: Severity,
 ) -> Option<Finding> {
     let (l, c) = (qs[lc.level], qs[lc.change]);
+    // `减少 1.1 亿吨，增长 2.4%`: the rate names the other direction than the amount.
+    let opposite = named != 0.0 && named != lc.sign;
     let before = if lc.sign > 0.0 {
         subtract(l.interval, c.interval)
     } else {
-        Interval::new(l.interval.low + c.interval.low, l.interval.high + c.interval.high)
+        Interval::new(
+            l.interval.low + c.interval.low,
+            l.interval.high + c.interval.high,
+        )
     };
     let q = divide(c.interval, before)?;
     let value = c.value / (l.value - lc.sign * c.value);
-    if !value.is_finite() || q.meets(&n.interval) {
+    if !value.is_finite() || (!opposite && q.meets(&n.interval)) {
         return None;
     }
     let doc = ctx.doc;
     let n_text = doc.slice(n.span);
-    let message = format!(
+    let mut message = format!(
         "`{n_text}` does not match the change `{}` from the level before `{}`: {}% (the \
          figures allow {}% to {}%)",
         doc.slice(c.span),
@@ -362,6 +367,9 @@ fn judge_triad(
         format_number(q.low * 100.0),
         format_number(q.high * 100.0),
     );
+    if opposite {
+        message.push_str("; the rate is named in the other direction than the amount");
+    }
     let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![input("L", doc, l), input("C", doc, c), input("N", doc, n)],
@@ -375,9 +383,9 @@ fn judge_triad(
         claimed: n.interval,
         tolerance: ctx.options.tolerance,
     });
-    finding.notes.push(
-        "any of the three figures may be the wrong one, so no rewrite is offered".into(),
-    );
+    finding
+        .notes
+        .push("any of the three figures may be the wrong one, so no rewrite is offered".into());
     Some(finding)
 }
 
@@ -406,16 +414,22 @@ fn judge_amount(
     );
     let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
     finding.explanation = Some(Explanation {
-        inputs: vec![input("A", doc, op.a), input("B", doc, op.b), input("C", doc, n)],
+        inputs: vec![
+            input("A", doc, op.a),
+            input("B", doc, op.b),
+            input("C", doc, n),
+        ],
         formula: "C ~ B - A".into(),
         computed: value,
         computed_interval: q,
         claimed,
         tolerance: ctx.options.tolerance,
     });
-    finding
-        .notes
-        .push(format!("C is read as {} because of `{}`", if op.sign > 0.0 { "a rise" } else { "a fall" }, op.word));
+    finding.notes.push(format!(
+        "C is read as {} because of `{}`",
+        if op.sign > 0.0 { "a rise" } else { "a fall" },
+        op.word
+    ));
     Some(finding)
 }
 

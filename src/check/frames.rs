@@ -158,9 +158,16 @@ fn bare_pair(x: &Mention, y: &Mention) -> bool {
 /// removed: `，增幅`, `, up`, `，同比`, `, a`, ` (`.
 static AFTER_FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,(（]?\s*(?:即|同比|环比|累计|总共|共|整体|相对|实现|an?|or|which\s+is|for|or\s+an?)?\s*$",
+        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,(（|]?\s*(?:即|同比|环比|累计|总共|共|整体|相对|实现|名义|an?|or|which\s+is|for|or\s+an?)?\s*$",
     )
     .expect("static regex")
+});
+
+/// Words that may close a frame before the clause break: `in June`, `a year earlier`,
+/// `（上年同期）`.
+static TIME_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[A-Za-z]+\s*){0,4}[,，]$|^\s*[^\d，,。；;]{0,4}[，,]$")
+        .expect("static regex")
 });
 
 /// What may stand between a result and the frame after it: `，由`, `, from`, ` to`,
@@ -194,7 +201,14 @@ pub(super) fn attached(
                 None => &masked[qs[f.last()].span.end..n.span.start],
             };
             let gap = gap.trim_end().trim_end_matches(['+', '-', '−']);
-            return clause_breaks(gap).count() <= 1 && AFTER_FRAME.is_match(gap);
+            // A short time phrase may close the frame before the break: `in June`,
+            // `a year earlier`.
+            let tail = match clause_breaks(gap).collect::<Vec<_>>().as_slice() {
+                [] => gap,
+                [at] if TIME_PHRASE.is_match(&gap[..*at]) => &gap[*at..],
+                _ => return false,
+            };
+            return AFTER_FRAME.is_match(tail);
         }
         if k + 1 == f.first() {
             let gap = &masked[n.span.end..qs[f.first()].span.start];
@@ -290,7 +304,9 @@ const AMOUNT_VERBS: &[(&str, f64)] = &[
 pub(super) fn amount_sign(masked: &str, floor: usize, m: &Mention) -> Option<f64> {
     let lead = strip_words(
         &masked[floor..m.span.start],
-        &["by", "of", "达", "了", "约", "近", "about", "roughly", "nearly", "some"],
+        &[
+            "by", "of", "达", "了", "约", "近", "about", "roughly", "nearly", "some",
+        ],
     );
     AMOUNT_VERBS
         .iter()
@@ -301,11 +317,11 @@ pub(super) fn amount_sign(masked: &str, floor: usize, m: &Mention) -> Option<f64
                 }
                 // `up` and `down` open an apposition (`, up $0.6 billion`); after a verb they
                 // are a particle (`made up $0.9 trillion`).
-                let rest = rest.trim_end();
-                if matches!(*w, "up" | "down") {
-                    return rest.is_empty() || rest.ends_with([',', '，']);
+                if rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
+                    return false;
                 }
-                !rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
+                let rest = rest.trim_end();
+                !matches!(*w, "up" | "down") || rest.is_empty() || rest.ends_with([',', '，'])
             })
         })
         .map(|&(_, s)| s)
@@ -366,7 +382,10 @@ pub(super) fn level_change(
     }
     let ci = k.checked_sub(1)?;
     let c = qs[ci];
-    if matches!(c.kind, Kind::Percent | Kind::Points | Kind::Multiple | Kind::Number) {
+    if matches!(
+        c.kind,
+        Kind::Percent | Kind::Points | Kind::Multiple | Kind::Number
+    ) {
         return None;
     }
     let sign = amount_sign(masked, floor(ci), c)?;

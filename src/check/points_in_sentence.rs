@@ -139,13 +139,28 @@ mod tests {
     #[test]
     fn percent_for_points_is_a_warning_with_both_readings() {
         let s = "支持率从 40% 下降到 30%，下降了 10%。";
-        let f = run(check, s, &[pct("40%", 0.4), pct("30%", 0.3), pct("10%", 0.1)]);
+        let f = run(
+            check,
+            s,
+            &[pct("40%", 0.4), pct("30%", 0.3), pct("10%", 0.1)],
+        );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Warning);
-        assert!(f[0].message.contains("10 percentage points"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("10 percentage points"),
+            "{}",
+            f[0].message
+        );
         assert!(f[0].message.contains("-25%"), "{}", f[0].message);
         assert!(f[0].edit.is_none());
         let s = "支持率从 40% 下降到 30%，下降了 25%。";
-        assert!(run(check, s, &[pct("40%", 0.4), pct("30%", 0.3), pct("25%", 0.25)]).is_empty());
+        assert!(
+            run(
+                check,
+                s,
+                &[pct("40%", 0.4), pct("30%", 0.3), pct("25%", 0.25)]
+            )
+            .is_empty()
+        );
     }
 }

@@ -209,8 +209,7 @@ fn judge(ctx: &Context<'_>, s: &Share<'_>, severity: Severity) -> Option<Finding
         tolerance: ctx.options.tolerance,
     });
     finding.notes.push(
-        "the part, the whole or the share may be the wrong figure, so no rewrite is offered"
-            .into(),
+        "the part, the whole or the share may be the wrong figure, so no rewrite is offered".into(),
     );
     Some(finding)
 }
