@@ -9,6 +9,7 @@ mod change_in_sentence;
 pub mod claim;
 mod frames;
 mod multiple_wording;
+mod named_base;
 mod points_in_sentence;
 mod ratio_in_sentence;
 mod sentence;

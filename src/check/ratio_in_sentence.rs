@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::frames;
+use super::named_base as named;
 use super::sentence::{
     Sentence, clause_breaks, divide, format_interval, format_number, has_clause_break, input,
     last_clause_break, same_measure, strip_continuations, strip_hedges,
@@ -45,13 +47,16 @@ static EN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// One `N` with its base `B`, found before A is looked for.
-struct Frame<'m> {
-    n: &'m Mention,
-    b: &'m Mention,
+pub(super) struct Frame<'m> {
+    pub n: &'m Mention,
+    pub b: &'m Mention,
     /// A must come before this offset.
-    a_before: usize,
+    pub a_before: usize,
     /// `N times more than B`: read as N or N+1 times, since usage is split.
-    either: bool,
+    pub either: bool,
+    /// A, when the words name it (`甲省是乙省的 4 倍`) instead of leaving it to the chain of
+    /// clauses before the comparison.
+    pub a: Option<&'m Mention>,
 }
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
@@ -66,16 +71,20 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
             .filter_map(|i| frame(ctx, sentence, qs, i))
             .collect();
         for f in &frames {
-            let candidates: Vec<&Mention> = qs
-                .iter()
-                .copied()
-                .filter(|a| {
-                    a.span.end <= f.a_before
-                        && same_measure(a, f.b)
-                        && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
-                        && keeps_subject(ctx, qs, a.span.end, f.a_before)
-                })
-                .collect();
+            let candidates: Vec<&Mention> = match f.a {
+                Some(a) => vec![a],
+                None => qs
+                    .iter()
+                    .copied()
+                    .filter(|a| {
+                        a.span.end <= f.a_before
+                            && same_measure(a, f.b)
+                            && !std::ptr::eq(*a, f.b)
+                            && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
+                            && keeps_subject(ctx, qs, a.span.end, f.a_before)
+                    })
+                    .collect(),
+            };
             if !candidates.is_empty() {
                 ctx.count_relation();
                 examined.extend([f.n.span, f.b.span]);
@@ -90,37 +99,201 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
 }
 
 /// The frame whose multiple is `qs[i]`, if the words around it make one.
-fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
+fn frame<'m>(ctx: &Context<'m>, sentence: Span, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
     let masked = &ctx.doc.masked;
     let n = qs[i];
+    if frames::in_quotation(masked, sentence.start, n.span.start) {
+        return None;
+    }
+    if matches!(n.kind, Kind::Percent | Kind::Fraction) {
+        // `仅为全国平均水平（2,100 立方米）的 22%`: a ratio written as a percentage.
+        return zh_of(ctx, sentence, qs, i)
+            .or_else(|| named::zh_named(ctx, sentence, qs, i))
+            .or_else(|| en_percent_of(ctx, sentence, qs, i));
+    }
     if n.kind != Kind::Multiple {
         return None;
     }
     if masked[n.span.range()].contains('倍') {
-        // `是 B 的 N 倍`: B is the quantity right before, joined to N by `的`.
-        let b = *qs.get(i.checked_sub(1)?)?;
-        let gap = &masked[b.span.end..n.span.start];
-        if has_clause_break(gap) || !strip_hedges(gap).ends_with('的') {
-            return None;
-        }
-        let before_b = &masked[sentence.start..b.span.start];
-        let clause = sentence.start + last_clause_break(before_b).unwrap_or(0);
-        let previous_multiple = qs[..i - 1]
-            .iter()
-            .rev()
-            .find(|m| m.kind == Kind::Multiple)
-            .map(|m| m.span.end)
-            .unwrap_or(0);
-        let from = clause.max(previous_multiple);
-        let relation = relation_word(&masked[from..b.span.start])?;
-        return Some(Frame {
-            n,
-            b,
-            a_before: from + relation,
-            either: false,
-        });
+        return zh_of(ctx, sentence, qs, i)
+            .or_else(|| zh_than(ctx, sentence, qs, i))
+            .or_else(|| zh_times_over(ctx, qs, i))
+            .or_else(|| named::zh_named(ctx, sentence, qs, i));
     }
-    // `A is N times as much as B`.
+    en_times(ctx, sentence, qs, i)
+        .or_else(|| named::en_named(ctx, sentence, qs, i))
+        .or_else(|| en_outpacing(ctx, qs, i))
+}
+
+/// `A 是 B 的 N 倍`, `A 为 B 的 N%`: B is the quantity right before, joined to N by `的`.
+fn zh_of<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let b = *qs.get(i.checked_sub(1)?)?;
+    let gap = &masked[b.span.end..n.span.start];
+    if has_clause_break(gap) || !strip_hedges(gap).ends_with('的') {
+        return None;
+    }
+    let before_b = &masked[sentence.start..b.span.start];
+    let clause = sentence.start + last_clause_break(before_b).unwrap_or(0);
+    let previous_multiple = qs[..i - 1]
+        .iter()
+        .rev()
+        .find(|m| m.kind == Kind::Multiple)
+        .map(|m| m.span.end)
+        .unwrap_or(0);
+    let from = clause.max(previous_multiple);
+    let relation = relation_word(&masked[from..b.span.start])?;
+    Some(Frame {
+        n,
+        b,
+        a_before: from + relation,
+        either: false,
+        a: None,
+    })
+}
+
+/// Comparatives of `A 比 B 多 N 倍`: strictly N+1 times, commonly N, so either is accepted
+/// (and `multiple_wording` asks for the clearer wording).
+const ZH_MORE: &[&str] = &[
+    "高出了",
+    "多出了",
+    "高出",
+    "多出",
+    "高了",
+    "多了",
+    "大了",
+    "快了",
+    "高",
+    "多",
+    "大",
+    "快",
+];
+
+/// `A 比 B 多 N 倍`: B right before the comparative, `比` before B in its clause, A the
+/// figure before `比`.
+fn zh_than<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let b = *qs.get(i.checked_sub(1)?)?;
+    let gap = strip_hedges(&masked[b.span.end..n.span.start]).trim();
+    if !ZH_MORE.contains(&gap) {
+        return None;
+    }
+    let floor = i.checked_sub(2).map_or(sentence.start, |k| qs[k].span.end);
+    let before_b = &masked[floor..b.span.start];
+    let at = before_b.rfind('比')?;
+    if has_clause_break(&before_b[at..]) {
+        return None;
+    }
+    Some(Frame {
+        n,
+        b,
+        a_before: floor + at,
+        either: true,
+        a: None,
+    })
+}
+
+/// `A，N 倍于 B`: B right after `于`.
+fn zh_times_over<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let b = *qs.get(i + 1)?;
+    let gap = &masked[n.span.end..b.span.start];
+    if !gap.trim_start().starts_with('于') || has_clause_break(gap) {
+        return None;
+    }
+    Some(Frame {
+        n,
+        b,
+        a_before: n.span.start,
+        either: false,
+        a: None,
+    })
+}
+
+/// `A was N% of B`: a ratio written as a percentage of a figure after it.
+fn en_percent_of<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let b = *qs.get(i + 1)?;
+    if !EN_PERCENT_OF.is_match(&masked[n.span.end..b.span.start]) {
+        return None;
+    }
+    let before = strip_hedges(&masked[sentence.start..n.span.start]);
+    if !EN_BEFORE.is_match(before) {
+        return None;
+    }
+    Some(Frame {
+        n,
+        b,
+        a_before: n.span.start,
+        either: false,
+        a: None,
+    })
+}
+
+/// Between a percentage and its base: `of Apple's`, `of the`.
+static EN_PERCENT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*of\s+(?:the\s+|[A-Z][\w'’]*\s+){0,3}$").expect("static regex")
+});
+
+/// `A, outpacing B ($X) by N times`: A exceeds B N times over, commonly meaning N times B,
+/// so either reading is accepted.
+fn en_outpacing<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let b = *qs.get(i.checked_sub(1)?)?;
+    let a = *qs.get(i.checked_sub(2)?)?;
+    if !EN_BY.is_match(&masked[b.span.end..n.span.start])
+        || !EN_OUTPACING.is_match(&masked[a.span.end..b.span.start])
+        || !same_measure(a, b)
+    {
+        return None;
+    }
+    Some(Frame {
+        n,
+        b,
+        a_before: n.span.start,
+        either: true,
+        a: Some(a),
+    })
+}
+
+/// Between A and B: `, outpacing China (`.
+static EN_OUTPACING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*,?\s*(?:outpacing|outstripping|exceeding|surpassing|topping|beating)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s*){1,3}\(\s*$",
+    )
+    .expect("static regex")
+});
+
+/// Between B and N: `) by almost`.
+static EN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\)\s*by\s+(?:almost|nearly|about|roughly|some|over|more\s+than)?\s*$")
+        .expect("static regex")
+});
+
+/// `A is N times as much as B`.
+fn en_times<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
     let b = *qs.get(i + 1)?;
     let after = EN_AFTER.captures(&masked[n.span.end..b.span.start])?;
     let before = strip_hedges(&masked[sentence.start..n.span.start]);
@@ -132,6 +305,7 @@ fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) ->
         b,
         a_before: n.span.start,
         either: after.name("than").is_some(),
+        a: None,
     })
 }
 
