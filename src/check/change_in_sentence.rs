@@ -512,7 +512,12 @@ fn reading<'m>(
         return change(x, y);
     }
     let p = prev?;
-    let blank = residual.trim().is_empty();
+    // The rest of A's unit may stand before the verb: `0.84 吨标准煤下降 15.5% 至 0.71 吨`.
+    let blank = residual.trim().is_empty()
+        || (residual.len() <= 12
+            && !has_clause_break(residual)
+            && !residual.contains(['比', '较'])
+            && !residual.chars().any(|c| c.is_ascii_alphanumeric()));
     if blank && let Some(x) = next.filter(|x| TO_ONLY.is_match(gap(n, x))) {
         // `从 A 下降 20% 至 B`.
         let from = says_from(before(masked, sentence, qs, i - 1).1);

@@ -401,7 +401,13 @@ fn relation_word(text: &str) -> Option<usize> {
             _ => false,
         }
     })?;
-    Some(chars[found].0)
+    // `相当于` starts two characters before its `于`.
+    let start = if chars[found].1 == '于' {
+        found - 2
+    } else {
+        found
+    };
+    Some(chars[start].0)
 }
 
 fn judge(
@@ -607,6 +613,6 @@ mod tests {
         assert_eq!(relation_word("但是中国"), None);
         assert_eq!(relation_word("因为中国"), None);
         assert_eq!(relation_word("大约是中国"), Some("大约".len()));
-        assert_eq!(relation_word("相当于中国"), Some("相当".len()));
+        assert_eq!(relation_word("相当于中国"), Some(0));
     }
 }

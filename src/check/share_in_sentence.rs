@@ -35,7 +35,7 @@ static EN_WHOLE_BEFORE: LazyLock<Regex> =
 /// Between a part and its share: `（`, ` (`, `，占`, `，占比`, `, or`, `，占研发经费的`.
 static PART_THEN_SHARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:[（(]\s*|[，,]\s*(?:占比|占|or|或)\s*(?:[^，,。；;：:\d]{0,12}的)?\s*(?:为|达|达到)?\s*|\s+or\s+)$",
+        r"^\s*(?:[（(]\s*|[^，,。；;：:\d()（）]{0,24}[，,]\s*(?:占比|占|or|或)\s*(?:[^，,。；;：:\d]{0,12}的)?\s*(?:为|达|达到)?\s*|\s+or\s+)$",
     )
     .expect("static regex")
 });
@@ -138,7 +138,7 @@ fn share<'m>(masked: &str, sentence: Span, qs: &[&'m Mention], k: usize) -> Opti
             whole: part,
         });
     }
-    let whole = whole_before(masked, sentence, qs, part_at.min(k))?;
+    let whole = whole_before(masked, sentence, qs, part, part_at.min(k))?;
     fits(part, whole).then_some(Share {
         share: s,
         part,
@@ -153,9 +153,9 @@ fn whole_before<'m>(
     masked: &str,
     sentence: Span,
     qs: &[&'m Mention],
+    part: &Mention,
     until: usize,
 ) -> Option<&'m Mention> {
-    let part = qs[until];
     for j in (0..until).rev() {
         let w = qs[j];
         let before = &masked[sentence.start..w.span.start];
