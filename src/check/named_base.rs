@@ -85,6 +85,8 @@ pub(super) fn zh_named<'m>(
         a_before: clause_start + rel_at,
         either: false,
         a,
+        strict: false,
+        fixable: false,
     })
 }
 
@@ -114,6 +116,8 @@ pub(super) fn en_named<'m>(
         a_before: n.span.start,
         either: false,
         a: None,
+        strict: false,
+        fixable: false,
     })
 }
 

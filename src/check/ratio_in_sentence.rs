@@ -16,7 +16,7 @@ use super::sentence::{
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
-use crate::extract::{Kind, Mention, write_like};
+use crate::extract::{Hedge, Kind, Mention, write_like};
 use crate::source::Span;
 
 pub const DOC: &str = include_str!("docs/ratio_in_sentence.md");
@@ -57,6 +57,11 @@ pub(super) struct Frame<'m> {
     /// A, when the words name it (`甲省是乙省的 4 倍`) instead of leaving it to the chain of
     /// clauses before the comparison.
     pub a: Option<&'m Mention>,
+    /// `增幅 N 倍`: the increase is N times the base, so A / B is N + 1.
+    pub strict: bool,
+    /// Whether the rewrite of N may be offered as an edit: only where A and B sit next to
+    /// the multiple in the frames this check has always read.
+    pub fixable: bool,
 }
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
@@ -67,8 +72,12 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     } in ctx.sentences()
     {
         let (sentence, qs) = (*sentence, qs.as_slice());
+        let masked = &ctx.doc.masked;
+        let changes = frames::from_to(masked, sentence, qs);
         let frames: Vec<Frame<'_>> = (0..qs.len())
-            .filter_map(|i| frame(ctx, sentence, qs, i))
+            .filter_map(|i| {
+                frame(ctx, sentence, qs, i).or_else(|| change_frame(ctx, sentence, qs, &changes, i))
+            })
             .collect();
         for f in &frames {
             let candidates: Vec<&Mention> = match f.a {
@@ -150,6 +159,8 @@ fn zh_of<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) ->
         a_before: from + relation,
         either: false,
         a: None,
+        strict: false,
+        fixable: true,
     })
 }
 
@@ -197,6 +208,8 @@ fn zh_than<'m>(
         a_before: floor + at,
         either: true,
         a: None,
+        strict: false,
+        fixable: false,
     })
 }
 
@@ -215,6 +228,8 @@ fn zh_times_over<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<
         a_before: n.span.start,
         either: false,
         a: None,
+        strict: false,
+        fixable: false,
     })
 }
 
@@ -241,6 +256,8 @@ fn en_percent_of<'m>(
         a_before: n.span.start,
         either: false,
         a: None,
+        strict: false,
+        fixable: false,
     })
 }
 
@@ -268,6 +285,8 @@ fn en_outpacing<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<F
         a_before: n.span.start,
         either: true,
         a: Some(a),
+        strict: false,
+        fixable: false,
     })
 }
 
@@ -284,6 +303,112 @@ static EN_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\)\s*by\s+(?:almost|nearly|about|roughly|some|over|more\s+than)?\s*$")
         .expect("static regex")
 });
+
+/// How a multiple next to a change reads B / A.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// `是原来的 N 倍`, `翻了一番`, `doubled`, `12-fold`: B / A = N.
+    Plain,
+    /// `增长了 N 倍`: strictly N + 1, commonly N; either is accepted.
+    Either,
+    /// `增幅 N 倍`: the increase is N times A, so B / A = N + 1.
+    Strict,
+}
+
+/// Words before a multiple that say how it reads, longest first where one ends another.
+const MULTIPLE_WORDS: &[(&str, Reading)] = &[
+    ("是原来的", Reading::Plain),
+    ("为原来的", Reading::Plain),
+    ("达到原来的", Reading::Plain),
+    ("增至原来的", Reading::Plain),
+    ("增长到原来的", Reading::Plain),
+    ("增加到原来的", Reading::Plain),
+    ("降为原来的", Reading::Plain),
+    ("降至原来的", Reading::Plain),
+    ("降到原来的", Reading::Plain),
+    ("减少到原来的", Reading::Plain),
+    ("下降到原来的", Reading::Plain),
+    ("相当于原来的", Reading::Plain),
+    ("增加到", Reading::Plain),
+    ("增长到", Reading::Plain),
+    ("增幅达", Reading::Strict),
+    ("增幅为", Reading::Strict),
+    ("增幅", Reading::Strict),
+    ("涨幅", Reading::Strict),
+    ("增长了", Reading::Either),
+    ("增加了", Reading::Either),
+    ("提高了", Reading::Either),
+    ("上升了", Reading::Either),
+    ("扩大了", Reading::Either),
+    ("增长", Reading::Either),
+    ("增加", Reading::Either),
+    ("提高", Reading::Either),
+    ("扩大", Reading::Either),
+];
+
+/// A multiple (or a share of the start, `降为原来的四成`) stated next to a from–to change:
+/// B / A against N, read as the words say.
+fn change_frame<'m>(
+    ctx: &Context<'m>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    changes: &[frames::FromTo],
+    i: usize,
+) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    if changes.is_empty()
+        || frames::in_quotation(masked, sentence.start, n.span.start)
+        || frames::hypothetical(&masked[sentence.range()])
+    {
+        return None;
+    }
+    let floor = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+    let lead = strip_hedges(&masked[floor..n.span.start]);
+    let worded = MULTIPLE_WORDS
+        .iter()
+        .find_map(|&(w, r)| lead.strip_suffix(w).map(|rest| (r, rest)));
+    let n_text = &masked[n.span.range()];
+    let (reading, residual) = match (n.kind, worded) {
+        (Kind::Multiple, Some(found)) => found,
+        (Kind::Percent | Kind::Fraction, Some((Reading::Plain, rest)))
+            if lead.ends_with("原来的") =>
+        {
+            (Reading::Plain, rest)
+        }
+        // The multiple carries its verb: `翻了一番`, `doubled`, `12-fold`, `a fourfold
+        // increase`.
+        (Kind::Multiple, None) if carries_verb(n_text) => (Reading::Plain, lead),
+        _ => return None,
+    };
+    let f = frames::attached(masked, qs, changes, i, Some(residual))?;
+    Some(Frame {
+        n,
+        b: qs[f.a],
+        a_before: n.span.start,
+        either: reading == Reading::Either,
+        a: Some(qs[f.b]),
+        strict: reading == Reading::Strict,
+        fixable: false,
+    })
+}
+
+/// Whether a multiple's own words make it a change: `翻了一番`, `翻番`, `doubled`,
+/// `tripled`, `halved`, `12-fold`, `fourfold`.
+fn carries_verb(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    text.contains('番')
+        || [
+            "doubled",
+            "tripled",
+            "trebled",
+            "quadrupled",
+            "halved",
+            "fold",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
 
 /// `A is N times as much as B`.
 fn en_times<'m>(
@@ -306,6 +431,8 @@ fn en_times<'m>(
         a_before: n.span.start,
         either: after.name("than").is_some(),
         a: None,
+        strict: false,
+        fixable: true,
     })
 }
 
@@ -419,8 +546,9 @@ fn judge(
     // The nearest candidate is the likely A, but any candidate whose ratio holds is a
     // reading under which the sentence is right: then stay silent.
     let mut verdicts = Vec::new();
+    let r = ctx.options.tolerance;
     for &a in candidates {
-        let q = divide(a.interval, f.b.interval)?;
+        let q = divide(operand(a, f.n, r), operand(f.b, f.n, r))?;
         if holds(q, f) {
             return None;
         }
@@ -466,7 +594,9 @@ fn judge(
             candidates.len() - 1
         ));
     }
-    if let Some(replacement) = write_like(f.n, computed) {
+    if f.fixable
+        && let Some(replacement) = write_like(f.n, computed)
+    {
         let replacement_text = format!(
             "{}{}{}",
             &doc.text[f.n.span.start..f.n.number.start],
@@ -484,7 +614,22 @@ fn judge(
 
 fn holds(q: Interval, f: &Frame<'_>) -> bool {
     let n = f.n.interval;
-    q.meets(&n) || (f.either && q.meets(&Interval::new(n.low + 1.0, n.high + 1.0)))
+    let plus_one = Interval::new(n.low + 1.0, n.high + 1.0);
+    if f.strict {
+        return q.meets(&plus_one);
+    }
+    q.meets(&n) || (f.either && q.meets(&plus_one))
+}
+
+/// A figure's interval as an operand of a multiple: `超过 17 万件` read as 17 万 to 5% more
+/// when the multiple itself is open-ended (`增幅超过两倍`), so that an open figure does not
+/// make every open multiple hold.
+fn operand(m: &Mention, n: &Mention, tolerance: f64) -> Interval {
+    if n.interval.high.is_infinite() && matches!(m.hedge, Some(Hedge::Over | Hedge::AtLeast)) {
+        Interval::new(m.value, m.value * (1.0 + tolerance))
+    } else {
+        m.interval
+    }
 }
 
 #[cfg(test)]
