@@ -13,6 +13,7 @@
 //! share; [`config`] reads `factlint.yaml`; [`cli`] is the command line over all of it.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -20,6 +21,7 @@ pub mod eval;
 pub mod extract;
 pub mod finding;
 pub mod fix;
+pub mod lexicon;
 pub mod report;
 pub mod rules;
 pub mod source;

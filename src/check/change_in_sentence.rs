@@ -11,8 +11,8 @@ use regex::Regex;
 
 use super::frames;
 use super::sentence::{
-    Sentence, clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
-    same_measure, strip_continuations, strip_suffix, strip_words, subtract,
+    clause_breaks, divide, format_number, has_clause_break, input, last_clause_break, same_measure,
+    strip_continuations, strip_suffix, strip_words, subtract,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
@@ -154,12 +154,8 @@ struct Change<'m> {
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for Sentence {
-        span: sentence,
-        quantities: qs,
-    } in ctx.sentences()
-    {
-        let (sentence, qs) = (*sentence, qs.as_slice());
+    for s in ctx.analysis().checked_sentences() {
+        let (sentence, qs) = (s.span, s.quantities);
         let frames = frames::from_to(masked, sentence, qs);
         for (i, n) in qs.iter().enumerate() {
             if frames::in_quotation(masked, sentence.start, n.span.start) {
@@ -431,20 +427,6 @@ fn judge_amount(
         op.word
     ));
     Some(finding)
-}
-
-/// Whether a change amount `m` (not a rate) could start a check: a figure right after a
-/// direction word (`减少 208 万人`, `up $0.9 billion`). Sentences without a rate, points or a
-/// multiple are read only when one stands in them.
-pub(super) fn is_amount_change(masked: &str, m: &Mention) -> bool {
-    if !matches!(m.kind, Kind::Money | Kind::Quantity | Kind::Count) {
-        return false;
-    }
-    let mut from = m.span.start.saturating_sub(24);
-    while !masked.is_char_boundary(from) {
-        from += 1;
-    }
-    direction(&masked[from..m.span.start]).is_some()
 }
 
 /// The direction named at the end of `lead`, its word, and the text before it.

@@ -19,13 +19,13 @@ pub mod term;
 
 use std::cell::{Cell, OnceCell};
 
+use crate::analysis::Analysis;
 use crate::extract::Mention;
 use crate::rules::RuleSet;
 use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
 pub use crate::finding::{Edit, Explanation, Finding, Input, Origin, Severity};
-use sentence::Sentence;
 
 /// The checks that need no rule file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -122,9 +122,9 @@ pub struct Context<'a> {
     /// All mentions of the document in order, non-quantities included.
     pub mentions: &'a [Mention],
     pub options: &'a CheckOptions,
-    /// The sentences the built-ins read, split once for all of them and only when one runs,
-    /// and how many were too long to read.
-    sentences: OnceCell<(Vec<Sentence<'a>>, usize)>,
+    /// The document's analysis (sentences, clauses, units, keys), built once for all the
+    /// checks and only when one asks for it.
+    analysis: OnceCell<Analysis<'a>>,
     /// Relations between a sentence's own figures that the built-ins compared.
     relations: Cell<usize>,
     /// The text claims' templates match against, normalised once for all rule files.
@@ -137,7 +137,7 @@ impl<'a> Context<'a> {
             doc,
             mentions,
             options,
-            sentences: OnceCell::new(),
+            analysis: OnceCell::new(),
             relations: Cell::new(0),
             normalized: OnceCell::new(),
         }
@@ -149,19 +149,11 @@ impl<'a> Context<'a> {
             .get_or_init(|| Normalized::new(&self.doc.masked, self.mentions))
     }
 
-    /// The sentences of the masked text that hold a quantity a built-in check starts from
-    /// (a multiple, a percentage or points), each with all its quantities.
-    fn sentences(&self) -> &[Sentence<'a>] {
-        &self.split().0
-    }
-
-    fn split(&self) -> &(Vec<Sentence<'a>>, usize) {
-        self.sentences.get_or_init(|| {
-            let masked = &self.doc.masked;
-            sentence::sentences_with(masked, self.mentions, |m| {
-                sentence::is_trigger(m) || change_in_sentence::is_amount_change(masked, m)
-            })
-        })
+    /// The analysis of the document: sentences with their mentions, clauses, units, tables,
+    /// periods and mention keys.
+    pub fn analysis(&self) -> &Analysis<'a> {
+        self.analysis
+            .get_or_init(|| Analysis::new(&self.doc.masked, self.mentions))
     }
 
     /// Records that a check compared one relation between a sentence's figures, whether or
@@ -232,7 +224,7 @@ pub fn check_document(
     }
     stats.relations_checked = ctx.relations.get();
     if !options.builtins.is_empty() {
-        stats.sentences_skipped = ctx.split().1;
+        stats.sentences_skipped = ctx.analysis().skipped_sentences();
     }
     for span in examined {
         // Mentions are sorted by position and never share a start.

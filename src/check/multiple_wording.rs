@@ -72,7 +72,7 @@ const VERBS: &[(&str, Verb)] = &[
 pub fn check(ctx: &Context<'_>, severity: Severity, _examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for sentence in ctx.sentences() {
+    for sentence in ctx.analysis().checked_sentences() {
         let start = sentence.span.start;
         for m in sentence
             .quantities

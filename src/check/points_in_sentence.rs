@@ -9,7 +9,7 @@
 
 use super::change_in_sentence::{Operands, computed, judge_as, operands, points_reading_holds};
 use super::frames;
-use super::sentence::{Sentence, format_number, input, subtract};
+use super::sentence::{format_number, input, subtract};
 use super::{Context, Explanation, Finding, Origin, Severity};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -21,12 +21,8 @@ const ID: &str = "points_in_sentence";
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for Sentence {
-        span: sentence,
-        quantities: qs,
-    } in ctx.sentences()
-    {
-        let (sentence, qs) = (*sentence, qs.as_slice());
+    for s in ctx.analysis().checked_sentences() {
+        let (sentence, qs) = (s.span, s.quantities);
         if !qs.iter().any(|m| matches!(m.kind, Kind::Points))
             && qs.iter().filter(|m| m.kind == Kind::Percent).count() < 3
         {

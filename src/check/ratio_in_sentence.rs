@@ -11,7 +11,7 @@ use regex::Regex;
 use super::frames;
 use super::named_base as named;
 use super::sentence::{
-    Sentence, clause_breaks, divide, format_interval, format_number, has_clause_break, input,
+    clause_breaks, divide, format_interval, format_number, has_clause_break, input,
     last_clause_break, same_measure, strip_continuations, strip_hedges,
 };
 use super::{Context, Edit, Explanation, Finding, Origin, Severity};
@@ -66,12 +66,8 @@ pub(super) struct Frame<'m> {
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for Sentence {
-        span: sentence,
-        quantities: qs,
-    } in ctx.sentences()
-    {
-        let (sentence, qs) = (*sentence, qs.as_slice());
+    for s in ctx.analysis().checked_sentences() {
+        let (sentence, qs) = (s.span, s.quantities);
         let masked = &ctx.doc.masked;
         let changes = frames::from_to(masked, sentence, qs);
         let frames: Vec<Frame<'_>> = (0..qs.len())

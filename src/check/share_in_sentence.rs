@@ -12,8 +12,7 @@ use regex::Regex;
 
 use super::frames;
 use super::sentence::{
-    Sentence, clause_breaks, divide, format_interval, format_number, has_clause_break, input,
-    same_measure,
+    clause_breaks, divide, format_interval, format_number, has_clause_break, input, same_measure,
 };
 use super::{Context, Explanation, Finding, Origin, Severity};
 use crate::extract::{Kind, Mention};
@@ -54,12 +53,8 @@ struct Share<'m> {
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for Sentence {
-        span: sentence,
-        quantities: qs,
-    } in ctx.sentences()
-    {
-        let (sentence, qs) = (*sentence, qs.as_slice());
+    for s in ctx.analysis().checked_sentences() {
+        let (sentence, qs) = (s.span, s.quantities);
         if qs.len() < 3 {
             continue;
         }

@@ -1,0 +1,277 @@
+//! The analysis stage: a document's masked text and its mentions in, one `Analysis` out,
+//! built once per document and queried by every check (and by hover in an editor and the
+//! rule drafter).
+//!
+//! It owns the structure that sits between the numbers and the checks:
+//! - the sentences, every one of them, each with its mentions (`split.rs`);
+//! - the clause of each mention (the text between clause breaks around it);
+//! - the units: paragraphs, headings, list items, quotes and table rows, and the Markdown
+//!   tables with their rows, cells and header (`units.rs`);
+//! - the period that dates each mention (`2023年三季度`, `1-8月`, `Q3`, `上年`), the words
+//!   that govern it (subject, measure, basis), and its normalised key (`key.rs`).
+//!
+//! Sentences are split eagerly (one pass over the text); units, clauses and keys are worked
+//! out on first use, each in one pass, so a check that does not ask for them pays nothing.
+//! Mentions are addressed by their index in the slice the analysis was built from. Imports
+//! `source`, `extract` and the shared `lexicon`, never a later stage.
+
+mod key;
+mod period;
+pub(crate) mod split;
+mod units;
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use crate::extract::Mention;
+use crate::source::Span;
+
+pub use key::{BasisSet, Governing, MentionKey};
+pub use period::{Dated, Period, YearRef};
+pub use split::{clause_breaks, has_clause_break, last_clause_break};
+pub use units::{Row, Table, Unit, UnitKind};
+
+/// Longer "sentences" are lists, tables or text without punctuation: the sentence checks
+/// skip them (and the coverage says so).
+pub const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
+/// A sentence with more quantities than this is a table in disguise: the checks skip it.
+pub const MAX_QUANTITIES: usize = 64;
+
+/// One sentence of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// Trimmed of surrounding white space.
+    pub span: Span,
+    /// Indices of the mentions that start inside it, quantities or not.
+    pub mentions: Range<usize>,
+    /// Range in `Analysis`' list of quantities: those wholly inside the sentence.
+    quantities: Range<usize>,
+}
+
+impl Sentence {
+    /// Whether the sentence checks skip it as too long or too full of figures.
+    pub fn is_oversized(&self) -> bool {
+        self.span.len() > MAX_SENTENCE_BYTES || self.quantities.len() > MAX_QUANTITIES
+    }
+}
+
+/// A sentence with the quantities inside it, as the checks read it.
+#[derive(Debug, Clone)]
+pub struct SentenceView<'s, 'a> {
+    /// Index in `Analysis::sentences`.
+    pub index: usize,
+    pub span: Span,
+    /// The quantity mentions wholly inside the sentence, in order.
+    pub quantities: &'s [&'a Mention],
+    /// Indices of every mention that starts in the sentence.
+    pub mentions: Range<usize>,
+}
+
+/// Everything the checks query about one document; see the module doc.
+pub struct Analysis<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    sentences: Vec<Sentence>,
+    quantities: Vec<&'a Mention>,
+    units: OnceCell<(Vec<Unit>, Vec<Table>)>,
+    clauses: OnceCell<Vec<Span>>,
+    words: OnceCell<Vec<Governing>>,
+}
+
+impl<'a> Analysis<'a> {
+    /// Splits `text` (a document's masked text) into sentences and places `mentions` (sorted
+    /// by position, as the extractor gives them) in them; one pass over both.
+    pub fn new(text: &'a str, mentions: &'a [Mention]) -> Analysis<'a> {
+        let mut sentences = Vec::new();
+        let mut quantities = Vec::new();
+        let mut next = 0;
+        for (start, end) in split::pieces(text) {
+            let Some(span) = split::trimmed(text, start, end) else {
+                continue;
+            };
+            // A sequential walk, not a binary search: sentences come in order, and the walk
+            // reads each mention once, in memory order.
+            let mut lo = next;
+            while mentions.get(lo).is_some_and(|m| m.span.start < span.start) {
+                lo += 1;
+            }
+            let mut hi = lo;
+            while mentions.get(hi).is_some_and(|m| m.span.start < span.end) {
+                hi += 1;
+            }
+            next = hi;
+            let first = quantities.len();
+            quantities.extend(
+                mentions[lo..hi]
+                    .iter()
+                    .filter(|m| m.kind.is_quantity() && span.contains(m.span)),
+            );
+            sentences.push(Sentence {
+                span,
+                mentions: lo..hi,
+                quantities: first..quantities.len(),
+            });
+        }
+        Analysis {
+            text,
+            mentions,
+            sentences,
+            quantities,
+            units: OnceCell::new(),
+            clauses: OnceCell::new(),
+            words: OnceCell::new(),
+        }
+    }
+
+    /// The text the analysis was built on (a document's masked text).
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    pub fn mentions(&self) -> &'a [Mention] {
+        self.mentions
+    }
+
+    /// Every sentence of the document, in order.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// Sentence `index` with its quantities.
+    pub fn sentence(&self, index: usize) -> SentenceView<'_, 'a> {
+        let s = &self.sentences[index];
+        SentenceView {
+            index,
+            span: s.span,
+            quantities: &self.quantities[s.quantities.clone()],
+            mentions: s.mentions.clone(),
+        }
+    }
+
+    /// The sentences that hold a quantity and that the sentence checks read (not oversized),
+    /// each with its quantities.
+    pub fn checked_sentences(&self) -> impl Iterator<Item = SentenceView<'_, 'a>> + '_ {
+        (0..self.sentences.len())
+            .filter(|&i| {
+                let s = &self.sentences[i];
+                !s.quantities.is_empty() && !s.is_oversized()
+            })
+            .map(|i| self.sentence(i))
+    }
+
+    /// How many sentences hold a quantity but are skipped as oversized.
+    pub fn skipped_sentences(&self) -> usize {
+        self.sentences
+            .iter()
+            .filter(|s| !s.quantities.is_empty() && s.is_oversized())
+            .count()
+    }
+
+    /// The index of the sentence in which mention `i` starts.
+    pub fn sentence_of(&self, i: usize) -> Option<usize> {
+        let k = self.sentences.partition_point(|s| s.mentions.end <= i);
+        self.sentences
+            .get(k)
+            .filter(|s| s.mentions.contains(&i))
+            .map(|_| k)
+    }
+
+    /// The clause of mention `i`: from the clause break before it (or its sentence's start)
+    /// to the one after it (or its sentence's end). In a table row, cells are clauses too.
+    pub fn clause_of(&self, i: usize) -> Span {
+        self.clauses.get_or_init(|| self.find_clauses())[i]
+    }
+
+    /// Units and tables, worked out on first use.
+    fn blocks(&self) -> &(Vec<Unit>, Vec<Table>) {
+        self.units.get_or_init(|| units::units(self.text))
+    }
+
+    /// Every unit of the document (paragraph, heading, list item, quote, table row).
+    pub fn units(&self) -> &[Unit] {
+        &self.blocks().0
+    }
+
+    /// Every Markdown table of the document.
+    pub fn tables(&self) -> &[Table] {
+        &self.blocks().1
+    }
+
+    /// The index of the unit that holds byte `offset`.
+    pub fn unit_at(&self, offset: usize) -> Option<usize> {
+        let units = self.units();
+        let k = units.partition_point(|u| u.span.end <= offset);
+        units.get(k).filter(|u| u.span.start <= offset).map(|_| k)
+    }
+
+    /// The unit (list item, table row, paragraph…) that holds mention `i`.
+    pub fn unit_of(&self, i: usize) -> Option<usize> {
+        self.unit_at(self.mentions[i].span.start)
+    }
+
+    /// For a mention in a table cell: the table, the row and the column.
+    pub fn cell_of(&self, i: usize) -> Option<(&Table, &Row, usize)> {
+        let unit = &self.units()[self.unit_of(i)?];
+        let (t, r) = unit.row?;
+        let table = &self.tables()[t];
+        let row = &table.rows[r];
+        let column = row.column_at(self.mentions[i].span.start)?;
+        Some((table, row, column))
+    }
+
+    fn words(&self) -> &[Governing] {
+        self.words.get_or_init(|| key::govern(self))
+    }
+
+    /// The words that govern mention `i`: its period, subject, measure and basis.
+    pub fn governing(&self, i: usize) -> &Governing {
+        &self.words()[i]
+    }
+
+    /// The year or period that dates mention `i`, with where it is written.
+    pub fn period_of(&self, i: usize) -> Option<&Dated> {
+        self.governing(i).period.as_ref()
+    }
+
+    /// The normalised key `{subject, measure, period, basis}` of mention `i`.
+    pub fn key_of(&self, i: usize) -> &MentionKey {
+        &self.governing(i).key
+    }
+
+    fn find_clauses(&self) -> Vec<Span> {
+        let mut out: Vec<Span> = self.mentions.iter().map(|m| m.span).collect();
+        let in_row = |start: usize| {
+            self.unit_at(start)
+                .is_some_and(|u| self.units()[u].kind == UnitKind::TableRow)
+        };
+        for s in &self.sentences {
+            if s.mentions.is_empty() {
+                continue;
+            }
+            let body = &self.text[s.span.range()];
+            let cells = in_row(s.span.start);
+            let mut breaks: Vec<usize> = clause_breaks(body).map(|b| s.span.start + b).collect();
+            if cells {
+                breaks.extend(body.match_indices('|').map(|(b, _)| s.span.start + b + 1));
+                breaks.sort_unstable();
+            }
+            for i in s.mentions.clone() {
+                let m = &self.mentions[i];
+                let k = breaks.partition_point(|&b| b <= m.span.start);
+                let start = k.checked_sub(1).map_or(s.span.start, |p| breaks[p]);
+                let end = breaks
+                    .get(breaks[k..].partition_point(|&b| b < m.span.end) + k)
+                    .map_or(s.span.end, |&b| {
+                        // End before the break itself.
+                        b - self.text[..b].chars().next_back().map_or(0, char::len_utf8)
+                    });
+                out[i] = Span::new(start, end.max(start));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

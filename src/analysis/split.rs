@@ -1,0 +1,213 @@
+//! Sentence and clause ends: masked text in, byte offsets out.
+//!
+//! A sentence ends at 。！？!?；; at `.` followed by white space (so `2.5` and `U.S. invested`
+//! stay whole: a lower-case word after the stop continues the sentence), and at a line break
+//! that starts a new block (a blank line, a heading, a list item, a table row or a quote),
+//! because headings, list items and table cells carry no closing punctuation. A clause ends
+//! at a Chinese or English comma, semicolon or colon, or `、`; a comma between two digits is a
+//! thousands separator, not a break.
+
+use crate::source::Span;
+
+/// The untrimmed pieces of `text` between one sentence end and the next, in order.
+pub(crate) fn pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut cuts = Cuts { text, pos: 0 };
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let end = cuts.next().unwrap_or_else(|| {
+            done = true;
+            text.len()
+        });
+        let piece = (start, end);
+        start = end;
+        Some(piece)
+    })
+}
+
+/// Bytes that may begin a sentence end: the ASCII stops and line feed, and the UTF-8 lead
+/// bytes of 。 (`E3`) and of ！？； (`EF`). Lead bytes are never continuation bytes, so a hit
+/// is always a character boundary, and the rest of the text (most of it) is skipped a byte
+/// at a time without decoding.
+const STOP_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [b'!', b'?', b';', b'.', b'\n', 0xE3, 0xEF];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// The byte offsets just after each sentence end of `text`, in order.
+struct Cuts<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl Iterator for Cuts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        while self.pos < bytes.len() {
+            let i = self.pos;
+            if !STOP_LEAD[bytes[i] as usize] {
+                self.pos += 1;
+                continue;
+            }
+            let c = self.text[i..].chars().next()?;
+            let end = i + c.len_utf8();
+            self.pos = end;
+            if ends_sentence(self.text, c, end) {
+                return Some(end);
+            }
+        }
+        None
+    }
+}
+
+/// Whether `c`, which ends at byte `end` of `text`, ends a sentence.
+fn ends_sentence(text: &str, c: char, end: usize) -> bool {
+    match c {
+        '。' | '！' | '？' | '!' | '?' | '；' | ';' => true,
+        '.' => ends_english_sentence(&text[end..]),
+        '\n' => starts_block(&text[end..]),
+        _ => false,
+    }
+}
+
+fn ends_english_sentence(rest: &str) -> bool {
+    let Some(next) = rest.chars().next() else {
+        return true;
+    };
+    if !next.is_whitespace() {
+        return false;
+    }
+    match rest.trim_start().chars().next() {
+        Some(c) => !c.is_ascii_lowercase(),
+        None => true,
+    }
+}
+
+/// Whether the line that opens `rest` starts a block: it is blank, or a heading, a quote, a
+/// list item or a table row.
+pub(crate) fn starts_block(rest: &str) -> bool {
+    let line = rest.split('\n').next().unwrap_or("");
+    block_of_line(line) != LineKind::Text
+}
+
+/// How a line opens, for sentence ends and for the units of `units.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    Blank,
+    Heading,
+    Quote,
+    ListItem,
+    TableRow,
+    /// Anything else: a paragraph's first or continuing line.
+    Text,
+}
+
+pub(crate) fn block_of_line(line: &str) -> LineKind {
+    let line = line.trim();
+    let mut chars = line.chars();
+    match chars.next() {
+        None => LineKind::Blank,
+        Some('#') => LineKind::Heading,
+        Some('>') => LineKind::Quote,
+        Some('|') => LineKind::TableRow,
+        Some('-' | '*' | '+' | '•') => LineKind::ListItem,
+        Some(c) if c.is_ascii_digit() => {
+            let digits = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            if digits.starts_with(". ") || digits.starts_with(") ") {
+                LineKind::ListItem
+            } else {
+                LineKind::Text
+            }
+        }
+        _ => LineKind::Text,
+    }
+}
+
+/// `text[start..end]` without surrounding white space, or `None` when nothing is left.
+pub(crate) fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    (lead + trail < piece.len()).then(|| Span::new(start + lead, end - trail))
+}
+
+/// Byte offsets just after each clause break in `s`, in order.
+pub fn clause_breaks(s: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    let bytes = s.as_bytes();
+    s.char_indices()
+        .filter(move |&(i, c)| match c {
+            '，' | '；' | '：' | ';' | ':' | '、' => true,
+            ',' => {
+                let before = i > 0 && bytes[i - 1].is_ascii_digit();
+                let after = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                !(before && after)
+            }
+            _ => false,
+        })
+        .map(|(i, c)| i + c.len_utf8())
+}
+
+/// Whether `s` holds a clause break.
+pub fn has_clause_break(s: &str) -> bool {
+    last_clause_break(s).is_some()
+}
+
+/// Byte offset just after the last clause break in `s`, found from the end, so that the
+/// cost is the distance to the break, not the length of `s`.
+pub fn last_clause_break(s: &str) -> Option<usize> {
+    clause_breaks(s).next_back()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        pieces(text)
+            .filter_map(|(a, b)| trimmed(text, a, b))
+            .map(|s| &text[s.range()])
+            .collect()
+    }
+
+    #[test]
+    fn splits_chinese_and_english_sentences() {
+        assert_eq!(
+            texts("甲为 1 吨。乙为 2 吨！丙?丁"),
+            ["甲为 1 吨。", "乙为 2 吨！", "丙?", "丁"]
+        );
+        assert_eq!(
+            texts("It rose 2.5 times. Then it fell.\nNext one."),
+            ["It rose 2.5 times.", "Then it fell.", "Next one."]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_soft_wraps_inside_a_sentence() {
+        assert_eq!(
+            texts("The U.S. invested\nmore."),
+            ["The U.S. invested\nmore."]
+        );
+        assert_eq!(texts("标题\n\n正文，续"), ["标题", "正文，续"]);
+        assert_eq!(texts("a\n- item\n# head"), ["a", "- item", "# head"]);
+        assert_eq!(texts("| a | 1 |\n| b | 2 |"), ["| a | 1 |", "| b | 2 |"]);
+    }
+
+    #[test]
+    fn thousands_separators_are_not_clause_breaks() {
+        assert!(!has_clause_break("22,816 人"));
+        assert!(has_clause_break("人, 又"));
+        assert!(has_clause_break("亿美元，大约是"));
+        assert_eq!(last_clause_break("a，b，c"), Some("a，b，".len()));
+    }
+}
