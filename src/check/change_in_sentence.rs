@@ -752,19 +752,53 @@ mod tests {
     }
 
     #[test]
-    fn percentage_points_against_percent() {
-        let s = "支持率从 40% 下降到 30%，下降了 10 个百分点。";
-        let points = spec("10 个百分点", Kind::Points, 0.10, 0.005, "pp");
+    fn percentage_points_are_left_to_points_in_sentence() {
+        let s = "支持率从 40% 下降到 30%，下降了 12 个百分点。";
+        let points = spec("12 个百分点", Kind::Points, 0.12, 0.005, "pp");
         assert!(run(check, s, &[pct("40%", 0.4), pct("30%", 0.3), points]).is_empty());
+        // Percent for points is ambiguous, not wrong: `points_in_sentence` warns.
         let s = "支持率从 40% 下降到 30%，下降了 10%。";
-        let f = run(
-            check,
-            s,
-            &[pct("40%", 0.4), pct("30%", 0.3), pct("10%", 0.1)],
+        let specs = [pct("40%", 0.4), pct("30%", 0.3), pct("10%", 0.1)];
+        assert!(run(check, s, &specs).is_empty());
+        // Wrong under both readings: an error here.
+        let s = "支持率从 40% 下降到 30%，下降了 40%。";
+        let specs = [pct("40%", 0.4), pct("30%", 0.3), pct("40%", 0.4)];
+        let mut specs = specs;
+        specs[2].nth = 1;
+        let f = run(check, s, &specs);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("-25%"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_triad_of_level_change_and_rate() {
+        let s = "全年钢材产量 13.6 亿吨，比上年增加 0.4 亿吨，增长 3.0%。";
+        let t = |text, v| spec(text, Kind::Quantity, v, 0.05e8, "t");
+        let ok = [
+            t("13.6 亿吨", 13.6e8),
+            t("0.4 亿吨", 0.4e8),
+            pct("3.0%", 0.03),
+        ];
+        assert!(run(check, s, &ok).is_empty());
+        let s = "全年钢材产量 13.6 亿吨，比上年增加 0.4 亿吨，增长 4.5%。";
+        let bad = [
+            t("13.6 亿吨", 13.6e8),
+            t("0.4 亿吨", 0.4e8),
+            pct("4.5%", 0.045),
+        ];
+        let f = run(check, s, &bad);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].edit.is_none(), "any of the three figures may be wrong");
+        let s = "全年钢材产量 13.6 亿吨，比上年增加 0.4 亿吨，粗钢产量增长 9.0%。";
+        let other = [
+            t("13.6 亿吨", 13.6e8),
+            t("0.4 亿吨", 0.4e8),
+            pct("9.0%", 0.09),
+        ];
+        assert!(
+            run(check, s, &other).is_empty(),
+            "the rate of another product"
         );
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("percentage points"));
-        assert!(f[0].edit.is_none());
     }
 
     #[test]

@@ -122,7 +122,8 @@ mod tests {
         assert_eq!(
             text,
             "error: unknown check `ratio`, expected one of `ratio_in_sentence`, \
-             `change_in_sentence`, `multiple_wording`\n"
+             `change_in_sentence`, `multiple_wording`, `points_in_sentence`, \
+             `share_in_sentence`\n"
         );
     }
 
