@@ -32,6 +32,14 @@ fn prints_the_doc_of_each_check() {
             "multiple_wording",
             include_str!("../src/check/docs/multiple_wording.md"),
         ),
+        (
+            "points_in_sentence",
+            include_str!("../src/check/docs/points_in_sentence.md"),
+        ),
+        (
+            "share_in_sentence",
+            include_str!("../src/check/docs/share_in_sentence.md"),
+        ),
     ] {
         let out = explain(&[id]);
         assert_eq!(out.status.code(), Some(0), "{id}");
@@ -48,6 +56,7 @@ fn an_unknown_id_is_a_usage_error_naming_the_valid_ones() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         "error: unknown check `ratio`, expected one of `ratio_in_sentence`, \
-         `change_in_sentence`, `multiple_wording`\n"
+         `change_in_sentence`, `multiple_wording`, `points_in_sentence`, \
+         `share_in_sentence`\n"
     );
 }

@@ -180,3 +180,19 @@ fn dev_gives_exactly_its_findings_and_holdout_raises_no_false_alarm() {
         dev.relations
     );
 }
+
+#[test]
+fn an_overlong_sentence_is_counted_as_skipped_and_a_long_list_is_not() {
+    let prose: String = (0..70)
+        .map(|k| format!("第 {k} 区用水 {} 万吨", 100 + k))
+        .collect::<Vec<_>>()
+        .join("，");
+    let (_, outcome) = cases::run(&format!("{prose}。"));
+    assert_eq!(outcome.stats.sentences_skipped, 1);
+    let list: String = (0..70)
+        .map(|k| format!("- 第 {k} 区用水 {} 万吨", 100 + k))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (_, outcome) = cases::run(&list);
+    assert_eq!(outcome.stats.sentences_skipped, 0);
+}
