@@ -40,7 +40,7 @@ static EN_FROM_BEFORE: LazyLock<Regex> =
 /// `从 A … 增至 B`: between A and B, a verb of change ending in 到 or 至, or an arrow.
 static ZH_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[^，。；：,;:]{0,16}?(?:增长|增加|上升|提高|提升|上涨|攀升|扩大|下降|减少|降低|下跌|回落|缩减|缩小|降|增|升|涨|跌|减|变|扩|达|增长|发展|跃升|猛增|骤降)?(?:到|至)\s*$",
+        r"^[^，。；：,;:]{0,16}?(?:增长|增加|上升|提高|提升|上涨|攀升|扩大|下降|减少|降低|下跌|回落|缩减|缩小|降|增|升|涨|跌|减|变|扩|达|增长|发展|跃升|猛增|骤降)?(?:到|至)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?\s*的?|[^，。；：,;:\d]{1,6}的|每[^，。；：,;:\d\s]{1,3})?\s*$",
     )
     .expect("static regex")
 });

@@ -311,31 +311,32 @@ enum Reading {
     Strict,
 }
 
-/// Words before a multiple that say how it reads, longest first where one ends another.
+/// Words before a multiple that say how it reads, longest first (`降为原来的` before
+/// `为原来的`).
 const MULTIPLE_WORDS: &[(&str, Reading)] = &[
-    ("是原来的", Reading::Plain),
-    ("为原来的", Reading::Plain),
-    ("达到原来的", Reading::Plain),
-    ("增至原来的", Reading::Plain),
     ("增长到原来的", Reading::Plain),
     ("增加到原来的", Reading::Plain),
-    ("降为原来的", Reading::Plain),
-    ("降至原来的", Reading::Plain),
-    ("降到原来的", Reading::Plain),
     ("减少到原来的", Reading::Plain),
     ("下降到原来的", Reading::Plain),
     ("相当于原来的", Reading::Plain),
+    ("达到原来的", Reading::Plain),
+    ("增至原来的", Reading::Plain),
+    ("降为原来的", Reading::Plain),
+    ("降至原来的", Reading::Plain),
+    ("降到原来的", Reading::Plain),
+    ("是原来的", Reading::Plain),
+    ("为原来的", Reading::Plain),
     ("增加到", Reading::Plain),
     ("增长到", Reading::Plain),
     ("增幅达", Reading::Strict),
     ("增幅为", Reading::Strict),
-    ("增幅", Reading::Strict),
-    ("涨幅", Reading::Strict),
     ("增长了", Reading::Either),
     ("增加了", Reading::Either),
     ("提高了", Reading::Either),
     ("上升了", Reading::Either),
     ("扩大了", Reading::Either),
+    ("增幅", Reading::Strict),
+    ("涨幅", Reading::Strict),
     ("增长", Reading::Either),
     ("增加", Reading::Either),
     ("提高", Reading::Either),
@@ -564,7 +565,7 @@ fn judge(
         format_number(computed),
         format_interval(q),
         if f.either {
-            "; `times more than` was also read as N+1 times"
+            "; the wording was also read as N+1 times"
         } else {
             ""
         }
