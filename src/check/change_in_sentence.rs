@@ -248,6 +248,21 @@ pub(super) fn operands<'m>(
     if frames::hypothetical(&masked[sentence.range()]) {
         return None;
     }
+    // `B, N percentage point below the A of January`.
+    if before.is_none()
+        && let (Some(k), Some(&x)) = (i.checked_sub(1), qs.get(i + 1))
+        && same_measure(qs[k], x)
+        && let Some(c) = BELOW_ABOVE.captures(&masked[n.span.end..x.span.start])
+        && APPOSITION.is_match(&masked[qs[k].span.end..n.span.start])
+    {
+        let sign = if c.name("below").is_some() { -1.0 } else { 1.0 };
+        return Some(Operands {
+            a: x,
+            b: qs[k],
+            sign,
+            word: if sign < 0.0 { "below" } else { "above" },
+        });
+    }
     let (sign, word, residual) = match before {
         Some((s, w, r)) => (s, w, Some(r)),
         None => {
@@ -494,12 +509,21 @@ fn reading<'m>(
         return change(x, y);
     }
     let p = prev?;
+    // `B（上年同期 A），同比增长 N%`: the earlier figure in brackets after B.
+    if i >= 2
+        && let Some(after) = residual.trim_start().strip_prefix([')', '）'])
+        && (after.trim().is_empty() || AFTER_B.is_match(after))
+        && BRACKET_BASE.is_match(gap(qs[i - 2], p))
+        && same_measure(qs[i - 2], p)
+    {
+        return change(p, qs[i - 2]);
+    }
     // The rest of A's unit may stand before the verb: `0.84 吨标准煤下降 15.5% 至 0.71 吨`.
     let blank = residual.trim().is_empty()
         || (residual.len() <= 12
             && !has_clause_break(residual)
             && !residual.contains(['比', '较'])
-            && !residual.chars().any(|c| c.is_ascii_alphanumeric()));
+            && residual.trim().chars().all(|c| !c.is_ascii()));
     if blank && let Some(x) = next.filter(|x| TO_ONLY.is_match(gap(n, x))) {
         // `从 A 下降 20% 至 B`.
         let from = says_from(before(masked, sentence, qs, i - 1).1);
@@ -519,13 +543,28 @@ fn reading<'m>(
         // subject of its own (`，利润较…`) is about something else.
         let marker = start + at;
         let b = qs[i.checked_sub(2)?];
-        return if same_measure(b, p) && continues(&masked[b.span.end..marker]) {
+        if same_measure(b, p) && continues(&masked[b.span.end..marker]) {
+            return change(p, b);
+        }
+        // `B，较上年同期的 A1 增长 x%，较上一季度的 A2 下降 N%`: B is the subject of every
+        // `较` clause.
+        let b = subject_before(masked, sentence, qs, i - 1, p)?;
+        return if chained(&masked[b.span.end..marker]) {
             change(p, b)
         } else {
             None
         };
     }
     if !AFTER_B.is_match(residual) {
+        // `B, up x% from A1 a year ago, and down N% from A2`: a later clause of the same
+        // subject.
+        if let Some(x) = next.filter(|x| FROM_NEXT.is_match(gap(n, x)))
+            && CHAINED_EN.is_match(residual)
+            && let Some(b) = subject_before(masked, sentence, qs, i, x)
+            && chained(&masked[b.span.end..n.span.start])
+        {
+            return change(x, b);
+        }
         return None;
     }
     if let Some(x) = next.filter(|x| FROM_NEXT.is_match(gap(n, x))) {
@@ -548,6 +587,72 @@ fn reading<'m>(
     } else {
         None
     }
+}
+
+/// After a difference: `below the`, `above`, `higher than`.
+static BELOW_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?P<below>below|lower\s+than|under)|above|higher\s+than|over)\s+(?:the\s+|that\s+of\s+)?$")
+        .expect("static regex")
+});
+
+/// Between B and the difference that follows it: `, ` or `was`.
+static APPOSITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:,|，|was|is)\s*$").expect("static regex"));
+
+/// Between the earlier figure of a clause and the next clause's direction word: a short
+/// time phrase, then `and` or `but` (`a year ago, and`).
+static CHAINED_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*[A-Za-z]+){0,5}\s*,?\s*(?:and|but|while|yet)\s*$").expect("static regex")
+});
+
+/// An earlier figure in brackets right after B: `（上年同期 `, ` (a year earlier: `.
+static BRACKET_BASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*[（(]\s*(?:上年同期|去年同期|上年末|上年|去年|上期|上月|上季度|上一季度|prior\s+year|a\s+year\s+earlier|a\s+year\s+ago|last\s+year)\s*[:：为]?\s*$",
+    )
+    .expect("static regex")
+});
+
+/// The subject figure of a sentence whose later clauses compare it with earlier figures:
+/// walking back from `qs[upto]`, past rates and past figures that are themselves the start
+/// of a comparison (after `from`, `较`, `比`), the first figure of `like`'s measure.
+fn subject_before<'m>(
+    masked: &str,
+    sentence: Span,
+    qs: &[&'m Mention],
+    upto: usize,
+    like: &Mention,
+) -> Option<&'m Mention> {
+    for j in (0..upto).rev() {
+        let q = qs[j];
+        if same_measure(q, like) {
+            let words = before(masked, sentence, qs, j).1;
+            let compared = FROM_BEFORE_EN.is_match(words)
+                || words
+                    .rfind(['较', '比'])
+                    .is_some_and(|at| is_comparison(words, at));
+            if !compared {
+                return Some(q);
+            }
+        } else if !matches!(q.kind, Kind::Percent | Kind::Points) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether every clause after the first in `gap` opens as a comparison or a change of the
+/// same subject (`较…`, `同比…`, `up…`, `and down…`), so that no new subject comes between.
+fn chained(gap: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "较", "比", "同比", "环比", "增长", "下降", "上涨", "下跌", "提高", "降低", "增加", "减少",
+        "up", "down", "and", "but", "rose", "fell", "compared",
+    ];
+    let starts: Vec<usize> = clause_breaks(gap).collect();
+    starts.iter().all(|&at| {
+        let clause = strip_continuations(&gap[at..]);
+        clause.is_empty() || OPENINGS.iter().any(|w| clause.starts_with(w))
+    })
 }
 
 /// Whether `gap` (from B to the `较` that introduces A) keeps B's clause going: at most one
