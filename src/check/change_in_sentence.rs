@@ -114,7 +114,7 @@ const FILLERS: &[&str] = &[
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?\s*$",
+        r"^\s*(?:(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
     )
         .expect("static regex")
 });
@@ -230,7 +230,9 @@ pub(super) fn operands<'m>(
     let n = qs[i];
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
     let lead = &masked[lead_start..n.span.start];
-    if frames::other_rate(&masked[sentence.start..n.span.start]) {
+    if frames::other_rate(&masked[sentence.start..n.span.start])
+        || frames::per_year_after(masked, n)
+    {
         return None;
     }
     let before = direction(lead);
@@ -327,7 +329,9 @@ fn triad(
     i: usize,
 ) -> Option<(frames::LevelChange, f64)> {
     let masked = &ctx.doc.masked;
-    if frames::other_rate(&masked[sentence.start..qs[i].span.start]) {
+    if frames::other_rate(&masked[sentence.start..qs[i].span.start])
+        || frames::per_year_after(masked, qs[i])
+    {
         return None;
     }
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);

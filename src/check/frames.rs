@@ -61,7 +61,6 @@ const OTHER_RATES: &[&str] = &[
     "compound",
     "annual",
     "annually",
-    "a year",
     "per year",
     "real",
     "constant",
@@ -78,6 +77,31 @@ pub(super) fn other_rate(lead: &str) -> bool {
         .rfind(['，', '；', ',', ';', '：', ':'])
         .map_or(lead, |at| &lead[at..]);
     OTHER_RATES.iter().any(|w| clause.contains(w))
+}
+
+/// Whether the words right after a rate make it a yearly rate (`8% a year`, `每年`), not
+/// the change between two figures; `a year earlier` and `a year ago` name a base instead.
+pub(super) fn per_year_after(masked: &str, n: &Mention) -> bool {
+    let after = masked[n.span.end..].trim_start();
+    let yearly = [
+        "a year",
+        "per year",
+        "annually",
+        "each year",
+        "every year",
+        "每年",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    yearly
+        && ![
+            "a year earlier",
+            "a year ago",
+            "a year before",
+            "a year prior",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
 }
 
 /// Whether byte `pos` of `masked` lies inside a quotation that opens in the sentence
@@ -158,7 +182,7 @@ fn bare_pair(x: &Mention, y: &Mention) -> bool {
 /// removed: `，增幅`, `, up`, `，同比`, `, a`, ` (`.
 static AFTER_FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,(（|]?\s*(?:即|同比|环比|累计|总共|共|整体|相对|实现|名义|an?|or|which\s+is|for|or\s+an?)?\s*$",
+        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,(（|]?\s*(?:即|同比|环比|累计|总共|共|整体|相对|实现|名义|仅|只|则|也|an?|or|which\s+is|for|or\s+an?)?\s*$",
     )
     .expect("static regex")
 });
@@ -195,7 +219,16 @@ pub(super) fn attached(
         if f.a == k || f.b == k {
             return false;
         }
-        if f.last() + 1 == k {
+        // Another result of the same frame may stand between: `降幅 75%，仅为原来的四分之一`.
+        let results_between = f.last() < k
+            && qs[f.last() + 1..k].iter().all(|q| {
+                matches!(
+                    q.kind,
+                    Kind::Percent | Kind::Points | Kind::Multiple | Kind::Fraction
+                )
+            })
+            && k - f.last() <= 3;
+        if f.last() + 1 == k || results_between {
             let gap = match residual {
                 Some(r) => r,
                 None => &masked[qs[f.last()].span.end..n.span.start],

@@ -419,7 +419,10 @@ fn en_times<'m>(
     let b = *qs.get(i + 1)?;
     let after = EN_AFTER.captures(&masked[n.span.end..b.span.start])?;
     let before = strip_hedges(&masked[sentence.start..n.span.start]);
-    if !EN_BEFORE.is_match(before) {
+    // `…, 8.7 times as much as China ($7.7 billion) and 17.7 times as much as the UK`:
+    // a second multiple of the same subject.
+    let another = before.ends_with(" and") && qs[..i].iter().any(|m| m.kind == Kind::Multiple);
+    if !EN_BEFORE.is_match(before) && !another {
         return None;
     }
     Some(Frame {
