@@ -121,7 +121,8 @@ static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After the number: the start of the change (`from $236 billion`).
 static FROM_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:from|compared\s+(?:with|to))\s+(?:[\w'’]+\s+){0,2}$").expect("static regex")
+    Regex::new(r"^\s*(?:from|compared\s+(?:with|to))\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
+        .expect("static regex")
 });
 
 /// After the rate, the start of the clause that gives its end points: `，从`.
@@ -130,7 +131,7 @@ static ZH_FROM_NEXT: LazyLock<Regex> =
 
 /// Before A: `从`, `由`, `from`, with a few words allowed after it.
 static FROM_BEFORE_EN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bfrom\s+(?:[\w'’]+\s+){0,2}$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"\bfrom\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$").expect("static regex"));
 
 /// Between the number and a following end point (`下降 20% 至 B`).
 static TO_ONLY: LazyLock<Regex> =
@@ -142,7 +143,7 @@ static TO_BETWEEN: LazyLock<Regex> =
 
 /// `fell 20% to B from A` / `fell 20% from A to B`: the first connector after the number.
 static EN_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<w>from|to)\s+(?:[\w'’]+\s+){0,2}$").expect("static regex")
+    Regex::new(r"^\s*(?P<w>from|to)\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$").expect("static regex")
 });
 
 /// The figures a change runs between: its start A and its end B.
@@ -157,8 +158,9 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     for s in ctx.analysis().checked_sentences() {
         let (sentence, qs) = (s.span, s.quantities);
         let frames = frames::from_to(masked, sentence, qs);
+        let quotes = frames::quotations(masked, sentence);
         for (i, n) in qs.iter().enumerate() {
-            if frames::in_quotation(masked, sentence.start, n.span.start) {
+            if frames::quoted(&quotes, n.span.start) {
                 continue;
             }
             match n.kind {
@@ -230,11 +232,27 @@ pub(super) fn operands<'m>(
     let n = qs[i];
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
     let lead = &masked[lead_start..n.span.start];
+    let found = frame_operands(ctx, sentence, qs, frames, i, lead)?;
+    // A yearly, real or constant-currency rate is a rate of something else than the change
+    // between the figures; asked only once a frame is found, since most rates have none.
     if frames::other_rate(&masked[sentence.start..n.span.start])
         || frames::per_year_after(masked, n)
     {
         return None;
     }
+    Some(found)
+}
+
+fn frame_operands<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    frames: &[frames::FromTo],
+    i: usize,
+    lead: &str,
+) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
     let before = direction(lead);
     if n.kind != Kind::Fraction
         && let Some((sign, word, residual)) = before
@@ -246,9 +264,6 @@ pub(super) fn operands<'m>(
             sign,
             word,
         });
-    }
-    if frames::hypothetical(&masked[sentence.range()]) {
-        return None;
     }
     // `B, N percentage point below the A of January`.
     if before.is_none()
@@ -273,6 +288,9 @@ pub(super) fn operands<'m>(
         }
     };
     let f = frames::attached(masked, qs, frames, i, residual)?;
+    if frames::hypothetical(&masked[sentence.range()]) {
+        return None;
+    }
     Some(Operands {
         a: qs[f.a],
         b: qs[f.b],
@@ -329,11 +347,6 @@ fn triad(
     i: usize,
 ) -> Option<(frames::LevelChange, f64)> {
     let masked = &ctx.doc.masked;
-    if frames::other_rate(&masked[sentence.start..qs[i].span.start])
-        || frames::per_year_after(masked, qs[i])
-    {
-        return None;
-    }
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
     let named = direction(&masked[lead_start..qs[i].span.start])
         .filter(|(_, _, residual)| frames::bare_residual(residual))
@@ -343,6 +356,11 @@ fn triad(
             matches!(gap, "or" | "，" | "," | ", or" | "，或").then_some(0.0)
         })?;
     let lc = frames::level_change(masked, sentence, qs, i)?;
+    if frames::other_rate(&masked[sentence.start..qs[i].span.start])
+        || frames::per_year_after(masked, qs[i])
+    {
+        return None;
+    }
     Some((lc, named))
 }
 

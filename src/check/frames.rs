@@ -19,23 +19,25 @@ use crate::source::Span;
 
 /// `to B from A`: what stands between B and A.
 static EN_FROM_AFTER_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:in|a|at|per|the|this|last)\s+[\w'’]+\s+)?from\s+(?:[\w'’]+\s+){0,2}$")
+    Regex::new(r"^\s*(?:(?:in|a|at|per|the|this|last)\s+[A-Za-z0-9_'’]+\s+)?from\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
         .expect("static regex")
 });
 
-/// `to B`: the end of the text before B in `to B from A`.
-static EN_TO_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bto\s+(?:the\s+)?$").expect("static regex"));
+/// `to B`: the end of the text before B in `to B from A`, hedges allowed.
+static EN_TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bto\s+(?:(?:the|about|around|roughly|nearly|some)\s+)*$").expect("static regex")
+});
 
 /// `from A to B`: between A and B.
 static EN_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:in|a|per|[\w'’]+)\s+)?(?:[\w'’]+\s+)?(?:to|→|->)\s+(?:the\s+)?$")
+    Regex::new(r"^\s*(?:(?:in|a|per|[A-Za-z0-9_'’]+)\s+)?(?:[A-Za-z0-9_'’]+\s+)?(?:to|→|->)\s+(?:the\s+)?$")
         .expect("static regex")
 });
 
-/// `from A`: the end of the text before A.
-static EN_FROM_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bfrom\s+(?:the\s+)?$").expect("static regex"));
+/// `from A`: the end of the text before A, hedges allowed.
+static EN_FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bfrom\s+(?:(?:the|about|around|roughly|nearly|some)\s+)*$").expect("static regex")
+});
 
 /// `从 A … 增至 B`: between A and B, a verb of change ending in 到 or 至, or an arrow.
 static ZH_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -104,13 +106,41 @@ pub(super) fn per_year_after(masked: &str, n: &Mention) -> bool {
         .any(|w| after.starts_with(w))
 }
 
-/// Whether byte `pos` of `masked` lies inside a quotation that opens in the sentence
-/// starting at `start`: a quoted figure belongs to the person quoted, and is not checked.
-pub(super) fn in_quotation(masked: &str, start: usize, pos: usize) -> bool {
-    let text = &masked[start..pos.min(masked.len())];
-    let opens = text.matches(['“', '「', '『']).count();
-    let closes = text.matches(['”', '」', '』']).count();
-    opens > closes || text.matches('"').count() % 2 == 1
+/// The quoted stretches of a sentence, from an opening mark (`“`, `「`, `『`, `"`) to its
+/// closing one or the sentence's end, found in one pass over its bytes. A quoted figure
+/// belongs to the person quoted, and is not checked.
+pub(super) fn quotations(masked: &str, sentence: Span) -> Vec<Span> {
+    let bytes = &masked.as_bytes()[sentence.range()];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        let (opens, closes, len) = match b {
+            b'"' => (open.is_none(), open.is_some(), 1),
+            0xE2 | 0xE3 if bytes.get(k + 1) == Some(&0x80) => match (b, bytes.get(k + 2)) {
+                (0xE2, Some(0x9C)) | (0xE3, Some(0x8C | 0x8E)) => (open.is_none(), false, 3),
+                (0xE2, Some(0x9D)) | (0xE3, Some(0x8D | 0x8F)) => (false, open.is_some(), 3),
+                _ => (false, false, 1),
+            },
+            _ => (false, false, 1),
+        };
+        if opens {
+            open = Some(sentence.start + k);
+        } else if closes && let Some(start) = open.take() {
+            out.push(Span::new(start, sentence.start + k + len));
+        }
+        k += len;
+    }
+    if let Some(start) = open {
+        out.push(Span::new(start, sentence.end));
+    }
+    out
+}
+
+/// Whether byte `pos` lies in one of `quotes`.
+pub(super) fn quoted(quotes: &[Span], pos: usize) -> bool {
+    quotes.iter().any(|q| q.start <= pos && pos < q.end)
 }
 
 /// A change between two figures of one measure: its start `a` and end `b`, as indices into
@@ -159,13 +189,15 @@ pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<From
             out.push(FromTo { a: i, b: i + 1 });
             continue;
         }
-        let en_before = strip_words(before, &["about", "around", "roughly", "nearly", "some"]);
-        if EN_FROM_BEFORE.is_match(&format!("{en_before} ")) && EN_TO_BETWEEN.is_match(gap) {
+        if !before.ends_with(' ') {
+            continue;
+        }
+        if EN_FROM_BEFORE.is_match(before) && EN_TO_BETWEEN.is_match(gap) {
             out.push(FromTo { a: i, b: i + 1 });
             continue;
         }
         // `to B from A`.
-        if EN_TO_BEFORE.is_match(&format!("{en_before} ")) && EN_FROM_AFTER_TO.is_match(gap) {
+        if EN_TO_BEFORE.is_match(before) && EN_FROM_AFTER_TO.is_match(gap) {
             out.push(FromTo { a: i + 1, b: i });
         }
     }
@@ -464,10 +496,13 @@ mod tests {
     #[test]
     fn quotations_are_found() {
         let s = "他说：“收入从 10 亿元增长到 15 亿元。”";
-        let at = s.find("10").expect("figure");
-        assert!(in_quotation(s, 0, at));
-        assert!(!in_quotation(s, 0, s.find('说').expect("verb")));
-        assert!(in_quotation("\"We went from 200", 0, 15));
+        let q = quotations(s, Span::new(0, s.len()));
+        assert!(quoted(&q, s.find("10").expect("figure")));
+        assert!(!quoted(&q, s.find('说').expect("verb")));
+        let s = "\"We went from 200 stores,\" he said, and sales rose 3%.";
+        let q = quotations(s, Span::new(0, s.len()));
+        assert!(quoted(&q, s.find("200").expect("figure")));
+        assert!(!quoted(&q, s.find("3%").expect("figure")));
     }
 
     #[test]

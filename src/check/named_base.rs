@@ -36,7 +36,7 @@ const NOT_NAMES: &[&str] = &[
 /// After an English multiple: the connector and the name of the base, to the clause end.
 static EN_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:as\s+(?:much|many|large|big|high)\s+as|that\s+of)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w’'-]*\s?){1,3}?)(?:['’]s)?\s*(?:[.;,!?]|$)",
+        r"^\s*(?:as\s+(?:much|many|large|big|high)\s+as|that\s+of)\s+(?:the\s+)?(?P<name>(?:[A-Z][A-Za-z0-9_’'-]*\s?){1,3}?)(?:['’]s)?\s*(?:[.;,!?]|$)",
     )
     .expect("static regex")
 });

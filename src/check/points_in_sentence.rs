@@ -29,9 +29,10 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
             continue;
         }
         let frames = frames::from_to(masked, sentence, qs);
+        let quotes = frames::quotations(masked, sentence);
         for (i, n) in qs.iter().enumerate() {
             if !matches!(n.kind, Kind::Points | Kind::Percent)
-                || frames::in_quotation(masked, sentence.start, n.span.start)
+                || frames::quoted(&quotes, n.span.start)
             {
                 continue;
             }

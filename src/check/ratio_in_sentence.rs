@@ -34,7 +34,7 @@ static EN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
               \s*[^,;:.!?\d]{0,40}
           | (?P<than>(?:more|larger|bigger|higher|greater|costlier|heavier)\s+than)
               \s*[^,;:.!?\d]{0,40}
-          | (?:the\s+|[A-Z][\w'’]*\s*|\(\s*)*
+          | (?:the\s+|[A-Z][A-Za-z0-9_'’]*\s*|\(\s*)*
         )$",
     )
     .expect("static regex")
@@ -69,8 +69,16 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     for s in ctx.analysis().checked_sentences() {
         let (sentence, qs) = (s.span, s.quantities);
         let masked = &ctx.doc.masked;
+        if !qs
+            .iter()
+            .any(|q| matches!(q.kind, Kind::Multiple | Kind::Percent | Kind::Fraction))
+        {
+            continue;
+        }
         let changes = frames::from_to(masked, sentence, qs);
+        let quotes = frames::quotations(masked, sentence);
         let frames: Vec<Frame<'_>> = (0..qs.len())
+            .filter(|&i| !frames::quoted(&quotes, qs[i].span.start))
             .filter_map(|i| {
                 frame(ctx, sentence, qs, i).or_else(|| change_frame(ctx, sentence, qs, &changes, i))
             })
@@ -107,9 +115,6 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
 fn frame<'m>(ctx: &Context<'m>, sentence: Span, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
     let masked = &ctx.doc.masked;
     let n = qs[i];
-    if frames::in_quotation(masked, sentence.start, n.span.start) {
-        return None;
-    }
     if matches!(n.kind, Kind::Percent | Kind::Fraction) {
         // `仅为全国平均水平（2,100 立方米）的 22%`: a ratio written as a percentage.
         return zh_of(ctx, sentence, qs, i)
@@ -259,7 +264,7 @@ fn en_percent_of<'m>(
 
 /// Between a percentage and its base: `of Apple's`, `of the`.
 static EN_PERCENT_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*of\s+(?:the\s+|[A-Z][\w'’]*\s+){0,3}$").expect("static regex")
+    Regex::new(r"^\s*of\s+(?:the\s+|[A-Z][A-Za-z0-9_'’]*\s+){0,3}$").expect("static regex")
 });
 
 /// `A, outpacing B ($X) by N times`: A exceeds B N times over, commonly meaning N times B,
@@ -289,7 +294,7 @@ fn en_outpacing<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<F
 /// Between A and B: `, outpacing China (`.
 static EN_OUTPACING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*,?\s*(?:outpacing|outstripping|exceeding|surpassing|topping|beating)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s*){1,3}\(\s*$",
+        r"^\s*,?\s*(?:outpacing|outstripping|exceeding|surpassing|topping|beating)\s+(?:the\s+)?(?:[A-Z][A-Za-z0-9_'’]*\s*){1,3}\(\s*$",
     )
     .expect("static regex")
 });
@@ -354,10 +359,7 @@ fn change_frame<'m>(
 ) -> Option<Frame<'m>> {
     let masked = &ctx.doc.masked;
     let n = qs[i];
-    if changes.is_empty()
-        || frames::in_quotation(masked, sentence.start, n.span.start)
-        || frames::hypothetical(&masked[sentence.range()])
-    {
+    if changes.is_empty() {
         return None;
     }
     let floor = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
@@ -379,6 +381,9 @@ fn change_frame<'m>(
         _ => return None,
     };
     let f = frames::attached(masked, qs, changes, i, Some(residual))?;
+    if frames::hypothetical(&masked[sentence.range()]) {
+        return None;
+    }
     Some(Frame {
         n,
         b: qs[f.a],

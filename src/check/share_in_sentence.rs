@@ -58,10 +58,13 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
         if qs.len() < 3 {
             continue;
         }
+        let mut quotes = None;
         for k in 0..qs.len() {
-            if !matches!(qs[k].kind, Kind::Percent | Kind::Fraction)
-                || frames::in_quotation(masked, sentence.start, qs[k].span.start)
-            {
+            if !matches!(qs[k].kind, Kind::Percent | Kind::Fraction) {
+                continue;
+            }
+            let quotes = quotes.get_or_insert_with(|| frames::quotations(masked, sentence));
+            if frames::quoted(quotes, qs[k].span.start) {
                 continue;
             }
             let Some(s) = share(masked, sentence, qs, k) else {
