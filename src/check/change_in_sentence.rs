@@ -157,15 +157,24 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
         let (sentence, qs) = (s.span, s.quantities);
-        let frames = frames::from_to(masked, sentence, qs);
-        let quotes = frames::quotations(masked, sentence);
+        // Worked out on first need: most sentences have no rate and no change amount.
+        let mut frames = None;
+        let mut quotes = None;
+        let mut quoted = |at: usize| {
+            frames::quoted(
+                quotes.get_or_insert_with(|| frames::quotations(masked, sentence)),
+                at,
+            )
+        };
         for (i, n) in qs.iter().enumerate() {
-            if frames::quoted(&quotes, n.span.start) {
-                continue;
-            }
             match n.kind {
                 Kind::Percent | Kind::Fraction => {
-                    if let Some(op) = operands(ctx, sentence, qs, &frames, i) {
+                    let frames =
+                        frames.get_or_insert_with(|| frames::from_to(masked, sentence, qs));
+                    if let Some(op) = operands(ctx, sentence, qs, frames, i) {
+                        if quoted(n.span.start) {
+                            continue;
+                        }
                         ctx.count_relation();
                         examined.extend([n.span, op.a.span, op.b.span]);
                         // A rate in percent equal to the difference in points is ambiguous:
@@ -181,6 +190,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                         }
                     } else if n.kind == Kind::Percent
                         && let Some((lc, named)) = triad(ctx, sentence, qs, i)
+                        && !quoted(n.span.start)
                     {
                         ctx.count_relation();
                         examined.extend([n.span, qs[lc.level].span, qs[lc.change].span]);
@@ -188,7 +198,9 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                     }
                 }
                 Kind::Money | Kind::Quantity | Kind::Count => {
-                    if let Some(op) = amount_operands(ctx, sentence, qs, i) {
+                    if let Some(op) = amount_operands(ctx, sentence, qs, i)
+                        && !quoted(n.span.start)
+                    {
                         ctx.count_relation();
                         examined.extend([n.span, op.a.span, op.b.span]);
                         findings.extend(judge_amount(ctx, n, &op, severity));

@@ -29,17 +29,19 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
             continue;
         }
         let frames = frames::from_to(masked, sentence, qs);
-        let quotes = frames::quotations(masked, sentence);
+        let mut quotes = None;
         for (i, n) in qs.iter().enumerate() {
-            if !matches!(n.kind, Kind::Points | Kind::Percent)
-                || frames::quoted(&quotes, n.span.start)
-            {
+            if !matches!(n.kind, Kind::Points | Kind::Percent) {
                 continue;
             }
             let Some(op) = operands(ctx, sentence, qs, &frames, i) else {
                 continue;
             };
-            if op.a.kind != Kind::Percent || op.b.kind != Kind::Percent {
+            let quotes = quotes.get_or_insert_with(|| frames::quotations(masked, sentence));
+            if op.a.kind != Kind::Percent
+                || op.b.kind != Kind::Percent
+                || frames::quoted(quotes, n.span.start)
+            {
                 continue;
             }
             if n.kind == Kind::Points {

@@ -76,13 +76,15 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
             continue;
         }
         let changes = frames::from_to(masked, sentence, qs);
-        let quotes = frames::quotations(masked, sentence);
-        let frames: Vec<Frame<'_>> = (0..qs.len())
-            .filter(|&i| !frames::quoted(&quotes, qs[i].span.start))
+        let mut frames: Vec<Frame<'_>> = (0..qs.len())
             .filter_map(|i| {
                 frame(ctx, sentence, qs, i).or_else(|| change_frame(ctx, sentence, qs, &changes, i))
             })
             .collect();
+        if !frames.is_empty() {
+            let quotes = frames::quotations(masked, sentence);
+            frames.retain(|f| !frames::quoted(&quotes, f.n.span.start));
+        }
         for f in &frames {
             let candidates: Vec<&Mention> = match f.a {
                 Some(a) => vec![a],

@@ -63,13 +63,13 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
             if !matches!(qs[k].kind, Kind::Percent | Kind::Fraction) {
                 continue;
             }
+            let Some(s) = share(masked, sentence, qs, k) else {
+                continue;
+            };
             let quotes = quotes.get_or_insert_with(|| frames::quotations(masked, sentence));
             if frames::quoted(quotes, qs[k].span.start) {
                 continue;
             }
-            let Some(s) = share(masked, sentence, qs, k) else {
-                continue;
-            };
             ctx.count_relation();
             examined.extend([s.share.span, s.part.span, s.whole.span]);
             findings.extend(judge(ctx, &s, severity));
