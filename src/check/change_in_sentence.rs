@@ -114,7 +114,7 @@ const FILLERS: &[&str] = &[
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
+        r"^\s*(?:(?:in\s+[0-9]{4}\s*|[0-9]{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
     )
         .expect("static regex")
 });
@@ -160,6 +160,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
         // Worked out on first need: most sentences have no rate and no change amount.
         let mut frames = None;
         let mut quotes = None;
+        let mut compares = None;
         let mut quoted = |at: usize| {
             frames::quoted(
                 quotes.get_or_insert_with(|| frames::quotations(masked, sentence)),
@@ -198,7 +199,14 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                     }
                 }
                 Kind::Money | Kind::Quantity | Kind::Count => {
-                    if let Some(op) = amount_operands(ctx, sentence, qs, i)
+                    // Every frame of a change amount names its start with `较`, `比`, `从`,
+                    // `由` or `from`: most sentences have none, and are passed over.
+                    let compares = *compares.get_or_insert_with(|| {
+                        let text = &masked[sentence.range()];
+                        text.contains(['较', '比', '从', '由']) || text.contains("from")
+                    });
+                    if compares
+                        && let Some(op) = amount_operands(ctx, sentence, qs, i)
                         && !quoted(n.span.start)
                     {
                         ctx.count_relation();

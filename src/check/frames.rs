@@ -39,13 +39,39 @@ static EN_FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bfrom\s+(?:(?:the|about|around|roughly|nearly|some)\s+)*$").expect("static regex")
 });
 
-/// `从 A … 增至 B`: between A and B, a verb of change ending in 到 or 至, or an arrow.
-static ZH_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[^，。；：,;:]{0,16}?(?:增长|增加|上升|提高|提升|上涨|攀升|扩大|下降|减少|降低|下跌|回落|缩减|缩小|降|增|升|涨|跌|减|变|扩|达|增长|发展|跃升|猛增|骤降)?(?:到|至)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?\s*的?|[^，。；：,;:\d]{1,6}的|每[^，。；：,;:\d\s]{1,3})?\s*$",
-    )
-    .expect("static regex")
-});
+/// `从 A … 增至 B`: whether `gap` (between A and B, with no clause break) holds `到` or `至`
+/// after at most a few words (a verb of change, a year), with a few words allowed after it: a year (`至 2023 年的`), a short
+/// phrase ending in `的`, or a unit of reference (`至每瓦`). Written by hand: a regex with
+/// counted Unicode classes costs more to build than the whole check costs to run.
+fn zh_to_between(gap: &str) -> bool {
+    let g = gap.trim();
+    let Some(at) = g.rfind(['到', '至']) else {
+        return false;
+    };
+    let head = &g[..at];
+    let tail = g[at + '到'.len_utf8()..].trim();
+    let head_ok = head.chars().count() <= 20;
+    let tail_ok = tail.is_empty()
+        || is_year_of(tail)
+        || (tail.ends_with('的')
+            && tail.chars().count() <= 7
+            && !tail.chars().any(|c| c.is_ascii_digit()))
+        || (tail.starts_with('每') && (2..=4).contains(&tail.chars().count()));
+    head_ok && tail_ok
+}
+
+/// `2023 年的`, `2022 年底`, `2021年末的`: a year and the words that make it a date.
+fn is_year_of(tail: &str) -> bool {
+    let t = tail.strip_suffix('的').unwrap_or(tail).trim_end();
+    let t = t.strip_suffix(['底', '末']).unwrap_or(t).trim_end();
+    let Some(t) = t.strip_suffix('年') else {
+        return false;
+    };
+    let t = t.trim();
+    t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (t.starts_with("19") || t.starts_with("20"))
+}
 
 /// Words before a rate that make it a rate of something else than the frame's change: an
 /// annual average, a real or constant-currency rate, an organic rate, a forecast.
@@ -185,7 +211,7 @@ pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<From
         let zh_from = before
             .rfind(['从', '由'])
             .is_some_and(|at| !has_clause_break(&before[at..]));
-        if zh_from && ZH_TO_BETWEEN.is_match(gap) {
+        if zh_from && zh_to_between(gap) {
             out.push(FromTo { a: i, b: i + 1 });
             continue;
         }
@@ -214,17 +240,29 @@ fn bare_pair(x: &Mention, y: &Mention) -> bool {
 /// removed: `，增幅`, `, up`, `，同比`, `, a`, ` (`.
 static AFTER_FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,(（|]?\s*(?:即|同比|环比|累计|总共|共|整体|相对|实现|名义|仅|只|则|也|an?|or|which\s+is|for|or\s+an?)?\s*$",
+        r"^\s*(?:in\s+[0-9]{4}\s*|[0-9]{4}\s*年\s*)?[，,(（|]?\s*(?:即|同比|环比|累计|总共|共|整体|相对|实现|名义|仅|只|则|也|an?|or|which\s+is|for|or\s+an?)?\s*$",
     )
     .expect("static regex")
 });
 
-/// Words that may close a frame before the clause break: `in June`, `a year earlier`,
-/// `（上年同期）`.
-static TIME_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[A-Za-z]+\s*){0,4}[,，]$|^\s*[^\d，,。；;]{0,4}[，,]$")
-        .expect("static regex")
-});
+/// Words that may close a frame before the clause break: `in June,`, `a year earlier,`.
+static TIME_PHRASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[A-Za-z]+\s*){0,4}[,，]$").expect("static regex"));
+
+/// Whether `head` (up to and with a clause break) is a short phrase closing a frame: a few
+/// English words, or up to four characters with no digit (`（上年同期）`).
+fn time_phrase(head: &str) -> bool {
+    if TIME_PHRASE.is_match(head) {
+        return true;
+    }
+    let Some(body) = head.trim_start().strip_suffix([',', '，']) else {
+        return false;
+    };
+    body.chars().count() <= 4
+        && !body
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，,。；;".contains(c))
+}
 
 /// What may stand between a result and the frame after it: `，由`, `, from`, ` to`,
 /// ` drop to`.
@@ -270,7 +308,7 @@ pub(super) fn attached(
             // `a year earlier`.
             let tail = match clause_breaks(gap).collect::<Vec<_>>().as_slice() {
                 [] => gap,
-                [at] if TIME_PHRASE.is_match(&gap[..*at]) => &gap[*at..],
+                [at] if time_phrase(&gap[..*at]) => &gap[*at..],
                 _ => return false,
             };
             return AFTER_FRAME.is_match(tail);
@@ -503,6 +541,17 @@ mod tests {
         let q = quotations(s, Span::new(0, s.len()));
         assert!(quoted(&q, s.find("200").expect("figure")));
         assert!(!quoted(&q, s.find("3%").expect("figure")));
+    }
+
+    #[test]
+    fn chinese_from_to_gaps() {
+        assert!(zh_to_between("增至 "));
+        assert!(zh_to_between("下降到 "));
+        assert!(zh_to_between("增至 2023 年的 "));
+        assert!(zh_to_between("降至每瓦 "));
+        assert!(zh_to_between("提高到 2022 年的 "));
+        assert!(!zh_to_between("和 "));
+        assert!(!zh_to_between("增至美国和日本等十几个国家的 "));
     }
 
     #[test]

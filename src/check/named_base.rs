@@ -240,7 +240,7 @@ fn years(s: &str) -> Vec<&str> {
 }
 
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:19|20)\d\d").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"(?:19|20)[0-9][0-9]").expect("static regex"));
 
 #[cfg(test)]
 mod tests {

@@ -22,22 +22,62 @@ pub const DOC: &str = include_str!("docs/share_in_sentence.md");
 
 const ID: &str = "share_in_sentence";
 
-/// After a whole: the word that makes it one (`2,400 人中`, `3,000 家企业里`).
-static ZH_WHOLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^，,。；;：:\d]{0,10}?(?:当中|之中|中|里)").expect("static regex")
-});
+/// After a whole: whether the words make it one (`2,400 人中`, `3,000 家企业里`): `中`, `里`,
+/// `当中` or `之中` within the next ten characters, before any clause break or digit.
+fn marks_whole(after: &str) -> bool {
+    for (k, c) in after.chars().enumerate() {
+        if k > 10 || c.is_ascii_digit() || "，,。；;：:".contains(c) {
+            return false;
+        }
+        if c == '中' || c == '里' {
+            return true;
+        }
+    }
+    false
+}
 
 /// Before a whole: `Of the`, `of`.
-static EN_WHOLE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bof\s+(?:the\s+|all\s+)?$").expect("static regex"));
-
-/// Between a part and its share: `（`, ` (`, `，占`, `，占比`, `, or`, `，占研发经费的`.
-static PART_THEN_SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?:[（(]\s*|[^，,。；;：:\d()（）]{0,24}[，,]\s*(?:占比|占|or|或)\s*(?:[^，,。；;：:\d]{0,12}的)?\s*(?:为|达|达到)?\s*|\s+or\s+)$",
-    )
-    .expect("static regex")
+static EN_WHOLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^a-z])of\s+(?:the\s+|all\s+)?$").expect("static regex")
 });
+
+/// Between a part and its share: `（`, ` (`, ` or `, or the rest of the part's clause and
+/// `，占` / `，占比` / `，占研发经费的` / `, or`. Written by hand: a regex with counted
+/// Unicode classes costs more to build than the check costs to run.
+fn part_then_share(gap: &str) -> bool {
+    let g = gap.trim();
+    if g == "(" || g == "（" || g == "or" {
+        return true;
+    }
+    let Some(at) = g.rfind([',', '，']) else {
+        return false;
+    };
+    let head = &g[..at];
+    let sep = g[at..].chars().next().map_or(1, char::len_utf8);
+    let tail = g[at + sep..].trim();
+    let plain = |t: &str, most: usize| {
+        t.chars().count() <= most
+            && !t
+                .chars()
+                .any(|c| c.is_ascii_digit() || "，,。；;：:()（）".contains(c))
+    };
+    if !plain(head, 24) {
+        return false;
+    }
+    let Some(rest) = ["占比", "占", "or", "或"]
+        .iter()
+        .find_map(|w| tail.strip_prefix(w))
+    else {
+        return false;
+    };
+    let rest = rest.trim();
+    let rest = ["达到", "为", "达"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))
+        .unwrap_or(rest)
+        .trim();
+    rest.is_empty() || (rest.ends_with('的') && plain(rest, 12))
+}
 
 /// Between a share and its part in brackets: `约三成（912 家）`.
 static SHARE_THEN_PART: LazyLock<Regex> =
@@ -118,7 +158,7 @@ fn share<'m>(masked: &str, sentence: Span, qs: &[&'m Mention], k: usize) -> Opti
     } else {
         let at = k.checked_sub(1)?;
         let p = qs[at];
-        if !is_part_kind(p) || !PART_THEN_SHARE.is_match(gap(p, s)) {
+        if !is_part_kind(p) || !part_then_share(gap(p, s)) {
             return None;
         }
         (at, p)
@@ -159,7 +199,7 @@ fn whole_before<'m>(
         let before = &masked[sentence.start..w.span.start];
         let floor = j.checked_sub(1).map_or(sentence.start, |p| qs[p].span.end);
         let after = &masked[w.span.end..qs[j + 1].span.start];
-        let marked = ZH_WHOLE_AFTER.is_match(after)
+        let marked = marks_whole(after)
             || (EN_WHOLE_BEFORE.is_match(&masked[floor..w.span.start]) && before.len() < 40);
         let of_which = {
             let rest = &masked[w.span.end..part.span.start];
@@ -231,6 +271,20 @@ mod tests {
         let f = run(check, s, &specs(0.46));
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("64%"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn words_between_part_and_share() {
+        assert!(part_then_share("（"));
+        assert!(part_then_share("，占 "));
+        assert!(part_then_share("个县实现全覆盖，占比 "));
+        assert!(part_then_share("，占研发经费的 "));
+        assert!(part_then_share(", or "));
+        assert!(!part_then_share("，有效回收率为 "));
+        assert!(!part_then_share("，一般贸易进出口占进出口总额的 "));
+        assert!(marks_whole("人中，有 "));
+        assert!(marks_whole("企业里，约"));
+        assert!(!marks_whole("，其中民间投资 "));
     }
 
     #[test]
