@@ -33,14 +33,23 @@ impl FailOn {
     }
 }
 
-/// A built-in check's severity in the config, or `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Level {
-    Error,
-    Warning,
-    Info,
-    Off,
+/// A built-in check's severity in the config (read by `Severity`'s own serde derive, as rule
+/// files read theirs), or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Level(Option<Severity>);
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        if text == "off" {
+            return Ok(Level(None));
+        }
+        Severity::parse(&text)
+            .map(|s| Level(Some(s)))
+            .ok_or_else(|| {
+                serde::de::Error::unknown_variant(&text, &["error", "warning", "info", "off"])
+            })
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -147,12 +156,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 ),
             ));
         };
-        let severity = match level.value {
-            Level::Error => Some(Severity::Error),
-            Level::Warning => Some(Severity::Warning),
-            Level::Info => Some(Severity::Info),
-            Level::Off => None,
-        };
+        let severity = level.value.0;
         builtins.push((builtin, severity));
     }
     if let Some(t) = &raw.tolerance

@@ -4,7 +4,10 @@
 use crate::eval::Interval;
 use crate::source::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How bad a finding is. Rule files and `factlint.yaml` both read it with this derive, the
+/// one parser of severities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Severity {
     Info,
     Warning,
@@ -20,19 +23,44 @@ impl Severity {
         }
     }
 
+    /// Reads a severity as written, with `Severity`'s own serde derive.
     pub fn parse(s: &str) -> Option<Severity> {
-        match s {
-            "info" => Some(Severity::Info),
-            "warning" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
+        use serde::Deserialize;
+        use serde::de::IntoDeserializer;
+        let d: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            s.into_deserializer();
+        Severity::deserialize(d).ok()
     }
 }
 
 impl std::fmt::Display for Severity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// A built-in check's identity: its id, its documentation (`factlint explain`, SARIF help)
+/// and its severity when the config says nothing. Each check's file defines one; its
+/// findings carry a reference to it, so printers need no table of checks.
+#[derive(Debug)]
+pub struct BuiltinMeta {
+    pub id: &'static str,
+    pub doc: &'static str,
+    pub default_severity: Severity,
+}
+
+/// Two metas are the same check when their ids are.
+impl PartialEq for BuiltinMeta {
+    fn eq(&self, other: &BuiltinMeta) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for BuiltinMeta {}
+
+impl std::hash::Hash for BuiltinMeta {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state);
     }
 }
 
@@ -45,8 +73,8 @@ pub enum Origin {
     Unmatched,
     /// A term rule.
     Term,
-    /// A built-in check.
-    Builtin,
+    /// A built-in check, with its identity.
+    Builtin(&'static BuiltinMeta),
     /// A suppression comment that suppressed nothing.
     Suppression,
 }
@@ -57,7 +85,7 @@ impl Origin {
             Origin::Claim => "claim",
             Origin::Unmatched => "unmatched",
             Origin::Term => "term",
-            Origin::Builtin => "builtin",
+            Origin::Builtin(_) => "builtin",
             Origin::Suppression => "suppression",
         }
     }
@@ -116,8 +144,8 @@ pub struct Finding {
     pub explanation: Option<Explanation>,
     /// Free-form notes that follow the explanation (a term's `why`, a check's reasoning).
     pub notes: Vec<String>,
-    /// The citation(s) the verdict rests on.
-    pub source: Option<String>,
+    /// The citations the verdict rests on, each once, in order of use (printers join them).
+    pub source: Vec<String>,
     /// The fix, if it is unambiguous.
     pub edit: Option<Edit>,
 }
@@ -142,7 +170,7 @@ impl Finding {
             suggestion: None,
             explanation: None,
             notes: Vec::new(),
-            source: None,
+            source: Vec::new(),
             edit: None,
         }
     }

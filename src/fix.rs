@@ -154,7 +154,7 @@ mod tests {
         let span = Span::new(start, end);
         let mut f = Finding::new(
             rule,
-            Origin::Builtin,
+            Origin::Builtin(crate::check::Builtin::MultipleWording.meta()),
             Severity::Error,
             span,
             &text[start..end],

@@ -8,8 +8,8 @@ use std::path::Path;
 
 use common::{SAMPLE, render, sample_report, span_of};
 use factlint::check::{Finding, Origin, Severity};
-use factlint::report::{FileReport, Format, Report};
-use factlint::source::Document;
+use factlint::report::{FileError, FileReport, Format, Report};
+use factlint::source::{Document, SourceError};
 
 #[test]
 fn diff_snapshot() {
@@ -180,7 +180,9 @@ fn github_annotations_cannot_be_injected() {
     g.severity = Severity::Info;
     let report = Report {
         files: vec![FileReport::new(doc, vec![f, g], Default::default())],
-        errors: vec!["x.md\n::error::bad, 5%".into()],
+        errors: vec![FileError::from(SourceError::Missing {
+            path: "x.md\n::error::bad, 5%".into(),
+        })],
     };
     let out = render(&report, Format::Github, false);
     assert!(!out.contains('\r'), "{out}");

@@ -39,7 +39,7 @@ proptest! {
             .iter()
             .map(|&(start, len, with_edit, ref new)| {
                 let span = Span::new(start, start + len);
-                let mut f = Finding::new("r", Origin::Builtin, Severity::Warning, span, "x", "m");
+                let mut f = Finding::new("r", Origin::Term, Severity::Warning, span, "x", "m");
                 if with_edit {
                     f.edit = Some(Edit { span, replacement: new.clone() });
                 }

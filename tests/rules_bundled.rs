@@ -79,7 +79,7 @@ fn the_headline_ratio_is_explained_and_fixed() {
     let edit = f.edit.as_ref().expect("an edit");
     assert_eq!(doc.slice(edit.span), "2.5");
     assert_eq!(edit.replacement, "2.4");
-    assert_eq!(f.source.as_deref(), Some("AI Index 2024, Fig. 1.3.21"));
+    assert_eq!(f.source, ["AI Index 2024, Fig. 1.3.21"]);
     let e = f.explanation.as_ref().expect("explained");
     assert!(e.computed_interval.contains(191_400_000.0 / 78_352_034.0));
 }
@@ -95,7 +95,7 @@ fn the_countries_count_is_corrected_to_the_report() {
     assert_eq!(f.found, "33 个");
     assert_eq!(f.suggestion.as_deref(), Some("32 个"));
     assert_eq!(doc.slice(f.edit.as_ref().expect("an edit").span), "33");
-    assert!(f.source.as_deref().is_some_and(|s| s.contains("ch. 7")));
+    assert!(f.source.iter().any(|s| s.contains("ch. 7")));
 }
 
 /// Every finding with its explanation, as a reviewer reads it; blessed after reading each
@@ -126,8 +126,8 @@ fn findings_snapshot() {
                 e.claimed.high
             ));
         }
-        if let Some(s) = &f.source {
-            text.push_str(&format!("    source {s}\n"));
+        if !f.source.is_empty() {
+            text.push_str(&format!("    source {}\n", f.source.join("; ")));
         }
         if let Some(edit) = &f.edit {
             text.push_str(&format!(

@@ -1,11 +1,13 @@
 //! Every rule in `claims/` carries examples, and every example behaves: fail examples are
 //! flagged, pass examples are not, and a claim's pass examples are actually matched by its
-//! template (a pass example the template never reaches would test nothing).
+//! template (a pass example the template never reaches would test nothing). What
+//! `factlint test` prints is checked by `tests/cmd/test-*.toml`.
 
 use std::path::{Path, PathBuf};
 
-use factlint::rules::examples::RuleKind;
-use factlint::rules::{ExampleOutcome, RuleSet, run_examples};
+use factlint::check::CheckOptions;
+use factlint::rules::RuleSet;
+use factlint::session::{ExampleOutcome, RuleKind, run_examples};
 
 fn claims_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("claims")
@@ -65,7 +67,7 @@ fn every_rule_has_pass_and_fail_examples() {
 fn every_example_passes() {
     let mut failures = Vec::new();
     for file in &load().files {
-        for r in run_examples(file) {
+        for r in run_examples(file, &CheckOptions::default()) {
             if r.outcome != ExampleOutcome::Passed {
                 failures.push(format!(
                     "{}: {} `{}`: {:?}: {}{}",
@@ -93,7 +95,7 @@ fn every_example_passes() {
 fn claim_pass_examples_are_matched_by_their_template() {
     let mut unmatched = Vec::new();
     for file in &load().files {
-        for r in run_examples(file) {
+        for r in run_examples(file, &CheckOptions::default()) {
             if r.kind == RuleKind::Claim && !r.should_flag && r.matches == 0 {
                 unmatched.push(format!("`{}`: {}", r.rule, r.text));
             }
@@ -104,53 +106,4 @@ fn claim_pass_examples_are_matched_by_their_template() {
         "pass examples their claim never matches:\n{}",
         unmatched.join("\n")
     );
-}
-
-fn factlint_test(claims: &str) -> (i32, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["test", "--claims", claims])
-        .output()
-        .expect("the factlint binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
-}
-
-#[test]
-fn factlint_test_passes_on_the_bundled_rules() {
-    let (status, stdout) = factlint_test("claims");
-    assert_eq!(status, 0, "{stdout}");
-    assert!(
-        stdout.contains("PASS headline_cost_ratio (4 examples)"),
-        "{stdout}"
-    );
-    assert!(stdout.trim_end().ends_with(" passed, 0 failed"), "{stdout}");
-}
-
-#[test]
-fn factlint_test_reports_missing_and_noisy_examples() {
-    let (status, stdout) = factlint_test("tests/fixtures/rules/examples-failing.yaml");
-    assert_eq!(status, 1, "{stdout}");
-    let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines[0], "PASS countries_ok (2 examples)");
-    assert_eq!(
-        lines[1],
-        "FAIL countries_missing (tests/fixtures/rules/examples-failing.yaml:11): missing: \
-         fail example not flagged: 有 32 个国家至少通过了一项法律"
-    );
-    assert_eq!(
-        lines[2],
-        "FAIL ipsos_noisy (tests/fixtures/rules/examples-failing.yaml:17): noisy: \
-         pass example flagged: 在 lpsos 的调查中"
-    );
-    assert_eq!(lines[3], "    `lpsos` should be `Ipsos`");
-    assert_eq!(lines.last().copied(), Some("1 passed, 2 failed"));
-}
-
-#[test]
-fn factlint_test_output_snapshot() {
-    let (_, stdout) = factlint_test("claims");
-    insta::assert_snapshot!(stdout);
 }

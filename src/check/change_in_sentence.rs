@@ -14,14 +14,18 @@ use super::sentence::{
     clause_breaks, divide, format_number, has_clause_break, input, last_clause_break, same_measure,
     strip_continuations, strip_suffix, strip_words, subtract,
 };
-use super::{Context, Edit, Explanation, Finding, Origin, Severity};
+use super::{BuiltinMeta, Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
 use crate::extract::{Kind, Mention, write_like};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/change_in_sentence.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "change_in_sentence",
+    doc: include_str!("docs/change_in_sentence.md"),
+    default_severity: Severity::Error,
+};
 
-const ID: &str = "change_in_sentence";
+const ID: &str = META.id;
 
 /// Words that name the direction of a change, right before its percentage; longest first
 /// where one ends another.
@@ -423,7 +427,7 @@ fn judge_triad(
     if opposite {
         message.push_str("; the rate is named in the other direction than the amount");
     }
-    let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
+    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![input("L", doc, l), input("C", doc, c), input("N", doc, n)],
         formula: if lc.sign > 0.0 {
@@ -465,7 +469,7 @@ fn judge_amount(
         format_number(q.low),
         format_number(q.high),
     );
-    let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
+    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("A", doc, op.a),
@@ -747,12 +751,12 @@ fn judge(
     r: &Change<'_>,
     severity: Severity,
 ) -> Option<Finding> {
-    judge_as(ID, ctx, n, direction, (r.a, r.b), severity)
+    judge_as(&META, ctx, n, direction, (r.a, r.b), severity)
 }
 
-/// The finding, under rule `id`, when `n` does not match the change from `a` to `b`.
+/// The finding, under the check `meta`, when `n` does not match the change from `a` to `b`.
 pub(super) fn judge_as(
-    id: &str,
+    meta: &'static BuiltinMeta,
     ctx: &Context<'_>,
     n: &Mention,
     (sign, word): (f64, &str),
@@ -797,7 +801,7 @@ pub(super) fn judge_as(
     } else if !same_direction {
         message.push_str("; the figures move the other way");
     }
-    let mut finding = Finding::new(id, Origin::Builtin, severity, n.span, n_text, message);
+    let mut finding = Finding::new(meta.id, Origin::Builtin(meta), severity, n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("A", doc, r.a),

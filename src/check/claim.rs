@@ -7,7 +7,7 @@
 
 use super::{Context, Edit, Explanation, Finding, Input, Origin};
 use crate::eval::{CmpOp, EvalError, Expr, Value, Verdict, human};
-use crate::extract::{ExtractOptions, Mention, extract, write_like};
+use crate::extract::{Mention, extract, write_like};
 use crate::rules::{Binding, Check, Claim, Matcher, RuleFile};
 use crate::source::Span;
 
@@ -176,7 +176,7 @@ fn unmatched(claim: &Claim) -> Finding {
             claim.matcher.text()
         ),
     );
-    f.source = claim.source.clone();
+    f.source = claim.source.iter().cloned().collect();
     f
 }
 
@@ -203,14 +203,13 @@ fn evaluate(
     check: &Check,
     m: &ClaimMatch,
 ) -> Option<Finding> {
-    let lookup = |name: &str| {
-        check
-            .inputs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, b)| value_of(ctx, file, m, *b))
-    };
-    let verdict = match check.comparison.evaluate(&lookup) {
+    // Slot `i` of the comparison is `check.inputs[i]`, bound when the rules loaded.
+    let values: Vec<Value> = check
+        .inputs
+        .iter()
+        .map(|(_, b)| value_of(ctx, file, m, *b))
+        .collect();
+    let verdict = match check.comparison.evaluate_slots(&values) {
         Ok(v) if v.holds => return None,
         Ok(v) => v,
         Err(e) => return Some(cannot_evaluate(ctx, claim, check, m, &e)),
@@ -219,10 +218,10 @@ fn evaluate(
     let lhs = check.text[..cmp.op_offset].trim();
     let rhs = check.text[cmp.op_offset + cmp.op.symbol().len()..].trim();
     let left_placeholder = match &cmp.left {
-        Expr::Name(name) => check.inputs.iter().find_map(|(n, b)| match b {
-            Binding::Placeholder(i) if n == name => Some(*i),
+        Expr::Name(name) => match check.inputs.get(name.slot) {
+            Some((_, Binding::Placeholder(i))) => Some(*i),
             _ => None,
-        }),
+        },
         _ => None,
     };
     // The mention the finding points at: the one compared, else the first one used.
@@ -300,10 +299,7 @@ fn lands_inside(ctx: &Context<'_>, mention: &Mention, number: &str, verdict: &Ve
         &text[mention.span.start..mention.number.start],
         &text[mention.number.end..mention.span.end]
     );
-    let options = ExtractOptions {
-        tolerance: ctx.options.tolerance,
-    };
-    extract(&rewritten, &options)
+    extract(&rewritten, &ctx.options.extract_options())
         .iter()
         .find(|m| m.kind.is_quantity())
         .is_some_and(|m| m.interval.meets(&verdict.right.interval))
@@ -375,17 +371,17 @@ fn explain(
 }
 
 /// The citations of the facts a check uses, each once.
-fn sources(file: &RuleFile, check: &Check) -> Option<String> {
-    let mut list: Vec<&str> = Vec::new();
+fn sources(file: &RuleFile, check: &Check) -> Vec<String> {
+    let mut list: Vec<String> = Vec::new();
     for (_, b) in &check.inputs {
         if let Binding::Fact(i) = b {
-            let s = file.facts[*i].source.as_str();
-            if !list.contains(&s) {
-                list.push(s);
+            let s = &file.facts[*i].source;
+            if !list.contains(s) {
+                list.push(s.clone());
             }
         }
     }
-    (!list.is_empty()).then(|| list.join("; "))
+    list
 }
 
 fn format_value(v: &Value) -> String {

@@ -5,55 +5,68 @@
 //! check kind; the built-ins are one exhaustive enum so that adding one is one file and one
 //! variant.
 
-mod change_in_sentence;
 pub mod claim;
 mod frames;
-mod multiple_wording;
 mod named_base;
-mod points_in_sentence;
-mod ratio_in_sentence;
 mod sentence;
-mod share_in_sentence;
 mod suppress;
 pub mod term;
 
 use std::cell::{Cell, OnceCell};
 
 use crate::analysis::Analysis;
-use crate::extract::Mention;
+use crate::extract::{ExtractOptions, Mention};
 use crate::rules::RuleSet;
 use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
-pub use crate::finding::{Edit, Explanation, Finding, Input, Origin, Severity};
+pub use crate::finding::{BuiltinMeta, Edit, Explanation, Finding, Input, Origin, Severity};
 
-/// The checks that need no rule file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Builtin {
-    RatioInSentence,
-    ChangeInSentence,
-    MultipleWording,
-    PointsInSentence,
-    ShareInSentence,
+/// Declares the built-in checks from one line each, `Variant => file`. Each file defines
+/// `META` (id, doc, default severity) and `check(ctx, severity, examined)`; everything else
+/// (the module, the enum, `ALL`, the lookups, the dispatch) is derived here.
+macro_rules! builtins {
+    ($($variant:ident => $module:ident,)+) => {
+        $(mod $module;)+
+
+        /// The checks that need no rule file.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Builtin {
+            $($variant,)+
+        }
+
+        impl Builtin {
+            pub const ALL: [Builtin; [$(stringify!($variant)),+].len()] = [$(Builtin::$variant),+];
+
+            /// The check's identity, as its findings carry it.
+            pub fn meta(self) -> &'static BuiltinMeta {
+                match self {
+                    $(Builtin::$variant => &$module::META,)+
+                }
+            }
+
+            /// Runs the check; adds to `examined` the spans of the mentions whose values it
+            /// compared (for the coverage figure), whether or not it found a problem.
+            fn run(self, ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
+                match self {
+                    $(Builtin::$variant => $module::check(ctx, severity, examined),)+
+                }
+            }
+        }
+    };
+}
+
+builtins! {
+    RatioInSentence => ratio_in_sentence,
+    ChangeInSentence => change_in_sentence,
+    MultipleWording => multiple_wording,
+    PointsInSentence => points_in_sentence,
+    ShareInSentence => share_in_sentence,
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 5] = [
-        Builtin::RatioInSentence,
-        Builtin::ChangeInSentence,
-        Builtin::MultipleWording,
-        Builtin::PointsInSentence,
-        Builtin::ShareInSentence,
-    ];
-
     pub fn id(self) -> &'static str {
-        match self {
-            Builtin::RatioInSentence => "ratio_in_sentence",
-            Builtin::ChangeInSentence => "change_in_sentence",
-            Builtin::MultipleWording => "multiple_wording",
-            Builtin::PointsInSentence => "points_in_sentence",
-            Builtin::ShareInSentence => "share_in_sentence",
-        }
+        self.meta().id
     }
 
     pub fn from_id(id: &str) -> Option<Builtin> {
@@ -63,45 +76,30 @@ impl Builtin {
     /// The check's documentation (What it checks, Why, Example, Known limits), as printed
     /// by `factlint explain`.
     pub fn doc(self) -> &'static str {
-        match self {
-            Builtin::RatioInSentence => ratio_in_sentence::DOC,
-            Builtin::ChangeInSentence => change_in_sentence::DOC,
-            Builtin::MultipleWording => multiple_wording::DOC,
-            Builtin::PointsInSentence => points_in_sentence::DOC,
-            Builtin::ShareInSentence => share_in_sentence::DOC,
-        }
+        self.meta().doc
     }
 
     pub fn default_severity(self) -> Severity {
-        match self {
-            Builtin::RatioInSentence
-            | Builtin::ChangeInSentence
-            | Builtin::PointsInSentence
-            | Builtin::ShareInSentence => Severity::Error,
-            Builtin::MultipleWording => Severity::Warning,
-        }
-    }
-
-    /// Runs the check; adds to `examined` the spans of the mentions whose values it
-    /// compared (for the coverage figure), whether or not it found a problem.
-    fn run(self, ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
-        match self {
-            Builtin::RatioInSentence => ratio_in_sentence::check(ctx, severity, examined),
-            Builtin::ChangeInSentence => change_in_sentence::check(ctx, severity, examined),
-            Builtin::MultipleWording => multiple_wording::check(ctx, severity, examined),
-            Builtin::PointsInSentence => points_in_sentence::check(ctx, severity, examined),
-            Builtin::ShareInSentence => share_in_sentence::check(ctx, severity, examined),
-        }
+        self.meta().default_severity
     }
 }
 
 /// Settings for one run of the engine.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
-    /// The approximation tolerance `r` (design.md §2), 0.05 by default.
+    /// The approximation tolerance `r` (docs/numbers.md), 0.05 by default.
     pub tolerance: f64,
     /// Built-in checks that run, with their severity; a check turned off is absent.
     pub builtins: Vec<(Builtin, Severity)>,
+}
+
+impl CheckOptions {
+    /// The extractor's options for this run: the one place they are built.
+    pub fn extract_options(&self) -> ExtractOptions {
+        ExtractOptions {
+            tolerance: self.tolerance,
+        }
+    }
 }
 
 impl Default for CheckOptions {
@@ -243,7 +241,7 @@ pub fn check_document(
     stats.term_findings = findings.iter().filter(|f| f.origin == Origin::Term).count();
     stats.builtin_findings = findings
         .iter()
-        .filter(|f| f.origin == Origin::Builtin)
+        .filter(|f| matches!(f.origin, Origin::Builtin(_)))
         .count();
     findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
     Outcome { findings, stats }

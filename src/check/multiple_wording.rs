@@ -5,13 +5,17 @@
 //! that keeps the author's number. Its documentation is `docs/multiple_wording.md`.
 
 use super::sentence::{format_number, last_clause_break, strip_hedges, strip_suffix};
-use super::{Context, Edit, Finding, Origin, Severity};
+use super::{BuiltinMeta, Context, Edit, Finding, Origin, Severity};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/multiple_wording.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "multiple_wording",
+    doc: include_str!("docs/multiple_wording.md"),
+    default_severity: Severity::Warning,
+};
 
-const ID: &str = "multiple_wording";
+const ID: &str = META.id;
 
 /// How the verb before `N 倍` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,7 +193,7 @@ fn judge(
                 );
                 (suggestion, message)
             };
-            let mut f = Finding::new(ID, Origin::Builtin, severity, span, phrase, message);
+            let mut f = Finding::new(ID, Origin::Builtin(&META), severity, span, phrase, message);
             f.suggestion = Some(suggestion);
             f.notes.push(
                 "a decline is a percentage or a fraction: `下降 67%`, `减少到原来的 1/3`; \
@@ -238,7 +242,7 @@ fn judge(
             let phrase_span = Span::new(verb_start, m.span.end);
             let mut f = Finding::new(
                 ID,
-                Origin::Builtin,
+                Origin::Builtin(&META),
                 severity,
                 phrase_span,
                 phrase,

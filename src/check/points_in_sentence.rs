@@ -10,13 +10,17 @@
 use super::change_in_sentence::{Operands, computed, judge_as, operands, points_reading_holds};
 use super::frames;
 use super::sentence::{format_number, input, subtract};
-use super::{Context, Explanation, Finding, Origin, Severity};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/points_in_sentence.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "points_in_sentence",
+    doc: include_str!("docs/points_in_sentence.md"),
+    default_severity: Severity::Error,
+};
 
-const ID: &str = "points_in_sentence";
+const ID: &str = META.id;
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
@@ -48,7 +52,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                 ctx.count_relation();
                 examined.extend([n.span, op.a.span, op.b.span]);
                 findings.extend(judge_as(
-                    ID,
+                    &META,
                     ctx,
                     n,
                     (op.sign, op.word),
@@ -86,7 +90,7 @@ fn ambiguous(ctx: &Context<'_>, n: &Mention, op: &Operands<'_>, severity: Severi
         format_number(points.abs() * 100.0),
     );
     let severity = severity.min(Severity::Warning);
-    let mut finding = Finding::new(ID, Origin::Builtin, severity, n.span, n_text, message);
+    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("A", doc, op.a),

@@ -14,14 +14,18 @@ use super::sentence::{
     clause_breaks, divide, format_interval, format_number, has_clause_break, input,
     last_clause_break, same_measure, strip_continuations, strip_hedges,
 };
-use super::{Context, Edit, Explanation, Finding, Origin, Severity};
+use super::{BuiltinMeta, Context, Edit, Explanation, Finding, Origin, Severity};
 use crate::eval::Interval;
 use crate::extract::{Hedge, Kind, Mention, write_like};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/ratio_in_sentence.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "ratio_in_sentence",
+    doc: include_str!("docs/ratio_in_sentence.md"),
+    default_severity: Severity::Error,
+};
 
-const ID: &str = "ratio_in_sentence";
+const ID: &str = META.id;
 
 /// What follows an English multiple up to its base B: a connector, then a few words naming
 /// the base (`China's`, `the UK (`), never a clause break or another number.
@@ -580,7 +584,7 @@ fn judge(
             ""
         }
     );
-    let mut finding = Finding::new(ID, Origin::Builtin, severity, f.n.span, n_text, message);
+    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, f.n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("A", doc, a),

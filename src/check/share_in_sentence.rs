@@ -14,13 +14,17 @@ use super::frames;
 use super::sentence::{
     clause_breaks, divide, format_interval, format_number, has_clause_break, input, same_measure,
 };
-use super::{Context, Explanation, Finding, Origin, Severity};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
-pub const DOC: &str = include_str!("docs/share_in_sentence.md");
+pub const META: BuiltinMeta = BuiltinMeta {
+    id: "share_in_sentence",
+    doc: include_str!("docs/share_in_sentence.md"),
+    default_severity: Severity::Error,
+};
 
-const ID: &str = "share_in_sentence";
+const ID: &str = META.id;
 
 /// After a whole: whether the words make it one (`2,400 人中`, `3,000 家企业里`): `中`, `里`,
 /// `当中` or `之中` within the next ten characters, before any clause break or digit.
@@ -233,7 +237,7 @@ fn judge(ctx: &Context<'_>, s: &Share<'_>, severity: Severity) -> Option<Finding
         format_number(value * 100.0),
         format_interval(q),
     );
-    let mut finding = Finding::new(ID, Origin::Builtin, severity, s.share.span, n_text, message);
+    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, s.share.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("part", doc, s.part),

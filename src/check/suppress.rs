@@ -222,7 +222,14 @@ mod tests {
     fn at(text: &str, needle: &str, rule: &str) -> Finding {
         let i = text.find(needle).unwrap();
         let span = Span::new(i, i + needle.len());
-        Finding::new(rule, Origin::Builtin, Severity::Error, span, needle, "m")
+        Finding::new(
+            rule,
+            Origin::Builtin(crate::check::Builtin::MultipleWording.meta()),
+            Severity::Error,
+            span,
+            needle,
+            "m",
+        )
     }
 
     fn rules(findings: &[Finding]) -> Vec<&str> {

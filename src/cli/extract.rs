@@ -10,8 +10,9 @@ use std::path::PathBuf;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::extract::{ExtractOptions, Mention, extract};
-use crate::source::{Document, discover};
+use crate::extract::Mention;
+use crate::session::{Session, Settings};
+use crate::source::Document;
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -23,6 +24,10 @@ pub struct ExtractArgs {
     /// Also list years, dates, ordinals, figure references and names with digits.
     #[arg(long)]
     pub all: bool,
+    /// Configuration file (default: the nearest `factlint.yaml` from here up); its
+    /// tolerance sets the intervals.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,22 +37,33 @@ pub enum ExtractFormat {
 }
 
 pub fn run(args: ExtractArgs) -> u8 {
+    let settings = Settings {
+        config: args.config.clone(),
+        load_rules: false,
+        ..Settings::from_current_dir()
+    };
+    let session = match Session::load(&settings) {
+        Ok(session) => session,
+        Err(e) => {
+            super::print_load_error(&e);
+            return super::EXIT_ERROR;
+        }
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut status = super::EXIT_OK;
-    let (files, errors) = discover(&args.paths);
+    let (files, errors) = session.discover(&args.paths);
     for e in &errors {
         eprintln!("error: {e}");
         status = super::EXIT_ERROR;
     }
-    let options = ExtractOptions::default();
     let mut first = true;
     if args.format == ExtractFormat::Json && writeln!(out, "[").is_err() {
         return super::EXIT_ERROR;
     }
     for path in files {
-        let doc = match Document::load(&path) {
-            Ok(doc) => doc,
+        let (doc, mentions) = match session.extract_path(&path) {
+            Ok(x) => (x.doc, x.mentions),
             Err(e) => {
                 let _ = out.flush();
                 eprintln!("error: {e}");
@@ -55,7 +71,7 @@ pub fn run(args: ExtractArgs) -> u8 {
                 continue;
             }
         };
-        let mentions: Vec<Mention> = extract(&doc.masked, &options)
+        let mentions: Vec<Mention> = mentions
             .into_iter()
             .filter(|m| args.all || m.kind.is_quantity())
             .collect();

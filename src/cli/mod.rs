@@ -1,7 +1,8 @@
 //! The command line: clap argument types and one file per subcommand.
 //!
-//! This is the binary's front end; it lives in the library so that tests can drive it. It is
-//! the one place besides `report` that writes to the terminal.
+//! This is the binary's front end; it lives in the library so that tests can drive it. It
+//! parses arguments, asks a `Session` for typed results and prints them; it is the one place
+//! besides `report` that writes to the terminal.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
@@ -9,9 +10,9 @@ mod explain;
 mod extract;
 mod test;
 
-use std::path::PathBuf;
-
 use clap::{Parser, Subcommand};
+
+use crate::session::LoadError;
 
 /// Exit status: nothing at or above the failing severity.
 pub const EXIT_OK: u8 = 0;
@@ -60,11 +61,14 @@ pub fn run() -> u8 {
     }
 }
 
-/// The rule paths to load: `claims/` when none are given.
-fn claims_paths(given: &[PathBuf]) -> Vec<PathBuf> {
-    if given.is_empty() {
-        vec![PathBuf::from("claims")]
-    } else {
-        given.to_vec()
+/// Prints why the session could not start, one `error:` line per problem.
+fn print_load_error(e: &LoadError) {
+    match e {
+        LoadError::Config(e) => eprintln!("error: {e}"),
+        LoadError::Rules(errors) => {
+            for e in errors {
+                eprintln!("error: {e}");
+            }
+        }
     }
 }

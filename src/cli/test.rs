@@ -1,4 +1,5 @@
-//! `factlint test [--claims PATH]...`: run every rule's examples.
+//! `factlint test [--claims PATH]...`: run every rule's examples, with the configuration's
+//! tolerance and its rule paths (`applies_to` resolved against the configuration's folder).
 //!
 //! Prints `PASS id (n examples)` per rule whose examples all behave, each Missing or Noisy
 //! example otherwise, and `N passed, M failed`; exits 1 on any failure, 2 on a rule-file
@@ -7,30 +8,36 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::rules::{ExampleOutcome, ExampleResult, RuleSet, run_examples};
+use crate::session::{ExampleOutcome, ExampleResult, Session, Settings};
 
 #[derive(Debug, clap::Args)]
 pub struct TestArgs {
-    /// Rule files or folders (default `claims/`).
+    /// Rule files or folders (default: the config's `claims`, else `claims/`).
     #[arg(long = "claims", value_name = "PATH")]
     pub claims: Vec<PathBuf>,
+    /// Configuration file (default: the nearest `factlint.yaml` from here up).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 pub fn run(args: TestArgs) -> u8 {
-    let paths = super::claims_paths(&args.claims);
-    let rules = match RuleSet::load(&paths, Path::new(".")) {
-        Ok(rules) => rules,
-        Err(errors) => {
-            for e in errors {
-                eprintln!("error: {e}");
-            }
+    let settings = Settings {
+        config: args.config,
+        claims: args.claims,
+        require_claims: true,
+        ..Settings::from_current_dir()
+    };
+    let session = match Session::load(&settings) {
+        Ok(session) => session,
+        Err(e) => {
+            super::print_load_error(&e);
             return super::EXIT_ERROR;
         }
     };
     let mut out = std::io::stdout().lock();
     let (mut passed, mut failed) = (0, 0);
-    for file in &rules.files {
-        let results = run_examples(file);
+    for tested in session.test_examples() {
+        let (file, results) = (tested.file, tested.results);
         let mut start = 0;
         while start < results.len() {
             let rule = &results[start].rule;

@@ -17,7 +17,7 @@
 
 use std::ops::{Add, Mul, Neg, Sub};
 
-use super::expr::{BinOp, Expr, Func, round_digits};
+use super::expr::{BinOp, Expr, Func, Name, round_digits};
 use super::{EvalError, EvalErrorKind, Interval, Value};
 
 /// An interval from two computed ends, with NaN ends opened (see the module doc).
@@ -253,13 +253,16 @@ fn power(base: Value, exp: Value, expr: &Expr) -> Result<Value, EvalError> {
 
 impl Expr {
     /// The value of the expression when each name has the value `lookup` gives it.
-    pub fn evaluate(&self, lookup: &dyn Fn(&str) -> Option<Value>) -> Result<Value, EvalError> {
+    pub fn evaluate(&self, lookup: &dyn Fn(&Name) -> Option<Value>) -> Result<Value, EvalError> {
         let v = match self {
             Expr::Number(v) => Value::exact(*v),
             Expr::Name(name) => lookup(name).ok_or_else(|| {
                 EvalError::new(
                     EvalErrorKind::UnknownName,
-                    format!("unknown name `{name}`: no fact or placeholder has this name"),
+                    format!(
+                        "unknown name `{}`: no fact or placeholder has this name",
+                        name.text
+                    ),
                 )
             })?,
             Expr::Neg(inner) => -inner.evaluate(lookup)?,
@@ -288,7 +291,7 @@ impl Expr {
 fn call(
     func: Func,
     args: &[Expr],
-    lookup: &dyn Fn(&str) -> Option<Value>,
+    lookup: &dyn Fn(&Name) -> Option<Value>,
 ) -> Result<Value, EvalError> {
     let values = args
         .iter()

@@ -13,10 +13,36 @@ pub enum Expr {
     /// Never negative: `-2` is `Neg(Number(2))`.
     Number(f64),
     /// A fact id or a placeholder.
-    Name(String),
+    Name(Name),
     Neg(Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
     Call(Func, Vec<Expr>),
+}
+
+/// A name and its slot: the index of its first use among the comparison's distinct names
+/// (`Comparison::distinct_names`). The rules loader binds each slot to a fact or a
+/// placeholder once, so evaluation reads values by slot, never by comparing strings.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub text: String,
+    pub slot: usize,
+}
+
+impl Name {
+    pub fn new(text: impl Into<String>, slot: usize) -> Name {
+        Name {
+            text: text.into(),
+            slot,
+        }
+    }
+}
+
+/// Names are equal when they read the same: the slot follows from where the name first
+/// appears in its comparison, not from what it is.
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        self.text == other.text
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,7 +168,7 @@ impl fmt::Display for Expr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Expr::Number(v) => write_number(*v, f),
-            Expr::Name(name) => f.write_str(name),
+            Expr::Name(name) => f.write_str(&name.text),
             Expr::Neg(inner) => {
                 f.write_str("-")?;
                 inner.fmt_at_least(3, f)

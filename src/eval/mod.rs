@@ -30,7 +30,7 @@ mod lexer;
 mod parser;
 
 pub use arith::round_to;
-pub use expr::{BinOp, Expr, Func};
+pub use expr::{BinOp, Expr, Func, Name};
 pub use format::human;
 pub use interval::Interval;
 pub use parser::{MAX_DEPTH, MAX_LEN};
@@ -189,16 +189,36 @@ impl Comparison {
             .collect()
     }
 
+    /// Each distinct name once, in order of first use: index `i` is the name of slot `i`.
+    pub fn distinct_names(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for n in &self.names {
+            if !out.contains(&n.name.as_str()) {
+                out.push(&n.name);
+            }
+        }
+        out
+    }
+
+    /// Evaluates with each name's value looked up by its text (tests, tools).
     pub fn evaluate(&self, lookup: &dyn Fn(&str) -> Option<Value>) -> Result<Verdict, EvalError> {
+        self.evaluate_with(&|n: &Name| lookup(&n.text))
+    }
+
+    /// Evaluates with `values[i]` as the value of slot `i` (see `distinct_names`): what the
+    /// rules loader's bindings give, with no name compared at evaluation.
+    pub fn evaluate_slots(&self, values: &[Value]) -> Result<Verdict, EvalError> {
+        self.evaluate_with(&|n: &Name| values.get(n.slot).copied())
+    }
+
+    fn evaluate_with(&self, lookup: &dyn Fn(&Name) -> Option<Value>) -> Result<Verdict, EvalError> {
         let left = self.left.evaluate(lookup)?;
         let right = self.right.evaluate(lookup)?;
         let mut inputs: Vec<(String, Value)> = Vec::new();
-        for n in &self.names {
-            if inputs.iter().all(|(seen, _)| *seen != n.name) {
-                // Evaluation above succeeded, so every name resolves.
-                if let Some(v) = lookup(&n.name) {
-                    inputs.push((n.name.clone(), v));
-                }
+        for (slot, name) in self.distinct_names().into_iter().enumerate() {
+            // Evaluation above succeeded, so every name resolves.
+            if let Some(v) = lookup(&Name::new(name, slot)) {
+                inputs.push((name.to_string(), v));
             }
         }
         let (l, r) = (left.interval, right.interval);

@@ -14,7 +14,7 @@
 //! a placeholder may be called `ratio` or `sum`. Function arity is checked here, so a wrong
 //! count is a load error, not a run-time surprise.
 
-use super::expr::{BinOp, Expr, Func, round_digits};
+use super::expr::{BinOp, Expr, Func, Name, round_digits};
 use super::lexer::{Tok, Token, tokenize};
 use super::{Comparison, NameRef, ParseError, Side};
 
@@ -43,6 +43,7 @@ pub(super) fn parse(text: &str) -> Result<Comparison, ParseError> {
         depth: 0,
         side: Side::Left,
         names: Vec::new(),
+        distinct: Vec::new(),
     };
     if p.peek().tok == Tok::End {
         return Err(p.error_here("empty check: a check is `left ~ right`".into()));
@@ -86,6 +87,8 @@ struct Parser<'a> {
     depth: usize,
     side: Side,
     names: Vec<NameRef>,
+    /// Each distinct name once, in order of first use: a name's slot is its index here.
+    distinct: Vec<&'a str>,
 }
 
 impl<'a> Parser<'a> {
@@ -187,12 +190,19 @@ impl<'a> Parser<'a> {
             Tok::Number(v) => Ok(Expr::Number(v)),
             Tok::Name(name) if self.peek().tok == Tok::LParen => self.call(name, t.offset),
             Tok::Name(name) => {
+                let slot = match self.distinct.iter().position(|n| *n == name) {
+                    Some(slot) => slot,
+                    None => {
+                        self.distinct.push(name);
+                        self.distinct.len() - 1
+                    }
+                };
                 self.names.push(NameRef {
                     name: name.to_string(),
                     offset: t.offset,
                     side: self.side,
                 });
-                Ok(Expr::Name(name.to_string()))
+                Ok(Expr::Name(Name::new(name, slot)))
             }
             Tok::LParen => {
                 let e = self.sum()?;
@@ -295,7 +305,7 @@ mod tests {
     }
 
     fn name(n: &str) -> Box<Expr> {
-        Box::new(Expr::Name(n.into()))
+        Box::new(Expr::Name(Name::new(n, 0)))
     }
 
     #[test]
@@ -337,7 +347,7 @@ mod tests {
         assert!(matches!(c.left, Expr::Call(Func::PctChange, ref args) if args.len() == 2));
         // A name not followed by `(` is a name, even when a function has that name.
         let c = parse("ratio ~ ratio(a, b)").unwrap();
-        assert_eq!(c.left, Expr::Name("ratio".into()));
+        assert_eq!(c.left, Expr::Name(Name::new("ratio", 0)));
     }
 
     #[test]

@@ -197,7 +197,7 @@ fn expr() -> impl Strategy<Value = Expr> {
     let leaf = prop_oneof![
         number().prop_map(Expr::Number),
         prop::sample::select(vec!["a", "b", "total", "ratio", "sum"])
-            .prop_map(|n| Expr::Name(n.to_string())),
+            .prop_map(|n| Expr::Name(Name::new(n, 0))),
     ];
     leaf.prop_recursive(5, 40, 3, |inner| {
         let binop = prop::sample::select(vec![

@@ -2,7 +2,7 @@
 //!
 //! - ranges: `5%–10%`, `5-10%`, `16 岁至 74 岁`, `5 to 10` become one mention;
 //! - detached hedges: `大约是…(78 亿美元)的 8.7 倍` gives 大约 to `8.7 倍`;
-//! - the interval of each mention from its precision and hedge (design.md §2).
+//! - the interval of each mention from its precision and hedge (docs/numbers.md).
 
 use super::lexicon::{HEDGE_DETACHED, PREDICATE_VERBS, clause_end_len, has_clause_end, skip_space};
 use super::mention::{Hedge, Kind, Mention};

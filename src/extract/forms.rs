@@ -2,7 +2,7 @@
 //! raw mention out. `百分之二十`, `三分之二`, `一半`, `半数`, `数百万`, `翻了一番`, `half`,
 //! `a third`, `two-thirds`, `one in eight`, `doubled`, `twice`, `thirteenfold`.
 //!
-//! Fractions and multiples written in words are round figures by nature (design.md §2): they
+//! Fractions and multiples written in words are round figures by nature (docs/numbers.md): they
 //! are marked `by_nature` and read as approximately hedged.
 
 use std::borrow::Cow;

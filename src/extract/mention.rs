@@ -5,66 +5,53 @@ use std::borrow::Cow;
 use crate::eval::Interval;
 use crate::source::Span;
 
-/// What a number is. The first eight are quantities; the rest are recognised so that they
-/// are never mistaken for one, and never fill a claim placeholder or count toward coverage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Money,
-    Percent,
-    Points,
-    Multiple,
-    Fraction,
-    Count,
-    Quantity,
-    Number,
-    Year,
-    Date,
-    Ordinal,
-    Reference,
-    Name,
+/// Declares `Kind` from one line per kind, `Variant = "name"`; `ALL` (in this order, the
+/// order of tables and error messages) and `as_str` are derived from the same list.
+macro_rules! kinds {
+    ($(#[$doc:meta])* $($variant:ident = $name:literal,)+) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Kind {
+            $($variant,)+
+        }
+
+        impl Kind {
+            /// Every kind, in the order used by tables and error messages.
+            pub const ALL: [Kind; [$($name),+].len()] = [$(Kind::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $name,)+
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    /// What a number is. The first eight are quantities; the rest are recognised so that they
+    /// are never mistaken for one, and never fill a claim placeholder or count toward coverage.
+    Money = "money",
+    Percent = "percent",
+    Points = "points",
+    Multiple = "multiple",
+    Fraction = "fraction",
+    Count = "count",
+    Quantity = "quantity",
+    Number = "number",
+    Year = "year",
+    Date = "date",
+    Ordinal = "ordinal",
+    Reference = "reference",
+    Name = "name",
 }
 
 impl Kind {
-    /// Every kind, in the order used by tables and error messages.
-    pub const ALL: [Kind; 13] = [
-        Kind::Money,
-        Kind::Percent,
-        Kind::Points,
-        Kind::Multiple,
-        Kind::Fraction,
-        Kind::Count,
-        Kind::Quantity,
-        Kind::Number,
-        Kind::Year,
-        Kind::Date,
-        Kind::Ordinal,
-        Kind::Reference,
-        Kind::Name,
-    ];
-
     pub fn is_quantity(self) -> bool {
         !matches!(
             self,
             Kind::Year | Kind::Date | Kind::Ordinal | Kind::Reference | Kind::Name
         )
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Money => "money",
-            Kind::Percent => "percent",
-            Kind::Points => "points",
-            Kind::Multiple => "multiple",
-            Kind::Fraction => "fraction",
-            Kind::Count => "count",
-            Kind::Quantity => "quantity",
-            Kind::Number => "number",
-            Kind::Year => "year",
-            Kind::Date => "date",
-            Kind::Ordinal => "ordinal",
-            Kind::Reference => "reference",
-            Kind::Name => "name",
-        }
     }
 
     pub fn parse(s: &str) -> Option<Kind> {
@@ -78,7 +65,7 @@ impl std::fmt::Display for Kind {
     }
 }
 
-/// A word that loosens what a number asserts (design.md §2).
+/// A word that loosens what a number asserts (docs/numbers.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Hedge {
     /// 约 大约 左右 about around roughly ~ ≈: `[low·(1−r), high·(1+r)]`

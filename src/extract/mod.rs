@@ -2,7 +2,7 @@
 //!
 //! Takes the masked text of a `Document` (code, URLs and comments already blanked) and
 //! returns every numeric mention in order of position, with its kind, normalised value,
-//! unit, hedge and asserted interval (design.md §2).
+//! unit, hedge and asserted interval (docs/numbers.md).
 //!
 //! The work is split by stage: `scan` walks the bytes and stops only where a number can
 //! start; `numeral` reads digits, Chinese numerals and English number words; `context` reads

@@ -13,7 +13,7 @@ use anstyle::{AnsiColor, Effects, Style};
 use similar::{ChangeTag, TextDiff};
 
 use super::text::{self, Excerpt};
-use super::{FileReport, Location, Sink, Totals, char_floor, display_path};
+use super::{FileError, FileReport, Location, Sink, Totals, char_floor, display_path};
 use crate::check::{Explanation, Finding, Origin, Severity};
 use crate::source::{Document, Span};
 
@@ -79,8 +79,8 @@ impl Diff {
         {
             writeln!(out, "{}`{}`", label("suggest"), clean(s))?;
         }
-        if let Some(source) = &f.source {
-            writeln!(out, "{}{}", label("source"), clean(source))?;
+        if !f.source.is_empty() {
+            writeln!(out, "{}{}", label("source"), clean(&f.source.join("; ")))?;
         }
         // A claim that matched nowhere has no place in the text to show.
         if f.origin != Origin::Unmatched {
@@ -233,7 +233,7 @@ impl Sink for Diff {
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, errors: &[String]) -> io::Result<()> {
+    fn end(&mut self, out: &mut dyn Write, t: &Totals, errors: &[FileError]) -> io::Result<()> {
         let s = &t.stats;
         let findings = t.errors + t.warnings + t.infos;
         writeln!(

@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Location, Sink, Totals, display_path};
+use super::{FileError, FileReport, Location, Sink, Totals, display_path};
 use crate::check::Severity;
 
 pub struct Github;
@@ -41,9 +41,9 @@ impl Sink for Github {
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, errors: &[String]) -> io::Result<()> {
+    fn end(&mut self, out: &mut dyn Write, t: &Totals, errors: &[FileError]) -> io::Result<()> {
         for e in errors {
-            writeln!(out, "::error title=factlint::{}", data(e))?;
+            writeln!(out, "::error title=factlint::{}", data(&e.to_string()))?;
         }
         let s = &t.stats;
         let summary = format!(

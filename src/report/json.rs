@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileReport, Location, Sink, Totals, display_path};
+use super::{FileError, FileReport, Location, Sink, Totals, display_path};
 use crate::check::{Explanation, Finding};
 use crate::eval::Interval;
 use crate::source::Document;
@@ -97,7 +97,7 @@ impl Sink for Json {
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, errors: &[String]) -> io::Result<()> {
+    fn end(&mut self, out: &mut dyn Write, t: &Totals, errors: &[FileError]) -> io::Result<()> {
         let close = if self.wrote_finding { "\n  ]" } else { "]" };
         let s = &t.stats;
         let summary = JsonSummary {
@@ -122,7 +122,10 @@ impl Sink for Json {
             indent(&self.fixes, 2),
             indent(&self.files, 2),
             indent(&summary, 2),
-            indent(&errors, 2),
+            indent(
+                &errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                2
+            ),
         )
     }
 }
@@ -144,7 +147,7 @@ struct JsonFinding<'a> {
     suggestion: Option<&'a str>,
     explanation: Option<JsonExplanation<'a>>,
     notes: &'a [String],
-    source: Option<&'a str>,
+    source: Option<String>,
     edit: Option<JsonEdit<'a>>,
 }
 
@@ -228,7 +231,7 @@ fn finding<'a>(doc: &'a Document, f: &'a Finding) -> JsonFinding<'a> {
         suggestion: f.suggestion.as_deref(),
         explanation: f.explanation.as_ref().map(explanation),
         notes: &f.notes,
-        source: f.source.as_deref(),
+        source: (!f.source.is_empty()).then(|| f.source.join("; ")),
         edit,
     }
 }

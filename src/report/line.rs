@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Location, Sink, Totals, display_path};
+use super::{FileError, FileReport, Location, Sink, Totals, display_path};
 
 pub struct Line;
 
@@ -37,7 +37,7 @@ impl Sink for Line {
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, _errors: &[String]) -> io::Result<()> {
+    fn end(&mut self, out: &mut dyn Write, t: &Totals, _errors: &[FileError]) -> io::Result<()> {
         let s = &t.stats;
         writeln!(
             out,

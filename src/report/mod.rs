@@ -14,10 +14,49 @@ mod sarif;
 mod text;
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use crate::check::{Finding, Severity, Stats};
-use crate::fix::Fixed;
-use crate::source::{Document, Span};
+use crate::fix::{FixError, Fixed};
+use crate::source::{Document, SourceError, Span};
+
+/// A source that could not be used (the run exits 2), or a fix that could not be written.
+/// The message names the file; `location` gives the line and column where one is known.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{error}")]
+    Source {
+        error: SourceError,
+        /// 1-based line and column (in characters) of the offending byte, for a file that
+        /// is not UTF-8 or holds a NUL byte.
+        at: Option<(usize, usize)>,
+    },
+    #[error(transparent)]
+    Fix(#[from] FixError),
+}
+
+impl From<SourceError> for FileError {
+    fn from(error: SourceError) -> FileError {
+        FileError::Source { error, at: None }
+    }
+}
+
+impl FileError {
+    pub fn path(&self) -> &Path {
+        match self {
+            FileError::Source { error, .. } => error.path(),
+            FileError::Fix(FixError::Changed { path } | FixError::Write { path, .. }) => path,
+        }
+    }
+
+    /// 1-based line and column of the problem, where it has one.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        match self {
+            FileError::Source { at, .. } => *at,
+            FileError::Fix(_) => None,
+        }
+    }
+}
 
 /// One checked document and what was found in it.
 #[derive(Debug)]
@@ -28,6 +67,9 @@ pub struct FileReport {
     /// What `--fix` did to this file before `findings` were computed (the findings are then
     /// those that remain in the fixed text, and `doc` is the fixed text).
     pub fixes: Vec<Fixed>,
+    /// Problems that did not stop the file being checked (a fix that could not be written:
+    /// the report is then of the file as it stands).
+    pub errors: Vec<FileError>,
 }
 
 impl FileReport {
@@ -37,6 +79,7 @@ impl FileReport {
             findings,
             stats,
             fixes: Vec::new(),
+            errors: Vec::new(),
         }
     }
 }
@@ -45,8 +88,8 @@ impl FileReport {
 #[derive(Debug, Default)]
 pub struct Report {
     pub files: Vec<FileReport>,
-    /// Sources that could not be used, one message each (the run exits 2).
-    pub errors: Vec<String>,
+    /// Sources that could not be used and fixes that could not be written (the run exits 2).
+    pub errors: Vec<FileError>,
 }
 
 impl Report {
@@ -130,7 +173,8 @@ trait Sink {
         Ok(())
     }
     fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()>;
-    fn end(&mut self, out: &mut dyn Write, totals: &Totals, errors: &[String]) -> io::Result<()>;
+    fn end(&mut self, out: &mut dyn Write, totals: &Totals, errors: &[FileError])
+    -> io::Result<()>;
 }
 
 /// Prints a run as it goes: `new`, then `file` for each checked file, then `finish`.
@@ -166,7 +210,7 @@ impl<'w> Printer<'w> {
 
     /// Ends the report with the summary and the sources that could not be used; returns
     /// the totals (the exit status depends on them).
-    pub fn finish(mut self, errors: &[String]) -> io::Result<Totals> {
+    pub fn finish(mut self, errors: &[FileError]) -> io::Result<Totals> {
         self.sink.end(self.out, &self.totals, errors)?;
         self.out.flush()?;
         Ok(self.totals)

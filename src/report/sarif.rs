@@ -11,8 +11,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{FileReport, Location, Sink, Totals};
-use crate::check::{Builtin, Finding, Origin, Severity};
+use super::{FileError, FileReport, Location, Sink, Totals};
+use crate::check::{Finding, Origin, Severity};
 use crate::source::{Document, Span};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -139,11 +139,14 @@ impl Sarif {
         if let Some(i) = self.rules.iter().position(|r| r.id == f.rule) {
             return i;
         }
-        let builtin = Builtin::from_id(&f.rule).filter(|_| f.origin == Origin::Builtin);
+        let builtin = match f.origin {
+            Origin::Builtin(meta) => Some(meta),
+            _ => None,
+        };
         let what = match f.origin {
             Origin::Claim | Origin::Unmatched => "claim",
             Origin::Term => "term",
-            Origin::Builtin => "built-in check",
+            Origin::Builtin(_) => "built-in check",
             Origin::Suppression => "suppression comment",
         };
         self.rules.push(Rule {
@@ -152,8 +155,8 @@ impl Sarif {
                 text: format!("factlint {what} `{}`", f.rule),
             },
             help: builtin.map(|b| Markdown {
-                text: b.doc().to_string(),
-                markdown: b.doc().to_string(),
+                text: b.doc.to_string(),
+                markdown: b.doc.to_string(),
             }),
         });
         self.rules.len() - 1
@@ -221,7 +224,12 @@ impl Sink for Sarif {
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, _totals: &Totals, errors: &[String]) -> io::Result<()> {
+    fn end(
+        &mut self,
+        out: &mut dyn Write,
+        _totals: &Totals,
+        errors: &[FileError],
+    ) -> io::Result<()> {
         let close = if self.wrote_result { "\n      ]" } else { "]" };
         let tool = Tool {
             driver: Driver {
@@ -237,7 +245,9 @@ impl Sink for Sarif {
                 .iter()
                 .map(|e| Notification {
                     level: "error",
-                    message: Text { text: e.clone() },
+                    message: Text {
+                        text: e.to_string(),
+                    },
                 })
                 .collect(),
         };

@@ -14,7 +14,7 @@ use serde_saphyr::Spanned;
 
 use super::error::{Located, RuleError};
 use super::index::{claim_index, term_index};
-use super::raw::{self, RawClaim, RawExamples, RawFile, RawTerm};
+use super::raw::{self, RawClaim, RawExamples, RawFile, RawSeverity, RawTerm};
 use super::template::Template;
 use super::{Binding, Check, Claim, Examples, Fact, Matcher, RuleFile, Scope, Term};
 use crate::eval::Comparison;
@@ -243,16 +243,16 @@ impl Compiler<'_> {
         true
     }
 
-    fn severity(&mut self, raw: &Option<Spanned<String>>, default: Severity) -> Severity {
+    fn severity(&mut self, raw: &Option<Spanned<RawSeverity>>, default: Severity) -> Severity {
         let Some(s) = raw else {
             return default;
         };
-        Severity::parse(s.value.trim()).unwrap_or_else(|| {
+        s.value.severity.unwrap_or_else(|| {
             self.errors.push(self.at.at(
                 &s.referenced,
                 format!(
                     "unknown severity `{}`, expected one of `info`, `warning`, `error`",
-                    s.value.trim()
+                    s.value.text.trim()
                 ),
             ));
             default
@@ -426,6 +426,13 @@ impl Compiler<'_> {
             inputs.push((name.to_string(), binding));
         }
         let line = text.referenced.line() as usize;
+        // `inputs[i]` binds slot `i`: both list the distinct names in order of first use.
+        debug_assert!(
+            !ok || inputs
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .eq(comparison.distinct_names())
+        );
         ok.then(|| Check {
             text: text.value.clone(),
             comparison,

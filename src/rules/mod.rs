@@ -8,7 +8,6 @@
 
 mod compile;
 mod error;
-pub mod examples;
 mod index;
 pub mod normalize;
 mod raw;
@@ -23,7 +22,6 @@ use crate::eval::{Comparison, Interval, Value};
 use crate::finding::Severity;
 
 pub use error::RuleError;
-pub use examples::{ExampleOutcome, ExampleResult, run_examples};
 pub use template::Template;
 
 /// All rule files of a run.
@@ -126,7 +124,8 @@ pub struct Check {
     pub comparison: Comparison,
     pub text: String,
     pub line: usize,
-    /// Each distinct name in the expression, in order of first use.
+    /// Each distinct name in the expression, in order of first use: `inputs[i]` binds the
+    /// comparison's slot `i`, so evaluation reads values by index.
     pub inputs: Vec<(String, Binding)>,
 }
 

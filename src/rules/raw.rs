@@ -9,6 +9,8 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+use crate::finding::Severity;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
@@ -48,13 +50,30 @@ pub struct RawClaim {
     pub pattern: Option<Spanned<String>>,
     pub check: Checks,
     #[serde(default)]
-    pub severity: Option<Spanned<String>>,
+    pub severity: Option<Spanned<RawSeverity>>,
     #[serde(default)]
     pub examples: RawExamples,
     #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]
     pub why: Option<String>,
+}
+
+/// `severity:` as written, read by `Severity`'s serde derive. An unknown word is kept (not
+/// a parse error) so that `compile` reports it at the rule's line together with the file's
+/// other errors, instead of stopping the whole file at the first one.
+#[derive(Debug)]
+pub struct RawSeverity {
+    pub text: String,
+    pub severity: Option<Severity>,
+}
+
+impl<'de> Deserialize<'de> for RawSeverity {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        let severity = Severity::parse(text.trim());
+        Ok(RawSeverity { text, severity })
+    }
 }
 
 /// `check:` as one string or a list of strings.
@@ -84,7 +103,7 @@ pub struct RawTerm {
     #[serde(default)]
     pub case_sensitive: Option<bool>,
     #[serde(default)]
-    pub severity: Option<Spanned<String>>,
+    pub severity: Option<Spanned<RawSeverity>>,
     #[serde(default)]
     pub why: Option<String>,
     #[serde(default)]

@@ -9,6 +9,7 @@ mod directives;
 mod discover;
 mod lines;
 mod mask;
+mod position;
 mod sections;
 mod span;
 
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use discover::discover;
 pub use lines::LineIndex;
+pub use position::{Position, PositionEncoding};
 pub use span::Span;
 
 /// An article ready for extraction and checking.

@@ -136,7 +136,7 @@ pub fn judge(case: &Case) -> Verdict {
         ));
     }
     for f in findings {
-        if f.origin != Origin::Builtin || doc.slice(f.span) != f.found {
+        if !matches!(f.origin, Origin::Builtin(_)) || doc.slice(f.span) != f.found {
             malformed.push(format!("malformed finding {f:?}"));
         }
         if f.explanation.is_none() && f.rule != "multiple_wording" {

@@ -8,10 +8,10 @@
 
 use std::path::Path;
 
-use factlint::check::{Edit, Explanation, Finding, Input, Origin, Severity, Stats};
+use factlint::check::{Builtin, Edit, Explanation, Finding, Input, Origin, Severity, Stats};
 use factlint::eval::Interval;
-use factlint::report::{FileReport, Report};
-use factlint::source::{Document, Span};
+use factlint::report::{FileError, FileReport, Report};
+use factlint::source::{Document, SourceError, Span};
 
 pub const SAMPLE: &str = "# 训练成本\n\
 \n\
@@ -70,7 +70,7 @@ pub fn sample_findings(text: &str) -> Vec<Finding> {
         "2.4 倍",
     );
     let source = "AI Index 2024, Figure 1.3.21";
-    claim.source = Some(source.into());
+    claim.source = vec![source.into()];
     claim.explanation = Some(Explanation {
         inputs: vec![
             Input {
@@ -105,7 +105,7 @@ pub fn sample_findings(text: &str) -> Vec<Finding> {
     let wording = span_of(text, "高出近 291 倍", 0);
     let mut wording = Finding::new(
         "multiple_wording",
-        Origin::Builtin,
+        Origin::Builtin(Builtin::MultipleWording.meta()),
         Severity::Warning,
         wording,
         "高出近 291 倍",
@@ -120,7 +120,7 @@ pub fn sample_findings(text: &str) -> Vec<Finding> {
     let change = with_edit(
         Finding::new(
             "change_in_sentence",
-            Origin::Builtin,
+            Origin::Builtin(Builtin::ChangeInSentence.meta()),
             Severity::Error,
             change,
             "50%",
@@ -136,7 +136,7 @@ pub fn sample_findings(text: &str) -> Vec<Finding> {
         "",
         "claim `us_investment_2023` matches nowhere in this article: update its template",
     );
-    unmatched.source = Some("AI Index 2024, Figure 4.3.8".into());
+    unmatched.source = vec!["AI Index 2024, Figure 4.3.8".into()];
     vec![unmatched, term, claim, wording, change]
 }
 
@@ -163,7 +163,9 @@ pub fn sample_report() -> Report {
             FileReport::new(doc, findings, stats),
             FileReport::new(clean, Vec::new(), clean_stats),
         ],
-        errors: vec!["source/missing.md: no such file or directory".into()],
+        errors: vec![FileError::from(SourceError::Missing {
+            path: "source/missing.md".into(),
+        })],
     }
 }
 

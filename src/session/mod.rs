@@ -1,0 +1,477 @@
+//! The engine behind every front end: settings in, a `Session` out (the configuration, the
+//! compiled rules and the check options, loaded once); then any number of texts or files in,
+//! one typed `FileReport` (or `FileError`) per file out.
+//!
+//! The command line, the stream mode, an editor server and a parallel run over many files
+//! all drive the pipeline through this type and nothing else: `check_text` for a buffer held
+//! in memory, `check_path`/`fix_path` for a file on disk, `extract_text` for the numbers
+//! alone, `test_examples` for the rules' own examples. A `Session` is immutable after
+//! `load` and every method takes `&self`, so it is `Sync` and one session serves many
+//! threads (rayon's `par_iter` over paths, an editor's worker pool).
+//!
+//! Paths are kept as the user gave them; those that come from `factlint.yaml` are made
+//! relative to the working directory, so that reports print the short paths people type.
+
+mod examples;
+
+use std::path::{Component, Path, PathBuf};
+
+pub use examples::{ExampleOutcome, ExampleResult, RuleKind, run_examples};
+
+use crate::check::{CheckOptions, check_document};
+use crate::config::{self, Config, ConfigError, FailOn};
+use crate::extract::{ExtractOptions, Mention, extract};
+use crate::fix;
+use crate::report::{FileError, FileReport};
+use crate::rules::{RuleError, RuleFile, RuleSet};
+use crate::source::{Document, SourceError, discover};
+
+/// What a front end asks for; everything left `None` or empty comes from `factlint.yaml`,
+/// then from the defaults (`source/`, `claims/`, tolerance 0.05, fail on errors).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Where `factlint.yaml` is searched from (walking up) and what config paths are made
+    /// relative to.
+    pub cwd: PathBuf,
+    /// A configuration file to use instead of searching for one.
+    pub config: Option<PathBuf>,
+    /// Rule files or folders; `/dev/null` stands for "no rules".
+    pub claims: Vec<PathBuf>,
+    /// The approximation tolerance for hedged numbers, as a fraction.
+    pub tolerance: Option<f64>,
+    pub fail_on: Option<FailOn>,
+    /// Whether to load the rule files at all (`extract` needs only the configuration).
+    pub load_rules: bool,
+    /// Whether a missing default `claims/` folder is an error (`factlint test`) or means
+    /// "no rules" (`factlint check`, which still has its built-in checks).
+    pub require_claims: bool,
+}
+
+impl Settings {
+    /// Settings that search for `factlint.yaml` from `cwd` and override nothing.
+    pub fn new(cwd: impl Into<PathBuf>) -> Settings {
+        Settings {
+            cwd: cwd.into(),
+            config: None,
+            claims: Vec::new(),
+            tolerance: None,
+            fail_on: None,
+            load_rules: true,
+            require_claims: false,
+        }
+    }
+
+    /// Settings for the process's working directory.
+    pub fn from_current_dir() -> Settings {
+        Settings::new(std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
+    }
+}
+
+/// Why a session could not start: nothing is checked then, and the run exits 2.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// Every error in every rule file, each with path, line and column.
+    #[error("{} error(s) in the rule files", .0.len())]
+    Rules(Vec<RuleError>),
+}
+
+/// The configuration, rules and options of one run, loaded once.
+#[derive(Debug)]
+pub struct Session {
+    config: Option<Config>,
+    rules: RuleSet,
+    options: CheckOptions,
+    fail_on: FailOn,
+    /// What to check when no path is given.
+    sources: Vec<PathBuf>,
+}
+
+/// A document with the numbers read from it.
+#[derive(Debug)]
+pub struct Extracted {
+    pub doc: Document,
+    /// Every mention in order, non-quantities included.
+    pub mentions: Vec<Mention>,
+}
+
+impl Extracted {
+    /// The mention whose span holds byte `offset` (an editor's hover), if any.
+    pub fn mention_at(&self, offset: usize) -> Option<&Mention> {
+        // Mentions are sorted by start: look back from the last one starting at or before
+        // `offset` (the innermost, should a hedge's span ever enclose another mention).
+        let starts = self.mentions.partition_point(|m| m.span.start <= offset);
+        self.mentions[..starts]
+            .iter()
+            .rev()
+            .find(|m| offset < m.span.end)
+    }
+}
+
+/// One rule file's example results, in file order.
+#[derive(Debug)]
+pub struct FileExamples<'a> {
+    pub file: &'a RuleFile,
+    pub results: Vec<ExampleResult>,
+}
+
+impl Session {
+    /// Reads the configuration (the one named, else the nearest `factlint.yaml`), applies the
+    /// settings over it, and loads and compiles every rule file. All rule-file errors come
+    /// back together.
+    pub fn load(settings: &Settings) -> Result<Session, LoadError> {
+        let cwd = &settings.cwd;
+        let found = settings.config.clone().or_else(|| config::discover(cwd));
+        let config = found.map(|p| config::load(&p)).transpose()?;
+        let mut options = CheckOptions::default();
+        if let Some(c) = &config {
+            c.apply(&mut options);
+        }
+        if let Some(t) = settings.tolerance {
+            options.tolerance = t;
+        }
+        let fail_on = settings
+            .fail_on
+            .or(config.as_ref().and_then(|c| c.fail_on))
+            .unwrap_or(FailOn::Error);
+        let root = config
+            .as_ref()
+            .map_or_else(|| PathBuf::from("."), |c| relative(&c.root, cwd));
+        let rules = if settings.load_rules {
+            let claims = claims_paths(settings, config.as_ref());
+            RuleSet::load(&claims, &root).map_err(LoadError::Rules)?
+        } else {
+            RuleSet {
+                files: Vec::new(),
+                root,
+            }
+        };
+        let sources = match &config {
+            Some(c) if !c.sources.is_empty() => {
+                c.sources.iter().map(|p| relative(p, cwd)).collect()
+            }
+            _ => vec![PathBuf::from("source")],
+        };
+        Ok(Session {
+            config,
+            rules,
+            options,
+            fail_on,
+            sources,
+        })
+    }
+
+    /// A session over rules and options built by hand (tests, editors without a
+    /// configuration file).
+    pub fn new(rules: RuleSet, options: CheckOptions) -> Session {
+        Session {
+            config: None,
+            rules,
+            options,
+            fail_on: FailOn::Error,
+            sources: vec![PathBuf::from("source")],
+        }
+    }
+
+    pub fn config(&self) -> Option<&Config> {
+        self.config.as_ref()
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    pub fn options(&self) -> &CheckOptions {
+        &self.options
+    }
+
+    /// The lowest severity that fails the run.
+    pub fn fail_on(&self) -> FailOn {
+        self.fail_on
+    }
+
+    /// What to check when no path is given: the config's `sources`, else `source/`.
+    pub fn default_paths(&self) -> &[PathBuf] {
+        &self.sources
+    }
+
+    /// The extractor's options, derived from the check options (`CheckOptions::
+    /// extract_options`, the one place they are built), so that every front end reads
+    /// numbers with the same tolerance.
+    pub fn extract_options(&self) -> ExtractOptions {
+        self.options.extract_options()
+    }
+
+    /// The article files among `paths` (folders walked), and the paths that cannot be used.
+    pub fn discover(&self, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileError>) {
+        let (files, missing) = discover(paths);
+        (files, missing.into_iter().map(FileError::from).collect())
+    }
+
+    /// Reads the numbers of a text held in memory; `path` decides Markdown or plain text.
+    pub fn extract_text(&self, path: &Path, text: &str) -> Extracted {
+        self.extract_document(Document::from_text(path, text))
+    }
+
+    /// Reads the numbers of a file on disk.
+    pub fn extract_path(&self, path: &Path) -> Result<Extracted, FileError> {
+        Ok(self.extract_document(load(path)?))
+    }
+
+    fn extract_document(&self, doc: Document) -> Extracted {
+        let mentions = extract(&doc.masked, &self.extract_options());
+        Extracted { doc, mentions }
+    }
+
+    /// Checks a text held in memory (an editor's buffer, one article of a stream); `path`
+    /// decides Markdown or plain text and which rule files apply.
+    pub fn check_text(&self, path: &Path, text: &str) -> FileReport {
+        self.check_document(Document::from_text(path, text))
+    }
+
+    /// Checks a loaded document.
+    pub fn check_document(&self, doc: Document) -> FileReport {
+        let mentions = extract(&doc.masked, &self.extract_options());
+        let outcome = check_document(&doc, &mentions, &self.rules, &self.options);
+        FileReport::new(doc, outcome.findings, outcome.stats)
+    }
+
+    /// Loads and checks a file on disk.
+    pub fn check_path(&self, path: &Path) -> Result<FileReport, FileError> {
+        Ok(self.check_document(load(path)?))
+    }
+
+    /// Applies every unambiguous edit to a text held in memory and checks the result: the
+    /// report's `doc.text` is the fixed text, `fixes` says what was done, `findings` are
+    /// those that remain. Nothing is written anywhere.
+    pub fn fix_text(&self, path: &Path, text: &str) -> FileReport {
+        let first = self.check_text(path, text);
+        let fixing = fix::apply(&first.doc, &first.findings);
+        if !fixing.changed() {
+            return with_fixes(first, fixing.fixes);
+        }
+        let fixed = Document::from_text(path, &fixing.text);
+        with_fixes(self.check_document(fixed), fixing.fixes)
+    }
+
+    /// Checks a file, fixes it on disk (atomically, keeping its BOM and line endings) and
+    /// checks it again. A fix that cannot be written leaves the file as it was: the report
+    /// is then of the file as it stands and carries the error in `errors`.
+    pub fn fix_path(&self, path: &Path) -> Result<FileReport, FileError> {
+        let first = self.check_path(path)?;
+        let fixing = fix::apply(&first.doc, &first.findings);
+        if !fixing.changed() {
+            return Ok(with_fixes(first, fixing.fixes));
+        }
+        if let Err(e) = fix::write(&first.doc, &fixing.text) {
+            let mut report = first;
+            report.errors.push(e.into());
+            return Ok(report);
+        }
+        let fixed = self.check_path(path)?;
+        Ok(with_fixes(fixed, fixing.fixes))
+    }
+
+    /// Checks (or, with `fix`, fixes) every article among `paths` in order, one at a time:
+    /// first the paths that cannot be used, then one result per file. Each report can be
+    /// printed and dropped before the next file is read, so memory stays bounded by the
+    /// largest file.
+    pub fn check_paths<'a>(
+        &'a self,
+        paths: &[PathBuf],
+        fix: bool,
+    ) -> impl Iterator<Item = Result<FileReport, FileError>> + 'a {
+        let (files, missing) = self.discover(paths);
+        missing
+            .into_iter()
+            .map(Err)
+            .chain(files.into_iter().map(move |path| {
+                if fix {
+                    self.fix_path(&path)
+                } else {
+                    self.check_path(&path)
+                }
+            }))
+    }
+
+    /// Runs every example of every rule file through its rule alone, with this session's
+    /// tolerance.
+    pub fn test_examples(&self) -> Vec<FileExamples<'_>> {
+        self.rules
+            .files
+            .iter()
+            .map(|file| FileExamples {
+                file,
+                results: run_examples(file, &self.options),
+            })
+            .collect()
+    }
+}
+
+/// Loads a source; a file that is not text gets the line and column of its first bad byte.
+fn load(path: &Path) -> Result<Document, FileError> {
+    Document::load(path).map_err(|error| {
+        let at = match &error {
+            SourceError::Utf8 { offset, .. } | SourceError::Binary { offset, .. } => {
+                std::fs::read(path)
+                    .ok()
+                    .map(|bytes| line_col(&bytes, *offset))
+            }
+            _ => None,
+        };
+        FileError::Source { error, at }
+    })
+}
+
+/// 1-based line and column (in characters) of byte `offset`, counting only the bytes before
+/// it, which are valid UTF-8 (the offset is where the text stops being readable).
+fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+fn with_fixes(mut report: FileReport, fixes: Vec<fix::Fixed>) -> FileReport {
+    report.fixes = fixes;
+    report
+}
+
+/// The rule paths to load: the settings', else the config's, else `claims/` under the root
+/// (when it exists, or always when `require_claims`). `/dev/null` stands for "no rules".
+fn claims_paths(settings: &Settings, config: Option<&Config>) -> Vec<PathBuf> {
+    let cwd = &settings.cwd;
+    let chosen: Vec<PathBuf> = if !settings.claims.is_empty() {
+        settings.claims.clone()
+    } else if let Some(c) = config.filter(|c| !c.claims.is_empty()) {
+        c.claims.iter().map(|p| relative(p, cwd)).collect()
+    } else {
+        let default = config.map_or_else(
+            || PathBuf::from("claims"),
+            |c| relative(&c.root.join("claims"), cwd),
+        );
+        if settings.require_claims || default.exists() {
+            vec![default]
+        } else {
+            Vec::new()
+        }
+    };
+    chosen
+        .into_iter()
+        .filter(|p| p != Path::new("/dev/null"))
+        .collect()
+}
+
+/// `path` relative to `cwd` where both are absolute (`../source` from a subfolder), so
+/// that reports print the short paths people type; otherwise `path` unchanged.
+fn relative(path: &Path, cwd: &Path) -> PathBuf {
+    if !path.is_absolute() || !cwd.is_absolute() {
+        return path.to_path_buf();
+    }
+    let p: Vec<Component> = path.components().collect();
+    let c: Vec<Component> = cwd.components().collect();
+    let common = p.iter().zip(&c).take_while(|(a, b)| a == b).count();
+    let mut rel = PathBuf::new();
+    for _ in common..c.len() {
+        rel.push("..");
+    }
+    for part in &p[common..] {
+        rel.push(part);
+    }
+    if rel.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        rel
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_is_shared_across_threads() {
+        fn sync<T: Sync + Send>() {}
+        sync::<Session>();
+    }
+
+    #[test]
+    fn relative_paths_walk_up_and_down() {
+        let cwd = Path::new("/repo/sub");
+        assert_eq!(
+            relative(Path::new("/repo/source"), cwd),
+            PathBuf::from("../source")
+        );
+        assert_eq!(
+            relative(Path::new("/repo/sub/a.md"), cwd),
+            PathBuf::from("a.md")
+        );
+        assert_eq!(relative(Path::new("/repo/sub"), cwd), PathBuf::from("."));
+        assert_eq!(relative(Path::new("x/y"), cwd), PathBuf::from("x/y"));
+    }
+
+    #[test]
+    fn a_file_that_is_not_text_is_located() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("bad.md");
+        std::fs::write(&path, b"ok\n\xe8\xae\xad \xff\n").expect("write");
+        let session = Session::new(RuleSet::default(), CheckOptions::default());
+        let e = session.check_path(&path).expect_err("not UTF-8");
+        assert_eq!(e.location(), Some((2, 3)));
+        assert!(e.to_string().contains("not valid UTF-8 at byte 7"), "{e}");
+    }
+
+    #[test]
+    fn check_text_runs_the_builtins_on_a_buffer() {
+        let session = Session::new(RuleSet::default(), CheckOptions::default());
+        let report = session.check_text(
+            Path::new("a.md"),
+            "投资从 2340 亿美元下降到 1892 亿美元，降幅 30%。\n",
+        );
+        assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
+        assert_eq!(report.findings[0].rule, "change_in_sentence");
+        assert!(report.errors.is_empty());
+    }
+
+    #[test]
+    fn fix_text_returns_the_fixed_text_and_what_remains() {
+        let rules = RuleSet::from_text(
+            Path::new("t.yaml"),
+            "terms:\n  - id: t\n    use: 训练成本\n    instead_of: [推理成本]\n",
+        )
+        .expect("compiles");
+        let set = RuleSet {
+            files: vec![rules],
+            root: PathBuf::from("."),
+        };
+        let session = Session::new(set, CheckOptions::default());
+        let report = session.fix_text(Path::new("a.md"), "模型的推理成本很高。\n");
+        let numbers = session.extract_text(Path::new("a.md"), "约 20% 的人\n");
+        assert_eq!(numbers.mention_at(4).map(|m| m.span.start), Some(0));
+        assert!(numbers.mention_at(12).is_none());
+        assert_eq!(report.doc.text, "模型的训练成本很高。\n");
+        assert_eq!(report.fixes.len(), 1);
+        assert!(report.findings.is_empty());
+    }
+
+    #[test]
+    fn the_tolerance_comes_from_the_settings() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("factlint.yaml"), "tolerance: 0.2\n").expect("write");
+        let mut settings = Settings::new(dir.path());
+        settings.load_rules = false;
+        let session = Session::load(&settings).expect("loads");
+        assert_eq!(session.extract_options().tolerance, 0.2);
+        settings.tolerance = Some(0.01);
+        let session = Session::load(&settings).expect("loads");
+        assert_eq!(session.options().tolerance, 0.01);
+    }
+}
