@@ -190,7 +190,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                                 n,
                                 (op.sign, op.word),
                                 &op.change(),
-                                severity,
+                                (severity, op.fixable),
                             ));
                         }
                     } else if n.kind == Kind::Percent
@@ -232,6 +232,10 @@ pub(super) struct Operands<'m> {
     pub b: &'m Mention,
     pub sign: f64,
     pub word: &'static str,
+    /// Whether a rewrite of the result may be offered: only in the frames this check has
+    /// always read, where the rate sits next to both figures; elsewhere any of the three
+    /// figures may be the wrong one.
+    pub fixable: bool,
 }
 
 impl<'m> Operands<'m> {
@@ -287,6 +291,7 @@ fn frame_operands<'m>(
             b: change.b,
             sign,
             word,
+            fixable: true,
         });
     }
     // `B, N percentage point below the A of January`.
@@ -302,6 +307,7 @@ fn frame_operands<'m>(
             b: qs[k],
             sign,
             word: if sign < 0.0 { "below" } else { "above" },
+            fixable: false,
         });
     }
     let (sign, word, residual) = match before {
@@ -320,6 +326,7 @@ fn frame_operands<'m>(
         b: qs[f.b],
         sign,
         word,
+        fixable: false,
     })
 }
 
@@ -360,6 +367,7 @@ fn amount_operands<'m>(
         b: change.b,
         sign,
         word,
+        fixable: false,
     })
 }
 
@@ -492,6 +500,12 @@ fn judge_amount(
 
 /// The direction named at the end of `lead`, its word, and the text before it.
 fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
+    // Most figures are not preceded by a direction word: turn them away by the last
+    // character before stripping the fillers word by word.
+    let last = lead.trim_end().chars().next_back()?;
+    if !last.is_ascii_alphabetic() && !ENDINGS.contains(&last) {
+        return None;
+    }
     let core = strip_words(lead, FILLERS);
     let &(word, sign) = DIRECTIONS.iter().find(|(w, _)| {
         strip_suffix(core, w).is_some_and(|rest| {
@@ -501,6 +515,21 @@ fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
     })?;
     Some((sign, word, &core[..core.len() - word.len()]))
 }
+
+/// The last characters of the direction and filler words, derived from the two tables so
+/// that they cannot drift apart; Latin words end in a letter and are always let through.
+static ENDINGS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut ends: Vec<char> = DIRECTIONS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(FILLERS.iter().copied())
+        .filter_map(|w| w.chars().next_back())
+        .filter(|c| !c.is_ascii_alphabetic())
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+});
 
 /// The text before `qs[k]` back to the previous quantity or the start of its clause.
 fn before<'t>(masked: &'t str, sentence: Span, qs: &[&Mention], k: usize) -> (usize, &'t str) {
@@ -749,9 +778,9 @@ fn judge(
     n: &Mention,
     direction: (f64, &str),
     r: &Change<'_>,
-    severity: Severity,
+    how: (Severity, bool),
 ) -> Option<Finding> {
-    judge_as(&META, ctx, n, direction, (r.a, r.b), severity)
+    judge_as(&META, ctx, n, direction, (r.a, r.b), how)
 }
 
 /// The finding, under the check `meta`, when `n` does not match the change from `a` to `b`.
@@ -761,7 +790,7 @@ pub(super) fn judge_as(
     n: &Mention,
     (sign, word): (f64, &str),
     (a, b): (&Mention, &Mention),
-    severity: Severity,
+    (severity, fixable): (Severity, bool),
 ) -> Option<Finding> {
     let r = Change { a, b };
     let claimed = if sign > 0.0 {
@@ -818,7 +847,8 @@ pub(super) fn judge_as(
     finding
         .notes
         .push(format!("N is read as {direction} because of `{word}`"));
-    if !points
+    if fixable
+        && !points
         && same_direction
         && n.kind != Kind::Fraction
         && let Some(replacement) = write_like(n, value.abs())

@@ -51,6 +51,10 @@ pub(super) fn zh_named<'m>(
     let masked = &ctx.doc.masked;
     let n = qs[i];
     let before_n = &masked[sentence.start..n.span.start];
+    // Cheap test first: the words right before N must end in `的`.
+    if !strip_hedges(before_n).ends_with('的') {
+        return None;
+    }
     let clause_start = sentence.start + last_clause_break(before_n).unwrap_or(0);
     let lead = strip_hedges(&masked[clause_start..n.span.start]);
     let lead = lead.strip_suffix('的')?;
@@ -100,7 +104,12 @@ pub(super) fn en_named<'m>(
     let masked = &ctx.doc.masked;
     let n = qs[i];
     let after_end = qs.get(i + 1).map_or(sentence.end, |q| q.span.start);
-    let caps = EN_NAMED.captures(&masked[n.span.end..after_end])?;
+    let after = &masked[n.span.end..after_end];
+    let opening = after.trim_start();
+    if !opening.starts_with("as ") && !opening.starts_with("that of") {
+        return None;
+    }
+    let caps = EN_NAMED.captures(after)?;
     let name = caps.name("name")?.as_str().trim();
     let before = strip_hedges(&masked[sentence.start..n.span.start]);
     if !before.ends_with([',', '(']) && !before.ends_with(" is") && !before.ends_with(" was") {

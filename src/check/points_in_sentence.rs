@@ -57,7 +57,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                     n,
                     (op.sign, op.word),
                     (op.a, op.b),
-                    severity,
+                    (severity, op.fixable),
                 ));
             } else if points_reading_holds(n, &op) {
                 findings.push(ambiguous(ctx, n, &op, severity));
