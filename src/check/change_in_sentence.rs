@@ -207,7 +207,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                     // `由` or `from`: most sentences have none, and are passed over.
                     let compares = *compares.get_or_insert_with(|| {
                         let text = &masked[sentence.range()];
-                        text.contains(['较', '比', '从', '由']) || text.contains("from")
+                        ["较", "比", "从", "由", "from"].iter().any(|w| text.contains(w))
                     });
                     if compares
                         && let Some(op) = amount_operands(ctx, sentence, qs, i)

@@ -56,6 +56,11 @@ pub(super) fn strip_hedges(s: &str) -> &str {
 /// Latin word is stripped only at a word boundary (`moreover` does not end in `over`).
 pub(super) fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
     let mut s = s.trim_end();
+    // Most texts end in no word of the list: one byte compare per word turns them away.
+    let last = s.as_bytes().last();
+    if !words.iter().any(|w| w.as_bytes().last() == last) {
+        return s;
+    }
     'again: loop {
         for w in words {
             if let Some(rest) = strip_suffix(s, w) {
