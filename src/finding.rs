@@ -1,5 +1,6 @@
 //! What checks produce, shared by every stage after extraction: severities, findings with an
-//! optional edit, and the explanation of a verdict. A leaf: it imports no later stage.
+//! optional fix (edits and how safe they are to apply), and the explanation of a verdict. A
+//! leaf: it imports no later stage.
 
 use crate::eval::Interval;
 use crate::source::Span;
@@ -98,6 +99,55 @@ pub struct Edit {
     pub replacement: String,
 }
 
+/// How safe a fix is to apply without a person looking (ruff's model).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// Shown only: a guess at what was meant, or a rewrite that could not be confirmed.
+    /// Never applied.
+    DisplayOnly,
+    /// Applied by `--unsafe-fixes`: it may change what the text means (a wording that
+    /// assumes the common reading).
+    Unsafe,
+    /// Applied by `--fix`: the rewritten figure has been read back and says what the check
+    /// computed, in the same kind and unit; or a term's replacement given by a rule.
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::DisplayOnly => "display_only",
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+/// A finding's fix: the edits that make it, applied all together or not at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    pub fn new(edit: Edit, applicability: Applicability) -> Fix {
+        Fix {
+            edits: vec![edit],
+            applicability,
+        }
+    }
+
+    pub fn safe(edit: Edit) -> Fix {
+        Fix::new(edit, Applicability::Safe)
+    }
+
+    /// Whether a run that applies fixes up to `allowed` applies this one.
+    pub fn applies_at(&self, allowed: Applicability) -> bool {
+        self.applicability != Applicability::DisplayOnly && self.applicability >= allowed
+    }
+}
+
 /// One named value that went into a computation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Input {
@@ -146,8 +196,8 @@ pub struct Finding {
     pub notes: Vec<String>,
     /// The citations the verdict rests on, each once, in order of use (printers join them).
     pub source: Vec<String>,
-    /// The fix, if it is unambiguous.
-    pub edit: Option<Edit>,
+    /// The fix, if the check knows one; its applicability says whether `--fix` applies it.
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -171,7 +221,16 @@ impl Finding {
             explanation: None,
             notes: Vec::new(),
             source: Vec::new(),
-            edit: None,
+            fix: None,
         }
+    }
+
+    /// The edit a report shows as the corrected text: the first edit of a fix that may be
+    /// applied (safe or unsafe); a display-only fix is a suggestion, not an edit.
+    pub fn edit(&self) -> Option<&Edit> {
+        self.fix
+            .as_ref()
+            .filter(|f| f.applicability != Applicability::DisplayOnly)
+            .and_then(|f| f.edits.first())
     }
 }

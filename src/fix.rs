@@ -2,15 +2,25 @@
 //! then the fixed text written back atomically (temporary file in the same folder, fsync,
 //! rename), keeping permissions, line endings and the BOM.
 //!
-//! Edits come from `Finding::edit`, which checks only set when the fix is unambiguous.
-//! Where two edits overlap, the first (by position) wins and the other is reported as not
-//! applied: guessing how to merge them could write something nobody asked for.
+//! Edits come from `Finding::fix`; a run applies the fixes its `Applicability` allows (`--fix`
+//! the safe ones, `--unsafe-fixes` the unsafe ones too, display-only ones never), each fix's
+//! edits all together or not at all. Where two fixes overlap, the first (by position) wins
+//! and the other is reported as not applied: guessing how to merge them could write
+//! something nobody asked for.
+//!
+//! `fix_passes` then checks the fixed text again and applies what that finds, up to
+//! `MAX_PASSES` times, so that one run reaches the text a second run would leave alone; an
+//! edit whose result the next pass would change again is held back (the finding stays in
+//! the report), so a fix never feeds another fix's guess.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use crate::check::Finding;
+use crate::finding::Applicability;
 use crate::source::{Document, Span};
 
 /// One edit `--fix` applied or declined, located in the text as it was before fixing.
@@ -50,45 +60,169 @@ pub enum FixError {
     },
 }
 
-/// Applies the edits of `findings` to `doc.text`. Edits that do nothing, fall outside the
-/// text or overlap an earlier edit are not applied; overlapping ones are recorded as such.
+/// Applies the safe fixes of `findings` to `doc.text` (see `apply_at`).
 pub fn apply(doc: &Document, findings: &[Finding]) -> Fixing {
-    let mut edits: Vec<(&Finding, Span, &str)> = findings
+    apply_at(doc, findings, Applicability::Safe)
+}
+
+/// Applies the fixes of `findings` that `allowed` admits to `doc.text`. Edits that do
+/// nothing are dropped; a fix with an edit outside the text is not applied; a fix that
+/// overlaps one applied before it is recorded as not applied.
+pub fn apply_at(doc: &Document, findings: &[Finding], allowed: Applicability) -> Fixing {
+    apply_some(doc, findings, allowed, &[]).0
+}
+
+/// The most passes `fix_passes` makes over one document.
+pub const MAX_PASSES: usize = 4;
+
+/// Fixes `doc` until a check of the fixed text finds nothing more to apply, at most
+/// `MAX_PASSES` times. `findings` are `doc`'s; `check` gives the findings of a text. An edit
+/// whose replaced text the next pass would edit again is held back and the pass redone
+/// without it. Each record is located in the text its pass started from.
+pub fn fix_passes(
+    doc: &Document,
+    findings: Vec<Finding>,
+    allowed: Applicability,
+    mut check: impl FnMut(&Document) -> Vec<Finding>,
+) -> Fixing {
+    let mut current: Option<Document> = None;
+    let mut findings = findings;
+    let mut fixes = Vec::new();
+    'passes: for _ in 0..MAX_PASSES {
+        let here = current.as_ref().unwrap_or(doc);
+        let mut held: Vec<usize> = Vec::new();
+        // Each retry holds back at least one more fix, so this ends; it is bounded anyway,
+        // since each retry costs a check of the whole text.
+        for _ in 0..MAX_PASSES {
+            let (fixing, placed) = apply_some(here, &findings, allowed, &held);
+            if !fixing.changed() {
+                break 'passes;
+            }
+            let next = Document::from_text(&here.path, &fixing.text);
+            let again = check(&next);
+            let redone: Vec<usize> = placed
+                .iter()
+                .filter(|(_, at)| {
+                    again
+                        .iter()
+                        .filter_map(|f| f.fix.as_ref())
+                        .filter(|x| x.applies_at(allowed))
+                        .flat_map(|x| &x.edits)
+                        .any(|e| touches(*at, e.span))
+                })
+                .map(|&(i, _)| i)
+                .collect();
+            if redone.is_empty() {
+                fixes.extend(fixing.fixes);
+                findings = again;
+                current = Some(next);
+                continue 'passes;
+            }
+            held.extend(redone);
+        }
+        break;
+    }
+    let text = current.map_or_else(|| doc.text.clone(), |d| d.text);
+    Fixing { text, fixes }
+}
+
+/// Whether an edit at `b` would change the text at `a` (an insertion right at its edge
+/// counts).
+fn touches(a: Span, b: Span) -> bool {
+    a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1)
+}
+
+/// `apply_at` without the fixes of the findings at the indices in `held`; also gives, for
+/// each applied fix's edits, the finding's index and where the replacement lies in the new
+/// text.
+fn apply_some(
+    doc: &Document,
+    findings: &[Finding],
+    allowed: Applicability,
+    held: &[usize],
+) -> (Fixing, Vec<(usize, Span)>) {
+    let text = &doc.text;
+    let valid = |span: Span| {
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    // Each fix as its finding's index and its edits that change something.
+    let mut groups: Vec<(usize, Vec<(Span, &str)>)> = findings
         .iter()
-        .filter_map(|f| f.edit.as_ref().map(|e| (f, e.span, e.replacement.as_str())))
-        .filter(|(_, span, new)| {
-            span.end <= doc.text.len()
-                && doc.text.is_char_boundary(span.start)
-                && doc.text.is_char_boundary(span.end)
-                && doc.text[span.range()] != **new
+        .enumerate()
+        .filter(|(i, _)| !held.contains(i))
+        .filter_map(|(i, f)| {
+            let fix = f.fix.as_ref().filter(|x| x.applies_at(allowed))?;
+            if !fix.edits.iter().all(|e| valid(e.span)) {
+                return None;
+            }
+            let mut edits: Vec<(Span, &str)> = fix
+                .edits
+                .iter()
+                .filter(|e| text[e.span.range()] != *e.replacement)
+                .map(|e| (e.span, e.replacement.as_str()))
+                .collect();
+            edits.sort_by_key(|(span, _)| (span.start, span.end));
+            (!edits.is_empty()).then_some((i, edits))
         })
         .collect();
-    edits.sort_by_key(|(f, span, _)| (span.start, span.end, f.rule.clone()));
-    edits.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
+    groups.sort_by(|(i, a), (j, b)| {
+        (a[0].0.start, a[0].0.end, &findings[*i].rule).cmp(&(
+            b[0].0.start,
+            b[0].0.end,
+            &findings[*j].rule,
+        ))
+    });
+    // The same edit from two findings is made once.
+    groups.dedup_by(|a, b| a.1 == b.1);
 
-    let crlf = doc.text.contains("\r\n");
-    let mut text = String::with_capacity(doc.text.len());
-    let mut fixes = Vec::with_capacity(edits.len());
+    // Applied spans by start, to find overlaps whatever order multi-edit fixes come in.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let overlaps = |taken: &BTreeMap<usize, usize>, span: Span| {
+        let before = taken.range(..=span.start).next_back();
+        let after = taken.range(span.start..).next();
+        before.is_some_and(|(_, &e)| e > span.start) || after.is_some_and(|(&s, _)| s < span.end)
+    };
+    let mut records: Vec<(usize, Span, &str, bool)> = Vec::new();
+    for (i, edits) in &groups {
+        let free = edits.iter().all(|(span, _)| !overlaps(&taken, *span))
+            && edits.windows(2).all(|w| w[0].0.end <= w[1].0.start);
+        if free {
+            for (span, _) in edits {
+                taken.insert(span.start, span.end);
+            }
+        }
+        records.extend(edits.iter().map(|&(span, new)| (*i, span, new, free)));
+    }
+    records.sort_by_key(|&(_, span, _, _)| (span.start, span.end));
+
+    let crlf = text.contains("\r\n");
+    let mut out = String::with_capacity(text.len());
+    let mut fixes = Vec::with_capacity(records.len());
+    let mut placed = Vec::new();
     let mut done = 0;
-    for (finding, span, new) in edits {
-        let (line, column) = doc.lines.line_col(&doc.text, span.start);
-        let applied = span.start >= done;
+    for (i, span, new, applied) in records {
+        let (line, column) = doc.lines.line_col(text, span.start);
         if applied {
-            text.push_str(&doc.text[done..span.start]);
-            push_with_line_endings(&mut text, new, crlf);
+            out.push_str(&text[done..span.start]);
+            let at = out.len();
+            push_with_line_endings(&mut out, new, crlf);
+            placed.push((i, Span::new(at, out.len())));
             done = span.end;
         }
         fixes.push(Fixed {
-            rule: finding.rule.clone(),
+            rule: findings[i].rule.clone(),
             line,
             column,
-            old: doc.text[span.range()].to_string(),
+            old: text[span.range()].to_string(),
             new: new.to_string(),
             applied,
         });
     }
-    text.push_str(&doc.text[done..]);
-    Fixing { text, fixes }
+    out.push_str(&text[done..]);
+    (Fixing { text: out, fixes }, placed)
 }
 
 /// A replacement that spans lines gets the document's own line ending.
@@ -148,7 +282,7 @@ pub fn write(doc: &Document, new_text: &str) -> Result<(), FixError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Edit, Origin, Severity};
+    use crate::check::{Edit, Fix, Origin, Severity};
 
     fn finding(rule: &str, text: &str, start: usize, end: usize, new: &str) -> Finding {
         let span = Span::new(start, end);
@@ -160,10 +294,10 @@ mod tests {
             &text[start..end],
             "m",
         );
-        f.edit = Some(Edit {
+        f.fix = Some(Fix::safe(Edit {
             span,
             replacement: new.to_string(),
-        });
+        }));
         f
     }
 
@@ -208,10 +342,10 @@ mod tests {
         let t = "abc";
         let d = doc(t);
         let mut bad = finding("x", t, 0, 1, "z");
-        bad.edit = Some(Edit {
+        bad.fix = Some(Fix::safe(Edit {
             span: Span::new(2, 10),
             replacement: "q".into(),
-        });
+        }));
         let fixing = apply(&d, &[finding("same", t, 0, 1, "a"), bad]);
         assert_eq!(fixing.text, "abc");
         assert!(fixing.fixes.is_empty());

@@ -32,7 +32,7 @@ fn render(doc: &Document, findings: &[Finding]) -> String {
             f.severity, f.rule, f.message
         ));
         s.push_str(&format!("  found: {}\n", f.found));
-        if let Some(e) = &f.edit {
+        if let Some(e) = f.edit() {
             s.push_str(&format!("  fix:   {}\n", e.replacement));
         }
         for n in &f.notes {
@@ -69,7 +69,7 @@ fn the_fixes_keep_the_authors_numbers() {
     let (_, findings) = findings();
     let fixes: Vec<&str> = findings
         .iter()
-        .filter_map(|f| f.edit.as_ref().map(|e| e.replacement.as_str()))
+        .filter_map(|f| f.edit().map(|e| e.replacement.as_str()))
         .collect();
     assert_eq!(
         fixes,

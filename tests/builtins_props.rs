@@ -94,7 +94,7 @@ proptest! {
             prop_assert!(doc.text.is_char_boundary(f.span.end));
             prop_assert_eq!(doc.slice(f.span), f.found.as_str());
             prop_assert!(!f.message.is_empty());
-            if let Some(e) = &f.edit {
+            if let Some(e) = f.edit() {
                 prop_assert!(e.span.end <= doc.text.len());
                 prop_assert!(doc.text.is_char_boundary(e.span.start));
                 prop_assert!(doc.text.is_char_boundary(e.span.end));

@@ -102,3 +102,129 @@ fn extract_nul_bytes_and_long_lines_do_not_hang() {
     // Whether NUL makes a file binary is the loader's call; either way no panic and no hang.
     assert!(matches!(out.status.code(), Some(0 | 2)), "{out:?}");
 }
+
+/// Variants of the bundled article with every digit changed by a fixed-seed generator, so
+/// that the built-ins find something: a stand-in for a corpus too large to commit.
+fn variants(count: usize) -> Vec<String> {
+    let article =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("source/ai-index-2024.md"))
+            .expect("bundled article");
+    let mut seed: u64 = 13;
+    (0..count)
+        .map(|_| {
+            article
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_digit() {
+                        seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        char::from(b'0' + ((seed >> 33) % 10) as u8)
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `-j 2` prints byte for byte what `-j 1` prints: over many files (reports in sorted
+/// order whichever finishes first) and over one file large enough to be extracted in
+/// paragraph pieces on both threads, in every machine format and the diff.
+#[test]
+fn two_threads_print_what_one_thread_prints() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let many = dir.path().join("many");
+    fs::create_dir_all(&many).expect("mkdir");
+    for (i, text) in variants(60).iter().enumerate() {
+        fs::write(many.join(format!("{i:03}.md")), text).expect("write");
+    }
+    // About 3 MB: three paragraph pieces of 1 MiB, under the name the bundled rules apply
+    // to, so that the claims (matched over the whole article) run on it too.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    fs::create_dir_all(dir.path().join("source")).expect("mkdir");
+    fs::create_dir_all(dir.path().join("claims")).expect("mkdir");
+    fs::write(
+        dir.path().join("source/ai-index-2024.md"),
+        variants(260).join("\n"),
+    )
+    .expect("write");
+    fs::copy(
+        root.join("claims/ai-index-2024.yaml"),
+        dir.path().join("claims/ai-index-2024.yaml"),
+    )
+    .expect("copy");
+    fs::write(dir.path().join("factlint.yaml"), "").expect("write");
+    fs::write(
+        dir.path().join("terms.yaml"),
+        "terms:\n  - id: t\n    use: 训练成本\n    instead_of: [推理成本]\n  - id: i\n    use: Ipsos\n    instead_of: [lpsos]\n",
+    )
+    .expect("write");
+    let claims = "claims";
+    for target in ["many", "source/ai-index-2024.md"] {
+        for format in ["line", "json", "diff"] {
+            let run = |j: &str| {
+                factlint(
+                    dir.path(),
+                    &[
+                        "check",
+                        "-j",
+                        j,
+                        "--claims",
+                        "terms.yaml",
+                        "--claims",
+                        claims,
+                        "--format",
+                        format,
+                        target,
+                    ],
+                )
+            };
+            let (one, two) = (run("1"), run("2"));
+            assert_eq!(one.status.code(), Some(1), "{one:?}");
+            assert!(
+                one.stdout.len() > 1000,
+                "{target} {format}: too little output to compare"
+            );
+            assert!(
+                one.stdout == two.stdout,
+                "{target} {format}: -j 2 differs from -j 1"
+            );
+            assert_eq!(one.stderr, two.stderr);
+        }
+    }
+}
+
+/// Standard input that is not UTF-8 is located like a file's first bad byte; exit 2.
+#[test]
+fn stdin_that_is_not_utf8_is_located() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args([
+            "check",
+            "-",
+            "--claims",
+            "/dev/null",
+            "--stdin-filename",
+            "in.md",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"ok\n\xe8\xae\xad \xff\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("waits");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("in.md") && stderr.contains("byte 7"),
+        "{stderr}"
+    );
+}

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use factlint::check::{Edit, Finding, Origin, Severity};
+use factlint::check::{Edit, Finding, Fix, Origin, Severity};
 use factlint::report::{FileReport, Format, Report};
 use factlint::source::{Document, Span};
 use proptest::prelude::*;
@@ -41,7 +41,7 @@ proptest! {
                 let span = Span::new(start, start + len);
                 let mut f = Finding::new("r", Origin::Term, Severity::Warning, span, "x", "m");
                 if with_edit {
-                    f.edit = Some(Edit { span, replacement: new.clone() });
+                    f.fix = Some(Fix::safe(Edit { span, replacement: new.clone() }));
                 }
                 f
             })

@@ -310,5 +310,5 @@ claims:
         "{}",
         f.message
     );
-    assert!(f.edit.is_none() && f.suggestion.is_none());
+    assert!(f.edit().is_none() && f.suggestion.is_none());
 }

@@ -66,7 +66,7 @@ proptest! {
         let out = check_document(&doc, &mentions, &rules, &CheckOptions::default());
         for f in &out.findings {
             prop_assert!(f.span.end <= doc.text.len());
-            if let Some(e) = &f.edit {
+            if let Some(e) = f.edit() {
                 prop_assert!(doc.text.is_char_boundary(e.span.start));
                 prop_assert!(doc.text.is_char_boundary(e.span.end));
             }

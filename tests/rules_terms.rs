@@ -48,7 +48,7 @@ fn within_a_heading_only_that_section_is_checked() {
         f.message,
         "`推理成本` should be `训练成本`: this section is about training"
     );
-    let edit = f.edit.as_ref().expect("a term finding carries its fix");
+    let edit = f.edit().expect("a term finding carries its fix");
     assert_eq!(edit.span, f.span);
     assert_eq!(edit.replacement, "训练成本");
 }

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use super::period::{Dated, Period, periods};
 use super::{Analysis, UnitKind};
 use crate::extract::{Kind, Mention};
-use crate::lexicon::{BASES, Basis, MEASURES, Matcher, PREDICATES};
+use crate::lexicon::{BASES, Basis, CHANGE_WORDS, COPULAS, MEASURES, Matcher};
 use crate::source::Span;
 
 /// A set of basis words.
@@ -77,7 +77,15 @@ pub struct Governing {
 
 static BASIS: LazyLock<Matcher<Basis>> = LazyLock::new(|| Matcher::new(BASES));
 static MEASURE: LazyLock<Matcher<&'static str>> = LazyLock::new(|| Matcher::new(MEASURES));
-static PREDICATE: LazyLock<Matcher<()>> = LazyLock::new(|| Matcher::new(PREDICATES));
+/// Where a clause's head ends: a copula or a change verb.
+static PREDICATE: LazyLock<Matcher<()>> = LazyLock::new(|| {
+    Matcher::from_words(
+        COPULAS
+            .iter()
+            .map(|&w| (w, ()))
+            .chain(CHANGE_WORDS.iter().filter(|e| e.1.verb).map(|e| (e.0, ()))),
+    )
+});
 
 /// Whether a mention is a rate, which a growth basis (`同比`) may qualify.
 fn is_rate(m: &Mention) -> bool {

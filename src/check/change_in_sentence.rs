@@ -10,13 +10,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::frames;
+use super::rewrite::rewrite_number;
 use super::sentence::{
-    clause_breaks, divide, format_number, has_clause_break, input, last_clause_break, same_measure,
-    strip_continuations, strip_suffix, strip_words, subtract,
+    clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
+    same_measure, strip_continuations, strip_hedges, strip_suffix, strip_words, subtract,
 };
-use super::{BuiltinMeta, Context, Edit, Explanation, Finding, Origin, Severity};
-use crate::eval::Interval;
-use crate::extract::{Kind, Mention, write_like};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
+use crate::eval::{Interval, brief};
+use crate::extract::{Kind, Mention};
+use crate::lexicon::{CHANGE_WORDS, FILLERS, HEDGE_WORDS, is_comparison_marker};
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -26,94 +28,6 @@ pub const META: BuiltinMeta = BuiltinMeta {
 };
 
 const ID: &str = META.id;
-
-/// Words that name the direction of a change, right before its percentage; longest first
-/// where one ends another.
-const DIRECTIONS: &[(&str, f64)] = &[
-    ("增长率", 1.0),
-    ("增幅", 1.0),
-    ("涨幅", 1.0),
-    ("升幅", 1.0),
-    ("增速", 1.0),
-    ("增长", 1.0),
-    ("增加", 1.0),
-    ("上升", 1.0),
-    ("提高", 1.0),
-    ("提升", 1.0),
-    ("上涨", 1.0),
-    ("攀升", 1.0),
-    ("降幅", -1.0),
-    ("跌幅", -1.0),
-    ("下降", -1.0),
-    ("下滑", -1.0),
-    ("减少", -1.0),
-    ("降低", -1.0),
-    ("下跌", -1.0),
-    ("回落", -1.0),
-    ("缩减", -1.0),
-    ("萎缩", -1.0),
-    ("increased", 1.0),
-    ("increase", 1.0),
-    ("rose", 1.0),
-    ("risen", 1.0),
-    ("rise", 1.0),
-    ("grew", 1.0),
-    ("grown", 1.0),
-    ("growth", 1.0),
-    ("jumped", 1.0),
-    ("jump", 1.0),
-    ("climbed", 1.0),
-    ("surged", 1.0),
-    ("gained", 1.0),
-    ("gain", 1.0),
-    ("up", 1.0),
-    ("decreased", -1.0),
-    ("decrease", -1.0),
-    ("declined", -1.0),
-    ("decline", -1.0),
-    ("fell", -1.0),
-    ("fallen", -1.0),
-    ("fall", -1.0),
-    ("dropped", -1.0),
-    ("drop", -1.0),
-    ("shrank", -1.0),
-    ("slipped", -1.0),
-    ("plunged", -1.0),
-    ("reduction", -1.0),
-    ("down", -1.0),
-];
-
-/// Words between the direction and the number: `下降了约`, `增幅达`, `fell by`, `a decline of`.
-const FILLERS: &[&str] = &[
-    "大约",
-    "大概",
-    "将近",
-    "接近",
-    "几乎",
-    "超过",
-    "不到",
-    "至少",
-    "约为",
-    "达到",
-    "幅度为",
-    "幅度",
-    "约",
-    "近",
-    "逾",
-    "了",
-    "达",
-    "为",
-    "approximately",
-    "roughly",
-    "around",
-    "about",
-    "nearly",
-    "almost",
-    "over",
-    "some",
-    "by",
-    "of",
-];
 
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
@@ -498,31 +412,47 @@ fn judge_amount(
     Some(finding)
 }
 
-/// The direction named at the end of `lead`, its word, and the text before it.
+/// The direction named at the end of `lead` (fillers and hedges aside), its word, and the
+/// text before it. The longest change word that ends the text wins (`增长率`, not `增长`).
 fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
-    // Most figures are not preceded by a direction word: turn them away by the last
-    // character before stripping the fillers word by word.
+    // Most figures are not preceded by a change word: turn them away by the last character
+    // before stripping fillers and hedges word by word.
     let last = lead.trim_end().chars().next_back()?;
     if !last.is_ascii_alphabetic() && !ENDINGS.contains(&last) {
         return None;
     }
-    let core = strip_words(lead, FILLERS);
-    let &(word, sign) = DIRECTIONS.iter().find(|(w, _)| {
-        strip_suffix(core, w).is_some_and(|rest| {
-            let latin = w.is_ascii();
-            !(latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()))
+    let mut core = lead;
+    loop {
+        let next = strip_hedges(strip_words(core, FILLERS));
+        if next == core {
+            break;
+        }
+        core = next;
+    }
+    let &(word, change) = CHANGE_WORDS
+        .iter()
+        .filter(|(w, _)| {
+            strip_suffix(core, w).is_some_and(|rest| {
+                let latin = w.is_ascii();
+                !(latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()))
+            })
         })
-    })?;
-    Some((sign, word, &core[..core.len() - word.len()]))
+        .max_by_key(|(w, _)| w.len())?;
+    Some((
+        change.direction.sign(),
+        word,
+        &core[..core.len() - word.len()],
+    ))
 }
 
-/// The last characters of the direction and filler words, derived from the two tables so
+/// The last characters of the change, filler and hedge words, derived from the tables so
 /// that they cannot drift apart; Latin words end in a letter and are always let through.
 static ENDINGS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut ends: Vec<char> = DIRECTIONS
+    let mut ends: Vec<char> = CHANGE_WORDS
         .iter()
         .map(|(w, _)| *w)
         .chain(FILLERS.iter().copied())
+        .chain(HEDGE_WORDS.iter().copied())
         .filter_map(|w| w.chars().next_back())
         .filter(|c| !c.is_ascii_alphabetic())
         .collect();
@@ -613,7 +543,7 @@ fn reading<'m>(
         let (start, words) = before(masked, sentence, qs, i - 1);
         let at = words
             .rfind(['较', '比'])
-            .filter(|&at| is_comparison(words, at))?;
+            .filter(|&at| is_comparison_marker(words, at))?;
         // B is the figure right before, and the clause of `较` opens with it: a clause with a
         // subject of its own (`，利润较…`) is about something else.
         let marker = start + at;
@@ -705,7 +635,7 @@ fn subject_before<'m>(
             let compared = FROM_BEFORE_EN.is_match(words)
                 || words
                     .rfind(['较', '比'])
-                    .is_some_and(|at| is_comparison(words, at));
+                    .is_some_and(|at| is_comparison_marker(words, at));
             if !compared {
                 return Some(q);
             }
@@ -741,14 +671,6 @@ fn continues(gap: &str) -> bool {
     }
 }
 
-/// Whether the `较` or `比` at byte `at` of `words` is the comparison preposition.
-fn is_comparison(words: &str, at: usize) -> bool {
-    let prev = words[..at].chars().last();
-    let next = words[at..].chars().nth(1);
-    !matches!(prev, Some('相' | '对' | '比' | '计' | '无'))
-        && !matches!(next, Some('例' | '率' | '较' | '为' | '重' | '如'))
-}
-
 /// The change A → B allows (`computed`, interval) and the formula used, for the kind of N.
 pub(super) fn computed(
     n: &Mention,
@@ -756,16 +678,14 @@ pub(super) fn computed(
     b: &Mention,
 ) -> Option<(f64, Interval, &'static str)> {
     match n.kind {
-        Kind::Points if a.kind == Kind::Percent => Some((
-            b.value - a.value,
-            subtract(b.interval, a.interval),
-            "N ~ B - A",
-        )),
+        Kind::Points if a.kind == Kind::Percent => {
+            Some((b.value - a.value, b.interval - a.interval, "N ~ B - A"))
+        }
         Kind::Percent | Kind::Fraction => {
-            let q = divide(b.interval, a.interval)?;
+            let q = b.interval.checked_div(a.interval)?;
             Some((
                 b.value / a.value - 1.0,
-                Interval::new(q.low - 1.0, q.high - 1.0),
+                q - Interval::point(1.0),
                 "N ~ (B - A) / A",
             ))
         }
@@ -805,8 +725,8 @@ pub(super) fn judge_as(
     let doc = ctx.doc;
     let (a_text, b_text, n_text) = (doc.slice(r.a.span), doc.slice(r.b.span), doc.slice(n.span));
     let as_text = |v: f64| match n.kind {
-        Kind::Points => format!("{} points", format_number(v * 100.0)),
-        _ => format!("{}%", format_number(v * 100.0)),
+        Kind::Points => format!("{} points", brief(v * 100.0)),
+        _ => format!("{}%", brief(v * 100.0)),
     };
     let mut message = format!(
         "`{n_text}` does not match the change from `{a_text}` to `{b_text}`: {} (the figures \
@@ -819,7 +739,7 @@ pub(super) fn judge_as(
     );
     let points = n.kind == Kind::Percent
         && r.a.kind == Kind::Percent
-        && subtract(r.b.interval, r.a.interval).meets(&claimed);
+        && (r.b.interval - r.a.interval).meets(&claimed);
     let same_direction = value * sign > 0.0;
     if points {
         message.push_str(&format!(
@@ -847,22 +767,16 @@ pub(super) fn judge_as(
     finding
         .notes
         .push(format!("N is read as {direction} because of `{word}`"));
+    // The figure as it should read: its magnitude, since the verb carries the sign.
+    let target = if sign > 0.0 { q } else { -q };
     if fixable
         && !points
         && same_direction
         && n.kind != Kind::Fraction
-        && let Some(replacement) = write_like(n, value.abs())
+        && let Some(rewrite) = rewrite_number(ctx, n, value.abs(), target)
     {
-        finding.suggestion = Some(format!(
-            "{}{}{}",
-            &doc.text[n.span.start..n.number.start],
-            replacement,
-            &doc.text[n.number.end..n.span.end]
-        ));
-        finding.edit = Some(Edit {
-            span: n.number,
-            replacement,
-        });
+        finding.suggestion = Some(rewrite.text);
+        finding.fix = rewrite.fix;
     }
     Some(finding)
 }
@@ -969,7 +883,7 @@ mod tests {
         ];
         let f = run(check, s, &bad);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert!(f[0].edit.is_none(), "any of the three figures may be wrong");
+        assert!(f[0].fix.is_none(), "any of the three figures may be wrong");
         let s = "全年钢材产量 13.6 亿吨，比上年增加 0.4 亿吨，粗钢产量增长 9.0%。";
         let other = [
             t("13.6 亿吨", 13.6e8),

@@ -5,9 +5,10 @@
 //! Takes a `Context` (document, mentions, options) and one compiled `RuleFile`; produces a
 //! `ClaimRun`: findings plus the counts the summary needs.
 
-use super::{Context, Edit, Explanation, Finding, Input, Origin};
+use super::rewrite::rewrite_number;
+use super::{Context, Explanation, Finding, Input, Origin};
 use crate::eval::{CmpOp, EvalError, Expr, Value, Verdict, human};
-use crate::extract::{Mention, extract, write_like};
+use crate::extract::Kind;
 use crate::rules::{Binding, Check, Claim, Matcher, RuleFile};
 use crate::source::Span;
 
@@ -21,8 +22,9 @@ pub struct ClaimRun {
     pub failed: usize,
     /// Claims that matched nowhere.
     pub unmatched: usize,
-    /// Indices into `Context::mentions` of the mentions that filled a placeholder.
-    pub checked: Vec<usize>,
+    /// The mentions that filled a placeholder: (index into `Context::mentions`, index of
+    /// the claim in the file).
+    pub checked: Vec<(usize, usize)>,
 }
 
 /// One place a claim's template or pattern matched.
@@ -66,7 +68,7 @@ fn run_claims(
             continue;
         }
         for m in &matches[i] {
-            run.checked.extend(&m.mentions);
+            run.checked.extend(m.mentions.iter().map(|&k| (k, i)));
             let before = run.findings.len();
             for check in &claim.checks {
                 if let Some(f) = evaluate(ctx, file, claim, check, m) {
@@ -235,22 +237,17 @@ fn evaluate(
     let span = mention.map_or(m.span, |(_, x)| x.span);
     let found = ctx.doc.slice(span).to_string();
     let computed = verdict.right.point;
-    let suggestion = match (left_placeholder, cmp.op, mention) {
-        (Some(_), CmpOp::Approx, Some((_, x))) => write_like(x, computed),
+    // The whole mention as it should read (`2.4倍`), for the message and the report; never
+    // in another kind of figure than the fact it is compared with (`25%` for 32 countries).
+    let rewrite = match (left_placeholder, cmp.op, mention) {
+        (Some(_), CmpOp::Approx, Some((_, x)))
+            if compared_fact_unit(file, check).is_none_or(|u| fits_unit(x.kind, u)) =>
+        {
+            rewrite_number(ctx, x, computed, verdict.right.interval)
+        }
         _ => None,
     };
-    // The whole mention as it should read (`2.4倍`), for the message and the report.
-    let suggested_text = match (&suggestion, mention) {
-        (Some(s), Some((_, x))) if x.span.contains(x.number) => {
-            let text = &ctx.doc.text;
-            Some(format!(
-                "{}{s}{}",
-                &text[x.span.start..x.number.start],
-                &text[x.number.end..x.span.end]
-            ))
-        }
-        (s, _) => s.clone(),
-    };
+    let suggested_text = rewrite.as_ref().map(|r| r.text.clone());
     let message = match (&left_placeholder, &suggested_text) {
         (Some(_), Some(s)) => format!("`{found}` does not match {rhs} = {} ({s})", human(computed)),
         (Some(_), None) => format!("`{found}` does not match {rhs} = {}", human(computed)),
@@ -274,35 +271,39 @@ fn evaluate(
     if let Some(why) = &claim.why {
         f.notes.push(why.clone());
     }
-    if let (Some(s), Some((_, x))) = (&suggestion, mention)
-        && lands_inside(ctx, x, s, &verdict)
-    {
-        f.edit = Some(Edit {
-            span: x.number,
-            replacement: s.clone(),
-        });
-    }
+    f.fix = rewrite.and_then(|r| r.fix);
     f.suggestion = suggested_text;
     Some(f)
 }
 
-/// Whether the mention rewritten with `number` still reads as a value the computation
-/// allows: a suggestion rounded too coarsely (`2.4倍` for 2.449 written `2倍`) is shown but
-/// not applied.
-fn lands_inside(ctx: &Context<'_>, mention: &Mention, number: &str, verdict: &Verdict) -> bool {
-    let text = &ctx.doc.text;
-    if mention.number.start < mention.span.start || mention.number.end > mention.span.end {
-        return false;
+/// The unit of the fact a check compares with directly (`n ~ fact`), if it does.
+fn compared_fact_unit<'f>(file: &'f RuleFile, check: &Check) -> Option<&'f str> {
+    let Expr::Name(name) = &check.comparison.right else {
+        return None;
+    };
+    match check.inputs.get(name.slot) {
+        Some((_, Binding::Fact(i))) => file.facts.get(*i).map(|f| f.unit.as_str()),
+        _ => None,
     }
-    let rewritten = format!(
-        "{}{number}{}",
-        &text[mention.span.start..mention.number.start],
-        &text[mention.number.end..mention.span.end]
+}
+
+/// Whether a mention of `kind` can state a value in a fact's `unit`: a share is written as
+/// a percent or a fraction, a multiple in times, points in points, anything else (money,
+/// counts, tonnes) as neither of those.
+fn fits_unit(kind: Kind, unit: &str) -> bool {
+    let unit = unit.trim().to_ascii_lowercase();
+    let share = matches!(
+        unit.as_str(),
+        "share" | "%" | "percent" | "fraction" | "ratio" | "rate" | "pct"
     );
-    extract(&rewritten, &ctx.options.extract_options())
-        .iter()
-        .find(|m| m.kind.is_quantity())
-        .is_some_and(|m| m.interval.meets(&verdict.right.interval))
+    let times = matches!(unit.as_str(), "times" | "x" | "×" | "multiple");
+    let points = matches!(unit.as_str(), "pp" | "points" | "percentage points");
+    match kind {
+        Kind::Percent | Kind::Fraction => share,
+        Kind::Points => points,
+        Kind::Multiple => times,
+        _ => !(share || times || points),
+    }
 }
 
 fn cannot_evaluate(

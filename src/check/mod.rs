@@ -6,13 +6,17 @@
 //! variant.
 
 pub mod claim;
+mod coverage;
 mod frames;
 mod named_base;
+mod rewrite;
 mod sentence;
 mod suppress;
 pub mod term;
 
 use std::cell::{Cell, OnceCell};
+
+pub use coverage::{Coverage, MentionStatus};
 
 use crate::analysis::Analysis;
 use crate::extract::{ExtractOptions, Mention};
@@ -20,7 +24,9 @@ use crate::rules::RuleSet;
 use crate::rules::normalize::Normalized;
 use crate::source::{Document, Span};
 
-pub use crate::finding::{BuiltinMeta, Edit, Explanation, Finding, Input, Origin, Severity};
+pub use crate::finding::{
+    Applicability, BuiltinMeta, Edit, Explanation, Finding, Fix, Input, Origin, Severity,
+};
 
 /// Declares the built-in checks from one line each, `Variant => file`. Each file defines
 /// `META` (id, doc, default severity) and `check(ctx, severity, examined)`; everything else
@@ -185,6 +191,8 @@ pub struct Outcome {
     /// Sorted by position, then rule id.
     pub findings: Vec<Finding>,
     pub stats: Stats,
+    /// What examined each mention.
+    pub coverage: Coverage,
 }
 
 /// Runs every applicable claim and term, and the enabled built-ins, over one document.
@@ -199,43 +207,31 @@ pub fn check_document(
         numbers_found: mentions.iter().filter(|m| m.kind.is_quantity()).count(),
         ..Stats::default()
     };
-    // Indices of the mentions some check examined; a list, not a flag per mention, so
-    // that counting them does not walk every mention a second time.
-    let mut checked: Vec<usize> = Vec::new();
+    let mut coverage = Coverage::new(mentions);
     let mut findings = Vec::new();
     for file in rules.for_path(&doc.path) {
         let run = claim::run(&ctx, file);
         stats.claims_held += run.held;
         stats.claims_failed += run.failed;
         stats.claims_unmatched += run.unmatched;
-        checked.extend(run.checked);
+        for &(i, c) in &run.checked {
+            coverage.mark(i, || MentionStatus::Claim(file.claims[c].id.clone()));
+        }
         findings.extend(run.findings);
-        let terms = term::run(&ctx, file);
-        stats.term_findings += terms.len();
-        findings.extend(terms);
+        findings.extend(term::run(&ctx, file));
     }
     let mut examined = Vec::new();
     for &(builtin, severity) in &options.builtins {
-        let found = builtin.run(&ctx, severity, &mut examined);
-        stats.builtin_findings += found.len();
-        findings.extend(found);
+        findings.extend(builtin.run(&ctx, severity, &mut examined));
+        coverage.mark_spans(mentions, &examined, builtin);
+        examined.clear();
     }
     stats.relations_checked = ctx.relations.get();
     if !options.builtins.is_empty() {
         stats.sentences_skipped = ctx.analysis().skipped_sentences();
+        coverage.sentences_skipped = stats.sentences_skipped;
     }
-    for span in examined {
-        // Mentions are sorted by position and never share a start.
-        if let Ok(i) = mentions.binary_search_by_key(&span.start, |m| m.span.start) {
-            checked.push(i);
-        }
-    }
-    checked.sort_unstable();
-    checked.dedup();
-    stats.numbers_checked = checked
-        .iter()
-        .filter(|&&i| mentions[i].kind.is_quantity())
-        .count();
+    stats.numbers_checked = coverage.checked();
     let mut findings = suppress::apply(doc, findings);
     // The summary counts what the report shows, so suppressed findings are not counted.
     stats.term_findings = findings.iter().filter(|f| f.origin == Origin::Term).count();
@@ -244,5 +240,9 @@ pub fn check_document(
         .filter(|f| matches!(f.origin, Origin::Builtin(_)))
         .count();
     findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
-    Outcome { findings, stats }
+    Outcome {
+        findings,
+        stats,
+        coverage,
+    }
 }

@@ -4,9 +4,11 @@
 //! `增加了 N 倍`: strictly N+1 times) or meaningless (`减少 N 倍`), and proposes the wording
 //! that keeps the author's number. Its documentation is `docs/multiple_wording.md`.
 
-use super::sentence::{format_number, last_clause_break, strip_hedges, strip_suffix};
-use super::{BuiltinMeta, Context, Edit, Finding, Origin, Severity};
+use super::sentence::{last_clause_break, strip_hedges, strip_suffix};
+use super::{Applicability, BuiltinMeta, Context, Edit, Finding, Fix, Origin, Severity};
+use crate::eval::brief;
 use crate::extract::{Kind, Mention};
+use crate::lexicon::{CHANGE_WORDS, COMPARATIVES, Comparative, Direction, is_comparison_marker};
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -30,48 +32,6 @@ enum Verb {
     Decline,
 }
 
-/// Verbs that may stand right before the multiple (hedges aside), longest first within
-/// each overlapping family so that `提高` is not read as `高`.
-const VERBS: &[(&str, Verb)] = &[
-    ("增加了", Verb::Growth),
-    ("增长了", Verb::Growth),
-    ("提高了", Verb::Growth),
-    ("提升了", Verb::Growth),
-    ("上升了", Verb::Growth),
-    ("扩大了", Verb::Growth),
-    ("增加", Verb::Growth),
-    ("增长", Verb::Growth),
-    ("提高", Verb::Growth),
-    ("提升", Verb::Growth),
-    ("上升", Verb::Growth),
-    ("扩大", Verb::Growth),
-    ("减少了", Verb::Decline),
-    ("下降了", Verb::Decline),
-    ("降低了", Verb::Decline),
-    ("缩小了", Verb::Decline),
-    ("减小了", Verb::Decline),
-    ("下跌了", Verb::Decline),
-    ("减少", Verb::Decline),
-    ("下降", Verb::Decline),
-    ("降低", Verb::Decline),
-    ("缩小", Verb::Decline),
-    ("减小", Verb::Decline),
-    ("下跌", Verb::Decline),
-    ("高出了", Verb::Excess),
-    ("多出了", Verb::Excess),
-    ("高出", Verb::Excess),
-    ("多出", Verb::Excess),
-    ("高了", Verb::Comparative),
-    ("多了", Verb::Comparative),
-    ("大了", Verb::Comparative),
-    ("快了", Verb::Comparative),
-    ("高", Verb::Comparative),
-    ("多", Verb::Comparative),
-    ("大", Verb::Comparative),
-    ("贵", Verb::Comparative),
-    ("快", Verb::Comparative),
-];
-
 /// Judges wording, not values, so it adds nothing to `examined`.
 pub fn check(ctx: &Context<'_>, severity: Severity, _examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
@@ -94,57 +54,44 @@ pub fn check(ctx: &Context<'_>, severity: Severity, _examined: &mut Vec<Span>) -
     findings
 }
 
-/// The verb that ends `lead` (hedges aside) and where it starts.
-fn verb_before(lead: &str) -> Option<(usize, &'static str, Verb)> {
+/// The verb that ends `lead` (hedges aside, with its `了`), where it starts, and how it
+/// reads: a Chinese change verb (`增加了`, `减少`) or a comparative (`高出`, `多`). The
+/// longest word wins, so that `提高` is not read as `高`.
+fn verb_before(lead: &str) -> Option<(usize, &str, Verb)> {
     let core = strip_hedges(lead);
-    VERBS
+    let stem = core.strip_suffix('了').unwrap_or(core);
+    let changes = CHANGE_WORDS
         .iter()
-        .find(|(w, _)| strip_suffix(core, w).is_some())
-        .map(|&(w, v)| (core.len() - w.len(), w, v))
+        .filter(|(w, c)| c.verb && !w.is_ascii())
+        .map(|&(w, c)| {
+            let verb = match c.direction {
+                Direction::Up => Verb::Growth,
+                Direction::Down => Verb::Decline,
+            };
+            (w, verb)
+        });
+    let comparatives = COMPARATIVES.iter().map(|&(w, c)| {
+        let verb = match c {
+            Comparative::Excess => Verb::Excess,
+            Comparative::Plain => Verb::Comparative,
+        };
+        (w, verb)
+    });
+    let (word, verb) = changes
+        .chain(comparatives)
+        .filter(|(w, _)| strip_suffix(stem, w).is_some())
+        .max_by_key(|(w, _)| w.len())?;
+    let start = stem.len() - word.len();
+    Some((start, &core[start..], verb))
 }
 
 /// The last `比` or `较` of `text` used as the comparison preposition, not inside a word
 /// such as `比例`, `相比` or `较为`.
 fn comparison_marker(text: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    (0..chars.len())
+    text.char_indices()
         .rev()
-        .find(|&k| {
-            let (_, c) = chars[k];
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
-            match c {
-                '比' => {
-                    !matches!(
-                        next,
-                        Some('例' | '较' | '率' | '重' | '如' | '赛' | '分' | '值' | '对')
-                    ) && !matches!(
-                        prev,
-                        Some('对' | '相' | '无' | '类' | '评' | '排' | '好' | '正' | '反')
-                    )
-                }
-                '较' => {
-                    !matches!(
-                        next,
-                        Some(
-                            '为' | '高'
-                                | '低'
-                                | '大'
-                                | '小'
-                                | '多'
-                                | '少'
-                                | '好'
-                                | '快'
-                                | '慢'
-                                | '长'
-                                | '短'
-                        )
-                    ) && !matches!(prev, Some('比' | '相' | '计'))
-                }
-                _ => false,
-            }
-        })
-        .map(|k| chars[k].0)
+        .find(|&(at, c)| matches!(c, '比' | '较') && is_comparison_marker(text, at))
+        .map(|(at, _)| at)
 }
 
 fn judge(
@@ -182,7 +129,7 @@ fn judge(
                 (suggestion, message)
             } else {
                 let percent = (1.0 - 1.0 / n) * 100.0;
-                let n_shown = format_number(n);
+                let n_shown = brief(n);
                 let suggestion = format!(
                     "{stem}到原来的 1/{n_shown}（即{stem} {}%）",
                     percent.round()
@@ -194,12 +141,19 @@ fn judge(
                 (suggestion, message)
             };
             let mut f = Finding::new(ID, Origin::Builtin(&META), severity, span, phrase, message);
-            f.suggestion = Some(suggestion);
+            f.suggestion = Some(suggestion.clone());
             f.notes.push(
                 "a decline is a percentage or a fraction: `下降 67%`, `减少到原来的 1/3`; \
                  the rewrite guesses what was meant, so it is not applied by --fix"
                     .into(),
             );
+            f.fix = Some(Fix::new(
+                Edit {
+                    span,
+                    replacement: suggestion,
+                },
+                Applicability::DisplayOnly,
+            ));
             Some(f)
         }
         Verb::Excess | Verb::Comparative | Verb::Growth => {
@@ -207,7 +161,7 @@ fn judge(
                 return None;
             }
             let tail = &text[verb_end..m.span.end];
-            let strict = format_number(n + 1.0);
+            let strict = brief(n + 1.0);
             // Another multiple between `比` and the verb (`比增加了 8.7 倍高出 8.7 倍`) means
             // the comparison is not a plain `比 X` (`比五年前` is): rewriting it could swallow
             // another finding.
@@ -233,7 +187,7 @@ fn judge(
                 ),
                 None => (Span::new(verb_start, m.span.end), None),
             };
-            let n_shown = format_number(n);
+            let n_shown = brief(n);
             let better = match &replacement {
                 Some(_) if marker.is_some() => format!("`是…的{tail}`"),
                 Some(r) => format!("`{r}`"),
@@ -263,10 +217,15 @@ fn judge(
                 if span == phrase_span {
                     f.suggestion = Some(r.clone());
                 }
-                f.edit = Some(Edit {
-                    span,
-                    replacement: r,
-                });
+                // The rewrite assumes the common reading (N times, not N+1): it may change
+                // what the text says, so only `--unsafe-fixes` applies it.
+                f.fix = Some(Fix::new(
+                    Edit {
+                        span,
+                        replacement: r,
+                    },
+                    Applicability::Unsafe,
+                ));
             }
             Some(f)
         }
@@ -288,7 +247,7 @@ mod tests {
         let f = run(check, s, &[multiple("十三倍", 13.0)]);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].found, "增加了十三倍");
-        let edit = f[0].edit.as_ref().expect("unambiguous rewrite");
+        let edit = f[0].edit().expect("unambiguous rewrite");
         assert_eq!(edit.replacement, "增加到十三倍");
         assert!(f[0].message.contains("14 times"), "{}", f[0].message);
     }
@@ -305,7 +264,7 @@ mod tests {
         assert_eq!(f[0].found, "高出近 291 倍");
         assert_eq!(f[0].suggestion, None, "the rewrite reaches back to 比");
         assert_eq!(
-            f[0].edit.as_ref().map(|e| e.replacement.as_str()),
+            f[0].edit().map(|e| e.replacement.as_str()),
             Some("是一位旅客的排放量的近 291 倍")
         );
     }
@@ -325,7 +284,7 @@ mod tests {
                 },
             ],
         );
-        let edits: Vec<_> = f.iter().filter_map(|f| f.edit.as_ref()).collect();
+        let edits: Vec<_> = f.iter().filter_map(|f| f.edit()).collect();
         assert_eq!(f.len(), 2, "{f:#?}");
         assert_eq!(edits.len(), 1, "only `增加了` is rewritten: {edits:#?}");
         assert_eq!(edits[0].replacement, "增加到8.7 倍");
@@ -351,7 +310,7 @@ mod tests {
         let f = run(check, "成本比去年多 3 倍。", &[multiple("3 倍", 3.0)]);
         assert_eq!(f.len(), 1);
         assert_eq!(
-            f[0].edit.as_ref().map(|e| e.replacement.as_str()),
+            f[0].edit().map(|e| e.replacement.as_str()),
             Some("是去年的 3 倍")
         );
     }
@@ -360,7 +319,11 @@ mod tests {
     fn decline_by_times_is_flagged_without_an_edit() {
         let f = run(check, "成本减少了 3 倍。", &[multiple("3 倍", 3.0)]);
         assert_eq!(f.len(), 1);
-        assert!(f[0].edit.is_none());
+        assert!(f[0].edit().is_none());
+        assert_eq!(
+            f[0].fix.as_ref().map(|x| x.applicability),
+            Some(Applicability::DisplayOnly)
+        );
         assert_eq!(
             f[0].suggestion.as_deref(),
             Some("减少到原来的 1/3（即减少 67%）")

@@ -155,7 +155,7 @@ mod tests {
             f[0].message
         );
         assert!(f[0].message.contains("-25%"), "{}", f[0].message);
-        assert!(f[0].edit.is_none());
+        assert!(f[0].fix.is_none());
         let s = "支持率从 40% 下降到 30%，下降了 25%。";
         assert!(
             run(

@@ -10,13 +10,15 @@ use regex::Regex;
 
 use super::frames;
 use super::named_base as named;
+use super::rewrite::rewrite_number;
 use super::sentence::{
-    clause_breaks, divide, format_interval, format_number, has_clause_break, input,
-    last_clause_break, same_measure, strip_continuations, strip_hedges,
+    clause_breaks, has_clause_break, input, last_clause_break, same_measure, strip_continuations,
+    strip_hedges,
 };
-use super::{BuiltinMeta, Context, Edit, Explanation, Finding, Origin, Severity};
-use crate::eval::Interval;
-use crate::extract::{Hedge, Kind, Mention, write_like};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
+use crate::eval::{Interval, brief, brief_interval};
+use crate::extract::{Hedge, Kind, Mention};
+use crate::lexicon::RELATION_STARTS;
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -35,10 +37,10 @@ static EN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
             (?P<as>as\s+(?:much|many|large|big|high|great|expensive|costly|long|heavy|fast)\s+as
               |that\s+of|those\s+of
               |the\s+(?:size|amount|level|value|number|cost|total)\s+of)
-              \s*[^,;:.!?\d]{0,40}
+              \s*[^,;:.!?0-9０-９]{0,40}
           | (?P<than>(?:more|larger|bigger|higher|greater|costlier|heavier)\s+than)
-              \s*[^,;:.!?\d]{0,40}
-          | (?:the\s+|[A-Z][A-Za-z0-9_'’]*\s*|\(\s*)*
+              \s*[^,;:.!?0-9０-９]{0,40}
+          | (?:the\s+|[A-Z][\w'’]*\s*|\(\s*)*
         )$",
     )
     .expect("static regex")
@@ -447,41 +449,6 @@ fn en_times<'m>(
     })
 }
 
-/// Words that may open a continuing clause once the continuations are stripped: a relation
-/// word, or a predicate with no subject of its own (`，同比增长 38%，是…`).
-const RELATION_STARTS: &[&str] = &[
-    "是",
-    "为",
-    "相当于",
-    "达",
-    "同比",
-    "环比",
-    "较",
-    "比",
-    "增长",
-    "下降",
-    "上升",
-    "减少",
-    "增加",
-    "占",
-    "超过",
-    "高于",
-    "低于",
-    "居",
-    "位居",
-    "is",
-    "was",
-    "are",
-    "were",
-    "up ",
-    "down ",
-    "an increase",
-    "a rise",
-    "a drop",
-    "a decline",
-    "accounting for",
-];
-
 /// Whether every clause between `from` (the end of A) and `to` (the relation word) carries
 /// A's subject on: each opens with a relation word after optional continuation words, or
 /// with a multiple (an earlier ratio of the same subject), or is empty.
@@ -495,10 +462,18 @@ fn keeps_subject(ctx: &Context<'_>, qs: &[&Mention], from: usize, to: usize) -> 
         let opens_at = from + end - clause.len();
         let clause = clause.trim_end_matches(['，', ',', '；', ';', '：', ':', '、']);
         clause.trim().is_empty()
-            || RELATION_STARTS.iter().any(|r| clause.starts_with(r))
+            || RELATION_STARTS.iter().any(|r| starts_with_word(clause, r))
             || qs
                 .iter()
                 .any(|m| m.kind == Kind::Multiple && m.span.start == opens_at)
+    })
+}
+
+/// Whether `s` opens with `w`; a Latin `w` must end at a word boundary (`up`, not `upper`).
+fn starts_with_word(s: &str, w: &str) -> bool {
+    s.strip_prefix(w).is_some_and(|rest| {
+        !(w.ends_with(|c: char| c.is_ascii_alphabetic())
+            && rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
     })
 }
 
@@ -559,7 +534,7 @@ fn judge(
     let mut verdicts = Vec::new();
     let r = ctx.options.tolerance;
     for &a in candidates {
-        let q = divide(operand(a, f.n, r), operand(f.b, f.n, r))?;
+        let q = operand(a, f.n, r).checked_div(operand(f.b, f.n, r))?;
         if holds(q, f) {
             return None;
         }
@@ -576,8 +551,8 @@ fn judge(
         "`{n_text}` does not match `{}` / `{}` = {} (the figures allow {}{})",
         doc.slice(a.span),
         doc.slice(f.b.span),
-        format_number(computed),
-        format_interval(q),
+        brief(computed),
+        brief_interval(q),
         if f.either {
             "; the wording was also read as N+1 times"
         } else {
@@ -606,19 +581,10 @@ fn judge(
         ));
     }
     if f.fixable
-        && let Some(replacement) = write_like(f.n, computed)
+        && let Some(rewrite) = rewrite_number(ctx, f.n, computed, q)
     {
-        let replacement_text = format!(
-            "{}{}{}",
-            &doc.text[f.n.span.start..f.n.number.start],
-            replacement,
-            &doc.text[f.n.number.end..f.n.span.end]
-        );
-        finding.suggestion = Some(replacement_text);
-        finding.edit = Some(Edit {
-            span: f.n.number,
-            replacement,
-        });
+        finding.suggestion = Some(rewrite.text);
+        finding.fix = rewrite.fix;
     }
     Some(finding)
 }

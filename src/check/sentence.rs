@@ -8,35 +8,9 @@ use crate::extract::{Kind, Mention};
 use crate::source::Document;
 
 use super::Input;
+use crate::lexicon::{CONNECTIVES, HEDGE_WORDS, LOOSENING_WORDS};
 
 pub(super) use crate::analysis::{clause_breaks, has_clause_break, last_clause_break};
-
-/// Hedge and filler words that may stand between a relation word and its number.
-const HEDGES: &[&str] = &[
-    "大约",
-    "大概",
-    "将近",
-    "接近",
-    "几乎",
-    "近乎",
-    "超过",
-    "不到",
-    "不足",
-    "至少",
-    "约",
-    "近",
-    "逾",
-    "approximately",
-    "roughly",
-    "around",
-    "about",
-    "nearly",
-    "almost",
-    "some",
-    "over",
-    "~",
-    "≈",
-];
 
 /// `s` without the suffix `w`, if it ends so. The last byte is compared first: the word
 /// lists are scanned for every figure, and most words fail there without a call to compare.
@@ -47,9 +21,9 @@ pub(super) fn strip_suffix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
     s.strip_suffix(w)
 }
 
-/// `s` with trailing white space and any trailing hedge words removed.
+/// `s` with trailing white space and any trailing hedge words (the extractor's) removed.
 pub(super) fn strip_hedges(s: &str) -> &str {
-    strip_words(s, HEDGES)
+    strip_words(s, &HEDGE_WORDS)
 }
 
 /// `s` with trailing white space and any of `words` removed from its end, repeatedly. A
@@ -76,46 +50,12 @@ pub(super) fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
     }
 }
 
-/// Openings of a clause that continue the previous clause's subject: `，大约是…`, `，这是…`,
-/// `, which is…`, `, or…`. A clause that names a new subject (`，中国是…`) does not.
-const CONTINUATIONS: &[&str] = &[
-    "大约",
-    "大概",
-    "将近",
-    "接近",
-    "几乎",
-    "约",
-    "近",
-    "仅",
-    "只",
-    "也",
-    "则",
-    "更",
-    "还",
-    "即",
-    "这一数字",
-    "这一数额",
-    "该数字",
-    "这",
-    "此",
-    "其",
-    "which",
-    "that",
-    "and",
-    "or",
-    "making it",
-    "about",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-];
-
-/// `s` without leading white space and continuation words.
+/// `s` without leading white space, connectives and loosening hedges: what may open a clause
+/// that carries the previous clause's subject on (`，大约是…`, `，这是…`, `, which is…`).
 pub(super) fn strip_continuations(s: &str) -> &str {
     let mut s = s.trim_start();
     'again: loop {
-        for w in CONTINUATIONS {
+        for w in CONNECTIVES.iter().chain(LOOSENING_WORDS.iter()) {
             if s.as_bytes().first() != w.as_bytes().first() {
                 continue;
             }
@@ -134,62 +74,27 @@ pub(super) fn same_measure(a: &Mention, b: &Mention) -> bool {
     a.kind == b.kind && a.unit == b.unit && !matches!(a.kind, Kind::Number | Kind::Multiple)
 }
 
-/// `a / b` over every pair of values the two intervals allow; `None` when `b` may be zero
-/// or the quotient is undefined (both ends infinite), since then nothing can be concluded.
+/// A mention as an input of an explanation.
+/// `a / b` over intervals, `None` when `b` may be zero (the arithmetic lives in `eval`).
 pub(super) fn divide(a: Interval, b: Interval) -> Option<Interval> {
-    if b.low <= 0.0 && b.high >= 0.0 {
-        return None;
-    }
-    let q = [
-        a.low / b.low,
-        a.low / b.high,
-        a.high / b.low,
-        a.high / b.high,
-    ];
-    if q.iter().any(|v| v.is_nan()) {
-        return None;
-    }
-    let low = q.iter().copied().fold(f64::INFINITY, f64::min);
-    let high = q.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    Some(Interval::new(low, high))
+    a.checked_div(b)
 }
 
 /// `a - b` over intervals.
 pub(super) fn subtract(a: Interval, b: Interval) -> Interval {
-    Interval::new(a.low - b.high, a.high - b.low)
+    a - b
 }
 
-/// A computed value for a message: enough digits to compare with what was written.
+/// A computed value for a message, as `eval` writes it.
 pub(super) fn format_number(v: f64) -> String {
-    if !v.is_finite() {
-        return if v > 0.0 { "∞".into() } else { "-∞".into() };
-    }
-    let a = v.abs();
-    let s = if a >= 100.0 {
-        format!("{v:.1}")
-    } else if a >= 0.01 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.4}")
-    };
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+    crate::eval::brief(v)
 }
 
-/// An interval for a message, `[low, high]`.
+/// An interval for a message, `[low, high]`, as `eval` writes it.
 pub(super) fn format_interval(i: Interval) -> String {
-    let (low, high) = (format_number(i.low), format_number(i.high));
-    if low == high && i.low != i.high {
-        // Too narrow for the usual digits: show enough to tell the ends apart.
-        return format!("[{:.4}, {:.4}]", i.low, i.high);
-    }
-    format!("[{low}, {high}]")
+    crate::eval::brief_interval(i)
 }
 
-/// A mention as an input of an explanation.
 pub(super) fn input(name: &str, doc: &Document, m: &Mention) -> Input {
     Input {
         name: name.to_string(),
@@ -303,23 +208,5 @@ mod tests {
         assert_eq!(strip_hedges("是的约"), "是的");
         assert_eq!(strip_hedges("moreover "), "moreover");
         assert_eq!(strip_hedges("is about"), "is");
-    }
-
-    #[test]
-    fn divides_intervals_and_refuses_zero() {
-        let q = divide(Interval::new(671.5, 672.5), Interval::new(77.5, 78.5)).expect("positive");
-        assert!((q.low - 671.5 / 78.5).abs() < 1e-12 && (q.high - 672.5 / 77.5).abs() < 1e-12);
-        assert!(divide(Interval::point(1.0), Interval::new(-1.0, 1.0)).is_none());
-        let open = divide(Interval::at_least(10.0), Interval::point(2.0)).expect("defined");
-        assert_eq!((open.low, open.high), (5.0, f64::INFINITY));
-        assert!(divide(Interval::at_least(1.0), Interval::at_least(1.0)).is_none());
-    }
-
-    #[test]
-    fn formats_numbers_for_messages() {
-        assert_eq!(format_number(672.0 / 78.0), "8.62");
-        assert_eq!(format_number(291.2 / 0.99), "294.1");
-        assert_eq!(format_number(-0.2), "-0.2");
-        assert_eq!(format_number(3.0), "3");
     }
 }

@@ -7,7 +7,7 @@
 //! boundaries (Latin words only: `helpsos` is not `lpsos`; Chinese needs none) and the
 //! section it sits in.
 
-use super::{Context, Edit, Finding, Origin};
+use super::{Context, Edit, Finding, Fix, Origin};
 use crate::rules::normalize::normalize_literal;
 use crate::rules::{RuleFile, Scope, Term};
 use crate::source::{Document, Span};
@@ -59,10 +59,12 @@ fn finding(doc: &Document, term: &Term, span: Span) -> Finding {
     };
     let mut f = Finding::new(&term.id, Origin::Term, term.severity, span, found, message);
     f.suggestion = Some(term.use_word.clone());
-    f.edit = Some(Edit {
+    // The rule names the replacement, and a term is a word, not a figure: nothing to
+    // read back.
+    f.fix = Some(Fix::safe(Edit {
         span,
         replacement: term.use_word.clone(),
-    });
+    }));
     f
 }
 

@@ -8,9 +8,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::config::FailOn;
-use crate::report::{Format, Printer};
+use crate::report::{FileError, FileReport, Format, PrintOptions, Printer};
+use crate::session::stream::{self, StreamOptions};
 use crate::session::{Session, Settings};
 
+use super::progress::Progress;
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
 #[derive(Debug, clap::Args)]
@@ -29,15 +31,40 @@ pub struct CheckArgs {
     pub fail_on: Option<FailOn>,
     #[command(flatten)]
     pub color: colorchoice_clap::Color,
-    /// Apply every unambiguous suggestion to the files, then report what remains.
+    /// Apply every safe fix to the files, then report what remains.
     #[arg(long)]
     pub fix: bool,
+    /// With --fix, also apply the fixes that may change what the text means.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     /// Configuration file (default: the nearest `factlint.yaml` from here up).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Approximation tolerance for hedged numbers (约, about), as a fraction [default: 0.05].
     #[arg(long, value_name = "R", value_parser = parse_tolerance)]
     pub tolerance: Option<f64>,
+    /// Findings only: no summary, no lines about what `--fix` changed.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// One line per rule with its number of findings, instead of each finding (formats
+    /// `diff` and `line`).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Leave out the closing summary (formats `diff`, `line` and `github`).
+    #[arg(long)]
+    pub no_summary: bool,
+    /// Threads to check on [default: one per core]; reports come in the same order whatever
+    /// the number.
+    #[arg(short = 'j', long = "threads", value_name = "N")]
+    pub threads: Option<usize>,
+    /// Read JSON Lines from standard input (`{"id": …, "path": …, "text": …}`, one article a
+    /// line) and write one JSON report per line, in input order (docs/check.md).
+    #[arg(long, conflicts_with_all = ["paths", "fix", "unsafe_fixes", "format", "statistics"])]
+    pub stream: bool,
+    /// The path an article read from standard input (`-`) stands for: it decides Markdown
+    /// or plain text, which rule files apply, and what reports print [default: stdin.md].
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 fn parse_tolerance(s: &str) -> Result<f64, String> {
@@ -55,6 +82,7 @@ pub fn run(args: CheckArgs) -> u8 {
         claims: args.claims.clone(),
         tolerance: args.tolerance,
         fail_on: args.fail_on,
+        unsafe_fixes: args.unsafe_fixes,
         ..Settings::from_current_dir()
     };
     let session = match Session::load(&settings) {
@@ -64,12 +92,39 @@ pub fn run(args: CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
+    let threads = args.threads.unwrap_or(0);
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("stdin.md"));
+    if args.stream {
+        return stream(&session, threads, stdin_name);
+    }
+    let from_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let fix = args.fix || args.unsafe_fixes;
+    if from_stdin && (args.paths.len() > 1 || fix) {
+        eprintln!(
+            "error: `-` (standard input) must be the only path, without --fix; name it with --stdin-filename"
+        );
+        return EXIT_ERROR;
+    }
     let paths = if args.paths.is_empty() {
         session.default_paths().to_vec()
     } else {
         args.paths.clone()
     };
     let format = args.format.unwrap_or(Format::Diff);
+    if args.statistics && !format.has_statistics() {
+        eprintln!(
+            "error: `--statistics` replaces the findings with counts; use it with `--format diff` or `--format line`"
+        );
+        return EXIT_ERROR;
+    }
+    let print = PrintOptions {
+        summary: !args.quiet && !args.no_summary,
+        fixes: !args.quiet,
+        statistics: args.statistics,
+    };
     // The formats for people get colour when `--color`, `NO_COLOR`, `CLICOLOR`, `TERM` and
     // whether stdout is a terminal allow it; without colour the diff marks changes with
     // carets instead. The formats for machines are written as they are.
@@ -83,7 +138,19 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         Box::new(stdout.lock())
     };
-    match report(&session, &paths, args.fix, format, &mut *out, color) {
+    let input = if from_stdin {
+        Input::Stdin(stdin_name)
+    } else {
+        Input::Paths(&paths)
+    };
+    let run = Run {
+        fix,
+        threads,
+        format,
+        print,
+        color,
+    };
+    match report(&session, input, &run, &mut *out) {
         Ok(code) => code,
         // The reader went away (`| head`): nothing is left to tell it, as with ripgrep.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
@@ -94,36 +161,71 @@ pub fn run(args: CheckArgs) -> u8 {
     }
 }
 
-/// Checks (or fixes) each file in turn and prints it as it comes; the errors go to stderr
-/// as they happen and into the report's end.
+/// What to check: files and folders, or one article on standard input.
+enum Input<'a> {
+    Paths(&'a [PathBuf]),
+    Stdin(PathBuf),
+}
+
+/// How to check and print.
+struct Run {
+    fix: bool,
+    threads: usize,
+    format: Format,
+    print: PrintOptions,
+    color: bool,
+}
+
+/// Checks (or fixes) each file, on every core, and prints each as it comes in sorted order;
+/// the errors go to stderr as they happen and into the report's end.
 fn report(
     session: &Session,
-    paths: &[PathBuf],
-    fix: bool,
-    format: Format,
+    input: Input<'_>,
+    run: &Run,
     out: &mut dyn Write,
-    color: bool,
 ) -> std::io::Result<u8> {
     let fail_on = session.fail_on();
     let mut errors = Vec::new();
     let mut fails = false;
-    let mut printer = Printer::new(format, out, color)?;
-    for result in session.check_paths(paths, fix) {
+    let mut printer = Printer::with_options(run.format, out, run.color, run.print)?;
+    let mut progress = Progress::new();
+    let mut each = |result: Result<FileReport, FileError>| -> std::io::Result<()> {
         match result {
             Ok(mut file) => {
-                for e in file.errors.drain(..) {
-                    eprintln!("error: {e}");
-                    errors.push(e);
-                }
+                progress.suspend(|| {
+                    for e in file.errors.drain(..) {
+                        eprintln!("error: {e}");
+                        errors.push(e);
+                    }
+                });
                 fails |= file.findings.iter().any(|f| fail_on.fails(f.severity));
-                printer.file(&file)?;
+                progress.file(&file);
+                progress.suspend(|| printer.file(&file))?;
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                progress.suspend(|| eprintln!("error: {e}"));
                 errors.push(e);
             }
         }
+        Ok(())
+    };
+    match input {
+        Input::Paths(paths) => {
+            session.check_each(paths, run.fix, run.threads, &mut each)?;
+        }
+        Input::Stdin(name) => {
+            let mut bytes = Vec::new();
+            let read = std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes);
+            match read {
+                Ok(_) => each(session.check_bytes(&name, &bytes))?,
+                Err(e) => {
+                    eprintln!("error: cannot read standard input: {e}");
+                    return Ok(EXIT_ERROR);
+                }
+            }
+        }
     }
+    progress.finish();
     printer.finish(&errors)?;
     Ok(if !errors.is_empty() {
         EXIT_ERROR
@@ -132,6 +234,28 @@ fn report(
     } else {
         EXIT_OK
     })
+}
+
+/// `--stream`: JSON Lines from stdin to stdout. Findings and malformed lines are data in
+/// the output, not failures, so the exit status is 0 unless the session could not load or
+/// the streams could not be read or written (2): a pipeline stage (Spark's `RDD.pipe`)
+/// fails its task on any other status.
+fn stream(session: &Session, threads: usize, default_path: PathBuf) -> u8 {
+    let options = StreamOptions {
+        threads,
+        default_path,
+    };
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    match stream::run(session, stdin.lock(), &mut out, &options) {
+        Ok(_) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("error: stream stopped: {e}");
+            EXIT_ERROR
+        }
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,8 @@ use crate::source::Document;
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// Files or directories (walked for *.md, *.markdown, *.txt).
+    /// Files or directories (walked for *.md, *.markdown, *.txt); `-` reads one article
+    /// from standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
@@ -28,6 +29,10 @@ pub struct ExtractArgs {
     /// tolerance sets the intervals.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The path an article read from standard input (`-`) stands for: it decides Markdown
+    /// or plain text and what the output prints [default: stdin.md].
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -52,7 +57,20 @@ pub fn run(args: ExtractArgs) -> u8 {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut status = super::EXIT_OK;
-    let (files, errors) = session.discover(&args.paths);
+    let from_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if from_stdin && args.paths.len() > 1 {
+        eprintln!("error: `-` (standard input) must be the only path");
+        return super::EXIT_ERROR;
+    }
+    let (files, errors) = if from_stdin {
+        (vec![PathBuf::from("-")], Vec::new())
+    } else {
+        session.discover(&args.paths)
+    };
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("stdin.md"));
     for e in &errors {
         eprintln!("error: {e}");
         status = super::EXIT_ERROR;
@@ -62,7 +80,19 @@ pub fn run(args: ExtractArgs) -> u8 {
         return super::EXIT_ERROR;
     }
     for path in files {
-        let (doc, mentions) = match session.extract_path(&path) {
+        let extracted = if from_stdin {
+            let mut bytes = Vec::new();
+            match std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes) {
+                Ok(_) => session.extract_bytes(&stdin_name, &bytes),
+                Err(e) => {
+                    eprintln!("error: cannot read standard input: {e}");
+                    return super::EXIT_ERROR;
+                }
+            }
+        } else {
+            session.extract_path(&path)
+        };
+        let (doc, mentions) = match extracted {
             Ok(x) => (x.doc, x.mentions),
             Err(e) => {
                 let _ = out.flush();
@@ -98,24 +128,11 @@ pub fn run(args: ExtractArgs) -> u8 {
     status
 }
 
-/// A number as people read it: at most 12 significant digits, no exponent for ordinary
-/// magnitudes.
-pub fn format_number(v: f64) -> String {
-    if v == f64::INFINITY {
-        return "∞".into();
-    }
-    if v == f64::NEG_INFINITY {
-        return "-∞".into();
-    }
-    let tidy: f64 = format!("{v:.11e}").parse().unwrap_or(v);
-    format!("{tidy}")
-}
-
 fn interval_text(m: &Mention) -> String {
     format!(
         "[{}, {}]",
-        format_number(m.interval.low),
-        format_number(m.interval.high)
+        crate::eval::full(m.interval.low),
+        crate::eval::full(m.interval.high)
     )
 }
 
@@ -139,7 +156,7 @@ fn write_table(out: &mut dyn Write, doc: &Document, mentions: &[Mention]) -> std
             format!("{}:{line}:{col}", doc.path.display()),
             m.kind.to_string(),
             text.replace(['\n', '\r', '\t'], " "),
-            format_number(m.value),
+            crate::eval::full(m.value),
             interval_text(m),
             m.unit.as_deref().unwrap_or("-").to_string(),
             m.hedge.map_or("-", |h| h.as_str()).to_string(),

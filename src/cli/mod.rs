@@ -6,8 +6,10 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
+mod completions;
 mod explain;
 mod extract;
+mod progress;
 mod test;
 
 use clap::{Parser, Subcommand};
@@ -42,6 +44,10 @@ pub enum Command {
     Test(test::TestArgs),
     /// Print the documentation of a built-in check.
     Explain(explain::ExplainArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per subcommand into a folder.
+    Man(completions::ManArgs),
 }
 
 /// Parses the process arguments, runs the subcommand and returns the exit status.
@@ -58,6 +64,8 @@ pub fn run() -> u8 {
         Command::Extract(args) => extract::run(args),
         Command::Test(args) => test::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 

@@ -1,5 +1,10 @@
-//! Numbers, intervals and values as people read them in explanations: `189,200,000,000`,
-//! `0.1915`, `[0.1805, 0.2205]`, `[5, ∞)`.
+//! Every number factlint writes for people or tables, in one place, at three precisions:
+//! - `human`, for explanations: `189,200,000,000`, `0.1915`, `[0.1805, 0.2205]`, `[5, ∞)`;
+//! - `brief`, for the one-line messages of the built-in checks: enough digits to compare with
+//!   what was written (`8.62`, `294.1`), and `brief_interval`;
+//! - `full`, for `factlint extract`: up to 12 significant digits, no grouping.
+//!
+//! All three write an infinity as `∞` / `-∞` and drop trailing zeros.
 
 use std::fmt;
 
@@ -12,11 +17,8 @@ const SIGNIFICANT: i32 = 4;
 /// significant digits (but never rounding away a digit before the point); `e` notation only
 /// at 1e15 and above or below 1e-6.
 pub fn human(x: f64) -> String {
-    if x.is_nan() {
-        return "NaN".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "∞".into() } else { "-∞".into() };
+    if let Some(s) = not_finite(x) {
+        return s;
     }
     if x == 0.0 {
         return "0".into();
@@ -50,6 +52,53 @@ pub fn human(x: f64) -> String {
         out.push_str(frac);
     }
     out
+}
+
+/// `∞`, `-∞` or `NaN`, or `None` for a finite number.
+fn not_finite(x: f64) -> Option<String> {
+    if x.is_nan() {
+        Some("NaN".into())
+    } else if x.is_infinite() {
+        Some(if x > 0.0 { "∞".into() } else { "-∞".into() })
+    } else {
+        None
+    }
+}
+
+/// A computed value for a message: one decimal from 100 up, two from 0.01, four below, and
+/// no trailing zeros.
+pub fn brief(x: f64) -> String {
+    if let Some(s) = not_finite(x) {
+        return s;
+    }
+    let a = x.abs();
+    let decimals = if a >= 100.0 {
+        1
+    } else if a >= 0.01 {
+        2
+    } else {
+        4
+    };
+    trim_zeros(&format!("{x:.decimals$}")).to_string()
+}
+
+/// An interval for a message, `[low, high]`, with enough digits to tell the ends apart.
+pub fn brief_interval(i: Interval) -> String {
+    let (low, high) = (brief(i.low), brief(i.high));
+    if low == high && i.low != i.high {
+        return format!("[{:.4}, {:.4}]", i.low, i.high);
+    }
+    format!("[{low}, {high}]")
+}
+
+/// A number for a table: at most 12 significant digits, no exponent for ordinary
+/// magnitudes, no grouping.
+pub fn full(x: f64) -> String {
+    if x.is_infinite() {
+        return not_finite(x).unwrap_or_default();
+    }
+    let tidy: f64 = format!("{x:.11e}").parse().unwrap_or(x);
+    format!("{tidy}")
 }
 
 fn trim_zeros(mantissa: &str) -> &str {
@@ -130,6 +179,24 @@ mod tests {
         for (x, want) in cases {
             assert_eq!(human(*x), *want, "human({x})");
         }
+    }
+
+    #[test]
+    fn brief_and_full_numbers() {
+        assert_eq!(brief(672.0 / 78.0), "8.62");
+        assert_eq!(brief(291.2 / 0.99), "294.1");
+        assert_eq!(brief(-0.2), "-0.2");
+        assert_eq!(brief(3.0), "3");
+        assert_eq!(brief(0.001234), "0.0012");
+        assert_eq!(brief(f64::NEG_INFINITY), "-∞");
+        assert_eq!(brief_interval(Interval::new(8.55, 8.68)), "[8.55, 8.68]");
+        assert_eq!(
+            brief_interval(Interval::new(1.0, 1.00001)),
+            "[1.0000, 1.0000]"
+        );
+        assert_eq!(full(0.1 + 0.2), "0.3");
+        assert_eq!(full(1.892e11), "189200000000");
+        assert_eq!(full(f64::INFINITY), "∞");
     }
 
     #[test]

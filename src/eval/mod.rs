@@ -31,7 +31,7 @@ mod parser;
 
 pub use arith::round_to;
 pub use expr::{BinOp, Expr, Func, Name};
-pub use format::human;
+pub use format::{brief, brief_interval, full, human};
 pub use interval::Interval;
 pub use parser::{MAX_DEPTH, MAX_LEN};
 

@@ -264,6 +264,7 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("将近", Hedge::Nearly),
     ("接近", Hedge::Nearly),
     ("几乎", Hedge::Nearly),
+    ("近乎", Hedge::Nearly),
     ("超过", Hedge::Over),
     ("超", Hedge::Over),
     ("多于", Hedge::Over),

@@ -24,6 +24,9 @@ mod write;
 pub use mention::{Hedge, Kind, Mention, Numeral, Style};
 pub use write::write_like;
 
+/// The extractor's hedge table, which the checks share through `crate::lexicon`.
+pub(crate) use lexicon::HEDGE_BEFORE;
+
 /// Settings that change what a mention asserts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ExtractOptions {

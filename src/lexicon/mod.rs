@@ -2,15 +2,21 @@
 //! small matchers that read them.
 //!
 //! The extractor's own tables (units, currencies, hedges written next to a number) stay in
-//! `extract/lexicon.rs`; the tables here are read by the stages after it. Each table is
+//! `extract/lexicon.rs`; the tables here are read by the stages after it, and the hedge words
+//! they need are the extractor's, read through `HEDGE_WORDS` (one list, not a copy). Each table is
 //! kept normalised by the tests below: sorted where the order carries no meaning, free of
 //! duplicates, no entry with surrounding space. Matching never depends on a table's order
 //! (leftmost-longest, see `Matcher`), so every table can stay sorted.
 
+mod checks;
 mod period;
 mod words;
 
-pub use period::{BASES, COMPARISONS, MEASURES, MONTH_SPANS, PREDICATES, RELATIVE_YEARS};
+pub use checks::{
+    CHANGE_WORDS, COMPARATIVES, COMPARISON_MARKERS, CONNECTIVES, Change, Comparative, Direction,
+    FILLERS, HEDGE_WORDS, LOOSENING_WORDS, RELATION_STARTS, is_comparison_marker,
+};
+pub use period::{BASES, COMPARISONS, COPULAS, MEASURES, MONTH_SPANS, RELATIVE_YEARS};
 pub use words::Matcher;
 
 /// What a basis word says about how a figure is computed (`同比`, `nominal`).
@@ -91,8 +97,52 @@ mod tests {
         assert_normalised("MEASURES", MEASURES, |e| e.0);
         assert_normalised("MONTH_SPANS", MONTH_SPANS, |e| e.0);
         assert_normalised("RELATIVE_YEARS", RELATIVE_YEARS, |e| e.0);
-        assert_normalised("PREDICATES", PREDICATES, |e| e.0);
+        assert_normalised("COPULAS", COPULAS, |e| e);
         assert_normalised("COMPARISONS", COMPARISONS, |e| e.0);
+    }
+
+    #[test]
+    fn check_tables_are_normalised() {
+        assert_normalised("CHANGE_WORDS", CHANGE_WORDS, |e| e.0);
+        assert_normalised("COMPARATIVES", COMPARATIVES, |e| e.0);
+        assert_normalised("FILLERS", FILLERS, |e| e);
+        assert_normalised("CONNECTIVES", CONNECTIVES, |e| e);
+        assert_normalised("RELATION_STARTS", RELATION_STARTS, |e| e);
+        for (c, before, after) in COMPARISON_MARKERS {
+            for set in [before, after] {
+                let chars: Vec<char> = set.chars().collect();
+                assert!(chars.windows(2).all(|w| w[0] < w[1]), "{c}: `{set}`");
+            }
+        }
+    }
+
+    #[test]
+    fn no_word_is_in_two_tables_that_are_stripped_together() {
+        // A connective or filler that is also a hedge would be listed twice.
+        for w in CONNECTIVES.iter().chain(FILLERS) {
+            assert!(!HEDGE_WORDS.contains(w), "`{w}` is a hedge word already");
+        }
+        for w in COMPARATIVES
+            .iter()
+            .map(|e| e.0)
+            .chain(COPULAS.iter().copied())
+        {
+            assert!(
+                !CHANGE_WORDS.iter().any(|c| c.0 == w),
+                "`{w}` is a change word already"
+            );
+        }
+    }
+
+    #[test]
+    fn comparison_markers_skip_words_that_contain_them() {
+        let at = |s: &str, c: char| is_comparison_marker(s, s.find(c).unwrap());
+        assert!(!at("这一比例", '比'));
+        assert!(!at("与去年相比", '比'));
+        assert!(!at("较为明显", '较'));
+        assert!(!at("较高", '较'));
+        assert!(at("比去年", '比'));
+        assert!(at("较 2022 年", '较'));
     }
 
     #[test]
@@ -104,8 +154,12 @@ mod tests {
             .chain(MEASURES.iter().map(|e| e.0))
             .chain(MONTH_SPANS.iter().map(|e| e.0))
             .chain(RELATIVE_YEARS.iter().map(|e| e.0))
-            .chain(PREDICATES.iter().map(|e| e.0))
+            .chain(COPULAS.iter().copied())
             .chain(COMPARISONS.iter().map(|e| e.0))
+            .chain(CHANGE_WORDS.iter().map(|e| e.0))
+            .chain(FILLERS.iter().copied())
+            .chain(CONNECTIVES.iter().copied())
+            .chain(RELATION_STARTS.iter().copied())
         {
             assert_eq!(w, w.to_ascii_lowercase(), "`{w}`");
         }

@@ -8,11 +8,17 @@ use crate::source::Span;
 /// A compiled table: finds its words in text and gives each hit's entry.
 pub struct Matcher<T: 'static> {
     automaton: AhoCorasick,
-    table: &'static [(&'static str, T)],
+    table: Vec<(&'static str, T)>,
 }
 
 impl<T: Copy + 'static> Matcher<T> {
     pub fn new(table: &'static [(&'static str, T)]) -> Matcher<T> {
+        Matcher::from_words(table.iter().copied())
+    }
+
+    /// A matcher over words gathered from several tables.
+    pub fn from_words(words: impl IntoIterator<Item = (&'static str, T)>) -> Matcher<T> {
+        let table: Vec<(&'static str, T)> = words.into_iter().collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)

@@ -74,7 +74,7 @@ impl Diff {
         for note in &f.notes {
             writeln!(out, "{}{}", label("note"), clean(note))?;
         }
-        if f.edit.is_none()
+        if f.edit().is_none()
             && let Some(s) = &f.suggestion
         {
             writeln!(out, "{}`{}`", label("suggest"), clean(s))?;
@@ -133,10 +133,7 @@ impl Diff {
     fn excerpt(&self, out: &mut dyn Write, doc: &Document, f: &Finding) -> io::Result<()> {
         let t = &doc.text;
         let span = clamp(t, f.span);
-        let edit = f
-            .edit
-            .as_ref()
-            .map(|e| (clamp(t, e.span), e.replacement.as_str()));
+        let edit = f.edit().map(|e| (clamp(t, e.span), e.replacement.as_str()));
         let focus = edit.map_or(span, |(s, _)| span.cover(s));
         let ex = text::excerpt(t, focus);
         let line = doc.lines.line_of(ex.span.start) + 1;
@@ -204,7 +201,7 @@ impl Diff {
 }
 
 impl Sink for Diff {
-    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+    fn fixes(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let path = display_path(&file.doc);
         for fix in &file.fixes {
             let what = if fix.applied { "fixed" } else { "not fixed" };
@@ -227,13 +224,17 @@ impl Sink for Diff {
         if !file.fixes.is_empty() {
             writeln!(out)?;
         }
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         for f in &file.findings {
             self.finding(out, &file.doc, f)?;
         }
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, errors: &[FileError]) -> io::Result<()> {
+    fn summary(&mut self, out: &mut dyn Write, t: &Totals, errors: &[FileError]) -> io::Result<()> {
         let s = &t.stats;
         let findings = t.errors + t.warnings + t.infos;
         writeln!(

@@ -41,10 +41,19 @@ impl Sink for Github {
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, errors: &[FileError]) -> io::Result<()> {
+    fn end(&mut self, out: &mut dyn Write, _t: &Totals, errors: &[FileError]) -> io::Result<()> {
         for e in errors {
             writeln!(out, "::error title=factlint::{}", data(&e.to_string()))?;
         }
+        Ok(())
+    }
+
+    fn summary(
+        &mut self,
+        out: &mut dyn Write,
+        t: &Totals,
+        _errors: &[FileError],
+    ) -> io::Result<()> {
         let s = &t.stats;
         let summary = format!(
             "{} files: {} errors, {} warnings; claims {} held, {} failed, {} unmatched; {} of {} numbers checked",

@@ -203,7 +203,7 @@ fn interval(i: Interval) -> JsonInterval {
 /// are bytes into the text without its BOM.
 fn finding<'a>(doc: &'a Document, f: &'a Finding) -> JsonFinding<'a> {
     let loc = Location::of(doc, f.span);
-    let edit = f.edit.as_ref().map(|e| {
+    let edit = f.edit().map(|e| {
         let at = Location::of(doc, e.span);
         JsonEdit {
             line: at.line,

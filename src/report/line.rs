@@ -8,7 +8,7 @@ use super::{FileError, FileReport, Location, Sink, Totals, display_path};
 pub struct Line;
 
 impl Sink for Line {
-    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+    fn fixes(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let path = display_path(&file.doc);
         for fix in &file.fixes {
             let what = if fix.applied { "fixed" } else { "not fixed" };
@@ -22,6 +22,11 @@ impl Sink for Line {
                 one_line(&fix.new)
             )?;
         }
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let path = display_path(&file.doc);
         for f in &file.findings {
             let loc = Location::of(&file.doc, f.span);
             writeln!(
@@ -37,7 +42,12 @@ impl Sink for Line {
         Ok(())
     }
 
-    fn end(&mut self, out: &mut dyn Write, t: &Totals, _errors: &[FileError]) -> io::Result<()> {
+    fn summary(
+        &mut self,
+        out: &mut dyn Write,
+        t: &Totals,
+        _errors: &[FileError],
+    ) -> io::Result<()> {
         let s = &t.stats;
         writeln!(
             out,

@@ -8,15 +8,18 @@
 
 mod diff;
 mod github;
+mod html;
 mod json;
 mod line;
 mod sarif;
+mod statistics;
 mod text;
 
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::check::{Finding, Severity, Stats};
+use crate::check::{Coverage, Finding, Severity, Stats};
+use crate::extract::Mention;
 use crate::fix::{FixError, Fixed};
 use crate::source::{Document, SourceError, Span};
 
@@ -70,6 +73,11 @@ pub struct FileReport {
     /// Problems that did not stop the file being checked (a fix that could not be written:
     /// the report is then of the file as it stands).
     pub errors: Vec<FileError>,
+    /// Every mention of `doc`, and what examined each (`coverage.statuses` is indexed like
+    /// `mentions`); for the formats that show every number (html). Empty when the report
+    /// was made by hand.
+    pub mentions: Vec<Mention>,
+    pub coverage: Coverage,
 }
 
 impl FileReport {
@@ -80,6 +88,8 @@ impl FileReport {
             stats,
             fixes: Vec::new(),
             errors: Vec::new(),
+            mentions: Vec::new(),
+            coverage: Coverage::default(),
         }
     }
 }
@@ -121,6 +131,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow annotations.
     Github,
+    /// One self-contained HTML page: each article with every number marked by its status.
+    Html,
 }
 
 /// Running counts over the files printed so far; what the summaries print.
@@ -167,14 +179,66 @@ impl Totals {
     }
 }
 
-/// One format's output, fed one file at a time.
+/// One format's output, fed one file at a time: `begin`, then `fixes` and `file` for each
+/// file, then `end` and `summary`. The parts a flag can leave out (`--quiet`,
+/// `--no-summary`, `--statistics`) are methods of their own, so each format only says how
+/// it writes them.
 trait Sink {
     fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
+    /// What `--fix` did to the file, for the formats that list it.
+    fn fixes(&mut self, _out: &mut dyn Write, _file: &FileReport) -> io::Result<()> {
+        Ok(())
+    }
     fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()>;
-    fn end(&mut self, out: &mut dyn Write, totals: &Totals, errors: &[FileError])
-    -> io::Result<()>;
+    /// Closes the output (a JSON document, the sources that could not be used).
+    fn end(
+        &mut self,
+        _out: &mut dyn Write,
+        _totals: &Totals,
+        _errors: &[FileError],
+    ) -> io::Result<()> {
+        Ok(())
+    }
+    /// The closing counts, for the formats that print them.
+    fn summary(
+        &mut self,
+        _out: &mut dyn Write,
+        _totals: &Totals,
+        _errors: &[FileError],
+    ) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What a run prints besides the findings (`--quiet`, `--no-summary`, `--statistics`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// The closing summary of the formats that have one (diff, line, github).
+    pub summary: bool,
+    /// The `fixed …` lines that record what `--fix` did.
+    pub fixes: bool,
+    /// One line per rule with its count instead of each finding (diff and line only).
+    pub statistics: bool,
+}
+
+impl Default for PrintOptions {
+    fn default() -> Self {
+        PrintOptions {
+            summary: true,
+            fixes: true,
+            statistics: false,
+        }
+    }
+}
+
+impl Format {
+    /// Whether `--statistics` can stand in for this format's findings: only the text
+    /// formats; the others are read by programs that expect findings.
+    pub fn has_statistics(self) -> bool {
+        matches!(self, Format::Diff | Format::Line)
+    }
 }
 
 /// Prints a run as it goes: `new`, then `file` for each checked file, then `finish`.
@@ -182,36 +246,68 @@ pub struct Printer<'w> {
     out: &'w mut dyn Write,
     sink: Box<dyn Sink>,
     totals: Totals,
+    options: PrintOptions,
+    /// Counts per rule when `--statistics` stands in for the findings.
+    statistics: Option<statistics::Statistics>,
 }
 
 impl<'w> Printer<'w> {
     /// Starts a report; `color` adds ANSI styles to the formats for people (the caller's
     /// stream strips them where the terminal or the user does not want them).
     pub fn new(format: Format, out: &'w mut dyn Write, color: bool) -> io::Result<Printer<'w>> {
+        Printer::with_options(format, out, color, PrintOptions::default())
+    }
+
+    /// As [`Printer::new`], leaving out what `options` say. `--statistics` with a format
+    /// that has none ([`Format::has_statistics`]) prints the findings as usual.
+    pub fn with_options(
+        format: Format,
+        out: &'w mut dyn Write,
+        color: bool,
+        options: PrintOptions,
+    ) -> io::Result<Printer<'w>> {
         let mut sink: Box<dyn Sink> = match format {
             Format::Diff => Box::new(diff::Diff::new(color)),
             Format::Line => Box::new(line::Line),
             Format::Json => Box::new(json::Json::default()),
             Format::Sarif => Box::new(sarif::Sarif::default()),
             Format::Github => Box::new(github::Github),
+            Format::Html => Box::new(html::Html::default()),
         };
         sink.begin(out)?;
+        let statistics = (options.statistics && format.has_statistics())
+            .then(|| statistics::Statistics::new(color));
         Ok(Printer {
             out,
             sink,
             totals: Totals::default(),
+            options,
+            statistics,
         })
     }
 
     pub fn file(&mut self, file: &FileReport) -> io::Result<()> {
         self.totals.add(file);
+        if let Some(counts) = &mut self.statistics {
+            counts.add(file);
+            return Ok(());
+        }
+        if self.options.fixes {
+            self.sink.fixes(self.out, file)?;
+        }
         self.sink.file(self.out, file)
     }
 
     /// Ends the report with the summary and the sources that could not be used; returns
     /// the totals (the exit status depends on them).
     pub fn finish(mut self, errors: &[FileError]) -> io::Result<Totals> {
+        if let Some(counts) = &self.statistics {
+            counts.print(self.out)?;
+        }
         self.sink.end(self.out, &self.totals, errors)?;
+        if self.options.summary {
+            self.sink.summary(self.out, &self.totals, errors)?;
+        }
         self.out.flush()?;
         Ok(self.totals)
     }

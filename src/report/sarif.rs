@@ -16,7 +16,8 @@ use crate::check::{Finding, Origin, Severity};
 use crate::source::{Document, Span};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-const INFORMATION_URI: &str = "https://github.com/factlint/factlint";
+/// The project's home, from `repository` in Cargo.toml: one constant, never a guessed URL.
+const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
 
 #[derive(Default)]
 pub struct Sarif {
@@ -167,8 +168,8 @@ impl Sarif {
             uri: uri(&doc.path),
         };
         let fixes = f
-            .edit
-            .iter()
+            .edit()
+            .into_iter()
             .map(|e| Fix {
                 description: Text {
                     text: format!("replace `{}` with `{}`", slice(doc, e.span), e.replacement),

@@ -13,14 +13,16 @@
 //! relative to the working directory, so that reports print the short paths people type.
 
 mod examples;
+pub mod parallel;
+pub mod stream;
 
 use std::path::{Component, Path, PathBuf};
 
 pub use examples::{ExampleOutcome, ExampleResult, RuleKind, run_examples};
 
-use crate::check::{CheckOptions, check_document};
+use crate::check::{Applicability, CheckOptions, check_document};
 use crate::config::{self, Config, ConfigError, FailOn};
-use crate::extract::{ExtractOptions, Mention, extract};
+use crate::extract::{ExtractOptions, Mention};
 use crate::fix;
 use crate::report::{FileError, FileReport};
 use crate::rules::{RuleError, RuleFile, RuleSet};
@@ -45,6 +47,8 @@ pub struct Settings {
     /// Whether a missing default `claims/` folder is an error (`factlint test`) or means
     /// "no rules" (`factlint check`, which still has its built-in checks).
     pub require_claims: bool,
+    /// Whether fixing applies the unsafe fixes too (`--unsafe-fixes`), not only the safe ones.
+    pub unsafe_fixes: bool,
 }
 
 impl Settings {
@@ -58,6 +62,7 @@ impl Settings {
             fail_on: None,
             load_rules: true,
             require_claims: false,
+            unsafe_fixes: false,
         }
     }
 
@@ -86,6 +91,8 @@ pub struct Session {
     fail_on: FailOn,
     /// What to check when no path is given.
     sources: Vec<PathBuf>,
+    /// The least safe fixes that fixing applies.
+    fixes: Applicability,
 }
 
 /// A document with the numbers read from it.
@@ -159,6 +166,11 @@ impl Session {
             options,
             fail_on,
             sources,
+            fixes: if settings.unsafe_fixes {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            },
         })
     }
 
@@ -171,6 +183,7 @@ impl Session {
             options,
             fail_on: FailOn::Error,
             sources: vec![PathBuf::from("source")],
+            fixes: Applicability::Safe,
         }
     }
 
@@ -220,7 +233,7 @@ impl Session {
     }
 
     fn extract_document(&self, doc: Document) -> Extracted {
-        let mentions = extract(&doc.masked, &self.extract_options());
+        let mentions = parallel::extract_chunked(&doc.masked, &self.extract_options());
         Extracted { doc, mentions }
     }
 
@@ -230,11 +243,29 @@ impl Session {
         self.check_document(Document::from_text(path, text))
     }
 
-    /// Checks a loaded document.
+    /// Checks a loaded document. Inside a rayon pool of more than one thread (a parallel
+    /// run), a large document is extracted in paragraph pieces on the pool's threads; the
+    /// mentions, hence the report, are the same as in one piece.
     pub fn check_document(&self, doc: Document) -> FileReport {
-        let mentions = extract(&doc.masked, &self.extract_options());
+        let mentions = parallel::extract_chunked(&doc.masked, &self.extract_options());
         let outcome = check_document(&doc, &mentions, &self.rules, &self.options);
-        FileReport::new(doc, outcome.findings, outcome.stats)
+        let mut report = FileReport::new(doc, outcome.findings, outcome.stats);
+        report.mentions = mentions;
+        report.coverage = outcome.coverage;
+        report
+    }
+
+    /// Checks the bytes of an article read from elsewhere (standard input); `path` names
+    /// it. Bytes that are not UTF-8 text are an error located at the first bad byte.
+    pub fn check_bytes(&self, path: &Path, bytes: &[u8]) -> Result<FileReport, FileError> {
+        let doc = Document::from_bytes(path, bytes).map_err(|error| located(error, bytes))?;
+        Ok(self.check_document(doc))
+    }
+
+    /// Reads the numbers of an article's bytes (standard input); `path` names it.
+    pub fn extract_bytes(&self, path: &Path, bytes: &[u8]) -> Result<Extracted, FileError> {
+        let doc = Document::from_bytes(path, bytes).map_err(|error| located(error, bytes))?;
+        Ok(self.extract_document(doc))
     }
 
     /// Loads and checks a file on disk.
@@ -242,12 +273,26 @@ impl Session {
         Ok(self.check_document(load(path)?))
     }
 
-    /// Applies every unambiguous edit to a text held in memory and checks the result: the
-    /// report's `doc.text` is the fixed text, `fixes` says what was done, `findings` are
-    /// those that remain. Nothing is written anywhere.
+    /// The findings of a document, for the passes of `fix::fix_passes`.
+    fn findings_of(&self, doc: &Document) -> Vec<crate::check::Finding> {
+        let mentions = parallel::extract_chunked(&doc.masked, &self.extract_options());
+        check_document(doc, &mentions, &self.rules, &self.options).findings
+    }
+
+    /// The fixes of `report` applied (safe ones, or unsafe ones too with `unsafe_fixes`), in
+    /// passes until the text is stable (`fix::fix_passes`).
+    fn fixing(&self, report: &FileReport) -> fix::Fixing {
+        fix::fix_passes(&report.doc, report.findings.clone(), self.fixes, |d| {
+            self.findings_of(d)
+        })
+    }
+
+    /// Applies the fixes to a text held in memory and checks the result: the report's
+    /// `doc.text` is the fixed text, `fixes` says what was done, `findings` are those that
+    /// remain. Nothing is written anywhere.
     pub fn fix_text(&self, path: &Path, text: &str) -> FileReport {
         let first = self.check_text(path, text);
-        let fixing = fix::apply(&first.doc, &first.findings);
+        let fixing = self.fixing(&first);
         if !fixing.changed() {
             return with_fixes(first, fixing.fixes);
         }
@@ -260,7 +305,7 @@ impl Session {
     /// is then of the file as it stands and carries the error in `errors`.
     pub fn fix_path(&self, path: &Path) -> Result<FileReport, FileError> {
         let first = self.check_path(path)?;
-        let fixing = fix::apply(&first.doc, &first.findings);
+        let fixing = self.fixing(&first);
         if !fixing.changed() {
             return Ok(with_fixes(first, fixing.fixes));
         }
@@ -295,6 +340,52 @@ impl Session {
             }))
     }
 
+    /// Checks (or, with `fix`, fixes) every article among `paths` on `threads` threads (0:
+    /// one per core) and gives each result to `each` on the calling thread, in the order of
+    /// `check_paths`: the paths that cannot be used first, then the files in sorted order.
+    /// Only a few files are held at a time (a reorder buffer of a few per thread), and with
+    /// one thread (or with `fix`, which writes files) the run is `check_paths` itself.
+    /// `each` returning an error stops the run.
+    pub fn check_each<E>(
+        &self,
+        paths: &[PathBuf],
+        fix: bool,
+        threads: usize,
+        mut each: impl FnMut(Result<FileReport, FileError>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let (files, missing) = self.discover(paths);
+        for e in missing {
+            each(Err(e))?;
+        }
+        let mut threads = parallel::threads(threads);
+        // Fixing writes files: a path given twice (a file and its folder) must not be
+        // rewritten by two threads at once, so fixes are applied one file at a time.
+        if fix {
+            threads = 1;
+        }
+        // One article (the common CI case) is not worth starting threads for, unless it is
+        // large enough to be extracted in pieces.
+        if let [only] = files.as_slice() {
+            let len = std::fs::metadata(only).map_or(0, |m| m.len());
+            if len < 2 * parallel::CHUNK_BYTES as u64 {
+                threads = 1;
+            }
+        }
+        parallel::ordered(
+            threads,
+            4 * threads,
+            files.into_iter(),
+            |path| {
+                if fix {
+                    self.fix_path(&path)
+                } else {
+                    self.check_path(&path)
+                }
+            },
+            each,
+        )
+    }
+
     /// Runs every example of every rule file through its rule alone, with this session's
     /// tolerance.
     pub fn test_examples(&self) -> Vec<FileExamples<'_>> {
@@ -322,6 +413,17 @@ fn load(path: &Path) -> Result<Document, FileError> {
         };
         FileError::Source { error, at }
     })
+}
+
+/// A source error about `bytes`, with the line and column of the offending byte.
+fn located(error: SourceError, bytes: &[u8]) -> FileError {
+    let at = match &error {
+        SourceError::Utf8 { offset, .. } | SourceError::Binary { offset, .. } => {
+            Some(line_col(bytes, *offset))
+        }
+        _ => None,
+    };
+    FileError::Source { error, at }
 }
 
 /// 1-based line and column (in characters) of byte `offset`, counting only the bytes before

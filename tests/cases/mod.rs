@@ -75,7 +75,7 @@ pub fn run(text: &str) -> (Document, Outcome) {
 
 /// The text with every edit applied; `None` if two edits overlap.
 pub fn apply_edits(text: &str, findings: &[Finding]) -> Option<String> {
-    let mut edits: Vec<_> = findings.iter().filter_map(|f| f.edit.as_ref()).collect();
+    let mut edits: Vec<_> = findings.iter().filter_map(|f| f.edit()).collect();
     edits.sort_by_key(|e| e.span.start);
     let mut out = String::new();
     let mut at = 0;

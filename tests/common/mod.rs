@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use factlint::check::{Builtin, Edit, Explanation, Finding, Input, Origin, Severity, Stats};
+use factlint::check::{Builtin, Edit, Explanation, Finding, Fix, Input, Origin, Severity, Stats};
 use factlint::eval::Interval;
 use factlint::report::{FileError, FileReport, Report};
 use factlint::source::{Document, SourceError, Span};
@@ -34,10 +34,10 @@ pub fn span_of(text: &str, needle: &str, nth: usize) -> Span {
 
 fn with_edit(mut f: Finding, replacement: &str) -> Finding {
     f.suggestion = Some(replacement.to_string());
-    f.edit = Some(Edit {
+    f.fix = Some(Fix::safe(Edit {
         span: f.span,
         replacement: replacement.to_string(),
-    });
+    }));
     f
 }
 
