@@ -33,6 +33,14 @@ fn prints_the_doc_of_each_check() {
             include_str!("../src/check/docs/multiple_wording.md"),
         ),
         (
+            "points_in_sentence",
+            include_str!("../src/check/docs/points_in_sentence.md"),
+        ),
+        (
+            "share_in_sentence",
+            include_str!("../src/check/docs/share_in_sentence.md"),
+        ),
+        (
             "repeated_figure",
             include_str!("../src/check/docs/repeated_figure.md"),
         ),

@@ -9,15 +9,16 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::frames;
 use super::rewrite::rewrite_number;
 use super::sentence::{
-    clause_breaks, has_clause_break, input, last_clause_break, same_measure, strip_continuations,
-    strip_hedges, strip_suffix, strip_words,
+    clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
+    same_measure, strip_continuations, strip_hedges, strip_suffix, strip_words, subtract,
 };
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::eval::{Interval, brief};
 use crate::extract::{Kind, Mention};
-use crate::lexicon::{CHANGE_WORDS, FILLERS, is_comparison_marker};
+use crate::lexicon::{CHANGE_WORDS, FILLERS, HEDGE_WORDS, is_comparison_marker};
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -31,14 +32,15 @@ const ID: &str = META.id;
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:in\s+\d{4}\s*|\d{4}\s*年\s*)?[，,]\s*(?:即|同比|环比|累计|总共|共|整体|an?|or|which\s+is|for)?\s*$",
+        r"^\s*(?:(?:in\s+[0-9]{4}\s*|[0-9]{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
     )
         .expect("static regex")
 });
 
 /// After the number: the start of the change (`from $236 billion`).
 static FROM_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:from|compared\s+(?:with|to))\s+(?:[\w'’]+\s+){0,2}$").expect("static regex")
+    Regex::new(r"^\s*(?:from|compared\s+(?:with|to))\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
+        .expect("static regex")
 });
 
 /// After the rate, the start of the clause that gives its end points: `，从`.
@@ -47,7 +49,7 @@ static ZH_FROM_NEXT: LazyLock<Regex> =
 
 /// Before A: `从`, `由`, `from`, with a few words allowed after it.
 static FROM_BEFORE_EN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bfrom\s+(?:[\w'’]+\s+){0,2}$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"\bfrom\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$").expect("static regex"));
 
 /// Between the number and a following end point (`下降 20% 至 B`).
 static TO_ONLY: LazyLock<Regex> =
@@ -59,7 +61,7 @@ static TO_BETWEEN: LazyLock<Regex> =
 
 /// `fell 20% to B from A` / `fell 20% from A to B`: the first connector after the number.
 static EN_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<w>from|to)\s+(?:[\w'’]+\s+){0,2}$").expect("static regex")
+    Regex::new(r"^\s*(?P<w>from|to)\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$").expect("static regex")
 });
 
 /// The figures a change runs between: its start A and its end B.
@@ -73,30 +75,352 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
         let (sentence, qs) = (s.span, s.quantities);
+        // Worked out on first need: most sentences have no rate and no change amount.
+        let mut frames = None;
+        let mut quotes = None;
+        let mut compares = None;
+        let mut quoted = |at: usize| {
+            frames::quoted(
+                quotes.get_or_insert_with(|| frames::quotations(masked, sentence)),
+                at,
+            )
+        };
         for (i, n) in qs.iter().enumerate() {
-            if !matches!(n.kind, Kind::Percent | Kind::Points) {
-                continue;
-            }
-            let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
-            let lead = &masked[lead_start..n.span.start];
-            let Some((sign, word, residual)) = direction(lead) else {
-                continue;
-            };
-            let Some(change) = reading(ctx, sentence, qs, i, residual) else {
-                continue;
-            };
-            examined.extend([n.span, change.a.span, change.b.span]);
-            if let Some(f) = judge(ctx, n, (sign, word), &change, severity) {
-                findings.push(f);
+            match n.kind {
+                Kind::Percent | Kind::Fraction => {
+                    let frames =
+                        frames.get_or_insert_with(|| frames::from_to(masked, sentence, qs));
+                    if let Some(op) = operands(ctx, sentence, qs, frames, i) {
+                        if quoted(n.span.start) {
+                            continue;
+                        }
+                        ctx.count_relation();
+                        examined.extend([n.span, op.a.span, op.b.span]);
+                        // A rate in percent equal to the difference in points is ambiguous:
+                        // `points_in_sentence` reports it.
+                        if n.kind == Kind::Fraction || !points_reading_holds(n, &op) {
+                            findings.extend(judge(
+                                ctx,
+                                n,
+                                (op.sign, op.word),
+                                &op.change(),
+                                (severity, op.fixable),
+                            ));
+                        }
+                    } else if n.kind == Kind::Percent
+                        && let Some((lc, named)) = triad(ctx, sentence, qs, i)
+                        && !quoted(n.span.start)
+                    {
+                        ctx.count_relation();
+                        examined.extend([n.span, qs[lc.level].span, qs[lc.change].span]);
+                        findings.extend(judge_triad(ctx, n, qs, (lc, named), severity));
+                    }
+                }
+                Kind::Money | Kind::Quantity | Kind::Count => {
+                    // Every frame of a change amount names its start with `较`, `比`, `从`,
+                    // `由` or `from`: most sentences have none, and are passed over.
+                    let compares = *compares.get_or_insert_with(|| {
+                        let text = &masked[sentence.range()];
+                        ["较", "比", "从", "由", "from"].iter().any(|w| text.contains(w))
+                    });
+                    if compares
+                        && let Some(op) = amount_operands(ctx, sentence, qs, i)
+                        && !quoted(n.span.start)
+                    {
+                        ctx.count_relation();
+                        examined.extend([n.span, op.a.span, op.b.span]);
+                        findings.extend(judge_amount(ctx, n, &op, severity));
+                    }
+                }
+                _ => {}
             }
         }
     }
     findings
 }
 
+/// The start and end of the change a rate or a number of points states, with the sign and
+/// the word that gave it.
+pub(super) struct Operands<'m> {
+    pub a: &'m Mention,
+    pub b: &'m Mention,
+    pub sign: f64,
+    pub word: &'static str,
+    /// Whether a rewrite of the result may be offered: only in the frames this check has
+    /// always read, where the rate sits next to both figures; elsewhere any of the three
+    /// figures may be the wrong one.
+    pub fixable: bool,
+}
+
+impl<'m> Operands<'m> {
+    fn change(&self) -> Change<'m> {
+        Change {
+            a: self.a,
+            b: self.b,
+        }
+    }
+}
+
+/// The end points of the change `qs[i]` (a rate, points or a fraction) states, if the words
+/// make them certain: first the frames of this file, then the shared from–to frames.
+pub(super) fn operands<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    frames: &[frames::FromTo],
+    i: usize,
+) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+    let lead = &masked[lead_start..n.span.start];
+    let found = frame_operands(ctx, sentence, qs, frames, i, lead)?;
+    // A yearly, real or constant-currency rate is a rate of something else than the change
+    // between the figures; asked only once a frame is found, since most rates have none.
+    if frames::other_rate(&masked[sentence.start..n.span.start])
+        || frames::per_year_after(masked, n)
+    {
+        return None;
+    }
+    Some(found)
+}
+
+fn frame_operands<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    frames: &[frames::FromTo],
+    i: usize,
+    lead: &str,
+) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let before = direction(lead);
+    if n.kind != Kind::Fraction
+        && let Some((sign, word, residual)) = before
+        && let Some(change) = reading(ctx, sentence, qs, i, residual)
+    {
+        return Some(Operands {
+            a: change.a,
+            b: change.b,
+            sign,
+            word,
+            fixable: true,
+        });
+    }
+    // `B, N percentage point below the A of January`.
+    if before.is_none()
+        && let (Some(k), Some(&x)) = (i.checked_sub(1), qs.get(i + 1))
+        && same_measure(qs[k], x)
+        && let Some(c) = BELOW_ABOVE.captures(&masked[n.span.end..x.span.start])
+        && APPOSITION.is_match(&masked[qs[k].span.end..n.span.start])
+    {
+        let sign = if c.name("below").is_some() { -1.0 } else { 1.0 };
+        return Some(Operands {
+            a: x,
+            b: qs[k],
+            sign,
+            word: if sign < 0.0 { "below" } else { "above" },
+            fixable: false,
+        });
+    }
+    let (sign, word, residual) = match before {
+        Some((s, w, r)) => (s, w, Some(r)),
+        None => {
+            let (s, w) = frames::direction_after(masked, n)?;
+            (s, w, None)
+        }
+    };
+    let f = frames::attached(masked, qs, frames, i, residual)?;
+    if frames::hypothetical(&masked[sentence.range()]) {
+        return None;
+    }
+    Some(Operands {
+        a: qs[f.a],
+        b: qs[f.b],
+        sign,
+        word,
+        fixable: false,
+    })
+}
+
+/// Whether a rate written in percent between two percentages equals their difference in
+/// points (and not their relative change).
+pub(super) fn points_reading_holds(n: &Mention, op: &Operands<'_>) -> bool {
+    if op.a.kind != Kind::Percent || op.b.kind != Kind::Percent {
+        return false;
+    }
+    let claimed = signed(n.interval, op.sign);
+    let relative = computed(n, op.a, op.b).is_some_and(|(_, q, _)| q.meets(&claimed));
+    !relative && subtract(op.b.interval, op.a.interval).meets(&claimed)
+}
+
+fn signed(i: Interval, sign: f64) -> Interval {
+    if sign > 0.0 {
+        i
+    } else {
+        Interval::new(-i.high, -i.low)
+    }
+}
+
+/// The end points of the change an amount states (`比上年末的 A 减少 C`, `up $C from $A`):
+/// the frames of a rate, with a change of the figures' own measure.
+fn amount_operands<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+    let (sign, word, residual) = direction(&masked[lead_start..n.span.start])?;
+    let change = reading(ctx, sentence, qs, i, residual)?;
+    (same_measure(n, change.a) && same_measure(n, change.b)).then_some(Operands {
+        a: change.a,
+        b: change.b,
+        sign,
+        word,
+        fixable: false,
+    })
+}
+
+/// The level-and-change frame of the rate `qs[i]`, when no other frame claimed it.
+fn triad(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&Mention],
+    i: usize,
+) -> Option<(frames::LevelChange, f64)> {
+    let masked = &ctx.doc.masked;
+    let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+    let named = direction(&masked[lead_start..qs[i].span.start])
+        .filter(|(_, _, residual)| frames::bare_residual(residual))
+        .map(|(s, _, _)| s)
+        .or_else(|| {
+            let gap = masked[lead_start..qs[i].span.start].trim();
+            matches!(gap, "or" | "，" | "," | ", or" | "，或").then_some(0.0)
+        })?;
+    let lc = frames::level_change(masked, sentence, qs, i)?;
+    if frames::other_rate(&masked[sentence.start..qs[i].span.start])
+        || frames::per_year_after(masked, qs[i])
+    {
+        return None;
+    }
+    Some((lc, named))
+}
+
+/// `L`, changed by `C`, and the rate `N` of that change: N ~ C / (L − C) for a rise,
+/// C / (L + C) for a fall.
+fn judge_triad(
+    ctx: &Context<'_>,
+    n: &Mention,
+    qs: &[&Mention],
+    (lc, named): (frames::LevelChange, f64),
+    severity: Severity,
+) -> Option<Finding> {
+    let (l, c) = (qs[lc.level], qs[lc.change]);
+    // `减少 1.1 亿吨，增长 2.4%`: the rate names the other direction than the amount.
+    let opposite = named != 0.0 && named != lc.sign;
+    let before = if lc.sign > 0.0 {
+        subtract(l.interval, c.interval)
+    } else {
+        Interval::new(
+            l.interval.low + c.interval.low,
+            l.interval.high + c.interval.high,
+        )
+    };
+    let q = divide(c.interval, before)?;
+    let value = c.value / (l.value - lc.sign * c.value);
+    if !value.is_finite() || (!opposite && q.meets(&n.interval)) {
+        return None;
+    }
+    let doc = ctx.doc;
+    let n_text = doc.slice(n.span);
+    let mut message = format!(
+        "`{n_text}` does not match the change `{}` from the level before `{}`: {}% (the \
+         figures allow {}% to {}%)",
+        doc.slice(c.span),
+        doc.slice(l.span),
+        format_number(value * 100.0),
+        format_number(q.low * 100.0),
+        format_number(q.high * 100.0),
+    );
+    if opposite {
+        message.push_str("; the rate is named in the other direction than the amount");
+    }
+    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, n.span, n_text, message);
+    finding.explanation = Some(Explanation {
+        inputs: vec![input("L", doc, l), input("C", doc, c), input("N", doc, n)],
+        formula: if lc.sign > 0.0 {
+            "N ~ C / (L - C)".into()
+        } else {
+            "N ~ C / (L + C)".into()
+        },
+        computed: value,
+        computed_interval: q,
+        claimed: n.interval,
+        tolerance: ctx.options.tolerance,
+    });
+    finding
+        .notes
+        .push("any of the three figures may be the wrong one, so no rewrite is offered".into());
+    Some(finding)
+}
+
+/// `B，比 A 减少 C`: C ~ |B − A|, in the direction of the verb.
+fn judge_amount(
+    ctx: &Context<'_>,
+    n: &Mention,
+    op: &Operands<'_>,
+    severity: Severity,
+) -> Option<Finding> {
+    let claimed = signed(n.interval, op.sign);
+    let q = subtract(op.b.interval, op.a.interval);
+    let value = op.b.value - op.a.value;
+    if q.meets(&claimed) {
+        return None;
+    }
+    let doc = ctx.doc;
+    let n_text = doc.slice(n.span);
+    let message = format!(
+        "`{n_text}` does not match the change from `{}` to `{}`: {} (the figures allow {} to {})",
+        doc.slice(op.a.span),
+        doc.slice(op.b.span),
+        format_number(value),
+        format_number(q.low),
+        format_number(q.high),
+    );
+    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, n.span, n_text, message);
+    finding.explanation = Some(Explanation {
+        inputs: vec![
+            input("A", doc, op.a),
+            input("B", doc, op.b),
+            input("C", doc, n),
+        ],
+        formula: "C ~ B - A".into(),
+        computed: value,
+        computed_interval: q,
+        claimed,
+        tolerance: ctx.options.tolerance,
+    });
+    finding.notes.push(format!(
+        "C is read as {} because of `{}`",
+        if op.sign > 0.0 { "a rise" } else { "a fall" },
+        op.word
+    ));
+    Some(finding)
+}
+
 /// The direction named at the end of `lead` (fillers and hedges aside), its word, and the
 /// text before it. The longest change word that ends the text wins (`增长率`, not `增长`).
 fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
+    // Most figures are not preceded by a change word: turn them away by the last character
+    // before stripping fillers and hedges word by word.
+    let last = lead.trim_end().chars().next_back()?;
+    if !last.is_ascii_alphabetic() && !ENDINGS.contains(&last) {
+        return None;
+    }
     let mut core = lead;
     loop {
         let next = strip_hedges(strip_words(core, FILLERS));
@@ -120,6 +444,22 @@ fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
         &core[..core.len() - word.len()],
     ))
 }
+
+/// The last characters of the change, filler and hedge words, derived from the tables so
+/// that they cannot drift apart; Latin words end in a letter and are always let through.
+static ENDINGS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut ends: Vec<char> = CHANGE_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(FILLERS.iter().copied())
+        .chain(HEDGE_WORDS.iter().copied())
+        .filter_map(|w| w.chars().next_back())
+        .filter(|c| !c.is_ascii_alphabetic())
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+});
 
 /// The text before `qs[k]` back to the previous quantity or the start of its clause.
 fn before<'t>(masked: &'t str, sentence: Span, qs: &[&Mention], k: usize) -> (usize, &'t str) {
@@ -174,7 +514,21 @@ fn reading<'m>(
         return change(x, y);
     }
     let p = prev?;
-    let blank = residual.trim().is_empty();
+    // `B（上年同期 A），同比增长 N%`: the earlier figure in brackets after B.
+    if i >= 2
+        && let Some(after) = residual.trim_start().strip_prefix([')', '）'])
+        && (after.trim().is_empty() || AFTER_B.is_match(after))
+        && BRACKET_BASE.is_match(gap(qs[i - 2], p))
+        && same_measure(qs[i - 2], p)
+    {
+        return change(p, qs[i - 2]);
+    }
+    // The rest of A's unit may stand before the verb: `0.84 吨标准煤下降 15.5% 至 0.71 吨`.
+    let blank = residual.trim().is_empty()
+        || (residual.len() <= 12
+            && !has_clause_break(residual)
+            && !residual.contains(['比', '较'])
+            && residual.trim().chars().all(|c| !c.is_ascii()));
     if blank && let Some(x) = next.filter(|x| TO_ONLY.is_match(gap(n, x))) {
         // `从 A 下降 20% 至 B`.
         let from = says_from(before(masked, sentence, qs, i - 1).1);
@@ -194,13 +548,28 @@ fn reading<'m>(
         // subject of its own (`，利润较…`) is about something else.
         let marker = start + at;
         let b = qs[i.checked_sub(2)?];
-        return if same_measure(b, p) && continues(&masked[b.span.end..marker]) {
+        if same_measure(b, p) && continues(&masked[b.span.end..marker]) {
+            return change(p, b);
+        }
+        // `B，较上年同期的 A1 增长 x%，较上一季度的 A2 下降 N%`: B is the subject of every
+        // `较` clause.
+        let b = subject_before(masked, sentence, qs, i - 1, p)?;
+        return if chained(&masked[b.span.end..marker]) {
             change(p, b)
         } else {
             None
         };
     }
     if !AFTER_B.is_match(residual) {
+        // `B, up x% from A1 a year ago, and down N% from A2`: a later clause of the same
+        // subject.
+        if let Some(x) = next.filter(|x| FROM_NEXT.is_match(gap(n, x)))
+            && CHAINED_EN.is_match(residual)
+            && let Some(b) = subject_before(masked, sentence, qs, i, x)
+            && chained(&masked[b.span.end..n.span.start])
+        {
+            return change(x, b);
+        }
         return None;
     }
     if let Some(x) = next.filter(|x| FROM_NEXT.is_match(gap(n, x))) {
@@ -225,6 +594,72 @@ fn reading<'m>(
     }
 }
 
+/// After a difference: `below the`, `above`, `higher than`.
+static BELOW_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?P<below>below|lower\s+than|under)|above|higher\s+than|over)\s+(?:the\s+|that\s+of\s+)?$")
+        .expect("static regex")
+});
+
+/// Between B and the difference that follows it: `, ` or `was`.
+static APPOSITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:,|，|was|is)\s*$").expect("static regex"));
+
+/// Between the earlier figure of a clause and the next clause's direction word: a short
+/// time phrase, then `and` or `but` (`a year ago, and`).
+static CHAINED_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*[A-Za-z]+){0,5}\s*,?\s*(?:and|but|while|yet)\s*$").expect("static regex")
+});
+
+/// An earlier figure in brackets right after B: `（上年同期 `, ` (a year earlier: `.
+static BRACKET_BASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*[（(]\s*(?:上年同期|去年同期|上年末|上年|去年|上期|上月|上季度|上一季度|prior\s+year|a\s+year\s+earlier|a\s+year\s+ago|last\s+year)\s*[:：为]?\s*$",
+    )
+    .expect("static regex")
+});
+
+/// The subject figure of a sentence whose later clauses compare it with earlier figures:
+/// walking back from `qs[upto]`, past rates and past figures that are themselves the start
+/// of a comparison (after `from`, `较`, `比`), the first figure of `like`'s measure.
+fn subject_before<'m>(
+    masked: &str,
+    sentence: Span,
+    qs: &[&'m Mention],
+    upto: usize,
+    like: &Mention,
+) -> Option<&'m Mention> {
+    for j in (0..upto).rev() {
+        let q = qs[j];
+        if same_measure(q, like) {
+            let words = before(masked, sentence, qs, j).1;
+            let compared = FROM_BEFORE_EN.is_match(words)
+                || words
+                    .rfind(['较', '比'])
+                    .is_some_and(|at| is_comparison_marker(words, at));
+            if !compared {
+                return Some(q);
+            }
+        } else if !matches!(q.kind, Kind::Percent | Kind::Points) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether every clause after the first in `gap` opens as a comparison or a change of the
+/// same subject (`较…`, `同比…`, `up…`, `and down…`), so that no new subject comes between.
+fn chained(gap: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "较", "比", "同比", "环比", "增长", "下降", "上涨", "下跌", "提高", "降低", "增加", "减少",
+        "up", "down", "and", "but", "rose", "fell", "compared",
+    ];
+    let starts: Vec<usize> = clause_breaks(gap).collect();
+    starts.iter().all(|&at| {
+        let clause = strip_continuations(&gap[at..]);
+        clause.is_empty() || OPENINGS.iter().any(|w| clause.starts_with(w))
+    })
+}
+
 /// Whether `gap` (from B to the `较` that introduces A) keeps B's clause going: at most one
 /// clause break, and nothing but continuation words after it.
 fn continues(gap: &str) -> bool {
@@ -237,12 +672,16 @@ fn continues(gap: &str) -> bool {
 }
 
 /// The change A → B allows (`computed`, interval) and the formula used, for the kind of N.
-fn computed(n: &Mention, a: &Mention, b: &Mention) -> Option<(f64, Interval, &'static str)> {
+pub(super) fn computed(
+    n: &Mention,
+    a: &Mention,
+    b: &Mention,
+) -> Option<(f64, Interval, &'static str)> {
     match n.kind {
         Kind::Points if a.kind == Kind::Percent => {
             Some((b.value - a.value, b.interval - a.interval, "N ~ B - A"))
         }
-        Kind::Percent => {
+        Kind::Percent | Kind::Fraction => {
             let q = b.interval.checked_div(a.interval)?;
             Some((
                 b.value / a.value - 1.0,
@@ -257,10 +696,23 @@ fn computed(n: &Mention, a: &Mention, b: &Mention) -> Option<(f64, Interval, &'s
 fn judge(
     ctx: &Context<'_>,
     n: &Mention,
-    (sign, word): (f64, &str),
+    direction: (f64, &str),
     r: &Change<'_>,
-    severity: Severity,
+    how: (Severity, bool),
 ) -> Option<Finding> {
+    judge_as(&META, ctx, n, direction, (r.a, r.b), how)
+}
+
+/// The finding, under the check `meta`, when `n` does not match the change from `a` to `b`.
+pub(super) fn judge_as(
+    meta: &'static BuiltinMeta,
+    ctx: &Context<'_>,
+    n: &Mention,
+    (sign, word): (f64, &str),
+    (a, b): (&Mention, &Mention),
+    (severity, fixable): (Severity, bool),
+) -> Option<Finding> {
+    let r = Change { a, b };
     let claimed = if sign > 0.0 {
         n.interval
     } else {
@@ -298,7 +750,7 @@ fn judge(
     } else if !same_direction {
         message.push_str("; the figures move the other way");
     }
-    let mut finding = Finding::new(ID, Origin::Builtin(&META), severity, n.span, n_text, message);
+    let mut finding = Finding::new(meta.id, Origin::Builtin(meta), severity, n.span, n_text, message);
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("A", doc, r.a),
@@ -317,8 +769,10 @@ fn judge(
         .push(format!("N is read as {direction} because of `{word}`"));
     // The figure as it should read: its magnitude, since the verb carries the sign.
     let target = if sign > 0.0 { q } else { -q };
-    if !points
+    if fixable
+        && !points
         && same_direction
+        && n.kind != Kind::Fraction
         && let Some(rewrite) = rewrite_number(ctx, n, value.abs(), target)
     {
         finding.suggestion = Some(rewrite.text);
@@ -393,19 +847,53 @@ mod tests {
     }
 
     #[test]
-    fn percentage_points_against_percent() {
-        let s = "支持率从 40% 下降到 30%，下降了 10 个百分点。";
-        let points = spec("10 个百分点", Kind::Points, 0.10, 0.005, "pp");
+    fn percentage_points_are_left_to_points_in_sentence() {
+        let s = "支持率从 40% 下降到 30%，下降了 12 个百分点。";
+        let points = spec("12 个百分点", Kind::Points, 0.12, 0.005, "pp");
         assert!(run(check, s, &[pct("40%", 0.4), pct("30%", 0.3), points]).is_empty());
+        // Percent for points is ambiguous, not wrong: `points_in_sentence` warns.
         let s = "支持率从 40% 下降到 30%，下降了 10%。";
-        let f = run(
-            check,
-            s,
-            &[pct("40%", 0.4), pct("30%", 0.3), pct("10%", 0.1)],
+        let specs = [pct("40%", 0.4), pct("30%", 0.3), pct("10%", 0.1)];
+        assert!(run(check, s, &specs).is_empty());
+        // Wrong under both readings: an error here.
+        let s = "支持率从 40% 下降到 30%，下降了 40%。";
+        let specs = [pct("40%", 0.4), pct("30%", 0.3), pct("40%", 0.4)];
+        let mut specs = specs;
+        specs[2].nth = 1;
+        let f = run(check, s, &specs);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("-25%"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_triad_of_level_change_and_rate() {
+        let s = "全年钢材产量 13.6 亿吨，比上年增加 0.4 亿吨，增长 3.0%。";
+        let t = |text, v| spec(text, Kind::Quantity, v, 0.05e8, "t");
+        let ok = [
+            t("13.6 亿吨", 13.6e8),
+            t("0.4 亿吨", 0.4e8),
+            pct("3.0%", 0.03),
+        ];
+        assert!(run(check, s, &ok).is_empty());
+        let s = "全年钢材产量 13.6 亿吨，比上年增加 0.4 亿吨，增长 4.5%。";
+        let bad = [
+            t("13.6 亿吨", 13.6e8),
+            t("0.4 亿吨", 0.4e8),
+            pct("4.5%", 0.045),
+        ];
+        let f = run(check, s, &bad);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].fix.is_none(), "any of the three figures may be wrong");
+        let s = "全年钢材产量 13.6 亿吨，比上年增加 0.4 亿吨，粗钢产量增长 9.0%。";
+        let other = [
+            t("13.6 亿吨", 13.6e8),
+            t("0.4 亿吨", 0.4e8),
+            pct("9.0%", 0.09),
+        ];
+        assert!(
+            run(check, s, &other).is_empty(),
+            "the rate of another product"
         );
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("percentage points"));
-        assert!(f[0].fix.is_none());
     }
 
     #[test]

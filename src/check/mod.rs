@@ -7,12 +7,14 @@
 
 pub mod claim;
 mod coverage;
+mod frames;
+mod named_base;
 mod rewrite;
 mod sentence;
 mod suppress;
 pub mod term;
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 pub use coverage::{Coverage, DURATIONS, MentionStatus, not_a_claim};
 
@@ -64,6 +66,8 @@ builtins! {
     RatioInSentence => ratio_in_sentence,
     ChangeInSentence => change_in_sentence,
     MultipleWording => multiple_wording,
+    PointsInSentence => points_in_sentence,
+    ShareInSentence => share_in_sentence,
     RepeatedFigure => repeated_figure,
     PartsTotal => parts_total,
     SharesTotal => shares_total,
@@ -131,6 +135,8 @@ pub struct Context<'a> {
     /// The document's analysis (sentences, clauses, units, keys), built once for all the
     /// checks and only when one asks for it.
     analysis: OnceCell<Analysis<'a>>,
+    /// Relations between a sentence's own figures that the built-ins compared.
+    relations: Cell<usize>,
     /// The text claims' templates match against, normalised once for all rule files.
     normalized: OnceCell<Normalized>,
 }
@@ -142,6 +148,7 @@ impl<'a> Context<'a> {
             mentions,
             options,
             analysis: OnceCell::new(),
+            relations: Cell::new(0),
             normalized: OnceCell::new(),
         }
     }
@@ -163,6 +170,12 @@ impl<'a> Context<'a> {
     pub(crate) fn whole(&self) -> &crate::analysis::facts::Whole {
         self.analysis().facts()
     }
+
+    /// Records that a check compared one relation between a sentence's figures, whether or
+    /// not it held.
+    fn count_relation(&self) {
+        self.relations.set(self.relations.get() + 1);
+    }
 }
 
 /// Counts for the report's summary.
@@ -177,6 +190,11 @@ pub struct Stats {
     pub numbers_found: usize,
     /// Quantity mentions that some claim or built-in check examined.
     pub numbers_checked: usize,
+    /// Relations between a sentence's own figures that the built-ins compared.
+    pub relations_checked: usize,
+    /// Sentences with a figure a built-in starts from that were too long (over 8 KB or 64
+    /// figures after lists and tables are split) for the built-ins to read.
+    pub sentences_skipped: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -247,8 +265,10 @@ pub fn check_document(
         coverage.mark_spans(mentions, &examined, builtin);
         examined.clear();
     }
+    stats.relations_checked = ctx.relations.get();
     if !options.builtins.is_empty() {
-        coverage.sentences_skipped = ctx.analysis().skipped_sentences();
+        stats.sentences_skipped = ctx.analysis().skipped_sentences();
+        coverage.sentences_skipped = stats.sentences_skipped;
     }
     stats.numbers_checked = coverage.checked();
     let mut findings = suppress::apply(doc, findings);

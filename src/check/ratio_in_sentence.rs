@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::frames;
+use super::named_base as named;
 use super::rewrite::rewrite_number;
 use super::sentence::{
     clause_breaks, has_clause_break, input, last_clause_break, same_measure, strip_continuations,
@@ -15,7 +17,7 @@ use super::sentence::{
 };
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::eval::{Interval, brief, brief_interval};
-use crate::extract::{Kind, Mention};
+use crate::extract::{Hedge, Kind, Mention};
 use crate::lexicon::RELATION_STARTS;
 use crate::source::Span;
 
@@ -51,34 +53,61 @@ static EN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// One `N` with its base `B`, found before A is looked for.
-struct Frame<'m> {
-    n: &'m Mention,
-    b: &'m Mention,
+pub(super) struct Frame<'m> {
+    pub n: &'m Mention,
+    pub b: &'m Mention,
     /// A must come before this offset.
-    a_before: usize,
+    pub a_before: usize,
     /// `N times more than B`: read as N or N+1 times, since usage is split.
-    either: bool,
+    pub either: bool,
+    /// A, when the words name it (`甲省是乙省的 4 倍`) instead of leaving it to the chain of
+    /// clauses before the comparison.
+    pub a: Option<&'m Mention>,
+    /// `增幅 N 倍`: the increase is N times the base, so A / B is N + 1.
+    pub strict: bool,
+    /// Whether the rewrite of N may be offered as an edit: only where A and B sit next to
+    /// the multiple in the frames this check has always read.
+    pub fixable: bool,
 }
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
         let (sentence, qs) = (s.span, s.quantities);
-        let frames: Vec<Frame<'_>> = (0..qs.len())
-            .filter_map(|i| frame(ctx, sentence, qs, i))
+        let masked = &ctx.doc.masked;
+        if !qs
+            .iter()
+            .any(|q| matches!(q.kind, Kind::Multiple | Kind::Percent | Kind::Fraction))
+        {
+            continue;
+        }
+        let changes = frames::from_to(masked, sentence, qs);
+        let mut frames: Vec<Frame<'_>> = (0..qs.len())
+            .filter_map(|i| {
+                frame(ctx, sentence, qs, i).or_else(|| change_frame(ctx, sentence, qs, &changes, i))
+            })
             .collect();
+        if !frames.is_empty() {
+            let quotes = frames::quotations(masked, sentence);
+            frames.retain(|f| !frames::quoted(&quotes, f.n.span.start));
+        }
         for f in &frames {
-            let candidates: Vec<&Mention> = qs
-                .iter()
-                .copied()
-                .filter(|a| {
-                    a.span.end <= f.a_before
-                        && same_measure(a, f.b)
-                        && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
-                        && keeps_subject(ctx, qs, a.span.end, f.a_before)
-                })
-                .collect();
+            let candidates: Vec<&Mention> = match f.a {
+                Some(a) => vec![a],
+                None => qs
+                    .iter()
+                    .copied()
+                    .filter(|a| {
+                        a.span.end <= f.a_before
+                            && same_measure(a, f.b)
+                            && !std::ptr::eq(*a, f.b)
+                            && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
+                            && keeps_subject(ctx, qs, a.span.end, f.a_before)
+                    })
+                    .collect(),
+            };
             if !candidates.is_empty() {
+                ctx.count_relation();
                 examined.extend([f.n.span, f.b.span]);
                 examined.extend(candidates.iter().map(|a| a.span));
             }
@@ -91,39 +120,141 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
 }
 
 /// The frame whose multiple is `qs[i]`, if the words around it make one.
-fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
+fn frame<'m>(ctx: &Context<'m>, sentence: Span, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
     let masked = &ctx.doc.masked;
     let n = qs[i];
+    if matches!(n.kind, Kind::Percent | Kind::Fraction) {
+        // `仅为全国平均水平（2,100 立方米）的 22%`: a ratio written as a percentage.
+        return zh_of(ctx, sentence, qs, i)
+            .or_else(|| named::zh_named(ctx, sentence, qs, i))
+            .or_else(|| en_percent_of(ctx, sentence, qs, i));
+    }
     if n.kind != Kind::Multiple {
         return None;
     }
     if masked[n.span.range()].contains('倍') {
-        // `是 B 的 N 倍`: B is the quantity right before, joined to N by `的`.
-        let b = *qs.get(i.checked_sub(1)?)?;
-        let gap = &masked[b.span.end..n.span.start];
-        if has_clause_break(gap) || !strip_hedges(gap).ends_with('的') {
-            return None;
-        }
-        let before_b = &masked[sentence.start..b.span.start];
-        let clause = sentence.start + last_clause_break(before_b).unwrap_or(0);
-        let previous_multiple = qs[..i - 1]
-            .iter()
-            .rev()
-            .find(|m| m.kind == Kind::Multiple)
-            .map(|m| m.span.end)
-            .unwrap_or(0);
-        let from = clause.max(previous_multiple);
-        let relation = relation_word(&masked[from..b.span.start])?;
-        return Some(Frame {
-            n,
-            b,
-            a_before: from + relation,
-            either: false,
-        });
+        return zh_of(ctx, sentence, qs, i)
+            .or_else(|| zh_than(ctx, sentence, qs, i))
+            .or_else(|| zh_times_over(ctx, qs, i))
+            .or_else(|| named::zh_named(ctx, sentence, qs, i));
     }
-    // `A is N times as much as B`.
+    en_times(ctx, sentence, qs, i)
+        .or_else(|| named::en_named(ctx, sentence, qs, i))
+        .or_else(|| en_outpacing(ctx, qs, i))
+}
+
+/// `A 是 B 的 N 倍`, `A 为 B 的 N%`: B is the quantity right before, joined to N by `的`.
+fn zh_of<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let b = *qs.get(i.checked_sub(1)?)?;
+    let gap = &masked[b.span.end..n.span.start];
+    if has_clause_break(gap) || !strip_hedges(gap).ends_with('的') {
+        return None;
+    }
+    let before_b = &masked[sentence.start..b.span.start];
+    let clause = sentence.start + last_clause_break(before_b).unwrap_or(0);
+    let previous_multiple = qs[..i - 1]
+        .iter()
+        .rev()
+        .find(|m| m.kind == Kind::Multiple)
+        .map(|m| m.span.end)
+        .unwrap_or(0);
+    let from = clause.max(previous_multiple);
+    let relation = relation_word(&masked[from..b.span.start])?;
+    Some(Frame {
+        n,
+        b,
+        a_before: from + relation,
+        either: false,
+        a: None,
+        strict: false,
+        fixable: true,
+    })
+}
+
+/// Comparatives of `A 比 B 多 N 倍`: strictly N+1 times, commonly N, so either is accepted
+/// (and `multiple_wording` asks for the clearer wording).
+const ZH_MORE: &[&str] = &[
+    "高出了",
+    "多出了",
+    "高出",
+    "多出",
+    "高了",
+    "多了",
+    "大了",
+    "快了",
+    "高",
+    "多",
+    "大",
+    "快",
+];
+
+/// `A 比 B 多 N 倍`: B right before the comparative, `比` before B in its clause, A the
+/// figure before `比`.
+fn zh_than<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let b = *qs.get(i.checked_sub(1)?)?;
+    let gap = strip_hedges(&masked[b.span.end..n.span.start]).trim();
+    if !ZH_MORE.contains(&gap) {
+        return None;
+    }
+    let floor = i.checked_sub(2).map_or(sentence.start, |k| qs[k].span.end);
+    let before_b = &masked[floor..b.span.start];
+    let at = before_b.rfind('比')?;
+    if has_clause_break(&before_b[at..]) {
+        return None;
+    }
+    Some(Frame {
+        n,
+        b,
+        a_before: floor + at,
+        either: true,
+        a: None,
+        strict: false,
+        fixable: false,
+    })
+}
+
+/// `A，N 倍于 B`: B right after `于`.
+fn zh_times_over<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
     let b = *qs.get(i + 1)?;
-    let after = EN_AFTER.captures(&masked[n.span.end..b.span.start])?;
+    let gap = &masked[n.span.end..b.span.start];
+    if !gap.trim_start().starts_with('于') || has_clause_break(gap) {
+        return None;
+    }
+    Some(Frame {
+        n,
+        b,
+        a_before: n.span.start,
+        either: false,
+        a: None,
+        strict: false,
+        fixable: false,
+    })
+}
+
+/// `A was N% of B`: a ratio written as a percentage of a figure after it.
+fn en_percent_of<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let b = *qs.get(i + 1)?;
+    if !EN_PERCENT_OF.is_match(&masked[n.span.end..b.span.start]) {
+        return None;
+    }
     let before = strip_hedges(&masked[sentence.start..n.span.start]);
     if !EN_BEFORE.is_match(before) {
         return None;
@@ -132,7 +263,189 @@ fn frame<'m>(ctx: &Context<'_>, sentence: Span, qs: &[&'m Mention], i: usize) ->
         n,
         b,
         a_before: n.span.start,
+        either: false,
+        a: None,
+        strict: false,
+        fixable: false,
+    })
+}
+
+/// Between a percentage and its base: `of Apple's`, `of the`.
+static EN_PERCENT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*of\s+(?:the\s+|[A-Z][A-Za-z0-9_'’]*\s+){0,3}$").expect("static regex")
+});
+
+/// `A, outpacing B ($X) by N times`: A exceeds B N times over, commonly meaning N times B,
+/// so either reading is accepted.
+fn en_outpacing<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let b = *qs.get(i.checked_sub(1)?)?;
+    let a = *qs.get(i.checked_sub(2)?)?;
+    if !EN_BY.is_match(&masked[b.span.end..n.span.start])
+        || !EN_OUTPACING.is_match(&masked[a.span.end..b.span.start])
+        || !same_measure(a, b)
+    {
+        return None;
+    }
+    Some(Frame {
+        n,
+        b,
+        a_before: n.span.start,
+        either: true,
+        a: Some(a),
+        strict: false,
+        fixable: false,
+    })
+}
+
+/// Between A and B: `, outpacing China (`.
+static EN_OUTPACING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*,?\s*(?:outpacing|outstripping|exceeding|surpassing|topping|beating)\s+(?:the\s+)?(?:[A-Z][A-Za-z0-9_'’]*\s*){1,3}\(\s*$",
+    )
+    .expect("static regex")
+});
+
+/// Between B and N: `) by almost`.
+static EN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\)\s*by\s+(?:almost|nearly|about|roughly|some|over|more\s+than)?\s*$")
+        .expect("static regex")
+});
+
+/// How a multiple next to a change reads B / A.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// `是原来的 N 倍`, `翻了一番`, `doubled`, `12-fold`: B / A = N.
+    Plain,
+    /// `增长了 N 倍`: strictly N + 1, commonly N; either is accepted.
+    Either,
+    /// `增幅 N 倍`: the increase is N times A, so B / A = N + 1.
+    Strict,
+}
+
+/// Words before a multiple that say how it reads, longest first (`降为原来的` before
+/// `为原来的`).
+const MULTIPLE_WORDS: &[(&str, Reading)] = &[
+    ("增长到原来的", Reading::Plain),
+    ("增加到原来的", Reading::Plain),
+    ("减少到原来的", Reading::Plain),
+    ("下降到原来的", Reading::Plain),
+    ("相当于原来的", Reading::Plain),
+    ("达到原来的", Reading::Plain),
+    ("增至原来的", Reading::Plain),
+    ("降为原来的", Reading::Plain),
+    ("降至原来的", Reading::Plain),
+    ("降到原来的", Reading::Plain),
+    ("是原来的", Reading::Plain),
+    ("为原来的", Reading::Plain),
+    ("增加到", Reading::Plain),
+    ("增长到", Reading::Plain),
+    ("增幅达", Reading::Strict),
+    ("增幅为", Reading::Strict),
+    ("增长了", Reading::Either),
+    ("增加了", Reading::Either),
+    ("提高了", Reading::Either),
+    ("上升了", Reading::Either),
+    ("扩大了", Reading::Either),
+    ("增幅", Reading::Strict),
+    ("涨幅", Reading::Strict),
+    ("增长", Reading::Either),
+    ("增加", Reading::Either),
+    ("提高", Reading::Either),
+    ("扩大", Reading::Either),
+];
+
+/// A multiple (or a share of the start, `降为原来的四成`) stated next to a from–to change:
+/// B / A against N, read as the words say.
+fn change_frame<'m>(
+    ctx: &Context<'m>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    changes: &[frames::FromTo],
+    i: usize,
+) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    if changes.is_empty() {
+        return None;
+    }
+    let floor = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+    let lead = strip_hedges(&masked[floor..n.span.start]);
+    let worded = MULTIPLE_WORDS
+        .iter()
+        .find_map(|&(w, r)| lead.strip_suffix(w).map(|rest| (r, rest)));
+    let n_text = &masked[n.span.range()];
+    let (reading, residual) = match (n.kind, worded) {
+        (Kind::Multiple, Some(found)) => found,
+        (Kind::Percent | Kind::Fraction, Some((Reading::Plain, rest)))
+            if lead.ends_with("原来的") =>
+        {
+            (Reading::Plain, rest)
+        }
+        // The multiple carries its verb: `翻了一番`, `doubled`, `12-fold`, `a fourfold
+        // increase`.
+        (Kind::Multiple, None) if carries_verb(n_text) => (Reading::Plain, lead),
+        _ => return None,
+    };
+    let f = frames::attached(masked, qs, changes, i, Some(residual))?;
+    if frames::hypothetical(&masked[sentence.range()]) {
+        return None;
+    }
+    Some(Frame {
+        n,
+        b: qs[f.a],
+        a_before: n.span.start,
+        either: reading == Reading::Either,
+        a: Some(qs[f.b]),
+        strict: reading == Reading::Strict,
+        fixable: false,
+    })
+}
+
+/// Whether a multiple's own words make it a change: `翻了一番`, `翻番`, `doubled`,
+/// `tripled`, `halved`, `12-fold`, `fourfold`.
+fn carries_verb(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    text.contains('番')
+        || [
+            "doubled",
+            "tripled",
+            "trebled",
+            "quadrupled",
+            "halved",
+            "fold",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// `A is N times as much as B`.
+fn en_times<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let b = *qs.get(i + 1)?;
+    let after = EN_AFTER.captures(&masked[n.span.end..b.span.start])?;
+    let before = strip_hedges(&masked[sentence.start..n.span.start]);
+    // `…, 8.7 times as much as China ($7.7 billion) and 17.7 times as much as the UK`:
+    // a second multiple of the same subject.
+    let another = before.ends_with(" and") && qs[..i].iter().any(|m| m.kind == Kind::Multiple);
+    if !EN_BEFORE.is_match(before) && !another {
+        return None;
+    }
+    Some(Frame {
+        n,
+        b,
+        a_before: n.span.start,
         either: after.name("than").is_some(),
+        a: None,
+        strict: false,
+        fixable: true,
     })
 }
 
@@ -201,7 +514,13 @@ fn relation_word(text: &str) -> Option<usize> {
             _ => false,
         }
     })?;
-    Some(chars[found].0)
+    // `相当于` starts two characters before its `于`.
+    let start = if chars[found].1 == '于' {
+        found - 2
+    } else {
+        found
+    };
+    Some(chars[start].0)
 }
 
 fn judge(
@@ -213,8 +532,9 @@ fn judge(
     // The nearest candidate is the likely A, but any candidate whose ratio holds is a
     // reading under which the sentence is right: then stay silent.
     let mut verdicts = Vec::new();
+    let r = ctx.options.tolerance;
     for &a in candidates {
-        let q = a.interval.checked_div(f.b.interval)?;
+        let q = operand(a, f.n, r).checked_div(operand(f.b, f.n, r))?;
         if holds(q, f) {
             return None;
         }
@@ -234,7 +554,7 @@ fn judge(
         brief(computed),
         brief_interval(q),
         if f.either {
-            "; `times more than` was also read as N+1 times"
+            "; the wording was also read as N+1 times"
         } else {
             ""
         }
@@ -260,7 +580,9 @@ fn judge(
             candidates.len() - 1
         ));
     }
-    if let Some(rewrite) = rewrite_number(ctx, f.n, computed, q) {
+    if f.fixable
+        && let Some(rewrite) = rewrite_number(ctx, f.n, computed, q)
+    {
         finding.suggestion = Some(rewrite.text);
         finding.fix = rewrite.fix;
     }
@@ -269,7 +591,22 @@ fn judge(
 
 fn holds(q: Interval, f: &Frame<'_>) -> bool {
     let n = f.n.interval;
-    q.meets(&n) || (f.either && q.meets(&Interval::new(n.low + 1.0, n.high + 1.0)))
+    let plus_one = Interval::new(n.low + 1.0, n.high + 1.0);
+    if f.strict {
+        return q.meets(&plus_one);
+    }
+    q.meets(&n) || (f.either && q.meets(&plus_one))
+}
+
+/// A figure's interval as an operand of a multiple: `超过 17 万件` read as 17 万 to 5% more
+/// when the multiple itself is open-ended (`增幅超过两倍`), so that an open figure does not
+/// make every open multiple hold.
+fn operand(m: &Mention, n: &Mention, tolerance: f64) -> Interval {
+    if n.interval.high.is_infinite() && matches!(m.hedge, Some(Hedge::Over | Hedge::AtLeast)) {
+        Interval::new(m.value, m.value * (1.0 + tolerance))
+    } else {
+        m.interval
+    }
 }
 
 #[cfg(test)]
@@ -398,6 +735,6 @@ mod tests {
         assert_eq!(relation_word("但是中国"), None);
         assert_eq!(relation_word("因为中国"), None);
         assert_eq!(relation_word("大约是中国"), Some("大约".len()));
-        assert_eq!(relation_word("相当于中国"), Some("相当".len()));
+        assert_eq!(relation_word("相当于中国"), Some(0));
     }
 }

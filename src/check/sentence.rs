@@ -3,6 +3,7 @@
 //! explanation the checks have in common. Sentences and clauses come from the analysis
 //! stage (`crate::analysis`).
 
+use crate::eval::Interval;
 use crate::extract::{Kind, Mention};
 use crate::source::Document;
 
@@ -29,6 +30,11 @@ pub(super) fn strip_hedges(s: &str) -> &str {
 /// Latin word is stripped only at a word boundary (`moreover` does not end in `over`).
 pub(super) fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
     let mut s = s.trim_end();
+    // Most texts end in no word of the list: one byte compare per word turns them away.
+    let last = s.as_bytes().last();
+    if !words.iter().any(|w| w.as_bytes().last() == last) {
+        return s;
+    }
     'again: loop {
         for w in words {
             if let Some(rest) = strip_suffix(s, w) {
@@ -69,6 +75,26 @@ pub(super) fn same_measure(a: &Mention, b: &Mention) -> bool {
 }
 
 /// A mention as an input of an explanation.
+/// `a / b` over intervals, `None` when `b` may be zero (the arithmetic lives in `eval`).
+pub(super) fn divide(a: Interval, b: Interval) -> Option<Interval> {
+    a.checked_div(b)
+}
+
+/// `a - b` over intervals.
+pub(super) fn subtract(a: Interval, b: Interval) -> Interval {
+    a - b
+}
+
+/// A computed value for a message, as `eval` writes it.
+pub(super) fn format_number(v: f64) -> String {
+    crate::eval::brief(v)
+}
+
+/// An interval for a message, `[low, high]`, as `eval` writes it.
+pub(super) fn format_interval(i: Interval) -> String {
+    crate::eval::brief_interval(i)
+}
+
 pub(super) fn input(name: &str, doc: &Document, m: &Mention) -> Input {
     Input {
         name: name.to_string(),

@@ -312,6 +312,15 @@ impl Sink for Diff {
             s.numbers_checked,
             t.coverage()
         )?;
+        if s.sentences_skipped > 0 {
+            writeln!(
+                out,
+                "{}{} {} too long for the sentence checks (over 8 KB or 64 figures)",
+                label("skipped"),
+                s.sentences_skipped,
+                plural(s.sentences_skipped, "sentence", "sentences")
+            )?;
+        }
         if t.fixed > 0 {
             let edits = plural(t.fixed, "edit", "edits");
             writeln!(out, "{}{} {edits} applied", label("fixed"), t.fixed)?;

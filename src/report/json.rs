@@ -39,6 +39,7 @@ struct JsonFile {
     findings: usize,
     numbers_found: usize,
     numbers_checked: usize,
+    sentences_skipped: usize,
     /// Every quantity with what checked it.
     coverage: Vec<JsonCovered>,
 }
@@ -70,6 +71,8 @@ struct JsonSummary {
     numbers_checked: usize,
     /// `numbers_checked / numbers_found`, 0 when nothing was found.
     coverage: f64,
+    /// Sentences with figures too long for the sentence checks to read.
+    sentences_skipped: usize,
     fixed: usize,
 }
 
@@ -117,6 +120,7 @@ impl Sink for Json {
             findings: file.findings.len(),
             numbers_found: s.numbers_found,
             numbers_checked: s.numbers_checked,
+            sentences_skipped: s.sentences_skipped,
             coverage,
         });
         Ok(())
@@ -138,6 +142,7 @@ impl Sink for Json {
             numbers_found: s.numbers_found,
             numbers_checked: s.numbers_checked,
             coverage: t.coverage() / 100.0,
+            sentences_skipped: s.sentences_skipped,
             fixed: t.fixed,
         };
         writeln!(

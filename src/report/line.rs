@@ -75,7 +75,16 @@ impl Sink for Line {
             s.builtin_findings,
             s.numbers_checked,
             s.numbers_found
-        )
+        )?;
+        if s.sentences_skipped > 0 {
+            writeln!(
+                out,
+                "{} sentence{} too long for the sentence checks (over 8 KB or 64 figures)",
+                s.sentences_skipped,
+                if s.sentences_skipped == 1 { "" } else { "s" }
+            )?;
+        }
+        Ok(())
     }
 }
 

@@ -169,6 +169,8 @@ impl Totals {
         s.builtin_findings += t.builtin_findings;
         s.numbers_found += t.numbers_found;
         s.numbers_checked += t.numbers_checked;
+        s.relations_checked += t.relations_checked;
+        s.sentences_skipped += t.sentences_skipped;
         for f in &file.findings {
             match f.severity {
                 Severity::Error => self.errors += 1,

@@ -151,6 +151,7 @@ pub fn sample_report() -> Report {
         builtin_findings: 2,
         numbers_found: 12,
         numbers_checked: 7,
+        ..Stats::default()
     };
     let clean = Document::from_text(Path::new("source/clean.md"), "A clean file: 3 apples.\n");
     let clean_stats = Stats {

@@ -81,6 +81,9 @@ pub(super) fn facts_of_sentence(
     let revised = flagged.revised;
     let multiple = flagged.multiple_answers;
     let mut prev_end = sentence.start;
+    // The last fact of this sentence that is not an aside in brackets: what a change or an
+    // aside after it speaks of.
+    let mut last_main: Option<usize> = None;
     for (k, &i) in quantities.iter().enumerate() {
         let m = &mentions[i];
         let clause = clause_of(&breaks, sentence, m.span);
@@ -153,16 +156,25 @@ pub(super) fn facts_of_sentence(
         let respectively =
             label_text.contains("分别") || after_text.to_ascii_lowercase().contains("respectively");
         let mut head = out.len();
-        if measure.is_empty() && matches!(role, Role::Change(_) | Role::Share) && k > 0 {
+        // `营业收入 286.4 亿元（上年同期 255.0 亿元）`: a figure that opens a bracket after
+        // another is an aside about that figure: the same measure, at the period its own
+        // words give. The words in the bracket (`上年同期`) name no measure of their own.
+        let aside = text[..clause.start].ends_with(['（', '(']);
+        if aside && let Some(prev) = last_main {
+            measure = out[prev].measure.clone();
+            head = out[prev].head;
+        }
+        if !aside
+            && measure.is_empty()
+            && matches!(role, Role::Change(_) | Role::Share)
+            && let Some(prev) = last_main
+        {
             // `营业收入 186.4 亿元，同比增长 12.6%`: the change is of the figure before.
-            let prev = out.len() - 1;
-            if out[prev].sentence == index && out.len() > first_fact {
-                measure = out[prev].measure.clone();
-                head = out[prev].head;
-                // `$8.62 billion in fiscal 2025, up 6.1%`: and its period.
-                if !period.is_stated() {
-                    period = out[prev].period;
-                }
+            measure = out[prev].measure.clone();
+            head = out[prev].head;
+            // `$8.62 billion in fiscal 2025, up 6.1%`: and its period.
+            if !period.is_stated() {
+                period = out[prev].period;
             }
         }
         let attributed =
@@ -186,6 +198,9 @@ pub(super) fn facts_of_sentence(
             multiple_answers: multiple,
             respectively,
         });
+        if !aside {
+            last_main = Some(out.len() - 1);
+        }
         prev_end = m.span.end;
     }
 }
