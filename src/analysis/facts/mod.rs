@@ -365,6 +365,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bracket_right_after_a_figure_is_an_aside_about_it() {
+        let t = "净利润 31.2 亿元（上年同期 32.7 亿元），同比下降 4.6%。";
+        let (w, ms) = build(t);
+        let aside = fact(&w, t, &ms, "32.7 亿元");
+        assert_eq!(aside.measure, "净利润");
+        assert_eq!(aside.period.year, Year::Previous);
+        let rate = fact(&w, t, &ms, "4.6%");
+        assert_eq!(rate.measure, "净利润");
+        assert_eq!(rate.period.year, Year::Unstated);
+        // After a noun, the bracket holds that noun's own figure.
+        let t = "美国投资额为 672 亿美元，中国投资额(78 亿美元)居第二。";
+        let (w, ms) = build(t);
+        assert_eq!(fact(&w, t, &ms, "78 亿美元").measure, "");
+    }
+
+    #[test]
     fn periods_previous_year_and_cumulative_months() {
         let t = "去年前 11 个月，我国货物贸易进出口总值为 37.37 万亿元。三季度增长 4.8%。";
         let (w, ms) = build(t);

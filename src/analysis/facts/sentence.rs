@@ -84,6 +84,8 @@ pub(super) fn facts_of_sentence(
     // The last fact of this sentence that is not an aside in brackets: what a change or an
     // aside after it speaks of.
     let mut last_main: Option<usize> = None;
+    // The clauses of those asides: their words (`上年同期`) date the aside, not what follows.
+    let mut asides: Vec<Span> = Vec::new();
     for (k, &i) in quantities.iter().enumerate() {
         let m = &mentions[i];
         let clause = clause_of(&breaks, sentence, m.span);
@@ -114,6 +116,7 @@ pub(super) fn facts_of_sentence(
         let before = toks.iter().filter(|(sp, _)| {
             sp.end <= m.span.start
                 && (!english || sp.start >= clause.start || sp.end <= first_start)
+                && !asides.iter().any(|a| a.contains(*sp))
         });
         let later = toks.iter().filter(|(sp, _)| in_after(*sp));
         // In English a basis right after the figure before is that figure's
@@ -156,15 +159,20 @@ pub(super) fn facts_of_sentence(
         let respectively =
             label_text.contains("分别") || after_text.to_ascii_lowercase().contains("respectively");
         let mut head = out.len();
-        // `营业收入 286.4 亿元（上年同期 255.0 亿元）`: a figure that opens a bracket after
-        // another is an aside about that figure: the same measure, at the period its own
-        // words give. The words in the bracket (`上年同期`) name no measure of their own.
-        let aside = text[..clause.start].ends_with(['（', '(']);
-        if aside && let Some(prev) = last_main {
+        // `营业收入 286.4 亿元（上年同期 255.0 亿元）`: a figure in a bracket that opens right
+        // after another figure is an aside about that figure: the same measure, at the period
+        // its own words give (`上年同期` names no measure). A bracket after a noun
+        // (`中国投资额(78 亿美元)`) is that noun's figure, read as usual.
+        let aside = last_main.filter(|&p| {
+            let before = text[..clause.start].trim_end_matches(['（', '(']);
+            before.len() < clause.start
+                && before.trim_end().len() == mentions[out[p].mention].span.end
+        });
+        if let Some(prev) = aside {
             measure = out[prev].measure.clone();
             head = out[prev].head;
         }
-        if !aside
+        if aside.is_none()
             && measure.is_empty()
             && matches!(role, Role::Change(_) | Role::Share)
             && let Some(prev) = last_main
@@ -198,8 +206,9 @@ pub(super) fn facts_of_sentence(
             multiple_answers: multiple,
             respectively,
         });
-        if !aside {
-            last_main = Some(out.len() - 1);
+        match aside {
+            Some(_) => asides.push(clause),
+            None => last_main = Some(out.len() - 1),
         }
         prev_end = m.span.end;
     }
