@@ -119,15 +119,7 @@ pub(super) fn en_named<'m>(
     if different_years(ctx, b, sentence, n) {
         return None;
     }
-    Some(Frame {
-        n,
-        b,
-        a_before: n.span.start,
-        either: false,
-        a: None,
-        strict: false,
-        fixable: false,
-    })
+    Some(Frame::before_n(n, b))
 }
 
 /// The last `是`, `为` or `相当于` of `lead` and its length.

@@ -70,6 +70,22 @@ pub(super) struct Frame<'m> {
     pub fixable: bool,
 }
 
+impl<'m> Frame<'m> {
+    /// `N … B` with A anywhere before N, read strictly as N times, with no edit offered: the
+    /// shape of every frame but the few this check has always fixed.
+    pub(super) fn before_n(n: &'m Mention, b: &'m Mention) -> Frame<'m> {
+        Frame {
+            n,
+            b,
+            a_before: n.span.start,
+            either: false,
+            a: None,
+            strict: false,
+            fixable: false,
+        }
+    }
+}
+
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
@@ -231,15 +247,7 @@ fn zh_times_over<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<
     if !gap.trim_start().starts_with('于') || has_clause_break(gap) {
         return None;
     }
-    Some(Frame {
-        n,
-        b,
-        a_before: n.span.start,
-        either: false,
-        a: None,
-        strict: false,
-        fixable: false,
-    })
+    Some(Frame::before_n(n, b))
 }
 
 /// `A was N% of B`: a ratio written as a percentage of a figure after it.
@@ -259,15 +267,7 @@ fn en_percent_of<'m>(
     if !EN_BEFORE.is_match(before) {
         return None;
     }
-    Some(Frame {
-        n,
-        b,
-        a_before: n.span.start,
-        either: false,
-        a: None,
-        strict: false,
-        fixable: false,
-    })
+    Some(Frame::before_n(n, b))
 }
 
 /// Between a percentage and its base: `of Apple's`, `of the`.
