@@ -431,19 +431,7 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
                 _ => None,
             };
             if let Some(v) = round {
-                let fake = Parsed {
-                    end: ne,
-                    value: v,
-                    half: 0.0,
-                    numeral: Numeral::Words,
-                    decimals: 0,
-                    grouped: false,
-                    dots: 0,
-                    int_digits: 0,
-                    digit_sequence: false,
-                    lone_one: false,
-                    open_scale: false,
-                };
+                let fake = Parsed::words(ne, v, 0.0);
                 let pre = context::pre(text, s);
                 let tail = context::tail(text, &fake, pre.currency.is_some());
                 let mut raw = build(s, &fake, &pre, &tail);
@@ -514,19 +502,7 @@ fn vague_plural(w: &str) -> Option<f64> {
 /// `hundreds of TWh`, `dozens of firms`, `Dozens`: 5 × the magnitude within [2, 9] × it, a
 /// count unless a unit follows `of`.
 fn vague_en(text: &str, s: usize, we: usize, f: f64) -> Raw {
-    let fake = Parsed {
-        end: we,
-        value: 5.0 * f,
-        half: 0.0,
-        numeral: Numeral::Words,
-        decimals: 0,
-        grouped: false,
-        dots: 0,
-        int_digits: 0,
-        digit_sequence: false,
-        lone_one: false,
-        open_scale: false,
-    };
+    let fake = Parsed::words(we, 5.0 * f, 0.0);
     let pre = context::pre(text, s);
     // `hundreds of TWh`: what follows `of` is the unit or the counted noun.
     let of = text[we..].starts_with(" of ").then_some(we + 3);

@@ -28,6 +28,26 @@ pub(crate) struct Parsed {
     pub open_scale: bool,
 }
 
+impl Parsed {
+    /// A number written in words (`hundreds`, `a dozen`, `七八十`), ending at `end`, whose
+    /// value is known to within `half`.
+    pub(crate) fn words(end: usize, value: f64, half: f64) -> Parsed {
+        Parsed {
+            end,
+            value,
+            half,
+            numeral: Numeral::Words,
+            decimals: 0,
+            grouped: false,
+            dots: 0,
+            int_digits: 0,
+            digit_sequence: false,
+            lone_one: false,
+            open_scale: false,
+        }
+    }
+}
+
 /// Longest digit run accepted; a longer one is not a quantity anyone writes, and its value
 /// would overflow `f64` (a 400-digit number is skipped, not clamped).
 const MAX_DIGITS: usize = 40;
@@ -480,19 +500,7 @@ pub(crate) fn english(text: &str, start: usize) -> Option<Parsed> {
         return None;
     }
     let value = total + current;
-    Some(Parsed {
-        end,
-        value,
-        half: 0.5,
-        numeral: Numeral::Words,
-        decimals: 0,
-        grouped: false,
-        dots: 0,
-        int_digits: 0,
-        digit_sequence: false,
-        lone_one: false,
-        open_scale: false,
-    })
+    Some(Parsed::words(end, value, 0.5))
 }
 
 /// The start of the next word after a single space or hyphen at `j`.
