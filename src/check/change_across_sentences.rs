@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use super::sentence::input;
 use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
-use crate::analysis::facts::{self as whole, Fact, Period, Role, basis};
+use crate::analysis::facts::{self as whole, Fact, Need, Period, Probe, Role, basis};
 use crate::eval::Interval;
 use crate::source::Span;
 
@@ -23,6 +23,15 @@ pub const META: BuiltinMeta = BuiltinMeta {
 };
 
 const ID: &str = META.id;
+
+/// A fact with a key states a period: a sentence that states none gives this check nothing.
+pub(super) fn need(p: &Probe<'_>) -> Need {
+    if p.may_state_period() {
+        Need::This
+    } else {
+        Need::Nothing
+    }
+}
 
 pub(super) fn check(
     ctx: &Context<'_>,

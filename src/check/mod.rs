@@ -19,6 +19,7 @@ use std::cell::{Cell, OnceCell};
 pub use coverage::{Coverage, DURATIONS, MentionStatus, not_a_claim};
 
 use crate::analysis::Analysis;
+use crate::analysis::facts::{Need, Probe, Whole};
 use crate::extract::{ExtractOptions, Mention};
 use crate::rules::RuleSet;
 use crate::rules::normalize::Normalized;
@@ -94,6 +95,25 @@ impl Builtin {
     pub fn default_severity(self) -> Severity {
         self.meta().default_severity
     }
+
+    /// Which facts of a sentence the check reads (`Whole::build_where`). A check that
+    /// reads no facts needs nothing; the others say, from the sentence's words and
+    /// mentions, when none of its facts can take part in what they compare.
+    fn need(self, p: &Probe<'_>) -> Need {
+        match self {
+            Builtin::RatioInSentence
+            | Builtin::ChangeInSentence
+            | Builtin::MultipleWording
+            | Builtin::PointsInSentence
+            | Builtin::ShareInSentence => Need::Nothing,
+            Builtin::RepeatedFigure => repeated_figure::need(p),
+            Builtin::PartsTotal => parts_total::need(p),
+            Builtin::SharesTotal => shares_total::need(p),
+            Builtin::Ranking => ranking::need(p),
+            Builtin::ChangeAcrossSentences => change_across_sentences::need(p),
+            Builtin::TableConsistency => table_consistency::need(p),
+        }
+    }
 }
 
 /// Settings for one run of the engine.
@@ -139,6 +159,8 @@ pub struct Context<'a> {
     relations: Cell<usize>,
     /// The text claims' templates match against, normalised once for all rule files.
     normalized: OnceCell<Normalized>,
+    /// The facts of the consistency checks.
+    whole: OnceCell<Whole>,
 }
 
 impl<'a> Context<'a> {
@@ -150,6 +172,7 @@ impl<'a> Context<'a> {
             analysis: OnceCell::new(),
             relations: Cell::new(0),
             normalized: OnceCell::new(),
+            whole: OnceCell::new(),
         }
     }
 
@@ -166,9 +189,20 @@ impl<'a> Context<'a> {
             .get_or_init(|| Analysis::new(&self.doc.masked, self.mentions))
     }
 
-    /// Paragraphs, sentences, tables and facts with their keys, for the consistency checks.
-    pub(crate) fn whole(&self) -> &crate::analysis::facts::Whole {
-        self.analysis().facts()
+    /// Paragraphs, sentences, tables and facts with their keys, for the consistency checks:
+    /// the facts of the sentences some enabled check can read (`Builtin::need`), built on
+    /// first use.
+    pub(crate) fn whole(&self) -> &Whole {
+        self.whole.get_or_init(|| {
+            let builtins: Vec<Builtin> = self.options.builtins.iter().map(|&(b, _)| b).collect();
+            Whole::build_where(&self.doc.masked, self.mentions, |p| {
+                builtins
+                    .iter()
+                    .map(|b| b.need(p))
+                    .max()
+                    .unwrap_or(Need::Nothing)
+            })
+        })
     }
 
     /// Records that a check compared one relation between a sentence's figures, whether or

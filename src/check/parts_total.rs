@@ -8,7 +8,7 @@
 use super::sentence::input;
 use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
-use crate::analysis::facts::{self as whole, Fact, Role, Whole, basis};
+use crate::analysis::facts::{self as whole, Fact, Need, Probe, Role, Whole, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
@@ -78,6 +78,35 @@ const DIMENSIONS: &[&[&str]] = &[
     &["连任", "新任", "首次", "incumbent", "new"],
     &["少数民族", "党员", "minority"],
 ];
+
+/// The parts are figures of a sentence with a marker (or opening with `Of the `), and the
+/// total may be in the sentence before; `Of the …` looks back through the whole article.
+pub(super) fn need(p: &Probe<'_>) -> Need {
+    if p.quantities() < 2 {
+        Need::Nothing
+    } else if p.text.starts_with("Of the ") {
+        Need::AllBefore
+    } else {
+        // The parts are two figures or more after the marker.
+        let first = MARKERS
+            .iter()
+            .filter(|(w, _)| p.may_hold(&[w]))
+            .filter_map(|(w, _)| p.text.find(w))
+            .min();
+        match first {
+            Some(k) if p
+                .mentions
+                .iter()
+                .filter(|m| m.kind.is_quantity() && m.span.start >= p.span.start + k)
+                .count()
+                >= 2 =>
+            {
+                Need::WithPrevious
+            }
+            _ => Need::Nothing,
+        }
+    }
+}
 
 pub(super) fn check(
     ctx: &Context<'_>,

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::sentence::input;
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
-use crate::analysis::facts::{Fact, Role, Whole};
+use crate::analysis::facts::{Fact, Need, Probe, Role, Whole};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
@@ -134,6 +134,95 @@ fn english_rank(w: &str) -> u8 {
     }
 }
 
+/// Words one of which every rank regex needs (`RANK_AFTER_ZH`, `RANK_BEFORE_EN`,
+/// `RANK_AFTER_EN`, `RANK_BEFORE_ZH`), ASCII case folded; the Kelvin sign and the long s
+/// fold into ASCII letters under `(?i)`.
+const RANK_WORDS: &[&str] = &[
+    "排名", "位列", "名列", "居", "领跑", "第", "with", "the", "making", "\u{212A}", "\u{17F}",
+];
+
+/// Whether a sentence may hold a rank one of the rank regexes reads: a Chinese rank word
+/// (`第…大` with both characters), or the English words each English regex needs together
+/// (`first … with`, `the largest`), or a character `(?i)` folds into an ASCII letter.
+fn may_rank(p: &Probe<'_>) -> bool {
+    p.may_hold(&["排名", "位列", "名列", "居", "领跑", "\u{212A}", "\u{17F}"])
+        || p.may_hold(&["第"]) && p.may_hold(&["大"])
+        || p.may_hold_ci(&["with"])
+            && p.may_hold_ci(&[
+                "first", "second", "third", "fourth", "fifth", "top", "largest", "biggest",
+                "leading",
+            ])
+        || p.may_hold_ci(&["the", "making"])
+            && p.may_hold_ci(&["largest", "biggest", "top", "leading", "most", "highest"])
+}
+
+static RANK_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(RANK_WORDS)
+        .expect("static word list")
+});
+
+/// Ranks stand in a sentence with a rank word; a superlative's list is in its sentence or
+/// the one before; a comparison is between two figures of one sentence.
+pub(super) fn need(p: &Probe<'_>) -> Need {
+    let quantities = p.quantities();
+    if SUPERLATIVES_ZH.iter().any(|(w, _)| p.may_hold(&[w])) && superlative_may_rank(p) {
+        Need::WithPrevious
+    } else if quantities >= 1 && may_rank(p)
+        || quantities >= 2 && COMPARATIVES.iter().any(|(w, _)| p.may_hold(&[w]))
+    {
+        Need::This
+    } else {
+        Need::Nothing
+    }
+}
+
+/// The first superlative of a sentence, as `superlatives` reads it: the word, whether it
+/// ranks speeds, where it stands, and its clause (all offsets into `body`).
+fn superlative(body: &str) -> Option<(bool, usize, usize, usize)> {
+    let m = SUPERLATIVE_SEARCH.find(body)?;
+    let (_, speed) = SUPERLATIVES_ZH[m.pattern().as_usize()];
+    let at = m.start();
+    let clause_start = body[..at]
+        .rfind(['，', '；', '：'])
+        .map_or(0, |k| k + '，'.len_utf8());
+    let clause_end = body[at..].find(['，', '；', '。']).map_or(body.len(), |k| at + k);
+    Some((speed, at, clause_start, clause_end))
+}
+
+/// The item a superlative names: the words of its clause before it.
+fn superlative_item(body: &str, clause_start: usize, at: usize) -> &str {
+    body[clause_start..at]
+        .trim()
+        .trim_start_matches("其中")
+        .trim_start_matches(['，', ' '])
+}
+
+/// Whether `superlatives` may read the sentence's superlative: it names an item and its
+/// clause holds no fact. A percentage or an amount of money in the clause is a fact (it
+/// cannot stand inside a period word) unless the sentence is too long to have facts.
+fn superlative_may_rank(p: &Probe<'_>) -> bool {
+    let Some((_, at, clause_start, clause_end)) = superlative(p.text) else {
+        return false;
+    };
+    if superlative_item(p.text, clause_start, at).chars().count() < 2 {
+        return false;
+    }
+    let whole: Vec<&Mention> = p
+        .mentions
+        .iter()
+        .filter(|m| m.kind.is_quantity() && m.span.end <= p.span.end)
+        .collect();
+    let oversized = p.span.len() > crate::analysis::MAX_SENTENCE_BYTES
+        || whole.len() > crate::analysis::MAX_QUANTITIES;
+    let (lo, hi) = (p.span.start + clause_start, p.span.start + clause_end);
+    oversized
+        || !whole.iter().any(|m| {
+            matches!(m.kind, Kind::Percent | Kind::Money) && lo <= m.span.start && m.span.start < hi
+        })
+}
+
 pub(super) fn check(
     ctx: &Context<'_>,
     severity: Severity,
@@ -189,6 +278,10 @@ fn ranks(
     let mut claims: Vec<(usize, u8, &Fact)> = Vec::new();
     for (si, s) in model.sentences.iter().enumerate() {
         let facts = model.facts_of(si);
+        // Each rank regex needs a rank word: most sentences have none.
+        if facts.is_empty() || !RANK_CUES.is_match(&text[s.span.range()]) {
+            continue;
+        }
         for (k, f) in facts.iter().enumerate() {
             let m = &ms[f.mention];
             let next = facts
@@ -343,33 +436,20 @@ fn superlatives(
             continue;
         }
         let body = &text[s.span.range()];
-        let Some((word, speed, at)) = SUPERLATIVE_SEARCH.find(body).map(|m| {
-            let (w, speed) = SUPERLATIVES_ZH[m.pattern().as_usize()];
-            (w, speed, s.span.start + m.start())
-        }) else {
+        let Some((speed, at, clause_start, clause_end)) = superlative(body) else {
             continue;
         };
         // The superlative's clause holds no figure, and names the item before the word.
-        let clause_start = text[s.span.start..at]
-            .rfind(['，', '；', '：'])
-            .map_or(s.span.start, |k| s.span.start + k + '，'.len_utf8());
-        let clause_end = text[at..s.span.end]
-            .find(['，', '；', '。'])
-            .map_or(s.span.end, |k| at + k);
         if model.facts_of(si).iter().any(|f| {
-            let start = ms[f.mention].span.start;
+            let start = ms[f.mention].span.start - s.span.start;
             clause_start <= start && start < clause_end
         }) {
             continue;
         }
-        let item = text[clause_start..at]
-            .trim()
-            .trim_start_matches("其中")
-            .trim_start_matches(['，', ' ']);
+        let item = superlative_item(body, clause_start, at);
         if item.chars().count() < 2 {
             continue;
         }
-        let _ = word;
         // The list: this sentence, or the sentence before in the paragraph.
         let mut pool: Vec<&Fact> = model.facts_of(si).iter().collect();
         if pool.is_empty()

@@ -11,7 +11,7 @@ use std::collections::hash_map::Entry;
 use super::sentence::input;
 use crate::eval::{brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
-use crate::analysis::facts::{self as whole, Role};
+use crate::analysis::facts::{self as whole, Need, Probe, Role};
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -21,6 +21,15 @@ pub const META: BuiltinMeta = BuiltinMeta {
 };
 
 const ID: &str = META.id;
+
+/// A fact with a key states a period: a sentence that states none gives this check nothing.
+pub(super) fn need(p: &Probe<'_>) -> Need {
+    if p.may_state_period() {
+        Need::This
+    } else {
+        Need::Nothing
+    }
+}
 
 pub(super) fn check(
     ctx: &Context<'_>,

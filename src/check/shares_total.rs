@@ -9,7 +9,7 @@
 use super::sentence::input;
 use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
-use crate::analysis::facts::{self as whole, Fact, Role, Whole};
+use crate::analysis::facts::{self as whole, Fact, Need, Probe, Role, Whole};
 use crate::eval::Interval;
 use crate::extract::Kind;
 use crate::source::Span;
@@ -42,6 +42,25 @@ const REST: &[&str] = &[
 
 /// Openings of a sentence that go on with the shares of the sentence before.
 const CONTINUE: &[&str] = &["Another", "另有", "还有"];
+
+/// A list of shares opens with a share and holds two percentages or more: in one sentence,
+/// or in a sentence and the one that goes on with it (`Another 33% said …`).
+pub(super) fn need(p: &Probe<'_>) -> Need {
+    let percents = p
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Percent)
+        .count();
+    if percents == 0 || !p.may_hold_shares() {
+        Need::Nothing
+    } else if CONTINUE.iter().any(|w| p.text.starts_with(w)) {
+        Need::WithPrevious
+    } else if percents >= 2 {
+        Need::This
+    } else {
+        Need::Nothing
+    }
+}
 
 pub(super) fn check(
     ctx: &Context<'_>,

@@ -9,7 +9,7 @@
 use super::sentence::input;
 use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
-use crate::analysis::facts::{Cell, Role, Table, Whole};
+use crate::analysis::facts::{Cell, Need, Probe, Role, Table, Whole};
 use crate::eval::Interval;
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -53,6 +53,11 @@ const SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
     ("'000", 1e3),
 ];
+
+/// A prose figure may quote any table row: with a table, every sentence.
+pub(super) fn need(p: &Probe<'_>) -> Need {
+    if p.tables { Need::This } else { Need::Nothing }
+}
 
 pub(super) fn check(
     ctx: &Context<'_>,

@@ -84,6 +84,20 @@ fn starts_block(line: &str) -> bool {
     }
 }
 
+/// Bytes that may begin a sentence stop: the ASCII stops and the UTF-8 lead bytes of 。 (`E3`)
+/// and of ！？ (`EF`). A lead byte is never a continuation byte, so a hit is a character
+/// boundary, and every other byte is passed over without decoding.
+const STOP_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [b'!', b'?', b'.', 0xE3, 0xEF];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The sentences of one block: they end at 。！？!? and at `.` before white space and a
 /// capital or the end. `；` and `;` do not end a sentence here: a list of parts often runs
 /// across them.
@@ -92,7 +106,15 @@ pub(super) fn sentence_spans(text: &str, block: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = s.as_bytes();
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if !STOP_LEAD[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         let end = i + c.len_utf8();
         let stop = match c {
             '。' | '！' | '？' | '!' | '?' => true,
@@ -112,6 +134,7 @@ pub(super) fn sentence_spans(text: &str, block: Span) -> Vec<Span> {
             push_trimmed(&mut out, block.start, &s[start..end], start);
             start = end;
         }
+        i = end;
     }
     if start < s.len() {
         push_trimmed(&mut out, block.start, &s[start..], start);

@@ -17,6 +17,7 @@
 //! 。！？.!? (not at `；`), because a list of parts often runs across semicolons.
 
 mod blocks;
+mod scan;
 mod sentence;
 mod tokens;
 mod words;
@@ -27,6 +28,7 @@ use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
 use blocks::{Block, advance, blocks, sentence_spans, table};
+use scan::Scan;
 use sentence::facts_of_sentence;
 
 pub use blocks::is_clause_break;
@@ -224,6 +226,8 @@ pub struct Sentence {
     pub paragraph: usize,
     /// Its facts, as a range into `Whole::facts`.
     pub facts: Range<usize>,
+    /// The mentions that start in it, as a range into the document's mentions.
+    pub mentions: Range<usize>,
 }
 
 /// A Markdown table: its header cells and body rows, each cell with its quantity if it
@@ -249,11 +253,94 @@ pub struct Whole {
     pub tables: Vec<Table>,
 }
 
+/// What a sentence shows before its facts are worked out: enough for a check to say
+/// whether it could read them (see `Whole::build_where`).
+pub struct Probe<'t> {
+    /// The sentence's text.
+    pub text: &'t str,
+    pub span: Span,
+    /// The mentions that start in the sentence, quantities or not.
+    pub mentions: &'t [Mention],
+    /// Whether the article has a Markdown table.
+    pub tables: bool,
+    scan: Scan,
+}
+
+impl Probe<'_> {
+    /// How many quantities start in the sentence: it has at most that many facts.
+    pub fn quantities(&self) -> usize {
+        self.mentions
+            .iter()
+            .filter(|m| m.kind.is_quantity())
+            .count()
+    }
+
+    /// Whether a fact of the sentence may state a period (`Period::is_stated`): a year
+    /// or a period word stands in it. Without one, no fact of it has a key.
+    pub fn may_state_period(&self) -> bool {
+        self.scan.cues.period || self.mentions.iter().any(|m| m.kind == Kind::Year)
+    }
+
+    /// Whether a fact of the sentence may be a share (`Role::Share`): a percentage, and a
+    /// share word or English words (`41% of`, `38% said`).
+    pub fn may_hold_shares(&self) -> bool {
+        self.mentions.iter().any(|m| m.kind == Kind::Percent)
+            && (!self.scan.cjk || self.may_hold(words::SHARE_WORDS))
+    }
+
+    /// Whether the sentence holds one of `words` as written. Most words are ruled out by
+    /// the sentence's set of characters without a search.
+    pub fn may_hold(&self, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|w| self.scan.chars.may_hold(w) && self.text.contains(w))
+    }
+
+    /// Whether the sentence holds one of `words` in any ASCII case.
+    pub fn may_hold_ci(&self, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|w| self.scan.chars.may_hold_ci(w) && scan::contains_ci(self.text, w))
+    }
+}
+
+/// Which facts a reader of one sentence needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Need {
+    /// None: the sentence can take part in no comparison of the reader.
+    Nothing,
+    /// The sentence's own.
+    This,
+    /// The sentence's and the sentence's before it (a list in one, its total or its
+    /// superlative in the next).
+    WithPrevious,
+    /// Every sentence's up to this one.
+    AllBefore,
+}
+
 impl Whole {
+    /// The whole model: every prose quantity's fact.
     pub fn build(text: &str, mentions: &[Mention]) -> Whole {
+        Whole::build_where(text, mentions, |_| Need::This)
+    }
+
+    /// The model with the facts of only the sentences `need` asks for: the sentences, their
+    /// paragraphs and the tables are all there, and a fact is the same as in the whole
+    /// model (a sentence's facts depend on that sentence alone), but a sentence no reader
+    /// can use keeps an empty list. Most sentences of an article take part in no
+    /// consistency check, and working out their facts was most of the checks' cost.
+    pub fn build_where(
+        text: &str,
+        mentions: &[Mention],
+        mut need: impl FnMut(&Probe<'_>) -> Need,
+    ) -> Whole {
         let mut whole = Whole::default();
         let mut cursor = 0usize;
-        for block in blocks(text) {
+        let blocks = blocks(text);
+        let tables = blocks.iter().any(|b| matches!(b, Block::Table(_)));
+        // Whether the last sentence pushed has its facts, and whether it has a quantity.
+        let (mut last_built, mut last_quantities) = (false, false);
+        for block in blocks {
             match block {
                 Block::Table(lines) => {
                     whole
@@ -264,25 +351,76 @@ impl Whole {
                     for s in sentence_spans(text, span) {
                         let lo = advance(mentions, &mut cursor, s.start);
                         let hi = advance(mentions, &mut cursor, s.end);
+                        let quantities = mentions[lo..hi].iter().any(|m| m.kind.is_quantity());
+                        // Without a quantity in it or in the sentence before, a sentence
+                        // has no facts and gives a reader none before it.
+                        let mut needed = Need::Nothing;
+                        let mut scanned = None;
+                        if quantities || last_quantities {
+                            let probe = Probe {
+                                text: &text[s.range()],
+                                span: s,
+                                mentions: &mentions[lo..hi],
+                                tables,
+                                scan: scan::scan(&text[s.range()]),
+                            };
+                            needed = need(&probe);
+                            scanned = Some(probe.scan);
+                        }
+                        if needed == Need::AllBefore {
+                            return Whole::build(text, mentions);
+                        }
+                        if needed == Need::WithPrevious && !last_built {
+                            // The sentence before has no facts yet and is the last one
+                            // pushed: its facts go at the end of the list.
+                            whole.fill_last(text, mentions);
+                        }
+                        last_built = needed != Need::Nothing;
+                        last_quantities = quantities;
                         let first = whole.facts.len();
-                        facts_of_sentence(
-                            text,
-                            s,
-                            mentions,
-                            lo..hi,
-                            whole.sentences.len(),
-                            &mut whole.facts,
-                        );
+                        if last_built {
+                            facts_of_sentence(
+                                text,
+                                s,
+                                mentions,
+                                lo..hi,
+                                whole.sentences.len(),
+                                &scanned.unwrap_or_default(),
+                                &mut whole.facts,
+                            );
+                        }
                         whole.sentences.push(Sentence {
                             span: s,
                             paragraph,
                             facts: first..whole.facts.len(),
+                            mentions: lo..hi,
                         });
                     }
                 }
             }
         }
         whole
+    }
+
+    /// Works out the facts of the last sentence, left without them.
+    fn fill_last(&mut self, text: &str, mentions: &[Mention]) {
+        let Some(index) = self.sentences.len().checked_sub(1) else {
+            return;
+        };
+        let s = &self.sentences[index];
+        debug_assert_eq!(s.facts.end, self.facts.len());
+        let (span, range, first) = (s.span, s.mentions.clone(), self.facts.len());
+        let scanned = scan::scan(&text[span.range()]);
+        facts_of_sentence(
+            text,
+            span,
+            mentions,
+            range,
+            index,
+            &scanned,
+            &mut self.facts,
+        );
+        self.sentences[index].facts = first..self.facts.len();
     }
 
     /// The facts of one sentence.
@@ -423,5 +561,60 @@ mod tests {
         assert_eq!(w.tables.len(), 1);
         assert_eq!(w.tables[0].rows.len(), 1);
         assert!(w.tables[0].rows[0][1].mention.is_some());
+    }
+
+    #[test]
+    fn a_partial_model_has_the_whole_models_facts_where_it_has_any() {
+        let t = "2024 年公司实现营业收入 186.4 亿元，同比增长 12.6%。其余 3 项。\n\n净利润 31.2 亿元（上年同期 32.7 亿元），同比下降 4.6%。其中，东城区收入最高。";
+        let ms = extract(t, &ExtractOptions::default());
+        let full = Whole::build(t, &ms);
+        // Only the last sentence, with the one before it.
+        let part = Whole::build_where(t, &ms, |p| {
+            if p.text.contains("最高") {
+                Need::WithPrevious
+            } else {
+                Need::Nothing
+            }
+        });
+        assert_eq!(part.sentences.len(), full.sentences.len());
+        let n = full.sentences.len();
+        for si in 0..n {
+            let (a, b) = (full.facts_of(si), part.facts_of(si));
+            if si + 2 < n {
+                assert!(b.is_empty(), "sentence {si} built");
+                continue;
+            }
+            assert_eq!(a.len(), b.len());
+            for (x, y) in a.iter().zip(b) {
+                assert_eq!(
+                    (
+                        x.mention, &x.measure, x.period, x.basis, x.role, x.label, x.clause
+                    ),
+                    (
+                        y.mention, &y.measure, y.period, y.basis, y.role, y.label, y.clause
+                    )
+                );
+            }
+        }
+        assert!(!part.facts_of(n - 2).is_empty());
+        // `Of the …` reads back through the article: everything is built.
+        let all = Whole::build_where(t, &ms, |p| {
+            if p.text.contains("最高") {
+                Need::AllBefore
+            } else {
+                Need::Nothing
+            }
+        });
+        assert_eq!(all.facts.len(), full.facts.len());
+    }
+
+    #[test]
+    fn a_forecast_word_is_found_once_per_sentence_in_the_case_it_is_written() {
+        let t = "公司预计全年营业收入 200 亿元。Revenue Will be $8 billion next year, the company said.";
+        let (w, ms) = build(t);
+        let f = fact(&w, t, &ms, "200 亿元");
+        assert!(f.forecast);
+        let g = fact(&w, t, &ms, "$8 billion");
+        assert!(g.forecast && !g.attributed);
     }
 }

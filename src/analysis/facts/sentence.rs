@@ -4,8 +4,9 @@
 use std::ops::Range;
 
 use super::blocks::is_clause_break;
+use super::scan::Scan;
 use super::tokens::{Token, tokens};
-use super::words::{FORECAST, contains_any_ci, flags, hedge_start, is_connector, measure, role};
+use super::words::{flags, hedge_start, is_connector, measure, role};
 use super::{Fact, Period, Role, Year, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -17,6 +18,7 @@ pub(super) fn facts_of_sentence(
     mentions: &[Mention],
     range: Range<usize>,
     index: usize,
+    scanned: &Scan,
     out: &mut Vec<Fact>,
 ) {
     // Mentions are sorted and never overlap; one that runs past the sentence's end (a
@@ -37,28 +39,46 @@ pub(super) fn facts_of_sentence(
     let first_fact = out.len();
     let s = &text[sentence.range()];
     // Found once per sentence: clause breaks, and where attribution, forecast and quotation
-    // words first stand (a figure after them is governed by them).
-    let breaks: Vec<Span> = s
-        .char_indices()
-        .filter(|&(i, c)| is_clause_break(s, i, c))
-        .map(|(i, c)| Span::new(sentence.start + i, sentence.start + i + c.len_utf8()))
-        .collect();
-    let flagged = flags(s);
+    // words first stand (a figure after them is governed by them). One pass over the bytes
+    // finds the breaks, the quotation marks, the first `，据` and whether the sentence is
+    // English (no CJK ideograph): every character it looks for is ASCII or has one of a few
+    // UTF-8 lead bytes, so the others are passed over undecoded.
+    let mut breaks: Vec<Span> = Vec::new();
+    let mut quotes: Vec<(usize, char)> = Vec::new();
+    let mut english = true;
+    let mut comma_ju: Option<usize> = None;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let c = match b {
+            b',' | b';' | b':' | b'(' | b')' | b'"' => b as char,
+            // `“”` (E2), `、` (E3), fullwidth punctuation (EF), ideographs (E4 to E9).
+            0xE2 | 0xE3 | 0xEF => s[i..].chars().next().unwrap_or(' '),
+            0xE4..=0xE9 if english => s[i..].chars().next().unwrap_or(' '),
+            _ => continue,
+        };
+        if is_clause_break(s, i, c) {
+            if c == '，' && comma_ju.is_none() && s[i + c.len_utf8()..].starts_with('据') {
+                comma_ju = Some(i + "，据".len());
+            }
+            breaks.push(Span::new(
+                sentence.start + i,
+                sentence.start + i + c.len_utf8(),
+            ));
+        } else if matches!(c, '“' | '”' | '"') {
+            quotes.push((sentence.start + i, c));
+        } else if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            english = false;
+        }
+    }
+    let flagged = flags(s, scanned);
     let attribution = flagged
         .attribution
         .into_iter()
         .chain(s.starts_with('据').then_some('据'.len_utf8()))
-        .chain(s.find("，据").map(|k| k + "，据".len()))
+        .chain(comma_ju)
         .min()
         .map(|k| sentence.start + k);
     let expectation = flagged.expectation.map(|k| sentence.start + k);
-    let quotes: Vec<(usize, char)> = s
-        .char_indices()
-        .filter(|&(_, c)| matches!(c, '“' | '”' | '"'))
-        .map(|(i, c)| (sentence.start + i, c))
-        .collect();
-    let english = !s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    let mut toks = tokens(text, sentence);
+    let mut toks = tokens(text, sentence, scanned.cues);
     // Years from the extractor: `2024 年`, `in 2023`, `fiscal 2025`.
     let years: Vec<(Span, i32)> = range
         .clone()
@@ -156,8 +176,11 @@ pub(super) fn facts_of_sentence(
             // `up 14% year over year and 3% from the second quarter`
             role = Role::Change(sign);
         }
-        let respectively =
-            label_text.contains("分别") || after_text.to_ascii_lowercase().contains("respectively");
+        let respectively = label_text.contains("分别")
+            || after_text
+                .as_bytes()
+                .windows(b"respectively".len())
+                .any(|w| w.eq_ignore_ascii_case(b"respectively"));
         let mut head = out.len();
         // `营业收入 286.4 亿元（上年同期 255.0 亿元）`: a figure in a bracket that opens right
         // after another figure is an aside about that figure: the same measure, at the period
@@ -187,9 +210,11 @@ pub(super) fn facts_of_sentence(
         }
         let attributed =
             attribution.is_some_and(|a| a <= m.span.start) || inside_quotes(&quotes, m.span.start);
-        let forecast =
-            contains_any_ci(&text[clause.start.min(label.start)..m.span.start], FORECAST)
-                || expectation.is_some_and(|a| a <= m.span.start);
+        let forecast = flagged.forecast_in(
+            s,
+            clause.start.min(label.start) - sentence.start,
+            m.span.start - sentence.start,
+        ) || expectation.is_some_and(|a| a <= m.span.start);
         out.push(Fact {
             mention: i,
             sentence: index,

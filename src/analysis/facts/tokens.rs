@@ -106,10 +106,93 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// The period and basis words of a sentence, with their spans.
-pub(super) fn tokens(text: &str, sentence: Span) -> Vec<(Span, Token)> {
+/// What a piece of text may hold, from `cues`: any period or basis word at all, and a word
+/// that states a period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Cues {
+    pub token: bool,
+    pub period: bool,
+}
+
+/// A word every English alternative of `TOKENS` holds (ASCII case folded, as `(?i)` folds
+/// it) and what it shows: `Basis` only a basis, `Period` perhaps a period. The Chinese
+/// alternatives are looked for by `scan::scan`.
+#[derive(Clone, Copy)]
+pub(super) enum Cue {
+    Basis,
+    Period,
+}
+
+pub(super) const CUE_WORDS: &[(&str, Cue)] = &[
+    ("nominal", Cue::Basis),
+    ("real", Cue::Basis),
+    ("inflation", Cue::Basis),
+    ("constant", Cue::Basis),
+    ("average", Cue::Basis),
+    ("capita", Cue::Basis),
+    ("like", Cue::Basis),
+    ("comparable", Cue::Basis),
+    ("sequentially", Cue::Basis),
+    ("current", Cue::Basis),
+    ("year", Cue::Period),
+    ("month", Cue::Period),
+    ("quarter", Cue::Period),
+    ("season", Cue::Period),
+    ("half", Cue::Period),
+    ("q1", Cue::Period),
+    ("q2", Cue::Period),
+    ("q3", Cue::Period),
+    ("q4", Cue::Period),
+    ("january", Cue::Period),
+    ("february", Cue::Period),
+    ("march", Cue::Period),
+    ("april", Cue::Period),
+    ("may", Cue::Period),
+    ("june", Cue::Period),
+    ("july", Cue::Period),
+    ("august", Cue::Period),
+    ("september", Cue::Period),
+    ("october", Cue::Period),
+    ("november", Cue::Period),
+    ("december", Cue::Period),
+    // The two characters Unicode case folding turns into ASCII letters (Kelvin sign, long
+    // s): with one, an English word may hide in any case.
+    ("\u{212A}", Cue::Period),
+    ("\u{17F}", Cue::Period),
+];
+
+static CUE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(CUE_WORDS.iter().map(|(w, _)| w))
+        .expect("static word list")
+});
+
+/// The English cues of `s`: where none stands, no English alternative of `TOKENS` matches.
+pub(super) fn english_cues(s: &str) -> Cues {
+    let mut out = Cues::default();
+    for m in CUE_SEARCH.find_overlapping_iter(s) {
+        match CUE_WORDS[m.pattern().as_usize()].1 {
+            Cue::Basis => out.token = true,
+            Cue::Period => {
+                return Cues {
+                    token: true,
+                    period: true,
+                };
+            }
+        }
+    }
+    out
+}
+
+/// The period and basis words of a sentence, with their spans; `cues` are the sentence's
+/// (`scan::scan`): without a cue the regex is not run, as it would find nothing.
+pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token)> {
     let s = &text[sentence.range()];
     let mut out = Vec::new();
+    if !cues.token {
+        return out;
+    }
     for caps in TOKENS.captures_iter(s) {
         let whole = caps.get(0).expect("group 0");
         let span = Span::new(sentence.start + whole.start(), sentence.start + whole.end());

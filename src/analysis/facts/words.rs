@@ -3,6 +3,7 @@
 //! strings out.
 
 use super::Role;
+use super::scan::Scan;
 use super::tokens::Token;
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -75,34 +76,45 @@ pub(super) const MULTIPLE_ANSWERS: &[&str] = &[
     "select all",
 ];
 
-pub(super) fn contains_any_ci(s: &str, words: &[&str]) -> bool {
-    if s.is_ascii() {
-        let lower = s.to_ascii_lowercase();
-        words.iter().any(|w| lower.contains(w))
-    } else {
-        words.iter().any(|w| s.contains(w))
-    }
-}
-
 /// What a sentence's flag words say: where the first attribution word ends, the first
-/// expectation word, and whether it speaks of a revision or of several answers. One
-/// Aho-Corasick pass over the sentence, ASCII case folded.
+/// expectation word, whether it speaks of a revision or of several answers, and where its
+/// forecast words stand. One Aho-Corasick pass over the sentence, ASCII case folded.
 pub(super) struct Flags {
     pub attribution: Option<usize>,
     pub expectation: Option<usize>,
     pub revised: bool,
     pub multiple_answers: bool,
+    /// Each forecast word as `(start, end, written in lower case as listed)`.
+    forecast: Vec<(usize, usize, bool)>,
+}
+
+impl Flags {
+    /// Whether `s[lo..hi]` holds a forecast word: in a piece of pure ASCII in any case,
+    /// else as written in `FORECAST` (lower case), as a plain substring search would.
+    pub fn forecast_in(&self, s: &str, lo: usize, hi: usize) -> bool {
+        let mut inside = self
+            .forecast
+            .iter()
+            .filter(|&&(a, b, _)| a >= lo && b <= hi)
+            .peekable();
+        if inside.peek().is_none() {
+            return false;
+        }
+        let ascii = s.get(lo..hi).is_some_and(str::is_ascii);
+        inside.any(|&(_, _, exact)| ascii || exact)
+    }
 }
 
 const EXPECTATION: &[&str] = &["预计", "预期", "expected", "expects", "forecast"];
 
 static FLAG_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
     std::sync::LazyLock::new(|| {
-        let lists: [(&[&str], u8); 4] = [
+        let lists: [(&[&str], u8); 5] = [
             (ATTRIBUTION, 0),
             (EXPECTATION, 1),
             (REVISED, 2),
             (MULTIPLE_ANSWERS, 3),
+            (FORECAST, 4),
         ];
         let mut words = Vec::new();
         let mut kinds = Vec::new();
@@ -119,22 +131,48 @@ static FLAG_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
         (ac, kinds)
     });
 
-/// The flag words of sentence `s`; offsets are relative to `s`.
-pub(super) fn flags(s: &str) -> Flags {
+/// The flag words that are not ASCII: without letters in a sentence, only they can stand
+/// in it.
+static FLAG_WORDS_CJK: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    [
+        ATTRIBUTION,
+        EXPECTATION,
+        REVISED,
+        MULTIPLE_ANSWERS,
+        FORECAST,
+    ]
+    .concat()
+    .into_iter()
+    .filter(|w| !w.is_ascii())
+    .collect()
+});
+
+/// The flag words of sentence `s`, scanned as `scanned`; offsets are relative to `s`.
+pub(super) fn flags(s: &str, scanned: &Scan) -> Flags {
     let (ac, kinds) = &*FLAG_WORDS;
     let mut f = Flags {
         attribution: None,
         expectation: None,
         revised: false,
         multiple_answers: false,
+        forecast: Vec::new(),
     };
+    // Most sentences hold no flag word: their characters say so without a search.
+    if !scanned.letters && !FLAG_WORDS_CJK.iter().any(|w| scanned.chars.may_hold(w)) {
+        return f;
+    }
     for m in ac.find_overlapping_iter(s) {
         let end = m.end();
         match kinds[m.pattern().as_usize()] {
             0 => f.attribution = Some(f.attribution.map_or(end, |a| a.min(end))),
             1 => f.expectation = Some(f.expectation.map_or(end, |a| a.min(end))),
             2 => f.revised = true,
-            _ => f.multiple_answers = true,
+            3 => f.multiple_answers = true,
+            _ => {
+                // The listed words are lower case: an exact match is one in lower case.
+                let exact = !s[m.range()].bytes().any(|b| b.is_ascii_uppercase());
+                f.forecast.push((m.start(), end, exact));
+            }
         }
     }
     f
@@ -255,7 +293,7 @@ fn change_sign(label: &str) -> Option<i8> {
     None
 }
 
-const SHARE_WORDS: &[&str] = &[
+pub(super) const SHARE_WORDS: &[&str] = &[
     "占",
     "比重",
     "占比",
@@ -514,19 +552,37 @@ pub(super) fn measure(
     }
     // Chinese: the text after the last attribution word, without noise words, spaces,
     // digits and punctuation.
-    let mut t: &str = &s;
-    for w in ["表示", "指出", "介绍", "认为", "显示", "称"] {
-        if let Some(k) = t.rfind(w) {
-            t = &t[k + w.len()..];
+    // None of these words overlaps another, so cutting after the last of each in turn is
+    // cutting after the one that ends last: one pass finds it.
+    let mut cut = 0;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '表' | '指' | '介' | '认' | '显' | '称') {
+            let rest = &s[i..];
+            if let Some(w) = ["表示", "指出", "介绍", "认为", "显示", "称"]
+                .into_iter()
+                .find(|w| rest.starts_with(w))
+            {
+                cut = cut.max(i + w.len());
+            }
         }
     }
+    let t: &str = &s[cut..];
     let mut out = String::new();
     let mut rest = t;
     let (keep_first, noise_first) = &*FIRST_CHARS;
     'outer: while let Some(c) = rest.chars().next() {
+        // A CJK ideograph that begins no listed word is kept as it is (its own lower case).
+        if ('\u{4e00}'..='\u{9fff}').contains(&c)
+            && keep_first.binary_search(&c).is_err()
+            && noise_first.binary_search(&c).is_err()
+        {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
         // Most characters begin no listed word: one look at a short list of first
         // characters spares comparing every word.
-        if keep_first.contains(&c) {
+        if keep_first.binary_search(&c).is_ok() {
             for w in ZH_KEEP {
                 if rest.starts_with(w) {
                     out.push_str(w);
@@ -535,7 +591,7 @@ pub(super) fn measure(
                 }
             }
         }
-        if noise_first.contains(&c) {
+        if noise_first.binary_search(&c).is_ok() {
             for w in ZH_NOISE {
                 if rest.starts_with(w) {
                     rest = &rest[w.len()..];
