@@ -116,6 +116,12 @@ pub(super) fn check(
                 let list = &text[at..group.end];
                 PARTIAL.iter().any(|w| list.contains(w))
             };
+            // A total found by its words in another sentence is an inferred match.
+            let severity = if group.total.sentence == si {
+                severity
+            } else {
+                severity.min(Severity::Warning)
+            };
             if let Some(f) = judge(ctx, &group, partial, severity, examined) {
                 out.push(f);
             }
@@ -213,6 +219,13 @@ fn group<'w>(
         .iter()
         .filter(|f| ms[f.mention].span.end <= at && same(&ms[f.mention], fm))
         .collect();
+    if candidates.is_empty() && !before_marker.is_empty() {
+        let total = total_by_words(ctx, model, si, at, fm)?;
+        if mixes_dimensions(ctx, model, &parts) {
+            return None;
+        }
+        return Some(Group { total, parts, end });
+    }
     let total = *candidates
         .iter()
         .rev()
@@ -229,6 +242,115 @@ fn group<'w>(
         return None;
     }
     Some(Group { total, parts, end })
+}
+
+/// Words that tell a stock from a flow (`累计装机` against `新增装机`): a total and the words
+/// that name its parts must agree on them.
+const QUALIFIERS: &[&str] = &["累计", "新增", "存量", "增量", "cumulative", "new"];
+
+/// How far back a total named by words is looked for, in facts.
+const LOOK_BACK: usize = 200;
+
+/// `分地区看，新增装机规模较大的省份主要包括内蒙古 3.2 吉瓦、…等` with the total in an earlier
+/// sentence (`上半年全国新型储能新增装机规模 13.7 吉瓦`): the words before the marker in its
+/// clause name the total's measure. The total is the earlier figure of the parts' kind and
+/// unit whose measure ends with the longest run of those words (four characters or two
+/// English words at the least); figures that match as well and disagree leave it open.
+fn total_by_words<'w>(
+    ctx: &Context<'_>,
+    model: &'w Whole,
+    si: usize,
+    at: usize,
+    fm: &Mention,
+) -> Option<&'w Fact> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let before = &text[s.span.start..at];
+    let words = before
+        .rfind(['，', ',', '；', ';', '：', ':'])
+        .map_or(before, |k| &before[k..])
+        .to_ascii_lowercase();
+    let has_word = |w: &str| {
+        if w.is_ascii() {
+            words
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == w)
+        } else {
+            words.contains(w)
+        }
+    };
+    // The parts' own period, when their sentence states one.
+    let stated = model
+        .facts_of(si)
+        .iter()
+        .map(|f| f.period)
+        .find(|p| p.is_stated());
+    let matched = |f: &Fact| -> usize {
+        if f.measure.is_ascii() {
+            let w: Vec<&str> = f.measure.split(' ').collect();
+            let n = (0..w.len())
+                .rev()
+                .take_while(|&k| has_word(w[k]))
+                .count();
+            if n >= 2 { n * 2 } else { 0 }
+        } else {
+            let c: Vec<char> = f.measure.chars().collect();
+            let n = (1..=c.len())
+                .take_while(|&n| words.contains(&c[c.len() - n..].iter().collect::<String>()))
+                .last()
+                .unwrap_or(0);
+            if n >= 4 { n } else { 0 }
+        }
+    };
+    let mut best: Vec<&Fact> = Vec::new();
+    let mut best_len = 0;
+    for f in model.facts[..s.facts.start].iter().rev().take(LOOK_BACK) {
+        let m = &ms[f.mention];
+        if m.kind != fm.kind
+            || m.unit != fm.unit
+            || f.role != Role::Level
+            || f.basis & basis::AVERAGE != 0
+            || f.forecast
+            || f.revised
+            || f.attributed
+        {
+            continue;
+        }
+        let n = matched(f);
+        if n == 0 || n < best_len {
+            continue;
+        }
+        if n > best_len {
+            best.clear();
+            best_len = n;
+        }
+        best.push(f);
+    }
+    let total = *best.first()?;
+    let tm = &ms[total.mention];
+    if !best
+        .iter()
+        .all(|f| ms[f.mention].interval.meets(&tm.interval))
+        || stated.is_some_and(|p| p != total.period)
+    {
+        return None;
+    }
+    let label = text[total.label.range()].to_ascii_lowercase();
+    let qualified = |t: &str, w: &str| {
+        if w.is_ascii() {
+            t.split(|c: char| !c.is_ascii_alphanumeric()).any(|x| x == w)
+        } else {
+            t.contains(w)
+        }
+    };
+    if QUALIFIERS
+        .iter()
+        .any(|w| qualified(&label, w) != qualified(&words, w))
+    {
+        return None;
+    }
+    Some(total)
 }
 
 /// `Of the finishers, 10,320 were men and 7,210 were women.`: the total is the latest
@@ -313,8 +435,10 @@ fn mixes_dimensions(ctx: &Context<'_>, model: &Whole, parts: &[&Fact]) -> bool {
     let text = &ctx.doc.masked;
     let words = |k: usize| -> String {
         let f = parts[k];
+        // The last part's words end with its clause: what follows (`，合计占 85% 以上`) is
+        // about the list, not about that part.
         let end = parts.get(k + 1).map_or_else(
-            || model.sentences[f.sentence].span.end,
+            || f.clause.end.min(model.sentences[f.sentence].span.end),
             |g| ctx.mentions[g.mention].span.start,
         );
         text[f.label.start..end.max(f.label.start)].to_ascii_lowercase()

@@ -43,6 +43,13 @@ const REST: &[&str] = &[
 /// Openings of a sentence that go on with the shares of the sentence before.
 const CONTINUE: &[&str] = &["Another", "另有", "还有"];
 
+/// Verbs that take a share of the whole named in the sentence before, when they stand with
+/// a bare percentage (`The Progressives took 39.5%, the Greens 13.6%`).
+const TAKE: &[&str] = &[
+    "took", "won", "got", "received", "captured", "secured", "garnered", "drew", "polled",
+    "claimed", "获得", "赢得", "拿下", "得到",
+];
+
 pub(super) fn check(
     ctx: &Context<'_>,
     severity: Severity,
@@ -65,6 +72,19 @@ pub(super) fn check(
         {
             list.append(first);
             *first = list;
+        }
+        // `The Progressives took 39.5%, the Greens 13.6% and others 7.9%.` right after `The
+        // Liberals won 41.8% of the popular vote`: bare figures taken by others, of the
+        // whole the sentence before named.
+        if groups.is_empty()
+            && let Some((prev, list)) = carried.as_ref()
+            && *prev + 1 == si
+            && model.sentences[*prev].paragraph == model.sentences[si].paragraph
+            && let Some(more) = elliptic(ctx, model, si)
+        {
+            let mut list = list.clone();
+            list.extend(more);
+            groups = vec![list];
         }
         carried = groups.last().cloned().map(|g| (si, g));
         for g in groups {
@@ -145,6 +165,57 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     // A list about a question that allows several answers may add up to anything.
     out.retain(|g| !g.iter().any(|&i| model.facts[i].multiple_answers));
     out
+}
+
+/// The figures of a sentence that only goes on with shares: every figure a bare
+/// percentage of no basis or period of its own, the first after a verb of taking
+/// (`took`, `获得`), each of the others after a name alone (`the Greens`), and nothing after
+/// the last one.
+fn elliptic(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>> {
+    let s = &model.sentences[si];
+    let facts = model.facts_of(si);
+    if facts.len() < 2 {
+        return None;
+    }
+    let text = &ctx.doc.masked;
+    for (k, f) in facts.iter().enumerate() {
+        let m = &ctx.mentions[f.mention];
+        if m.kind != Kind::Percent
+            || f.role != Role::Level
+            || f.basis != 0
+            || f.period.is_stated()
+            || f.multiple_answers
+            || m.hedge.is_some()
+        {
+            return None;
+        }
+        let l = label(ctx, f);
+        if breaks(l) || l.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let words: Vec<String> = l
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let takes = |w: &str| TAKE.iter().any(|t| w == *t || (!t.is_ascii() && w.ends_with(t)));
+        if k == 0 && !words.last().is_some_and(|w| takes(w)) {
+            return None;
+        }
+        // Only the first names a verb; the others are names alone.
+        if k > 0 && words.iter().any(|w| takes(w) || w == "was" || w == "were" || w == "is") {
+            return None;
+        }
+    }
+    let last = &ctx.mentions[facts[facts.len() - 1].mention];
+    let tail = &text[last.span.end..s.span.end];
+    if !tail
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | '。' | '!' | '！'))
+    {
+        return None;
+    }
+    Some(s.facts.clone().collect())
 }
 
 fn is_rest(label: &str) -> bool {

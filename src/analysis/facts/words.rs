@@ -192,8 +192,8 @@ const CHANGE_WORDS: &[(&str, i8)] = &[
 
 /// Words between a change verb and its figure.
 const CHANGE_FILLERS: &[&str] = &[
-    "约为", "达到", "为", "达", "了", "约", "近", "超过", "逾", "分别", "by", "of", "about",
-    "around", "nearly", "almost", "roughly", "some", "a",
+    "约为", "达到", "为", "达", "了", "约", "近", "超过", "逾", "分别", "仅", "只", "by", "of",
+    "about", "around", "nearly", "almost", "roughly", "some", "a", "only", "just",
 ];
 
 /// Hedge words that end a label without naming anything.
@@ -374,6 +374,8 @@ const EN_SKIP: &[&str] = &[
     "approximately",
     "almost",
     "over",
+    "only",
+    "just",
     "be",
     "been",
     "had",
