@@ -199,7 +199,9 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
                 head,
             }));
         }
-        if let Some(f) = facts.iter().rev().find(|f| f.period.is_stated()) {
+        // The sentence's first dated figure is its main one (`net income rose to $388
+        // million in the third quarter from $301 million a year earlier`).
+        if let Some(f) = facts.iter().find(|f| f.period.is_stated()) {
             carried = Some((s.paragraph, f.period));
         } else if carried.is_some_and(|(p, _)| p != s.paragraph) {
             carried = None;

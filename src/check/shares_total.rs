@@ -50,6 +50,12 @@ const TAKE: &[&str] = &[
     "claimed", "获得", "赢得", "拿下", "得到",
 ];
 
+/// Words before the first such figure that name another whole (`In the capital, Kessler
+/// took 58%`): the figures are not the rest of the list before.
+const SCOPE: &[&str] = &[
+    "in", "among", "at", "across", "within", "outside", "for", "of", "在", "中", "其中", "分",
+];
+
 pub(super) fn check(
     ctx: &Context<'_>,
     severity: Severity,
@@ -199,7 +205,18 @@ fn elliptic(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>> {
             .map(str::to_ascii_lowercase)
             .collect();
         let takes = |w: &str| TAKE.iter().any(|t| w == *t || (!t.is_ascii() && w.ends_with(t)));
-        if k == 0 && !words.last().is_some_and(|w| takes(w)) {
+        let scoped = |w: &String| {
+            SCOPE
+                .iter()
+                .any(|s| w == s || (!s.is_ascii() && w.contains(s)))
+        };
+        // The words before the first figure, in every clause.
+        let opening: Vec<String> = text[s.span.start..m.span.start]
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        if k == 0 && (!words.last().is_some_and(|w| takes(w)) || opening.iter().any(scoped)) {
             return None;
         }
         // Only the first names a verb; the others are names alone.
