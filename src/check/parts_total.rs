@@ -88,12 +88,16 @@ pub(super) fn check(
     let text = &ctx.doc.masked;
     let mut out = Vec::new();
     for (si, s) in model.sentences.iter().enumerate() {
-        // The parts are figures of this sentence: a sentence with fewer has none.
-        if s.facts.len() < 2 {
+        let body = &text[s.span.range()];
+        // `主要包括：` before a Markdown list: the parts are the items' figures.
+        let introduces_list = body.trim_end().ends_with(['：', ':']);
+        // Otherwise the parts are figures of this sentence: a sentence with fewer has none.
+        if s.facts.len() < 2 && !introduces_list {
             continue;
         }
-        let body = &text[s.span.range()];
-        if let Some(g) = of_the(ctx, model, si) {
+        if s.facts.len() >= 2
+            && let Some(g) = of_the(ctx, model, si)
+        {
             if let Some(f) = judge(ctx, &g, false, severity, examined) {
                 out.push(f);
             }
@@ -109,7 +113,9 @@ pub(super) fn check(
         if let Some(hit) = first {
             let (marker, partial_marker) = MARKERS[hit.pattern().as_usize()];
             let at = s.span.start + hit.start();
-            let Some(group) = group(ctx, model, si, at, at + marker.len()) else {
+            let found = group(ctx, model, si, at, at + marker.len())
+                .or_else(|| introduces_list.then(|| list_group(ctx, model, si, at)).flatten());
+            let Some(group) = found else {
                 continue;
             };
             let partial = partial_marker || {
@@ -235,6 +241,78 @@ fn group<'w>(
     }
     // Several candidates: the parts' words must name the total's (`利润总额 … 其中，国有控股
     // 企业利润`), else which figure the parts split is a guess.
+    if candidates.len() > 1 && !shares_word(&total.measure, &parts[0].measure) {
+        return None;
+    }
+    if mixes_dimensions(ctx, model, &parts) {
+        return None;
+    }
+    Some(Group { total, parts, end })
+}
+
+/// A level that parts may add up to: not an average, a percentage or a forecast.
+fn is_additive(ms: &[Mention], f: &Fact) -> bool {
+    f.role == Role::Level
+        && f.basis & basis::AVERAGE == 0
+        && !f.forecast
+        && !matches!(ms[f.mention].kind, Kind::Percent | Kind::Points)
+}
+
+/// `分地区看，新增装机规模较大的省份主要包括：` and a Markdown list right after it, one part per
+/// item: each item a sentence of its own holding exactly one figure of the first item's kind
+/// and unit. The total is the figure before the marker in the sentence or, when there is
+/// none, the one its words name (`total_by_words`).
+fn list_group<'w>(
+    ctx: &Context<'_>,
+    model: &'w Whole,
+    si: usize,
+    at: usize,
+) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let same = |a: &Mention, b: &Mention| a.kind == b.kind && a.unit == b.unit;
+    let mut parts: Vec<&Fact> = Vec::new();
+    let mut unit: Option<&Mention> = None;
+    let mut paragraph = model.sentences[si].paragraph;
+    let mut end = model.sentences[si].span.end;
+    for sj in si + 1..model.sentences.len() {
+        let t = &model.sentences[sj];
+        if t.paragraph != paragraph + 1 || !whole::is_list_item(&text[t.span.range()]) {
+            break;
+        }
+        paragraph = t.paragraph;
+        let facts = model.facts_of(sj);
+        let fm = *unit.get_or_insert(&ms[facts.iter().find(|f| is_additive(ms, f))?.mention]);
+        let mut of_unit = facts.iter().filter(|f| same(&ms[f.mention], fm));
+        let (Some(part), None) = (of_unit.next(), of_unit.next()) else {
+            return None;
+        };
+        if !is_additive(ms, part) {
+            return None;
+        }
+        parts.push(part);
+        end = t.span.end;
+    }
+    // An item of several sentences is not read.
+    if model
+        .sentences
+        .get(parts.last()?.sentence + 1)
+        .is_some_and(|t| t.paragraph == paragraph)
+        || parts.len() < 2
+    {
+        return None;
+    }
+    let fm = unit?;
+    let candidates: Vec<&Fact> = model
+        .facts_of(si)
+        .iter()
+        .filter(|f| ms[f.mention].span.end <= at && same(&ms[f.mention], fm))
+        .collect();
+    let total = match candidates.as_slice() {
+        [] => total_by_words(ctx, model, si, at, fm)?,
+        [.., last] if is_additive(ms, last) && !last.revised => *last,
+        _ => return None,
+    };
     if candidates.len() > 1 && !shares_word(&total.measure, &parts[0].measure) {
         return None;
     }

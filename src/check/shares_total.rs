@@ -92,6 +92,27 @@ pub(super) fn check(
             list.extend(more);
             groups = vec![list];
         }
+        // `各技术路线占新增装机的比重：` or `The other parties took:` and a Markdown list, one
+        // share per item.
+        if groups.is_empty()
+            && body.trim_end().ends_with([':', '：'])
+            && !contains_any(body, MULTIPLE)
+            && let Some(items) = list_items(ctx, model, si)
+        {
+            let opening: Vec<String> = words_of(body.trim_end().trim_end_matches([':', '：']));
+            if contains_any(body, WHOLE) {
+                groups = vec![items];
+            } else if opening.last().is_some_and(|w| takes(w))
+                && !opening.iter().any(scoped)
+                && let Some((prev, list)) = carried.as_ref()
+                && *prev + 1 == si
+                && model.sentences[*prev].paragraph == model.sentences[si].paragraph
+            {
+                let mut list = list.clone();
+                list.extend(items);
+                groups = vec![list];
+            }
+        }
         carried = groups.last().cloned().map(|g| (si, g));
         for g in groups {
             if g.len() >= 2
@@ -173,6 +194,66 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     out
 }
 
+/// Words of a list's opening that say its items are shares of one whole.
+const WHOLE: &[&str] = &[
+    "占", "比重", "份额", "构成", "share of", "shares of", "percent of", "proportion",
+];
+
+/// Words of a list's opening that say it answers a question with several answers.
+const MULTIPLE: &[&str] = &["多选", "more than one", "multiple answers", "all that apply"];
+
+fn contains_any(s: &str, words: &[&str]) -> bool {
+    let lower = s.to_ascii_lowercase();
+    words.iter().any(|w| lower.contains(w))
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+fn takes(w: &str) -> bool {
+    TAKE.iter()
+        .any(|t| w == *t || (!t.is_ascii() && w.ends_with(t)))
+}
+
+fn scoped(w: &String) -> bool {
+    SCOPE
+        .iter()
+        .any(|s| w == s || (!s.is_ascii() && w.contains(s)))
+}
+
+/// The items of the Markdown list right after sentence `si`, when each is one sentence
+/// holding exactly one percentage, a share or a bare level of no basis.
+fn list_items(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>> {
+    let text = &ctx.doc.masked;
+    let mut paragraph = model.sentences[si].paragraph;
+    let mut out = Vec::new();
+    for sj in si + 1..model.sentences.len() {
+        let t = &model.sentences[sj];
+        if t.paragraph == paragraph && !out.is_empty() {
+            // An item of several sentences is not read.
+            return None;
+        }
+        if t.paragraph != paragraph + 1 || !whole::is_list_item(&text[t.span.range()]) {
+            break;
+        }
+        paragraph = t.paragraph;
+        let mut percents = t.facts.clone().filter(|&i| is_percent(ctx, &model.facts[i]));
+        let (Some(i), None) = (percents.next(), percents.next()) else {
+            return None;
+        };
+        let f = &model.facts[i];
+        if !matches!(f.role, Role::Share | Role::Level) || f.basis != 0 || f.forecast {
+            return None;
+        }
+        out.push(i);
+    }
+    (out.len() >= 2).then_some(out)
+}
+
 /// The figures of a sentence that only goes on with shares: every figure a bare
 /// percentage of no basis or period of its own, the first after a verb of taking
 /// (`took`, `获得`), each of the others after a name alone (`the Greens`), and nothing after
@@ -199,23 +280,9 @@ fn elliptic(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>> {
         if breaks(l) || l.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        let words: Vec<String> = l
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、'))
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect();
-        let takes = |w: &str| TAKE.iter().any(|t| w == *t || (!t.is_ascii() && w.ends_with(t)));
-        let scoped = |w: &String| {
-            SCOPE
-                .iter()
-                .any(|s| w == s || (!s.is_ascii() && w.contains(s)))
-        };
+        let words: Vec<String> = words_of(l);
         // The words before the first figure, in every clause.
-        let opening: Vec<String> = text[s.span.start..m.span.start]
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、'))
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect();
+        let opening: Vec<String> = words_of(&text[s.span.start..m.span.start]);
         if k == 0 && (!words.last().is_some_and(|w| takes(w)) || opening.iter().any(scoped)) {
             return None;
         }

@@ -296,6 +296,8 @@ const ZH_NOISE: &[&str] = &[
     "增幅",
     "降幅",
     "录得",
+    // `上年同期`, `去年同期`: a period, named by the period words.
+    "同期",
     "约为",
     "约",
     "近",
