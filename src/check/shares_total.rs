@@ -302,9 +302,21 @@ fn elliptic(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>> {
     Some(s.facts.clone().collect())
 }
 
+/// Whether a share's label opens with a word for the rest (`其他技术路线占`, `，其余`,
+/// `and others`). Inside a phrase the word narrows it instead (`到东部其他省份就业的占`:
+/// the other eastern provinces, not the rest of the whole).
 fn is_rest(label: &str) -> bool {
     let lower = label.to_ascii_lowercase();
-    REST.iter().any(|w| lower.contains(w))
+    let mut t = lower.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | '；' | ';' | '-' | '*')
+    });
+    for w in ["and ", "or ", "with ", "while ", "和", "及", "而", "另有"] {
+        if let Some(rest) = t.strip_prefix(w) {
+            t = rest.trim_start();
+        }
+    }
+    let t = t.strip_prefix("the ").unwrap_or(t);
+    REST.iter().any(|w| t.starts_with(w))
 }
 
 fn judge(
