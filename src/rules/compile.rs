@@ -98,10 +98,10 @@ fn walk(root: &Path, dir: &Path, stop: &mut dyn FnMut(&str) -> bool) -> bool {
             if walk(root, &path, stop) {
                 return true;
             }
-        } else if let Ok(rel) = path.strip_prefix(root) {
-            if stop(&rel.to_string_lossy().replace('\\', "/")) {
-                return true;
-            }
+        } else if let Ok(rel) = path.strip_prefix(root)
+            && stop(&rel.to_string_lossy().replace('\\', "/"))
+        {
+            return true;
         }
     }
     false
