@@ -62,6 +62,29 @@ const OTHER_BASES: u16 = basis::REAL
     | basis::BASE_YEAR
     | basis::POP;
 
+/// Verbs that end the new figure's label in a `由 A 增至 B` pair.
+const ZH_TO: &[&str] = &[
+    "增至", "增长至", "增长到", "增加至", "增加到", "提高至", "提高到", "提升至", "提升到", "上升至",
+    "上升到", "升至", "扩大至", "扩大到", "降至", "下降至", "下降到", "减少至", "减少到", "回落至",
+    "回落到", "缩小至", "缩小到",
+];
+
+/// Whether a figure opens a pair: `营业收入由 29.8 亿元`, `revenue rose from $29.8 billion`.
+fn opens_pair(text: &str, f: &Fact) -> bool {
+    f.role == Role::Level
+        && (f.measure.ends_with(['由', '从'])
+            || ends_with_any(&text[f.label.range()], &["from"]))
+}
+
+/// Whether a label closes a pair: only a verb of reaching (`增至`, `to`).
+fn closes_pair(label: &str, measure: &str) -> bool {
+    let t = label.trim();
+    if t.is_ascii() {
+        return measure.is_empty() && ends_with_any(t, &["to"]);
+    }
+    measure.chars().count() <= 2 && ZH_TO.iter().any(|w| t.ends_with(w))
+}
+
 /// A level as its sentence and paragraph read it.
 struct Level {
     /// The normalised measure and the owner it names (`brightmart's`), if any.
@@ -91,7 +114,11 @@ fn normalise(measure: &str) -> (String, Option<String>) {
             .collect();
         return (words.join(" "), owner);
     }
-    let mut m = measure;
+    // `营业收入由 29.8 亿元增至 …`: the pair's opening word is not the measure's.
+    let mut m = measure.trim_end_matches(['由', '从']);
+    if m.chars().count() < 2 {
+        m = measure;
+    }
     'again: loop {
         for w in NEUTRAL_ZH {
             if let Some(rest) = m.strip_prefix(w)
@@ -190,6 +217,26 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
                 && let Some(p) = inherited
             {
                 period = p;
+            }
+            // `由上年同期的 29.8 亿元增至 31.4 亿元`, `rose from $29.8 billion to $31.4 billion`:
+            // the new figure is of the old one's measure; the old one is a year before it.
+            let pair = k > 0
+                && f.role == Role::Level
+                && closes_pair(label, &f.measure)
+                && opens_pair(text, &facts[k - 1])
+                && ms[facts[k - 1].mention].kind == m.kind
+                && ms[facts[k - 1].mention].unit == m.unit;
+            let (mut measure, mut owner, mut head) = (measure, owner, head);
+            if pair && let Some(old) = out[i - 1].as_mut() {
+                (measure, owner, head) = (old.measure.clone(), old.owner.clone(), old.head);
+                if old.period == period && old.period.year == Year::Previous {
+                    period.year = Year::Unstated;
+                } else if !old.period.is_stated()
+                    && !sequential.contains(&s.paragraph)
+                    && let Some(p) = period.previous()
+                {
+                    old.period = p;
+                }
             }
             let keep = is_level(f, m) || matches!(f.role, Role::Change(_));
             out.push(keep.then_some(Level {

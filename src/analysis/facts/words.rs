@@ -425,6 +425,8 @@ const EN_SKIP: &[&str] = &[
     "remained",
     "held",
     "edged",
+    // `revenue rose from $29.8 billion`: the measure is before it.
+    "from",
 ];
 
 /// English words that end the measure's words (reading backwards).
