@@ -644,3 +644,35 @@ fn judge(
         .collect();
     Some(f)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{CheckOptions, Context};
+    use crate::extract::{ExtractOptions, extract};
+    use crate::source::Document;
+
+    /// The findings of `parts_total` over `text`, as (severity, the total's text).
+    fn run(text: &str) -> Vec<(String, String)> {
+        let doc = Document::from_text(std::path::Path::new("t.md"), text);
+        let mentions = extract(&doc.masked, &ExtractOptions::default());
+        let options = CheckOptions::default();
+        let ctx = Context::new(&doc, &mentions, &options);
+        let mut examined = Vec::new();
+        super::check(&ctx, super::META.default_severity, &mut examined)
+            .into_iter()
+            .map(|f| (f.severity.as_str().to_string(), doc.slice(f.span).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_total_named_by_words_in_another_sentence_is_a_warning() {
+        let t = "上半年全国新型储能新增装机规模 13.7 吉瓦。\n\n分地区看，新增装机规模较大的省份主要包括内蒙古 5.2 吉瓦、新疆 4.9 吉瓦、江苏 4.4 吉瓦等。";
+        assert_eq!(run(t), vec![("warning".into(), "13.7 吉瓦".into())]);
+    }
+
+    #[test]
+    fn a_partial_list_within_its_total_is_silent() {
+        let t = "上半年全国新型储能新增装机规模 13.7 吉瓦。\n\n分地区看，新增装机规模较大的省份主要包括内蒙古 3.2 吉瓦、新疆 2.9 吉瓦等。";
+        assert!(run(t).is_empty());
+    }
+}
