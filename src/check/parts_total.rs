@@ -123,10 +123,10 @@ pub(super) fn check(
                 PARTIAL.iter().any(|w| list.contains(w))
             };
             // A total found by its words in another sentence is an inferred match.
-            let severity = if group.total.sentence == si {
-                severity
-            } else {
+            let severity = if group.by_words {
                 severity.min(Severity::Warning)
+            } else {
+                severity
             };
             if let Some(f) = judge(ctx, &group, partial, severity, examined) {
                 out.push(f);
@@ -154,6 +154,8 @@ fn find_word(s: &str, marker: &str) -> Option<usize> {
 
 struct Group<'w> {
     total: &'w Fact,
+    /// Whether the total was found by its words in another sentence (`total_by_words`).
+    by_words: bool,
     parts: Vec<&'w Fact>,
     /// Where the list of parts ends.
     end: usize,
@@ -230,7 +232,12 @@ fn group<'w>(
         if mixes_dimensions(ctx, model, &parts) {
             return None;
         }
-        return Some(Group { total, parts, end });
+        return Some(Group {
+            total,
+            parts,
+            end,
+            by_words: true,
+        });
     }
     let total = *candidates
         .iter()
@@ -247,7 +254,12 @@ fn group<'w>(
     if mixes_dimensions(ctx, model, &parts) {
         return None;
     }
-    Some(Group { total, parts, end })
+    Some(Group {
+        total,
+        parts,
+        end,
+        by_words: false,
+    })
 }
 
 /// A level that parts may add up to: not an average, a percentage or a forecast.
@@ -308,6 +320,7 @@ fn list_group<'w>(
         .iter()
         .filter(|f| ms[f.mention].span.end <= at && same(&ms[f.mention], fm))
         .collect();
+    let by_words = candidates.is_empty();
     let total = match candidates.as_slice() {
         [] => total_by_words(ctx, model, si, at, fm)?,
         [.., last] if is_additive(ms, last) && !last.revised => *last,
@@ -319,7 +332,12 @@ fn list_group<'w>(
     if mixes_dimensions(ctx, model, &parts) {
         return None;
     }
-    Some(Group { total, parts, end })
+    Some(Group {
+        total,
+        parts,
+        end,
+        by_words,
+    })
 }
 
 /// Words that tell a stock from a flow (`累计装机` against `新增装机`): a total and the words
@@ -479,6 +497,7 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
         total,
         parts,
         end: s.span.end,
+        by_words: false,
     })
 }
 
