@@ -96,6 +96,15 @@ impl Builtin {
         self.meta().default_severity
     }
 
+    /// Whether the check reads every sentence's facts (`need` is always `Need::This`):
+    /// then asking the others is no use.
+    fn reads_every_sentence(self) -> bool {
+        matches!(
+            self,
+            Builtin::PartsTotal | Builtin::SharesTotal | Builtin::ChangeAcrossSentences
+        )
+    }
+
     /// Which facts of a sentence the check reads (`Whole::build_where`). A check that
     /// reads no facts needs nothing; the others say, from the sentence's words and
     /// mentions, when none of its facts can take part in what they compare.
@@ -195,6 +204,9 @@ impl<'a> Context<'a> {
     pub(crate) fn whole(&self) -> &Whole {
         self.whole.get_or_init(|| {
             let builtins: Vec<Builtin> = self.options.builtins.iter().map(|&(b, _)| b).collect();
+            if builtins.iter().any(|b| b.reads_every_sentence()) {
+                return Whole::build(&self.doc.masked, self.mentions);
+            }
             Whole::build_where(&self.doc.masked, self.mentions, |p| {
                 builtins
                     .iter()
