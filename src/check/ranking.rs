@@ -276,10 +276,25 @@ fn ranks(
     let ms = ctx.mentions;
     // (paragraph, rank, fact)
     let mut claims: Vec<(usize, u8, &Fact)> = Vec::new();
+    // Each rank regex needs a rank word: most sentences have none. One search of the
+    // article finds them (no word holds a sentence stop, so none runs across sentences;
+    // one that did would send the sentence to a search of its own).
+    let cues: Vec<(usize, usize)> = RANK_CUES
+        .find_iter(text.as_str())
+        .map(|m| (m.start(), m.end()))
+        .collect();
     for (si, s) in model.sentences.iter().enumerate() {
         let facts = model.facts_of(si);
-        // Each rank regex needs a rank word: most sentences have none.
-        if facts.is_empty() || !RANK_CUES.is_match(&text[s.span.range()]) {
+        if facts.is_empty() {
+            continue;
+        }
+        let k = cues.partition_point(|&(_, end)| end <= s.span.start);
+        let cued = match cues.get(k) {
+            Some(&(a, b)) if a >= s.span.start && b <= s.span.end => true,
+            Some(&(a, _)) if a < s.span.end => RANK_CUES.is_match(&text[s.span.range()]),
+            _ => false,
+        };
+        if !cued {
             continue;
         }
         for (k, f) in facts.iter().enumerate() {

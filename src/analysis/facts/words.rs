@@ -370,16 +370,32 @@ const ZH_NOISE: &[&str] = &[
     "度",
 ];
 
-/// The first characters of `ZH_KEEP` and `ZH_NOISE`, sorted.
-static FIRST_CHARS: std::sync::LazyLock<(Vec<char>, Vec<char>)> = std::sync::LazyLock::new(|| {
-    let firsts = |words: &[&str]| {
-        let mut v: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-        v.sort_unstable();
-        v.dedup();
+/// The words of `ZH_KEEP` and of `ZH_NOISE` by first character (sorted by it), each list in
+/// the table's order: only the words that begin with a character are compared at it, and
+/// the first of them that matches wins, as in a walk of the whole table.
+type ByFirst = Vec<(char, Vec<&'static str>)>;
+static FIRST_CHARS: std::sync::LazyLock<(ByFirst, ByFirst)> = std::sync::LazyLock::new(|| {
+    let by_first = |words: &[&'static str]| {
+        let mut v: ByFirst = Vec::new();
+        for w in words {
+            let Some(c) = w.chars().next() else { continue };
+            match v.iter_mut().find(|(f, _)| *f == c) {
+                Some((_, list)) => list.push(w),
+                None => v.push((c, vec![w])),
+            }
+        }
+        v.sort_by_key(|&(c, _)| c);
         v
     };
-    (firsts(ZH_KEEP), firsts(ZH_NOISE))
+    (by_first(ZH_KEEP), by_first(ZH_NOISE))
 });
+
+/// The words of `table` that begin with `c`.
+fn starting_with(table: &ByFirst, c: char) -> &[&'static str] {
+    table
+        .binary_search_by_key(&c, |&(f, _)| f)
+        .map_or(&[], |k| &table[k].1)
+}
 
 /// Terms that hold a noise word but name a measure: `增加值` is value added.
 const ZH_KEEP: &[&str] = &["增加值", "增长点", "比重"];
@@ -573,36 +589,28 @@ pub(super) fn measure(
         }
     }
     let t: &str = &s[cut..];
-    let mut out = String::new();
+    let mut out = String::with_capacity(t.len());
     let mut rest = t;
     let (keep_first, noise_first) = &*FIRST_CHARS;
     'outer: while let Some(c) = rest.chars().next() {
+        let (keep, noise) = (starting_with(keep_first, c), starting_with(noise_first, c));
         // A CJK ideograph that begins no listed word is kept as it is (its own lower case).
-        if ('\u{4e00}'..='\u{9fff}').contains(&c)
-            && keep_first.binary_search(&c).is_err()
-            && noise_first.binary_search(&c).is_err()
-        {
+        if keep.is_empty() && noise.is_empty() && ('\u{4e00}'..='\u{9fff}').contains(&c) {
             out.push(c);
             rest = &rest[c.len_utf8()..];
             continue;
         }
-        // Most characters begin no listed word: one look at a short list of first
-        // characters spares comparing every word.
-        if keep_first.binary_search(&c).is_ok() {
-            for w in ZH_KEEP {
-                if rest.starts_with(w) {
-                    out.push_str(w);
-                    rest = &rest[w.len()..];
-                    continue 'outer;
-                }
+        for w in keep {
+            if rest.starts_with(w) {
+                out.push_str(w);
+                rest = &rest[w.len()..];
+                continue 'outer;
             }
         }
-        if noise_first.binary_search(&c).is_ok() {
-            for w in ZH_NOISE {
-                if rest.starts_with(w) {
-                    rest = &rest[w.len()..];
-                    continue 'outer;
-                }
+        for w in noise {
+            if rest.starts_with(w) {
+                rest = &rest[w.len()..];
+                continue 'outer;
             }
         }
         if c.is_alphabetic() && !c.is_ascii_digit() {
