@@ -59,6 +59,25 @@ const REST: &[&str] = &[
     "remaining",
 ];
 
+/// Words of a difference between two figures (`贸易顺差`, `net`, `deficit`): it is not a part
+/// of the total, and a list of parts ends before it.
+const DIFFERENCE: &[&str] = &[
+    "顺差", "逆差", "差额", "净", "net", "surplus", "deficit", "balance",
+];
+
+fn is_difference(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    DIFFERENCE.iter().any(|w| {
+        if w.is_ascii() {
+            lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == *w)
+        } else {
+            lower.contains(w)
+        }
+    })
+}
+
 /// Pairs of labels that split a whole in two: with both, the list is the whole.
 const COMPLEMENTS: &[(&str, &str)] = &[
     ("非税", "税收"),
@@ -198,6 +217,9 @@ fn group<'w>(
         if !same(m, fm) {
             continue;
         }
+        if is_difference(&text[f.label.range()]) {
+            break;
+        }
         if !additive(f) || f.forecast {
             return None;
         }
@@ -287,7 +309,7 @@ fn list_group<'w>(
         let (Some(part), None) = (of_unit.next(), of_unit.next()) else {
             return None;
         };
-        if !is_additive(ms, part) {
+        if !is_additive(ms, part) || is_difference(&text[t.span.start..ms[part.mention].span.start]) {
             return None;
         }
         parts.push(part);
@@ -452,7 +474,10 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
         .iter()
         .filter(|f| ms[f.mention].kind == fm.kind && ms[f.mention].unit == fm.unit)
         .collect();
+    // Percentages after `Of the renters,` are shares of that group, not parts of a
+    // percentage stated for it before: each is of another whole.
     if parts.len() < 2
+        || matches!(fm.kind, Kind::Percent | Kind::Points)
         || parts
             .iter()
             .any(|f| f.role != Role::Level || f.basis & basis::AVERAGE != 0)
@@ -539,6 +564,25 @@ fn mixes_dimensions(ctx: &Context<'_>, model: &Whole, parts: &[&Fact]) -> bool {
     })
 }
 
+/// Whether a part's label opens with a word for the rest (`其他收入`, `, and other revenue`).
+/// Inside a phrase the word names one more category (`loyalty and other revenue`), not the
+/// rest of the whole.
+fn opens_with_rest(label: &str) -> bool {
+    let mut t = label.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | '；' | ';' | '-' | '*')
+    });
+    for w in ["and ", "or ", "with ", "while ", "和", "及", "而", "另有"] {
+        if let Some(rest) = t.strip_prefix(w) {
+            t = rest.trim_start();
+        }
+    }
+    let t = t.strip_prefix("the ").unwrap_or(t);
+    REST.iter().any(|w| {
+        t.starts_with(w)
+            && (!w.is_ascii() || !t[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+    })
+}
+
 /// Whether the parts' labels say they are the whole: a part for the rest, or both halves of
 /// a pair.
 fn is_whole(text: &str, parts: &[&Fact]) -> bool {
@@ -546,7 +590,7 @@ fn is_whole(text: &str, parts: &[&Fact]) -> bool {
         .iter()
         .map(|f| text[f.label.range()].to_ascii_lowercase())
         .collect();
-    let rest = labels.iter().any(|l| REST.iter().any(|w| l.contains(w)));
+    let rest = labels.iter().any(|l| opens_with_rest(l));
     let pair = parts.len() == 2
         && COMPLEMENTS.iter().any(|(a, b)| {
             let has = |l: &String, w: &str| {

@@ -27,6 +27,10 @@ const BREAKS: &[&str] = &[
     "比", "较", "高于", "低于", "最高", "最低", "其中", "中", "提高", "下降", "增长", "compared",
     "against", "versus", "than", "highest", "lowest", "most", "least", "from", "among", "up",
     "down",
+    // A rate of another base than the whole: turnout, participation, growth.
+    "turnout", "participation", "growth", "投票率", "参选率", "参与率", "参保率", "增速",
+    // Another round or time: its shares are of another whole.
+    "上届", "上一届", "上年", "去年", "previous", "last", "prior", "earlier",
 ];
 
 /// Labels of a share that stands for the rest: with one, the shares are the whole.
