@@ -118,9 +118,13 @@ fn has_word(s: &str, words: &[&str]) -> bool {
 
 fn is_total_label(s: &str) -> bool {
     let t = s.trim().trim_matches('*').trim().to_ascii_lowercase();
-    TOTALS
-        .iter()
-        .any(|w| t == *w || (t.starts_with(w) && t.chars().count() <= 6))
+    // `合计`, `Total revenue`, and a total of some rows (`前五合计`, `Top five total`).
+    TOTALS.iter().any(|w| {
+        let at_edge = t.starts_with(w)
+            || (t.ends_with(w) && !w.is_ascii())
+            || t.ends_with(&format!(" {w}"));
+        t == *w || (at_edge && t.chars().count() <= 6)
+    })
 }
 
 fn mention<'a>(ctx: &'a Context<'_>, c: &Cell) -> Option<&'a Mention> {
