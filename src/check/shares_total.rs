@@ -90,10 +90,22 @@ pub(super) fn check(
             && let Some((prev, list)) = carried.as_ref()
             && *prev + 1 == si
             && model.sentences[*prev].paragraph == model.sentences[si].paragraph
-            && let Some(more) = elliptic(ctx, model, si)
+            && let Some(more) = elliptic(ctx, model, si, false)
         {
             let mut list = list.clone();
             list.extend(more);
+            groups = vec![list];
+        }
+        // `By share of the valid vote, Nair took 42.9%, Hollis 33.1% …`: the opening names
+        // the whole, and the figures are taken by one name each.
+        if groups.is_empty()
+            && let Some(first) = model.facts_of(si).first()
+            && contains_any(
+                &ctx.doc.masked[model.sentences[si].span.start..ctx.mentions[first.mention].span.start],
+                WHOLE,
+            )
+            && let Some(list) = elliptic(ctx, model, si, true)
+        {
             groups = vec![list];
         }
         // `各技术路线占新增装机的比重：` or `The other parties took:` and a Markdown list, one
@@ -104,7 +116,7 @@ pub(super) fn check(
             && let Some(items) = list_items(ctx, model, si)
         {
             let opening: Vec<String> = words_of(body.trim_end().trim_end_matches([':', '：']));
-            if contains_any(body, WHOLE) {
+            if contains_any(body, WHOLE) || is_breakdown(body) {
                 groups = vec![items];
             } else if opening.last().is_some_and(|w| takes(w))
                 && !opening.iter().any(scoped)
@@ -203,6 +215,41 @@ const WHOLE: &[&str] = &[
     "占", "比重", "份额", "构成", "share of", "shares of", "percent of", "proportion",
 ];
 
+/// Whether a list's opening breaks one whole down (`New car registrations by power source:`,
+/// `按动力类型分：`) and names no change (a list of growth rates by region is not shares).
+fn is_breakdown(opening: &str) -> bool {
+    let lower = opening.to_ascii_lowercase();
+    let by = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "by")
+        || opening.contains('按');
+    by && !breaks(opening)
+        && !contains_any(opening, &["growth", "change", "rate", "增速", "增幅", "变化"])
+}
+
+/// Words after a count that name the options or categories of a whole: `问卷设四个选项`,
+/// `four options`.
+const CATEGORIES: &[&str] = &[
+    "选项", "类", "种", "options", "categories", "choices", "answers", "groups",
+];
+
+/// Whether the sentence, before the first share, counts the categories of the whole and the
+/// shares are that many (`问卷设四个选项：…占 34.6%，…占 47.2%，…占 10.5%，…占 3.9%`): every
+/// category named, so the list is the whole.
+fn names_every_category(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bool {
+    let first = &model.facts[group[0]];
+    let text = &ctx.doc.masked;
+    model.facts[model.sentences[first.sentence].facts.start..group[0]]
+        .iter()
+        .any(|f| {
+            let m = &ctx.mentions[f.mention];
+            let after = text[m.span.end..].trim_start().to_ascii_lowercase();
+            m.kind == Kind::Count
+                && m.value == group.len() as f64
+                && CATEGORIES.iter().any(|w| after.starts_with(w))
+        })
+}
+
 /// Words of a list's opening that say it answers a question with several answers.
 const MULTIPLE: &[&str] = &["多选", "more than one", "multiple answers", "all that apply"];
 
@@ -262,7 +309,12 @@ fn list_items(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>>
 /// percentage of no basis or period of its own, the first after a verb of taking
 /// (`took`, `获得`), each of the others after a name alone (`the Greens`), and nothing after
 /// the last one.
-fn elliptic(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>> {
+fn elliptic(
+    ctx: &Context<'_>,
+    model: &Whole,
+    si: usize,
+    whole_named: bool,
+) -> Option<Vec<usize>> {
     let s = &model.sentences[si];
     let facts = model.facts_of(si);
     if facts.len() < 2 {
@@ -287,7 +339,12 @@ fn elliptic(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>> {
         let words: Vec<String> = words_of(l);
         // The words before the first figure, in every clause.
         let opening: Vec<String> = words_of(&text[s.span.start..m.span.start]);
-        if k == 0 && (!words.last().is_some_and(|w| takes(w)) || opening.iter().any(scoped)) {
+        // The opening may name another group (`In the capital,`), unless it names the
+        // whole itself (`By share of the valid vote,`).
+        if k == 0
+            && (!words.last().is_some_and(|w| takes(w))
+                || (!whole_named && opening.iter().any(scoped)))
+        {
             return None;
         }
         // Only the first names a verb; the others are names alone.
@@ -337,7 +394,8 @@ fn judge(
         .collect();
     examined.extend(ms.iter().map(|m| m.span));
     let sum = whole::sum(ms.iter().copied());
-    let whole_list = group.iter().any(|&i| is_rest(label(ctx, &model.facts[i])));
+    let whole_list = group.iter().any(|&i| is_rest(label(ctx, &model.facts[i])))
+        || names_every_category(ctx, model, group);
     let over = sum.low > 1.0;
     let short = whole_list && sum.high < 1.0;
     if !over && !short {
