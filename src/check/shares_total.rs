@@ -223,9 +223,19 @@ fn is_breakdown(opening: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|w| w == "by")
         || opening.contains('按');
+    let changes = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| CHANGE_VERBS.contains(&w));
     by && !breaks(opening)
-        && !contains_any(opening, &["growth", "change", "rate", "增速", "增幅", "变化"])
+        && !changes
+        && !contains_any(opening, &["增速", "增幅", "变化", "增长", "下降"])
 }
+
+/// English words of a change: a list after them gives rates, not shares.
+const CHANGE_VERBS: &[&str] = &[
+    "grew", "grow", "growth", "rose", "rise", "fell", "fall", "increase", "increased",
+    "decline", "declined", "change", "changed", "rate", "rates",
+];
 
 /// Words after a count that name the options or categories of a whole: `问卷设四个选项`,
 /// `four options`.
