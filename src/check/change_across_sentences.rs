@@ -439,3 +439,38 @@ pub(super) fn check(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutral_words_and_owners_are_set_apart() {
+        assert_eq!(
+            normalise("brightmart's revenue"),
+            ("revenue".to_string(), Some("brightmart".to_string()))
+        );
+        assert_eq!(normalise("total revenue"), ("revenue".to_string(), None));
+        assert_eq!(normalise("公司营业收入由"), ("营业收入".to_string(), None));
+        // A qualifier that names another measure stays.
+        assert_eq!(normalise("sales china"), ("sales china".to_string(), None));
+        assert_eq!(normalise("全国"), ("全国".to_string(), None));
+    }
+
+    #[test]
+    fn pairs_close_only_with_a_verb_of_reaching() {
+        assert!(closes_pair("增至", "增至"));
+        assert!(closes_pair("增长到", "到"));
+        assert!(closes_pair(" to ", ""));
+        assert!(!closes_pair("净利润", "净利润"));
+        assert!(!closes_pair("total revenue rose to", "total revenue"));
+    }
+
+    #[test]
+    fn link_words_end_a_label_at_a_word_boundary() {
+        assert!(ends_with_any("down from ", LINKS));
+        assert!(ends_with_any(", after reaching", LINKS));
+        assert!(!ends_with_any("towards", &["to"]));
+        assert!(!ends_with_any("Toronto", &["to"]));
+    }
+}

@@ -142,10 +142,10 @@ pub(super) fn check(
                 PARTIAL.iter().any(|w| list.contains(w))
             };
             // A total found by its words in another sentence is an inferred match.
-            let severity = if group.total.sentence == si {
-                severity
-            } else {
+            let severity = if group.by_words {
                 severity.min(Severity::Warning)
+            } else {
+                severity
             };
             if let Some(f) = judge(ctx, &group, partial, severity, examined) {
                 out.push(f);
@@ -173,6 +173,8 @@ fn find_word(s: &str, marker: &str) -> Option<usize> {
 
 struct Group<'w> {
     total: &'w Fact,
+    /// Whether the total was found by its words in another sentence (`total_by_words`).
+    by_words: bool,
     parts: Vec<&'w Fact>,
     /// Where the list of parts ends.
     end: usize,
@@ -252,7 +254,12 @@ fn group<'w>(
         if mixes_dimensions(ctx, model, &parts) {
             return None;
         }
-        return Some(Group { total, parts, end });
+        return Some(Group {
+            total,
+            parts,
+            end,
+            by_words: true,
+        });
     }
     let total = *candidates
         .iter()
@@ -269,7 +276,12 @@ fn group<'w>(
     if mixes_dimensions(ctx, model, &parts) {
         return None;
     }
-    Some(Group { total, parts, end })
+    Some(Group {
+        total,
+        parts,
+        end,
+        by_words: false,
+    })
 }
 
 /// A level that parts may add up to: not an average, a percentage or a forecast.
@@ -330,6 +342,7 @@ fn list_group<'w>(
         .iter()
         .filter(|f| ms[f.mention].span.end <= at && same(&ms[f.mention], fm))
         .collect();
+    let by_words = candidates.is_empty();
     let total = match candidates.as_slice() {
         [] => total_by_words(ctx, model, si, at, fm)?,
         [.., last] if is_additive(ms, last) && !last.revised => *last,
@@ -341,7 +354,12 @@ fn list_group<'w>(
     if mixes_dimensions(ctx, model, &parts) {
         return None;
     }
-    Some(Group { total, parts, end })
+    Some(Group {
+        total,
+        parts,
+        end,
+        by_words,
+    })
 }
 
 /// Words that tell a stock from a flow (`累计装机` against `新增装机`): a total and the words
@@ -504,6 +522,7 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
         total,
         parts,
         end: s.span.end,
+        by_words: false,
     })
 }
 
@@ -687,4 +706,36 @@ fn judge(
         })
         .collect();
     Some(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{CheckOptions, Context};
+    use crate::extract::{ExtractOptions, extract};
+    use crate::source::Document;
+
+    /// The findings of `parts_total` over `text`, as (severity, the total's text).
+    fn run(text: &str) -> Vec<(String, String)> {
+        let doc = Document::from_text(std::path::Path::new("t.md"), text);
+        let mentions = extract(&doc.masked, &ExtractOptions::default());
+        let options = CheckOptions::default();
+        let ctx = Context::new(&doc, &mentions, &options);
+        let mut examined = Vec::new();
+        super::check(&ctx, super::META.default_severity, &mut examined)
+            .into_iter()
+            .map(|f| (f.severity.as_str().to_string(), doc.slice(f.span).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_total_named_by_words_in_another_sentence_is_a_warning() {
+        let t = "上半年全国新型储能新增装机规模 13.7 吉瓦。\n\n分地区看，新增装机规模较大的省份主要包括内蒙古 5.2 吉瓦、新疆 4.9 吉瓦、江苏 4.4 吉瓦等。";
+        assert_eq!(run(t), vec![("warning".into(), "13.7 吉瓦".into())]);
+    }
+
+    #[test]
+    fn a_partial_list_within_its_total_is_silent() {
+        let t = "上半年全国新型储能新增装机规模 13.7 吉瓦。\n\n分地区看，新增装机规模较大的省份主要包括内蒙古 3.2 吉瓦、新疆 2.9 吉瓦等。";
+        assert!(run(t).is_empty());
+    }
 }

@@ -461,3 +461,28 @@ fn judge(
         .collect();
     Some(f)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rest_is_named_at_the_head_of_a_label() {
+        assert!(is_rest("，其他技术路线占"));
+        assert!(is_rest(" and others "));
+        assert!(is_rest("，其余"));
+        assert!(!is_rest("到东部其他省份就业的占"));
+        assert!(is_rest("the other parties took"));
+        assert!(!is_rest("another party took"));
+    }
+
+    #[test]
+    fn verbs_of_taking_and_scoping_words() {
+        assert!(takes("took"));
+        assert!(takes("乙党获得"));
+        assert!(!takes("was"));
+        assert!(scoped(&"in".to_string()));
+        assert!(scoped(&"在全省".to_string()));
+        assert!(!scoped(&"kessler".to_string()));
+    }
+}
