@@ -87,6 +87,8 @@ const COMPLEMENTS: &[(&str, &str)] = &[
     ("男", "女"),
     ("women", "men"),
     ("female", "male"),
+    ("home", "away"),
+    ("home", "visiting"),
 ];
 
 /// Words of a dimension that cuts across others: parts that mix them overlap
@@ -503,10 +505,14 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
         return None;
     }
     let before = &model.facts[..s.facts.start];
+    // Bare numbers after `Of the goals,` count goals: a count whose unit is that word.
+    let bare = fm.kind == Kind::Number && fm.unit.is_none();
     let total = before.iter().rev().take(200).find(|f| {
         let m = &ms[f.mention];
-        m.kind == fm.kind
-            && m.unit == fm.unit
+        let unit_named = bare
+            && m.kind == Kind::Count
+            && m.unit.as_deref().is_some_and(|u| stem(u) == root);
+        (unit_named || (m.kind == fm.kind && m.unit == fm.unit))
             && text[f.clause.range()]
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .any(|w| w.len() >= 4 && stem(w) == root)
@@ -604,13 +610,30 @@ fn opens_with_rest(label: &str) -> bool {
 
 /// Whether the parts' labels say they are the whole: a part for the rest, or both halves of
 /// a pair.
-fn is_whole(text: &str, parts: &[&Fact]) -> bool {
+fn is_whole(text: &str, ms: &[Mention], parts: &[&Fact]) -> bool {
     let labels: Vec<String> = parts
         .iter()
         .map(|f| text[f.label.range()].to_ascii_lowercase())
         .collect();
     let rest = labels.iter().any(|l| opens_with_rest(l));
-    let pair = parts.len() == 2
+    // In English a part's words may follow it (`612 were scored by home teams and 424 by
+    // visiting teams`): the words from each part to the next, the last to its clause's end.
+    let english = parts.iter().all(|f| text[f.clause.range()].is_ascii());
+    let afters: Vec<String> = (0..parts.len())
+        .map(|k| {
+            let from = ms[parts[k].mention].span.end;
+            let to = parts
+                .get(k + 1)
+                .map_or(parts[k].clause.end, |g| ms[g.mention].span.start);
+            text[from..to.max(from)].to_ascii_lowercase()
+        })
+        .collect();
+    rest || is_pair(&labels, parts.len()) || (english && is_pair(&afters, parts.len()))
+}
+
+/// Whether two parts' words name both halves of a pair (`税收` and `非税`, `home` and `away`).
+fn is_pair(labels: &[String], n: usize) -> bool {
+    n == 2
         && COMPLEMENTS.iter().any(|(a, b)| {
             let has = |l: &String, w: &str| {
                 if w.is_ascii() {
@@ -622,8 +645,7 @@ fn is_whole(text: &str, parts: &[&Fact]) -> bool {
             };
             (has(&labels[0], a) && has(&labels[1], b) && !has(&labels[1], a))
                 || (has(&labels[1], a) && has(&labels[0], b) && !has(&labels[0], a))
-        });
-    rest || pair
+        })
 }
 
 fn judge(
@@ -641,7 +663,7 @@ fn judge(
     examined.extend(parts.iter().map(|m| m.span));
     let sum = whole::sum(parts.iter().copied());
     let over = sum.low > total.interval.high;
-    let whole_list = !partial && is_whole(&doc.masked, &g.parts);
+    let whole_list = !partial && is_whole(&doc.masked, ms, &g.parts);
     let under = whole_list && sum.high < total.interval.low;
     if !over && !under {
         return None;

@@ -202,3 +202,15 @@ fn ranking_first_against_the_other_items_not_against_history() {
     let zh = "富邦悍將主場場均成長 40.8%，成長幅度高居全聯盟之冠；中信兄弟成長 22.9%，味全龍成長 46.5%。";
     assert_eq!(ranking(zh), vec!["40.8%".to_string()]);
 }
+
+#[test]
+fn parts_english_words_after_the_parts_can_name_both_halves() {
+    let t = "The season produced 1,046 goals in 380 matches.\n\nOf the goals, 612 were scored by home teams and 424 by visiting teams.";
+    assert_eq!(parts(t), vec!["1,046 goals".to_string()]);
+    // Not both halves of a pair: the list may be partial.
+    let other = t.replace("visiting teams", "strikers");
+    assert!(parts(&other).is_empty());
+    // The halves add up.
+    let ok = t.replace("1,046", "1,036");
+    assert!(parts(&ok).is_empty());
+}
