@@ -184,7 +184,19 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
                 } else {
                     matches!(f.role, Role::Share | Role::Level) && !breaks(gap)
                 };
-                elliptic && f.period == first.period
+                let before = ctx.mentions[model.facts[g[0]].mention].span.start;
+                let clause_start = ctx.doc.masked[..before]
+                    .char_indices()
+                    .rfind(|&(_, c)| matches!(c, '，' | '。' | '；' | ',' | ';'))
+                    .map_or(0, |(p, c)| p + c.len_utf8())
+                    .max(model.sentences[si].span.start);
+                let first_whole = named_whole(&ctx.doc.masked[clause_start..before]);
+                let this_whole = named_whole(gap);
+                let same_whole = match (first_whole, this_whole) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                elliptic && same_whole && f.period == first.period
             }
         };
         if member {
@@ -208,6 +220,17 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     // A list about a question that allows several answers may add up to anything.
     out.retain(|g| !g.iter().any(|&i| model.facts[i].multiple_answers));
     out
+}
+
+/// The whole a share names for itself before its figure: `占全部人身险公司的 62.4%` names
+/// `全部人身险公司`. Two shares that each name their whole, and name different ones, are
+/// shares of different wholes however alike their words are.
+fn named_whole(before: &str) -> Option<&str> {
+    let at = before.rfind('占')? + '占'.len_utf8();
+    let rest = &before[at..];
+    let end = rest.find('的')?;
+    let named = rest[..end].trim();
+    (!named.is_empty() && named.chars().count() <= 24).then_some(named)
 }
 
 /// Words of a list's opening that say its items are shares of one whole.

@@ -214,3 +214,13 @@ fn parts_english_words_after_the_parts_can_name_both_halves() {
     let ok = t.replace("1,046", "1,036");
     assert!(parts(&ok).is_empty());
 }
+
+#[test]
+fn shares_that_each_name_a_different_whole_are_not_one_list() {
+    // Written after the wave-3 held-out set's one false alarm (m14): each share says whose
+    // share it is, and the two wholes differ.
+    let two = "前五大寿险公司保费占全部寿险公司的 61.5%，前五大财险公司占全部财险公司的 77.2%。\n";
+    assert!(shares(two).is_empty());
+    let one = "甲公司保费占全部寿险公司的 61.5%，乙公司占全部寿险公司的 57.2%。\n";
+    assert_eq!(shares(one), vec!["61.5%".to_string()]);
+}
