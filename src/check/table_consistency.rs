@@ -353,7 +353,13 @@ fn share_finding(
         doc.slice(part.span),
         doc.slice(whole.span),
     );
-    let mid = (q.low + q.high) / 2.0;
+    // The figures as written, not the middle of the quotient's interval: `2,000` allows
+    // [1,500, 2,500], whose middle would print 96 / 2,000 as 5.13%.
+    let mid = if whole.value != 0.0 {
+        part.value / whole.value
+    } else {
+        (q.low + q.high) / 2.0
+    };
     let mut f = Finding::new(
         ID,
         Origin::Builtin(&META),
