@@ -160,14 +160,16 @@ fn english_rank(w: &str) -> u8 {
 /// `RANK_AFTER_EN`, `RANK_BEFORE_ZH`), ASCII case folded; the Kelvin sign and the long s
 /// fold into ASCII letters under `(?i)`.
 const RANK_WORDS: &[&str] = &[
-    "排名", "位列", "名列", "居", "领跑", "第", "with", "the", "making", "\u{212A}", "\u{17F}",
+    "排名", "位列", "名列", "居", "领跑", "領跑", "第", "with", "the", "making", "\u{212A}",
+    "\u{17F}",
 ];
 
 /// Whether a sentence may hold a rank one of the rank regexes reads: a Chinese rank word
 /// (`第…大` with both characters), or the English words each English regex needs together
-/// (`first … with`, `the largest`), or a character `(?i)` folds into an ASCII letter.
+/// (`first … with`, `the largest`, and `FIRST_OPENING_EN`'s `the largest … at`), or a
+/// character `(?i)` folds into an ASCII letter.
 fn may_rank(p: &Probe<'_>) -> bool {
-    p.may_hold(&["排名", "位列", "名列", "居", "领跑", "\u{212A}", "\u{17F}"])
+    p.may_hold(&["排名", "位列", "名列", "居", "领跑", "領跑", "\u{212A}", "\u{17F}"])
         || p.may_hold(&["第"]) && p.may_hold(&["大"])
         || p.may_hold_ci(&["with"])
             && p.may_hold_ci(&[
