@@ -1,0 +1,552 @@
+//! Checking one large file in pieces: a file's text in, the findings, counts and numbers of
+//! the whole file out, with memory bounded by the text and a piece per thread.
+//!
+//! A text of `chunk_bytes` or more (1 MiB by default) is cut into pieces of about that size,
+//! each ending just after a blank line that is followed by a line starting a new block at
+//! the left margin (never inside a fenced code block, an HTML comment or raw HTML block, or
+//! front matter; a table has no blank line, so it is never cut). A cut just before a `#`
+//! heading is preferred when one lies within another `chunk_bytes`, so that pieces follow
+//! the articles of a file made of many.
+//!
+//! Each piece is checked as a document of its own (masking, extraction, claims, terms and
+//! the built-ins) on the threads of the current rayon pool, one piece after the other
+//! outside a pool. What spans pieces is joined here:
+//!
+//! - **Headings.** A first pass reads every piece's headings (and the whole file decides
+//!   between Markdown and plain-text headings, as `source::sections` does for one text);
+//!   each piece is then checked with the headings that govern its first paragraph written
+//!   before it, copied from the file (`# 训练成本`, then `## 推理`), so that terms scoped by
+//!   heading and section-scoped checks see the same section as in the whole file. What the
+//!   checks find in those copied lines is dropped (the piece that holds the heading reports
+//!   it), and lines are numbered in the file's terms.
+//! - **Suppressions** (`factlint-disable` … `factlint-enable` may span pieces) are applied
+//!   once, over the whole file's directives.
+//! - **Claims that match nowhere**: a claim is unmatched when no piece matched it.
+//! - **Counts and numbers**: summed, and each piece's mentions shifted to the file's bytes.
+//!
+//! Article-wide checks (consistency of a figure stated twice, a change across sentences)
+//! compare figures within a piece only: a file this large is not one article but many, and
+//! comparing one article's figures with another's would raise false alarms.
+
+use rayon::prelude::*;
+
+use crate::check::{
+    CheckOptions, Coverage, Finding, MentionStatus, Origin, Stats, apply_suppressions,
+    check_document,
+};
+use crate::extract::{Mention, extract};
+use crate::rules::RuleSet;
+use crate::source::{Document, Headings, LineIndex, Outline, Span};
+
+/// Texts from this size on are checked in pieces of about this size.
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// What checking a file in pieces found, in the file's bytes.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Sorted by position, then rule id, as `check::check_document` sorts them.
+    pub findings: Vec<Finding>,
+    pub stats: Stats,
+    /// Every mention and its status, when asked for (else empty).
+    pub mentions: Vec<Mention>,
+    pub coverage: Coverage,
+    /// The file's headings, directives and blanked ranges, for its `Document`.
+    pub outline: Outline,
+}
+
+/// A piece of the file: its bytes and the 0-based line it starts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The rules and options a check needs, and how to cut.
+pub struct Checker<'a> {
+    pub rules: &'a RuleSet,
+    pub options: &'a CheckOptions,
+    /// The size of a piece (`CHUNK_BYTES` unless a test asks for less).
+    pub chunk_bytes: usize,
+    /// Whether to keep every mention and its status (html, json, `--coverage`).
+    pub keep_numbers: bool,
+}
+
+impl Checker<'_> {
+    /// Whether a text of `len` bytes is checked in pieces.
+    pub fn splits(&self, len: usize) -> bool {
+        len >= self.chunk_bytes.max(1)
+    }
+
+    /// Checks `text`, the whole of the file at `path`, in pieces; `lines` is its line index.
+    pub fn check(&self, path: &std::path::Path, text: &str, lines: &LineIndex) -> Checked {
+        let pieces = pieces(text, self.chunk_bytes.max(1));
+        // First pass: each piece's headings, directives and blanked ranges.
+        let outlines: Vec<Outline> = on_pool(&pieces, |(i, p)| {
+            let mut o = Outline::of(path, &text[p.start..p.end], i == 0);
+            o.shift(p.start);
+            o
+        });
+        let markdown = outlines.iter().any(|o| o.markdown);
+        let mut outline = Outline {
+            markdown,
+            ..Outline::default()
+        };
+        for o in outlines {
+            // A piece without Markdown headings looked for plain-text ones, which a file
+            // with Markdown headings does not have.
+            let keep = o.markdown == markdown;
+            let Outline {
+                headings,
+                directives,
+                blanked,
+                ..
+            } = o;
+            if keep {
+                outline.headings.extend(headings);
+            }
+            outline.directives.extend(directives);
+            outline.blanked.extend(blanked);
+        }
+        let governing = governing(&outline.headings, &pieces);
+        // Second pass: each piece checked with its governing headings written before it.
+        let parts: Vec<Part> = on_pool(&pieces, |(i, p)| {
+            let first_line = lines.line_of(p.start);
+            self.check_piece(path, text, *p, &governing[i], markdown, first_line)
+        });
+        self.join(parts, outline, pieces.len())
+    }
+
+    fn check_piece(
+        &self,
+        path: &std::path::Path,
+        text: &str,
+        piece: Piece,
+        governing: &[(u8, Span)],
+        markdown: bool,
+        first_line: usize,
+    ) -> Part {
+        let prefix = Prefix::new(text, governing, markdown);
+        let mut own = String::with_capacity(prefix.text.len() + piece.end - piece.start);
+        own.push_str(&prefix.text);
+        own.push_str(&text[piece.start..piece.end]);
+        let headings = if markdown {
+            Headings::Markdown
+        } else {
+            Headings::Plain {
+                title: piece.start == 0 || governing.first().is_some_and(|h| h.0 == 1),
+            }
+        };
+        let lines_before = prefix.text.bytes().filter(|&b| b == b'\n').count();
+        let mut doc = Document::piece(path, own, headings, first_line.saturating_sub(lines_before));
+        // Suppressions are applied once over the whole file (a disabled region may span
+        // pieces).
+        doc.directives.clear();
+        let mentions = extract(&doc.masked, &self.options.extract_options());
+        let outcome = check_document(&doc, &mentions, self.rules, self.options);
+        let at = |o: usize| prefix.to_file(o, piece.start);
+        let own_start = prefix.text.len();
+        let mut part = Part {
+            stats: outcome.stats,
+            sentences_skipped: outcome.coverage.sentences_skipped,
+            ..Part::default()
+        };
+        for mut f in outcome.findings {
+            match f.origin {
+                Origin::Unmatched => part.unmatched.push(f),
+                Origin::Unreached => part.unreached.push(f),
+                _ if f.span.start < own_start => {}
+                _ => {
+                    f.span = shift_span(f.span, &at);
+                    if let Some(fix) = &mut f.fix {
+                        fix.edits
+                            .iter_mut()
+                            .for_each(|e| e.span = shift_span(e.span, &at));
+                    }
+                    f.related
+                        .iter_mut()
+                        .for_each(|r| r.span = shift_span(r.span, &at));
+                    part.findings.push(f);
+                }
+            }
+        }
+        for (mut m, status) in mentions.into_iter().zip(outcome.coverage.statuses) {
+            if m.span.start < own_start {
+                continue;
+            }
+            if status != MentionStatus::NotQuantity
+                && !matches!(status, MentionStatus::NotAClaim(_))
+            {
+                part.found += 1;
+                part.checked += usize::from(status.is_checked());
+            }
+            if self.keep_numbers {
+                m.span = shift_span(m.span, &at);
+                m.number = shift_span(m.number, &at);
+                m.hedge_span = m.hedge_span.map(|s| shift_span(s, &at));
+                part.mentions.push(m);
+                part.statuses.push(status);
+            }
+        }
+        part
+    }
+
+    /// The pieces' results as one file's.
+    fn join(&self, parts: Vec<Part>, outline: Outline, pieces: usize) -> Checked {
+        let mut stats = Stats::default();
+        let mut findings = Vec::new();
+        let mut mentions = Vec::new();
+        let mut coverage = Coverage::default();
+        // A claim is unmatched in the file when it is unmatched in every piece.
+        let mut unmatched: Vec<(Finding, usize)> = Vec::new();
+        let mut unreached = None;
+        for part in parts {
+            stats.claims_held += part.stats.claims_held;
+            stats.claims_failed += part.stats.claims_failed;
+            stats.relations_checked += part.stats.relations_checked;
+            stats.sentences_skipped += part.stats.sentences_skipped;
+            stats.numbers_found += part.found;
+            stats.numbers_checked += part.checked;
+            coverage.sentences_skipped += part.sentences_skipped;
+            for f in part.unmatched {
+                match unmatched
+                    .iter_mut()
+                    .find(|(u, _)| u.rule == f.rule && u.message == f.message)
+                {
+                    Some((_, n)) => *n += 1,
+                    None => unmatched.push((f, 1)),
+                }
+            }
+            if unreached.is_none() {
+                unreached = part.unreached.into_iter().next();
+            }
+            findings.extend(part.findings);
+            mentions.extend(part.mentions);
+            coverage.statuses.extend(part.statuses);
+        }
+        let mut all: Vec<Finding> = unreached.into_iter().collect();
+        for (f, n) in unmatched {
+            if n == pieces {
+                stats.claims_unmatched += 1;
+                all.push(f);
+            }
+        }
+        all.extend(findings);
+        let mut findings = all;
+        findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+        stats.term_findings = findings.iter().filter(|f| f.origin == Origin::Term).count();
+        stats.builtin_findings = findings
+            .iter()
+            .filter(|f| matches!(f.origin, Origin::Builtin(_)))
+            .count();
+        Checked {
+            findings,
+            stats,
+            mentions,
+            coverage,
+            outline,
+        }
+    }
+}
+
+/// Applies the file's suppression directives to the joined findings of `doc` (a document
+/// whose text, line index and directives are the file's) and counts what remains.
+pub fn suppress(doc: &Document, checked: &mut Checked) {
+    if doc.directives.is_empty() {
+        return;
+    }
+    checked.findings = apply_suppressions(doc, std::mem::take(&mut checked.findings));
+    checked.stats.term_findings = checked
+        .findings
+        .iter()
+        .filter(|f| f.origin == Origin::Term)
+        .count();
+    checked.stats.builtin_findings = checked
+        .findings
+        .iter()
+        .filter(|f| matches!(f.origin, Origin::Builtin(_)))
+        .count();
+}
+
+/// What one piece found, in the file's bytes.
+#[derive(Debug, Default)]
+struct Part {
+    findings: Vec<Finding>,
+    unmatched: Vec<Finding>,
+    unreached: Vec<Finding>,
+    stats: Stats,
+    found: usize,
+    checked: usize,
+    sentences_skipped: usize,
+    mentions: Vec<Mention>,
+    statuses: Vec<MentionStatus>,
+}
+
+/// The lines written before a piece: the headings that govern its first paragraph, each
+/// copied from the file, then a blank line.
+struct Prefix {
+    text: String,
+    /// (start in `text`, end in `text`, start in the file) of each copied heading.
+    copied: Vec<(usize, usize, usize)>,
+}
+
+impl Prefix {
+    fn new(text: &str, governing: &[(u8, Span)], markdown: bool) -> Prefix {
+        let mut prefix = Prefix {
+            text: String::new(),
+            copied: Vec::new(),
+        };
+        for &(_, span) in governing {
+            let line = text
+                .get(span.range())
+                .unwrap_or_default()
+                .trim_end_matches(['\n', '\r']);
+            let at = prefix.text.len();
+            prefix.text.push_str(line);
+            prefix.copied.push((at, prefix.text.len(), span.start));
+            // A plain-text heading is a paragraph of one line: blank lines around it.
+            prefix.text.push_str(if markdown { "\n" } else { "\n\n" });
+        }
+        if markdown && !governing.is_empty() {
+            prefix.text.push('\n');
+        }
+        prefix
+    }
+
+    /// The file offset of offset `o` of a piece's own text (prefix then piece), the piece
+    /// starting at `start` in the file.
+    fn to_file(&self, o: usize, start: usize) -> usize {
+        if o >= self.text.len() {
+            return o - self.text.len() + start;
+        }
+        // In a copied heading: where it stands in the file (the line breaks after it map to
+        // its end).
+        let k = self.copied.partition_point(|c| c.0 <= o).saturating_sub(1);
+        match self.copied.get(k) {
+            Some(&(from, to, file)) => file + o.min(to) - from.min(o),
+            None => start,
+        }
+    }
+}
+
+fn shift_span(s: Span, at: &impl Fn(usize) -> usize) -> Span {
+    let start = at(s.start);
+    Span::new(start, at(s.end).max(start))
+}
+
+/// For each piece, the headings open at its start (level and heading span, outermost
+/// first): the headings before it, each closing those of its level or below.
+fn governing(headings: &[(u8, String, Span)], pieces: &[Piece]) -> Vec<Vec<(u8, Span)>> {
+    let mut open: Vec<(u8, Span)> = Vec::new();
+    let mut next = 0;
+    pieces
+        .iter()
+        .map(|p| {
+            while let Some((level, _, span)) = headings.get(next).filter(|h| h.2.start < p.start) {
+                while open.last().is_some_and(|o| o.0 >= *level) {
+                    open.pop();
+                }
+                open.push((*level, *span));
+                next += 1;
+            }
+            open.clone()
+        })
+        .collect()
+}
+
+/// `f` over the pieces (with their index), in order: on the current rayon pool when there
+/// is one of two threads or more, else on this thread one piece at a time.
+fn on_pool<T: Send>(pieces: &[Piece], f: impl Fn((usize, &Piece)) -> T + Sync) -> Vec<T> {
+    if rayon::current_thread_index().is_some() && rayon::current_num_threads() > 1 {
+        pieces.par_iter().enumerate().map(&f).collect()
+    } else {
+        pieces.iter().enumerate().map(f).collect()
+    }
+}
+
+/// Cuts `text` into consecutive pieces of about `size` bytes (see the module doc). A text
+/// with no place to cut stays one piece.
+pub fn pieces(text: &str, size: usize) -> Vec<Piece> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut scan = Scan::at_file_start(bytes);
+    while text.len() - start > size + size / 2 {
+        match scan.cut(bytes, start, size) {
+            Some(cut) => {
+                out.push(Piece { start, end: cut });
+                start = cut;
+                scan = Scan::default();
+            }
+            None => break,
+        }
+    }
+    out.push(Piece {
+        start,
+        end: text.len(),
+    });
+    out
+}
+
+/// The Markdown blocks that may hold a blank line, as a line-by-line scan sees them.
+#[derive(Debug, Default)]
+struct Scan {
+    /// An open fence: its character and length.
+    fence: Option<(u8, usize)>,
+    /// Inside `<!--` … `-->`.
+    comment: bool,
+    /// Inside raw HTML (`<pre>`, `<script>`, `<style>`, `<textarea>`): its closing tag.
+    raw: Option<&'static [u8]>,
+    /// Inside front matter, closed by `---` or `...`.
+    front_matter: bool,
+}
+
+impl Scan {
+    fn at_file_start(bytes: &[u8]) -> Scan {
+        Scan {
+            front_matter: bytes.starts_with(b"---\n") || bytes.starts_with(b"---\r\n"),
+            ..Scan::default()
+        }
+    }
+
+    fn open(&self) -> bool {
+        self.fence.is_some() || self.comment || self.raw.is_some() || self.front_matter
+    }
+
+    /// The first place to cut at or after `from + size`: preferably before a `#` heading
+    /// within another `size` bytes, else the first place found. The scan's state is that
+    /// of the text at `from`.
+    fn cut(&mut self, bytes: &[u8], from: usize, size: usize) -> Option<usize> {
+        let mut first = None;
+        let mut at = from;
+        let mut blank_before = false;
+        let mut first_line = true;
+        while at < bytes.len() {
+            let end = bytes[at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |k| at + k + 1);
+            let line = &bytes[at..end];
+            if !self.open() && blank_before && at >= from + size && starts_block(line) {
+                if line.starts_with(b"#") {
+                    return Some(at);
+                }
+                first.get_or_insert(at);
+            }
+            if first.is_some_and(|f| at >= f + size) {
+                break;
+            }
+            blank_before = is_blank(line);
+            self.read(line, first_line && from == 0);
+            first_line = false;
+            at = end;
+        }
+        first
+    }
+
+    /// Updates the state with one line.
+    fn read(&mut self, line: &[u8], file_start: bool) {
+        let content = trim_end(line);
+        if self.front_matter {
+            if !file_start && (content == b"---" || content == b"...") {
+                self.front_matter = false;
+            }
+            return;
+        }
+        let indent = content.iter().take_while(|&&b| b == b' ').count();
+        let body = &content[indent.min(content.len())..];
+        if let Some((c, n)) = self.fence {
+            let run = body.iter().take_while(|&&b| b == c).count();
+            if indent < 4 && run >= n && body[run..].iter().all(|b| b.is_ascii_whitespace()) {
+                self.fence = None;
+            }
+            return;
+        }
+        if let Some(close) = self.raw {
+            if contains_ignore_case(content, close) {
+                self.raw = None;
+            }
+            return;
+        }
+        if !self.comment && indent < 4 {
+            for (c, tick) in [(b'`', b"```"), (b'~', b"~~~")] {
+                if body.starts_with(tick) {
+                    let n = body.iter().take_while(|&&b| b == c).count();
+                    self.fence = Some((c, n));
+                    return;
+                }
+            }
+            for (open, close) in RAW {
+                if body.len() > open.len()
+                    && body[..open.len()].eq_ignore_ascii_case(open)
+                    && matches!(body[open.len()], b' ' | b'>' | b'\t')
+                    && !contains_ignore_case(body, close)
+                {
+                    self.raw = Some(close);
+                    return;
+                }
+            }
+        }
+        // Comments: the state after the last `<!--` or `-->` of the line.
+        if !self.comment && !content.contains(&b'<') {
+            return;
+        }
+        let mut rest = content;
+        loop {
+            if self.comment {
+                match find(rest, b"-->") {
+                    Some(k) => {
+                        self.comment = false;
+                        rest = &rest[k + 3..];
+                    }
+                    None => return,
+                }
+            } else {
+                match find(rest, b"<!--") {
+                    Some(k) => {
+                        self.comment = true;
+                        rest = &rest[k + 4..];
+                    }
+                    None => return,
+                }
+            }
+        }
+    }
+}
+
+/// Raw HTML blocks that run to their closing tag, blank lines included (CommonMark's first
+/// kind of HTML block).
+const RAW: [(&[u8], &[u8]); 4] = [
+    (b"<pre", b"</pre>"),
+    (b"<script", b"</script>"),
+    (b"<style", b"</style>"),
+    (b"<textarea", b"</textarea>"),
+];
+
+/// Whether a line, after a blank line, starts a block of its own whatever came before: it
+/// starts at the left margin with a character (an indented line may continue a list item).
+fn starts_block(line: &[u8]) -> bool {
+    line.first()
+        .is_some_and(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+fn is_blank(line: &[u8]) -> bool {
+    line.iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+fn trim_end(line: &[u8]) -> &[u8] {
+    let n = line
+        .iter()
+        .rposition(|b| !matches!(b, b'\n' | b'\r' | b' ' | b'\t'))
+        .map_or(0, |k| k + 1);
+    &line[..n]
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
