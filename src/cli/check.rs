@@ -116,6 +116,11 @@ pub fn run(args: CheckArgs) -> u8 {
         keep_numbers: args.stream
             || args.coverage
             || matches!(args.format, Some(Format::Json | Format::Html)),
+        keep_details: args.stream
+            || args.statistics
+            || args.fix
+            || args.unsafe_fixes
+            || args.format != Some(Format::Line),
         ..Settings::from_current_dir()
     };
     let session = match Session::load(&settings) {

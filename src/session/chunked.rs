@@ -38,8 +38,12 @@ use crate::extract::{Mention, extract};
 use crate::rules::RuleSet;
 use crate::source::{Document, Headings, LineIndex, Outline, Span};
 
-/// Texts from this size on are checked in pieces of about this size.
+/// Texts from this size on are checked in pieces: larger than any real article (2–100 KB).
 pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// The size of a piece: a few articles. Smaller pieces hold less at a time (a piece's
+/// analysis is the working set of a thread) and share the threads more evenly.
+pub const PIECE_BYTES: usize = 1 << 18;
 
 /// What checking a file in pieces found, in the file's bytes.
 #[derive(Debug, Default)]
@@ -65,10 +69,15 @@ pub struct Piece {
 pub struct Checker<'a> {
     pub rules: &'a RuleSet,
     pub options: &'a CheckOptions,
-    /// The size of a piece (`CHUNK_BYTES` unless a test asks for less).
+    /// Texts from this size on are cut (`CHUNK_BYTES` unless a test asks for less).
     pub chunk_bytes: usize,
+    /// The size of a piece (`PIECE_BYTES`, never more than `chunk_bytes`).
+    pub piece_bytes: usize,
     /// Whether to keep every mention and its status (html, json, `--coverage`).
     pub keep_numbers: bool,
+    /// Whether to keep what only some formats print of a finding: its explanation, notes,
+    /// citations, suggestion, found text and fix (`--format line` prints none of them).
+    pub keep_details: bool,
 }
 
 impl Checker<'_> {
@@ -79,9 +88,10 @@ impl Checker<'_> {
 
     /// Checks `text`, the whole of the file at `path`, in pieces; `lines` is its line index.
     pub fn check(&self, path: &std::path::Path, text: &str, lines: &LineIndex) -> Checked {
-        let pieces = pieces(text, self.chunk_bytes.max(1));
+        let pieces = pieces(text, self.piece_bytes.clamp(1, self.chunk_bytes.max(1)));
         // First pass: each piece's headings, directives and blanked ranges.
-        let outlines: Vec<Outline> = on_pool(&pieces, |(i, p)| {
+        let indexed: Vec<(usize, Piece)> = pieces.iter().copied().enumerate().collect();
+        let outlines: Vec<Outline> = on_pool(&indexed, |&(i, p)| {
             let mut o = Outline::of(path, &text[p.start..p.end], i == 0);
             o.shift(p.start);
             o
@@ -109,11 +119,21 @@ impl Checker<'_> {
         }
         let governing = governing(&outline.headings, &pieces);
         // Second pass: each piece checked with its governing headings written before it.
-        let parts: Vec<Part> = on_pool(&pieces, |(i, p)| {
-            let first_line = lines.line_of(p.start);
-            self.check_piece(path, text, *p, &governing[i], markdown, first_line)
-        });
-        self.join(parts, outline, pieces.len())
+        // A few pieces per thread at a time, each added to the file's results as soon as
+        // its batch is done, so that at most a batch of pieces' results is held twice.
+        let mut joined = Joined::default();
+        let batch = 2 * rayon::current_num_threads().max(1);
+        let indexed: Vec<(usize, Piece)> = pieces.iter().copied().enumerate().collect();
+        for group in indexed.chunks(batch) {
+            let parts: Vec<Part> = on_pool(group, |&(i, p)| {
+                let first_line = lines.line_of(p.start);
+                self.check_piece(path, text, p, &governing[i], markdown, first_line)
+            });
+            for part in parts {
+                joined.add(part);
+            }
+        }
+        self.join(&mut joined, outline, pieces.len())
     }
 
     fn check_piece(
@@ -165,10 +185,22 @@ impl Checker<'_> {
                     f.related
                         .iter_mut()
                         .for_each(|r| r.span = shift_span(r.span, &at));
+                    if !self.keep_details {
+                        f.explanation = None;
+                        f.notes = Vec::new();
+                        f.source = Vec::new();
+                        f.suggestion = None;
+                        f.found = String::new();
+                        f.fix = None;
+                    }
+                    // Kept to the end of the file: without the slack `format!` leaves.
+                    f.message.shrink_to_fit();
+                    f.found.shrink_to_fit();
                     part.findings.push(f);
                 }
             }
         }
+        part.findings.shrink_to_fit();
         for (mut m, status) in mentions.into_iter().zip(outcome.coverage.statuses) {
             if m.span.start < own_start {
                 continue;
@@ -191,48 +223,27 @@ impl Checker<'_> {
     }
 
     /// The pieces' results as one file's.
-    fn join(&self, parts: Vec<Part>, outline: Outline, pieces: usize) -> Checked {
-        let mut stats = Stats::default();
-        let mut findings = Vec::new();
-        let mut mentions = Vec::new();
-        let mut coverage = Coverage::default();
-        // A claim is unmatched in the file when it is unmatched in every piece.
-        let mut unmatched: Vec<(Finding, usize)> = Vec::new();
-        let mut unreached = None;
-        for part in parts {
-            stats.claims_held += part.stats.claims_held;
-            stats.claims_failed += part.stats.claims_failed;
-            stats.relations_checked += part.stats.relations_checked;
-            stats.sentences_skipped += part.stats.sentences_skipped;
-            stats.numbers_found += part.found;
-            stats.numbers_checked += part.checked;
-            coverage.sentences_skipped += part.sentences_skipped;
-            for f in part.unmatched {
-                match unmatched
-                    .iter_mut()
-                    .find(|(u, _)| u.rule == f.rule && u.message == f.message)
-                {
-                    Some((_, n)) => *n += 1,
-                    None => unmatched.push((f, 1)),
-                }
-            }
-            if unreached.is_none() {
-                unreached = part.unreached.into_iter().next();
-            }
-            findings.extend(part.findings);
-            mentions.extend(part.mentions);
-            coverage.statuses.extend(part.statuses);
-        }
-        let mut all: Vec<Finding> = unreached.into_iter().collect();
-        for (f, n) in unmatched {
+    fn join(&self, parts: &mut Joined, outline: Outline, pieces: usize) -> Checked {
+        let mut stats = std::mem::take(&mut parts.stats);
+        let mut findings = std::mem::take(&mut parts.findings);
+        // A claim is unmatched in the file when it is unmatched in every piece; such
+        // findings (and `unreached`) are about the file and come first, at its start.
+        let mut front: Vec<Finding> = parts.unreached.take().into_iter().collect();
+        for (f, n) in std::mem::take(&mut parts.unmatched) {
             if n == pieces {
                 stats.claims_unmatched += 1;
-                all.push(f);
+                front.push(f);
             }
         }
-        all.extend(findings);
-        let mut findings = all;
-        findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+        findings.reserve_exact(front.len());
+        findings.splice(0..0, front);
+        let mentions = std::mem::take(&mut parts.mentions);
+        let coverage = std::mem::take(&mut parts.coverage);
+        // Pieces come in order, each sorted: a sort (and its buffer of half the findings) is
+        // needed only when a piece's order differs.
+        if !findings.is_sorted_by(|a, b| (a.span.start, &a.rule) <= (b.span.start, &b.rule)) {
+            findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+        }
         stats.term_findings = findings.iter().filter(|f| f.origin == Origin::Term).count();
         stats.builtin_findings = findings
             .iter()
@@ -353,13 +364,54 @@ fn governing(headings: &[(u8, String, Span)], pieces: &[Piece]) -> Vec<Vec<(u8, 
         .collect()
 }
 
-/// `f` over the pieces (with their index), in order: on the current rayon pool when there
-/// is one of two threads or more, else on this thread one piece at a time.
-fn on_pool<T: Send>(pieces: &[Piece], f: impl Fn((usize, &Piece)) -> T + Sync) -> Vec<T> {
+/// `f` over `items`, in order: on the current rayon pool when there is one of two threads
+/// or more, else on this thread one item at a time.
+fn on_pool<I: Sync, T: Send>(items: &[I], f: impl Fn(&I) -> T + Sync) -> Vec<T> {
     if rayon::current_thread_index().is_some() && rayon::current_num_threads() > 1 {
-        pieces.par_iter().enumerate().map(&f).collect()
+        items.par_iter().map(&f).collect()
     } else {
-        pieces.iter().enumerate().map(f).collect()
+        items.iter().map(f).collect()
+    }
+}
+
+/// The pieces' results added up so far, in order.
+#[derive(Debug, Default)]
+struct Joined {
+    findings: Vec<Finding>,
+    /// Each claim unmatched in some piece, with the number of pieces it is unmatched in.
+    unmatched: Vec<(Finding, usize)>,
+    unreached: Option<Finding>,
+    stats: Stats,
+    mentions: Vec<Mention>,
+    coverage: Coverage,
+}
+
+impl Joined {
+    fn add(&mut self, part: Part) {
+        let s = &mut self.stats;
+        s.claims_held += part.stats.claims_held;
+        s.claims_failed += part.stats.claims_failed;
+        s.relations_checked += part.stats.relations_checked;
+        s.sentences_skipped += part.stats.sentences_skipped;
+        s.numbers_found += part.found;
+        s.numbers_checked += part.checked;
+        self.coverage.sentences_skipped += part.sentences_skipped;
+        for f in part.unmatched {
+            match self
+                .unmatched
+                .iter_mut()
+                .find(|(u, _)| u.rule == f.rule && u.message == f.message)
+            {
+                Some((_, n)) => *n += 1,
+                None => self.unmatched.push((f, 1)),
+            }
+        }
+        if self.unreached.is_none() {
+            self.unreached = part.unreached.into_iter().next();
+        }
+        self.findings.extend(part.findings);
+        self.mentions.extend(part.mentions);
+        self.coverage.statuses.extend(part.statuses);
     }
 }
 

@@ -62,6 +62,11 @@ pub struct Settings {
     /// `coverage`): the html and json formats and `--coverage` show them. A file checked
     /// in pieces holds them only when asked, so that its memory stays bounded.
     pub keep_numbers: bool,
+    /// Whether a report keeps what only some formats print of a finding (explanation,
+    /// notes, citations, suggestion, fix): `--format line` prints a finding's place, rule,
+    /// message and related places only. Like `keep_numbers`, it matters for a file
+    /// checked in pieces, whose other reports keep everything.
+    pub keep_details: bool,
 }
 
 impl Settings {
@@ -79,6 +84,7 @@ impl Settings {
             max_filesize: None,
             unsafe_fixes: false,
             keep_numbers: true,
+            keep_details: true,
         }
     }
 
@@ -117,7 +123,9 @@ pub struct Session {
     max_filesize: u64,
     /// Files from this size on are checked in pieces (`chunked`).
     chunk_bytes: usize,
+    piece_bytes: usize,
     keep_numbers: bool,
+    keep_details: bool,
 }
 
 /// What a walk over the paths given found: the files to check, the paths that cannot be
@@ -236,7 +244,9 @@ impl Session {
             excludes,
             max_filesize: settings.max_filesize.unwrap_or(DEFAULT_MAX_FILESIZE),
             chunk_bytes: chunked::CHUNK_BYTES,
+            piece_bytes: chunked::PIECE_BYTES,
             keep_numbers: settings.keep_numbers,
+            keep_details: settings.keep_details,
             fixes: if settings.unsafe_fixes {
                 Applicability::Unsafe
             } else {
@@ -257,15 +267,19 @@ impl Session {
             excludes: Excludes::default(),
             max_filesize: DEFAULT_MAX_FILESIZE,
             chunk_bytes: chunked::CHUNK_BYTES,
+            piece_bytes: chunked::PIECE_BYTES,
             keep_numbers: true,
+            keep_details: true,
             fixes: Applicability::Safe,
         }
     }
 
     /// The same session, checking texts of `bytes` or more in pieces of about that size
-    /// (default `chunked::CHUNK_BYTES`, 1 MiB): tests cut small texts this way.
+    /// (by default texts of `chunked::CHUNK_BYTES`, 1 MiB, or more are checked in pieces of
+    /// `chunked::PIECE_BYTES`, 256 KiB): tests cut small texts this way.
     pub fn with_chunk_bytes(mut self, bytes: usize) -> Session {
         self.chunk_bytes = bytes.max(1);
+        self.piece_bytes = self.chunk_bytes;
         self
     }
 
@@ -274,7 +288,9 @@ impl Session {
             rules: &self.rules,
             options: &self.options,
             chunk_bytes: self.chunk_bytes,
+            piece_bytes: self.piece_bytes,
             keep_numbers: self.keep_numbers,
+            keep_details: self.keep_details,
         }
     }
 
@@ -550,10 +566,10 @@ impl Session {
             threads = 1;
         }
         // One article (the common CI case) is not worth starting threads for, unless it is
-        // large enough to be extracted in pieces.
+        // large enough to be checked in two pieces or more.
         if let [only] = files.as_slice() {
             let len = std::fs::metadata(only).map_or(0, |m| m.len());
-            if len < 2 * parallel::CHUNK_BYTES as u64 {
+            if len < self.chunk_bytes as u64 {
                 threads = 1;
             }
         }
