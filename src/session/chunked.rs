@@ -1,16 +1,17 @@
 //! Checking one large file in pieces: a file's text in, the findings, counts and numbers of
 //! the whole file out, with memory bounded by the text and a piece per thread.
 //!
-//! A text of `chunk_bytes` or more (1 MiB by default) is cut into pieces of about that size,
-//! each ending just after a blank line that is followed by a line starting a new block at
+//! A text of `chunk_bytes` or more (1 MiB by default) is cut into pieces of about
+//! `piece_bytes` (256 KiB by default), each ending just after a blank line that is followed by a line starting a new block at
 //! the left margin (never inside a fenced code block, an HTML comment or raw HTML block, or
 //! front matter; a table has no blank line, so it is never cut). A cut just before a `#`
-//! heading is preferred when one lies within another `chunk_bytes`, so that pieces follow
+//! heading is preferred when one lies within another piece's size, so that pieces follow
 //! the articles of a file made of many.
 //!
 //! Each piece is checked as a document of its own (masking, extraction, claims, terms and
-//! the built-ins) on the threads of the current rayon pool, one piece after the other
-//! outside a pool. What spans pieces is joined here:
+//! the built-ins) on the threads of the current rayon pool, a batch of two pieces per
+//! thread at a time, whose results are added to the file's before the next batch starts
+//! (one piece after the other outside a pool). What spans pieces is joined here:
 //!
 //! - **Headings.** A first pass reads every piece's headings (and the whole file decides
 //!   between Markdown and plain-text headings, as `source::sections` does for one text);
@@ -58,7 +59,7 @@ pub struct Checked {
     pub outline: Outline,
 }
 
-/// A piece of the file: its bytes and the 0-based line it starts on.
+/// A piece of the file: the bytes `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Piece {
     pub start: usize,
@@ -122,7 +123,12 @@ impl Checker<'_> {
         // A few pieces per thread at a time, each added to the file's results as soon as
         // its batch is done, so that at most a batch of pieces' results is held twice.
         let mut joined = Joined::default();
-        let batch = 2 * rayon::current_num_threads().max(1);
+        // (Outside a pool, asking rayon for its size would start its global pool.)
+        let threads = match rayon::current_thread_index() {
+            Some(_) => rayon::current_num_threads(),
+            None => 1,
+        };
+        let batch = 2 * threads.max(1);
         let indexed: Vec<(usize, Piece)> = pieces.iter().copied().enumerate().collect();
         for group in indexed.chunks(batch) {
             let parts: Vec<Part> = on_pool(group, |&(i, p)| {
