@@ -9,7 +9,7 @@
 //! the articles of a file made of many.
 //!
 //! Each piece is checked as a document of its own (masking, extraction, claims, terms and
-//! the built-ins) on the threads of the current rayon pool, a batch of two pieces per
+//! the built-ins) on the threads of the current rayon pool, a batch of eight pieces per
 //! thread at a time, whose results are added to the file's before the next batch starts
 //! (one piece after the other outside a pool). What spans pieces is joined here:
 //!
@@ -120,15 +120,16 @@ impl Checker<'_> {
         }
         let governing = governing(&outline.headings, &pieces);
         // Second pass: each piece checked with its governing headings written before it.
-        // A few pieces per thread at a time, each added to the file's results as soon as
-        // its batch is done, so that at most a batch of pieces' results is held twice.
+        // Eight pieces per thread at a time, each added to the file's results as soon as
+        // its batch is done, so that at most a batch of pieces' results is held twice
+        // (small: a piece's findings), and threads wait for each other once a batch.
         let mut joined = Joined::default();
         // (Outside a pool, asking rayon for its size would start its global pool.)
         let threads = match rayon::current_thread_index() {
             Some(_) => rayon::current_num_threads(),
             None => 1,
         };
-        let batch = 2 * threads.max(1);
+        let batch = 8 * threads.max(1);
         let indexed: Vec<(usize, Piece)> = pieces.iter().copied().enumerate().collect();
         for group in indexed.chunks(batch) {
             let parts: Vec<Part> = on_pool(group, |&(i, p)| {
