@@ -3,17 +3,23 @@
 //! A year-on-year change stated in one sentence (`前 11 个月…进出口总值 39.79 万亿元，同比增长
 //! 4.9%`) and the levels it is a change between, stated in other sentences
 //! (`去年前 11 个月，…进出口总值为 37.37 万亿元`), tied by their keys: the same measure, the
-//! rate's period and the same part of the year before. Levels are indexed by measure and
-//! period first, so the check is linear. Its documentation is
-//! `docs/change_across_sentences.md`.
+//! rate's period and the same part of the year before. A change over a whole year
+//! (`grew 1.3% in 2023`) is year-on-year by definition. Before indexing, each level gets the
+//! measure and period its sentence and paragraph give it: a figure after a link word
+//! (`rose to $31.4 billion from $29.8 billion`, `after reaching $100.0 billion in 2022`) is
+//! of the measure before it, the old one of a `from` pair is of the same part of the year
+//! before, and a sentence with no period words takes the period its paragraph last stated.
+//! Levels are indexed by normalised measure and period first, so the check is linear. Its
+//! documentation is `docs/change_across_sentences.md`.
 
 use std::collections::{HashMap, HashSet};
 
 use super::sentence::input;
-use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
-use crate::analysis::facts::{self as whole, Fact, Period, Role, basis};
+use crate::analysis::facts::{self as whole, Fact, Part, Period, Role, Whole, Year, basis};
 use crate::eval::Interval;
+use crate::eval::{brief as format_number, brief_interval as format_interval};
+use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -24,6 +30,244 @@ pub const META: BuiltinMeta = BuiltinMeta {
 
 const ID: &str = META.id;
 
+/// Words that end a figure's label and make it a figure of the measure named before it in
+/// the sentence (`rose 35% to $49.6 billion`, `after reaching $100.0 billion in 2022`).
+const LINKS: &[&str] = &[
+    "from",
+    "to",
+    "reaching",
+    "hitting",
+    "compared with",
+    "compared to",
+    "against",
+    "versus",
+];
+
+/// Of those, the words that make the figure the old level of a pair
+/// (`rose to $31.4 billion from $29.8 billion`).
+const FROM: &[&str] = &["from", "compared with", "compared to", "against", "versus"];
+
+/// Words of a measure that do not change what it measures: the whole of it (`total
+/// revenue`) and the company or place the article is about (`公司营业收入`).
+const NEUTRAL_EN: &[&str] = &[
+    "total", "overall", "worldwide", "global", "company", "company's", "group", "group's",
+];
+const NEUTRAL_ZH: &[&str] = &["本公司", "公司", "集团", "全国", "全省", "全市", "全区", "全县"];
+
+/// Bases that a change between two plain levels cannot have.
+const OTHER_BASES: u16 = basis::REAL
+    | basis::TWO_YEAR
+    | basis::COMPARABLE
+    | basis::AVERAGE
+    | basis::BASE_YEAR
+    | basis::POP;
+
+/// Verbs that end the new figure's label in a `由 A 增至 B` pair.
+const ZH_TO: &[&str] = &[
+    "增至", "增长至", "增长到", "增加至", "增加到", "提高至", "提高到", "提升至", "提升到", "上升至",
+    "上升到", "升至", "扩大至", "扩大到", "降至", "下降至", "下降到", "减少至", "减少到", "回落至",
+    "回落到", "缩小至", "缩小到",
+];
+
+/// Whether a figure opens a pair: `营业收入由 29.8 亿元`, `revenue rose from $29.8 billion`.
+fn opens_pair(text: &str, f: &Fact) -> bool {
+    f.role == Role::Level
+        && (f.measure.ends_with(['由', '从'])
+            || ends_with_any(&text[f.label.range()], &["from"]))
+}
+
+/// Whether a label closes a pair: only a verb of reaching (`增至`, `to`).
+fn closes_pair(label: &str, measure: &str) -> bool {
+    let t = label.trim();
+    if t.is_ascii() {
+        return measure.is_empty() && ends_with_any(t, &["to"]);
+    }
+    measure.chars().count() <= 2 && ZH_TO.iter().any(|w| t.ends_with(w))
+}
+
+/// A level as its sentence and paragraph read it.
+struct Level {
+    /// The normalised measure and the owner it names (`brightmart's`), if any.
+    measure: String,
+    owner: Option<String>,
+    period: Period,
+    /// The fact whose words named the measure.
+    head: usize,
+}
+
+/// The measure without neutral words; an English owner (`brightmart's`) apart.
+fn normalise(measure: &str) -> (String, Option<String>) {
+    if measure.is_ascii() {
+        let mut owner = None;
+        let words: Vec<&str> = measure
+            .split(' ')
+            .filter(|w| {
+                if NEUTRAL_EN.contains(w) {
+                    return false;
+                }
+                if let Some(o) = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")) {
+                    owner.get_or_insert_with(|| o.to_string());
+                    return false;
+                }
+                !w.is_empty()
+            })
+            .collect();
+        return (words.join(" "), owner);
+    }
+    // `营业收入由 29.8 亿元增至 …`: the pair's opening word is not the measure's.
+    let mut m = measure.trim_end_matches(['由', '从']);
+    if m.chars().count() < 2 {
+        m = measure;
+    }
+    'again: loop {
+        for w in NEUTRAL_ZH {
+            if let Some(rest) = m.strip_prefix(w)
+                && rest.chars().count() >= 2
+            {
+                m = rest;
+                continue 'again;
+            }
+        }
+        return (m.to_string(), None);
+    }
+}
+
+/// Whether `label` ends with one of `words` (ASCII words at a word boundary).
+fn ends_with_any(label: &str, words: &[&str]) -> bool {
+    let l = label
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+        .to_ascii_lowercase();
+    words.iter().any(|w| {
+        l.strip_suffix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_ascii_alphanumeric()))
+    })
+}
+
+fn is_level(f: &Fact, m: &Mention) -> bool {
+    f.role == Role::Level
+        && m.kind.is_quantity()
+        && f.basis & basis::AVERAGE == 0
+        && !f.forecast
+        && !f.revised
+        && !f.respectively
+}
+
+/// Each fact's level reading (`None` for facts that are not levels, or changes whose
+/// measure a level can borrow).
+fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
+    let ms = ctx.mentions;
+    let text = &ctx.doc.masked;
+    let mut out: Vec<Option<Level>> = Vec::with_capacity(model.facts.len());
+    // The period the paragraph last stated, and whether it spoke of a sequential change.
+    let mut carried: Option<(usize, Period)> = None;
+    let mut sequential: HashSet<usize> = HashSet::new();
+    for s in &model.sentences {
+        if model.facts[s.facts.clone()]
+            .iter()
+            .any(|f| f.basis & basis::POP != 0)
+        {
+            sequential.insert(s.paragraph);
+        }
+    }
+    for s in &model.sentences {
+        let facts = &model.facts[s.facts.clone()];
+        let dated = facts.iter().any(|f| f.period.is_stated());
+        let inherited = match carried {
+            Some((p, period)) if p == s.paragraph && !dated => Some(period),
+            _ => None,
+        };
+        for (k, f) in facts.iter().enumerate() {
+            let i = s.facts.start + k;
+            let m = &ms[f.mention];
+            let label = &text[f.label.range()];
+            // Only a label with no measure words of its own (`from`, `after reaching`).
+            let link = ends_with_any(label, LINKS)
+                && (f.measure.is_empty() || LINKS.contains(&f.measure.as_str()));
+            // The figure before it in the sentence that names a measure.
+            let source = (s.facts.start..i)
+                .rev()
+                .find(|&j| out[j].as_ref().is_some_and(|l| !l.measure.is_empty()));
+            let (measure, owner, head) = match (link && f.role == Role::Level, source) {
+                (true, Some(j)) => {
+                    let l = out[j].as_ref().expect("found above");
+                    (l.measure.clone(), l.owner.clone(), l.head)
+                }
+                _ => {
+                    let (m, o) = normalise(&f.measure);
+                    (m, o, f.head)
+                }
+            };
+            let mut period = f.period;
+            if !period.is_stated() && f.role == Role::Level && ends_with_any(label, FROM) {
+                // `rose to $31.4 billion from $29.8 billion`: the same part of the year
+                // before, unless the paragraph speaks of sequential changes.
+                let newer = (s.facts.start..i).rev().find(|&j| {
+                    let g = &model.facts[j];
+                    g.role == Role::Level
+                        && ms[g.mention].kind == m.kind
+                        && ms[g.mention].unit == m.unit
+                });
+                if let Some(j) = newer
+                    && !sequential.contains(&s.paragraph)
+                    && let Some(p) = out[j].as_ref().and_then(|l| l.period.previous())
+                {
+                    period = p;
+                }
+            } else if !period.is_stated()
+                && let Some(p) = inherited
+            {
+                period = p;
+            }
+            // `由上年同期的 29.8 亿元增至 31.4 亿元`, `rose from $29.8 billion to $31.4 billion`:
+            // the new figure is of the old one's measure; the old one is a year before it.
+            let pair = k > 0
+                && f.role == Role::Level
+                && closes_pair(label, &f.measure)
+                && opens_pair(text, &facts[k - 1])
+                && ms[facts[k - 1].mention].kind == m.kind
+                && ms[facts[k - 1].mention].unit == m.unit;
+            let (mut measure, mut owner, mut head) = (measure, owner, head);
+            if pair && let Some(old) = out[i - 1].as_mut() {
+                (measure, owner, head) = (old.measure.clone(), old.owner.clone(), old.head);
+                if old.period == period && old.period.year == Year::Previous {
+                    period.year = Year::Unstated;
+                } else if !old.period.is_stated()
+                    && !sequential.contains(&s.paragraph)
+                    && let Some(p) = period.previous()
+                {
+                    old.period = p;
+                }
+            }
+            let keep = is_level(f, m) || matches!(f.role, Role::Change(_));
+            out.push(keep.then_some(Level {
+                measure,
+                owner,
+                period,
+                head,
+            }));
+        }
+        // The sentence's first dated figure is its main one (`net income rose to $388
+        // million in the third quarter from $301 million a year earlier`).
+        if let Some(f) = facts.iter().find(|f| f.period.is_stated()) {
+            carried = Some((s.paragraph, f.period));
+        } else if carried.is_some_and(|(p, _)| p != s.paragraph) {
+            carried = None;
+        }
+    }
+    out
+}
+
+/// Whether a change with these words is a change on the same period of the year before.
+fn year_on_year(f: &Fact) -> bool {
+    if f.basis & OTHER_BASES != 0 {
+        return false;
+    }
+    // A change over a whole year is against the year before by definition.
+    let annual = matches!(f.period.year, Year::Abs(_) | Year::Previous)
+        && matches!(f.period.part, Part::Unstated | Part::FullYear);
+    f.basis & basis::YOY != 0 || annual
+}
+
 pub(super) fn check(
     ctx: &Context<'_>,
     severity: Severity,
@@ -31,28 +275,63 @@ pub(super) fn check(
 ) -> Vec<Finding> {
     let model = ctx.whole();
     let ms = ctx.mentions;
-    // Levels by (measure, period).
-    let mut levels: HashMap<(&str, Period), Vec<&Fact>> = HashMap::new();
-    for f in &model.facts {
-        if f.role == Role::Level
-            && f.is_comparable()
-            && f.basis & basis::AVERAGE == 0
-            && ms[f.mention].kind.is_quantity()
+    // Cheap precondition: a change that can be checked here.
+    if !model.facts.iter().any(|f| {
+        matches!(f.role, Role::Change(_))
+            && ms[f.mention].kind == Kind::Percent
+            && year_on_year(f)
+    }) {
+        return Vec::new();
+    }
+    let read = levels(ctx, model);
+    // Levels by (normalised measure, period).
+    let mut index: HashMap<(&str, Period), Vec<usize>> = HashMap::new();
+    for (i, l) in read.iter().enumerate() {
+        let f = &model.facts[i];
+        if let Some(l) = l
+            && f.role == Role::Level
+            && !l.measure.is_empty()
+            && l.period.is_stated()
         {
-            levels
-                .entry((f.measure.as_str(), f.period))
-                .or_default()
-                .push(f);
+            index.entry((l.measure.as_str(), l.period)).or_default().push(i);
+        }
+    }
+    // The article's lead figure: an unqualified measure (`Sales grew …`) later in the
+    // article is the lead's when the lead's words hold it (`Worldwide sales of …`).
+    let lead = read.iter().enumerate().find_map(|(i, l)| {
+        let l = l.as_ref()?;
+        (model.facts[i].role == Role::Level && !l.measure.is_empty() && l.measure.is_ascii())
+            .then_some(i)
+    });
+    let lead_words: Vec<String> = lead.map_or_else(Vec::new, |i| {
+        ctx.doc.masked[model.facts[i].label.range()]
+            .to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() >= 4)
+            .map(str::to_string)
+            .collect()
+    });
+    let mut by_lead: HashMap<Period, Vec<usize>> = HashMap::new();
+    if let Some(lead) = lead {
+        let head = read[lead].as_ref().map_or(lead, |l| l.head);
+        for (i, l) in read.iter().enumerate() {
+            if let Some(l) = l
+                && model.facts[i].role == Role::Level
+                && l.head == head
+                && l.period.is_stated()
+            {
+                by_lead.entry(l.period).or_default().push(i);
+            }
         }
     }
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for f in &model.facts {
+    for (fi, f) in model.facts.iter().enumerate() {
         let Role::Change(sign) = f.role else {
             continue;
         };
         let m = &ms[f.mention];
-        if m.kind != crate::extract::Kind::Percent || f.basis & basis::YOY == 0 {
+        if m.kind != Kind::Percent || !year_on_year(f) {
             continue;
         }
         // Only the first statement of a change is checked here; a later one that differs
@@ -66,17 +345,30 @@ pub(super) fn check(
         let Some(prev) = f.period.previous() else {
             continue;
         };
+        let Some(rate) = read[fi].as_ref() else {
+            continue;
+        };
+        let single = rate.measure.is_ascii() && !rate.measure.contains(' ');
+        let from_lead = single && lead_words.contains(&rate.measure);
         let find = |p: Period| -> Option<&Fact> {
-            let list = levels.get(&(f.measure.as_str(), p))?;
-            let first = *list.first()?;
+            let own = index.get(&(rate.measure.as_str(), p)).into_iter().flatten();
+            let led = from_lead
+                .then(|| by_lead.get(&p))
+                .flatten()
+                .into_iter()
+                .flatten();
+            let mut list = own.chain(led).copied().filter(|&i| {
+                let l = read[i].as_ref().expect("indexed levels are read");
+                l.owner.is_none() || rate.owner.is_none() || l.owner == rate.owner
+            });
+            let first = &model.facts[list.next()?];
             let a = &ms[first.mention];
             // Several levels that disagree leave the change undecided.
-            list.iter()
-                .all(|g| {
-                    let b = &ms[g.mention];
-                    b.kind == a.kind && b.unit == a.unit && b.interval.meets(&a.interval)
-                })
-                .then_some(first)
+            list.all(|i| {
+                let b = &ms[model.facts[i].mention];
+                b.kind == a.kind && b.unit == a.unit && b.interval.meets(&a.interval)
+            })
+            .then_some(first)
         };
         let (Some(now), Some(then)) = (find(f.period), find(prev)) else {
             continue;
@@ -146,4 +438,39 @@ pub(super) fn check(
         out.push(finding);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutral_words_and_owners_are_set_apart() {
+        assert_eq!(
+            normalise("brightmart's revenue"),
+            ("revenue".to_string(), Some("brightmart".to_string()))
+        );
+        assert_eq!(normalise("total revenue"), ("revenue".to_string(), None));
+        assert_eq!(normalise("公司营业收入由"), ("营业收入".to_string(), None));
+        // A qualifier that names another measure stays.
+        assert_eq!(normalise("sales china"), ("sales china".to_string(), None));
+        assert_eq!(normalise("全国"), ("全国".to_string(), None));
+    }
+
+    #[test]
+    fn pairs_close_only_with_a_verb_of_reaching() {
+        assert!(closes_pair("增至", "增至"));
+        assert!(closes_pair("增长到", "到"));
+        assert!(closes_pair(" to ", ""));
+        assert!(!closes_pair("净利润", "净利润"));
+        assert!(!closes_pair("total revenue rose to", "total revenue"));
+    }
+
+    #[test]
+    fn link_words_end_a_label_at_a_word_boundary() {
+        assert!(ends_with_any("down from ", LINKS));
+        assert!(ends_with_any(", after reaching", LINKS));
+        assert!(!ends_with_any("towards", &["to"]));
+        assert!(!ends_with_any("Toronto", &["to"]));
+    }
 }

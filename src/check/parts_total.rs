@@ -88,12 +88,16 @@ pub(super) fn check(
     let text = &ctx.doc.masked;
     let mut out = Vec::new();
     for (si, s) in model.sentences.iter().enumerate() {
-        // The parts are figures of this sentence: a sentence with fewer has none.
-        if s.facts.len() < 2 {
+        let body = &text[s.span.range()];
+        // `主要包括：` before a Markdown list: the parts are the items' figures.
+        let introduces_list = body.trim_end().ends_with(['：', ':']);
+        // Otherwise the parts are figures of this sentence: a sentence with fewer has none.
+        if s.facts.len() < 2 && !introduces_list {
             continue;
         }
-        let body = &text[s.span.range()];
-        if let Some(g) = of_the(ctx, model, si) {
+        if s.facts.len() >= 2
+            && let Some(g) = of_the(ctx, model, si)
+        {
             if let Some(f) = judge(ctx, &g, false, severity, examined) {
                 out.push(f);
             }
@@ -109,12 +113,20 @@ pub(super) fn check(
         if let Some(hit) = first {
             let (marker, partial_marker) = MARKERS[hit.pattern().as_usize()];
             let at = s.span.start + hit.start();
-            let Some(group) = group(ctx, model, si, at, at + marker.len()) else {
+            let found = group(ctx, model, si, at, at + marker.len())
+                .or_else(|| introduces_list.then(|| list_group(ctx, model, si, at)).flatten());
+            let Some(group) = found else {
                 continue;
             };
             let partial = partial_marker || {
                 let list = &text[at..group.end];
                 PARTIAL.iter().any(|w| list.contains(w))
+            };
+            // A total found by its words in another sentence is an inferred match.
+            let severity = if group.by_words {
+                severity.min(Severity::Warning)
+            } else {
+                severity
             };
             if let Some(f) = judge(ctx, &group, partial, severity, examined) {
                 out.push(f);
@@ -142,6 +154,8 @@ fn find_word(s: &str, marker: &str) -> Option<usize> {
 
 struct Group<'w> {
     total: &'w Fact,
+    /// Whether the total was found by its words in another sentence (`total_by_words`).
+    by_words: bool,
     parts: Vec<&'w Fact>,
     /// Where the list of parts ends.
     end: usize,
@@ -213,6 +227,18 @@ fn group<'w>(
         .iter()
         .filter(|f| ms[f.mention].span.end <= at && same(&ms[f.mention], fm))
         .collect();
+    if candidates.is_empty() && !before_marker.is_empty() {
+        let total = total_by_words(ctx, model, si, at, fm)?;
+        if mixes_dimensions(ctx, model, &parts) {
+            return None;
+        }
+        return Some(Group {
+            total,
+            parts,
+            end,
+            by_words: true,
+        });
+    }
     let total = *candidates
         .iter()
         .rev()
@@ -228,7 +254,199 @@ fn group<'w>(
     if mixes_dimensions(ctx, model, &parts) {
         return None;
     }
-    Some(Group { total, parts, end })
+    Some(Group {
+        total,
+        parts,
+        end,
+        by_words: false,
+    })
+}
+
+/// A level that parts may add up to: not an average, a percentage or a forecast.
+fn is_additive(ms: &[Mention], f: &Fact) -> bool {
+    f.role == Role::Level
+        && f.basis & basis::AVERAGE == 0
+        && !f.forecast
+        && !matches!(ms[f.mention].kind, Kind::Percent | Kind::Points)
+}
+
+/// `分地区看，新增装机规模较大的省份主要包括：` and a Markdown list right after it, one part per
+/// item: each item a sentence of its own holding exactly one figure of the first item's kind
+/// and unit. The total is the figure before the marker in the sentence or, when there is
+/// none, the one its words name (`total_by_words`).
+fn list_group<'w>(
+    ctx: &Context<'_>,
+    model: &'w Whole,
+    si: usize,
+    at: usize,
+) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let same = |a: &Mention, b: &Mention| a.kind == b.kind && a.unit == b.unit;
+    let mut parts: Vec<&Fact> = Vec::new();
+    let mut unit: Option<&Mention> = None;
+    let mut paragraph = model.sentences[si].paragraph;
+    let mut end = model.sentences[si].span.end;
+    for sj in si + 1..model.sentences.len() {
+        let t = &model.sentences[sj];
+        if t.paragraph != paragraph + 1 || !whole::is_list_item(&text[t.span.range()]) {
+            break;
+        }
+        paragraph = t.paragraph;
+        let facts = model.facts_of(sj);
+        let fm = *unit.get_or_insert(&ms[facts.iter().find(|f| is_additive(ms, f))?.mention]);
+        let mut of_unit = facts.iter().filter(|f| same(&ms[f.mention], fm));
+        let (Some(part), None) = (of_unit.next(), of_unit.next()) else {
+            return None;
+        };
+        if !is_additive(ms, part) {
+            return None;
+        }
+        parts.push(part);
+        end = t.span.end;
+    }
+    // An item of several sentences is not read.
+    if model
+        .sentences
+        .get(parts.last()?.sentence + 1)
+        .is_some_and(|t| t.paragraph == paragraph)
+        || parts.len() < 2
+    {
+        return None;
+    }
+    let fm = unit?;
+    let candidates: Vec<&Fact> = model
+        .facts_of(si)
+        .iter()
+        .filter(|f| ms[f.mention].span.end <= at && same(&ms[f.mention], fm))
+        .collect();
+    let by_words = candidates.is_empty();
+    let total = match candidates.as_slice() {
+        [] => total_by_words(ctx, model, si, at, fm)?,
+        [.., last] if is_additive(ms, last) && !last.revised => *last,
+        _ => return None,
+    };
+    if candidates.len() > 1 && !shares_word(&total.measure, &parts[0].measure) {
+        return None;
+    }
+    if mixes_dimensions(ctx, model, &parts) {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end,
+        by_words,
+    })
+}
+
+/// Words that tell a stock from a flow (`累计装机` against `新增装机`): a total and the words
+/// that name its parts must agree on them.
+const QUALIFIERS: &[&str] = &["累计", "新增", "存量", "增量", "cumulative", "new"];
+
+/// How far back a total named by words is looked for, in facts.
+const LOOK_BACK: usize = 200;
+
+/// `分地区看，新增装机规模较大的省份主要包括内蒙古 3.2 吉瓦、…等` with the total in an earlier
+/// sentence (`上半年全国新型储能新增装机规模 13.7 吉瓦`): the words before the marker in its
+/// clause name the total's measure. The total is the earlier figure of the parts' kind and
+/// unit whose measure ends with the longest run of those words (four characters or two
+/// English words at the least); figures that match as well and disagree leave it open.
+fn total_by_words<'w>(
+    ctx: &Context<'_>,
+    model: &'w Whole,
+    si: usize,
+    at: usize,
+    fm: &Mention,
+) -> Option<&'w Fact> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let before = &text[s.span.start..at];
+    let words = before
+        .rfind(['，', ',', '；', ';', '：', ':'])
+        .map_or(before, |k| &before[k..])
+        .to_ascii_lowercase();
+    let has_word = |w: &str| {
+        if w.is_ascii() {
+            words
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == w)
+        } else {
+            words.contains(w)
+        }
+    };
+    // The parts' own period, when their sentence states one.
+    let stated = model
+        .facts_of(si)
+        .iter()
+        .map(|f| f.period)
+        .find(|p| p.is_stated());
+    let matched = |f: &Fact| -> usize {
+        if f.measure.is_ascii() {
+            let w: Vec<&str> = f.measure.split(' ').collect();
+            let n = (0..w.len())
+                .rev()
+                .take_while(|&k| has_word(w[k]))
+                .count();
+            if n >= 2 { n * 2 } else { 0 }
+        } else {
+            let c: Vec<char> = f.measure.chars().collect();
+            let n = (1..=c.len())
+                .take_while(|&n| words.contains(&c[c.len() - n..].iter().collect::<String>()))
+                .last()
+                .unwrap_or(0);
+            if n >= 4 { n } else { 0 }
+        }
+    };
+    let mut best: Vec<&Fact> = Vec::new();
+    let mut best_len = 0;
+    for f in model.facts[..s.facts.start].iter().rev().take(LOOK_BACK) {
+        let m = &ms[f.mention];
+        if m.kind != fm.kind
+            || m.unit != fm.unit
+            || f.role != Role::Level
+            || f.basis & basis::AVERAGE != 0
+            || f.forecast
+            || f.revised
+            || f.attributed
+        {
+            continue;
+        }
+        let n = matched(f);
+        if n == 0 || n < best_len {
+            continue;
+        }
+        if n > best_len {
+            best.clear();
+            best_len = n;
+        }
+        best.push(f);
+    }
+    let total = *best.first()?;
+    let tm = &ms[total.mention];
+    if !best
+        .iter()
+        .all(|f| ms[f.mention].interval.meets(&tm.interval))
+        || stated.is_some_and(|p| p != total.period)
+    {
+        return None;
+    }
+    let label = text[total.label.range()].to_ascii_lowercase();
+    let qualified = |t: &str, w: &str| {
+        if w.is_ascii() {
+            t.split(|c: char| !c.is_ascii_alphanumeric()).any(|x| x == w)
+        } else {
+            t.contains(w)
+        }
+    };
+    if QUALIFIERS
+        .iter()
+        .any(|w| qualified(&label, w) != qualified(&words, w))
+    {
+        return None;
+    }
+    Some(total)
 }
 
 /// `Of the finishers, 10,320 were men and 7,210 were women.`: the total is the latest
@@ -279,6 +497,7 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
         total,
         parts,
         end: s.span.end,
+        by_words: false,
     })
 }
 
@@ -313,8 +532,10 @@ fn mixes_dimensions(ctx: &Context<'_>, model: &Whole, parts: &[&Fact]) -> bool {
     let text = &ctx.doc.masked;
     let words = |k: usize| -> String {
         let f = parts[k];
+        // The last part's words end with its clause: what follows (`，合计占 85% 以上`) is
+        // about the list, not about that part.
         let end = parts.get(k + 1).map_or_else(
-            || model.sentences[f.sentence].span.end,
+            || f.clause.end.min(model.sentences[f.sentence].span.end),
             |g| ctx.mentions[g.mention].span.start,
         );
         text[f.label.start..end.max(f.label.start)].to_ascii_lowercase()
@@ -441,4 +662,36 @@ fn judge(
         })
         .collect();
     Some(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{CheckOptions, Context};
+    use crate::extract::{ExtractOptions, extract};
+    use crate::source::Document;
+
+    /// The findings of `parts_total` over `text`, as (severity, the total's text).
+    fn run(text: &str) -> Vec<(String, String)> {
+        let doc = Document::from_text(std::path::Path::new("t.md"), text);
+        let mentions = extract(&doc.masked, &ExtractOptions::default());
+        let options = CheckOptions::default();
+        let ctx = Context::new(&doc, &mentions, &options);
+        let mut examined = Vec::new();
+        super::check(&ctx, super::META.default_severity, &mut examined)
+            .into_iter()
+            .map(|f| (f.severity.as_str().to_string(), doc.slice(f.span).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_total_named_by_words_in_another_sentence_is_a_warning() {
+        let t = "上半年全国新型储能新增装机规模 13.7 吉瓦。\n\n分地区看，新增装机规模较大的省份主要包括内蒙古 5.2 吉瓦、新疆 4.9 吉瓦、江苏 4.4 吉瓦等。";
+        assert_eq!(run(t), vec![("warning".into(), "13.7 吉瓦".into())]);
+    }
+
+    #[test]
+    fn a_partial_list_within_its_total_is_silent() {
+        let t = "上半年全国新型储能新增装机规模 13.7 吉瓦。\n\n分地区看，新增装机规模较大的省份主要包括内蒙古 3.2 吉瓦、新疆 2.9 吉瓦等。";
+        assert!(run(t).is_empty());
+    }
 }

@@ -43,6 +43,19 @@ const REST: &[&str] = &[
 /// Openings of a sentence that go on with the shares of the sentence before.
 const CONTINUE: &[&str] = &["Another", "另有", "还有"];
 
+/// Verbs that take a share of the whole named in the sentence before, when they stand with
+/// a bare percentage (`The Progressives took 39.5%, the Greens 13.6%`).
+const TAKE: &[&str] = &[
+    "took", "won", "got", "received", "captured", "secured", "garnered", "drew", "polled",
+    "claimed", "获得", "赢得", "拿下", "得到",
+];
+
+/// Words before the first such figure that name another whole (`In the capital, Kessler
+/// took 58%`): the figures are not the rest of the list before.
+const SCOPE: &[&str] = &[
+    "in", "among", "at", "across", "within", "outside", "for", "of", "在", "中", "其中", "分",
+];
+
 pub(super) fn check(
     ctx: &Context<'_>,
     severity: Severity,
@@ -65,6 +78,40 @@ pub(super) fn check(
         {
             list.append(first);
             *first = list;
+        }
+        // `The Progressives took 39.5%, the Greens 13.6% and others 7.9%.` right after `The
+        // Liberals won 41.8% of the popular vote`: bare figures taken by others, of the
+        // whole the sentence before named.
+        if groups.is_empty()
+            && let Some((prev, list)) = carried.as_ref()
+            && *prev + 1 == si
+            && model.sentences[*prev].paragraph == model.sentences[si].paragraph
+            && let Some(more) = elliptic(ctx, model, si)
+        {
+            let mut list = list.clone();
+            list.extend(more);
+            groups = vec![list];
+        }
+        // `各技术路线占新增装机的比重：` or `The other parties took:` and a Markdown list, one
+        // share per item.
+        if groups.is_empty()
+            && body.trim_end().ends_with([':', '：'])
+            && !contains_any(body, MULTIPLE)
+            && let Some(items) = list_items(ctx, model, si)
+        {
+            let opening: Vec<String> = words_of(body.trim_end().trim_end_matches([':', '：']));
+            if contains_any(body, WHOLE) {
+                groups = vec![items];
+            } else if opening.last().is_some_and(|w| takes(w))
+                && !opening.iter().any(scoped)
+                && let Some((prev, list)) = carried.as_ref()
+                && *prev + 1 == si
+                && model.sentences[*prev].paragraph == model.sentences[si].paragraph
+            {
+                let mut list = list.clone();
+                list.extend(items);
+                groups = vec![list];
+            }
         }
         carried = groups.last().cloned().map(|g| (si, g));
         for g in groups {
@@ -147,9 +194,129 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     out
 }
 
+/// Words of a list's opening that say its items are shares of one whole.
+const WHOLE: &[&str] = &[
+    "占", "比重", "份额", "构成", "share of", "shares of", "percent of", "proportion",
+];
+
+/// Words of a list's opening that say it answers a question with several answers.
+const MULTIPLE: &[&str] = &["多选", "more than one", "multiple answers", "all that apply"];
+
+fn contains_any(s: &str, words: &[&str]) -> bool {
+    let lower = s.to_ascii_lowercase();
+    words.iter().any(|w| lower.contains(w))
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+fn takes(w: &str) -> bool {
+    TAKE.iter()
+        .any(|t| w == *t || (!t.is_ascii() && w.ends_with(t)))
+}
+
+fn scoped(w: &String) -> bool {
+    SCOPE
+        .iter()
+        .any(|s| w == s || (!s.is_ascii() && w.contains(s)))
+}
+
+/// The items of the Markdown list right after sentence `si`, when each is one sentence
+/// holding exactly one percentage, a share or a bare level of no basis.
+fn list_items(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>> {
+    let text = &ctx.doc.masked;
+    let mut paragraph = model.sentences[si].paragraph;
+    let mut out = Vec::new();
+    for sj in si + 1..model.sentences.len() {
+        let t = &model.sentences[sj];
+        if t.paragraph == paragraph && !out.is_empty() {
+            // An item of several sentences is not read.
+            return None;
+        }
+        if t.paragraph != paragraph + 1 || !whole::is_list_item(&text[t.span.range()]) {
+            break;
+        }
+        paragraph = t.paragraph;
+        let mut percents = t.facts.clone().filter(|&i| is_percent(ctx, &model.facts[i]));
+        let (Some(i), None) = (percents.next(), percents.next()) else {
+            return None;
+        };
+        let f = &model.facts[i];
+        if !matches!(f.role, Role::Share | Role::Level) || f.basis != 0 || f.forecast {
+            return None;
+        }
+        out.push(i);
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+/// The figures of a sentence that only goes on with shares: every figure a bare
+/// percentage of no basis or period of its own, the first after a verb of taking
+/// (`took`, `获得`), each of the others after a name alone (`the Greens`), and nothing after
+/// the last one.
+fn elliptic(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>> {
+    let s = &model.sentences[si];
+    let facts = model.facts_of(si);
+    if facts.len() < 2 {
+        return None;
+    }
+    let text = &ctx.doc.masked;
+    for (k, f) in facts.iter().enumerate() {
+        let m = &ctx.mentions[f.mention];
+        if m.kind != Kind::Percent
+            || f.role != Role::Level
+            || f.basis != 0
+            || f.period.is_stated()
+            || f.multiple_answers
+            || m.hedge.is_some()
+        {
+            return None;
+        }
+        let l = label(ctx, f);
+        if breaks(l) || l.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let words: Vec<String> = words_of(l);
+        // The words before the first figure, in every clause.
+        let opening: Vec<String> = words_of(&text[s.span.start..m.span.start]);
+        if k == 0 && (!words.last().is_some_and(|w| takes(w)) || opening.iter().any(scoped)) {
+            return None;
+        }
+        // Only the first names a verb; the others are names alone.
+        if k > 0 && words.iter().any(|w| takes(w) || w == "was" || w == "were" || w == "is") {
+            return None;
+        }
+    }
+    let last = &ctx.mentions[facts[facts.len() - 1].mention];
+    let tail = &text[last.span.end..s.span.end];
+    if !tail
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | '。' | '!' | '！'))
+    {
+        return None;
+    }
+    Some(s.facts.clone().collect())
+}
+
+/// Whether a share's label opens with a word for the rest (`其他技术路线占`, `，其余`,
+/// `and others`). Inside a phrase the word narrows it instead (`到东部其他省份就业的占`:
+/// the other eastern provinces, not the rest of the whole).
 fn is_rest(label: &str) -> bool {
     let lower = label.to_ascii_lowercase();
-    REST.iter().any(|w| lower.contains(w))
+    let mut t = lower.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | '；' | ';' | '-' | '*')
+    });
+    for w in ["and ", "or ", "with ", "while ", "和", "及", "而", "另有"] {
+        if let Some(rest) = t.strip_prefix(w) {
+            t = rest.trim_start();
+        }
+    }
+    let t = t.strip_prefix("the ").unwrap_or(t);
+    REST.iter().any(|w| t.starts_with(w))
 }
 
 fn judge(
@@ -221,4 +388,29 @@ fn judge(
         })
         .collect();
     Some(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rest_is_named_at_the_head_of_a_label() {
+        assert!(is_rest("，其他技术路线占"));
+        assert!(is_rest(" and others "));
+        assert!(is_rest("，其余"));
+        assert!(!is_rest("到东部其他省份就业的占"));
+        assert!(is_rest("the other parties took"));
+        assert!(!is_rest("another party took"));
+    }
+
+    #[test]
+    fn verbs_of_taking_and_scoping_words() {
+        assert!(takes("took"));
+        assert!(takes("乙党获得"));
+        assert!(!takes("was"));
+        assert!(scoped(&"in".to_string()));
+        assert!(scoped(&"在全省".to_string()));
+        assert!(!scoped(&"kessler".to_string()));
+    }
 }

@@ -21,46 +21,69 @@ use crate::escape::echo;
 use crate::eval::Comparison;
 use crate::finding::Severity;
 
-/// The files under the repository root, listed once per load, for checking that each
-/// `applies_to` glob matches something.
+/// The repository root that `applies_to` globs are relative to, for checking that each glob
+/// matches some file. Only the folder named by a glob's literal prefix is searched, and the
+/// search stops at the first match: `check` runs this on every load, and a newsroom
+/// repository may hold a hundred thousand articles.
 pub struct FileTree {
     root: Option<PathBuf>,
-    files: Option<Vec<String>>,
 }
 
 impl FileTree {
     pub fn new(root: &Path) -> FileTree {
         FileTree {
             root: Some(root.to_path_buf()),
-            files: None,
         }
     }
 
     pub fn unchecked() -> FileTree {
-        FileTree {
-            root: None,
-            files: None,
-        }
+        FileTree { root: None }
     }
 
     /// Whether the glob matches some file; `true` when there is no tree to check against.
-    fn matches(&mut self, glob: &Glob) -> bool {
+    fn matches(&mut self, written: &str, glob: &Glob) -> bool {
         let Some(root) = &self.root else {
             return true;
         };
-        let files = self.files.get_or_insert_with(|| {
-            let mut out = Vec::new();
-            walk(root, root, &mut out);
-            out
-        });
+        let (prefix, literal) = literal_prefix(written);
+        if literal {
+            return root.join(written).is_file();
+        }
         let matcher = glob.compile_matcher();
-        files.iter().any(|f| matcher.is_match(f))
+        let start = root.join(&prefix);
+        let mut found = false;
+        walk(root, &start, &mut |rel| {
+            found = matcher.is_match(rel);
+            found
+        });
+        found
     }
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+/// The leading folders of a glob that hold no glob syntax, and whether the whole glob is
+/// literal (a plain path).
+fn literal_prefix(glob: &str) -> (String, bool) {
+    let special = |c: char| matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | '\\' | '!');
+    if !glob.contains(special) {
+        return (glob.to_string(), true);
+    }
+    let mut prefix = String::new();
+    let mut parts = glob.split('/').peekable();
+    while let Some(part) = parts.next() {
+        if parts.peek().is_none() || part.contains(special) || part == ".." {
+            break;
+        }
+        prefix.push_str(part);
+        prefix.push('/');
+    }
+    (prefix, false)
+}
+
+/// Visits the files under `dir` by path relative to `root` until `stop` returns true;
+/// returns whether it did.
+fn walk(root: &Path, dir: &Path, stop: &mut dyn FnMut(&str) -> bool) -> bool {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+        return false;
     };
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
@@ -72,11 +95,16 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
             continue;
         };
         if kind.is_dir() {
-            walk(root, &path, out);
-        } else if let Ok(rel) = path.strip_prefix(root) {
-            out.push(rel.to_string_lossy().replace('\\', "/"));
+            if walk(root, &path, stop) {
+                return true;
+            }
+        } else if let Ok(rel) = path.strip_prefix(root)
+            && stop(&rel.to_string_lossy().replace('\\', "/"))
+        {
+            return true;
         }
     }
+    false
 }
 
 pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile, Vec<RuleError>> {
@@ -95,7 +123,7 @@ pub fn compile(path: &Path, text: &str, tree: &mut FileTree) -> Result<RuleFile,
             for g in list {
                 match Glob::new(&g.value) {
                     Ok(glob) => {
-                        if !tree.matches(&glob) {
+                        if !tree.matches(&g.value, &glob) {
                             c.errors.push(c.at.at(
                                 &g.referenced,
                                 format!(
@@ -736,5 +764,36 @@ fn examples(raw: &RawExamples) -> Examples {
     Examples {
         pass: raw.pass.clone(),
         fail: raw.fail.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literal_prefix_stops_at_the_first_glob_part() {
+        assert_eq!(literal_prefix("source/a.md"), ("source/a.md".into(), true));
+        assert_eq!(literal_prefix("source/*.md"), ("source/".into(), false));
+        assert_eq!(literal_prefix("a/b/**/c.md"), ("a/b/".into(), false));
+        assert_eq!(literal_prefix("*.md"), (String::new(), false));
+        assert_eq!(literal_prefix("../x/*.md"), (String::new(), false));
+    }
+
+    #[test]
+    fn a_glob_matches_only_files_under_its_prefix() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("source/2024")).unwrap();
+        std::fs::create_dir_all(dir.path().join("other")).unwrap();
+        std::fs::write(dir.path().join("source/2024/a.md"), "x").unwrap();
+        std::fs::write(dir.path().join("other/b.txt"), "x").unwrap();
+        let mut tree = FileTree::new(dir.path());
+        let mut m = |g: &str| tree.matches(g, &Glob::new(g).unwrap());
+        assert!(m("source/**/*.md"));
+        assert!(m("source/2024/a.md"));
+        assert!(m("**/*.txt"));
+        assert!(!m("source/*.txt"));
+        assert!(!m("source/2024"), "a folder is not a file");
+        assert!(!m("missing/*.md"));
     }
 }

@@ -73,6 +73,17 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
     out
 }
 
+/// Whether a sentence opens a Markdown list item (`- `, `* `, `+ `, `• `, `1. `, `1) `): the
+/// checks read a list introduced by `主要包括：` or `shares were:` as one list of figures.
+pub fn is_list_item(sentence: &str) -> bool {
+    let t = sentence.trim_start();
+    if let Some(rest) = t.strip_prefix(['-', '*', '+', '•']) {
+        return rest.starts_with(' ');
+    }
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < t.len() && (rest.starts_with(". ") || rest.starts_with(") "))
+}
+
 fn starts_block(line: &str) -> bool {
     match line.chars().next() {
         Some('#' | '>' | '-' | '*' | '+' | '•') => true,

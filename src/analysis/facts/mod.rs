@@ -29,7 +29,7 @@ use crate::source::Span;
 use blocks::{Block, advance, blocks, sentence_spans, table};
 use sentence::facts_of_sentence;
 
-pub use blocks::is_clause_break;
+pub use blocks::{is_clause_break, is_list_item};
 pub use words::is_connector;
 
 /// When a figure is for: a year (absolute, or relative to the article's own) and a part of

@@ -192,8 +192,8 @@ const CHANGE_WORDS: &[(&str, i8)] = &[
 
 /// Words between a change verb and its figure.
 const CHANGE_FILLERS: &[&str] = &[
-    "约为", "达到", "为", "达", "了", "约", "近", "超过", "逾", "分别", "by", "of", "about",
-    "around", "nearly", "almost", "roughly", "some", "a",
+    "约为", "达到", "为", "达", "了", "约", "近", "超过", "逾", "分别", "仅", "只", "by", "of",
+    "about", "around", "nearly", "almost", "roughly", "some", "a", "only", "just",
 ];
 
 /// Hedge words that end a label without naming anything.
@@ -296,6 +296,8 @@ const ZH_NOISE: &[&str] = &[
     "增幅",
     "降幅",
     "录得",
+    // `上年同期`, `去年同期`: a period, named by the period words.
+    "同期",
     "约为",
     "约",
     "近",
@@ -374,6 +376,8 @@ const EN_SKIP: &[&str] = &[
     "approximately",
     "almost",
     "over",
+    "only",
+    "just",
     "be",
     "been",
     "had",
@@ -421,6 +425,8 @@ const EN_SKIP: &[&str] = &[
     "remained",
     "held",
     "edged",
+    // `revenue rose from $29.8 billion`: the measure is before it.
+    "from",
 ];
 
 /// English words that end the measure's words (reading backwards).
