@@ -319,6 +319,15 @@ mod tests {
                 7.3625e11,
                 8.2425e11,
             ),
+            // Passing things counted is the verb, not the hedge.
+            (
+                "The Senate must pass 5 bills.",
+                "5 bills",
+                Kind::Count,
+                5.0,
+                4.5,
+                5.5,
+            ),
         ] {
             let (k, v, lo, hi) = read(text, want);
             assert_eq!(k, kind, "`{text}`");

@@ -404,15 +404,29 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     }
     let mut pre = context::pre(text, s);
     let tail = context::tail(text, &p, pre.currency.is_some());
-    if let Some((Hedge::Over, span)) = pre.hedge
-        && span.len() == 4
-        && matches!(
+    if let Some((Hedge::Over, span)) = pre.hedge {
+        let word = &text[span.range()];
+        let time = matches!(
             tail.kind,
             TailKind::Unit("year" | "month" | "week" | "day" | "decade" | "h")
-        )
-        && over_spans_time(text, span, tail.end)
-    {
-        pre.hedge = None;
+        );
+        // `must pass 5 bills`: a verb of passing before things counted is no hedge; before a
+        // level (`to pass 100% of GDP`) it is.
+        let passing_verb = [
+            "pass",
+            "passes",
+            "surpass",
+            "surpasses",
+            "exceed",
+            "exceeds",
+        ]
+        .iter()
+        .any(|v| word.eq_ignore_ascii_case(v));
+        if (word.eq_ignore_ascii_case("over") && time && over_spans_time(text, span, tail.end))
+            || (passing_verb && matches!(tail.kind, TailKind::Count(_)))
+        {
+            pre.hedge = None;
+        }
     }
     if tail.kind == TailKind::Name || yuan_word(text, &p, &tail) {
         let span = context::name_span(text, s, tail.end);
@@ -537,8 +551,8 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         && matches!(unit.as_deref(), Some("year" | "month" | "week" | "day"));
     // `Over two years, the price fell`: the span of time, not more than two years. Read so
     // for durations written in words, where the preposition is the common sense.
-    // (`over` is the only over-hedge four bytes long.) Written in digits, `number_common`
-    // decides.
+    // (`over` and `pass` are the over-hedges four bytes long; `pass two years` is a span of
+    // time too.) Written in digits, `number_common` decides.
     let span_of_time = matches!(pre.hedge, Some((Hedge::Over, span)) if span.len() == 4)
         && p.numeral == Numeral::Words
         && matches!(
