@@ -259,10 +259,18 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
             continue;
         }
         // Every detached hedge starts with one of `不大几将接至最约幾將約`: other characters are
-        // skipped after a look at their bytes (continuation bytes one by one), before any
+        // skipped after a look at their first byte (a whole character at a time), before any
         // search of the table.
         if !starts_detached_hedge(bytes, k) {
-            k += 1;
+            // A whole character at a time: `k` stays on character boundaries (the clause
+            // starts on one, and the steps above keep it there), so the continuation bytes of
+            // a Chinese character need no look of their own.
+            k += match bytes[k] {
+                0xE0..=0xEF => 3,
+                0xC0..=0xDF => 2,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
             continue;
         }
         let rest = &text[k..to];
