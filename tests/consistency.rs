@@ -300,9 +300,12 @@ fn the_corpus_is_large_and_balanced() {
     let dev = articles("dev");
     let holdout = articles("holdout");
     assert!(dev.len() + holdout.len() >= 40);
+    // Each held-out set is measured once, as written; when its failures are then fixed it
+    // is no longer held out and moves to dev/, and a new set is written (docs/consistency.md
+    // gives every set's first figures). So the part held out now is the latest set.
     assert!(
-        holdout.len() * 4 >= dev.len() + holdout.len(),
-        "a third held out"
+        holdout.len() >= 20 && holdout.len() * 5 >= dev.len() + holdout.len(),
+        "at least 20 articles, a fifth of the corpus, held out"
     );
     for part in [&dev, &holdout] {
         let planted = part.iter().filter(|a| !a.expected.is_empty()).count();

@@ -11,6 +11,8 @@ mod frames;
 mod named_base;
 mod rewrite;
 mod sentence;
+#[cfg(test)]
+mod silence_tests;
 mod suppress;
 pub mod term;
 

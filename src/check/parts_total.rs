@@ -59,6 +59,25 @@ const REST: &[&str] = &[
     "remaining",
 ];
 
+/// Words of a difference between two figures (`贸易顺差`, `net`, `deficit`): it is not a part
+/// of the total, and a list of parts ends before it.
+const DIFFERENCE: &[&str] = &[
+    "顺差", "逆差", "差额", "净", "net", "surplus", "deficit", "balance",
+];
+
+fn is_difference(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    DIFFERENCE.iter().any(|w| {
+        if w.is_ascii() {
+            lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == *w)
+        } else {
+            lower.contains(w)
+        }
+    })
+}
+
 /// Pairs of labels that split a whole in two: with both, the list is the whole.
 const COMPLEMENTS: &[(&str, &str)] = &[
     ("非税", "税收"),
@@ -68,6 +87,8 @@ const COMPLEMENTS: &[(&str, &str)] = &[
     ("男", "女"),
     ("women", "men"),
     ("female", "male"),
+    ("home", "away"),
+    ("home", "visiting"),
 ];
 
 /// Words of a dimension that cuts across others: parts that mix them overlap
@@ -200,6 +221,9 @@ fn group<'w>(
         if !same(m, fm) {
             continue;
         }
+        if is_difference(&text[f.label.range()]) {
+            break;
+        }
         if !additive(f) || f.forecast {
             return None;
         }
@@ -299,7 +323,7 @@ fn list_group<'w>(
         let (Some(part), None) = (of_unit.next(), of_unit.next()) else {
             return None;
         };
-        if !is_additive(ms, part) {
+        if !is_additive(ms, part) || is_difference(&text[t.span.start..ms[part.mention].span.start]) {
             return None;
         }
         parts.push(part);
@@ -470,7 +494,10 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
         .iter()
         .filter(|f| ms[f.mention].kind == fm.kind && ms[f.mention].unit == fm.unit)
         .collect();
+    // Percentages after `Of the renters,` are shares of that group, not parts of a
+    // percentage stated for it before: each is of another whole.
     if parts.len() < 2
+        || matches!(fm.kind, Kind::Percent | Kind::Points)
         || parts
             .iter()
             .any(|f| f.role != Role::Level || f.basis & basis::AVERAGE != 0)
@@ -478,10 +505,14 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
         return None;
     }
     let before = &model.facts[..s.facts.start];
+    // Bare numbers after `Of the goals,` count goals: a count whose unit is that word.
+    let bare = fm.kind == Kind::Number && fm.unit.is_none();
     let total = before.iter().rev().take(200).find(|f| {
         let m = &ms[f.mention];
-        m.kind == fm.kind
-            && m.unit == fm.unit
+        let unit_named = bare
+            && m.kind == Kind::Count
+            && m.unit.as_deref().is_some_and(|u| stem(u) == root);
+        (unit_named || (m.kind == fm.kind && m.unit == fm.unit))
             && text[f.clause.range()]
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .any(|w| w.len() >= 4 && stem(w) == root)
@@ -558,15 +589,51 @@ fn mixes_dimensions(ctx: &Context<'_>, model: &Whole, parts: &[&Fact]) -> bool {
     })
 }
 
+/// Whether a part's label opens with a word for the rest (`其他收入`, `, and other revenue`).
+/// Inside a phrase the word names one more category (`loyalty and other revenue`), not the
+/// rest of the whole.
+fn opens_with_rest(label: &str) -> bool {
+    let mut t = label.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | '；' | ';' | '-' | '*')
+    });
+    for w in ["and ", "or ", "with ", "while ", "和", "及", "而", "另有"] {
+        if let Some(rest) = t.strip_prefix(w) {
+            t = rest.trim_start();
+        }
+    }
+    let t = t.strip_prefix("the ").unwrap_or(t);
+    REST.iter().any(|w| {
+        t.starts_with(w)
+            && (!w.is_ascii() || !t[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+    })
+}
+
 /// Whether the parts' labels say they are the whole: a part for the rest, or both halves of
 /// a pair.
-fn is_whole(text: &str, parts: &[&Fact]) -> bool {
+fn is_whole(text: &str, ms: &[Mention], parts: &[&Fact]) -> bool {
     let labels: Vec<String> = parts
         .iter()
         .map(|f| text[f.label.range()].to_ascii_lowercase())
         .collect();
-    let rest = labels.iter().any(|l| REST.iter().any(|w| l.contains(w)));
-    let pair = parts.len() == 2
+    let rest = labels.iter().any(|l| opens_with_rest(l));
+    // In English a part's words may follow it (`612 were scored by home teams and 424 by
+    // visiting teams`): the words from each part to the next, the last to its clause's end.
+    let english = parts.iter().all(|f| text[f.clause.range()].is_ascii());
+    let afters: Vec<String> = (0..parts.len())
+        .map(|k| {
+            let from = ms[parts[k].mention].span.end;
+            let to = parts
+                .get(k + 1)
+                .map_or(parts[k].clause.end, |g| ms[g.mention].span.start);
+            text[from..to.max(from)].to_ascii_lowercase()
+        })
+        .collect();
+    rest || is_pair(&labels, parts.len()) || (english && is_pair(&afters, parts.len()))
+}
+
+/// Whether two parts' words name both halves of a pair (`税收` and `非税`, `home` and `away`).
+fn is_pair(labels: &[String], n: usize) -> bool {
+    n == 2
         && COMPLEMENTS.iter().any(|(a, b)| {
             let has = |l: &String, w: &str| {
                 if w.is_ascii() {
@@ -578,8 +645,7 @@ fn is_whole(text: &str, parts: &[&Fact]) -> bool {
             };
             (has(&labels[0], a) && has(&labels[1], b) && !has(&labels[1], a))
                 || (has(&labels[1], a) && has(&labels[0], b) && !has(&labels[0], a))
-        });
-    rest || pair
+        })
 }
 
 fn judge(
@@ -597,7 +663,7 @@ fn judge(
     examined.extend(parts.iter().map(|m| m.span));
     let sum = whole::sum(parts.iter().copied());
     let over = sum.low > total.interval.high;
-    let whole_list = !partial && is_whole(&doc.masked, &g.parts);
+    let whole_list = !partial && is_whole(&doc.masked, ms, &g.parts);
     let under = whole_list && sum.high < total.interval.low;
     if !over && !under {
         return None;

@@ -27,7 +27,7 @@ const ID: &str = META.id;
 /// A rank written after a figure: `以 19 球排名第二`, `，排名第三`, `高居榜首`, `继续领跑`.
 static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[，,]?\s*(?:[^，。；,;\d]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;\d]{0,10}?(?:第(?P<n>[一二三四五六七八九十\d]{1,3})(?:位|名)?|首位|榜首|之首)|领跑|居首)",
+        r"^[，,]?\s*(?:[^，。；,;\d]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;\d]{0,10}?(?:第(?P<n>[一二三四五六七八九十\d]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠)",
     )
     .expect("static regex")
 });
@@ -37,6 +37,28 @@ static RANK_BEFORE_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading)(?-u:\b)[^,.;]{0,30}?(?-u:\b)with\s*$")
         .expect("static regex")
 });
+
+/// A first place claimed in the sentence's opening for its first figure, one clause on:
+/// `Copper was the largest contributor to EBITDA for the first time, at $2.04 billion`.
+static FIRST_OPENING_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:the\s+)(?:largest|biggest|top|leading)(?-u:\b)[^.;:]{0,60}?,\s*(?:at|with)\s*$")
+        .expect("static regex")
+});
+
+/// Words after a figure ranked first that bring in the figures of the other items it is
+/// ranked against (`, against $2.31 billion from iron ore`, `, ahead of France with`).
+const AGAINST_EN: &[&str] = &["against", "ahead of", "followed by", "versus", "compared with"];
+
+/// Words after a first place that make it a record over time, not a rank among items
+/// (`the highest half-year output in the company's history`).
+const RECORD: &[&str] = &["history", "ever", "record", "since", "历史", "歷史", "新高", "纪录", "紀錄"];
+
+/// Words of a label that name a total of the items, not another item (`全` alone is too
+/// short: `味全龍` is a team).
+const ITEM_TOTALS: &[&str] = &[
+    "合计", "合計", "总计", "總計", "共计", "總數", "总数", "全部", "全国", "全國", "total",
+    "overall", "all ",
+];
 
 /// A rank after a figure in English: `, making it the largest market`.
 static RANK_AFTER_EN: LazyLock<Regex> = LazyLock::new(|| {
@@ -200,7 +222,9 @@ fn ranks(
                 Some(c.name("n").and_then(|n| number(n.as_str())).unwrap_or(1))
             } else if let Some(c) = RANK_BEFORE_EN.captures(before) {
                 Some(english_rank(&c["w"]))
-            } else if RANK_AFTER_EN.is_match(after) {
+            } else if RANK_AFTER_EN.is_match(after)
+                || (k == 0 && FIRST_OPENING_EN.is_match(&text[s.span.start..m.span.start]))
+            {
                 Some(1)
             } else {
                 // `东盟为第一大贸易伙伴，前 11 个月贸易总值 6.33 万亿元`: the clause before.
@@ -216,6 +240,9 @@ fn ranks(
                 && claims.len() < 4096
             {
                 claims.push((s.paragraph, r, f));
+                if r == 1 {
+                    first_against_list(ctx, model, si, k, severity, examined, out);
+                }
             }
         }
     }
@@ -258,6 +285,94 @@ fn ranks(
             }
         }
         start = end;
+    }
+}
+
+/// A figure ranked first and, later in its sentence, the figures of the other items it is
+/// ranked against: brought in by a word of comparison (`against`, `ahead of`) in English,
+/// or listed after a `；` in Chinese (`…成长 40.8%，成长幅度高居全联盟之冠；中信兄弟成长 22.9%，…`).
+/// Only figures of the same kind, unit, role and period count, and none that names a total
+/// or the item's own earlier figure (`up from`): the words make the comparison certain.
+fn first_against_list(
+    ctx: &Context<'_>,
+    model: &Whole,
+    si: usize,
+    k: usize,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let facts = model.facts_of(si);
+    let claimed = &facts[k];
+    let cm = &ms[claimed.mention];
+    let Some(rest) = facts.get(k + 1..) else {
+        return;
+    };
+    let Some(next) = rest.first() else {
+        return;
+    };
+    let gap = text[cm.span.end..ms[next.mention].span.start].to_ascii_lowercase();
+    let english = cm.span.start < text.len() && text[cm.span.range()].is_ascii() && gap.is_ascii();
+    let opens = if english {
+        AGAINST_EN.iter().any(|w| {
+            gap.match_indices(w).any(|(at, _)| {
+                !gap[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && !gap[at + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            })
+        })
+    } else {
+        text[cm.span.end..ms[rest.last().map_or(next, |l| l).mention].span.start].contains('；')
+    };
+    let first_clause = text[cm.span.end..ms[next.mention].span.start].to_ascii_lowercase();
+    let record = RECORD.iter().any(|w| {
+        if w.is_ascii() {
+            first_clause
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == *w)
+        } else {
+            first_clause.contains(w)
+        }
+    });
+    if !opens || record {
+        return;
+    }
+    let start = if english {
+        cm.span.end
+    } else {
+        cm.span.end + text[cm.span.end..].find('；').unwrap_or(0)
+    };
+    for f in rest {
+        let m = &ms[f.mention];
+        let label = text[f.label.range()].to_ascii_lowercase();
+        if m.span.start < start
+            || !same(text, m, cm)
+            || f.role != claimed.role
+            || f.period != claimed.period
+            || f.forecast
+            || ITEM_TOTALS.iter().any(|w| label.contains(w))
+            || label.trim_end().ends_with("from")
+        {
+            continue;
+        }
+        examined.push(cm.span);
+        examined.push(m.span);
+        if m.interval.low > cm.interval.high {
+            out.push(finding(
+                ctx,
+                severity,
+                cm,
+                m,
+                format!(
+                    "the text ranks `{}` first, but `{}` is larger",
+                    ctx.doc.slice(cm.span),
+                    ctx.doc.slice(m.span)
+                ),
+                "first place",
+            ));
+            return;
+        }
     }
 }
 

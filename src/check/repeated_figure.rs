@@ -35,6 +35,17 @@ pub(super) fn check(
         let Some(key) = whole::key(f, m) else {
             continue;
         };
+        // A share names its whole (`占我国外贸总值的 15.8%`); what it is a share of names the
+        // subject, and two shares of one whole are the same figure only for one subject.
+        let subject = if f.role == Role::Share {
+            match share_subject(ctx, model, i) {
+                Some(s) => s,
+                None => continue,
+            }
+        } else {
+            String::new()
+        };
+        let key = (key, subject);
         let j = match first.entry(key) {
             Entry::Vacant(e) => {
                 e.insert(i);
@@ -116,4 +127,29 @@ fn describe(f: &whole::Fact) -> String {
         parts.push(tail);
     }
     parts.join(", ")
+}
+
+/// Words that open a share's label when the subject stands before it in the sentence
+/// (`民营企业进出口 20.13 万亿元，占我国外贸总值的 55.9%`, `, accounting for 31%`).
+const SHARE_OPENINGS: &[&str] = &[
+    "占", "约占", "accounting for", "accounted for", "making up", "or ", "equal to",
+];
+
+/// The subject of share `i`: empty when its own label names it (`第三产业增加值占 GDP 比重`),
+/// else the measure of the latest level before it in its sentence; `None` when there is
+/// none, and the share is not compared.
+fn share_subject(ctx: &Context<'_>, model: &whole::Whole, i: usize) -> Option<String> {
+    let f = &model.facts[i];
+    let label = ctx.doc.masked[f.label.range()]
+        .trim_start_matches(|c: char| c.is_whitespace() || ",，、；;".contains(c))
+        .to_ascii_lowercase();
+    if !SHARE_OPENINGS.iter().any(|w| label.starts_with(w)) {
+        return Some(String::new());
+    }
+    let first = model.sentences[f.sentence].facts.start;
+    model.facts[first..i]
+        .iter()
+        .rev()
+        .find(|g| g.role == Role::Level && !g.measure.is_empty())
+        .map(|g| g.measure.clone())
 }

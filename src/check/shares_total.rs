@@ -27,6 +27,10 @@ const BREAKS: &[&str] = &[
     "比", "较", "高于", "低于", "最高", "最低", "其中", "中", "提高", "下降", "增长", "compared",
     "against", "versus", "than", "highest", "lowest", "most", "least", "from", "among", "up",
     "down",
+    // A rate of another base than the whole: turnout, participation, growth.
+    "turnout", "participation", "growth", "投票率", "参选率", "参与率", "参保率", "增速",
+    // Another round or time: its shares are of another whole.
+    "上届", "上一届", "上年", "去年", "previous", "last", "prior", "earlier",
 ];
 
 /// Labels of a share that stands for the rest: with one, the shares are the whole.
@@ -86,10 +90,22 @@ pub(super) fn check(
             && let Some((prev, list)) = carried.as_ref()
             && *prev + 1 == si
             && model.sentences[*prev].paragraph == model.sentences[si].paragraph
-            && let Some(more) = elliptic(ctx, model, si)
+            && let Some(more) = elliptic(ctx, model, si, false)
         {
             let mut list = list.clone();
             list.extend(more);
+            groups = vec![list];
+        }
+        // `By share of the valid vote, Nair took 42.9%, Hollis 33.1% …`: the opening names
+        // the whole, and the figures are taken by one name each.
+        if groups.is_empty()
+            && let Some(first) = model.facts_of(si).first()
+            && contains_any(
+                &ctx.doc.masked[model.sentences[si].span.start..ctx.mentions[first.mention].span.start],
+                WHOLE,
+            )
+            && let Some(list) = elliptic(ctx, model, si, true)
+        {
             groups = vec![list];
         }
         // `各技术路线占新增装机的比重：` or `The other parties took:` and a Markdown list, one
@@ -100,7 +116,7 @@ pub(super) fn check(
             && let Some(items) = list_items(ctx, model, si)
         {
             let opening: Vec<String> = words_of(body.trim_end().trim_end_matches([':', '：']));
-            if contains_any(body, WHOLE) {
+            if contains_any(body, WHOLE) || is_breakdown(body) {
                 groups = vec![items];
             } else if opening.last().is_some_and(|w| takes(w))
                 && !opening.iter().any(scoped)
@@ -168,7 +184,19 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
                 } else {
                     matches!(f.role, Role::Share | Role::Level) && !breaks(gap)
                 };
-                elliptic && f.period == first.period
+                let before = ctx.mentions[model.facts[g[0]].mention].span.start;
+                let clause_start = ctx.doc.masked[..before]
+                    .char_indices()
+                    .rfind(|&(_, c)| matches!(c, '，' | '。' | '；' | ',' | ';'))
+                    .map_or(0, |(p, c)| p + c.len_utf8())
+                    .max(model.sentences[si].span.start);
+                let first_whole = named_whole(&ctx.doc.masked[clause_start..before]);
+                let this_whole = named_whole(gap);
+                let same_whole = match (first_whole, this_whole) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                elliptic && same_whole && f.period == first.period
             }
         };
         if member {
@@ -194,10 +222,66 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     out
 }
 
+/// The whole a share names for itself before its figure: `占全部人身险公司的 62.4%` names
+/// `全部人身险公司`. Two shares that each name their whole, and name different ones, are
+/// shares of different wholes however alike their words are.
+fn named_whole(before: &str) -> Option<&str> {
+    let at = before.rfind('占')? + '占'.len_utf8();
+    let rest = &before[at..];
+    let end = rest.find('的')?;
+    let named = rest[..end].trim();
+    (!named.is_empty() && named.chars().count() <= 24).then_some(named)
+}
+
 /// Words of a list's opening that say its items are shares of one whole.
 const WHOLE: &[&str] = &[
     "占", "比重", "份额", "构成", "share of", "shares of", "percent of", "proportion",
 ];
+
+/// Whether a list's opening breaks one whole down (`New car registrations by power source:`,
+/// `按动力类型分：`) and names no change (a list of growth rates by region is not shares).
+fn is_breakdown(opening: &str) -> bool {
+    let lower = opening.to_ascii_lowercase();
+    let by = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "by")
+        || opening.contains('按');
+    let changes = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| CHANGE_VERBS.contains(&w));
+    by && !breaks(opening)
+        && !changes
+        && !contains_any(opening, &["增速", "增幅", "变化", "增长", "下降"])
+}
+
+/// English words of a change: a list after them gives rates, not shares.
+const CHANGE_VERBS: &[&str] = &[
+    "grew", "grow", "growth", "rose", "rise", "fell", "fall", "increase", "increased",
+    "decline", "declined", "change", "changed", "rate", "rates",
+];
+
+/// Words after a count that name the options or categories of a whole: `问卷设四个选项`,
+/// `four options`.
+const CATEGORIES: &[&str] = &[
+    "选项", "类", "种", "options", "categories", "choices", "answers", "groups",
+];
+
+/// Whether the sentence, before the first share, counts the categories of the whole and the
+/// shares are that many (`问卷设四个选项：…占 34.6%，…占 47.2%，…占 10.5%，…占 3.9%`): every
+/// category named, so the list is the whole.
+fn names_every_category(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bool {
+    let first = &model.facts[group[0]];
+    let text = &ctx.doc.masked;
+    model.facts[model.sentences[first.sentence].facts.start..group[0]]
+        .iter()
+        .any(|f| {
+            let m = &ctx.mentions[f.mention];
+            let after = text[m.span.end..].trim_start().to_ascii_lowercase();
+            m.kind == Kind::Count
+                && m.value == group.len() as f64
+                && CATEGORIES.iter().any(|w| after.starts_with(w))
+        })
+}
 
 /// Words of a list's opening that say it answers a question with several answers.
 const MULTIPLE: &[&str] = &["多选", "more than one", "multiple answers", "all that apply"];
@@ -258,7 +342,12 @@ fn list_items(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>>
 /// percentage of no basis or period of its own, the first after a verb of taking
 /// (`took`, `获得`), each of the others after a name alone (`the Greens`), and nothing after
 /// the last one.
-fn elliptic(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>> {
+fn elliptic(
+    ctx: &Context<'_>,
+    model: &Whole,
+    si: usize,
+    whole_named: bool,
+) -> Option<Vec<usize>> {
     let s = &model.sentences[si];
     let facts = model.facts_of(si);
     if facts.len() < 2 {
@@ -283,7 +372,12 @@ fn elliptic(ctx: &Context<'_>, model: &Whole, si: usize) -> Option<Vec<usize>> {
         let words: Vec<String> = words_of(l);
         // The words before the first figure, in every clause.
         let opening: Vec<String> = words_of(&text[s.span.start..m.span.start]);
-        if k == 0 && (!words.last().is_some_and(|w| takes(w)) || opening.iter().any(scoped)) {
+        // The opening may name another group (`In the capital,`), unless it names the
+        // whole itself (`By share of the valid vote,`).
+        if k == 0
+            && (!words.last().is_some_and(|w| takes(w))
+                || (!whole_named && opening.iter().any(scoped)))
+        {
             return None;
         }
         // Only the first names a verb; the others are names alone.
@@ -333,7 +427,8 @@ fn judge(
         .collect();
     examined.extend(ms.iter().map(|m| m.span));
     let sum = whole::sum(ms.iter().copied());
-    let whole_list = group.iter().any(|&i| is_rest(label(ctx, &model.facts[i])));
+    let whole_list = group.iter().any(|&i| is_rest(label(ctx, &model.facts[i])))
+        || names_every_category(ctx, model, group);
     let over = sum.low > 1.0;
     let short = whole_list && sum.high < 1.0;
     if !over && !short {

@@ -36,6 +36,35 @@ const RATES: &[&str] = &[
 /// Headers of share columns.
 const SHARES: &[&str] = &["占", "比重", "份额", "占比", "share", "proportion"];
 
+/// Headers of columns of changes: a figure quoted from one is a change in the prose, and a
+/// change in the prose is quoted from one of them only.
+const GROWTH: &[&str] = &[
+    "增长", "增速", "同比", "环比", "变化", "变动", "增减", "growth", "change", "yoy", "chg",
+];
+
+/// Words before a prose figure that make it a change (`rises 5.3%`, `grew fastest, at
+/// 10.5%`, `同比下降 2.3%`), whatever role the fact model read.
+const CHANGE_WORDS: &[&str] = &[
+    "增长", "增加", "下降", "减少", "提高", "上升", "回落", "增速", "同比", "环比", "降低",
+    "上涨", "下跌", "rise", "rises", "rose", "risen", "grew", "grow", "grows", "growth",
+    "increase", "increased", "increases", "fell", "fall", "falls", "decline", "declined",
+    "declines", "cut", "gain", "gained", "jumped", "climbed", "dropped", "up", "down",
+];
+
+/// Words of a sentence about another time than the table's: an earlier round, year or
+/// election (`上届`, `previous`), told from then (`当时`).
+const OTHER_TIME: &[&str] = &[
+    "上届", "上一届", "上年", "去年", "上期", "当时", "此前", "previous", "previously", "last",
+    "prior", "earlier",
+];
+
+/// Words of a sentence that gives another source's figures than the table's: a poll, a
+/// forecast, an estimate, a report quoted.
+const OTHER_SOURCE: &[&str] = &[
+    "民调", "民意调查", "预测", "预计", "预期", "估计", "poll", "polls", "polled", "forecast",
+    "projected", "projection", "estimate", "estimated", "according",
+];
+
 /// Scale words in a header: `出货量(万台)`, `Amount ($m)`.
 const SCALES: &[(&str, f64)] = &[
     ("万亿", 1e12),
@@ -89,9 +118,13 @@ fn has_word(s: &str, words: &[&str]) -> bool {
 
 fn is_total_label(s: &str) -> bool {
     let t = s.trim().trim_matches('*').trim().to_ascii_lowercase();
-    TOTALS
-        .iter()
-        .any(|w| t == *w || (t.starts_with(w) && t.chars().count() <= 6))
+    // `合计`, `Total revenue`, and a total of some rows (`前五合计`, `Top five total`).
+    TOTALS.iter().any(|w| {
+        let at_edge = t.starts_with(w)
+            || (t.ends_with(w) && !w.is_ascii())
+            || t.ends_with(&format!(" {w}"));
+        t == *w || (at_edge && t.chars().count() <= 6)
+    })
 }
 
 fn mention<'a>(ctx: &'a Context<'_>, c: &Cell) -> Option<&'a Mention> {
@@ -320,7 +353,13 @@ fn share_finding(
         doc.slice(part.span),
         doc.slice(whole.span),
     );
-    let mid = (q.low + q.high) / 2.0;
+    // The figures as written, not the middle of the quotient's interval: `2,000` allows
+    // [1,500, 2,500], whose middle would print 96 / 2,000 as 5.13%.
+    let mid = if whole.value != 0.0 {
+        part.value / whole.value
+    } else {
+        (q.low + q.high) / 2.0
+    };
     let mut f = Finding::new(
         ID,
         Origin::Builtin(&META),
@@ -415,9 +454,15 @@ fn quotes(
         {
             continue;
         }
+        // A sentence about another time or another source quotes no cell of this table.
+        let sentence = &text[model.sentences[f.sentence].span.range()];
+        if has_word(sentence, OTHER_TIME) || has_word(sentence, OTHER_SOURCE) {
+            continue;
+        }
         // The row named in the figure's own clause, else in the clause before it.
         let own = &text[f.clause.start..m.span.start];
         let mut hits = named(own);
+        let mut words = own;
         if hits.is_empty() {
             let s = &model.sentences[f.sentence];
             let before = &text[s.span.start..f.clause.start];
@@ -426,12 +471,21 @@ fn quotes(
                 .rfind(['，', ',', '；', '：'])
                 .map_or(before, |k| &before[k..]);
             hits = named(prev);
+            let from = prev.as_ptr() as usize - text.as_ptr() as usize;
+            words = &text[from..m.span.start];
         }
+        let change = matches!(f.role, Role::Change(_)) || has_word(words, CHANGE_WORDS);
         let [k] = hits[..] else {
             continue;
         };
         let (_, ti, ri) = labels[k];
         let t = &model.tables[ti];
+        // A year the sentence names that the table (its header, or the line that opens it)
+        // does not is another period's figure.
+        if !years(sentence).iter().all(|y| table_years(text, t).contains(y)) {
+            continue;
+        }
+        let digits = ctx.doc.slice(m.span).chars().any(|c| c.is_ascii_digit());
         let row = &t.rows[ri];
         let candidates: Vec<(&Mention, Interval)> = row
             .iter()
@@ -439,12 +493,23 @@ fn quotes(
             .skip(1)
             .filter_map(|(c, cell)| {
                 let cm = mention(ctx, cell)?;
-                let scale = header_scale(t.header.get(c).map_or("", |h| text_of(text, h)));
+                let header = t.header.get(c).map_or("", |h| text_of(text, h));
+                let scale = header_scale(header);
+                // The prose's measure word agrees with the column's: a change is quoted
+                // from a column of changes, a level or share from any other.
+                if change != has_word(header, GROWTH) {
+                    return None;
+                }
                 let fits = if m.kind == Kind::Percent {
                     cm.kind == Kind::Percent
                 } else {
+                    // A bare number takes the header's scale and unit: the prose figure
+                    // must be written in digits (`五位` is a word, not a quote) and carry
+                    // the unit the header names.
                     cm.kind == Kind::Number
                         && matches!(m.kind, Kind::Money | Kind::Count | Kind::Quantity)
+                        && digits
+                        && header_unit_agrees(header, m)
                         || (cm.kind == m.kind && cm.unit == m.unit)
                 };
                 let scale = if cm.kind == Kind::Number { scale } else { 1.0 };
@@ -498,4 +563,80 @@ fn quotes(
 
 fn text_of<'a>(text: &'a str, c: &Cell) -> &'a str {
     &text[c.span.range()]
+}
+
+/// The years (1900–2099) written in `s` as four digits not inside a longer number.
+fn years(s: &str) -> Vec<u16> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < b.len() {
+        if !b[k].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        let inside = (start > 0 && matches!(b[start - 1], b',' | b'.'))
+            || (k < b.len() && matches!(b[k], b',' | b'.') && b.get(k + 1).is_some_and(u8::is_ascii_digit));
+        if k - start == 4
+            && !inside
+            && let Ok(y) = s[start..k].parse::<u16>()
+            && (1900..2100).contains(&y)
+        {
+            out.push(y);
+        }
+    }
+    out
+}
+
+/// The years a table is about: those of its header and of the line right before it.
+fn table_years(text: &str, t: &Table) -> Vec<u16> {
+    let Some(first) = t.header.first() else {
+        return Vec::new();
+    };
+    let row_start = text[..first.span.start].rfind('\n').map_or(0, |k| k + 1);
+    let row_end = text[first.span.start..]
+        .find('\n')
+        .map_or(text.len(), |k| first.span.start + k);
+    // The line before is the table's caption when it opens it (`…如下：`) or is a heading.
+    let before = text[..row_start].trim_end();
+    let line = before.rfind('\n').map_or(before, |k| &before[k + 1..]);
+    let caption = if line.ends_with([':', '：']) || line.starts_with('#') {
+        line
+    } else {
+        ""
+    };
+    let mut out = years(&text[row_start..row_end]);
+    out.extend(years(caption));
+    out
+}
+
+/// Whether a prose figure carries the unit a column header names (`零售(万辆)`: `辆`;
+/// `Budget ($m)`: money). A header naming none agrees with any count or amount.
+fn header_unit_agrees(header: &str, m: &Mention) -> bool {
+    let lower = header.to_lowercase();
+    let Some(k) = lower.find(['(', '（']) else {
+        return true;
+    };
+    let inside = lower[k..].trim_matches(|c: char| "()（） ".contains(c));
+    if ["$", "元", "€", "£", "¥", "usd", "eur"]
+        .iter()
+        .any(|w| inside.contains(w))
+    {
+        return m.kind == Kind::Money;
+    }
+    let mut unit = inside.to_string();
+    for (w, _) in SCALES {
+        unit = unit.replace(w, "");
+    }
+    let unit = unit.trim();
+    if unit.is_empty() || !unit.chars().all(|c| !c.is_ascii()) {
+        return true;
+    }
+    m.unit
+        .as_deref()
+        .is_some_and(|u| !u.is_empty() && (u.contains(unit) || unit.contains(u)))
 }

@@ -212,6 +212,41 @@ pub(super) fn facts_of_sentence(
         }
         prev_end = m.span.end;
     }
+    if english {
+        rose_to(text, mentions, &mut out[first_fact..]);
+    }
+}
+
+/// `passenger revenue rose 8.4% year on year to $3.46 billion in the second quarter`: a
+/// change and the level it reached, joined by `to` in one clause, are one statement. The
+/// level takes the change's measure when it has none, the change the level's period when it
+/// has none. One pass over neighbouring facts; only changes are looked at.
+fn rose_to(text: &str, mentions: &[Mention], facts: &mut [Fact]) {
+    for j in 1..facts.len() {
+        let (a, b) = (&facts[j - 1], &facts[j]);
+        if !matches!(a.role, Role::Change(_)) || b.role != Role::Level || a.clause != b.clause {
+            continue;
+        }
+        let (ma, mb) = (&mentions[a.mention], &mentions[b.mention]);
+        if matches!(mb.kind, Kind::Percent | Kind::Points) || mb.span.start < ma.span.end {
+            continue;
+        }
+        let between = text[ma.span.end..mb.span.start].trim_end();
+        let joined = between
+            .strip_suffix("to")
+            .is_some_and(|r| r.is_empty() || r.ends_with(' '));
+        if !joined {
+            continue;
+        }
+        let (measure, head, period) = (a.measure.clone(), a.head, b.period);
+        if facts[j].measure.is_empty() {
+            facts[j].measure = measure;
+            facts[j].head = head;
+        }
+        if !facts[j - 1].period.is_stated() {
+            facts[j - 1].period = period;
+        }
+    }
 }
 
 /// The clause around `span`: from the end of the last clause break before it (or the

@@ -425,6 +425,8 @@ const EN_SKIP: &[&str] = &[
     "remained",
     "held",
     "edged",
+    // `Attendance reached a record 14.2 million`: a record is how high, not what.
+    "record",
     // `revenue rose from $29.8 billion`: the measure is before it.
     "from",
 ];

@@ -1,0 +1,226 @@
+//! Unit tests for the consistency checks' rules of silence (issue 10): for each rule, a hard
+//! negative the words leave open (silence) and a positive the words make certain (a
+//! finding). Kept apart from the check files so that each check's own tests stay with it.
+
+use super::{CheckOptions, Context};
+use crate::analysis::facts::{Part, Whole};
+use crate::extract::{ExtractOptions, extract};
+use crate::source::Document;
+
+/// The findings of built-in check `module` over `text`, as the texts they cover.
+fn run(
+    text: &str,
+    check: fn(&Context<'_>, super::Severity, &mut Vec<crate::source::Span>) -> Vec<super::Finding>,
+) -> Vec<String> {
+    let doc = Document::from_text(std::path::Path::new("t.md"), text);
+    let mentions = extract(&doc.masked, &ExtractOptions::default());
+    let options = CheckOptions::default();
+    let ctx = Context::new(&doc, &mentions, &options);
+    let mut examined = Vec::new();
+    check(&ctx, super::Severity::Warning, &mut examined)
+        .into_iter()
+        .map(|f| doc.slice(f.span).to_string())
+        .collect()
+}
+
+fn table(text: &str) -> Vec<String> {
+    run(text, super::table_consistency::check)
+}
+
+fn parts(text: &str) -> Vec<String> {
+    run(text, super::parts_total::check)
+}
+
+fn shares(text: &str) -> Vec<String> {
+    run(text, super::shares_total::check)
+}
+
+fn repeated(text: &str) -> Vec<String> {
+    run(text, super::repeated_figure::check)
+}
+
+fn ranking(text: &str) -> Vec<String> {
+    run(text, super::ranking::check)
+}
+
+const VOTES: &str = "| Party | Votes | Share |\n|---|---|---|\n| Progressive Alliance | 541,200 | 36.6% |\n| National Union | 468,900 | 31.7% |\n| Others | 122,500 | 9.4% |\n\n";
+
+#[test]
+fn table_a_sentence_about_another_time_or_source_quotes_no_cell() {
+    let earlier = format!("{VOTES}In 2021 the National Union had taken 35.2% of the vote.\n");
+    assert!(table(&earlier).is_empty());
+    let round =
+        format!("{VOTES}At the previous election the National Union took 35.2% of the vote.\n");
+    assert!(table(&round).is_empty());
+    let poll = format!("{VOTES}A poll had put the National Union at 35.2% of the vote.\n");
+    assert!(table(&poll).is_empty());
+    let now = format!("{VOTES}The National Union took 35.2% of the vote.\n");
+    assert_eq!(table(&now), vec!["35.2%".to_string()]);
+}
+
+#[test]
+fn table_a_year_the_table_does_not_name_is_another_period() {
+    let t = "| Department | 2026 ($m) |\n|---|---|\n| Sheriff and corrections | 386 |\n| Courts | 118 |\n\n";
+    assert!(
+        table(&format!(
+            "{t}In 2025 Sheriff and corrections got $350 million.\n"
+        ))
+        .is_empty()
+    );
+    assert_eq!(
+        table(&format!(
+            "{t}In 2026 Sheriff and corrections gets $350 million.\n"
+        )),
+        vec!["$350 million".to_string()]
+    );
+}
+
+#[test]
+fn table_a_change_is_quoted_only_from_a_change_column() {
+    let shares_only = "| Department | Share |\n|---|---|\n| Health and human services | 24.0% |\n| Courts | 9.5% |\n\nHealth and human services spending rises 5.3%.\n";
+    assert!(table(shares_only).is_empty());
+    let growth = "| Department | Share | Growth |\n|---|---|---|\n| Health and human services | 24.0% | 4.1% |\n| Courts | 9.5% | 1.0% |\n\nHealth and human services spending rises 5.3%.\n";
+    assert_eq!(table(growth), vec!["5.3%".to_string()]);
+}
+
+#[test]
+fn table_numerals_inside_words_and_other_units_are_not_quotes() {
+    let t = "| 厂商 | 10 月零售(万辆) |\n|---|---|\n| 甲汽车 | 50.2 |\n| 丙汽车 | 15.3 |\n\n";
+    assert!(table(&format!("{t}丙汽车是前五位中唯一下降的厂商。\n")).is_empty());
+    assert!(table(&format!("{t}丙汽车新开门店 12 家。\n")).is_empty());
+    assert_eq!(
+        table(&format!("{t}丙汽车 10 月零售 16.3 万辆。\n")),
+        vec!["16.3 万辆".to_string()]
+    );
+}
+
+#[test]
+fn table_a_totals_row_of_some_rows() {
+    let t = "| 厂商 | 零售(万辆) |\n|---|---|\n| 甲汽车 | 50.2 |\n| 乙汽车 | 17.6 |\n| 前二合计 | 77.8 |\n";
+    assert_eq!(table(t), vec!["77.8".to_string()]);
+    let ok = t.replace("77.8", "67.8");
+    assert!(table(&ok).is_empty());
+}
+
+#[test]
+fn parts_a_word_for_the_rest_counts_only_at_the_head_of_a_label() {
+    let inside = "Total operating revenue was $3.91 billion, of which cargo contributed $0.21 billion and loyalty and other revenue $0.24 billion.";
+    assert!(parts(inside).is_empty());
+    let head = "Total operating revenue was $3.91 billion, of which cargo contributed $0.21 billion and other revenue $0.24 billion.";
+    assert_eq!(parts(head), vec!["$3.91 billion".to_string()]);
+}
+
+#[test]
+fn parts_a_difference_is_not_a_part() {
+    let t = "前 10 个月，我国货物贸易进出口总值 36.02 万亿元。其中，出口 20.8 万亿元，增长 6.7%；进口 15.22 万亿元，增长 3.2%；贸易顺差 5.58 万亿元。";
+    assert!(parts(t).is_empty());
+    let over = t.replace("36.02", "30.02");
+    assert_eq!(parts(&over), vec!["30.02 万亿元".to_string()]);
+}
+
+#[test]
+fn parts_percentages_of_a_group_are_not_parts_of_its_percentage() {
+    let shares = "The survey found that 44% rent their home. Of the renting households, 31% rent from the city and 69% from a private landlord.";
+    assert!(parts(shares).is_empty());
+    let counts = "The survey found that 1,214 households rent their home. Of the renting households, 731 households rent from the city and 642 households from a private landlord.";
+    assert_eq!(parts(counts), vec!["1,214 households".to_string()]);
+}
+
+#[test]
+fn shares_a_turnout_is_not_a_share_of_the_vote() {
+    let t = "At the last council election in 2022, Labour won with 41.2% of the vote on a turnout of 44.0%, and the Greens came third with 19.8%.";
+    assert!(shares(t).is_empty());
+    let over = "Labour won with 61.2% of the vote, and the Greens came third with 49.8%.";
+    assert_eq!(shares(over), vec!["61.2%".to_string()]);
+}
+
+#[test]
+fn shares_an_opening_that_names_the_whole_makes_one_list() {
+    let named =
+        "By share of the valid vote, Nair took 42.9%, Hollis 33.1%, Pryce 28.6% and Teller 5.4%.";
+    assert_eq!(shares(named), vec!["42.9%".to_string()]);
+    let scoped =
+        "In the north of the ward, Nair took 42.9%, Hollis 33.1%, Pryce 28.6% and Teller 5.4%.";
+    assert!(shares(scoped).is_empty());
+}
+
+#[test]
+fn shares_a_breakdown_heading_opens_a_list_of_shares() {
+    let t = "New car registrations in the first half by power source:\n\n- Hybrid electric: 55.1%\n- Petrol: 51.7%\n";
+    assert_eq!(shares(t), vec!["55.1%".to_string()]);
+    let growth = "Registrations grew by region:\n\n- North: 55.1%\n- South: 51.7%\n";
+    assert!(shares(growth).is_empty());
+}
+
+#[test]
+fn shares_every_category_counted_makes_the_list_whole() {
+    let t = "问卷设四个选项：选择“会增加”的受访者占 34.6%，“基本不变”的占 47.2%，“会减少”的占 10.5%，“说不清”的占 3.9%。";
+    assert_eq!(shares(t), vec!["34.6%".to_string()]);
+    let five = t.replace("四个选项", "五个选项");
+    assert!(shares(&five).is_empty());
+}
+
+#[test]
+fn repeated_shares_of_one_whole_are_compared_only_for_one_subject() {
+    let two = "前 10 个月，我国对东盟进出口 5.68 万亿元，占我国外贸总值的 15.8%。\n\n前 10 个月，民营企业进出口 20.13 万亿元，占我国外贸总值的 55.9%。";
+    assert!(repeated(two).is_empty());
+    let one = "前 10 个月，民营企业进出口 20.13 万亿元，占我国外贸总值的 57.9%。\n\n前 10 个月，民营企业进出口 20.13 万亿元，占我国外贸总值的 55.9%。";
+    assert_eq!(repeated(one), vec!["55.9%".to_string()]);
+}
+
+#[test]
+fn repeated_rose_to_and_a_record_name_one_measure() {
+    let t = "Passenger revenue rose 8.4% year on year to $3.46 billion in the second quarter.\n\nPassenger revenue grew 9.4% year on year in the second quarter.";
+    assert_eq!(repeated(t), vec!["9.4%".to_string()]);
+    let record = "Attendance reached a record 14.2 million in the 2024-25 season.\n\nAttendance in the 2024-25 season was 14.8 million.";
+    assert_eq!(repeated(record), vec!["14.8 million".to_string()]);
+}
+
+#[test]
+fn facts_a_change_and_the_level_it_reached_are_one_statement() {
+    let t = "Passenger revenue rose 8.4% year on year to $3.46 billion in the second quarter.";
+    let ms = extract(t, &ExtractOptions::default());
+    let w = Whole::build(t, &ms);
+    assert_eq!(w.facts[0].period.part, Part::Quarter(2));
+    assert_eq!(w.facts[1].measure, "passenger revenue");
+    // Without `to`, the level is a statement of its own.
+    let t = "Passenger revenue rose 8.4% year on year, and fuel cost $3.46 billion in the second quarter.";
+    let ms = extract(t, &ExtractOptions::default());
+    let w = Whole::build(t, &ms);
+    assert_eq!(w.facts[0].period.part, Part::Unstated);
+    assert_ne!(w.facts[1].measure, "passenger revenue");
+}
+
+#[test]
+fn ranking_first_against_the_other_items_not_against_history() {
+    let t = "Copper was the largest contributor to underlying EBITDA for the first time, at $2.04 billion, against $2.31 billion from iron ore and $0.38 billion from aluminium.";
+    assert_eq!(ranking(t), vec!["$2.04 billion".to_string()]);
+    let ok = t.replace("$2.31", "$1.31");
+    assert!(ranking(&ok).is_empty());
+    let record = "Copper production rose 12% to 487,000 tonnes, the highest half-year output in the company's history, while iron ore shipments slipped 2% to 158 million tonnes.";
+    assert!(ranking(record).is_empty());
+    let zh = "富邦悍將主場場均成長 40.8%，成長幅度高居全聯盟之冠；中信兄弟成長 22.9%，味全龍成長 46.5%。";
+    assert_eq!(ranking(zh), vec!["40.8%".to_string()]);
+}
+
+#[test]
+fn parts_english_words_after_the_parts_can_name_both_halves() {
+    let t = "The season produced 1,046 goals in 380 matches.\n\nOf the goals, 612 were scored by home teams and 424 by visiting teams.";
+    assert_eq!(parts(t), vec!["1,046 goals".to_string()]);
+    // Not both halves of a pair: the list may be partial.
+    let other = t.replace("visiting teams", "strikers");
+    assert!(parts(&other).is_empty());
+    // The halves add up.
+    let ok = t.replace("1,046", "1,036");
+    assert!(parts(&ok).is_empty());
+}
+
+#[test]
+fn shares_that_each_name_a_different_whole_are_not_one_list() {
+    // Written after the wave-3 held-out set's one false alarm (m14): each share says whose
+    // share it is, and the two wholes differ.
+    let two = "前五大寿险公司保费占全部寿险公司的 61.5%，前五大财险公司占全部财险公司的 77.2%。\n";
+    assert!(shares(two).is_empty());
+    let one = "甲公司保费占全部寿险公司的 61.5%，乙公司占全部寿险公司的 57.2%。\n";
+    assert_eq!(shares(one), vec!["61.5%".to_string()]);
+}
