@@ -25,6 +25,10 @@ p="python3 $root/bench/compare/paired.py"
 check="$bin check --claims terms-2.yaml --format line"
 echo "## -j 2 against -j 1, 1,000 files";  $p -n 7 "$check -j2 corpus10" "$check -j1 corpus10"
 echo "## -j 2 against -j 1, one 50 MB file"; $p -n 5 "$check -j2 big50.md" "$check -j1 big50.md"
+echo "## CPU seconds per thread, check -j2 and -j1 of the 50 MB file"
+python3 "$root/bench/compare/threads.py" $check -j2 big50.md
+python3 "$root/bench/compare/threads.py" $check -j1 big50.md
+echo "## peak memory per mention, one 50 MB file"; (cd "$root" && sh bench/compare/memory.sh)
 echo "## one article (bundled rules; built-ins only)"
 $p -n 21 "$bin check --format line $root/source/ai-index-2024.md"
 $p -n 21 "$bin check --claims /dev/null --format line $root/source/ai-index-2024.md"

@@ -19,6 +19,7 @@ pub mod term;
 use std::cell::{Cell, OnceCell};
 
 pub use coverage::{Coverage, DURATIONS, MentionStatus, not_a_claim};
+pub use suppress::apply as apply_suppressions;
 
 use crate::analysis::Analysis;
 use crate::analysis::facts::{Need, Probe, Whole};

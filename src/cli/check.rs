@@ -112,6 +112,15 @@ pub fn run(args: CheckArgs) -> u8 {
         exclude: args.exclude.clone(),
         max_filesize: args.max_filesize,
         unsafe_fixes: args.unsafe_fixes,
+        // Only these outputs list every number; a large file need not hold them otherwise.
+        keep_numbers: args.stream
+            || args.coverage
+            || matches!(args.format, Some(Format::Json | Format::Html)),
+        keep_details: args.stream
+            || args.statistics
+            || args.fix
+            || args.unsafe_fixes
+            || args.format != Some(Format::Line),
         ..Settings::from_current_dir()
     };
     let session = match Session::load(&settings) {

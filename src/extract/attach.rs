@@ -47,6 +47,11 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     if before.ends_with("from") || before.ends_with("From") || before.ends_with('从') {
         return None;
     }
+    // `from a year-earlier $312 million to $1.85 billion`: `from` a few words back, with
+    // no clause punctuation or other figure between.
+    if connector == "to" && from_in_phrase(before) {
+        return None;
+    }
     if connector == "to" {
         let word = before
             .rsplit(|c: char| !c.is_ascii_alphabetic())
@@ -88,8 +93,27 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     })
 }
 
+/// Whether one of the last three words of `before` (in the same clause) is `from`.
+fn from_in_phrase(before: &str) -> bool {
+    let mut words = 0;
+    for w in before.rsplit(' ') {
+        if w.is_empty() {
+            continue;
+        }
+        if w.eq_ignore_ascii_case("from") {
+            return true;
+        }
+        words += 1;
+        let plain = w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
+        if words >= 3 || !plain {
+            return false;
+        }
+    }
+    false
+}
+
 /// Words before `a to b` that make `a` a change and `b` the level it led to.
-const CHANGE_WORDS: &[&str] = &[
+pub(crate) const CHANGE_WORDS: &[&str] = &[
     "by",
     "up",
     "down",
@@ -114,6 +138,28 @@ const CHANGE_WORDS: &[&str] = &[
     "narrowed",
     "trimmed",
     "added",
+    "surged",
+    "soared",
+    "plunged",
+    "tumbled",
+    "slumped",
+    "slid",
+    "sank",
+    "rebounded",
+    "expanded",
+    "shrank",
+    "swelled",
+    "edged",
+    "ticked",
+    "boosted",
+    "lowered",
+    "reduced",
+    "risen",
+    "fallen",
+    "grown",
+    "rising",
+    "falling",
+    "growing",
 ];
 
 /// The text between two offsets, empty when they cross.
@@ -213,10 +259,18 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
             continue;
         }
         // Every detached hedge starts with one of `不大几将接至最约幾將約`: other characters are
-        // skipped after a look at their bytes (continuation bytes one by one), before any
+        // skipped after a look at their first byte (a whole character at a time), before any
         // search of the table.
         if !starts_detached_hedge(bytes, k) {
-            k += 1;
+            // A whole character at a time: `k` stays on character boundaries (the clause
+            // starts on one, and the steps above keep it there), so the continuation bytes of
+            // a Chinese character need no look of their own.
+            k += match bytes[k] {
+                0xE0..=0xEF => 3,
+                0xC0..=0xDF => 2,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
             continue;
         }
         let rest = &text[k..to];
@@ -369,7 +423,11 @@ pub(crate) fn finish(raw: Raw, r: f64) -> Option<Mention> {
     };
     let interval = if raw.kind.is_quantity() {
         match raw.hedge {
-            None if raw.by_nature => Interval::point(v).widen(r),
+            // A round figure in words (`九倍`) is approximate; one whose wording fixes a
+            // span (`二十几倍`) asserts the span.
+            None if raw.by_nature && raw.base.is_none() => Interval::point(v).widen(r),
+            // A range of round figures (`两三倍`): each end as round as the figure alone.
+            Some(Hedge::Range) if raw.by_nature => base.widen(r),
             None | Some(Hedge::Range) => base,
             Some(Hedge::Approximately) => base.widen(r),
             Some(Hedge::Nearly) => base.widen_low(r),

@@ -2,7 +2,7 @@
 //! before it (`Pre`) and the scale word, unit and hedge after it (`Tail`) out.
 
 pub(crate) use super::forms::{
-    en_fraction, en_special, slash_fraction, zh_approximate, zh_fraction, zh_special,
+    en_fraction, en_special, slash_fraction, zh_approximate, zh_fraction, zh_one_in, zh_special,
 };
 pub(crate) use super::nonquant::{
     date, dotted_date, glued_name, name_span, named_number, ordinal, period, reference, year,
@@ -98,8 +98,8 @@ pub(crate) enum TailKind {
     None,
     Percent,
     Points,
-    /// `七成`: tenths, a percentage written in 成.
-    Tenths,
+    /// `七成`: tenths, a percentage written in 成; `四成一` adds a digit of hundredths (1).
+    Tenths(u8),
     Multiple,
     Money(&'static str),
     /// A hundredth of a currency: `64 cents`, `50 美分`.
@@ -109,6 +109,8 @@ pub(crate) enum TailKind {
     /// A counter (`个`) or a counted noun (`companies`).
     Count(Cow<'static, str>),
     Unit(&'static str),
+    /// One unit per another: `300Wh/kg`, `8TB/s`.
+    Rate(&'static str, &'static str),
     /// Letters glued to the digits that are no unit (`5G`, `1e999`): a name.
     Name,
 }
@@ -186,6 +188,13 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
         let (w, we) = word_at(text, pos);
         if w == "x" || w == "X" {
             return finish(text, we, TailKind::Multiple, 1.0, None);
+        }
+        // `4K`, `8K`: a display resolution, not four thousand (`$4K` is).
+        if w == "K" && !has_currency && p.int_digits == 1 && p.decimals == 0 {
+            return Tail {
+                kind: TailKind::Name,
+                ..Tail::bare(we)
+            };
         }
         if let Some(&(_, f, _)) = SCALE_LETTER
             .iter()
@@ -280,6 +289,19 @@ fn finish(
         hedge,
         vague: None,
     };
+    // `300Wh/kg`, `10万元/吨`, `8TB/s`, `瓦时/千克`: a rate, one unit per another.
+    if matches!(
+        t.kind,
+        TailKind::Unit(_) | TailKind::Money(_) | TailKind::Count(_)
+    ) && matches!(text.as_bytes().get(end), Some(b'/'))
+        && let Some((per, e)) = per_unit(text, end + 1)
+    {
+        if let TailKind::Unit(u) = t.kind {
+            t.kind = TailKind::Rate(u, per);
+        }
+        t.end = e;
+    }
+    let end = t.end;
     if t.hedge.is_none()
         && t.kind != TailKind::None
         && let Some((h, span)) = more_after_unit(text, end)
@@ -294,10 +316,37 @@ fn finish(
             if !w.is_ascii() || k > end {
                 t.hedge = Some((h, Span::new(k, e)));
                 t.end = e;
+                // `two or more conditions`: the counted noun after the hedge.
+                if w.is_ascii()
+                    && t.kind == TailKind::None
+                    && text.as_bytes().get(e) == Some(&b' ')
+                    && let Some((noun, ne)) = counted_noun(text, e + 1, 2)
+                {
+                    t.kind = TailKind::Count(Cow::Owned(noun.to_string()));
+                    t.end = ne;
+                }
             }
         }
     }
     t
+}
+
+/// The unit after the `/` of a rate, at `j`: a Latin unit (`kg`, `s`, `Wh`), a Chinese unit
+/// (`吨`, `千克`, `平方米`) or a counter (`元/人`). Returns it and its end.
+fn per_unit(text: &str, j: usize) -> Option<(&'static str, usize)> {
+    let first = *text.as_bytes().get(j)?;
+    if first.is_ascii_alphabetic() {
+        let (w, we) = word_at(text, j);
+        return latin_unit(w).map(|u| (u, we));
+    }
+    if first < 0x80 {
+        return None;
+    }
+    if let Some((_, u, e)) = unit_zh_at(text, j) {
+        return Some((u, e));
+    }
+    let c = char_at(text, j)?;
+    lexicon::counter(c).map(|u| (u, j + c.len_utf8()))
 }
 
 /// Whether a counted English noun follows `end` after one space (`1.2m users`).
@@ -307,6 +356,33 @@ fn counted_after(text: &str, end: usize) -> bool {
     }
     let (w, _) = word_at(text, end + 1);
     w == "of" || counted_noun(text, end + 1, 3).is_some()
+}
+
+/// The noun after `one` that a hedge claims (`at least one chronic condition`): up to two
+/// lowercase words after a space, the last of them the noun. Returns it and its end.
+pub(crate) fn singular_noun(text: &str, end: usize) -> Option<(&str, usize)> {
+    let b = text.as_bytes();
+    let mut noun = None;
+    let mut at = end;
+    for _ in 0..2 {
+        if b.get(at) != Some(&b' ') {
+            break;
+        }
+        let (w, e) = word_at(text, at + 1);
+        let word = w.len() >= 3
+            && w.bytes().all(|c| c.is_ascii_lowercase())
+            && !NOT_MODIFIERS.contains(&w)
+            && !NOT_NOUNS.contains(&w)
+            && !b
+                .get(e)
+                .is_some_and(|&c| c == b'-' || c.is_ascii_alphanumeric());
+        if !word {
+            break;
+        }
+        noun = Some((w, e));
+        at = e;
+    }
+    noun
 }
 
 /// Words that end an English count noun's claim to be one (`is`, `was`).
@@ -351,7 +427,10 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         return (TailKind::Multiple, Some(e));
     }
     if let Some(e) = tenths(text, j) {
-        return (TailKind::Tenths, Some(e));
+        return match hundredths(text, e) {
+            Some(d) => (TailKind::Tenths(d), Some(e + 3)),
+            None => (TailKind::Tenths(0), Some(e)),
+        };
     }
     if let Some(e) = starts_with_word(text, pos, "×") {
         return (TailKind::Multiple, Some(e));
@@ -370,13 +449,28 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     }
     if let Some(c) = char_at(text, j)
         && let Some(counter) = lexicon::counter(c)
+        && !lexicon::counter_word(c, char_at(text, j + c.len_utf8()))
     {
         return (
             TailKind::Count(Cow::Borrowed(counter)),
             Some(j + c.len_utf8()),
         );
     }
+    if let Some((_, noun, e)) = match_after(text, j, lexicon::COUNTED_ZH) {
+        return (TailKind::Count(Cow::Borrowed(noun)), Some(e));
+    }
     (TailKind::None, None)
+}
+
+/// The digit of hundredths after `成` (`四成一` is 41%): a Chinese digit that ends the
+/// phrase, not the start of a word (`七成一线城市` is 70% of first-tier cities).
+fn hundredths(text: &str, e: usize) -> Option<u8> {
+    let d = super::numeral::zh_digit(char_at(text, e)?).filter(|&d| d > 0)?;
+    let next = char_at(text, e + 3);
+    let ends = next.is_none_or(|c| {
+        !super::nonquant::is_cjk(c) || matches!(c, '的' | '左' | '以' | '上' | '下' | '多')
+    });
+    ends.then_some(d)
 }
 
 /// A number joined to its noun by a hyphen (`650-seat`, `30-year`, `0.5-point`): a unit,
@@ -479,6 +573,13 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
         return (TailKind::Multiple, Some(e));
     }
     if !spaced {
+        // `数十GWh`, `2万kW`: a Latin unit glued to a Chinese numeral or scale word.
+        if pos > 0 && text.as_bytes()[pos - 1] >= 0x80 {
+            let (w, we) = word_at(text, j);
+            if let Some(u) = latin_unit(w) {
+                return (TailKind::Unit(u), Some(we));
+            }
+        }
         return (TailKind::None, None);
     }
     if let Some(e) = starts_with_word(text, j, "times") {
@@ -491,6 +592,14 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
         return (TailKind::Subunit(code), Some(e));
     }
     if let Some((_, u, e)) = match_after(text, j, UNIT_EN) {
+        return (TailKind::Unit(u), Some(e));
+    }
+    // `two more years`, `three additional months`: a unit after a word that adds to it.
+    let (w, we) = word_at(text, j);
+    if matches!(w, "more" | "additional" | "extra" | "further")
+        && text.as_bytes().get(we) == Some(&b' ')
+        && let Some((_, u, e)) = match_after(text, we + 1, UNIT_EN)
+    {
         return (TailKind::Unit(u), Some(e));
     }
     // `5 GW`, `100 Mbps`: a unit of the Latin table after a space (two letters or more, so
@@ -529,6 +638,14 @@ fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)>
         while b.get(t).is_some_and(u8::is_ascii_alphanumeric) {
             t += 1;
         }
+        // `first-time voters`, `low-income households`: a hyphenated modifier.
+        let mut hyphenated = false;
+        while t == e && b.get(t) == Some(&b'-') && b.get(t + 1).is_some_and(u8::is_ascii_lowercase)
+        {
+            let (_, e2) = word_at(text, t + 1);
+            t = e2;
+            hyphenated = true;
+        }
         let token = &text[at..t];
         let named = token.len() >= 2
             && token.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
@@ -536,7 +653,7 @@ fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)>
                 .bytes()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
         let modifier = (w.len() >= 3
-            && t == e
+            && (t == e || hyphenated)
             && w.bytes().all(|c| c.is_ascii_lowercase())
             && !NOT_MODIFIERS.contains(&w))
             || named;

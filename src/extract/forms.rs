@@ -212,6 +212,7 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             if text[pos..].starts_with('了') {
                 pos += 3;
             }
+            pos = skip_space(text, pos);
             let (n, end) = if text[pos..].starts_with('番') {
                 (1.0, pos + 3)
             } else {
@@ -269,6 +270,7 @@ fn round_figure(end: usize, value: f64) -> Parsed {
 /// `三五百` [300, 500], `五六十年` [50, 60] years, `十几个` [11, 19], `二十几万`; `七八十年代`
 /// names a period of the calendar, not a quantity.
 pub(crate) fn zh_approximate(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    let mut ends = None;
     let (lo, hi, end) = if p.digit_sequence {
         // Two digits, the second one or two above the first.
         let mut it = text[s..p.end].chars();
@@ -299,6 +301,7 @@ pub(crate) fn zh_approximate(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         }
         let digits = |v: f64| if v >= 100.0 { 3 } else { 1 };
         let half = |v: f64| numeral::precision(v, 0, digits(v));
+        ends = Some((a, b));
         (a - half(a), b + half(b), end)
     } else if p.value >= 10.0
         && p.value % 10.0 == 0.0
@@ -320,6 +323,11 @@ pub(crate) fn zh_approximate(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     raw.style.factor = 0.0;
     if p.digit_sequence && raw.hedge.is_none() {
         raw.hedge = Some(Hedge::Range);
+    }
+    // `两三倍`: a range of round multiples, each end as round as `两倍` and `三倍` (widened
+    // by the tolerance when the interval is computed), not a digit's precision.
+    if let Some((a, b)) = ends.filter(|_| raw.kind == Kind::Multiple) {
+        raw.base = Some((a, b));
     }
     // A bare pair (`一二`) is no figure anyone writes without a unit.
     raw.weak = raw.kind == Kind::Number && raw.value < 1e4;
@@ -431,7 +439,14 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
                 _ => None,
             };
             if let Some(v) = round {
-                let fake = Parsed::words(ne, v, 0.0);
+                // `a dozen` is a round figure; `a hundred` asserts what `100` does.
+                let dozen = nw == "dozen";
+                let half = if dozen {
+                    0.0
+                } else {
+                    numeral::precision(v, 0, 3)
+                };
+                let fake = Parsed::words(ne, v, half);
                 let pre = context::pre(text, s);
                 let tail = context::tail(text, &fake, pre.currency.is_some());
                 let mut raw = build(s, &fake, &pre, &tail);
@@ -439,8 +454,7 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
                 if raw.kind == Kind::Number {
                     raw.kind = Kind::Count;
                 }
-                raw.by_nature = true;
-                raw.half = 0.0;
+                raw.by_nature = dozen;
                 raw.weak = false;
                 return Some(raw);
             }
@@ -607,6 +621,56 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         }
     }
     None
+}
+
+/// `每5人中就有1人`, `每十个人中有三个`: one in N written the Chinese way, after `每`, a
+/// fraction like `one in five`. `p` is the first numeral, at `s`.
+pub(crate) fn zh_one_in(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    let k = super::lexicon::skip_space_back(text, s);
+    if char_before(text, k) != Some('每') || p.value <= 0.0 || p.decimals > 0 {
+        return None;
+    }
+    let start = k - '每'.len_utf8();
+    let mut j = skip_space(text, p.end);
+    let counter = char_at(text, j).filter(|&c| super::lexicon::counter(c).is_some());
+    if let Some(c) = counter {
+        j += c.len_utf8();
+        // `每五个人中`: a counter, then the noun it counts.
+        if c != '人'
+            && let Some(n) = char_at(text, j).filter(|&n| super::lexicon::counter(n).is_some())
+        {
+            j += n.len_utf8();
+        }
+    }
+    let rest = &text[j..];
+    let after = ["当中", "當中", "中", "里", "裡"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))?;
+    let after = after
+        .strip_prefix('就')
+        .or_else(|| after.strip_prefix('便'))
+        .unwrap_or(after);
+    let after = after.strip_prefix('有')?;
+    let t = text.len() - after.len();
+    let t = skip_space(text, t);
+    let q = any_numeral(text, t)?;
+    if q.value <= 0.0 || q.value >= p.value {
+        return None;
+    }
+    let mut end = q.end;
+    let e = skip_space(text, end);
+    if let Some(c) = char_at(text, e).filter(|&c| super::lexicon::counter(c).is_some()) {
+        end = e + c.len_utf8();
+    }
+    let number = Span::new(start, end);
+    Some(word_form(
+        text,
+        Kind::Fraction,
+        number,
+        q.value / p.value,
+        p.numeral,
+        false,
+    ))
 }
 
 /// `一半` or `半数` at `s`: the fraction one half, a round figure by nature.

@@ -170,6 +170,8 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("微米", "μm"),
     ("毫克", "mg"),
     ("尼特", "nit"),
+    ("瓦时", "Wh"),
+    ("瓦時", "Wh"),
     ("吉瓦时", "GWh"),
     ("吉瓦時", "GWh"),
     ("千米", "km"),
@@ -186,6 +188,7 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("公尺", "m"),
     ("公分", "cm"),
     ("瓩", "kW"),
+    ("瓦", "W"),
     ("坪", "ping"),
     ("厘米", "cm"),
     ("毫米", "mm"),
@@ -223,9 +226,67 @@ pub(crate) const COUNTERS: &[char] = &[
     '条', '只', '颗', '张', '份', '部', '本', '支', '架', '起', '例', '股', '户', '艘', '枚', '套',
     '组', '批', '轮', '届', '门', '封', '首', '句', '页', '票', '间', '层', '栋', '片', '笔', '期',
     '集', '类', '对', '双', '群', '队', '处', '国', '代', '款', '卷', '册', '根', '头', '匹', '棵',
-    // Traditional forms of the counters above that differ.
+    // Seats in a legislature (`113席`), orders (`10万单`).
+    '席', '单', // Traditional forms of the counters above that differ.
     '個', '場', '項', '輛', '隻', '顆', '張', '臺', '條', '組', '輪', '屆', '門', '層', '間', '筆',
-    '類', '對', '雙', '隊', '處', '國', '冊', '頭', '種', '艘', '戶', '棟', '枚',
+    '類', '對', '雙', '隊', '處', '國', '冊', '頭', '種', '艘', '戶', '棟', '枚', '單',
+];
+
+/// Words that open with a counter character but are no counter after a number (`3单元` is
+/// an address, `5单位` a unit of something else): the second character of each, by counter.
+pub(crate) fn counter_word(counter: char, next: Option<char>) -> bool {
+    matches!(
+        (counter, next),
+        (
+            '单' | '單',
+            Some(
+                '位' | '元'
+                    | '价'
+                    | '價'
+                    | '独'
+                    | '獨'
+                    | '日'
+                    | '月'
+                    | '季'
+                    | '品'
+                    | '车'
+                    | '車'
+                    | '身'
+                    | '项'
+                    | '項'
+            )
+        )
+    )
+}
+
+/// Nouns of more than one character that name what a number counts when no counter stands
+/// between (`760万标准机架`, `3亿用户`): the noun and the unit it is counted in.
+pub(crate) const COUNTED_ZH: &[(&str, &str)] = &[
+    ("标准机架", "标准机架"),
+    ("標準機架", "標準機架"),
+    ("机架", "机架"),
+    ("機架", "機架"),
+    ("标准箱", "标准箱"),
+    ("標準箱", "標準箱"),
+    ("用户", "用户"),
+    ("用戶", "用戶"),
+    ("网民", "网民"),
+    ("網民", "網民"),
+    ("居民", "居民"),
+    ("游客", "游客"),
+    ("遊客", "遊客"),
+    ("旅客", "旅客"),
+    ("员工", "员工"),
+    ("員工", "員工"),
+    ("学生", "学生"),
+    ("學生", "學生"),
+    ("患者", "患者"),
+    ("车辆", "车辆"),
+    ("車輛", "車輛"),
+    ("终端", "终端"),
+    ("終端", "終端"),
+    ("设备", "设备"),
+    ("設備", "設備"),
 ];
 
 /// `c` as a string when it is one of the `COUNTERS` (a binary search in a sorted copy: the
@@ -250,6 +311,26 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("ton", "t"),
     ("t", "t"),
     ("kilograms", "kg"),
+    ("grams", "g"),
+    ("gram", "g"),
+    ("inches", "in"),
+    ("inch", "in"),
+    ("feet", "ft"),
+    ("foot", "ft"),
+    ("litres", "l"),
+    ("liters", "l"),
+    ("centimetres", "cm"),
+    ("centimeters", "cm"),
+    ("millimetres", "mm"),
+    ("millimeters", "mm"),
+    ("hectares", "ha"),
+    ("acres", "acre"),
+    ("barrels", "bbl"),
+    ("watts", "W"),
+    ("kilowatts", "kW"),
+    ("megawatts", "MW"),
+    ("gigawatts", "GW"),
+    ("mile", "mi"),
     ("kg", "kg"),
     ("kilometres", "km"),
     ("kilometers", "km"),
@@ -270,8 +351,10 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("hours", "h"),
     ("hour", "h"),
     ("minutes", "min"),
+    ("minute", "min"),
     ("seconds", "s"),
     ("decades", "decade"),
+    ("decade", "decade"),
     ("GB", "GB"),
     ("TB", "TB"),
     ("MB", "MB"),
@@ -375,6 +458,13 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("surpassed", Hedge::Over),
     ("exceeded", Hedge::Over),
     ("passed", Hedge::Over),
+    // The verbs in the present too (`to pass 100% of GDP`).
+    ("surpasses", Hedge::Over),
+    ("surpass", Hedge::Over),
+    ("exceeds", Hedge::Over),
+    ("exceed", Hedge::Over),
+    ("passes", Hedge::Over),
+    ("pass", Hedge::Over),
     ("topped", Hedge::Over),
     ("almost", Hedge::Nearly),
     ("at most", Hedge::AtMost),
@@ -399,6 +489,9 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("突破了", Hedge::Over),
     ("突破", Hedge::Over),
     ("大約", Hedge::Approximately),
+    // `约合 7800 亿美元`: about, converted.
+    ("約合", Hedge::Approximately),
+    ("约合", Hedge::Approximately),
     ("將近", Hedge::Nearly),
     ("幾乎", Hedge::Nearly),
     ("超過", Hedge::Over),
@@ -455,6 +548,9 @@ pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
     ("以内", Hedge::AtMost),
     ("以內", Hedge::AtMost),
     ("or more", Hedge::Over),
+    ("or over", Hedge::AtLeast),
+    ("or fewer", Hedge::AtMost),
+    ("or less", Hedge::AtMost),
     ("and older", Hedge::AtLeast),
     ("or older", Hedge::AtLeast),
     ("and over", Hedge::AtLeast),

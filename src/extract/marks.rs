@@ -135,24 +135,44 @@ pub(crate) fn section(text: &str, s: usize, e: usize, dots: u8) -> Option<Span> 
 
 /// A number in parentheses that fills a Markdown table cell (`| (4.0) |`): the accounting
 /// way to write a negative figure. Returns the span with the parentheses, and whether the
-/// column holds percentages (another cell of it, above, ends with `%`), for `(41.7)` in a
-/// column of percentage changes.
+/// column holds percentages (its header says `%`, or another cell of it, above, ends with
+/// `%`), for `(41.7)` in a column of percentage changes.
 pub(crate) fn table_negative(text: &str, s: usize, e: usize) -> Option<(Span, bool)> {
     let b = text.as_bytes();
     let open = s.checked_sub(1).filter(|&k| b[k] == b'(')?;
     let close = e;
-    if b.get(close) != Some(&b')') {
+    if b.get(close) != Some(&b')') || !fills_cell(text, open, close + 1) {
         return None;
     }
-    let before = text[..open].trim_end_matches([' ', '\t']);
-    let after = text[close + 1..].trim_start_matches([' ', '\t']);
-    if !before.ends_with('|') || !after.starts_with('|') {
+    let (header, above) = percent_column(text, open);
+    Some((Span::new(open, close + 1), header || above))
+}
+
+/// A bare number that fills a Markdown table cell of a column whose header says `%`
+/// (`| Change (%) |`, `| 同比（%） |`): a percentage. Returns the number's span.
+pub(crate) fn percent_cell(text: &str, s: usize, e: usize) -> Option<Span> {
+    // Most numbers stand in prose: one byte before them turns them away.
+    let b = text.as_bytes();
+    let k = s.checked_sub(1)?;
+    if !matches!(b[k], b'|' | b' ' | b'\t') || !fills_cell(text, s, e) {
         return None;
     }
-    // The column: cells before this one on its line.
-    let line_start = text[..open].rfind('\n').map_or(0, |k| k + 1);
-    let column = text[line_start..open].matches('|').count();
-    let mut percent = false;
+    percent_column(text, s).0.then(|| Span::new(s, e))
+}
+
+/// Whether `text[a..b]` alone fills a table cell: `|` on either side, spaces between.
+fn fills_cell(text: &str, a: usize, b: usize) -> bool {
+    let before = text[..a].trim_end_matches([' ', '\t']);
+    let after = text[b..].trim_start_matches([' ', '\t']);
+    before.ends_with('|') && after.starts_with('|')
+}
+
+/// Whether the table column of the cell at `at` is one of percentages: (its header cell
+/// holds `%` or `％`, a cell above ends with `%`).
+fn percent_column(text: &str, at: usize) -> (bool, bool) {
+    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let column = text[line_start..at].matches('|').count();
+    let mut above = false;
     let mut end = line_start;
     // Rows above, up to the header, at most 100 of them.
     for _ in 0..100 {
@@ -164,17 +184,52 @@ pub(crate) fn table_negative(text: &str, s: usize, e: usize) -> Option<(Span, bo
         if !row.starts_with('|') {
             break;
         }
-        if row
-            .split('|')
-            .nth(column)
-            .is_some_and(|cell| cell.trim().ends_with('%'))
-        {
-            percent = true;
-            break;
+        let cell = row.split('|').nth(column).map(str::trim);
+        // The separator row `|---|---|`: the row above it is the header.
+        if cell.is_some_and(|c| !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':'))) {
+            let header_start = text[..start.saturating_sub(1)]
+                .rfind('\n')
+                .map_or(0, |k| k + 1);
+            let header = text
+                .get(header_start..start.saturating_sub(1))
+                .unwrap_or("");
+            let percent = header
+                .split('|')
+                .nth(column)
+                .is_some_and(|c| c.contains(['%', '％']));
+            return (percent, above);
+        }
+        if cell.is_some_and(|c| c.ends_with('%')) {
+            above = true;
         }
         end = start;
     }
-    Some((Span::new(open, close + 1), percent))
+    (false, above)
+}
+
+/// A generation named by the decade of birth: `90后`, `00后`, `95後` (two digits glued to
+/// `后`). Returns its span.
+pub(crate) fn generation(
+    text: &str,
+    s: usize,
+    e: usize,
+    int_digits: usize,
+    decimals: u8,
+) -> Option<Span> {
+    let b = text.as_bytes();
+    // `后` is E5 90 8E, `後` E5 BE 8C.
+    if e - s != 2 || int_digits != 2 || decimals != 0 || b.get(e) != Some(&0xE5) {
+        return None;
+    }
+    if !(text[e..].starts_with('后') || text[e..].starts_with('後'))
+        || b[s + 1] != b'0' && b[s + 1] != b'5'
+    {
+        return None;
+    }
+    if s > 0 && b[s - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    Some(Span::new(s, e + 3))
 }
 
 /// How far a title mark may stand from a numeral inside the title, in bytes.

@@ -308,7 +308,12 @@ pub(crate) fn chinese(text: &str, start: usize) -> Option<Parsed> {
     // `三点五`: decimals follow `点`.
     let mut decimals = 0u8;
     // `三点五`, and `三點五` in traditional characters.
-    if !digit_sequence && (text[end..].starts_with('点') || text[end..].starts_with('點')) {
+    // `四．四五％`: the full-width point of typeset figures.
+    if !digit_sequence
+        && (text[end..].starts_with('点')
+            || text[end..].starts_with('點')
+            || text[end..].starts_with('．'))
+    {
         let mut frac = String::from("0.");
         let mut j = end + '点'.len_utf8();
         for c in text[j..].chars() {

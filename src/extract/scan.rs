@@ -265,6 +265,16 @@ fn arabic_at(
         out.push(raw);
         return Some(span.end);
     }
+    if let Some(span) = marks::percent_cell(text, s, p.end) {
+        let tail = Tail {
+            kind: TailKind::Percent,
+            ..Tail::bare(p.end)
+        };
+        let mut raw = build(s, &p, &Pre::default(), &tail);
+        raw.span = span;
+        out.push(raw);
+        return Some(span.end);
+    }
     if let Some(name) = context::glued_name(text, s, p.end) {
         // `Q1`, `H2`: quarters and halves of a year.
         let prefix = &text[name.start..s];
@@ -295,6 +305,11 @@ fn arabic_at(
     if let Some(raw) =
         context::en_fraction(text, s, &p).or_else(|| context::slash_fraction(text, s, &p))
     {
+        let end = raw.span.end;
+        out.push(raw);
+        return Some(end);
+    }
+    if let Some(raw) = context::zh_one_in(text, s, &p) {
         let end = raw.span.end;
         out.push(raw);
         return Some(end);
@@ -356,6 +371,8 @@ fn held_out(
     let number = Span::new(s, p.end);
     let (kind, span, reason) = if let Some(span) = marks::known_name(text, s) {
         (Kind::Name, span, Reason::Name)
+    } else if let Some(span) = marks::generation(text, s, p.end, p.int_digits, p.decimals) {
+        (Kind::Name, span, Reason::Name)
     } else if titles.holds(text, s) {
         (Kind::Name, number, Reason::Title)
     } else if let Some(span) = marks::section(text, s, p.end, p.dots) {
@@ -385,9 +402,33 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
         out.push(r);
         return Some(end);
     }
-    let pre = context::pre(text, s);
+    let mut pre = context::pre(text, s);
     let tail = context::tail(text, &p, pre.currency.is_some());
-    if tail.kind == TailKind::Name {
+    if let Some((Hedge::Over, span)) = pre.hedge {
+        let word = &text[span.range()];
+        let time = matches!(
+            tail.kind,
+            TailKind::Unit("year" | "month" | "week" | "day" | "decade" | "h")
+        );
+        // `must pass 5 bills`: a verb of passing before things counted is no hedge; before a
+        // level (`to pass 100% of GDP`) it is.
+        let passing_verb = [
+            "pass",
+            "passes",
+            "surpass",
+            "surpasses",
+            "exceed",
+            "exceeds",
+        ]
+        .iter()
+        .any(|v| word.eq_ignore_ascii_case(v));
+        if (word.eq_ignore_ascii_case("over") && time && over_spans_time(text, span, tail.end))
+            || (passing_verb && matches!(tail.kind, TailKind::Count(_)))
+        {
+            pre.hedge = None;
+        }
+    }
+    if tail.kind == TailKind::Name || yuan_word(text, &p, &tail) {
         let span = context::name_span(text, s, tail.end);
         out.push(Raw::non_quantity(
             Kind::Name,
@@ -414,6 +455,62 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     Some(end)
 }
 
+/// Whether `over` at `span` before a span of time (ending at `end`) is the preposition of
+/// the span (`Over 10 years, deficits…`, `held over 44 days from 19 April`) rather than the
+/// hedge: it opens a clause, or dates or a comma follow the span; never after `for`, `of`,
+/// `with` or `in` (`for over 10 years` is more than ten).
+fn over_spans_time(text: &str, span: Span, end: usize) -> bool {
+    let head = text[..span.start].trim_end_matches([' ', '\t']);
+    let word_before = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if matches!(
+        word_before,
+        "for" | "For" | "of" | "with" | "in" | "than" | "took" | "taken" | "lasted" | "lasting"
+    ) {
+        return false;
+    }
+    let opens = head.is_empty() || head.ends_with(['.', ',', ';', ':', '\n', '(']);
+    let rest = &text[end..];
+    let follows =
+        rest.starts_with(',') || rest.starts_with(" from ") || rest.starts_with(" between ");
+    opens || follows
+}
+
+/// `三元电池`, `二元结构`: a Chinese digit and `元` that open a word (ternary, binary), not
+/// an amount of yuan.
+fn yuan_word(text: &str, p: &Parsed, tail: &Tail) -> bool {
+    p.numeral == Numeral::Chinese
+        && p.value < 10.0
+        && text.get(p.end..tail.end) == Some("元")
+        && matches!(
+            lexicon::char_at(text, tail.end),
+            Some(
+                '电' | '電'
+                    | '锂'
+                    | '鋰'
+                    | '材'
+                    | '正'
+                    | '前'
+                    | '组'
+                    | '組'
+                    | '数'
+                    | '數'
+                    | '素'
+                    | '结'
+                    | '結'
+                    | '论'
+                    | '論'
+                    | '化'
+                    | '函'
+                    | '体'
+                    | '體'
+                    | '催'
+            )
+        )
+}
+
 /// `v × factor`, dividing for percentages so that `40.9%` is exactly the `0.409` that
 /// `0.409` parses to (multiplying by the inexact `0.01` would give `0.40900000000000003`).
 fn scaled(v: f64, factor: f64) -> f64 {
@@ -429,7 +526,7 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
     let scale = tail.scale;
     let (kind, unit, unit_factor) = match (&tail.kind, pre.currency) {
         (TailKind::Percent, _) => (Kind::Percent, Some(Cow::Borrowed("%")), 0.01),
-        (TailKind::Tenths, _) => (Kind::Percent, Some(Cow::Borrowed("%")), 0.1),
+        (TailKind::Tenths(_), _) => (Kind::Percent, Some(Cow::Borrowed("%")), 0.1),
         (TailKind::Points, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.01),
         (TailKind::Multiple, _) => (Kind::Multiple, Some(Cow::Borrowed("x")), 1.0),
         (TailKind::Money(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 1.0),
@@ -438,15 +535,24 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         (_, Some((code, _))) => (Kind::Money, Some(Cow::Borrowed(code)), 1.0),
         (TailKind::Count(u), _) => (Kind::Count, Some(u.clone()), 1.0),
         (TailKind::Unit(u), _) => (Kind::Quantity, Some(Cow::Borrowed(*u)), 1.0),
+        (TailKind::Rate(u, per), _) => {
+            (Kind::Quantity, Some(Cow::Owned(format!("{u}/{per}"))), 1.0)
+        }
         _ => (Kind::Number, None, 1.0),
     };
     let factor = scale * unit_factor;
+    // `四成一`: a digit of hundredths after the tenths, which is then the written precision.
+    let (p_value, p_half) = match tail.kind {
+        TailKind::Tenths(d) if d > 0 => (p.value + f64::from(d) / 10.0, 0.05),
+        _ => (p.value, p.half),
+    };
     // `近 5 年`, `近十年来` mean "the last five / ten years", not "nearly".
     let recent = matches!(pre.hedge, Some((Hedge::Nearly, span)) if span.len() == '近'.len_utf8())
         && matches!(unit.as_deref(), Some("year" | "month" | "week" | "day"));
     // `Over two years, the price fell`: the span of time, not more than two years. Read so
     // for durations written in words, where the preposition is the common sense.
-    // (`over` is the only over-hedge four bytes long.)
+    // (`over` and `pass` are the over-hedges four bytes long; `pass two years` is a span of
+    // time too.) Written in digits, `number_common` decides.
     let span_of_time = matches!(pre.hedge, Some((Hedge::Over, span)) if span.len() == 4)
         && p.numeral == Numeral::Words
         && matches!(
@@ -475,11 +581,11 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         span: Span::new(start, tail.end),
         number: Span::new(s, p.end),
         kind,
-        value: scaled(p.value, factor),
+        value: scaled(p_value, factor),
         half: if by_nature {
             0.0
         } else {
-            scaled(p.half, factor)
+            scaled(p_half, factor)
         },
         base: tail
             .vague
@@ -525,8 +631,9 @@ fn zh_at(
     if let Some(end) = held_out(text, s, &p, out, titles) {
         return Some(end);
     }
-    if let Some(raw) =
-        context::zh_fraction(text, s, &p).or_else(|| context::zh_approximate(text, s, &p))
+    if let Some(raw) = context::zh_fraction(text, s, &p)
+        .or_else(|| context::zh_approximate(text, s, &p))
+        .or_else(|| context::zh_one_in(text, s, &p))
     {
         let end = raw.span.end;
         out.push(raw);
@@ -560,10 +667,48 @@ fn words_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
         return Some(end);
     }
     let before = out.len();
-    let end = number_common(text, s, p, out)?;
+    let mut end = number_common(text, s, p, out)?;
+    if let Some(raw) = out.get_mut(before)
+        && raw.kind == Kind::Number
+    {
+        if p.value == 1.0 && raw.hedge.is_some() {
+            // `at least one chronic condition`: one thing, counted in the singular.
+            if let Some((noun, e)) = context::singular_noun(text, raw.span.end) {
+                raw.kind = Kind::Count;
+                raw.unit = Some(Cow::Owned(noun.to_string()));
+                raw.span.end = e;
+                raw.weak = false;
+                end = e;
+            }
+        } else if raw.hedge.is_none() && change_base_before(text, s) {
+            // `up from just one in 2016`: the level a change started from.
+            raw.weak = false;
+        }
+    }
     // Number words without a unit (`one of the`, `nine`) are not quantities anyone counts.
-    if out.len() > before && out[before].kind == Kind::Number {
+    if out.len() > before && out[before].kind == Kind::Number && out[before].weak {
         out.truncate(before);
     }
     Some(end)
+}
+
+/// Whether `text[..s]` ends with the `from` of a change (`up from`, `down from just`,
+/// `rose from only`): what follows is the level it started from.
+fn change_base_before(text: &str, s: usize) -> bool {
+    let mut head = text[..s].trim_end();
+    for adverb in ["just", "only", "a mere"] {
+        if let Some(h) = head.strip_suffix(adverb) {
+            head = h.trim_end();
+            break;
+        }
+    }
+    let Some(h) = head.strip_suffix("from") else {
+        return false;
+    };
+    let word = h
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    super::attach::CHANGE_WORDS.contains(&word)
 }

@@ -12,6 +12,7 @@
 //! Paths are kept as the user gave them; those that come from `factlint.yaml` are made
 //! relative to the working directory, so that reports print the short paths people type.
 
+pub mod chunked;
 mod examples;
 pub mod parallel;
 pub mod stream;
@@ -29,7 +30,7 @@ use crate::fix;
 use crate::read::DEFAULT_MAX_FILESIZE;
 use crate::report::{FileError, FileReport};
 use crate::rules::{Fact, RuleError, RuleFile, RuleSet, Scope};
-use crate::source::{Document, Excludes, SourceError, discover_with};
+use crate::source::{Document, Excludes, LineIndex, SourceError, discover_with, read_text};
 
 /// What a front end asks for; everything left `None` or empty comes from `factlint.yaml`,
 /// then from the defaults (`source/`, `claims/`, tolerance 0.05, fail on errors).
@@ -57,6 +58,15 @@ pub struct Settings {
     pub max_filesize: Option<u64>,
     /// Whether fixing applies the unsafe fixes too (`--unsafe-fixes`), not only the safe ones.
     pub unsafe_fixes: bool,
+    /// Whether a report keeps every mention and what examined it (`FileReport::mentions`,
+    /// `coverage`): the html and json formats and `--coverage` show them. A file checked
+    /// in pieces holds them only when asked, so that its memory stays bounded.
+    pub keep_numbers: bool,
+    /// Whether a report keeps what only some formats print of a finding (explanation,
+    /// notes, citations, suggestion, fix): `--format line` prints a finding's place, rule,
+    /// message and related places only. Like `keep_numbers`, it matters for a file
+    /// checked in pieces, whose other reports keep everything.
+    pub keep_details: bool,
 }
 
 impl Settings {
@@ -73,6 +83,8 @@ impl Settings {
             exclude: Vec::new(),
             max_filesize: None,
             unsafe_fixes: false,
+            keep_numbers: true,
+            keep_details: true,
         }
     }
 
@@ -109,6 +121,11 @@ pub struct Session {
     /// What folder walks leave out.
     excludes: Excludes,
     max_filesize: u64,
+    /// Files from this size on are checked in pieces (`chunked`).
+    chunk_bytes: usize,
+    piece_bytes: usize,
+    keep_numbers: bool,
+    keep_details: bool,
 }
 
 /// What a walk over the paths given found: the files to check, the paths that cannot be
@@ -226,6 +243,10 @@ impl Session {
             sources,
             excludes,
             max_filesize: settings.max_filesize.unwrap_or(DEFAULT_MAX_FILESIZE),
+            chunk_bytes: chunked::CHUNK_BYTES,
+            piece_bytes: chunked::PIECE_BYTES,
+            keep_numbers: settings.keep_numbers,
+            keep_details: settings.keep_details,
             fixes: if settings.unsafe_fixes {
                 Applicability::Unsafe
             } else {
@@ -245,7 +266,31 @@ impl Session {
             sources: vec![PathBuf::from("source")],
             excludes: Excludes::default(),
             max_filesize: DEFAULT_MAX_FILESIZE,
+            chunk_bytes: chunked::CHUNK_BYTES,
+            piece_bytes: chunked::PIECE_BYTES,
+            keep_numbers: true,
+            keep_details: true,
             fixes: Applicability::Safe,
+        }
+    }
+
+    /// The same session, checking texts of `bytes` or more in pieces of about that size
+    /// (by default texts of `chunked::CHUNK_BYTES`, 1 MiB, or more are checked in pieces of
+    /// `chunked::PIECE_BYTES`, 256 KiB): tests cut small texts this way.
+    pub fn with_chunk_bytes(mut self, bytes: usize) -> Session {
+        self.chunk_bytes = bytes.max(1);
+        self.piece_bytes = self.chunk_bytes;
+        self
+    }
+
+    fn checker(&self) -> chunked::Checker<'_> {
+        chunked::Checker {
+            rules: &self.rules,
+            options: &self.options,
+            chunk_bytes: self.chunk_bytes,
+            piece_bytes: self.piece_bytes,
+            keep_numbers: self.keep_numbers,
+            keep_details: self.keep_details,
         }
     }
 
@@ -315,16 +360,49 @@ impl Session {
         self.check_document(Document::from_text(path, text))
     }
 
-    /// Checks a loaded document. Inside a rayon pool of more than one thread (a parallel
-    /// run), a large document is extracted in paragraph pieces on the pool's threads; the
-    /// mentions, hence the report, are the same as in one piece.
+    /// Checks a loaded document. A document of `chunk_bytes` or more is checked in pieces
+    /// (`chunked`), on the threads of the current rayon pool when there is one.
     pub fn check_document(&self, doc: Document) -> FileReport {
-        let mentions = parallel::extract_chunked(&doc.masked, &self.extract_options());
+        let checker = self.checker();
+        if checker.splits(doc.text.len()) {
+            let mut checked = checker.check(&doc.path, &doc.text, &doc.lines);
+            chunked::suppress(&doc, &mut checked);
+            return self.report_of(doc, checked);
+        }
+        let mentions = extract(&doc.masked, &self.extract_options());
         let outcome = check_document(&doc, &mentions, &self.rules, &self.options);
         let mut report = FileReport::new(doc, outcome.findings, outcome.stats);
         report.mentions = mentions;
         report.coverage = outcome.coverage;
         report
+    }
+
+    fn report_of(&self, doc: Document, checked: chunked::Checked) -> FileReport {
+        let mut report = FileReport::new(doc, checked.findings, checked.stats);
+        report.mentions = checked.mentions;
+        report.coverage = checked.coverage;
+        report
+    }
+
+    /// Checks the text of a file: below `chunk_bytes` as a `Document`; from it on, in
+    /// pieces, keeping of the whole file only its text, line index and outline (the
+    /// report's `doc.masked` is then empty), so that memory stays the text's size plus a
+    /// piece per thread.
+    fn check_file_text(&self, path: &Path, mut text: String) -> FileReport {
+        let checker = self.checker();
+        if !checker.splits(text.len()) {
+            return self.check_document(Document::from_string(path, text));
+        }
+        let bom = text.starts_with('\u{feff}');
+        if bom {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        let lines = LineIndex::new(&text);
+        let mut checked = checker.check(path, &text, &lines);
+        let outline = std::mem::take(&mut checked.outline);
+        let doc = Document::assembled(path, text, bom, lines, outline);
+        chunked::suppress(&doc, &mut checked);
+        self.report_of(doc, checked)
     }
 
     /// Checks the bytes of an article read from elsewhere (standard input); `path` names
@@ -342,12 +420,19 @@ impl Session {
 
     /// Loads and checks a file on disk.
     pub fn check_path(&self, path: &Path) -> Result<FileReport, FileError> {
-        Ok(self.check_document(load(path, self.max_filesize)?))
+        let text = read_text(path, self.max_filesize).map_err(|e| located_in_file(path, e))?;
+        Ok(self.check_file_text(path, text))
     }
 
     /// The findings of a document, for the passes of `fix::fix_passes`.
     fn findings_of(&self, doc: &Document) -> Vec<crate::check::Finding> {
-        let mentions = parallel::extract_chunked(&doc.masked, &self.extract_options());
+        let checker = self.checker();
+        if checker.splits(doc.text.len()) {
+            let mut checked = checker.check(&doc.path, &doc.text, &doc.lines);
+            chunked::suppress(doc, &mut checked);
+            return checked.findings;
+        }
+        let mentions = extract(&doc.masked, &self.extract_options());
         check_document(doc, &mentions, &self.rules, &self.options).findings
     }
 
@@ -376,7 +461,8 @@ impl Session {
     /// checks it again. A fix that cannot be written leaves the file as it was: the report
     /// is then of the file as it stands and carries the error in `errors`.
     pub fn fix_path(&self, path: &Path) -> Result<FileReport, FileError> {
-        let first = self.check_path(path)?;
+        // Fixing compares each edit with the masked text: the whole document, however large.
+        let first = self.check_document(load(path, self.max_filesize)?);
         let fixing = self.fixing(&first);
         if !fixing.changed() {
             return Ok(with_fixes(first, fixing.fixes));
@@ -480,10 +566,10 @@ impl Session {
             threads = 1;
         }
         // One article (the common CI case) is not worth starting threads for, unless it is
-        // large enough to be extracted in pieces.
+        // large enough to be checked in two pieces or more.
         if let [only] = files.as_slice() {
             let len = std::fs::metadata(only).map_or(0, |m| m.len());
-            if len < 2 * parallel::CHUNK_BYTES as u64 {
+            if len < self.chunk_bytes as u64 {
                 threads = 1;
             }
         }
@@ -543,24 +629,28 @@ impl Session {
 /// Loads a source; a file that is not text gets the line and column of its first bad byte
 /// (reading again only the bytes before it).
 fn load(path: &Path, max_filesize: u64) -> Result<Document, FileError> {
-    Document::load_limited(path, max_filesize).map_err(|error| {
-        let at = match &error {
-            SourceError::Utf8 { offset, .. } | SourceError::Binary { offset, .. } => {
-                let mut before = Vec::new();
-                std::fs::File::open(path)
-                    .and_then(|f| {
-                        std::io::Read::read_to_end(
-                            &mut std::io::Read::take(f, *offset as u64),
-                            &mut before,
-                        )
-                    })
-                    .ok()
-                    .map(|_| line_col(&before, *offset))
-            }
-            _ => None,
-        };
-        FileError::Source { error, at }
-    })
+    Document::load_limited(path, max_filesize).map_err(|error| located_in_file(path, error))
+}
+
+/// A source error about the file at `path`; a file that is not text gets the line and
+/// column of its first bad byte (reading again only the bytes before it).
+fn located_in_file(path: &Path, error: SourceError) -> FileError {
+    let at = match &error {
+        SourceError::Utf8 { offset, .. } | SourceError::Binary { offset, .. } => {
+            let mut before = Vec::new();
+            std::fs::File::open(path)
+                .and_then(|f| {
+                    std::io::Read::read_to_end(
+                        &mut std::io::Read::take(f, *offset as u64),
+                        &mut before,
+                    )
+                })
+                .ok()
+                .map(|_| line_col(&before, *offset))
+        }
+        _ => None,
+    };
+    FileError::Source { error, at }
 }
 
 /// A source error about `bytes`, with the line and column of the offending byte.

@@ -13,6 +13,9 @@ const CHECKPOINT: usize = 4096;
 /// Byte offset of the start of each line; turns offsets into 1-based line and column.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
+    /// The 0-based number, in the whole file, of the text's first line: not 0 for a piece
+    /// of a larger file checked on its own, so that messages naming a line name the file's.
+    first: usize,
     starts: Vec<usize>,
     /// `chars[k]`: characters in the first `k * CHECKPOINT` bytes of the text.
     chars: Vec<usize>,
@@ -41,19 +44,37 @@ impl LineIndex {
             total += count_chars(block);
             chars.push(total);
         }
-        LineIndex { starts, chars }
+        LineIndex {
+            first: 0,
+            starts,
+            chars,
+        }
+    }
+
+    /// The index of a text that begins at 0-based line `first` of a larger file: lines
+    /// are numbered in the file's terms, byte offsets stay the text's own.
+    pub fn starting_at(text: &str, first: usize) -> LineIndex {
+        LineIndex {
+            first,
+            ..LineIndex::new(text)
+        }
     }
 
     /// 0-based line number holding `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
+        self.first
+            + self
+                .starts
+                .partition_point(|&s| s <= offset)
+                .saturating_sub(1)
     }
 
     /// Byte range of 0-based `line`, without its line ending. A line past the end gives the
     /// empty span at the end of the text.
     pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let Some(line) = line.checked_sub(self.first) else {
+            return Span::new(0, 0);
+        };
         let Some(&start) = self.starts.get(line) else {
             return Span::new(text.len(), text.len());
         };
@@ -92,7 +113,7 @@ impl LineIndex {
 
     /// Number of lines (a text without newline has one).
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.first + self.starts.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -101,7 +122,7 @@ impl LineIndex {
 
     /// Byte offset where 0-based `line` starts, if the line exists.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line).copied()
+        self.starts.get(line.checked_sub(self.first)?).copied()
     }
 
     /// Characters in `text[..offset]`, from the nearest checkpoint.

@@ -21,7 +21,69 @@ use crate::read::{self, DEFAULT_MAX_FILESIZE, ReadError};
 pub use discover::{Discovered, Excludes, discover, discover_with};
 pub use lines::LineIndex;
 pub use position::{Position, PositionEncoding};
+pub use sections::Headings;
 pub use span::Span;
+
+/// What a piece of a file contributes to the file's own `Document` when the file is
+/// checked in pieces: its headings, suppression directives and blanked ranges, with spans
+/// in the piece's bytes until `shift`ed. Computing it masks the piece and drops the masked
+/// copy, so that a whole file's outline costs no more than its headings and directives.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    /// (level, title, heading span) of each heading, in order.
+    pub headings: Vec<(u8, String, Span)>,
+    /// Whether the headings are Markdown headings (else plain-text ones, see `Headings`).
+    pub markdown: bool,
+    pub directives: Vec<Directive>,
+    pub blanked: Vec<Span>,
+}
+
+impl Outline {
+    /// The outline of `text`, a piece of a file named `path`. `title`: whether the piece
+    /// begins the file (only there may a plain-text heading be the title). Plain-text
+    /// headings are looked for only when the piece has no Markdown heading.
+    pub fn of(path: &Path, text: &str, title: bool) -> Outline {
+        let markdown = mask::is_markdown(path);
+        let masked = mask::mask(text, markdown);
+        let directives = if markdown {
+            directives::directives(text, Some(&masked.html))
+        } else {
+            directives::directives(text, None)
+        };
+        let has_markdown = !masked.headings.is_empty();
+        let headings = if has_markdown {
+            masked
+                .headings
+                .into_iter()
+                .map(|h| (h.level, h.title, h.span))
+                .collect()
+        } else {
+            sections::plain_headings(text, &masked.text, title)
+        };
+        Outline {
+            headings,
+            markdown: has_markdown,
+            directives,
+            blanked: masked.blanked,
+        }
+    }
+
+    /// The spans moved `by` bytes later (a piece's outline in the file's offsets).
+    pub fn shift(&mut self, by: usize) {
+        let moved = |s: &mut Span| *s = Span::new(s.start + by, s.end + by);
+        self.headings.iter_mut().for_each(|h| moved(&mut h.2));
+        self.directives.iter_mut().for_each(|d| moved(&mut d.span));
+        self.blanked.iter_mut().for_each(moved);
+    }
+
+    /// Appends a later piece's outline (already shifted).
+    pub fn append(&mut self, later: Outline) {
+        self.markdown |= later.markdown;
+        self.headings.extend(later.headings);
+        self.directives.extend(later.directives);
+        self.blanked.extend(later.blanked);
+    }
+}
 
 /// An article ready for extraction and checking.
 #[derive(Debug, Clone)]
@@ -151,6 +213,43 @@ impl SourceError {
     }
 }
 
+/// Reads the text of one file of at most `max_filesize` bytes, BOM included, refusing what
+/// is not UTF-8 text (see `Document::from_bytes`). The bytes read become the text, uncopied.
+pub fn read_text(path: &Path, max_filesize: u64) -> Result<String, SourceError> {
+    let bytes = read::read(path, max_filesize).map_err(|e| SourceError::from_read(path, e))?;
+    not_binary(path, &bytes)?;
+    String::from_utf8(bytes).map_err(|e| SourceError::Utf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Refuses UTF-16, binary (a NUL byte) and bytes that are not UTF-8.
+fn validate(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
+    not_binary(path, bytes)?;
+    std::str::from_utf8(bytes).map_err(|e| SourceError::Utf8 {
+        path: path.to_path_buf(),
+        offset: e.valid_up_to(),
+    })?;
+    Ok(())
+}
+
+/// Refuses UTF-16 and binary (a NUL byte).
+fn not_binary(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(SourceError::Utf16 {
+            path: path.to_path_buf(),
+        });
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(SourceError::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    Ok(())
+}
+
 impl Document {
     /// Reads and prepares one file.
     pub fn load(path: &Path) -> Result<Document, SourceError> {
@@ -160,56 +259,77 @@ impl Document {
     /// Reads and prepares one file of at most `max_filesize` bytes. Only regular files are
     /// read, and reading stops at the first NUL byte (see `crate::read`).
     pub fn load_limited(path: &Path, max_filesize: u64) -> Result<Document, SourceError> {
-        let bytes = read::read(path, max_filesize).map_err(|e| SourceError::from_read(path, e))?;
-        Document::from_bytes(path, &bytes)
+        Ok(Document::from_string(path, read_text(path, max_filesize)?))
     }
 
     /// Prepares the bytes of a file. A NUL byte means a binary file, not an article; offsets
     /// in errors count from the first byte of the file, BOM included.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, SourceError> {
-        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-            return Err(SourceError::Utf16 {
-                path: path.to_path_buf(),
-            });
-        }
-        if bytes.contains(&0) {
-            let offset = bytes.iter().position(|&b| b == 0).unwrap_or_default();
-            return Err(SourceError::Binary {
-                path: path.to_path_buf(),
-                offset,
-            });
-        }
-        let text = std::str::from_utf8(bytes).map_err(|e| SourceError::Utf8 {
-            path: path.to_path_buf(),
-            offset: e.valid_up_to(),
-        })?;
+        validate(path, bytes)?;
+        // `validate` has checked the bytes: this does not fail.
+        let text = std::str::from_utf8(bytes).unwrap_or_default();
         Ok(Document::from_text(path, text))
     }
 
     /// Prepares text already in memory (rule examples, tests). The path decides whether the
     /// text is read as Markdown (`.md`, `.markdown`) or as plain text.
     pub fn from_text(path: &Path, text: &str) -> Document {
-        let (bom, text) = match text.strip_prefix('\u{feff}') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
+        Document::from_string(path, text.to_string())
+    }
+
+    /// `from_text` for a text the caller gives away: the document keeps it, uncopied.
+    pub fn from_string(path: &Path, text: String) -> Document {
+        Document::piece(path, text, Headings::Auto, 0)
+    }
+
+    /// Prepares a piece of a larger file checked on its own: `headings` says which
+    /// headings the whole file has, and lines are numbered from the file's 0-based line
+    /// `first_line` (byte offsets stay the piece's own).
+    pub fn piece(path: &Path, mut text: String, headings: Headings, first_line: usize) -> Document {
+        let bom = text.starts_with('\u{feff}');
+        if bom {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
         let markdown = mask::is_markdown(path);
-        let masked = mask::mask(text, markdown);
-        let sections = sections::sections(text, &masked.text, &masked.headings);
+        let masked = mask::mask(&text, markdown);
+        let sections = sections::sections_with(&text, &masked.text, &masked.headings, headings);
         let directives = if markdown {
-            directives::directives(text, Some(&masked.html))
+            directives::directives(&text, Some(&masked.html))
         } else {
-            directives::directives(text, None)
+            directives::directives(&text, None)
         };
         Document {
             path: path.to_path_buf(),
-            text: text.to_string(),
+            lines: LineIndex::starting_at(&text, first_line),
+            text,
             masked: masked.text,
             blanked: masked.blanked,
             bom,
-            lines: LineIndex::new(text),
             sections,
             directives,
+        }
+    }
+
+    /// A document assembled from its parts, without the masked copy (`masked` is empty):
+    /// what a file checked in pieces keeps for its report (see `Outline`). Fixing refuses
+    /// every edit to such a document, since no masked byte can be compared.
+    pub fn assembled(
+        path: &Path,
+        text: String,
+        bom: bool,
+        lines: LineIndex,
+        outline: Outline,
+    ) -> Document {
+        let sections = sections::ranges(outline.headings, text.len());
+        Document {
+            path: path.to_path_buf(),
+            lines,
+            text,
+            masked: String::new(),
+            blanked: outline.blanked,
+            bom,
+            sections,
+            directives: outline.directives,
         }
     }
 

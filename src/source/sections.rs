@@ -24,27 +24,60 @@ use super::{Section, Span};
 const MAX_HEADING_CHARS: usize = 40;
 
 /// Sections from Markdown headings, or from plain-text headings when there are none.
+#[cfg(test)]
 pub(crate) fn sections(text: &str, masked: &str, markdown: &[MarkdownHeading]) -> Vec<Section> {
-    let headings: Vec<(u8, String, Span)> = if markdown.is_empty() {
-        plain_headings(text, masked)
-    } else {
-        markdown
+    sections_with(text, masked, markdown, Headings::Auto)
+}
+
+/// Which headings a text has: decided by the text itself (`Auto`), or, for a piece of a
+/// larger file, by the whole file, whose choice a piece cannot see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Headings {
+    /// Markdown headings, or plain-text headings when there are none.
+    Auto,
+    /// Markdown headings only (the file has some, though this piece may not).
+    Markdown,
+    /// Plain-text headings only; `title`: whether the first may be the title (level 1),
+    /// which only the start of the file may hold.
+    Plain { title: bool },
+}
+
+/// `sections` with the choice of headings made by the caller.
+pub(crate) fn sections_with(
+    text: &str,
+    masked: &str,
+    markdown: &[MarkdownHeading],
+    choice: Headings,
+) -> Vec<Section> {
+    let headings: Vec<(u8, String, Span)> = match choice {
+        Headings::Auto if markdown.is_empty() => plain_headings(text, masked, true),
+        Headings::Plain { title } => plain_headings(text, masked, title),
+        Headings::Auto | Headings::Markdown => markdown
             .iter()
             .map(|h| (h.level, h.title.clone(), h.span))
-            .collect()
+            .collect(),
     };
+    ranges(headings, text.len())
+}
+
+/// Each heading with the range it governs: up to the next heading of the same or a higher
+/// level, or `len`.
+pub(crate) fn ranges(headings: Vec<(u8, String, Span)>, len: usize) -> Vec<Section> {
     let mut sections = Vec::with_capacity(headings.len());
-    for (i, (level, title, heading)) in headings.iter().enumerate() {
+    for (i, (level, _, heading)) in headings.iter().enumerate() {
         let end = headings[i + 1..]
             .iter()
             .find(|(next, _, _)| next <= level)
-            .map_or(text.len(), |(_, _, next)| next.start);
+            .map_or(len, |(_, _, next)| next.start);
         sections.push(Section {
             level: *level,
-            title: title.clone(),
+            title: String::new(),
             heading: *heading,
             range: Span::new(heading.start, end.max(heading.end)),
         });
+    }
+    for (s, (_, title, _)) in sections.iter_mut().zip(headings) {
+        s.title = title;
     }
     sections
 }
@@ -69,7 +102,8 @@ fn lines(masked: &str) -> Vec<Line> {
     lines
 }
 
-fn plain_headings(text: &str, masked: &str) -> Vec<(u8, String, Span)> {
+/// Plain-text headings; `title`: whether the first may be the title (level 1).
+pub(crate) fn plain_headings(text: &str, masked: &str, title: bool) -> Vec<(u8, String, Span)> {
     let lines = lines(masked);
     let first_content = lines.iter().position(|l| !l.blank);
     let mut headings = Vec::new();
@@ -80,7 +114,7 @@ fn plain_headings(text: &str, masked: &str) -> Vec<(u8, String, Span)> {
         if !alone || !is_heading_line(masked[line.span.range()].trim()) {
             continue;
         }
-        let level = if headings.is_empty() && first_content == Some(i) {
+        let level = if title && headings.is_empty() && first_content == Some(i) {
             1
         } else {
             2
