@@ -275,9 +275,23 @@ fn group<'w>(
     if !additive(total) || total.forecast || total.revised {
         return None;
     }
-    // Several candidates: the parts' words must name the total's (`利润总额 … 其中，国有控股
-    // 企业利润`), else which figure the parts split is a guess.
-    if candidates.len() > 1 && !shares_word(&total.measure, &parts[0].measure) {
+    tied(ctx, model, candidates.len(), total, parts, end, false)
+}
+
+/// The group of a total and its parts, unless the words leave it open. With several
+/// candidates for the total, the parts' words must name the total's (`利润总额 … 其中，国有
+/// 控股企业利润`), else which figure the parts split is a guess; parts of mixed dimensions
+/// are not one list.
+fn tied<'w>(
+    ctx: &Context<'_>,
+    model: &Whole,
+    candidates: usize,
+    total: &'w Fact,
+    parts: Vec<&'w Fact>,
+    end: usize,
+    by_words: bool,
+) -> Option<Group<'w>> {
+    if candidates > 1 && !shares_word(&total.measure, &parts[0].measure) {
         return None;
     }
     if mixes_dimensions(ctx, model, &parts) {
@@ -287,7 +301,7 @@ fn group<'w>(
         total,
         parts,
         end,
-        by_words: false,
+        by_words,
     })
 }
 
@@ -355,18 +369,7 @@ fn list_group<'w>(
         [.., last] if is_additive(ms, last) && !last.revised => *last,
         _ => return None,
     };
-    if candidates.len() > 1 && !shares_word(&total.measure, &parts[0].measure) {
-        return None;
-    }
-    if mixes_dimensions(ctx, model, &parts) {
-        return None;
-    }
-    Some(Group {
-        total,
-        parts,
-        end,
-        by_words,
-    })
+    tied(ctx, model, candidates.len(), total, parts, end, by_words)
 }
 
 /// Words that tell a stock from a flow (`累计装机` against `新增装机`): a total and the words

@@ -466,21 +466,7 @@ fn first_against_list(
         {
             continue;
         }
-        examined.push(cm.span);
-        examined.push(m.span);
-        if m.interval.low > cm.interval.high {
-            out.push(finding(
-                ctx,
-                severity,
-                cm,
-                m,
-                format!(
-                    "the text ranks `{}` first, but `{}` is larger",
-                    ctx.doc.slice(cm.span),
-                    ctx.doc.slice(m.span)
-                ),
-                "first place",
-            ));
+        if beaten_first(ctx, severity, cm, m, None, examined, out) {
             return;
         }
     }
@@ -493,6 +479,38 @@ fn ordinal(n: u8) -> String {
         3 => "third".into(),
         n => format!("{n}th"),
     }
+}
+
+/// Compares a figure ranked first with another of its items; when the other is surely
+/// larger, says so and returns true.
+fn beaten_first(
+    ctx: &Context<'_>,
+    severity: Severity,
+    first: &Mention,
+    other: &Mention,
+    item: Option<&str>,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) -> bool {
+    examined.push(first.span);
+    examined.push(other.span);
+    if other.interval.low <= first.interval.high {
+        return false;
+    }
+    let named = item.map(|i| format!(" ({i})")).unwrap_or_default();
+    out.push(finding(
+        ctx,
+        severity,
+        first,
+        other,
+        format!(
+            "the text ranks `{}`{named} first, but `{}` is larger",
+            ctx.doc.slice(first.span),
+            ctx.doc.slice(other.span)
+        ),
+        "first place",
+    ));
+    true
 }
 
 fn finding(
@@ -620,21 +638,7 @@ fn superlatives(
             if !same(text, m, cm) || TOTALS.iter().any(|w| label.contains(w)) {
                 continue;
             }
-            examined.push(cm.span);
-            examined.push(m.span);
-            if m.interval.low > cm.interval.high {
-                out.push(finding(
-                    ctx,
-                    severity,
-                    cm,
-                    m,
-                    format!(
-                        "the text ranks `{}` ({item}) first, but `{}` is larger",
-                        ctx.doc.slice(cm.span),
-                        ctx.doc.slice(m.span)
-                    ),
-                    "first place",
-                ));
+            if beaten_first(ctx, severity, cm, m, Some(item), examined, out) {
                 break;
             }
         }
