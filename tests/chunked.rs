@@ -267,3 +267,18 @@ fn cuts_never_fall_inside_a_fence_or_a_comment() {
         "{cut:?}"
     );
 }
+
+#[test]
+fn pieces_of_a_crlf_file_give_the_findings_of_the_whole_file() {
+    // Windows line endings: the cuts, the line numbers and the fixes' bytes must all count
+    // the `\r` the way the whole-file check does.
+    let text = articles().replace('\n', "\r\n");
+    let whole = Session::new(bundled_rules(), CheckOptions::default());
+    let chunked = Session::new(bundled_rules(), CheckOptions::default()).with_chunk_bytes(3000);
+    assert!(pieces(&text, 3000).len() > 10);
+    let path = Path::new(ARTICLE_PATH);
+    let a = whole.check_text(path, &text);
+    let b = chunked.check_text(path, &text);
+    assert!(a.findings.len() > 20, "{} findings", a.findings.len());
+    assert_same(&a, &b);
+}
