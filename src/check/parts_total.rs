@@ -5,9 +5,9 @@
 //! checks the sum of the parts against the total with interval arithmetic. Its documentation
 //! is `docs/parts_total.md`.
 
-use super::sentence::input;
+use super::sentence::{input, related};
 use crate::eval::{brief as format_number, brief_interval as format_interval};
-use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::analysis::facts::{self as whole, Fact, Need, Probe, Role, Whole, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -677,26 +677,17 @@ fn judge(
         return None;
     }
     let found = doc.slice(total.span);
-    let listed: Vec<&str> = parts.iter().map(|m| doc.slice(m.span)).collect();
+    let terms = parts
+        .iter()
+        .map(|m| format!("`{}`", doc.slice(m.span)))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let added = format_number((sum.low + sum.high) / 2.0);
     let message = if over {
-        format!(
-            "the parts {} add up to {}, more than the total `{found}`",
-            listed
-                .iter()
-                .map(|p| format!("`{p}`"))
-                .collect::<Vec<_>>()
-                .join(" + "),
-            format_number((sum.low + sum.high) / 2.0)
-        )
+        format!("the parts {terms} add up to {added}, more than the total `{found}`")
     } else {
         format!(
-            "the parts {} add up to {}, less than the total `{found}`, and the list is the whole",
-            listed
-                .iter()
-                .map(|p| format!("`{p}`"))
-                .collect::<Vec<_>>()
-                .join(" + "),
-            format_number((sum.low + sum.high) / 2.0)
+            "the parts {terms} add up to {added}, less than the total `{found}`, and the list is the whole"
         )
     };
     let mut f = Finding::new(ID, Origin::Builtin(&META), severity, total.span, found, message);
@@ -728,13 +719,7 @@ fn judge(
         format_interval(sum),
         format_interval(total.interval)
     ));
-    f.related = parts
-        .iter()
-        .map(|m| Related {
-            span: m.span,
-            message: format!("part `{}`", doc.slice(m.span)),
-        })
-        .collect();
+    f.related = related(doc, &parts, "part");
     Some(f)
 }
 

@@ -7,47 +7,15 @@ use crate::eval::Interval;
 use crate::extract::{Kind, Mention};
 use crate::source::Document;
 
-use super::Input;
+use super::{Input, Related};
 use crate::lexicon::{CONNECTIVES, HEDGE_WORDS, LOOSENING_WORDS};
 
 pub(super) use crate::analysis::{clause_breaks, has_clause_break, last_clause_break};
-
-/// `s` without the suffix `w`, if it ends so. The last byte is compared first: the word
-/// lists are scanned for every figure, and most words fail there without a call to compare.
-pub(super) fn strip_suffix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
-    if s.as_bytes().last() != w.as_bytes().last() {
-        return None;
-    }
-    s.strip_suffix(w)
-}
+pub(super) use crate::lexicon::{strip_suffix, strip_words};
 
 /// `s` with trailing white space and any trailing hedge words (the extractor's) removed.
 pub(super) fn strip_hedges(s: &str) -> &str {
     strip_words(s, &HEDGE_WORDS)
-}
-
-/// `s` with trailing white space and any of `words` removed from its end, repeatedly. A
-/// Latin word is stripped only at a word boundary (`moreover` does not end in `over`).
-pub(super) fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
-    let mut s = s.trim_end();
-    // Most texts end in no word of the list: one byte compare per word turns them away.
-    let last = s.as_bytes().last();
-    if !words.iter().any(|w| w.as_bytes().last() == last) {
-        return s;
-    }
-    'again: loop {
-        for w in words {
-            if let Some(rest) = strip_suffix(s, w) {
-                let latin = w.chars().all(|c| c.is_ascii_alphabetic());
-                if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
-                    continue;
-                }
-                s = rest.trim_end();
-                continue 'again;
-            }
-        }
-        return s;
-    }
 }
 
 /// `s` without leading white space, connectives and loosening hedges: what may open a clause
@@ -103,6 +71,17 @@ pub(super) fn input(name: &str, doc: &Document, m: &Mention) -> Input {
         interval: m.interval,
         source: None,
     }
+}
+
+/// The other places a finding names, each with the figure written there: `part `3.6 万亿元``.
+pub(super) fn related(doc: &Document, figures: &[&Mention], what: &str) -> Vec<Related> {
+    figures
+        .iter()
+        .map(|m| Related {
+            span: m.span,
+            message: format!("{what} `{}`", doc.slice(m.span)),
+        })
+        .collect()
 }
 
 #[cfg(test)]

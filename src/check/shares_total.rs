@@ -6,9 +6,9 @@
 //! are the whole (a share for the rest: `其余`, `其他`, `others`). Its documentation is
 //! `docs/shares_total.md`.
 
-use super::sentence::input;
+use super::sentence::{input, related};
 use crate::eval::{brief as format_number, brief_interval as format_interval};
-use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
+use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::analysis::facts::{self as whole, Fact, Need, Probe, Role, Whole};
 use crate::eval::Interval;
 use crate::extract::Kind;
@@ -189,18 +189,17 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
                 } else {
                     matches!(f.role, Role::Share | Role::Level) && !breaks(gap)
                 };
-                let before = ctx.mentions[model.facts[g[0]].mention].span.start;
-                let clause_start = ctx.doc.masked[..before]
-                    .char_indices()
-                    .rfind(|&(_, c)| matches!(c, '，' | '。' | '；' | ',' | ';'))
-                    .map_or(0, |(p, c)| p + c.len_utf8())
-                    .max(model.sentences[si].span.start);
-                let first_whole = named_whole(&ctx.doc.masked[clause_start..before]);
-                let this_whole = named_whole(gap);
-                let same_whole = match (first_whole, this_whole) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => true,
-                };
+                // Only a share that names its own whole sends us back to the first one's
+                // clause, and never past the sentence's start.
+                let same_whole = named_whole(gap).is_none_or(|this| {
+                    let before = ctx.mentions[model.facts[g[0]].mention].span.start;
+                    let sentence = model.sentences[si].span.start;
+                    let head = &ctx.doc.masked[sentence..before];
+                    let clause = head
+                        .rfind(['，', '。', '；', ',', ';'])
+                        .map_or(head, |p| &head[p..]);
+                    named_whole(clause).is_none_or(|first| first == this)
+                });
                 elliptic && same_whole && f.period == first.period
             }
         };
@@ -480,13 +479,7 @@ fn judge(
     });
     f.notes
         .push(format!("the shares allow {}", format_interval(sum)));
-    f.related = ms[1..]
-        .iter()
-        .map(|m| Related {
-            span: m.span,
-            message: format!("share `{}`", doc.slice(m.span)),
-        })
-        .collect();
+    f.related = related(doc, &ms[1..], "share");
     Some(f)
 }
 

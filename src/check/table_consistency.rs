@@ -6,7 +6,7 @@
 //! names exactly one row (`乙品牌以 1,250 万台…`) against that row's cell of the same kind
 //! and scale. Its documentation is `docs/table_consistency.md`.
 
-use super::sentence::input;
+use super::sentence::{input, related};
 use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{Cell, Need, Probe, Role, Table, Whole};
@@ -334,13 +334,7 @@ fn sum_check(
     });
     f.notes
         .push(format!("the cells allow {}", format_interval(sum)));
-    f.related = parts
-        .iter()
-        .map(|m| Related {
-            span: m.span,
-            message: format!("cell `{}`", doc.slice(m.span)),
-        })
-        .collect();
+    f.related = related(doc, parts, "cell");
     out.push(f);
 }
 

@@ -36,15 +36,7 @@ pub(super) fn parse(text: &str) -> Result<Comparison, ParseError> {
             ),
         });
     }
-    let mut p = Parser {
-        text,
-        tokens: tokenize(text)?,
-        pos: 0,
-        depth: 0,
-        side: Side::Left,
-        names: Vec::new(),
-        distinct: Vec::new(),
-    };
+    let mut p = Parser::new(text, Side::Left)?;
     if p.peek().tok == Tok::End {
         return Err(p.error_here("empty check: a check is `left ~ right`".into()));
     }
@@ -91,15 +83,7 @@ pub(super) fn parse_expression(text: &str) -> Result<(Expr, Vec<NameRef>), Parse
             ),
         });
     }
-    let mut p = Parser {
-        text,
-        tokens: tokenize(text)?,
-        pos: 0,
-        depth: 0,
-        side: Side::Right,
-        names: Vec::new(),
-        distinct: Vec::new(),
-    };
+    let mut p = Parser::new(text, Side::Right)?;
     if p.peek().tok == Tok::End {
         return Err(p.error_here("empty expression".into()));
     }
@@ -125,6 +109,18 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str, side: Side) -> Result<Parser<'a>, ParseError> {
+        Ok(Parser {
+            text,
+            tokens: tokenize(text)?,
+            pos: 0,
+            depth: 0,
+            side,
+            names: Vec::new(),
+            distinct: Vec::new(),
+        })
+    }
+
     fn peek(&self) -> Token<'a> {
         // The token list always ends with `End` and `pos` never moves past it.
         self.tokens[self.pos.min(self.tokens.len() - 1)]

@@ -71,6 +71,39 @@ impl Basis {
     }
 }
 
+/// `s` without the suffix `w`, if it ends so. The last byte is compared first: the word
+/// lists are scanned for every figure, and most words fail there without a call to compare.
+pub fn strip_suffix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    if s.as_bytes().last() != w.as_bytes().last() {
+        return None;
+    }
+    s.strip_suffix(w)
+}
+
+/// `s` with trailing white space and any of `words` removed from its end, repeatedly. A
+/// Latin word is stripped only at a word boundary (`moreover` does not end in `over`).
+pub fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
+    let mut s = s.trim_end();
+    // Most texts end in no word of the list: one byte compare per word turns them away.
+    let last = s.as_bytes().last();
+    if !words.iter().any(|w| w.as_bytes().last() == last) {
+        return s;
+    }
+    'again: loop {
+        for w in words {
+            if let Some(rest) = strip_suffix(s, w) {
+                let latin = w.chars().all(|c| c.is_ascii_alphabetic());
+                if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
+                    continue;
+                }
+                s = rest.trim_end();
+                continue 'again;
+            }
+        }
+        return s;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ use super::Role;
 use super::scan::Scan;
 use super::tokens::Token;
 use crate::extract::{Kind, Mention};
+use crate::lexicon::strip_words;
 use crate::source::Span;
 
 /// Words that say a figure is someone's statement, not the article's own.
@@ -260,27 +261,10 @@ const HEDGE_WORDS: &[&str] = &[
     "≈",
 ];
 
-fn strip_end_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
-    let mut s = s.trim_end();
-    'again: loop {
-        for w in words {
-            if let Some(rest) = s.strip_suffix(w) {
-                let latin = w.chars().all(|c| c.is_ascii_alphabetic());
-                if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
-                    continue;
-                }
-                s = rest.trim_end();
-                continue 'again;
-            }
-        }
-        return s;
-    }
-}
-
 /// The sign of the change verb that ends `label`, if one does.
 fn change_sign(label: &str) -> Option<i8> {
-    let s = strip_end_words(label, CHANGE_FILLERS);
-    let s = strip_end_words(s, HEDGE_WORDS);
+    let s = strip_words(label, CHANGE_FILLERS);
+    let s = strip_words(s, HEDGE_WORDS);
     for &(w, sign) in CHANGE_WORDS {
         if let Some(rest) = s.strip_suffix(w) {
             let latin = w.is_ascii();
@@ -645,7 +629,7 @@ pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role
         Kind::Multiple | Kind::Fraction => return Role::Other,
         _ => return Role::Level,
     }
-    let trimmed = strip_end_words(label, HEDGE_WORDS);
+    let trimmed = strip_words(label, HEDGE_WORDS);
     let ends_with_to = trimmed.ends_with("至")
         || trimmed.ends_with("到")
         || trimmed.to_ascii_lowercase().ends_with(" to")
