@@ -4,7 +4,9 @@
 //! - detached hedges: `大约是…(78 亿美元)的 8.7 倍` gives 大约 to `8.7 倍`;
 //! - the interval of each mention from its precision and hedge (docs/numbers.md).
 
-use super::lexicon::{HEDGE_DETACHED, PREDICATE_VERBS, clause_end_len, has_clause_end, skip_space};
+use super::lexicon::{
+    HEDGE_DETACHED, PREDICATE_VERBS, clause_end_len, ends_with_word, has_clause_end, skip_space,
+};
 use super::mention::{Hedge, Kind, Mention};
 use super::scan::Raw;
 use crate::eval::Interval;
@@ -28,14 +30,23 @@ pub(crate) fn ranges(text: &str, raws: &mut [Raw]) {
 
 fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     let plain = |r: &Raw| r.kind.is_quantity() && r.hedge.is_none() && !r.by_nature;
-    if !plain(a) || !plain(b) || a.span.end > b.span.start {
+    // `约 5%-10%`: a hedge before the first end widens the whole range.
+    let hedged = matches!(a.hedge, Some(Hedge::Approximately | Hedge::Nearly))
+        && a.hedge_span.is_some_and(|h| h.end <= a.number.start);
+    let a_ok = a.kind.is_quantity() && !a.by_nature && (a.hedge.is_none() || hedged);
+    if !a_ok || !plain(b) || a.span.end > b.span.start {
         return None;
     }
     let between = text.get(a.span.end..b.span.start)?;
     let connector = between.trim();
+    let before = text[..a.span.start].trim_end();
     let ok = match connector {
         "-" => between.len() == 1,
+        // `18-to-34-year-olds`: a range written as one compound.
+        "-to-" => true,
         "–" | "—" | "~" | "～" | "至" | "到" | "to" => true,
+        // `between $68.1bn and $69.1bn`.
+        "and" => ends_with_word(before, before.len(), "between").is_some(),
         _ => false,
     };
     if !ok {
@@ -43,7 +54,6 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     }
     // `from 5% to 10%`, `从 5% 到 10%` state a change, not a range; so do `up 1,204,517 to
     // 9,870,332` and `trimmed by £455m to £9.7bn` (a change, then the level it led to).
-    let before = text[..a.span.start].trim_end();
     if before.ends_with("from") || before.ends_with("From") || before.ends_with('从') {
         return None;
     }
@@ -65,6 +75,14 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         (a.value, a.half)
     } else if a.kind == Kind::Number && a.style.factor == 1.0 {
         (a.value * b.style.factor, a.half * b.style.factor)
+    } else if a.kind == Kind::Number
+        && a.style.factor > 1.0
+        && matches!(b.kind, Kind::Money | Kind::Count | Kind::Quantity)
+        && !matches!(b.unit.as_deref(), Some("%" | "pp"))
+    {
+        // `545億至565億美元`: the scale word on both ends, the currency on the second only;
+        // the first is scaled already.
+        (a.value, a.half)
     } else {
         return None;
     };
@@ -84,8 +102,8 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         base: Some((lo, hi)),
         by_nature: false,
         unit: b.unit.clone(),
-        hedge: Some(Hedge::Range),
-        hedge_span: None,
+        hedge: if hedged { a.hedge } else { Some(Hedge::Range) },
+        hedge_span: if hedged { a.hedge_span } else { None },
         style,
         indefinite: false,
         weak: false,
@@ -171,6 +189,17 @@ fn eligible(r: &Raw) -> bool {
     r.kind.is_quantity() && r.hedge.is_none() && !r.weak
 }
 
+/// Whether a detached `hedge` may go to `r`: an eligible quantity, or a range of figures for
+/// an approximate hedge (`年增率約為-0.6%至3.0%` widens both ends).
+fn takes(r: &Raw, hedge: Hedge) -> bool {
+    eligible(r)
+        || (r.hedge == Some(Hedge::Range)
+            && r.hedge_span.is_none()
+            && !r.by_nature
+            && !r.weak
+            && matches!(hedge, Hedge::Approximately | Hedge::Nearly))
+}
+
 /// Where the clause holding offset `i` starts (at most 300 bytes back).
 fn clause_start(text: &str, i: usize, floor: usize) -> usize {
     let mut lo = i.saturating_sub(300).max(floor.min(i));
@@ -216,7 +245,7 @@ pub(crate) fn detached(text: &str, raws: &mut [Raw], mut floor: usize) -> usize 
     // Clause punctuation ended the previous group, so no clause starts before its end.
     while i < raws.len() {
         step(1);
-        if !eligible(&raws[i]) {
+        if !takes(&raws[i], Hedge::Approximately) {
             i += 1;
             continue;
         }
@@ -363,7 +392,7 @@ fn assign(text: &str, hedge: Hedge, span: Span, clause: &mut [Raw]) {
             depth += paren_depth(text, at, r.span.start);
             at = r.span.start;
         }
-        if eligible(r) && depth <= 0 && !inside_paren(text, r) {
+        if takes(r, hedge) && depth <= 0 && !inside_paren(text, r) {
             candidates.push(k);
         }
     }

@@ -216,6 +216,8 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             return finish(text, we, TailKind::BasisPoints, 1.0, None);
         } else if let Some(u) = latin_unit(w) {
             return finish(text, we, TailKind::Unit(u), 1.0, None);
+        } else if let Some(u) = acronym_unit(text, w, we) {
+            return finish(text, u.1, TailKind::Unit(u.0), 1.0, None);
         } else {
             return Tail {
                 kind: TailKind::Name,
@@ -388,7 +390,8 @@ pub(crate) fn singular_noun(text: &str, end: usize) -> Option<(&str, usize)> {
 /// Words that end an English count noun's claim to be one (`is`, `was`).
 const NOT_NOUNS: &[&str] = &[
     "is", "was", "has", "this", "its", "us", "as", "plus", "less", "thus", "does", "always",
-    "perhaps", "across", "versus", "whereas", "his", "yes", "times", "percent", "points",
+    "perhaps", "across", "versus", "whereas", "his", "yes", "times", "percent", "points", "bps",
+    "pts", "ppts",
 ];
 
 /// The unit at `pos` (after optional spaces): kind and end. Dispatches on the first byte so
@@ -406,14 +409,24 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         if let Some(e) = starts_with_word(text, pos, "-fold") {
             return (TailKind::Multiple, Some(e));
         }
-        // `two-year` names a kind of thing (a two-year bond) more often than it counts.
+        // `two-year` names a kind of thing (a two-year bond) more often than it counts;
+        // `two-bedroom` counts bedrooms, as `650-seat` counts seats.
+        let (kind, end) = hyphenated(text, j);
         if words {
-            return (TailKind::None, None);
+            return match kind {
+                TailKind::Count(ref noun) if !WORD_COMPOUNDS.contains(&noun.as_ref()) => {
+                    (kind, end)
+                }
+                _ => (TailKind::None, None),
+            };
         }
-        return hyphenated(text, j);
+        return (kind, end);
     }
     if next < 0x80 {
         return (TailKind::None, None);
+    }
+    if let Some((_, (), e)) = match_after(text, j, lexicon::BASIS_POINTS_ZH) {
+        return (TailKind::BasisPoints, Some(e));
     }
     if let Some((_, k, e)) = match_after(text, j, PERCENT_AFTER) {
         let kind = if k == Kind::Points {
@@ -462,6 +475,15 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     (TailKind::None, None)
 }
 
+/// `GPU小时` after a number (`278.8万GPU小时`): an acronym `w` (ending at `we`) before a
+/// Chinese unit measures in that unit (GPU-hours). Returns the unit and its end.
+fn acronym_unit(text: &str, w: &str, we: usize) -> Option<(&'static str, usize)> {
+    if !(2..=5).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    unit_zh_at(text, we).map(|(_, u, e)| (u, e))
+}
+
 /// The digit of hundredths after `成` (`四成一` is 41%): a Chinese digit that ends the
 /// phrase, not the start of a word (`七成一线城市` is 70% of first-tier cities).
 fn hundredths(text: &str, e: usize) -> Option<u8> {
@@ -473,12 +495,70 @@ fn hundredths(text: &str, e: usize) -> Option<u8> {
     ends.then_some(d)
 }
 
+/// Nouns after a number word and a hyphen that make an idiom, not a count (`one-off`,
+/// `two-way`, `one-time`, `double-digit` is no numeral at all).
+const WORD_COMPOUNDS: &[&str] = &[
+    "way",
+    "time",
+    "off",
+    "sided",
+    "tier",
+    "digit",
+    "faced",
+    "dimensional",
+    "horse",
+    "handed",
+    "liner",
+    "thirds",
+    "quarters",
+    "halves",
+    "fifths",
+    "tenths",
+];
+
+/// What a bond's tenor names (`10-year Treasury yield`, `the 10-year gilt`): the tenor is
+/// part of the instrument's name, not a span of time the prose measures.
+const TENOR_OF: &[&str] = &[
+    "Treasury",
+    "Treasuries",
+    "treasury",
+    "bond",
+    "bonds",
+    "yield",
+    "yields",
+    "note",
+    "notes",
+    "gilt",
+    "gilts",
+    "bund",
+    "bunds",
+    "Bund",
+    "JGB",
+    "JGBs",
+    "swap",
+    "swaps",
+    "government",
+    "sovereign",
+    "benchmark",
+    "T-note",
+    "paper",
+    "bill",
+    "bills",
+];
+
 /// A number joined to its noun by a hyphen (`650-seat`, `30-year`, `0.5-point`): a unit,
 /// points, or the counted noun. `j` is at the hyphen.
 fn hyphenated(text: &str, j: usize) -> (TailKind, Option<usize>) {
     let (w, e) = word_at(text, j + 1);
     if text.as_bytes().get(j) == Some(&b'-') && w.len() >= 2 {
         if let Some((_, u, e)) = match_after(text, j + 1, UNIT_EN) {
+            // `10-year Treasury yield`: the tenor of a bond names it.
+            if matches!(u, "year" | "month" | "week") && text.as_bytes().get(e) == Some(&b' ') {
+                let (next, _) = word_at(text, e + 1);
+                if TENOR_OF.contains(&next) {
+                    return (TailKind::Name, Some(e));
+                }
+            }
             return (TailKind::Unit(u), Some(e));
         }
         match w {
@@ -579,6 +659,9 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
             if let Some(u) = latin_unit(w) {
                 return (TailKind::Unit(u), Some(we));
             }
+            if let Some((u, e)) = acronym_unit(text, w, we) {
+                return (TailKind::Unit(u), Some(e));
+            }
         }
         return (TailKind::None, None);
     }
@@ -612,6 +695,13 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
     {
         return (TailKind::Unit(u), Some(we));
     }
+    // `411 of the 650 seats`: a part of a counted whole counts the same things.
+    if !words
+        && j == pos + 1
+        && let Some(noun) = part_of_whole(text, j)
+    {
+        return (TailKind::Count(Cow::Owned(noun.to_string())), Some(pos));
+    }
     // A counted English noun right after the number (`1,000 companies`, `2,048 GPUs`), or
     // after one or two modifiers (`149 foundation models`).
     if j == pos + 1
@@ -621,6 +711,52 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
         return (TailKind::Count(Cow::Owned(noun.to_string())), Some(e));
     }
     (TailKind::None, None)
+}
+
+/// `of the 650 seats` at `j`: `of`, maybe a determiner, a figure in digits and the noun it
+/// counts. Returns the noun.
+fn part_of_whole(text: &str, j: usize) -> Option<&str> {
+    let mut at = starts_with_word(text, j, "of ")?;
+    for det in ["the ", "its ", "their ", "all "] {
+        if let Some(e) = starts_with_word(text, at, det) {
+            at = e;
+            break;
+        }
+    }
+    let q = super::numeral::arabic(text, at)?;
+    if text.as_bytes().get(q.end) != Some(&b' ') {
+        return None;
+    }
+    counted_noun(text, q.end + 1, 1).map(|(noun, _)| noun)
+}
+
+/// A figure and the things it counts after a number word (`fewer than two 25 bps cuts`,
+/// `three $1bn deals`): the number word counts the same things. `end` is the word's end;
+/// returns the noun.
+pub(crate) fn counted_past_figure(text: &str, end: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    if b.get(end) != Some(&b' ') {
+        return None;
+    }
+    let mut k = end + 1;
+    if !b
+        .get(k)
+        .is_some_and(|&c| c.is_ascii_digit() || matches!(c, b'$'))
+        && !text[k..].starts_with(['£', '€'])
+    {
+        return None;
+    }
+    while k < b.len()
+        && (b[k].is_ascii_alphanumeric()
+            || matches!(b[k], b'.' | b',' | b'%' | b'$' | b'-')
+            || text[k..].starts_with(['£', '€']))
+    {
+        k += char_at(text, k).map_or(1, char::len_utf8);
+    }
+    if b.get(k) != Some(&b' ') {
+        return None;
+    }
+    counted_noun(text, k + 1, 1).map(|(noun, _)| noun)
 }
 
 /// A counted English noun at `j`, maybe after up to `modifiers` modifiers (`149 foundation

@@ -417,12 +417,26 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     }
     match lw {
         "half" => {
+            // `half a point`, `half a percentage point`: points.
+            if let Some(raw) = of_a_point(text, s, we, 0.5) {
+                return Some(raw);
+            }
             let next = text.as_bytes().get(we).copied();
             if next == Some(b'-') {
                 return None;
             }
             let (nw, _) = word_at(text, we + 1);
             if next == Some(b' ') && (matches!(nw, "a" | "an") || HALF_NOUNS.contains(&nw)) {
+                return None;
+            }
+            // `the first half of next year`: a part of the year, not a share.
+            let head = text[..s].trim_end();
+            let (pw, _) = word_at(
+                head,
+                head.rfind(|c: char| !c.is_ascii_alphabetic())
+                    .map_or(0, |k| k + 1),
+            );
+            if HALF_PERIODS.iter().any(|w| pw.eq_ignore_ascii_case(w)) {
                 return None;
             }
             return Some(form(Kind::Fraction, we, 0.5, false));
@@ -462,6 +476,10 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
             if nw.ends_with('s') {
                 return None;
             }
+            // `a quarter point`, `a quarter of a percentage point`: points.
+            if let Some(raw) = of_a_point(text, s, ne, 1.0 / d) {
+                return Some(raw);
+            }
             return Some(form(Kind::Fraction, ne, 1.0 / d, false));
         }
         _ => {}
@@ -476,6 +494,37 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
         });
     }
     None
+}
+
+/// Words before `half` that make it a part of a period (`the first half`, `H2`).
+const HALF_PERIODS: &[&str] = &["first", "second", "latter", "back", "front"];
+
+/// A fraction of a point after a fraction word ending at `we` (`half a point`, `a quarter
+/// of a percentage point`, `a quarter-point`, `half a percent`): points or percent, a
+/// round figure like the fraction itself. `share` is the fraction.
+fn of_a_point(text: &str, s: usize, we: usize, share: f64) -> Option<Raw> {
+    let rest = &text[we..];
+    let rest_at = |r: &str| text.len() - r.len();
+    let after = rest
+        .strip_prefix(" of a ")
+        .or_else(|| rest.strip_prefix(" a "))
+        .or_else(|| rest.strip_prefix(' '))
+        .or_else(|| rest.strip_prefix('-'))?;
+    let at = rest_at(after);
+    let (kind, end) = [
+        ("percentage point", Kind::Points),
+        ("percentage-point", Kind::Points),
+        ("point", Kind::Points),
+        ("per cent", Kind::Percent),
+        ("percent", Kind::Percent),
+    ]
+    .iter()
+    .find_map(|&(w, k)| Some((k, super::lexicon::starts_with_word(text, at, w)?)))?;
+    let number = Span::new(s, end);
+    // Points and percent are both hundredths.
+    let mut raw = word_form(text, kind, number, share * 0.01, Numeral::Words, false);
+    raw.unit = Some(Cow::Borrowed(if kind == Kind::Points { "pp" } else { "%" }));
+    Some(raw)
 }
 
 /// Words after `half` that make it part of a compound (`half precision`, `half year`), not
@@ -643,13 +692,18 @@ pub(crate) fn zh_one_in(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         }
     }
     let rest = &text[j..];
-    let after = ["当中", "當中", "中", "里", "裡"]
+    // `每5人中就有1人`, `每5人中有1人`, `每5人就有2人`: `中` or `就` (or both) before `有`.
+    let among = ["当中", "當中", "中", "里", "裡"]
         .iter()
-        .find_map(|w| rest.strip_prefix(w))?;
-    let after = after
+        .find_map(|w| rest.strip_prefix(w));
+    let after = among.unwrap_or(rest);
+    let then = after
         .strip_prefix('就')
-        .or_else(|| after.strip_prefix('便'))
-        .unwrap_or(after);
+        .or_else(|| after.strip_prefix('便'));
+    if among.is_none() && then.is_none() {
+        return None;
+    }
+    let after = then.unwrap_or(after);
     let after = after.strip_prefix('有')?;
     let t = text.len() - after.len();
     let t = skip_space(text, t);

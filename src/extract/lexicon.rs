@@ -237,25 +237,27 @@ pub(crate) const COUNTERS: &[char] = &[
 pub(crate) fn counter_word(counter: char, next: Option<char>) -> bool {
     matches!(
         (counter, next),
-        (
-            '单' | '單',
-            Some(
-                '位' | '元'
-                    | '价'
-                    | '價'
-                    | '独'
-                    | '獨'
-                    | '日'
-                    | '月'
-                    | '季'
-                    | '品'
-                    | '车'
-                    | '車'
-                    | '身'
-                    | '项'
-                    | '項'
+        // `两位数增长`: a number of digits (double-digit), not two persons.
+        ('位', Some('数' | '數'))
+            | (
+                '单' | '單',
+                Some(
+                    '位' | '元'
+                        | '价'
+                        | '價'
+                        | '独'
+                        | '獨'
+                        | '日'
+                        | '月'
+                        | '季'
+                        | '品'
+                        | '车'
+                        | '車'
+                        | '身'
+                        | '项'
+                        | '項'
+                )
             )
-        )
     )
 }
 
@@ -287,6 +289,30 @@ pub(crate) const COUNTED_ZH: &[(&str, &str)] = &[
     ("終端", "終端"),
     ("设备", "设备"),
     ("設備", "設備"),
+    // `6710亿参数`: the parameters of a model.
+    ("参数", "参数"),
+    ("參數", "參數"),
+    ("人口", "人口"),
+    ("家庭", "家庭"),
+    ("企业", "企业"),
+    ("企業", "企業"),
+    ("会员", "会员"),
+    ("會員", "會員"),
+    ("观众", "观众"),
+    ("觀眾", "觀眾"),
+    ("乘客", "乘客"),
+    ("岗位", "岗位"),
+    ("崗位", "崗位"),
+];
+
+/// Basis points written in Chinese (`50个基点`, `25 個基點`, `10基点`): hundredths of a
+/// percentage point.
+pub(crate) const BASIS_POINTS_ZH: &[(&str, ())] = &[
+    ("个基点", ()),
+    ("個基點", ()),
+    ("个基點", ()),
+    ("基点", ()),
+    ("基點", ()),
 ];
 
 /// `c` as a string when it is one of the `COUNTERS` (a binary search in a sorted copy: the
@@ -488,6 +514,13 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("多達", Hedge::AtMost),
     ("突破了", Hedge::Over),
     ("突破", Hedge::Over),
+    // Prices that break through a level: `涨破 100 美元` is over it, `跌破0.3元/W` under it.
+    ("涨破", Hedge::Over),
+    ("漲破", Hedge::Over),
+    ("升破", Hedge::Over),
+    ("跌破了", Hedge::Under),
+    ("跌破", Hedge::Under),
+    ("跌穿", Hedge::Under),
     ("大約", Hedge::Approximately),
     // `约合 7800 亿美元`: about, converted.
     ("約合", Hedge::Approximately),

@@ -60,6 +60,60 @@ pub(crate) fn marker(text: &str, s: usize, e: usize) -> Option<Span> {
         .then(|| Span::new(s - before.len_utf8(), k + closing.len_utf8()))
 }
 
+/// Exchange suffixes after a stock code (`01211.HK`, `600519.SH`, `2330.TW`).
+const EXCHANGES: &[&str] = &[
+    "HK", "SH", "SZ", "SS", "BJ", "TW", "TWO", "T", "KS", "KQ", "L", "N", "O", "OQ", "US", "SI",
+    "AX", "TO", "DE", "PA",
+];
+
+/// Words right before a code (`股票代码：600519`, `股份代號 00066`, `ticker 2330`).
+const CODE_WORDS: &[&str] = &[
+    "代码", "代碼", "代号", "代號", "编号", "編號", "ticker", "code",
+];
+
+/// A stock or other code at the integer `text[s..e]` (`int_digits` digits, no decimals):
+/// digits with an exchange suffix (`01211.HK`, `600519.SH`), a run of four or more digits
+/// that opens with a nought (`00066`: no amount is written so), digits after a code word
+/// (`股票代码：600519`), or six digits alone in brackets after a name (`贵州茅台（600519）`, the
+/// shape of a mainland share code). Returns the span with the suffix.
+pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<Span> {
+    let b = text.as_bytes();
+    if e - s != int_digits || b.get(e).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    if b.get(e) == Some(&b'.') {
+        let mut k = e + 1;
+        while b.get(k).is_some_and(u8::is_ascii_uppercase) {
+            k += 1;
+        }
+        let suffix = &text[e + 1..k];
+        if EXCHANGES.contains(&suffix) && !b.get(k).is_some_and(u8::is_ascii_alphanumeric) {
+            return Some(Span::new(s, k));
+        }
+    }
+    if int_digits >= 4 && b[s] == b'0' {
+        return Some(Span::new(s, e));
+    }
+    let head = text[..s].trim_end_matches([' ', '\t', '：', ':', '#']);
+    if (4..=6).contains(&int_digits)
+        && CODE_WORDS
+            .iter()
+            .any(|w| super::lexicon::ends_with_word(text, head.len(), w).is_some())
+    {
+        return Some(Span::new(s, e));
+    }
+    let bracketed = matches!(char_before(text, s), Some('（' | '('))
+        && matches!(char_at(text, e), Some('）' | ')'));
+    if bracketed
+        && int_digits == 6
+        && char_before(text, s - char_before(text, s).map_or(0, char::len_utf8))
+            .is_some_and(super::nonquant::is_cjk)
+    {
+        return Some(Span::new(s, e));
+    }
+    None
+}
+
 /// Where the line holding `s` starts, when only list or heading marks stand between
 /// (`# `, `- `, `* `, `> `, spaces): the numeral opens a heading or list item.
 fn opens_line(text: &str, s: usize) -> bool {

@@ -88,6 +88,8 @@ pub enum Reason {
     Name,
     /// A number inside the title of a work: `《2018年人工智能发展报告》`.
     Title,
+    /// A stock or other code: `01211.HK`, `600519.SH`, `00066`, `股票代码：600519`.
+    Code,
 }
 
 impl Reason {
@@ -102,6 +104,7 @@ impl Reason {
             Reason::Reference => "reference",
             Reason::Name => "name",
             Reason::Title => "title",
+            Reason::Code => "code",
         }
     }
 

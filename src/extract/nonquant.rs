@@ -24,7 +24,12 @@ pub(crate) fn glued_name(text: &str, s: usize, e: usize) -> Option<Span> {
     let bytes = text.as_bytes();
     let glued = match char_before(text, s) {
         Some(c) if c.is_ascii_alphabetic() || c == '_' => true,
-        Some('-') => char_before(text, s - 1).is_some_and(|c| c.is_ascii_alphabetic()),
+        // `18-to-34`: the second end of a range written as a compound, not a name.
+        Some('-') => {
+            char_before(text, s - 1).is_some_and(|c| c.is_ascii_alphabetic())
+                && !(text[..s].ends_with("-to-")
+                    && text[..s - 4].ends_with(|c: char| c.is_ascii_digit()))
+        }
         _ => false,
     };
     if !glued {
@@ -148,7 +153,7 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     }
     let k = skip_space_back(text, s);
     if char_before(text, k) != Some('第') {
-        return None;
+        return session(text, s, p);
     }
     let start = k - '第'.len_utf8();
     let j = skip_space(text, p.end);
@@ -169,6 +174,59 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         _ => p.end,
     };
     Some(raw(Kind::Ordinal, Span::new(start, end), number, p))
+}
+
+/// Bodies numbered by term and session: `十四届全国人大`, `人大三次会议`.
+const BODIES: &[&str] = &[
+    "全国",
+    "全國",
+    "人大",
+    "政协",
+    "政協",
+    "中央",
+    "全会",
+    "全會",
+    "常委会",
+    "常委會",
+    "董事会",
+    "董事會",
+    "监事会",
+    "監事會",
+    "委员会",
+    "委員會",
+    "代表大会",
+    "代表大會",
+    "大会",
+    "大會",
+];
+
+/// Numbers of a term or session written without `第`: `十四届全国人大` (the 14th National
+/// People's Congress), `人大三次会议` (its third session), `二十届三中全会`.
+fn session(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    if p.decimals > 0 || !(1.0..=200.0).contains(&p.value) {
+        return None;
+    }
+    let number = Span::new(s, p.end);
+    let rest = &text[p.end..];
+    let ordinal = |len: usize| Some(raw(Kind::Ordinal, Span::new(s, p.end + len), number, p));
+    // `十四届全国人大`: a term, then the body it numbers.
+    if let Some(after) = rest.strip_prefix('届').or_else(|| rest.strip_prefix('屆'))
+        && BODIES.iter().any(|b| after.starts_with(b))
+    {
+        return ordinal(3);
+    }
+    // `三中全会`: the plenary session of a central committee.
+    if rest.starts_with("中全会") || rest.starts_with("中全會") {
+        return ordinal(3);
+    }
+    // `人大三次会议`: a session right after the body it belongs to.
+    let session_word = ["次会议", "次會議", "次全体会议", "次全體會議"]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    if session_word && BODIES.iter().any(|b| ends_with_word(text, s, b).is_some()) {
+        return ordinal(3);
+    }
+    None
 }
 
 const MONTHS: &[&str] = &[
@@ -217,6 +275,24 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         return Some(raw(Kind::Date, Span::new(s, end), number, p).because(Reason::Period));
     }
     let j = skip_space(text, p.end);
+    // `113年10月`: a year written short (the Minguo calendar of Taiwan) with its month; and
+    // `民國113年`.
+    if (1..=200).contains(&v) && p.numeral != Numeral::Words && text[j..].starts_with('年') {
+        if let Some(e) = month_after(text, j + 3) {
+            return Some(raw(Kind::Date, Span::new(s, e), number, p));
+        }
+        let k = skip_space_back(text, s);
+        if ["民國", "民国"]
+            .iter()
+            .any(|w| ends_with_word(text, k, w).is_some())
+        {
+            let mut end = j + 3;
+            if text[end..].starts_with('度') {
+                end += 3;
+            }
+            return Some(raw(Kind::Year, Span::new(k - 6, end), number, p));
+        }
+    }
     if (1..=4).contains(&v) && text[j..].starts_with('季') {
         let len = if text[j..].starts_with("季度") {
             6
@@ -286,12 +362,33 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             return Some(raw(Kind::Date, Span::new(s, we), number, p));
         }
     }
+    // `between 14 and 18 March`, `3-5 May`: the first day of a range of days.
+    if v <= 31 && first_day(text, p.end) {
+        return Some(raw(Kind::Date, number, number, p));
+    }
     // `between February 7 and 11`, `March 3-5`: the second day of a range of days.
     let after_connector = s > 0 && matches!(text.as_bytes()[s - 1], b' ' | b'-' | 0x93);
     if v <= 31 && after_connector && second_day(text, s) {
         return Some(raw(Kind::Date, number, number, p));
     }
     None
+}
+
+/// Whether a connector, a day and a month follow `e`: ` and 18 March`, `-5 May`.
+fn first_day(text: &str, e: usize) -> bool {
+    let rest = &text[e..];
+    let Some(after) = [" and ", " to ", " through ", "–", "-", " - "]
+        .iter()
+        .find_map(|c| rest.strip_prefix(c))
+    else {
+        return false;
+    };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || after.as_bytes().get(digits) != Some(&b' ') {
+        return false;
+    }
+    let (w, _) = word_at(after, digits + 1);
+    MONTHS.contains(&w)
 }
 
 /// Whether `text[..s]` ends with a month, a day and a connector: `February 7 and `,
@@ -607,6 +704,31 @@ const NOT_NAMES: &[&str] = &[
     "Before",
     "After",
     "Between",
+    "Among",
+    "Amongst",
+    "Across",
+    "Above",
+    "Below",
+    "Within",
+    "Against",
+    "Per",
+    "Via",
+    "Every",
+    "Each",
+    "Another",
+    "Those",
+    "These",
+    "Their",
+    "Its",
+    "Our",
+    "Exactly",
+    "More",
+    "Less",
+    "Fewer",
+    "Like",
+    "Unlike",
+    "Plus",
+    "Minus",
     "Roughly",
     "Approximately",
     "Of",

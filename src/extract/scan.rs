@@ -247,6 +247,15 @@ fn arabic_at(
         out.push(raw.because(Reason::Marker));
         return Some(span.end);
     }
+    if p.decimals == 0
+        && p.dots == 0
+        && !p.grouped
+        && let Some(span) = marks::code(text, s, p.end, p.int_digits)
+    {
+        let raw = Raw::non_quantity(Kind::Name, span, number, p.value, p.numeral);
+        out.push(raw.because(Reason::Code));
+        return Some(span.end);
+    }
     if let Some(end) = held_out(text, s, &p, out, titles) {
         return Some(end);
     }
@@ -449,11 +458,26 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
         out.push(r);
         return Some(end);
     }
-    let raw = build(s, &p, &pre, &tail);
+    let mut raw = build(s, &p, &pre, &tail);
+    // `近一年`, `过去一年`, `未来一个月`: a span of time counted back or ahead, not the
+    // indefinite `一年` of `有一年`.
+    if raw.indefinite
+        && matches!(raw.unit.as_deref(), Some("year" | "month" | "week" | "day"))
+        && RECENT_BEFORE
+            .iter()
+            .any(|w| lexicon::ends_with_word(text, s, w).is_some())
+    {
+        raw.indefinite = false;
+    }
     let end = raw.span.end;
     out.push(raw);
     Some(end)
 }
+
+/// Words before `一年`, `一个月` that make it a span of time counted from now.
+const RECENT_BEFORE: &[&str] = &[
+    "近", "过去", "過去", "最近", "未来", "未來", "长达", "長達", "历时", "歷時",
+];
 
 /// Whether `over` at `span` before a span of time (ending at `end`) is the preposition of
 /// the span (`Over 10 years, deficits…`, `held over 44 days from 19 April`) rather than the
@@ -682,6 +706,13 @@ fn words_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
             }
         } else if raw.hedge.is_none() && change_base_before(text, s) {
             // `up from just one in 2016`: the level a change started from.
+            raw.weak = false;
+        } else if raw.hedge.is_some()
+            && let Some(noun) = context::counted_past_figure(text, raw.span.end)
+        {
+            // `fewer than two 25 bps cuts`: the word counts the cuts.
+            raw.kind = Kind::Count;
+            raw.unit = Some(Cow::Owned(noun.to_string()));
             raw.weak = false;
         }
     }
