@@ -83,6 +83,14 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
         {
             continue;
         }
+        // `> 5 things` opening a line quotes it (Markdown); `<` and `>` right after a letter
+        // or digit are no comparison either (`a<b`, `x>5` in prose about code).
+        if matches!(w, ">" | "<") {
+            let head = text[..st].trim_end_matches([' ', '\t', '>']);
+            if head.is_empty() || head.ends_with(['\n', '\r']) {
+                continue;
+            }
+        }
         return Some((h, Span::new(st, k)));
     }
     None
@@ -214,6 +222,13 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             return finish(text, we, TailKind::Subunit("GBP"), 1.0, None);
         } else if matches!(w, "bps" | "bp") {
             return finish(text, we, TailKind::BasisPoints, 1.0, None);
+        } else if (w == "C" || w == "F")
+            && !has_currency
+            && !char_at(text, we).is_some_and(super::nonquant::is_cjk)
+        {
+            // `1.45C above the pre-industrial baseline`: degrees (not `3C产品`, a name).
+            let u = if w == "C" { "°C" } else { "°F" };
+            return finish(text, we, TailKind::Unit(u), 1.0, None);
         } else if let Some(u) = latin_unit(w) {
             return finish(text, we, TailKind::Unit(u), 1.0, None);
         } else if let Some(u) = acronym_unit(text, w, we) {
@@ -268,12 +283,90 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             pos = span.end;
         }
     }
-    let (kind, end) = unit(text, pos, p.numeral == Numeral::Words);
+    let (mut kind, mut end) = unit(text, pos, p.numeral == Numeral::Words);
+    if arabic && scale == 1.0 {
+        (kind, end) = index_points(text, p, pos, kind, end);
+    }
+    // `1,187.5億度`: degrees by the hundred million are kilowatt-hours of electricity.
+    if kind == TailKind::Unit("°") && scale >= 1e4 {
+        kind = TailKind::Unit("kWh");
+    }
     let mut t = finish(text, end.unwrap_or(pos), kind, scale, hedge);
     if t.hedge.is_none() {
         t.hedge = hedge;
     }
     t
+}
+
+/// Points of a stock index (`rose 440.06 points` on the Dow, `报3338.19点`): a quantity in
+/// index points, not percentage points. `points` after a figure are index points when the
+/// figure is 100 or more or an index is named earlier in the sentence; `点` after digits when
+/// the figure has decimals, is 1,000 or more, or an index (`指数`, `沪指`) is named.
+fn index_points(
+    text: &str,
+    p: &Parsed,
+    pos: usize,
+    kind: TailKind,
+    end: Option<usize>,
+) -> (TailKind, Option<usize>) {
+    let j = skip_space(text, pos);
+    let rest = &text.as_bytes()[j.min(text.len())..];
+    if kind == TailKind::Points && (rest.starts_with(b"point") || rest.starts_with(b"pts")) {
+        if p.value >= 100.0 || names_index(text, pos) {
+            return (TailKind::Unit("pt"), end);
+        }
+    } else if kind == TailKind::None
+        && (rest.starts_with("点".as_bytes()) || rest.starts_with("點".as_bytes()))
+        && (p.decimals > 0 || p.value >= 1000.0 || names_index(text, pos))
+    {
+        return (TailKind::Unit("pt"), Some(j + 3));
+    }
+    (kind, end)
+}
+
+/// Words that name a stock index.
+const INDEX_WORDS: &[&str] = &[
+    "指",
+    "盘",
+    "盤",
+    "Dow",
+    "S&P",
+    "Nasdaq",
+    "index",
+    "Index",
+    "FTSE",
+    "Nikkei",
+    "Hang Seng",
+    "DAX",
+    "CAC",
+    "Stoxx",
+    "STOXX",
+    "KOSPI",
+    "Sensex",
+    "Nifty",
+    "ASX",
+    "TSX",
+];
+
+/// Whether the sentence before `pos` (at most 200 bytes back) names a stock index.
+fn names_index(text: &str, pos: usize) -> bool {
+    let mut from = pos.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..pos];
+    // The sentence: after the last `。`, line break or `. `.
+    let start = [
+        head.rfind('。').map(|k| k + 3),
+        head.rfind('\n').map(|k| k + 1),
+        head.rfind(". ").map(|k| k + 2),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0);
+    let sentence = &head[start..];
+    INDEX_WORDS.iter().any(|w| sentence.contains(w))
 }
 
 /// Closes a tail: a hedge written after the unit (`0.7% 左右`, `5 亿美元以上`).
@@ -357,7 +450,10 @@ fn counted_after(text: &str, end: usize) -> bool {
         return false;
     }
     let (w, _) = word_at(text, end + 1);
-    w == "of" || counted_noun(text, end + 1, 3).is_some()
+    // `1m sq km`: millions of a unit.
+    w == "of"
+        || counted_noun(text, end + 1, 3).is_some()
+        || match_after(text, end + 1, UNIT_EN).is_some()
 }
 
 /// The noun after `one` that a hedge claims (`at least one chronic condition`): up to two
@@ -464,10 +560,12 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         && let Some(counter) = lexicon::counter(c)
         && !lexicon::counter_word(c, char_at(text, j + c.len_utf8()))
     {
-        return (
-            TailKind::Count(Cow::Borrowed(counter)),
-            Some(j + c.len_utf8()),
-        );
+        let mut e = j + c.len_utf8();
+        // `人次`, `架次`, `车次`: times of what the counter counts (trips, flights).
+        if c != '次' && char_at(text, e) == Some('次') {
+            e += '次'.len_utf8();
+        }
+        return (TailKind::Count(Cow::Borrowed(counter)), Some(e));
     }
     if let Some((_, noun, e)) = match_after(text, j, lexicon::COUNTED_ZH) {
         return (TailKind::Count(Cow::Borrowed(noun)), Some(e));
@@ -782,12 +880,29 @@ fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)>
             t = e2;
             hyphenated = true;
         }
+        // `S&P` of `S&P 500`.
+        while b.get(t) == Some(&b'&') && b.get(t + 1).is_some_and(u8::is_ascii_uppercase) {
+            t += 2;
+            while b.get(t).is_some_and(u8::is_ascii_alphanumeric) {
+                t += 1;
+            }
+        }
         let token = &text[at..t];
         let named = token.len() >= 2
             && token.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
             && token
                 .bytes()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'&');
+        // `11 S&P 500 sectors`, `the FTSE 100 companies`: an index name with its number.
+        if named && b.get(t) == Some(&b' ') && b.get(t + 1).is_some_and(u8::is_ascii_digit) {
+            let mut d = t + 1;
+            while b.get(d).is_some_and(u8::is_ascii_digit) {
+                d += 1;
+            }
+            if b.get(d) == Some(&b' ') {
+                t = d;
+            }
+        }
         let modifier = (w.len() >= 3
             && (t == e || hyphenated)
             && w.bytes().all(|c| c.is_ascii_lowercase())

@@ -654,7 +654,8 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     } else {
         (lw, we)
     };
-    if lw == "in" && bytes.get(we) == Some(&b' ') {
+    // `two-in-three`: written as one compound.
+    if lw == "in" && matches!(bytes.get(we), Some(b' ' | b'-')) {
         let q = numeral::arabic(text, we + 1).or_else(|| numeral::english(text, we + 1))?;
         // `1 in 3`, `one in eight`; not `16 in 2016`, `5 in 2023` (a count and a year).
         let year_like = q.numeral != Numeral::Words

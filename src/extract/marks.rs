@@ -211,7 +211,24 @@ pub(crate) fn percent_cell(text: &str, s: usize, e: usize) -> Option<Span> {
     if !matches!(b[k], b'|' | b' ' | b'\t') || !fills_cell(text, s, e) {
         return None;
     }
-    percent_column(text, s).0.then(|| Span::new(s, e))
+    (percent_column(text, s).0 || percent_row(text, s)).then(|| Span::new(s, e))
+}
+
+/// Whether the cell at `at` is in a table row whose label (its first cell) says `%`
+/// (`| Weight change (%) | -9.39 | -0.88 |`), and is not that label.
+fn percent_row(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let before = &text[line_start..at];
+    let mut cells = before.split('|');
+    // `|` opens the row, so the first piece is empty and the second the label.
+    if cells.next().is_none_or(|c| !c.trim().is_empty()) {
+        return false;
+    }
+    let Some(label) = cells.next() else {
+        return false;
+    };
+    // The cell at `at` is a later one: the label is closed before it.
+    before.matches('|').count() >= 2 && label.contains(['%', '％'])
 }
 
 /// Whether `text[a..b]` alone fills a table cell: `|` on either side, spaces between.

@@ -268,6 +268,11 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     if let Some(end) = clock_time(text, p.end).filter(|_| v <= 24) {
         return Some(raw(Kind::Date, Span::new(s, end), number, p));
     }
+    if v <= 24
+        && let Some(end) = zh_clock(text, s, p.end)
+    {
+        return Some(raw(Kind::Date, Span::new(s, end), number, p));
+    }
     if let Some(end) = numeric_date(text, p).filter(|_| (1000..=2100).contains(&v)) {
         return Some(raw(Kind::Date, Span::new(s, end), number, p));
     }
@@ -492,6 +497,41 @@ pub(crate) fn dotted_date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
     let number = Span::new(s, p.end);
     ok.then(|| Raw::non_quantity(Kind::Date, number, number, f64::from(y), p.numeral))
+}
+
+/// Words for a part of the day before an hour (`下午2时`, `晚上8点`).
+const DAY_PARTS: &[&str] = &[
+    "上午", "下午", "中午", "凌晨", "早上", "晚上", "傍晚", "晚间", "晚間", "清晨", "早晨",
+];
+
+/// A time of day written in Chinese after the hour ending at `e` (`2时11分`, `2時11分`,
+/// `10点30分`, `下午3点`, `8点半`): its end.
+fn zh_clock(text: &str, s: usize, e: usize) -> Option<usize> {
+    let c = char_at(text, e)?;
+    if !matches!(c, '时' | '時' | '点' | '點') {
+        return None;
+    }
+    let h = e + c.len_utf8();
+    // `时` alone is also the hour of `小时`-less durations (`5时`): only with minutes, or
+    // after a part of the day.
+    let minutes = numeral::arabic(text, h)
+        .or_else(|| numeral::chinese(text, h))
+        .filter(|m| m.decimals == 0 && m.value < 60.0)
+        .and_then(|m| matches!(char_at(text, m.end), Some('分')).then_some(m.end + 3));
+    if let Some(end) = minutes {
+        return Some(end);
+    }
+    let part = DAY_PARTS
+        .iter()
+        .any(|w| ends_with_word(text, skip_space_back(text, s), w).is_some());
+    if part || text[h..].starts_with('半') || text[h..].starts_with('钟') {
+        let mut end = h;
+        if text[h..].starts_with('半') || text[h..].starts_with('钟') {
+            end += 3;
+        }
+        return Some(end);
+    }
+    None
 }
 
 /// `:39` or `:39:05` after the hour of a time of day (`16:39`): its end.

@@ -274,12 +274,18 @@ fn arabic_at(
         out.push(raw);
         return Some(span.end);
     }
-    if let Some(span) = marks::percent_cell(text, s, p.end) {
+    // `| -9.39 |` in a column or row of percentages: the sign is part of the cell.
+    let sign = minus_before(text, s);
+    if let Some(span) = marks::percent_cell(text, sign.unwrap_or(s), p.end) {
         let tail = Tail {
             kind: TailKind::Percent,
             ..Tail::bare(p.end)
         };
         let mut raw = build(s, &p, &Pre::default(), &tail);
+        if sign.is_some() {
+            raw.value = -raw.value;
+            raw.number.start = span.start;
+        }
         raw.span = span;
         out.push(raw);
         return Some(span.end);
