@@ -357,6 +357,9 @@ fn cases() -> Vec<Case> {
         ("The price rose over two years.", "two years", "quantity", 2.0, 1.5, 2.5, "year", ""),
         ("十来个城市", "十来个", "count", 10.0, 9.5 * A, 10.5 * B, "个", "approximately"),
         ("突破了300亿件", "突破了300亿件", "count", 3e10, 3e10, INF, "件", "over"),
+        ("增速加快3个多百分点", "3个多百分点", "points", 0.03, 0.03, INF, "pp", "over"),
+        ("Core inflation edged up to 3.3% from 3.2%", "3.3%", "percent", 0.033, 0.0325, 0.0335, "%", ""),
+        ("| 65+ | 35 | 51 |", "65+", "number", 65.0, 65.0, INF, "", "at_least"),
     ]
 }
 
@@ -524,6 +527,8 @@ const REASONS: &[(&str, &str, &str)] = &[
     ("between 14 and 18 March", "14", "date"),
     ("The 10-year Treasury yield", "10-year", "name"),
     ("the 10-year gilt yield rose", "10-year", "name"),
+    ("前10个月，进出口", "前10个月", "period"),
+    ("累计前10月接单", "前10月", "period"),
     ("to 2.7%. Also¹ and ^7 here", "^7", "marker"),
     ("G20 and 5G", "5G", "name"),
 ];

@@ -62,14 +62,9 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     if connector == "to" && from_in_phrase(before) {
         return None;
     }
-    if connector == "to" {
-        let word = before
-            .rsplit(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("");
-        if CHANGE_WORDS.contains(&word) {
-            return None;
-        }
+    // `fell by an estimated 5,000 to 30.3 million`: a change word up to three words back.
+    if connector == "to" && change_in_phrase(before) {
+        return None;
     }
     let (low, low_half) = if a.kind == b.kind && a.unit == b.unit {
         (a.value, a.half)
@@ -109,6 +104,24 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         weak: false,
         reason: None,
     })
+}
+
+/// Whether one of the last three words of `before` (plain words of the same clause) is a
+/// word of change (`rose`, `by`, `up`).
+fn change_in_phrase(before: &str) -> bool {
+    for (n, w) in before.rsplit(' ').filter(|w| !w.is_empty()).enumerate() {
+        if n >= 3 {
+            return false;
+        }
+        let word = w.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+        if CHANGE_WORDS.contains(&word) {
+            return true;
+        }
+        if !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether one of the last three words of `before` (in the same clause) is `from`.

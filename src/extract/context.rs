@@ -78,6 +78,17 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
         if w == "近" && matches!(before, Some('最' | '附' | '邻' | '靠' | '将' | '接')) {
             continue;
         }
+        // `edged up to 3.3%`: a verb of motion with `up`, then `to` the level; no limit.
+        if w == "up to" {
+            let head = text[..st].trim_end();
+            let verb = head
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            if UP_VERBS.contains(&verb) {
+                continue;
+            }
+        }
         // `5~10`: a range, not a hedge.
         if matches!(w, "~" | "～") && before.is_some_and(|c| c.is_ascii_digit() || is_fw_digit(c))
         {
@@ -95,6 +106,13 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
     }
     None
 }
+
+/// Verbs whose `up` goes with them, so that `up to` after them is no hedge (`edged up to`).
+const UP_VERBS: &[&str] = &[
+    "edged", "edges", "edge", "inched", "crept", "ticked", "moved", "went", "shot", "jumped",
+    "climbed", "rose", "revised", "marked", "pushed", "bumped", "nudged", "picked", "sped",
+    "speeded", "stepped", "ramped", "scaled", "went", "go", "goes", "going", "gone",
+];
 
 fn is_fw_digit(c: char) -> bool {
     ('０'..='９').contains(&c)
@@ -282,6 +300,34 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
         if let Some((_, span)) = hedge {
             pos = span.end;
         }
+    }
+    // `3个多百分点`: more than three percentage points.
+    if hedge.is_none() {
+        let r = &text.as_bytes()[pos.min(text.len())..];
+        if (r.starts_with("个多".as_bytes()) || r.starts_with("個多".as_bytes()))
+            && let Some((_, Kind::Points, e)) = match_after(text, pos + 6, PERCENT_AFTER)
+        {
+            let t = Tail {
+                end: e,
+                kind: TailKind::Points,
+                scale,
+                hedge: Some((Hedge::Over, Span::new(pos + 3, pos + 6))),
+                vague: None,
+            };
+            return t;
+        }
+    }
+    // `65+`: that age and older.
+    if arabic
+        && hedge.is_none()
+        && text.as_bytes().get(pos) == Some(&b'+')
+        && !text
+            .as_bytes()
+            .get(pos + 1)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        hedge = Some((Hedge::AtLeast, Span::new(pos, pos + 1)));
+        pos += 1;
     }
     let (mut kind, mut end) = unit(text, pos, p.numeral == Numeral::Words);
     if arabic && scale == 1.0 {

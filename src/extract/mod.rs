@@ -367,6 +367,12 @@ mod tests {
             .map(|m| &text[m.span.range()])
             .collect();
         assert_eq!(money, ["$312 million", "$1.85 billion"]);
+        let text = "Payrolls fell by an estimated 5,000 to 30.3 million.";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(
+            mentions.iter().all(|m| m.hedge != Some(Hedge::Range)),
+            "{mentions:?}"
+        );
         let text = "Sales surged $312 million to $1.85 billion.";
         let mentions = extract(text, &ExtractOptions::default());
         assert!(

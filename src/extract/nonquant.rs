@@ -280,6 +280,17 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         return Some(raw(Kind::Date, Span::new(s, end), number, p).because(Reason::Period));
     }
     let j = skip_space(text, p.end);
+    // `前10个月`, `前10月`: the first months of the year, a period like `前三季度`.
+    if (1..=12).contains(&v) && char_before(text, skip_space_back(text, s)) == Some('前') {
+        let month = ["个月", "個月", "月"]
+            .iter()
+            .find(|w| text[j..].starts_with(*w));
+        if let Some(w) = month {
+            let start = skip_space_back(text, s) - 3;
+            let span = Span::new(start, j + w.len());
+            return Some(raw(Kind::Date, span, number, p).because(Reason::Period));
+        }
+    }
     // `113年10月`: a year written short (the Minguo calendar of Taiwan) with its month; and
     // `民國113年`.
     if (1..=200).contains(&v) && p.numeral != Numeral::Words && text[j..].starts_with('年') {
