@@ -288,8 +288,11 @@ static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
             }
         }
     }
+    // A contiguous NFA: a DFA of these 300 spellings takes longer to build than a
+    // sentence takes to search, and only sentences with a cue are searched.
     let search = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
         .expect("static word list");
     Literals { search, info }
