@@ -360,6 +360,10 @@ fn cases() -> Vec<Case> {
         ("增速加快3个多百分点", "3个多百分点", "points", 0.03, 0.03, INF, "pp", "over"),
         ("Core inflation edged up to 3.3% from 3.2%", "3.3%", "percent", 0.033, 0.0325, 0.0335, "%", ""),
         ("| 65+ | 35 | 51 |", "65+", "number", 65.0, 65.0, INF, "", "at_least"),
+        ("增長兩成半", "兩成半", "percent", 0.25, 0.245, 0.255, "%", ""),
+        ("The deal was worth $1.2-1.5bn.", "$1.2-1.5bn", "money", 1.35e9, 1.15e9, 1.55e9, "USD", "range"),
+        ("one in every 50 jobs", "one in every 50", "fraction", 0.02, 0.02 * A, 0.02 * B, "", ""),
+        ("It employs c.1,500 staff", "c.1,500 staff", "count", 1500.0, 1450.0 * A, 1550.0 * B, "staff", "approximately"),
     ]
 }
 
@@ -528,6 +532,8 @@ const REASONS: &[(&str, &str, &str)] = &[
     ("The 10-year Treasury yield", "10-year", "name"),
     ("the 10-year gilt yield rose", "10-year", "name"),
     ("前10个月，进出口", "前10个月", "period"),
+    ("首10個月出口", "首10個月", "period"),
+    ("台積電（2330）股價", "2330", "code"),
     ("累计前10月接单", "前10月", "period"),
     ("to 2.7%. Also¹ and ^7 here", "^7", "marker"),
     ("G20 and 5G", "5G", "name"),

@@ -66,7 +66,15 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     if connector == "to" && change_in_phrase(before) {
         return None;
     }
-    let (low, low_half) = if a.kind == b.kind && a.unit == b.unit {
+    // `$1.2-1.5bn`, `£3-4bn`: the currency on the first end, the scale word on the second.
+    let money_first = a.kind == Kind::Money
+        && a.style.factor == 1.0
+        && b.kind == Kind::Number
+        && b.style.factor > 1.0
+        && connector != "to";
+    let (low, low_half) = if money_first {
+        (a.value * b.style.factor, a.half * b.style.factor)
+    } else if a.kind == b.kind && a.unit == b.unit {
         (a.value, a.half)
     } else if a.kind == Kind::Number && a.style.factor == 1.0 {
         (a.value * b.style.factor, a.half * b.style.factor)
@@ -88,15 +96,20 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     }
     let mut style = b.style;
     style.factor = 0.0;
+    let (kind, unit) = if money_first {
+        (a.kind, a.unit.clone())
+    } else {
+        (b.kind, b.unit.clone())
+    };
     Some(Raw {
         span: Span::new(a.span.start, b.span.end),
         number: Span::new(a.number.start, b.number.end),
-        kind: b.kind,
+        kind,
         value: (low + b.value) / 2.0,
         half: 0.0,
         base: Some((lo, hi)),
         by_nature: false,
-        unit: b.unit.clone(),
+        unit,
         hedge: if hedged { a.hedge } else { Some(Hedge::Range) },
         hedge_span: if hedged { a.hedge_span } else { None },
         style,

@@ -631,7 +631,13 @@ fn acronym_unit(text: &str, w: &str, we: usize) -> Option<(&'static str, usize)>
 /// The digit of hundredths after `成` (`四成一` is 41%): a Chinese digit that ends the
 /// phrase, not the start of a word (`七成一线城市` is 70% of first-tier cities).
 fn hundredths(text: &str, e: usize) -> Option<u8> {
-    let d = super::numeral::zh_digit(char_at(text, e)?).filter(|&d| d > 0)?;
+    // `三成半`: and a half (35%).
+    let c = char_at(text, e)?;
+    let d = if c == '半' {
+        5
+    } else {
+        super::numeral::zh_digit(c).filter(|&d| d > 0)?
+    };
     let next = char_at(text, e + 3);
     let ends = next.is_none_or(|c| {
         !super::nonquant::is_cjk(c) || matches!(c, '的' | '左' | '以' | '上' | '下' | '多')

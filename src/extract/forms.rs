@@ -476,6 +476,13 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
             if nw.ends_with('s') {
                 return None;
             }
+            // `a third straight month`, `a quarter earlier`: an ordinal or a period of time.
+            if text.as_bytes().get(ne) == Some(&b' ') {
+                let (after, _) = word_at(text, ne + 1);
+                if NOT_SHARES.contains(&after) {
+                    return None;
+                }
+            }
             // `a quarter point`, `a quarter of a percentage point`: points.
             if let Some(raw) = of_a_point(text, s, ne, 1.0 / d) {
                 return Some(raw);
@@ -495,6 +502,38 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     }
     None
 }
+
+/// Words after `a third`, `a quarter` that make it an ordinal (`a third straight month`,
+/// `a fourth term`) or a period of time (`a quarter earlier`), not a share.
+const NOT_SHARES: &[&str] = &[
+    "straight",
+    "consecutive",
+    "successive",
+    "time",
+    "term",
+    "round",
+    "year",
+    "month",
+    "week",
+    "day",
+    "wave",
+    "place",
+    "attempt",
+    "party",
+    "reading",
+    "quarter",
+    "earlier",
+    "ago",
+    "before",
+    "later",
+    "runway",
+    "option",
+    "bailout",
+    "lockdown",
+    "child",
+    "country",
+    "run",
+];
 
 /// Words before `half` that make it a part of a period (`the first half`, `H2`).
 const HALF_PERIODS: &[&str] = &["first", "second", "latter", "back", "front"];
@@ -656,7 +695,13 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     };
     // `two-in-three`: written as one compound.
     if lw == "in" && matches!(bytes.get(we), Some(b' ' | b'-')) {
-        let q = numeral::arabic(text, we + 1).or_else(|| numeral::english(text, we + 1))?;
+        // `one in every 50`.
+        let at = if text[we + 1..].starts_with("every ") {
+            we + 7
+        } else {
+            we + 1
+        };
+        let q = numeral::arabic(text, at).or_else(|| numeral::english(text, at))?;
         // `1 in 3`, `one in eight`; not `16 in 2016`, `5 in 2023` (a count and a year).
         let year_like = q.numeral != Numeral::Words
             && !q.grouped

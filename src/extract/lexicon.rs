@@ -511,6 +511,7 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("at most", Hedge::AtMost),
     ("about", Hedge::Approximately),
     ("circa", Hedge::Approximately),
+    ("c.", Hedge::Approximately),
     ("above", Hedge::Over),
     ("below", Hedge::Under),
     ("under", Hedge::Under),

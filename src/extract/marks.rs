@@ -74,8 +74,8 @@ const CODE_WORDS: &[&str] = &[
 /// A stock or other code at the integer `text[s..e]` (`int_digits` digits, no decimals):
 /// digits with an exchange suffix (`01211.HK`, `600519.SH`), a run of four or more digits
 /// that opens with a nought (`00066`: no amount is written so), digits after a code word
-/// (`股票代码：600519`), or six digits alone in brackets after a name (`贵州茅台（600519）`, the
-/// shape of a mainland share code). Returns the span with the suffix.
+/// (`股票代码：600519`), or six digits (or four that are no year) alone in brackets after a
+/// name (`贵州茅台（600519）`, `台積電（2330）`: the shapes of share codes). Returns the span with the suffix.
 pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<Span> {
     let b = text.as_bytes();
     if e - s != int_digits || b.get(e).is_some_and(u8::is_ascii_digit) {
@@ -104,8 +104,12 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
     }
     let bracketed = matches!(char_before(text, s), Some('（' | '('))
         && matches!(char_at(text, e), Some('）' | ')'));
+    // Six digits (a mainland share), or four that are no year (`台積電（2330）`, a Taiwan
+    // share).
+    let value: u32 = text[s..e].parse().unwrap_or(0);
+    let shape = int_digits == 6 || (int_digits == 4 && !(1900..=2100).contains(&value));
     if bracketed
-        && int_digits == 6
+        && shape
         && char_before(text, s - char_before(text, s).map_or(0, char::len_utf8))
             .is_some_and(super::nonquant::is_cjk)
     {

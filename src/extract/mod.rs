@@ -358,6 +358,24 @@ mod tests {
     }
 
     #[test]
+    fn ordinals_and_periods_written_like_shares() {
+        for text in [
+            "Inflation rose for a third straight month.",
+            "32,000 more than a quarter earlier.",
+            "She won a fourth term.",
+        ] {
+            let mentions = extract(text, &ExtractOptions::default());
+            assert!(
+                mentions.iter().all(|m| m.kind != Kind::Fraction),
+                "`{text}`: {mentions:?}"
+            );
+        }
+        // A share stays one.
+        let mentions = extract("A third said no.", &ExtractOptions::default());
+        assert!(mentions.iter().any(|m| m.kind == Kind::Fraction));
+    }
+
+    #[test]
     fn a_change_from_one_level_to_another_is_no_range() {
         let text = "Revenue grew from a year-earlier $312 million to $1.85 billion.";
         let mentions = extract(text, &ExtractOptions::default());

@@ -281,7 +281,12 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     }
     let j = skip_space(text, p.end);
     // `前10个月`, `前10月`: the first months of the year, a period like `前三季度`.
-    if (1..=12).contains(&v) && char_before(text, skip_space_back(text, s)) == Some('前') {
+    if (1..=12).contains(&v)
+        && matches!(
+            char_before(text, skip_space_back(text, s)),
+            Some('前' | '首')
+        )
+    {
         let month = ["个月", "個月", "月"]
             .iter()
             .find(|w| text[j..].starts_with(*w));
