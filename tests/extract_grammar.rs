@@ -364,6 +364,10 @@ fn cases() -> Vec<Case> {
         ("The deal was worth $1.2-1.5bn.", "$1.2-1.5bn", "money", 1.35e9, 1.15e9, 1.55e9, "USD", "range"),
         ("one in every 50 jobs", "one in every 50", "fraction", 0.02, 0.02 * A, 0.02 * B, "", ""),
         ("It employs c.1,500 staff", "c.1,500 staff", "count", 1500.0, 1450.0 * A, 1550.0 * B, "staff", "approximately"),
+        ("粮食产量稳定在1.3万亿斤以上", "1.3万亿斤以上", "quantity", 1.3e12, 1.3e12, INF, "jin", "over"),
+        ("千余家企业参展", "千余家", "count", 1000.0, 1000.0, INF, "家", "over"),
+        ("吸引万余人参加", "万余人", "count", 1e4, 1e4, INF, "人", "over"),
+        ("人口出生率为6.77‰", "6.77‰", "percent", 0.00677, 0.006765, 0.006775, "%", ""),
     ]
 }
 

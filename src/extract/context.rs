@@ -132,6 +132,8 @@ pub(crate) enum TailKind {
     Subunit(&'static str),
     /// `25 bps`, `25 basis points`: hundredths of a percentage point.
     BasisPoints,
+    /// `6.77‰`: per mille, a tenth of a percent.
+    PerMille,
     /// A counter (`个`) or a counted noun (`companies`).
     Count(Cow<'static, str>),
     Unit(&'static str),
@@ -546,6 +548,9 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     }
     if next == b'%' {
         return (TailKind::Percent, Some(j + 1));
+    }
+    if let Some(e) = starts_with_word(text, j, "‰") {
+        return (TailKind::PerMille, Some(e));
     }
     if next == b'-' {
         if let Some(e) = starts_with_word(text, pos, "-fold") {

@@ -133,10 +133,13 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             })
         }
         '百' | '千' | '万' | '萬' => {
-            // `近百家`, `逾千人`: a bare round figure that a hedge before it makes a number.
+            // `近百家`, `逾千人`: a bare round figure that a hedge before it makes a number;
+            // `千余家`, `万余人`: one that `余` or `多` after it does.
             let pre = context::pre(text, s);
-            pre.hedge?;
             let (_, f, e) = match_after(text, s, SCALE_ZH)?;
+            if pre.hedge.is_none() && !matches!(char_at(text, e), Some('余' | '餘' | '多')) {
+                return None;
+            }
             let fake = round_figure(e, f);
             let tail = context::tail(text, &fake, pre.currency.is_some());
             Some(build(s, &fake, &pre, &tail))

@@ -206,6 +206,8 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("°F", "°F"),
     ("吨", "t"),
     ("噸", "t"),
+    // `14130亿斤`: the jin, half a kilogram, in which grain harvests are reported.
+    ("斤", "jin"),
     ("克", "g"),
     ("米", "m"),
     ("升", "l"),

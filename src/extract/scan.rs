@@ -562,6 +562,7 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         (TailKind::Money(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 1.0),
         (TailKind::Subunit(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 0.01),
         (TailKind::BasisPoints, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.0001),
+        (TailKind::PerMille, _) => (Kind::Percent, Some(Cow::Borrowed("%")), 0.001),
         (_, Some((code, _))) => (Kind::Money, Some(Cow::Borrowed(code)), 1.0),
         (TailKind::Count(u), _) => (Kind::Count, Some(u.clone()), 1.0),
         (TailKind::Unit(u), _) => (Kind::Quantity, Some(Cow::Borrowed(*u)), 1.0),
