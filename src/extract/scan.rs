@@ -464,6 +464,11 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
         out.push(r);
         return Some(end);
     }
+    if let Some(raw) = compound_scale(text, s, &p, &pre, &tail) {
+        let end = raw.span.end;
+        out.push(raw);
+        return Some(end);
+    }
     let mut raw = build(s, &p, &pre, &tail);
     // `近一年`, `过去一年`, `未来一个月`: a span of time counted back or ahead, not the
     // indefinite `一年` of `有一年`.
@@ -478,6 +483,50 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     let end = raw.span.end;
     out.push(raw);
     Some(end)
+}
+
+/// `2兆9,000億元`, `1亿2000万元`: digits and a large scale word, then digits and a smaller
+/// one, with the currency or unit after the second. One mention: the sum, with the written
+/// precision of the second part.
+fn compound_scale(text: &str, s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Option<Raw> {
+    if tail.scale < 1e4
+        || tail.kind != TailKind::None
+        || tail.hedge.is_some()
+        || p.numeral != Numeral::Arabic
+        || !text
+            .as_bytes()
+            .get(tail.end)
+            .is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let q = numeral::arabic(text, tail.end)?;
+    let rest = context::tail(text, &q, pre.currency.is_some());
+    if q.decimals > 0 || rest.scale >= tail.scale || rest.scale < 1e3 {
+        return None;
+    }
+    let carried = Pre {
+        hedge: None,
+        ..*pre
+    };
+    let mut raw = build(tail.end, &q, &carried, &rest);
+    if !matches!(
+        raw.kind,
+        Kind::Money | Kind::Count | Kind::Quantity | Kind::Number
+    ) || raw.style.factor != rest.scale
+    {
+        return None;
+    }
+    raw.value += p.value * tail.scale;
+    raw.span.start = pre.start(s);
+    raw.number.start = s;
+    if raw.hedge.is_none()
+        && let Some((h, span)) = pre.hedge
+    {
+        raw.hedge = Some(h);
+        raw.hedge_span = Some(span);
+    }
+    Some(raw)
 }
 
 /// Words before `一年`, `一个月` that make it a span of time counted from now.
