@@ -97,24 +97,30 @@ struct Level {
     head: usize,
 }
 
-/// The measure without neutral words; an English owner (`brightmart's`) apart.
+/// The measure without neutral words; an English owner (`brightmart's`) apart, with the
+/// words before it, which name it too (`northgate health district's hospitals`: the owner
+/// `northgate health district`, the measure `hospitals`).
 fn normalise(measure: &str) -> (String, Option<String>) {
     if measure.is_ascii() {
+        let words: Vec<&str> = measure.split(' ').filter(|w| !w.is_empty()).collect();
         let mut owner = None;
-        let words: Vec<&str> = measure
-            .split(' ')
-            .filter(|w| {
-                if NEUTRAL_EN.contains(w) {
-                    return false;
-                }
-                if let Some(o) = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")) {
-                    owner.get_or_insert_with(|| o.to_string());
-                    return false;
-                }
-                !w.is_empty()
-            })
+        let mut rest: &[&str] = &words;
+        if let Some(k) = words.iter().position(|w| possessive(w).is_some()) {
+            let mut name: Vec<&str> = words[..k]
+                .iter()
+                .copied()
+                .filter(|w| !NEUTRAL_EN.contains(w))
+                .collect();
+            name.push(possessive(words[k]).unwrap_or(words[k]));
+            owner = Some(name.join(" "));
+            rest = &words[k + 1..];
+        }
+        let kept: Vec<&str> = rest
+            .iter()
+            .copied()
+            .filter(|w| !NEUTRAL_EN.contains(w) && possessive(w).is_none())
             .collect();
-        return (words.join(" "), owner);
+        return (kept.join(" "), owner);
     }
     // `营业收入由 29.8 亿元增至 …`: the pair's opening word is not the measure's.
     let mut m = measure.trim_end_matches(['由', '从']);
@@ -132,6 +138,21 @@ fn normalise(measure: &str) -> (String, Option<String>) {
         }
         return (m.to_string(), None);
     }
+}
+
+/// `brightmart's` → `brightmart`; `farmers'` → `farmer`.
+fn possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("s'"))
+}
+
+/// Whether two owners may be one: either unnamed, the same name, or a one-word name that
+/// is the other's last word (`the district's` after `Northgate Health District's`).
+fn same_owner(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    let head = |s: &str| s.rsplit(' ').next().unwrap_or(s).to_string();
+    a == b || (!a.contains(' ') && a == head(b)) || (!b.contains(' ') && b == head(a))
 }
 
 /// Whether `label` ends with one of `words` (ASCII words at a word boundary).
@@ -366,7 +387,7 @@ pub(super) fn check(
                 .flatten();
             let mut list = own.chain(led).copied().filter(|&i| {
                 let l = read[i].as_ref().expect("indexed levels are read");
-                l.owner.is_none() || rate.owner.is_none() || l.owner == rate.owner
+                same_owner(l.owner.as_deref(), rate.owner.as_deref())
             });
             let first = &model.facts[list.next()?];
             let a = &ms[first.mention];

@@ -122,7 +122,7 @@ pub(super) fn check(
             continue;
         }
         if s.facts.len() >= 2
-            && let Some(g) = of_the(ctx, model, si)
+            && let Some(g) = of_the(ctx, model, si).or_else(|| of_them(ctx, model, si))
         {
             if let Some(f) = judge(ctx, &g, false, severity, examined) {
                 out.push(f);
@@ -530,6 +530,69 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
         || total.revised
         || mixes_dimensions(ctx, model, &parts)
     {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end: s.span.end,
+        by_words: false,
+    })
+}
+
+/// Words right after a part that make it a part of the figure before it (`1,767 goals,
+/// 866 of them in the first half`).
+const OF_THEM: &[&str] = &["of them", "of these", "of those"];
+
+/// `The Hawks scored 1,767 goals over the season, 866 of them in the first seven rounds and
+/// 911 in the last seven.`: the figure right before the first part is the total; the parts
+/// are that part and the figures after it in the sentence of its kind and unit, or bare
+/// numbers in digits, which take the total's unit as the first part does.
+fn of_them<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let facts = model.facts_of(si);
+    let k = (1..facts.len()).find(|&k| {
+        let after = text[ms[facts[k].mention].span.end..s.span.end]
+            .trim_start()
+            .to_ascii_lowercase();
+        OF_THEM.iter().any(|w| {
+            after.starts_with(w)
+                && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        })
+    })?;
+    let total = &facts[k - 1];
+    let tm = &ms[total.mention];
+    // Nothing but the total's own words between it and the first part: one clause on.
+    let gap = &text[tm.span.end..ms[facts[k].mention].span.start];
+    if gap.matches([',', ';', '，', '；']).count() > 1 || !is_additive(ms, total) || total.revised
+    {
+        return None;
+    }
+    let digits = |m: &Mention| ctx.doc.slice(m.span).chars().any(|c| c.is_ascii_digit());
+    let fits = |m: &Mention| {
+        (m.kind == tm.kind && m.unit == tm.unit)
+            || (m.kind == Kind::Number
+                && m.unit.is_none()
+                && digits(m)
+                && matches!(tm.kind, Kind::Count | Kind::Number))
+    };
+    let mut parts: Vec<&Fact> = Vec::new();
+    for f in &facts[k..] {
+        let m = &ms[f.mention];
+        if !fits(m) {
+            continue;
+        }
+        if is_difference(&text[f.label.range()]) {
+            break;
+        }
+        if !is_additive(ms, f) {
+            return None;
+        }
+        parts.push(f);
+    }
+    if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
         return None;
     }
     Some(Group {

@@ -80,6 +80,9 @@ const SUPERLATIVES_ZH: &[(&str, bool)] = &[
     ("最快", true),
     ("居首", false),
     ("之首", false),
+    // Superlative nouns: `成为议会第一大党`, `居首位`, `最大客源地`.
+    ("第一大", false),
+    ("首位", false),
     ("最高", false),
     ("最多", false),
     ("最大", false),
@@ -121,7 +124,7 @@ const COMPARATIVES: &[(&str, bool)] = &[
 ];
 
 /// Words in a label that name a total, never one of the items ranked.
-const TOTALS: &[&str] = &["全", "总", "合计", "共", "total", "overall", "all "];
+const TOTALS: &[&str] = &["全", "总", "總", "合计", "合計", "共", "total", "overall", "all "];
 
 fn number(s: &str) -> Option<u8> {
     if let Ok(n) = s.parse::<u8>() {
@@ -272,6 +275,20 @@ fn same(text: &str, a: &Mention, b: &Mention) -> bool {
     }
     let (ua, ub) = (unit_word(text, a), unit_word(text, b));
     !ua.is_empty() && ua == ub
+}
+
+/// Whether a bare number with no word of its own after it (`ahead of Grace Lowe with 648
+/// and …`) stands for a figure of the ranked one's unit (`612 goals`): in a list of the
+/// items it is ranked against, the unit is said once.
+fn elliptic_unit(text: &str, m: &Mention, ranked: &Mention) -> bool {
+    if m.kind != Kind::Number || m.unit.is_some() || !matches!(ranked.kind, Kind::Count | Kind::Number) {
+        return false;
+    }
+    let rest = text[m.span.end..].trim_start();
+    let word = unit_word(text, m);
+    rest.is_empty()
+        || rest.starts_with(['.', ',', ';', ')', '，', '。', '；', '、'])
+        || ["and", "or", "while", "but"].contains(&word)
 }
 
 fn unit_word<'t>(text: &'t str, m: &Mention) -> &'t str {
@@ -457,7 +474,7 @@ fn first_against_list(
         let m = &ms[f.mention];
         let label = text[f.label.range()].to_ascii_lowercase();
         if m.span.start < start
-            || !same(text, m, cm)
+            || !(same(text, m, cm) || elliptic_unit(text, m, cm))
             || f.role != claimed.role
             || f.period != claimed.period
             || f.forecast

@@ -47,6 +47,20 @@ const REST: &[&str] = &[
 /// Openings of a sentence that go on with the shares of the sentence before.
 const CONTINUE: &[&str] = &["Another", "另有", "还有"];
 
+/// Verbs right after a bare percentage that make it a share of the people counted, the
+/// percentage being the subject (`46% expected prices to fall`, `12% were unsure`).
+const RESPONDENT_VERBS: &[&str] = &[
+    "said", "say", "says", "expected", "expect", "expects", "were", "was", "are", "is",
+    "planned", "plan", "plans", "wanted", "want", "wants", "preferred", "prefer", "chose",
+    "picked", "named", "backed", "supported", "support", "opposed", "oppose", "agreed",
+    "agree", "disagreed", "disagree", "favoured", "favored", "favour", "favor", "rated",
+    "reported", "thought", "think", "believed", "believe", "felt", "feel", "intended",
+    "intend", "gave", "cited", "answered", "replied", "had", "have", "did", "do", "would",
+];
+
+/// Words for the rest right before a share's figure (`made up the remaining 16.4%`).
+const REST_BEFORE: &[&str] = &["remaining", "the rest", "其余", "其他", "其它", "剩余"];
+
 /// Verbs that take a share of the whole named in the sentence before, when they stand with
 /// a bare percentage (`The Progressives took 39.5%, the Greens 13.6%`).
 const TAKE: &[&str] = &[
@@ -78,9 +92,16 @@ pub(super) fn check(
         let groups = groups(ctx, model, si);
         let body = &ctx.doc.masked[model.sentences[si].span.range()];
         let mut groups = groups;
-        // `Another 33% said …` goes on with the last list of the sentence before.
-        if CONTINUE.iter().any(|w| body.starts_with(w))
+        // `Another 33% said …` goes on with the last list of the sentence before, and so
+        // does a sentence whose first share is the rest (`Visitors from other countries made
+        // up the remaining 16.4%`).
+        let rest_first = groups.first().is_some_and(|g| {
+            g.first()
+                .is_some_and(|&i| i == start && rests(label(ctx, &model.facts[i])))
+        });
+        if (CONTINUE.iter().any(|w| body.starts_with(w)) || rest_first)
             && let Some((prev, mut list)) = carried.take()
+            && prev + 1 == si
             && model.sentences[prev].paragraph == model.sentences[si].paragraph
             && let Some(first) = groups.first_mut()
             && first.first().is_some_and(|&i| i == start)
@@ -150,6 +171,48 @@ fn is_percent(ctx: &Context<'_>, f: &Fact) -> bool {
     ctx.mentions[f.mention].kind == Kind::Percent
 }
 
+/// Whether an English percentage read as a level is the subject of a verb of answering
+/// (`46% expected prices to fall`, `12% were unsure`): a share of the people asked. A
+/// percentage with a change verb, a basis, a period or a hedge of its own is not.
+fn answers(ctx: &Context<'_>, f: &Fact) -> bool {
+    let m = &ctx.mentions[f.mention];
+    if f.role != Role::Level || f.basis != 0 || f.period.is_stated() || m.hedge.is_some() {
+        return false;
+    }
+    let text = &ctx.doc.masked;
+    let after = &text[m.span.end..after_end(text, m.span.end)];
+    if !after.is_ascii() {
+        return false;
+    }
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    RESPONDENT_VERBS.contains(&next.as_str())
+}
+
+/// Where the words right after a figure end: a little past it, on a character boundary.
+fn after_end(text: &str, from: usize) -> usize {
+    let mut end = (from + 24).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// Whether a share's words end with a word for the rest right before its figure (`the
+/// remaining 16.4%`, `其余品种占 7.3%`) or open with one: the share closes the list before it.
+fn rests(label: &str) -> bool {
+    let t = label
+        .trim_end()
+        .trim_end_matches(['占', '为'])
+        .trim_end()
+        .to_ascii_lowercase();
+    is_rest(label) || REST_BEFORE.iter().any(|w| t.ends_with(w))
+}
+
 fn label<'a>(ctx: &'a Context<'_>, f: &Fact) -> &'a str {
     &ctx.doc.masked[f.label.range()]
 }
@@ -213,7 +276,7 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
             out.push(g);
         }
         // A share about expectations (`收入预期`) is still a share of the answers.
-        if is_percent(ctx, f) && f.role == Role::Share {
+        if is_percent(ctx, f) && (f.role == Role::Share || answers(ctx, f)) {
             respectively = f.respectively;
             open = Some(vec![i]);
         }

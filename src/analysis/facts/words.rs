@@ -96,7 +96,7 @@ impl Flags {
         let mut inside = self
             .forecast
             .iter()
-            .filter(|&&(a, b, _)| a >= lo && b <= hi)
+            .filter(|&&(a, b, _)| a >= lo && b <= hi && !names_a_group(s, b, hi))
             .peekable();
         if inside.peek().is_none() {
             return false;
@@ -104,6 +104,46 @@ impl Flags {
         let ascii = s.get(lo..hi).is_some_and(str::is_ascii);
         inside.any(|&(_, _, exact)| ascii || exact)
     }
+}
+
+/// Words after `计划…的` that make the plan the mark of a group counted now, not a forecast
+/// of the figure (`计划省外游的有 421 户`, `计划出行的家庭比例`).
+const PLANNERS: &[&str] = &[
+    "有",
+    "占",
+    "家庭",
+    "居民",
+    "人",
+    "户",
+    "受访",
+    "企业",
+    "学生",
+    "毕业生",
+    "游客",
+    "比例",
+    "比重",
+    "样本",
+];
+
+/// Whether the forecast word ending at `end` is `计划` in a relative clause that names the
+/// group a figure counts: a verb after it, then `的` and a word of `PLANNERS`, before `hi`.
+fn names_a_group(s: &str, end: usize, hi: usize) -> bool {
+    if !s
+        .get(..end)
+        .is_some_and(|t| t.ends_with("计划") || t.ends_with("計劃"))
+    {
+        return false;
+    }
+    let Some(rest) = s.get(end..hi) else {
+        return false;
+    };
+    rest.find('的').is_some_and(|k| {
+        k > 0
+            && !rest[..k].contains(['，', '。', '；'])
+            && PLANNERS
+                .iter()
+                .any(|w| rest[k + '的'.len_utf8()..].starts_with(w))
+    })
 }
 
 const EXPECTATION: &[&str] = &["预计", "预期", "expected", "expects", "forecast"];
