@@ -54,7 +54,10 @@ const FROM: &[&str] = &["from", "compared with", "compared to", "against", "vers
 const NEUTRAL_EN: &[&str] = &[
     "total", "overall", "worldwide", "global", "company", "company's", "group", "group's",
 ];
-const NEUTRAL_ZH: &[&str] = &["本公司", "公司", "集团", "全国", "全省", "全市", "全区", "全县"];
+const NEUTRAL_ZH: &[&str] = &[
+    "本公司", "该公司", "公司", "集团", "全国", "全省", "全市", "全区", "全县", "本省", "本市",
+    "本区", "本县", "该省", "该市", "该区", "该县",
+];
 
 /// Bases that a change between two plain levels cannot have.
 const OTHER_BASES: u16 = basis::REAL

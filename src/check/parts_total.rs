@@ -542,7 +542,11 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
 
 /// Words right after a part that make it a part of the figure before it (`1,767 goals,
 /// 866 of them in the first half`).
-const OF_THEM: &[&str] = &["of them", "of these", "of those"];
+const OF_THEM: &[&str] = &["of them", "of these", "of those", "of it", "of that"];
+
+/// Openings of a sentence whose figures are parts of the last figure of the sentence before
+/// (`Of those, 866 came in the first seven rounds and 911 in the last seven.`).
+const OF_THOSE: &[&str] = &["Of those,", "Of these,", "Of them,", "Of that,", "Of this,"];
 
 /// `The Hawks scored 1,767 goals over the season, 866 of them in the first seven rounds and
 /// 911 in the last seven.`: the figure right before the first part is the total; the parts
@@ -553,21 +557,36 @@ fn of_them<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'
     let ms = ctx.mentions;
     let s = &model.sentences[si];
     let facts = model.facts_of(si);
-    let k = (1..facts.len()).find(|&k| {
-        let after = text[ms[facts[k].mention].span.end..s.span.end]
-            .trim_start()
-            .to_ascii_lowercase();
-        OF_THEM.iter().any(|w| {
-            after.starts_with(w)
-                && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
-        })
-    })?;
-    let total = &facts[k - 1];
+    let opening = OF_THOSE
+        .iter()
+        .any(|w| text[s.span.range()].starts_with(w));
+    let (total, k) = if opening {
+        // The total is the last figure of the sentence before, in the same paragraph.
+        let prev = si.checked_sub(1)?;
+        if model.sentences[prev].paragraph != s.paragraph {
+            return None;
+        }
+        (model.facts_of(prev).last()?, 0)
+    } else {
+        let k = (1..facts.len()).find(|&k| {
+            let after = text[ms[facts[k].mention].span.end..s.span.end]
+                .trim_start()
+                .to_ascii_lowercase();
+            OF_THEM.iter().any(|w| {
+                after.starts_with(w)
+                    && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            })
+        })?;
+        let total = &facts[k - 1];
+        // Nothing but the total's own words between it and the first part: one clause on.
+        let gap = &text[ms[total.mention].span.end..ms[facts[k].mention].span.start];
+        if gap.matches([',', ';', '，', '；']).count() > 1 {
+            return None;
+        }
+        (total, k)
+    };
     let tm = &ms[total.mention];
-    // Nothing but the total's own words between it and the first part: one clause on.
-    let gap = &text[tm.span.end..ms[facts[k].mention].span.start];
-    if gap.matches([',', ';', '，', '；']).count() > 1 || !is_additive(ms, total) || total.revised
-    {
+    if !is_additive(ms, total) || total.revised {
         return None;
     }
     let digits = |m: &Mention| ctx.doc.slice(m.span).chars().any(|c| c.is_ascii_digit());

@@ -194,7 +194,10 @@ static RANK_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// the one before; a comparison is between two figures of one sentence.
 pub(super) fn need(p: &Probe<'_>) -> Need {
     let quantities = p.quantities();
-    if SUPERLATIVES_ZH.iter().any(|(w, _)| p.may_hold(&[w])) && superlative_may_rank(p) {
+    if SUPERLATIVES_ZH.iter().any(|(w, _)| p.may_hold(&[w])) && superlative_may_rank(p)
+        || p.may_hold_ci(&["largest", "biggest", "top", "leading", "most"])
+            && SUPERLATIVE_EN.is_match(p.text)
+    {
         Need::WithPrevious
     } else if quantities >= 1 && may_rank(p)
         || quantities >= 2 && COMPARATIVES.iter().any(|(w, _)| p.may_hold(&[w]))
@@ -259,6 +262,7 @@ pub(super) fn check(
     let mut out = Vec::new();
     ranks(ctx, model, severity, examined, &mut out);
     superlatives(ctx, model, severity, examined, &mut out);
+    superlatives_en(ctx, model, severity, examined, &mut out);
     comparisons(ctx, model, severity, examined, &mut out);
     out
 }
@@ -652,10 +656,139 @@ fn superlatives(
             }
             let m = &ms[f.mention];
             let label = item_label(text, model, f).to_ascii_lowercase();
-            if !same(text, m, cm) || TOTALS.iter().any(|w| label.contains(w)) {
+            // Another period's figure (`上赛季进 52 球`) is not one of the items ranked.
+            if !same(text, m, cm)
+                || f.period != claimed.period
+                || TOTALS.iter().any(|w| label.contains(w))
+            {
                 continue;
             }
             if beaten_first(ctx, severity, cm, m, Some(item), examined, out) {
+                break;
+            }
+        }
+    }
+}
+
+/// An English superlative noun about a named item, with no figure after it in its clause:
+/// `making Labour the largest party`, `Labour became the largest party`, `Tane was the
+/// league's top scorer`, `Labour won the most seats`.
+static SUPERLATIVE_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?-u:\b)(?:making|made|leaving)\s+(?P<a>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:as\s+)?the|(?P<b>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:became|remained|was|is|stayed|emerged\s+as|finished\s+as|ended\s+as|won)\s+the)\s+(?:[a-z]+'s\s+)?(?:largest|biggest|top|leading|most)(?-u:\b)",
+    )
+    .expect("static regex")
+});
+
+/// Words that lead an English label and name no item (`and the Greens`).
+fn item_words(label: &str) -> Vec<String> {
+    let mut words: Vec<String> = label
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    while words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "and" | "the" | "while" | "with" | "but"))
+    {
+        words.remove(0);
+    }
+    words
+}
+
+/// `Labour won 17 seats, the Greens 19 and the Liberals 7, making Labour the largest
+/// party.`: the item named first by the words is checked against the figures of the other
+/// items of its sentence or, when its own clause starts the sentence, of the sentence before
+/// in the paragraph. The item must name exactly one figure's label; the others count when
+/// they are of its kind and unit (a bare number with no word of its own takes it), of its
+/// period, not a total, not a base (`up from`, `of the 43 seats`) and not a forecast.
+fn superlatives_en(
+    ctx: &Context<'_>,
+    model: &Whole,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    for (si, s) in model.sentences.iter().enumerate() {
+        let body = &text[s.span.range()];
+        if !body.is_ascii() {
+            continue;
+        }
+        let Some(c) = SUPERLATIVE_EN.captures(body) else {
+            continue;
+        };
+        let whole = c.get(0).expect("group 0");
+        let item = c
+            .name("a")
+            .or_else(|| c.name("b"))
+            .map(|m| m.as_str())
+            .unwrap_or("");
+        let item: Vec<String> = item_words(item);
+        if item.is_empty() {
+            continue;
+        }
+        // The superlative's clause holds no figure and is no record over time.
+        let at = s.span.start + whole.end();
+        let clause_end = body[whole.end()..]
+            .find([',', ';'])
+            .map_or(s.span.end, |k| at + k);
+        let tail = body[whole.end()..clause_end - s.span.start].to_ascii_lowercase();
+        if model
+            .facts_of(si)
+            .iter()
+            .any(|f| ms[f.mention].span.start >= at && ms[f.mention].span.start < clause_end)
+            || RECORD.iter().any(|w| {
+                tail.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|t| t == *w)
+            })
+        {
+            continue;
+        }
+        let start = s.span.start + whole.start();
+        let mut pool: Vec<&Fact> = model
+            .facts_of(si)
+            .iter()
+            .filter(|f| ms[f.mention].span.end <= start)
+            .collect();
+        if pool.is_empty()
+            && let Some(prev) = si.checked_sub(1)
+            && model.sentences[prev].paragraph == s.paragraph
+        {
+            pool = model.facts_of(prev).iter().collect();
+        }
+        let names = |f: &Fact| {
+            let words = item_words(&text[f.label.range()]);
+            words.windows(item.len()).any(|w| w == item.as_slice())
+        };
+        let mut named = pool.iter().filter(|f| names(f));
+        let (Some(&claimed), None) = (named.next(), named.next()) else {
+            continue;
+        };
+        let cm = &ms[claimed.mention];
+        if claimed.role != Role::Level || claimed.forecast || claimed.attributed {
+            continue;
+        }
+        for f in &pool {
+            if std::ptr::eq(*f, claimed) {
+                continue;
+            }
+            let m = &ms[f.mention];
+            let label = text[f.label.range()].to_ascii_lowercase();
+            let label = label.trim_end();
+            if !(same(text, m, cm) || elliptic_unit(text, m, cm))
+                || f.role != claimed.role
+                || f.period != claimed.period
+                || f.forecast
+                || ITEM_TOTALS.iter().any(|w| label.contains(w))
+                || label.ends_with("from")
+                || label.ends_with("of")
+                || label.ends_with("of the")
+            {
+                continue;
+            }
+            if beaten_first(ctx, severity, cm, m, None, examined, out) {
                 break;
             }
         }

@@ -58,6 +58,18 @@ const RESPONDENT_VERBS: &[&str] = &[
     "intend", "gave", "cited", "answered", "replied", "had", "have", "did", "do", "would",
 ];
 
+/// The people a survey counts, after `N% 的`.
+const PEOPLE_ZH: &[&str] = &[
+    "受访", "被访", "被调查", "调查对象", "居民", "家庭", "网民", "消费者", "用户", "市民",
+    "村民", "选民", "学生", "毕业生", "员工", "职工", "企业", "游客", "患者", "农户", "投票者",
+];
+
+/// Verbs of answering right after a percentage in Chinese (`31% 认为基本持平`).
+const ANSWER_VERBS_ZH: &[&str] = &[
+    "认为", "表示", "预计", "选择", "支持", "反对", "希望", "计划", "愿意", "赞成", "满意",
+    "不满意", "打算", "倾向",
+];
+
 /// Words for the rest right before a share's figure (`made up the remaining 16.4%`).
 const REST_BEFORE: &[&str] = &["remaining", "the rest", "其余", "其他", "其它", "剩余"];
 
@@ -105,6 +117,7 @@ pub(super) fn check(
             && model.sentences[prev].paragraph == model.sentences[si].paragraph
             && let Some(first) = groups.first_mut()
             && first.first().is_some_and(|&i| i == start)
+            && same_named_whole(ctx, model, list[0], start)
         {
             list.append(first);
             *first = list;
@@ -180,12 +193,15 @@ fn answers(ctx: &Context<'_>, f: &Fact) -> bool {
         return false;
     }
     let text = &ctx.doc.masked;
-    let after = &text[m.span.end..after_end(text, m.span.end)];
+    let after = text[m.span.end..after_end(text, m.span.end)].trim_start();
     if !after.is_ascii() {
-        return false;
+        // `46% 的受访者预计…`, `31% 认为…`.
+        let people = after
+            .strip_prefix('的')
+            .is_some_and(|r| PEOPLE_ZH.iter().any(|w| r.trim_start().starts_with(w)));
+        return people || ANSWER_VERBS_ZH.iter().any(|w| after.starts_with(w));
     }
     let next = after
-        .trim_start()
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("")
@@ -200,6 +216,31 @@ fn after_end(text: &str, from: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+/// Whether two shares (fact indices) name no different wholes after their figures.
+fn same_named_whole(ctx: &Context<'_>, model: &Whole, a: usize, b: usize) -> bool {
+    let named = |i: usize| whole_after(ctx, &ctx.mentions[model.facts[i].mention]);
+    match (named(a), named(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// The whole an English share names right after its figure: `56% of men` → `men`
+/// (`the`, `all` passed over).
+fn whole_after(ctx: &Context<'_>, m: &crate::extract::Mention) -> Option<String> {
+    let text = &ctx.doc.masked;
+    let after = text[m.span.end..after_end(text, m.span.end)].trim_start();
+    let mut words = after
+        .strip_prefix("of ")?
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty());
+    let mut w = words.next()?;
+    while matches!(w, "the" | "all" | "those" | "these") {
+        w = words.next()?;
+    }
+    Some(w.to_ascii_lowercase())
 }
 
 /// Whether a share's words end with a word for the rest right before its figure (`the
@@ -263,7 +304,9 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
                         .map_or(head, |p| &head[p..]);
                     named_whole(clause).is_none_or(|first| first == this)
                 });
-                elliptic && same_whole && f.period == first.period
+                // `56% of men and 62% of women`: each names its own whole after it.
+                let of_same = same_named_whole(ctx, model, g[0], i);
+                elliptic && same_whole && of_same && f.period == first.period
             }
         };
         if member {

@@ -12,7 +12,8 @@ use crate::source::Span;
 static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<yoy>同比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|较上年|比去年|较去年|比上届|较上届
+        (?P<fy>(?i:(?-u:\b)FY\s?'?(?:\d{4}|\d{2})(?-u:\b)))
+        |(?P<yoy>同比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|较上年|比去年|较去年|比上届|较上届
             |(?i:year[-\ ]on[-\ ]year|year[-\ ]over[-\ ]year|from\ a\ year\ (?:earlier|ago)
             |from\ (?:the\ )?(?:prior|previous|last)\ (?:fiscal\ )?year|over\ the\ year
             |from\ the\ same\ (?:quarter|period|month)\ (?:of\ |a\ )?(?:last\ )?year))
@@ -135,6 +136,7 @@ pub(super) const CUE_WORDS: &[(&str, Cue)] = &[
     ("sequentially", Cue::Basis),
     ("current", Cue::Basis),
     ("year", Cue::Period),
+    ("fy", Cue::Period),
     ("month", Cue::Period),
     ("quarter", Cue::Period),
     ("season", Cue::Period),
@@ -198,7 +200,16 @@ pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token
         let span = Span::new(sentence.start + whole.start(), sentence.start + whole.end());
         let m = whole.as_str();
         let after = &s[whole.end()..];
-        let token = if caps.name("yoy").is_some() {
+        let token = if caps.name("fy").is_some() {
+            // `FY2025`, `FY25`: the fiscal year named by the year it ends in, as
+            // `2024-25` is (`sentence.rs`).
+            let digits: String = m.chars().filter(char::is_ascii_digit).collect();
+            match digits.parse::<i32>() {
+                Ok(y) if digits.len() == 2 => Token::Year(2000 + y),
+                Ok(y) => Token::Year(y),
+                Err(_) => continue,
+            }
+        } else if caps.name("yoy").is_some() {
             Token::Basis(basis::YOY)
         } else if caps.name("pop").is_some() {
             Token::Basis(basis::POP)
