@@ -107,6 +107,7 @@ pub(super) fn check(
         // `Another 33% said …` goes on with the last list of the sentence before, and so
         // does a sentence whose first share is the rest (`Visitors from other countries made
         // up the remaining 16.4%`).
+        let mut joined = false;
         let rest_first = groups.first().is_some_and(|g| {
             g.first()
                 .is_some_and(|&i| i == start && rests(label(ctx, &model.facts[i])))
@@ -121,6 +122,7 @@ pub(super) fn check(
         {
             list.append(first);
             *first = list;
+            joined = true;
         }
         // `The Progressives took 39.5%, the Greens 13.6% and others 7.9%.` right after `The
         // Liberals won 41.8% of the popular vote`: bare figures taken by others, of the
@@ -169,8 +171,11 @@ pub(super) fn check(
             }
         }
         carried = groups.last().cloned().map(|g| (si, g));
-        for g in groups {
+        for (gi, g) in groups.into_iter().enumerate() {
             if g.len() >= 2
+                && (!answers(ctx, &model.facts[g[0]])
+                    || (joined && gi == 0)
+                    || one_question(ctx, model, &g))
                 && let Some(f) = judge(ctx, model, &g, severity, examined)
             {
                 out.push(f);
@@ -207,6 +212,49 @@ fn answers(ctx: &Context<'_>, f: &Fact) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase();
     RESPONDENT_VERBS.contains(&next.as_str())
+}
+
+/// Pairs of answers to one question: with both in a list, its answers are one whole.
+const OPPOSITES: &[(&str, &str)] = &[
+    ("supported", "opposed"),
+    ("support", "oppose"),
+    ("backed", "opposed"),
+    ("agreed", "disagreed"),
+    ("agree", "disagree"),
+    ("favoured", "opposed"),
+    ("favored", "opposed"),
+    ("for", "against"),
+    ("yes", "no"),
+    ("支持", "反对"),
+    ("赞成", "反对"),
+    ("满意", "不满意"),
+    ("上涨", "下跌"),
+    ("增加", "减少"),
+    ("rise", "fall"),
+];
+
+/// Whether a list opened by a percentage of answers (`46% expected …`, `42% 的受访者表示…`),
+/// not by a word of share, gives the answers to one question: one of them is the rest
+/// (`the remaining 12%`, `其余`), or two of them are opposite answers (`supported` and
+/// `opposed`). Answers to different questions (`42% 的受访者表示成本降低了，59% 的受访者表示收入增加了`)
+/// are not one whole.
+fn one_question(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bool {
+    let text = &ctx.doc.masked;
+    if group.iter().any(|&i| rests(label(ctx, &model.facts[i]))) {
+        return true;
+    }
+    let first = &ctx.mentions[model.facts[group[0]].mention];
+    let last = &model.facts[group[group.len() - 1]];
+    let end = last.clause.end.max(ctx.mentions[last.mention].span.end);
+    let words = text[first.span.start..end].to_ascii_lowercase();
+    let has = |w: &str| {
+        if w.is_ascii() {
+            words.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == w)
+        } else {
+            words.contains(w)
+        }
+    };
+    OPPOSITES.iter().any(|(a, b)| has(a) && has(b))
 }
 
 /// Where the words right after a figure end: a little past it, on a character boundary.
