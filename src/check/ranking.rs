@@ -675,7 +675,7 @@ fn superlatives(
 /// league's top scorer`, `Labour won the most seats`.
 static SUPERLATIVE_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?-u:\b)(?:making|made|leaving)\s+(?P<a>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:as\s+)?the|(?P<b>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:became|remained|was|is|stayed|emerged\s+as|finished\s+as|ended\s+as|won)\s+the)\s+(?:[a-z]+'s\s+)?(?:largest|biggest|top|leading|most)(?-u:\b)",
+        r"(?:(?-u:\b)(?:making|made|makes|leaving|leaves|left)\s+(?P<a>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:as\s+)?the|(?P<b>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:became|remained|was|is|stayed|emerged\s+as|finished\s+as|ended\s+as|won)\s+the)\s+(?:[a-z]+'s\s+)?(?:largest|biggest|top|leading|most)(?-u:\b)",
     )
     .expect("static regex")
 });
@@ -738,7 +738,11 @@ fn superlatives_en(
         if model
             .facts_of(si)
             .iter()
-            .any(|f| ms[f.mention].span.start >= at && ms[f.mention].span.start < clause_end)
+            .any(|f| {
+                f.role != Role::Other
+                    && ms[f.mention].span.start >= at
+                    && ms[f.mention].span.start < clause_end
+            })
             || RECORD.iter().any(|w| {
                 tail.split(|c: char| !c.is_ascii_alphanumeric())
                     .any(|t| t == *w)
@@ -777,7 +781,7 @@ fn superlatives_en(
             let m = &ms[f.mention];
             let label = text[f.label.range()].to_ascii_lowercase();
             let label = label.trim_end();
-            if !(same(text, m, cm) || elliptic_unit(text, m, cm))
+            if !(same(text, m, cm) || elliptic_unit(text, m, cm) || elliptic_unit(text, cm, m))
                 || f.role != claimed.role
                 || f.period != claimed.period
                 || f.forecast

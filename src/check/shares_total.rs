@@ -173,7 +173,7 @@ pub(super) fn check(
         carried = groups.last().cloned().map(|g| (si, g));
         for (gi, g) in groups.into_iter().enumerate() {
             if g.len() >= 2
-                && (!answers(ctx, &model.facts[g[0]])
+                && (!answer(ctx, &model.facts[g[0]])
                     || (joined && gi == 0)
                     || one_question(ctx, model, &g))
                 && let Some(f) = judge(ctx, model, &g, severity, examined)
@@ -189,12 +189,24 @@ fn is_percent(ctx: &Context<'_>, f: &Fact) -> bool {
     ctx.mentions[f.mention].kind == Kind::Percent
 }
 
-/// Whether an English percentage read as a level is the subject of a verb of answering
-/// (`46% expected prices to fall`, `12% were unsure`): a share of the people asked. A
+/// Whether a percentage read as a level is the subject of a verb of answering (`46%
+/// expected prices to fall`, `12% were unsure`, `31% 认为…`): a share of the people asked. A
 /// percentage with a change verb, a basis, a period or a hedge of its own is not.
 fn answers(ctx: &Context<'_>, f: &Fact) -> bool {
+    f.role == Role::Level && answer(ctx, f)
+}
+
+/// Whether a percentage is a share only as the subject of a verb of answering (`38%
+/// said …`, `46% expected …`): no word of share before it (`占`, `made up`) and no whole
+/// after it (`of respondents`).
+fn answer(ctx: &Context<'_>, f: &Fact) -> bool {
     let m = &ctx.mentions[f.mention];
-    if f.role != Role::Level || f.basis != 0 || f.period.is_stated() || m.hedge.is_some() {
+    if !matches!(f.role, Role::Level | Role::Share)
+        || f.basis != 0
+        || f.period.is_stated()
+        || m.hedge.is_some()
+        || contains_any(label(ctx, f), SHARE_LABELS)
+    {
         return false;
     }
     let text = &ctx.doc.masked;
@@ -213,6 +225,12 @@ fn answers(ctx: &Context<'_>, f: &Fact) -> bool {
         .to_ascii_lowercase();
     RESPONDENT_VERBS.contains(&next.as_str())
 }
+
+/// Words of a share before its figure: with one, a percentage is a share by its words.
+const SHARE_LABELS: &[&str] = &[
+    "占", "比重", "比例", "份额", "share", "accounted for", "account for", "accounting for",
+    "made up", "make up", "making up",
+];
 
 /// Pairs of answers to one question: with both in a list, its answers are one whole.
 const OPPOSITES: &[(&str, &str)] = &[
