@@ -27,14 +27,14 @@ const ID: &str = META.id;
 /// A rank written after a figure: `以 19 球排名第二`, `，排名第三`, `高居榜首`, `继续领跑`.
 static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[，,]?\s*(?:[^，。；,;\d]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;\d]{0,10}?(?:第(?P<n>[一二三四五六七八九十\d]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠)",
+        r"^(?:\s*(?:最多|最高|最大|最快)|[，,]?\s*(?:[^，。；,;\d]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;\d]{0,10}?(?:第(?P<n>[一二三四五六七八九十\d]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠|(?P<second>居次|次之)))",
     )
     .expect("static regex")
 });
 
 /// A rank written before a figure in English: `Taiwan was second with`, `the top spot with`.
 static RANK_BEFORE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading)(?-u:\b)[^,.;]{0,30}?(?-u:\b)with\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading)(?-u:\b)[^,.;]{0,30}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of))\s*$")
         .expect("static regex")
 });
 
@@ -163,7 +163,7 @@ fn english_rank(w: &str) -> u8 {
 /// `RANK_AFTER_EN`, `RANK_BEFORE_ZH`), ASCII case folded; the Kelvin sign and the long s
 /// fold into ASCII letters under `(?i)`.
 const RANK_WORDS: &[&str] = &[
-    "排名", "位列", "名列", "居", "领跑", "領跑", "第", "with", "the", "making", "\u{212A}",
+    "排名", "位列", "名列", "居", "领跑", "領跑", "第", "最", "次之", "with", "the", "making", "\u{212A}",
     "\u{17F}",
 ];
 
@@ -172,7 +172,10 @@ const RANK_WORDS: &[&str] = &[
 /// (`first … with`, `the largest`, and `FIRST_OPENING_EN`'s `the largest … at`), or a
 /// character `(?i)` folds into an ASCII letter.
 fn may_rank(p: &Probe<'_>) -> bool {
-    p.may_hold(&["排名", "位列", "名列", "居", "领跑", "領跑", "\u{212A}", "\u{17F}"])
+    p.may_hold(&[
+        "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之",
+        "\u{212A}", "\u{17F}",
+    ])
         || p.may_hold(&["第"]) && p.may_hold(&["大"])
         || p.may_hold_ci(&["with"])
             && p.may_hold_ci(&[
@@ -180,7 +183,17 @@ fn may_rank(p: &Probe<'_>) -> bool {
                 "leading",
             ])
         || p.may_hold_ci(&["the", "making"])
-            && p.may_hold_ci(&["largest", "biggest", "top", "leading", "most", "highest"])
+            && p.may_hold_ci(&[
+                "largest",
+                "biggest",
+                "top",
+                "leading",
+                "most",
+                "highest",
+                "fastest",
+                "strongest",
+                "steepest",
+            ])
 }
 
 static RANK_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -350,9 +363,15 @@ fn ranks(
             let after = &text[m.span.end..next.max(m.span.end)];
             let before = &text[f.label.start..f.label.end.max(f.label.start)];
             let rank = if let Some(c) = RANK_AFTER_ZH.captures(after) {
-                Some(c.name("n").and_then(|n| number(n.as_str())).unwrap_or(1))
+                let second = c.name("second").map(|_| 2);
+                Some(
+                    c.name("n")
+                        .and_then(|n| number(n.as_str()))
+                        .or(second)
+                        .unwrap_or(1),
+                )
             } else if let Some(c) = RANK_BEFORE_EN.captures(before) {
-                Some(english_rank(&c["w"]))
+                Some(c.name("w").map_or(1, |w| english_rank(w.as_str())))
             } else if RANK_AFTER_EN.is_match(after)
                 || (k == 0 && FIRST_OPENING_EN.is_match(&text[s.span.start..m.span.start]))
             {
@@ -799,6 +818,14 @@ fn superlatives_en(
     }
 }
 
+/// Words for a rate of change: a bare percentage compared under one is a change.
+const RATE_WORDS: &[&str] = &["增速", "增幅", "涨幅", "降幅", "增長率", "增长率", "growth rate", "pace"];
+
+/// Where the words of a comparison's first figure begin: its clause, within the sentence.
+fn f_start(f: &Fact, ms: &[Mention], sentence: usize) -> usize {
+    f.clause.start.max(sentence).min(ms[f.mention].span.start)
+}
+
 /// `A 高于 B`, `A, overtaking B, which …`: both figures in one sentence.
 fn comparisons(
     ctx: &Context<'_>,
@@ -847,7 +874,17 @@ fn comparisons(
             let gap_a = &text[ma.span.end..at];
             let gap_b = &text[at + word.len()..mb.span.start];
             let breaks = |g: &str| g.matches(['，', ',', '；', ';']).count();
-            if !same(text, ma, mb) || a.role != b.role || breaks(gap_a) > 1 || breaks(gap_b) > 1 {
+            // `出口增长 8.2%，增速低于进口的 6.5%`: a bare percentage compared with a change,
+            // under a word for the rate of change, is a change too.
+            let rate_words = |g: &str| RATE_WORDS.iter().any(|w| g.to_ascii_lowercase().contains(w));
+            let roles = a.role == b.role
+                || (ma.kind == Kind::Percent
+                    && matches!(
+                        (a.role, b.role),
+                        (Role::Change(_), Role::Level) | (Role::Level, Role::Change(_))
+                    )
+                    && rate_words(&text[f_start(a, ms, s.span.start)..mb.span.start]));
+            if !same(text, ma, mb) || !roles || breaks(gap_a) > 1 || breaks(gap_b) > 1 {
                 continue;
             }
             examined.push(ma.span);

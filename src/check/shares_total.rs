@@ -266,14 +266,20 @@ fn one_question(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bool {
     let end = last.clause.end.max(ctx.mentions[last.mention].span.end);
     let words = text[first.span.start..end].to_ascii_lowercase();
     let has = |w: &str| {
-        if w.is_ascii() {
+        if w.is_ascii() && !w.contains([' ', '\'']) {
             words.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == w)
         } else {
             words.contains(w)
         }
     };
-    OPPOSITES.iter().any(|(a, b)| has(a) && has(b))
+    OPPOSITES.iter().any(|(a, b)| has(a) && has(b)) || UNDECIDED.iter().any(|w| has(w))
 }
+
+/// Answers that only a full set of answers to one question holds: the undecided.
+const UNDECIDED: &[&str] = &[
+    "undecided", "unsure", "not sure", "don't know", "did not know", "no opinion", "no view",
+    "尚未决定", "没有决定", "不确定", "说不清", "不清楚", "没想好", "未决定", "尚未決定", "不確定",
+];
 
 /// Where the words right after a figure end: a little past it, on a character boundary.
 fn after_end(text: &str, from: usize) -> usize {
@@ -372,7 +378,10 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
                 });
                 // `56% of men and 62% of women`: each names its own whole after it.
                 let of_same = same_named_whole(ctx, model, g[0], i);
-                elliptic && same_whole && of_same && f.period == first.period
+                // A share with no period words of its own is of the first one's period
+                // (`Coal generated 41.2% of the state's electricity in 2024, gas 22.7%`).
+                let period = f.period == first.period || !f.period.is_stated();
+                elliptic && same_whole && of_same && period
             }
         };
         if member {
