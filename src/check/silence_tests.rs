@@ -224,3 +224,104 @@ fn shares_that_each_name_a_different_whole_are_not_one_list() {
     let one = "甲公司保费占全部寿险公司的 61.5%，乙公司占全部寿险公司的 57.2%。\n";
     assert_eq!(shares(one), vec!["61.5%".to_string()]);
 }
+
+fn change(text: &str) -> Vec<String> {
+    run(text, super::change_across_sentences::check)
+}
+
+#[test]
+fn shares_answers_to_different_questions_are_not_one_whole() {
+    let two =
+        "Asked about the quarter, 44% said their costs had risen and 61% said sales had held up.";
+    assert!(shares(two).is_empty());
+    let zh = "总体而言，42% 的受访者表示成本降低了，61% 的受访者表示收入增加了。";
+    assert!(shares(zh).is_empty());
+    // The rest, opposite answers or the undecided make the answers one question.
+    let rest = "Asked about prices, 46% expected a fall, 31% expected no change and the remaining 28% expected a rise.";
+    assert_eq!(shares(rest), vec!["46%".to_string()]);
+    let opposite = "Asked about the bypass, 48% supported it and 57% opposed it.";
+    assert_eq!(shares(opposite), vec!["48%".to_string()]);
+    let undecided = "调查显示，46% 的受访者认为房价会下跌，41% 认为持平，15% 表示不确定。";
+    assert_eq!(shares(undecided), vec!["46%".to_string()]);
+}
+
+#[test]
+fn shares_named_after_of_are_of_that_whole() {
+    let two = "Some 56% of men and 62% of women said they would vote.";
+    assert!(shares(two).is_empty());
+    let one = "Some 56% of voters backed the plan and 52% of voters opposed it.";
+    assert_eq!(shares(one), vec!["Some 56%".to_string()]);
+    // The rest of another whole does not close the list before it.
+    let other = "46% of renters said rents rose, and 38% of owners said costs rose. The remaining 16% of renters reported no change.";
+    assert!(shares(other).is_empty());
+    let same = "Australia accounted for 58.2% of arrivals, followed by New Zealand with 31.6%. Visitors from other countries made up the remaining 16.4%.";
+    assert_eq!(shares(same), vec!["58.2%".to_string()]);
+}
+
+#[test]
+fn ranking_a_superlative_leaves_out_another_periods_figures() {
+    let other = "甲队本赛季进 48 球，上赛季进 52 球，甲队成为本赛季联赛进球最多的球队。";
+    assert!(ranking(other).is_empty());
+    let same = "甲队本赛季进 48 球，乙队进 52 球，甲队成为联赛进球最多的球队。";
+    assert_eq!(ranking(same), vec!["48".to_string()]);
+    let noun =
+        "縣議員選舉部分，總席次 43 席中，國民黨取得 19 席，民進黨 17 席，民進黨成為議會第一大黨。";
+    assert_eq!(ranking(noun), vec!["17 席".to_string()]);
+}
+
+#[test]
+fn ranking_an_english_superlative_noun_against_the_items_not_a_total_or_history() {
+    let beaten = "Labour won 17 seats and the Greens won 19 seats. Labour became the largest party on the council.";
+    assert_eq!(ranking(beaten), vec!["17 seats".to_string()]);
+    let total = "Labour won 17 of the 43 seats and remained the largest party.";
+    assert!(ranking(total).is_empty());
+    let history = "Labour won 17 seats in 2024, up from 12, and the Greens won 9. Labour became the largest party in the council's history.";
+    assert!(ranking(history).is_empty());
+    let elliptic = "Mia Tane was the league's top scorer with 612 goals, ahead of Grace Lowe with 648 and Jess Morland with 587.";
+    assert_eq!(ranking(elliptic), vec!["612 goals".to_string()]);
+}
+
+#[test]
+fn parts_of_them_after_the_total() {
+    let over = "The Hawks scored 1,767 goals over the season, 866 of them in the first seven rounds and 911 in the last seven.";
+    assert_eq!(parts(over), vec!["1,767 goals".to_string()]);
+    let one = "The Hawks scored 1,767 goals over the season, 866 of them at home.";
+    assert!(parts(one).is_empty());
+    let next =
+        "A total of 48,210 ballots were cast. Of those, 47,630 were valid and 850 were informal.";
+    assert_eq!(parts(next), vec!["48,210 ballots".to_string()]);
+    let within = next.replace("850", "580");
+    assert!(parts(&within).is_empty());
+}
+
+#[test]
+fn change_an_owner_named_in_full_and_by_its_head_is_one() {
+    let t = "Northgate Health District's hospitals recorded 412,600 emergency department visits in 2024-25, up 6.8% on the previous year.\n\nIn 2023-24 the district's hospitals recorded 396,200 emergency department visits.";
+    assert_eq!(change(t), vec!["6.8%".to_string()]);
+    let other = t.replace("the district's", "Eastgate Health District's");
+    assert!(change(&other).is_empty());
+}
+
+#[test]
+fn facts_fiscal_years_and_a_year_after_a_word_of_comparison() {
+    let t = "Revenue was $4.2 billion in FY2025, up 8.0% from FY2024. In 2023-24, revenue was $3.6 billion.";
+    let ms = extract(t, &ExtractOptions::default());
+    let w = Whole::build(t, &ms);
+    let years: Vec<_> = w.facts.iter().map(|f| f.period.year).collect();
+    use crate::analysis::facts::Year;
+    // The change is of FY2025 (its base year is FY2024); 2023-24 ends in 2024.
+    assert_eq!(
+        years,
+        vec![Year::Abs(2025), Year::Abs(2025), Year::Abs(2024)]
+    );
+}
+
+#[test]
+fn facts_a_plan_that_names_a_group_is_no_forecast() {
+    let group = "调查显示，计划省外游的有 421 户。";
+    let ms = extract(group, &ExtractOptions::default());
+    assert!(!Whole::build(group, &ms).facts[0].forecast);
+    let plan = "公司计划投资 50 亿元。";
+    let ms = extract(plan, &ExtractOptions::default());
+    assert!(Whole::build(plan, &ms).facts[0].forecast);
+}
