@@ -569,11 +569,11 @@ fn of_them<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'
         (model.facts_of(prev).last()?, 0)
     } else {
         let k = (1..facts.len()).find(|&k| {
-            let after = text[ms[facts[k].mention].span.end..s.span.end]
-                .trim_start()
-                .to_ascii_lowercase();
+            let after = text[ms[facts[k].mention].span.end..s.span.end].trim_start();
             OF_THEM.iter().any(|w| {
-                after.starts_with(w)
+                after
+                    .get(..w.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(w))
                     && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
             })
         })?;

@@ -699,6 +699,14 @@ static SUPERLATIVE_EN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The words one of which `SUPERLATIVE_EN` needs, found before the regex is run.
+static SUPERLATIVE_EN_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["largest", "biggest", "top", "leading", "most"])
+        .expect("static word list")
+});
+
 /// Words that lead an English label and name no item (`and the Greens`).
 fn item_words(label: &str) -> Vec<String> {
     let mut words: Vec<String> = label
@@ -731,8 +739,15 @@ fn superlatives_en(
     let text = &ctx.doc.masked;
     let ms = ctx.mentions;
     for (si, s) in model.sentences.iter().enumerate() {
+        // The list is in this sentence or the one before; the regex needs one of its words.
+        let before = si
+            .checked_sub(1)
+            .map_or(0, |p| model.sentences[p].facts.len());
+        if s.facts.is_empty() && before == 0 {
+            continue;
+        }
         let body = &text[s.span.range()];
-        if !body.is_ascii() {
+        if !body.is_ascii() || !SUPERLATIVE_EN_WORDS.is_match(body) {
             continue;
         }
         let Some(c) = SUPERLATIVE_EN.captures(body) else {

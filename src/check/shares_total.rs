@@ -232,7 +232,9 @@ const SHARE_LABELS: &[&str] = &[
     "made up", "make up", "making up",
 ];
 
-/// Pairs of answers to one question: with both in a list, its answers are one whole.
+/// Pairs of answers to one question: with both in a list, its answers are one whole. Only
+/// stances: `成本增加` and `收入减少`, or `a rise in costs` and `a fall in sales`, may answer
+/// two questions.
 const OPPOSITES: &[(&str, &str)] = &[
     ("supported", "opposed"),
     ("support", "oppose"),
@@ -245,10 +247,8 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("yes", "no"),
     ("支持", "反对"),
     ("赞成", "反对"),
-    ("满意", "不满意"),
-    ("上涨", "下跌"),
-    ("增加", "减少"),
-    ("rise", "fall"),
+    ("支持", "反對"),
+    ("贊成", "反對"),
 ];
 
 /// Whether a list opened by a percentage of answers (`46% expected …`, `42% 的受访者表示…`),
