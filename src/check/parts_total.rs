@@ -548,6 +548,15 @@ const OF_THEM: &[&str] = &["of them", "of these", "of those", "of it", "of that"
 /// (`Of those, 866 came in the first seven rounds and 911 in the last seven.`).
 const OF_THOSE: &[&str] = &["Of those,", "Of these,", "Of them,", "Of that,", "Of this,"];
 
+/// Whether the words right after a figure are `of them`, `of it`, … (`OF_THEM`).
+fn of_them_after(after: &str) -> bool {
+    let after = after.trim_start();
+    OF_THEM.iter().any(|w| {
+        after.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    })
+}
+
 /// `The Hawks scored 1,767 goals over the season, 866 of them in the first seven rounds and
 /// 911 in the last seven.`: the figure right before the first part is the total; the parts
 /// are that part and the figures after it in the sentence of its kind and unit, or bare
@@ -560,7 +569,12 @@ fn of_them<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'
     let opening = OF_THOSE
         .iter()
         .any(|w| text[s.span.range()].starts_with(w));
-    let (total, k) = if opening {
+    // `Cloud subscriptions brought in $3.15 billion of it, …` right after the total's
+    // sentence: the first figure of the sentence is the first part.
+    let first_of_them = facts
+        .first()
+        .is_some_and(|f| of_them_after(&text[ms[f.mention].span.end..s.span.end]));
+    let (total, k) = if opening || first_of_them {
         // The total is the last figure of the sentence before, in the same paragraph.
         let prev = si.checked_sub(1)?;
         if model.sentences[prev].paragraph != s.paragraph {
@@ -568,15 +582,8 @@ fn of_them<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'
         }
         (model.facts_of(prev).last()?, 0)
     } else {
-        let k = (1..facts.len()).find(|&k| {
-            let after = text[ms[facts[k].mention].span.end..s.span.end].trim_start();
-            OF_THEM.iter().any(|w| {
-                after
-                    .get(..w.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(w))
-                    && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
-            })
-        })?;
+        let k = (1..facts.len())
+            .find(|&k| of_them_after(&text[ms[facts[k].mention].span.end..s.span.end]))?;
         let total = &facts[k - 1];
         // Nothing but the total's own words between it and the first part: one clause on.
         let gap = &text[ms[total.mention].span.end..ms[facts[k].mention].span.start];

@@ -31,6 +31,21 @@ pub(super) fn need(p: &Probe<'_>) -> Need {
     }
 }
 
+/// Words at the head of a measure that name the article's own company (`the company's net
+/// profit`, `公司营业收入`): the measure is the same without them. A named owner
+/// (`brightmart's`) stays.
+const SUBJECT_HEADS: &[&str] = &[
+    "company's ", "group's ", "firm's ", "本公司", "该公司", "公司", "本集团", "集团",
+];
+
+fn without_the_subject(measure: &str) -> &str {
+    SUBJECT_HEADS
+        .iter()
+        .find_map(|w| measure.strip_prefix(w))
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(measure)
+}
+
 pub(super) fn check(
     ctx: &Context<'_>,
     severity: Severity,
@@ -54,6 +69,8 @@ pub(super) fn check(
         } else {
             String::new()
         };
+        let mut key = key;
+        key.0 = without_the_subject(&key.0).to_string();
         let key = (key, subject);
         let j = match first.entry(key) {
             Entry::Vacant(e) => {

@@ -337,11 +337,20 @@ fn breaks(label: &str) -> bool {
             lower
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .any(|t| t == *w)
+        } else if *w == "中" {
+            // `马拉松中女性占` (among) ends a list; `中国`, `中部` name places.
+            label.match_indices('中').any(|(k, _)| {
+                !label[k + '中'.len_utf8()..].starts_with(|c: char| NOT_AMONG.contains(c))
+            })
         } else {
             label.contains(w)
         }
     })
 }
+
+/// Characters after `中` that make it the first of a word (`中国`, `中部`, `中小企业`), not
+/// `among`.
+const NOT_AMONG: &str = "国國部心学學小等型央医醫高信華华东東西南北文资資外";
 
 /// The lists of shares in one sentence, as fact indices.
 fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {

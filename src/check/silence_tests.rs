@@ -325,3 +325,19 @@ fn facts_a_plan_that_names_a_group_is_no_forecast() {
     let ms = extract(plan, &ExtractOptions::default());
     assert!(Whole::build(plan, &ms).facts[0].forecast);
 }
+
+#[test]
+fn shares_the_zhong_of_a_place_name_is_not_among() {
+    let places = "來自美國的訂單占 42.4%，來自中國大陸及香港的占 31.8%，來自歐洲的占 27.6%。";
+    assert_eq!(shares(places), vec!["42.4%".to_string()]);
+    let among = "女性占全部参赛者的 61.5%，全程马拉松中女性占 44.3%。";
+    assert!(shares(among).is_empty());
+}
+
+#[test]
+fn repeated_the_articles_company_at_the_head_of_a_measure() {
+    let t = "Net profit rose 12.4% to $1.86 billion in 2024.\n\nThe company's net profit of $1.68 billion in 2024 was a record.";
+    assert_eq!(repeated(t), vec!["$1.68 billion".to_string()]);
+    let other = "Net profit rose 12.4% to $1.86 billion in 2024.\n\nBrightmart's net profit of $1.68 billion in 2024 was a record.";
+    assert!(repeated(other).is_empty());
+}

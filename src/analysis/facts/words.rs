@@ -42,6 +42,8 @@ pub(super) const FORECAST: &[&str] = &[
     "预计",
     "预期",
     "预测",
+    "预估",
+    "預估",
     "有望",
     "目标",
     "计划",
@@ -138,6 +140,14 @@ const PLANNERS: &[&str] = &[
     "比例",
     "比重",
     "样本",
+    "佔",
+    "戶",
+    "受訪",
+    "企業",
+    "學生",
+    "畢業生",
+    "遊客",
+    "樣本",
 ];
 
 /// Whether the forecast word ending at `end` is `计划` in a relative clause that names the
