@@ -63,7 +63,6 @@ const NEUTRAL_ZH: &[&str] = &[
 const OTHER_BASES: u16 = basis::REAL
     | basis::TWO_YEAR
     | basis::COMPARABLE
-    | basis::AVERAGE
     | basis::BASE_YEAR
     | basis::POP;
 
@@ -172,7 +171,6 @@ fn ends_with_any(label: &str, words: &[&str]) -> bool {
 fn is_level(f: &Fact, m: &Mention) -> bool {
     f.role == Role::Level
         && m.kind.is_quantity()
-        && f.basis & basis::AVERAGE == 0
         && !f.forecast
         && !f.revised
         && !f.respectively
@@ -283,6 +281,11 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
     out
 }
 
+/// Whether a fact's words make it an average (`人均`, `per capita`).
+fn average(f: &Fact) -> bool {
+    f.basis & basis::AVERAGE != 0
+}
+
 /// Whether a change with these words is a change on the same period of the year before.
 fn year_on_year(f: &Fact) -> bool {
     if f.basis & OTHER_BASES != 0 {
@@ -379,6 +382,9 @@ pub(super) fn check(
         let Some(rate) = read[fi].as_ref() else {
             continue;
         };
+        // The rate's words, or those of the figure it took its measure from, say whether it
+        // is a change of an average.
+        let averaged = average(f) || (f.head != fi && model.facts.get(f.head).is_some_and(average));
         let single = rate.measure.is_ascii() && !rate.measure.contains(' ');
         let from_lead = single && lead_words.contains(&rate.measure);
         let find = |p: Period| -> Option<&Fact> {
@@ -388,9 +394,12 @@ pub(super) fn check(
                 .flatten()
                 .into_iter()
                 .flatten();
+            // A change of an average (`人均可支配收入…增长 5.3%`) is between averages, and
+            // any other change between plain levels.
             let mut list = own.chain(led).copied().filter(|&i| {
                 let l = read[i].as_ref().expect("indexed levels are read");
                 same_owner(l.owner.as_deref(), rate.owner.as_deref())
+                    && average(&model.facts[i]) == averaged
             });
             let first = &model.facts[list.next()?];
             let a = &ms[first.mention];

@@ -341,3 +341,19 @@ fn repeated_the_articles_company_at_the_head_of_a_measure() {
     let other = "Net profit rose 12.4% to $1.86 billion in 2024.\n\nBrightmart's net profit of $1.68 billion in 2024 was a record.";
     assert!(repeated(other).is_empty());
 }
+
+#[test]
+fn change_of_an_average_is_between_averages() {
+    let t = "前三季度，全省居民人均可支配收入 31,254 元，同比名义增长 5.3%。\n\n去年前三季度，全省居民人均可支配收入为 29,180 元。";
+    assert_eq!(change(t), vec!["5.3%".to_string()]);
+    // A total of the same words is not the average's level.
+    let total = "前三季度，全省居民人均可支配收入 31,254 元，同比名义增长 5.3%。\n\n去年前三季度，全省居民可支配收入为 29,180 元。";
+    assert!(change(total).is_empty());
+}
+
+#[test]
+fn table_totals_in_traditional_characters() {
+    let t = "| 縣市 | 人次(萬) |\n|---|---|\n| 台北市 | 1,286 |\n| 台中市 | 842 |\n| 高雄市 | 765 |\n| 合計 | 2,983 |\n";
+    assert_eq!(table(t), vec!["2,983".to_string()]);
+    assert!(table(&t.replace("2,983", "2,893")).is_empty());
+}
