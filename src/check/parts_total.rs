@@ -8,7 +8,7 @@
 use super::sentence::{input, related};
 use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
-use crate::analysis::facts::{self as whole, Fact, Need, Probe, Role, Whole, basis};
+use crate::analysis::facts::{self as whole, Fact, Need, Probe, Role, Whole, Year, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
@@ -76,6 +76,30 @@ fn is_difference(label: &str) -> bool {
             lower.contains(w)
         }
     })
+}
+
+/// Words that end the label of a figure given for comparison (`up from $2.0 billion`,
+/// `compared with $3.61 billion`): the part's earlier value, not another part.
+const COMPARED: &[&str] = &["from", "against", "versus", "than", "compared with", "compared to"];
+
+/// Words of another time in a part's label (`上年同期为 91.5 亿元`).
+const EARLIER: &[&str] = &["上年", "去年", "同期", "上屆", "上届"];
+
+/// Whether a figure after a part is that part's value at another time or a base it is
+/// compared with, not a part of its own: its label ends with a word of comparison or names
+/// another time, or its period differs from the first part's.
+fn another_time(text: &str, f: &Fact, first: Option<&Fact>) -> bool {
+    let label = text[f.label.range()].trim_end().to_ascii_lowercase();
+    let label = label.trim_end_matches([',', '，', ' ', '为', '為', '是']);
+    COMPARED.iter().any(|w| {
+        label
+            .strip_suffix(w)
+            .is_some_and(|r| r.is_empty() || r.ends_with(|c: char| !c.is_ascii_alphanumeric()))
+    }) || EARLIER.iter().any(|w| label.contains(w))
+        || first.is_some_and(|g| {
+            (f.period.is_stated() && g.period.is_stated() && f.period != g.period)
+                || (f.period.year == Year::Previous && g.period.year != Year::Previous)
+        })
 }
 
 /// Pairs of labels that split a whole in two: with both, the list is the whole.
@@ -223,7 +247,7 @@ fn group<'w>(
     let mut parts = Vec::new();
     for f in after {
         let m = &ms[f.mention];
-        if !same(m, fm) {
+        if !same(m, fm) || another_time(text, f, parts.first().copied()) {
             continue;
         }
         if is_difference(&text[f.label.range()]) {
@@ -607,7 +631,7 @@ fn of_them<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'
     let mut parts: Vec<&Fact> = Vec::new();
     for f in &facts[k..] {
         let m = &ms[f.mention];
-        if !fits(m) {
+        if !fits(m) || another_time(text, f, parts.first().copied()) {
             continue;
         }
         if is_difference(&text[f.label.range()]) {

@@ -357,3 +357,15 @@ fn table_totals_in_traditional_characters() {
     assert_eq!(table(t), vec!["2,983".to_string()]);
     assert!(table(&t.replace("2,983", "2,893")).is_empty());
 }
+
+#[test]
+fn parts_a_parts_earlier_value_is_not_another_part() {
+    let from = "Exports rose 8.2% to $4.1 billion, of which $2.3 billion went to China, up from $2.0 billion.";
+    assert!(parts(from).is_empty());
+    let zh = "全年实现营业收入 186.4 亿元，其中海外收入 98.2 亿元，上年同期为 91.5 亿元。";
+    assert!(parts(zh).is_empty());
+    let of_it = "Revenue was $7.42 billion. Cloud brought in $4.15 billion of it, compared with $3.61 billion a year earlier.";
+    assert!(parts(of_it).is_empty());
+    let two = "全年实现营业收入 186.4 亿元，其中海外收入 98.2 亿元，国内收入 91.5 亿元。";
+    assert_eq!(parts(two), vec!["186.4 亿元".to_string()]);
+}
