@@ -110,7 +110,7 @@ pub(super) fn check(
         let mut joined = false;
         let rest_first = groups.first().is_some_and(|g| {
             g.first()
-                .is_some_and(|&i| i == start && rests(label(ctx, &model.facts[i])))
+                .is_some_and(|&i| i == start && closes(label(ctx, &model.facts[i])))
         });
         if (CONTINUE.iter().any(|w| body.starts_with(w)) || rest_first)
             && let Some((prev, mut list)) = carried.take()
@@ -324,6 +324,37 @@ fn rests(label: &str) -> bool {
         .trim_end()
         .to_ascii_lowercase();
     is_rest(label) || REST_BEFORE.iter().any(|w| t.ends_with(w))
+}
+
+/// Whether a share that opens a sentence closes the list of the sentence before: the word
+/// for the rest stands right before its figure (`made up the remaining 16.4%`, `其余 8.1%`), or
+/// opens a short label (`其余地区占`, `Others accounted for`). A longer label that opens with
+/// such a word names a group of its own (`其他省份来的流动人口占 12.1%`).
+fn closes(label: &str) -> bool {
+    let t = label
+        .trim_end()
+        .trim_end_matches(['占', '为', '為', '佔'])
+        .trim_end()
+        .to_ascii_lowercase();
+    if REST_BEFORE.iter().any(|w| t.ends_with(w)) {
+        return true;
+    }
+    let t = t.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | '；' | ';' | '-' | '*')
+    });
+    let t = t.strip_prefix("另有").unwrap_or(t);
+    if ["others ", "the rest ", "all others "]
+        .iter()
+        .any(|w| t.starts_with(w))
+    {
+        return true;
+    }
+    ["其余", "其他", "其它", "其餘"].iter().any(|w| {
+        t.strip_prefix(w).is_some_and(|rest| {
+            let head = rest.split(['占', '为', '為', '佔']).next().unwrap_or(rest);
+            head.chars().count() <= 4
+        })
+    })
 }
 
 fn label<'a>(ctx: &'a Context<'_>, f: &Fact) -> &'a str {

@@ -369,3 +369,11 @@ fn parts_a_parts_earlier_value_is_not_another_part() {
     let two = "全年实现营业收入 186.4 亿元，其中海外收入 98.2 亿元，国内收入 91.5 亿元。";
     assert_eq!(parts(two), vec!["186.4 亿元".to_string()]);
 }
+
+#[test]
+fn shares_a_long_label_opening_with_other_names_a_group_not_the_rest() {
+    let group = "城镇居民占 64.2%，农村居民占 35.8%。其他省份来的流动人口占 12.1%。";
+    assert!(shares(group).is_empty());
+    let rest = "城镇居民占 64.2%，农村居民占 33.8%。其余地区占 12.1%。";
+    assert_eq!(shares(rest), vec!["64.2%".to_string()]);
+}
