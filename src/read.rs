@@ -106,23 +106,27 @@ pub fn read_bounded(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError>
 /// `read_bounded` into `bytes` (empty, with the capacity the caller expects to need).
 fn read_into(reader: impl Read, limit: u64, mut bytes: Vec<u8>) -> Result<Vec<u8>, ReadError> {
     let mut reader = reader.take(limit.saturating_add(1));
-    let mut block = vec![0u8; BLOCK];
     loop {
-        let n = match reader.read(&mut block) {
+        let start = bytes.len();
+        // Straight into the text's own buffer: no block to zero and copy out of (an
+        // article is far smaller than a block, so zeroing one cost more than reading it).
+        // `read_to_end` keeps what it read before an error, so a retry loses nothing.
+        let n = match (&mut reader).take(BLOCK as u64).read_to_end(&mut bytes) {
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(ReadError::Io(e)),
         };
-        let start = bytes.len();
-        bytes.extend_from_slice(&block[..n]);
         if start < 2 && is_utf16(&bytes) {
             return Err(ReadError::Utf16);
         }
-        if let Some(i) = block[..n].iter().position(|&b| b == 0) {
+        let block = &bytes[start..start + n];
+        // `contains` on bytes is a memchr; the offset is looked for only in a binary file.
+        if block.contains(&0) {
             if is_utf16(&bytes) {
                 return Err(ReadError::Utf16);
             }
+            let i = block.iter().position(|&b| b == 0).unwrap_or(0);
             return Err(ReadError::Binary {
                 offset: (start + i) as u64,
             });

@@ -28,16 +28,27 @@ pub(crate) fn pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Bytes that may begin a sentence end: the ASCII stops and line feed, and the UTF-8 lead
-/// bytes of 。 (`E3`) and of ！？； (`EF`). Lead bytes are never continuation bytes, so a hit
-/// is always a character boundary, and the rest of the text (most of it) is skipped a byte
-/// at a time without decoding.
-const STOP_LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    let bytes = [b'!', b'?', b';', b'.', b'\n', 0xE3, 0xEF];
+/// For each byte that starts a character: 0 when the character may end a sentence (the
+/// ASCII stops and line feed, and the UTF-8 lead bytes of 。 (`E3`) and of ！？； (`EF`)),
+/// else the character's length in bytes. The scan steps a whole character at a time
+/// without decoding it, so Chinese text costs one look per character, not per byte.
+const STEP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        t[b] = if b < 0xE0 {
+            2
+        } else if b < 0xF0 {
+            3
+        } else {
+            4
+        };
+        b += 1;
+    }
+    let stops = [b'!', b'?', b';', b'.', b'\n', 0xE3, 0xEF];
     let mut k = 0;
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
+    while k < stops.len() {
+        t[stops[k] as usize] = 0;
         k += 1;
     }
     t
@@ -56,8 +67,9 @@ impl Iterator for Cuts<'_> {
         let bytes = self.text.as_bytes();
         while self.pos < bytes.len() {
             let i = self.pos;
-            if !STOP_LEAD[bytes[i] as usize] {
-                self.pos += 1;
+            let step = STEP[bytes[i] as usize];
+            if step != 0 {
+                self.pos += usize::from(step);
                 continue;
             }
             let c = self.text[i..].chars().next()?;

@@ -51,8 +51,12 @@ pub(super) fn zh_named<'m>(
     let masked = &ctx.doc.masked;
     let n = qs[i];
     let before_n = &masked[sentence.start..n.span.start];
-    // Cheap test first: the words right before N must end in `的`.
-    if !strip_hedges(before_n).ends_with('的') {
+    // Cheap test first: the words right before N must end in `的`. No hedge holds `的`
+    // (a test says so), so only the words after the last `的` need stripping.
+    let after_de = before_n
+        .rfind('的')
+        .map(|p| &before_n[p + '的'.len_utf8()..])?;
+    if !strip_hedges(after_de).is_empty() {
         return None;
     }
     let clause_start = sentence.start + last_clause_break(before_n).unwrap_or(0);
@@ -246,6 +250,14 @@ static YEAR: LazyLock<Regex> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_hedge_holds_de() {
+        // `zh_named` strips hedges only after the last `的`.
+        for w in crate::lexicon::HEDGE_WORDS.iter() {
+            assert!(!w.contains('的'), "hedge `{w}`");
+        }
+    }
 
     #[test]
     fn names_are_short_and_not_periods() {

@@ -216,8 +216,8 @@ impl SourceError {
 /// Reads the text of one file of at most `max_filesize` bytes, BOM included, refusing what
 /// is not UTF-8 text (see `Document::from_bytes`). The bytes read become the text, uncopied.
 pub fn read_text(path: &Path, max_filesize: u64) -> Result<String, SourceError> {
+    // `read::read` has refused UTF-16 and NUL bytes already: only UTF-8 is left to check.
     let bytes = read::read(path, max_filesize).map_err(|e| SourceError::from_read(path, e))?;
-    not_binary(path, &bytes)?;
     String::from_utf8(bytes).map_err(|e| SourceError::Utf8 {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
@@ -241,7 +241,11 @@ fn not_binary(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
             path: path.to_path_buf(),
         });
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|&b| b == 0))
+        .flatten()
+    {
         return Err(SourceError::Binary {
             path: path.to_path_buf(),
             offset,
