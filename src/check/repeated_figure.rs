@@ -70,7 +70,10 @@ pub(super) fn check(
             String::new()
         };
         let mut key = key;
-        key.0 = without_the_subject(&key.0).to_string();
+        let kept = without_the_subject(&key.0).len();
+        if kept < key.0.len() {
+            key.0.drain(..key.0.len() - kept);
+        }
         let key = (key, subject);
         let j = match first.entry(key) {
             Entry::Vacant(e) => {
