@@ -32,8 +32,8 @@ static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
         |(?P<this>今年|本年|本届|本屆|本赛季|本賽季|(?i:this\ year|this\ season))
         |(?P<months>前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]?月|1\s*(?:至|到|-|—|～|~)\s*\d{1,2}\s*月份?
             |(?i:first\ (?:two|three|four|five|six|seven|eight|nine|ten|eleven)\ months))
-        |(?P<quarters>前\s*[一二三两兩]\s*(?:[个個])?季度?|上半年|(?i:first\ half|first\ nine\ months|first\ six\ months))
-        |(?P<second_half>下半年|(?i:second\ half))
+        |(?P<quarters>前\s*[一二三两兩]\s*(?:[个個])?季度?|上半年|(?i:first[-\ ]half|first\ nine\ months|first\ six\ months))
+        |(?P<second_half>下半年|(?i:second[-\ ]half))
         |(?P<full>全年|(?i:full[-\ ]year|for\ the\ year))
         |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|(?i:(?-u:\b)(?:first|second|third|fourth)[-\ ]quarter(?-u:\b)|(?-u:\b)Q[1-4](?-u:\b)))
         |(?P<this_month>当月)
