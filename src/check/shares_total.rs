@@ -47,6 +47,23 @@ const REST: &[&str] = &[
 /// Openings of a sentence that go on with the shares of the sentence before.
 const CONTINUE: &[&str] = &["Another", "另有", "还有"];
 
+/// Whether sentence `si` opens with `Another`, `另有`, `还有` right before its first figure
+/// (`Another 31% expected …`, `另有 16.8% 表示…`); `Another question found 47% …` goes on with
+/// no list.
+fn continues(ctx: &Context<'_>, model: &Whole, si: usize) -> bool {
+    let s = &model.sentences[si];
+    let Some(first) = model.facts_of(si).first() else {
+        return false;
+    };
+    let head = &ctx.doc.masked[s.span.start..ctx.mentions[first.mention].span.start];
+    CONTINUE.iter().any(|w| {
+        head.strip_prefix(w).is_some_and(|rest| {
+            let rest = rest.trim().to_ascii_lowercase();
+            ["", "some", "about", "nearly", "almost", "around", "约", "近", "有"].contains(&rest.as_str())
+        })
+    })
+}
+
 /// Verbs right after a bare percentage that make it a share of the people counted, the
 /// percentage being the subject (`46% expected prices to fall`, `12% were unsure`).
 const RESPONDENT_VERBS: &[&str] = &[
@@ -112,7 +129,7 @@ pub(super) fn check(
             g.first()
                 .is_some_and(|&i| i == start && closes(label(ctx, &model.facts[i])))
         });
-        if (CONTINUE.iter().any(|w| body.starts_with(w)) || rest_first)
+        if (continues(ctx, model, si) || rest_first)
             && let Some((prev, mut list)) = carried.take()
             && prev + 1 == si
             && model.sentences[prev].paragraph == model.sentences[si].paragraph

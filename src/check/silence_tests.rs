@@ -377,3 +377,13 @@ fn shares_a_long_label_opening_with_other_names_a_group_not_the_rest() {
     let rest = "城镇居民占 64.2%，农村居民占 33.8%。其余地区占 12.1%。";
     assert_eq!(shares(rest), vec!["64.2%".to_string()]);
 }
+
+#[test]
+fn shares_another_goes_on_with_a_list_only_right_before_a_figure() {
+    let question = "Asked about bins, 64% said collections were reliable. Another question found 47% wanted more cycle lanes.";
+    assert!(shares(question).is_empty());
+    let zh = "对于社区服务，58.3% 的受访者表示满意，31.2% 表示一般。另有一项调查显示，47.6% 的受访者希望增加停车位。";
+    assert!(shares(zh).is_empty());
+    let list = "A survey of 1,240 farmers found that 46% expected milk prices to fall. Another 31% expected prices to stay about the same, 15% expected a rise and the remaining 12% were unsure.";
+    assert_eq!(shares(list), vec!["46%".to_string()]);
+}
