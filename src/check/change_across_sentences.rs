@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::sentence::input;
+use super::sentence::{input, title_subject, without_title_subject};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{
     self as whole, Fact, Need, Part, Period, Probe, Role, Whole, Year, basis,
@@ -181,6 +181,7 @@ fn is_level(f: &Fact, m: &Mention) -> bool {
 fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
     let ms = ctx.mentions;
     let text = &ctx.doc.masked;
+    let subject = title_subject(text);
     let mut out: Vec<Option<Level>> = Vec::with_capacity(model.facts.len());
     // The period the paragraph last stated, and whether it spoke of a sequential change.
     let mut carried: Option<(usize, Period)> = None;
@@ -217,7 +218,7 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
                     (l.measure.clone(), l.owner.clone(), l.head)
                 }
                 _ => {
-                    let (m, o) = normalise(&f.measure);
+                    let (m, o) = normalise(without_title_subject(&f.measure, subject));
                     (m, o, f.head)
                 }
             };

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::sentence::input;
+use super::sentence::{input, title_subject, without_title_subject};
 use crate::eval::{brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{self as whole, Need, Probe, Role};
@@ -52,6 +52,7 @@ pub(super) fn check(
     examined: &mut Vec<Span>,
 ) -> Vec<Finding> {
     let model = ctx.whole();
+    let title = title_subject(&ctx.doc.masked);
     let mut first = HashMap::new();
     let mut out = Vec::new();
     for (i, f) in model.facts.iter().enumerate() {
@@ -70,7 +71,7 @@ pub(super) fn check(
             String::new()
         };
         let mut key = key;
-        let kept = without_the_subject(&key.0).len();
+        let kept = without_title_subject(without_the_subject(&key.0), title).len();
         if kept < key.0.len() {
             key.0.drain(..key.0.len() - kept);
         }

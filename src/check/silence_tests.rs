@@ -387,3 +387,12 @@ fn shares_another_goes_on_with_a_list_only_right_before_a_figure() {
     let list = "A survey of 1,240 farmers found that 46% expected milk prices to fall. Another 31% expected prices to stay about the same, 15% expected a rise and the remaining 12% were unsure.";
     assert_eq!(shares(list), vec!["46%".to_string()]);
 }
+
+#[test]
+fn change_the_titles_subject_at_the_head_of_a_measure_names_nothing_more() {
+    let t = "# 台新電子 2024 年稅後純益年增 18.7%\n\n台新電子 2024 年合併營收 1,286.4 億元，年增 14.3%。2023 年合併營收為 1,145.5 億元。\n";
+    assert_eq!(change(t), vec!["14.3%".to_string()]);
+    // Another company's name is part of its measure.
+    let other = t.replace("2023 年合併營收", "2023 年宏達電子合併營收");
+    assert!(change(&other).is_empty());
+}
