@@ -28,27 +28,17 @@ pub(crate) fn pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// For each byte that starts a character: 0 when the character may end a sentence (the
-/// ASCII stops and line feed, and the UTF-8 lead bytes of 。 (`E3`) and of ！？； (`EF`)),
-/// else the character's length in bytes. The scan steps a whole character at a time
-/// without decoding it, so Chinese text costs one look per character, not per byte.
-const STEP: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 0x100 {
-        t[b] = if b < 0xE0 {
-            2
-        } else if b < 0xF0 {
-            3
-        } else {
-            4
-        };
-        b += 1;
-    }
-    let stops = [b'!', b'?', b';', b'.', b'\n', 0xE3, 0xEF];
+/// Bytes that may begin a sentence end: the ASCII stops and line feed, and the UTF-8 lead
+/// bytes of 。 (`E3`) and of ！？； (`EF`). Lead bytes are never continuation bytes, so a hit
+/// is always a character boundary. The scan looks at every byte with no decoding and no
+/// step that depends on the byte before (a loop of independent loads runs several times
+/// faster than stepping a character at a time, whose every step waits on the last).
+const STOP_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [b'!', b'?', b';', b'.', b'\n', 0xE3, 0xEF];
     let mut k = 0;
-    while k < stops.len() {
-        t[stops[k] as usize] = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
         k += 1;
     }
     t
@@ -65,21 +55,35 @@ impl Iterator for Cuts<'_> {
 
     fn next(&mut self) -> Option<usize> {
         let bytes = self.text.as_bytes();
-        while self.pos < bytes.len() {
-            let i = self.pos;
-            let step = STEP[bytes[i] as usize];
-            if step != 0 {
-                self.pos += usize::from(step);
-                continue;
-            }
-            let c = self.text[i..].chars().next()?;
+        loop {
+            let Some(at) = bytes
+                .get(self.pos..)?
+                .iter()
+                .position(|&b| STOP_LEAD[usize::from(b)])
+            else {
+                self.pos = bytes.len();
+                return None;
+            };
+            let i = self.pos + at;
+            // `E3` and `EF` lead three-byte characters, most of them not stops (`、`, `，`,
+            // `（`): their last two bytes tell without decoding.
+            let c = match (bytes[i], bytes.get(i + 1..i + 3)) {
+                (0xE3, Some([0x80, 0x82])) => '。',
+                (0xEF, Some([0xBC, 0x81])) => '！',
+                (0xEF, Some([0xBC, 0x9F])) => '？',
+                (0xEF, Some([0xBC, 0x9B])) => '；',
+                (0xE3 | 0xEF, _) => {
+                    self.pos = i + 3;
+                    continue;
+                }
+                (b, _) => char::from(b),
+            };
             let end = i + c.len_utf8();
             self.pos = end;
             if ends_sentence(self.text, c, end) {
                 return Some(end);
             }
         }
-        None
     }
 }
 

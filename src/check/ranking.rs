@@ -27,7 +27,7 @@ const ID: &str = META.id;
 /// A rank written after a figure: `以 19 球排名第二`, `，排名第三`, `高居榜首`, `继续领跑`.
 static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\s*(?:最多|最高|最大|最快)|[，,]?\s*(?:[^，。；,;\d]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;\d]{0,10}?(?:第(?P<n>[一二三四五六七八九十\d]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠|(?P<second>居次|次之)))",
+        r"^(?:\s*(?:最多|最高|最大|最快)|[，,]?\s*(?:[^，。；,;0-9０-９]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;0-9０-９]{0,10}?(?:第(?P<n>[一二三四五六七八九十0-9０-９]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠|(?P<second>居次|次之)))",
     )
     .expect("static regex")
 });
@@ -68,7 +68,7 @@ static RANK_AFTER_EN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A rank before a figure in Chinese, in the clause before it: `东盟为第一大贸易伙伴，`.
 static RANK_BEFORE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第(?P<n>[一二三四五六七八九十\d]{1,2})大").expect("static regex")
+    Regex::new(r"第(?P<n>[一二三四五六七八九十0-9０-９]{1,2})大").expect("static regex")
 });
 
 /// A superlative that ranks a named item first, with no figure in its clause.
@@ -125,6 +125,39 @@ const COMPARATIVES: &[(&str, bool)] = &[
 
 /// Words in a label that name a total, never one of the items ranked.
 const TOTALS: &[&str] = &["全", "总", "總", "合计", "合計", "共", "total", "overall", "all "];
+
+/// Words a rank regex cannot match without: cheap tests that keep a regex from being
+/// compiled and run where it cannot match. English words compare ASCII case-insensitively
+/// (the regexes' `(?i)` also folds the Kelvin sign and the long s; no article writes those).
+mod cue {
+    /// `RANK_AFTER_ZH`: one of its rank words.
+    pub(super) fn zh_after(after: &str) -> bool {
+        [
+            "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之",
+        ]
+        .iter()
+        .any(|w| after.contains(w))
+    }
+
+    /// `RANK_AFTER_EN`: `, making it` or `the` after optional white space and a comma.
+    pub(super) fn en_after(after: &str) -> bool {
+        let t = after.trim_start();
+        let t = t.strip_prefix(',').unwrap_or(t).trim_start();
+        starts_with_ci(t, "making it") || starts_with_ci(t, "the")
+    }
+
+    /// Whether `s`, trailing white space aside, ends with the ASCII word `w` in any case.
+    pub(super) fn ends_with_ci(s: &str, w: &str) -> bool {
+        let s = s.trim_end().as_bytes();
+        s.len() >= w.len() && s[s.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    }
+
+    fn starts_with_ci(s: &str, w: &str) -> bool {
+        s.as_bytes()
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+    }
+}
 
 fn number(s: &str) -> Option<u8> {
     if let Ok(n) = s.parse::<u8>() {
@@ -362,7 +395,12 @@ fn ranks(
                 .map_or(s.span.end, |g| ms[g.mention].span.start);
             let after = &text[m.span.end..next.max(m.span.end)];
             let before = &text[f.label.start..f.label.end.max(f.label.start)];
-            let rank = if let Some(c) = RANK_AFTER_ZH.captures(after) {
+            // Each regex runs only where the words it needs stand (`cue::*`): a Chinese
+            // article never compiles the English ones.
+            let rank = if let Some(c) = cue::zh_after(after)
+                .then(|| RANK_AFTER_ZH.captures(after))
+                .flatten()
+            {
                 let second = c.name("second").map(|_| 2);
                 Some(
                     c.name("n")
@@ -370,10 +408,19 @@ fn ranks(
                         .or(second)
                         .unwrap_or(1),
                 )
-            } else if let Some(c) = RANK_BEFORE_EN.captures(before) {
+            } else if let Some(c) = ["with", "at", "of"]
+                .iter()
+                .any(|w| cue::ends_with_ci(before, w))
+                .then(|| RANK_BEFORE_EN.captures(before))
+                .flatten()
+            {
                 Some(c.name("w").map_or(1, |w| english_rank(w.as_str())))
-            } else if RANK_AFTER_EN.is_match(after)
-                || (k == 0 && FIRST_OPENING_EN.is_match(&text[s.span.start..m.span.start]))
+            } else if cue::en_after(after) && RANK_AFTER_EN.is_match(after)
+                || (k == 0 && {
+                    let opening = &text[s.span.start..m.span.start];
+                    (cue::ends_with_ci(opening, "at") || cue::ends_with_ci(opening, "with"))
+                        && FIRST_OPENING_EN.is_match(opening)
+                })
             {
                 Some(1)
             } else {
@@ -381,7 +428,7 @@ fn ranks(
                 let lead = &text[s.span.start..f.clause.start];
                 let lead = lead.rsplit(['，', '；', '。']).nth(1).unwrap_or("");
                 let first_in_clause = k == 0 || ms[facts[k - 1].mention].span.end < f.clause.start;
-                match RANK_BEFORE_ZH.captures(lead) {
+                match lead.contains('第').then(|| RANK_BEFORE_ZH.captures(lead)).flatten() {
                     Some(c) if first_in_clause && f.clause.start > s.span.start => number(&c["n"]),
                     _ => None,
                 }

@@ -430,7 +430,18 @@ fn en_times<'m>(
     let masked = &ctx.doc.masked;
     let n = qs[i];
     let b = *qs.get(i + 1)?;
-    let after = EN_AFTER.captures(&masked[n.span.end..b.span.start])?;
+    let gap = &masked[n.span.end..b.span.start];
+    // Every branch of `EN_AFTER` opens with an ASCII letter or `(` after white space, or
+    // is white space alone: other gaps (most in Chinese) never compile or run it.
+    if !gap
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_ascii_alphabetic() || c == '(')
+    {
+        return None;
+    }
+    let after = EN_AFTER.captures(gap)?;
     let before = strip_hedges(&masked[sentence.start..n.span.start]);
     // `…, 8.7 times as much as China ($7.7 billion) and 17.7 times as much as the UK`:
     // a second multiple of the same subject.

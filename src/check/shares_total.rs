@@ -275,7 +275,11 @@ const OPPOSITES: &[(&str, &str)] = &[
 /// are not one whole.
 fn one_question(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bool {
     let text = &ctx.doc.masked;
-    if group.iter().any(|&i| rests(label(ctx, &model.facts[i]))) {
+    // `另有 23.6% 的企业表示…`, `another 12% …`: a further group of the same people.
+    if group.iter().any(|&i| {
+        let l = label(ctx, &model.facts[i]);
+        rests(l) || contains_any(l, &["另有", "another"])
+    }) {
         return true;
     }
     let first = &ctx.mentions[model.facts[group[0]].mention];

@@ -243,6 +243,8 @@ fn shares_answers_to_different_questions_are_not_one_whole() {
     assert_eq!(shares(opposite), vec!["48%".to_string()]);
     let undecided = "调查显示，46% 的受访者认为房价会下跌，41% 认为持平，15% 表示不确定。";
     assert_eq!(shares(undecided), vec!["46%".to_string()]);
+    let another = "在受访企业中，38.5% 的企业表示订单增加，41.2% 的企业表示订单持平，另有 23.6% 的企业表示订单减少。";
+    assert_eq!(shares(another), vec!["38.5%".to_string()]);
 }
 
 #[test]

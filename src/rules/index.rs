@@ -50,7 +50,7 @@ impl Literals {
     /// `fold`: the automaton ignores ASCII case, so each key is given in every spelling of
     /// its first few letters. Any prefix of a key is a key too (the stretch around it still
     /// holds the whole literal), so keys may be cut short.
-    fn new(dfa: AhoCorasick, patterns: &[String], fold: bool) -> Literals {
+    fn new(patterns: &[String], fold: bool) -> Option<Literals> {
         let offsets: Vec<usize> = patterns
             .iter()
             .map(|p| {
@@ -84,20 +84,21 @@ impl Literals {
             }
             keys.dedup();
         }
-        Literals {
-            dfa,
-            keys: (keys.len() < KEY_LIMIT)
-                .then(|| {
-                    packed::Config::new()
-                        .match_kind(packed::MatchKind::LeftmostFirst)
-                        .builder()
-                        .extend(&keys)
-                        .build()
-                })
-                .flatten(),
+        let keys = (keys.len() < KEY_LIMIT)
+            .then(|| {
+                packed::Config::new()
+                    .match_kind(packed::MatchKind::LeftmostFirst)
+                    .builder()
+                    .extend(&keys)
+                    .build()
+            })
+            .flatten();
+        Some(Literals {
+            dfa: build(patterns, fold, keys.is_some())?,
+            keys,
             back: offsets.iter().copied().max().unwrap_or(0),
             longest: patterns.iter().map(String::len).max().unwrap_or(0),
-        }
+        })
     }
 
     /// Every occurrence in `haystack`, ordered by end as an overlapping search gives them.
@@ -192,7 +193,7 @@ pub(super) fn claim_index(claims: &[Claim]) -> (Option<Literals>, Vec<Vec<usize>
     if anchors.is_empty() {
         return (None, owners);
     }
-    let literals = build(&anchors, false).map(|dfa| Literals::new(dfa, &anchors, false));
+    let literals = Literals::new(&anchors, false);
     (literals, owners)
 }
 
@@ -218,7 +219,7 @@ pub(super) fn term_index(terms: &[Term]) -> (Option<Literals>, Vec<Vec<(usize, u
     if words.is_empty() {
         return (None, owners);
     }
-    let literals = build(&words, true).map(|dfa| Literals::new(dfa, &words, true));
+    let literals = Literals::new(&words, true);
     (literals, owners)
 }
 
@@ -226,13 +227,19 @@ pub(super) fn term_index(terms: &[Term]) -> (Option<Literals>, Vec<Vec<(usize, u
 /// 1,000 terms close to the cost of 10), or the library's own choice if the DFA would be too
 /// large. Overlapping search needs `MatchKind::Standard`.
 ///
+/// With `keyed` (a Teddy searcher finds the keys and the automaton reads only the short
+/// stretches around them) the contiguous NFA is built instead: it reads those stretches
+/// nearly as fast, and builds in a fraction of the time, which is most of the start-up of
+/// checking one article with its rule file (the bundled claims: 13 of 64 million
+/// instructions for the DFAs).
+///
 /// The library's prefilter jumps between occurrences of a few bytes it ranks as rare, by a
 /// frequency table made for English and code. In Chinese text the UTF-8 bytes of CJK
 /// characters are everywhere, so with CJK patterns its jumps land every few bytes and the
 /// search runs at half the speed of the plain DFA (measured: 1,000 mixed terms 237 → 447
 /// MB/s, the bundled claims' anchors 94 → 137 MB/s without it). It is kept for all-ASCII
 /// pattern sets, where its table holds.
-fn build(patterns: &[String], ascii_case_insensitive: bool) -> Option<AhoCorasick> {
+fn build(patterns: &[String], ascii_case_insensitive: bool, keyed: bool) -> Option<AhoCorasick> {
     let mut builder = AhoCorasickBuilder::new();
     builder
         .match_kind(MatchKind::Standard)
@@ -242,7 +249,7 @@ fn build(patterns: &[String], ascii_case_insensitive: bool) -> Option<AhoCorasic
     // thousands of long words took seconds to load (issue 12, item 4). Past `DFA_BYTES` of
     // patterns the contiguous NFA is built instead, in time linear in the patterns.
     let total: usize = patterns.iter().map(String::len).sum();
-    let kind = if total <= DFA_BYTES {
+    let kind = if total <= DFA_BYTES && !keyed {
         AhoCorasickKind::DFA
     } else {
         AhoCorasickKind::ContiguousNFA
@@ -273,12 +280,12 @@ mod tests {
     }
 
     fn literals(patterns: &[String]) -> Option<Literals> {
-        Some(Literals::new(build(patterns, false)?, patterns, false))
+        Literals::new(patterns, false)
     }
 
     fn folded(patterns: &[String]) -> Option<Literals> {
         let lower: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
-        Some(Literals::new(build(&lower, true)?, &lower, true))
+        Literals::new(&lower, true)
     }
 
     fn triples(ms: &[Match]) -> Vec<(usize, usize, usize)> {

@@ -12,33 +12,33 @@ use crate::source::Span;
 static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<fy>(?i:(?-u:\b)FY\s?'?(?:\d{4}|\d{2})(?-u:\b)))
+        (?P<fy>(?i-u:(?-u:\b)FY\s?'?(?:[0-9]{4}|[0-9]{2})(?-u:\b)))
         |(?P<yoy>同比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|较上年|比去年|较去年|比上届|较上届
             |[与與同和跟](?:上年|去年)(?:同期)?相比|較上年同期|較去年同期|較上年|較去年|比上屆|較上屆|年增|年減
-            |(?i:year[-\ ]on[-\ ]year|year[-\ ]over[-\ ]year|from\ a\ year\ (?:earlier|ago)
+            |(?i-u:year[-\ ]on[-\ ]year|year[-\ ]over[-\ ]year|from\ a\ year\ (?:earlier|ago)
             |from\ (?:the\ )?(?:prior|previous|last)\ (?:fiscal\ )?year|over\ the\ year
             |from\ the\ same\ (?:quarter|period|month)\ (?:of\ |a\ )?(?:last\ )?year))
         |(?P<pop>环比|比上月|较上月|比上季度|较上季度|比一季度|比二季度|比三季度
             |環比|較上月|較上季|月增|月減|季增|季減
-            |(?i:sequentially|quarter[-\ ]on[-\ ]quarter|month[-\ ]on[-\ ]month
+            |(?i-u:sequentially|quarter[-\ ]on[-\ ]quarter|month[-\ ]on[-\ ]month
             |from\ the\ (?:first|second|third|previous|prior)\ quarter))
-        |(?P<nominal>名义|名目|按现价|按現價|(?i:(?-u:\b)nominal(?-u:\b)|current\ prices))
-        |(?P<real>实际|實際|扣除价格因素|扣除價格因素|按不变价格|按不變價格|按可比价格|(?i:(?-u:\b)real(?-u:\b)|inflation[-\ ]adjusted|constant\ prices))
-        |(?P<two>两年平均|兩年平均|(?i:two[-\ ]year\ average))
-        |(?P<cmp>按可比口径|(?i:like[-\ ]for[-\ ]like|comparable))
-        |(?P<avg>人均|平均|日均|场均|場均|户均|戶均|(?i:(?-u:\b)average(?-u:\b)|per\ capita|on\ average))
-        |(?P<base>[较比]\s*\d{4}\s*年同期)
-        |(?P<prev>去年|上年|上一年|前一年|上届|上屆|上赛季|上賽季|(?i:last\ year|a\ year\ (?:earlier|ago)|the\ (?:prior|previous)\ (?:fiscal\ )?year|last\ season))
-        |(?P<this>今年|本年|本届|本屆|本赛季|本賽季|(?i:this\ year|this\ season))
-        |(?P<months>前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]?月|1\s*(?:至|到|-|—|～|~)\s*\d{1,2}\s*月份?
-            |(?i:first\ (?:two|three|four|five|six|seven|eight|nine|ten|eleven)\ months))
-        |(?P<quarters>前\s*[一二三两兩]\s*(?:[个個])?季度?|上半年|(?i:first[-\ ]half|first\ nine\ months|first\ six\ months))
-        |(?P<second_half>下半年|(?i:second[-\ ]half))
-        |(?P<full>全年|(?i:full[-\ ]year|for\ the\ year))
-        |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|(?i:(?-u:\b)(?:first|second|third|fourth)[-\ ]quarter(?-u:\b)|(?-u:\b)Q[1-4](?-u:\b)))
+        |(?P<nominal>名义|名目|按现价|按現價|(?i-u:(?-u:\b)nominal(?-u:\b)|current\ prices))
+        |(?P<real>实际|實際|扣除价格因素|扣除價格因素|按不变价格|按不變價格|按可比价格|(?i-u:(?-u:\b)real(?-u:\b)|inflation[-\ ]adjusted|constant\ prices))
+        |(?P<two>两年平均|兩年平均|(?i-u:two[-\ ]year\ average))
+        |(?P<cmp>按可比口径|(?i-u:like[-\ ]for[-\ ]like|comparable))
+        |(?P<avg>人均|平均|日均|场均|場均|户均|戶均|(?i-u:(?-u:\b)average(?-u:\b)|per\ capita|on\ average))
+        |(?P<base>[较比]\s*[0-9０-９]{4}\s*年同期)
+        |(?P<prev>去年|上年|上一年|前一年|上届|上屆|上赛季|上賽季|(?i-u:last\ year|a\ year\ (?:earlier|ago)|the\ (?:prior|previous)\ (?:fiscal\ )?year|last\ season))
+        |(?P<this>今年|本年|本届|本屆|本赛季|本賽季|(?i-u:this\ year|this\ season))
+        |(?P<months>前\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]?月|1\s*(?:至|到|-|—|～|~)\s*[0-9０-９]{1,2}\s*月份?
+            |(?i-u:first\ (?:two|three|four|five|six|seven|eight|nine|ten|eleven)\ months))
+        |(?P<quarters>前\s*[一二三两兩]\s*(?:[个個])?季度?|上半年|(?i-u:first[-\ ]half|first\ nine\ months|first\ six\ months))
+        |(?P<second_half>下半年|(?i-u:second[-\ ]half))
+        |(?P<full>全年|(?i-u:full[-\ ]year|for\ the\ year))
+        |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|(?i-u:(?-u:\b)(?:first|second|third|fourth)[-\ ]quarter(?-u:\b)|(?-u:\b)Q[1-4](?-u:\b)))
         |(?P<this_month>当月)
-        |(?P<month>(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?
-            |(?i:(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)))
+        |(?P<month>(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?
+            |(?i-u:(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)))
         ",
     )
     .expect("static regex")
