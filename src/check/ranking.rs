@@ -241,7 +241,8 @@ static RANK_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 pub(super) fn need(p: &Probe<'_>) -> Need {
     let quantities = p.quantities();
     if SUPERLATIVES_ZH.iter().any(|(w, _)| p.may_hold(&[w])) && superlative_may_rank(p)
-        || p.may_hold_ci(&["largest", "biggest", "top", "leading", "most"])
+        || p.text.is_ascii()
+            && p.may_hold_ci(&["largest", "biggest", "top", "leading", "most"])
             && SUPERLATIVE_EN.is_match(p.text)
     {
         Need::WithPrevious
