@@ -118,17 +118,15 @@ fn text<'a>(ctx: &'a Context<'_>, c: &Cell) -> &'a str {
     &ctx.doc.masked[c.span.range()]
 }
 
+/// Whether `s` holds one of `words`: an all-letter ASCII word as a whole word in any case
+/// (one pass over the words of `s`), any other as written.
 fn has_word(s: &str, words: &[&str]) -> bool {
     let lower = s.to_ascii_lowercase();
-    words.iter().any(|w| {
-        if w.chars().all(|c| c.is_ascii_alphabetic()) {
-            lower
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|t| t == *w)
-        } else {
-            lower.contains(w)
-        }
-    })
+    let letters = |w: &str| w.chars().all(|c| c.is_ascii_alphabetic());
+    words.iter().any(|w| !letters(w) && lower.contains(w))
+        || lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| !t.is_empty() && words.iter().any(|w| letters(w) && t == *w))
 }
 
 fn is_total_label(s: &str) -> bool {
@@ -456,6 +454,8 @@ fn quotes(
             })
             .collect()
     };
+    // The last sentence read, and whether it speaks of another time or source.
+    let mut elsewhere: Option<(usize, bool)> = None;
     for f in &model.facts {
         let m = &ctx.mentions[f.mention];
         if !(f.role == Role::Level || (m.kind == Kind::Percent && f.role != Role::Other))
@@ -463,9 +463,18 @@ fn quotes(
         {
             continue;
         }
-        // A sentence about another time or another source quotes no cell of this table.
+        // A sentence about another time or another source quotes no cell of this table
+        // (read once per sentence: facts come in sentence order).
         let sentence = &text[model.sentences[f.sentence].span.range()];
-        if has_word(sentence, OTHER_TIME) || has_word(sentence, OTHER_SOURCE) {
+        let other = match elsewhere {
+            Some((si, other)) if si == f.sentence => other,
+            _ => {
+                let other = has_word(sentence, OTHER_TIME) || has_word(sentence, OTHER_SOURCE);
+                elsewhere = Some((f.sentence, other));
+                other
+            }
+        };
+        if other {
             continue;
         }
         // The row named in the figure's own clause, else in the clause before it.
