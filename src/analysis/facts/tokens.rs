@@ -202,6 +202,17 @@ pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token
         let span = Span::new(sentence.start + whole.start(), sentence.start + whole.end());
         let m = whole.as_str();
         let after = &s[whole.end()..];
+        // `年增 8.2%` (Taiwan: year on year) opens a phrase; in `2024 年增长`, `10 月增加`,
+        // `三季增长` the 年/月/季 ends a period and the change has no basis word.
+        if matches!(m, "年增" | "年減" | "月增" | "月減" | "季增" | "季減")
+            && s[..whole.start()].chars().next_back().is_some_and(|c| {
+                c.is_ascii_digit()
+                    || c.is_whitespace()
+                    || "０１２３４５６７８９一二三四五六七八九十全今去上本前同个個当當".contains(c)
+            })
+        {
+            continue;
+        }
         let token = if caps.name("fy").is_some() {
             // `FY2025`, `FY25`: the fiscal year named by the year it ends in, as
             // `2024-25` is (`sentence.rs`).
