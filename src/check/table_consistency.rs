@@ -463,20 +463,6 @@ fn quotes(
         {
             continue;
         }
-        // A sentence about another time or another source quotes no cell of this table
-        // (read once per sentence: facts come in sentence order).
-        let sentence = &text[model.sentences[f.sentence].span.range()];
-        let other = match elsewhere {
-            Some((si, other)) if si == f.sentence => other,
-            _ => {
-                let other = has_word(sentence, OTHER_TIME) || has_word(sentence, OTHER_SOURCE);
-                elsewhere = Some((f.sentence, other));
-                other
-            }
-        };
-        if other {
-            continue;
-        }
         // The row named in the figure's own clause, else in the clause before it.
         let own = &text[f.clause.start..m.span.start];
         let mut hits = named(own);
@@ -492,10 +478,24 @@ fn quotes(
             let from = prev.as_ptr() as usize - text.as_ptr() as usize;
             words = &text[from..m.span.start];
         }
-        let change = matches!(f.role, Role::Change(_)) || has_word(words, CHANGE_WORDS);
         let [k] = hits[..] else {
             continue;
         };
+        // A sentence about another time or another source quotes no cell of this table
+        // (read once per sentence: facts come in sentence order).
+        let sentence = &text[model.sentences[f.sentence].span.range()];
+        let other = match elsewhere {
+            Some((si, other)) if si == f.sentence => other,
+            _ => {
+                let other = has_word(sentence, OTHER_TIME) || has_word(sentence, OTHER_SOURCE);
+                elsewhere = Some((f.sentence, other));
+                other
+            }
+        };
+        if other {
+            continue;
+        }
+        let change = matches!(f.role, Role::Change(_)) || has_word(words, CHANGE_WORDS);
         let (_, ti, ri) = labels[k];
         let t = &model.tables[ti];
         // A year the sentence names that the table (its header, or the line that opens it)
