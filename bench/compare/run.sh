@@ -32,6 +32,16 @@ echo "## peak memory per mention, one 50 MB file"; (cd "$root" && sh bench/compa
 echo "## one article (bundled rules; built-ins only)"
 $p -n 21 "$bin check --format line $root/source/ai-index-2024.md"
 $p -n 21 "$bin check --claims /dev/null --format line $root/source/ai-index-2024.md"
+echo "## the article-wide consistency checks: all built-ins against consistency off"
+cp -r "$root/bench/compare/consistency-off" "$work/"
+$p -n 7 "$check -j1 corpus10" "$check -j1 --config consistency-off/factlint.yaml corpus10"
+if [ -n "${FACTLINT_BASE:-}" ]; then
+  # FACTLINT_BASE: a release binary built from an earlier commit (d6e1c95, before the
+  # relation checks of issue 9): `git worktree add /tmp/base d6e1c95 && cargo build
+  # --release --manifest-path /tmp/base/Cargo.toml`.
+  echo "## the sentence checks (consistency off) against FACTLINT_BASE with its built-ins"
+  $p -n 9 "$check -j1 --config consistency-off/factlint.yaml corpus10" "$FACTLINT_BASE check --claims terms-2.yaml --format line corpus10"
+fi
 echo "## --stream against check --format json, same 1,000 articles"
 $p -n 7 "$bin check --stream --claims terms-2.yaml <corpus10.jsonl" "$bin check --claims terms-2.yaml --format json corpus10"
 if command -v rg >/dev/null; then

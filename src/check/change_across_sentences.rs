@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::sentence::input;
+use super::sentence::{input, title_subject, without_title_subject};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{
     self as whole, Fact, Need, Part, Period, Probe, Role, Whole, Year, basis,
@@ -54,13 +54,15 @@ const FROM: &[&str] = &["from", "compared with", "compared to", "against", "vers
 const NEUTRAL_EN: &[&str] = &[
     "total", "overall", "worldwide", "global", "company", "company's", "group", "group's",
 ];
-const NEUTRAL_ZH: &[&str] = &["本公司", "公司", "集团", "全国", "全省", "全市", "全区", "全县"];
+const NEUTRAL_ZH: &[&str] = &[
+    "本公司", "该公司", "公司", "集团", "全国", "全省", "全市", "全区", "全县", "本省", "本市",
+    "本区", "本县", "该省", "该市", "该区", "该县",
+];
 
 /// Bases that a change between two plain levels cannot have.
 const OTHER_BASES: u16 = basis::REAL
     | basis::TWO_YEAR
     | basis::COMPARABLE
-    | basis::AVERAGE
     | basis::BASE_YEAR
     | basis::POP;
 
@@ -97,24 +99,30 @@ struct Level {
     head: usize,
 }
 
-/// The measure without neutral words; an English owner (`brightmart's`) apart.
+/// The measure without neutral words; an English owner (`brightmart's`) apart, with the
+/// words before it, which name it too (`northgate health district's hospitals`: the owner
+/// `northgate health district`, the measure `hospitals`).
 fn normalise(measure: &str) -> (String, Option<String>) {
     if measure.is_ascii() {
+        let words: Vec<&str> = measure.split(' ').filter(|w| !w.is_empty()).collect();
         let mut owner = None;
-        let words: Vec<&str> = measure
-            .split(' ')
-            .filter(|w| {
-                if NEUTRAL_EN.contains(w) {
-                    return false;
-                }
-                if let Some(o) = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")) {
-                    owner.get_or_insert_with(|| o.to_string());
-                    return false;
-                }
-                !w.is_empty()
-            })
+        let mut rest: &[&str] = &words;
+        if let Some(k) = words.iter().position(|w| possessive(w).is_some()) {
+            let mut name: Vec<&str> = words[..k]
+                .iter()
+                .copied()
+                .filter(|w| !NEUTRAL_EN.contains(w))
+                .collect();
+            name.push(possessive(words[k]).unwrap_or(words[k]));
+            owner = Some(name.join(" "));
+            rest = &words[k + 1..];
+        }
+        let kept: Vec<&str> = rest
+            .iter()
+            .copied()
+            .filter(|w| !NEUTRAL_EN.contains(w) && possessive(w).is_none())
             .collect();
-        return (words.join(" "), owner);
+        return (kept.join(" "), owner);
     }
     // `营业收入由 29.8 亿元增至 …`: the pair's opening word is not the measure's.
     let mut m = measure.trim_end_matches(['由', '从']);
@@ -134,6 +142,21 @@ fn normalise(measure: &str) -> (String, Option<String>) {
     }
 }
 
+/// `brightmart's` → `brightmart`; `farmers'` → `farmer`.
+fn possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("s'"))
+}
+
+/// Whether two owners may be one: either unnamed, the same name, or a one-word name that
+/// is the other's last word (`the district's` after `Northgate Health District's`).
+fn same_owner(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    let head = |s: &str| s.rsplit(' ').next().unwrap_or(s).to_string();
+    a == b || (!a.contains(' ') && a == head(b)) || (!b.contains(' ') && b == head(a))
+}
+
 /// Whether `label` ends with one of `words` (ASCII words at a word boundary).
 fn ends_with_any(label: &str, words: &[&str]) -> bool {
     let l = label
@@ -148,7 +171,6 @@ fn ends_with_any(label: &str, words: &[&str]) -> bool {
 fn is_level(f: &Fact, m: &Mention) -> bool {
     f.role == Role::Level
         && m.kind.is_quantity()
-        && f.basis & basis::AVERAGE == 0
         && !f.forecast
         && !f.revised
         && !f.respectively
@@ -159,6 +181,7 @@ fn is_level(f: &Fact, m: &Mention) -> bool {
 fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
     let ms = ctx.mentions;
     let text = &ctx.doc.masked;
+    let subject = title_subject(text);
     let mut out: Vec<Option<Level>> = Vec::with_capacity(model.facts.len());
     // The period the paragraph last stated, and whether it spoke of a sequential change.
     let mut carried: Option<(usize, Period)> = None;
@@ -195,7 +218,7 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
                     (l.measure.clone(), l.owner.clone(), l.head)
                 }
                 _ => {
-                    let (m, o) = normalise(&f.measure);
+                    let (m, o) = normalise(without_title_subject(&f.measure, subject));
                     (m, o, f.head)
                 }
             };
@@ -257,6 +280,11 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
         }
     }
     out
+}
+
+/// Whether a fact's words make it an average (`人均`, `per capita`).
+fn average(f: &Fact) -> bool {
+    f.basis & basis::AVERAGE != 0
 }
 
 /// Whether a change with these words is a change on the same period of the year before.
@@ -355,6 +383,9 @@ pub(super) fn check(
         let Some(rate) = read[fi].as_ref() else {
             continue;
         };
+        // The rate's words, or those of the figure it took its measure from, say whether it
+        // is a change of an average.
+        let averaged = average(f) || (f.head != fi && model.facts.get(f.head).is_some_and(average));
         let single = rate.measure.is_ascii() && !rate.measure.contains(' ');
         let from_lead = single && lead_words.contains(&rate.measure);
         let find = |p: Period| -> Option<&Fact> {
@@ -364,9 +395,12 @@ pub(super) fn check(
                 .flatten()
                 .into_iter()
                 .flatten();
+            // A change of an average (`人均可支配收入…增长 5.3%`) is between averages, and
+            // any other change between plain levels.
             let mut list = own.chain(led).copied().filter(|&i| {
                 let l = read[i].as_ref().expect("indexed levels are read");
-                l.owner.is_none() || rate.owner.is_none() || l.owner == rate.owner
+                same_owner(l.owner.as_deref(), rate.owner.as_deref())
+                    && average(&model.facts[i]) == averaged
             });
             let first = &model.facts[list.next()?];
             let a = &ms[first.mention];

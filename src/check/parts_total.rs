@@ -8,7 +8,7 @@
 use super::sentence::{input, related};
 use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
-use crate::analysis::facts::{self as whole, Fact, Need, Probe, Role, Whole, basis};
+use crate::analysis::facts::{self as whole, Fact, Need, Probe, Role, Whole, Year, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
@@ -78,6 +78,30 @@ fn is_difference(label: &str) -> bool {
     })
 }
 
+/// Words that end the label of a figure given for comparison (`up from $2.0 billion`,
+/// `compared with $3.61 billion`): the part's earlier value, not another part.
+const COMPARED: &[&str] = &["from", "against", "versus", "than", "compared with", "compared to"];
+
+/// Words of another time in a part's label (`上年同期为 91.5 亿元`).
+const EARLIER: &[&str] = &["上年", "去年", "同期", "上屆", "上届"];
+
+/// Whether a figure after a part is that part's value at another time or a base it is
+/// compared with, not a part of its own: its label ends with a word of comparison or names
+/// another time, or its period differs from the first part's.
+fn another_time(text: &str, f: &Fact, first: Option<&Fact>) -> bool {
+    let label = text[f.label.range()].trim_end().to_ascii_lowercase();
+    let label = label.trim_end_matches([',', '，', ' ', '为', '為', '是']);
+    COMPARED.iter().any(|w| {
+        label
+            .strip_suffix(w)
+            .is_some_and(|r| r.is_empty() || r.ends_with(|c: char| !c.is_ascii_alphanumeric()))
+    }) || EARLIER.iter().any(|w| label.contains(w))
+        || first.is_some_and(|g| {
+            (f.period.is_stated() && g.period.is_stated() && f.period != g.period)
+                || (f.period.year == Year::Previous && g.period.year != Year::Previous)
+        })
+}
+
 /// Pairs of labels that split a whole in two: with both, the list is the whole.
 const COMPLEMENTS: &[(&str, &str)] = &[
     ("非税", "税收"),
@@ -122,7 +146,7 @@ pub(super) fn check(
             continue;
         }
         if s.facts.len() >= 2
-            && let Some(g) = of_the(ctx, model, si)
+            && let Some(g) = of_the(ctx, model, si).or_else(|| of_them(ctx, model, si))
         {
             if let Some(f) = judge(ctx, &g, false, severity, examined) {
                 out.push(f);
@@ -223,7 +247,7 @@ fn group<'w>(
     let mut parts = Vec::new();
     for f in after {
         let m = &ms[f.mention];
-        if !same(m, fm) {
+        if !same(m, fm) || another_time(text, f, parts.first().copied()) {
             continue;
         }
         if is_difference(&text[f.label.range()]) {
@@ -530,6 +554,95 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
         || total.revised
         || mixes_dimensions(ctx, model, &parts)
     {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end: s.span.end,
+        by_words: false,
+    })
+}
+
+/// Words right after a part that make it a part of the figure before it (`1,767 goals,
+/// 866 of them in the first half`).
+const OF_THEM: &[&str] = &["of them", "of these", "of those", "of it", "of that"];
+
+/// Openings of a sentence whose figures are parts of the last figure of the sentence before
+/// (`Of those, 866 came in the first seven rounds and 911 in the last seven.`).
+const OF_THOSE: &[&str] = &["Of those,", "Of these,", "Of them,", "Of that,", "Of this,"];
+
+/// Whether the words right after a figure are `of them`, `of it`, … (`OF_THEM`).
+fn of_them_after(after: &str) -> bool {
+    let after = after.trim_start();
+    OF_THEM.iter().any(|w| {
+        after.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    })
+}
+
+/// `The Hawks scored 1,767 goals over the season, 866 of them in the first seven rounds and
+/// 911 in the last seven.`: the figure right before the first part is the total; the parts
+/// are that part and the figures after it in the sentence of its kind and unit, or bare
+/// numbers in digits, which take the total's unit as the first part does.
+fn of_them<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let facts = model.facts_of(si);
+    let opening = OF_THOSE
+        .iter()
+        .any(|w| text[s.span.range()].starts_with(w));
+    // `Cloud subscriptions brought in $3.15 billion of it, …` right after the total's
+    // sentence: the first figure of the sentence is the first part.
+    let first_of_them = facts
+        .first()
+        .is_some_and(|f| of_them_after(&text[ms[f.mention].span.end..s.span.end]));
+    let (total, k) = if opening || first_of_them {
+        // The total is the last figure of the sentence before, in the same paragraph.
+        let prev = si.checked_sub(1)?;
+        if model.sentences[prev].paragraph != s.paragraph {
+            return None;
+        }
+        (model.facts_of(prev).last()?, 0)
+    } else {
+        let k = (1..facts.len())
+            .find(|&k| of_them_after(&text[ms[facts[k].mention].span.end..s.span.end]))?;
+        let total = &facts[k - 1];
+        // Nothing but the total's own words between it and the first part: one clause on.
+        let gap = &text[ms[total.mention].span.end..ms[facts[k].mention].span.start];
+        if gap.matches([',', ';', '，', '；']).count() > 1 {
+            return None;
+        }
+        (total, k)
+    };
+    let tm = &ms[total.mention];
+    if !is_additive(ms, total) || total.revised {
+        return None;
+    }
+    let digits = |m: &Mention| ctx.doc.slice(m.span).chars().any(|c| c.is_ascii_digit());
+    let fits = |m: &Mention| {
+        (m.kind == tm.kind && m.unit == tm.unit)
+            || (m.kind == Kind::Number
+                && m.unit.is_none()
+                && digits(m)
+                && matches!(tm.kind, Kind::Count | Kind::Number))
+    };
+    let mut parts: Vec<&Fact> = Vec::new();
+    for f in &facts[k..] {
+        let m = &ms[f.mention];
+        if !fits(m) || another_time(text, f, parts.first().copied()) {
+            continue;
+        }
+        if is_difference(&text[f.label.range()]) {
+            break;
+        }
+        if !is_additive(ms, f) {
+            return None;
+        }
+        parts.push(f);
+    }
+    if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
         return None;
     }
     Some(Group {

@@ -27,14 +27,14 @@ const ID: &str = META.id;
 /// A rank written after a figure: `以 19 球排名第二`, `，排名第三`, `高居榜首`, `继续领跑`.
 static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[，,]?\s*(?:[^，。；,;0-9０-９]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;0-9０-９]{0,10}?(?:第(?P<n>[一二三四五六七八九十0-9０-９]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠)",
+        r"^(?:\s*(?:最多|最高|最大|最快)|[，,]?\s*(?:[^，。；,;0-9０-９]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;0-9０-９]{0,10}?(?:第(?P<n>[一二三四五六七八九十0-9０-９]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠|(?P<second>居次|次之)))",
     )
     .expect("static regex")
 });
 
 /// A rank written before a figure in English: `Taiwan was second with`, `the top spot with`.
 static RANK_BEFORE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading)(?-u:\b)[^,.;]{0,30}?(?-u:\b)with\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading)(?-u:\b)[^,.;]{0,30}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of))\s*$")
         .expect("static regex")
 });
 
@@ -80,6 +80,9 @@ const SUPERLATIVES_ZH: &[(&str, bool)] = &[
     ("最快", true),
     ("居首", false),
     ("之首", false),
+    // Superlative nouns: `成为议会第一大党`, `居首位`, `最大客源地`.
+    ("第一大", false),
+    ("首位", false),
     ("最高", false),
     ("最多", false),
     ("最大", false),
@@ -121,7 +124,7 @@ const COMPARATIVES: &[(&str, bool)] = &[
 ];
 
 /// Words in a label that name a total, never one of the items ranked.
-const TOTALS: &[&str] = &["全", "总", "合计", "共", "total", "overall", "all "];
+const TOTALS: &[&str] = &["全", "总", "總", "合计", "合計", "共", "total", "overall", "all "];
 
 /// Words a rank regex cannot match without: cheap tests that keep a regex from being
 /// compiled and run where it cannot match. English words compare ASCII case-insensitively
@@ -129,9 +132,11 @@ const TOTALS: &[&str] = &["全", "总", "合计", "共", "total", "overall", "al
 mod cue {
     /// `RANK_AFTER_ZH`: one of its rank words.
     pub(super) fn zh_after(after: &str) -> bool {
-        ["排名", "位列", "名列", "居", "领跑", "領跑"]
-            .iter()
-            .any(|w| after.contains(w))
+        [
+            "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之",
+        ]
+        .iter()
+        .any(|w| after.contains(w))
     }
 
     /// `RANK_AFTER_EN`: `, making it` or `the` after optional white space and a comma.
@@ -191,7 +196,7 @@ fn english_rank(w: &str) -> u8 {
 /// `RANK_AFTER_EN`, `RANK_BEFORE_ZH`), ASCII case folded; the Kelvin sign and the long s
 /// fold into ASCII letters under `(?i)`.
 const RANK_WORDS: &[&str] = &[
-    "排名", "位列", "名列", "居", "领跑", "領跑", "第", "with", "the", "making", "\u{212A}",
+    "排名", "位列", "名列", "居", "领跑", "領跑", "第", "最", "次之", "with", "the", "making", "\u{212A}",
     "\u{17F}",
 ];
 
@@ -200,7 +205,10 @@ const RANK_WORDS: &[&str] = &[
 /// (`first … with`, `the largest`, and `FIRST_OPENING_EN`'s `the largest … at`), or a
 /// character `(?i)` folds into an ASCII letter.
 fn may_rank(p: &Probe<'_>) -> bool {
-    p.may_hold(&["排名", "位列", "名列", "居", "领跑", "領跑", "\u{212A}", "\u{17F}"])
+    p.may_hold(&[
+        "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之",
+        "\u{212A}", "\u{17F}",
+    ])
         || p.may_hold(&["第"]) && p.may_hold(&["大"])
         || p.may_hold_ci(&["with"])
             && p.may_hold_ci(&[
@@ -208,7 +216,17 @@ fn may_rank(p: &Probe<'_>) -> bool {
                 "leading",
             ])
         || p.may_hold_ci(&["the", "making"])
-            && p.may_hold_ci(&["largest", "biggest", "top", "leading", "most", "highest"])
+            && p.may_hold_ci(&[
+                "largest",
+                "biggest",
+                "top",
+                "leading",
+                "most",
+                "highest",
+                "fastest",
+                "strongest",
+                "steepest",
+            ])
 }
 
 static RANK_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -222,7 +240,11 @@ static RANK_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// the one before; a comparison is between two figures of one sentence.
 pub(super) fn need(p: &Probe<'_>) -> Need {
     let quantities = p.quantities();
-    if SUPERLATIVES_ZH.iter().any(|(w, _)| p.may_hold(&[w])) && superlative_may_rank(p) {
+    if SUPERLATIVES_ZH.iter().any(|(w, _)| p.may_hold(&[w])) && superlative_may_rank(p)
+        || p.text.is_ascii()
+            && p.may_hold_ci(&["largest", "biggest", "top", "leading", "most"])
+            && SUPERLATIVE_EN.is_match(p.text)
+    {
         Need::WithPrevious
     } else if quantities >= 1 && may_rank(p)
         || quantities >= 2 && COMPARATIVES.iter().any(|(w, _)| p.may_hold(&[w]))
@@ -287,6 +309,7 @@ pub(super) fn check(
     let mut out = Vec::new();
     ranks(ctx, model, severity, examined, &mut out);
     superlatives(ctx, model, severity, examined, &mut out);
+    superlatives_en(ctx, model, severity, examined, &mut out);
     comparisons(ctx, model, severity, examined, &mut out);
     out
 }
@@ -303,6 +326,20 @@ fn same(text: &str, a: &Mention, b: &Mention) -> bool {
     }
     let (ua, ub) = (unit_word(text, a), unit_word(text, b));
     !ua.is_empty() && ua == ub
+}
+
+/// Whether a bare number with no word of its own after it (`ahead of Grace Lowe with 648
+/// and …`) stands for a figure of the ranked one's unit (`612 goals`): in a list of the
+/// items it is ranked against, the unit is said once.
+fn elliptic_unit(text: &str, m: &Mention, ranked: &Mention) -> bool {
+    if m.kind != Kind::Number || m.unit.is_some() || !matches!(ranked.kind, Kind::Count | Kind::Number) {
+        return false;
+    }
+    let rest = text[m.span.end..].trim_start();
+    let word = unit_word(text, m);
+    rest.is_empty()
+        || rest.starts_with(['.', ',', ';', ')', '，', '。', '；', '、'])
+        || ["and", "or", "while", "but"].contains(&word)
 }
 
 fn unit_word<'t>(text: &'t str, m: &Mention) -> &'t str {
@@ -365,12 +402,20 @@ fn ranks(
                 .then(|| RANK_AFTER_ZH.captures(after))
                 .flatten()
             {
-                Some(c.name("n").and_then(|n| number(n.as_str())).unwrap_or(1))
-            } else if let Some(c) = cue::ends_with_ci(before, "with")
+                let second = c.name("second").map(|_| 2);
+                Some(
+                    c.name("n")
+                        .and_then(|n| number(n.as_str()))
+                        .or(second)
+                        .unwrap_or(1),
+                )
+            } else if let Some(c) = ["with", "at", "of"]
+                .iter()
+                .any(|w| cue::ends_with_ci(before, w))
                 .then(|| RANK_BEFORE_EN.captures(before))
                 .flatten()
             {
-                Some(english_rank(&c["w"]))
+                Some(c.name("w").map_or(1, |w| english_rank(w.as_str())))
             } else if cue::en_after(after) && RANK_AFTER_EN.is_match(after)
                 || (k == 0 && {
                     let opening = &text[s.span.start..m.span.start];
@@ -500,7 +545,7 @@ fn first_against_list(
         let m = &ms[f.mention];
         let label = text[f.label.range()].to_ascii_lowercase();
         if m.span.start < start
-            || !same(text, m, cm)
+            || !(same(text, m, cm) || elliptic_unit(text, m, cm))
             || f.role != claimed.role
             || f.period != claimed.period
             || f.forecast
@@ -678,7 +723,11 @@ fn superlatives(
             }
             let m = &ms[f.mention];
             let label = item_label(text, model, f).to_ascii_lowercase();
-            if !same(text, m, cm) || TOTALS.iter().any(|w| label.contains(w)) {
+            // Another period's figure (`上赛季进 52 球`) is not one of the items ranked.
+            if !same(text, m, cm)
+                || f.period != claimed.period
+                || TOTALS.iter().any(|w| label.contains(w))
+            {
                 continue;
             }
             if beaten_first(ctx, severity, cm, m, Some(item), examined, out) {
@@ -686,6 +735,158 @@ fn superlatives(
             }
         }
     }
+}
+
+/// An English superlative noun about a named item, with no figure after it in its clause:
+/// `making Labour the largest party`, `Labour became the largest party`, `Tane was the
+/// league's top scorer`, `Labour won the most seats`.
+static SUPERLATIVE_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?-u:\b)(?:making|made|makes|leaving|leaves|left)\s+(?P<a>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:as\s+)?the|(?P<b>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:became|remained|was|is|stayed|emerged\s+as|finished\s+as|ended\s+as|won)\s+the)\s+(?:[a-z]+'s\s+)?(?:largest|biggest|top|leading|most)(?-u:\b)",
+    )
+    .expect("static regex")
+});
+
+/// The words one of which `SUPERLATIVE_EN` needs, found before the regex is run.
+static SUPERLATIVE_EN_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["largest", "biggest", "top", "leading", "most"])
+        .expect("static word list")
+});
+
+/// Words that lead an English label and name no item (`and the Greens`).
+fn item_words(label: &str) -> Vec<String> {
+    let mut words: Vec<String> = label
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    while words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "and" | "the" | "while" | "with" | "but"))
+    {
+        words.remove(0);
+    }
+    words
+}
+
+/// `Labour won 17 seats, the Greens 19 and the Liberals 7, making Labour the largest
+/// party.`: the item named first by the words is checked against the figures of the other
+/// items of its sentence or, when its own clause starts the sentence, of the sentence before
+/// in the paragraph. The item must name exactly one figure's label; the others count when
+/// they are of its kind and unit (a bare number with no word of its own takes it), of its
+/// period, not a total, not a base (`up from`, `of the 43 seats`) and not a forecast.
+fn superlatives_en(
+    ctx: &Context<'_>,
+    model: &Whole,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    for (si, s) in model.sentences.iter().enumerate() {
+        // The list is in this sentence or the one before; the regex needs one of its words.
+        let before = si
+            .checked_sub(1)
+            .map_or(0, |p| model.sentences[p].facts.len());
+        if s.facts.is_empty() && before == 0 {
+            continue;
+        }
+        let body = &text[s.span.range()];
+        if !body.is_ascii() || !SUPERLATIVE_EN_WORDS.is_match(body) {
+            continue;
+        }
+        let Some(c) = SUPERLATIVE_EN.captures(body) else {
+            continue;
+        };
+        let whole = c.get(0).expect("group 0");
+        let item = c
+            .name("a")
+            .or_else(|| c.name("b"))
+            .map(|m| m.as_str())
+            .unwrap_or("");
+        let item: Vec<String> = item_words(item);
+        if item.is_empty() {
+            continue;
+        }
+        // The superlative's clause holds no figure and is no record over time.
+        let at = s.span.start + whole.end();
+        let clause_end = body[whole.end()..]
+            .find([',', ';'])
+            .map_or(s.span.end, |k| at + k);
+        let tail = body[whole.end()..clause_end - s.span.start].to_ascii_lowercase();
+        if model
+            .facts_of(si)
+            .iter()
+            .any(|f| {
+                f.role != Role::Other
+                    && ms[f.mention].span.start >= at
+                    && ms[f.mention].span.start < clause_end
+            })
+            || RECORD.iter().any(|w| {
+                tail.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|t| t == *w)
+            })
+        {
+            continue;
+        }
+        let start = s.span.start + whole.start();
+        let mut pool: Vec<&Fact> = model
+            .facts_of(si)
+            .iter()
+            .filter(|f| ms[f.mention].span.end <= start)
+            .collect();
+        if pool.is_empty()
+            && let Some(prev) = si.checked_sub(1)
+            && model.sentences[prev].paragraph == s.paragraph
+        {
+            pool = model.facts_of(prev).iter().collect();
+        }
+        let names = |f: &Fact| {
+            let words = item_words(&text[f.label.range()]);
+            words.windows(item.len()).any(|w| w == item.as_slice())
+        };
+        let mut named = pool.iter().filter(|f| names(f));
+        let (Some(&claimed), None) = (named.next(), named.next()) else {
+            continue;
+        };
+        let cm = &ms[claimed.mention];
+        if claimed.role != Role::Level || claimed.forecast || claimed.attributed {
+            continue;
+        }
+        for f in &pool {
+            if std::ptr::eq(*f, claimed) {
+                continue;
+            }
+            let m = &ms[f.mention];
+            let label = text[f.label.range()].to_ascii_lowercase();
+            let label = label.trim_end();
+            if !(same(text, m, cm) || elliptic_unit(text, m, cm) || elliptic_unit(text, cm, m))
+                || f.role != claimed.role
+                || f.period != claimed.period
+                || f.forecast
+                || ITEM_TOTALS.iter().any(|w| label.contains(w))
+                || label.ends_with("from")
+                || label.ends_with("of")
+                || label.ends_with("of the")
+            {
+                continue;
+            }
+            if beaten_first(ctx, severity, cm, m, None, examined, out) {
+                break;
+            }
+        }
+    }
+}
+
+/// Words for a rate of change: a bare percentage compared under one is a change.
+const RATE_WORDS: &[&str] = &["增速", "增幅", "涨幅", "降幅", "增長率", "增长率", "growth rate", "pace"];
+
+/// Where the words of a comparison's first figure begin: its clause, within the sentence.
+fn f_start(f: &Fact, ms: &[Mention], sentence: usize) -> usize {
+    f.clause.start.max(sentence).min(ms[f.mention].span.start)
 }
 
 /// `A 高于 B`, `A, overtaking B, which …`: both figures in one sentence.
@@ -736,7 +937,17 @@ fn comparisons(
             let gap_a = &text[ma.span.end..at];
             let gap_b = &text[at + word.len()..mb.span.start];
             let breaks = |g: &str| g.matches(['，', ',', '；', ';']).count();
-            if !same(text, ma, mb) || a.role != b.role || breaks(gap_a) > 1 || breaks(gap_b) > 1 {
+            // `出口增长 8.2%，增速低于进口的 6.5%`: a bare percentage compared with a change,
+            // under a word for the rate of change, is a change too.
+            let rate_words = |g: &str| RATE_WORDS.iter().any(|w| g.to_ascii_lowercase().contains(w));
+            let roles = a.role == b.role
+                || (ma.kind == Kind::Percent
+                    && matches!(
+                        (a.role, b.role),
+                        (Role::Change(_), Role::Level) | (Role::Level, Role::Change(_))
+                    )
+                    && rate_words(&text[f_start(a, ms, s.span.start)..mb.span.start]));
+            if !same(text, ma, mb) || !roles || breaks(gap_a) > 1 || breaks(gap_b) > 1 {
                 continue;
             }
             examined.push(ma.span);

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::sentence::input;
+use super::sentence::{input, title_subject, without_title_subject};
 use crate::eval::{brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{self as whole, Need, Probe, Role};
@@ -31,12 +31,28 @@ pub(super) fn need(p: &Probe<'_>) -> Need {
     }
 }
 
+/// Words at the head of a measure that name the article's own company (`the company's net
+/// profit`, `公司营业收入`): the measure is the same without them. A named owner
+/// (`brightmart's`) stays.
+const SUBJECT_HEADS: &[&str] = &[
+    "company's ", "group's ", "firm's ", "本公司", "该公司", "公司", "本集团", "集团",
+];
+
+fn without_the_subject(measure: &str) -> &str {
+    SUBJECT_HEADS
+        .iter()
+        .find_map(|w| measure.strip_prefix(w))
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(measure)
+}
+
 pub(super) fn check(
     ctx: &Context<'_>,
     severity: Severity,
     examined: &mut Vec<Span>,
 ) -> Vec<Finding> {
     let model = ctx.whole();
+    let title = title_subject(&ctx.doc.masked);
     let mut first = HashMap::new();
     let mut out = Vec::new();
     for (i, f) in model.facts.iter().enumerate() {
@@ -54,6 +70,11 @@ pub(super) fn check(
         } else {
             String::new()
         };
+        let mut key = key;
+        let kept = without_title_subject(without_the_subject(&key.0), title).len();
+        if kept < key.0.len() {
+            key.0.drain(..key.0.len() - kept);
+        }
         let key = (key, subject);
         let j = match first.entry(key) {
             Entry::Vacant(e) => {

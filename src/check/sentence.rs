@@ -190,3 +190,29 @@ mod tests {
         assert_eq!(strip_hedges("is about"), "is");
     }
 }
+
+/// The name a Chinese title opens with (`台新電子 2024 年稅後純益年增 18.7%` → `台新電子`): the
+/// company or place the article is about, so that its name at the head of a measure
+/// (`台新電子合併營收`) names nothing more than the measure (`合併營收`). Two to six ideographs
+/// on the first line, followed by a space, a digit or a mark.
+pub(super) fn title_subject(text: &str) -> Option<&str> {
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())?
+        .trim_start_matches(['#', ' ', '\t'])
+        .trim_end();
+    let end = first
+        .char_indices()
+        .find(|&(_, c)| !('\u{4e00}'..='\u{9fff}').contains(&c))
+        .map_or(first.len(), |(k, _)| k);
+    let name = &first[..end];
+    (end < first.len() && (2..=6).contains(&name.chars().count())).then_some(name)
+}
+
+/// `measure` without the title's subject at its head, when two characters or more remain.
+pub(super) fn without_title_subject<'m>(measure: &'m str, subject: Option<&str>) -> &'m str {
+    subject
+        .and_then(|s| measure.strip_prefix(s))
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(measure)
+}

@@ -47,6 +47,49 @@ const REST: &[&str] = &[
 /// Openings of a sentence that go on with the shares of the sentence before.
 const CONTINUE: &[&str] = &["Another", "另有", "还有"];
 
+/// Whether sentence `si` opens with `Another`, `另有`, `还有` right before its first figure
+/// (`Another 31% expected …`, `另有 16.8% 表示…`); `Another question found 47% …` goes on with
+/// no list.
+fn continues(ctx: &Context<'_>, model: &Whole, si: usize) -> bool {
+    let s = &model.sentences[si];
+    let Some(first) = model.facts_of(si).first() else {
+        return false;
+    };
+    let head = &ctx.doc.masked[s.span.start..ctx.mentions[first.mention].span.start];
+    CONTINUE.iter().any(|w| {
+        head.strip_prefix(w).is_some_and(|rest| {
+            let rest = rest.trim().to_ascii_lowercase();
+            ["", "some", "about", "nearly", "almost", "around", "约", "近", "有"].contains(&rest.as_str())
+        })
+    })
+}
+
+/// Verbs right after a bare percentage that make it a share of the people counted, the
+/// percentage being the subject (`46% expected prices to fall`, `12% were unsure`).
+const RESPONDENT_VERBS: &[&str] = &[
+    "said", "say", "says", "expected", "expect", "expects", "were", "was", "are", "is",
+    "planned", "plan", "plans", "wanted", "want", "wants", "preferred", "prefer", "chose",
+    "picked", "named", "backed", "supported", "support", "opposed", "oppose", "agreed",
+    "agree", "disagreed", "disagree", "favoured", "favored", "favour", "favor", "rated",
+    "reported", "thought", "think", "believed", "believe", "felt", "feel", "intended",
+    "intend", "gave", "cited", "answered", "replied", "had", "have", "did", "do", "would",
+];
+
+/// The people a survey counts, after `N% 的`.
+const PEOPLE_ZH: &[&str] = &[
+    "受访", "被访", "被调查", "调查对象", "居民", "家庭", "网民", "消费者", "用户", "市民",
+    "村民", "选民", "学生", "毕业生", "员工", "职工", "企业", "游客", "患者", "农户", "投票者",
+];
+
+/// Verbs of answering right after a percentage in Chinese (`31% 认为基本持平`).
+const ANSWER_VERBS_ZH: &[&str] = &[
+    "认为", "表示", "预计", "选择", "支持", "反对", "希望", "计划", "愿意", "赞成", "满意",
+    "不满意", "打算", "倾向",
+];
+
+/// Words for the rest right before a share's figure (`made up the remaining 16.4%`).
+const REST_BEFORE: &[&str] = &["remaining", "the rest", "其余", "其他", "其它", "剩余"];
+
 /// Verbs that take a share of the whole named in the sentence before, when they stand with
 /// a bare percentage (`The Progressives took 39.5%, the Greens 13.6%`).
 const TAKE: &[&str] = &[
@@ -78,15 +121,25 @@ pub(super) fn check(
         let groups = groups(ctx, model, si);
         let body = &ctx.doc.masked[model.sentences[si].span.range()];
         let mut groups = groups;
-        // `Another 33% said …` goes on with the last list of the sentence before.
-        if CONTINUE.iter().any(|w| body.starts_with(w))
+        // `Another 33% said …` goes on with the last list of the sentence before, and so
+        // does a sentence whose first share is the rest (`Visitors from other countries made
+        // up the remaining 16.4%`).
+        let mut joined = false;
+        let rest_first = groups.first().is_some_and(|g| {
+            g.first()
+                .is_some_and(|&i| i == start && closes(label(ctx, &model.facts[i])))
+        });
+        if (continues(ctx, model, si) || rest_first)
             && let Some((prev, mut list)) = carried.take()
+            && prev + 1 == si
             && model.sentences[prev].paragraph == model.sentences[si].paragraph
             && let Some(first) = groups.first_mut()
             && first.first().is_some_and(|&i| i == start)
+            && same_named_whole(ctx, model, list[0], start)
         {
             list.append(first);
             *first = list;
+            joined = true;
         }
         // `The Progressives took 39.5%, the Greens 13.6% and others 7.9%.` right after `The
         // Liberals won 41.8% of the popular vote`: bare figures taken by others, of the
@@ -135,8 +188,11 @@ pub(super) fn check(
             }
         }
         carried = groups.last().cloned().map(|g| (si, g));
-        for g in groups {
+        for (gi, g) in groups.into_iter().enumerate() {
             if g.len() >= 2
+                && (!answer(ctx, &model.facts[g[0]])
+                    || (joined && gi == 0)
+                    || one_question(ctx, model, &g))
                 && let Some(f) = judge(ctx, model, &g, severity, examined)
             {
                 out.push(f);
@@ -150,6 +206,178 @@ fn is_percent(ctx: &Context<'_>, f: &Fact) -> bool {
     ctx.mentions[f.mention].kind == Kind::Percent
 }
 
+/// Whether a percentage read as a level is the subject of a verb of answering (`46%
+/// expected prices to fall`, `12% were unsure`, `31% 认为…`): a share of the people asked. A
+/// percentage with a change verb, a basis, a period or a hedge of its own is not.
+fn answers(ctx: &Context<'_>, f: &Fact) -> bool {
+    f.role == Role::Level && answer(ctx, f)
+}
+
+/// Whether a percentage is a share only as the subject of a verb of answering (`38%
+/// said …`, `46% expected …`): no word of share before it (`占`, `made up`) and no whole
+/// after it (`of respondents`).
+fn answer(ctx: &Context<'_>, f: &Fact) -> bool {
+    let m = &ctx.mentions[f.mention];
+    if !matches!(f.role, Role::Level | Role::Share)
+        || f.basis != 0
+        || f.period.is_stated()
+        || m.hedge.is_some()
+        || contains_any(label(ctx, f), SHARE_LABELS)
+    {
+        return false;
+    }
+    let text = &ctx.doc.masked;
+    let after = text[m.span.end..after_end(text, m.span.end)].trim_start();
+    if !after.is_ascii() {
+        // `46% 的受访者预计…`, `31% 认为…`.
+        let people = after
+            .strip_prefix('的')
+            .is_some_and(|r| PEOPLE_ZH.iter().any(|w| r.trim_start().starts_with(w)));
+        return people || ANSWER_VERBS_ZH.iter().any(|w| after.starts_with(w));
+    }
+    let next = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    RESPONDENT_VERBS.contains(&next.as_str())
+}
+
+/// Words of a share before its figure: with one, a percentage is a share by its words.
+const SHARE_LABELS: &[&str] = &[
+    "占", "比重", "比例", "份额", "share", "accounted for", "account for", "accounting for",
+    "made up", "make up", "making up",
+];
+
+/// Pairs of answers to one question: with both in a list, its answers are one whole. Only
+/// stances: `成本增加` and `收入减少`, or `a rise in costs` and `a fall in sales`, may answer
+/// two questions.
+const OPPOSITES: &[(&str, &str)] = &[
+    ("supported", "opposed"),
+    ("support", "oppose"),
+    ("backed", "opposed"),
+    ("agreed", "disagreed"),
+    ("agree", "disagree"),
+    ("favoured", "opposed"),
+    ("favored", "opposed"),
+    ("for", "against"),
+    ("yes", "no"),
+    ("支持", "反对"),
+    ("赞成", "反对"),
+    ("支持", "反對"),
+    ("贊成", "反對"),
+];
+
+/// Whether a list opened by a percentage of answers (`46% expected …`, `42% 的受访者表示…`),
+/// not by a word of share, gives the answers to one question: one of them is the rest
+/// (`the remaining 12%`, `其余`), or two of them are opposite answers (`supported` and
+/// `opposed`). Answers to different questions (`42% 的受访者表示成本降低了，59% 的受访者表示收入增加了`)
+/// are not one whole.
+fn one_question(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bool {
+    let text = &ctx.doc.masked;
+    // `另有 23.6% 的企业表示…`, `another 12% …`: a further group of the same people.
+    if group.iter().any(|&i| {
+        let l = label(ctx, &model.facts[i]);
+        rests(l) || contains_any(l, &["另有", "another"])
+    }) {
+        return true;
+    }
+    let first = &ctx.mentions[model.facts[group[0]].mention];
+    let last = &model.facts[group[group.len() - 1]];
+    let end = last.clause.end.max(ctx.mentions[last.mention].span.end);
+    let words = text[first.span.start..end].to_ascii_lowercase();
+    let has = |w: &str| {
+        if w.is_ascii() && !w.contains([' ', '\'']) {
+            words.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == w)
+        } else {
+            words.contains(w)
+        }
+    };
+    OPPOSITES.iter().any(|(a, b)| has(a) && has(b)) || UNDECIDED.iter().any(|w| has(w))
+}
+
+/// Answers that only a full set of answers to one question holds: the undecided.
+const UNDECIDED: &[&str] = &[
+    "undecided", "unsure", "not sure", "don't know", "did not know", "no opinion", "no view",
+    "尚未决定", "没有决定", "不确定", "说不清", "不清楚", "没想好", "未决定", "尚未決定", "不確定",
+];
+
+/// Where the words right after a figure end: a little past it, on a character boundary.
+fn after_end(text: &str, from: usize) -> usize {
+    let mut end = (from + 24).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// Whether two shares (fact indices) name no different wholes after their figures.
+fn same_named_whole(ctx: &Context<'_>, model: &Whole, a: usize, b: usize) -> bool {
+    let named = |i: usize| whole_after(ctx, &ctx.mentions[model.facts[i].mention]);
+    match (named(a), named(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// The whole an English share names right after its figure: `56% of men` → `men`
+/// (`the`, `all` passed over).
+fn whole_after(ctx: &Context<'_>, m: &crate::extract::Mention) -> Option<String> {
+    let text = &ctx.doc.masked;
+    let after = text[m.span.end..after_end(text, m.span.end)].trim_start();
+    let mut words = after
+        .strip_prefix("of ")?
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty());
+    let mut w = words.next()?;
+    while matches!(w, "the" | "all" | "those" | "these") {
+        w = words.next()?;
+    }
+    Some(w.to_ascii_lowercase())
+}
+
+/// Whether a share's words end with a word for the rest right before its figure (`the
+/// remaining 16.4%`, `其余品种占 7.3%`) or open with one: the share closes the list before it.
+fn rests(label: &str) -> bool {
+    let t = label
+        .trim_end()
+        .trim_end_matches(['占', '为'])
+        .trim_end()
+        .to_ascii_lowercase();
+    is_rest(label) || REST_BEFORE.iter().any(|w| t.ends_with(w))
+}
+
+/// Whether a share that opens a sentence closes the list of the sentence before: the word
+/// for the rest stands right before its figure (`made up the remaining 16.4%`, `其余 8.1%`), or
+/// opens a short label (`其余地区占`, `Others accounted for`). A longer label that opens with
+/// such a word names a group of its own (`其他省份来的流动人口占 12.1%`).
+fn closes(label: &str) -> bool {
+    let t = label
+        .trim_end()
+        .trim_end_matches(['占', '为', '為', '佔'])
+        .trim_end()
+        .to_ascii_lowercase();
+    if REST_BEFORE.iter().any(|w| t.ends_with(w)) {
+        return true;
+    }
+    let t = t.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | '；' | ';' | '-' | '*')
+    });
+    let t = t.strip_prefix("另有").unwrap_or(t);
+    if ["others ", "the rest ", "all others "]
+        .iter()
+        .any(|w| t.starts_with(w))
+    {
+        return true;
+    }
+    ["其余", "其他", "其它", "其餘"].iter().any(|w| {
+        t.strip_prefix(w).is_some_and(|rest| {
+            let head = rest.split(['占', '为', '為', '佔']).next().unwrap_or(rest);
+            head.chars().count() <= 4
+        })
+    })
+}
+
 fn label<'a>(ctx: &'a Context<'_>, f: &Fact) -> &'a str {
     &ctx.doc.masked[f.label.range()]
 }
@@ -161,11 +389,20 @@ fn breaks(label: &str) -> bool {
             lower
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .any(|t| t == *w)
+        } else if *w == "中" {
+            // `马拉松中女性占` (among) ends a list; `中国`, `中部` name places.
+            label.match_indices('中').any(|(k, _)| {
+                !label[k + '中'.len_utf8()..].starts_with(|c: char| NOT_AMONG.contains(c))
+            })
         } else {
             label.contains(w)
         }
     })
 }
+
+/// Characters after `中` that make it the first of a word (`中国`, `中部`, `中小企业`), not
+/// `among`.
+const NOT_AMONG: &str = "国國部心学學小等型央医醫高信華华东東西南北文资資外";
 
 /// The lists of shares in one sentence, as fact indices.
 fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
@@ -200,7 +437,12 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
                         .map_or(head, |p| &head[p..]);
                     named_whole(clause).is_none_or(|first| first == this)
                 });
-                elliptic && same_whole && f.period == first.period
+                // `56% of men and 62% of women`: each names its own whole after it.
+                let of_same = same_named_whole(ctx, model, g[0], i);
+                // A share with no period words of its own is of the first one's period
+                // (`Coal generated 41.2% of the state's electricity in 2024, gas 22.7%`).
+                let period = f.period == first.period || !f.period.is_stated();
+                elliptic && same_whole && of_same && period
             }
         };
         if member {
@@ -213,7 +455,7 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
             out.push(g);
         }
         // A share about expectations (`收入预期`) is still a share of the answers.
-        if is_percent(ctx, f) && f.role == Role::Share {
+        if is_percent(ctx, f) && (f.role == Role::Share || answers(ctx, f)) {
             respectively = f.respectively;
             open = Some(vec![i]);
         }

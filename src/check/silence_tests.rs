@@ -224,3 +224,177 @@ fn shares_that_each_name_a_different_whole_are_not_one_list() {
     let one = "甲公司保费占全部寿险公司的 61.5%，乙公司占全部寿险公司的 57.2%。\n";
     assert_eq!(shares(one), vec!["61.5%".to_string()]);
 }
+
+fn change(text: &str) -> Vec<String> {
+    run(text, super::change_across_sentences::check)
+}
+
+#[test]
+fn shares_answers_to_different_questions_are_not_one_whole() {
+    let two =
+        "Asked about the quarter, 44% said their costs had risen and 61% said sales had held up.";
+    assert!(shares(two).is_empty());
+    let zh = "总体而言，42% 的受访者表示成本降低了，61% 的受访者表示收入增加了。";
+    assert!(shares(zh).is_empty());
+    // The rest, opposite answers or the undecided make the answers one question.
+    let rest = "Asked about prices, 46% expected a fall, 31% expected no change and the remaining 28% expected a rise.";
+    assert_eq!(shares(rest), vec!["46%".to_string()]);
+    let opposite = "Asked about the bypass, 48% supported it and 57% opposed it.";
+    assert_eq!(shares(opposite), vec!["48%".to_string()]);
+    let undecided = "调查显示，46% 的受访者认为房价会下跌，41% 认为持平，15% 表示不确定。";
+    assert_eq!(shares(undecided), vec!["46%".to_string()]);
+    let another = "在受访企业中，38.5% 的企业表示订单增加，41.2% 的企业表示订单持平，另有 23.6% 的企业表示订单减少。";
+    assert_eq!(shares(another), vec!["38.5%".to_string()]);
+}
+
+#[test]
+fn shares_named_after_of_are_of_that_whole() {
+    let two = "Some 56% of men and 62% of women said they would vote.";
+    assert!(shares(two).is_empty());
+    let one = "Some 56% of voters backed the plan and 52% of voters opposed it.";
+    assert_eq!(shares(one), vec!["Some 56%".to_string()]);
+    // The rest of another whole does not close the list before it.
+    let other = "46% of renters said rents rose, and 38% of owners said costs rose. The remaining 16% of renters reported no change.";
+    assert!(shares(other).is_empty());
+    let same = "Australia accounted for 58.2% of arrivals, followed by New Zealand with 31.6%. Visitors from other countries made up the remaining 16.4%.";
+    assert_eq!(shares(same), vec!["58.2%".to_string()]);
+}
+
+#[test]
+fn ranking_a_superlative_leaves_out_another_periods_figures() {
+    let other = "甲队本赛季进 48 球，上赛季进 52 球，甲队成为本赛季联赛进球最多的球队。";
+    assert!(ranking(other).is_empty());
+    let same = "甲队本赛季进 48 球，乙队进 52 球，甲队成为联赛进球最多的球队。";
+    assert_eq!(ranking(same), vec!["48".to_string()]);
+    let noun =
+        "縣議員選舉部分，總席次 43 席中，國民黨取得 19 席，民進黨 17 席，民進黨成為議會第一大黨。";
+    assert_eq!(ranking(noun), vec!["17 席".to_string()]);
+}
+
+#[test]
+fn ranking_an_english_superlative_noun_against_the_items_not_a_total_or_history() {
+    let beaten = "Labour won 17 seats and the Greens won 19 seats. Labour became the largest party on the council.";
+    assert_eq!(ranking(beaten), vec!["17 seats".to_string()]);
+    let total = "Labour won 17 of the 43 seats and remained the largest party.";
+    assert!(ranking(total).is_empty());
+    let history = "Labour won 17 seats in 2024, up from 12, and the Greens won 9. Labour became the largest party in the council's history.";
+    assert!(ranking(history).is_empty());
+    let elliptic = "Mia Tane was the league's top scorer with 612 goals, ahead of Grace Lowe with 648 and Jess Morland with 587.";
+    assert_eq!(ranking(elliptic), vec!["612 goals".to_string()]);
+}
+
+#[test]
+fn parts_of_them_after_the_total() {
+    let over = "The Hawks scored 1,767 goals over the season, 866 of them in the first seven rounds and 911 in the last seven.";
+    assert_eq!(parts(over), vec!["1,767 goals".to_string()]);
+    let one = "The Hawks scored 1,767 goals over the season, 866 of them at home.";
+    assert!(parts(one).is_empty());
+    let next =
+        "A total of 48,210 ballots were cast. Of those, 47,630 were valid and 850 were informal.";
+    assert_eq!(parts(next), vec!["48,210 ballots".to_string()]);
+    let within = next.replace("850", "580");
+    assert!(parts(&within).is_empty());
+}
+
+#[test]
+fn change_an_owner_named_in_full_and_by_its_head_is_one() {
+    let t = "Northgate Health District's hospitals recorded 412,600 emergency department visits in 2024-25, up 6.8% on the previous year.\n\nIn 2023-24 the district's hospitals recorded 396,200 emergency department visits.";
+    assert_eq!(change(t), vec!["6.8%".to_string()]);
+    let other = t.replace("the district's", "Eastgate Health District's");
+    assert!(change(&other).is_empty());
+}
+
+#[test]
+fn facts_fiscal_years_and_a_year_after_a_word_of_comparison() {
+    let t = "Revenue was $4.2 billion in FY2025, up 8.0% from FY2024. In 2023-24, revenue was $3.6 billion.";
+    let ms = extract(t, &ExtractOptions::default());
+    let w = Whole::build(t, &ms);
+    let years: Vec<_> = w.facts.iter().map(|f| f.period.year).collect();
+    use crate::analysis::facts::Year;
+    // The change is of FY2025 (its base year is FY2024); 2023-24 ends in 2024.
+    assert_eq!(
+        years,
+        vec![Year::Abs(2025), Year::Abs(2025), Year::Abs(2024)]
+    );
+}
+
+#[test]
+fn facts_a_plan_that_names_a_group_is_no_forecast() {
+    let group = "调查显示，计划省外游的有 421 户。";
+    let ms = extract(group, &ExtractOptions::default());
+    assert!(!Whole::build(group, &ms).facts[0].forecast);
+    let plan = "公司计划投资 50 亿元。";
+    let ms = extract(plan, &ExtractOptions::default());
+    assert!(Whole::build(plan, &ms).facts[0].forecast);
+}
+
+#[test]
+fn shares_the_zhong_of_a_place_name_is_not_among() {
+    let places = "來自美國的訂單占 42.4%，來自中國大陸及香港的占 31.8%，來自歐洲的占 27.6%。";
+    assert_eq!(shares(places), vec!["42.4%".to_string()]);
+    let among = "女性占全部参赛者的 61.5%，全程马拉松中女性占 44.3%。";
+    assert!(shares(among).is_empty());
+}
+
+#[test]
+fn repeated_the_articles_company_at_the_head_of_a_measure() {
+    let t = "Net profit rose 12.4% to $1.86 billion in 2024.\n\nThe company's net profit of $1.68 billion in 2024 was a record.";
+    assert_eq!(repeated(t), vec!["$1.68 billion".to_string()]);
+    let other = "Net profit rose 12.4% to $1.86 billion in 2024.\n\nBrightmart's net profit of $1.68 billion in 2024 was a record.";
+    assert!(repeated(other).is_empty());
+}
+
+#[test]
+fn change_of_an_average_is_between_averages() {
+    let t = "前三季度，全省居民人均可支配收入 31,254 元，同比名义增长 5.3%。\n\n去年前三季度，全省居民人均可支配收入为 29,180 元。";
+    assert_eq!(change(t), vec!["5.3%".to_string()]);
+    // A total of the same words is not the average's level.
+    let total = "前三季度，全省居民人均可支配收入 31,254 元，同比名义增长 5.3%。\n\n去年前三季度，全省居民可支配收入为 29,180 元。";
+    assert!(change(total).is_empty());
+}
+
+#[test]
+fn table_totals_in_traditional_characters() {
+    let t = "| 縣市 | 人次(萬) |\n|---|---|\n| 台北市 | 1,286 |\n| 台中市 | 842 |\n| 高雄市 | 765 |\n| 合計 | 2,983 |\n";
+    assert_eq!(table(t), vec!["2,983".to_string()]);
+    assert!(table(&t.replace("2,983", "2,893")).is_empty());
+}
+
+#[test]
+fn parts_a_parts_earlier_value_is_not_another_part() {
+    let from = "Exports rose 8.2% to $4.1 billion, of which $2.3 billion went to China, up from $2.0 billion.";
+    assert!(parts(from).is_empty());
+    let zh = "全年实现营业收入 186.4 亿元，其中海外收入 98.2 亿元，上年同期为 91.5 亿元。";
+    assert!(parts(zh).is_empty());
+    let of_it = "Revenue was $7.42 billion. Cloud brought in $4.15 billion of it, compared with $3.61 billion a year earlier.";
+    assert!(parts(of_it).is_empty());
+    let two = "全年实现营业收入 186.4 亿元，其中海外收入 98.2 亿元，国内收入 91.5 亿元。";
+    assert_eq!(parts(two), vec!["186.4 亿元".to_string()]);
+}
+
+#[test]
+fn shares_a_long_label_opening_with_other_names_a_group_not_the_rest() {
+    let group = "城镇居民占 64.2%，农村居民占 35.8%。其他省份来的流动人口占 12.1%。";
+    assert!(shares(group).is_empty());
+    let rest = "城镇居民占 64.2%，农村居民占 33.8%。其余地区占 12.1%。";
+    assert_eq!(shares(rest), vec!["64.2%".to_string()]);
+}
+
+#[test]
+fn shares_another_goes_on_with_a_list_only_right_before_a_figure() {
+    let question = "Asked about bins, 64% said collections were reliable. Another question found 47% wanted more cycle lanes.";
+    assert!(shares(question).is_empty());
+    let zh = "对于社区服务，58.3% 的受访者表示满意，31.2% 表示一般。另有一项调查显示，47.6% 的受访者希望增加停车位。";
+    assert!(shares(zh).is_empty());
+    let list = "A survey of 1,240 farmers found that 46% expected milk prices to fall. Another 31% expected prices to stay about the same, 15% expected a rise and the remaining 12% were unsure.";
+    assert_eq!(shares(list), vec!["46%".to_string()]);
+}
+
+#[test]
+fn change_the_titles_subject_at_the_head_of_a_measure_names_nothing_more() {
+    let t = "# 台新電子 2024 年稅後純益年增 18.7%\n\n台新電子 2024 年合併營收 1,286.4 億元，年增 14.3%。2023 年合併營收為 1,145.5 億元。\n";
+    assert_eq!(change(t), vec!["14.3%".to_string()]);
+    // Another company's name is part of its measure.
+    let other = t.replace("2023 年合併營收", "2023 年宏達電子合併營收");
+    assert!(change(&other).is_empty());
+}

@@ -24,22 +24,26 @@ const ID: &str = META.id;
 
 /// First cells of a totals row; headers of a totals column.
 const TOTALS: &[&str] = &[
-    "合计", "总计", "总额", "总数", "全部", "total", "all", "sum",
+    "合计", "总计", "总额", "总数", "全部", "合計", "總計", "總額", "總數", "total", "all", "sum",
 ];
 
 /// Headers of columns that are not amounts: rates, changes, averages.
 const RATES: &[&str] = &[
-    "增长", "增速", "同比", "环比", "变化", "变动", "率", "平均", "人均", "均价", "growth",
+    "增长", "增速", "同比", "环比", "变化", "变动", "率", "平均", "人均", "均价", "增長", "成長",
+    "年增", "年減", "變化", "變動", "均價", "growth",
     "change", "rate", "average", "per ", "margin", "yoy", "%",
 ];
 
 /// Headers of share columns.
-const SHARES: &[&str] = &["占", "比重", "份额", "占比", "share", "proportion"];
+const SHARES: &[&str] = &[
+    "占", "比重", "份额", "占比", "佔", "份額", "佔比", "share", "proportion",
+];
 
 /// Headers of columns of changes: a figure quoted from one is a change in the prose, and a
 /// change in the prose is quoted from one of them only.
 const GROWTH: &[&str] = &[
-    "增长", "增速", "同比", "环比", "变化", "变动", "增减", "growth", "change", "yoy", "chg",
+    "增长", "增速", "同比", "环比", "变化", "变动", "增减", "增長", "成長", "年增", "年減", "變化",
+    "變動", "增減", "growth", "change", "yoy", "chg",
 ];
 
 /// Words before a prose figure that make it a change (`rises 5.3%`, `grew fastest, at
@@ -54,24 +58,30 @@ const CHANGE_WORDS: &[&str] = &[
 /// Words of a sentence about another time than the table's: an earlier round, year or
 /// election (`上届`, `previous`), told from then (`当时`).
 const OTHER_TIME: &[&str] = &[
-    "上届", "上一届", "上年", "去年", "上期", "当时", "此前", "previous", "previously", "last",
+    "上届", "上一届", "上年", "去年", "上期", "当时", "此前", "上屆", "上一屆", "當時", "previous", "previously", "last",
     "prior", "earlier",
 ];
 
 /// Words of a sentence that gives another source's figures than the table's: a poll, a
 /// forecast, an estimate, a report quoted.
 const OTHER_SOURCE: &[&str] = &[
-    "民调", "民意调查", "预测", "预计", "预期", "估计", "poll", "polls", "polled", "forecast",
+    "民调", "民意调查", "预测", "预计", "预期", "估计", "民調", "民意調查", "預測", "預計", "預期",
+    "估計", "poll", "polls", "polled", "forecast",
     "projected", "projection", "estimate", "estimated", "according",
 ];
 
 /// Scale words in a header: `出货量(万台)`, `Amount ($m)`.
 const SCALES: &[(&str, f64)] = &[
     ("万亿", 1e12),
+    ("萬億", 1e12),
     ("亿", 1e8),
+    ("億", 1e8),
     ("千万", 1e7),
+    ("千萬", 1e7),
     ("百万", 1e6),
+    ("百萬", 1e6),
     ("万", 1e4),
+    ("萬", 1e4),
     ("千", 1e3),
     ("$bn", 1e9),
     ("bn", 1e9),
@@ -108,17 +118,15 @@ fn text<'a>(ctx: &'a Context<'_>, c: &Cell) -> &'a str {
     &ctx.doc.masked[c.span.range()]
 }
 
+/// Whether `s` holds one of `words`: an all-letter ASCII word as a whole word in any case
+/// (one pass over the words of `s`), any other as written.
 fn has_word(s: &str, words: &[&str]) -> bool {
     let lower = s.to_ascii_lowercase();
-    words.iter().any(|w| {
-        if w.chars().all(|c| c.is_ascii_alphabetic()) {
-            lower
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|t| t == *w)
-        } else {
-            lower.contains(w)
-        }
-    })
+    let letters = |w: &str| w.chars().all(|c| c.is_ascii_alphabetic());
+    words.iter().any(|w| !letters(w) && lower.contains(w))
+        || lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| !t.is_empty() && words.iter().any(|w| letters(w) && t == *w))
 }
 
 fn is_total_label(s: &str) -> bool {
@@ -446,16 +454,13 @@ fn quotes(
             })
             .collect()
     };
+    // The last sentence read, and whether it speaks of another time or source.
+    let mut elsewhere: Option<(usize, bool)> = None;
     for f in &model.facts {
         let m = &ctx.mentions[f.mention];
         if !(f.role == Role::Level || (m.kind == Kind::Percent && f.role != Role::Other))
             || f.forecast
         {
-            continue;
-        }
-        // A sentence about another time or another source quotes no cell of this table.
-        let sentence = &text[model.sentences[f.sentence].span.range()];
-        if has_word(sentence, OTHER_TIME) || has_word(sentence, OTHER_SOURCE) {
             continue;
         }
         // The row named in the figure's own clause, else in the clause before it.
@@ -473,10 +478,24 @@ fn quotes(
             let from = prev.as_ptr() as usize - text.as_ptr() as usize;
             words = &text[from..m.span.start];
         }
-        let change = matches!(f.role, Role::Change(_)) || has_word(words, CHANGE_WORDS);
         let [k] = hits[..] else {
             continue;
         };
+        // A sentence about another time or another source quotes no cell of this table
+        // (read once per sentence: facts come in sentence order).
+        let sentence = &text[model.sentences[f.sentence].span.range()];
+        let other = match elsewhere {
+            Some((si, other)) if si == f.sentence => other,
+            _ => {
+                let other = has_word(sentence, OTHER_TIME) || has_word(sentence, OTHER_SOURCE);
+                elsewhere = Some((f.sentence, other));
+                other
+            }
+        };
+        if other {
+            continue;
+        }
+        let change = matches!(f.role, Role::Change(_)) || has_word(words, CHANGE_WORDS);
         let (_, ti, ri) = labels[k];
         let t = &model.tables[ti];
         // A year the sentence names that the table (its header, or the line that opens it)

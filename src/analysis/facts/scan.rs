@@ -66,26 +66,30 @@ pub fn scan(s: &str) -> Scan {
             'a'..='z' | 'A'..='Z' => out.letters = true,
             // Kelvin sign and long s: `(?i)` folds them into `k` and `s`.
             '\u{212A}' | '\u{17F}' => out.letters = true,
-            '比' | '较' | '均' => token = true,
+            '比' | '较' | '較' | '均' | '環' => token = true,
+            // `年增`, `年減`, `月增`, `季減`: a basis.
+            '增' | '減' if matches!(prev, Some('年' | '月' | '季')) => token = true,
             // `名义`, `按现价`, `实际`, `扣除价格因素`, `按不变价格`.
-            '名' | '现' | '实' | '扣' | '不' => {
-                let next = match c {
-                    '名' => '义',
-                    '现' => '价',
-                    '实' => '际',
-                    '扣' => '除',
-                    _ => '变',
+            '名' | '现' | '現' | '实' | '實' | '扣' | '不' => {
+                let next: &[char] = match c {
+                    '名' => &['义', '目'],
+                    '现' => &['价'],
+                    '現' => &['價'],
+                    '实' => &['际'],
+                    '實' => &['際'],
+                    '扣' => &['除'],
+                    _ => &['变', '變'],
                 };
                 token |= s[i + c.len_utf8()..].starts_with(next);
             }
-            '季' | '届' => (token, period) = (true, true),
+            '季' | '届' | '屆' => (token, period) = (true, true),
             // `去年`, `上年`, `上一年`, `前一年`, `上半年`, `下半年`, `全年`: a period;
             // `今年`, `本年`: this year; `两年平均`: a basis.
             '年' => match (prev2, prev) {
                 (_, Some('上' | '去' | '半' | '全')) | (Some('上' | '前'), Some('一')) => {
                     (token, period) = (true, true)
                 }
-                (_, Some('今' | '本' | '两')) => token = true,
+                (_, Some('今' | '本' | '两' | '兩')) => token = true,
                 _ => {}
             },
             // `10 月`, `十一月`, `前 11 个月`, `当月`.
@@ -105,6 +109,7 @@ pub fn scan(s: &str) -> Scan {
                                 | '九'
                                 | '十'
                                 | '个'
+                                | '個'
                                 | '当'
                         )
                 }) {

@@ -83,7 +83,7 @@ pub(super) fn facts_of_sentence(
     let years: Vec<(Span, i32)> = range
         .clone()
         .filter(|&i| mentions[i].kind == Kind::Year)
-        .map(|i| (mentions[i].span, mentions[i].value as i32))
+        .map(|i| (mentions[i].span, fiscal_end(text, &mentions[i])))
         .collect();
     let year_spans: Vec<Span> = years.iter().map(|&(sp, _)| sp).collect();
     toks.extend(years.iter().map(|&(sp, y)| (sp, Token::Year(y))));
@@ -138,7 +138,11 @@ pub(super) fn facts_of_sentence(
                 && (!english || sp.start >= clause.start || sp.end <= first_start)
                 && !asides.iter().any(|a| a.contains(*sp))
         });
-        let later = toks.iter().filter(|(sp, _)| in_after(*sp));
+        // A year after a word of comparison (`up 8.0% on 2023-24`, `from FY2024`) is the
+        // base of the change, not its period.
+        let later = toks.iter().filter(|(sp, t)| {
+            in_after(*sp) && !(matches!(t, Token::Year(_)) && after_base_word(text, sp.start))
+        });
         // In English a basis right after the figure before is that figure's
         // (`up 14% year over year and 3% from the second quarter`).
         let prev_tail = |sp: Span| {
@@ -295,4 +299,48 @@ fn inside_quotes(quotes: &[(usize, char)], at: usize) -> bool {
         }
     }
     open > 0 || straight % 2 == 1
+}
+
+/// The year a year mention names: a fiscal or school year written as two (`2024-25`,
+/// `2023/24`, `2024至25年度`) is named by the year it ends in, as `FY2025` is; any other
+/// year is its value.
+fn fiscal_end(text: &str, m: &Mention) -> i32 {
+    let y = m.value as i32;
+    let t = &text[m.span.range()];
+    let Some(rest) = t.get(4..) else {
+        return y;
+    };
+    let digits: String = rest
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '/' | '至' | '到')
+        })
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let end = match digits.len() {
+        2 => digits.parse::<i32>().ok().map(|d| y - y % 100 + d),
+        4 => digits.parse::<i32>().ok(),
+        _ => None,
+    };
+    match end {
+        Some(e) if e == y + 1 || (e + 100 == y + 1) => y + 1,
+        _ => y,
+    }
+}
+
+/// Words before a year that make it the base a figure is compared with.
+const BASE_WORDS: &[&str] = &[
+    "on", "from", "over", "than", "against", "versus", "vs", "with", "to",
+];
+
+/// Whether the English word right before `at` is one of `BASE_WORDS` (`compared with`,
+/// `relative to` end with one).
+fn after_base_word(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    BASE_WORDS.contains(&word.as_str())
 }

@@ -12,6 +12,7 @@ use crate::source::Span;
 /// alternation would try them at one position: the group that comes first wins a tie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Group {
+    Fy,
     Yoy,
     Pop,
     Nominal,
@@ -53,6 +54,35 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
             ("较去年", false),
             ("比上届", false),
             ("较上届", false),
+            // `与上年同期相比`, `與去年相比`: a basis of the sentence, not a period.
+            ("与上年同期相比", false),
+            ("与上年相比", false),
+            ("与去年同期相比", false),
+            ("与去年相比", false),
+            ("與上年同期相比", false),
+            ("與上年相比", false),
+            ("與去年同期相比", false),
+            ("與去年相比", false),
+            ("同上年同期相比", false),
+            ("同上年相比", false),
+            ("同去年同期相比", false),
+            ("同去年相比", false),
+            ("和上年同期相比", false),
+            ("和上年相比", false),
+            ("和去年同期相比", false),
+            ("和去年相比", false),
+            ("跟上年同期相比", false),
+            ("跟上年相比", false),
+            ("跟去年同期相比", false),
+            ("跟去年相比", false),
+            ("較上年同期", false),
+            ("較去年同期", false),
+            ("較上年", false),
+            ("較去年", false),
+            ("比上屆", false),
+            ("較上屆", false),
+            ("年增", false),
+            ("年減", false),
             ("year~on~year", false),
             ("year~over~year", false),
             ("from a year earlier", false),
@@ -101,6 +131,13 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
             ("比一季度", false),
             ("比二季度", false),
             ("比三季度", false),
+            ("環比", false),
+            ("較上月", false),
+            ("較上季", false),
+            ("月增", false),
+            ("月減", false),
+            ("季增", false),
+            ("季減", false),
             ("sequentially", false),
             ("quarter~on~quarter", false),
             ("month~on~month", false),
@@ -115,7 +152,9 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
         Group::Nominal,
         &[
             ("名义", false),
+            ("名目", false),
             ("按现价", false),
+            ("按現價", false),
             ("nominal", true),
             ("current prices", false),
         ],
@@ -124,8 +163,11 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
         Group::Real,
         &[
             ("实际", false),
+            ("實際", false),
             ("扣除价格因素", false),
+            ("扣除價格因素", false),
             ("按不变价格", false),
+            ("按不變價格", false),
             ("按可比价格", false),
             ("real", true),
             ("inflation~adjusted", false),
@@ -134,7 +176,11 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
     ),
     (
         Group::Two,
-        &[("两年平均", false), ("two~year average", false)],
+        &[
+            ("两年平均", false),
+            ("兩年平均", false),
+            ("two~year average", false),
+        ],
     ),
     (
         Group::Cmp,
@@ -151,7 +197,9 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
             ("平均", false),
             ("日均", false),
             ("场均", false),
+            ("場均", false),
             ("户均", false),
+            ("戶均", false),
             ("average", true),
             ("per capita", false),
             ("on average", false),
@@ -165,7 +213,9 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
             ("上一年", false),
             ("前一年", false),
             ("上届", false),
+            ("上屆", false),
             ("上赛季", false),
+            ("上賽季", false),
             ("last year", false),
             ("a year earlier", false),
             ("a year ago", false),
@@ -182,7 +232,9 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
             ("今年", false),
             ("本年", false),
             ("本届", false),
+            ("本屆", false),
             ("本赛季", false),
+            ("本賽季", false),
             ("this year", false),
             ("this season", false),
         ],
@@ -206,14 +258,14 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
         Group::Quarters,
         &[
             ("上半年", false),
-            ("first half", false),
+            ("first~half", false),
             ("first nine months", false),
             ("first six months", false),
         ],
     ),
     (
         Group::SecondHalf,
-        &[("下半年", false), ("second half", false)],
+        &[("下半年", false), ("second~half", false)],
     ),
     (
         Group::Full,
@@ -298,15 +350,16 @@ static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
     Literals { search, info }
 });
 
-/// The forms built from numerals (`较 2019 年同期`, `前 8 个月`, `1-8月`, `前三季度`,
+/// The forms built from numerals (`FY2025`, `较 2019 年同期`, `前 8 个月`, `1-8月`, `前三季度`,
 /// `第二季度`, `7月份`), one named group each, in the order of `Group`.
 static PATTERNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<base>[较比]\s*[0-9０-９]{4}\s*年同期)
-        |(?P<months>前\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*个?月|1\s*(?:至|到|-|—|～|~)\s*[0-9０-９]{1,2}\s*月份?)
-        |(?P<quarters>前\s*[一二三两]\s*(?:个)?季度)
-        |(?P<quarter>第?\s*[一二三四1-4]\s*季度)
+        (?P<fy>(?i-u:(?-u:\b)FY\s?'?(?:[0-9]{4}|[0-9]{2})(?-u:\b)))
+        |(?P<base>[较比]\s*[0-9０-９]{4}\s*年同期)
+        |(?P<months>前\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]?月|1\s*(?:至|到|-|—|～|~)\s*[0-9０-９]{1,2}\s*月份?)
+        |(?P<quarters>前\s*[一二三两兩]\s*(?:[个個])?季度?)
+        |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度)
         |(?P<month>(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?)
         ",
     )
@@ -314,7 +367,9 @@ static PATTERNED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn patterned_group(caps: &regex::Captures<'_>) -> Group {
-    if caps.name("base").is_some() {
+    if caps.name("fy").is_some() {
+        Group::Fy
+    } else if caps.name("base").is_some() {
         Group::Base
     } else if caps.name("months").is_some() {
         Group::Months
@@ -406,7 +461,7 @@ fn cn_digit(s: &str) -> Option<u8> {
                 return digits.parse().ok();
             }
             '一' => 1,
-            '二' | '两' => 2,
+            '二' | '两' | '兩' => 2,
             '三' => 3,
             '四' => 4,
             '五' => 5,
@@ -477,6 +532,7 @@ pub(super) const CUE_WORDS: &[(&str, Cue)] = &[
     ("sequentially", Cue::Basis),
     ("current", Cue::Basis),
     ("year", Cue::Period),
+    ("fy", Cue::Period),
     ("month", Cue::Period),
     ("quarter", Cue::Period),
     ("season", Cue::Period),
@@ -539,7 +595,27 @@ pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token
         let span = Span::new(sentence.start + start, sentence.start + end);
         let m = &s[start..end];
         let after = &s[end..];
-        let token = if group == Group::Yoy {
+        // `年增 8.2%` (Taiwan: year on year) opens a phrase; in `2024 年增长`, `10 月增加`,
+        // `三季增长` the 年/月/季 ends a period and the change has no basis word.
+        if matches!(m, "年增" | "年減" | "月增" | "月減" | "季增" | "季減")
+            && s[..start].chars().next_back().is_some_and(|c| {
+                c.is_ascii_digit()
+                    || c.is_whitespace()
+                    || "０１２３４５６７８９一二三四五六七八九十全今去上本前同个個当當".contains(c)
+            })
+        {
+            continue;
+        }
+        let token = if group == Group::Fy {
+            // `FY2025`, `FY25`: the fiscal year named by the year it ends in, as
+            // `2024-25` is (`sentence.rs`).
+            let digits: String = m.chars().filter(char::is_ascii_digit).collect();
+            match digits.parse::<i32>() {
+                Ok(y) if digits.len() == 2 => Token::Year(2000 + y),
+                Ok(y) => Token::Year(y),
+                Err(_) => continue,
+            }
+        } else if group == Group::Yoy {
             Token::Basis(basis::YOY)
         } else if group == Group::Pop {
             Token::Basis(basis::POP)
@@ -661,27 +737,30 @@ mod same_as_one_regex {
     static ONE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x)
-        (?P<yoy>同比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|较上年|比去年|较去年|比上届|较上届
+        (?P<fy>(?i-u:(?-u:\b)FY\s?'?(?:[0-9]{4}|[0-9]{2})(?-u:\b)))
+        |(?P<yoy>同比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|较上年|比去年|较去年|比上届|较上届
+            |[与與同和跟](?:上年|去年)(?:同期)?相比|較上年同期|較去年同期|較上年|較去年|比上屆|較上屆|年增|年減
             |(?i-u:year[-\ ]on[-\ ]year|year[-\ ]over[-\ ]year|from\ a\ year\ (?:earlier|ago)
             |from\ (?:the\ )?(?:prior|previous|last)\ (?:fiscal\ )?year|over\ the\ year
             |from\ the\ same\ (?:quarter|period|month)\ (?:of\ |a\ )?(?:last\ )?year))
         |(?P<pop>环比|比上月|较上月|比上季度|较上季度|比一季度|比二季度|比三季度
+            |環比|較上月|較上季|月增|月減|季增|季減
             |(?i-u:sequentially|quarter[-\ ]on[-\ ]quarter|month[-\ ]on[-\ ]month
             |from\ the\ (?:first|second|third|previous|prior)\ quarter))
-        |(?P<nominal>名义|按现价|(?i-u:(?-u:\b)nominal(?-u:\b)|current\ prices))
-        |(?P<real>实际|扣除价格因素|按不变价格|按可比价格|(?i-u:(?-u:\b)real(?-u:\b)|inflation[-\ ]adjusted|constant\ prices))
-        |(?P<two>两年平均|(?i-u:two[-\ ]year\ average))
+        |(?P<nominal>名义|名目|按现价|按現價|(?i-u:(?-u:\b)nominal(?-u:\b)|current\ prices))
+        |(?P<real>实际|實際|扣除价格因素|扣除價格因素|按不变价格|按不變價格|按可比价格|(?i-u:(?-u:\b)real(?-u:\b)|inflation[-\ ]adjusted|constant\ prices))
+        |(?P<two>两年平均|兩年平均|(?i-u:two[-\ ]year\ average))
         |(?P<cmp>按可比口径|(?i-u:like[-\ ]for[-\ ]like|comparable))
-        |(?P<avg>人均|平均|日均|场均|户均|(?i-u:(?-u:\b)average(?-u:\b)|per\ capita|on\ average))
+        |(?P<avg>人均|平均|日均|场均|場均|户均|戶均|(?i-u:(?-u:\b)average(?-u:\b)|per\ capita|on\ average))
         |(?P<base>[较比]\s*[0-9０-９]{4}\s*年同期)
-        |(?P<prev>去年|上年|上一年|前一年|上届|上赛季|(?i-u:last\ year|a\ year\ (?:earlier|ago)|the\ (?:prior|previous)\ (?:fiscal\ )?year|last\ season))
-        |(?P<this>今年|本年|本届|本赛季|(?i-u:this\ year|this\ season))
-        |(?P<months>前\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*个?月|1\s*(?:至|到|-|—|～|~)\s*[0-9０-９]{1,2}\s*月份?
+        |(?P<prev>去年|上年|上一年|前一年|上届|上屆|上赛季|上賽季|(?i-u:last\ year|a\ year\ (?:earlier|ago)|the\ (?:prior|previous)\ (?:fiscal\ )?year|last\ season))
+        |(?P<this>今年|本年|本届|本屆|本赛季|本賽季|(?i-u:this\ year|this\ season))
+        |(?P<months>前\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]?月|1\s*(?:至|到|-|—|～|~)\s*[0-9０-９]{1,2}\s*月份?
             |(?i-u:first\ (?:two|three|four|five|six|seven|eight|nine|ten|eleven)\ months))
-        |(?P<quarters>前\s*[一二三两]\s*(?:个)?季度|上半年|(?i-u:first\ half|first\ nine\ months|first\ six\ months))
-        |(?P<second_half>下半年|(?i-u:second\ half))
+        |(?P<quarters>前\s*[一二三两兩]\s*(?:[个個])?季度?|上半年|(?i-u:first[-\ ]half|first\ nine\ months|first\ six\ months))
+        |(?P<second_half>下半年|(?i-u:second[-\ ]half))
         |(?P<full>全年|(?i-u:full[-\ ]year|for\ the\ year))
-        |(?P<quarter>第?\s*[一二三四1-4]\s*季度|(?i-u:(?-u:\b)(?:first|second|third|fourth)[-\ ]quarter(?-u:\b)|(?-u:\b)Q[1-4](?-u:\b)))
+        |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|(?i-u:(?-u:\b)(?:first|second|third|fourth)[-\ ]quarter(?-u:\b)|(?-u:\b)Q[1-4](?-u:\b)))
         |(?P<this_month>当月)
         |(?P<month>(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?
             |(?i-u:(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)))
@@ -690,7 +769,8 @@ mod same_as_one_regex {
         .expect("static regex")
     });
 
-    const GROUPS: [(&str, Group); 17] = [
+    const GROUPS: [(&str, Group); 18] = [
+        ("fy", Group::Fy),
         ("yoy", Group::Yoy),
         ("pop", Group::Pop),
         ("nominal", Group::Nominal),

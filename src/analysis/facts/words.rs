@@ -25,6 +25,12 @@ pub(super) const ATTRIBUTION: &[&str] = &[
     "据统计",
     "据介绍",
     "据了解",
+    // Traditional characters.
+    "介紹",
+    "據悉",
+    "據統計",
+    "據了解",
+    "據介紹",
     "according to",
     " said",
     " says",
@@ -36,10 +42,17 @@ pub(super) const FORECAST: &[&str] = &[
     "预计",
     "预期",
     "预测",
+    "预估",
+    "預估",
     "有望",
     "目标",
     "计划",
     "力争",
+    "預計",
+    "預期",
+    "預測",
+    "計畫",
+    "力爭",
     "expect",
     "forecast",
     "projected",
@@ -60,6 +73,8 @@ pub(super) const REVISED: &[&str] = &[
     "上修",
     "下修",
     "更正",
+    "修訂",
+    "調整為",
     "revised",
     "restated",
     "revision",
@@ -70,6 +85,8 @@ pub(super) const MULTIPLE_ANSWERS: &[&str] = &[
     "可多选",
     "多选",
     "多项选择",
+    "可複選",
+    "複選",
     "more than one answer",
     "more than one option",
     "multiple answers",
@@ -96,7 +113,7 @@ impl Flags {
         let mut inside = self
             .forecast
             .iter()
-            .filter(|&&(a, b, _)| a >= lo && b <= hi)
+            .filter(|&&(a, b, _)| a >= lo && b <= hi && !names_a_group(s, b, hi))
             .peekable();
         if inside.peek().is_none() {
             return false;
@@ -106,7 +123,57 @@ impl Flags {
     }
 }
 
-const EXPECTATION: &[&str] = &["预计", "预期", "expected", "expects", "forecast"];
+/// Words after `计划…的` that make the plan the mark of a group counted now, not a forecast
+/// of the figure (`计划省外游的有 421 户`, `计划出行的家庭比例`).
+const PLANNERS: &[&str] = &[
+    "有",
+    "占",
+    "家庭",
+    "居民",
+    "人",
+    "户",
+    "受访",
+    "企业",
+    "学生",
+    "毕业生",
+    "游客",
+    "比例",
+    "比重",
+    "样本",
+    "佔",
+    "戶",
+    "受訪",
+    "企業",
+    "學生",
+    "畢業生",
+    "遊客",
+    "樣本",
+];
+
+/// Whether the forecast word ending at `end` is `计划` in a relative clause that names the
+/// group a figure counts: a verb after it, then `的` and a word of `PLANNERS`, before `hi`.
+fn names_a_group(s: &str, end: usize, hi: usize) -> bool {
+    if !s
+        .get(..end)
+        .is_some_and(|t| t.ends_with("计划") || t.ends_with("計劃"))
+    {
+        return false;
+    }
+    let Some(rest) = s.get(end..hi) else {
+        return false;
+    };
+    rest.find('的').is_some_and(|k| {
+        k > 0
+            && !rest[..k].contains(['，', '。', '；'])
+            && PLANNERS
+                .iter()
+                .any(|w| rest[k + '的'.len_utf8()..].starts_with(w))
+    })
+}
+
+const EXPECTATION: &[&str] = &[
+    "预计", "预期", "預計", "預期", "expected", "expects", "forecast",
+];
 
 static FLAG_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
     std::sync::LazyLock::new(|| {
@@ -183,6 +250,18 @@ pub(super) fn flags(s: &str, scanned: &Scan) -> Flags {
 /// another.
 const CHANGE_WORDS: &[(&str, i8)] = &[
     ("增长率", 1),
+    ("增長率", 1),
+    ("成長率", 1),
+    ("漲幅", 1),
+    ("增長", 1),
+    ("成長", 1),
+    ("上漲", 1),
+    ("擴大", 1),
+    ("年增", 1),
+    ("減少", -1),
+    ("衰退", -1),
+    ("縮小", -1),
+    ("年減", -1),
     ("增幅", 1),
     ("涨幅", 1),
     ("增速", 1),
@@ -279,9 +358,12 @@ fn change_sign(label: &str) -> Option<i8> {
 
 pub(super) const SHARE_WORDS: &[&str] = &[
     "占",
+    "佔",
     "比重",
     "占比",
+    "佔比",
     "份额",
+    "份額",
     "比例",
     "share",
     "accounted for",
@@ -339,6 +421,31 @@ const ZH_NOISE: &[&str] = &[
     "以",
     "其",
     "全国的",
+    // Traditional characters.
+    "實現",
+    "達到",
+    "合計",
+    "總計",
+    "共計",
+    "累計",
+    "分別",
+    "另外",
+    "同時",
+    "增長",
+    "成長",
+    "減少",
+    "上漲",
+    "錄得",
+    "約為",
+    "超過",
+    "繼續",
+    "計算",
+    "為",
+    "達",
+    "約",
+    "與",
+    "從",
+    "佔",
     "占",
     "比重",
     "计算",
@@ -564,11 +671,16 @@ pub(super) fn measure(
     // cutting after the one that ends last: one pass finds it.
     let mut cut = 0;
     for (i, c) in s.char_indices() {
-        if matches!(c, '表' | '指' | '介' | '认' | '显' | '称') {
+        if matches!(
+            c,
+            '表' | '指' | '介' | '认' | '显' | '称' | '認' | '顯' | '稱'
+        ) {
             let rest = &s[i..];
-            if let Some(w) = ["表示", "指出", "介绍", "认为", "显示", "称"]
-                .into_iter()
-                .find(|w| rest.starts_with(w))
+            if let Some(w) = [
+                "表示", "指出", "介绍", "认为", "显示", "称", "介紹", "認為", "顯示", "稱",
+            ]
+            .into_iter()
+            .find(|w| rest.starts_with(w))
             {
                 cut = cut.max(i + w.len());
             }
