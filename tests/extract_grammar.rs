@@ -371,6 +371,7 @@ fn cases() -> Vec<Case> {
         ("總預算歲出2兆9,000億元", "2兆9,000億元", "money", 2.9e12, 2.85e12, 2.95e12, "CNY", ""),
         ("约1亿2000万元", "约1亿2000万元", "money", 1.2e8, 1.15e8 * A, 1.25e8 * B, "CNY", "approximately"),
         ("共有3万5千人", "3万5千人", "count", 3.5e4, 34500.0, 35500.0, "人", ""),
+        ("and 33.5 degrees in London", "33.5 degrees", "quantity", 33.5, 33.45, 33.55, "°", ""),
     ]
 }
 
@@ -540,6 +541,7 @@ const REASONS: &[(&str, &str, &str)] = &[
     ("the 10-year gilt yield rose", "10-year", "name"),
     ("前10个月，进出口", "前10个月", "period"),
     ("首10個月出口", "首10個月", "period"),
+    ("Over-65s make up 19%.", "Over-65s", "name"),
     ("台積電（2330）股價", "2330", "code"),
     ("累计前10月接单", "前10月", "period"),
     ("to 2.7%. Also¹ and ^7 here", "^7", "marker"),

@@ -89,6 +89,11 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     } else {
         return None;
     };
+    // `a 3-2 vote`, `a 5-4 ruling`, `a 50-50 split`: a tally or a score, not a range, which
+    // rises from its first end to its second.
+    if low >= b.value {
+        return None;
+    }
     let lo = low - low_half;
     let hi = b.value + b.half;
     if lo.partial_cmp(&hi) == Some(std::cmp::Ordering::Greater) || lo.is_nan() || hi.is_nan() {

@@ -249,6 +249,12 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             // `1.45C above the pre-industrial baseline`: degrees (not `3C产品`, a name).
             let u = if w == "C" { "°C" } else { "°F" };
             return finish(text, we, TailKind::Unit(u), 1.0, None);
+        } else if w == "s" && p.decimals == 0 && p.value >= 10.0 && p.int_digits <= 2 {
+            // `over-65s`, `under-18s`, `in their 20s`: people of an age, not seconds.
+            return Tail {
+                kind: TailKind::Name,
+                ..Tail::bare(we)
+            };
         } else if let Some(u) = latin_unit(w) {
             return finish(text, we, TailKind::Unit(u), 1.0, None);
         } else if let Some(u) = acronym_unit(text, w, we) {

@@ -94,13 +94,16 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
     if int_digits >= 4 && b[s] == b'0' {
         return Some(Span::new(s, e));
     }
-    let head = text[..s].trim_end_matches([' ', '\t', '：', ':', '#']);
-    if (4..=6).contains(&int_digits)
-        && CODE_WORDS
-            .iter()
-            .any(|w| super::lexicon::ends_with_word(text, head.len(), w).is_some())
-    {
-        return Some(Span::new(s, e));
+    if (4..=6).contains(&int_digits) {
+        let head = text[..s].trim_end_matches([' ', '\t', '：', ':', '#']);
+        // One byte turns most numbers away before the table (years are four digits too).
+        let last = head.as_bytes().last().copied().unwrap_or(0);
+        if CODE_WORDS.iter().any(|w| {
+            super::lexicon::may_end_with(w, last)
+                && super::lexicon::ends_with_word(text, head.len(), w).is_some()
+        }) {
+            return Some(Span::new(s, e));
+        }
     }
     let bracketed = matches!(char_before(text, s), Some('（' | '('))
         && matches!(char_at(text, e), Some('）' | ')'));

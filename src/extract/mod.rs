@@ -385,6 +385,14 @@ mod tests {
             .map(|m| &text[m.span.range()])
             .collect();
         assert_eq!(money, ["$312 million", "$1.85 billion"]);
+        // A tally or a score falls from its first figure: no range.
+        for text in ["a 3-2 vote", "a 5-4 ruling", "a 50-50 split"] {
+            let mentions = extract(text, &ExtractOptions::default());
+            assert!(
+                mentions.iter().all(|m| m.hedge != Some(Hedge::Range)),
+                "`{text}`: {mentions:?}"
+            );
+        }
         let text = "Payrolls fell by an estimated 5,000 to 30.3 million.";
         let mentions = extract(text, &ExtractOptions::default());
         assert!(
