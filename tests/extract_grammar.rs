@@ -372,6 +372,9 @@ fn cases() -> Vec<Case> {
         ("约1亿2000万元", "约1亿2000万元", "money", 1.2e8, 1.15e8 * A, 1.25e8 * B, "CNY", "approximately"),
         ("共有3万5千人", "3万5千人", "count", 3.5e4, 34500.0, 35500.0, "人", ""),
         ("and 33.5 degrees in London", "33.5 degrees", "quantity", 33.5, 33.45, 33.55, "°", ""),
+        ("行业集中度较2023年提升5.2pct", "5.2pct", "points", 0.052, 0.0515, 0.0525, "pp", ""),
+        ("margin rose 1.2pp", "1.2pp", "points", 0.012, 0.0115, 0.0125, "pp", ""),
+        ("Llama 2 70B 模型", "70B", "number", 7e10, 6.95e10, 7.05e10, "", ""),
     ]
 }
 
@@ -542,6 +545,7 @@ const REASONS: &[(&str, &str, &str)] = &[
     ("前10个月，进出口", "前10个月", "period"),
     ("首10個月出口", "首10個月", "period"),
     ("Over-65s make up 19%.", "Over-65s", "name"),
+    ("昇腾910B芯片", "910B", "name"),
     ("台積電（2330）股價", "2330", "code"),
     ("累计前10月接单", "前10月", "period"),
     ("to 2.7%. Also¹ and ^7 here", "^7", "marker"),

@@ -242,6 +242,11 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             return finish(text, we, TailKind::Subunit("GBP"), 1.0, None);
         } else if matches!(w, "bps" | "bp") {
             return finish(text, we, TailKind::BasisPoints, 1.0, None);
+        } else if matches!(w, "pp" | "ppt" | "ppts" | "pts") {
+            return finish(text, we, TailKind::Points, 1.0, None);
+        } else if matches!(w, "pct" | "pcts") {
+            // `rose 5.2pct`; after a Chinese verb (`提升5.2pct`) `scan` reads points.
+            return finish(text, we, TailKind::Percent, 1.0, None);
         } else if (w == "C" || w == "F")
             && !has_currency
             && !char_at(text, we).is_some_and(super::nonquant::is_cjk)

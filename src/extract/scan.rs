@@ -418,7 +418,27 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
         return Some(end);
     }
     let mut pre = context::pre(text, s);
-    let tail = context::tail(text, &p, pre.currency.is_some());
+    let mut tail = context::tail(text, &p, pre.currency.is_some());
+    let cjk_before = lexicon::char_before(text, lexicon::skip_space_back(text, s))
+        .is_some_and(super::nonquant::is_cjk);
+    let glued = text
+        .as_bytes()
+        .get(p.end)
+        .is_some_and(u8::is_ascii_alphabetic);
+    // `提升5.2pct`: a Chinese research note's pct is a percentage point.
+    if cjk_before && tail.kind == TailKind::Percent && text[p.end..].starts_with("pct") {
+        tail.kind = TailKind::Points;
+    }
+    // `昇腾910B`: a product glued to the Chinese name before it, not 910 billion.
+    if glued
+        && tail.scale > 1.0
+        && tail.kind == TailKind::None
+        && pre.currency.is_none()
+        && p.decimals == 0
+        && lexicon::char_before(text, s).is_some_and(super::nonquant::is_cjk)
+    {
+        tail.kind = TailKind::Name;
+    }
     if let Some((Hedge::Over, span)) = pre.hedge {
         let word = &text[span.range()];
         let time = matches!(
