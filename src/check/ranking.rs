@@ -130,13 +130,19 @@ const TOTALS: &[&str] = &["全", "总", "總", "合计", "合計", "共", "total
 /// compiled and run where it cannot match. English words compare ASCII case-insensitively
 /// (the regexes' `(?i)` also folds the Kelvin sign and the long s; no article writes those).
 mod cue {
-    /// `RANK_AFTER_ZH`: one of its rank words.
+    /// `RANK_AFTER_ZH`: one of its rank words, which it reads no further than six characters
+    /// after an opening comma and white space, so only the first eight are looked at (the
+    /// text after a figure runs to the next figure or the end of the sentence).
     pub(super) fn zh_after(after: &str) -> bool {
+        let t = after.trim_start();
+        let t = t.strip_prefix(['，', ',']).unwrap_or(t).trim_start();
+        let end = t.char_indices().nth(8).map_or(t.len(), |(i, _)| i);
+        let window = &t[..end];
         [
             "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之",
         ]
         .iter()
-        .any(|w| after.contains(w))
+        .any(|w| window.contains(w))
     }
 
     /// `RANK_AFTER_EN`: `, making it` or `the` after optional white space and a comma.
