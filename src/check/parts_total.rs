@@ -9,7 +9,7 @@ use super::sentence::{input, related};
 use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::analysis::facts::{self as whole, Fact, Need, Probe, Role, Whole, Year, basis};
-use crate::extract::{Kind, Mention};
+use crate::extract::{Hedge, Kind, Mention};
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -780,6 +780,14 @@ fn judge(
     let doc = ctx.doc;
     let total = &ms[g.total.mention];
     let parts: Vec<&Mention> = g.parts.iter().map(|f| &ms[f.mention]).collect();
+    // A range written with both ends (`0—17周岁`, `14—17周岁`) names a band, such as an age
+    // group, not an amount: bands are never added up.
+    if std::iter::once(total)
+        .chain(parts.iter().copied())
+        .any(|m| m.hedge == Some(Hedge::Range))
+    {
+        return None;
+    }
     examined.push(total.span);
     examined.extend(parts.iter().map(|m| m.span));
     let sum = whole::sum(parts.iter().copied());

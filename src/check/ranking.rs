@@ -317,6 +317,17 @@ pub(super) fn check(
     superlatives(ctx, model, severity, examined, &mut out);
     superlatives_en(ctx, model, severity, examined, &mut out);
     comparisons(ctx, model, severity, examined, &mut out);
+    // `居全国首位` and `位列第二` in one sentence are one problem read two ways: the
+    // same figure beaten by the same figure is reported once.
+    let mut seen: Vec<(Span, Vec<Span>)> = Vec::new();
+    out.retain(|f| {
+        let key = (f.span, f.related.iter().map(|r| r.span).collect::<Vec<_>>());
+        let new = !seen.contains(&key);
+        if new {
+            seen.push(key);
+        }
+        new
+    });
     out
 }
 

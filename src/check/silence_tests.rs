@@ -398,3 +398,45 @@ fn change_the_titles_subject_at_the_head_of_a_measure_names_nothing_more() {
     let other = t.replace("2023 年合併營收", "2023 年宏達電子合併營收");
     assert!(change(&other).is_empty());
 }
+
+#[test]
+fn parts_bands_of_a_range_are_never_added_up() {
+    let bands = "6—15岁儿童近视率为52.7%。其中，13—15岁为71.1%，6—12岁为36.0%。\n\n\
+                 全市共有学生30万人，其中初中生12万人、小学生20万人。\n";
+    // The age bands are not amounts; the pupils do exceed their total.
+    assert_eq!(parts(bands), vec!["30万人".to_string()]);
+}
+
+#[test]
+fn table_a_row_label_inside_a_longer_name_is_not_the_row() {
+    let t =
+        "| Line | Riders (thousands) |\n|---|---|\n| Northern | 2,310 |\n| Circle | 1,480 |\n\n";
+    let station = format!("{t}The busiest stop was Northern Cross with 412,000 riders.\n");
+    assert!(table(&station).is_empty());
+    let line = format!("{t}The Northern line carried 2,910 thousand riders.\n");
+    assert_eq!(table(&line), vec!["2,910 thousand riders".to_string()]);
+}
+
+#[test]
+fn table_a_decline_quotes_a_negative_cell_without_its_sign() {
+    let t = "| 项目 | 收入（亿元） | 同比（%） |\n|---|---|---|\n| 关税 | 1893 | -4.1 |\n| 车辆购置税 | 2089 | -6.9 |\n\n";
+    let fell = format!("{t}关税1893亿元，同比下降4.1%。\n");
+    assert!(table(&fell).is_empty());
+    let wrong = format!("{t}关税1893亿元，同比下降5.1%。\n");
+    assert_eq!(table(&wrong), vec!["5.1%".to_string()]);
+}
+
+#[test]
+fn table_shares_are_not_judged_against_a_total_that_does_not_add_up() {
+    let wrong_total = "| Region | Sales | Share |\n|---|---|---|\n| North | 612 | 61.2% |\n| South | 388 | 38.8% |\n| Total | 1,112 | 100% |\n";
+    // One error, reported once: the total.
+    assert_eq!(table(wrong_total), vec!["1,112".to_string()]);
+    let wrong_share = "| Region | Sales | Share |\n|---|---|---|\n| North | 624 | 71.7% |\n| South | 388 | 38.3% |\n| Total | 1,012 | 100% |\n";
+    assert!(table(wrong_share).contains(&"71.7%".to_string()));
+}
+
+#[test]
+fn ranking_one_problem_read_two_ways_is_reported_once() {
+    let text = "甲市快递业务量95.1亿件，居全国首位；乙市98.4亿件，位列第二。\n";
+    assert_eq!(ranking(text), vec!["95.1亿件".to_string()]);
+}

@@ -222,9 +222,22 @@ fn totals(
                     // Each share against its amount over the total amount; the column's sum
                     // only when no row could be checked that way.
                     let mut row_findings = 0;
+                    // A totals cell that its own column does not add up to is reported once,
+                    // there: the shares are not judged against it.
+                    let whole_adds_up = |a: usize, whole: &Mention| {
+                        let cells: Option<Vec<&Mention>> = body
+                            .iter()
+                            .map(|r| r.get(a).and_then(|c| mention(ctx, c)))
+                            .collect();
+                        cells.is_none_or(|cells| {
+                            crate::analysis::facts::sum(cells.iter().copied())
+                                .meets(&whole.interval)
+                        })
+                    };
                     if let Some(a) = amount
                         && (total.interval.low..=total.interval.high).contains(&1.0)
                         && let Some(whole) = t.rows[tr].get(a).and_then(|c| mention(ctx, c))
+                        && whole_adds_up(a, whole)
                     {
                         for r in &body {
                             let (Some(share), Some(part)) = (
@@ -443,6 +456,19 @@ fn quotes(
                 let l = &labels[k].0;
                 match lower.find(l.as_str()) {
                     None => false,
+                    Some(at) if l.is_ascii() && lower.len() == s.len() => {
+                        let before = lower[..at].chars().last();
+                        let after = lower[at + l.len()..].chars().next();
+                        // `Central Station` is not the row `Central`: a capitalised word
+                        // right after the label makes it part of a longer name.
+                        let longer_name = s
+                            .get(at + l.len()..)
+                            .and_then(|rest| rest.strip_prefix(' '))
+                            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+                        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+                            && !longer_name
+                    }
                     Some(at) if l.is_ascii() => {
                         let before = lower[..at].chars().last();
                         let after = lower[at + l.len()..].chars().next();
@@ -543,7 +569,20 @@ fn quotes(
             continue;
         }
         examined.push(m.span);
-        if candidates.iter().any(|(_, i)| i.meets(&m.interval)) {
+        // A change quotes its column as a size with a direction word (`同比下降 1.5%` for
+        // a cell of `-1.5`, `fell 2%` for `-2.0`): compared without sign, as the word
+        // and the sign may each carry the direction.
+        let unsigned = |i: &Interval| {
+            let (a, b) = (i.low.abs(), i.high.abs());
+            if i.low <= 0.0 && i.high >= 0.0 {
+                Interval::new(0.0, a.max(b))
+            } else {
+                Interval::new(a.min(b), a.max(b))
+            }
+        };
+        if candidates.iter().any(|(_, i)| {
+            i.meets(&m.interval) || change && unsigned(i).meets(&unsigned(&m.interval))
+        }) {
             continue;
         }
         let [(cell, scaled)] = candidates[..] else {
