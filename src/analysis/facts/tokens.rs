@@ -411,15 +411,19 @@ fn find_words(s: &str) -> Vec<(usize, usize, Group)> {
     let mut pos = 0;
     let mut next_literal = 0;
     let mut patterned: Option<(usize, usize, Group)> = None;
+    // Once the regex finds nothing from some place on, it finds nothing further on either:
+    // it is not run again (a long sentence of literals stays linear).
+    let mut patterned_done = false;
     while pos < s.len() {
         while found.get(next_literal).is_some_and(|f| f.0 < pos) {
             next_literal += 1;
         }
-        if patterned.is_none_or(|p| p.0 < pos) {
+        if !patterned_done && patterned.is_none_or(|p| p.0 < pos) {
             patterned = PATTERNED.captures_at(s, pos).map(|caps| {
                 let whole = caps.get(0).expect("group 0");
                 (whole.start(), whole.end(), patterned_group(&caps))
             });
+            patterned_done = patterned.is_none();
         }
         let literal = found
             .get(next_literal)
