@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::sentence::input;
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
-use crate::analysis::facts::{Fact, Need, Probe, Role, Whole};
+use crate::analysis::facts::{Fact, Need, Probe, Role, Sentence, Whole};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
@@ -671,6 +671,17 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
+/// The sentences a superlative may rank a list in: the list is in the sentence or the one
+/// before, so without figures in either there is nothing to rank.
+fn with_a_list(model: &Whole) -> impl Iterator<Item = (usize, &Sentence)> {
+    model.sentences.iter().enumerate().filter(|&(si, s)| {
+        let before = si
+            .checked_sub(1)
+            .map_or(0, |p| model.sentences[p].facts.len());
+        !s.facts.is_empty() || before > 0
+    })
+}
+
 /// `…，东城区收入居各区之首`: a superlative about an item named in the sentence's list.
 fn superlatives(
     ctx: &Context<'_>,
@@ -681,15 +692,7 @@ fn superlatives(
 ) {
     let text = &ctx.doc.masked;
     let ms = ctx.mentions;
-    for (si, s) in model.sentences.iter().enumerate() {
-        // The list is in this sentence or the one before: without figures in either, there
-        // is nothing to rank.
-        let before = si
-            .checked_sub(1)
-            .map_or(0, |p| model.sentences[p].facts.len());
-        if s.facts.is_empty() && before == 0 {
-            continue;
-        }
+    for (si, s) in with_a_list(model) {
         let body = &text[s.span.range()];
         let Some((speed, at, clause_start, clause_end)) = superlative(body) else {
             continue;
@@ -803,15 +806,9 @@ fn superlatives_en(
 ) {
     let text = &ctx.doc.masked;
     let ms = ctx.mentions;
-    for (si, s) in model.sentences.iter().enumerate() {
-        // The list is in this sentence or the one before; the regex needs one of its words.
-        let before = si
-            .checked_sub(1)
-            .map_or(0, |p| model.sentences[p].facts.len());
-        if s.facts.is_empty() && before == 0 {
-            continue;
-        }
+    for (si, s) in with_a_list(model) {
         let body = &text[s.span.range()];
+        // The regex needs one of its words.
         if !body.is_ascii() || !SUPERLATIVE_EN_WORDS.is_match(body) {
             continue;
         }
