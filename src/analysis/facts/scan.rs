@@ -50,10 +50,10 @@ pub struct Scan {
     pub cues: Cues,
 }
 
-/// One pass over `s`. The cues are those of `tokens::TOKENS`: every Chinese alternative of
-/// it holds one of the characters matched here (`年` and `月` only after the characters
-/// that make them a period or basis word), and the English ones are looked for only in a
-/// sentence with letters.
+/// One pass over `s`. The cues are those of the period words (`tokens::find_words`): every
+/// Chinese one holds one of the characters matched here (`年` and `月` only after the
+/// characters that make them a period or basis word), and the English ones are looked for
+/// only in a sentence with letters.
 pub fn scan(s: &str) -> Scan {
     let mut out = Scan::default();
     let (mut token, mut period) = (false, false);
