@@ -822,6 +822,22 @@ mod same_as_one_regex {
     }
 
     #[test]
+    fn every_word_is_cued() {
+        // A sentence is searched only when `scan` finds a cue: a word it would miss is never
+        // found at all.
+        for &(_, words) in super::LITERAL_WORDS {
+            for &(word, _) in words {
+                let spelled = word.replace('~', " ");
+                let cues = super::super::scan::scan(&spelled).cues;
+                assert!(cues.token, "`{spelled}` raises no cue");
+            }
+        }
+        for text in ["较2019年同期", "前8个月", "1-8月", "前三季度", "第二季度", "7月份"] {
+            assert!(super::super::scan::scan(text).cues.token, "`{text}` raises no cue");
+        }
+    }
+
+    #[test]
     fn on_every_fixture_line() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut all = Vec::new();
