@@ -832,8 +832,18 @@ mod same_as_one_regex {
                 assert!(cues.token, "`{spelled}` raises no cue");
             }
         }
-        for text in ["较2019年同期", "前8个月", "1-8月", "前三季度", "第二季度", "7月份"] {
-            assert!(super::super::scan::scan(text).cues.token, "`{text}` raises no cue");
+        for text in [
+            "较2019年同期",
+            "前8个月",
+            "1-8月",
+            "前三季度",
+            "第二季度",
+            "7月份",
+        ] {
+            assert!(
+                super::super::scan::scan(text).cues.token,
+                "`{text}` raises no cue"
+            );
         }
     }
 
