@@ -59,8 +59,38 @@ pub(crate) fn pre(text: &str, s: usize) -> Pre {
         out.currency = Some((code, span));
         k = skip_space_back(text, span.start);
     }
-    out.hedge = hedge_before(text, k);
+    out.hedge = hedge_before(text, k).filter(|_| !is_tally(text, s));
     out
+}
+
+/// Whether a tally or a score starts at `s` (`312-110`, `3-2`, `50-50`): two whole numbers
+/// under 1,000 joined by a hyphen or dash, the second no larger. The word before it is then
+/// no hedge: `the bill passed 312-110` is a vote, not "more than 312".
+fn is_tally(text: &str, s: usize) -> bool {
+    let whole = |t: &str| -> Option<(u32, usize)> {
+        let len = t.bytes().take_while(u8::is_ascii_digit).count();
+        let n = t.get(..len)?.parse().ok()?;
+        Some((n, len))
+    };
+    let Some(rest) = text.get(s..) else {
+        return false;
+    };
+    let Some((first, len)) = whole(rest) else {
+        return false;
+    };
+    let Some(after) = rest[len..]
+        .strip_prefix('-')
+        .or_else(|| rest[len..].strip_prefix('–'))
+    else {
+        return false;
+    };
+    let Some((second, len2)) = whole(after) else {
+        return false;
+    };
+    let next = after[len2..].chars().next();
+    first < 1000
+        && second <= first
+        && !next.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-'))
 }
 
 /// A hedge ending at byte `k`.

@@ -385,6 +385,15 @@ mod tests {
             .map(|m| &text[m.span.range()])
             .collect();
         assert_eq!(money, ["$312 million", "$1.85 billion"]);
+        // The word before a tally is no hedge: `passed` here is the vote, not "more than".
+        let text = "The bill passed 312-110 in the House; it had passed 300 votes before.";
+        let mentions = extract(text, &ExtractOptions::default());
+        let hedged: Vec<&str> = mentions
+            .iter()
+            .filter(|m| m.hedge.is_some())
+            .map(|m| &text[m.span.range()])
+            .collect();
+        assert_eq!(hedged, ["passed 300 votes"]);
         // A tally or a score falls from its first figure: no range.
         for text in ["a 3-2 vote", "a 5-4 ruling", "a 50-50 split"] {
             let mentions = extract(text, &ExtractOptions::default());
