@@ -16,6 +16,7 @@ use crate::source::Span;
 /// is marked weak, so that it is dropped with the other weak mentions (no copying of the
 /// list).
 pub(crate) fn ranges(text: &str, raws: &mut [Raw]) {
+    slash_lists(text, raws);
     let mut r = 0;
     while r + 1 < raws.len() {
         if let Some(merged) = range(text, &raws[r], &raws[r + 1]) {
@@ -24,6 +25,38 @@ pub(crate) fn ranges(text: &str, raws: &mut [Raw]) {
             r += 2;
         } else {
             r += 1;
+        }
+    }
+}
+
+/// `分别为 32.5/40.1 亿元`, `3.2/4.5 million units`: figures listed with slashes share the
+/// scale word and unit written after the last, as a list of two years' figures does. A bare
+/// number takes them only from a scaled figure right after its slash, so `2/3` (a fraction,
+/// read whole) and `24/7` are untouched. Right to left, so that a longer list passes them on.
+fn slash_lists(text: &str, raws: &mut [Raw]) {
+    for r in (0..raws.len().saturating_sub(1)).rev() {
+        let (head, tail) = raws.split_at_mut(r + 1);
+        let (a, b) = (&mut head[r], &tail[0]);
+        let joined = a.span.end <= b.span.start
+            && matches!(text.get(a.span.end..b.span.start), Some("/" | "／"));
+        let bare = a.kind == Kind::Number
+            && a.unit.is_none()
+            && a.hedge.is_none()
+            && a.reason.is_none()
+            && !a.by_nature
+            && a.style.factor == 1.0;
+        let scaled = matches!(b.kind, Kind::Money | Kind::Count | Kind::Quantity)
+            && b.style.factor > 1.0
+            && b.reason.is_none();
+        if joined && bare && scaled {
+            // Through the written digits, as the grammar scales (`10.2` × 1e8 is exactly
+            // 1,020,000,000, not 1,019,999,999.99…).
+            let digits = 10f64.powi(i32::from(a.style.decimals));
+            a.value = (a.value * digits).round() * b.style.factor / digits;
+            a.half *= b.style.factor;
+            a.kind = b.kind;
+            a.unit = b.unit.clone();
+            a.style.factor = b.style.factor;
         }
     }
 }

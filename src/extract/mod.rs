@@ -385,6 +385,19 @@ mod tests {
             .map(|m| &text[m.span.range()])
             .collect();
         assert_eq!(money, ["$312 million", "$1.85 billion"]);
+        // Figures listed with slashes share the scale and unit written after the last.
+        let text = "营收分别为10.2/32.5/40.1亿元，完成率2/3，全天候24/7服务。";
+        let mentions = extract(text, &ExtractOptions::default());
+        let money: Vec<(&str, f64)> = mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Money)
+            .map(|m| (&text[m.span.range()], m.value))
+            .collect();
+        assert_eq!(
+            money,
+            [("10.2", 1.02e9), ("32.5", 3.25e9), ("40.1亿元", 4.01e9)]
+        );
+        assert!(mentions.iter().any(|m| m.kind == Kind::Fraction));
         // The word before a tally is no hedge: `passed` here is the vote, not "more than".
         let text = "The bill passed 312-110 in the House; it had passed 300 votes before.";
         let mentions = extract(text, &ExtractOptions::default());
