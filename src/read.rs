@@ -110,11 +110,10 @@ fn read_into(reader: impl Read, limit: u64, mut bytes: Vec<u8>) -> Result<Vec<u8
         let start = bytes.len();
         // Straight into the text's own buffer: no block to zero and copy out of (an
         // article is far smaller than a block, so zeroing one cost more than reading it).
-        // `read_to_end` keeps what it read before an error, so a retry loses nothing.
+        // `read_to_end` retries an interrupted read itself.
         let n = match (&mut reader).take(BLOCK as u64).read_to_end(&mut bytes) {
             Ok(0) => break,
             Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(ReadError::Io(e)),
         };
         if start < 2 && is_utf16(&bytes) {

@@ -65,18 +65,9 @@ impl Iterator for Cuts<'_> {
                 return None;
             };
             let i = self.pos + at;
-            // `E3` and `EF` lead three-byte characters, most of them not stops (`、`, `，`,
-            // `（`): their last two bytes tell without decoding.
-            let c = match (bytes[i], bytes.get(i + 1..i + 3)) {
-                (0xE3, Some([0x80, 0x82])) => '。',
-                (0xEF, Some([0xBC, 0x81])) => '！',
-                (0xEF, Some([0xBC, 0x9F])) => '？',
-                (0xEF, Some([0xBC, 0x9B])) => '；',
-                (0xE3 | 0xEF, _) => {
-                    self.pos = i + 3;
-                    continue;
-                }
-                (b, _) => char::from(b),
+            let Some(c) = stop_at(bytes, i) else {
+                self.pos = i + 3;
+                continue;
             };
             let end = i + c.len_utf8();
             self.pos = end;
@@ -84,6 +75,20 @@ impl Iterator for Cuts<'_> {
                 return Some(end);
             }
         }
+    }
+}
+
+/// The character at byte `i`, a hit of a stop table (an ASCII byte, or `E3` or `EF`),
+/// read without decoding: `E3` and `EF` lead three-byte characters, most of them not stops
+/// (`、`, `，`, `（`), and their last two bytes tell. `None` for those others.
+pub(crate) fn stop_at(bytes: &[u8], i: usize) -> Option<char> {
+    match (bytes[i], bytes.get(i + 1..i + 3)) {
+        (0xE3, Some([0x80, 0x82])) => Some('。'),
+        (0xEF, Some([0xBC, 0x81])) => Some('！'),
+        (0xEF, Some([0xBC, 0x9F])) => Some('？'),
+        (0xEF, Some([0xBC, 0x9B])) => Some('；'),
+        (0xE3 | 0xEF, _) => None,
+        (b, _) => Some(char::from(b)),
     }
 }
 

@@ -65,17 +65,19 @@ const DIFFERENCE: &[&str] = &[
     "顺差", "逆差", "差额", "净", "net", "surplus", "deficit", "balance",
 ];
 
+/// Whether lower-cased `text` holds `w`: an ASCII word as a whole word, any other as written.
+fn holds_word(text: &str, w: &str) -> bool {
+    if w.is_ascii() {
+        text.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| t == w)
+    } else {
+        text.contains(w)
+    }
+}
+
 fn is_difference(label: &str) -> bool {
     let lower = label.to_ascii_lowercase();
-    DIFFERENCE.iter().any(|w| {
-        if w.is_ascii() {
-            lower
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|t| t == *w)
-        } else {
-            lower.contains(w)
-        }
-    })
+    DIFFERENCE.iter().any(|w| holds_word(&lower, w))
 }
 
 /// Words that end the label of a figure given for comparison (`up from $2.0 billion`,
@@ -694,17 +696,7 @@ fn mixes_dimensions(ctx: &Context<'_>, model: &Whole, parts: &[&Fact]) -> bool {
     };
     let texts: Vec<String> = (0..parts.len()).map(words).collect();
     DIMENSIONS.iter().any(|dim| {
-        let has = |label: &String| {
-            dim.iter().any(|w| {
-                if w.is_ascii() {
-                    label
-                        .split(|c: char| !c.is_ascii_alphanumeric())
-                        .any(|t| t == *w)
-                } else {
-                    label.contains(w)
-                }
-            })
-        };
+        let has = |label: &String| dim.iter().any(|w| holds_word(label, w));
         let n = texts.iter().filter(|t| has(t)).count();
         n > 0 && n < texts.len()
     })

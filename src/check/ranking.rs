@@ -152,10 +152,11 @@ mod cue {
         starts_with_ci(t, "making it") || starts_with_ci(t, "the")
     }
 
-    /// Whether `s`, trailing white space aside, ends with the ASCII word `w` in any case.
+    /// Whether `s`, trailing white space aside, ends with the ASCII word `w` in any case
+    /// (as a word: the regexes read it after a word boundary).
     pub(super) fn ends_with_ci(s: &str, w: &str) -> bool {
-        let s = s.trim_end().as_bytes();
-        s.len() >= w.len() && s[s.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+        let s = s.trim_end();
+        crate::extract::ends_with_word(s, s.len(), w).is_some()
     }
 
     fn starts_with_ci(s: &str, w: &str) -> bool {

@@ -456,24 +456,21 @@ fn quotes(
                 let l = &labels[k].0;
                 match lower.find(l.as_str()) {
                     None => false,
-                    Some(at) if l.is_ascii() && lower.len() == s.len() => {
-                        let before = lower[..at].chars().last();
-                        let after = lower[at + l.len()..].chars().next();
-                        // `Central Station` is not the row `Central`: a capitalised word
-                        // right after the label makes it part of a longer name.
-                        let longer_name = s
-                            .get(at + l.len()..)
-                            .and_then(|rest| rest.strip_prefix(' '))
-                            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
-                        !before.is_some_and(|c| c.is_ascii_alphanumeric())
-                            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-                            && !longer_name
-                    }
                     Some(at) if l.is_ascii() => {
                         let before = lower[..at].chars().last();
                         let after = lower[at + l.len()..].chars().next();
+                        // `Central Station` is not the row `Central`: a capitalised word
+                        // right after the label makes it part of a longer name (read in
+                        // `s` where lower-casing kept the offsets).
+                        let longer_name = lower.len() == s.len()
+                            && s.get(at + l.len()..)
+                                .and_then(|rest| rest.strip_prefix(' '))
+                                .is_some_and(|rest| {
+                                    rest.starts_with(|c: char| c.is_ascii_uppercase())
+                                });
                         !before.is_some_and(|c| c.is_ascii_alphanumeric())
                             && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+                            && !longer_name
                     }
                     Some(_) => true,
                 }

@@ -27,7 +27,7 @@ pub use mention::{Hedge, Kind, Mention, Numeral, Reason, Style};
 pub use write::write_like;
 
 /// The extractor's hedge table, which the checks share through `crate::lexicon`.
-pub(crate) use lexicon::HEDGE_BEFORE;
+pub(crate) use lexicon::{HEDGE_BEFORE, ends_with_word};
 
 /// Settings that change what a mention asserts.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -120,17 +120,10 @@ pub(super) fn sentence_spans(text: &str, block: Span) -> Vec<Span> {
     let mut i = 0;
     while let Some(at) = bytes[i..].iter().position(|&b| STOP_LEAD[usize::from(b)]) {
         i += at;
-        // `E3` and `EF` lead three-byte characters, most of them not stops (`、`, `，`):
-        // their last two bytes tell without decoding.
-        let c = match (bytes[i], bytes.get(i + 1..i + 3)) {
-            (0xE3, Some([0x80, 0x82])) => '。',
-            (0xEF, Some([0xBC, 0x81])) => '！',
-            (0xEF, Some([0xBC, 0x9F])) => '？',
-            (0xE3 | 0xEF, _) => {
-                i += 3;
-                continue;
-            }
-            (b, _) => char::from(b),
+        // `；` comes back too, and is no stop here (below).
+        let Some(c) = crate::analysis::split::stop_at(bytes, i) else {
+            i += 3;
+            continue;
         };
         let end = i + c.len_utf8();
         let stop = match c {
