@@ -15,7 +15,9 @@ pub(super) use crate::lexicon::{strip_suffix, strip_words};
 
 /// `s` with trailing white space and any trailing hedge words (the extractor's) removed.
 pub(super) fn strip_hedges(s: &str) -> &str {
-    strip_words(s, &HEDGE_WORDS)
+    static HEDGES: std::sync::LazyLock<crate::lexicon::Suffixes> =
+        std::sync::LazyLock::new(|| crate::lexicon::Suffixes::new(&HEDGE_WORDS));
+    crate::lexicon::strip_suffixes(s, &HEDGES)
 }
 
 /// `s` without leading white space, connectives and loosening hedges: what may open a clause
