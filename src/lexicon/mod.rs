@@ -167,7 +167,7 @@ mod tests {
                 format!("增长 {w} {w}"),
                 format!("rose{w}"),
                 format!("rose {w}"),
-                format!("{w}"),
+                w.to_string(),
             ] {
                 assert_eq!(
                     strip_suffixes(&s, &set),
