@@ -212,6 +212,17 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
             let source = (s.facts.start..i)
                 .rev()
                 .find(|&j| out[j].as_ref().is_some_and(|l| !l.measure.is_empty()));
+            // `…产量为 1126 万吨，上年同月为 1032 万吨`, `, against £61.0 million in 2024-25`:
+            // a level whose words are only a period is the figure before's measure at that
+            // period, when it is of the same kind and unit.
+            let link = link
+                || (f.measure.is_empty()
+                    && f.role == Role::Level
+                    && f.period.is_stated()
+                    && source.is_some_and(|j| {
+                        let g = &ms[model.facts[j].mention];
+                        model.facts[j].role == Role::Level && g.kind == m.kind && g.unit == m.unit
+                    }));
             let (measure, owner, head) = match (link && f.role == Role::Level, source) {
                 (true, Some(j)) => {
                     let l = out[j].as_ref().expect("found above");

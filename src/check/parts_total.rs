@@ -148,7 +148,9 @@ pub(super) fn check(
             continue;
         }
         if s.facts.len() >= 2
-            && let Some(g) = of_the(ctx, model, si).or_else(|| of_them(ctx, model, si))
+            && let Some(g) = of_the_figure(ctx, model, si)
+                .or_else(|| of_the(ctx, model, si))
+                .or_else(|| of_them(ctx, model, si))
         {
             if let Some(f) = judge(ctx, &g, false, severity, examined) {
                 out.push(f);
@@ -278,9 +280,15 @@ fn group<'w>(
     } else {
         facts
     };
+    // A figure given as the base of a change (`up from $79.2 billion a year earlier`,
+    // `上年同期为 91.5 亿元`) is the total's earlier value, not a total of these parts.
     let candidates: Vec<&Fact> = pool
         .iter()
-        .filter(|f| ms[f.mention].span.end <= at && same(&ms[f.mention], fm))
+        .filter(|f| {
+            ms[f.mention].span.end <= at
+                && same(&ms[f.mention], fm)
+                && !another_time(text, f, None)
+        })
         .collect();
     if candidates.is_empty() && !before_marker.is_empty() {
         let total = total_by_words(ctx, model, si, at, fm)?;
@@ -556,6 +564,62 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
         || total.revised
         || mixes_dimensions(ctx, model, &parts)
     {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end: s.span.end,
+        by_words: false,
+    })
+}
+
+/// Openings that name the total as the figure right after them (`Of the £412.6 million,`).
+const OF_FIGURE: &[&str] = &["of", "of the", "of this", "of that", "of its", "of their", "在"];
+
+/// `Of the £412.6 million, adult social care will receive £148.3 million, children's
+/// services £97.4 million …`, `在 412.6 亿元中，…`: a sentence that opens with its total
+/// (an opening of `OF_FIGURE`, the figure, at most three words, a comma) splits it into the
+/// figures after it of its kind and unit. The words tie the parts to the total whatever
+/// their tense, so a plan's parts (`will receive`) count.
+fn of_the_figure<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let facts = model.facts_of(si);
+    let total = facts.first()?;
+    let tm = &ms[total.mention];
+    let opening = text[s.span.start..tm.span.start].trim().to_ascii_lowercase();
+    if !OF_FIGURE.contains(&opening.as_str()) {
+        return None;
+    }
+    // The total's own words after it, up to the first comma: short, and `中` in Chinese.
+    let rest = &text[tm.span.end..facts.get(1).map_or(s.span.end, |f| ms[f.mention].span.start)];
+    let k = rest.find([',', '，'])?;
+    let tail = rest[..k].trim();
+    let short = if opening == "在" {
+        tail.ends_with('中') && tail.chars().count() <= 8
+    } else {
+        tail.is_ascii() && tail.split_whitespace().count() <= 3
+    };
+    if !short || total.role != Role::Level || total.revised || total.basis & basis::AVERAGE != 0 {
+        return None;
+    }
+    let mut parts: Vec<&Fact> = Vec::new();
+    for f in &facts[1..] {
+        let m = &ms[f.mention];
+        if m.kind != tm.kind || m.unit != tm.unit || another_time(text, f, parts.first().copied()) {
+            continue;
+        }
+        if is_difference(&text[f.label.range()]) {
+            break;
+        }
+        if f.role != Role::Level || f.basis & basis::AVERAGE != 0 {
+            return None;
+        }
+        parts.push(f);
+    }
+    if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
         return None;
     }
     Some(Group {

@@ -32,9 +32,11 @@ static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// A rank written before a figure in English: `Taiwan was second with`, `the top spot with`.
+/// A rank written before a figure in English: `Taiwan was second with`, `the top spot with`,
+/// `The busiest docking station was Harbour Square with`. Only superlatives that rank the
+/// larger figure first: `the cheapest`, `the most affordable` rank the smaller.
 static RANK_BEFORE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading)(?-u:\b)[^,.;]{0,30}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of))\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading|busiest|highest|greatest|best-selling|most[-\s](?:visited|watched|popular|played|streamed|viewed|downloaded|used))(?-u:\b)[^,.;]{0,50}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of))\s*$")
         .expect("static regex")
 });
 
@@ -57,8 +59,22 @@ const RECORD: &[&str] = &["history", "ever", "record", "since", "历史", "歷�
 /// short: `味全龍` is a team).
 const ITEM_TOTALS: &[&str] = &[
     "合计", "合計", "总计", "總計", "共计", "總數", "总数", "全部", "全国", "全國", "total",
-    "overall", "all ",
+    "overall", "all",
 ];
+
+/// Whether lower-cased `label` holds one of `words`: an English word as a whole word
+/// (`Skyfall Protocol` names no total), any other as written.
+fn names_total(label: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        if w.is_ascii() {
+            label
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == *w)
+        } else {
+            label.contains(w)
+        }
+    })
+}
 
 /// A rank after a figure in English: `, making it the largest market`.
 static RANK_AFTER_EN: LazyLock<Regex> = LazyLock::new(|| {
@@ -124,7 +140,7 @@ const COMPARATIVES: &[(&str, bool)] = &[
 ];
 
 /// Words in a label that name a total, never one of the items ranked.
-const TOTALS: &[&str] = &["全", "总", "總", "合计", "合計", "共", "total", "overall", "all "];
+const TOTALS: &[&str] = &["全", "总", "總", "合计", "合計", "共", "total", "overall", "all"];
 
 /// Words a rank regex cannot match without: cheap tests that keep a regex from being
 /// compiled and run where it cannot match. English words compare ASCII case-insensitively
@@ -220,7 +236,7 @@ fn may_rank(p: &Probe<'_>) -> bool {
         || p.may_hold_ci(&["with"])
             && p.may_hold_ci(&[
                 "first", "second", "third", "fourth", "fifth", "top", "largest", "biggest",
-                "leading",
+                "leading", "busiest", "highest", "greatest", "best", "most",
             ])
         || p.may_hold_ci(&["the", "making"])
             && p.may_hold_ci(&[
@@ -567,7 +583,7 @@ fn first_against_list(
             || f.role != claimed.role
             || f.period != claimed.period
             || f.forecast
-            || ITEM_TOTALS.iter().any(|w| label.contains(w))
+            || names_total(&label, ITEM_TOTALS)
             || label.trim_end().ends_with("from")
         {
             continue;
@@ -747,7 +763,7 @@ fn superlatives(
             // Another period's figure (`上赛季进 52 球`) is not one of the items ranked.
             if !same(text, m, cm)
                 || f.period != claimed.period
-                || TOTALS.iter().any(|w| label.contains(w))
+                || names_total(&label, TOTALS)
             {
                 continue;
             }
@@ -882,7 +898,7 @@ fn superlatives_en(
                 || f.role != claimed.role
                 || f.period != claimed.period
                 || f.forecast
-                || ITEM_TOTALS.iter().any(|w| label.contains(w))
+                || names_total(&label, ITEM_TOTALS)
                 || label.ends_with("from")
                 || label.ends_with("of")
                 || label.ends_with("of the")

@@ -129,6 +129,19 @@ fn has_word(s: &str, words: &[&str]) -> bool {
             .any(|t| !t.is_empty() && words.iter().any(|w| letters(w) && t == *w))
 }
 
+/// A header without the unit written after it in brackets (`全年合計（億元）`, `Total ($m)`):
+/// the unit says how the column is counted, not what it is.
+fn without_unit(h: &str) -> &str {
+    let t = h.trim();
+    match t.strip_suffix(['）', ')']) {
+        Some(inner) => match inner.rfind(['（', '(']) {
+            Some(k) if !inner[..k].trim().is_empty() => inner[..k].trim_end(),
+            _ => t,
+        },
+        None => t,
+    }
+}
+
 fn is_total_label(s: &str) -> bool {
     let t = s.trim().trim_matches('*').trim().to_ascii_lowercase();
     // `合计`, `Total revenue`, and a total of some rows (`前五合计`, `Top five total`).
@@ -266,12 +279,10 @@ fn totals(
     }
     // A totals column: the sum of the row's other amounts.
     if let Some(tc) = t.header.iter().position(|c| {
-        is_total_label(text(ctx, c)) || {
-            let h = text(ctx, c);
-            h.ends_with("总数")
-                || h.ends_with("合计")
-                || h.to_ascii_lowercase().starts_with("total")
-        }
+        let h = without_unit(text(ctx, c));
+        is_total_label(h)
+            || ["总数", "合计", "總數", "合計"].iter().any(|w| h.ends_with(w))
+            || h.to_ascii_lowercase().starts_with("total")
     }) && columns.get(tc) == Some(&Column::Amount)
     {
         let others: Vec<usize> = (1..width)

@@ -295,6 +295,20 @@ const CHANGE_WORDS: &[(&str, i8)] = &[
     ("climbed", 1),
     ("added", 1),
     ("up", 1),
+    // The present tense of a report (`income rises 2.4% year on year in 2025-26`) and the
+    // verbs of a headline (`surged`, `slumped`).
+    ("rises", 1),
+    ("grows", 1),
+    ("increases", 1),
+    ("climbs", 1),
+    ("jumps", 1),
+    ("gains", 1),
+    ("surged", 1),
+    ("surges", 1),
+    ("soared", 1),
+    ("soars", 1),
+    ("advanced", 1),
+    ("expanded", 1),
     ("decreased", -1),
     ("decrease", -1),
     ("declined", -1),
@@ -306,6 +320,24 @@ const CHANGE_WORDS: &[(&str, i8)] = &[
     ("slipped", -1),
     ("shrank", -1),
     ("down", -1),
+    ("falls", -1),
+    ("drops", -1),
+    ("declines", -1),
+    ("decreases", -1),
+    ("slips", -1),
+    ("shrinks", -1),
+    ("slid", -1),
+    ("slides", -1),
+    ("plunged", -1),
+    ("plunges", -1),
+    ("tumbled", -1),
+    ("tumbles", -1),
+    ("slumped", -1),
+    ("slumps", -1),
+    ("dipped", -1),
+    ("dips", -1),
+    ("contracted", -1),
+    ("contracts", -1),
 ];
 
 /// Words between a change verb and its figure.
@@ -400,8 +432,13 @@ const ZH_NOISE: &[&str] = &[
     "增幅",
     "降幅",
     "录得",
-    // `上年同期`, `去年同期`: a period, named by the period words.
+    // `上年同期`, `去年同期`, `上年同月`: a period, named by the period words.
     "同期",
+    "同月",
+    "同季度",
+    "同季",
+    // `2024 年末`, `上年末`: the end of the year the year words name.
+    "末",
     "约为",
     "约",
     "近",
@@ -574,6 +611,39 @@ const EN_SKIP: &[&str] = &[
     "record",
     // `revenue rose from $29.8 billion`: the measure is before it.
     "from",
+    // The present tense and the verbs of `CHANGE_WORDS`: the measure is before them.
+    "rises",
+    "grows",
+    "increases",
+    "climbs",
+    "jumps",
+    "gains",
+    "surged",
+    "soared",
+    "advanced",
+    "expanded",
+    "falls",
+    "drops",
+    "declines",
+    "decreases",
+    "slips",
+    "shrinks",
+    "slid",
+    "plunged",
+    "tumbled",
+    "slumped",
+    "dipped",
+    "contracted",
+    "declined",
+    "decreased",
+    "dropped",
+    "increased",
+    // `is budgeted at`, `was estimated at`, `was valued at`: how the figure was reached,
+    // not what it measures.
+    "budgeted",
+    "valued",
+    "put",
+    "set",
 ];
 
 /// English words that end the measure's words (reading backwards).
@@ -648,12 +718,16 @@ pub(super) fn measure(
             k -= 1;
         }
         let mut picked: Vec<&str> = Vec::new();
-        while k > 0 && picked.len() < 4 {
+        // Four words of the measure at most; a skipped word inside the label (`income for
+        // 2025-26 is budgeted at`) does not count.
+        let mut named = 0;
+        while k > 0 && named < 4 {
             let w = words[k - 1];
             if EN_STOP.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
                 break;
             }
             picked.push(w);
+            named += usize::from(!EN_SKIP.contains(&w));
             k -= 1;
         }
         picked.reverse();
