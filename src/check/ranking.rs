@@ -140,7 +140,9 @@ const COMPARATIVES: &[(&str, bool)] = &[
 ];
 
 /// Words in a label that name a total, never one of the items ranked.
-const TOTALS: &[&str] = &["全", "总", "總", "合计", "合計", "共", "total", "overall", "all"];
+const TOTALS: &[&str] = &[
+    "全", "总", "總", "合计", "合計", "共", "整体", "整體", "total", "overall", "all",
+];
 
 /// Words a rank regex cannot match without: cheap tests that keep a regex from being
 /// compiled and run where it cannot match. English words compare ASCII case-insensitively
@@ -297,6 +299,8 @@ fn superlative_item(body: &str, clause_start: usize, at: usize) -> &str {
         .trim()
         .trim_start_matches("其中")
         .trim_start_matches(['，', ' '])
+        // `以IC設計成長最快`: `以` brings in the item.
+        .trim_start_matches('以')
 }
 
 /// Whether `superlatives` may read the sentence's superlative: it names an item and its
@@ -746,13 +750,17 @@ fn superlatives(
             .map(|f| (common_prefix(item, item_label(text, model, f)), *f))
             .collect();
         let best = scored.iter().map(|(n, _)| *n).max().unwrap_or(0);
-        if best < 2 || scored.iter().filter(|(n, _)| *n == best).count() != 1 {
+        let named = (best >= 2 && scored.iter().filter(|(n, _)| *n == best).count() == 1)
+            .then(|| scored.iter().find(|(n, _)| *n == best).map(|&(_, f)| f))
+            .flatten();
+        // `以IC設計成長最快，年增28.3%；IC製造年增22.7%…`: no figure's label names the item,
+        // but the clause right after the superlative opens with a figure with no item words
+        // of its own: it is the item's. The others then count only when their words name
+        // an item.
+        let after = named.is_none().then(|| figure_after(body, s, clause_end, &pool, ms)).flatten();
+        let Some(claimed) = named.or(after) else {
             continue;
-        }
-        let (_, claimed) = *scored
-            .iter()
-            .find(|(n, _)| *n == best)
-            .expect("best exists");
+        };
         let cm = &ms[claimed.mention];
         for f in &pool {
             if std::ptr::eq(*f, claimed) {
@@ -764,6 +772,7 @@ fn superlatives(
             if !same(text, m, cm)
                 || f.period != claimed.period
                 || names_total(&label, TOTALS)
+                || (after.is_some() && f.measure.is_empty())
             {
                 continue;
             }
@@ -772,6 +781,25 @@ fn superlatives(
             }
         }
     }
+}
+
+/// The figure that opens the clause right after a superlative's (after a comma, not a
+/// `；`, which starts another item) when its label holds no measure words (`，年增28.3%`,
+/// `，同比增长 28.3%`, `，为 28.3%`).
+fn figure_after<'f>(
+    body: &str,
+    s: &Sentence,
+    clause_end: usize,
+    pool: &[&'f Fact],
+    ms: &[Mention],
+) -> Option<&'f Fact> {
+    let comma = body[clause_end..].chars().next().filter(|&c| c == '，' || c == ',')?;
+    let opens = s.span.start + clause_end + comma.len_utf8();
+    let f = pool
+        .iter()
+        .find(|f| ms[f.mention].span.start >= opens)
+        .copied()?;
+    (f.clause.start == opens && f.measure.is_empty()).then_some(f)
 }
 
 /// An English superlative noun about a named item, with no figure after it in its clause:

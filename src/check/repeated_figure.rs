@@ -53,6 +53,7 @@ pub(super) fn check(
 ) -> Vec<Finding> {
     let model = ctx.whole();
     let title = title_subject(&ctx.doc.masked);
+    let lead = lead_sentence(&ctx.doc.masked, model);
     let mut first = HashMap::new();
     let mut out = Vec::new();
     for (i, f) in model.facts.iter().enumerate() {
@@ -99,7 +100,11 @@ pub(super) fn check(
         let doc = ctx.doc;
         let (old, new) = (doc.slice(a.span), doc.slice(m.span));
         let line = doc.lines.line_of(a.span.start) + 1;
-        let severity = if f.attributed || g.attributed {
+        let someones = |h: &whole::Fact| {
+            (h.attributed || attributed_after(&ctx.doc.masked, model, ctx.mentions, h))
+                && Some(h.sentence) != lead
+        };
+        let severity = if someones(f) || someones(g) {
             Severity::Info
         } else {
             severity
@@ -141,6 +146,55 @@ pub(super) fn check(
         out.push(finding);
     }
     out
+}
+
+/// The article's lead: its first sentence that is not a heading. A lead that names its
+/// source (`Fairmart said …`, `The fund said on Tuesday that …`, `据市统计局统计，…`) names
+/// the source of the whole report, so its figures are the article's own, not someone's
+/// statement set against it; a lead with a quotation still quotes someone.
+fn lead_sentence(text: &str, model: &whole::Whole) -> Option<usize> {
+    let k = model
+        .sentences
+        .iter()
+        .position(|s| !text[s.span.range()].trim_start().starts_with('#'))?;
+    let body = &text[model.sentences[k].span.range()];
+    (!body.contains(['"', '“', '”', '「', '」'])).then_some(k)
+}
+
+/// Words of a closing clause that make the sentence before it someone's statement
+/// (`…, chief executive Lara Quinn told analysts.`, `…, the minister said.`).
+const SAID: &[&str] = &["said", "says", "told", "according to", "表示", "介绍", "介紹"];
+
+/// Whether the last clause of `h`'s sentence, after its last figure, says whose statement
+/// the sentence is: the attribution words stand after the figure, where the facts do not
+/// look.
+fn attributed_after(
+    text: &str,
+    model: &whole::Whole,
+    ms: &[crate::extract::Mention],
+    h: &whole::Fact,
+) -> bool {
+    let s = &model.sentences[h.sentence];
+    let last = model
+        .facts_of(h.sentence)
+        .last()
+        .map_or(s.span.start, |g| ms[g.mention].span.end);
+    let tail = &text[last.max(s.span.start)..s.span.end];
+    let Some(k) = tail.rfind([',', '，']) else {
+        return false;
+    };
+    let clause = tail[k..].to_ascii_lowercase();
+    SAID.iter().any(|w| {
+        if w.is_ascii() {
+            clause
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .collect::<Vec<_>>()
+                .windows(w.split(' ').count())
+                .any(|ws| ws.join(" ") == *w)
+        } else {
+            clause.contains(w)
+        }
+    })
 }
 
 /// The key in words, for the message: `全市地区生产总值, first 6 months, year_on_year change`.

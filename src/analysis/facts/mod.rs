@@ -67,6 +67,12 @@ pub enum Part {
     ThisMonth,
     /// `本赛季`, `this season`, `本届`.
     Season,
+    /// `the six weeks to January 4`: a span of weeks named by its last day.
+    Weeks {
+        weeks: u8,
+        month: u8,
+        day: u8,
+    },
 }
 
 impl Period {
@@ -103,6 +109,7 @@ impl std::fmt::Display for Period {
             Part::SecondHalf => "second half".into(),
             Part::ThisMonth => "this month".into(),
             Part::Season => "season".into(),
+            Part::Weeks { weeks, month, day } => format!("{weeks} weeks to {month}-{day}"),
         };
         let sep = if year.is_empty() || part.is_empty() {
             ""

@@ -29,6 +29,7 @@ enum Group {
     Full,
     Quarter,
     ThisMonth,
+    Weeks,
     Month,
 }
 
@@ -360,6 +361,7 @@ static PATTERNED: LazyLock<Regex> = LazyLock::new(|| {
         |(?P<months>前\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]?月|1\s*(?:至|到|-|—|～|~)\s*[0-9０-９]{1,2}\s*月份?)
         |(?P<quarters>前\s*[一二三两兩]\s*(?:[个個])?季度?)
         |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度)
+        |(?P<weeks>(?i-u:(?-u:\b)(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)[-\ ]weeks?\ (?:to|ended|ending|through)\ (?:January|February|March|April|May|June|July|August|September|October|November|December)\ [0-9]{1,2}(?-u:\b)))
         |(?P<month>(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?)
         ",
     )
@@ -377,6 +379,8 @@ fn patterned_group(caps: &regex::Captures<'_>) -> Group {
         Group::Quarters
     } else if caps.name("quarter").is_some() {
         Group::Quarter
+    } else if caps.name("weeks").is_some() {
+        Group::Weeks
     } else {
         Group::Month
     }
@@ -503,6 +507,28 @@ fn english_number(s: &str) -> Option<u8> {
     WORDS.iter().find(|(w, _)| s.contains(w)).map(|&(_, n)| n)
 }
 
+/// `six weeks to January 4` → (6, 1, 4).
+fn weeks_to(m: &str) -> Option<(u8, u8, u8)> {
+    const WORDS: [&str; 12] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen",
+    ];
+    let lower = m.to_ascii_lowercase();
+    let mut words = lower.split([' ', '-']).filter(|w| !w.is_empty());
+    let first = words.next()?;
+    let weeks = match first.parse::<u8>() {
+        Ok(n) => n,
+        Err(_) => WORDS.iter().position(|w| *w == first)? as u8 + 2,
+    };
+    let rest: Vec<&str> = words.collect();
+    let [.., month, day] = rest.as_slice() else {
+        return None;
+    };
+    let month = MONTHS.iter().position(|p| month.starts_with(p))? as u8 + 1;
+    let day: u8 = day.parse().ok()?;
+    ((1..=53).contains(&weeks) && (1..=31).contains(&day)).then_some((weeks, month, day))
+}
+
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -538,6 +564,7 @@ pub(super) const CUE_WORDS: &[(&str, Cue)] = &[
     ("year", Cue::Period),
     ("fy", Cue::Period),
     ("month", Cue::Period),
+    ("week", Cue::Period),
     ("quarter", Cue::Period),
     ("season", Cue::Period),
     ("half", Cue::Period),
@@ -693,6 +720,13 @@ pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token
             }
         } else if group == Group::ThisMonth {
             Token::Part(Part::ThisMonth)
+        } else if group == Group::Weeks {
+            // `the six weeks to January 4`, `the 13 weeks ended November 30`: a span of
+            // weeks named by its last day.
+            match weeks_to(m) {
+                Some((weeks, month, day)) => Token::Part(Part::Weeks { weeks, month, day }),
+                None => continue,
+            }
         } else if group == Group::Month {
             // A day after the month makes it a date, not a period: `7 月 18 日`, `January 31`.
             let rest = after.trim_start();
@@ -766,6 +800,7 @@ mod same_as_one_regex {
         |(?P<full>全年|(?i-u:full[-\ ]year|for\ the\ year))
         |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|(?i-u:(?-u:\b)(?:first|second|third|fourth)[-\ ]quarter(?-u:\b)|(?-u:\b)Q[1-4](?-u:\b)))
         |(?P<this_month>当月)
+        |(?P<weeks>(?i-u:(?-u:\b)(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)[-\ ]weeks?\ (?:to|ended|ending|through)\ (?:January|February|March|April|May|June|July|August|September|October|November|December)\ [0-9]{1,2}(?-u:\b)))
         |(?P<month>(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?
             |(?i-u:(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)))
         ",
@@ -773,7 +808,7 @@ mod same_as_one_regex {
         .expect("static regex")
     });
 
-    const GROUPS: [(&str, Group); 18] = [
+    const GROUPS: [(&str, Group); 19] = [
         ("fy", Group::Fy),
         ("yoy", Group::Yoy),
         ("pop", Group::Pop),
@@ -791,6 +826,7 @@ mod same_as_one_regex {
         ("full", Group::Full),
         ("quarter", Group::Quarter),
         ("this_month", Group::ThisMonth),
+        ("weeks", Group::Weeks),
         ("month", Group::Month),
     ];
 
@@ -904,6 +940,9 @@ mod same_as_one_regex {
         "months",
         "half",
         "July",
+        "weeks",
+        "to",
+        "13",
         "s",
         "on",
         "a",
