@@ -440,3 +440,200 @@ fn ranking_one_problem_read_two_ways_is_reported_once() {
     let text = "甲市快递业务量95.1亿件，居全国首位；乙市98.4亿件，位列第二。\n";
     assert_eq!(ranking(text), vec!["95.1亿件".to_string()]);
 }
+
+// Wave 5: the shapes of the n-set's misses, each with the other ways a reporter writes it.
+
+#[test]
+fn change_a_level_named_only_by_its_period_is_the_measure_before_it() {
+    for base in [
+        "上年同月为1032万吨",
+        "上年同期为1032万吨",
+        "去年同期是1032万吨",
+        "而上年同期为1032万吨",
+    ] {
+        let t = format!(
+            "10月份，公司商品煤产量同比增长6.2%。\n\n从产量看，公司10月商品煤产量为1126万吨，{base}。\n"
+        );
+        assert_eq!(change(&t), vec!["6.2%".to_string()], "{base}");
+        // 1126 / 1032 is 9.1%.
+        let ok = t.replace("6.2%", "9.1%");
+        assert!(change(&ok).is_empty(), "{base}");
+    }
+    let en = "Retained business rates income for 2025-26 is budgeted at £63.5 million, against £61.0 million in 2024-25.\n\nRetained business rates income rises 2.4% year on year in 2025-26.\n";
+    assert_eq!(change(en), vec!["2.4%".to_string()]);
+    let compared = en.replace("against", "compared with");
+    assert_eq!(change(&compared), vec!["2.4%".to_string()]);
+    assert!(change(&en.replace("2.4%", "4.1%")).is_empty());
+    // Another kind or unit is not the figure's earlier value.
+    let other = "10月份，公司商品煤产量同比增长6.2%。\n\n从产量看，公司10月商品煤产量为1126万吨，上年同月为8.2%。\n";
+    assert!(change(other).is_empty());
+}
+
+#[test]
+fn change_a_stock_against_the_end_of_the_year_before() {
+    for basis in ["比上年末增长", "较上年末增长", "比上年底增长"] {
+        let t = format!(
+            "截至 2024 年末，全市医疗卫生机构实有床位 6.84 万张，{basis} 5.2%。\n\n2023 年末，全市医疗卫生机构实有床位 6.54 万张。\n"
+        );
+        assert_eq!(change(&t), vec!["5.2%".to_string()], "{basis}");
+        assert!(change(&t.replace("5.2%", "4.6%")).is_empty(), "{basis}");
+    }
+}
+
+#[test]
+fn facts_english_change_verbs_in_the_present_tense() {
+    for (t, sign) in [
+        ("Income rises 2.4% year on year.", 1),
+        ("Income grows 2.4% year on year.", 1),
+        ("Income falls 2.4% year on year.", -1),
+        ("Income declines 2.4% year on year.", -1),
+        ("Income slumped 2.4% year on year.", -1),
+        ("Income surged 2.4% year on year.", 1),
+    ] {
+        let ms = extract(t, &ExtractOptions::default());
+        let w = Whole::build(t, &ms);
+        assert_eq!(
+            w.facts[0].role,
+            crate::analysis::facts::Role::Change(sign),
+            "{t}"
+        );
+        assert_eq!(w.facts[0].measure, "income", "{t}");
+    }
+}
+
+#[test]
+fn table_a_totals_column_with_its_unit_in_brackets() {
+    for header in ["全年合計（億元）", "全年合计(亿元)", "Total ($m)", "合计"] {
+        let t = format!(
+            "| 次產業 | 上半年 | 下半年 | {header} |\n|---|---|---|---|\n| IC設計 | 5,936 | 6,888 | 12,824 |\n| IC封裝 | 2,013 | 2,273 | 4,826 |\n"
+        );
+        assert_eq!(table(&t), vec!["4,826".to_string()], "{header}");
+        assert!(table(&t.replace("4,826", "4,286")).is_empty(), "{header}");
+    }
+    // A unit alone names no total.
+    let unit = "| 次產業 | 上半年 | 下半年 | （億元） |\n|---|---|---|---|\n| IC設計 | 5,936 | 6,888 | 12,824 |\n| IC封裝 | 2,013 | 2,273 | 4,826 |\n";
+    assert!(table(unit).is_empty());
+}
+
+#[test]
+fn parts_a_sentence_that_opens_with_its_total() {
+    let t = "Of the £412.6 million, adult social care will receive £148.3 million, children's services £97.4 million, environment £61.2 million, housing £22.8 million and other services £84.9 million.";
+    assert_eq!(parts(t), vec!["£412.6 million".to_string()]);
+    assert!(parts(&t.replace("£84.9", "£82.9")).is_empty());
+    let this =
+        "Of this $84.6 billion total, equities made up $46.1 billion and bonds $41.4 billion.";
+    assert_eq!(parts(this), vec!["$84.6 billion".to_string()]);
+    let zh = "在 412.6 亿元支出中，教育支出 148.3 亿元，卫生支出 197.4 亿元，交通支出 81.2 亿元。";
+    assert_eq!(parts(zh), vec!["412.6 亿元".to_string()]);
+    // A figure of another time after a part is not a part.
+    let base = "Of the $84.6 billion, equities made up $46.1 billion, up from $31.4 billion, and bonds $21.4 billion.";
+    assert!(parts(base).is_empty());
+    // Words after the figure that go on to name something else: no total.
+    let long = "Of the $84.6 billion raised by the fund over ten years, equities made up $46.1 billion and bonds $41.4 billion.";
+    assert!(parts(long).is_empty());
+}
+
+#[test]
+fn parts_after_of_that_total_the_base_of_a_change_is_no_total() {
+    let t = "Net assets stood at $84.6 billion at the end of fiscal 2025, up from $79.2 billion a year earlier. Of that total, public equity made up $36.1 billion, fixed income $21.4 billion, private equity $13.8 billion, real estate $9.7 billion and other assets $5.9 billion.";
+    assert_eq!(parts(t), vec!["$84.6 billion".to_string()]);
+    assert!(parts(&t.replace("$36.1", "$33.8")).is_empty());
+    let zh = "年末全市存款余额 8,460 亿元，上年末为 7,920 亿元。其中，住户存款 4,610 亿元，非金融企业存款 4,140 亿元。";
+    assert_eq!(parts(zh), vec!["8,460 亿元".to_string()]);
+}
+
+#[test]
+fn ranking_english_superlatives_with_ahead_of() {
+    for lead in [
+        "The busiest docking station was Harbour Square with",
+        "The most-visited museum was the Harbour Gallery with",
+        "\"Ember Kingdom\" was the season's top-grossing film with",
+        "The highest-paid player was Ana Ruiz with",
+    ] {
+        let t = format!(
+            "{lead} 412,000, ahead of Central Station with 436,000 and City Hall with 298,000."
+        );
+        assert_eq!(ranking(&t), vec!["412,000".to_string()], "{lead}");
+        assert!(
+            ranking(&t.replace("436,000", "406,000")).is_empty(),
+            "{lead}"
+        );
+    }
+    // A superlative that ranks the smaller figure first is not read.
+    let cheapest = "The cheapest line was the Northern with $2.10, ahead of the Circle with $2.40.";
+    assert!(ranking(cheapest).is_empty());
+    // An item whose name holds `all` is not a total.
+    let skyfall = "\"Ember Kingdom\" was the top film with $412.7 million, ahead of \"Skyfall Protocol\" with $436.1 million.";
+    assert_eq!(ranking(skyfall), vec!["$412.7 million".to_string()]);
+}
+
+#[test]
+fn ranking_a_superlatives_figure_in_the_clause_after_it() {
+    for t in [
+        "四大次產業中，以IC設計成長最快，年增28.3%；IC製造年增22.7%，IC封裝年增9.6%，IC測試年增30.4%。",
+        "四大行业中，信息服务业增长最快，同比增长 28.3%；制造业增长 22.7%，建筑业增长 9.6%，批发零售业增长 30.4%。",
+    ] {
+        assert_eq!(ranking(t), vec!["28.3%".to_string()], "{t}");
+        assert!(ranking(&t.replace("30.4%", "20.4%")).is_empty(), "{t}");
+    }
+    // A total after the item's figure is not one of the items.
+    let total = "其中，IC設計成長最快，年增28.3%，帶動整體產業年增30.4%。";
+    assert!(ranking(total).is_empty());
+    // After a `；` the clause is another item's.
+    let other = "IC設計成長最快；IC測試年增30.4%，IC製造年增22.7%。";
+    assert!(ranking(other).is_empty());
+}
+
+#[test]
+fn repeated_spans_of_weeks_named_by_their_last_day() {
+    let t = "Fairmart said like-for-like sales excluding fuel rose 3.2% in the six weeks to January 4.\n\nOver the six weeks to January 4, like-for-like sales excluding fuel grew 2.3%.\n";
+    assert_eq!(repeated(t), vec!["2.3%".to_string()]);
+    let other = t.replace("Over the six weeks", "Over the 12 weeks");
+    assert!(repeated(&other).is_empty());
+    let ended = t.replace("weeks to", "weeks ended");
+    assert_eq!(repeated(&ended), vec!["2.3%".to_string()]);
+    let ms = extract(t, &ExtractOptions::default());
+    let w = Whole::build(t, &ms);
+    assert_eq!(
+        w.facts[0].period.part,
+        Part::Weeks {
+            weeks: 6,
+            month: 1,
+            day: 4
+        }
+    );
+}
+
+/// The severities of `repeated_figure`'s findings over `text`.
+fn repeated_severities(text: &str) -> Vec<super::Severity> {
+    let doc = Document::from_text(std::path::Path::new("t.md"), text);
+    let mentions = extract(&doc.masked, &ExtractOptions::default());
+    let options = CheckOptions::default();
+    let ctx = Context::new(&doc, &mentions, &options);
+    let mut examined = Vec::new();
+    super::repeated_figure::check(&ctx, super::Severity::Warning, &mut examined)
+        .into_iter()
+        .map(|f| f.severity)
+        .collect()
+}
+
+#[test]
+fn repeated_the_leads_source_is_the_articles_and_a_closing_speaker_is_someones() {
+    use super::Severity::{Info, Warning};
+    let lead = "# Ridgeway fund returns 7.8%\n\nThe Ridgeway fund said on Tuesday that the fund's investments returned 7.8% in fiscal 2025.\n\nIn fiscal 2025 the fund's investments returned 8.7%.\n";
+    assert_eq!(repeated_severities(lead), vec![Warning]);
+    // A lead that quotes someone still quotes them.
+    let quoted = lead.replace(
+        "said on Tuesday that the fund's investments returned 7.8% in fiscal 2025.",
+        "said: \"the fund's investments returned 7.8% in fiscal 2025.\"",
+    );
+    assert_eq!(repeated_severities(&quoted), vec![Info]);
+    // Later in the article, a speaker before or after the figure makes it someone's.
+    let later = "# Ridgeway fund\n\nThe fund published its report on Tuesday.\n\nIn fiscal 2025 the fund's investments returned 7.8%.\n\nIn fiscal 2025 the fund's investments returned 8.7%, the chief investment officer told reporters.\n";
+    assert_eq!(repeated_severities(later), vec![Info]);
+    let before = later.replace(
+        "In fiscal 2025 the fund's investments returned 8.7%, the chief investment officer told reporters.",
+        "The chief investment officer said that in fiscal 2025 the fund's investments returned 8.7%.",
+    );
+    assert_eq!(repeated_severities(&before), vec![Info]);
+}

@@ -437,8 +437,11 @@ const ZH_NOISE: &[&str] = &[
     "同月",
     "同季度",
     "同季",
-    // `2024 年末`, `上年末`: the end of the year the year words name.
+    // `2024 年末`, `上年末`, `上年底`: the end of the year the year words name.
     "末",
+    "底",
+    // `，而上年同期为 84.5 万辆`: a contrast, not a word of the measure.
+    "而",
     "约为",
     "约",
     "近",
