@@ -34,6 +34,11 @@ const MARKERS: &[(&str, bool)] = &[
     ("including", true),
     ("among them", true),
     ("Among them", true),
+    // `Revenue of $X comprised $a from …, $b from …`: the list that follows is the whole.
+    ("comprised", false),
+    ("comprising", false),
+    ("consisting of", false),
+    ("made up of", false),
 ];
 
 /// One search for all the markers.
@@ -598,7 +603,7 @@ fn of_the_figure<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<G
     let k = rest.find([',', '，'])?;
     let tail = rest[..k].trim();
     let short = if opening == "在" {
-        tail.ends_with('中') && tail.chars().count() <= 8
+        tail.ends_with('中') && tail.chars().count() <= 12
     } else {
         tail.is_ascii() && tail.split_whitespace().count() <= 3
     };

@@ -87,8 +87,21 @@ static RANK_BEFORE_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"第(?P<n>[一二三四五六七八九十0-9０-９]{1,2})大").expect("static regex")
 });
 
-/// A superlative that ranks a named item first, with no figure in its clause.
-const SUPERLATIVES_ZH: &[(&str, bool)] = &[
+/// A superlative that ranks a named item first, with no figure in its clause; `true` when
+/// it ranks changes (speeds). English ones are adverbs and adjectives of speed (`cloud grew
+/// fastest, up 28.3%`): the noun forms (`the largest party`) are `SUPERLATIVE_EN`'s.
+const SUPERLATIVES: &[(&str, bool)] = &[
+    ("grew fastest", true),
+    ("grew the fastest", true),
+    ("rose fastest", true),
+    ("rose the fastest", true),
+    ("increased fastest", true),
+    ("grew the most", true),
+    ("grew most", true),
+    ("rose the most", true),
+    ("rose most", true),
+    ("fastest-growing", true),
+    ("fastest growing", true),
     ("增长最快", true),
     ("增速最快", true),
     ("增幅最大", true),
@@ -108,7 +121,7 @@ const SUPERLATIVES_ZH: &[(&str, bool)] = &[
 static SUPERLATIVE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(SUPERLATIVES_ZH.iter().map(|(w, _)| w))
+        .build(SUPERLATIVES.iter().map(|(w, _)| w))
         .expect("static word list")
 });
 
@@ -265,7 +278,7 @@ static RANK_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// the one before; a comparison is between two figures of one sentence.
 pub(super) fn need(p: &Probe<'_>) -> Need {
     let quantities = p.quantities();
-    if SUPERLATIVES_ZH.iter().any(|(w, _)| p.may_hold(&[w])) && superlative_may_rank(p)
+    if SUPERLATIVES.iter().any(|(w, _)| p.may_hold(&[w])) && superlative_may_rank(p)
         || p.text.is_ascii()
             && p.may_hold_ci(&["largest", "biggest", "top", "leading", "most"])
             && SUPERLATIVE_EN.is_match(p.text)
@@ -284,13 +297,64 @@ pub(super) fn need(p: &Probe<'_>) -> Need {
 /// ranks speeds, where it stands, and its clause (all offsets into `body`).
 fn superlative(body: &str) -> Option<(bool, usize, usize, usize)> {
     let m = SUPERLATIVE_SEARCH.find(body)?;
-    let (_, speed) = SUPERLATIVES_ZH[m.pattern().as_usize()];
+    let (_, speed) = SUPERLATIVES[m.pattern().as_usize()];
     let at = m.start();
+    // Clause breaks: Chinese punctuation, and English `,` `;` `:` before white space (not
+    // the comma inside `12,600`).
+    let is_break = |k: usize, c: char, stops: &[char]| {
+        stops.contains(&c)
+            || ([',', ';', ':', '.'].contains(&c)
+                && stops.contains(&full_width(c))
+                && body[k + 1..].starts_with(char::is_whitespace))
+    };
     let clause_start = body[..at]
-        .rfind(['，', '；', '：'])
-        .map_or(0, |k| k + '，'.len_utf8());
-    let clause_end = body[at..].find(['，', '；', '。']).map_or(body.len(), |k| at + k);
+        .char_indices()
+        .rev()
+        .find(|&(k, c)| is_break(k, c, &['，', '；', '：']))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let clause_end = body[at..]
+        .char_indices()
+        .find(|&(k, c)| is_break(at + k, c, &['，', '；', '。']))
+        .map_or(body.len(), |(k, _)| at + k);
     Some((speed, at, clause_start, clause_end))
+}
+
+/// Whether fact `k` of a list ranked by speed is a change with its verb left out
+/// (`payments rose 22.7%, hardware 9.6% and services 30.4%`, `制造业增长 8.2%，建筑业 9.6%`):
+/// a percentage whose label is a short name after a change or another such figure.
+fn elided_change(text: &str, ms: &[Mention], pool: &[&Fact], k: usize) -> bool {
+    let f = pool[k];
+    if f.role != Role::Level || ms[f.mention].kind != Kind::Percent || k == 0 {
+        return false;
+    }
+    let before = pool[k - 1];
+    let chained = matches!(before.role, Role::Change(_)) || elided_change(text, ms, pool, k - 1);
+    let label = text[f.label.range()]
+        .trim()
+        .trim_start_matches([',', '，', '、', ';', '；'])
+        .trim();
+    let label = label.strip_prefix("and ").unwrap_or(label);
+    let short = if label.is_ascii() {
+        let words = label.split_whitespace().count();
+        (1..=3).contains(&words) && !label.contains(|c: char| c.is_ascii_digit())
+    } else {
+        (1..=8).contains(&label.chars().count())
+    };
+    let share = ["占", "佔", "share", "of", "比重"]
+        .iter()
+        .any(|w| label.split_whitespace().any(|t| t == *w) || (!w.is_ascii() && label.contains(w)));
+    chained && short && !share && before.sentence == f.sentence
+}
+
+/// The Chinese form of an ASCII clause break.
+fn full_width(c: char) -> char {
+    match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '.' => '。',
+        c => c,
+    }
 }
 
 /// The item a superlative names: the words of its clause before it.
@@ -737,28 +801,35 @@ fn superlatives(
         {
             pool = model.facts_of(prev).iter().collect();
         }
-        let wanted = |f: &&Fact| {
+        let wanted = |k: usize, f: &Fact| {
             if speed {
-                matches!(f.role, Role::Change(_))
+                matches!(f.role, Role::Change(_)) || elided_change(text, ms, &pool, k)
             } else {
                 f.role == Role::Level || f.role == Role::Share
             }
         };
-        let pool: Vec<&Fact> = pool.into_iter().filter(wanted).collect();
+        let pool: Vec<&Fact> = pool
+            .iter()
+            .enumerate()
+            .filter(|&(k, f)| wanted(k, f))
+            .map(|(_, f)| *f)
+            .collect();
         let scored: Vec<(usize, &Fact)> = pool
             .iter()
             .map(|f| (common_prefix(item, item_label(text, model, f)), *f))
             .collect();
         let best = scored.iter().map(|(n, _)| *n).max().unwrap_or(0);
-        let named = (best >= 2 && scored.iter().filter(|(n, _)| *n == best).count() == 1)
+        // `以IC設計成長最快，年增28.3%；IC製造年增22.7%…`: the clause right after the
+        // superlative opens with a figure with no item words of its own: it is the item's,
+        // whatever other label shares the item's first words (`金屬切削` and `金屬成形`). The
+        // others then count only when their words name an item.
+        let after = figure_after(model, body, s, clause_end, &pool, ms);
+        let named = (after.is_none()
+            && best >= 2
+            && scored.iter().filter(|(n, _)| *n == best).count() == 1)
             .then(|| scored.iter().find(|(n, _)| *n == best).map(|&(_, f)| f))
             .flatten();
-        // `以IC設計成長最快，年增28.3%；IC製造年增22.7%…`: no figure's label names the item,
-        // but the clause right after the superlative opens with a figure with no item words
-        // of its own: it is the item's. The others then count only when their words name
-        // an item.
-        let after = named.is_none().then(|| figure_after(body, s, clause_end, &pool, ms)).flatten();
-        let Some(claimed) = named.or(after) else {
+        let Some(claimed) = after.or(named) else {
             continue;
         };
         let cm = &ms[claimed.mention];
@@ -787,19 +858,28 @@ fn superlatives(
 /// `；`, which starts another item) when its label holds no measure words (`，年增28.3%`,
 /// `，同比增长 28.3%`, `，为 28.3%`).
 fn figure_after<'f>(
+    model: &Whole,
     body: &str,
     s: &Sentence,
     clause_end: usize,
     pool: &[&'f Fact],
     ms: &[Mention],
 ) -> Option<&'f Fact> {
-    let comma = body[clause_end..].chars().next().filter(|&c| c == '，' || c == ',')?;
+    let comma = body[clause_end..]
+        .chars()
+        .next()
+        .filter(|&c| c == '，' || c == ',')?;
     let opens = s.span.start + clause_end + comma.len_utf8();
     let f = pool
         .iter()
         .find(|f| ms[f.mention].span.start >= opens)
         .copied()?;
-    (f.clause.start == opens && f.measure.is_empty()).then_some(f)
+    // No measure words of its own: none, or those of a figure before it.
+    let borrowed = model
+        .facts
+        .get(f.head)
+        .is_some_and(|h| ms[h.mention].span.start < ms[f.mention].span.start);
+    (f.clause.start == opens && (f.measure.is_empty() || borrowed)).then_some(f)
 }
 
 /// An English superlative noun about a named item, with no figure after it in its clause:

@@ -30,6 +30,7 @@ enum Group {
     Quarter,
     ThisMonth,
     Weeks,
+    Half,
     Month,
 }
 
@@ -362,6 +363,7 @@ static PATTERNED: LazyLock<Regex> = LazyLock::new(|| {
         |(?P<quarters>前\s*[一二三两兩]\s*(?:[个個])?季度?)
         |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度)
         |(?P<weeks>(?i-u:(?-u:\b)(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)[-\ ]weeks?\ (?:to|ended|ending|through)\ (?:January|February|March|April|May|June|July|August|September|October|November|December)\ [0-9]{1,2}(?-u:\b)))
+        |(?P<half>(?-u:\b)H[12]\ (?:20[0-9]{2}|FY\ ?'?[0-9]{2,4})(?-u:\b))
         |(?P<month>(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?)
         ",
     )
@@ -381,6 +383,8 @@ fn patterned_group(caps: &regex::Captures<'_>) -> Group {
         Group::Quarter
     } else if caps.name("weeks").is_some() {
         Group::Weeks
+    } else if caps.name("half").is_some() {
+        Group::Half
     } else {
         Group::Month
     }
@@ -565,6 +569,8 @@ pub(super) const CUE_WORDS: &[(&str, Cue)] = &[
     ("fy", Cue::Period),
     ("month", Cue::Period),
     ("week", Cue::Period),
+    ("h1 ", Cue::Period),
+    ("h2 ", Cue::Period),
     ("quarter", Cue::Period),
     ("season", Cue::Period),
     ("half", Cue::Period),
@@ -720,6 +726,18 @@ pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token
             }
         } else if group == Group::ThisMonth {
             Token::Part(Part::ThisMonth)
+        } else if group == Group::Half {
+            // `H1 2025`, `H2 FY25`: a half named before its year; only `H1` is the half (the
+            // year is the extractor's), and only with a year after it (`H2` alone may be
+            // hydrogen).
+            let span = Span::new(span.start, span.start + 2);
+            let part = if m.starts_with("H1") {
+                Part::Months(6)
+            } else {
+                Part::SecondHalf
+            };
+            out.push((span, Token::Part(part)));
+            continue;
         } else if group == Group::Weeks {
             // `the six weeks to January 4`, `the 13 weeks ended November 30`: a span of
             // weeks named by its last day.
@@ -801,6 +819,7 @@ mod same_as_one_regex {
         |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|(?i-u:(?-u:\b)(?:first|second|third|fourth)[-\ ]quarter(?-u:\b)|(?-u:\b)Q[1-4](?-u:\b)))
         |(?P<this_month>当月)
         |(?P<weeks>(?i-u:(?-u:\b)(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)[-\ ]weeks?\ (?:to|ended|ending|through)\ (?:January|February|March|April|May|June|July|August|September|October|November|December)\ [0-9]{1,2}(?-u:\b)))
+        |(?P<half>(?-u:\b)H[12]\ (?:20[0-9]{2}|FY\ ?'?[0-9]{2,4})(?-u:\b))
         |(?P<month>(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?
             |(?i-u:(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)))
         ",
@@ -808,7 +827,7 @@ mod same_as_one_regex {
         .expect("static regex")
     });
 
-    const GROUPS: [(&str, Group); 19] = [
+    const GROUPS: [(&str, Group); 20] = [
         ("fy", Group::Fy),
         ("yoy", Group::Yoy),
         ("pop", Group::Pop),
@@ -827,6 +846,7 @@ mod same_as_one_regex {
         ("quarter", Group::Quarter),
         ("this_month", Group::ThisMonth),
         ("weeks", Group::Weeks),
+        ("half", Group::Half),
         ("month", Group::Month),
     ];
 
@@ -943,6 +963,10 @@ mod same_as_one_regex {
         "weeks",
         "to",
         "13",
+        "H1",
+        "H2",
+        "2025",
+        "FY",
         "s",
         "on",
         "a",
