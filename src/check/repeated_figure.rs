@@ -35,7 +35,8 @@ pub(super) fn need(p: &Probe<'_>) -> Need {
 /// profit`, `公司营业收入`): the measure is the same without them. A named owner
 /// (`brightmart's`) stays.
 const SUBJECT_HEADS: &[&str] = &[
-    "company's ", "group's ", "firm's ", "本公司", "该公司", "公司", "本集团", "集团",
+    "company's ", "group's ", "firm's ", "company ", "group ", "本公司", "该公司", "公司",
+    "本集团", "集团",
 ];
 
 fn without_the_subject(measure: &str) -> &str {

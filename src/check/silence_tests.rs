@@ -596,12 +596,20 @@ fn repeated_spans_of_weeks_named_by_their_last_day() {
     let w = Whole::build(t, &ms);
     assert_eq!(
         w.facts[0].period.part,
-        Part::Weeks {
-            weeks: 6,
+        Part::Through {
+            count: 6,
+            months: false,
             month: 1,
             day: 4
         }
     );
+    let quarter = "Revenue for the three months ended September 30 was $5.2 billion.\n\nRevenue for the three months ended September 30 was $5.4 billion.\n";
+    assert_eq!(repeated(quarter), vec!["$5.4 billion".to_string()]);
+    let other = quarter.replace(
+        "three months ended September 30 was $5.4",
+        "nine months ended September 30 was $5.4",
+    );
+    assert!(repeated(&other).is_empty());
 }
 
 /// The severities of `repeated_figure`'s findings over `text`.
@@ -636,4 +644,73 @@ fn repeated_the_leads_source_is_the_articles_and_a_closing_speaker_is_someones()
         "The chief investment officer said that in fiscal 2025 the fund's investments returned 8.7%.",
     );
     assert_eq!(repeated_severities(&before), vec![Info]);
+}
+
+#[test]
+fn parts_after_a_word_that_says_the_list_is_the_total() {
+    for marker in [
+        "comprised",
+        "was made up of",
+        "consisted of",
+        "consisting of",
+    ] {
+        let t = format!(
+            "The €18.42 billion of first-half revenue {marker} €8.12 billion from dairy, €5.94 billion from bakery, €3.03 billion from frozen foods and €1.62 billion from other products."
+        );
+        let found = parts(&t);
+        if marker == "consisted of" {
+            // Not a marker: the words must be those listed.
+            assert!(found.is_empty(), "{marker}");
+            continue;
+        }
+        assert_eq!(found, vec!["€18.42 billion".to_string()], "{marker}");
+        assert!(parts(&t.replace("€1.62", "€1.33")).is_empty(), "{marker}");
+    }
+}
+
+#[test]
+fn parts_a_long_chinese_name_before_zhong() {
+    let t = "在 486.3 亿元一般公共预算收入中，税收收入 372.6 亿元，非税收入 123.7 亿元。";
+    assert_eq!(parts(t), vec!["486.3 亿元".to_string()]);
+    // `在 … 下` is a circumstance, not a whole.
+    let under = "在 486.3 亿元投资带动下，税收收入 372.6 亿元，非税收入 123.7 亿元。";
+    assert!(parts(under).is_empty());
+}
+
+#[test]
+fn ranking_english_speed_superlatives_and_lists_without_their_verb() {
+    for t in [
+        "Among the four divisions, cloud grew fastest, up 28.3%; payments rose 22.7%, hardware 9.6% and services 30.4%.",
+        "Cloud was the fastest-growing division, up 28.3%; payments rose 22.7% and services grew 30.4%.",
+    ] {
+        assert_eq!(ranking(t), vec!["28.3%".to_string()], "{t}");
+        assert!(ranking(&t.replace("30.4%", "20.4%")).is_empty(), "{t}");
+    }
+    // A share after a change is not a change whose verb was left out.
+    let share = "Cloud grew fastest, up 28.3%; payments rose 22.7%, a share of 30.4%.";
+    assert!(ranking(share).is_empty());
+}
+
+#[test]
+fn ranking_the_figure_after_the_superlative_wins_over_a_label_sharing_its_first_words() {
+    let t = "三大次產業中，以金屬切削成長最快，年增 9.4%；金屬成形年增 7.1%，零組件年增 6.2%。";
+    assert!(ranking(t).is_empty());
+    let wrong = t.replace("6.2%", "12.2%");
+    assert_eq!(ranking(&wrong), vec!["9.4%".to_string()]);
+}
+
+#[test]
+fn facts_h1_and_h2_before_a_year_are_halves() {
+    let t = "In H1 2025 revenue rose 6.4% to €18.42 billion. Hydrogen H2 output was 12 tonnes.";
+    let ms = extract(t, &ExtractOptions::default());
+    let w = Whole::build(t, &ms);
+    assert_eq!(w.facts[0].period.part, Part::Months(6));
+    assert_eq!(
+        w.facts[0].period.year,
+        crate::analysis::facts::Year::Abs(2025)
+    );
+    // `H2` with no year after it is not a period.
+    assert_eq!(w.facts[2].period.part, Part::Unstated);
+    let t = "Operating profit rose to €1.96 billion in H1 2025.\n\nOperating profit was €1.69 billion in the first half of 2025.\n";
+    assert_eq!(repeated(t), vec!["€1.69 billion".to_string()]);
 }

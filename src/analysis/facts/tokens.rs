@@ -362,7 +362,7 @@ static PATTERNED: LazyLock<Regex> = LazyLock::new(|| {
         |(?P<months>前\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]?月|1\s*(?:至|到|-|—|～|~)\s*[0-9０-９]{1,2}\s*月份?)
         |(?P<quarters>前\s*[一二三两兩]\s*(?:[个個])?季度?)
         |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度)
-        |(?P<weeks>(?i-u:(?-u:\b)(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)[-\ ]weeks?\ (?:to|ended|ending|through)\ (?:January|February|March|April|May|June|July|August|September|October|November|December)\ [0-9]{1,2}(?-u:\b)))
+        |(?P<weeks>(?i-u:(?-u:\b)(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)[-\ ](?:weeks?|months?)\ (?:to|ended|ending|through)\ (?:January|February|March|April|May|June|July|August|September|October|November|December)\ [0-9]{1,2}(?-u:\b)))
         |(?P<half>(?-u:\b)H[12]\ (?:20[0-9]{2}|FY\ ?'?[0-9]{2,4})(?-u:\b))
         |(?P<month>(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?)
         ",
@@ -511,8 +511,9 @@ fn english_number(s: &str) -> Option<u8> {
     WORDS.iter().find(|(w, _)| s.contains(w)).map(|&(_, n)| n)
 }
 
-/// `six weeks to January 4` → (6, 1, 4).
-fn weeks_to(m: &str) -> Option<(u8, u8, u8)> {
+/// `six weeks to January 4` → (6, false, 1, 4); `three months ended September 30` →
+/// (3, true, 9, 30).
+fn weeks_to(m: &str) -> Option<(u8, bool, u8, u8)> {
     const WORDS: [&str; 12] = [
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen",
@@ -525,12 +526,13 @@ fn weeks_to(m: &str) -> Option<(u8, u8, u8)> {
         Err(_) => WORDS.iter().position(|w| *w == first)? as u8 + 2,
     };
     let rest: Vec<&str> = words.collect();
-    let [.., month, day] = rest.as_slice() else {
+    let [unit, .., month, day] = rest.as_slice() else {
         return None;
     };
+    let months = unit.starts_with("month");
     let month = MONTHS.iter().position(|p| month.starts_with(p))? as u8 + 1;
     let day: u8 = day.parse().ok()?;
-    ((1..=53).contains(&weeks) && (1..=31).contains(&day)).then_some((weeks, month, day))
+    ((1..=53).contains(&weeks) && (1..=31).contains(&day)).then_some((weeks, months, month, day))
 }
 
 const MONTHS: [&str; 12] = [
@@ -739,10 +741,15 @@ pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token
             out.push((span, Token::Part(part)));
             continue;
         } else if group == Group::Weeks {
-            // `the six weeks to January 4`, `the 13 weeks ended November 30`: a span of
-            // weeks named by its last day.
+            // `the six weeks to January 4`, `the three months ended September 30`: a span
+            // of weeks or months named by its last day.
             match weeks_to(m) {
-                Some((weeks, month, day)) => Token::Part(Part::Weeks { weeks, month, day }),
+                Some((count, months, month, day)) => Token::Part(Part::Through {
+                    count,
+                    months,
+                    month,
+                    day,
+                }),
                 None => continue,
             }
         } else if group == Group::Month {
@@ -818,7 +825,7 @@ mod same_as_one_regex {
         |(?P<full>全年|(?i-u:full[-\ ]year|for\ the\ year))
         |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|(?i-u:(?-u:\b)(?:first|second|third|fourth)[-\ ]quarter(?-u:\b)|(?-u:\b)Q[1-4](?-u:\b)))
         |(?P<this_month>当月)
-        |(?P<weeks>(?i-u:(?-u:\b)(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)[-\ ]weeks?\ (?:to|ended|ending|through)\ (?:January|February|March|April|May|June|July|August|September|October|November|December)\ [0-9]{1,2}(?-u:\b)))
+        |(?P<weeks>(?i-u:(?-u:\b)(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)[-\ ](?:weeks?|months?)\ (?:to|ended|ending|through)\ (?:January|February|March|April|May|June|July|August|September|October|November|December)\ [0-9]{1,2}(?-u:\b)))
         |(?P<half>(?-u:\b)H[12]\ (?:20[0-9]{2}|FY\ ?'?[0-9]{2,4})(?-u:\b))
         |(?P<month>(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?
             |(?i-u:(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)))
