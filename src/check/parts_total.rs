@@ -39,6 +39,8 @@ const MARKERS: &[(&str, bool)] = &[
     ("comprising", false),
     ("consisting of", false),
     ("made up of", false),
+    ("split between", false),
+    ("divided between", false),
 ];
 
 /// One search for all the markers.
@@ -190,9 +192,137 @@ pub(super) fn check(
             if let Some(f) = judge(ctx, &group, partial, severity, examined) {
                 out.push(f);
             }
+        } else if let Some(g) = colon_group(ctx, model, si).or_else(|| frame_group(ctx, model, si))
+        {
+            let partial = PARTIAL.iter().any(|w| text[s.span.range()].contains(w));
+            let severity = if g.by_words {
+                severity.min(Severity::Warning)
+            } else {
+                severity
+            };
+            if let Some(f) = judge(ctx, &g, partial, severity, examined) {
+                out.push(f);
+            }
         }
     }
     out
+}
+
+/// `The fund held $84.6 billion in assets: $36.1 billion in equities, $21.4 billion in
+/// bonds …`: a colon right after a figure's clause (at most four words after the figure, no
+/// other figure between) opens the list of its parts, the figures after it of its kind and
+/// unit to the sentence's end.
+fn colon_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let facts = model.facts_of(si);
+    let k = facts.iter().position(|f| {
+        let end = ms[f.mention].span.end;
+        let rest = &text[end..s.span.end];
+        let Some(c) = rest.find([':', '：']) else {
+            return false;
+        };
+        let gap = &rest[..c];
+        let words = if gap.is_ascii() {
+            gap.split_whitespace().count()
+        } else {
+            gap.chars().count() / 2
+        };
+        words <= 4 && !gap.contains([',', '，', ';', '；']) && facts.iter().all(|g| {
+            let st = ms[g.mention].span.start;
+            st < end || st > end + c
+        })
+    })?;
+    let total = &facts[k];
+    let tm = &ms[total.mention];
+    if !is_additive(ms, total) || total.revised {
+        return None;
+    }
+    let mut parts: Vec<&Fact> = Vec::new();
+    for f in &facts[k + 1..] {
+        let m = &ms[f.mention];
+        if m.kind != tm.kind || m.unit != tm.unit || another_time(text, f, parts.first().copied()) {
+            continue;
+        }
+        if is_difference(&text[f.label.range()]) {
+            break;
+        }
+        if !is_additive(ms, f) {
+            return None;
+        }
+        parts.push(f);
+    }
+    if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end: s.span.end,
+        by_words: false,
+    })
+}
+
+/// `全年粮食总产量 652.4 万吨。分品种看，稻谷产量 312.6 万吨，小麦产量 198.4 万吨…`: a
+/// sentence that opens with a breakdown frame (`分…看，`, `从…看，`, `按…分，`) lists the parts
+/// of a total in the sentence before it in its paragraph. The total is the one figure there
+/// of the parts' kind and unit (a base of a change aside), and every part's measure shares a
+/// word with it (`产量`, `投资`): the match is read from words, so it is a warning.
+fn frame_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let body = &text[s.span.range()];
+    let comma = body.find('，')?;
+    let frame = &body[..comma];
+    let framed = frame.chars().count() <= 10
+        && ((frame.starts_with('分') || frame.starts_with('从') || frame.starts_with('從'))
+            && frame.ends_with('看')
+            || frame.starts_with('按') && frame.ends_with('分'));
+    let prev = si.checked_sub(1)?;
+    if !framed || model.sentences[prev].paragraph != s.paragraph {
+        return None;
+    }
+    let facts = model.facts_of(si);
+    let first = facts.iter().find(|f| is_additive(ms, f))?;
+    let fm = &ms[first.mention];
+    let mut parts: Vec<&Fact> = Vec::new();
+    for f in facts {
+        let m = &ms[f.mention];
+        if m.kind != fm.kind || m.unit != fm.unit || another_time(text, f, parts.first().copied()) {
+            continue;
+        }
+        if is_difference(&text[f.label.range()]) {
+            break;
+        }
+        if !is_additive(ms, f) {
+            return None;
+        }
+        parts.push(f);
+    }
+    let mut candidates = model.facts_of(prev).iter().filter(|f| {
+        let m = &ms[f.mention];
+        m.kind == fm.kind && m.unit == fm.unit && !another_time(text, f, None)
+    });
+    let (Some(total), None) = (candidates.next(), candidates.next()) else {
+        return None;
+    };
+    if parts.len() < 2
+        || !is_additive(ms, total)
+        || total.revised
+        || total.period != first.period && first.period.is_stated()
+        || !parts.iter().all(|p| shares_word(&total.measure, &p.measure))
+        || mixes_dimensions(ctx, model, &parts)
+    {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end: s.span.end,
+        by_words: true,
+    })
 }
 
 /// `marker` in `s` as a word (ASCII markers at word boundaries).

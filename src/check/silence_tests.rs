@@ -714,3 +714,37 @@ fn facts_h1_and_h2_before_a_year_are_halves() {
     let t = "Operating profit rose to €1.96 billion in H1 2025.\n\nOperating profit was €1.69 billion in the first half of 2025.\n";
     assert_eq!(repeated(t), vec!["€1.69 billion".to_string()]);
 }
+
+#[test]
+fn parts_after_a_colon_or_split_between() {
+    let colon = "The fund held $84.6 billion in assets: $36.1 billion in equities, $21.4 billion in bonds, $13.8 billion in private equity, $9.7 billion in property and $5.9 billion in other assets.";
+    assert_eq!(parts(colon), vec!["$84.6 billion".to_string()]);
+    assert!(parts(&colon.replace("$36.1", "$33.8")).is_empty());
+    let split = "Net sales of $8.62 billion were split between North America ($4.91 billion), Europe ($2.36 billion) and Asia ($1.52 billion).";
+    assert_eq!(parts(split), vec!["$8.62 billion".to_string()]);
+    assert!(parts(&split.replace("$4.91", "$4.74")).is_empty());
+    // A colon far from the figure, or after another clause, opens no list of its parts.
+    let far = "Revenue was $8.6 billion, and the company named its three regions with the largest sales: North America $4.9 billion, Europe $2.4 billion and Asia $1.6 billion.";
+    assert!(parts(far).is_empty());
+    let zh = "全年收入 21.7 万亿元：税收收入 18.1 万亿元，非税收入 3.9 万亿元。";
+    assert_eq!(parts(zh), vec!["21.7 万亿元".to_string()]);
+}
+
+#[test]
+fn parts_a_breakdown_frame_after_the_total() {
+    let t = "全年粮食总产量652.4万吨，比上年增长2.1%。分品种看，稻谷产量312.6万吨，小麦产量198.4万吨，玉米产量156.8万吨。";
+    assert_eq!(parts(t), vec!["652.4万吨".to_string()]);
+    assert!(parts(&t.replace("156.8", "141.4")).is_empty());
+    // Parts whose words do not share the total's are not its parts for certain.
+    let other = "全年粮食总产量652.4万吨。分品种看，稻谷312.6万吨，小麦198.4万吨，玉米156.8万吨。";
+    assert!(parts(other).is_empty());
+    // Two figures of the unit in the sentence before: which is the total is open.
+    let two = "全年粮食总产量652.4万吨，油料产量85.2万吨。分品种看，稻谷产量312.6万吨，小麦产量198.4万吨，玉米产量156.8万吨。";
+    assert!(parts(two).is_empty());
+    // The base of a change is not a second total.
+    let base = "全年粮食总产量652.4万吨，上年为639.0万吨。分品种看，稻谷产量312.6万吨，小麦产量198.4万吨，玉米产量156.8万吨。";
+    assert_eq!(parts(base), vec!["652.4万吨".to_string()]);
+    // Another paragraph is another topic.
+    let apart = t.replace("。分品种看", "。\n\n分品种看");
+    assert!(parts(&apart).is_empty());
+}
