@@ -748,3 +748,33 @@ fn parts_a_breakdown_frame_after_the_total() {
     let apart = t.replace("。分品种看", "。\n\n分品种看");
     assert!(parts(&apart).is_empty());
 }
+
+#[test]
+fn shares_share_words_are_no_comparison_and_an_opening_by_vote_share() {
+    let zh = "第一产业增加值占地区生产总值的比重为8.9%，第二产业增加值比重为40.2%，第三产业增加值比重为52.9%。";
+    assert_eq!(shares(zh), vec!["8.9%".to_string()]);
+    assert!(shares(&zh.replace("52.9%", "50.9%")).is_empty());
+    let ratio =
+        "营业收入中利息净收入占比70.2%，手续费及佣金净收入占比18.6%，其他非利息收入占比14.1%。";
+    assert_eq!(shares(ratio), vec!["70.2%".to_string()]);
+    // `比上年` still ends a list: the figure after it is of another time.
+    let compared = "第三产业增加值比重为52.9%，比上年提高1.1个百分点，比重为51.8%。";
+    assert!(shares(compared).is_empty());
+    let vote = "By vote share, Labour took 38.4%, the Conservatives 31.2%, the Liberal Democrats 17.9% and the Greens 14.6%.";
+    assert_eq!(shares(vote), vec!["38.4%".to_string()]);
+    assert!(shares(&vote.replace("14.6%", "10.6%")).is_empty());
+}
+
+#[test]
+fn shares_answers_with_the_verb_left_out_answer_one_question() {
+    let t =
+        "Of the respondents, 58% said they shopped online weekly, 31% monthly and 17% less often.";
+    assert_eq!(shares(t), vec!["58%".to_string()]);
+    assert!(shares(&t.replace("17%", "11%")).is_empty());
+    // A verb of its own asks another question; a scope names another group.
+    let two =
+        "Of the respondents, 58% said they shopped online weekly and 61% said they used cash.";
+    assert!(shares(two).is_empty());
+    let scope = "Nationally, 58% said prices rose, 61% in the south and 49% in the north.";
+    assert!(shares(scope).is_empty());
+}
