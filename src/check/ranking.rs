@@ -36,20 +36,27 @@ static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
 /// `The busiest docking station was Harbour Square with`. Only superlatives that rank the
 /// larger figure first: `the cheapest`, `the most affordable` rank the smaller.
 static RANK_BEFORE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading|busiest|highest|greatest|best-selling|most[-\s](?:visited|watched|popular|played|streamed|viewed|downloaded|used))(?-u:\b)[^,.;]{0,50}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of))\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|topped|led|headed|largest|biggest|leading|busiest|highest|greatest|best-selling|most[-\s](?:visited|watched|popular|played|streamed|viewed|downloaded|used))(?-u:\b)[^,.;]{0,50}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of))\s*$")
         .expect("static regex")
 });
 
 /// A first place claimed in the sentence's opening for its first figure, one clause on:
 /// `Copper was the largest contributor to EBITDA for the first time, at $2.04 billion`.
 static FIRST_OPENING_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:the\s+)(?:largest|biggest|top|leading)(?-u:\b)[^.;:]{0,60}?,\s*(?:at|with)\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:the\s+)(?:largest|biggest|top|leading|highest|busiest)(?-u:\b)[^.;:]{0,60}?,\s*(?:at|with(?:\s+[a-z-]+){0,2}?(?:\s+of)?)\s*$")
         .expect("static regex")
 });
 
 /// Words after a figure ranked first that bring in the figures of the other items it is
 /// ranked against (`, against $2.31 billion from iron ore`, `, ahead of France with`).
-const AGAINST_EN: &[&str] = &["against", "ahead of", "followed by", "versus", "compared with"];
+const AGAINST_EN: &[&str] = &[
+    "against",
+    "ahead of",
+    "followed by",
+    "trailed by",
+    "versus",
+    "compared with",
+];
 
 /// Words after a first place that make it a record over time, not a rank among items
 /// (`the highest half-year output in the company's history`).
@@ -251,7 +258,8 @@ fn may_rank(p: &Probe<'_>) -> bool {
         || p.may_hold_ci(&["with"])
             && p.may_hold_ci(&[
                 "first", "second", "third", "fourth", "fifth", "top", "largest", "biggest",
-                "leading", "busiest", "highest", "greatest", "best", "most",
+                "leading", "busiest", "highest", "greatest", "best", "most", "topped", "led",
+                "headed",
             ])
         || p.may_hold_ci(&["the", "making"])
             && p.may_hold_ci(&[
@@ -521,7 +529,9 @@ fn ranks(
             } else if cue::en_after(after) && RANK_AFTER_EN.is_match(after)
                 || (k == 0 && {
                     let opening = &text[s.span.start..m.span.start];
-                    (cue::ends_with_ci(opening, "at") || cue::ends_with_ci(opening, "with"))
+                    (cue::ends_with_ci(opening, "at")
+                        || cue::ends_with_ci(opening, "with")
+                        || cue::ends_with_ci(opening, "of"))
                         && FIRST_OPENING_EN.is_match(opening)
                 })
             {
@@ -615,13 +625,19 @@ fn first_against_list(
     };
     let gap = text[cm.span.end..ms[next.mention].span.start].to_ascii_lowercase();
     let english = cm.span.start < text.len() && text[cm.span.range()].is_ascii() && gap.is_ascii();
+    // `…the highest output at 1.86 trillion yuan, with Guangdong at 1.92 trillion yuan`: a
+    // `with` right after the figure's clause lists the others.
+    let with_others = gap.find(',').is_some_and(|k| {
+        gap[..k].split_whitespace().count() <= 2 && gap[k + 1..].trim_start().starts_with("with ")
+    });
     let opens = if english {
-        AGAINST_EN.iter().any(|w| {
-            gap.match_indices(w).any(|(at, _)| {
-                !gap[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
-                    && !gap[at + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        with_others
+            || AGAINST_EN.iter().any(|w| {
+                gap.match_indices(w).any(|(at, _)| {
+                    !gap[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+                        && !gap[at + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                })
             })
-        })
     } else {
         text[cm.span.end..ms[rest.last().map_or(next, |l| l).mention].span.start].contains('；')
     };

@@ -778,3 +778,22 @@ fn shares_answers_with_the_verb_left_out_answer_one_question() {
     let scope = "Nationally, 58% said prices rose, 61% in the south and 49% in the north.";
     assert!(shares(scope).is_empty());
 }
+
+#[test]
+fn ranking_topped_led_and_the_others_listed_with_with() {
+    for t in [
+        "Tane topped the scoring charts with 23 goals, ahead of Lowe with 25 and Morland with 19.",
+        "Tane led the league with 23 goals, ahead of Lowe with 25.",
+        "California was the largest market, with sales of $4.1 billion, followed by Texas at $4.6 billion and Florida at $2.9 billion.",
+        "Among the provinces, Jiangsu had the highest output at 1.86 trillion yuan, with Guangdong at 1.92 trillion yuan and Shandong at 1.41 trillion yuan.",
+    ] {
+        assert_eq!(ranking(t).len(), 1, "{t}");
+    }
+    // The others of another period, or of another kind after `with`, are not beaten.
+    let earlier = "Tane led the league with 23 goals, ahead of his own 25 a year earlier.";
+    assert!(ranking(earlier).is_empty());
+    let growth = "Jiangsu had the highest output at 1.86 trillion yuan, with growth of 5.2%.";
+    assert!(ranking(growth).is_empty());
+    let smallest = "Malta was the smallest market, with sales of $0.4 billion, followed by Cyprus at $0.6 billion.";
+    assert!(ranking(smallest).is_empty());
+}
