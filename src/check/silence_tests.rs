@@ -797,3 +797,26 @@ fn ranking_topped_led_and_the_others_listed_with_with() {
     let smallest = "Malta was the smallest market, with sales of $0.4 billion, followed by Cyprus at $0.6 billion.";
     assert!(ranking(smallest).is_empty());
 }
+
+#[test]
+fn change_a_rate_with_no_year_is_of_the_later_of_the_two_years_stated() {
+    let t = "In the third quarter, net income rose 18% year over year.\n\nNet income was $388 million in the third quarter of 2025, compared with $301 million in the third quarter of 2024.\n";
+    assert_eq!(change(t), vec!["18%".to_string()]);
+    assert!(change(&t.replace("18%", "28.9%")).is_empty());
+    // Three years of the same quarter: which two the rate is between is open.
+    let three = t.replace(
+        "in the third quarter of 2024.",
+        "in the third quarter of 2024 and $262 million in the third quarter of 2023.",
+    );
+    assert!(change(&three).is_empty());
+    // Years that are not one after the other: no pair of a year and the one before.
+    let apart = t.replace("of 2024", "of 2023");
+    assert!(change(&apart).is_empty());
+}
+
+#[test]
+fn change_an_average_level_named_by_its_year_alone() {
+    let t = "2024年，全市居民人均可支配收入同比增长5.3%。\n\n2024年全市居民人均可支配收入52,310元，2023年为49,020元。\n";
+    assert_eq!(change(t), vec!["5.3%".to_string()]);
+    assert!(change(&t.replace("5.3%", "6.7%")).is_empty());
+}
