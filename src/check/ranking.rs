@@ -327,16 +327,16 @@ fn superlative(body: &str) -> Option<(bool, usize, usize, usize)> {
     Some((speed, at, clause_start, clause_end))
 }
 
-/// Whether fact `k` of a list ranked by speed is a change with its verb left out
-/// (`payments rose 22.7%, hardware 9.6% and services 30.4%`, `制造业增长 8.2%，建筑业 9.6%`):
-/// a percentage whose label is a short name after a change or another such figure.
+/// Whether fact `k` of a list ranked by speed, right after a change (written, or with its
+/// verb left out: the caller says), is a change with its verb left out (`payments rose
+/// 22.7%, hardware 9.6% and services 30.4%`, `制造业增长 8.2%，建筑业 9.6%`): a percentage
+/// whose label is a short name.
 fn elided_change(text: &str, ms: &[Mention], pool: &[&Fact], k: usize) -> bool {
     let f = pool[k];
     if f.role != Role::Level || ms[f.mention].kind != Kind::Percent || k == 0 {
         return false;
     }
     let before = pool[k - 1];
-    let chained = matches!(before.role, Role::Change(_)) || elided_change(text, ms, pool, k - 1);
     let label = text[f.label.range()]
         .trim()
         .trim_start_matches([',', '，', '、', ';', '；'])
@@ -351,7 +351,7 @@ fn elided_change(text: &str, ms: &[Mention], pool: &[&Fact], k: usize) -> bool {
     let share = ["占", "佔", "share", "of", "比重"]
         .iter()
         .any(|w| label.split_whitespace().any(|t| t == *w) || (!w.is_ascii() && label.contains(w)));
-    chained && short && !share && before.sentence == f.sentence
+    short && !share && before.sentence == f.sentence
 }
 
 /// The Chinese form of an ASCII clause break.
@@ -817,17 +817,21 @@ fn superlatives(
         {
             pool = model.facts_of(prev).iter().collect();
         }
-        let wanted = |k: usize, f: &Fact| {
-            if speed {
-                matches!(f.role, Role::Change(_)) || elided_change(text, ms, &pool, k)
-            } else {
-                f.role == Role::Level || f.role == Role::Share
-            }
-        };
+        // One pass: whether the figure before is a change, written or with its verb left
+        // out.
+        let mut after_change = false;
         let pool: Vec<&Fact> = pool
             .iter()
             .enumerate()
-            .filter(|&(k, f)| wanted(k, f))
+            .filter(|&(k, f)| {
+                if !speed {
+                    return f.role == Role::Level || f.role == Role::Share;
+                }
+                let change = matches!(f.role, Role::Change(_))
+                    || (after_change && elided_change(text, ms, &pool, k));
+                after_change = change;
+                change
+            })
             .map(|(_, f)| *f)
             .collect();
         let scored: Vec<(usize, &Fact)> = pool

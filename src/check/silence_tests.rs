@@ -820,3 +820,16 @@ fn change_an_average_level_named_by_its_year_alone() {
     assert_eq!(change(t), vec!["5.3%".to_string()]);
     assert!(change(&t.replace("5.3%", "6.7%")).is_empty());
 }
+
+#[test]
+fn table_of_several_bare_columns_the_one_named_by_the_unit_is_quoted() {
+    let t = "| Party | Seats | Votes |\n|---|---|---|\n| Labour | 17 | 12,400 |\n| Greens | 19 | 13,100 |\n\n";
+    assert_eq!(
+        table(&format!("{t}Labour won 21 seats.\n")),
+        vec!["21 seats".to_string()]
+    );
+    assert!(table(&format!("{t}Labour won 17 seats.\n")).is_empty());
+    assert!(table(&format!("{t}Labour won 12,400 votes.\n")).is_empty());
+    // A unit no header names leaves the column open.
+    assert!(table(&format!("{t}Labour won 21 wards.\n")).is_empty());
+}

@@ -593,7 +593,32 @@ fn quotes(
         }) {
             continue;
         }
-        let [(cell, scaled)] = candidates[..] else {
+        // Several columns fit: the one whose header names the figure's unit (`18 seats`
+        // against `Seats` and `Votes`) is the one quoted.
+        let by_unit: Vec<(&Mention, Interval)> = match m.unit.as_deref() {
+            Some(u) if candidates.len() > 1 && u.chars().count() >= 3 => {
+                let stem = u.to_lowercase();
+                let stem = stem.trim_end_matches('s');
+                candidates
+                    .iter()
+                    .filter(|(cm, _)| {
+                        row.iter().enumerate().skip(1).any(|(c, cell)| {
+                            cell.mention.is_some_and(|i| std::ptr::eq(&ctx.mentions[i], *cm))
+                                && t.header.get(c).is_some_and(|h| {
+                                    text_of(text, h)
+                                        .to_lowercase()
+                                        .split(|ch: char| !ch.is_alphanumeric())
+                                        .any(|w| w.trim_end_matches('s') == stem)
+                                })
+                        })
+                    })
+                    .copied()
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        let chosen = if by_unit.len() == 1 { &by_unit } else { &candidates };
+        let [(cell, scaled)] = chosen[..] else {
             continue;
         };
         let doc = ctx.doc;
