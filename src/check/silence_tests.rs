@@ -833,3 +833,18 @@ fn table_of_several_bare_columns_the_one_named_by_the_unit_is_quoted() {
     // A unit no header names leaves the column open.
     assert!(table(&format!("{t}Labour won 21 wards.\n")).is_empty());
 }
+
+#[test]
+fn parts_figures_per_unit_are_never_parts() {
+    let t = "全省粮食单产每亩 350.8 公斤。分地区看，平原地区单产每亩 412.6 公斤，丘陵地区单产每亩 338.1 公斤，山区单产每亩 276.4 公斤。";
+    assert!(parts(t).is_empty());
+    let en = "Earnings were $4.20 per share: $2.10 per share from cloud and $2.60 per share from devices.";
+    assert!(parts(en).is_empty());
+    let ms = extract(t, &ExtractOptions::default());
+    let w = Whole::build(t, &ms);
+    assert!(
+        w.facts
+            .iter()
+            .all(|f| f.basis & crate::analysis::facts::basis::AVERAGE != 0)
+    );
+}

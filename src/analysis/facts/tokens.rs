@@ -205,6 +205,31 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
             ("average", true),
             ("per capita", false),
             ("on average", false),
+            // A figure per unit (`每亩 350.8 公斤`, `$4.20 per share`) is never added up.
+            ("每亩", false),
+            ("每公顷", false),
+            ("每人", false),
+            ("每户", false),
+            ("每戶", false),
+            ("每千人", false),
+            ("每万人", false),
+            ("每萬人", false),
+            ("每百户", false),
+            ("每吨", false),
+            ("每噸", false),
+            ("每股", false),
+            ("每平方米", false),
+            ("单产", false),
+            ("單產", false),
+            ("亩产", false),
+            ("畝產", false),
+            ("per share", false),
+            ("per head", false),
+            ("per acre", false),
+            ("per hectare", false),
+            ("per tonne", false),
+            ("per person", false),
+            ("per household", false),
         ],
     ),
     (
@@ -563,6 +588,7 @@ pub(super) const CUE_WORDS: &[(&str, Cue)] = &[
     ("constant", Cue::Basis),
     ("average", Cue::Basis),
     ("capita", Cue::Basis),
+    ("per ", Cue::Basis),
     ("like", Cue::Basis),
     ("comparable", Cue::Basis),
     ("sequentially", Cue::Basis),
@@ -814,7 +840,7 @@ mod same_as_one_regex {
         |(?P<real>实际|實際|扣除价格因素|扣除價格因素|按不变价格|按不變價格|按可比价格|(?i-u:(?-u:\b)real(?-u:\b)|inflation[-\ ]adjusted|constant\ prices))
         |(?P<two>两年平均|兩年平均|(?i-u:two[-\ ]year\ average))
         |(?P<cmp>按可比口径|(?i-u:like[-\ ]for[-\ ]like|comparable))
-        |(?P<avg>人均|平均|日均|场均|場均|户均|戶均|(?i-u:(?-u:\b)average(?-u:\b)|per\ capita|on\ average))
+        |(?P<avg>人均|平均|日均|场均|場均|户均|戶均|每亩|每公顷|每人|每户|每戶|每千人|每万人|每萬人|每百户|每吨|每噸|每股|每平方米|单产|單產|亩产|畝產|(?i-u:(?-u:\b)average(?-u:\b)|per\ capita|on\ average|per\ share|per\ head|per\ acre|per\ hectare|per\ tonne|per\ person|per\ household))
         |(?P<base>[较比]\s*[0-9０-９]{4}\s*年同期)
         |(?P<prev>去年|上年|上一年|前一年|上届|上屆|上赛季|上賽季|(?i-u:last\ year|a\ year\ (?:earlier|ago)|the\ (?:prior|previous)\ (?:fiscal\ )?year|last\ season))
         |(?P<this>今年|本年|本届|本屆|本赛季|本賽季|(?i-u:this\ year|this\ season))
