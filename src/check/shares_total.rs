@@ -322,9 +322,24 @@ fn elided_answers(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bool {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        // `31% in the south`, `31% among renters`: a share of another group.
+        // `31% in the south`, `31% among renters`: a share of another group; `31% on
+        // energy`, `64% wages to rise`: the first one's verb with another object, so
+        // another question.
+        let words: Vec<String> = after
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let another = words.iter().any(|w| {
+            [
+                "of", "in", "among", "at", "for", "across", "within", "from", "on", "to", "about",
+                "with", "by", "would", "will",
+            ]
+            .contains(&w.as_str())
+        });
         let verb = RESPONDENT_VERBS.contains(&next.as_str())
-            || ["of", "in", "among", "at", "for", "across", "within", "from"].contains(&next.as_str())
+            || another
             || after.starts_with('的')
             || ANSWER_VERBS_ZH.iter().any(|w| after.starts_with(w));
         joined && !verb

@@ -777,6 +777,10 @@ fn shares_answers_with_the_verb_left_out_answer_one_question() {
     assert!(shares(two).is_empty());
     let scope = "Nationally, 58% said prices rose, 61% in the south and 49% in the north.";
     assert!(shares(scope).is_empty());
+    let object = "Asked about next year, 72% expected prices to rise and 64% wages to rise.";
+    assert!(shares(object).is_empty());
+    let spend = "Asked about next year, 72% expected to spend more on food and 64% on energy.";
+    assert!(shares(spend).is_empty());
 }
 
 #[test]
