@@ -1026,7 +1026,7 @@ fn superlatives_en(
                 || f.role != claimed.role
                 || f.period != claimed.period
                 || f.forecast
-                || names_total(&label, ITEM_TOTALS)
+                || names_total(label, ITEM_TOTALS)
                 || label.ends_with("from")
                 || label.ends_with("of")
                 || label.ends_with("of the")
