@@ -217,23 +217,22 @@ fn colon_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
     let ms = ctx.mentions;
     let s = &model.sentences[si];
     let facts = model.facts_of(si);
-    let k = facts.iter().position(|f| {
-        let end = ms[f.mention].span.end;
-        let rest = &text[end..s.span.end];
-        let Some(c) = rest.find([':', '：']) else {
-            return false;
-        };
-        let gap = &rest[..c];
-        let words = if gap.is_ascii() {
-            gap.split_whitespace().count()
-        } else {
-            gap.chars().count() / 2
-        };
-        words <= 4 && !gap.contains([',', '，', ';', '；']) && facts.iter().all(|g| {
-            let st = ms[g.mention].span.start;
-            st < end || st > end + c
-        })
-    })?;
+    // The first colon after a figure: the figure right before it is the total.
+    let body = &text[s.span.range()];
+    let first = ms[facts.first()?.mention].span.end - s.span.start;
+    let colon = s.span.start + first + body[first..].find([':', '：'])?;
+    let k = facts
+        .iter()
+        .rposition(|f| ms[f.mention].span.end <= colon)?;
+    let gap = &text[ms[facts[k].mention].span.end..colon];
+    let words = if gap.is_ascii() {
+        gap.split_whitespace().count()
+    } else {
+        gap.chars().count() / 2
+    };
+    if words > 4 || gap.contains([',', '，', ';', '；']) {
+        return None;
+    }
     let total = &facts[k];
     let tm = &ms[total.mention];
     if !is_additive(ms, total) || total.revised {
