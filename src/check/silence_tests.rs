@@ -852,3 +852,19 @@ fn parts_figures_per_unit_are_never_parts() {
             .all(|f| f.basis & crate::analysis::facts::basis::AVERAGE != 0)
     );
 }
+
+#[test]
+fn repeated_rates_written_as_nouns_and_other_words_for_year_on_year() {
+    let zh = "2024年全市地区生产总值同比增长5.1%。\n\n2024年全市地区生产总值同比增速为5.4%。\n";
+    assert_eq!(repeated(zh), vec!["5.4%".to_string()]);
+    // A level reached is not a rate.
+    let level = "2024年全市城镇化率同比提高1.2个百分点。\n\n2024年全市城镇化率上升为68.4%。\n";
+    assert!(repeated(level).is_empty());
+    let en = "Revenue rose 5.1% year on year in the third quarter.\n\nIn the third quarter, revenue posted a 5.4% rise on the year.\n";
+    assert_eq!(repeated(en), vec!["5.4%".to_string()]);
+    let yoy = "Revenue rose 5.1% yoy in the third quarter.\n\nIn the third quarter, revenue rose 5.4% y/y.\n";
+    assert_eq!(repeated(yoy), vec!["5.4%".to_string()]);
+    // A share after a figure is not a change.
+    let share = "Revenue rose 5.1% year on year in the third quarter.\n\nIn the third quarter, revenue was a 5.4% share of the group's.\n";
+    assert!(repeated(share).is_empty());
+}

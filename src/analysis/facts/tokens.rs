@@ -102,6 +102,9 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
             ("from last fiscal year", false),
             ("from last year", false),
             ("over the year", false),
+            ("on the year", false),
+            ("y/y", true),
+            ("yoy", true),
             ("from the same quarter of last year", false),
             ("from the same quarter of year", false),
             ("from the same quarter a last year", false),
@@ -598,6 +601,8 @@ pub(super) const CUE_WORDS: &[(&str, Cue)] = &[
     ("like", Cue::Basis),
     ("comparable", Cue::Basis),
     ("sequentially", Cue::Basis),
+    ("yoy", Cue::Basis),
+    ("y/y", Cue::Basis),
     ("current", Cue::Basis),
     ("year", Cue::Period),
     ("fy", Cue::Period),
@@ -837,7 +842,7 @@ mod same_as_one_regex {
             |[与與同和跟](?:上年|去年)(?:同期)?相比|較上年同期|較去年同期|較上年|較去年|比上屆|較上屆|年增|年減
             |(?i-u:year[-\ ]on[-\ ]year|year[-\ ]over[-\ ]year|from\ a\ year\ (?:earlier|ago)
             |from\ (?:the\ )?(?:prior|previous|last)\ (?:fiscal\ )?year|over\ the\ year
-            |from\ the\ same\ (?:quarter|period|month)\ (?:of\ |a\ )?(?:last\ )?year))
+            |from\ the\ same\ (?:quarter|period|month)\ (?:of\ |a\ )?(?:last\ )?year|on\ the\ year|(?-u:\b)y/y(?-u:\b)|(?-u:\b)yoy(?-u:\b)))
         |(?P<pop>环比|比上月|较上月|比上季度|较上季度|比一季度|比二季度|比三季度
             |環比|較上月|較上季|月增|月減|季增|季減
             |(?i-u:sequentially|quarter[-\ ]on[-\ ]quarter|month[-\ ]on[-\ ]month
@@ -1004,6 +1009,8 @@ mod same_as_one_regex {
         "13",
         "H1",
         "H2",
+        "yoy",
+        "y/y",
         "2025",
         "FY",
         "s",

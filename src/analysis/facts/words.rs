@@ -812,6 +812,36 @@ pub(super) fn hedge_start(m: &Mention) -> usize {
     }
 }
 
+/// Nouns of a rate of change: `增速为 5.1%` is a change, where `上升为 12%` is a level.
+const RATE_NOUNS: &[&str] = &[
+    "增速",
+    "增幅",
+    "涨幅",
+    "降幅",
+    "跌幅",
+    "增长率",
+    "增長率",
+    "成長率",
+    "漲幅",
+];
+
+/// English nouns of a change right after a percentage (`a 5.1% rise in revenue`), with
+/// their sign.
+const CHANGE_NOUNS_AFTER: &[(&str, i8)] = &[
+    ("rise", 1),
+    ("increase", 1),
+    ("gain", 1),
+    ("jump", 1),
+    ("growth", 1),
+    ("climb", 1),
+    ("decline", -1),
+    ("drop", -1),
+    ("fall", -1),
+    ("decrease", -1),
+    ("dip", -1),
+    ("slide", -1),
+];
+
 pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role {
     match m.kind {
         Kind::Percent | Kind::Points => {}
@@ -819,17 +849,32 @@ pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role
         _ => return Role::Level,
     }
     let trimmed = strip_words(label, HEDGE_WORDS);
+    // `上升为 12%` is a level reached; `增速为 5.1%` is a rate of change.
+    let rate_is = trimmed
+        .strip_suffix("为")
+        .or_else(|| trimmed.strip_suffix("為"))
+        .is_some_and(|r| RATE_NOUNS.iter().any(|w| r.trim_end().ends_with(w)));
     let ends_with_to = trimmed.ends_with("至")
         || trimmed.ends_with("到")
         || trimmed.to_ascii_lowercase().ends_with(" to")
-        || trimmed.ends_with("为");
+        || (trimmed.ends_with("为") && !rate_is);
     if !ends_with_to && let Some(sign) = change_sign(label) {
         return Role::Change(sign);
+    }
+    let lower_after = after.trim_start().to_ascii_lowercase();
+    // `a 5.1% rise in revenue`, `a 3% fall`: the change is named after the figure.
+    if english && m.kind == Kind::Percent {
+        let next = lower_after
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if let Some(&(_, sign)) = CHANGE_NOUNS_AFTER.iter().find(|(w, _)| *w == next) {
+            return Role::Change(sign);
+        }
     }
     if m.kind == Kind::Points {
         return Role::Other;
     }
-    let lower_after = after.trim_start().to_ascii_lowercase();
     let share_after = english
         && (lower_after.starts_with("of ")
             || lower_after.starts_with("said")
