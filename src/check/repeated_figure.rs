@@ -73,19 +73,34 @@ pub(super) fn check(
             String::new()
         };
         let mut key = key;
+        key.2 |= implied_basis(&ctx.doc.masked, model, f);
         let kept = without_title_subject(without_the_subject(&key.0), title).len();
         if kept < key.0.len() {
             key.0.drain(..key.0.len() - kept);
         }
         let key = (key, subject);
-        let j = match first.entry(key) {
+        let (j, mut slot) = match first.entry(key) {
             Entry::Vacant(e) => {
                 e.insert(i);
                 continue;
             }
-            Entry::Occupied(e) => *e.get(),
+            Entry::Occupied(e) => (*e.get(), e),
         };
         let g = &model.facts[j];
+        // A headline that the body repeats is stated by the body: a later figure that
+        // differs is set against the body's statement.
+        let heading = |h: &whole::Fact| {
+            ctx.doc.masked[model.sentences[h.sentence].span.range()]
+                .trim_start()
+                .starts_with('#')
+        };
+        if heading(g)
+            && !heading(f)
+            && whole::signed(g, &ctx.mentions[g.mention]).meets(&whole::signed(f, m))
+        {
+            *slot.get_mut() = i;
+            continue;
+        }
         // Two figures of one measure in one sentence are a list or a comparison, not a
         // statement made twice.
         if g.sentence == f.sentence {
@@ -147,6 +162,40 @@ pub(super) fn check(
         out.push(finding);
     }
     out
+}
+
+/// The basis a change's words imply without saying it: a change over a whole year is on the
+/// year before (`2024 年…名义增长 3.5%`); a Chinese change with no basis word is year on year
+/// (`一季度全省 GDP 增长 5.8%`: a change on the quarter before is always written `环比`); and a
+/// change of an average level (`人均可支配收入 52,310 元，比上年名义增长 5.3%`) is of an average.
+fn implied_basis(text: &str, model: &whole::Whole, f: &whole::Fact) -> u16 {
+    use whole::{Part, Year, basis};
+    let Role::Change(_) = f.role else {
+        return 0;
+    };
+    let mut bits = 0;
+    let annual = matches!(f.period.year, Year::Abs(_) | Year::Previous)
+        && matches!(f.period.part, Part::Unstated | Part::FullYear);
+    let others = basis::POP | basis::TWO_YEAR | basis::BASE_YEAR;
+    // `较年初增长 6.8%`, `compared with March`: a base of its own that no basis word names.
+    let label = text[f.label.range()].to_ascii_lowercase();
+    let own_base = ["比", "较", "較", "相比", "对比", "than", "compared", "from", "since", "versus", "against"]
+        .iter()
+        .any(|w| label.contains(w));
+    if f.basis & others == 0
+        && !own_base
+        && (annual || (!f.measure.is_ascii() && f.basis & basis::YOY == 0))
+    {
+        bits |= basis::YOY;
+    }
+    if model
+        .facts
+        .get(f.head)
+        .is_some_and(|h| h.sentence == f.sentence && h.basis & basis::AVERAGE != 0)
+    {
+        bits |= basis::AVERAGE;
+    }
+    bits
 }
 
 /// The article's lead: its first sentence that is not a heading. A lead that names its

@@ -868,3 +868,36 @@ fn repeated_rates_written_as_nouns_and_other_words_for_year_on_year() {
     let share = "Revenue rose 5.1% year on year in the third quarter.\n\nIn the third quarter, revenue was a 5.4% share of the group's.\n";
     assert!(repeated(share).is_empty());
 }
+
+#[test]
+fn repeated_the_basis_a_change_implies() {
+    // A change over a whole year is on the year before; an average's change is an average's.
+    let year = "2024年，全市居民人均可支配收入52,310元，比上年名义增长5.3%。\n\n2024年全市居民人均可支配收入名义增长3.5%。\n";
+    assert_eq!(repeated(year), vec!["3.5%".to_string()]);
+    // A Chinese change with no basis word is year on year.
+    let quarter = "今年一季度，全省GDP同比增长5.3%。\n\n一季度全省GDP增长5.8%。\n";
+    assert_eq!(repeated(quarter), vec!["5.8%".to_string()]);
+    // A base of its own is not the year before.
+    let ytd = "9月末，全市存款余额同比增长7.1%。\n\n9月末，全市存款余额较年初增长6.8%。\n";
+    assert!(repeated(ytd).is_empty());
+    // An English quarter's change with no basis word may be annualised: no basis implied.
+    let en = "US GDP grew 2.8% year on year in the third quarter.\n\nIn the third quarter, US GDP grew 3.1%.\n";
+    assert!(repeated(en).is_empty());
+    let rate =
+        "2024年，全市新能源汽车产量同比增长35.2%。\n\n2024年全市新能源汽车产量增长率为32.5%。\n";
+    assert_eq!(repeated(rate), vec!["32.5%".to_string()]);
+}
+
+#[test]
+fn repeated_a_headline_the_body_repeats_is_the_bodys_statement() {
+    let t = "# 1至8月份全市规模以上工业增加值增长7.3%\n\n1至8月份，全市规模以上工业增加值同比增长7.3%。\n\n市统计局负责人介绍，1至8月份全市规模以上工业增加值同比增长7.8%。\n";
+    let doc = Document::from_text(std::path::Path::new("t.md"), t);
+    let mentions = extract(&doc.masked, &ExtractOptions::default());
+    let options = CheckOptions::default();
+    let ctx = Context::new(&doc, &mentions, &options);
+    let mut examined = Vec::new();
+    let found = super::repeated_figure::check(&ctx, super::Severity::Warning, &mut examined);
+    assert_eq!(found.len(), 1);
+    let related = found[0].related[0].span;
+    assert_eq!(doc.lines.line_of(related.start), 2);
+}

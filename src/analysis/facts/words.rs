@@ -418,6 +418,10 @@ const ZH_NOISE: &[&str] = &[
     "此外",
     "另外",
     "同时",
+    // `增长率为 32.5%`: the rate's noun, before `增长` so that no `率` is left.
+    "增长率",
+    "增長率",
+    "成長率",
     "增长",
     "下降",
     "增加",
