@@ -901,3 +901,18 @@ fn repeated_a_headline_the_body_repeats_is_the_bodys_statement() {
     let related = found[0].related[0].span;
     assert_eq!(doc.lines.line_of(related.start), 2);
 }
+
+#[test]
+fn table_a_change_named_after_the_figure_with_its_measure_is_not_the_rows() {
+    let t = "| Segment | Revenue | Change (%) |\n|---|---|---|\n| Productivity | $28.3bn | 12 |\n| Cloud | $24.1bn | 20 |\n\n";
+    assert!(
+        table(&format!(
+            "{t}The cloud unit powered a 16% jump in revenue.\n"
+        ))
+        .is_empty()
+    );
+    assert_eq!(
+        table(&format!("{t}Cloud revenue rose 16% in the quarter.\n")),
+        vec!["16%".to_string()]
+    );
+}

@@ -437,6 +437,12 @@ fn header_scale(header: &str) -> f64 {
         .map_or(1.0, |&(_, s)| s)
 }
 
+/// English nouns of a change after a figure (`a 16% jump in revenue`).
+const CHANGE_NOUNS: &[&str] = &[
+    "rise", "increase", "gain", "jump", "growth", "climb", "decline", "drop", "fall",
+    "decrease", "dip", "slide",
+];
+
 /// Prose figures that name one row of a table: the row's cell of the same kind must agree.
 fn quotes(
     ctx: &Context<'_>,
@@ -527,6 +533,20 @@ fn quotes(
             }
         };
         if other {
+            continue;
+        }
+        // `cloud unit powers a 16% jump in revenue`: a change named after the figure with
+        // its measure after it (`in revenue`) is that measure's, not the row's named before.
+        let tail: Vec<String> = text[m.span.end..f.clause.end.max(m.span.end)]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .map(str::to_ascii_lowercase)
+            .collect();
+        if let [noun, of] = tail.as_slice()
+            && CHANGE_NOUNS.contains(&noun.as_str())
+            && (of == "in" || of == "of")
+        {
             continue;
         }
         let change = matches!(f.role, Role::Change(_)) || has_word(words, CHANGE_WORDS);
