@@ -215,14 +215,41 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
             // `…产量为 1126 万吨，上年同月为 1032 万吨`, `, against £61.0 million in 2024-25`:
             // a level whose words are only a period is the figure before's measure at that
             // period, when it is of the same kind and unit.
-            let link = link
-                || (f.measure.is_empty()
-                    && f.role == Role::Level
-                    && f.period.is_stated()
-                    && source.is_some_and(|j| {
-                        let g = &ms[model.facts[j].mention];
-                        model.facts[j].role == Role::Level && g.kind == m.kind && g.unit == m.unit
-                    }));
+            // The level is the nearest before it of that kind and unit, and every clause
+            // between them holds a figure (`营收 100 亿元，同比增长 10%，上年同期为 90 亿元`): a
+            // clause of words alone names another subject (`进口方面，2023 年为 80 亿美元`).
+            let by_period = (f.measure.is_empty() && f.role == Role::Level && f.period.is_stated())
+                .then(|| {
+                    let j = (s.facts.start..i).rev().find(|&j| {
+                        let g = &model.facts[j];
+                        let gm = &ms[g.mention];
+                        g.role == Role::Level
+                            && gm.kind == m.kind
+                            && gm.unit == m.unit
+                            && out[j].as_ref().is_some_and(|l| !l.measure.is_empty())
+                    })?;
+                    let from = ms[model.facts[j].mention].span.end;
+                    let between = &text[from..f.clause.start.max(from)];
+                    let mut at = from;
+                    let mut held = true;
+                    for (k, piece) in between.split(['，', ',', '；', ';']).enumerate() {
+                        let (lo, hi) = (at, at + piece.len());
+                        at = hi + between[hi - from..].chars().next().map_or(0, char::len_utf8);
+                        if k == 0 || piece.trim().is_empty() {
+                            continue;
+                        }
+                        held &= facts.iter().any(|g| {
+                            let st = ms[g.mention].span.start;
+                            lo <= st && st < hi
+                        });
+                    }
+                    held.then_some(j)
+                })
+                .flatten();
+            let (link, source) = match by_period {
+                Some(j) if !link => (true, Some(j)),
+                _ => (link, source),
+            };
             let (measure, owner, head) = match (link && f.role == Role::Level, source) {
                 (true, Some(j)) => {
                     let l = out[j].as_ref().expect("found above");

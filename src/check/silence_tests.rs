@@ -916,3 +916,12 @@ fn table_a_change_named_after_the_figure_with_its_measure_is_not_the_rows() {
         vec!["16%".to_string()]
     );
 }
+
+#[test]
+fn change_a_level_named_by_its_period_after_a_clause_of_another_subject() {
+    let t = "2024年，全市出口同比增长12.0%。\n\n2024年全市出口112.6亿美元，进口方面，2023年为90.1亿美元。\n";
+    assert!(change(t).is_empty());
+    // A change between the level and its year-earlier value leaves them tied.
+    let tied = "2024年，全市出口同比增长12.0%。\n\n2024年全市出口112.6亿美元，同比增长25.0%，2023年为90.1亿美元。\n";
+    assert_eq!(change(tied), vec!["12.0%".to_string()]);
+}
