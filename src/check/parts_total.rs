@@ -589,16 +589,29 @@ fn total_by_words<'w>(
                 .rev()
                 .take_while(|&k| has_word(w[k]))
                 .count();
-            if n >= 2 { n * 2 } else { 0 }
+            // One word is enough when it is the whole measure and the parts' sentence
+            // states the total's period (`Third-quarter sales were split between …`).
+            let whole_at_period = n == w.len() && stated == Some(f.period);
+            if n >= 2 || (n == 1 && whole_at_period) {
+                n * 2
+            } else {
+                0
+            }
         } else {
             let c: Vec<char> = f.measure.chars().collect();
             let n = (1..=c.len())
                 .take_while(|&n| words.contains(&c[c.len() - n..].iter().collect::<String>()))
                 .last()
                 .unwrap_or(0);
-            if n >= 4 { n } else { 0 }
+            if n >= 4 || (n >= 2 && n == c.len() && stated == Some(f.period)) {
+                n
+            } else {
+                0
+            }
         }
     };
+    // The lead's source is the article's (`lead_sentence`).
+    let lead = super::sentence::lead_sentence(text, model);
     let mut best: Vec<&Fact> = Vec::new();
     let mut best_len = 0;
     for f in model.facts[..s.facts.start].iter().rev().take(LOOK_BACK) {
@@ -609,7 +622,7 @@ fn total_by_words<'w>(
             || f.basis & basis::AVERAGE != 0
             || f.forecast
             || f.revised
-            || f.attributed
+            || (f.attributed && Some(f.sentence) != lead)
         {
             continue;
         }

@@ -951,6 +951,7 @@ fn superlatives_en(
 ) {
     let text = &ctx.doc.masked;
     let ms = ctx.mentions;
+    let lead = super::sentence::lead_sentence(text, model);
     for (si, s) in with_a_list(model) {
         let body = &text[s.span.range()];
         // The regex needs one of its words.
@@ -1012,7 +1013,10 @@ fn superlatives_en(
             continue;
         };
         let cm = &ms[claimed.mention];
-        if claimed.role != Role::Level || claimed.forecast || claimed.attributed {
+        if claimed.role != Role::Level
+            || claimed.forecast
+            || (claimed.attributed && Some(claimed.sentence) != lead)
+        {
             continue;
         }
         for f in &pool {

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::sentence::{input, title_subject, without_title_subject};
+use super::sentence::{input, lead_sentence, title_subject, without_title_subject};
 use crate::eval::{brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{self as whole, Need, Probe, Role};
@@ -198,18 +198,6 @@ fn implied_basis(text: &str, model: &whole::Whole, f: &whole::Fact) -> u16 {
     bits
 }
 
-/// The article's lead: its first sentence that is not a heading. A lead that names its
-/// source (`Fairmart said …`, `The fund said on Tuesday that …`, `据市统计局统计，…`) names
-/// the source of the whole report, so its figures are the article's own, not someone's
-/// statement set against it; a lead with a quotation still quotes someone.
-fn lead_sentence(text: &str, model: &whole::Whole) -> Option<usize> {
-    let k = model
-        .sentences
-        .iter()
-        .position(|s| !text[s.span.range()].trim_start().starts_with('#'))?;
-    let body = &text[model.sentences[k].span.range()];
-    (!body.contains(['"', '“', '”', '「', '」'])).then_some(k)
-}
 
 /// Words of a closing clause that make the sentence before it someone's statement
 /// (`…, chief executive Lara Quinn told analysts.`, `…, the minister said.`).

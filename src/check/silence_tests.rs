@@ -925,3 +925,15 @@ fn change_a_level_named_by_its_period_after_a_clause_of_another_subject() {
     let tied = "2024年，全市出口同比增长12.0%。\n\n2024年全市出口112.6亿美元，同比增长25.0%，2023年为90.1亿美元。\n";
     assert_eq!(change(tied), vec!["12.0%".to_string()]);
 }
+
+#[test]
+fn parts_a_total_named_by_one_word_at_the_parts_period_and_the_leads_figures() {
+    let t = "# Arden\n\nArden said that sales rose 5.1% y/y to $6.42 billion in the third quarter.\n\nThird-quarter sales were split between stores ($4.38 billion), online ($1.52 billion) and wholesale ($0.61 billion).\n";
+    assert_eq!(parts(t), vec!["$6.42 billion".to_string()]);
+    // Without the parts' period, one word is too little to name the total.
+    let undated = t.replace("Third-quarter sales were", "Sales were");
+    assert!(parts(&undated).is_empty());
+    // A figure someone states later in the article is not the article's total.
+    let later = "# Arden\n\nArden published its results on Tuesday.\n\nThe chief executive said that sales rose 5.1% y/y to $6.42 billion in the third quarter.\n\nThird-quarter sales were split between stores ($4.38 billion), online ($1.52 billion) and wholesale ($0.61 billion).\n";
+    assert!(parts(later).is_empty());
+}
