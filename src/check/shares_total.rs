@@ -31,6 +31,8 @@ const BREAKS: &[&str] = &[
     "turnout", "participation", "growth", "投票率", "参选率", "参与率", "参保率", "增速",
     // Another round or time: its shares are of another whole.
     "上届", "上一届", "上年", "去年", "previous", "last", "prior", "earlier",
+    // Another place (`李四在北区得票率 61%`): a share of that place's whole.
+    "在",
 ];
 
 /// Labels of a share that stands for the rest: with one, the shares are the whole.

@@ -937,3 +937,17 @@ fn parts_a_total_named_by_one_word_at_the_parts_period_and_the_leads_figures() {
     let later = "# Arden\n\nArden published its results on Tuesday.\n\nThe chief executive said that sales rose 5.1% y/y to $6.42 billion in the third quarter.\n\nThird-quarter sales were split between stores ($4.38 billion), online ($1.52 billion) and wholesale ($0.61 billion).\n";
     assert!(parts(later).is_empty());
 }
+
+#[test]
+fn shares_of_the_vote_named_by_de_piao_lv_or_after_the_figure() {
+    let rate = "本次选举中，张三得票率为52.3%，李四得票率为36.8%，王五得票率为15.2%。";
+    assert_eq!(shares(rate), vec!["52.3%".to_string()]);
+    assert!(shares(&rate.replace("15.2%", "10.2%")).is_empty());
+    let after = "张三获得52.3%的选票，李四获得36.8%的选票，王五获得15.2%的选票。";
+    assert_eq!(shares(after), vec!["52.3%".to_string()]);
+    // Shares of other places or of the last round are of other wholes.
+    let places = "张三在南区得票率为52.3%，李四在北区得票率为61.8%。";
+    assert!(shares(places).is_empty());
+    let last = "张三得票率为52.3%，上届选举中李四得票率为61.8%。";
+    assert!(shares(last).is_empty());
+}

@@ -388,7 +388,21 @@ fn change_sign(label: &str) -> Option<i8> {
     None
 }
 
+/// Words right after a Chinese percentage that name the whole it is a share of.
+const SHARE_AFTER_ZH: &[&str] = &[
+    "的选票",
+    "的選票",
+    "的有效选票",
+    "的有效選票",
+    "的市场份额",
+    "的市場份額",
+    "的份额",
+    "的份額",
+];
+
 pub(super) const SHARE_WORDS: &[&str] = &[
+    // `得票率`: a candidate's share of the vote.
+    "得票率",
     "占",
     "佔",
     "比重",
@@ -879,10 +893,14 @@ pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role
     if m.kind == Kind::Points {
         return Role::Other;
     }
-    let share_after = english
-        && (lower_after.starts_with("of ")
+    let share_after = if english {
+        lower_after.starts_with("of ")
             || lower_after.starts_with("said")
-            || lower_after.starts_with("say "));
+            || lower_after.starts_with("say ")
+    } else {
+        // `获得 52.3% 的选票`, `占据 31% 的市场份额`: the whole is named after the figure.
+        SHARE_AFTER_ZH.iter().any(|w| lower_after.starts_with(w))
+    };
     if share_after || SHARE_WORDS.iter().any(|w| label.contains(w)) {
         return Role::Share;
     }
