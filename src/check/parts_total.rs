@@ -192,7 +192,9 @@ pub(super) fn check(
             if let Some(f) = judge(ctx, &group, partial, severity, examined) {
                 out.push(f);
             }
-        } else if let Some(g) = colon_group(ctx, model, si).or_else(|| frame_group(ctx, model, si))
+        } else if let Some(g) = colon_group(ctx, model, si)
+            .or_else(|| frame_group(ctx, model, si))
+            .or_else(|| total_after(ctx, model, si))
         {
             let partial = PARTIAL.iter().any(|w| text[s.span.range()].contains(w));
             let severity = if g.by_words {
@@ -241,13 +243,88 @@ fn colon_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
     let mut parts: Vec<&Fact> = Vec::new();
     for f in &facts[k + 1..] {
         let m = &ms[f.mention];
-        if m.kind != tm.kind || m.unit != tm.unit || another_time(text, f, parts.first().copied()) {
+        if !fits_total(ctx, m, tm) || another_time(text, f, parts.first().copied()) {
             continue;
         }
         if is_difference(&text[f.label.range()]) {
             break;
         }
         if !is_additive(ms, f) {
+            return None;
+        }
+        parts.push(f);
+    }
+    if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end: s.span.end,
+        by_words: false,
+    })
+}
+
+/// Whether a figure may be a part of `total`: of its kind and unit, or a bare number in
+/// digits when the total counts something (`612 at home and 454 away` of `1,046 goals`).
+fn fits_total(ctx: &Context<'_>, m: &Mention, total: &Mention) -> bool {
+    (m.kind == total.kind && m.unit == total.unit)
+        || (m.kind == Kind::Number
+            && m.unit.is_none()
+            && matches!(total.kind, Kind::Count | Kind::Number)
+            && ctx.doc.slice(m.span).chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Words of a total written after its parts (`金牌 40 枚、银牌 27 枚、铜牌 24 枚，合计 91 枚`,
+/// `…, for a total of 91`). `累计` is not one: it sums over time, not over the parts named.
+const TOTAL_AFTER: &[&str] = &[
+    "合计", "合計", "共计", "共計", "总计", "總計", "总数", "總數", "总共", "總共", "一共",
+    "a total of", "in total", "altogether", "in all",
+];
+
+/// `中国代表团获得金牌 40 枚、银牌 27 枚、铜牌 24 枚，奖牌总数为 88 枚`: the last figure of a
+/// sentence, named a total by its words (`TOTAL_AFTER` in its label, or `in total` right
+/// after it), is the total of the figures of its kind and unit before it in the sentence,
+/// when they are at least two and all of its period.
+fn total_after<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let facts = model.facts_of(si);
+    let (total, before) = facts.split_last()?;
+    let tm = &ms[total.mention];
+    // The total word opens the label (`，合计 91 枚`, `, for a total of 91`), perhaps after a
+    // word for the items named (`两者合计`): after a name (`欧洲及其他地区合计 26.3 亿美元`) it
+    // is that group's figure, one more part.
+    let label = text[total.label.range()].to_ascii_lowercase();
+    let mut opening = label.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；')
+    });
+    for w in ["and ", "for ", "两者", "三者", "四者", "以上", "上述", "这些", "這些", "各项", "各項"] {
+        opening = opening.strip_prefix(w).unwrap_or(opening);
+    }
+    let after = text[tm.span.end..total.clause.end.max(tm.span.end)].to_ascii_lowercase();
+    let after = after.trim_start();
+    let named = TOTAL_AFTER.iter().any(|w| {
+        opening.starts_with(w)
+            || (w.is_ascii()
+                && after.starts_with(w)
+                && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+    });
+    if !named || !is_additive(ms, total) || total.revised {
+        return None;
+    }
+    let mut parts: Vec<&Fact> = Vec::new();
+    for f in before {
+        let m = &ms[f.mention];
+        if !fits_total(ctx, m, tm) {
+            continue;
+        }
+        if another_time(text, f, parts.first().copied())
+            || (f.period.is_stated() && total.period.is_stated() && f.period != total.period)
+            || is_difference(&text[f.label.range()])
+            || !is_additive(ms, f)
+        {
             return None;
         }
         parts.push(f);

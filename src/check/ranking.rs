@@ -27,7 +27,7 @@ const ID: &str = META.id;
 /// A rank written after a figure: `以 19 球排名第二`, `，排名第三`, `高居榜首`, `继续领跑`.
 static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\s*(?:最多|最高|最大|最快)|[，,]?\s*(?:[^，。；,;0-9０-９]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;0-9０-９]{0,10}?(?:第(?P<n>[一二三四五六七八九十0-9０-９]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠|(?P<second>居次|次之)))",
+        r"^(?:\s*(?:最多|最高|最大|最快)|[，,]?\s*(?:[^，。；,;0-9０-９]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;0-9０-９]{0,10}?(?:第(?P<n>[一二三四五六七八九十0-9０-９]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠|(?P<second>居次|次之|紧随其后|緊隨其後)))",
     )
     .expect("static regex")
 });
@@ -178,6 +178,7 @@ mod cue {
         let window = &t[..end];
         [
             "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之",
+            "紧随其后", "緊隨其後",
         ]
         .iter()
         .any(|w| window.contains(w))
@@ -241,7 +242,7 @@ fn english_rank(w: &str) -> u8 {
 /// `RANK_AFTER_EN`, `RANK_BEFORE_ZH`), ASCII case folded; the Kelvin sign and the long s
 /// fold into ASCII letters under `(?i)`.
 const RANK_WORDS: &[&str] = &[
-    "排名", "位列", "名列", "居", "领跑", "領跑", "第", "最", "次之", "with", "the", "making", "\u{212A}",
+    "排名", "位列", "名列", "居", "领跑", "領跑", "第", "最", "次之", "紧随其后", "緊隨其後", "with", "the", "making", "\u{212A}",
     "\u{17F}",
 ];
 
@@ -251,7 +252,8 @@ const RANK_WORDS: &[&str] = &[
 /// character `(?i)` folds into an ASCII letter.
 fn may_rank(p: &Probe<'_>) -> bool {
     p.may_hold(&[
-        "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之",
+        "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之", "紧随其后",
+        "緊隨其後",
         "\u{212A}", "\u{17F}",
     ])
         || p.may_hold(&["第"]) && p.may_hold(&["大"])

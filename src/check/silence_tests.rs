@@ -951,3 +951,28 @@ fn shares_of_the_vote_named_by_de_piao_lv_or_after_the_figure() {
     let last = "张三得票率为52.3%，上届选举中李四得票率为61.8%。";
     assert!(shares(last).is_empty());
 }
+
+#[test]
+fn parts_a_total_written_after_its_parts() {
+    let zh = "本届奥运会，中国代表团获得金牌40枚、银牌27枚、铜牌24枚，共计88枚。";
+    assert_eq!(parts(zh), vec!["88枚".to_string()]);
+    assert!(parts(&zh.replace("共计88枚", "共计91枚")).is_empty());
+    let en = "The team won 24 games at home and 19 away, for a total of 41 games.";
+    assert_eq!(parts(en), vec!["41 games".to_string()]);
+    // A named group's combined figure is one more part, not the total.
+    let group = "韩国 56.1 亿美元，中国台湾 47.9 亿美元，欧洲及其他地区合计 26.3 亿美元。";
+    assert!(parts(group).is_empty());
+    // `累计` sums over time.
+    let cumulative = "10月出口100亿元，进口80亿元，1至10月累计进出口150亿元。";
+    assert!(parts(cumulative).is_empty());
+}
+
+#[test]
+fn ranking_close_behind_is_second_and_parts_after_a_colon_may_be_bare() {
+    let t = "积分榜上，海港队以68分领跑，泰山队以71分紧随其后。";
+    assert_eq!(ranking(t), vec!["68".to_string()]);
+    assert!(ranking(&t.replace("71分", "65分")).is_empty());
+    let colon = "The Hawks scored 1,046 goals this season: 612 at home and 454 away.";
+    assert_eq!(parts(colon), vec!["1,046 goals".to_string()]);
+    assert!(parts(&colon.replace("454", "434")).is_empty());
+}
