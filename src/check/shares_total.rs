@@ -333,13 +333,18 @@ fn elided_answers(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bool {
             .take(3)
             .map(str::to_ascii_lowercase)
             .collect();
+        // A verb of its own a word or two on (`64% wages had not kept pace`): a clause of
+        // its own, another question.
         let another = words.iter().any(|w| {
             [
                 "of", "in", "among", "at", "for", "across", "within", "from", "on", "to", "about",
-                "with", "by", "would", "will",
+                "with", "by", "would", "will", "has", "could", "should",
             ]
             .contains(&w.as_str())
-        });
+        }) || words
+            .iter()
+            .skip(1)
+            .any(|w| RESPONDENT_VERBS.contains(&w.as_str()));
         let verb = RESPONDENT_VERBS.contains(&next.as_str())
             || another
             || after.starts_with('的')

@@ -781,6 +781,8 @@ fn shares_answers_with_the_verb_left_out_answer_one_question() {
     assert!(shares(object).is_empty());
     let spend = "Asked about next year, 72% expected to spend more on food and 64% on energy.";
     assert!(shares(spend).is_empty());
+    let clause = "In the survey, 72% said prices had risen and 64% wages had not kept pace.";
+    assert!(shares(clause).is_empty());
 }
 
 #[test]
