@@ -159,6 +159,12 @@ const COMPARATIVES: &[(&str, bool)] = &[
     ("lower than", false),
 ];
 
+/// Words of another time in a label: its figure is not one of the items ranked now.
+const EARLIER: &[&str] = &[
+    "上年", "去年", "上届", "上屆", "上赛季", "上賽季", "last year", "a year earlier",
+    "previous", "prior year",
+];
+
 /// Words in a label that name a total, never one of the items ranked.
 const TOTALS: &[&str] = &[
     "全", "总", "總", "合计", "合計", "共", "整体", "整體", "total", "overall", "all",
@@ -862,10 +868,14 @@ fn superlatives(
             let m = &ms[f.mention];
             let label = item_label(text, model, f).to_ascii_lowercase();
             // Another period's figure (`上赛季进 52 球`) is not one of the items ranked.
+            // `上年华东地区增长 14.3%`: a word of another time before a change, read as its
+            // basis by the facts, still names another period's figure.
+            let own_label = text[f.label.range()].to_ascii_lowercase();
             if !same(text, m, cm)
                 || f.period != claimed.period
                 || names_total(&label, TOTALS)
                 || (after.is_some() && f.measure.is_empty())
+                || EARLIER.iter().any(|w| own_label.contains(w))
             {
                 continue;
             }

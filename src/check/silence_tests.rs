@@ -978,3 +978,17 @@ fn ranking_close_behind_is_second_and_parts_after_a_colon_may_be_bare() {
     assert_eq!(parts(colon), vec!["1,046 goals".to_string()]);
     assert!(parts(&colon.replace("454", "434")).is_empty());
 }
+
+#[test]
+fn ranking_and_repeated_another_time_or_another_owner() {
+    let t = "其中，华东地区增长最快，增长 12.1%，华南地区增长 9.8%；上年华东地区增长 14.3%。";
+    assert!(ranking(t).is_empty());
+    assert_eq!(
+        ranking(&t.replace("华南地区增长 9.8%", "华南地区增长 13.8%")),
+        vec!["12.1%".to_string()]
+    );
+    let rival = "# Fairmart sales\n\nFairmart said like-for-like sales rose 3.2% in the six weeks to January 4.\n\nRival Brightmart said its like-for-like sales rose 2.3% in the six weeks to January 4.\n";
+    assert!(repeated(rival).is_empty());
+    let own = rival.replace("Rival Brightmart said its", "Fairmart later said its");
+    assert_eq!(repeated(&own), vec!["2.3%".to_string()]);
+}
