@@ -214,7 +214,7 @@ impl SourceError {
 }
 
 /// Reads the text of one file of at most `max_filesize` bytes, BOM included, refusing what
-/// is not UTF-8 text (see `Document::from_bytes`). The bytes read become the text, uncopied.
+/// is not UTF-8 text (see `Document::from_bytes`).
 pub fn read_text(path: &Path, max_filesize: u64) -> Result<String, SourceError> {
     // `read::read` has refused UTF-16 and NUL bytes already: only UTF-8 is left to check.
     let bytes = read::read(path, max_filesize).map_err(|e| SourceError::from_read(path, e))?;
