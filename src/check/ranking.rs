@@ -377,6 +377,8 @@ fn full_width(c: char) -> char {
 fn superlative_item(body: &str, clause_start: usize, at: usize) -> &str {
     body[clause_start..at]
         .trim()
+        // A heading's marks (`# 东城区收入居各区之首`).
+        .trim_start_matches(['#', ' '])
         .trim_start_matches("其中")
         .trim_start_matches(['，', ' '])
         // `以IC設計成長最快`: `以` brings in the item.
@@ -782,13 +784,29 @@ fn common_prefix(a: &str, b: &str) -> usize {
 
 /// The sentences a superlative may rank a list in: the list is in the sentence or the one
 /// before, so without figures in either there is nothing to rank.
-fn with_a_list(model: &Whole) -> impl Iterator<Item = (usize, &Sentence)> {
-    model.sentences.iter().enumerate().filter(|&(si, s)| {
+fn with_a_list<'m>(
+    text: &'m str,
+    model: &'m Whole,
+) -> impl Iterator<Item = (usize, &'m Sentence)> + 'm {
+    model.sentences.iter().enumerate().filter(move |&(si, s)| {
         let before = si
             .checked_sub(1)
             .map_or(0, |p| model.sentences[p].facts.len());
-        !s.facts.is_empty() || before > 0
+        !s.facts.is_empty()
+            || before > 0
+            || (s.facts.is_empty() && next_list(text, model, si).is_some())
     })
+}
+
+/// The sentence after `si` when it may hold the list a superlative of `si` ranks: in the
+/// same paragraph (`在各区中，东城区收入最高。东城区收入 58.2 亿元，西城区收入 61.7 亿元。`), or
+/// right after a heading (`# 东城区收入居各区之首` over the list), and holding two figures.
+fn next_list<'m>(text: &str, model: &'m Whole, si: usize) -> Option<&'m [Fact]> {
+    let s = &model.sentences[si];
+    let next = model.sentences.get(si + 1)?;
+    let heading = text[s.span.range()].trim_start().starts_with('#');
+    let facts = model.facts_of(si + 1);
+    ((next.paragraph == s.paragraph || heading) && facts.len() >= 2).then_some(facts)
 }
 
 /// `…，东城区收入居各区之首`: a superlative about an item named in the sentence's list.
@@ -801,7 +819,7 @@ fn superlatives(
 ) {
     let text = &ctx.doc.masked;
     let ms = ctx.mentions;
-    for (si, s) in with_a_list(model) {
+    for (si, s) in with_a_list(text, model) {
         let body = &text[s.span.range()];
         let Some((speed, at, clause_start, clause_end)) = superlative(body) else {
             continue;
@@ -824,6 +842,13 @@ fn superlatives(
             && model.sentences[prev].paragraph == s.paragraph
         {
             pool = model.facts_of(prev).iter().collect();
+        }
+        // With no figure in it or before it, the list may follow the superlative.
+        if pool.is_empty()
+            && model.facts_of(si).is_empty()
+            && let Some(next) = next_list(text, model, si)
+        {
+            pool = next.iter().collect();
         }
         // One pass: whether the figure before is a change, written or with its verb left
         // out.
@@ -919,7 +944,7 @@ fn figure_after<'f>(
 /// league's top scorer`, `Labour won the most seats`.
 static SUPERLATIVE_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?-u:\b)(?:making|made|makes|leaving|leaves|left)\s+(?P<a>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:as\s+)?the|(?P<b>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:became|remained|was|is|stayed|emerged\s+as|finished\s+as|ended\s+as|won)\s+the)\s+(?:[a-z]+'s\s+)?(?:largest|biggest|top|leading|most)(?-u:\b)",
+        r"(?:(?-u:\b)(?:making|made|makes|leaving|leaves|left)\s+(?P<a>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:as\s+)?the|(?P<b>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:became|becomes|become|remained|remains|was|is|stayed|stays|emerged\s+as|finished\s+as|ended\s+as|won|wins)\s+(?:the|[A-Z][A-Za-z-]*'s))\s+(?:[A-Za-z]+'s\s+)?(?:largest|biggest|top|leading|most)(?-u:\b)",
     )
     .expect("static regex")
 });
@@ -964,7 +989,7 @@ fn superlatives_en(
     let text = &ctx.doc.masked;
     let ms = ctx.mentions;
     let lead = super::sentence::lead_sentence(text, model);
-    for (si, s) in with_a_list(model) {
+    for (si, s) in with_a_list(text, model) {
         let body = &text[s.span.range()];
         // The regex needs one of its words.
         if !body.is_ascii() || !SUPERLATIVE_EN_WORDS.is_match(body) {
@@ -1015,6 +1040,13 @@ fn superlatives_en(
             && model.sentences[prev].paragraph == s.paragraph
         {
             pool = model.facts_of(prev).iter().collect();
+        }
+        // With no figure in it or before it, the list may follow the superlative.
+        if pool.is_empty()
+            && model.facts_of(si).is_empty()
+            && let Some(next) = next_list(text, model, si)
+        {
+            pool = next.iter().collect();
         }
         let names = |f: &Fact| {
             let words = item_words(&text[f.label.range()]);

@@ -992,3 +992,21 @@ fn ranking_and_repeated_another_time_or_another_owner() {
     let own = rival.replace("Rival Brightmart said its", "Fairmart later said its");
     assert_eq!(repeated(&own), vec!["2.3%".to_string()]);
 }
+
+#[test]
+fn ranking_a_superlative_before_its_list_or_in_the_headline() {
+    let next = "在各区中，东城区收入最高。东城区收入 58.2 亿元，西城区收入 61.7 亿元。";
+    assert_eq!(ranking(next), vec!["58.2 亿元".to_string()]);
+    assert!(ranking(&next.replace("61.7", "51.7")).is_empty());
+    let headline = "# 东城区一般公共预算收入居各区之首\n\n分区域看，东城区一般公共预算收入 58.2 亿元，西城区 61.7 亿元，南湖区 44.9 亿元。\n";
+    assert_eq!(ranking(headline), vec!["58.2 亿元".to_string()]);
+    let en = "# Cloud becomes Calder's largest division\n\nCloud revenue was $4.1 billion, payments $4.3 billion, hardware $2.9 billion and services $2.3 billion.\n";
+    assert_eq!(ranking(en), vec!["$4.1 billion".to_string()]);
+    assert!(ranking(&en.replace("$4.3", "$3.3")).is_empty());
+    // A superlative whose own sentence holds its figures is not read against the next.
+    let own = "The Progressives won the most votes in the capital, where they took 46.2% against 44.9% for the Liberals. In the north, the Liberals led with 52.7%, well ahead of the Progressives at 35.1%.";
+    assert!(ranking(own).is_empty());
+    // Another paragraph after a sentence that is no heading is another topic.
+    let apart = "在各区中，东城区收入最高。\n\n东城区收入 58.2 亿元，西城区收入 61.7 亿元。";
+    assert!(ranking(apart).is_empty());
+}
