@@ -218,3 +218,16 @@ pub(super) fn without_title_subject<'m>(measure: &'m str, subject: Option<&str>)
         .filter(|rest| rest.chars().count() >= 2)
         .unwrap_or(measure)
 }
+
+/// The article's lead: its first sentence that is not a heading. A lead that names its
+/// source (`Fairmart said …`, `The fund said on Tuesday that …`, `据市统计局统计，…`) names
+/// the source of the whole report, so its figures are the article's own, not someone's
+/// statement set against it; a lead with a quotation still quotes someone.
+pub(super) fn lead_sentence(text: &str, model: &crate::analysis::facts::Whole) -> Option<usize> {
+    let k = model
+        .sentences
+        .iter()
+        .position(|s| !text[s.span.range()].trim_start().starts_with('#'))?;
+    let body = &text[model.sentences[k].span.range()];
+    (!body.contains(['"', '“', '”', '「', '」'])).then_some(k)
+}
