@@ -1010,3 +1010,15 @@ fn ranking_a_superlative_before_its_list_or_in_the_headline() {
     let apart = "在各区中，东城区收入最高。\n\n东城区收入 58.2 亿元，西城区收入 61.7 亿元。";
     assert!(ranking(apart).is_empty());
 }
+
+#[test]
+fn repeated_a_year_that_opens_a_date_dates_the_figures_after_it() {
+    // `2024 年 1 至 9 月` is one date mention; its year is the period's as much as a year
+    // standing alone is.
+    let two_years = "2025 年 1 至 9 月，全市旅客 605.8 万人次。\n\n\
+                     2024 年 1 至 9 月，全市旅客为 564.5 万人次。";
+    assert!(repeated(two_years).is_empty(), "{:?}", repeated(two_years));
+    let one_year = "2025 年 1 至 9 月，全市旅客 605.8 万人次。\n\n\
+                    2025 年 1 至 9 月，全市旅客为 564.5 万人次。";
+    assert_eq!(repeated(one_year), ["564.5 万人次"]);
+}

@@ -79,15 +79,17 @@ pub(super) fn facts_of_sentence(
         .map(|k| sentence.start + k);
     let expectation = flagged.expectation.map(|k| sentence.start + k);
     let mut toks = tokens(text, sentence, scanned.cues);
-    // Years from the extractor: `2024 年`, `in 2023`, `fiscal 2025`.
+    // Years from the extractor: `2024 年`, `in 2023`, `fiscal 2025`, and the year that
+    // opens a date (`2024 年 1 至 9 月`, read as one date mention).
     let years: Vec<(Span, i32)> = range
         .clone()
-        .filter(|&i| mentions[i].kind == Kind::Year)
-        .map(|i| {
-            (
+        .filter_map(|i| match mentions[i].kind {
+            Kind::Year => Some((
                 with_fiscal(text, mentions[i].span),
                 fiscal_end(text, &mentions[i]),
-            )
+            )),
+            Kind::Date => date_year(text, mentions[i].span),
+            _ => None,
         })
         .collect();
     let year_spans: Vec<Span> = years.iter().map(|&(sp, _)| sp).collect();
@@ -309,6 +311,26 @@ fn inside_quotes(quotes: &[(usize, char)], at: usize) -> bool {
 /// The year a year mention names: a fiscal or school year written as two (`2024-25`,
 /// `2023/24`, `2024至25年度`) is named by the year it ends in, as `FY2025` is; any other
 /// year is its value.
+/// The year a Chinese date opens with (`2024 年 1 至 9 月`, `2025年10月`): its span (the
+/// digits and `年`) and value.
+fn date_year(text: &str, date: Span) -> Option<(Span, i32)> {
+    let t = &text[date.range()];
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits != 4 {
+        return None;
+    }
+    let rest = &t[digits..];
+    let gap = rest.len() - rest.trim_start_matches(' ').len();
+    if !rest[gap..].starts_with('年') {
+        return None;
+    }
+    let year: i32 = t[..digits].parse().ok()?;
+    let end = date.start + digits + gap + '年'.len_utf8();
+    (1900..=2100)
+        .contains(&year)
+        .then(|| (Span::new(date.start, end), year))
+}
+
 fn fiscal_end(text: &str, m: &Mention) -> i32 {
     let y = m.value as i32;
     let t = &text[m.span.range()];
