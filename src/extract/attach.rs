@@ -17,6 +17,7 @@ use crate::source::Span;
 /// list).
 pub(crate) fn ranges(text: &str, raws: &mut [Raw]) {
     slash_lists(text, raws);
+    carried_units(text, raws);
     let mut r = 0;
     while r + 1 < raws.len() {
         if let Some(merged) = range(text, &raws[r], &raws[r + 1]) {
@@ -37,8 +38,26 @@ fn slash_lists(text: &str, raws: &mut [Raw]) {
     for r in (0..raws.len().saturating_sub(1)).rev() {
         let (head, tail) = raws.split_at_mut(r + 1);
         let (a, b) = (&mut head[r], &tail[0]);
-        let joined = a.span.end <= b.span.start
-            && matches!(text.get(a.span.end..b.span.start), Some("/" | "／"));
+        let between = text.get(a.span.end..b.span.start);
+        let slash = matches!(between, Some("/" | "／"));
+        let sep = between.map(str::trim);
+        // `分别为1855万、4730万和8309万修正总吨`: a Chinese list whose figures carry the same
+        // scale word shares the unit written after the last.
+        let listed = matches!(sep, Some("、" | "和" | "及" | "与" | "與" | "以及" | "或"));
+        if listed
+            && a.kind == Kind::Number
+            && a.unit.is_none()
+            && a.reason.is_none()
+            && a.style.factor > 1.0
+            && a.style.factor == b.style.factor
+            && matches!(b.kind, Kind::Money | Kind::Count | Kind::Quantity)
+            && b.reason.is_none()
+        {
+            a.kind = b.kind;
+            a.unit = b.unit.clone();
+            continue;
+        }
+        let joined = a.span.end <= b.span.start && slash;
         let bare = a.kind == Kind::Number
             && a.unit.is_none()
             && a.hedge.is_none()
@@ -57,6 +76,71 @@ fn slash_lists(text: &str, raws: &mut [Raw]) {
             a.kind = b.kind;
             a.unit = b.unit.clone();
             a.style.factor = b.style.factor;
+        }
+    }
+}
+
+/// A bare figure with a scale word and nothing after it takes the unit of the scaled figure
+/// before it in the same paragraph (`about 2.6 billion bushels of corn; Illinois comes next
+/// at 2.4 billion`): the unit goes without saying. Only from the nearest quantity, so a
+/// figure of another kind between (`8,000 jobs … came to 2.2 million`) stops it, unless
+/// the figure is compared with (`compared with roughly 2.2 million`), which reaches back
+/// past figures without a scale word. `About 62,000 of them` counts the things last counted.
+fn carried_units(text: &str, raws: &mut [Raw]) {
+    for i in 1..raws.len() {
+        let cur = &raws[i];
+        let bare = cur.kind == Kind::Number
+            && cur.unit.is_none()
+            && cur.reason.is_none()
+            && !cur.weak
+            && !cur.by_nature;
+        if !bare {
+            continue;
+        }
+        let rest = text.get(cur.span.end..).unwrap_or("");
+        let of_them = [" of them", " of those", " of these"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        let scaled = cur.style.factor >= 1e6;
+        if !scaled && !of_them {
+            continue;
+        }
+        let head = text[..cur.span.start].trim_end();
+        let compared = ["compared with", "compared to", "versus", "vs", "vs."]
+            .iter()
+            .any(|w| ends_with_word(head, head.len(), w).is_some());
+        let mut from = None;
+        for j in (0..i).rev() {
+            let prev = &raws[j];
+            let gap = text.get(prev.span.end..cur.span.start).unwrap_or("\n\n");
+            if gap.len() > 300 || gap.contains("\n\n") {
+                break;
+            }
+            if prev.reason.is_some() || !prev.kind.is_quantity() {
+                continue;
+            }
+            let counted = matches!(prev.kind, Kind::Count | Kind::Quantity) && prev.unit.is_some();
+            if of_them {
+                if prev.kind == Kind::Count && prev.unit.is_some() {
+                    from = Some(j);
+                    break;
+                }
+                continue;
+            }
+            if prev.style.factor >= 1e6 {
+                if counted {
+                    from = Some(j);
+                }
+                break;
+            }
+            if !compared {
+                break;
+            }
+        }
+        if let Some(j) = from {
+            let (kind, unit) = (raws[j].kind, raws[j].unit.clone());
+            raws[i].kind = kind;
+            raws[i].unit = unit;
         }
     }
 }
@@ -87,12 +171,14 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     }
     // `from 5% to 10%`, `从 5% 到 10%` state a change, not a range; so do `up 1,204,517 to
     // 9,870,332` and `trimmed by £455m to £9.7bn` (a change, then the level it led to).
-    if before.ends_with("from") || before.ends_with("From") || before.ends_with('从') {
+    let ranging = ranging_from(before);
+    if !ranging && (before.ends_with("from") || before.ends_with("From") || before.ends_with('从'))
+    {
         return None;
     }
     // `from a year-earlier $312 million to $1.85 billion`: `from` a few words back, with
     // no clause punctuation or other figure between.
-    if connector == "to" && from_in_phrase(before) {
+    if connector == "to" && !ranging && from_in_phrase(before) {
         return None;
     }
     // `fell by an estimated 5,000 to 30.3 million`: a change word up to three words back.
@@ -156,6 +242,26 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         reason: None,
     })
 }
+
+/// Whether `before` ends with `from` after a verb of spread (`ranged from`, `varies from`):
+/// `from a to b` is then a range, not a change from a to b.
+fn ranging_from(before: &str) -> bool {
+    let Some(head) = before.strip_suffix("from") else {
+        return false;
+    };
+    let verb = head
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    RANGE_VERBS.contains(&verb)
+}
+
+/// Verbs of spread before `from a to b`.
+const RANGE_VERBS: &[&str] = &[
+    "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "span", "spans",
+    "spanned", "spanning", "run", "runs", "ran", "running",
+];
 
 /// Whether one of the last three words of `before` (plain words of the same clause) is a
 /// word of change (`rose`, `by`, `up`).

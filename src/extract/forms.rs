@@ -408,6 +408,10 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
         if lw == "tens" && end == we {
             return None;
         }
+        // `Passengers (millions)`, `(in thousands)`: the scale of a table's figures.
+        if end == we && text[we..].starts_with(')') {
+            return None;
+        }
         return Some(vague_en(text, s, end, f));
     }
     // `at least once`, `more than once`: a count of one, when a hedge says so.
@@ -472,6 +476,31 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
                     raw.kind = Kind::Count;
                 }
                 raw.by_nature = dozen;
+                raw.weak = false;
+                return Some(raw);
+            }
+            // `almost a decade`, `more than a year`: a span of time, a round figure, when a
+            // hedge claims it (`a year` alone is no figure anyone states).
+            let span_of = match nw {
+                "decade" => Some((10.0, "year")),
+                "century" => Some((100.0, "year")),
+                "year" => Some((1.0, "year")),
+                "month" => Some((1.0, "month")),
+                "week" => Some((1.0, "week")),
+                "day" => Some((1.0, "day")),
+                "hour" => Some((1.0, "h")),
+                _ => None,
+            };
+            if let Some((v, unit)) = span_of {
+                let pre = context::pre(text, s);
+                pre.hedge?;
+                let fake = Parsed::words(ne, v, 0.0);
+                let tail = Tail {
+                    kind: TailKind::Unit(unit),
+                    ..Tail::bare(ne)
+                };
+                let mut raw = build(s, &fake, &pre, &tail);
+                raw.by_nature = true;
                 raw.weak = false;
                 return Some(raw);
             }

@@ -338,6 +338,296 @@ mod tests {
         }
     }
 
+    /// The mention whose text is `want` in `text`, any kind.
+    fn mention(text: &str, want: &str) -> Mention {
+        let mentions = extract(text, &ExtractOptions::default());
+        let got: Vec<&str> = mentions.iter().map(|m| &text[m.span.range()]).collect();
+        mentions
+            .iter()
+            .find(|m| &text[m.span.range()] == want)
+            .cloned()
+            .unwrap_or_else(|| panic!("`{want}` not read in `{text}`: {got:?}"))
+    }
+
+    #[test]
+    fn units_and_counters_of_wave_5() {
+        let inf = f64::INFINITY;
+        for (text, want, kind, value, low, high, unit) in [
+            (
+                "完工量4818万载重吨，",
+                "4818万载重吨",
+                Kind::Quantity,
+                4.818e7,
+                4.8175e7,
+                4.8185e7,
+                "dwt",
+            ),
+            (
+                "为8309万修正总吨。",
+                "8309万修正总吨",
+                Kind::Quantity,
+                8.309e7,
+                8.3085e7,
+                8.3095e7,
+                "CGT",
+            ),
+            (
+                "箱位达到24000TEU。",
+                "24000TEU",
+                Kind::Quantity,
+                24000.0,
+                23500.0,
+                24500.0,
+                "TEU",
+            ),
+            (
+                "浓度为29.3微克/立方米。",
+                "29.3微克/立方米",
+                Kind::Quantity,
+                29.3,
+                29.25,
+                29.35,
+                "μg/m3",
+            ),
+            (
+                "开行旅客列车逾1.3万列；",
+                "逾1.3万列",
+                Kind::Count,
+                13000.0,
+                13000.0,
+                inf,
+                "列",
+            ),
+            (
+                "保障航班约1.7万班，",
+                "约1.7万班",
+                Kind::Count,
+                17000.0,
+                15675.0,
+                18375.0,
+                "班",
+            ),
+            (
+                "风力达17级以上，",
+                "17级以上",
+                Kind::Quantity,
+                17.0,
+                17.0,
+                inf,
+                "级",
+            ),
+            (
+                "日产原油120万桶。",
+                "120万桶",
+                Kind::Quantity,
+                1.2e6,
+                1.15e6,
+                1.25e6,
+                "bbl",
+            ),
+            (
+                "接种疫苗3.5亿剂次。",
+                "3.5亿剂次",
+                Kind::Count,
+                3.5e8,
+                3.45e8,
+                3.55e8,
+                "剂",
+            ),
+            (
+                "面积120㎡，",
+                "120㎡",
+                Kind::Quantity,
+                120.0,
+                115.0,
+                125.0,
+                "m2",
+            ),
+            (
+                "a crop of 15.1 billion bushels.",
+                "15.1 billion bushels",
+                Kind::Quantity,
+                1.51e10,
+                1.505e10,
+                1.515e10,
+                "bu",
+            ),
+            (
+                "yields of 183.6 bushels per acre",
+                "183.6 bushels per acre",
+                Kind::Quantity,
+                183.6,
+                183.55,
+                183.65,
+                "bu/acre",
+            ),
+            (
+                "burned 1.1 billion gallons.",
+                "1.1 billion gallons",
+                Kind::Quantity,
+                1.1e9,
+                1.05e9,
+                1.15e9,
+                "gal",
+            ),
+            (
+                "settled up 3¾ cents",
+                "3¾ cents",
+                Kind::Money,
+                0.0375,
+                0.03625,
+                0.03875,
+                "USD",
+            ),
+            (
+                "lost 6 cents to $10.05¼.",
+                "$10.05¼",
+                Kind::Money,
+                10.0525,
+                10.05125,
+                10.05375,
+                "USD",
+            ),
+            (
+                "speeds ranged from 120 to 235 Mbps.",
+                "120 to 235 Mbps",
+                Kind::Quantity,
+                177.5,
+                115.0,
+                235.5,
+                "Mbps",
+            ),
+            (
+                "in almost a decade.",
+                "almost a decade",
+                Kind::Quantity,
+                10.0,
+                9.5,
+                10.0,
+                "year",
+            ),
+            (
+                "put 14 Boeing 737 MAX 9 jets back",
+                "14 Boeing 737 MAX 9 jets",
+                Kind::Count,
+                14.0,
+                13.5,
+                14.5,
+                "jets",
+            ),
+            (
+                "its first two A321neo aircraft",
+                "two A321neo aircraft",
+                Kind::Count,
+                2.0,
+                1.5,
+                2.5,
+                "aircraft",
+            ),
+            (
+                "three of the four networks",
+                "three",
+                Kind::Count,
+                3.0,
+                2.5,
+                3.5,
+                "networks",
+            ),
+        ] {
+            let m = mention(text, want);
+            assert_eq!(m.kind, kind, "`{want}`");
+            assert!(
+                close(m.value, value) && close(m.interval.low, low) && close(m.interval.high, high),
+                "`{want}`: {} [{}, {}], want {value} [{low}, {high}]",
+                m.value,
+                m.interval.low,
+                m.interval.high
+            );
+            assert_eq!(m.unit.as_deref(), Some(unit), "`{want}`");
+        }
+    }
+
+    #[test]
+    fn figures_that_share_or_carry_a_unit() {
+        // A Chinese list whose figures share the scale word shares the unit after the last.
+        let text = "分别为1855万、4730万和8309万修正总吨。";
+        for want in ["1855万", "4730万", "8309万修正总吨"] {
+            assert_eq!(mention(text, want).unit.as_deref(), Some("CGT"), "{want}");
+        }
+        // A bare scaled figure takes the unit of the scaled figure just before it…
+        let text = "Iowa expects about 2.6 billion bushels; Illinois comes next at 2.4 billion.";
+        assert_eq!(mention(text, "2.4 billion").kind, Kind::Quantity);
+        // …but not past a figure of another kind.
+        let text = "Payrolls fell by 8,000 jobs, and gains for the year came to 2.2 million.";
+        assert_eq!(mention(text, "2.2 million").kind, Kind::Number);
+        let text = "1.6 million homes cannot get 10 Mbps, compared with roughly 2.2 million.";
+        assert_eq!(mention(text, "roughly 2.2 million").kind, Kind::Count);
+        let text = "Some 90 homes are remote; about 62 of them lack a line.";
+        assert_eq!(mention(text, "about 62").kind, Kind::Count);
+    }
+
+    #[test]
+    fn names_codes_ranks_and_times_of_wave_5() {
+        for (text, want, kind) in [
+            ("排名前10的企业中", "前10", Kind::Ordinal),
+            ("最暖的前十个年份里", "前十个", Kind::Ordinal),
+            ("分列首三位客源市场", "首三位", Kind::Ordinal),
+            ("前20强里中国企业增至12家", "前20强", Kind::Ordinal),
+            ("今（113）年前7個月", "今（113）年", Kind::Year),
+            ("比去（112）年最高", "去（112）年", Kind::Year),
+            ("大潭8號機及豐德3號機已併網", "8號機", Kind::Name),
+            ("地铁2号线全线开通", "2号线", Kind::Name),
+            ("推出「香港夜繽紛」2.0版。", "2.0版", Kind::Name),
+            ("另有3款1类新药已提交", "1类新药", Kind::Name),
+            ("12306网站累计售出车票", "12306网站", Kind::Name),
+            ("自明年起T+2交割违约", "T+2", Kind::Name),
+            ("投资者热线：0571-86952318。", "0571-86952318", Kind::Name),
+            ("Call 800-555-0199 today.", "800-555-0199", Kind::Name),
+            ("due on Oct. 11 at 12 p.m. Eastern", "12 p.m.", Kind::Date),
+            ("trading opens at 9am.", "9am", Kind::Date),
+            ("the 787-9s are late", "787-9s", Kind::Name),
+            (
+                "expects 12 to 16 more 787-9s",
+                "12 to 16 more 787-9s",
+                Kind::Count,
+            ),
+        ] {
+            let m = mention(text, want);
+            assert_eq!(m.kind, kind, "`{want}` in `{text}`");
+        }
+        // Not names: a day of the month, a range with its unit.
+        assert_eq!(mention("5月3号开始", "5月3号").kind, Kind::Date);
+        assert_eq!(mention("需新增100-200MW", "100-200MW").kind, Kind::Quantity);
+        // `前10个月` stays a period; `目前10家` is no rank.
+        assert_eq!(mention("前10个月累计", "前10个月").kind, Kind::Date);
+        assert_eq!(mention("目前10家企业", "10家").kind, Kind::Count);
+    }
+
+    #[test]
+    fn comparisons_and_net_trades_are_no_hedges() {
+        // `two-thirds more than two years ago`: the base of a comparison, not "over two".
+        let m = mention("roughly two-thirds more than two years ago.", "two years");
+        assert_eq!((m.value, m.hedge), (2.0, None));
+        let text = "a gallon, 49 cents less than a year ago.";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(mentions.iter().all(|m| m.unit.as_deref() != Some("year")));
+        // A year before `more than` keeps the hedge.
+        let m = mention("In 2024 more than 300 firms closed.", "more than 300 firms");
+        assert_eq!(m.hedge, Some(Hedge::Over));
+        // `賣超` (net selling) is the amount itself.
+        let m = mention("外資全年賣超6,651億元，", "6,651億元");
+        assert!(m.hedge.is_none());
+        // A table's scale label is no quantity.
+        let text = "| Passengers (millions) | 47.6 |";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(!mentions.iter().any(|m| &text[m.span.range()] == "millions"));
+        // Accounting parentheses with a percent sign in a table.
+        let text = "| PRASM | 17.42 | (1.4)% |";
+        let m = mention(text, "(1.4)%");
+        assert_eq!(m.kind, Kind::Percent);
+        assert!(close(m.value, -0.014));
+    }
+
     #[test]
     fn words_and_names_that_are_no_quantities() {
         for (text, digits) in [
