@@ -260,7 +260,7 @@ fn ranging_from(before: &str) -> bool {
 /// Verbs of spread before `from a to b`.
 const RANGE_VERBS: &[&str] = &[
     "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "span", "spans",
-    "spanned", "spanning", "run", "runs", "ran", "running",
+    "spanned", "spanning", "run", "runs", "ran", "running", "priced", "pricing",
 ];
 
 /// Whether one of the last three words of `before` (plain words of the same clause) is a

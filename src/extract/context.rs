@@ -414,6 +414,16 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
     if arabic && scale == 1.0 {
         (kind, end) = index_points(text, p, pos, kind, end);
     }
+    // `64 points from 28 matches`, `three points clear`: points of a league or a game are
+    // counted, not percentage points.
+    if kind == TailKind::Points
+        && p.decimals == 0
+        && scale == 1.0
+        && text[skip_space(text, pos)..].starts_with("point")
+        && names_sport(text, pos)
+    {
+        kind = TailKind::Count(Cow::Borrowed("points"));
+    }
     // `1,187.5億度`: degrees by the hundred million are kilowatt-hours of electricity.
     if kind == TailKind::Unit("°") && scale >= 1e4 {
         kind = TailKind::Unit("kWh");
@@ -494,6 +504,60 @@ fn names_index(text: &str, pos: usize) -> bool {
     .unwrap_or(0);
     let sentence = &head[start..];
     INDEX_WORDS.iter().any(|w| sentence.contains(w))
+}
+
+/// Words of a game or a league.
+const SPORT_WORDS: &[&str] = &[
+    "match",
+    "matches",
+    "game",
+    "games",
+    "league",
+    "League",
+    "season",
+    "goals",
+    "draw",
+    "drew",
+    "defeat",
+    "defeats",
+    "victory",
+    "fixture",
+    "fixtures",
+    "standings",
+    "tournament",
+    "scored",
+    "rebounds",
+    "assists",
+    "innings",
+    "touchdowns",
+];
+
+/// Whether the sentence around `pos` (200 bytes either way, cut at sentence ends) speaks of
+/// a game or a league.
+fn names_sport(text: &str, pos: usize) -> bool {
+    let mut from = pos.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (pos + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let head = &text[from..pos];
+    let start = [head.rfind(". "), head.rfind('\n'), head.rfind('。')]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(from, |k| from + k + 1);
+    let tail = &text[pos..to];
+    let end = [tail.find(". "), tail.find('\n'), tail.find('。')]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(to, |k| pos + k);
+    text[start..end]
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.len() >= 4 && SPORT_WORDS.contains(&w))
 }
 
 /// Closes a tail: a hedge written after the unit (`0.7% 左右`, `5 亿美元以上`).

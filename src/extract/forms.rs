@@ -508,6 +508,16 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
             if nw.ends_with('s') {
                 return None;
             }
+            // `Havertz added a third in the 78th minute`: a third goal after a verb of
+            // scoring, unless `of` makes it a share (`scored a third of the points`).
+            let head = text[..s].trim_end();
+            let verb = head
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            if SCORING_VERBS.contains(&verb) && !text[ne..].starts_with(" of ") {
+                return None;
+            }
             // `a third straight month`, `a quarter earlier`: an ordinal or a period of time.
             if text.as_bytes().get(ne) == Some(&b' ') {
                 let (after, _) = word_at(text, ne + 1);
@@ -568,6 +578,12 @@ const NOT_SHARES: &[&str] = &[
 ];
 
 /// Words before `half` that make it a part of a period (`the first half`, `H2`).
+/// Verbs after which `a third`, `a fourth` is one more goal or point, an ordinal.
+const SCORING_VERBS: &[&str] = &[
+    "added", "adds", "scored", "scores", "netted", "nets", "grabbed", "struck", "headed",
+    "conceded", "fired", "slotted", "bagged", "notched", "kicked",
+];
+
 const HALF_PERIODS: &[&str] = &["first", "second", "latter", "back", "front"];
 
 /// A fraction of a point after a fraction word ending at `we` (`half a point`, `a quarter

@@ -329,6 +329,8 @@ pub(crate) const COUNTED_ZH: &[(&str, &str)] = &[
     ("機架", "機架"),
     ("标准箱", "标准箱"),
     ("標準箱", "標準箱"),
+    ("标箱", "标箱"),
+    ("標箱", "標箱"),
     ("用户", "用户"),
     ("用戶", "用戶"),
     ("网民", "网民"),
@@ -416,6 +418,11 @@ pub(crate) fn counter(c: char) -> Option<&'static str> {
 pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     // Bushels of grain, gallons of fuel, ounces of gold: quantities in that unit, not
     // things counted.
+    // Oil by the barrel a day.
+    ("b/d", "bbl/d"),
+    ("bpd", "bbl/d"),
+    ("mb/d", "mb/d"),
+    ("kb/d", "kb/d"),
     ("bushels", "bu"),
     ("bushel", "bu"),
     ("gallons", "gal"),

@@ -533,6 +533,42 @@ mod tests {
                 3.5,
                 "networks",
             ),
+            (
+                "raised it by 110,000 b/d",
+                "110,000 b/d",
+                Kind::Quantity,
+                110000.0,
+                105000.0,
+                115000.0,
+                "bbl/d",
+            ),
+            (
+                "发送207万标箱，",
+                "207万标箱",
+                Kind::Count,
+                2.07e6,
+                2.065e6,
+                2.075e6,
+                "标箱",
+            ),
+            (
+                "on 64 points from 28 matches",
+                "64 points",
+                Kind::Count,
+                64.0,
+                63.5,
+                64.5,
+                "points",
+            ),
+            (
+                "tickets, priced from £30 to £97, sold out",
+                "£30 to £97",
+                Kind::Money,
+                63.5,
+                29.5,
+                97.5,
+                "GBP",
+            ),
         ] {
             let m = mention(text, want);
             assert_eq!(m.kind, kind, "`{want}`");
@@ -586,6 +622,7 @@ mod tests {
             ("due on Oct. 11 at 12 p.m. Eastern", "12 p.m.", Kind::Date),
             ("trading opens at 9am.", "9am", Kind::Date),
             ("the 787-9s are late", "787-9s", Kind::Name),
+            ("咨询可拨打12328服务热线。", "12328服务热线", Kind::Name),
             (
                 "expects 12 to 16 more 787-9s",
                 "12 to 16 more 787-9s",
@@ -617,6 +654,15 @@ mod tests {
         // `賣超` (net selling) is the amount itself.
         let m = mention("外資全年賣超6,651億元，", "6,651億元");
         assert!(m.hedge.is_none());
+        // Outside a game, points are percentage points.
+        let m = mention("Support for the party fell 3 points.", "3 points");
+        assert_eq!(m.kind, Kind::Points);
+        // `added a third`: one more goal; `scored a third of the points`: a share.
+        let text = "Havertz added a third in the 78th minute.";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(mentions.iter().all(|m| m.kind != Kind::Fraction));
+        let m = mention("He scored a third of the points.", "a third");
+        assert_eq!(m.kind, Kind::Fraction);
         // A table's scale label is no quantity.
         let text = "| Passengers (millions) | 47.6 |";
         let mentions = extract(text, &ExtractOptions::default());

@@ -1024,16 +1024,32 @@ const NUMBERED_NAMES: &[&str] = &[
     "专线",
     "專線",
     "小程序",
+    "服务热线",
+    "服務熱線",
+    "服务专线",
+    "服務專線",
 ];
 
 /// The end of a word of `NUMBERED_NAMES` at `j` (or of `版` that is no word of its own:
 /// `2.0版`, not `3版块`).
 pub(crate) fn numbered_name_end(text: &str, j: usize) -> Option<usize> {
-    // All start with one of `号 號 版 类 類 网 網 热 熱 客 专 專 小`.
+    // All start with one of `号 號 版 类 類 网 網 热 熱 客 专 專 小 服`.
     let c = char_at(text, j)?;
     if !matches!(
         c,
-        '号' | '號' | '版' | '类' | '類' | '网' | '網' | '热' | '熱' | '客' | '专' | '專' | '小'
+        '号' | '號'
+            | '版'
+            | '类'
+            | '類'
+            | '网'
+            | '網'
+            | '热'
+            | '熱'
+            | '客'
+            | '专'
+            | '專'
+            | '小'
+            | '服'
     ) {
         return None;
     }
