@@ -596,6 +596,15 @@ fn finish(
         t.end = e;
     }
     let end = t.end;
+    // `两成多`: more than two tenths (`成多` is no word).
+    if t.hedge.is_none()
+        && matches!(t.kind, TailKind::Tenths(0))
+        && char_at(text, end) == Some('多')
+    {
+        t.hedge = Some((Hedge::Over, Span::new(end, end + 3)));
+        t.end = end + 3;
+    }
+    let end = t.end;
     if t.hedge.is_none()
         && t.kind != TailKind::None
         && let Some((h, span)) = more_after_unit(text, end)

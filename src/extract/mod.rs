@@ -654,6 +654,15 @@ mod tests {
         // `賣超` (net selling) is the amount itself.
         let m = mention("外資全年賣超6,651億元，", "6,651億元");
         assert!(m.hedge.is_none());
+        // `两成多`: more than two tenths.
+        let m = mention("受访者中，两成多表示一般。", "两成多");
+        assert_eq!((m.kind, m.hedge), (Kind::Percent, Some(Hedge::Over)));
+        // `3萬4,000美元`: ten thousands, then plain thousands.
+        let m = mention("每人GDP約3萬4,000美元。", "約3萬4,000美元");
+        assert!(close(m.value, 34000.0));
+        // Minguo fiscal years.
+        assert_eq!(mention("114年度總預算案", "114年度").kind, Kind::Year);
+        assert_eq!(mention("成立近110年来", "110年").kind, Kind::Quantity);
         // Outside a game, points are percentage points.
         let m = mention("Support for the party fell 3 points.", "3 points");
         assert_eq!(m.kind, Kind::Points);

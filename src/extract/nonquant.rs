@@ -406,6 +406,26 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         if let Some(e) = month_after(text, j + 3) {
             return Some(raw(Kind::Date, Span::new(s, e), number, p));
         }
+        // `114年度總預算`, `113年底`, `112年全年`: a Minguo year (three digits, from 100) with
+        // a word that only a year takes, unless a word of duration comes before (`近100年`).
+        let k = skip_space_back(text, s);
+        let minguo = (100..=130).contains(&v)
+            && p.numeral == Numeral::Arabic
+            && matches!(
+                char_at(text, j + 3),
+                Some('度' | '底' | '初' | '中' | '全' | '上' | '下' | '第' | '起' | '以' | '前')
+            )
+            && !DURATION_BEFORE
+                .iter()
+                .any(|w| ends_with_word(text, k, w).is_some());
+        if minguo {
+            let end = if text[j + 3..].starts_with('度') {
+                j + 6
+            } else {
+                j + 3
+            };
+            return Some(raw(Kind::Year, Span::new(s, end), number, p));
+        }
         let k = skip_space_back(text, s);
         if ["民國", "民国"]
             .iter()
@@ -576,7 +596,11 @@ fn second_day(text: &str, s: usize) -> bool {
     if k == digits_end || digits_end - k > 2 || k == 0 || b[k - 1] != b' ' {
         return false;
     }
-    let m = k - 1;
+    let mut m = k - 1;
+    // `Jan. 5 to 9`: an abbreviated month with its point.
+    if m > 0 && b[m - 1] == b'.' {
+        m -= 1;
+    }
     m > 0
         && MONTHS
             .iter()

@@ -522,7 +522,9 @@ fn compound_scale(text: &str, s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> O
     }
     let q = numeral::arabic(text, tail.end)?;
     let rest = context::tail(text, &q, pre.currency.is_some());
-    if q.decimals > 0 || rest.scale >= tail.scale || rest.scale < 1e3 {
+    // `3萬4,000美元`: after 万 the smaller part may be plain thousands.
+    let thousands = tail.scale == 1e4 && rest.scale == 1.0 && q.int_digits == 4;
+    if q.decimals > 0 || rest.scale >= tail.scale || (rest.scale < 1e3 && !thousands) {
         return None;
     }
     let carried = Pre {
