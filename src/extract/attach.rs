@@ -18,6 +18,7 @@ use crate::source::Span;
 pub(crate) fn ranges(text: &str, raws: &mut [Raw]) {
     slash_lists(text, raws);
     carried_units(text, raws);
+    hundredths_of_seconds(text, raws);
     let mut r = 0;
     while r + 1 < raws.len() {
         if let Some(merged) = range(text, &raws[r], &raws[r + 1]) {
@@ -145,6 +146,35 @@ fn carried_units(text: &str, raws: &mut [Raw]) {
     }
 }
 
+/// `46秒40`, `9秒83`: a race time, seconds and then two digits of hundredths; one mention
+/// (46.40 s, to the hundredth).
+fn hundredths_of_seconds(text: &str, raws: &mut [Raw]) {
+    for r in 0..raws.len().saturating_sub(1) {
+        let (head, tail) = raws.split_at_mut(r + 1);
+        let (a, b) = (&mut head[r], &mut tail[0]);
+        let seconds = a.kind == Kind::Quantity
+            && a.unit.as_deref() == Some("s")
+            && a.hedge.is_none()
+            && a.style.decimals == 0
+            && a.style.factor == 1.0
+            && text.get(a.span.end - '秒'.len_utf8()..a.span.end) == Some("秒");
+        let digits = b.kind == Kind::Number
+            && b.span.start == a.span.end
+            && b.reason.is_none()
+            && text
+                .get(b.span.range())
+                .is_some_and(|t| t.len() == 2 && t.bytes().all(|c| c.is_ascii_digit()));
+        if seconds && digits {
+            a.value += b.value / 100.0;
+            a.half = 0.005;
+            a.style.decimals = 2;
+            a.span.end = b.span.end;
+            a.number.end = b.number.end;
+            b.weak = true;
+        }
+    }
+}
+
 fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     let plain = |r: &Raw| r.kind.is_quantity() && r.hedge.is_none() && !r.by_nature;
     // `约 5%-10%`: a hedge before the first end widens the whole range.
@@ -164,6 +194,15 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         "–" | "—" | "~" | "～" | "至" | "到" | "to" => true,
         // `between $68.1bn and $69.1bn`.
         "and" => ends_with_word(before, before.len(), "between").is_some(),
+        // `北风3、4级`: two neighbouring whole numbers, a range as `三四级` is.
+        "、" => {
+            a.kind == Kind::Number
+                && a.style.decimals == 0
+                && a.style.factor == 1.0
+                && b.style.decimals == 0
+                && b.value == a.value + 1.0
+                && matches!(b.kind, Kind::Quantity | Kind::Count)
+        }
         _ => false,
     };
     if !ok {

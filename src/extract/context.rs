@@ -555,9 +555,55 @@ fn names_sport(text: &str, pos: usize) -> bool {
         .flatten()
         .min()
         .map_or(to, |k| pos + k);
-    text[start..end]
+    let sentence = &text[start..end];
+    sentence
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w.len() >= 4 && SPORT_WORDS.contains(&w))
+        || (!sentence.is_ascii() && SPORT_WORDS_ZH.iter().any(|w| sentence.contains(w)))
+}
+
+/// Chinese words of a game or a league.
+const SPORT_WORDS_ZH: &[&str] = &[
+    "比赛", "比賽", "赛季", "賽季", "得分", "砍下", "全场", "全場", "积分", "積分", "战胜", "戰勝",
+    "击败", "擊敗", "夺冠", "奪冠", "联赛", "聯賽", "决赛", "決賽", "场均", "場均", "进球", "進球",
+    "球队", "球隊",
+];
+
+/// `砍下27分`, `积分74分`: points of a game, in a sentence about one (`分` that opens no
+/// word of its own: not `分钟`, `分别`, `分析`).
+fn game_points(text: &str, j: usize) -> Option<usize> {
+    if char_at(text, j) != Some('分') {
+        return None;
+    }
+    let e = j + '分'.len_utf8();
+    let word = char_at(text, e).is_some_and(|c| {
+        super::nonquant::is_cjk(c)
+            && !matches!(
+                c,
+                '的' | '夺'
+                    | '奪'
+                    | '排'
+                    | '位'
+                    | '领'
+                    | '領'
+                    | '居'
+                    | '并'
+                    | '並'
+                    | '和'
+                    | '与'
+                    | '與'
+                    | '获'
+                    | '獲'
+                    | '拿'
+                    | '险'
+                    | '險'
+                    | '战'
+                    | '戰'
+                    | '击'
+                    | '擊'
+            )
+    });
+    (!word && names_sport(text, j)).then_some(e)
 }
 
 /// Closes a tail: a hedge written after the unit (`0.7% 左右`, `5 亿美元以上`).
@@ -833,6 +879,9 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         if grade {
             return (TailKind::Unit("级"), Some(e));
         }
+    }
+    if let Some(e) = game_points(text, j) {
+        return (TailKind::Count(Cow::Borrowed("分")), Some(e));
     }
     if let Some(c) = char_at(text, j)
         && let Some(counter) = lexicon::counter(c)

@@ -221,6 +221,10 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("赫茲", "Hz"),
     ("兆赫", "MHz"),
     ("焦耳", "J"),
+    // Air pressure.
+    ("百帕", "hPa"),
+    ("千帕", "kPa"),
+    ("兆帕", "MPa"),
     // Ships are counted by their tonnage: deadweight, compensated gross and gross tonnes.
     ("载重吨", "dwt"),
     ("載重噸", "dwt"),

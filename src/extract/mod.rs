@@ -654,6 +654,19 @@ mod tests {
         // `賣超` (net selling) is the amount itself.
         let m = mention("外資全年賣超6,651億元，", "6,651億元");
         assert!(m.hedge.is_none());
+        // Weather and sport: pressure, a range of wind grades, a race time, game points.
+        assert_eq!(
+            mention("中心最低气压为970百帕。", "970百帕")
+                .unit
+                .as_deref(),
+            Some("hPa")
+        );
+        let m = mention("北风3、4级，", "3、4级");
+        assert_eq!((m.interval.low, m.interval.high), (2.5, 4.5));
+        let m = mention("以46秒40的成绩夺冠", "46秒40");
+        assert!(close(m.value, 46.4) && close(m.interval.high, 46.405));
+        assert_eq!(mention("朱婷在比赛中砍下27分。", "27分").kind, Kind::Count);
+        assert_eq!(mention("今天06时继续发布预警", "06时").kind, Kind::Date);
         // `两成多`: more than two tenths.
         let m = mention("受访者中，两成多表示一般。", "两成多");
         assert_eq!((m.kind, m.hedge), (Kind::Percent, Some(Hedge::Over)));

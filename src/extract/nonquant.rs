@@ -704,9 +704,15 @@ fn zh_clock(text: &str, s: usize, e: usize) -> Option<usize> {
     if let Some(end) = minutes {
         return Some(end);
     }
+    // `今天06时`, `6日08时`: an hour written with a leading nought, or after a day.
     let part = DAY_PARTS
         .iter()
-        .any(|w| ends_with_word(text, skip_space_back(text, s), w).is_some());
+        .any(|w| ends_with_word(text, skip_space_back(text, s), w).is_some())
+        || (e - s == 2 && text.as_bytes()[s] == b'0')
+        || matches!(
+            char_before(text, skip_space_back(text, s)),
+            Some('日' | '天' | '晚' | '晨' | '夜')
+        );
     if part || text[h..].starts_with('半') || text[h..].starts_with('钟') {
         let mut end = h;
         if text[h..].starts_with('半') || text[h..].starts_with('钟') {
