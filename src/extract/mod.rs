@@ -667,6 +667,18 @@ mod tests {
         assert!(close(m.value, 46.4) && close(m.interval.high, 46.405));
         assert_eq!(mention("朱婷在比赛中砍下27分。", "27分").kind, Kind::Count);
         assert_eq!(mention("今天06时继续发布预警", "06时").kind, Kind::Date);
+        // The sign written as a word.
+        let m = mention("Temperatures fell to minus 8C overnight.", "minus 8C");
+        assert!(close(m.value, -8.0));
+        let m = mention("Revenue of $7 billion, plus or minus 2%.", "2%");
+        assert!(close(m.value, 0.02));
+        let m = mention("最低气温零下15℃。", "零下15℃");
+        assert!(close(m.value, -15.0));
+        assert_eq!(
+            mention("《電業法》第2條修正案", "第2條").kind,
+            Kind::Reference
+        );
+        assert_eq!(mention("台北101大樓高508公尺", "101大樓").kind, Kind::Name);
         // `两成多`: more than two tenths.
         let m = mention("受访者中，两成多表示一般。", "两成多");
         assert_eq!((m.kind, m.hedge), (Kind::Percent, Some(Hedge::Over)));

@@ -171,7 +171,20 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let next = char_at(text, j);
     if matches!(
         next,
-        Some('章' | '节' | '卷' | '篇' | '册' | '页' | '条' | '款' | '部')
+        Some(
+            '章' | '节'
+                | '卷'
+                | '篇'
+                | '册'
+                | '页'
+                | '条'
+                | '款'
+                | '部'
+                | '條'
+                | '節'
+                | '冊'
+                | '頁'
+        )
     ) {
         let end = j + next.map_or(0, char::len_utf8);
         return Some(
@@ -1056,6 +1069,10 @@ const NUMBERED_NAMES: &[&str] = &[
     "小程序",
     "服务热线",
     "服務熱線",
+    "大楼",
+    "大樓",
+    "大厦",
+    "大廈",
     "服务专线",
     "服務專線",
 ];
@@ -1080,6 +1097,7 @@ pub(crate) fn numbered_name_end(text: &str, j: usize) -> Option<usize> {
             | '專'
             | '小'
             | '服'
+            | '大'
     ) {
         return None;
     }

@@ -349,6 +349,19 @@ fn arabic_at(
 /// opening bracket, a Chinese character or clause punctuation; not the hyphen of `5-10`,
 /// `COVID-19` or `5%-10%`.
 fn minus_before(text: &str, s: usize) -> Option<usize> {
+    // `minus 8C`, `零下15℃`: the sign written as a word.
+    let head = &text[..s];
+    if head.ends_with(' ') || head.ends_with('下') {
+        for w in ["minus ", "零下"] {
+            // (`plus or minus 2%` is a margin, not a sign.)
+            if let Some(st) = lexicon::ends_with_word(text, s, w)
+                && lexicon::ends_with_word(text, lexicon::skip_space_back(text, st), "plus or")
+                    .is_none()
+            {
+                return Some(st);
+            }
+        }
+    }
     let sign = if text[..s].ends_with('-') {
         s - 1
     } else if text[..s].ends_with('−') {
