@@ -68,6 +68,18 @@ fn slash_lists(text: &str, raws: &mut [Raw]) {
         let scaled = matches!(b.kind, Kind::Money | Kind::Count | Kind::Quantity)
             && b.style.factor > 1.0
             && b.reason.is_none();
+        // `120/80 mmHg`: two readings in one unit of measure.
+        let measured = b.kind == Kind::Quantity
+            && b.style.factor == 1.0
+            && b.reason.is_none()
+            && a.style.decimals == 0
+            && b.style.decimals == 0
+            && !matches!(b.unit.as_deref(), Some("%" | "pp"));
+        if joined && bare && measured {
+            a.kind = b.kind;
+            a.unit = b.unit.clone();
+            continue;
+        }
         if joined && bare && scaled {
             // Through the written digits, as the grammar scales (`10.2` × 1e8 is exactly
             // 1,020,000,000, not 1,019,999,999.99…).

@@ -428,6 +428,12 @@ pub(crate) fn counter(c: char) -> Option<&'static str> {
 pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     // Bushels of grain, gallons of fuel, ounces of gold: quantities in that unit, not
     // things counted.
+    // Blood pressure and laboratory values.
+    ("mmHg", "mmHg"),
+    ("mmol/L", "mmol/L"),
+    ("mmol/l", "mmol/L"),
+    ("mg/dL", "mg/dL"),
+    ("mg/dl", "mg/dL"),
     // Oil by the barrel a day.
     ("b/d", "bbl/d"),
     ("bpd", "bbl/d"),
@@ -590,7 +596,7 @@ const UNIT_BASES: &[(&str, &[&str])] = &[
     ("t", &["", "k", "M", "G"]),
     ("s", &["", "m", "μ", "n"]),
     ("h", &[""]),
-    ("L", &["", "m"]),
+    ("L", &["", "m", "d"]),
     ("l", &["m"]),
     ("Pa", &["", "k", "M", "G"]),
     // Solar modules by peak watts, heat, doses, sound, shipping and crude oil.
@@ -604,6 +610,7 @@ const UNIT_BASES: &[(&str, &[&str])] = &[
     ("bbl", &[""]),
     ("ha", &[""]),
     ("mph", &[""]),
+    ("Hg", &["mm"]),
 ];
 
 /// The unit `word` names when it is one of `UNIT_BASES` with a prefix it takes: the word

@@ -679,6 +679,12 @@ mod tests {
             Kind::Reference
         );
         assert_eq!(mention("台北101大樓高508公尺", "101大樓").kind, Kind::Name);
+        // Medicine: readings in one unit, a trial's statistics are no names.
+        let text = "Blood pressure fell to 120/80 mmHg and LDL to 2.6 mmol/L.";
+        assert_eq!(mention(text, "120").unit.as_deref(), Some("mmHg"));
+        assert_eq!(mention(text, "2.6 mmol/L").kind, Kind::Quantity);
+        let text = "hazard ratio 0.77; 95% CI 0.65-0.91";
+        assert_eq!(mention(text, "0.65-0.91").kind, Kind::Number);
         // `两成多`: more than two tenths.
         let m = mention("受访者中，两成多表示一般。", "两成多");
         assert_eq!((m.kind, m.hedge), (Kind::Percent, Some(Hedge::Over)));

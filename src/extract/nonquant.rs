@@ -999,6 +999,13 @@ const NOT_NAMES: &[&str] = &[
     "GBP",
     "JPY",
     "HKD",
+    // Statistics of a trial: `95% CI 0.65-0.91`, `HR 0.77`, `OR 1.5`.
+    "CI",
+    "HR",
+    "OR",
+    "RR",
+    "SD",
+    "IQR",
 ];
 
 /// What a number names when one of these follows it: a unit of a plant (`8號機`), a metro
