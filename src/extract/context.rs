@@ -359,8 +359,9 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
     if scale == 1.0 {
         let j = skip_space(text, pos);
         let next = bytes.get(j).copied().unwrap_or(0);
+        // After `多`, `余` (`二十多万人次`) the Chinese numeral stopped before its scale word.
         if next >= 0x80
-            && (p.numeral != Numeral::Chinese || open_scale)
+            && (p.numeral != Numeral::Chinese || open_scale || hedge.is_some())
             && let Some((w, f, e)) = match_after(text, j, SCALE_ZH)
             && w != "十"
             && match_after(text, j, PERCENT_AFTER).is_none()

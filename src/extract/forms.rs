@@ -108,6 +108,29 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             raw.span.start = pre.start(s);
             Some(raw)
         }
+        '半' if matches!(char_before(text, s), Some('过' | '過'))
+            && unit_zh_at(text, s + 3).is_none()
+            && !matches!(char_at(text, s + 3), Some('个' | '個')) =>
+        {
+            // `过半家庭`, `过半数`: more than half.
+            let end = if rest.starts_with("半数") || rest.starts_with("半數") {
+                s + 6
+            } else {
+                s + 3
+            };
+            let mut raw = word_form(
+                text,
+                Kind::Fraction,
+                Span::new(s, end),
+                0.5,
+                Numeral::Chinese,
+                false,
+            );
+            raw.hedge = Some(Hedge::Over);
+            raw.hedge_span = Some(Span::new(s - 3, s));
+            raw.span.start = s - 3;
+            Some(raw)
+        }
         '半' if rest.starts_with("半数") => {
             if matches!(char_before(text, s), Some('多' | '大')) {
                 return None;

@@ -685,6 +685,16 @@ mod tests {
         assert_eq!(mention(text, "2.6 mmol/L").kind, Kind::Quantity);
         let text = "hazard ratio 0.77; 95% CI 0.65-0.91";
         assert_eq!(mention(text, "0.65-0.91").kind, Kind::Number);
+        // A Chinese numeral, `多` or `余`, then its scale word.
+        let m = mention("吸引观众二十多万人次。", "二十多万人次");
+        assert_eq!(
+            (m.kind, m.value, m.hedge),
+            (Kind::Count, 2e5, Some(Hedge::Over))
+        );
+        let m = mention("其中专业观众十余万人次。", "十余万人次");
+        assert_eq!((m.value, m.hedge), (1e5, Some(Hedge::Over)));
+        let m = mention("过半家庭计划增加消费", "过半");
+        assert_eq!((m.kind, m.hedge), (Kind::Fraction, Some(Hedge::Over)));
         // `两成多`: more than two tenths.
         let m = mention("受访者中，两成多表示一般。", "两成多");
         assert_eq!((m.kind, m.hedge), (Kind::Percent, Some(Hedge::Over)));
