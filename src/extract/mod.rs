@@ -609,6 +609,11 @@ mod tests {
             ("最暖的前十个年份里", "前十个", Kind::Ordinal),
             ("分列首三位客源市场", "首三位", Kind::Ordinal),
             ("前20强里中国企业增至12家", "前20强", Kind::Ordinal),
+            (
+                "The top 10 exporters account for 58%.",
+                "top 10",
+                Kind::Ordinal,
+            ),
             ("今（113）年前7個月", "今（113）年", Kind::Year),
             ("比去（112）年最高", "去（112）年", Kind::Year),
             ("大潭8號機及豐德3號機已併網", "8號機", Kind::Name),
@@ -695,6 +700,8 @@ mod tests {
         assert_eq!((m.value, m.hedge), (1e5, Some(Hedge::Over)));
         let m = mention("过半家庭计划增加消费", "过半");
         assert_eq!((m.kind, m.hedge), (Kind::Fraction, Some(Hedge::Over)));
+        let m = mention("the top 1% of earners", "1%");
+        assert_eq!(m.kind, Kind::Percent);
         // `两成多`: more than two tenths.
         let m = mention("受访者中，两成多表示一般。", "两成多");
         assert_eq!((m.kind, m.hedge), (Kind::Percent, Some(Hedge::Over)));

@@ -163,6 +163,18 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     if let Some(r) = rank_cut(text, s, k, p) {
         return Some(r);
     }
+    // `the top 10 exporters`, `the top five`: the cut-off of a ranking, as `前10` (not
+    // `the top 1%` of earners, a share).
+    if k < s
+        && (1.0..=1000.0).contains(&p.value)
+        && p.decimals == 0
+        && let Some(st) = ends_with_word(text, k, "top")
+        && !text[p.end..].starts_with(['%', '％'])
+        && !text[p.end..].starts_with(" percent")
+        && !text[p.end..].starts_with(" per cent")
+    {
+        return Some(raw(Kind::Ordinal, Span::new(st, p.end), number, p));
+    }
     if char_before(text, k) != Some('第') {
         return session(text, s, p);
     }
