@@ -426,7 +426,10 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
         kind = TailKind::Count(Cow::Borrowed("points"));
     }
     // `1,187.5億度`: degrees by the hundred million are kilowatt-hours of electricity.
-    if kind == TailKind::Unit("°") && scale >= 1e4 {
+    // `90度电池包`, `每度电`: `度` before `电` is the kilowatt-hour too.
+    if kind == TailKind::Unit("°")
+        && (scale >= 1e4 || matches!(end.and_then(|e| char_at(text, e)), Some('电' | '電')))
+    {
         kind = TailKind::Unit("kWh");
     }
     let mut t = finish(text, end.unwrap_or(pos), kind, scale, hedge);

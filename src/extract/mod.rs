@@ -618,6 +618,8 @@ mod tests {
             ("比去（112）年最高", "去（112）年", Kind::Year),
             ("大潭8號機及豐德3號機已併網", "8號機", Kind::Name),
             ("地铁2号线全线开通", "2号线", Kind::Name),
+            ("搭载神舟十九号载人飞船", "十九号", Kind::Name),
+            ("截至10月19号，", "10月19号", Kind::Date),
             ("推出「香港夜繽紛」2.0版。", "2.0版", Kind::Name),
             ("另有3款1类新药已提交", "1类新药", Kind::Name),
             ("12306网站累计售出车票", "12306网站", Kind::Name),
@@ -702,6 +704,10 @@ mod tests {
         assert_eq!((m.kind, m.hedge), (Kind::Fraction, Some(Hedge::Over)));
         let m = mention("the top 1% of earners", "1%");
         assert_eq!(m.kind, Kind::Percent);
+        assert_eq!(
+            mention("搭载90度电池包", "90度").unit.as_deref(),
+            Some("kWh")
+        );
         // `两成多`: more than two tenths.
         let m = mention("受访者中，两成多表示一般。", "两成多");
         assert_eq!((m.kind, m.hedge), (Kind::Percent, Some(Hedge::Over)));

@@ -512,6 +512,14 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             }
             return Some(raw(Kind::Date, Span::new(s, end), number, p));
         }
+        // `神舟十九号`, `长征二号`: a craft or a thing numbered after its name, not a day.
+        Some('号')
+            if p.numeral != Numeral::Words
+                && char_before(text, s).is_some_and(|c| is_cjk(c) && !BEFORE_DAY.contains(&c)) =>
+        {
+            let end = numbered_name_end(text, j).unwrap_or(j + 3);
+            return Some(raw(Kind::Name, Span::new(s, end), number, p));
+        }
         Some('日' | '号')
             if (1..=31).contains(&v)
                 && p.numeral != Numeral::Words
@@ -582,6 +590,14 @@ fn meridiem(text: &str, e: usize) -> Option<usize> {
         ok.then_some(end)
     })
 }
+
+/// Characters that may stand before a day written with `号` (`10月19号`, `截至31号`, `今天是5号`);
+/// after other Chinese characters `号` numbers a thing (`神舟十九号`).
+const BEFORE_DAY: &[char] = &[
+    '月', '至', '到', '和', '及', '与', '與', '、', '的', '在', '于', '於', '从', '從', '是', '为',
+    '為', '起', '止', '每', '前', '后', '後', '今', '明', '昨', '本', '该', '該', '当', '當', '逢',
+    '初', '旬', '自', '由', '或', '~', '～', '－', '—',
+];
 
 /// Whether a connector, a day and a month follow `e`: ` and 18 March`, `-5 May`.
 fn first_day(text: &str, e: usize) -> bool {
