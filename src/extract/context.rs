@@ -418,7 +418,6 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
     // `64 points from 28 matches`, `three points clear`: points of a league or a game are
     // counted, not percentage points.
     if kind == TailKind::Points
-        && p.decimals == 0
         && scale == 1.0
         && text[skip_space(text, pos)..].starts_with("point")
         && names_sport(text, pos)
@@ -548,11 +547,15 @@ fn names_sport(text: &str, pos: usize) -> bool {
         to -= 1;
     }
     let head = &text[from..pos];
-    let start = [head.rfind(". "), head.rfind('\n'), head.rfind('。')]
-        .into_iter()
-        .flatten()
-        .max()
-        .map_or(from, |k| from + k + 1);
+    let start = [
+        head.rfind(". ").map(|k| k + 1),
+        head.rfind('\n').map(|k| k + 1),
+        head.rfind('。').map(|k| k + '。'.len_utf8()),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .map_or(from, |k| from + k);
     let tail = &text[pos..to];
     let end = [tail.find(". "), tail.find('\n'), tail.find('。')]
         .into_iter()

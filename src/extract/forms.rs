@@ -109,6 +109,7 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             Some(raw)
         }
         '半' if matches!(char_before(text, s), Some('过' | '過'))
+            && !matches!(char_before(text, s - 3), Some('超' | '不'))
             && unit_zh_at(text, s + 3).is_none()
             && !matches!(char_at(text, s + 3), Some('个' | '個')) =>
         {

@@ -113,6 +113,9 @@ pub(crate) const CURRENCY_AFTER: &[(&str, &str)] = &[
 
 /// Currency subunits after the number: a hundredth of the currency (`64 cents` is USD 0.64).
 pub(crate) const SUBUNIT_AFTER: &[(&str, &str)] = &[
+    ("HK cents", "HKD"),
+    ("US cents", "USD"),
+    ("euro cents", "EUR"),
     ("cents", "USD"),
     ("cent", "USD"),
     ("pence", "GBP"),

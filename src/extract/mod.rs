@@ -673,6 +673,13 @@ mod tests {
         let m = mention("以46秒40的成绩夺冠", "46秒40");
         assert!(close(m.value, 46.4) && close(m.interval.high, 46.405));
         assert_eq!(mention("朱婷在比赛中砍下27分。", "27分").kind, Kind::Count);
+        // The sentence around points is cut at whole characters (`。` before and after).
+        let text = "赛事开跑。本届共32,000 points。参赛规模扩大。";
+        let _ = extract(text, &ExtractOptions::default());
+        assert_eq!(
+            mention("超过半数的受访者", "超过半数").hedge,
+            Some(Hedge::Over)
+        );
         assert_eq!(mention("今天06时继续发布预警", "06时").kind, Kind::Date);
         // The sign written as a word.
         let m = mention("Temperatures fell to minus 8C overnight.", "minus 8C");
@@ -708,6 +715,18 @@ mod tests {
             mention("搭载90度电池包", "90度").unit.as_deref(),
             Some("kWh")
         );
+        // Sport: a score after a team's name, averages of points.
+        assert_eq!(
+            mention("City beat Real Madrid 4-0 in the second leg.", "4").kind,
+            Kind::Number
+        );
+        let m = mention(
+            "Curry averaged 27.4 points and 5.1 assists this season.",
+            "27.4 points",
+        );
+        assert_eq!(m.kind, Kind::Count);
+        let m = mention("The final dividend is 96 HK cents a share.", "96 HK cents");
+        assert_eq!((m.kind, m.unit.as_deref()), (Kind::Money, Some("HKD")));
         // `两成多`: more than two tenths.
         let m = mention("受访者中，两成多表示一般。", "两成多");
         assert_eq!((m.kind, m.hedge), (Kind::Percent, Some(Hedge::Over)));

@@ -431,6 +431,17 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         if let Some(e) = month_after(text, j + 3) {
             return Some(raw(Kind::Date, Span::new(s, e), number, p));
         }
+        let k = skip_space_back(text, s);
+        if ["民國", "民国"]
+            .iter()
+            .any(|w| ends_with_word(text, k, w).is_some())
+        {
+            let mut end = j + 3;
+            if text[end..].starts_with('度') {
+                end += 3;
+            }
+            return Some(raw(Kind::Year, Span::new(k - 6, end), number, p));
+        }
         // `114年度總預算`, `113年底`, `112年全年`: a Minguo year (three digits, from 100) with
         // a word that only a year takes, unless a word of duration comes before (`近100年`).
         let k = skip_space_back(text, s);
@@ -450,17 +461,6 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
                 j + 3
             };
             return Some(raw(Kind::Year, Span::new(s, end), number, p));
-        }
-        let k = skip_space_back(text, s);
-        if ["民國", "民国"]
-            .iter()
-            .any(|w| ends_with_word(text, k, w).is_some())
-        {
-            let mut end = j + 3;
-            if text[end..].starts_with('度') {
-                end += 3;
-            }
-            return Some(raw(Kind::Year, Span::new(k - 6, end), number, p));
         }
     }
     if (1..=4).contains(&v) && text[j..].starts_with('季') {
@@ -1196,6 +1196,11 @@ pub(crate) fn named_number(
         && p.value < 10_000.0
         && !p.grouped;
     if !bare || k == s || s - k > 1 {
+        return None;
+    }
+    // `Real Madrid 4-0`: a score after a team's name, not a product's number.
+    let rest = text[p.end..].trim_start_matches(['-', '–']);
+    if rest.len() < text.len() - p.end && rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let bytes = text.as_bytes();
