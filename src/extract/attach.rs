@@ -169,7 +169,7 @@ fn hundredths_of_seconds(text: &str, raws: &mut [Raw]) {
             && a.hedge.is_none()
             && a.style.decimals == 0
             && a.style.factor == 1.0
-            && text.get(a.span.end - '秒'.len_utf8()..a.span.end) == Some("秒");
+            && text[..a.span.end.min(text.len())].ends_with('秒');
         let digits = b.kind == Kind::Number
             && b.span.start == a.span.end
             && b.reason.is_none()

@@ -757,6 +757,19 @@ mod tests {
     }
 
     #[test]
+    fn the_wave_5_forms_never_panic_at_the_edges_of_a_text() {
+        // Every prefix and suffix (at character boundaries) of text dense in the new forms.
+        let text = "5s。46秒40，前10的、首三位；今（113）年8號機T+2 3¾ cents minus 8C 零下5℃ 过半 \
+                    砍下27分。64 points in the match。0571-86952318 12 p.m. 3、4级 2,4 billion \
+                    (1.4)% 120/80 mmHg 两成多 二十多万人次 top 10 Real Madrid 4-0 a third 787-9s";
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &i in &cuts {
+            let _ = extract(&text[i..], &ExtractOptions::default());
+            let _ = extract(&text[..i], &ExtractOptions::default());
+        }
+    }
+
+    #[test]
     fn words_and_names_that_are_no_quantities() {
         for (text, digits) in [
             ("其中三元电池装车量", "三元"),
