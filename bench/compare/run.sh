@@ -35,6 +35,9 @@ $p -n 21 "$bin check --claims /dev/null --format line $root/source/ai-index-2024
 echo "## the article-wide consistency checks: all built-ins against consistency off"
 cp -r "$root/bench/compare/consistency-off" "$work/"
 $p -n 7 "$check -j1 corpus10" "$check -j1 --config consistency-off/factlint.yaml corpus10"
+echo "## the in-sentence checks: consistency off against every built-in off (same binary)"
+cp -r "$root/bench/compare/builtins-off" "$work/"
+$p -n 9 "$check -j1 --config consistency-off/factlint.yaml corpus10" "$check -j1 --config builtins-off/factlint.yaml corpus10"
 if [ -n "${FACTLINT_BASE:-}" ]; then
   # FACTLINT_BASE: a release binary built from an earlier commit (d6e1c95, before the
   # relation checks of issue 9): `git worktree add /tmp/base d6e1c95 && cargo build

@@ -212,6 +212,44 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
             let source = (s.facts.start..i)
                 .rev()
                 .find(|&j| out[j].as_ref().is_some_and(|l| !l.measure.is_empty()));
+            // `…产量为 1126 万吨，上年同月为 1032 万吨`, `, against £61.0 million in 2024-25`:
+            // a level whose words are only a period is the figure before's measure at that
+            // period, when it is of the same kind and unit.
+            // The level is the nearest before it of that kind and unit, and every clause
+            // between them holds a figure (`营收 100 亿元，同比增长 10%，上年同期为 90 亿元`): a
+            // clause of words alone names another subject (`进口方面，2023 年为 80 亿美元`).
+            let by_period = (f.measure.is_empty() && f.role == Role::Level && f.period.is_stated())
+                .then(|| {
+                    let j = (s.facts.start..i).rev().find(|&j| {
+                        let g = &model.facts[j];
+                        let gm = &ms[g.mention];
+                        g.role == Role::Level
+                            && gm.kind == m.kind
+                            && gm.unit == m.unit
+                            && out[j].as_ref().is_some_and(|l| !l.measure.is_empty())
+                    })?;
+                    let from = ms[model.facts[j].mention].span.end;
+                    let between = &text[from..f.clause.start.max(from)];
+                    let mut at = from;
+                    let mut held = true;
+                    for (k, piece) in between.split(['，', ',', '；', ';']).enumerate() {
+                        let (lo, hi) = (at, at + piece.len());
+                        at = hi + between[hi - from..].chars().next().map_or(0, char::len_utf8);
+                        if k == 0 || piece.trim().is_empty() {
+                            continue;
+                        }
+                        held &= facts.iter().any(|g| {
+                            let st = ms[g.mention].span.start;
+                            lo <= st && st < hi
+                        });
+                    }
+                    held.then_some(j)
+                })
+                .flatten();
+            let (link, source) = match by_period {
+                Some(j) if !link => (true, Some(j)),
+                _ => (link, source),
+            };
             let (measure, owner, head) = match (link && f.role == Role::Level, source) {
                 (true, Some(j)) => {
                     let l = out[j].as_ref().expect("found above");
@@ -331,6 +369,16 @@ pub(super) fn check(
             index.entry((l.measure.as_str(), l.period)).or_default().push(i);
         }
     }
+    // The years each measure's levels are stated for, by part of the year: at most a few.
+    let mut years: HashMap<(&str, Part), Vec<i32>> = HashMap::new();
+    for (measure, period) in index.keys() {
+        if let Year::Abs(y) = period.year {
+            let list = years.entry((measure, period.part)).or_default();
+            if !list.contains(&y) {
+                list.push(y);
+            }
+        }
+    }
     // The article's lead figure: an unqualified measure (`Sales grew …`) later in the
     // article is the lead's when the lead's words hold it (`Worldwide sales of …`).
     let lead = read.iter().enumerate().find_map(|(i, l)| {
@@ -399,8 +447,11 @@ pub(super) fn check(
             // any other change between plain levels.
             let mut list = own.chain(led).copied().filter(|&i| {
                 let l = read[i].as_ref().expect("indexed levels are read");
-                same_owner(l.owner.as_deref(), rate.owner.as_deref())
-                    && average(&model.facts[i]) == averaged
+                // A level that took its measure from another (`2023 年为 49,020 元`) is an
+                // average when that one is.
+                let level_averaged =
+                    average(&model.facts[i]) || model.facts.get(l.head).is_some_and(average);
+                same_owner(l.owner.as_deref(), rate.owner.as_deref()) && level_averaged == averaged
             });
             let first = &model.facts[list.next()?];
             let a = &ms[first.mention];
@@ -411,8 +462,30 @@ pub(super) fn check(
             })
             .then_some(first)
         };
-        let (Some(now), Some(then)) = (find(f.period), find(prev)) else {
-            continue;
+        // `In the third quarter, net income rose 18%` with the levels of the third quarters
+        // of 2025 and 2024 and of no other year: a period with no year is the article's
+        // own, the later of the two.
+        let (now, then) = match (find(f.period), find(prev)) {
+            (Some(now), Some(then)) => (now, then),
+            (None, _) if f.period.year == Year::Unstated && f.period.part != Part::Unstated => {
+                let Some(&[a, b]) = years.get(&(rate.measure.as_str(), f.period.part)).map(Vec::as_slice)
+                else {
+                    continue;
+                };
+                let y = a.max(b);
+                if a.min(b) != y - 1 {
+                    continue;
+                }
+                let at = |year: i32| Period {
+                    year: Year::Abs(year),
+                    part: f.period.part,
+                };
+                let (Some(now), Some(then)) = (find(at(y)), find(at(y - 1))) else {
+                    continue;
+                };
+                (now, then)
+            }
+            _ => continue,
         };
         let (a, b) = (&ms[now.mention], &ms[then.mention]);
         if a.kind != b.kind || a.unit != b.unit {

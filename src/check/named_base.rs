@@ -51,12 +51,10 @@ pub(super) fn zh_named<'m>(
     let masked = &ctx.doc.masked;
     let n = qs[i];
     let before_n = &masked[sentence.start..n.span.start];
-    // Cheap test first: the words right before N must end in `的`. No hedge holds `的`
-    // (a test says so), so only the words after the last `的` need stripping.
-    let after_de = before_n
-        .rfind('的')
-        .map(|p| &before_n[p + '的'.len_utf8()..])?;
-    if !strip_hedges(after_de).is_empty() {
+    // Cheap test first: the words right before N, hedges aside, must end in `的`. No
+    // hedge holds `的` (a test says so), so stripping them from the end stops at it; the
+    // test looks at the last few words only, not back through the sentence.
+    if !strip_hedges(before_n).ends_with('的') {
         return None;
     }
     let clause_start = sentence.start + last_clause_break(before_n).unwrap_or(0);

@@ -34,6 +34,13 @@ const MARKERS: &[(&str, bool)] = &[
     ("including", true),
     ("among them", true),
     ("Among them", true),
+    // `Revenue of $X comprised $a from …, $b from …`: the list that follows is the whole.
+    ("comprised", false),
+    ("comprising", false),
+    ("consisting of", false),
+    ("made up of", false),
+    ("split between", false),
+    ("divided between", false),
 ];
 
 /// One search for all the markers.
@@ -148,7 +155,9 @@ pub(super) fn check(
             continue;
         }
         if s.facts.len() >= 2
-            && let Some(g) = of_the(ctx, model, si).or_else(|| of_them(ctx, model, si))
+            && let Some(g) = of_the_figure(ctx, model, si)
+                .or_else(|| of_the(ctx, model, si))
+                .or_else(|| of_them(ctx, model, si))
         {
             if let Some(f) = judge(ctx, &g, false, severity, examined) {
                 out.push(f);
@@ -183,9 +192,213 @@ pub(super) fn check(
             if let Some(f) = judge(ctx, &group, partial, severity, examined) {
                 out.push(f);
             }
+        } else if let Some(g) = colon_group(ctx, model, si)
+            .or_else(|| frame_group(ctx, model, si))
+            .or_else(|| total_after(ctx, model, si))
+        {
+            let partial = PARTIAL.iter().any(|w| text[s.span.range()].contains(w));
+            let severity = if g.by_words {
+                severity.min(Severity::Warning)
+            } else {
+                severity
+            };
+            if let Some(f) = judge(ctx, &g, partial, severity, examined) {
+                out.push(f);
+            }
         }
     }
     out
+}
+
+/// `The fund held $84.6 billion in assets: $36.1 billion in equities, $21.4 billion in
+/// bonds …`: a colon right after a figure's clause (at most four words after the figure, no
+/// other figure between) opens the list of its parts, the figures after it of its kind and
+/// unit to the sentence's end.
+fn colon_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let facts = model.facts_of(si);
+    // The first colon after a figure: the figure right before it is the total.
+    let body = &text[s.span.range()];
+    let first = ms[facts.first()?.mention].span.end - s.span.start;
+    let colon = s.span.start + first + body[first..].find([':', '：'])?;
+    let k = facts
+        .iter()
+        .rposition(|f| ms[f.mention].span.end <= colon)?;
+    let gap = &text[ms[facts[k].mention].span.end..colon];
+    let words = if gap.is_ascii() {
+        gap.split_whitespace().count()
+    } else {
+        gap.chars().count() / 2
+    };
+    if words > 4 || gap.contains([',', '，', ';', '；']) {
+        return None;
+    }
+    let total = &facts[k];
+    let tm = &ms[total.mention];
+    if !is_additive(ms, total) || total.revised {
+        return None;
+    }
+    let mut parts: Vec<&Fact> = Vec::new();
+    for f in &facts[k + 1..] {
+        let m = &ms[f.mention];
+        if !fits_total(ctx, m, tm) || another_time(text, f, parts.first().copied()) {
+            continue;
+        }
+        if is_difference(&text[f.label.range()]) {
+            break;
+        }
+        if !is_additive(ms, f) {
+            return None;
+        }
+        parts.push(f);
+    }
+    if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end: s.span.end,
+        by_words: false,
+    })
+}
+
+/// Whether a figure may be a part of `total`: of its kind and unit, or a bare number in
+/// digits when the total counts something (`612 at home and 454 away` of `1,046 goals`).
+fn fits_total(ctx: &Context<'_>, m: &Mention, total: &Mention) -> bool {
+    (m.kind == total.kind && m.unit == total.unit)
+        || (m.kind == Kind::Number
+            && m.unit.is_none()
+            && matches!(total.kind, Kind::Count | Kind::Number)
+            && ctx.doc.slice(m.span).chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Words of a total written after its parts (`金牌 40 枚、银牌 27 枚、铜牌 24 枚，合计 91 枚`,
+/// `…, for a total of 91`). `累计` is not one: it sums over time, not over the parts named.
+const TOTAL_AFTER: &[&str] = &[
+    "合计", "合計", "共计", "共計", "总计", "總計", "总数", "總數", "总共", "總共", "一共",
+    "a total of", "in total", "altogether", "in all",
+];
+
+/// `中国代表团获得金牌 40 枚、银牌 27 枚、铜牌 24 枚，奖牌总数为 88 枚`: the last figure of a
+/// sentence, named a total by its words (`TOTAL_AFTER` in its label, or `in total` right
+/// after it), is the total of the figures of its kind and unit before it in the sentence,
+/// when they are at least two and all of its period.
+fn total_after<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let facts = model.facts_of(si);
+    let (total, before) = facts.split_last()?;
+    let tm = &ms[total.mention];
+    // The total word opens the label (`，合计 91 枚`, `, for a total of 91`), perhaps after a
+    // word for the items named (`两者合计`): after a name (`欧洲及其他地区合计 26.3 亿美元`) it
+    // is that group's figure, one more part.
+    let label = text[total.label.range()].to_ascii_lowercase();
+    let mut opening = label.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；')
+    });
+    for w in ["and ", "for ", "两者", "三者", "四者", "以上", "上述", "这些", "這些", "各项", "各項"] {
+        opening = opening.strip_prefix(w).unwrap_or(opening);
+    }
+    let after = text[tm.span.end..total.clause.end.max(tm.span.end)].to_ascii_lowercase();
+    let after = after.trim_start();
+    let named = TOTAL_AFTER.iter().any(|w| {
+        opening.starts_with(w)
+            || (w.is_ascii()
+                && after.starts_with(w)
+                && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+    });
+    if !named || !is_additive(ms, total) || total.revised {
+        return None;
+    }
+    let mut parts: Vec<&Fact> = Vec::new();
+    for f in before {
+        let m = &ms[f.mention];
+        if !fits_total(ctx, m, tm) {
+            continue;
+        }
+        if another_time(text, f, parts.first().copied())
+            || (f.period.is_stated() && total.period.is_stated() && f.period != total.period)
+            || is_difference(&text[f.label.range()])
+            || !is_additive(ms, f)
+        {
+            return None;
+        }
+        parts.push(f);
+    }
+    if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end: s.span.end,
+        by_words: false,
+    })
+}
+
+/// `全年粮食总产量 652.4 万吨。分品种看，稻谷产量 312.6 万吨，小麦产量 198.4 万吨…`: a
+/// sentence that opens with a breakdown frame (`分…看，`, `从…看，`, `按…分，`) lists the parts
+/// of a total in the sentence before it in its paragraph. The total is the one figure there
+/// of the parts' kind and unit (a base of a change aside), and every part's measure shares a
+/// word with it (`产量`, `投资`): the match is read from words, so it is a warning.
+fn frame_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let body = &text[s.span.range()];
+    let comma = body.find('，')?;
+    let frame = &body[..comma];
+    let framed = frame.chars().count() <= 10
+        && ((frame.starts_with('分') || frame.starts_with('从') || frame.starts_with('從'))
+            && frame.ends_with('看')
+            || frame.starts_with('按') && frame.ends_with('分'));
+    let prev = si.checked_sub(1)?;
+    if !framed || model.sentences[prev].paragraph != s.paragraph {
+        return None;
+    }
+    let facts = model.facts_of(si);
+    let first = facts.iter().find(|f| is_additive(ms, f))?;
+    let fm = &ms[first.mention];
+    let mut parts: Vec<&Fact> = Vec::new();
+    for f in facts {
+        let m = &ms[f.mention];
+        if m.kind != fm.kind || m.unit != fm.unit || another_time(text, f, parts.first().copied()) {
+            continue;
+        }
+        if is_difference(&text[f.label.range()]) {
+            break;
+        }
+        if !is_additive(ms, f) {
+            return None;
+        }
+        parts.push(f);
+    }
+    let mut candidates = model.facts_of(prev).iter().filter(|f| {
+        let m = &ms[f.mention];
+        m.kind == fm.kind && m.unit == fm.unit && !another_time(text, f, None)
+    });
+    let (Some(total), None) = (candidates.next(), candidates.next()) else {
+        return None;
+    };
+    if parts.len() < 2
+        || !is_additive(ms, total)
+        || total.revised
+        || total.period != first.period && first.period.is_stated()
+        || !parts.iter().all(|p| shares_word(&total.measure, &p.measure))
+        || mixes_dimensions(ctx, model, &parts)
+    {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end: s.span.end,
+        by_words: true,
+    })
 }
 
 /// `marker` in `s` as a word (ASCII markers at word boundaries).
@@ -278,9 +491,15 @@ fn group<'w>(
     } else {
         facts
     };
+    // A figure given as the base of a change (`up from $79.2 billion a year earlier`,
+    // `上年同期为 91.5 亿元`) is the total's earlier value, not a total of these parts.
     let candidates: Vec<&Fact> = pool
         .iter()
-        .filter(|f| ms[f.mention].span.end <= at && same(&ms[f.mention], fm))
+        .filter(|f| {
+            ms[f.mention].span.end <= at
+                && same(&ms[f.mention], fm)
+                && !another_time(text, f, None)
+        })
         .collect();
     if candidates.is_empty() && !before_marker.is_empty() {
         let total = total_by_words(ctx, model, si, at, fm)?;
@@ -447,16 +666,29 @@ fn total_by_words<'w>(
                 .rev()
                 .take_while(|&k| has_word(w[k]))
                 .count();
-            if n >= 2 { n * 2 } else { 0 }
+            // One word is enough when it is the whole measure and the parts' sentence
+            // states the total's period (`Third-quarter sales were split between …`).
+            let whole_at_period = n == w.len() && stated == Some(f.period);
+            if n >= 2 || (n == 1 && whole_at_period) {
+                n * 2
+            } else {
+                0
+            }
         } else {
             let c: Vec<char> = f.measure.chars().collect();
             let n = (1..=c.len())
                 .take_while(|&n| words.contains(&c[c.len() - n..].iter().collect::<String>()))
                 .last()
                 .unwrap_or(0);
-            if n >= 4 { n } else { 0 }
+            if n >= 4 || (n >= 2 && n == c.len() && stated == Some(f.period)) {
+                n
+            } else {
+                0
+            }
         }
     };
+    // The lead's source is the article's (`lead_sentence`).
+    let lead = super::sentence::lead_sentence(text, model);
     let mut best: Vec<&Fact> = Vec::new();
     let mut best_len = 0;
     for f in model.facts[..s.facts.start].iter().rev().take(LOOK_BACK) {
@@ -467,7 +699,7 @@ fn total_by_words<'w>(
             || f.basis & basis::AVERAGE != 0
             || f.forecast
             || f.revised
-            || f.attributed
+            || (f.attributed && Some(f.sentence) != lead)
         {
             continue;
         }
@@ -556,6 +788,62 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
         || total.revised
         || mixes_dimensions(ctx, model, &parts)
     {
+        return None;
+    }
+    Some(Group {
+        total,
+        parts,
+        end: s.span.end,
+        by_words: false,
+    })
+}
+
+/// Openings that name the total as the figure right after them (`Of the £412.6 million,`).
+const OF_FIGURE: &[&str] = &["of", "of the", "of this", "of that", "of its", "of their", "在"];
+
+/// `Of the £412.6 million, adult social care will receive £148.3 million, children's
+/// services £97.4 million …`, `在 412.6 亿元中，…`: a sentence that opens with its total
+/// (an opening of `OF_FIGURE`, the figure, at most three words, a comma) splits it into the
+/// figures after it of its kind and unit. The words tie the parts to the total whatever
+/// their tense, so a plan's parts (`will receive`) count.
+fn of_the_figure<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w>> {
+    let text = &ctx.doc.masked;
+    let ms = ctx.mentions;
+    let s = &model.sentences[si];
+    let facts = model.facts_of(si);
+    let total = facts.first()?;
+    let tm = &ms[total.mention];
+    let opening = text[s.span.start..tm.span.start].trim().to_ascii_lowercase();
+    if !OF_FIGURE.contains(&opening.as_str()) {
+        return None;
+    }
+    // The total's own words after it, up to the first comma: short, and `中` in Chinese.
+    let rest = &text[tm.span.end..facts.get(1).map_or(s.span.end, |f| ms[f.mention].span.start)];
+    let k = rest.find([',', '，'])?;
+    let tail = rest[..k].trim();
+    let short = if opening == "在" {
+        tail.ends_with('中') && tail.chars().count() <= 12
+    } else {
+        tail.is_ascii() && tail.split_whitespace().count() <= 3
+    };
+    if !short || total.role != Role::Level || total.revised || total.basis & basis::AVERAGE != 0 {
+        return None;
+    }
+    let mut parts: Vec<&Fact> = Vec::new();
+    for f in &facts[1..] {
+        let m = &ms[f.mention];
+        if m.kind != tm.kind || m.unit != tm.unit || another_time(text, f, parts.first().copied()) {
+            continue;
+        }
+        if is_difference(&text[f.label.range()]) {
+            break;
+        }
+        if f.role != Role::Level || f.basis & basis::AVERAGE != 0 {
+            return None;
+        }
+        parts.push(f);
+    }
+    if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
         return None;
     }
     Some(Group {

@@ -27,27 +27,36 @@ const ID: &str = META.id;
 /// A rank written after a figure: `以 19 球排名第二`, `，排名第三`, `高居榜首`, `继续领跑`.
 static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\s*(?:最多|最高|最大|最快)|[，,]?\s*(?:[^，。；,;0-9０-９]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;0-9０-９]{0,10}?(?:第(?P<n>[一二三四五六七八九十0-9０-９]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠|(?P<second>居次|次之)))",
+        r"^(?:\s*(?:最多|最高|最大|最快)|[，,]?\s*(?:[^，。；,;0-9０-９]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;0-9０-９]{0,10}?(?:第(?P<n>[一二三四五六七八九十0-9０-９]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠|(?P<second>居次|次之|紧随其后|緊隨其後)))",
     )
     .expect("static regex")
 });
 
-/// A rank written before a figure in English: `Taiwan was second with`, `the top spot with`.
+/// A rank written before a figure in English: `Taiwan was second with`, `the top spot with`,
+/// `The busiest docking station was Harbour Square with`. Only superlatives that rank the
+/// larger figure first: `the cheapest`, `the most affordable` rank the smaller.
 static RANK_BEFORE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|largest|biggest|leading)(?-u:\b)[^,.;]{0,30}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of))\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|topped|led|headed|largest|biggest|leading|busiest|highest|greatest|best-selling|most[-\s](?:visited|watched|popular|played|streamed|viewed|downloaded|used))(?-u:\b)[^,.;]{0,50}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of))\s*$")
         .expect("static regex")
 });
 
 /// A first place claimed in the sentence's opening for its first figure, one clause on:
 /// `Copper was the largest contributor to EBITDA for the first time, at $2.04 billion`.
 static FIRST_OPENING_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:the\s+)(?:largest|biggest|top|leading)(?-u:\b)[^.;:]{0,60}?,\s*(?:at|with)\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:the\s+)(?:largest|biggest|top|leading|highest|busiest)(?-u:\b)[^.;:]{0,60}?,\s*(?:at|with(?:\s+[a-z-]+){0,2}?(?:\s+of)?)\s*$")
         .expect("static regex")
 });
 
 /// Words after a figure ranked first that bring in the figures of the other items it is
 /// ranked against (`, against $2.31 billion from iron ore`, `, ahead of France with`).
-const AGAINST_EN: &[&str] = &["against", "ahead of", "followed by", "versus", "compared with"];
+const AGAINST_EN: &[&str] = &[
+    "against",
+    "ahead of",
+    "followed by",
+    "trailed by",
+    "versus",
+    "compared with",
+];
 
 /// Words after a first place that make it a record over time, not a rank among items
 /// (`the highest half-year output in the company's history`).
@@ -57,8 +66,22 @@ const RECORD: &[&str] = &["history", "ever", "record", "since", "历史", "歷�
 /// short: `味全龍` is a team).
 const ITEM_TOTALS: &[&str] = &[
     "合计", "合計", "总计", "總計", "共计", "總數", "总数", "全部", "全国", "全國", "total",
-    "overall", "all ",
+    "overall", "all",
 ];
+
+/// Whether lower-cased `label` holds one of `words`: an English word as a whole word
+/// (`Skyfall Protocol` names no total), any other as written.
+fn names_total(label: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        if w.is_ascii() {
+            label
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == *w)
+        } else {
+            label.contains(w)
+        }
+    })
+}
 
 /// A rank after a figure in English: `, making it the largest market`.
 static RANK_AFTER_EN: LazyLock<Regex> = LazyLock::new(|| {
@@ -71,8 +94,21 @@ static RANK_BEFORE_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"第(?P<n>[一二三四五六七八九十0-9０-９]{1,2})大").expect("static regex")
 });
 
-/// A superlative that ranks a named item first, with no figure in its clause.
-const SUPERLATIVES_ZH: &[(&str, bool)] = &[
+/// A superlative that ranks a named item first, with no figure in its clause; `true` when
+/// it ranks changes (speeds). English ones are adverbs and adjectives of speed (`cloud grew
+/// fastest, up 28.3%`): the noun forms (`the largest party`) are `SUPERLATIVE_EN`'s.
+const SUPERLATIVES: &[(&str, bool)] = &[
+    ("grew fastest", true),
+    ("grew the fastest", true),
+    ("rose fastest", true),
+    ("rose the fastest", true),
+    ("increased fastest", true),
+    ("grew the most", true),
+    ("grew most", true),
+    ("rose the most", true),
+    ("rose most", true),
+    ("fastest-growing", true),
+    ("fastest growing", true),
     ("增长最快", true),
     ("增速最快", true),
     ("增幅最大", true),
@@ -92,7 +128,7 @@ const SUPERLATIVES_ZH: &[(&str, bool)] = &[
 static SUPERLATIVE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(SUPERLATIVES_ZH.iter().map(|(w, _)| w))
+        .build(SUPERLATIVES.iter().map(|(w, _)| w))
         .expect("static word list")
 });
 
@@ -123,8 +159,16 @@ const COMPARATIVES: &[(&str, bool)] = &[
     ("lower than", false),
 ];
 
+/// Words of another time in a label: its figure is not one of the items ranked now.
+const EARLIER: &[&str] = &[
+    "上年", "去年", "上届", "上屆", "上赛季", "上賽季", "last year", "a year earlier",
+    "previous", "prior year",
+];
+
 /// Words in a label that name a total, never one of the items ranked.
-const TOTALS: &[&str] = &["全", "总", "總", "合计", "合計", "共", "total", "overall", "all "];
+const TOTALS: &[&str] = &[
+    "全", "总", "總", "合计", "合計", "共", "整体", "整體", "total", "overall", "all",
+];
 
 /// Words a rank regex cannot match without: cheap tests that keep a regex from being
 /// compiled and run where it cannot match. English words compare ASCII case-insensitively
@@ -140,6 +184,7 @@ mod cue {
         let window = &t[..end];
         [
             "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之",
+            "紧随其后", "緊隨其後",
         ]
         .iter()
         .any(|w| window.contains(w))
@@ -203,7 +248,7 @@ fn english_rank(w: &str) -> u8 {
 /// `RANK_AFTER_EN`, `RANK_BEFORE_ZH`), ASCII case folded; the Kelvin sign and the long s
 /// fold into ASCII letters under `(?i)`.
 const RANK_WORDS: &[&str] = &[
-    "排名", "位列", "名列", "居", "领跑", "領跑", "第", "最", "次之", "with", "the", "making", "\u{212A}",
+    "排名", "位列", "名列", "居", "领跑", "領跑", "第", "最", "次之", "紧随其后", "緊隨其後", "with", "the", "making", "\u{212A}",
     "\u{17F}",
 ];
 
@@ -213,14 +258,16 @@ const RANK_WORDS: &[&str] = &[
 /// character `(?i)` folds into an ASCII letter.
 fn may_rank(p: &Probe<'_>) -> bool {
     p.may_hold(&[
-        "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之",
+        "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之", "紧随其后",
+        "緊隨其後",
         "\u{212A}", "\u{17F}",
     ])
         || p.may_hold(&["第"]) && p.may_hold(&["大"])
         || p.may_hold_ci(&["with"])
             && p.may_hold_ci(&[
                 "first", "second", "third", "fourth", "fifth", "top", "largest", "biggest",
-                "leading",
+                "leading", "busiest", "highest", "greatest", "best", "most", "topped", "led",
+                "headed",
             ])
         || p.may_hold_ci(&["the", "making"])
             && p.may_hold_ci(&[
@@ -247,7 +294,7 @@ static RANK_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// the one before; a comparison is between two figures of one sentence.
 pub(super) fn need(p: &Probe<'_>) -> Need {
     let quantities = p.quantities();
-    if SUPERLATIVES_ZH.iter().any(|(w, _)| p.may_hold(&[w])) && superlative_may_rank(p)
+    if SUPERLATIVES.iter().any(|(w, _)| p.may_hold(&[w])) && superlative_may_rank(p)
         || p.text.is_ascii()
             && p.may_hold_ci(&["largest", "biggest", "top", "leading", "most"])
             && SUPERLATIVE_EN.is_match(p.text)
@@ -266,21 +313,76 @@ pub(super) fn need(p: &Probe<'_>) -> Need {
 /// ranks speeds, where it stands, and its clause (all offsets into `body`).
 fn superlative(body: &str) -> Option<(bool, usize, usize, usize)> {
     let m = SUPERLATIVE_SEARCH.find(body)?;
-    let (_, speed) = SUPERLATIVES_ZH[m.pattern().as_usize()];
+    let (_, speed) = SUPERLATIVES[m.pattern().as_usize()];
     let at = m.start();
+    // Clause breaks: Chinese punctuation, and English `,` `;` `:` before white space (not
+    // the comma inside `12,600`).
+    let is_break = |k: usize, c: char, stops: &[char]| {
+        stops.contains(&c)
+            || ([',', ';', ':', '.'].contains(&c)
+                && stops.contains(&full_width(c))
+                && body[k + 1..].starts_with(char::is_whitespace))
+    };
     let clause_start = body[..at]
-        .rfind(['，', '；', '：'])
-        .map_or(0, |k| k + '，'.len_utf8());
-    let clause_end = body[at..].find(['，', '；', '。']).map_or(body.len(), |k| at + k);
+        .char_indices()
+        .rev()
+        .find(|&(k, c)| is_break(k, c, &['，', '；', '：']))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let clause_end = body[at..]
+        .char_indices()
+        .find(|&(k, c)| is_break(at + k, c, &['，', '；', '。']))
+        .map_or(body.len(), |(k, _)| at + k);
     Some((speed, at, clause_start, clause_end))
+}
+
+/// Whether fact `k` of a list ranked by speed, right after a change (written, or with its
+/// verb left out: the caller says), is a change with its verb left out (`payments rose
+/// 22.7%, hardware 9.6% and services 30.4%`, `制造业增长 8.2%，建筑业 9.6%`): a percentage
+/// whose label is a short name.
+fn elided_change(text: &str, ms: &[Mention], pool: &[&Fact], k: usize) -> bool {
+    let f = pool[k];
+    if f.role != Role::Level || ms[f.mention].kind != Kind::Percent || k == 0 {
+        return false;
+    }
+    let before = pool[k - 1];
+    let label = text[f.label.range()]
+        .trim()
+        .trim_start_matches([',', '，', '、', ';', '；'])
+        .trim();
+    let label = label.strip_prefix("and ").unwrap_or(label);
+    let short = if label.is_ascii() {
+        let words = label.split_whitespace().count();
+        (1..=3).contains(&words) && !label.contains(|c: char| c.is_ascii_digit())
+    } else {
+        (1..=8).contains(&label.chars().count())
+    };
+    let share = ["占", "佔", "share", "of", "比重"]
+        .iter()
+        .any(|w| label.split_whitespace().any(|t| t == *w) || (!w.is_ascii() && label.contains(w)));
+    short && !share && before.sentence == f.sentence
+}
+
+/// The Chinese form of an ASCII clause break.
+fn full_width(c: char) -> char {
+    match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '.' => '。',
+        c => c,
+    }
 }
 
 /// The item a superlative names: the words of its clause before it.
 fn superlative_item(body: &str, clause_start: usize, at: usize) -> &str {
     body[clause_start..at]
         .trim()
+        // A heading's marks (`# 东城区收入居各区之首`).
+        .trim_start_matches(['#', ' '])
         .trim_start_matches("其中")
         .trim_start_matches(['，', ' '])
+        // `以IC設計成長最快`: `以` brings in the item.
+        .trim_start_matches('以')
 }
 
 /// Whether `superlatives` may read the sentence's superlative: it names an item and its
@@ -437,7 +539,9 @@ fn ranks(
             } else if cue::en_after(after) && RANK_AFTER_EN.is_match(after)
                 || (k == 0 && {
                     let opening = &text[s.span.start..m.span.start];
-                    (cue::ends_with_ci(opening, "at") || cue::ends_with_ci(opening, "with"))
+                    (cue::ends_with_ci(opening, "at")
+                        || cue::ends_with_ci(opening, "with")
+                        || cue::ends_with_ci(opening, "of"))
                         && FIRST_OPENING_EN.is_match(opening)
                 })
             {
@@ -531,13 +635,19 @@ fn first_against_list(
     };
     let gap = text[cm.span.end..ms[next.mention].span.start].to_ascii_lowercase();
     let english = cm.span.start < text.len() && text[cm.span.range()].is_ascii() && gap.is_ascii();
+    // `…the highest output at 1.86 trillion yuan, with Guangdong at 1.92 trillion yuan`: a
+    // `with` right after the figure's clause lists the others.
+    let with_others = gap.find(',').is_some_and(|k| {
+        gap[..k].split_whitespace().count() <= 2 && gap[k + 1..].trim_start().starts_with("with ")
+    });
     let opens = if english {
-        AGAINST_EN.iter().any(|w| {
-            gap.match_indices(w).any(|(at, _)| {
-                !gap[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
-                    && !gap[at + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        with_others
+            || AGAINST_EN.iter().any(|w| {
+                gap.match_indices(w).any(|(at, _)| {
+                    !gap[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+                        && !gap[at + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                })
             })
-        })
     } else {
         text[cm.span.end..ms[rest.last().map_or(next, |l| l).mention].span.start].contains('；')
     };
@@ -567,7 +677,7 @@ fn first_against_list(
             || f.role != claimed.role
             || f.period != claimed.period
             || f.forecast
-            || ITEM_TOTALS.iter().any(|w| label.contains(w))
+            || names_total(&label, ITEM_TOTALS)
             || label.trim_end().ends_with("from")
         {
             continue;
@@ -674,13 +784,29 @@ fn common_prefix(a: &str, b: &str) -> usize {
 
 /// The sentences a superlative may rank a list in: the list is in the sentence or the one
 /// before, so without figures in either there is nothing to rank.
-fn with_a_list(model: &Whole) -> impl Iterator<Item = (usize, &Sentence)> {
-    model.sentences.iter().enumerate().filter(|&(si, s)| {
+fn with_a_list<'m>(
+    text: &'m str,
+    model: &'m Whole,
+) -> impl Iterator<Item = (usize, &'m Sentence)> + 'm {
+    model.sentences.iter().enumerate().filter(move |&(si, s)| {
         let before = si
             .checked_sub(1)
             .map_or(0, |p| model.sentences[p].facts.len());
-        !s.facts.is_empty() || before > 0
+        !s.facts.is_empty()
+            || before > 0
+            || (s.facts.is_empty() && next_list(text, model, si).is_some())
     })
+}
+
+/// The sentence after `si` when it may hold the list a superlative of `si` ranks: in the
+/// same paragraph (`在各区中，东城区收入最高。东城区收入 58.2 亿元，西城区收入 61.7 亿元。`), or
+/// right after a heading (`# 东城区收入居各区之首` over the list), and holding two figures.
+fn next_list<'m>(text: &str, model: &'m Whole, si: usize) -> Option<&'m [Fact]> {
+    let s = &model.sentences[si];
+    let next = model.sentences.get(si + 1)?;
+    let heading = text[s.span.range()].trim_start().starts_with('#');
+    let facts = model.facts_of(si + 1);
+    ((next.paragraph == s.paragraph || heading) && facts.len() >= 2).then_some(facts)
 }
 
 /// `…，东城区收入居各区之首`: a superlative about an item named in the sentence's list.
@@ -693,7 +819,7 @@ fn superlatives(
 ) {
     let text = &ctx.doc.masked;
     let ms = ctx.mentions;
-    for (si, s) in with_a_list(model) {
+    for (si, s) in with_a_list(text, model) {
         let body = &text[s.span.range()];
         let Some((speed, at, clause_start, clause_end)) = superlative(body) else {
             continue;
@@ -717,26 +843,48 @@ fn superlatives(
         {
             pool = model.facts_of(prev).iter().collect();
         }
-        let wanted = |f: &&Fact| {
-            if speed {
-                matches!(f.role, Role::Change(_))
-            } else {
-                f.role == Role::Level || f.role == Role::Share
-            }
-        };
-        let pool: Vec<&Fact> = pool.into_iter().filter(wanted).collect();
+        // With no figure in it or before it, the list may follow the superlative.
+        if pool.is_empty()
+            && model.facts_of(si).is_empty()
+            && let Some(next) = next_list(text, model, si)
+        {
+            pool = next.iter().collect();
+        }
+        // One pass: whether the figure before is a change, written or with its verb left
+        // out.
+        let mut after_change = false;
+        let pool: Vec<&Fact> = pool
+            .iter()
+            .enumerate()
+            .filter(|&(k, f)| {
+                if !speed {
+                    return f.role == Role::Level || f.role == Role::Share;
+                }
+                let change = matches!(f.role, Role::Change(_))
+                    || (after_change && elided_change(text, ms, &pool, k));
+                after_change = change;
+                change
+            })
+            .map(|(_, f)| *f)
+            .collect();
         let scored: Vec<(usize, &Fact)> = pool
             .iter()
             .map(|f| (common_prefix(item, item_label(text, model, f)), *f))
             .collect();
         let best = scored.iter().map(|(n, _)| *n).max().unwrap_or(0);
-        if best < 2 || scored.iter().filter(|(n, _)| *n == best).count() != 1 {
+        // `以IC設計成長最快，年增28.3%；IC製造年增22.7%…`: the clause right after the
+        // superlative opens with a figure with no item words of its own: it is the item's,
+        // whatever other label shares the item's first words (`金屬切削` and `金屬成形`). The
+        // others then count only when their words name an item.
+        let after = figure_after(model, body, s, clause_end, &pool, ms);
+        let named = (after.is_none()
+            && best >= 2
+            && scored.iter().filter(|(n, _)| *n == best).count() == 1)
+            .then(|| scored.iter().find(|(n, _)| *n == best).map(|&(_, f)| f))
+            .flatten();
+        let Some(claimed) = after.or(named) else {
             continue;
-        }
-        let (_, claimed) = *scored
-            .iter()
-            .find(|(n, _)| *n == best)
-            .expect("best exists");
+        };
         let cm = &ms[claimed.mention];
         for f in &pool {
             if std::ptr::eq(*f, claimed) {
@@ -745,9 +893,14 @@ fn superlatives(
             let m = &ms[f.mention];
             let label = item_label(text, model, f).to_ascii_lowercase();
             // Another period's figure (`上赛季进 52 球`) is not one of the items ranked.
+            // `上年华东地区增长 14.3%`: a word of another time before a change, read as its
+            // basis by the facts, still names another period's figure.
+            let own_label = text[f.label.range()].to_ascii_lowercase();
             if !same(text, m, cm)
                 || f.period != claimed.period
-                || TOTALS.iter().any(|w| label.contains(w))
+                || names_total(&label, TOTALS)
+                || (after.is_some() && f.measure.is_empty())
+                || EARLIER.iter().any(|w| own_label.contains(w))
             {
                 continue;
             }
@@ -758,12 +911,40 @@ fn superlatives(
     }
 }
 
+/// The figure that opens the clause right after a superlative's (after a comma, not a
+/// `；`, which starts another item) when its label holds no measure words (`，年增28.3%`,
+/// `，同比增长 28.3%`, `，为 28.3%`).
+fn figure_after<'f>(
+    model: &Whole,
+    body: &str,
+    s: &Sentence,
+    clause_end: usize,
+    pool: &[&'f Fact],
+    ms: &[Mention],
+) -> Option<&'f Fact> {
+    let comma = body[clause_end..]
+        .chars()
+        .next()
+        .filter(|&c| c == '，' || c == ',')?;
+    let opens = s.span.start + clause_end + comma.len_utf8();
+    let f = pool
+        .iter()
+        .find(|f| ms[f.mention].span.start >= opens)
+        .copied()?;
+    // No measure words of its own: none, or those of a figure before it.
+    let borrowed = model
+        .facts
+        .get(f.head)
+        .is_some_and(|h| ms[h.mention].span.start < ms[f.mention].span.start);
+    (f.clause.start == opens && (f.measure.is_empty() || borrowed)).then_some(f)
+}
+
 /// An English superlative noun about a named item, with no figure after it in its clause:
 /// `making Labour the largest party`, `Labour became the largest party`, `Tane was the
 /// league's top scorer`, `Labour won the most seats`.
 static SUPERLATIVE_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?-u:\b)(?:making|made|makes|leaving|leaves|left)\s+(?P<a>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:as\s+)?the|(?P<b>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:became|remained|was|is|stayed|emerged\s+as|finished\s+as|ended\s+as|won)\s+the)\s+(?:[a-z]+'s\s+)?(?:largest|biggest|top|leading|most)(?-u:\b)",
+        r"(?:(?-u:\b)(?:making|made|makes|leaving|leaves|left)\s+(?P<a>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:as\s+)?the|(?P<b>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:became|becomes|become|remained|remains|was|is|stayed|stays|emerged\s+as|finished\s+as|ended\s+as|won|wins)\s+(?:the|[A-Z][A-Za-z-]*'s))\s+(?:[A-Za-z]+'s\s+)?(?:largest|biggest|top|leading|most)(?-u:\b)",
     )
     .expect("static regex")
 });
@@ -807,7 +988,8 @@ fn superlatives_en(
 ) {
     let text = &ctx.doc.masked;
     let ms = ctx.mentions;
-    for (si, s) in with_a_list(model) {
+    let lead = super::sentence::lead_sentence(text, model);
+    for (si, s) in with_a_list(text, model) {
         let body = &text[s.span.range()];
         // The regex needs one of its words.
         if !body.is_ascii() || !SUPERLATIVE_EN_WORDS.is_match(body) {
@@ -859,6 +1041,13 @@ fn superlatives_en(
         {
             pool = model.facts_of(prev).iter().collect();
         }
+        // With no figure in it or before it, the list may follow the superlative.
+        if pool.is_empty()
+            && model.facts_of(si).is_empty()
+            && let Some(next) = next_list(text, model, si)
+        {
+            pool = next.iter().collect();
+        }
         let names = |f: &Fact| {
             let words = item_words(&text[f.label.range()]);
             words.windows(item.len()).any(|w| w == item.as_slice())
@@ -868,7 +1057,10 @@ fn superlatives_en(
             continue;
         };
         let cm = &ms[claimed.mention];
-        if claimed.role != Role::Level || claimed.forecast || claimed.attributed {
+        if claimed.role != Role::Level
+            || claimed.forecast
+            || (claimed.attributed && Some(claimed.sentence) != lead)
+        {
             continue;
         }
         for f in &pool {
@@ -882,7 +1074,7 @@ fn superlatives_en(
                 || f.role != claimed.role
                 || f.period != claimed.period
                 || f.forecast
-                || ITEM_TOTALS.iter().any(|w| label.contains(w))
+                || names_total(label, ITEM_TOTALS)
                 || label.ends_with("from")
                 || label.ends_with("of")
                 || label.ends_with("of the")

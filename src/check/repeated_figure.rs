@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::sentence::{input, title_subject, without_title_subject};
+use super::sentence::{input, lead_sentence, title_subject, without_title_subject};
 use crate::eval::{brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{self as whole, Need, Probe, Role};
@@ -35,7 +35,8 @@ pub(super) fn need(p: &Probe<'_>) -> Need {
 /// profit`, `公司营业收入`): the measure is the same without them. A named owner
 /// (`brightmart's`) stays.
 const SUBJECT_HEADS: &[&str] = &[
-    "company's ", "group's ", "firm's ", "本公司", "该公司", "公司", "本集团", "集团",
+    "company's ", "group's ", "firm's ", "company ", "group ", "本公司", "该公司", "公司",
+    "本集团", "集团",
 ];
 
 fn without_the_subject(measure: &str) -> &str {
@@ -53,6 +54,7 @@ pub(super) fn check(
 ) -> Vec<Finding> {
     let model = ctx.whole();
     let title = title_subject(&ctx.doc.masked);
+    let lead = lead_sentence(&ctx.doc.masked, model);
     let mut first = HashMap::new();
     let mut out = Vec::new();
     for (i, f) in model.facts.iter().enumerate() {
@@ -70,20 +72,38 @@ pub(super) fn check(
         } else {
             String::new()
         };
+        if another_owner(&ctx.doc.masked, model, f) {
+            continue;
+        }
         let mut key = key;
+        key.2 |= implied_basis(&ctx.doc.masked, model, f);
         let kept = without_title_subject(without_the_subject(&key.0), title).len();
         if kept < key.0.len() {
             key.0.drain(..key.0.len() - kept);
         }
         let key = (key, subject);
-        let j = match first.entry(key) {
+        let (j, mut slot) = match first.entry(key) {
             Entry::Vacant(e) => {
                 e.insert(i);
                 continue;
             }
-            Entry::Occupied(e) => *e.get(),
+            Entry::Occupied(e) => (*e.get(), e),
         };
         let g = &model.facts[j];
+        // A headline that the body repeats is stated by the body: a later figure that
+        // differs is set against the body's statement.
+        let heading = |h: &whole::Fact| {
+            ctx.doc.masked[model.sentences[h.sentence].span.range()]
+                .trim_start()
+                .starts_with('#')
+        };
+        if heading(g)
+            && !heading(f)
+            && whole::signed(g, &ctx.mentions[g.mention]).meets(&whole::signed(f, m))
+        {
+            *slot.get_mut() = i;
+            continue;
+        }
         // Two figures of one measure in one sentence are a list or a comparison, not a
         // statement made twice.
         if g.sentence == f.sentence {
@@ -99,7 +119,11 @@ pub(super) fn check(
         let doc = ctx.doc;
         let (old, new) = (doc.slice(a.span), doc.slice(m.span));
         let line = doc.lines.line_of(a.span.start) + 1;
-        let severity = if f.attributed || g.attributed {
+        let someones = |h: &whole::Fact| {
+            (h.attributed || attributed_after(&ctx.doc.masked, model, ctx.mentions, h))
+                && Some(h.sentence) != lead
+        };
+        let severity = if someones(f) || someones(g) {
             Severity::Info
         } else {
             severity
@@ -141,6 +165,114 @@ pub(super) fn check(
         out.push(finding);
     }
     out
+}
+
+/// Whether an English measure is owned through `its`/`their` by a name its sentence gives
+/// and the article's title does not (`Rival Brightmart said its sales rose 2.3%` in an
+/// article about Fairmart): another owner's figure, whatever its words.
+fn another_owner(text: &str, model: &whole::Whole, f: &whole::Fact) -> bool {
+    let label = &text[f.label.range()];
+    let Some(k) = label.rfind("its ").or_else(|| label.rfind("their ")) else {
+        return false;
+    };
+    if !label.is_ascii() {
+        return false;
+    }
+    // The sentence up to the possessive: where the owner is named.
+    let s = &model.sentences[f.sentence];
+    let from = s.span.start.min(f.label.start);
+    let before = &text[from..f.label.start + k];
+    let before = &before[before.len().saturating_sub(600)..];
+    let title = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let title_words: Vec<&str> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Capitalised words of the sentence before the label, the first word of the sentence
+    // and common openers aside.
+    let names = before
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+        .filter(|w| !["The", "A", "An", "In", "On", "For", "Its", "Their", "Rival", "Chief"].contains(w));
+    let mut named = false;
+    for w in names {
+        named = true;
+        if title_words.contains(&w) {
+            return false;
+        }
+    }
+    named && !title_words.is_empty()
+}
+
+/// The basis a change's words imply without saying it: a change over a whole year is on the
+/// year before (`2024 年…名义增长 3.5%`); a Chinese change with no basis word is year on year
+/// (`一季度全省 GDP 增长 5.8%`: a change on the quarter before is always written `环比`); and a
+/// change of an average level (`人均可支配收入 52,310 元，比上年名义增长 5.3%`) is of an average.
+fn implied_basis(text: &str, model: &whole::Whole, f: &whole::Fact) -> u16 {
+    use whole::{Part, Year, basis};
+    let Role::Change(_) = f.role else {
+        return 0;
+    };
+    let mut bits = 0;
+    let annual = matches!(f.period.year, Year::Abs(_) | Year::Previous)
+        && matches!(f.period.part, Part::Unstated | Part::FullYear);
+    let others = basis::POP | basis::TWO_YEAR | basis::BASE_YEAR;
+    // `较年初增长 6.8%`, `compared with March`: a base of its own that no basis word names.
+    let label = text[f.label.range()].to_ascii_lowercase();
+    let own_base = ["比", "较", "較", "相比", "对比", "than", "compared", "from", "since", "versus", "against"]
+        .iter()
+        .any(|w| label.contains(w));
+    if f.basis & others == 0
+        && !own_base
+        && (annual || (!f.measure.is_ascii() && f.basis & basis::YOY == 0))
+    {
+        bits |= basis::YOY;
+    }
+    if model
+        .facts
+        .get(f.head)
+        .is_some_and(|h| h.sentence == f.sentence && h.basis & basis::AVERAGE != 0)
+    {
+        bits |= basis::AVERAGE;
+    }
+    bits
+}
+
+
+/// Words of a closing clause that make the sentence before it someone's statement
+/// (`…, chief executive Lara Quinn told analysts.`, `…, the minister said.`).
+const SAID: &[&str] = &["said", "says", "told", "according to", "表示", "介绍", "介紹"];
+
+/// Whether the last clause of `h`'s sentence, after its last figure, says whose statement
+/// the sentence is: the attribution words stand after the figure, where the facts do not
+/// look.
+fn attributed_after(
+    text: &str,
+    model: &whole::Whole,
+    ms: &[crate::extract::Mention],
+    h: &whole::Fact,
+) -> bool {
+    let s = &model.sentences[h.sentence];
+    let last = model
+        .facts_of(h.sentence)
+        .last()
+        .map_or(s.span.start, |g| ms[g.mention].span.end);
+    let tail = &text[last.max(s.span.start)..s.span.end];
+    let Some(k) = tail.rfind([',', '，']) else {
+        return false;
+    };
+    let clause = tail[k..].to_ascii_lowercase();
+    SAID.iter().any(|w| {
+        if w.is_ascii() {
+            clause
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .collect::<Vec<_>>()
+                .windows(w.split(' ').count())
+                .any(|ws| ws.join(" ") == *w)
+        } else {
+            clause.contains(w)
+        }
+    })
 }
 
 /// The key in words, for the message: `全市地区生产总值, first 6 months, year_on_year change`.

@@ -15,7 +15,9 @@ pub(super) use crate::lexicon::{strip_suffix, strip_words};
 
 /// `s` with trailing white space and any trailing hedge words (the extractor's) removed.
 pub(super) fn strip_hedges(s: &str) -> &str {
-    strip_words(s, &HEDGE_WORDS)
+    static HEDGES: std::sync::LazyLock<crate::lexicon::Suffixes> =
+        std::sync::LazyLock::new(|| crate::lexicon::Suffixes::new(&HEDGE_WORDS));
+    crate::lexicon::strip_suffixes(s, &HEDGES)
 }
 
 /// `s` without leading white space, connectives and loosening hedges: what may open a clause
@@ -215,4 +217,17 @@ pub(super) fn without_title_subject<'m>(measure: &'m str, subject: Option<&str>)
         .and_then(|s| measure.strip_prefix(s))
         .filter(|rest| rest.chars().count() >= 2)
         .unwrap_or(measure)
+}
+
+/// The article's lead: its first sentence that is not a heading. A lead that names its
+/// source (`Fairmart said …`, `The fund said on Tuesday that …`, `据市统计局统计，…`) names
+/// the source of the whole report, so its figures are the article's own, not someone's
+/// statement set against it; a lead with a quotation still quotes someone.
+pub(super) fn lead_sentence(text: &str, model: &crate::analysis::facts::Whole) -> Option<usize> {
+    let k = model
+        .sentences
+        .iter()
+        .position(|s| !text[s.span.range()].trim_start().starts_with('#'))?;
+    let body = &text[model.sentences[k].span.range()];
+    (!body.contains(['"', '“', '”', '「', '」'])).then_some(k)
 }

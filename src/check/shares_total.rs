@@ -31,6 +31,8 @@ const BREAKS: &[&str] = &[
     "turnout", "participation", "growth", "投票率", "参选率", "参与率", "参保率", "增速",
     // Another round or time: its shares are of another whole.
     "上届", "上一届", "上年", "去年", "previous", "last", "prior", "earlier",
+    // Another place (`李四在北区得票率 61%`): a share of that place's whole.
+    "在",
 ];
 
 /// Labels of a share that stands for the rest: with one, the shares are the whole.
@@ -293,7 +295,62 @@ fn one_question(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bool {
             words.contains(w)
         }
     };
-    OPPOSITES.iter().any(|(a, b)| has(a) && has(b)) || UNDECIDED.iter().any(|w| has(w))
+    OPPOSITES.iter().any(|(a, b)| has(a) && has(b))
+        || UNDECIDED.iter().any(|w| has(w))
+        || elided_answers(ctx, model, group)
+}
+
+/// Whether every answer after the first leaves out the verb of answering and is joined to
+/// the one before by a comma or `and` alone (`58% said they shopped online weekly, 31%
+/// monthly and 17% less often`): the first one's verb asks one question of all of them.
+fn elided_answers(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bool {
+    let text = &ctx.doc.masked;
+    group[1..].iter().all(|&i| {
+        let f = &model.facts[i];
+        let m = &ctx.mentions[f.mention];
+        // The words of the share before may trail into the label (`31% monthly and`).
+        let l = label(ctx, f).trim();
+        let joined = l.is_empty()
+            || l.ends_with([',', '，', '、'])
+            || ["and", "or"].iter().any(|w| {
+                l.strip_suffix(w)
+                    .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+            })
+            || l.ends_with('和')
+            || l.ends_with('及');
+        let after = text[m.span.end..after_end(text, m.span.end)].trim_start();
+        let next = after
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        // `31% in the south`, `31% among renters`: a share of another group; `31% on
+        // energy`, `64% wages to rise`: the first one's verb with another object, so
+        // another question.
+        let words: Vec<String> = after
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .map(str::to_ascii_lowercase)
+            .collect();
+        // A verb of its own a word or two on (`64% wages had not kept pace`): a clause of
+        // its own, another question.
+        let another = words.iter().any(|w| {
+            [
+                "of", "in", "among", "at", "for", "across", "within", "from", "on", "to", "about",
+                "with", "by", "would", "will", "has", "could", "should",
+            ]
+            .contains(&w.as_str())
+        }) || words
+            .iter()
+            .skip(1)
+            .any(|w| RESPONDENT_VERBS.contains(&w.as_str()));
+        let verb = RESPONDENT_VERBS.contains(&next.as_str())
+            || another
+            || after.starts_with('的')
+            || ANSWER_VERBS_ZH.iter().any(|w| after.starts_with(w));
+        joined && !verb
+    })
 }
 
 /// Answers that only a full set of answers to one question holds: the undecided.
@@ -389,6 +446,13 @@ fn breaks(label: &str) -> bool {
             lower
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .any(|t| t == *w)
+        } else if *w == "比" || *w == "較" || *w == "较" {
+            // `比上年` compares; `比重`, `比例`, `占比` name a share.
+            label.match_indices(w).any(|(k, _)| {
+                let next = label[k + w.len()..].chars().next();
+                let prev = label[..k].chars().next_back();
+                !matches!(next, Some('重' | '例' | '率')) && !matches!(prev, Some('占' | '佔'))
+            })
         } else if *w == "中" {
             // `马拉松中女性占` (among) ends a list; `中国`, `中部` name places.
             label.match_indices('中').any(|(k, _)| {
@@ -482,6 +546,7 @@ fn named_whole(before: &str) -> Option<&str> {
 /// Words of a list's opening that say its items are shares of one whole.
 const WHOLE: &[&str] = &[
     "占", "比重", "份额", "构成", "share of", "shares of", "percent of", "proportion",
+    "vote share", "by share",
 ];
 
 /// Whether a list's opening breaks one whole down (`New car registrations by power source:`,

@@ -440,3 +440,573 @@ fn ranking_one_problem_read_two_ways_is_reported_once() {
     let text = "甲市快递业务量95.1亿件，居全国首位；乙市98.4亿件，位列第二。\n";
     assert_eq!(ranking(text), vec!["95.1亿件".to_string()]);
 }
+
+// Wave 5: the shapes of the n-set's misses, each with the other ways a reporter writes it.
+
+#[test]
+fn change_a_level_named_only_by_its_period_is_the_measure_before_it() {
+    for base in [
+        "上年同月为1032万吨",
+        "上年同期为1032万吨",
+        "去年同期是1032万吨",
+        "而上年同期为1032万吨",
+    ] {
+        let t = format!(
+            "10月份，公司商品煤产量同比增长6.2%。\n\n从产量看，公司10月商品煤产量为1126万吨，{base}。\n"
+        );
+        assert_eq!(change(&t), vec!["6.2%".to_string()], "{base}");
+        // 1126 / 1032 is 9.1%.
+        let ok = t.replace("6.2%", "9.1%");
+        assert!(change(&ok).is_empty(), "{base}");
+    }
+    let en = "Retained business rates income for 2025-26 is budgeted at £63.5 million, against £61.0 million in 2024-25.\n\nRetained business rates income rises 2.4% year on year in 2025-26.\n";
+    assert_eq!(change(en), vec!["2.4%".to_string()]);
+    let compared = en.replace("against", "compared with");
+    assert_eq!(change(&compared), vec!["2.4%".to_string()]);
+    assert!(change(&en.replace("2.4%", "4.1%")).is_empty());
+    // Another kind or unit is not the figure's earlier value.
+    let other = "10月份，公司商品煤产量同比增长6.2%。\n\n从产量看，公司10月商品煤产量为1126万吨，上年同月为8.2%。\n";
+    assert!(change(other).is_empty());
+}
+
+#[test]
+fn change_a_stock_against_the_end_of_the_year_before() {
+    for basis in ["比上年末增长", "较上年末增长", "比上年底增长"] {
+        let t = format!(
+            "截至 2024 年末，全市医疗卫生机构实有床位 6.84 万张，{basis} 5.2%。\n\n2023 年末，全市医疗卫生机构实有床位 6.54 万张。\n"
+        );
+        assert_eq!(change(&t), vec!["5.2%".to_string()], "{basis}");
+        assert!(change(&t.replace("5.2%", "4.6%")).is_empty(), "{basis}");
+    }
+}
+
+#[test]
+fn facts_english_change_verbs_in_the_present_tense() {
+    for (t, sign) in [
+        ("Income rises 2.4% year on year.", 1),
+        ("Income grows 2.4% year on year.", 1),
+        ("Income falls 2.4% year on year.", -1),
+        ("Income declines 2.4% year on year.", -1),
+        ("Income slumped 2.4% year on year.", -1),
+        ("Income surged 2.4% year on year.", 1),
+    ] {
+        let ms = extract(t, &ExtractOptions::default());
+        let w = Whole::build(t, &ms);
+        assert_eq!(
+            w.facts[0].role,
+            crate::analysis::facts::Role::Change(sign),
+            "{t}"
+        );
+        assert_eq!(w.facts[0].measure, "income", "{t}");
+    }
+}
+
+#[test]
+fn table_a_totals_column_with_its_unit_in_brackets() {
+    for header in ["全年合計（億元）", "全年合计(亿元)", "Total ($m)", "合计"] {
+        let t = format!(
+            "| 次產業 | 上半年 | 下半年 | {header} |\n|---|---|---|---|\n| IC設計 | 5,936 | 6,888 | 12,824 |\n| IC封裝 | 2,013 | 2,273 | 4,826 |\n"
+        );
+        assert_eq!(table(&t), vec!["4,826".to_string()], "{header}");
+        assert!(table(&t.replace("4,826", "4,286")).is_empty(), "{header}");
+    }
+    // A unit alone names no total.
+    let unit = "| 次產業 | 上半年 | 下半年 | （億元） |\n|---|---|---|---|\n| IC設計 | 5,936 | 6,888 | 12,824 |\n| IC封裝 | 2,013 | 2,273 | 4,826 |\n";
+    assert!(table(unit).is_empty());
+}
+
+#[test]
+fn parts_a_sentence_that_opens_with_its_total() {
+    let t = "Of the £412.6 million, adult social care will receive £148.3 million, children's services £97.4 million, environment £61.2 million, housing £22.8 million and other services £84.9 million.";
+    assert_eq!(parts(t), vec!["£412.6 million".to_string()]);
+    assert!(parts(&t.replace("£84.9", "£82.9")).is_empty());
+    let this =
+        "Of this $84.6 billion total, equities made up $46.1 billion and bonds $41.4 billion.";
+    assert_eq!(parts(this), vec!["$84.6 billion".to_string()]);
+    let zh = "在 412.6 亿元支出中，教育支出 148.3 亿元，卫生支出 197.4 亿元，交通支出 81.2 亿元。";
+    assert_eq!(parts(zh), vec!["412.6 亿元".to_string()]);
+    // A figure of another time after a part is not a part.
+    let base = "Of the $84.6 billion, equities made up $46.1 billion, up from $31.4 billion, and bonds $21.4 billion.";
+    assert!(parts(base).is_empty());
+    // Words after the figure that go on to name something else: no total.
+    let long = "Of the $84.6 billion raised by the fund over ten years, equities made up $46.1 billion and bonds $41.4 billion.";
+    assert!(parts(long).is_empty());
+}
+
+#[test]
+fn parts_after_of_that_total_the_base_of_a_change_is_no_total() {
+    let t = "Net assets stood at $84.6 billion at the end of fiscal 2025, up from $79.2 billion a year earlier. Of that total, public equity made up $36.1 billion, fixed income $21.4 billion, private equity $13.8 billion, real estate $9.7 billion and other assets $5.9 billion.";
+    assert_eq!(parts(t), vec!["$84.6 billion".to_string()]);
+    assert!(parts(&t.replace("$36.1", "$33.8")).is_empty());
+    let zh = "年末全市存款余额 8,460 亿元，上年末为 7,920 亿元。其中，住户存款 4,610 亿元，非金融企业存款 4,140 亿元。";
+    assert_eq!(parts(zh), vec!["8,460 亿元".to_string()]);
+}
+
+#[test]
+fn ranking_english_superlatives_with_ahead_of() {
+    for lead in [
+        "The busiest docking station was Harbour Square with",
+        "The most-visited museum was the Harbour Gallery with",
+        "\"Ember Kingdom\" was the season's top-grossing film with",
+        "The highest-paid player was Ana Ruiz with",
+    ] {
+        let t = format!(
+            "{lead} 412,000, ahead of Central Station with 436,000 and City Hall with 298,000."
+        );
+        assert_eq!(ranking(&t), vec!["412,000".to_string()], "{lead}");
+        assert!(
+            ranking(&t.replace("436,000", "406,000")).is_empty(),
+            "{lead}"
+        );
+    }
+    // A superlative that ranks the smaller figure first is not read.
+    let cheapest = "The cheapest line was the Northern with $2.10, ahead of the Circle with $2.40.";
+    assert!(ranking(cheapest).is_empty());
+    // An item whose name holds `all` is not a total.
+    let skyfall = "\"Ember Kingdom\" was the top film with $412.7 million, ahead of \"Skyfall Protocol\" with $436.1 million.";
+    assert_eq!(ranking(skyfall), vec!["$412.7 million".to_string()]);
+}
+
+#[test]
+fn ranking_a_superlatives_figure_in_the_clause_after_it() {
+    for t in [
+        "四大次產業中，以IC設計成長最快，年增28.3%；IC製造年增22.7%，IC封裝年增9.6%，IC測試年增30.4%。",
+        "四大行业中，信息服务业增长最快，同比增长 28.3%；制造业增长 22.7%，建筑业增长 9.6%，批发零售业增长 30.4%。",
+    ] {
+        assert_eq!(ranking(t), vec!["28.3%".to_string()], "{t}");
+        assert!(ranking(&t.replace("30.4%", "20.4%")).is_empty(), "{t}");
+    }
+    // A total after the item's figure is not one of the items.
+    let total = "其中，IC設計成長最快，年增28.3%，帶動整體產業年增30.4%。";
+    assert!(ranking(total).is_empty());
+    // After a `；` the clause is another item's.
+    let other = "IC設計成長最快；IC測試年增30.4%，IC製造年增22.7%。";
+    assert!(ranking(other).is_empty());
+}
+
+#[test]
+fn repeated_spans_of_weeks_named_by_their_last_day() {
+    let t = "Fairmart said like-for-like sales excluding fuel rose 3.2% in the six weeks to January 4.\n\nOver the six weeks to January 4, like-for-like sales excluding fuel grew 2.3%.\n";
+    assert_eq!(repeated(t), vec!["2.3%".to_string()]);
+    let other = t.replace("Over the six weeks", "Over the 12 weeks");
+    assert!(repeated(&other).is_empty());
+    let ended = t.replace("weeks to", "weeks ended");
+    assert_eq!(repeated(&ended), vec!["2.3%".to_string()]);
+    let ms = extract(t, &ExtractOptions::default());
+    let w = Whole::build(t, &ms);
+    assert_eq!(
+        w.facts[0].period.part,
+        Part::Through {
+            count: 6,
+            months: false,
+            month: 1,
+            day: 4
+        }
+    );
+    let quarter = "Revenue for the three months ended September 30 was $5.2 billion.\n\nRevenue for the three months ended September 30 was $5.4 billion.\n";
+    assert_eq!(repeated(quarter), vec!["$5.4 billion".to_string()]);
+    let other = quarter.replace(
+        "three months ended September 30 was $5.4",
+        "nine months ended September 30 was $5.4",
+    );
+    assert!(repeated(&other).is_empty());
+}
+
+/// The severities of `repeated_figure`'s findings over `text`.
+fn repeated_severities(text: &str) -> Vec<super::Severity> {
+    let doc = Document::from_text(std::path::Path::new("t.md"), text);
+    let mentions = extract(&doc.masked, &ExtractOptions::default());
+    let options = CheckOptions::default();
+    let ctx = Context::new(&doc, &mentions, &options);
+    let mut examined = Vec::new();
+    super::repeated_figure::check(&ctx, super::Severity::Warning, &mut examined)
+        .into_iter()
+        .map(|f| f.severity)
+        .collect()
+}
+
+#[test]
+fn repeated_the_leads_source_is_the_articles_and_a_closing_speaker_is_someones() {
+    use super::Severity::{Info, Warning};
+    let lead = "# Ridgeway fund returns 7.8%\n\nThe Ridgeway fund said on Tuesday that the fund's investments returned 7.8% in fiscal 2025.\n\nIn fiscal 2025 the fund's investments returned 8.7%.\n";
+    assert_eq!(repeated_severities(lead), vec![Warning]);
+    // A lead that quotes someone still quotes them.
+    let quoted = lead.replace(
+        "said on Tuesday that the fund's investments returned 7.8% in fiscal 2025.",
+        "said: \"the fund's investments returned 7.8% in fiscal 2025.\"",
+    );
+    assert_eq!(repeated_severities(&quoted), vec![Info]);
+    // Later in the article, a speaker before or after the figure makes it someone's.
+    let later = "# Ridgeway fund\n\nThe fund published its report on Tuesday.\n\nIn fiscal 2025 the fund's investments returned 7.8%.\n\nIn fiscal 2025 the fund's investments returned 8.7%, the chief investment officer told reporters.\n";
+    assert_eq!(repeated_severities(later), vec![Info]);
+    let before = later.replace(
+        "In fiscal 2025 the fund's investments returned 8.7%, the chief investment officer told reporters.",
+        "The chief investment officer said that in fiscal 2025 the fund's investments returned 8.7%.",
+    );
+    assert_eq!(repeated_severities(&before), vec![Info]);
+}
+
+#[test]
+fn parts_after_a_word_that_says_the_list_is_the_total() {
+    for marker in [
+        "comprised",
+        "was made up of",
+        "consisted of",
+        "consisting of",
+    ] {
+        let t = format!(
+            "The €18.42 billion of first-half revenue {marker} €8.12 billion from dairy, €5.94 billion from bakery, €3.03 billion from frozen foods and €1.62 billion from other products."
+        );
+        let found = parts(&t);
+        if marker == "consisted of" {
+            // Not a marker: the words must be those listed.
+            assert!(found.is_empty(), "{marker}");
+            continue;
+        }
+        assert_eq!(found, vec!["€18.42 billion".to_string()], "{marker}");
+        assert!(parts(&t.replace("€1.62", "€1.33")).is_empty(), "{marker}");
+    }
+}
+
+#[test]
+fn parts_a_long_chinese_name_before_zhong() {
+    let t = "在 486.3 亿元一般公共预算收入中，税收收入 372.6 亿元，非税收入 123.7 亿元。";
+    assert_eq!(parts(t), vec!["486.3 亿元".to_string()]);
+    // `在 … 下` is a circumstance, not a whole.
+    let under = "在 486.3 亿元投资带动下，税收收入 372.6 亿元，非税收入 123.7 亿元。";
+    assert!(parts(under).is_empty());
+}
+
+#[test]
+fn ranking_english_speed_superlatives_and_lists_without_their_verb() {
+    for t in [
+        "Among the four divisions, cloud grew fastest, up 28.3%; payments rose 22.7%, hardware 9.6% and services 30.4%.",
+        "Cloud was the fastest-growing division, up 28.3%; payments rose 22.7% and services grew 30.4%.",
+    ] {
+        assert_eq!(ranking(t), vec!["28.3%".to_string()], "{t}");
+        assert!(ranking(&t.replace("30.4%", "20.4%")).is_empty(), "{t}");
+    }
+    // A share after a change is not a change whose verb was left out.
+    let share = "Cloud grew fastest, up 28.3%; payments rose 22.7%, a share of 30.4%.";
+    assert!(ranking(share).is_empty());
+}
+
+#[test]
+fn ranking_the_figure_after_the_superlative_wins_over_a_label_sharing_its_first_words() {
+    let t = "三大次產業中，以金屬切削成長最快，年增 9.4%；金屬成形年增 7.1%，零組件年增 6.2%。";
+    assert!(ranking(t).is_empty());
+    let wrong = t.replace("6.2%", "12.2%");
+    assert_eq!(ranking(&wrong), vec!["9.4%".to_string()]);
+}
+
+#[test]
+fn facts_h1_and_h2_before_a_year_are_halves() {
+    let t = "In H1 2025 revenue rose 6.4% to €18.42 billion. Hydrogen H2 output was 12 tonnes.";
+    let ms = extract(t, &ExtractOptions::default());
+    let w = Whole::build(t, &ms);
+    assert_eq!(w.facts[0].period.part, Part::Months(6));
+    assert_eq!(
+        w.facts[0].period.year,
+        crate::analysis::facts::Year::Abs(2025)
+    );
+    // `H2` with no year after it is not a period.
+    assert_eq!(w.facts[2].period.part, Part::Unstated);
+    let t = "Operating profit rose to €1.96 billion in H1 2025.\n\nOperating profit was €1.69 billion in the first half of 2025.\n";
+    assert_eq!(repeated(t), vec!["€1.69 billion".to_string()]);
+}
+
+#[test]
+fn parts_after_a_colon_or_split_between() {
+    let colon = "The fund held $84.6 billion in assets: $36.1 billion in equities, $21.4 billion in bonds, $13.8 billion in private equity, $9.7 billion in property and $5.9 billion in other assets.";
+    assert_eq!(parts(colon), vec!["$84.6 billion".to_string()]);
+    assert!(parts(&colon.replace("$36.1", "$33.8")).is_empty());
+    let split = "Net sales of $8.62 billion were split between North America ($4.91 billion), Europe ($2.36 billion) and Asia ($1.52 billion).";
+    assert_eq!(parts(split), vec!["$8.62 billion".to_string()]);
+    assert!(parts(&split.replace("$4.91", "$4.74")).is_empty());
+    // A colon far from the figure, or after another clause, opens no list of its parts.
+    let far = "Revenue was $8.6 billion, and the company named its three regions with the largest sales: North America $4.9 billion, Europe $2.4 billion and Asia $1.6 billion.";
+    assert!(parts(far).is_empty());
+    let zh = "全年收入 21.7 万亿元：税收收入 18.1 万亿元，非税收入 3.9 万亿元。";
+    assert_eq!(parts(zh), vec!["21.7 万亿元".to_string()]);
+}
+
+#[test]
+fn parts_a_breakdown_frame_after_the_total() {
+    let t = "全年粮食总产量652.4万吨，比上年增长2.1%。分品种看，稻谷产量312.6万吨，小麦产量198.4万吨，玉米产量156.8万吨。";
+    assert_eq!(parts(t), vec!["652.4万吨".to_string()]);
+    assert!(parts(&t.replace("156.8", "141.4")).is_empty());
+    // Parts whose words do not share the total's are not its parts for certain.
+    let other = "全年粮食总产量652.4万吨。分品种看，稻谷312.6万吨，小麦198.4万吨，玉米156.8万吨。";
+    assert!(parts(other).is_empty());
+    // Two figures of the unit in the sentence before: which is the total is open.
+    let two = "全年粮食总产量652.4万吨，油料产量85.2万吨。分品种看，稻谷产量312.6万吨，小麦产量198.4万吨，玉米产量156.8万吨。";
+    assert!(parts(two).is_empty());
+    // The base of a change is not a second total.
+    let base = "全年粮食总产量652.4万吨，上年为639.0万吨。分品种看，稻谷产量312.6万吨，小麦产量198.4万吨，玉米产量156.8万吨。";
+    assert_eq!(parts(base), vec!["652.4万吨".to_string()]);
+    // Another paragraph is another topic.
+    let apart = t.replace("。分品种看", "。\n\n分品种看");
+    assert!(parts(&apart).is_empty());
+}
+
+#[test]
+fn shares_share_words_are_no_comparison_and_an_opening_by_vote_share() {
+    let zh = "第一产业增加值占地区生产总值的比重为8.9%，第二产业增加值比重为40.2%，第三产业增加值比重为52.9%。";
+    assert_eq!(shares(zh), vec!["8.9%".to_string()]);
+    assert!(shares(&zh.replace("52.9%", "50.9%")).is_empty());
+    let ratio =
+        "营业收入中利息净收入占比70.2%，手续费及佣金净收入占比18.6%，其他非利息收入占比14.1%。";
+    assert_eq!(shares(ratio), vec!["70.2%".to_string()]);
+    // `比上年` still ends a list: the figure after it is of another time.
+    let compared = "第三产业增加值比重为52.9%，比上年提高1.1个百分点，比重为51.8%。";
+    assert!(shares(compared).is_empty());
+    let vote = "By vote share, Labour took 38.4%, the Conservatives 31.2%, the Liberal Democrats 17.9% and the Greens 14.6%.";
+    assert_eq!(shares(vote), vec!["38.4%".to_string()]);
+    assert!(shares(&vote.replace("14.6%", "10.6%")).is_empty());
+}
+
+#[test]
+fn shares_answers_with_the_verb_left_out_answer_one_question() {
+    let t =
+        "Of the respondents, 58% said they shopped online weekly, 31% monthly and 17% less often.";
+    assert_eq!(shares(t), vec!["58%".to_string()]);
+    assert!(shares(&t.replace("17%", "11%")).is_empty());
+    // A verb of its own asks another question; a scope names another group.
+    let two =
+        "Of the respondents, 58% said they shopped online weekly and 61% said they used cash.";
+    assert!(shares(two).is_empty());
+    let scope = "Nationally, 58% said prices rose, 61% in the south and 49% in the north.";
+    assert!(shares(scope).is_empty());
+    let object = "Asked about next year, 72% expected prices to rise and 64% wages to rise.";
+    assert!(shares(object).is_empty());
+    let spend = "Asked about next year, 72% expected to spend more on food and 64% on energy.";
+    assert!(shares(spend).is_empty());
+    let clause = "In the survey, 72% said prices had risen and 64% wages had not kept pace.";
+    assert!(shares(clause).is_empty());
+}
+
+#[test]
+fn ranking_topped_led_and_the_others_listed_with_with() {
+    for t in [
+        "Tane topped the scoring charts with 23 goals, ahead of Lowe with 25 and Morland with 19.",
+        "Tane led the league with 23 goals, ahead of Lowe with 25.",
+        "California was the largest market, with sales of $4.1 billion, followed by Texas at $4.6 billion and Florida at $2.9 billion.",
+        "Among the provinces, Jiangsu had the highest output at 1.86 trillion yuan, with Guangdong at 1.92 trillion yuan and Shandong at 1.41 trillion yuan.",
+    ] {
+        assert_eq!(ranking(t).len(), 1, "{t}");
+    }
+    // The others of another period, or of another kind after `with`, are not beaten.
+    let earlier = "Tane led the league with 23 goals, ahead of his own 25 a year earlier.";
+    assert!(ranking(earlier).is_empty());
+    let growth = "Jiangsu had the highest output at 1.86 trillion yuan, with growth of 5.2%.";
+    assert!(ranking(growth).is_empty());
+    let smallest = "Malta was the smallest market, with sales of $0.4 billion, followed by Cyprus at $0.6 billion.";
+    assert!(ranking(smallest).is_empty());
+}
+
+#[test]
+fn change_a_rate_with_no_year_is_of_the_later_of_the_two_years_stated() {
+    let t = "In the third quarter, net income rose 18% year over year.\n\nNet income was $388 million in the third quarter of 2025, compared with $301 million in the third quarter of 2024.\n";
+    assert_eq!(change(t), vec!["18%".to_string()]);
+    assert!(change(&t.replace("18%", "28.9%")).is_empty());
+    // Three years of the same quarter: which two the rate is between is open.
+    let three = t.replace(
+        "in the third quarter of 2024.",
+        "in the third quarter of 2024 and $262 million in the third quarter of 2023.",
+    );
+    assert!(change(&three).is_empty());
+    // Years that are not one after the other: no pair of a year and the one before.
+    let apart = t.replace("of 2024", "of 2023");
+    assert!(change(&apart).is_empty());
+}
+
+#[test]
+fn change_an_average_level_named_by_its_year_alone() {
+    let t = "2024年，全市居民人均可支配收入同比增长5.3%。\n\n2024年全市居民人均可支配收入52,310元，2023年为49,020元。\n";
+    assert_eq!(change(t), vec!["5.3%".to_string()]);
+    assert!(change(&t.replace("5.3%", "6.7%")).is_empty());
+}
+
+#[test]
+fn table_of_several_bare_columns_the_one_named_by_the_unit_is_quoted() {
+    let t = "| Party | Seats | Votes |\n|---|---|---|\n| Labour | 17 | 12,400 |\n| Greens | 19 | 13,100 |\n\n";
+    assert_eq!(
+        table(&format!("{t}Labour won 21 seats.\n")),
+        vec!["21 seats".to_string()]
+    );
+    assert!(table(&format!("{t}Labour won 17 seats.\n")).is_empty());
+    assert!(table(&format!("{t}Labour won 12,400 votes.\n")).is_empty());
+    // A unit no header names leaves the column open.
+    assert!(table(&format!("{t}Labour won 21 wards.\n")).is_empty());
+}
+
+#[test]
+fn parts_figures_per_unit_are_never_parts() {
+    let t = "全省粮食单产每亩 350.8 公斤。分地区看，平原地区单产每亩 412.6 公斤，丘陵地区单产每亩 338.1 公斤，山区单产每亩 276.4 公斤。";
+    assert!(parts(t).is_empty());
+    let en = "Earnings were $4.20 per share: $2.10 per share from cloud and $2.60 per share from devices.";
+    assert!(parts(en).is_empty());
+    let ms = extract(t, &ExtractOptions::default());
+    let w = Whole::build(t, &ms);
+    assert!(
+        w.facts
+            .iter()
+            .all(|f| f.basis & crate::analysis::facts::basis::AVERAGE != 0)
+    );
+}
+
+#[test]
+fn repeated_rates_written_as_nouns_and_other_words_for_year_on_year() {
+    let zh = "2024年全市地区生产总值同比增长5.1%。\n\n2024年全市地区生产总值同比增速为5.4%。\n";
+    assert_eq!(repeated(zh), vec!["5.4%".to_string()]);
+    // A level reached is not a rate.
+    let level = "2024年全市城镇化率同比提高1.2个百分点。\n\n2024年全市城镇化率上升为68.4%。\n";
+    assert!(repeated(level).is_empty());
+    let en = "Revenue rose 5.1% year on year in the third quarter.\n\nIn the third quarter, revenue posted a 5.4% rise on the year.\n";
+    assert_eq!(repeated(en), vec!["5.4%".to_string()]);
+    let yoy = "Revenue rose 5.1% yoy in the third quarter.\n\nIn the third quarter, revenue rose 5.4% y/y.\n";
+    assert_eq!(repeated(yoy), vec!["5.4%".to_string()]);
+    // A share after a figure is not a change.
+    let share = "Revenue rose 5.1% year on year in the third quarter.\n\nIn the third quarter, revenue was a 5.4% share of the group's.\n";
+    assert!(repeated(share).is_empty());
+}
+
+#[test]
+fn repeated_the_basis_a_change_implies() {
+    // A change over a whole year is on the year before; an average's change is an average's.
+    let year = "2024年，全市居民人均可支配收入52,310元，比上年名义增长5.3%。\n\n2024年全市居民人均可支配收入名义增长3.5%。\n";
+    assert_eq!(repeated(year), vec!["3.5%".to_string()]);
+    // A Chinese change with no basis word is year on year.
+    let quarter = "今年一季度，全省GDP同比增长5.3%。\n\n一季度全省GDP增长5.8%。\n";
+    assert_eq!(repeated(quarter), vec!["5.8%".to_string()]);
+    // A base of its own is not the year before.
+    let ytd = "9月末，全市存款余额同比增长7.1%。\n\n9月末，全市存款余额较年初增长6.8%。\n";
+    assert!(repeated(ytd).is_empty());
+    // An English quarter's change with no basis word may be annualised: no basis implied.
+    let en = "US GDP grew 2.8% year on year in the third quarter.\n\nIn the third quarter, US GDP grew 3.1%.\n";
+    assert!(repeated(en).is_empty());
+    let rate =
+        "2024年，全市新能源汽车产量同比增长35.2%。\n\n2024年全市新能源汽车产量增长率为32.5%。\n";
+    assert_eq!(repeated(rate), vec!["32.5%".to_string()]);
+}
+
+#[test]
+fn repeated_a_headline_the_body_repeats_is_the_bodys_statement() {
+    let t = "# 1至8月份全市规模以上工业增加值增长7.3%\n\n1至8月份，全市规模以上工业增加值同比增长7.3%。\n\n市统计局负责人介绍，1至8月份全市规模以上工业增加值同比增长7.8%。\n";
+    let doc = Document::from_text(std::path::Path::new("t.md"), t);
+    let mentions = extract(&doc.masked, &ExtractOptions::default());
+    let options = CheckOptions::default();
+    let ctx = Context::new(&doc, &mentions, &options);
+    let mut examined = Vec::new();
+    let found = super::repeated_figure::check(&ctx, super::Severity::Warning, &mut examined);
+    assert_eq!(found.len(), 1);
+    let related = found[0].related[0].span;
+    assert_eq!(doc.lines.line_of(related.start), 2);
+}
+
+#[test]
+fn table_a_change_named_after_the_figure_with_its_measure_is_not_the_rows() {
+    let t = "| Segment | Revenue | Change (%) |\n|---|---|---|\n| Productivity | $28.3bn | 12 |\n| Cloud | $24.1bn | 20 |\n\n";
+    assert!(
+        table(&format!(
+            "{t}The cloud unit powered a 16% jump in revenue.\n"
+        ))
+        .is_empty()
+    );
+    assert_eq!(
+        table(&format!("{t}Cloud revenue rose 16% in the quarter.\n")),
+        vec!["16%".to_string()]
+    );
+}
+
+#[test]
+fn change_a_level_named_by_its_period_after_a_clause_of_another_subject() {
+    let t = "2024年，全市出口同比增长12.0%。\n\n2024年全市出口112.6亿美元，进口方面，2023年为90.1亿美元。\n";
+    assert!(change(t).is_empty());
+    // A change between the level and its year-earlier value leaves them tied.
+    let tied = "2024年，全市出口同比增长12.0%。\n\n2024年全市出口112.6亿美元，同比增长25.0%，2023年为90.1亿美元。\n";
+    assert_eq!(change(tied), vec!["12.0%".to_string()]);
+}
+
+#[test]
+fn parts_a_total_named_by_one_word_at_the_parts_period_and_the_leads_figures() {
+    let t = "# Arden\n\nArden said that sales rose 5.1% y/y to $6.42 billion in the third quarter.\n\nThird-quarter sales were split between stores ($4.38 billion), online ($1.52 billion) and wholesale ($0.61 billion).\n";
+    assert_eq!(parts(t), vec!["$6.42 billion".to_string()]);
+    // Without the parts' period, one word is too little to name the total.
+    let undated = t.replace("Third-quarter sales were", "Sales were");
+    assert!(parts(&undated).is_empty());
+    // A figure someone states later in the article is not the article's total.
+    let later = "# Arden\n\nArden published its results on Tuesday.\n\nThe chief executive said that sales rose 5.1% y/y to $6.42 billion in the third quarter.\n\nThird-quarter sales were split between stores ($4.38 billion), online ($1.52 billion) and wholesale ($0.61 billion).\n";
+    assert!(parts(later).is_empty());
+}
+
+#[test]
+fn shares_of_the_vote_named_by_de_piao_lv_or_after_the_figure() {
+    let rate = "本次选举中，张三得票率为52.3%，李四得票率为36.8%，王五得票率为15.2%。";
+    assert_eq!(shares(rate), vec!["52.3%".to_string()]);
+    assert!(shares(&rate.replace("15.2%", "10.2%")).is_empty());
+    let after = "张三获得52.3%的选票，李四获得36.8%的选票，王五获得15.2%的选票。";
+    assert_eq!(shares(after), vec!["52.3%".to_string()]);
+    // Shares of other places or of the last round are of other wholes.
+    let places = "张三在南区得票率为52.3%，李四在北区得票率为61.8%。";
+    assert!(shares(places).is_empty());
+    let last = "张三得票率为52.3%，上届选举中李四得票率为61.8%。";
+    assert!(shares(last).is_empty());
+}
+
+#[test]
+fn parts_a_total_written_after_its_parts() {
+    let zh = "本届奥运会，中国代表团获得金牌40枚、银牌27枚、铜牌24枚，共计88枚。";
+    assert_eq!(parts(zh), vec!["88枚".to_string()]);
+    assert!(parts(&zh.replace("共计88枚", "共计91枚")).is_empty());
+    let en = "The team won 24 games at home and 19 away, for a total of 41 games.";
+    assert_eq!(parts(en), vec!["41 games".to_string()]);
+    // A named group's combined figure is one more part, not the total.
+    let group = "韩国 56.1 亿美元，中国台湾 47.9 亿美元，欧洲及其他地区合计 26.3 亿美元。";
+    assert!(parts(group).is_empty());
+    // `累计` sums over time.
+    let cumulative = "10月出口100亿元，进口80亿元，1至10月累计进出口150亿元。";
+    assert!(parts(cumulative).is_empty());
+}
+
+#[test]
+fn ranking_close_behind_is_second_and_parts_after_a_colon_may_be_bare() {
+    let t = "积分榜上，海港队以68分领跑，泰山队以71分紧随其后。";
+    assert_eq!(ranking(t), vec!["68".to_string()]);
+    assert!(ranking(&t.replace("71分", "65分")).is_empty());
+    let colon = "The Hawks scored 1,046 goals this season: 612 at home and 454 away.";
+    assert_eq!(parts(colon), vec!["1,046 goals".to_string()]);
+    assert!(parts(&colon.replace("454", "434")).is_empty());
+}
+
+#[test]
+fn ranking_and_repeated_another_time_or_another_owner() {
+    let t = "其中，华东地区增长最快，增长 12.1%，华南地区增长 9.8%；上年华东地区增长 14.3%。";
+    assert!(ranking(t).is_empty());
+    assert_eq!(
+        ranking(&t.replace("华南地区增长 9.8%", "华南地区增长 13.8%")),
+        vec!["12.1%".to_string()]
+    );
+    let rival = "# Fairmart sales\n\nFairmart said like-for-like sales rose 3.2% in the six weeks to January 4.\n\nRival Brightmart said its like-for-like sales rose 2.3% in the six weeks to January 4.\n";
+    assert!(repeated(rival).is_empty());
+    let own = rival.replace("Rival Brightmart said its", "Fairmart later said its");
+    assert_eq!(repeated(&own), vec!["2.3%".to_string()]);
+}
+
+#[test]
+fn ranking_a_superlative_before_its_list_or_in_the_headline() {
+    let next = "在各区中，东城区收入最高。东城区收入 58.2 亿元，西城区收入 61.7 亿元。";
+    assert_eq!(ranking(next), vec!["58.2 亿元".to_string()]);
+    assert!(ranking(&next.replace("61.7", "51.7")).is_empty());
+    let headline = "# 东城区一般公共预算收入居各区之首\n\n分区域看，东城区一般公共预算收入 58.2 亿元，西城区 61.7 亿元，南湖区 44.9 亿元。\n";
+    assert_eq!(ranking(headline), vec!["58.2 亿元".to_string()]);
+    let en = "# Cloud becomes Calder's largest division\n\nCloud revenue was $4.1 billion, payments $4.3 billion, hardware $2.9 billion and services $2.3 billion.\n";
+    assert_eq!(ranking(en), vec!["$4.1 billion".to_string()]);
+    assert!(ranking(&en.replace("$4.3", "$3.3")).is_empty());
+    // A superlative whose own sentence holds its figures is not read against the next.
+    let own = "The Progressives won the most votes in the capital, where they took 46.2% against 44.9% for the Liberals. In the north, the Liberals led with 52.7%, well ahead of the Progressives at 35.1%.";
+    assert!(ranking(own).is_empty());
+    // Another paragraph after a sentence that is no heading is another topic.
+    let apart = "在各区中，东城区收入最高。\n\n东城区收入 58.2 亿元，西城区收入 61.7 亿元。";
+    assert!(ranking(apart).is_empty());
+}

@@ -129,6 +129,19 @@ fn has_word(s: &str, words: &[&str]) -> bool {
             .any(|t| !t.is_empty() && words.iter().any(|w| letters(w) && t == *w))
 }
 
+/// A header without the unit written after it in brackets (`全年合計（億元）`, `Total ($m)`):
+/// the unit says how the column is counted, not what it is.
+fn without_unit(h: &str) -> &str {
+    let t = h.trim();
+    match t.strip_suffix(['）', ')']) {
+        Some(inner) => match inner.rfind(['（', '(']) {
+            Some(k) if !inner[..k].trim().is_empty() => inner[..k].trim_end(),
+            _ => t,
+        },
+        None => t,
+    }
+}
+
 fn is_total_label(s: &str) -> bool {
     let t = s.trim().trim_matches('*').trim().to_ascii_lowercase();
     // `合计`, `Total revenue`, and a total of some rows (`前五合计`, `Top five total`).
@@ -266,12 +279,10 @@ fn totals(
     }
     // A totals column: the sum of the row's other amounts.
     if let Some(tc) = t.header.iter().position(|c| {
-        is_total_label(text(ctx, c)) || {
-            let h = text(ctx, c);
-            h.ends_with("总数")
-                || h.ends_with("合计")
-                || h.to_ascii_lowercase().starts_with("total")
-        }
+        let h = without_unit(text(ctx, c));
+        is_total_label(h)
+            || ["总数", "合计", "總數", "合計"].iter().any(|w| h.ends_with(w))
+            || h.to_ascii_lowercase().starts_with("total")
     }) && columns.get(tc) == Some(&Column::Amount)
     {
         let others: Vec<usize> = (1..width)
@@ -426,6 +437,12 @@ fn header_scale(header: &str) -> f64 {
         .map_or(1.0, |&(_, s)| s)
 }
 
+/// English nouns of a change after a figure (`a 16% jump in revenue`).
+const CHANGE_NOUNS: &[&str] = &[
+    "rise", "increase", "gain", "jump", "growth", "climb", "decline", "drop", "fall",
+    "decrease", "dip", "slide",
+];
+
 /// Prose figures that name one row of a table: the row's cell of the same kind must agree.
 fn quotes(
     ctx: &Context<'_>,
@@ -518,6 +535,20 @@ fn quotes(
         if other {
             continue;
         }
+        // `cloud unit powers a 16% jump in revenue`: a change named after the figure with
+        // its measure after it (`in revenue`) is that measure's, not the row's named before.
+        let tail: Vec<String> = text[m.span.end..f.clause.end.max(m.span.end)]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .map(str::to_ascii_lowercase)
+            .collect();
+        if let [noun, of] = tail.as_slice()
+            && CHANGE_NOUNS.contains(&noun.as_str())
+            && (of == "in" || of == "of")
+        {
+            continue;
+        }
         let change = matches!(f.role, Role::Change(_)) || has_word(words, CHANGE_WORDS);
         let (_, ti, ri) = labels[k];
         let t = &model.tables[ti];
@@ -582,7 +613,32 @@ fn quotes(
         }) {
             continue;
         }
-        let [(cell, scaled)] = candidates[..] else {
+        // Several columns fit: the one whose header names the figure's unit (`18 seats`
+        // against `Seats` and `Votes`) is the one quoted.
+        let by_unit: Vec<(&Mention, Interval)> = match m.unit.as_deref() {
+            Some(u) if candidates.len() > 1 && u.chars().count() >= 3 => {
+                let stem = u.to_lowercase();
+                let stem = stem.trim_end_matches('s');
+                candidates
+                    .iter()
+                    .filter(|(cm, _)| {
+                        row.iter().enumerate().skip(1).any(|(c, cell)| {
+                            cell.mention.is_some_and(|i| std::ptr::eq(&ctx.mentions[i], *cm))
+                                && t.header.get(c).is_some_and(|h| {
+                                    text_of(text, h)
+                                        .to_lowercase()
+                                        .split(|ch: char| !ch.is_alphanumeric())
+                                        .any(|w| w.trim_end_matches('s') == stem)
+                                })
+                        })
+                    })
+                    .copied()
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        let chosen = if by_unit.len() == 1 { &by_unit } else { &candidates };
+        let [(cell, scaled)] = chosen[..] else {
             continue;
         };
         let doc = ctx.doc;

@@ -172,10 +172,15 @@ pub fn run(args: CheckArgs) -> u8 {
     let choice = anstream::AutoStream::choice(&stdout);
     let for_people = matches!(format, Format::Diff);
     let color = for_people && choice != anstream::ColorChoice::Never;
+    // Buffered: a locked stdout writes each line with its own system call, and a corpus
+    // gives thousands of lines. The printer flushes after each file.
     let mut out: Box<dyn Write> = if for_people {
-        Box::new(anstream::AutoStream::new(stdout.lock(), choice))
+        Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            anstream::AutoStream::new(stdout.lock(), choice),
+        ))
     } else {
-        Box::new(stdout.lock())
+        Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
     };
     let input = if from_stdin {
         Input::Stdin(stdin_name)

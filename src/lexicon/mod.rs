@@ -104,9 +104,79 @@ pub fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
     }
 }
 
+/// A word list indexed by each word's last byte, for `strip_words` on a hot path: only the
+/// words that may end the text are tried, in the list's order.
+pub struct Suffixes {
+    buckets: Vec<Vec<&'static str>>,
+}
+
+impl Suffixes {
+    pub fn new(words: &[&'static str]) -> Suffixes {
+        let mut buckets = vec![Vec::new(); 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().last() {
+                buckets[usize::from(b)].push(*w);
+            }
+        }
+        Suffixes { buckets }
+    }
+}
+
+/// `strip_words` with an indexed list: the same result, without a pass over the whole
+/// list for every word stripped.
+pub fn strip_suffixes<'a>(s: &'a str, words: &Suffixes) -> &'a str {
+    let mut s = s.trim_end();
+    'again: loop {
+        let Some(&last) = s.as_bytes().last() else {
+            return s;
+        };
+        for w in &words.buckets[usize::from(last)] {
+            if let Some(rest) = s.strip_suffix(w) {
+                let latin = w.chars().all(|c| c.is_ascii_alphabetic());
+                if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
+                    continue;
+                }
+                s = rest.trim_end();
+                continue 'again;
+            }
+        }
+        return s;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn strip_suffixes_is_strip_words(
+            s in "[ a-zA-Z约近超过逾多余左右上下以至少about nearly over的了]{0,24}"
+        ) {
+            let set = Suffixes::new(&HEDGE_WORDS);
+            proptest::prop_assert_eq!(strip_suffixes(&s, &set), strip_words(&s, &HEDGE_WORDS));
+        }
+    }
+
+    #[test]
+    fn strip_suffixes_is_strip_words_on_every_hedge() {
+        let set = Suffixes::new(&HEDGE_WORDS);
+        for w in HEDGE_WORDS.iter() {
+            for s in [
+                format!("增长{w}"),
+                format!("增长 {w} {w}"),
+                format!("rose{w}"),
+                format!("rose {w}"),
+                w.to_string(),
+            ] {
+                assert_eq!(
+                    strip_suffixes(&s, &set),
+                    strip_words(&s, &HEDGE_WORDS),
+                    "{s:?}"
+                );
+            }
+        }
+    }
 
     /// Sorted, no duplicates, no surrounding space, not empty.
     pub(crate) fn assert_normalised<T>(name: &str, table: &[T], word: impl Fn(&T) -> &str) {

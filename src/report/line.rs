@@ -90,6 +90,12 @@ impl Sink for Line {
 
 /// Keeps one finding on one line whatever its message holds: line breaks become spaces,
 /// other control characters escapes.
-fn one_line(s: &str) -> String {
-    escape::control(&s.replace(['\r', '\n'], " ")).into_owned()
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    // Most messages hold no line break: one byte search, and no copy.
+    if memchr::memchr2(b'\r', b'\n', s.as_bytes()).is_none() {
+        return escape::control(s);
+    }
+    escape::control(&s.replace(['\r', '\n'], " "))
+        .into_owned()
+        .into()
 }

@@ -317,7 +317,9 @@ impl<'w> Printer<'w> {
         if self.options.coverage && matches!(self.format, Format::Diff | Format::Line) {
             coverage_listing(self.out, file)?;
         }
-        Ok(())
+        // A file's report reaches the reader whole and in time (a long run, a progress
+        // bar, errors on stderr between files), with one write for all its lines.
+        self.out.flush()
     }
 
     /// Ends the report with the summary and the sources that could not be used; returns

@@ -573,9 +573,13 @@ impl Session {
                 threads = 1;
             }
         }
+        // Short articles go to the threads a few at a time (fewer wake-ups of this thread,
+        // which prints); a handful of files, large ones, one at a time.
+        let batch = (files.len() / (16 * threads)).clamp(1, 8);
         parallel::ordered(
             threads,
             4 * threads,
+            batch,
             files.into_iter(),
             |path| {
                 if fix {

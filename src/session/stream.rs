@@ -92,6 +92,7 @@ pub fn run(
     parallel::ordered(
         threads,
         4 * threads,
+        1,
         lines,
         |(number, bytes)| one_line(session, number, bytes, &options.default_path, fail_on),
         |done| {

@@ -25,14 +25,14 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        // `match_indices` of a char searches with memchr: far faster than a byte loop.
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // A SIMD byte search: several times faster than `match_indices`, whose memchr is
+        // a portable word-at-a-time loop.
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         // A CR alone (old Mac line endings) ends a line too; the usual file has none, and
-        // pays one memchr to learn it.
-        if text.contains('\r') {
-            let lone = text
-                .match_indices('\r')
-                .map(|(i, _)| i + 1)
+        // pays one search to learn it.
+        if memchr::memchr(b'\r', bytes).is_some() {
+            let lone = memchr::memchr_iter(b'\r', bytes)
+                .map(|i| i + 1)
                 .filter(|&next| bytes.get(next) != Some(&b'\n'));
             starts.extend(lone);
             starts.sort_unstable();

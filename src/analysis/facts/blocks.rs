@@ -95,20 +95,6 @@ fn starts_block(line: &str) -> bool {
     }
 }
 
-/// Bytes that may begin a sentence stop: the ASCII stops and the UTF-8 lead bytes of 。 (`E3`)
-/// and of ！？ (`EF`). A lead byte is never a continuation byte, so a hit is a character
-/// boundary, and every other byte is passed over without decoding.
-const STOP_LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    let bytes = [b'!', b'?', b'.', 0xE3, 0xEF];
-    let mut k = 0;
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
-
 /// The sentences of one block: they end at 。！？!? and at `.` before white space and a
 /// capital or the end. `；` and `;` do not end a sentence here: a list of parts often runs
 /// across them.
@@ -118,8 +104,9 @@ pub(super) fn sentence_spans(text: &str, block: Span) -> Vec<Span> {
     let mut start = 0;
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(at) = bytes[i..].iter().position(|&b| STOP_LEAD[usize::from(b)]) {
-        i += at;
+    let mut leads = crate::analysis::split::StopLeads::new(bytes);
+    while let Some(at) = leads.next_from(i) {
+        i = at;
         // `；` comes back too, and is no stop here (below).
         let Some(c) = crate::analysis::split::stop_at(bytes, i) else {
             i += 3;

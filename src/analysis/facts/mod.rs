@@ -67,6 +67,14 @@ pub enum Part {
     ThisMonth,
     /// `本赛季`, `this season`, `本届`.
     Season,
+    /// `the six weeks to January 4`, `the three months ended September 30`: a span of
+    /// `count` weeks (or months) named by its last day.
+    Through {
+        count: u8,
+        months: bool,
+        month: u8,
+        day: u8,
+    },
 }
 
 impl Period {
@@ -103,6 +111,15 @@ impl std::fmt::Display for Period {
             Part::SecondHalf => "second half".into(),
             Part::ThisMonth => "this month".into(),
             Part::Season => "season".into(),
+            Part::Through {
+                count,
+                months,
+                month,
+                day,
+            } => format!(
+                "{count} {} to {month}-{day}",
+                if months { "months" } else { "weeks" }
+            ),
         };
         let sep = if year.is_empty() || part.is_empty() {
             ""

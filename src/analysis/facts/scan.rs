@@ -66,7 +66,10 @@ pub fn scan(s: &str) -> Scan {
             'a'..='z' | 'A'..='Z' => out.letters = true,
             // Kelvin sign and long s: `(?i)` folds them into `k` and `s`.
             '\u{212A}' | '\u{17F}' => out.letters = true,
-            '比' | '较' | '較' | '均' | '環' => token = true,
+            // `每亩`: a figure per unit.
+            '比' | '较' | '較' | '均' | '環' | '每' => token = true,
+            // `单产`, `亩产`: a yield per unit of land.
+            '产' | '產' if matches!(prev, Some('单' | '單' | '亩' | '畝')) => token = true,
             // `年增`, `年減`, `月增`, `季減`: a basis.
             '增' | '減' if matches!(prev, Some('年' | '月' | '季')) => token = true,
             // `名义`, `按现价`, `实际`, `扣除价格因素`, `按不变价格`.

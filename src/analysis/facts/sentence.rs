@@ -83,7 +83,12 @@ pub(super) fn facts_of_sentence(
     let years: Vec<(Span, i32)> = range
         .clone()
         .filter(|&i| mentions[i].kind == Kind::Year)
-        .map(|i| (mentions[i].span, fiscal_end(text, &mentions[i])))
+        .map(|i| {
+            (
+                with_fiscal(text, mentions[i].span),
+                fiscal_end(text, &mentions[i]),
+            )
+        })
         .collect();
     let year_spans: Vec<Span> = years.iter().map(|&(sp, _)| sp).collect();
     toks.extend(years.iter().map(|&(sp, y)| (sp, Token::Year(y))));
@@ -325,6 +330,22 @@ fn fiscal_end(text: &str, m: &Mention) -> i32 {
     match end {
         Some(e) if e == y + 1 || (e + 100 == y + 1) => y + 1,
         _ => y,
+    }
+}
+
+/// A year's span with the word `fiscal` right before it (`for fiscal 2025`): the word is
+/// part of the period, not of the measure (`net income for fiscal 2025 totalled`).
+fn with_fiscal(text: &str, span: Span) -> Span {
+    let before = text[..span.start].trim_end_matches(' ');
+    match before.len().checked_sub("fiscal".len()) {
+        Some(k)
+            if before.is_char_boundary(k)
+                && before[k..].eq_ignore_ascii_case("fiscal")
+                && !before[..k].ends_with(|c: char| c.is_ascii_alphanumeric()) =>
+        {
+            Span::new(k, span.end)
+        }
+        _ => span,
     }
 }
 

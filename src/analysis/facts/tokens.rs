@@ -29,6 +29,8 @@ enum Group {
     Full,
     Quarter,
     ThisMonth,
+    Weeks,
+    Half,
     Month,
 }
 
@@ -100,6 +102,9 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
             ("from last fiscal year", false),
             ("from last year", false),
             ("over the year", false),
+            ("on the year", false),
+            ("y/y", true),
+            ("yoy", true),
             ("from the same quarter of last year", false),
             ("from the same quarter of year", false),
             ("from the same quarter a last year", false),
@@ -203,6 +208,31 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
             ("average", true),
             ("per capita", false),
             ("on average", false),
+            // A figure per unit (`每亩 350.8 公斤`, `$4.20 per share`) is never added up.
+            ("每亩", false),
+            ("每公顷", false),
+            ("每人", false),
+            ("每户", false),
+            ("每戶", false),
+            ("每千人", false),
+            ("每万人", false),
+            ("每萬人", false),
+            ("每百户", false),
+            ("每吨", false),
+            ("每噸", false),
+            ("每股", false),
+            ("每平方米", false),
+            ("单产", false),
+            ("單產", false),
+            ("亩产", false),
+            ("畝產", false),
+            ("per share", false),
+            ("per head", false),
+            ("per acre", false),
+            ("per hectare", false),
+            ("per tonne", false),
+            ("per person", false),
+            ("per household", false),
         ],
     ),
     (
@@ -360,6 +390,8 @@ static PATTERNED: LazyLock<Regex> = LazyLock::new(|| {
         |(?P<months>前\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*[个個]?月|1\s*(?:至|到|-|—|～|~)\s*[0-9０-９]{1,2}\s*月份?)
         |(?P<quarters>前\s*[一二三两兩]\s*(?:[个個])?季度?)
         |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度)
+        |(?P<weeks>(?i-u:(?-u:\b)(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)[-\ ](?:weeks?|months?)\ (?:to|ended|ending|through)\ (?:January|February|March|April|May|June|July|August|September|October|November|December)\ [0-9]{1,2}(?-u:\b)))
+        |(?P<half>(?-u:\b)H[12]\ (?:20[0-9]{2}|FY\ ?'?[0-9]{2,4})(?-u:\b))
         |(?P<month>(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?)
         ",
     )
@@ -377,6 +409,10 @@ fn patterned_group(caps: &regex::Captures<'_>) -> Group {
         Group::Quarters
     } else if caps.name("quarter").is_some() {
         Group::Quarter
+    } else if caps.name("weeks").is_some() {
+        Group::Weeks
+    } else if caps.name("half").is_some() {
+        Group::Half
     } else {
         Group::Month
     }
@@ -503,6 +539,30 @@ fn english_number(s: &str) -> Option<u8> {
     WORDS.iter().find(|(w, _)| s.contains(w)).map(|&(_, n)| n)
 }
 
+/// `six weeks to January 4` → (6, false, 1, 4); `three months ended September 30` →
+/// (3, true, 9, 30).
+fn weeks_to(m: &str) -> Option<(u8, bool, u8, u8)> {
+    const WORDS: [&str; 12] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen",
+    ];
+    let lower = m.to_ascii_lowercase();
+    let mut words = lower.split([' ', '-']).filter(|w| !w.is_empty());
+    let first = words.next()?;
+    let weeks = match first.parse::<u8>() {
+        Ok(n) => n,
+        Err(_) => WORDS.iter().position(|w| *w == first)? as u8 + 2,
+    };
+    let rest: Vec<&str> = words.collect();
+    let [unit, .., month, day] = rest.as_slice() else {
+        return None;
+    };
+    let months = unit.starts_with("month");
+    let month = MONTHS.iter().position(|p| month.starts_with(p))? as u8 + 1;
+    let day: u8 = day.parse().ok()?;
+    ((1..=53).contains(&weeks) && (1..=31).contains(&day)).then_some((weeks, months, month, day))
+}
+
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -531,13 +591,25 @@ pub(super) const CUE_WORDS: &[(&str, Cue)] = &[
     ("constant", Cue::Basis),
     ("average", Cue::Basis),
     ("capita", Cue::Basis),
+    ("per share", Cue::Basis),
+    ("per head", Cue::Basis),
+    ("per acre", Cue::Basis),
+    ("per hectare", Cue::Basis),
+    ("per tonne", Cue::Basis),
+    ("per person", Cue::Basis),
+    ("per household", Cue::Basis),
     ("like", Cue::Basis),
     ("comparable", Cue::Basis),
     ("sequentially", Cue::Basis),
+    ("yoy", Cue::Basis),
+    ("y/y", Cue::Basis),
     ("current", Cue::Basis),
     ("year", Cue::Period),
     ("fy", Cue::Period),
     ("month", Cue::Period),
+    ("week", Cue::Period),
+    ("h1 ", Cue::Period),
+    ("h2 ", Cue::Period),
     ("quarter", Cue::Period),
     ("season", Cue::Period),
     ("half", Cue::Period),
@@ -693,6 +765,30 @@ pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token
             }
         } else if group == Group::ThisMonth {
             Token::Part(Part::ThisMonth)
+        } else if group == Group::Half {
+            // `H1 2025`, `H2 FY25`: a half named before its year; only `H1` is the half (the
+            // year is the extractor's), and only with a year after it (`H2` alone may be
+            // hydrogen).
+            let span = Span::new(span.start, span.start + 2);
+            let part = if m.starts_with("H1") {
+                Part::Months(6)
+            } else {
+                Part::SecondHalf
+            };
+            out.push((span, Token::Part(part)));
+            continue;
+        } else if group == Group::Weeks {
+            // `the six weeks to January 4`, `the three months ended September 30`: a span
+            // of weeks or months named by its last day.
+            match weeks_to(m) {
+                Some((count, months, month, day)) => Token::Part(Part::Through {
+                    count,
+                    months,
+                    month,
+                    day,
+                }),
+                None => continue,
+            }
         } else if group == Group::Month {
             // A day after the month makes it a date, not a period: `7 月 18 日`, `January 31`.
             let rest = after.trim_start();
@@ -746,7 +842,7 @@ mod same_as_one_regex {
             |[与與同和跟](?:上年|去年)(?:同期)?相比|較上年同期|較去年同期|較上年|較去年|比上屆|較上屆|年增|年減
             |(?i-u:year[-\ ]on[-\ ]year|year[-\ ]over[-\ ]year|from\ a\ year\ (?:earlier|ago)
             |from\ (?:the\ )?(?:prior|previous|last)\ (?:fiscal\ )?year|over\ the\ year
-            |from\ the\ same\ (?:quarter|period|month)\ (?:of\ |a\ )?(?:last\ )?year))
+            |from\ the\ same\ (?:quarter|period|month)\ (?:of\ |a\ )?(?:last\ )?year|on\ the\ year|(?-u:\b)y/y(?-u:\b)|(?-u:\b)yoy(?-u:\b)))
         |(?P<pop>环比|比上月|较上月|比上季度|较上季度|比一季度|比二季度|比三季度
             |環比|較上月|較上季|月增|月減|季增|季減
             |(?i-u:sequentially|quarter[-\ ]on[-\ ]quarter|month[-\ ]on[-\ ]month
@@ -755,7 +851,7 @@ mod same_as_one_regex {
         |(?P<real>实际|實際|扣除价格因素|扣除價格因素|按不变价格|按不變價格|按可比价格|(?i-u:(?-u:\b)real(?-u:\b)|inflation[-\ ]adjusted|constant\ prices))
         |(?P<two>两年平均|兩年平均|(?i-u:two[-\ ]year\ average))
         |(?P<cmp>按可比口径|(?i-u:like[-\ ]for[-\ ]like|comparable))
-        |(?P<avg>人均|平均|日均|场均|場均|户均|戶均|(?i-u:(?-u:\b)average(?-u:\b)|per\ capita|on\ average))
+        |(?P<avg>人均|平均|日均|场均|場均|户均|戶均|每亩|每公顷|每人|每户|每戶|每千人|每万人|每萬人|每百户|每吨|每噸|每股|每平方米|单产|單產|亩产|畝產|(?i-u:(?-u:\b)average(?-u:\b)|per\ capita|on\ average|per\ share|per\ head|per\ acre|per\ hectare|per\ tonne|per\ person|per\ household))
         |(?P<base>[较比]\s*[0-9０-９]{4}\s*年同期)
         |(?P<prev>去年|上年|上一年|前一年|上届|上屆|上赛季|上賽季|(?i-u:last\ year|a\ year\ (?:earlier|ago)|the\ (?:prior|previous)\ (?:fiscal\ )?year|last\ season))
         |(?P<this>今年|本年|本届|本屆|本赛季|本賽季|(?i-u:this\ year|this\ season))
@@ -766,6 +862,8 @@ mod same_as_one_regex {
         |(?P<full>全年|(?i-u:full[-\ ]year|for\ the\ year))
         |(?P<quarter>第\s*[一二三四1-4]\s*季度?|[一二三四1-4]\s*季度|(?i-u:(?-u:\b)(?:first|second|third|fourth)[-\ ]quarter(?-u:\b)|(?-u:\b)Q[1-4](?-u:\b)))
         |(?P<this_month>当月)
+        |(?P<weeks>(?i-u:(?-u:\b)(?:[0-9]{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)[-\ ](?:weeks?|months?)\ (?:to|ended|ending|through)\ (?:January|February|March|April|May|June|July|August|September|October|November|December)\ [0-9]{1,2}(?-u:\b)))
+        |(?P<half>(?-u:\b)H[12]\ (?:20[0-9]{2}|FY\ ?'?[0-9]{2,4})(?-u:\b))
         |(?P<month>(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?
             |(?i-u:(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)))
         ",
@@ -773,7 +871,7 @@ mod same_as_one_regex {
         .expect("static regex")
     });
 
-    const GROUPS: [(&str, Group); 18] = [
+    const GROUPS: [(&str, Group); 20] = [
         ("fy", Group::Fy),
         ("yoy", Group::Yoy),
         ("pop", Group::Pop),
@@ -791,6 +889,8 @@ mod same_as_one_regex {
         ("full", Group::Full),
         ("quarter", Group::Quarter),
         ("this_month", Group::ThisMonth),
+        ("weeks", Group::Weeks),
+        ("half", Group::Half),
         ("month", Group::Month),
     ];
 
@@ -904,6 +1004,15 @@ mod same_as_one_regex {
         "months",
         "half",
         "July",
+        "weeks",
+        "to",
+        "13",
+        "H1",
+        "H2",
+        "yoy",
+        "y/y",
+        "2025",
+        "FY",
         "s",
         "on",
         "a",

@@ -295,6 +295,20 @@ const CHANGE_WORDS: &[(&str, i8)] = &[
     ("climbed", 1),
     ("added", 1),
     ("up", 1),
+    // The present tense of a report (`income rises 2.4% year on year in 2025-26`) and the
+    // verbs of a headline (`surged`, `slumped`).
+    ("rises", 1),
+    ("grows", 1),
+    ("increases", 1),
+    ("climbs", 1),
+    ("jumps", 1),
+    ("gains", 1),
+    ("surged", 1),
+    ("surges", 1),
+    ("soared", 1),
+    ("soars", 1),
+    ("advanced", 1),
+    ("expanded", 1),
     ("decreased", -1),
     ("decrease", -1),
     ("declined", -1),
@@ -306,6 +320,24 @@ const CHANGE_WORDS: &[(&str, i8)] = &[
     ("slipped", -1),
     ("shrank", -1),
     ("down", -1),
+    ("falls", -1),
+    ("drops", -1),
+    ("declines", -1),
+    ("decreases", -1),
+    ("slips", -1),
+    ("shrinks", -1),
+    ("slid", -1),
+    ("slides", -1),
+    ("plunged", -1),
+    ("plunges", -1),
+    ("tumbled", -1),
+    ("tumbles", -1),
+    ("slumped", -1),
+    ("slumps", -1),
+    ("dipped", -1),
+    ("dips", -1),
+    ("contracted", -1),
+    ("contracts", -1),
 ];
 
 /// Words between a change verb and its figure.
@@ -356,7 +388,21 @@ fn change_sign(label: &str) -> Option<i8> {
     None
 }
 
+/// Words right after a Chinese percentage that name the whole it is a share of.
+const SHARE_AFTER_ZH: &[&str] = &[
+    "的选票",
+    "的選票",
+    "的有效选票",
+    "的有效選票",
+    "的市场份额",
+    "的市場份額",
+    "的份额",
+    "的份額",
+];
+
 pub(super) const SHARE_WORDS: &[&str] = &[
+    // `得票率`: a candidate's share of the vote.
+    "得票率",
     "占",
     "佔",
     "比重",
@@ -386,6 +432,10 @@ const ZH_NOISE: &[&str] = &[
     "此外",
     "另外",
     "同时",
+    // `增长率为 32.5%`: the rate's noun, before `增长` so that no `率` is left.
+    "增长率",
+    "增長率",
+    "成長率",
     "增长",
     "下降",
     "增加",
@@ -400,8 +450,16 @@ const ZH_NOISE: &[&str] = &[
     "增幅",
     "降幅",
     "录得",
-    // `上年同期`, `去年同期`: a period, named by the period words.
+    // `上年同期`, `去年同期`, `上年同月`: a period, named by the period words.
     "同期",
+    "同月",
+    "同季度",
+    "同季",
+    // `2024 年末`, `上年末`, `上年底`: the end of the year the year words name.
+    "末",
+    "底",
+    // `，而上年同期为 84.5 万辆`: a contrast, not a word of the measure.
+    "而",
     "约为",
     "约",
     "近",
@@ -574,6 +632,39 @@ const EN_SKIP: &[&str] = &[
     "record",
     // `revenue rose from $29.8 billion`: the measure is before it.
     "from",
+    // The present tense and the verbs of `CHANGE_WORDS`: the measure is before them.
+    "rises",
+    "grows",
+    "increases",
+    "climbs",
+    "jumps",
+    "gains",
+    "surged",
+    "soared",
+    "advanced",
+    "expanded",
+    "falls",
+    "drops",
+    "declines",
+    "decreases",
+    "slips",
+    "shrinks",
+    "slid",
+    "plunged",
+    "tumbled",
+    "slumped",
+    "dipped",
+    "contracted",
+    "declined",
+    "decreased",
+    "dropped",
+    "increased",
+    // `is budgeted at`, `was estimated at`, `was valued at`: how the figure was reached,
+    // not what it measures.
+    "budgeted",
+    "valued",
+    "put",
+    "set",
 ];
 
 /// English words that end the measure's words (reading backwards).
@@ -648,12 +739,16 @@ pub(super) fn measure(
             k -= 1;
         }
         let mut picked: Vec<&str> = Vec::new();
-        while k > 0 && picked.len() < 4 {
+        // Four words of the measure at most; a skipped word inside the label (`income for
+        // 2025-26 is budgeted at`) does not count.
+        let mut named = 0;
+        while k > 0 && named < 4 {
             let w = words[k - 1];
             if EN_STOP.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
                 break;
             }
             picked.push(w);
+            named += usize::from(!EN_SKIP.contains(&w));
             k -= 1;
         }
         picked.reverse();
@@ -735,6 +830,36 @@ pub(super) fn hedge_start(m: &Mention) -> usize {
     }
 }
 
+/// Nouns of a rate of change: `增速为 5.1%` is a change, where `上升为 12%` is a level.
+const RATE_NOUNS: &[&str] = &[
+    "增速",
+    "增幅",
+    "涨幅",
+    "降幅",
+    "跌幅",
+    "增长率",
+    "增長率",
+    "成長率",
+    "漲幅",
+];
+
+/// English nouns of a change right after a percentage (`a 5.1% rise in revenue`), with
+/// their sign.
+const CHANGE_NOUNS_AFTER: &[(&str, i8)] = &[
+    ("rise", 1),
+    ("increase", 1),
+    ("gain", 1),
+    ("jump", 1),
+    ("growth", 1),
+    ("climb", 1),
+    ("decline", -1),
+    ("drop", -1),
+    ("fall", -1),
+    ("decrease", -1),
+    ("dip", -1),
+    ("slide", -1),
+];
+
 pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role {
     match m.kind {
         Kind::Percent | Kind::Points => {}
@@ -742,21 +867,40 @@ pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role
         _ => return Role::Level,
     }
     let trimmed = strip_words(label, HEDGE_WORDS);
+    // `上升为 12%` is a level reached; `增速为 5.1%` is a rate of change.
+    let rate_is = trimmed
+        .strip_suffix("为")
+        .or_else(|| trimmed.strip_suffix("為"))
+        .is_some_and(|r| RATE_NOUNS.iter().any(|w| r.trim_end().ends_with(w)));
     let ends_with_to = trimmed.ends_with("至")
         || trimmed.ends_with("到")
         || trimmed.to_ascii_lowercase().ends_with(" to")
-        || trimmed.ends_with("为");
+        || (trimmed.ends_with("为") && !rate_is);
     if !ends_with_to && let Some(sign) = change_sign(label) {
         return Role::Change(sign);
+    }
+    let lower_after = after.trim_start().to_ascii_lowercase();
+    // `a 5.1% rise in revenue`, `a 3% fall`: the change is named after the figure.
+    if english && m.kind == Kind::Percent {
+        let next = lower_after
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if let Some(&(_, sign)) = CHANGE_NOUNS_AFTER.iter().find(|(w, _)| *w == next) {
+            return Role::Change(sign);
+        }
     }
     if m.kind == Kind::Points {
         return Role::Other;
     }
-    let lower_after = after.trim_start().to_ascii_lowercase();
-    let share_after = english
-        && (lower_after.starts_with("of ")
+    let share_after = if english {
+        lower_after.starts_with("of ")
             || lower_after.starts_with("said")
-            || lower_after.starts_with("say "));
+            || lower_after.starts_with("say ")
+    } else {
+        // `获得 52.3% 的选票`, `占据 31% 的市场份额`: the whole is named after the figure.
+        SHARE_AFTER_ZH.iter().any(|w| lower_after.starts_with(w))
+    };
     if share_after || SHARE_WORDS.iter().any(|w| label.contains(w)) {
         return Role::Share;
     }
