@@ -98,7 +98,7 @@ fn slash_lists(text: &str, raws: &mut [Raw]) {
 /// at 2.4 billion`): the unit goes without saying. Only from the nearest quantity, so a
 /// figure of another kind between (`8,000 jobs … came to 2.2 million`) stops it, unless
 /// the figure is compared with (`compared with roughly 2.2 million`), which reaches back
-/// past figures without a scale word. `About 62,000 of them` counts the things last counted.
+/// past figures without a scale word.
 fn carried_units(text: &str, raws: &mut [Raw]) {
     for i in 1..raws.len() {
         let cur = &raws[i];
@@ -110,12 +110,7 @@ fn carried_units(text: &str, raws: &mut [Raw]) {
         if !bare {
             continue;
         }
-        let rest = text.get(cur.span.end..).unwrap_or("");
-        let of_them = [" of them", " of those", " of these"]
-            .iter()
-            .any(|w| rest.starts_with(w));
-        let scaled = cur.style.factor >= 1e6;
-        if !scaled && !of_them {
+        if cur.style.factor < 1e6 {
             continue;
         }
         let head = text[..cur.span.start].trim_end();
@@ -133,13 +128,6 @@ fn carried_units(text: &str, raws: &mut [Raw]) {
                 continue;
             }
             let counted = matches!(prev.kind, Kind::Count | Kind::Quantity) && prev.unit.is_some();
-            if of_them {
-                if prev.kind == Kind::Count && prev.unit.is_some() {
-                    from = Some(j);
-                    break;
-                }
-                continue;
-            }
             if prev.style.factor >= 1e6 {
                 if counted {
                     from = Some(j);
