@@ -694,6 +694,7 @@ mod tests {
             Kind::Reference
         );
         assert_eq!(mention("台北101大樓高508公尺", "101大樓").kind, Kind::Name);
+        assert_eq!(mention("奪得世界12強棒球賽冠軍", "12強").kind, Kind::Name);
         // Medicine: readings in one unit, a trial's statistics are no names.
         let text = "Blood pressure fell to 120/80 mmHg and LDL to 2.6 mmol/L.";
         assert_eq!(mention(text, "120").unit.as_deref(), Some("mmHg"));

@@ -1169,7 +1169,7 @@ pub(crate) fn named_number(
     let number = Span::new(s, p.end);
     let k = skip_space_back(text, s);
     let j = skip_space(text, p.end);
-    let strong = char_at(text, j) == Some('强');
+    let strong = matches!(char_at(text, j), Some('强' | '強'));
     static LAST: LazyLock<LastChars> = LazyLock::new(|| LastChars::of(NAME_BEFORE.iter().copied()));
     let brand = if LAST.may_end_at(text, k) {
         let last_byte = text.as_bytes()[k - 1];
