@@ -972,7 +972,7 @@ fn parts_a_total_written_after_its_parts() {
 #[test]
 fn ranking_close_behind_is_second_and_parts_after_a_colon_may_be_bare() {
     let t = "积分榜上，海港队以68分领跑，泰山队以71分紧随其后。";
-    assert_eq!(ranking(t), vec!["68".to_string()]);
+    assert_eq!(ranking(t), vec!["68分".to_string()]);
     assert!(ranking(&t.replace("71分", "65分")).is_empty());
     let colon = "The Hawks scored 1,046 goals this season: 612 at home and 454 away.";
     assert_eq!(parts(colon), vec!["1,046 goals".to_string()]);

@@ -17,6 +17,8 @@ use crate::source::Span;
 /// list).
 pub(crate) fn ranges(text: &str, raws: &mut [Raw]) {
     slash_lists(text, raws);
+    carried_units(text, raws);
+    hundredths_of_seconds(text, raws);
     let mut r = 0;
     while r + 1 < raws.len() {
         if let Some(merged) = range(text, &raws[r], &raws[r + 1]) {
@@ -37,8 +39,26 @@ fn slash_lists(text: &str, raws: &mut [Raw]) {
     for r in (0..raws.len().saturating_sub(1)).rev() {
         let (head, tail) = raws.split_at_mut(r + 1);
         let (a, b) = (&mut head[r], &tail[0]);
-        let joined = a.span.end <= b.span.start
-            && matches!(text.get(a.span.end..b.span.start), Some("/" | "／"));
+        let between = text.get(a.span.end..b.span.start);
+        let slash = matches!(between, Some("/" | "／"));
+        let sep = between.map(str::trim);
+        // `分别为1855万、4730万和8309万修正总吨`: a Chinese list whose figures carry the same
+        // scale word shares the unit written after the last.
+        let listed = matches!(sep, Some("、" | "和" | "及" | "与" | "與" | "以及" | "或"));
+        if listed
+            && a.kind == Kind::Number
+            && a.unit.is_none()
+            && a.reason.is_none()
+            && a.style.factor > 1.0
+            && a.style.factor == b.style.factor
+            && matches!(b.kind, Kind::Money | Kind::Count | Kind::Quantity)
+            && b.reason.is_none()
+        {
+            a.kind = b.kind;
+            a.unit = b.unit.clone();
+            continue;
+        }
+        let joined = a.span.end <= b.span.start && slash;
         let bare = a.kind == Kind::Number
             && a.unit.is_none()
             && a.hedge.is_none()
@@ -48,6 +68,18 @@ fn slash_lists(text: &str, raws: &mut [Raw]) {
         let scaled = matches!(b.kind, Kind::Money | Kind::Count | Kind::Quantity)
             && b.style.factor > 1.0
             && b.reason.is_none();
+        // `120/80 mmHg`: two readings in one unit of measure.
+        let measured = b.kind == Kind::Quantity
+            && b.style.factor == 1.0
+            && b.reason.is_none()
+            && a.style.decimals == 0
+            && b.style.decimals == 0
+            && !matches!(b.unit.as_deref(), Some("%" | "pp"));
+        if joined && bare && measured {
+            a.kind = b.kind;
+            a.unit = b.unit.clone();
+            continue;
+        }
         if joined && bare && scaled {
             // Through the written digits, as the grammar scales (`10.2` × 1e8 is exactly
             // 1,020,000,000, not 1,019,999,999.99…).
@@ -57,6 +89,88 @@ fn slash_lists(text: &str, raws: &mut [Raw]) {
             a.kind = b.kind;
             a.unit = b.unit.clone();
             a.style.factor = b.style.factor;
+        }
+    }
+}
+
+/// A bare figure with a scale word and nothing after it takes the unit of the scaled figure
+/// before it in the same paragraph (`about 2.6 billion bushels of corn; Illinois comes next
+/// at 2.4 billion`): the unit goes without saying. Only from the nearest quantity, so a
+/// figure of another kind between (`8,000 jobs … came to 2.2 million`) stops it, unless
+/// the figure is compared with (`compared with roughly 2.2 million`), which reaches back
+/// past figures without a scale word.
+fn carried_units(text: &str, raws: &mut [Raw]) {
+    for i in 1..raws.len() {
+        let cur = &raws[i];
+        let bare = cur.kind == Kind::Number
+            && cur.unit.is_none()
+            && cur.reason.is_none()
+            && !cur.weak
+            && !cur.by_nature;
+        if !bare {
+            continue;
+        }
+        if cur.style.factor < 1e6 {
+            continue;
+        }
+        let head = text[..cur.span.start].trim_end();
+        let compared = ["compared with", "compared to", "versus", "vs", "vs."]
+            .iter()
+            .any(|w| ends_with_word(head, head.len(), w).is_some());
+        let mut from = None;
+        for j in (0..i).rev() {
+            let prev = &raws[j];
+            let gap = text.get(prev.span.end..cur.span.start).unwrap_or("\n\n");
+            if gap.len() > 300 || gap.contains("\n\n") {
+                break;
+            }
+            if prev.reason.is_some() || !prev.kind.is_quantity() {
+                continue;
+            }
+            let counted = matches!(prev.kind, Kind::Count | Kind::Quantity) && prev.unit.is_some();
+            if prev.style.factor >= 1e6 {
+                if counted {
+                    from = Some(j);
+                }
+                break;
+            }
+            if !compared {
+                break;
+            }
+        }
+        if let Some(j) = from {
+            let (kind, unit) = (raws[j].kind, raws[j].unit.clone());
+            raws[i].kind = kind;
+            raws[i].unit = unit;
+        }
+    }
+}
+
+/// `46秒40`, `9秒83`: a race time, seconds and then two digits of hundredths; one mention
+/// (46.40 s, to the hundredth).
+fn hundredths_of_seconds(text: &str, raws: &mut [Raw]) {
+    for r in 0..raws.len().saturating_sub(1) {
+        let (head, tail) = raws.split_at_mut(r + 1);
+        let (a, b) = (&mut head[r], &mut tail[0]);
+        let seconds = a.kind == Kind::Quantity
+            && a.unit.as_deref() == Some("s")
+            && a.hedge.is_none()
+            && a.style.decimals == 0
+            && a.style.factor == 1.0
+            && text[..a.span.end.min(text.len())].ends_with('秒');
+        let digits = b.kind == Kind::Number
+            && b.span.start == a.span.end
+            && b.reason.is_none()
+            && text
+                .get(b.span.range())
+                .is_some_and(|t| t.len() == 2 && t.bytes().all(|c| c.is_ascii_digit()));
+        if seconds && digits {
+            a.value += b.value / 100.0;
+            a.half = 0.005;
+            a.style.decimals = 2;
+            a.span.end = b.span.end;
+            a.number.end = b.number.end;
+            b.weak = true;
         }
     }
 }
@@ -80,6 +194,15 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         "–" | "—" | "~" | "～" | "至" | "到" | "to" => true,
         // `between $68.1bn and $69.1bn`.
         "and" => ends_with_word(before, before.len(), "between").is_some(),
+        // `北风3、4级`: two neighbouring whole numbers, a range as `三四级` is.
+        "、" => {
+            a.kind == Kind::Number
+                && a.style.decimals == 0
+                && a.style.factor == 1.0
+                && b.style.decimals == 0
+                && b.value == a.value + 1.0
+                && matches!(b.kind, Kind::Quantity | Kind::Count)
+        }
         _ => false,
     };
     if !ok {
@@ -87,12 +210,14 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     }
     // `from 5% to 10%`, `从 5% 到 10%` state a change, not a range; so do `up 1,204,517 to
     // 9,870,332` and `trimmed by £455m to £9.7bn` (a change, then the level it led to).
-    if before.ends_with("from") || before.ends_with("From") || before.ends_with('从') {
+    let ranging = ranging_from(before);
+    if !ranging && (before.ends_with("from") || before.ends_with("From") || before.ends_with('从'))
+    {
         return None;
     }
     // `from a year-earlier $312 million to $1.85 billion`: `from` a few words back, with
     // no clause punctuation or other figure between.
-    if connector == "to" && from_in_phrase(before) {
+    if connector == "to" && !ranging && from_in_phrase(before) {
         return None;
     }
     // `fell by an estimated 5,000 to 30.3 million`: a change word up to three words back.
@@ -156,6 +281,26 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         reason: None,
     })
 }
+
+/// Whether `before` ends with `from` after a verb of spread (`ranged from`, `varies from`):
+/// `from a to b` is then a range, not a change from a to b.
+fn ranging_from(before: &str) -> bool {
+    let Some(head) = before.strip_suffix("from") else {
+        return false;
+    };
+    let verb = head
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    RANGE_VERBS.contains(&verb)
+}
+
+/// Verbs of spread before `from a to b`.
+const RANGE_VERBS: &[&str] = &[
+    "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "span", "spans",
+    "spanned", "spanning", "run", "runs", "ran", "running", "priced", "pricing",
+];
 
 /// Whether one of the last three words of `before` (plain words of the same clause) is a
 /// word of change (`rose`, `by`, `up`).

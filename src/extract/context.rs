@@ -108,6 +108,11 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
         if w == "近" && matches!(before, Some('最' | '附' | '邻' | '靠' | '将' | '接')) {
             continue;
         }
+        // `賣超6,651億元`, `买超`, `出超`: net selling or buying, a trade surplus; the
+        // amount itself, no hedge.
+        if w == "超" && matches!(before, Some('买' | '卖' | '買' | '賣' | '出' | '入')) {
+            continue;
+        }
         // `edged up to 3.3%`: a verb of motion with `up`, then `to` the level; no limit.
         if w == "up to" {
             let head = text[..st].trim_end();
@@ -118,6 +123,11 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
             if UP_VERBS.contains(&verb) {
                 continue;
             }
+        }
+        // `two-thirds more than two years ago`, `5% less than 3 million`: a comparison after
+        // a figure, whose base is the second figure; no hedge on it.
+        if matches!(w, "more than" | "less than" | "fewer than") && after_figure(text, st) {
+            continue;
         }
         // `5~10`: a range, not a hedge.
         if matches!(w, "~" | "～") && before.is_some_and(|c| c.is_ascii_digit() || is_fw_digit(c))
@@ -135,6 +145,34 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
         return Some((h, Span::new(st, k)));
     }
     None
+}
+
+/// Whether a figure ends right before `st` (spaces between): `%`, or a word that closes a
+/// figure (`two-thirds`, `20 percent`, `three times`). Not bare digits: `In 2024 more than
+/// 300 firms` is a year before the hedge.
+fn after_figure(text: &str, st: usize) -> bool {
+    let k = skip_space_back(text, st);
+    if k == st {
+        return false;
+    }
+    let head = &text[..k];
+    if head.ends_with(['%', '％']) {
+        return true;
+    }
+    let word = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if matches!(word, "percent" | "thirds" | "fifths" | "times" | "points")
+        || super::numeral::en_word(word).is_some()
+    {
+        return true;
+    }
+    // `49 cents less than a year ago`, `1,000 jobs more than`: a figure and its unit.
+    let before_word = head[..head.len() - word.len()].trim_end_matches(' ');
+    !word.is_empty()
+        && before_word.len() < head.len() - word.len()
+        && before_word.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Verbs whose `up` goes with them, so that `up to` after them is no hedge (`edged up to`).
@@ -321,8 +359,9 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
     if scale == 1.0 {
         let j = skip_space(text, pos);
         let next = bytes.get(j).copied().unwrap_or(0);
+        // After `多`, `余` (`二十多万人次`) the Chinese numeral stopped before its scale word.
         if next >= 0x80
-            && (p.numeral != Numeral::Chinese || open_scale)
+            && (p.numeral != Numeral::Chinese || open_scale || hedge.is_some())
             && let Some((w, f, e)) = match_after(text, j, SCALE_ZH)
             && w != "十"
             && match_after(text, j, PERCENT_AFTER).is_none()
@@ -376,8 +415,20 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
     if arabic && scale == 1.0 {
         (kind, end) = index_points(text, p, pos, kind, end);
     }
+    // `64 points from 28 matches`, `three points clear`: points of a league or a game are
+    // counted, not percentage points.
+    if kind == TailKind::Points
+        && scale == 1.0
+        && text[skip_space(text, pos)..].starts_with("point")
+        && names_sport(text, pos)
+    {
+        kind = TailKind::Count(Cow::Borrowed("points"));
+    }
     // `1,187.5億度`: degrees by the hundred million are kilowatt-hours of electricity.
-    if kind == TailKind::Unit("°") && scale >= 1e4 {
+    // `90度电池包`, `每度电`: `度` before `电` is the kilowatt-hour too.
+    if kind == TailKind::Unit("°")
+        && (scale >= 1e4 || matches!(end.and_then(|e| char_at(text, e)), Some('电' | '電')))
+    {
         kind = TailKind::Unit("kWh");
     }
     let mut t = finish(text, end.unwrap_or(pos), kind, scale, hedge);
@@ -458,6 +509,146 @@ fn names_index(text: &str, pos: usize) -> bool {
     INDEX_WORDS.iter().any(|w| sentence.contains(w))
 }
 
+/// Words of a game or a league.
+const SPORT_WORDS: &[&str] = &[
+    "match",
+    "matches",
+    "game",
+    "games",
+    "league",
+    "League",
+    "season",
+    "goals",
+    "draw",
+    "drew",
+    "defeat",
+    "defeats",
+    "victory",
+    "fixture",
+    "fixtures",
+    "standings",
+    "tournament",
+    "scored",
+    "rebounds",
+    "assists",
+    "innings",
+    "touchdowns",
+];
+
+/// Whether the sentence around `pos` (200 bytes either way, cut at sentence ends) speaks of
+/// a game or a league.
+fn names_sport(text: &str, pos: usize) -> bool {
+    let mut from = pos.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (pos + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let head = &text[from..pos];
+    let start = [
+        head.rfind(". ").map(|k| k + 1),
+        head.rfind('\n').map(|k| k + 1),
+        head.rfind('。').map(|k| k + '。'.len_utf8()),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .map_or(from, |k| from + k);
+    let tail = &text[pos..to];
+    let end = [tail.find(". "), tail.find('\n'), tail.find('。')]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(to, |k| pos + k);
+    let sentence = &text[start..end];
+    sentence
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.len() >= 4 && SPORT_WORDS.contains(&w))
+        || (!sentence.is_ascii() && SPORT_WORDS_ZH.iter().any(|w| sentence.contains(w)))
+}
+
+/// Chinese words of a game or a league.
+const SPORT_WORDS_ZH: &[&str] = &[
+    "比赛", "比賽", "赛季", "賽季", "得分", "砍下", "全场", "全場", "积分", "積分", "战胜", "戰勝",
+    "击败", "擊敗", "夺冠", "奪冠", "联赛", "聯賽", "决赛", "決賽", "场均", "場均", "进球", "進球",
+    "球队", "球隊",
+];
+
+/// `砍下27分`, `积分74分`: points of a game, in a sentence about one (`分` that opens no
+/// word of its own: not `分钟`, `分别`, `分析`).
+fn game_points(text: &str, j: usize) -> Option<usize> {
+    if char_at(text, j) != Some('分') {
+        return None;
+    }
+    let e = j + '分'.len_utf8();
+    // The words `分` opens: minutes, `分别`, `分析`, `分之`, branches and shares.
+    let word = char_at(text, e).is_some_and(|c| {
+        matches!(
+            c,
+            '钟' | '鐘'
+                | '别'
+                | '別'
+                | '析'
+                | '布'
+                | '佈'
+                | '配'
+                | '类'
+                | '類'
+                | '行'
+                | '红'
+                | '紅'
+                | '享'
+                | '化'
+                | '散'
+                | '成'
+                | '公'
+                | '批'
+                | '期'
+                | '段'
+                | '摊'
+                | '攤'
+                | '管'
+                | '拆'
+                | '支'
+                | '裂'
+                | '工'
+                | '子'
+                | '钱'
+                | '錢'
+                | '秒'
+                | '之'
+                | '区'
+                | '區'
+                | '会'
+                | '會'
+                | '局'
+                | '店'
+                | '部'
+                | '组'
+                | '組'
+                | '校'
+                | '院'
+                | '队'
+                | '隊'
+                | '数'
+                | '數'
+                | '母'
+                | '贝'
+                | '貝'
+                | '辨'
+                | '解'
+                | '离'
+                | '離'
+                | '开'
+                | '開'
+                | '手'
+        )
+    });
+    (!word && names_sport(text, j)).then_some(e)
+}
+
 /// Closes a tail: a hedge written after the unit (`0.7% 左右`, `5 亿美元以上`).
 fn finish(
     text: &str,
@@ -484,6 +675,23 @@ fn finish(
             t.kind = TailKind::Rate(u, per);
         }
         t.end = e;
+    }
+    // `183.6 bushels per acre`, `120 kilometres per hour`: a rate written with `per`.
+    if let TailKind::Unit(u) = t.kind
+        && let Some(rest) = text.get(t.end..).and_then(|r| r.strip_prefix(" per "))
+        && let Some((_, per, e)) = match_after(text, text.len() - rest.len(), PER_EN)
+    {
+        t.kind = TailKind::Rate(u, per);
+        t.end = e;
+    }
+    let end = t.end;
+    // `两成多`: more than two tenths (`成多` is no word).
+    if t.hedge.is_none()
+        && matches!(t.kind, TailKind::Tenths(0))
+        && char_at(text, end) == Some('多')
+    {
+        t.hedge = Some((Hedge::Over, Span::new(end, end + 3)));
+        t.end = end + 3;
     }
     let end = t.end;
     if t.hedge.is_none()
@@ -514,6 +722,38 @@ fn finish(
     }
     t
 }
+
+/// What a unit is reckoned per, written after `per` (`bushels per acre`).
+const PER_EN: &[(&str, &str)] = &[
+    ("acre", "acre"),
+    ("hectare", "ha"),
+    ("hour", "h"),
+    ("day", "day"),
+    ("week", "week"),
+    ("month", "month"),
+    ("year", "year"),
+    ("gallon", "gal"),
+    ("litre", "l"),
+    ("liter", "l"),
+    ("barrel", "bbl"),
+    ("tonne", "t"),
+    ("ton", "t"),
+    ("kilogram", "kg"),
+    ("kg", "kg"),
+    ("mile", "mi"),
+    ("kilometre", "km"),
+    ("kilometer", "km"),
+    ("km", "km"),
+    ("second", "s"),
+    ("person", "person"),
+    ("capita", "person"),
+    ("head", "head"),
+    ("household", "household"),
+    ("square metre", "m2"),
+    ("square meter", "m2"),
+    ("square foot", "ft2"),
+    ("kWh", "kWh"),
+];
 
 /// The unit after the `/` of a rate, at `j`: a Latin unit (`kg`, `s`, `Wh`), a Chinese unit
 /// (`吨`, `千克`, `平方米`) or a counter (`元/人`). Returns it and its end.
@@ -613,6 +853,10 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     if next < 0x80 {
         return (TailKind::None, None);
     }
+    // `8號機`, `2.0版`, `1类新药`, `12306网站`: the number names something.
+    if let Some(e) = super::nonquant::numbered_name_end(text, j) {
+        return (TailKind::Name, Some(e));
+    }
     if let Some((_, (), e)) = match_after(text, j, lexicon::BASIS_POINTS_ZH) {
         return (TailKind::BasisPoints, Some(e));
     }
@@ -647,6 +891,40 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     }
     if let Some((_, u, e)) = unit_zh_at(text, j) {
         return (TailKind::Unit(u), Some(e));
+    }
+    // `17级以上`, `6.8级地震`, `8级大风`: a grade on a scale of wind or earthquake (not
+    // `三级医院`, a class of hospital).
+    if let Some(c @ ('级' | '級')) = char_at(text, j) {
+        let e = j + c.len_utf8();
+        let grade = char_at(text, e).is_none_or(|n| {
+            !super::nonquant::is_cjk(n)
+                || matches!(
+                    n,
+                    '风' | '風'
+                        | '阵'
+                        | '陣'
+                        | '大'
+                        | '以'
+                        | '左'
+                        | '上'
+                        | '地'
+                        | '台'
+                        | '颱'
+                        | '强'
+                        | '強'
+                        | '暴'
+                        | '狂'
+                        | '烈'
+                        | '余'
+                        | '餘'
+                )
+        });
+        if grade {
+            return (TailKind::Unit("级"), Some(e));
+        }
+    }
+    if let Some(e) = game_points(text, j) {
+        return (TailKind::Count(Cow::Borrowed("分")), Some(e));
     }
     if let Some(c) = char_at(text, j)
         && let Some(counter) = lexicon::counter(c)
@@ -745,6 +1023,32 @@ const TENOR_OF: &[&str] = &[
 /// A number joined to its noun by a hyphen (`650-seat`, `30-year`, `0.5-point`): a unit,
 /// points, or the counted noun. `j` is at the hyphen.
 fn hyphenated(text: &str, j: usize) -> (TailKind, Option<usize>) {
+    // `787-9s`, `737-800s`: digits, a hyphen, digits and letters glued make a model's name.
+    // (Not `100-200MW`, `1-2x`, `5-10s`: a range with its unit; nor `1990-2000s`.)
+    let b = text.as_bytes();
+    let digits = b[j + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let first = b[..j]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if b.get(j) == Some(&b'-')
+        && digits > 0
+        && first == 3
+        && b.get(j + 1 + digits).is_some_and(u8::is_ascii_alphabetic)
+    {
+        let (w, e) = word_at(text, j + 1 + digits);
+        let unit = w != "s"
+            && (latin_unit(w).is_some()
+                || matches!(
+                    w,
+                    "x" | "X" | "k" | "K" | "m" | "M" | "bn" | "B" | "b" | "am" | "pm"
+                )
+                || match_after(text, j + 1 + digits, SCALE_EN).is_some());
+        if !unit {
+            return (TailKind::Name, Some(e));
+        }
+    }
     let (w, e) = word_at(text, j + 1);
     if text.as_bytes().get(j) == Some(&b'-') && w.len() >= 2 {
         if let Some((_, u, e)) = match_after(text, j + 1, UNIT_EN) {
@@ -892,15 +1196,26 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
         return (TailKind::Unit(u), Some(we));
     }
     // `411 of the 650 seats`: a part of a counted whole counts the same things.
-    if !words
+    // (Not `one of the 10 largest`: one of many is no count.)
+    if (!words || !(text[..pos].ends_with("one") || text[..pos].ends_with("One")))
         && j == pos + 1
         && let Some(noun) = part_of_whole(text, j)
     {
         return (TailKind::Count(Cow::Owned(noun.to_string())), Some(pos));
     }
+    // `16 more jobs`, `two additional plants`: more of the things counted.
+    let one_space = j == pos + 1;
+    let (w, we) = word_at(text, j);
+    let j = if matches!(w, "more" | "additional" | "extra" | "further")
+        && text.as_bytes().get(we) == Some(&b' ')
+    {
+        we + 1
+    } else {
+        j
+    };
     // A counted English noun right after the number (`1,000 companies`, `2,048 GPUs`), or
     // after one or two modifiers (`149 foundation models`).
-    if j == pos + 1
+    if one_space
         // After a number word, fewer modifiers: `One public web crawl holds` is no count.
         && let Some((noun, e)) = counted_noun(text, j, if words { 2 } else { 3 })
     {
@@ -919,7 +1234,7 @@ fn part_of_whole(text: &str, j: usize) -> Option<&str> {
             break;
         }
     }
-    let q = super::numeral::arabic(text, at)?;
+    let q = super::numeral::arabic(text, at).or_else(|| super::numeral::english(text, at))?;
     if text.as_bytes().get(q.end) != Some(&b' ') {
         return None;
     }
@@ -960,10 +1275,51 @@ pub(crate) fn counted_past_figure(text: &str, end: usize) -> Option<&str> {
 fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)> {
     let b = text.as_bytes();
     let mut at = j;
-    for _ in 0..=modifiers {
+    let mut plain = 0;
+    // A brand and its model (`14 Boeing 737 MAX 9 jets`) modify the noun too; they take no
+    // share of the `modifiers` of prose, but a phrase of more than six words is no count.
+    let mut after_brand = false;
+    for _ in 0..6 {
         let (w, e) = word_at(text, at);
         if is_plural_noun(w) {
             return Some((w, e));
+        }
+        // `roughly 2.2 million two years ago`: a number word starts a figure of its own.
+        if super::numeral::en_word(w).is_some() {
+            return None;
+        }
+        // `737` after `Boeing`, `9` after `MAX`: the digits of a model's name.
+        if w.is_empty() && after_brand && b.get(at).is_some_and(u8::is_ascii_digit) {
+            let mut t = at;
+            while b
+                .get(t)
+                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-')
+            {
+                t += 1;
+            }
+            if b.get(t) != Some(&b' ') {
+                return None;
+            }
+            at = t + 1;
+            continue;
+        }
+        // `787-9s`, `A350s`: a model's name in the plural counts aircraft or machines.
+        if w.is_empty() || w.bytes().next().is_some_and(|c| c.is_ascii_uppercase()) {
+            let mut t = at;
+            while b
+                .get(t)
+                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-')
+            {
+                t += 1;
+            }
+            let token = &text[at..t];
+            if token.len() >= 3
+                && token.ends_with('s')
+                && token.bytes().any(|c| c.is_ascii_digit())
+                && !token.ends_with("0s")
+            {
+                return Some((token, t));
+            }
         }
         // A model or product name (`H100`, `A100`) or an acronym (`AI`) modifies the noun.
         let mut t = e;
@@ -986,11 +1342,22 @@ fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)>
             }
         }
         let token = &text[at..t];
+        let capital = token.bytes().next().is_some_and(|c| c.is_ascii_uppercase());
+        // An acronym (`AI`, `S&P`) or a model (`H100`, `A321neo`).
         let named = token.len() >= 2
-            && token.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
-            && token
+            && capital
+            && (token
                 .bytes()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'&');
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'&')
+                || token.bytes().any(|c| c.is_ascii_digit()));
+        // A brand before its model number (`Boeing 737`, `Airbus A350`).
+        let brand = capital
+            && !named
+            && t == e
+            && b.get(t) == Some(&b' ')
+            && b.get(t + 1)
+                .is_some_and(|&c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && !super::nonquant::is_common_capital(w);
         // `11 S&P 500 sectors`, `the FTSE 100 companies`: an index name with its number.
         if named && b.get(t) == Some(&b' ') && b.get(t + 1).is_some_and(u8::is_ascii_digit) {
             let mut d = t + 1;
@@ -1001,14 +1368,18 @@ fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)>
                 t = d;
             }
         }
-        let modifier = (w.len() >= 3
+        let prose = w.len() >= 3
             && (t == e || hyphenated)
             && w.bytes().all(|c| c.is_ascii_lowercase())
-            && !NOT_MODIFIERS.contains(&w))
-            || named;
+            && !NOT_MODIFIERS.contains(&w);
+        if prose {
+            plain += 1;
+        }
+        let modifier = (prose && plain <= modifiers) || named || brand;
         if !modifier || b.get(t) != Some(&b' ') {
             return None;
         }
+        after_brand = named || brand;
         at = t + 1;
     }
     None
@@ -1022,10 +1393,27 @@ const NOT_MODIFIERS: &[&str] = &[
     "such", "while", "since", "when", "where", "after", "before", "during",
 ];
 
+/// Plural nouns without a final s, or the same in both numbers (`two A321neo aircraft`).
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "staff",
+    "aircraft",
+    "spacecraft",
+    "personnel",
+    "cattle",
+    "sheep",
+    "livestock",
+    "women",
+    "men",
+    "crew",
+    "police",
+];
+
 fn is_plural_noun(w: &str) -> bool {
     let lower = w.len() >= 3
         && w.bytes().all(|b| b.is_ascii_lowercase())
-        && (w.ends_with('s') || matches!(w, "people" | "children" | "staff"))
+        && (w.ends_with('s') || IRREGULAR_PLURALS.contains(&w))
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !NOT_NOUNS.contains(&w);

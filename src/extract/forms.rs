@@ -108,6 +108,30 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             raw.span.start = pre.start(s);
             Some(raw)
         }
+        '半' if matches!(char_before(text, s), Some('过' | '過'))
+            && !matches!(char_before(text, s - 3), Some('超' | '不'))
+            && unit_zh_at(text, s + 3).is_none()
+            && !matches!(char_at(text, s + 3), Some('个' | '個')) =>
+        {
+            // `过半家庭`, `过半数`: more than half.
+            let end = if rest.starts_with("半数") || rest.starts_with("半數") {
+                s + 6
+            } else {
+                s + 3
+            };
+            let mut raw = word_form(
+                text,
+                Kind::Fraction,
+                Span::new(s, end),
+                0.5,
+                Numeral::Chinese,
+                false,
+            );
+            raw.hedge = Some(Hedge::Over);
+            raw.hedge_span = Some(Span::new(s - 3, s));
+            raw.span.start = s - 3;
+            Some(raw)
+        }
         '半' if rest.starts_with("半数") => {
             if matches!(char_before(text, s), Some('多' | '大')) {
                 return None;
@@ -408,6 +432,10 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
         if lw == "tens" && end == we {
             return None;
         }
+        // `Passengers (millions)`, `(in thousands)`: the scale of a table's figures.
+        if end == we && text[we..].starts_with(')') {
+            return None;
+        }
         return Some(vague_en(text, s, end, f));
     }
     // `at least once`, `more than once`: a count of one, when a hedge says so.
@@ -475,8 +503,43 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
                 raw.weak = false;
                 return Some(raw);
             }
+            // `almost a decade`, `more than a year`: a span of time, a round figure, when a
+            // hedge claims it (`a year` alone is no figure anyone states).
+            let span_of = match nw {
+                "decade" => Some((10.0, "year")),
+                "century" => Some((100.0, "year")),
+                "year" => Some((1.0, "year")),
+                "month" => Some((1.0, "month")),
+                "week" => Some((1.0, "week")),
+                "day" => Some((1.0, "day")),
+                "hour" => Some((1.0, "h")),
+                _ => None,
+            };
+            if let Some((v, unit)) = span_of {
+                let pre = context::pre(text, s);
+                pre.hedge?;
+                let fake = Parsed::words(ne, v, 0.0);
+                let tail = Tail {
+                    kind: TailKind::Unit(unit),
+                    ..Tail::bare(ne)
+                };
+                let mut raw = build(s, &fake, &pre, &tail);
+                raw.by_nature = true;
+                raw.weak = false;
+                return Some(raw);
+            }
             let d = denominator(Lower::of(nw)?.as_str())?;
             if nw.ends_with('s') {
+                return None;
+            }
+            // `Havertz added a third in the 78th minute`: a third goal after a verb of
+            // scoring, unless `of` makes it a share (`scored a third of the points`).
+            let head = text[..s].trim_end();
+            let verb = head
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            if SCORING_VERBS.contains(&verb) && !text[ne..].starts_with(" of ") {
                 return None;
             }
             // `a third straight month`, `a quarter earlier`: an ordinal or a period of time.
@@ -539,6 +602,12 @@ const NOT_SHARES: &[&str] = &[
 ];
 
 /// Words before `half` that make it a part of a period (`the first half`, `H2`).
+/// Verbs after which `a third`, `a fourth` is one more goal or point, an ordinal.
+const SCORING_VERBS: &[&str] = &[
+    "added", "adds", "scored", "scores", "netted", "nets", "grabbed", "struck", "headed",
+    "conceded", "fired", "slotted", "bagged", "notched", "kicked",
+];
+
 const HALF_PERIODS: &[&str] = &["first", "second", "latter", "back", "front"];
 
 /// A fraction of a point after a fraction word ending at `we` (`half a point`, `a quarter

@@ -71,6 +71,29 @@ const CODE_WORDS: &[&str] = &[
     "代码", "代碼", "代号", "代號", "编号", "編號", "ticker", "code",
 ];
 
+/// Words right before a telephone number.
+const PHONE_WORDS: &[&str] = &[
+    "电话", "電話", "热线", "熱線", "专线", "專線", "客服", "传真", "傳真", "Tel", "tel", "Tel.",
+    "phone", "Phone", "hotline", "Hotline", "Fax", "fax",
+];
+
+/// The end of a telephone number whose first group ends at `e`: later groups of three or
+/// more digits joined by a hyphen (or a space, where `spaces`).
+fn phone_end(b: &[u8], e: usize, spaces: bool) -> usize {
+    let mut end = e;
+    while b.get(end) == Some(&b'-') || (spaces && b.get(end) == Some(&b' ')) {
+        let digits = b[end + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if digits < 3 {
+            break;
+        }
+        end += 1 + digits;
+    }
+    end
+}
+
 /// A stock or other code at the integer `text[s..e]` (`int_digits` digits, no decimals):
 /// digits with an exchange suffix (`01211.HK`, `600519.SH`), a run of four or more digits
 /// that opens with a nought (`00066`: no amount is written so), digits after a code word
@@ -92,7 +115,27 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
         }
     }
     if int_digits >= 4 && b[s] == b'0' {
-        return Some(Span::new(s, e));
+        return Some(Span::new(s, phone_end(b, e, true)));
+    }
+    // `400-820-8820`, `800-555-0199`: three groups of digits joined by hyphens, the shape of
+    // a telephone number.
+    if (3..=4).contains(&int_digits) {
+        let end = phone_end(b, e, false);
+        let groups = text[s..end].matches('-').count() + 1;
+        if groups >= 3 {
+            return Some(Span::new(s, end));
+        }
+    }
+    // After a word of the telephone (`热线：12345`, `Tel 2345 6789`).
+    if int_digits >= 3 {
+        let head = text[..s].trim_end_matches([' ', '\t', '：', ':', '+']);
+        let last = head.as_bytes().last().copied().unwrap_or(0);
+        if PHONE_WORDS.iter().any(|w| {
+            super::lexicon::may_end_with(w, last)
+                && super::lexicon::ends_with_word(text, head.len(), w).is_some()
+        }) {
+            return Some(Span::new(s, phone_end(b, e, true)));
+        }
     }
     if (4..=6).contains(&int_digits) {
         let head = text[..s].trim_end_matches([' ', '\t', '：', ':', '#']);
@@ -202,7 +245,14 @@ pub(crate) fn table_negative(text: &str, s: usize, e: usize) -> Option<(Span, bo
     let b = text.as_bytes();
     let open = s.checked_sub(1).filter(|&k| b[k] == b'(')?;
     let close = e;
-    if b.get(close) != Some(&b')') || !fills_cell(text, open, close + 1) {
+    if b.get(close) != Some(&b')') {
+        return None;
+    }
+    // `(1.4)%`: the sign of percent after the parentheses.
+    if b.get(close + 1) == Some(&b'%') && fills_cell(text, open, close + 2) {
+        return Some((Span::new(open, close + 2), true));
+    }
+    if !fills_cell(text, open, close + 1) {
         return None;
     }
     let (header, above) = percent_column(text, open);

@@ -338,6 +338,439 @@ mod tests {
         }
     }
 
+    /// The mention whose text is `want` in `text`, any kind.
+    fn mention(text: &str, want: &str) -> Mention {
+        let mentions = extract(text, &ExtractOptions::default());
+        let got: Vec<&str> = mentions.iter().map(|m| &text[m.span.range()]).collect();
+        mentions
+            .iter()
+            .find(|m| &text[m.span.range()] == want)
+            .cloned()
+            .unwrap_or_else(|| panic!("`{want}` not read in `{text}`: {got:?}"))
+    }
+
+    #[test]
+    fn units_and_counters_of_wave_5() {
+        let inf = f64::INFINITY;
+        for (text, want, kind, value, low, high, unit) in [
+            (
+                "完工量4818万载重吨，",
+                "4818万载重吨",
+                Kind::Quantity,
+                4.818e7,
+                4.8175e7,
+                4.8185e7,
+                "dwt",
+            ),
+            (
+                "为8309万修正总吨。",
+                "8309万修正总吨",
+                Kind::Quantity,
+                8.309e7,
+                8.3085e7,
+                8.3095e7,
+                "CGT",
+            ),
+            (
+                "箱位达到24000TEU。",
+                "24000TEU",
+                Kind::Quantity,
+                24000.0,
+                23500.0,
+                24500.0,
+                "TEU",
+            ),
+            (
+                "浓度为29.3微克/立方米。",
+                "29.3微克/立方米",
+                Kind::Quantity,
+                29.3,
+                29.25,
+                29.35,
+                "μg/m3",
+            ),
+            (
+                "开行旅客列车逾1.3万列；",
+                "逾1.3万列",
+                Kind::Count,
+                13000.0,
+                13000.0,
+                inf,
+                "列",
+            ),
+            (
+                "保障航班约1.7万班，",
+                "约1.7万班",
+                Kind::Count,
+                17000.0,
+                15675.0,
+                18375.0,
+                "班",
+            ),
+            (
+                "风力达17级以上，",
+                "17级以上",
+                Kind::Quantity,
+                17.0,
+                17.0,
+                inf,
+                "级",
+            ),
+            (
+                "日产原油120万桶。",
+                "120万桶",
+                Kind::Quantity,
+                1.2e6,
+                1.15e6,
+                1.25e6,
+                "bbl",
+            ),
+            (
+                "接种疫苗3.5亿剂次。",
+                "3.5亿剂次",
+                Kind::Count,
+                3.5e8,
+                3.45e8,
+                3.55e8,
+                "剂",
+            ),
+            (
+                "面积120㎡，",
+                "120㎡",
+                Kind::Quantity,
+                120.0,
+                115.0,
+                125.0,
+                "m2",
+            ),
+            (
+                "a crop of 15.1 billion bushels.",
+                "15.1 billion bushels",
+                Kind::Quantity,
+                1.51e10,
+                1.505e10,
+                1.515e10,
+                "bu",
+            ),
+            (
+                "yields of 183.6 bushels per acre",
+                "183.6 bushels per acre",
+                Kind::Quantity,
+                183.6,
+                183.55,
+                183.65,
+                "bu/acre",
+            ),
+            (
+                "burned 1.1 billion gallons.",
+                "1.1 billion gallons",
+                Kind::Quantity,
+                1.1e9,
+                1.05e9,
+                1.15e9,
+                "gal",
+            ),
+            (
+                "settled up 3¾ cents",
+                "3¾ cents",
+                Kind::Money,
+                0.0375,
+                0.03625,
+                0.03875,
+                "USD",
+            ),
+            (
+                "lost 6 cents to $10.05¼.",
+                "$10.05¼",
+                Kind::Money,
+                10.0525,
+                10.05125,
+                10.05375,
+                "USD",
+            ),
+            (
+                "speeds ranged from 120 to 235 Mbps.",
+                "120 to 235 Mbps",
+                Kind::Quantity,
+                177.5,
+                115.0,
+                235.5,
+                "Mbps",
+            ),
+            (
+                "in almost a decade.",
+                "almost a decade",
+                Kind::Quantity,
+                10.0,
+                9.5,
+                10.0,
+                "year",
+            ),
+            (
+                "put 14 Boeing 737 MAX 9 jets back",
+                "14 Boeing 737 MAX 9 jets",
+                Kind::Count,
+                14.0,
+                13.5,
+                14.5,
+                "jets",
+            ),
+            (
+                "its first two A321neo aircraft",
+                "two A321neo aircraft",
+                Kind::Count,
+                2.0,
+                1.5,
+                2.5,
+                "aircraft",
+            ),
+            (
+                "three of the four networks",
+                "three",
+                Kind::Count,
+                3.0,
+                2.5,
+                3.5,
+                "networks",
+            ),
+            (
+                "raised it by 110,000 b/d",
+                "110,000 b/d",
+                Kind::Quantity,
+                110000.0,
+                105000.0,
+                115000.0,
+                "bbl/d",
+            ),
+            (
+                "发送207万标箱，",
+                "207万标箱",
+                Kind::Count,
+                2.07e6,
+                2.065e6,
+                2.075e6,
+                "标箱",
+            ),
+            (
+                "on 64 points from 28 matches",
+                "64 points",
+                Kind::Count,
+                64.0,
+                63.5,
+                64.5,
+                "points",
+            ),
+            (
+                "tickets, priced from £30 to £97, sold out",
+                "£30 to £97",
+                Kind::Money,
+                63.5,
+                29.5,
+                97.5,
+                "GBP",
+            ),
+        ] {
+            let m = mention(text, want);
+            assert_eq!(m.kind, kind, "`{want}`");
+            assert!(
+                close(m.value, value) && close(m.interval.low, low) && close(m.interval.high, high),
+                "`{want}`: {} [{}, {}], want {value} [{low}, {high}]",
+                m.value,
+                m.interval.low,
+                m.interval.high
+            );
+            assert_eq!(m.unit.as_deref(), Some(unit), "`{want}`");
+        }
+    }
+
+    #[test]
+    fn figures_that_share_or_carry_a_unit() {
+        // A Chinese list whose figures share the scale word shares the unit after the last.
+        let text = "分别为1855万、4730万和8309万修正总吨。";
+        for want in ["1855万", "4730万", "8309万修正总吨"] {
+            assert_eq!(mention(text, want).unit.as_deref(), Some("CGT"), "{want}");
+        }
+        // A bare scaled figure takes the unit of the scaled figure just before it…
+        let text = "Iowa expects about 2.6 billion bushels; Illinois comes next at 2.4 billion.";
+        assert_eq!(mention(text, "2.4 billion").kind, Kind::Quantity);
+        // …but not past a figure of another kind.
+        let text = "Payrolls fell by 8,000 jobs, and gains for the year came to 2.2 million.";
+        assert_eq!(mention(text, "2.2 million").kind, Kind::Number);
+        let text = "1.6 million homes cannot get 10 Mbps, compared with roughly 2.2 million.";
+        assert_eq!(mention(text, "roughly 2.2 million").kind, Kind::Count);
+        // `17,460 of them finished` stays a number, as the parts the checks add up to it.
+        let text = "Some 90 homes are remote; about 62 of them lack a line.";
+        assert_eq!(mention(text, "about 62").kind, Kind::Number);
+    }
+
+    #[test]
+    fn names_codes_ranks_and_times_of_wave_5() {
+        for (text, want, kind) in [
+            ("排名前10的企业中", "前10", Kind::Ordinal),
+            ("最暖的前十个年份里", "前十个", Kind::Ordinal),
+            ("分列首三位客源市场", "首三位", Kind::Ordinal),
+            ("前20强里中国企业增至12家", "前20强", Kind::Ordinal),
+            (
+                "The top 10 exporters account for 58%.",
+                "top 10",
+                Kind::Ordinal,
+            ),
+            ("今（113）年前7個月", "今（113）年", Kind::Year),
+            ("比去（112）年最高", "去（112）年", Kind::Year),
+            ("大潭8號機及豐德3號機已併網", "8號機", Kind::Name),
+            ("地铁2号线全线开通", "2号线", Kind::Name),
+            ("搭载神舟十九号载人飞船", "十九号", Kind::Name),
+            ("截至10月19号，", "10月19号", Kind::Date),
+            ("推出「香港夜繽紛」2.0版。", "2.0版", Kind::Name),
+            ("另有3款1类新药已提交", "1类新药", Kind::Name),
+            ("12306网站累计售出车票", "12306网站", Kind::Name),
+            ("自明年起T+2交割违约", "T+2", Kind::Name),
+            ("投资者热线：0571-86952318。", "0571-86952318", Kind::Name),
+            ("Call 800-555-0199 today.", "800-555-0199", Kind::Name),
+            ("due on Oct. 11 at 12 p.m. Eastern", "12 p.m.", Kind::Date),
+            ("trading opens at 9am.", "9am", Kind::Date),
+            ("the 787-9s are late", "787-9s", Kind::Name),
+            ("咨询可拨打12328服务热线。", "12328服务热线", Kind::Name),
+            (
+                "expects 12 to 16 more 787-9s",
+                "12 to 16 more 787-9s",
+                Kind::Count,
+            ),
+        ] {
+            let m = mention(text, want);
+            assert_eq!(m.kind, kind, "`{want}` in `{text}`");
+        }
+        // Not names: a day of the month, a range with its unit.
+        assert_eq!(mention("5月3号开始", "5月3号").kind, Kind::Date);
+        assert_eq!(mention("需新增100-200MW", "100-200MW").kind, Kind::Quantity);
+        // `前10个月` stays a period; `目前10家` is no rank.
+        assert_eq!(mention("前10个月累计", "前10个月").kind, Kind::Date);
+        assert_eq!(mention("目前10家企业", "10家").kind, Kind::Count);
+    }
+
+    #[test]
+    fn comparisons_and_net_trades_are_no_hedges() {
+        // `two-thirds more than two years ago`: the base of a comparison, not "over two".
+        let m = mention("roughly two-thirds more than two years ago.", "two years");
+        assert_eq!((m.value, m.hedge), (2.0, None));
+        let text = "a gallon, 49 cents less than a year ago.";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(mentions.iter().all(|m| m.unit.as_deref() != Some("year")));
+        // A year before `more than` keeps the hedge.
+        let m = mention("In 2024 more than 300 firms closed.", "more than 300 firms");
+        assert_eq!(m.hedge, Some(Hedge::Over));
+        // `賣超` (net selling) is the amount itself.
+        let m = mention("外資全年賣超6,651億元，", "6,651億元");
+        assert!(m.hedge.is_none());
+        // Weather and sport: pressure, a range of wind grades, a race time, game points.
+        assert_eq!(
+            mention("中心最低气压为970百帕。", "970百帕")
+                .unit
+                .as_deref(),
+            Some("hPa")
+        );
+        let m = mention("北风3、4级，", "3、4级");
+        assert_eq!((m.interval.low, m.interval.high), (2.5, 4.5));
+        let m = mention("以46秒40的成绩夺冠", "46秒40");
+        assert!(close(m.value, 46.4) && close(m.interval.high, 46.405));
+        assert_eq!(mention("朱婷在比赛中砍下27分。", "27分").kind, Kind::Count);
+        // The sentence around points is cut at whole characters (`。` before and after).
+        let text = "赛事开跑。本届共32,000 points。参赛规模扩大。";
+        let _ = extract(text, &ExtractOptions::default());
+        assert_eq!(
+            mention("超过半数的受访者", "超过半数").hedge,
+            Some(Hedge::Over)
+        );
+        assert_eq!(mention("今天06时继续发布预警", "06时").kind, Kind::Date);
+        // The sign written as a word.
+        let m = mention("Temperatures fell to minus 8C overnight.", "minus 8C");
+        assert!(close(m.value, -8.0));
+        let m = mention("Revenue of $7 billion, plus or minus 2%.", "2%");
+        assert!(close(m.value, 0.02));
+        let m = mention("最低气温零下15℃。", "零下15℃");
+        assert!(close(m.value, -15.0));
+        assert_eq!(
+            mention("《電業法》第2條修正案", "第2條").kind,
+            Kind::Reference
+        );
+        assert_eq!(mention("台北101大樓高508公尺", "101大樓").kind, Kind::Name);
+        assert_eq!(mention("奪得世界12強棒球賽冠軍", "12強").kind, Kind::Name);
+        // Medicine: readings in one unit, a trial's statistics are no names.
+        let text = "Blood pressure fell to 120/80 mmHg and LDL to 2.6 mmol/L.";
+        assert_eq!(mention(text, "120").unit.as_deref(), Some("mmHg"));
+        assert_eq!(mention(text, "2.6 mmol/L").kind, Kind::Quantity);
+        let text = "hazard ratio 0.77; 95% CI 0.65-0.91";
+        assert_eq!(mention(text, "0.65-0.91").kind, Kind::Number);
+        // A Chinese numeral, `多` or `余`, then its scale word.
+        let m = mention("吸引观众二十多万人次。", "二十多万人次");
+        assert_eq!(
+            (m.kind, m.value, m.hedge),
+            (Kind::Count, 2e5, Some(Hedge::Over))
+        );
+        let m = mention("其中专业观众十余万人次。", "十余万人次");
+        assert_eq!((m.value, m.hedge), (1e5, Some(Hedge::Over)));
+        let m = mention("过半家庭计划增加消费", "过半");
+        assert_eq!((m.kind, m.hedge), (Kind::Fraction, Some(Hedge::Over)));
+        let m = mention("the top 1% of earners", "1%");
+        assert_eq!(m.kind, Kind::Percent);
+        assert_eq!(
+            mention("搭载90度电池包", "90度").unit.as_deref(),
+            Some("kWh")
+        );
+        // Sport: a score after a team's name, averages of points.
+        assert_eq!(
+            mention("City beat Real Madrid 4-0 in the second leg.", "4").kind,
+            Kind::Number
+        );
+        let m = mention(
+            "Curry averaged 27.4 points and 5.1 assists this season.",
+            "27.4 points",
+        );
+        assert_eq!(m.kind, Kind::Count);
+        let m = mention("The final dividend is 96 HK cents a share.", "96 HK cents");
+        assert_eq!((m.kind, m.unit.as_deref()), (Kind::Money, Some("HKD")));
+        // `两成多`: more than two tenths.
+        let m = mention("受访者中，两成多表示一般。", "两成多");
+        assert_eq!((m.kind, m.hedge), (Kind::Percent, Some(Hedge::Over)));
+        // `3萬4,000美元`: ten thousands, then plain thousands.
+        let m = mention("每人GDP約3萬4,000美元。", "約3萬4,000美元");
+        assert!(close(m.value, 34000.0));
+        // Minguo fiscal years.
+        assert_eq!(mention("114年度總預算案", "114年度").kind, Kind::Year);
+        assert_eq!(mention("成立近110年来", "110年").kind, Kind::Quantity);
+        // Outside a game, points are percentage points.
+        let m = mention("Support for the party fell 3 points.", "3 points");
+        assert_eq!(m.kind, Kind::Points);
+        // `added a third`: one more goal; `scored a third of the points`: a share.
+        let text = "Havertz added a third in the 78th minute.";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(mentions.iter().all(|m| m.kind != Kind::Fraction));
+        let m = mention("He scored a third of the points.", "a third");
+        assert_eq!(m.kind, Kind::Fraction);
+        // A table's scale label is no quantity.
+        let text = "| Passengers (millions) | 47.6 |";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(!mentions.iter().any(|m| &text[m.span.range()] == "millions"));
+        // Accounting parentheses with a percent sign in a table.
+        let text = "| PRASM | 17.42 | (1.4)% |";
+        let m = mention(text, "(1.4)%");
+        assert_eq!(m.kind, Kind::Percent);
+        assert!(close(m.value, -0.014));
+    }
+
+    #[test]
+    fn the_wave_5_forms_never_panic_at_the_edges_of_a_text() {
+        // Every prefix and suffix (at character boundaries) of text dense in the new forms.
+        let text = "5s。46秒40，前10的、首三位；今（113）年8號機T+2 3¾ cents minus 8C 零下5℃ 过半 \
+                    砍下27分。64 points in the match。0571-86952318 12 p.m. 3、4级 2,4 billion \
+                    (1.4)% 120/80 mmHg 两成多 二十多万人次 top 10 Real Madrid 4-0 a third 787-9s";
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &i in &cuts {
+            let _ = extract(&text[i..], &ExtractOptions::default());
+            let _ = extract(&text[..i], &ExtractOptions::default());
+        }
+    }
+
     #[test]
     fn words_and_names_that_are_no_quantities() {
         for (text, digits) in [

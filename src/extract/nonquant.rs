@@ -30,12 +30,20 @@ pub(crate) fn glued_name(text: &str, s: usize, e: usize) -> Option<Span> {
                 && !(text[..s].ends_with("-to-")
                     && text[..s - 4].ends_with(|c: char| c.is_ascii_digit()))
         }
+        // `T+2`, `D+1`: a settlement or release day named by a capital and an offset.
+        Some('+') => {
+            char_before(text, s - 1).is_some_and(|c| c.is_ascii_uppercase())
+                && !char_before(text, s - 2).is_some_and(|c| c.is_ascii_alphanumeric())
+        }
         _ => false,
     };
     if !glued {
         return None;
     }
     let mut a = s;
+    if bytes[s - 1] == b'+' {
+        a = s - 2;
+    }
     while a > 0 && (bytes[a - 1].is_ascii_alphanumeric() || matches!(bytes[a - 1], b'-' | b'_')) {
         a -= 1;
     }
@@ -152,6 +160,21 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         }
     }
     let k = skip_space_back(text, s);
+    if let Some(r) = rank_cut(text, s, k, p) {
+        return Some(r);
+    }
+    // `the top 10 exporters`, `the top five`: the cut-off of a ranking, as `前10` (not
+    // `the top 1%` of earners, a share).
+    if k < s
+        && (1.0..=1000.0).contains(&p.value)
+        && p.decimals == 0
+        && let Some(st) = ends_with_word(text, k, "top")
+        && !text[p.end..].starts_with(['%', '％'])
+        && !text[p.end..].starts_with(" percent")
+        && !text[p.end..].starts_with(" per cent")
+    {
+        return Some(raw(Kind::Ordinal, Span::new(st, p.end), number, p));
+    }
     if char_before(text, k) != Some('第') {
         return session(text, s, p);
     }
@@ -160,7 +183,20 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let next = char_at(text, j);
     if matches!(
         next,
-        Some('章' | '节' | '卷' | '篇' | '册' | '页' | '条' | '款' | '部')
+        Some(
+            '章' | '节'
+                | '卷'
+                | '篇'
+                | '册'
+                | '页'
+                | '条'
+                | '款'
+                | '部'
+                | '條'
+                | '節'
+                | '冊'
+                | '頁'
+        )
     ) {
         let end = j + next.map_or(0, char::len_utf8);
         return Some(
@@ -174,6 +210,92 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         _ => p.end,
     };
     Some(raw(Kind::Ordinal, Span::new(start, end), number, p))
+}
+
+/// The cut-off of a ranking: `排名前10`, `最暖的前十个年份`, `分列首三位`, `前20强`. `前` or
+/// `首` after a word of rank (`排名`, `位列`, `的`) or at the start of a clause, before a
+/// numeral not followed by a unit of time (`前10个月` is a period, `date` reads it).
+fn rank_cut(text: &str, s: usize, k: usize, p: &Parsed) -> Option<Raw> {
+    if p.decimals > 0 || !(1.0..=1000.0).contains(&p.value) {
+        return None;
+    }
+    let head = char_before(text, k)?;
+    if !matches!(head, '前' | '首' | '头' | '頭') {
+        return None;
+    }
+    let start = k - head.len_utf8();
+    let before = char_before(text, start);
+    let after_rank_word = before.is_none_or(|c| {
+        matches!(
+            c,
+            '名' | '列'
+                | '居'
+                | '入'
+                | '身'
+                | '的'
+                | '在'
+                | '进'
+                | '進'
+                | '为'
+                | '為'
+                | '占'
+                | '佔'
+                | '是'
+                | '，'
+                | '；'
+                | '。'
+                | '、'
+                | '：'
+                | '\n'
+                | ' '
+        )
+    });
+    if !after_rank_word {
+        return None;
+    }
+    let mut end = skip_space(text, p.end);
+    // `前十个`, `首三位`, `前20强`, `前5名`, `前三大`: a counter of places.
+    if let Some(c @ ('个' | '個' | '位' | '名' | '强' | '強' | '大' | '家' | '甲')) =
+        char_at(text, end)
+    {
+        // `前3个月`: months, a period.
+        if matches!(c, '个' | '個')
+            && matches!(
+                char_at(text, end + 3),
+                Some('月' | '季' | '星' | '小' | '工' | '交')
+            )
+        {
+            return None;
+        }
+        end += c.len_utf8();
+    } else if let Some(c) = char_at(text, end)
+        && matches!(
+            c,
+            '年' | '月'
+                | '季'
+                | '天'
+                | '日'
+                | '周'
+                | '週'
+                | '小'
+                | '分'
+                | '秒'
+                | '次'
+                | '轮'
+                | '輪'
+        )
+    {
+        return None;
+    }
+    if end == skip_space(text, p.end) {
+        end = p.end;
+    }
+    Some(raw(
+        Kind::Ordinal,
+        Span::new(start, end),
+        Span::new(s, p.end),
+        p,
+    ))
 }
 
 /// Bodies numbered by term and session: `十四届全国人大`, `人大三次会议`.
@@ -273,6 +395,13 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     {
         return Some(raw(Kind::Date, Span::new(s, end), number, p));
     }
+    // `12 p.m.`, `9am`, `10 AM`: an hour of the clock.
+    if (1..=12).contains(&v)
+        && p.numeral == Numeral::Arabic
+        && let Some(end) = meridiem(text, p.end)
+    {
+        return Some(raw(Kind::Date, Span::new(s, end), number, p));
+    }
     if let Some(end) = numeric_date(text, p).filter(|_| (1000..=2100).contains(&v)) {
         return Some(raw(Kind::Date, Span::new(s, end), number, p));
     }
@@ -313,6 +442,26 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             }
             return Some(raw(Kind::Year, Span::new(k - 6, end), number, p));
         }
+        // `114年度總預算`, `113年底`, `112年全年`: a Minguo year (three digits, from 100) with
+        // a word that only a year takes, unless a word of duration comes before (`近100年`).
+        let k = skip_space_back(text, s);
+        let minguo = (100..=130).contains(&v)
+            && p.numeral == Numeral::Arabic
+            && matches!(
+                char_at(text, j + 3),
+                Some('度' | '底' | '初' | '中' | '全' | '上' | '下' | '第' | '起' | '以' | '前')
+            )
+            && !DURATION_BEFORE
+                .iter()
+                .any(|w| ends_with_word(text, k, w).is_some());
+        if minguo {
+            let end = if text[j + 3..].starts_with('度') {
+                j + 6
+            } else {
+                j + 3
+            };
+            return Some(raw(Kind::Year, Span::new(s, end), number, p));
+        }
     }
     if (1..=4).contains(&v) && text[j..].starts_with('季') {
         let len = if text[j..].starts_with("季度") {
@@ -332,17 +481,27 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         0
     };
     if open > 0
-        && (1..=31).contains(&v)
-        && matches!(char_before(text, s - open), Some('今' | '昨' | '明'))
+        && ((1..=200).contains(&v) || (1900..=2100).contains(&v))
+        && matches!(
+            char_before(text, s - open),
+            Some('今' | '昨' | '明' | '去' | '前' | '本')
+        )
     {
         let close = match char_at(text, p.end) {
             Some('）') => 3,
             Some(')') => 1,
             _ => 0,
         };
-        if close > 0 && char_at(text, p.end + close) == Some('日') {
+        let after = char_at(text, p.end + close);
+        if close > 0 && after == Some('日') && v <= 31 {
             let span = Span::new(s - open - 3, p.end + close + 3);
             return Some(raw(Kind::Date, span, number, p));
+        }
+        // `今（113）年`, `去（112）年`: this or last year of the Minguo calendar, in the
+        // parentheses of Taiwan's official releases.
+        if close > 0 && after == Some('年') {
+            let span = Span::new(s - open - 3, p.end + close + 3);
+            return Some(raw(Kind::Year, span, number, p));
         }
     }
     match char_at(text, j) {
@@ -353,7 +512,19 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             }
             return Some(raw(Kind::Date, Span::new(s, end), number, p));
         }
-        Some('日' | '号') if (1..=31).contains(&v) && p.numeral != Numeral::Words => {
+        // `神舟十九号`, `长征二号`: a craft or a thing numbered after its name, not a day.
+        Some('号')
+            if p.numeral != Numeral::Words
+                && char_before(text, s).is_some_and(|c| is_cjk(c) && !BEFORE_DAY.contains(&c)) =>
+        {
+            let end = numbered_name_end(text, j).unwrap_or(j + 3);
+            return Some(raw(Kind::Name, Span::new(s, end), number, p));
+        }
+        Some('日' | '号')
+            if (1..=31).contains(&v)
+                && p.numeral != Numeral::Words
+                && numbered_name_end(text, j).is_none() =>
+        {
             return Some(raw(Kind::Date, Span::new(s, j + 3), number, p));
         }
         _ => {}
@@ -395,6 +566,39 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     None
 }
 
+/// `a.m.`, `p.m.`, `am`, `PM` after an hour ending at `e` (one space allowed): the end.
+fn meridiem(text: &str, e: usize) -> Option<usize> {
+    let k = if text.as_bytes().get(e) == Some(&b' ') {
+        e + 1
+    } else {
+        e
+    };
+    if !matches!(text.as_bytes().get(k), Some(b'a' | b'p' | b'A' | b'P')) {
+        return None;
+    }
+    [
+        "a.m.", "p.m.", "a.m", "p.m", "am", "pm", "AM", "PM", "A.M.", "P.M.",
+    ]
+    .iter()
+    .find_map(|w| {
+        let end = k + w.len();
+        let ok = text.get(k..end) == Some(*w)
+            && !text
+                .as_bytes()
+                .get(end)
+                .is_some_and(u8::is_ascii_alphanumeric);
+        ok.then_some(end)
+    })
+}
+
+/// Characters that may stand before a day written with `号` (`10月19号`, `截至31号`, `今天是5号`);
+/// after other Chinese characters `号` numbers a thing (`神舟十九号`).
+const BEFORE_DAY: &[char] = &[
+    '月', '至', '到', '和', '及', '与', '與', '、', '的', '在', '于', '於', '从', '從', '是', '为',
+    '為', '起', '止', '每', '前', '后', '後', '今', '明', '昨', '本', '该', '該', '当', '當', '逢',
+    '初', '旬', '自', '由', '或', '~', '～', '－', '—',
+];
+
 /// Whether a connector, a day and a month follow `e`: ` and 18 March`, `-5 May`.
 fn first_day(text: &str, e: usize) -> bool {
     let rest = &text[e..];
@@ -433,7 +637,11 @@ fn second_day(text: &str, s: usize) -> bool {
     if k == digits_end || digits_end - k > 2 || k == 0 || b[k - 1] != b' ' {
         return false;
     }
-    let m = k - 1;
+    let mut m = k - 1;
+    // `Jan. 5 to 9`: an abbreviated month with its point.
+    if m > 0 && b[m - 1] == b'.' {
+        m -= 1;
+    }
     m > 0
         && MONTHS
             .iter()
@@ -537,9 +745,15 @@ fn zh_clock(text: &str, s: usize, e: usize) -> Option<usize> {
     if let Some(end) = minutes {
         return Some(end);
     }
+    // `今天06时`, `6日08时`: an hour written with a leading nought, or after a day.
     let part = DAY_PARTS
         .iter()
-        .any(|w| ends_with_word(text, skip_space_back(text, s), w).is_some());
+        .any(|w| ends_with_word(text, skip_space_back(text, s), w).is_some())
+        || (e - s == 2 && text.as_bytes()[s] == b'0')
+        || matches!(
+            char_before(text, skip_space_back(text, s)),
+            Some('日' | '天' | '晚' | '晨' | '夜')
+        );
     if part || text[h..].starts_with('半') || text[h..].starts_with('钟') {
         let mut end = h;
         if text[h..].starts_with('半') || text[h..].starts_with('钟') {
@@ -813,7 +1027,132 @@ const NOT_NAMES: &[&str] = &[
     "GBP",
     "JPY",
     "HKD",
+    // Statistics of a trial: `95% CI 0.65-0.91`, `HR 0.77`, `OR 1.5`.
+    "CI",
+    "HR",
+    "OR",
+    "RR",
+    "SD",
+    "IQR",
 ];
+
+/// What a number names when one of these follows it: a unit of a plant (`8號機`), a metro
+/// line (`2号线`), a building, a document (`1号文件`), a version (`2.0版`, `3.5版本`), a
+/// class of drugs or devices (`1类新药`, `三类医疗器械`), a website or hotline known by its
+/// number (`12306网站`).
+const NUMBERED_NAMES: &[&str] = &[
+    "号机",
+    "號機",
+    "号线",
+    "號線",
+    "号楼",
+    "號樓",
+    "号馆",
+    "號館",
+    "号店",
+    "号站",
+    "號站",
+    "号航站楼",
+    "號航廈",
+    "号文件",
+    "號文件",
+    "号令",
+    "號令",
+    "号井",
+    "号舱",
+    "號艙",
+    "号院",
+    "号库",
+    "號庫",
+    "号炉",
+    "號爐",
+    "号门",
+    "號門",
+    "号厅",
+    "號廳",
+    "号台风",
+    "號颱風",
+    "号口",
+    "号车",
+    "號車",
+    "号船",
+    "号卫星",
+    "號衛星",
+    "号窗口",
+    "号公告",
+    "號公告",
+    "号球员",
+    "號球員",
+    "版本",
+    "类新药",
+    "類新藥",
+    "类创新药",
+    "類創新藥",
+    "类疫苗",
+    "類疫苗",
+    "类医疗器械",
+    "類醫療器械",
+    "类器械",
+    "類器械",
+    "网站",
+    "網站",
+    "热线",
+    "熱線",
+    "客服",
+    "专线",
+    "專線",
+    "小程序",
+    "服务热线",
+    "服務熱線",
+    "大楼",
+    "大樓",
+    "大厦",
+    "大廈",
+    "服务专线",
+    "服務專線",
+];
+
+/// The end of a word of `NUMBERED_NAMES` at `j` (or of `版` that is no word of its own:
+/// `2.0版`, not `3版块`).
+pub(crate) fn numbered_name_end(text: &str, j: usize) -> Option<usize> {
+    // All start with one of `号 號 版 类 類 网 網 热 熱 客 专 專 小 服`.
+    let c = char_at(text, j)?;
+    if !matches!(
+        c,
+        '号' | '號'
+            | '版'
+            | '类'
+            | '類'
+            | '网'
+            | '網'
+            | '热'
+            | '熱'
+            | '客'
+            | '专'
+            | '專'
+            | '小'
+            | '服'
+            | '大'
+    ) {
+        return None;
+    }
+    if let Some(w) = NUMBERED_NAMES.iter().find(|w| text[j..].starts_with(*w)) {
+        return Some(j + w.len());
+    }
+    let e = j + c.len_utf8();
+    (c == '版'
+        && !matches!(
+            char_at(text, e),
+            Some('块' | '塊' | '图' | '圖' | '面' | '权' | '權' | '税' | '稅' | '画' | '畫')
+        ))
+    .then_some(e)
+}
+
+/// Whether a capitalised word is one that names nothing before a number (`In`, `About`,
+/// a month).
+pub(crate) fn is_common_capital(w: &str) -> bool {
+    NOT_NAMES.contains(&w) || MONTHS.contains(&w)
+}
 
 /// Names written with a space before their number: `Claude 3`, `Llama 2 70B`,
 /// `Fortune 500`, `财富 500 强`.
@@ -830,7 +1169,7 @@ pub(crate) fn named_number(
     let number = Span::new(s, p.end);
     let k = skip_space_back(text, s);
     let j = skip_space(text, p.end);
-    let strong = char_at(text, j) == Some('强');
+    let strong = matches!(char_at(text, j), Some('强' | '強'));
     static LAST: LazyLock<LastChars> = LazyLock::new(|| LastChars::of(NAME_BEFORE.iter().copied()));
     let brand = if LAST.may_end_at(text, k) {
         let last_byte = text.as_bytes()[k - 1];
@@ -857,6 +1196,11 @@ pub(crate) fn named_number(
         && p.value < 10_000.0
         && !p.grouped;
     if !bare || k == s || s - k > 1 {
+        return None;
+    }
+    // `Real Madrid 4-0`: a score after a team's name, not a product's number.
+    let rest = text[p.end..].trim_start_matches(['-', '–']);
+    if rest.len() < text.len() - p.end && rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let bytes = text.as_bytes();

@@ -159,14 +159,28 @@ pub(crate) fn arabic(text: &str, start: usize) -> Option<Parsed> {
     };
     let decimals = u8::try_from(decimals).unwrap_or(u8::MAX);
     let reference = dots >= 2;
+    let mut half = if reference || !value.is_finite() {
+        0.0
+    } else {
+        precision(value, decimals, int_digits)
+    };
+    let mut value = value;
+    // `3¾ cents`, `$10.05¼`: a vulgar fraction of the last written place, which is then the
+    // written precision (half a step of that fraction).
+    if !reference
+        && value.is_finite()
+        && matches!(bytes.get(i), Some(0xC2 | 0xE2))
+        && let Some((num, den, len)) = vulgar_fraction(bytes, i)
+    {
+        let place = 10f64.powi(-i32::from(decimals));
+        value += place * num / den;
+        half = place / (2.0 * den);
+        i += len;
+    }
     Some(Parsed {
         end: i,
         value,
-        half: if reference || !value.is_finite() {
-            0.0
-        } else {
-            precision(value, decimals, int_digits)
-        },
+        half,
         numeral: if full_width {
             Numeral::FullWidth
         } else {
@@ -180,6 +194,26 @@ pub(crate) fn arabic(text: &str, start: usize) -> Option<Parsed> {
         lone_one: false,
         open_scale: false,
     })
+}
+
+/// A vulgar fraction sign at `i` (`¼` `½` `¾` `⅓` `⅔` `⅛` `⅜` `⅝` `⅞`): numerator,
+/// denominator and byte length.
+fn vulgar_fraction(bytes: &[u8], i: usize) -> Option<(f64, f64, usize)> {
+    match (bytes.get(i)?, bytes.get(i + 1)?) {
+        (0xC2, 0xBC) => Some((1.0, 4.0, 2)),
+        (0xC2, 0xBD) => Some((1.0, 2.0, 2)),
+        (0xC2, 0xBE) => Some((3.0, 4.0, 2)),
+        (0xE2, 0x85) => match bytes.get(i + 2)? {
+            0x93 => Some((1.0, 3.0, 3)),
+            0x94 => Some((2.0, 3.0, 3)),
+            0x9B => Some((1.0, 8.0, 3)),
+            0x9C => Some((3.0, 8.0, 3)),
+            0x9D => Some((5.0, 8.0, 3)),
+            0x9E => Some((7.0, 8.0, 3)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The value of a long run of digits (full-width digits and separators allowed).

@@ -349,6 +349,19 @@ fn arabic_at(
 /// opening bracket, a Chinese character or clause punctuation; not the hyphen of `5-10`,
 /// `COVID-19` or `5%-10%`.
 fn minus_before(text: &str, s: usize) -> Option<usize> {
+    // `minus 8C`, `零下15℃`: the sign written as a word.
+    let head = &text[..s];
+    if head.ends_with(' ') || head.ends_with('下') {
+        for w in ["minus ", "零下"] {
+            // (`plus or minus 2%` is a margin, not a sign.)
+            if let Some(st) = lexicon::ends_with_word(text, s, w)
+                && lexicon::ends_with_word(text, lexicon::skip_space_back(text, st), "plus or")
+                    .is_none()
+            {
+                return Some(st);
+            }
+        }
+    }
     let sign = if text[..s].ends_with('-') {
         s - 1
     } else if text[..s].ends_with('−') {
@@ -522,7 +535,9 @@ fn compound_scale(text: &str, s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> O
     }
     let q = numeral::arabic(text, tail.end)?;
     let rest = context::tail(text, &q, pre.currency.is_some());
-    if q.decimals > 0 || rest.scale >= tail.scale || rest.scale < 1e3 {
+    // `3萬4,000美元`: after 万 the smaller part may be plain thousands.
+    let thousands = tail.scale == 1e4 && rest.scale == 1.0 && q.int_digits == 4;
+    if q.decimals > 0 || rest.scale >= tail.scale || (rest.scale < 1e3 && !thousands) {
         return None;
     }
     let carried = Pre {
