@@ -220,6 +220,17 @@ fn answers(ctx: &Context<'_>, f: &Fact) -> bool {
 /// after it (`of respondents`).
 fn answer(ctx: &Context<'_>, f: &Fact) -> bool {
     let m = &ctx.mentions[f.mention];
+    let text = &ctx.doc.masked;
+    // `Some 71% of adults said they …`: the people asked named after the figure, then the
+    // verb of answering; a hedge on the figure does not change whose answer it is.
+    if matches!(f.role, Role::Level | Role::Share)
+        && f.basis == 0
+        && !f.period.is_stated()
+        && !contains_any(label(ctx, f), SHARE_LABELS)
+        && people_answering(&text[m.span.end..])
+    {
+        return true;
+    }
     if !matches!(f.role, Role::Level | Role::Share)
         || f.basis != 0
         || f.period.is_stated()
@@ -228,7 +239,6 @@ fn answer(ctx: &Context<'_>, f: &Fact) -> bool {
     {
         return false;
     }
-    let text = &ctx.doc.masked;
     let after = text[m.span.end..after_end(text, m.span.end)].trim_start();
     if !after.is_ascii() {
         // `46% 的受访者预计…`, `31% 认为…`.
@@ -243,6 +253,22 @@ fn answer(ctx: &Context<'_>, f: &Fact) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase();
     RESPONDENT_VERBS.contains(&next.as_str())
+}
+
+/// Whether the words after a percentage are `of`, the people (at most three words) and a
+/// verb of answering: `of adults said`, `of those asked expected`.
+fn people_answering(after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix("of ") else {
+        return false;
+    };
+    // Whole words only, up to the clause's end: `down` is not `do`.
+    let clause = rest.split([',', ';', '.', '，', '。', '；']).next().unwrap_or("");
+    clause
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .skip(1)
+        .any(|w| RESPONDENT_VERBS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// Words of a share before its figure: with one, a percentage is a share by its words.

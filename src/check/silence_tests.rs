@@ -1022,3 +1022,43 @@ fn repeated_a_year_that_opens_a_date_dates_the_figures_after_it() {
                     2025 年 1 至 9 月，全市旅客为 564.5 万人次。";
     assert_eq!(repeated(one_year), ["564.5 万人次"]);
 }
+
+#[test]
+fn table_a_totals_row_between_its_cells_is_an_average() {
+    let average = "| Region | Rooms | RevPAR ($) |\n|---|---|---|\n| North | 120 | 118.40 |\n\
+                   | South | 80 | 84.70 |\n| Total | 200 | 104.90 |\n";
+    assert!(table(average).is_empty(), "{:?}", table(average));
+    let sum = "| Region | Rooms | Revenue ($m) |\n|---|---|---|\n| North | 120 | 118.4 |\n\
+               | South | 80 | 84.7 |\n| Total | 200 | 213.1 |\n";
+    assert_eq!(table(sum), ["213.1"]);
+}
+
+#[test]
+fn table_the_nearest_header_word_picks_the_column() {
+    let t = "| Region | Revenue change (%) | RevPAR ($) |\n|---|---|---|\n| North | 4.8 | 118.40 |\n\
+             | South | -3.5 | 52.30 |\n\nIn the South, revenue fell 3.5% and RevPAR was down 6.8%.\n";
+    assert!(table(t).is_empty(), "{:?}", table(t));
+    let wrong = "| Region | Revenue change (%) | RevPAR ($) |\n|---|---|---|\n| North | 4.8 | 118.40 |\n\
+                 | South | -3.5 | 52.30 |\n\nIn the South, revenue fell 4.5%.\n";
+    assert_eq!(table(wrong), ["4.5%"]);
+}
+
+#[test]
+fn table_a_figure_of_the_first_months_is_not_a_cell_of_one_month() {
+    let t = "| Fuel | Oct 2025 | Share (%) |\n|---|---|---|\n| Petrol | 67,210 | 48.5 |\n\
+             | Electric | 33,910 | 24.5 |\n\nIn the first ten months of 2025, electric models took 21.8% of sales.\n";
+    assert!(table(t).is_empty(), "{:?}", table(t));
+    let same = "| Fuel | Oct 2025 | Share (%) |\n|---|---|---|\n| Petrol | 67,210 | 48.5 |\n\
+                | Electric | 33,910 | 24.5 |\n\nIn October, electric models took 21.8% of sales.\n";
+    assert_eq!(table(same), ["21.8%"]);
+}
+
+#[test]
+fn table_a_row_label_after_a_preposition_under_another_subject_is_not_quoted() {
+    let t = "| Segment | Q3 2025 (MW) | Change (%) |\n|---|---|---|\n| Residential | 620 | 21.1 |\n\
+             | Commercial | 310 | 15.7 |\n\nScotland recorded the fastest growth in residential installations, 31%.\n";
+    assert!(table(t).is_empty(), "{:?}", table(t));
+    let quoted = "| Segment | Q3 2025 (MW) | Change (%) |\n|---|---|---|\n| Residential | 620 | 21.1 |\n\
+                  | Commercial | 310 | 15.7 |\n\nResidential installations grew 31%.\n";
+    assert_eq!(table(quoted), ["31%"]);
+}

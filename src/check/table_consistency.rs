@@ -9,7 +9,7 @@
 use super::sentence::{input, related};
 use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
-use crate::analysis::facts::{Cell, Need, Probe, Role, Table, Whole};
+use crate::analysis::facts::{Cell, Need, Part, Probe, Role, Table, Whole};
 use crate::eval::Interval;
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -321,6 +321,14 @@ fn sum_check(
     {
         return;
     }
+    // A totals row that lies between the smallest and the largest of its cells is their
+    // average or a rate of the whole (`Total` RevPAR, 合計 occupancy), not their sum.
+    let (low, high) = parts.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
+        (l.min(p.value), h.max(p.value))
+    });
+    if low >= 0.0 && (low..=high).contains(&total.value) {
+        return;
+    }
     examined.push(total.span);
     examined.extend(parts.iter().map(|p| p.span));
     let sum = crate::analysis::facts::sum(parts.iter().copied());
@@ -552,13 +560,24 @@ fn quotes(
         let change = matches!(f.role, Role::Change(_)) || has_word(words, CHANGE_WORDS);
         let (_, ti, ri) = labels[k];
         let t = &model.tables[ti];
+        if subject_elsewhere(text, t, sentence, words, &labels[k].0) {
+            continue;
+        }
         // A year the sentence names that the table (its header, or the line that opens it)
         // does not is another period's figure.
         if !years(sentence).iter().all(|y| table_years(text, t).contains(y)) {
             continue;
         }
+        // A figure of the first months of a year (`In the first ten months of 2025, …
+        // 21.8%`) is not a cell of a table of one month or quarter (`Oct 2025`).
+        if matches!(f.period.part, Part::Months(_)) && !table_is_cumulative(text, t) {
+            continue;
+        }
         let digits = ctx.doc.slice(m.span).chars().any(|c| c.is_ascii_digit());
         let row = &t.rows[ri];
+        // The column a header word right before the figure names (`RevPAR was down 6.8%`
+        // against columns `Revenue change (%)` and `RevPAR ($)`): the last such word wins.
+        let named_column = last_header_word(text, t, words);
         let candidates: Vec<(&Mention, Interval)> = row
             .iter()
             .enumerate()
@@ -570,6 +589,14 @@ fn quotes(
                 // The prose's measure word agrees with the column's: a change is quoted
                 // from a column of changes, a level or share from any other.
                 if change != has_word(header, GROWTH) {
+                    return None;
+                }
+                // A column whose header names a measure of its own is quoted only when that
+                // word is the nearest before the figure; a bare `Change (%)` is the change
+                // of whatever the sentence names.
+                if named_column.as_ref().is_some_and(|cols| !cols.contains(&c))
+                    && key_words(header).next().is_some()
+                {
                     return None;
                 }
                 let fits = if m.kind == Kind::Percent {
@@ -671,6 +698,55 @@ fn quotes(
     }
 }
 
+/// The columns whose header holds the last header word in `words` (English words of three
+/// letters or more, other than words of change, total or unit), or `None` when `words`
+/// holds none. One word may head several columns (`Revenue ($m)`, `Revenue change (%)`).
+fn last_header_word(text: &str, t: &Table, words: &str) -> Option<Vec<usize>> {
+    let lower = words.to_ascii_lowercase();
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    for (c, h) in t.header.iter().enumerate().skip(1) {
+        let header = text_of(text, h).to_ascii_lowercase();
+        for w in key_words(&header) {
+            let at = lower
+                .match_indices(w)
+                .filter(|&(i, _)| {
+                    let before = lower[..i].chars().next_back();
+                    let after = lower[i + w.len()..].chars().next();
+                    !before.is_some_and(|ch| ch.is_ascii_alphanumeric())
+                        && !after.is_some_and(|ch| ch.is_ascii_alphanumeric())
+                })
+                .map(|(i, _)| i)
+                .last();
+            if let Some(at) = at {
+                match &mut best {
+                    Some((b, cols)) if *b == at => {
+                        if !cols.contains(&c) {
+                            cols.push(c);
+                        }
+                    }
+                    Some((b, _)) if *b > at => {}
+                    _ => best = Some((at, vec![c])),
+                }
+            }
+        }
+    }
+    best.map(|(_, cols)| cols)
+}
+
+/// The words of a column header that name its measure: English words of three letters or
+/// more, other than words of change, total, share or unit (lower case).
+fn key_words(header: &str) -> impl Iterator<Item = &str> {
+    header
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .filter(|w| {
+            w.len() >= 3
+                && !GROWTH.iter().any(|g| w.eq_ignore_ascii_case(g))
+                && !["total", "share", "per", "cent", "percent", "and", "the"]
+                    .iter()
+                    .any(|g| w.eq_ignore_ascii_case(g))
+        })
+}
+
 fn text_of<'a>(text: &'a str, c: &Cell) -> &'a str {
     &text[c.span.range()]
 }
@@ -704,8 +780,60 @@ fn years(s: &str) -> Vec<u16> {
 
 /// The years a table is about: those of its header and of the line right before it.
 fn table_years(text: &str, t: &Table) -> Vec<u16> {
+    let (header, caption) = table_heading(text, t);
+    years(header).into_iter().chain(years(caption)).collect()
+}
+
+/// Words that may open an English sentence without being its subject's name.
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "for", "of", "by", "with", "from", "this", "that",
+    "these", "those", "its", "their", "our", "overall", "total", "all", "both", "each",
+    "every", "some", "most", "across", "among", "after", "before", "during", "while", "as",
+    "but", "and", "over", "under", "last", "next", "first", "according", "sales", "revenue",
+];
+
+/// Whether the row label stands only as a modifier after a preposition (`the fastest growth
+/// in residential installations, 31%`) in a sentence whose subject is a name the table does
+/// not hold (`Scotland recorded …`): the figure is that name's, not the row's.
+fn subject_elsewhere(text: &str, t: &Table, sentence: &str, words: &str, label: &str) -> bool {
+    if !label.is_ascii() {
+        return false;
+    }
+    let lower = words.to_ascii_lowercase();
+    let Some(at) = lower.rfind(label) else {
+        return false;
+    };
+    let before = lower[..at].trim_end();
+    if !["in", "of", "among", "for"]
+        .iter()
+        .any(|p| before.strip_suffix(p).is_some_and(|r| r.ends_with(' ')))
+    {
+        return false;
+    }
+    let first = sentence
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if !first.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let name = first.to_ascii_lowercase();
+    let (header, caption) = table_heading(text, t);
+    let table_words = format!("{header} {caption}").to_ascii_lowercase();
+    !OPENERS.contains(&name.as_str())
+        && !table_words.contains(&name)
+        && !t.rows.iter().any(|r| {
+            r.first()
+                .is_some_and(|c| text_of(text, c).to_ascii_lowercase().contains(&name))
+        })
+}
+
+/// The table's header row and its caption (the line before, when it opens the table with a
+/// colon or is a heading).
+fn table_heading<'a>(text: &'a str, t: &Table) -> (&'a str, &'a str) {
     let Some(first) = t.header.first() else {
-        return Vec::new();
+        return ("", "");
     };
     let row_start = text[..first.span.start].rfind('\n').map_or(0, |k| k + 1);
     let row_end = text[first.span.start..]
@@ -719,9 +847,21 @@ fn table_years(text: &str, t: &Table) -> Vec<u16> {
     } else {
         ""
     };
-    let mut out = years(&text[row_start..row_end]);
-    out.extend(years(caption));
-    out
+    (&text[row_start..row_end], caption)
+}
+
+/// Words of a span of months from the start of a period (`first ten months`, `1—10 月`,
+/// `前三季度`, `上半年`, `H1`, `year to date`, `累计`).
+const CUMULATIVE: &[&str] = &[
+    "first", "months", "half", "h1", "ytd", "year to date", "year-to-date", "cumulative", "前",
+    "个月", "個月", "半年", "累计", "累計", "至", "—", "－", "-",
+];
+
+/// Whether the table's header or caption names a span of months from the start of a period.
+fn table_is_cumulative(text: &str, t: &Table) -> bool {
+    let (header, caption) = table_heading(text, t);
+    let words = format!("{header} {caption}").to_lowercase();
+    CUMULATIVE.iter().any(|w| words.contains(w))
 }
 
 /// Whether a prose figure carries the unit a column header names (`零售(万辆)`: `辆`;

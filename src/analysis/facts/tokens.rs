@@ -205,6 +205,14 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
             ("場均", false),
             ("户均", false),
             ("戶均", false),
+            // Per student, per school, per mu, per vehicle, per shop (`生均校舍面积`).
+            ("生均", false),
+            ("校均", false),
+            ("亩均", false),
+            ("畝均", false),
+            ("车均", false),
+            ("車均", false),
+            ("店均", false),
             ("average", true),
             ("per capita", false),
             ("on average", false),
@@ -851,7 +859,7 @@ mod same_as_one_regex {
         |(?P<real>实际|實際|扣除价格因素|扣除價格因素|按不变价格|按不變價格|按可比价格|(?i-u:(?-u:\b)real(?-u:\b)|inflation[-\ ]adjusted|constant\ prices))
         |(?P<two>两年平均|兩年平均|(?i-u:two[-\ ]year\ average))
         |(?P<cmp>按可比口径|(?i-u:like[-\ ]for[-\ ]like|comparable))
-        |(?P<avg>人均|平均|日均|场均|場均|户均|戶均|每亩|每公顷|每人|每户|每戶|每千人|每万人|每萬人|每百户|每吨|每噸|每股|每平方米|单产|單產|亩产|畝產|(?i-u:(?-u:\b)average(?-u:\b)|per\ capita|on\ average|per\ share|per\ head|per\ acre|per\ hectare|per\ tonne|per\ person|per\ household))
+        |(?P<avg>人均|平均|日均|场均|場均|户均|戶均|生均|校均|亩均|畝均|车均|車均|店均|每亩|每公顷|每人|每户|每戶|每千人|每万人|每萬人|每百户|每吨|每噸|每股|每平方米|单产|單產|亩产|畝產|(?i-u:(?-u:\b)average(?-u:\b)|per\ capita|on\ average|per\ share|per\ head|per\ acre|per\ hectare|per\ tonne|per\ person|per\ household))
         |(?P<base>[较比]\s*[0-9０-９]{4}\s*年同期)
         |(?P<prev>去年|上年|上一年|前一年|上届|上屆|上赛季|上賽季|(?i-u:last\ year|a\ year\ (?:earlier|ago)|the\ (?:prior|previous)\ (?:fiscal\ )?year|last\ season))
         |(?P<this>今年|本年|本届|本屆|本赛季|本賽季|(?i-u:this\ year|this\ season))
