@@ -240,10 +240,27 @@ fn colon_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
     if !is_additive(ms, total) || total.revised {
         return None;
     }
+    listed_parts(ctx, model, total, &facts[k + 1..], s.span.end, |m| {
+        fits_total(ctx, m, tm)
+    })
+}
+
+/// The group of `total` and the parts `facts` list for it: those that `fits`, of their own
+/// time, up to a difference (`净…`); none when a part is not additive or fewer than two
+/// remain, or the parts mix dimensions.
+fn listed_parts<'w>(
+    ctx: &Context<'_>,
+    model: &'w Whole,
+    total: &'w Fact,
+    facts: &'w [Fact],
+    end: usize,
+    fits: impl Fn(&Mention) -> bool,
+) -> Option<Group<'w>> {
+    let (text, ms) = (&ctx.doc.masked, ctx.mentions);
     let mut parts: Vec<&Fact> = Vec::new();
-    for f in &facts[k + 1..] {
+    for f in facts {
         let m = &ms[f.mention];
-        if !fits_total(ctx, m, tm) || another_time(text, f, parts.first().copied()) {
+        if !fits(m) || another_time(text, f, parts.first().copied()) {
             continue;
         }
         if is_difference(&text[f.label.range()]) {
@@ -260,7 +277,7 @@ fn colon_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
     Some(Group {
         total,
         parts,
-        end: s.span.end,
+        end,
         by_words: false,
     })
 }
@@ -918,29 +935,7 @@ fn of_them<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'
                 && digits(m)
                 && matches!(tm.kind, Kind::Count | Kind::Number))
     };
-    let mut parts: Vec<&Fact> = Vec::new();
-    for f in &facts[k..] {
-        let m = &ms[f.mention];
-        if !fits(m) || another_time(text, f, parts.first().copied()) {
-            continue;
-        }
-        if is_difference(&text[f.label.range()]) {
-            break;
-        }
-        if !is_additive(ms, f) {
-            return None;
-        }
-        parts.push(f);
-    }
-    if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
-        return None;
-    }
-    Some(Group {
-        total,
-        parts,
-        end: s.span.end,
-        by_words: false,
-    })
+    listed_parts(ctx, model, total, &facts[k..], s.span.end, fits)
 }
 
 /// An English word without its common endings: `finishers`, `finished` → `finish`.

@@ -83,25 +83,13 @@ pub fn strip_suffix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
 /// `s` with trailing white space and any of `words` removed from its end, repeatedly. A
 /// Latin word is stripped only at a word boundary (`moreover` does not end in `over`).
 pub fn strip_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
-    let mut s = s.trim_end();
+    let s = s.trim_end();
     // Most texts end in no word of the list: one byte compare per word turns them away.
     let last = s.as_bytes().last();
     if !words.iter().any(|w| w.as_bytes().last() == last) {
         return s;
     }
-    'again: loop {
-        for w in words {
-            if let Some(rest) = strip_suffix(s, w) {
-                let latin = w.chars().all(|c| c.is_ascii_alphabetic());
-                if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
-                    continue;
-                }
-                s = rest.trim_end();
-                continue 'again;
-            }
-        }
-        return s;
-    }
+    strip_each(s, |_| words)
 }
 
 /// A word list indexed by each word's last byte, for `strip_words` on a hot path: only the
@@ -125,13 +113,18 @@ impl Suffixes {
 /// `strip_words` with an indexed list: the same result, without a pass over the whole
 /// list for every word stripped.
 pub fn strip_suffixes<'a>(s: &'a str, words: &Suffixes) -> &'a str {
-    let mut s = s.trim_end();
+    strip_each(s.trim_end(), |last| &words.buckets[usize::from(last)])
+}
+
+/// Strips from the end of `s` (trimmed) the first of `candidates(last byte)` that ends it,
+/// again and again. A Latin word is stripped only at a word boundary.
+fn strip_each<'a, 'w>(mut s: &'a str, candidates: impl Fn(u8) -> &'w [&'w str]) -> &'a str {
     'again: loop {
         let Some(&last) = s.as_bytes().last() else {
             return s;
         };
-        for w in &words.buckets[usize::from(last)] {
-            if let Some(rest) = s.strip_suffix(w) {
+        for w in candidates(last) {
+            if let Some(rest) = strip_suffix(s, w) {
                 let latin = w.chars().all(|c| c.is_ascii_alphabetic());
                 if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
                     continue;
