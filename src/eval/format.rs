@@ -97,8 +97,21 @@ pub fn full(x: f64) -> String {
     if x.is_infinite() {
         return not_finite(x).unwrap_or_default();
     }
+    // The shortest form already within 12 significant digits is what rounding to 12 gives
+    // back (a double's error is far below half the 12th digit): no exact-mode formatting,
+    // which is slow, for most values.
+    let shortest = format!("{x}");
+    if significant_digits(&shortest) <= 12 {
+        return shortest;
+    }
     let tidy: f64 = format!("{x:.11e}").parse().unwrap_or(x);
     format!("{tidy}")
+}
+
+/// The significant digits of a number written in plain decimal (`0.0337`: 3; `1200`: 2).
+fn significant_digits(s: &str) -> usize {
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_start_matches('0').trim_end_matches('0').len()
 }
 
 fn trim_zeros(mantissa: &str) -> &str {
@@ -217,5 +230,50 @@ mod tests {
         assert_eq!(Value::exact(2.4).to_string(), "2.4");
         let v = Value::new(2.45, Interval::new(2.4, 2.5));
         assert_eq!(v.to_string(), "2.45 in [2.4, 2.5]");
+    }
+
+    /// `full` as first written: rounding to 12 significant digits by exact formatting.
+    fn full_by_rounding(x: f64) -> String {
+        if x.is_infinite() {
+            return not_finite(x).unwrap_or_default();
+        }
+        let tidy: f64 = format!("{x:.11e}").parse().unwrap_or(x);
+        format!("{tidy}")
+    }
+
+    #[test]
+    fn full_takes_the_shortest_form_only_when_rounding_keeps_it() {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            0.0337,
+            0.03365,
+            0.1 + 0.2,
+            1.0 / 3.0,
+            2.0 / 3.0,
+            6_058_000.0,
+            1e21,
+            1e-7,
+            123_456_789_012.5,
+            0.000_295_000_000_000_01,
+            52_085_000.0,
+            -3.5,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            0.333_333_333_333_3,
+        ] {
+            assert_eq!(full(x), full_by_rounding(x), "{x:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn full_is_rounding_to_twelve_digits(x in proptest::num::f64::NORMAL, k in 0u32..12) {
+            // Also values with few digits, as the extractor makes them.
+            let short = (x * 10f64.powi(k as i32)).round() / 10f64.powi(k as i32);
+            proptest::prop_assert_eq!(full(x), full_by_rounding(x));
+            proptest::prop_assert_eq!(full(short), full_by_rounding(short));
+        }
     }
 }
