@@ -271,6 +271,18 @@ fn listed_parts<'w>(
         }
         parts.push(f);
     }
+    listed(ctx, model, total, parts, end)
+}
+
+/// The group of a total and the parts read for it after its figure: at least two, and not
+/// of two dimensions that cut across each other.
+fn listed<'w>(
+    ctx: &Context<'_>,
+    model: &'w Whole,
+    total: &'w Fact,
+    parts: Vec<&'w Fact>,
+    end: usize,
+) -> Option<Group<'w>> {
     if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
         return None;
     }
@@ -346,15 +358,7 @@ fn total_after<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
         }
         parts.push(f);
     }
-    if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
-        return None;
-    }
-    Some(Group {
-        total,
-        parts,
-        end: s.span.end,
-        by_words: false,
-    })
+    listed(ctx, model, total, parts, s.span.end)
 }
 
 /// `全年粮食总产量 652.4 万吨。分品种看，稻谷产量 312.6 万吨，小麦产量 198.4 万吨…`: a
@@ -860,15 +864,7 @@ fn of_the_figure<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<G
         }
         parts.push(f);
     }
-    if parts.len() < 2 || mixes_dimensions(ctx, model, &parts) {
-        return None;
-    }
-    Some(Group {
-        total,
-        parts,
-        end: s.span.end,
-        by_words: false,
-    })
+    listed(ctx, model, total, parts, s.span.end)
 }
 
 /// Words right after a part that make it a part of the figure before it (`1,767 goals,

@@ -811,6 +811,28 @@ fn with_a_list<'m>(
     })
 }
 
+/// The figures a superlative of sentence `si` ranks: `own` (the sentence's), else those of
+/// the sentence before in its paragraph, else, when the sentence has no figure at all, the
+/// list that follows it.
+fn list_pool<'w>(text: &str, model: &'w Whole, si: usize, own: Vec<&'w Fact>) -> Vec<&'w Fact> {
+    if !own.is_empty() {
+        return own;
+    }
+    let s = &model.sentences[si];
+    if let Some(prev) = si.checked_sub(1)
+        && model.sentences[prev].paragraph == s.paragraph
+        && !model.facts_of(prev).is_empty()
+    {
+        return model.facts_of(prev).iter().collect();
+    }
+    if model.facts_of(si).is_empty()
+        && let Some(next) = next_list(text, model, si)
+    {
+        return next.iter().collect();
+    }
+    Vec::new()
+}
+
 /// The sentence after `si` when it may hold the list a superlative of `si` ranks: in the
 /// same paragraph (`在各区中，东城区收入最高。东城区收入 58.2 亿元，西城区收入 61.7 亿元。`), or
 /// right after a heading (`# 东城区收入居各区之首` over the list), and holding two figures.
@@ -849,20 +871,7 @@ fn superlatives(
             continue;
         }
         // The list: this sentence, or the sentence before in the paragraph.
-        let mut pool: Vec<&Fact> = model.facts_of(si).iter().collect();
-        if pool.is_empty()
-            && let Some(prev) = si.checked_sub(1)
-            && model.sentences[prev].paragraph == s.paragraph
-        {
-            pool = model.facts_of(prev).iter().collect();
-        }
-        // With no figure in it or before it, the list may follow the superlative.
-        if pool.is_empty()
-            && model.facts_of(si).is_empty()
-            && let Some(next) = next_list(text, model, si)
-        {
-            pool = next.iter().collect();
-        }
+        let pool = list_pool(text, model, si, model.facts_of(si).iter().collect());
         // One pass: whether the figure before is a change, written or with its verb left
         // out.
         let mut after_change = false;
@@ -1043,24 +1052,12 @@ fn superlatives_en(
             continue;
         }
         let start = s.span.start + whole.start();
-        let mut pool: Vec<&Fact> = model
+        let own = model
             .facts_of(si)
             .iter()
             .filter(|f| ms[f.mention].span.end <= start)
             .collect();
-        if pool.is_empty()
-            && let Some(prev) = si.checked_sub(1)
-            && model.sentences[prev].paragraph == s.paragraph
-        {
-            pool = model.facts_of(prev).iter().collect();
-        }
-        // With no figure in it or before it, the list may follow the superlative.
-        if pool.is_empty()
-            && model.facts_of(si).is_empty()
-            && let Some(next) = next_list(text, model, si)
-        {
-            pool = next.iter().collect();
-        }
+        let pool = list_pool(text, model, si, own);
         let names = |f: &Fact| {
             let words = item_words(&text[f.label.range()]);
             words.windows(item.len()).any(|w| w == item.as_slice())
