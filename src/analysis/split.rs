@@ -53,12 +53,17 @@ fn is_lead(b: u8) -> bool {
     (b == b'.') | (b == b'\n') | (b == b'!') | (b == b'?') | (b == b';') | (b == 0xE3) | (b == 0xEF)
 }
 
+/// The hits of up to a block of bytes; a short tail is padded with zero bytes (no stop) so
+/// that it too is read by the vectorised whole-block loop.
 fn block_mask(bytes: &[u8]) -> u64 {
-    let mut mask = 0u64;
-    for (j, &b) in bytes.iter().enumerate() {
-        mask |= u64::from(is_lead(b)) << j;
+    match bytes.try_into() {
+        Ok(full) => block_mask_full(full),
+        Err(_) => {
+            let mut padded = [0u8; BLOCK];
+            padded[..bytes.len()].copy_from_slice(bytes);
+            block_mask_full(&padded)
+        }
     }
-    mask
 }
 
 impl<'t> StopLeads<'t> {
@@ -94,10 +99,7 @@ impl<'t> StopLeads<'t> {
                 return None;
             }
             let end = self.bytes.len().min(self.block + BLOCK);
-            self.mask = match self.bytes[self.block..end].try_into() {
-                Ok(full) => block_mask_full(full),
-                Err(_) => block_mask(&self.bytes[self.block..end]),
-            };
+            self.mask = block_mask(&self.bytes[self.block..end]);
         }
     }
 }
