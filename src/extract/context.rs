@@ -328,6 +328,8 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
                 kind: TailKind::Name,
                 ..Tail::bare(we)
             };
+        } else if let Some(u) = lexicon::counted_latin(w) {
+            return finish(text, we, TailKind::Count(Cow::Borrowed(u)), 1.0, None);
         } else if let Some(u) = latin_unit(w) {
             return finish(text, we, TailKind::Unit(u), 1.0, None);
         } else if let Some(u) = acronym_unit(text, w, we) {
@@ -890,6 +892,43 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         }
     }
     if let Some((_, u, e)) = unit_zh_at(text, j) {
+        // `三年期`, `10年期国债`, `6个月期`: the term of a bond or loan names it, as `the
+        // 10-year Treasury` does (not `三年期间`, during three years).
+        if matches!(u, "year" | "month")
+            && char_at(text, e) == Some('期')
+            && !matches!(
+                char_at(text, e + 3),
+                Some('间' | '間' | '内' | '內' | '中' | '满' | '滿')
+            )
+        {
+            return (TailKind::Name, Some(e + 3));
+        }
+        // `兩度發出`, `三度夺冠`: a small Chinese numeral, `度` and a verb count times (not
+        // `五度电`, `零下五度`).
+        if u == "°"
+            && words_before_verb(text, pos, e)
+            && !matches!(
+                char_at(text, e),
+                Some(
+                    '电' | '電'
+                        | '的'
+                        | '左'
+                        | '以'
+                        | '至'
+                        | '到'
+                        | '和'
+                        | '及'
+                        | '或'
+                        | '上'
+                        | '下'
+                        | '多'
+                        | '余'
+                        | '餘'
+                )
+            )
+        {
+            return (TailKind::Count(Cow::Borrowed("度")), Some(e));
+        }
         return (TailKind::Unit(u), Some(e));
     }
     // `17级以上`, `6.8级地震`, `8级大风`: a grade on a scale of wind or earthquake (not
@@ -941,6 +980,16 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         return (TailKind::Count(Cow::Borrowed(noun)), Some(e));
     }
     (TailKind::None, None)
+}
+
+/// Whether the numeral ending at `pos` is one Chinese digit (`两`, `三`) and a Chinese
+/// character follows the word ending at `e`: the shape of `兩度發出` (twice).
+fn words_before_verb(text: &str, pos: usize, e: usize) -> bool {
+    char_before(text, pos).is_some_and(|c| super::numeral::zh_digit(c).is_some_and(|d| d >= 2))
+        && char_before(text, pos.saturating_sub(3)).is_none_or(|c| {
+            super::numeral::zh_digit(c).is_none() && !matches!(c, '十' | '百' | '零')
+        })
+        && char_at(text, e).is_some_and(super::nonquant::is_cjk)
 }
 
 /// `GPU小时` after a number (`278.8万GPU小时`): an acronym `w` (ending at `we`) before a
@@ -1156,6 +1205,9 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
         // `数十GWh`, `2万kW`: a Latin unit glued to a Chinese numeral or scale word.
         if pos > 0 && text.as_bytes()[pos - 1] >= 0x80 {
             let (w, we) = word_at(text, j);
+            if let Some(u) = lexicon::counted_latin(w) {
+                return (TailKind::Count(Cow::Borrowed(u)), Some(we));
+            }
             if let Some(u) = latin_unit(w) {
                 return (TailKind::Unit(u), Some(we));
             }
@@ -1176,6 +1228,10 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
     }
     if let Some((_, u, e)) = match_after(text, j, UNIT_EN) {
         return (TailKind::Unit(u), Some(e));
+    }
+    let (w, we) = word_at(text, j);
+    if let Some(u) = lexicon::counted_latin(w) {
+        return (TailKind::Count(Cow::Borrowed(u)), Some(we));
     }
     // `two more years`, `three additional months`: a unit after a word that adds to it.
     let (w, we) = word_at(text, j);
@@ -1410,7 +1466,7 @@ const IRREGULAR_PLURALS: &[&str] = &[
     "police",
 ];
 
-fn is_plural_noun(w: &str) -> bool {
+pub(crate) fn is_plural_noun(w: &str) -> bool {
     let lower = w.len() >= 3
         && w.bytes().all(|b| b.is_ascii_lowercase())
         && (w.ends_with('s') || IRREGULAR_PLURALS.contains(&w))

@@ -292,7 +292,10 @@ pub(crate) const COUNTERS: &[char] = &[
     '单', // Trains (`1.3万列`), flights and services (`1.7万班`, `班次`), trips, cases,
     // plants, fish, doses, grains, beds, lamps, wells and mouths, boxes and bottles.
     '列', '班', '趟', '宗', '株', '尾', '剂', '粒', '床', '盏', '口', '箱', '瓶', '针', '节', '幅',
-    '杯', // Traditional forms of the counters above that differ.
+    '杯', // Provinces, counties, towns and villages (`3省（区）`), buildings, packs and
+    // poultry (`1.2亿羽`).
+    '省', '县', '縣', '镇', '鎮', '村', '幢', '盒', '袋', '罐', '羽',
+    // Traditional forms of the counters above that differ.
     '個', '場', '項', '輛', '隻', '顆', '張', '臺', '條', '組', '輪', '屆', '門', '層', '間', '筆',
     '類', '對', '雙', '隊', '處', '國', '冊', '頭', '種', '艘', '戶', '棟', '枚', '單', '劑', '盞',
     '針', '節',
@@ -403,6 +406,56 @@ pub(crate) const COUNTED_ZH: &[(&str, &str)] = &[
     ("受訪者", "受訪者"),
 ];
 
+/// Nouns that name a count of things, written before the figure (`观影人次为5,209万`,
+/// `死亡人数为24`): the noun and the counter the figure counts in.
+pub(crate) const COUNT_NOUNS_BEFORE: &[(&str, &str)] = &[
+    ("人次", "人次"),
+    ("人数", "人"),
+    ("人數", "人"),
+    ("架次", "架次"),
+    ("车次", "车次"),
+    ("車次", "車次"),
+    ("班次", "班次"),
+    ("场次", "场"),
+    ("場次", "場"),
+    ("户数", "户"),
+    ("戶數", "戶"),
+    ("家数", "家"),
+    ("家數", "家"),
+    ("件数", "件"),
+    ("件數", "件"),
+    ("宗数", "宗"),
+    ("宗數", "宗"),
+    ("例数", "例"),
+    ("例數", "例"),
+    ("艘次", "艘次"),
+    ("辆次", "辆次"),
+    ("輛次", "輛次"),
+];
+
+/// Linking words between a noun of `COUNT_NOUNS_BEFORE` and its figure.
+const COUNT_LINKS: &[&str] = &[
+    "达到", "達到", "累计", "累計", "合计", "合計", "共计", "共計", "为", "為", "达", "達", "是",
+    "共", "：", ":",
+];
+
+/// The counter of the noun of `COUNT_NOUNS_BEFORE` that ends at `k` (spaces and one linking
+/// word between).
+pub(crate) fn count_noun_before(text: &str, k: usize) -> Option<&'static str> {
+    let mut k = skip_space_back(text, k);
+    // Every noun of the table and every link is Chinese or a colon: one byte turns most
+    // figures away.
+    if k == 0 || text.as_bytes()[k - 1] < 0x80 && text.as_bytes()[k - 1] != b':' {
+        return None;
+    }
+    if let Some(st) = COUNT_LINKS.iter().find_map(|w| ends_with_word(text, k, w)) {
+        k = skip_space_back(text, st);
+    }
+    COUNT_NOUNS_BEFORE
+        .iter()
+        .find_map(|&(w, u)| ends_with_word(text, k, w).map(|_| u))
+}
+
 /// Basis points written in Chinese (`50个基点`, `25 個基點`, `10基点`): hundredths of a
 /// percentage point.
 pub(crate) const BASIS_POINTS_ZH: &[(&str, ())] = &[
@@ -442,6 +495,17 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("bpd", "bbl/d"),
     ("mb/d", "mb/d"),
     ("kb/d", "kb/d"),
+    // Air pressure in a weather report: millibars (`954 mb`) and hectopascals.
+    ("millibars", "mbar"),
+    ("millibar", "mbar"),
+    ("mbar", "mbar"),
+    ("mb", "mbar"),
+    ("hectopascals", "hPa"),
+    ("hPa", "hPa"),
+    ("kph", "km/h"),
+    ("knot", "kn"),
+    ("oz", "oz"),
+    ("carat", "ct"),
     ("bushels", "bu"),
     ("bushel", "bu"),
     ("gallons", "gal"),
@@ -482,8 +546,6 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("megabytes", "MB"),
     ("gigabytes", "GB"),
     ("terabytes", "TB"),
-    ("TEUs", "TEU"),
-    ("TEU", "TEU"),
     ("dwt", "dwt"),
     ("centuries", "century"),
     ("century", "century"),
@@ -564,6 +626,24 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("kWh", "kWh"),
 ];
 
+/// Latin words after digits that count boxes rather than measure: a TEU (twenty-foot
+/// equivalent unit) is one standard container, counted like `标准箱` and `标箱`, whatever
+/// the script (`24000TEU`, `2,856万TEU`, `1.8 million TEUs`).
+pub(crate) const COUNTED_LATIN: &[(&str, &str)] = &[
+    ("TEUs", "TEU"),
+    ("TEU", "TEU"),
+    ("FEUs", "FEU"),
+    ("FEU", "FEU"),
+];
+
+/// The counter `word` is when it is one of `COUNTED_LATIN`.
+pub(crate) fn counted_latin(word: &str) -> Option<&'static str> {
+    COUNTED_LATIN
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, u)| u)
+}
+
 /// Units written in Latin letters after digits (`5km`, `12.3TWh`, `350EFLOPS`, `100 Mbps`):
 /// each base unit with the prefixes it takes. The table is the product, so `TWh` and `mAh`
 /// need no entry of their own.
@@ -601,13 +681,14 @@ const UNIT_BASES: &[(&str, &[&str])] = &[
     ("h", &[""]),
     ("L", &["", "m", "d"]),
     ("l", &["m"]),
-    ("Pa", &["", "k", "M", "G"]),
+    ("Pa", &["", "h", "k", "M", "G"]),
+    // Millibars of air pressure (`954 mb`, `1013 mbar`); `mb/d` (oil) is in `UNIT_EN` first.
+    ("bar", &["", "m"]),
     // Solar modules by peak watts, heat, doses, sound, shipping and crude oil.
     ("Wp", &["", "k", "M", "G"]),
     ("cal", &["k"]),
     ("IU", &[""]),
     ("dB", &[""]),
-    ("TEU", &[""]),
     ("dwt", &[""]),
     ("CGT", &[""]),
     ("bbl", &[""]),
@@ -770,6 +851,11 @@ pub(crate) static HEDGE_BEFORE_BY_LAST: LazyLock<Vec<Vec<(&'static str, Hedge)>>
 pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
     ("左右", Hedge::Approximately),
     ("上下", Hedge::Approximately),
+    // `60岁及以上`, `28度或以上`: that figure and beyond, closed at the figure.
+    ("及以上", Hedge::AtLeast),
+    ("或以上", Hedge::AtLeast),
+    ("及以下", Hedge::AtMost),
+    ("或以下", Hedge::AtMost),
     ("以上", Hedge::Over),
     ("以下", Hedge::Under),
     // `升至1.82万亿元上方`: above a level, as a market report says it.

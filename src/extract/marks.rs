@@ -114,6 +114,28 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
             return Some(Span::new(s, k));
         }
     }
+    // `(02)2380-3600`, `（0571）8695 2318`: an area code in brackets, then the number.
+    if (2..=4).contains(&int_digits) && b[s] == b'0' {
+        let open = match char_before(text, s) {
+            Some(c @ ('(' | '（')) => c.len_utf8(),
+            _ => 0,
+        };
+        let close = match char_at(text, e) {
+            Some(c @ (')' | '）')) => c.len_utf8(),
+            _ => 0,
+        };
+        let mut k = e + close;
+        if b.get(k) == Some(&b' ') {
+            k += 1;
+        }
+        let digits = b[k.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if open > 0 && close > 0 && digits >= 3 {
+            return Some(Span::new(s - open, phone_end(b, k + digits, true)));
+        }
+    }
     if int_digits >= 4 && b[s] == b'0' {
         return Some(Span::new(s, phone_end(b, e, true)));
     }
@@ -269,6 +291,56 @@ pub(crate) fn percent_cell(text: &str, s: usize, e: usize) -> Option<Span> {
         return None;
     }
     (percent_column(text, s).0 || percent_row(text, s)).then(|| Span::new(s, e))
+}
+
+/// Header words of a table column that ranks or numbers its rows (`| Rank |`, `| 排名 |`).
+const RANK_HEADERS: &[&str] = &[
+    "rank", "ranking", "no.", "no", "#", "pos", "pos.", "position", "place", "排名", "名次",
+    "排行", "排序", "序号", "序號", "位次",
+];
+
+/// A whole number alone in a Markdown table cell whose column header is a word of rank
+/// (`| Rank |`, `| 排名 |`): an ordinal (`| 1 | United States |`). Returns its span.
+pub(crate) fn rank_cell(text: &str, s: usize, e: usize) -> Option<Span> {
+    let b = text.as_bytes();
+    let k = s.checked_sub(1)?;
+    if !matches!(b[k], b'|' | b' ' | b'\t') || !fills_cell(text, s, e) {
+        return None;
+    }
+    let header = column_header(text, s)?;
+    let header = header.trim().trim_matches('*').trim();
+    RANK_HEADERS
+        .iter()
+        .any(|w| header.eq_ignore_ascii_case(w))
+        .then(|| Span::new(s, e))
+}
+
+/// The header cell of the table column holding the cell at `at`: the row above the
+/// separator row (`|---|`), at most 100 rows up.
+fn column_header(text: &str, at: usize) -> Option<&str> {
+    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let column = text[line_start..at].matches('|').count();
+    let mut end = line_start;
+    for _ in 0..100 {
+        if end == 0 {
+            return None;
+        }
+        let start = text[..end - 1].rfind('\n').map_or(0, |k| k + 1);
+        let row = text[start..end - 1].trim();
+        if !row.starts_with('|') {
+            return None;
+        }
+        let cell = row.split('|').nth(column).map(str::trim);
+        if cell.is_some_and(|c| !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':'))) {
+            let header_start = text[..start.saturating_sub(1)]
+                .rfind('\n')
+                .map_or(0, |k| k + 1);
+            let header = text.get(header_start..start.saturating_sub(1))?;
+            return header.split('|').nth(column);
+        }
+        end = start;
+    }
+    None
 }
 
 /// Whether the cell at `at` is in a table row whose label (its first cell) says `%`

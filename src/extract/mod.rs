@@ -374,7 +374,7 @@ mod tests {
             (
                 "箱位达到24000TEU。",
                 "24000TEU",
-                Kind::Quantity,
+                Kind::Count,
                 24000.0,
                 23500.0,
                 24500.0,
