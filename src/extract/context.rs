@@ -279,6 +279,10 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
     let mut scale = 1.0;
     let mut hedge = None;
     let arabic = matches!(p.numeral, Numeral::Arabic | Numeral::FullWidth);
+    // `52 m³`, `6μg/m³`: a unit written with a superscript or a micro sign.
+    if arabic && let Some((u, e)) = lexicon::unit_sign_at(text, skip_space(text, pos)) {
+        return finish(text, e, TailKind::Unit(u), 1.0, None);
+    }
     // Letters glued to digits: a magnitude, a unit, `x`, or else part of a name.
     if arabic && bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
         let (w, we) = word_at(text, pos);
@@ -905,6 +909,15 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         }
         // `兩度發出`, `三度夺冠`: a small Chinese numeral, `度` and a verb count times (not
         // `五度电`, `零下五度`).
+        // `晚上`, `晚间`, `晚会`: evening words, not nights.
+        if u == "night"
+            && matches!(
+                char_at(text, e),
+                Some('上' | '间' | '間' | '会' | '會' | '报' | '報' | '餐' | '宴' | '霞' | '期')
+            )
+        {
+            return (TailKind::None, None);
+        }
         if u == "°"
             && words_before_verb(text, pos, e)
             && !matches!(
@@ -1251,6 +1264,15 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
     {
         return (TailKind::Unit(u), Some(we));
     }
+    // `1.62 g/t`, `5 m/s`: a one-letter unit is one when a rate's `/` makes it so; grams
+    // are one alone too (`weighs 232 g`), as no word of prose is a lone `g`.
+    if w.len() == 1
+        && (w == "g"
+            || (text.as_bytes().get(we) == Some(&b'/') && per_unit(text, we + 1).is_some()))
+        && let Some(u) = latin_unit(w)
+    {
+        return (TailKind::Unit(u), Some(we));
+    }
     // `411 of the 650 seats`: a part of a counted whole counts the same things.
     // (Not `one of the 10 largest`: one of many is no count.)
     if (!words || !(text[..pos].ends_with("one") || text[..pos].ends_with("One")))
@@ -1286,6 +1308,13 @@ fn part_of_whole(text: &str, j: usize) -> Option<&str> {
     let mut at = starts_with_word(text, j, "of ")?;
     for det in ["the ", "its ", "their ", "all "] {
         if let Some(e) = starts_with_word(text, at, det) {
+            at = e;
+            break;
+        }
+    }
+    // `8 of their last 10 games`: the last or first of them.
+    for adj in ["last ", "first ", "past ", "next "] {
+        if let Some(e) = starts_with_word(text, at, adj) {
             at = e;
             break;
         }

@@ -270,6 +270,12 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("克", "g"),
     ("米", "m"),
     ("升", "l"),
+    // `60周岁`: full years of age.
+    ("周岁", "year"),
+    ("周歲", "year"),
+    ("週歲", "year"),
+    // Nights of a stay (`人均停留2.3晚`; not `晚上`, `晚间`: see `context::unit`).
+    ("晚", "night"),
     ("年", "year"),
     ("岁", "year"),
     ("歲", "year"),
@@ -402,6 +408,9 @@ pub(crate) const COUNTED_ZH: &[(&str, &str)] = &[
     ("股東", "股東"),
     ("样本", "样本"),
     ("樣本", "樣本"),
+    // Hotel nights sold, one room for one night.
+    ("间夜", "间夜"),
+    ("間夜", "間夜"),
     ("受访者", "受访者"),
     ("受訪者", "受訪者"),
 ];
@@ -626,6 +635,44 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("kWh", "kWh"),
 ];
 
+/// Units written with a sign outside ASCII (a superscript, a micro sign), glued or after a
+/// space: `52 m³`, `6μg/m³`, `2.5 km²`. Longest first where one begins another.
+pub(crate) const UNIT_SIGNS: &[(&str, &str)] = &[
+    ("μg/m³", "μg/m3"),
+    ("µg/m³", "μg/m3"),
+    ("μg/m3", "μg/m3"),
+    ("µg/m3", "μg/m3"),
+    ("mg/m³", "mg/m3"),
+    ("km²", "km2"),
+    ("km³", "km3"),
+    ("cm²", "cm2"),
+    ("cm³", "cm3"),
+    ("mm²", "mm2"),
+    ("m²", "m2"),
+    ("m³", "m3"),
+    ("μg", "μg"),
+    ("µg", "μg"),
+    ("μm", "μm"),
+    ("µm", "μm"),
+    ("μs", "μs"),
+    ("µs", "μs"),
+    ("°C", "°C"),
+    ("°F", "°F"),
+];
+
+/// The unit of `UNIT_SIGNS` at `j`, and its end. One byte turns most numbers away.
+pub(crate) fn unit_sign_at(text: &str, j: usize) -> Option<(&'static str, usize)> {
+    let b = text.as_bytes();
+    if !matches!(b.get(j), Some(b'm' | b'k' | b'c' | 0xCE | 0xC2)) {
+        return None;
+    }
+    // The ASCII-led ones need their sign right after the letters.
+    if b[j].is_ascii() && !b[j..].iter().take(6).any(|&c| c >= 0x80) {
+        return None;
+    }
+    match_after(text, j, UNIT_SIGNS).map(|(_, u, e)| (u, e))
+}
+
 /// Latin words after digits that count boxes rather than measure: a TEU (twenty-foot
 /// equivalent unit) is one standard container, counted like `标准箱` and `标箱`, whatever
 /// the script (`24000TEU`, `2,856万TEU`, `1.8 million TEUs`).
@@ -679,7 +726,9 @@ const UNIT_BASES: &[(&str, &[&str])] = &[
     ("t", &["", "k", "M", "G"]),
     ("s", &["", "m", "μ", "n"]),
     ("h", &[""]),
-    ("L", &["", "m", "d"]),
+    ("L", &["", "m", "d", "k", "M", "G"]),
+    // Troy ounces of gold and silver (`412koz`, `1.75Moz`, `US$1,312/oz`).
+    ("oz", &["", "k", "M"]),
     ("l", &["m"]),
     ("Pa", &["", "h", "k", "M", "G"]),
     // Millibars of air pressure (`954 mb`, `1013 mbar`); `mb/d` (oil) is in `UNIT_EN` first.

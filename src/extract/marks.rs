@@ -74,7 +74,8 @@ const CODE_WORDS: &[&str] = &[
 /// Words right before a telephone number.
 const PHONE_WORDS: &[&str] = &[
     "电话", "電話", "热线", "熱線", "专线", "專線", "客服", "传真", "傳真", "Tel", "tel", "Tel.",
-    "phone", "Phone", "hotline", "Hotline", "Fax", "fax",
+    "phone", "Phone", "hotline", "Hotline", "Fax", "fax", // Dialling a number: `拨打12369`.
+    "拨打", "撥打", "致电", "致電", "dial", "Dial", "call", "Call",
 ];
 
 /// The end of a telephone number whose first group ends at `e`: later groups of three or
@@ -148,8 +149,9 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
             return Some(Span::new(s, end));
         }
     }
-    // After a word of the telephone (`热线：12345`, `Tel 2345 6789`).
-    if int_digits >= 3 {
+    // After a word of the telephone (`热线：12345`, `Tel 2345 6789`, `拨打12369`), unless a
+    // word of the line's name follows (`拨打12328服务热线` is named by it).
+    if int_digits >= 3 && super::nonquant::numbered_name_end(text, e).is_none() {
         let head = text[..s].trim_end_matches([' ', '\t', '：', ':', '+']);
         let last = head.as_bytes().last().copied().unwrap_or(0);
         if PHONE_WORDS.iter().any(|w| {

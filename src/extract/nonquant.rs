@@ -240,7 +240,17 @@ fn rank_cut(text: &str, s: usize, k: usize, p: &Parsed) -> Option<Raw> {
         return None;
     }
     let head = char_before(text, k)?;
-    if !matches!(head, '前' | '首' | '头' | '頭') {
+    // `后20位`, `末3名`: the cut-off from the bottom, only with a counter of places.
+    let bottom = matches!(head, '后' | '後' | '末');
+    if !matches!(head, '前' | '首' | '头' | '頭') && !bottom {
+        return None;
+    }
+    if bottom
+        && !matches!(
+            char_at(text, skip_space(text, p.end)),
+            Some('位' | '名' | '强' | '強')
+        )
+    {
         return None;
     }
     let start = k - head.len_utf8();
@@ -1253,7 +1263,6 @@ pub(crate) fn named_number(
         && tail.hedge.is_none()
         && pre.currency.is_none()
         && pre.hedge.is_none()
-        && p.value < 10_000.0
         && !p.grouped;
     if !bare || k == s || s - k > 1 {
         return None;
@@ -1274,8 +1283,8 @@ pub(crate) fn named_number(
     if word.is_empty() || !capital {
         return None;
     }
-    // Larger numbers name only a known product (`Boeing 737`, `Xbox 360`).
-    if p.value >= 100.0 && !PRODUCTS.contains(&word) {
+    // Larger numbers name only a known product (`Boeing 737`, `Xbox 360`, `ISO 14001`).
+    if (p.value >= 100.0 && !PRODUCTS.contains(&word)) || p.value >= 100_000.0 {
         return None;
     }
     if NOT_NAMES.contains(&word) || MONTHS.contains(&word) {
@@ -1310,6 +1319,9 @@ const PRODUCTS: &[&str] = &[
     "Office",
     "Model",
     "Series",
+    // Standards known by their number (`ISO 14001`, `IEC 61850`).
+    "ISO",
+    "IEC",
 ];
 
 /// Whether the word at `ws` opens a sentence.

@@ -270,6 +270,31 @@ fn arabic_at(
     if let Some(end) = held_out(text, s, &p, out, titles) {
         return Some(end);
     }
+    // `“2+26”城市`, `9+2`: figures joined by a plus sign with no space name a group.
+    if p.decimals == 0
+        && text.as_bytes().get(p.end) == Some(&b'+')
+        && text
+            .as_bytes()
+            .get(p.end + 1)
+            .is_some_and(u8::is_ascii_digit)
+    {
+        let mut end = p.end;
+        let b = text.as_bytes();
+        while b.get(end) == Some(&b'+') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+            while b.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
+            }
+        }
+        out.push(Raw::non_quantity(
+            Kind::Name,
+            Span::new(s, end),
+            number,
+            p.value,
+            p.numeral,
+        ));
+        return Some(end);
+    }
     if let Some((span, percent)) = marks::table_negative(text, s, p.end) {
         let tail = Tail {
             kind: if percent {
@@ -555,6 +580,15 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
         raw.kind = Kind::Count;
         raw.unit = Some(Cow::Borrowed(unit));
     }
+    // `每十萬人`, `per 100,000 people`: the denominator of a rate is no figure the text
+    // states (the rate is).
+    if matches!(raw.kind, Kind::Count | Kind::Money)
+        && raw.hedge.is_none()
+        && is_power_of_ten(raw.value)
+        && per_before(text, s)
+    {
+        raw.weak = true;
+    }
     // `停航近4天，`: after a verb and ending its clause, `近` is nearly, not "the last four
     // days" (`近5年来`, `创近9年新高`, `在近十年`).
     if raw.hedge.is_none()
@@ -688,6 +722,27 @@ fn compound_scale(text: &str, s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> O
         raw.hedge_span = Some(span);
     }
     Some(raw)
+}
+
+/// Whether `v` is 100, 1,000 … (at most 10⁸). (`每10股`, per ten shares, is how a dividend
+/// is stated and counts its lot.)
+fn is_power_of_ten(v: f64) -> bool {
+    let mut p = 100.0;
+    while p <= 1e8 {
+        if v == p {
+            return true;
+        }
+        p *= 10.0;
+    }
+    false
+}
+
+/// Whether `每` (`每个`) or `per` stands right before `s`: the figure is a denominator.
+fn per_before(text: &str, s: usize) -> bool {
+    let k = lexicon::skip_space_back(text, s);
+    ["每", "每个", "每個", "per"]
+        .iter()
+        .any(|w| lexicon::ends_with_word(text, k, w).is_some())
 }
 
 /// Whether `近` at `at` before a span of time ending at `end` is the hedge nearly: a verb
