@@ -193,6 +193,11 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("吉瓦", "GW"),
     ("公里", "km"),
     ("公斤", "kg"),
+    // The metric ton as Taiwan and Hong Kong write it.
+    ("公噸", "t"),
+    ("公吨", "t"),
+    ("公克", "g"),
+    ("公升", "l"),
     ("公顷", "ha"),
     ("公頃", "ha"),
     ("平方公尺", "m2"),
@@ -215,7 +220,6 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("加侖", "gal"),
     ("盎司", "oz"),
     ("蒲式耳", "bu"),
-    ("公升", "l"),
     ("马力", "hp"),
     ("馬力", "hp"),
     ("分贝", "dB"),
@@ -301,7 +305,8 @@ pub(crate) const COUNTERS: &[char] = &[
     '杯', // Provinces, counties, towns and villages (`3省（区）`), buildings, packs and
     // poultry (`1.2亿羽`).
     '省', '县', '縣', '镇', '鎮', '村', '幢', '盒', '袋', '罐', '羽',
-    // Traditional forms of the counters above that differ.
+    // Innings, sets and games of a match (`主投4局`).
+    '局', // Traditional forms of the counters above that differ.
     '個', '場', '項', '輛', '隻', '顆', '張', '臺', '條', '組', '輪', '屆', '門', '層', '間', '筆',
     '類', '對', '雙', '隊', '處', '國', '冊', '頭', '種', '艘', '戶', '棟', '枚', '單', '劑', '盞',
     '針', '節',
@@ -314,6 +319,8 @@ pub(crate) fn counter_word(counter: char, next: Option<char>) -> bool {
         (counter, next),
         // `两位数增长`: a number of digits (double-digit), not two persons.
         ('位', Some('数' | '數'))
+            // `3局长`: officials, not games.
+            | ('局', Some('长' | '長' | '面' | '势' | '勢' | '部'))
             | (
                 '单' | '單',
                 Some(

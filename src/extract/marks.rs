@@ -137,12 +137,20 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
             return Some(Span::new(s - open, phone_end(b, k + digits, true)));
         }
     }
+    // `020 7946 0018`, `02-2380-3600`: a trunk code opening with a nought, then groups.
+    if (2..=3).contains(&int_digits) && b[s] == b'0' {
+        let end = phone_end(b, e, true);
+        if text[s..end].matches([' ', '-']).count() >= 2 {
+            return Some(Span::new(s, end));
+        }
+    }
     if int_digits >= 4 && b[s] == b'0' {
         return Some(Span::new(s, phone_end(b, e, true)));
     }
     // `400-820-8820`, `800-555-0199`: three groups of digits joined by hyphens, the shape of
     // a telephone number.
-    if (3..=4).contains(&int_digits) {
+    // (`1-800-273-8255`: the country's `1` opens one too.)
+    if (3..=4).contains(&int_digits) || (int_digits == 1 && b[s] == b'1') {
         let end = phone_end(b, e, false);
         let groups = text[s..end].matches('-').count() + 1;
         if groups >= 3 {

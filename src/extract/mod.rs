@@ -1032,6 +1032,12 @@ mod tests {
             );
         }
         assert_eq!(mention("每10股派发现金红利5元", "10股").kind, Kind::Count);
+        // Taiwan's metric ton, innings, and a compound scale with decimals in its second part.
+        let m = mention("遠洋漁業產量約62萬公噸，", "約62萬公噸");
+        assert_eq!((m.kind, m.unit.as_deref()), (Kind::Quantity, Some("t")));
+        assert_eq!(mention("林昱珉主投4局無失分", "4局").kind, Kind::Count);
+        let m = mention("累計營收2兆3,356.6億元，", "2兆3,356.6億元");
+        assert!(close(m.value, 2.33566e12), "{}", m.value);
     }
 
     #[test]
@@ -1064,6 +1070,10 @@ mod tests {
             ),
             ("helped by the Redmi 13C in", "13C", Kind::Name),
             ("certified to ISO 14001 since", "14001", Kind::Name),
+            ("Year 6 pupils scored 73%", "Year 6", Kind::Name),
+            ("Flight 370 remains missing", "Flight 370", Kind::Name),
+            ("Call 1-800-273-8255 now", "1-800-273-8255", Kind::Name),
+            ("or 020 7946 0018 for help", "020 7946 0018", Kind::Name),
         ] {
             let got = extract(text, &ExtractOptions::default());
             let m = got

@@ -1322,6 +1322,24 @@ const PRODUCTS: &[&str] = &[
     // Standards known by their number (`ISO 14001`, `IEC 61850`).
     "ISO",
     "IEC",
+    // Grades, stages and numbered things of public life (`Year 6 pupils`, `Phase 3
+    // trials`, `Flight 370`, `Route 66`, `Article 50`).
+    "Year",
+    "Grade",
+    "Phase",
+    "Stage",
+    "Level",
+    "Tier",
+    "Category",
+    "Flight",
+    "Route",
+    "Interstate",
+    "Highway",
+    "Form",
+    "Article",
+    "Rule",
+    "Clause",
+    "Schedule",
 ];
 
 /// Whether the word at `ws` opens a sentence.

@@ -697,7 +697,11 @@ fn compound_scale(text: &str, s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> O
     let rest = context::tail(text, &q, pre.currency.is_some());
     // `3萬4,000美元`: after 万 the smaller part may be plain thousands.
     let thousands = tail.scale == 1e4 && rest.scale == 1.0 && q.int_digits == 4;
-    if q.decimals > 0 || rest.scale >= tail.scale || (rest.scale < 1e3 && !thousands) {
+    // (`2兆3,356.6億元`: the second part may have decimals when its own scale word follows.)
+    if (q.decimals > 0 && rest.scale == 1.0)
+        || rest.scale >= tail.scale
+        || (rest.scale < 1e3 && !thousands)
+    {
         return None;
     }
     let carried = Pre {
