@@ -1032,6 +1032,22 @@ mod tests {
             );
         }
         assert_eq!(mention("每10股派发现金红利5元", "10股").kind, Kind::Count);
+        // ISO codes and signs before an amount; crore and lakh.
+        for (text, want, value, code) in [
+            ("plus CHF 400m of bonds", "CHF 400m", 4e8, "CHF"),
+            ("a budget of ₹2,000 crore", "₹2,000 crore", 2e10, "INR"),
+            ("Rs 500 crore was set aside", "Rs 500 crore", 5e9, "INR"),
+            ("raised R$12bn in", "R$12bn", 1.2e10, "BRL"),
+            ("and SEK 4.1bn", "SEK 4.1bn", 4.1e9, "SEK"),
+        ] {
+            let m = mention(text, want);
+            assert_eq!(
+                (m.kind, m.unit.as_deref()),
+                (Kind::Money, Some(code)),
+                "`{want}`"
+            );
+            assert!(close(m.value, value), "`{want}`: {}", m.value);
+        }
         // Taiwan's metric ton, innings, and a compound scale with decimals in its second part.
         let m = mention("遠洋漁業產量約62萬公噸，", "約62萬公噸");
         assert_eq!((m.kind, m.unit.as_deref()), (Kind::Quantity, Some("t")));
