@@ -316,7 +316,7 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
             return finish(text, we, TailKind::BasisPoints, 1.0, None);
         } else if matches!(w, "pp" | "ppt" | "ppts" | "pts") {
             return finish(text, we, TailKind::Points, 1.0, None);
-        } else if matches!(w, "pct" | "pcts") {
+        } else if matches!(w, "pct" | "pcts" | "pc") {
             // `rose 5.2pct`; after a Chinese verb (`提升5.2pct`) `scan` reads points.
             return finish(text, we, TailKind::Percent, 1.0, None);
         } else if (w == "C" || w == "F")

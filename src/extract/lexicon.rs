@@ -555,6 +555,8 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("hPa", "hPa"),
     ("kph", "km/h"),
     ("knot", "kn"),
+    // The magnitude of an earthquake (`a 7.8-magnitude quake`).
+    ("magnitude", "M"),
     ("oz", "oz"),
     ("carat", "ct"),
     ("bushels", "bu"),

@@ -1032,6 +1032,18 @@ mod tests {
             );
         }
         assert_eq!(mention("每10股派发现金红利5元", "10股").kind, Kind::Count);
+        // `7pc` in the British press; a quake's magnitude; a denominator written bare.
+        assert_eq!(
+            mention("premiums rose 7pc to £4.6bn", "7pc").kind,
+            Kind::Percent
+        );
+        assert_eq!(
+            mention("The 7.8-magnitude quake struck", "7.8-magnitude").kind,
+            Kind::Quantity
+        );
+        let text = "a rate of 89 crimes per 1,000 population";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(mentions.iter().all(|m| m.value != 1000.0), "{mentions:?}");
         // ISO codes and signs before an amount; crore and lakh.
         for (text, want, value, code) in [
             ("plus CHF 400m of bonds", "CHF 400m", 4e8, "CHF"),

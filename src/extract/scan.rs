@@ -582,7 +582,7 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     }
     // `每十萬人`, `per 100,000 people`: the denominator of a rate is no figure the text
     // states (the rate is).
-    if matches!(raw.kind, Kind::Count | Kind::Money)
+    if matches!(raw.kind, Kind::Count | Kind::Money | Kind::Number)
         && raw.hedge.is_none()
         && is_power_of_ten(raw.value)
         && per_before(text, s)
