@@ -340,8 +340,10 @@ pub(crate) const COUNTERS: &[char] = &[
     '杯', // Provinces, counties, towns and villages (`3省（区）`), buildings, packs and
     // poultry (`1.2亿羽`).
     '省', '县', '縣', '镇', '鎮', '村', '幢', '盒', '袋', '罐', '羽',
-    // Innings, sets and games of a match (`主投4局`).
-    '局', // Traditional forms of the counters above that differ.
+    // Innings, sets and games of a match (`主投4局`), games played, won and lost
+    // (`27战24胜`).
+    '局', '战', '戰', '胜', '勝', '负',
+    '負', // Traditional forms of the counters above that differ.
     '個', '場', '項', '輛', '隻', '顆', '張', '臺', '條', '組', '輪', '屆', '門', '層', '間', '筆',
     '類', '對', '雙', '隊', '處', '國', '冊', '頭', '種', '艘', '戶', '棟', '枚', '單', '劑', '盞',
     '針', '節',
@@ -356,6 +358,9 @@ pub(crate) fn counter_word(counter: char, next: Option<char>) -> bool {
         ('位', Some('数' | '數'))
             // `3局长`: officials, not games.
             | ('局', Some('长' | '長' | '面' | '势' | '勢' | '部'))
+            | ('战' | '戰', Some('略' | '术' | '術' | '争' | '爭' | '役' | '区' | '區'))
+            | ('胜' | '勝', Some('利' | '率' | '任' | '出'))
+            | ('负' | '負', Some('债' | '債' | '责' | '責' | '担' | '擔' | '值' | '面' | '荷'))
             | (
                 '单' | '單',
                 Some(

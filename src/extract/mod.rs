@@ -1064,6 +1064,8 @@ mod tests {
         let m = mention("遠洋漁業產量約62萬公噸，", "約62萬公噸");
         assert_eq!((m.kind, m.unit.as_deref()), (Kind::Quantity, Some("t")));
         assert_eq!(mention("林昱珉主投4局無失分", "4局").kind, Kind::Count);
+        assert_eq!(mention("本赛季27战24胜，", "24胜").kind, Kind::Count);
+        assert_eq!(mention("资产负债率为3负债", "3").kind, Kind::Number);
         let m = mention("累計營收2兆3,356.6億元，", "2兆3,356.6億元");
         assert!(close(m.value, 2.33566e12), "{}", m.value);
     }
