@@ -312,6 +312,9 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
         } else if w == "p" && !has_currency && (p.decimals > 0 || p.value < 100.0) {
             // `4.45p`: pence (not `1080p`, a video resolution).
             return finish(text, we, TailKind::Subunit("GBP"), 1.0, None);
+        } else if w == "c" && !has_currency && (p.decimals > 0 || p.value < 100.0) {
+            // `11.5c per share`: cents, as Australian and New Zealand reports write them.
+            return finish(text, we, TailKind::Subunit("USD"), 1.0, None);
         } else if matches!(w, "bps" | "bp") {
             return finish(text, we, TailKind::BasisPoints, 1.0, None);
         } else if matches!(w, "pp" | "ppt" | "ppts" | "pts") {

@@ -1065,6 +1065,8 @@ mod tests {
         assert_eq!((m.kind, m.unit.as_deref()), (Kind::Quantity, Some("t")));
         assert_eq!(mention("林昱珉主投4局無失分", "4局").kind, Kind::Count);
         assert_eq!(mention("本赛季27战24胜，", "24胜").kind, Kind::Count);
+        let m = mention("a dividend of 11.5c per share", "11.5c");
+        assert!(m.kind == Kind::Money && close(m.value, 0.115), "{m:?}");
         assert_eq!(mention("资产负债率为3负债", "3").kind, Kind::Number);
         let m = mention("累計營收2兆3,356.6億元，", "2兆3,356.6億元");
         assert!(close(m.value, 2.33566e12), "{}", m.value);
