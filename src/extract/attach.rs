@@ -225,10 +225,11 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         return None;
     }
     // `$1.2-1.5bn`, `£3-4bn`: the currency on the first end, the scale word on the second.
+    // `A$1,900–2,100/oz`: the currency on the first end of a dash, no scale word.
     let money_first = a.kind == Kind::Money
         && a.style.factor == 1.0
         && b.kind == Kind::Number
-        && b.style.factor > 1.0
+        && (b.style.factor > 1.0 || (b.style.factor == 1.0 && connector != "and"))
         && connector != "to";
     let (low, low_half) = if money_first {
         (a.value * b.style.factor, a.half * b.style.factor)

@@ -279,6 +279,10 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
     let mut scale = 1.0;
     let mut hedge = None;
     let arabic = matches!(p.numeral, Numeral::Arabic | Numeral::FullWidth);
+    // `52 m³`, `6μg/m³`: a unit written with a superscript or a micro sign.
+    if arabic && let Some((u, e)) = lexicon::unit_sign_at(text, skip_space(text, pos)) {
+        return finish(text, e, TailKind::Unit(u), 1.0, None);
+    }
     // Letters glued to digits: a magnitude, a unit, `x`, or else part of a name.
     if arabic && bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
         let (w, we) = word_at(text, pos);
@@ -308,11 +312,14 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
         } else if w == "p" && !has_currency && (p.decimals > 0 || p.value < 100.0) {
             // `4.45p`: pence (not `1080p`, a video resolution).
             return finish(text, we, TailKind::Subunit("GBP"), 1.0, None);
+        } else if w == "c" && !has_currency && (p.decimals > 0 || p.value < 100.0) {
+            // `11.5c per share`: cents, as Australian and New Zealand reports write them.
+            return finish(text, we, TailKind::Subunit("USD"), 1.0, None);
         } else if matches!(w, "bps" | "bp") {
             return finish(text, we, TailKind::BasisPoints, 1.0, None);
         } else if matches!(w, "pp" | "ppt" | "ppts" | "pts") {
             return finish(text, we, TailKind::Points, 1.0, None);
-        } else if matches!(w, "pct" | "pcts") {
+        } else if matches!(w, "pct" | "pcts" | "pc") {
             // `rose 5.2pct`; after a Chinese verb (`提升5.2pct`) `scan` reads points.
             return finish(text, we, TailKind::Percent, 1.0, None);
         } else if (w == "C" || w == "F")
@@ -328,6 +335,8 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
                 kind: TailKind::Name,
                 ..Tail::bare(we)
             };
+        } else if let Some(u) = lexicon::counted_latin(w) {
+            return finish(text, we, TailKind::Count(Cow::Borrowed(u)), 1.0, None);
         } else if let Some(u) = latin_unit(w) {
             return finish(text, we, TailKind::Unit(u), 1.0, None);
         } else if let Some(u) = acronym_unit(text, w, we) {
@@ -890,6 +899,52 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         }
     }
     if let Some((_, u, e)) = unit_zh_at(text, j) {
+        // `三年期`, `10年期国债`, `6个月期`: the term of a bond or loan names it, as `the
+        // 10-year Treasury` does (not `三年期间`, during three years).
+        if matches!(u, "year" | "month")
+            && char_at(text, e) == Some('期')
+            && !matches!(
+                char_at(text, e + 3),
+                Some('间' | '間' | '内' | '內' | '中' | '满' | '滿')
+            )
+        {
+            return (TailKind::Name, Some(e + 3));
+        }
+        // `兩度發出`, `三度夺冠`: a small Chinese numeral, `度` and a verb count times (not
+        // `五度电`, `零下五度`).
+        // `晚上`, `晚间`, `晚会`: evening words, not nights.
+        if u == "night"
+            && matches!(
+                char_at(text, e),
+                Some('上' | '间' | '間' | '会' | '會' | '报' | '報' | '餐' | '宴' | '霞' | '期')
+            )
+        {
+            return (TailKind::None, None);
+        }
+        if u == "°"
+            && words_before_verb(text, pos, e)
+            && !matches!(
+                char_at(text, e),
+                Some(
+                    '电' | '電'
+                        | '的'
+                        | '左'
+                        | '以'
+                        | '至'
+                        | '到'
+                        | '和'
+                        | '及'
+                        | '或'
+                        | '上'
+                        | '下'
+                        | '多'
+                        | '余'
+                        | '餘'
+                )
+            )
+        {
+            return (TailKind::Count(Cow::Borrowed("度")), Some(e));
+        }
         return (TailKind::Unit(u), Some(e));
     }
     // `17级以上`, `6.8级地震`, `8级大风`: a grade on a scale of wind or earthquake (not
@@ -941,6 +996,16 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         return (TailKind::Count(Cow::Borrowed(noun)), Some(e));
     }
     (TailKind::None, None)
+}
+
+/// Whether the numeral ending at `pos` is one Chinese digit (`两`, `三`) and a Chinese
+/// character follows the word ending at `e`: the shape of `兩度發出` (twice).
+fn words_before_verb(text: &str, pos: usize, e: usize) -> bool {
+    char_before(text, pos).is_some_and(|c| super::numeral::zh_digit(c).is_some_and(|d| d >= 2))
+        && char_before(text, pos.saturating_sub(3)).is_none_or(|c| {
+            super::numeral::zh_digit(c).is_none() && !matches!(c, '十' | '百' | '零')
+        })
+        && char_at(text, e).is_some_and(super::nonquant::is_cjk)
 }
 
 /// `GPU小时` after a number (`278.8万GPU小时`): an acronym `w` (ending at `we`) before a
@@ -1156,6 +1221,9 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
         // `数十GWh`, `2万kW`: a Latin unit glued to a Chinese numeral or scale word.
         if pos > 0 && text.as_bytes()[pos - 1] >= 0x80 {
             let (w, we) = word_at(text, j);
+            if let Some(u) = lexicon::counted_latin(w) {
+                return (TailKind::Count(Cow::Borrowed(u)), Some(we));
+            }
             if let Some(u) = latin_unit(w) {
                 return (TailKind::Unit(u), Some(we));
             }
@@ -1177,6 +1245,10 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
     if let Some((_, u, e)) = match_after(text, j, UNIT_EN) {
         return (TailKind::Unit(u), Some(e));
     }
+    let (w, we) = word_at(text, j);
+    if let Some(u) = lexicon::counted_latin(w) {
+        return (TailKind::Count(Cow::Borrowed(u)), Some(we));
+    }
     // `two more years`, `three additional months`: a unit after a word that adds to it.
     let (w, we) = word_at(text, j);
     if matches!(w, "more" | "additional" | "extra" | "further")
@@ -1191,6 +1263,15 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
     let (w, we) = word_at(text, j);
     if w.len() >= 2
         && (w.len() <= 3 || w.bytes().any(|b| b.is_ascii_uppercase()))
+        && let Some(u) = latin_unit(w)
+    {
+        return (TailKind::Unit(u), Some(we));
+    }
+    // `1.62 g/t`, `5 m/s`: a one-letter unit is one when a rate's `/` makes it so; grams
+    // are one alone too (`weighs 232 g`), as no word of prose is a lone `g`.
+    if w.len() == 1
+        && (w == "g"
+            || (text.as_bytes().get(we) == Some(&b'/') && per_unit(text, we + 1).is_some()))
         && let Some(u) = latin_unit(w)
     {
         return (TailKind::Unit(u), Some(we));
@@ -1230,6 +1311,13 @@ fn part_of_whole(text: &str, j: usize) -> Option<&str> {
     let mut at = starts_with_word(text, j, "of ")?;
     for det in ["the ", "its ", "their ", "all "] {
         if let Some(e) = starts_with_word(text, at, det) {
+            at = e;
+            break;
+        }
+    }
+    // `8 of their last 10 games`: the last or first of them.
+    for adj in ["last ", "first ", "past ", "next "] {
+        if let Some(e) = starts_with_word(text, at, adj) {
             at = e;
             break;
         }
@@ -1410,7 +1498,7 @@ const IRREGULAR_PLURALS: &[&str] = &[
     "police",
 ];
 
-fn is_plural_noun(w: &str) -> bool {
+pub(crate) fn is_plural_noun(w: &str) -> bool {
     let lower = w.len() >= 3
         && w.bytes().all(|b| b.is_ascii_lowercase())
         && (w.ends_with('s') || IRREGULAR_PLURALS.contains(&w))

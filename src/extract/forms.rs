@@ -156,10 +156,22 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
                 r
             })
         }
-        '百' | '千' | '万' | '萬' => {
+        '百' | '千' | '万' | '萬' | '亿' | '億' => {
             // `近百家`, `逾千人`: a bare round figure that a hedge before it makes a number;
-            // `千余家`, `万余人`: one that `余` or `多` after it does.
-            let pre = context::pre(text, s);
+            // `千余家`, `万余人`: one that `余` or `多` after it does; `过亿元`, `破万人`:
+            // passing a round figure, over it.
+            let mut pre = context::pre(text, s);
+            if pre.hedge.is_none()
+                && let Some(c @ ('过' | '過' | '破')) = char_before(text, s)
+                && !matches!(
+                    char_before(text, s - 3),
+                    Some(
+                        '不' | '经' | '經' | '通' | '越' | '度' | '跨' | '错' | '錯' | '突' | '打'
+                    )
+                )
+            {
+                pre.hedge = Some((Hedge::Over, Span::new(s - c.len_utf8(), s)));
+            }
             let (_, f, e) = match_after(text, s, SCALE_ZH)?;
             if pre.hedge.is_none() && !matches!(char_at(text, e), Some('余' | '餘' | '多')) {
                 return None;

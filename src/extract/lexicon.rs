@@ -41,6 +41,11 @@ pub(crate) const SCALE_EN: &[(&str, f64)] = &[
     ("billion", 1e9),
     ("million", 1e6),
     ("thousand", 1e3),
+    // Indian English: a crore is ten million, a lakh a hundred thousand.
+    ("crore", 1e7),
+    ("crores", 1e7),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
     ("bn", 1e9),
     ("mln", 1e6),
     ("mn", 1e6),
@@ -76,6 +81,33 @@ pub(crate) const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("GBP", "GBP"),
     ("JPY", "JPY"),
     ("HKD", "HKD"),
+    // Other ISO codes and signs written before an amount (`CHF 400m`, `₹2,000 crore`).
+    ("NZ$", "NZD"),
+    ("R$", "BRL"),
+    ("Rs.", "INR"),
+    ("Rs", "INR"),
+    ("CHF", "CHF"),
+    ("INR", "INR"),
+    ("SEK", "SEK"),
+    ("NOK", "NOK"),
+    ("DKK", "DKK"),
+    ("AUD", "AUD"),
+    ("CAD", "CAD"),
+    ("NZD", "NZD"),
+    ("SGD", "SGD"),
+    ("TWD", "TWD"),
+    ("MYR", "MYR"),
+    ("KRW", "KRW"),
+    ("BRL", "BRL"),
+    ("ZAR", "ZAR"),
+    ("MXN", "MXN"),
+    ("THB", "THB"),
+    ("IDR", "IDR"),
+    ("RUB", "RUB"),
+    ("SAR", "SAR"),
+    ("AED", "AED"),
+    ("₹", "INR"),
+    ("₩", "KRW"),
     ("$", "USD"),
     ("¥", "CNY"),
     ("￥", "CNY"),
@@ -136,6 +168,9 @@ pub(crate) const CURRENCY_AFTER_EN: &[(&str, &str)] = &[
     ("yen", "JPY"),
     ("JPY", "JPY"),
     ("yuan", "CNY"),
+    ("rupees", "INR"),
+    ("rupee", "INR"),
+    ("ringgit", "MYR"),
     ("RMB", "CNY"),
     ("CNY", "CNY"),
 ];
@@ -193,6 +228,11 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("吉瓦", "GW"),
     ("公里", "km"),
     ("公斤", "kg"),
+    // The metric ton as Taiwan and Hong Kong write it.
+    ("公噸", "t"),
+    ("公吨", "t"),
+    ("公克", "g"),
+    ("公升", "l"),
     ("公顷", "ha"),
     ("公頃", "ha"),
     ("平方公尺", "m2"),
@@ -215,7 +255,6 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("加侖", "gal"),
     ("盎司", "oz"),
     ("蒲式耳", "bu"),
-    ("公升", "l"),
     ("马力", "hp"),
     ("馬力", "hp"),
     ("分贝", "dB"),
@@ -270,6 +309,12 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("克", "g"),
     ("米", "m"),
     ("升", "l"),
+    // `60周岁`: full years of age.
+    ("周岁", "year"),
+    ("周歲", "year"),
+    ("週歲", "year"),
+    // Nights of a stay (`人均停留2.3晚`; not `晚上`, `晚间`: see `context::unit`).
+    ("晚", "night"),
     ("年", "year"),
     ("岁", "year"),
     ("歲", "year"),
@@ -292,7 +337,13 @@ pub(crate) const COUNTERS: &[char] = &[
     '单', // Trains (`1.3万列`), flights and services (`1.7万班`, `班次`), trips, cases,
     // plants, fish, doses, grains, beds, lamps, wells and mouths, boxes and bottles.
     '列', '班', '趟', '宗', '株', '尾', '剂', '粒', '床', '盏', '口', '箱', '瓶', '针', '节', '幅',
-    '杯', // Traditional forms of the counters above that differ.
+    '杯', // Provinces, counties, towns and villages (`3省（区）`), buildings, packs and
+    // poultry (`1.2亿羽`).
+    '省', '县', '縣', '镇', '鎮', '村', '幢', '盒', '袋', '罐', '羽',
+    // Innings, sets and games of a match (`主投4局`), games played, won and lost
+    // (`27战24胜`).
+    '局', '战', '戰', '胜', '勝', '负',
+    '負', // Traditional forms of the counters above that differ.
     '個', '場', '項', '輛', '隻', '顆', '張', '臺', '條', '組', '輪', '屆', '門', '層', '間', '筆',
     '類', '對', '雙', '隊', '處', '國', '冊', '頭', '種', '艘', '戶', '棟', '枚', '單', '劑', '盞',
     '針', '節',
@@ -305,6 +356,11 @@ pub(crate) fn counter_word(counter: char, next: Option<char>) -> bool {
         (counter, next),
         // `两位数增长`: a number of digits (double-digit), not two persons.
         ('位', Some('数' | '數'))
+            // `3局长`: officials, not games.
+            | ('局', Some('长' | '長' | '面' | '势' | '勢' | '部'))
+            | ('战' | '戰', Some('略' | '术' | '術' | '争' | '爭' | '役' | '区' | '區'))
+            | ('胜' | '勝', Some('利' | '率' | '任' | '出'))
+            | ('负' | '負', Some('债' | '債' | '责' | '責' | '担' | '擔' | '值' | '面' | '荷'))
             | (
                 '单' | '單',
                 Some(
@@ -399,9 +455,62 @@ pub(crate) const COUNTED_ZH: &[(&str, &str)] = &[
     ("股東", "股東"),
     ("样本", "样本"),
     ("樣本", "樣本"),
+    // Hotel nights sold, one room for one night.
+    ("间夜", "间夜"),
+    ("間夜", "間夜"),
     ("受访者", "受访者"),
     ("受訪者", "受訪者"),
 ];
+
+/// Nouns that name a count of things, written before the figure (`观影人次为5,209万`,
+/// `死亡人数为24`): the noun and the counter the figure counts in.
+pub(crate) const COUNT_NOUNS_BEFORE: &[(&str, &str)] = &[
+    ("人次", "人次"),
+    ("人数", "人"),
+    ("人數", "人"),
+    ("架次", "架次"),
+    ("车次", "车次"),
+    ("車次", "車次"),
+    ("班次", "班次"),
+    ("场次", "场"),
+    ("場次", "場"),
+    ("户数", "户"),
+    ("戶數", "戶"),
+    ("家数", "家"),
+    ("家數", "家"),
+    ("件数", "件"),
+    ("件數", "件"),
+    ("宗数", "宗"),
+    ("宗數", "宗"),
+    ("例数", "例"),
+    ("例數", "例"),
+    ("艘次", "艘次"),
+    ("辆次", "辆次"),
+    ("輛次", "輛次"),
+];
+
+/// Linking words between a noun of `COUNT_NOUNS_BEFORE` and its figure.
+const COUNT_LINKS: &[&str] = &[
+    "达到", "達到", "累计", "累計", "合计", "合計", "共计", "共計", "为", "為", "达", "達", "是",
+    "共", "：", ":",
+];
+
+/// The counter of the noun of `COUNT_NOUNS_BEFORE` that ends at `k` (spaces and one linking
+/// word between).
+pub(crate) fn count_noun_before(text: &str, k: usize) -> Option<&'static str> {
+    let mut k = skip_space_back(text, k);
+    // Every noun of the table and every link is Chinese or a colon: one byte turns most
+    // figures away.
+    if k == 0 || text.as_bytes()[k - 1] < 0x80 && text.as_bytes()[k - 1] != b':' {
+        return None;
+    }
+    if let Some(st) = COUNT_LINKS.iter().find_map(|w| ends_with_word(text, k, w)) {
+        k = skip_space_back(text, st);
+    }
+    COUNT_NOUNS_BEFORE
+        .iter()
+        .find_map(|&(w, u)| ends_with_word(text, k, w).map(|_| u))
+}
 
 /// Basis points written in Chinese (`50个基点`, `25 個基點`, `10基点`): hundredths of a
 /// percentage point.
@@ -442,6 +551,19 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("bpd", "bbl/d"),
     ("mb/d", "mb/d"),
     ("kb/d", "kb/d"),
+    // Air pressure in a weather report: millibars (`954 mb`) and hectopascals.
+    ("millibars", "mbar"),
+    ("millibar", "mbar"),
+    ("mbar", "mbar"),
+    ("mb", "mbar"),
+    ("hectopascals", "hPa"),
+    ("hPa", "hPa"),
+    ("kph", "km/h"),
+    ("knot", "kn"),
+    // The magnitude of an earthquake (`a 7.8-magnitude quake`).
+    ("magnitude", "M"),
+    ("oz", "oz"),
+    ("carat", "ct"),
     ("bushels", "bu"),
     ("bushel", "bu"),
     ("gallons", "gal"),
@@ -482,8 +604,6 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("megabytes", "MB"),
     ("gigabytes", "GB"),
     ("terabytes", "TB"),
-    ("TEUs", "TEU"),
-    ("TEU", "TEU"),
     ("dwt", "dwt"),
     ("centuries", "century"),
     ("century", "century"),
@@ -564,6 +684,62 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("kWh", "kWh"),
 ];
 
+/// Units written with a sign outside ASCII (a superscript, a micro sign), glued or after a
+/// space: `52 m³`, `6μg/m³`, `2.5 km²`. Longest first where one begins another.
+pub(crate) const UNIT_SIGNS: &[(&str, &str)] = &[
+    ("μg/m³", "μg/m3"),
+    ("µg/m³", "μg/m3"),
+    ("μg/m3", "μg/m3"),
+    ("µg/m3", "μg/m3"),
+    ("mg/m³", "mg/m3"),
+    ("km²", "km2"),
+    ("km³", "km3"),
+    ("cm²", "cm2"),
+    ("cm³", "cm3"),
+    ("mm²", "mm2"),
+    ("m²", "m2"),
+    ("m³", "m3"),
+    ("μg", "μg"),
+    ("µg", "μg"),
+    ("μm", "μm"),
+    ("µm", "μm"),
+    ("μs", "μs"),
+    ("µs", "μs"),
+    ("°C", "°C"),
+    ("°F", "°F"),
+];
+
+/// The unit of `UNIT_SIGNS` at `j`, and its end. One byte turns most numbers away.
+pub(crate) fn unit_sign_at(text: &str, j: usize) -> Option<(&'static str, usize)> {
+    let b = text.as_bytes();
+    if !matches!(b.get(j), Some(b'm' | b'k' | b'c' | 0xCE | 0xC2)) {
+        return None;
+    }
+    // The ASCII-led ones need their sign right after the letters.
+    if b[j].is_ascii() && !b[j..].iter().take(6).any(|&c| c >= 0x80) {
+        return None;
+    }
+    match_after(text, j, UNIT_SIGNS).map(|(_, u, e)| (u, e))
+}
+
+/// Latin words after digits that count boxes rather than measure: a TEU (twenty-foot
+/// equivalent unit) is one standard container, counted like `标准箱` and `标箱`, whatever
+/// the script (`24000TEU`, `2,856万TEU`, `1.8 million TEUs`).
+pub(crate) const COUNTED_LATIN: &[(&str, &str)] = &[
+    ("TEUs", "TEU"),
+    ("TEU", "TEU"),
+    ("FEUs", "FEU"),
+    ("FEU", "FEU"),
+];
+
+/// The counter `word` is when it is one of `COUNTED_LATIN`.
+pub(crate) fn counted_latin(word: &str) -> Option<&'static str> {
+    COUNTED_LATIN
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, u)| u)
+}
+
 /// Units written in Latin letters after digits (`5km`, `12.3TWh`, `350EFLOPS`, `100 Mbps`):
 /// each base unit with the prefixes it takes. The table is the product, so `TWh` and `mAh`
 /// need no entry of their own.
@@ -599,15 +775,18 @@ const UNIT_BASES: &[(&str, &[&str])] = &[
     ("t", &["", "k", "M", "G"]),
     ("s", &["", "m", "μ", "n"]),
     ("h", &[""]),
-    ("L", &["", "m", "d"]),
+    ("L", &["", "m", "d", "k", "M", "G"]),
+    // Troy ounces of gold and silver (`412koz`, `1.75Moz`, `US$1,312/oz`).
+    ("oz", &["", "k", "M"]),
     ("l", &["m"]),
-    ("Pa", &["", "k", "M", "G"]),
+    ("Pa", &["", "h", "k", "M", "G"]),
+    // Millibars of air pressure (`954 mb`, `1013 mbar`); `mb/d` (oil) is in `UNIT_EN` first.
+    ("bar", &["", "m"]),
     // Solar modules by peak watts, heat, doses, sound, shipping and crude oil.
     ("Wp", &["", "k", "M", "G"]),
     ("cal", &["k"]),
     ("IU", &[""]),
     ("dB", &[""]),
-    ("TEU", &[""]),
     ("dwt", &[""]),
     ("CGT", &[""]),
     ("bbl", &[""]),
@@ -770,6 +949,11 @@ pub(crate) static HEDGE_BEFORE_BY_LAST: LazyLock<Vec<Vec<(&'static str, Hedge)>>
 pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
     ("左右", Hedge::Approximately),
     ("上下", Hedge::Approximately),
+    // `60岁及以上`, `28度或以上`: that figure and beyond, closed at the figure.
+    ("及以上", Hedge::AtLeast),
+    ("或以上", Hedge::AtLeast),
+    ("及以下", Hedge::AtMost),
+    ("或以下", Hedge::AtMost),
     ("以上", Hedge::Over),
     ("以下", Hedge::Under),
     // `升至1.82万亿元上方`: above a level, as a market report says it.

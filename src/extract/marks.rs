@@ -74,7 +74,8 @@ const CODE_WORDS: &[&str] = &[
 /// Words right before a telephone number.
 const PHONE_WORDS: &[&str] = &[
     "电话", "電話", "热线", "熱線", "专线", "專線", "客服", "传真", "傳真", "Tel", "tel", "Tel.",
-    "phone", "Phone", "hotline", "Hotline", "Fax", "fax",
+    "phone", "Phone", "hotline", "Hotline", "Fax", "fax", // Dialling a number: `拨打12369`.
+    "拨打", "撥打", "致电", "致電", "dial", "Dial", "call", "Call",
 ];
 
 /// The end of a telephone number whose first group ends at `e`: later groups of three or
@@ -114,20 +115,51 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
             return Some(Span::new(s, k));
         }
     }
+    // `(02)2380-3600`, `（0571）8695 2318`: an area code in brackets, then the number.
+    if (2..=4).contains(&int_digits) && b[s] == b'0' {
+        let open = match char_before(text, s) {
+            Some(c @ ('(' | '（')) => c.len_utf8(),
+            _ => 0,
+        };
+        let close = match char_at(text, e) {
+            Some(c @ (')' | '）')) => c.len_utf8(),
+            _ => 0,
+        };
+        let mut k = e + close;
+        if b.get(k) == Some(&b' ') {
+            k += 1;
+        }
+        let digits = b[k.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if open > 0 && close > 0 && digits >= 3 {
+            return Some(Span::new(s - open, phone_end(b, k + digits, true)));
+        }
+    }
+    // `020 7946 0018`, `02-2380-3600`: a trunk code opening with a nought, then groups.
+    if (2..=3).contains(&int_digits) && b[s] == b'0' {
+        let end = phone_end(b, e, true);
+        if text[s..end].matches([' ', '-']).count() >= 2 {
+            return Some(Span::new(s, end));
+        }
+    }
     if int_digits >= 4 && b[s] == b'0' {
         return Some(Span::new(s, phone_end(b, e, true)));
     }
     // `400-820-8820`, `800-555-0199`: three groups of digits joined by hyphens, the shape of
     // a telephone number.
-    if (3..=4).contains(&int_digits) {
+    // (`1-800-273-8255`: the country's `1` opens one too.)
+    if (3..=4).contains(&int_digits) || (int_digits == 1 && b[s] == b'1') {
         let end = phone_end(b, e, false);
         let groups = text[s..end].matches('-').count() + 1;
         if groups >= 3 {
             return Some(Span::new(s, end));
         }
     }
-    // After a word of the telephone (`热线：12345`, `Tel 2345 6789`).
-    if int_digits >= 3 {
+    // After a word of the telephone (`热线：12345`, `Tel 2345 6789`, `拨打12369`), unless a
+    // word of the line's name follows (`拨打12328服务热线` is named by it).
+    if int_digits >= 3 && super::nonquant::numbered_name_end(text, e).is_none() {
         let head = text[..s].trim_end_matches([' ', '\t', '：', ':', '+']);
         let last = head.as_bytes().last().copied().unwrap_or(0);
         if PHONE_WORDS.iter().any(|w| {
@@ -269,6 +301,56 @@ pub(crate) fn percent_cell(text: &str, s: usize, e: usize) -> Option<Span> {
         return None;
     }
     (percent_column(text, s).0 || percent_row(text, s)).then(|| Span::new(s, e))
+}
+
+/// Header words of a table column that ranks or numbers its rows (`| Rank |`, `| 排名 |`).
+const RANK_HEADERS: &[&str] = &[
+    "rank", "ranking", "no.", "no", "#", "pos", "pos.", "position", "place", "排名", "名次",
+    "排行", "排序", "序号", "序號", "位次",
+];
+
+/// A whole number alone in a Markdown table cell whose column header is a word of rank
+/// (`| Rank |`, `| 排名 |`): an ordinal (`| 1 | United States |`). Returns its span.
+pub(crate) fn rank_cell(text: &str, s: usize, e: usize) -> Option<Span> {
+    let b = text.as_bytes();
+    let k = s.checked_sub(1)?;
+    if !matches!(b[k], b'|' | b' ' | b'\t') || !fills_cell(text, s, e) {
+        return None;
+    }
+    let header = column_header(text, s)?;
+    let header = header.trim().trim_matches('*').trim();
+    RANK_HEADERS
+        .iter()
+        .any(|w| header.eq_ignore_ascii_case(w))
+        .then(|| Span::new(s, e))
+}
+
+/// The header cell of the table column holding the cell at `at`: the row above the
+/// separator row (`|---|`), at most 100 rows up.
+fn column_header(text: &str, at: usize) -> Option<&str> {
+    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let column = text[line_start..at].matches('|').count();
+    let mut end = line_start;
+    for _ in 0..100 {
+        if end == 0 {
+            return None;
+        }
+        let start = text[..end - 1].rfind('\n').map_or(0, |k| k + 1);
+        let row = text[start..end - 1].trim();
+        if !row.starts_with('|') {
+            return None;
+        }
+        let cell = row.split('|').nth(column).map(str::trim);
+        if cell.is_some_and(|c| !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':'))) {
+            let header_start = text[..start.saturating_sub(1)]
+                .rfind('\n')
+                .map_or(0, |k| k + 1);
+            let header = text.get(header_start..start.saturating_sub(1))?;
+            return header.split('|').nth(column);
+        }
+        end = start;
+    }
+    None
 }
 
 /// Whether the cell at `at` is in a table row whose label (its first cell) says `%`

@@ -374,7 +374,7 @@ mod tests {
             (
                 "箱位达到24000TEU。",
                 "24000TEU",
-                Kind::Quantity,
+                Kind::Count,
                 24000.0,
                 23500.0,
                 24500.0,
@@ -756,6 +756,367 @@ mod tests {
         let m = mention(text, "(1.4)%");
         assert_eq!(m.kind, Kind::Percent);
         assert!(close(m.value, -0.014));
+    }
+
+    #[test]
+    fn forms_of_wave_6() {
+        let inf = f64::INFINITY;
+        for (text, want, kind, value, low, high, unit) in [
+            // A TEU counts boxes, as 标准箱 does, in any script.
+            (
+                "吞吐量为2,856万TEU。",
+                "2,856万TEU",
+                Kind::Count,
+                2.856e7,
+                2.8555e7,
+                2.8565e7,
+                "TEU",
+            ),
+            (
+                "handled 1.8 million TEU last year",
+                "1.8 million TEU",
+                Kind::Count,
+                1.8e6,
+                1.75e6,
+                1.85e6,
+                "TEU",
+            ),
+            // Closed hedges after the unit.
+            (
+                "60岁及以上人口",
+                "60岁及以上",
+                Kind::Quantity,
+                60.0,
+                60.0,
+                inf,
+                "year",
+            ),
+            (
+                "最低氣溫28度或以上",
+                "28度或以上",
+                Kind::Quantity,
+                28.0,
+                28.0,
+                inf,
+                "°",
+            ),
+            (
+                "国四及以下标准的5吨及以下货车",
+                "5吨及以下",
+                Kind::Quantity,
+                5.0,
+                -inf,
+                5.0,
+                "t",
+            ),
+            (
+                "60周岁及以上老年人",
+                "60周岁及以上",
+                Kind::Quantity,
+                60.0,
+                60.0,
+                inf,
+                "year",
+            ),
+            // Passing a round figure with no digit.
+            (
+                "票房过亿元的影片",
+                "过亿元",
+                Kind::Money,
+                1e8,
+                1e8,
+                inf,
+                "CNY",
+            ),
+            ("观众破万人", "破万人", Kind::Count, 1e4, 1e4, inf, "人"),
+            // `近` after a verb, ending its clause: nearly.
+            (
+                "停航近4天，",
+                "近4天",
+                Kind::Quantity,
+                4.0,
+                3.325,
+                4.5,
+                "day",
+            ),
+            // Times, counted.
+            (
+                "天文台兩度發出信號",
+                "兩度",
+                Kind::Count,
+                2.0,
+                1.5,
+                2.5,
+                "度",
+            ),
+            // Units of weather, mining, air and stays.
+            (
+                "pressure was 954 mb at landfall",
+                "954 mb",
+                Kind::Quantity,
+                954.0,
+                953.5,
+                954.5,
+                "mbar",
+            ),
+            (
+                "down to 962 hPa.",
+                "962 hPa",
+                Kind::Quantity,
+                962.0,
+                961.5,
+                962.5,
+                "hPa",
+            ),
+            (
+                "grading 1.62 g/t gold",
+                "1.62 g/t",
+                Kind::Quantity,
+                1.62,
+                1.615,
+                1.625,
+                "g/t",
+            ),
+            (
+                "guidance of 1.6–1.75Moz this year",
+                "1.6–1.75Moz",
+                Kind::Quantity,
+                1.675,
+                1.55,
+                1.755,
+                "Moz",
+            ),
+            (
+                "PM2.5 levels of 95 µg/m³ today",
+                "95 µg/m³",
+                Kind::Quantity,
+                95.0,
+                94.5,
+                95.5,
+                "μg/m3",
+            ),
+            (
+                "二氧化硫浓度为6μg/m³。",
+                "6μg/m³",
+                Kind::Quantity,
+                6.0,
+                5.5,
+                6.5,
+                "μg/m3",
+            ),
+            (
+                "a plot of 52 m² near",
+                "52 m²",
+                Kind::Quantity,
+                52.0,
+                51.5,
+                52.5,
+                "m2",
+            ),
+            (
+                "The phone weighs 232 g and",
+                "232 g",
+                Kind::Quantity,
+                232.0,
+                231.5,
+                232.5,
+                "g",
+            ),
+            (
+                "water use fell to 0.42 kL.",
+                "0.42 kL",
+                Kind::Quantity,
+                0.42,
+                0.415,
+                0.425,
+                "kL",
+            ),
+            (
+                "人均停留2.3晚。",
+                "2.3晚",
+                Kind::Quantity,
+                2.3,
+                2.25,
+                2.35,
+                "night",
+            ),
+            (
+                "AISC of A$1,900–2,100/oz.",
+                "A$1,900–2,100",
+                Kind::Money,
+                2000.0,
+                1850.0,
+                2150.0,
+                "AUD",
+            ),
+            // Counters of places; a noun of count before the figure.
+            (
+                "共造成3省（区）受灾",
+                "3省",
+                Kind::Count,
+                3.0,
+                2.5,
+                3.5,
+                "省",
+            ),
+            (
+                "观影人次为5,209万，",
+                "5,209万",
+                Kind::Count,
+                5.209e7,
+                5.2085e7,
+                5.2095e7,
+                "人次",
+            ),
+            ("死亡人数达24。", "24", Kind::Count, 24.0, 23.5, 24.5, "人"),
+            // `over` after things counted or a figure spans the time.
+            (
+                "by 10,500 competitors over 19 days.",
+                "19 days",
+                Kind::Quantity,
+                19.0,
+                18.5,
+                19.5,
+                "day",
+            ),
+            (
+                "He waited over 3 hours.",
+                "over 3 hours",
+                Kind::Quantity,
+                3.0,
+                3.0,
+                inf,
+                "h",
+            ),
+            (
+                "They won 8 of their last 10 games.",
+                "8",
+                Kind::Count,
+                8.0,
+                7.5,
+                8.5,
+                "games",
+            ),
+        ] {
+            let m = mention(text, want);
+            assert_eq!(m.kind, kind, "`{want}`");
+            assert!(
+                close(m.value, value) && close(m.interval.low, low) && close(m.interval.high, high),
+                "`{want}`: {} [{}, {}], want {value} [{low}, {high}]",
+                m.value,
+                m.interval.low,
+                m.interval.high
+            );
+            assert_eq!(m.unit.as_deref(), Some(unit), "`{want}`");
+        }
+        // A number word that is part of things counted before stays a number.
+        let m = mention("24 deaths, five of them in a care home", "five");
+        assert_eq!((m.kind, m.value), (Kind::Number, 5.0));
+        // `近` as "the last": at a clause start, before `来`, after a preposition.
+        for (text, want) in [
+            ("创近9年新高", "9年"),
+            ("近5年来增长", "5年"),
+            ("在近十年登陆", "十年"),
+        ] {
+            assert_eq!(mention(text, want).hedge, None, "`{text}`");
+        }
+        // Denominators of a rate are no mention; `每10股` (the lot of a dividend) is.
+        for text in [
+            "罪案率為每十萬人1,200宗。",
+            "a rate of 3.1 per 100,000 people",
+        ] {
+            let mentions = extract(text, &ExtractOptions::default());
+            assert!(
+                mentions.iter().all(|m| m.value != 1e5),
+                "`{text}`: {mentions:?}"
+            );
+        }
+        assert_eq!(mention("每10股派发现金红利5元", "10股").kind, Kind::Count);
+        // `7pc` in the British press; a quake's magnitude; a denominator written bare.
+        assert_eq!(
+            mention("premiums rose 7pc to £4.6bn", "7pc").kind,
+            Kind::Percent
+        );
+        assert_eq!(
+            mention("The 7.8-magnitude quake struck", "7.8-magnitude").kind,
+            Kind::Quantity
+        );
+        let text = "a rate of 89 crimes per 1,000 population";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(mentions.iter().all(|m| m.value != 1000.0), "{mentions:?}");
+        // ISO codes and signs before an amount; crore and lakh.
+        for (text, want, value, code) in [
+            ("plus CHF 400m of bonds", "CHF 400m", 4e8, "CHF"),
+            ("a budget of ₹2,000 crore", "₹2,000 crore", 2e10, "INR"),
+            ("Rs 500 crore was set aside", "Rs 500 crore", 5e9, "INR"),
+            ("raised R$12bn in", "R$12bn", 1.2e10, "BRL"),
+            ("and SEK 4.1bn", "SEK 4.1bn", 4.1e9, "SEK"),
+        ] {
+            let m = mention(text, want);
+            assert_eq!(
+                (m.kind, m.unit.as_deref()),
+                (Kind::Money, Some(code)),
+                "`{want}`"
+            );
+            assert!(close(m.value, value), "`{want}`: {}", m.value);
+        }
+        // Taiwan's metric ton, innings, and a compound scale with decimals in its second part.
+        let m = mention("遠洋漁業產量約62萬公噸，", "約62萬公噸");
+        assert_eq!((m.kind, m.unit.as_deref()), (Kind::Quantity, Some("t")));
+        assert_eq!(mention("林昱珉主投4局無失分", "4局").kind, Kind::Count);
+        assert_eq!(mention("本赛季27战24胜，", "24胜").kind, Kind::Count);
+        let m = mention("a dividend of 11.5c per share", "11.5c");
+        assert!(m.kind == Kind::Money && close(m.value, 0.115), "{m:?}");
+        assert_eq!(mention("资产负债率为3负债", "3").kind, Kind::Number);
+        let m = mention("累計營收2兆3,356.6億元，", "2兆3,356.6億元");
+        assert!(close(m.value, 2.33566e12), "{}", m.value);
+    }
+
+    #[test]
+    fn names_ranks_and_periods_of_wave_6() {
+        for (text, want, kind) in [
+            (
+                "| 排名 | 影片 |\n|---|---|\n| 1 | 甲 |\n",
+                "1",
+                Kind::Ordinal,
+            ),
+            (
+                "| Rank | Nation |\n|---|---|\n| 2 | China |\n",
+                "2",
+                Kind::Ordinal,
+            ),
+            ("江苏、浙江分列第二、三位。", "三位", Kind::Ordinal),
+            ("空气质量较差的后20位城市", "后20位", Kind::Ordinal),
+            ("電話(02)2380-3600。", "(02)2380-3600", Kind::Name),
+            ("公众可拨打12369环保举报热线", "12369", Kind::Name),
+            ("发出8號烈風或暴風信號", "8號", Kind::Name),
+            ("分為三年期、五年期兩個券種", "三年期", Kind::Name),
+            ("一年期LPR为3.45%", "一年期LPR", Kind::Name),
+            ("洋山深水港区四期自动化码头", "四期", Kind::Ordinal),
+            ("“2+26”城市", "2+26", Kind::Name),
+            ("shipments (m) in Q3 2024 shipments", "2024", Kind::Year),
+            (
+                "Shipments in the first nine months reached",
+                "first nine months",
+                Kind::Date,
+            ),
+            ("helped by the Redmi 13C in", "13C", Kind::Name),
+            ("certified to ISO 14001 since", "14001", Kind::Name),
+            ("Year 6 pupils scored 73%", "Year 6", Kind::Name),
+            ("Flight 370 remains missing", "Flight 370", Kind::Name),
+            ("Call 1-800-273-8255 now", "1-800-273-8255", Kind::Name),
+            ("or 020 7946 0018 for help", "020 7946 0018", Kind::Name),
+        ] {
+            let got = extract(text, &ExtractOptions::default());
+            let m = got
+                .iter()
+                .find(|m| &text[m.span.range()] == want || &text[m.number.range()] == want)
+                .unwrap_or_else(|| panic!("`{want}` not read in `{text}`: {got:?}"));
+            assert_eq!(m.kind, kind, "`{want}` in `{text}`");
+        }
+        // A phase counted after a verb stays a count; `三年期间` is a span of time.
+        assert_eq!(mention("分三期建设", "三期").kind, Kind::Count);
+        assert_eq!(mention("在三年期间完成", "三年").kind, Kind::Quantity);
     }
 
     #[test]

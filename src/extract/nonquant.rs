@@ -175,10 +175,14 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     {
         return Some(raw(Kind::Ordinal, Span::new(st, p.end), number, p));
     }
-    if char_before(text, k) != Some('第') {
+    let start = if char_before(text, k) == Some('第') {
+        k - '第'.len_utf8()
+    } else if ordinal_list(text, k) {
+        // `第二、三位`: the second ordinal of a list shares the first one's `第`.
+        s
+    } else {
         return session(text, s, p);
-    }
-    let start = k - '第'.len_utf8();
+    };
     let j = skip_space(text, p.end);
     let next = char_at(text, j);
     if matches!(
@@ -212,6 +216,22 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     Some(raw(Kind::Ordinal, Span::new(start, end), number, p))
 }
 
+/// Whether `text[..k]` ends with an ordinal written with `第` and a list connector
+/// (`第二、`, `第3和`): what follows is an ordinal too (`第二、三位`).
+fn ordinal_list(text: &str, k: usize) -> bool {
+    let Some(c @ ('、' | '和' | '及' | '至' | '到' | '或')) = char_before(text, k) else {
+        return false;
+    };
+    let mut m = k - c.len_utf8();
+    let end = m;
+    while let Some(d) = char_before(text, m)
+        && (d.is_ascii_digit() || numeral::zh_digit(d).is_some() || matches!(d, '十' | '百'))
+    {
+        m -= d.len_utf8();
+    }
+    m < end && char_before(text, m) == Some('第')
+}
+
 /// The cut-off of a ranking: `排名前10`, `最暖的前十个年份`, `分列首三位`, `前20强`. `前` or
 /// `首` after a word of rank (`排名`, `位列`, `的`) or at the start of a clause, before a
 /// numeral not followed by a unit of time (`前10个月` is a period, `date` reads it).
@@ -220,7 +240,17 @@ fn rank_cut(text: &str, s: usize, k: usize, p: &Parsed) -> Option<Raw> {
         return None;
     }
     let head = char_before(text, k)?;
-    if !matches!(head, '前' | '首' | '头' | '頭') {
+    // `后20位`, `末3名`: the cut-off from the bottom, only with a counter of places.
+    let bottom = matches!(head, '后' | '後' | '末');
+    if !matches!(head, '前' | '首' | '头' | '頭') && !bottom {
+        return None;
+    }
+    if bottom
+        && !matches!(
+            char_at(text, skip_space(text, p.end)),
+            Some('位' | '名' | '强' | '強')
+        )
+    {
         return None;
     }
     let start = k - head.len_utf8();
@@ -409,6 +439,21 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         return Some(raw(Kind::Date, Span::new(s, end), number, p).because(Reason::Period));
     }
     let j = skip_space(text, p.end);
+    // `the first nine months`, `first 10 weeks`: the opening part of a year or a span, a
+    // period like `前三季度`.
+    if p.decimals == 0
+        && let Some(st) = ends_with_word(text, skip_space_back(text, s), "first")
+        && skip_space_back(text, s) < s
+        && text.as_bytes().get(p.end) == Some(&b' ')
+    {
+        let (w, we) = word_at(text, p.end + 1);
+        if matches!(
+            w,
+            "months" | "quarters" | "weeks" | "days" | "years" | "hours" | "minutes"
+        ) {
+            return Some(raw(Kind::Date, Span::new(st, we), number, p).because(Reason::Period));
+        }
+    }
     // `前10个月`, `前10月`: the first months of the year, a period like `前三季度`.
     if (1..=12).contains(&v)
         && matches!(
@@ -513,14 +558,14 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             return Some(raw(Kind::Date, Span::new(s, end), number, p));
         }
         // `神舟十九号`, `长征二号`: a craft or a thing numbered after its name, not a day.
-        Some('号')
+        Some('号' | '號')
             if p.numeral != Numeral::Words
                 && char_before(text, s).is_some_and(|c| is_cjk(c) && !BEFORE_DAY.contains(&c)) =>
         {
             let end = numbered_name_end(text, j).unwrap_or(j + 3);
             return Some(raw(Kind::Name, Span::new(s, end), number, p));
         }
-        Some('日' | '号')
+        Some('日' | '号' | '號')
             if (1..=31).contains(&v)
                 && p.numeral != Numeral::Words
                 && numbered_name_end(text, j).is_none() =>
@@ -873,6 +918,30 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
         && YEAR_PREPOSITIONS
             .iter()
             .any(|w| ends_with_word(text, k, w).is_some());
+    // `Q3 2024 shipments`, `H1 2025`, `FY 2024`: the year of a quarter, half or fiscal
+    // year, even before a noun.
+    let after_part = k < s && {
+        let head = &text[..k];
+        let token = head
+            .rsplit(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("");
+        matches!(
+            token,
+            "Q1" | "Q2"
+                | "Q3"
+                | "Q4"
+                | "H1"
+                | "H2"
+                | "1Q"
+                | "2Q"
+                | "3Q"
+                | "4Q"
+                | "1H"
+                | "2H"
+                | "FY"
+        )
+    };
     let decade = text[p.end..].starts_with('s')
         && !text
             .as_bytes()
@@ -882,7 +951,8 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
         return Some(raw(Kind::Year, Span::new(s, p.end + 1), number, p));
     }
     if (bare && (1800..=2100).contains(&v) && p.numeral != Numeral::Chinese)
-        || (after_preposition && matches!(tail.kind, TailKind::None | TailKind::Count(_)))
+        || ((after_preposition || after_part)
+            && matches!(tail.kind, TailKind::None | TailKind::Count(_)))
     {
         return Some(raw(Kind::Year, number, number, p));
     }
@@ -1193,7 +1263,6 @@ pub(crate) fn named_number(
         && tail.hedge.is_none()
         && pre.currency.is_none()
         && pre.hedge.is_none()
-        && p.value < 10_000.0
         && !p.grouped;
     if !bare || k == s || s - k > 1 {
         return None;
@@ -1214,8 +1283,8 @@ pub(crate) fn named_number(
     if word.is_empty() || !capital {
         return None;
     }
-    // Larger numbers name only a known product (`Boeing 737`, `Xbox 360`).
-    if p.value >= 100.0 && !PRODUCTS.contains(&word) {
+    // Larger numbers name only a known product (`Boeing 737`, `Xbox 360`, `ISO 14001`).
+    if (p.value >= 100.0 && !PRODUCTS.contains(&word)) || p.value >= 100_000.0 {
         return None;
     }
     if NOT_NAMES.contains(&word) || MONTHS.contains(&word) {
@@ -1250,6 +1319,27 @@ const PRODUCTS: &[&str] = &[
     "Office",
     "Model",
     "Series",
+    // Standards known by their number (`ISO 14001`, `IEC 61850`).
+    "ISO",
+    "IEC",
+    // Grades, stages and numbered things of public life (`Year 6 pupils`, `Phase 3
+    // trials`, `Flight 370`, `Route 66`, `Article 50`).
+    "Year",
+    "Grade",
+    "Phase",
+    "Stage",
+    "Level",
+    "Tier",
+    "Category",
+    "Flight",
+    "Route",
+    "Interstate",
+    "Highway",
+    "Form",
+    "Article",
+    "Rule",
+    "Clause",
+    "Schedule",
 ];
 
 /// Whether the word at `ws` opens a sentence.

@@ -228,7 +228,18 @@ fn zh_start_slow(c: char) -> bool {
     numeral::zh_starts(c)
         || matches!(
             c,
-            '百' | '千' | '万' | '萬' | '半' | '数' | '數' | '几' | '幾' | '翻' | '上'
+            '百' | '千'
+                | '万'
+                | '萬'
+                | '亿'
+                | '億'
+                | '半'
+                | '数'
+                | '數'
+                | '几'
+                | '幾'
+                | '翻'
+                | '上'
         )
 }
 
@@ -259,6 +270,31 @@ fn arabic_at(
     if let Some(end) = held_out(text, s, &p, out, titles) {
         return Some(end);
     }
+    // `“2+26”城市`, `9+2`: figures joined by a plus sign with no space name a group.
+    if p.decimals == 0
+        && text.as_bytes().get(p.end) == Some(&b'+')
+        && text
+            .as_bytes()
+            .get(p.end + 1)
+            .is_some_and(u8::is_ascii_digit)
+    {
+        let mut end = p.end;
+        let b = text.as_bytes();
+        while b.get(end) == Some(&b'+') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+            while b.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
+            }
+        }
+        out.push(Raw::non_quantity(
+            Kind::Name,
+            Span::new(s, end),
+            number,
+            p.value,
+            p.numeral,
+        ));
+        return Some(end);
+    }
     if let Some((span, percent)) = marks::table_negative(text, s, p.end) {
         let tail = Tail {
             kind: if percent {
@@ -272,6 +308,21 @@ fn arabic_at(
         raw.value = -raw.value;
         raw.span = span;
         out.push(raw);
+        return Some(span.end);
+    }
+    // `| 1 | United States |` under `| Rank |`: the rank of the row.
+    if p.decimals == 0
+        && p.dots == 0
+        && !p.grouped
+        && let Some(span) = marks::rank_cell(text, s, p.end)
+    {
+        out.push(Raw::non_quantity(
+            Kind::Ordinal,
+            span,
+            number,
+            p.value,
+            p.numeral,
+        ));
         return Some(span.end);
     }
     // `| -9.39 |` in a column or row of percentages: the sign is part of the cell.
@@ -452,6 +503,23 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     {
         tail.kind = TailKind::Name;
     }
+    // `Redmi 13C`, `Galaxy 5F`: a letter glued to a number after a brand names a model,
+    // not degrees.
+    if glued && matches!(tail.kind, TailKind::Unit("°C" | "°F")) && brand_before(text, s) {
+        tail.kind = TailKind::Name;
+    }
+    // `港区四期`, `一期工程`, `3期临床试验`: the phase of a site or a project, an ordinal.
+    if tail.kind == TailKind::Count(Cow::Borrowed("期")) && phase(text, s, tail.end) {
+        let span = Span::new(s, tail.end);
+        out.push(Raw::non_quantity(
+            Kind::Ordinal,
+            span,
+            Span::new(s, p.end),
+            p.value,
+            p.numeral,
+        ));
+        return Some(span.end);
+    }
     if let Some((Hedge::Over, span)) = pre.hedge {
         let word = &text[span.range()];
         let time = matches!(
@@ -503,6 +571,35 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
         return Some(end);
     }
     let mut raw = build(s, &p, &pre, &tail);
+    // `观影人次为5,209万`, `就业人数达1.2万`: a bare figure after a noun that names a count
+    // counts in its counter.
+    if raw.kind == Kind::Number
+        && tail.kind == TailKind::None
+        && let Some(unit) = lexicon::count_noun_before(text, pre.start(s))
+    {
+        raw.kind = Kind::Count;
+        raw.unit = Some(Cow::Borrowed(unit));
+    }
+    // `每十萬人`, `per 100,000 people`: the denominator of a rate is no figure the text
+    // states (the rate is).
+    if matches!(raw.kind, Kind::Count | Kind::Money | Kind::Number)
+        && raw.hedge.is_none()
+        && is_power_of_ten(raw.value)
+        && per_before(text, s)
+    {
+        raw.weak = true;
+    }
+    // `停航近4天，`: after a verb and ending its clause, `近` is nearly, not "the last four
+    // days" (`近5年来`, `创近9年新高`, `在近十年`).
+    if raw.hedge.is_none()
+        && let Some((Hedge::Nearly, span)) = pre.hedge
+        && span.len() == '近'.len_utf8()
+        && nearly_a_span(text, span.start, raw.span.end)
+    {
+        raw.hedge = Some(Hedge::Nearly);
+        raw.hedge_span = Some(span);
+        raw.span.start = raw.span.start.min(span.start);
+    }
     // `近一年`, `过去一年`, `未来一个月`: a span of time counted back or ahead, not the
     // indefinite `一年` of `有一年`.
     if raw.indefinite
@@ -516,6 +613,69 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     let end = raw.span.end;
     out.push(raw);
     Some(end)
+}
+
+/// Whether a capitalised word that names something (`Redmi`, not `In` or a month) stands
+/// right before `s`, one space between.
+fn brand_before(text: &str, s: usize) -> bool {
+    let k = skip_space_back_one(text, s);
+    if k == s {
+        return false;
+    }
+    let head = &text[..k];
+    let word = head
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word.len() >= 2
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && !super::nonquant::is_common_capital(word)
+}
+
+/// `s` less the one space before it, if there is one.
+fn skip_space_back_one(text: &str, s: usize) -> usize {
+    if text[..s].ends_with(' ') { s - 1 } else { s }
+}
+
+/// Whether the numeral at `s` with `期` (ending at `end`) numbers the phase of a site or
+/// project: after a word for one (`港区四期`, `项目二期`) or before one (`一期工程`,
+/// `3期临床试验`).
+fn phase(text: &str, s: usize, end: usize) -> bool {
+    let site_before = lexicon::char_before(text, s).is_some_and(|c| {
+        matches!(
+            c,
+            '区' | '區'
+                | '港'
+                | '厂'
+                | '廠'
+                | '园'
+                | '園'
+                | '站'
+                | '线'
+                | '線'
+                | '城'
+                | '坞'
+                | '塢'
+                | '桥'
+                | '橋'
+                | '目'
+                | '程'
+                | '头'
+                | '頭'
+                | '地'
+                | '田'
+                | '矿'
+                | '礦'
+                | '井'
+        )
+    });
+    let rest = &text[end..];
+    let project_after = [
+        "工程", "项目", "項目", "临床", "臨床", "码头", "碼頭", "厂房", "廠房", "扩建", "擴建",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w));
+    site_before || project_after
 }
 
 /// `2兆9,000億元`, `1亿2000万元`: digits and a large scale word, then digits and a smaller
@@ -537,7 +697,11 @@ fn compound_scale(text: &str, s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> O
     let rest = context::tail(text, &q, pre.currency.is_some());
     // `3萬4,000美元`: after 万 the smaller part may be plain thousands.
     let thousands = tail.scale == 1e4 && rest.scale == 1.0 && q.int_digits == 4;
-    if q.decimals > 0 || rest.scale >= tail.scale || (rest.scale < 1e3 && !thousands) {
+    // (`2兆3,356.6億元`: the second part may have decimals when its own scale word follows.)
+    if (q.decimals > 0 && rest.scale == 1.0)
+        || rest.scale >= tail.scale
+        || (rest.scale < 1e3 && !thousands)
+    {
         return None;
     }
     let carried = Pre {
@@ -564,6 +728,47 @@ fn compound_scale(text: &str, s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> O
     Some(raw)
 }
 
+/// Whether `v` is 100, 1,000 … (at most 10⁸). (`每10股`, per ten shares, is how a dividend
+/// is stated and counts its lot.)
+fn is_power_of_ten(v: f64) -> bool {
+    let mut p = 100.0;
+    while p <= 1e8 {
+        if v == p {
+            return true;
+        }
+        p *= 10.0;
+    }
+    false
+}
+
+/// Whether `每` (`每个`) or `per` stands right before `s`: the figure is a denominator.
+fn per_before(text: &str, s: usize) -> bool {
+    let k = lexicon::skip_space_back(text, s);
+    ["每", "每个", "每個", "per"]
+        .iter()
+        .any(|w| lexicon::ends_with_word(text, k, w).is_some())
+}
+
+/// Whether `近` at `at` before a span of time ending at `end` is the hedge nearly: a verb
+/// (a Chinese character other than a preposition) before it and the clause ending after
+/// the span.
+fn nearly_a_span(text: &str, at: usize, end: usize) -> bool {
+    let verb_before = lexicon::char_before(text, at).is_some_and(|c| {
+        super::nonquant::is_cjk(c)
+            && !matches!(
+                c,
+                '在' | '于' | '於' | '的' | '最' | '从' | '從' | '这' | '這' | '将' | '將' | '是'
+            )
+    });
+    let ends = lexicon::char_at(text, end).is_none_or(|c| {
+        matches!(
+            c,
+            '，' | '。' | '；' | '、' | '！' | '？' | ',' | ';' | '.' | '\n' | '之' | '）' | ')'
+        )
+    });
+    verb_before && ends
+}
+
 /// Words before `一年`, `一个月` that make it a span of time counted from now.
 const RECENT_BEFORE: &[&str] = &[
     "近", "过去", "過去", "最近", "未来", "未來", "长达", "長達", "历时", "歷時",
@@ -581,11 +786,32 @@ fn over_spans_time(text: &str, span: Span, end: usize) -> bool {
         .unwrap_or("");
     if matches!(
         word_before,
-        "for" | "For" | "of" | "with" | "in" | "than" | "took" | "taken" | "lasted" | "lasting"
+        "for"
+            | "For"
+            | "of"
+            | "with"
+            | "in"
+            | "than"
+            | "took"
+            | "taken"
+            | "takes"
+            | "lasted"
+            | "lasting"
+            | "lasts"
+            | "needs"
+            | "requires"
     ) {
         return false;
     }
     let opens = head.is_empty() || head.ends_with(['.', ',', ';', ':', '\n', '(']);
+    // `contested by 10,500 competitors over 19 days`, `rose 5% over 12 months`: after things
+    // counted or a figure, `over` spans the time they took (a verb before it, `waited over
+    // 3 hours`, makes it the hedge).
+    let after_counted = head.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+        || (context::is_plural_noun(word_before) && !word_before.ends_with("ed"));
+    if after_counted {
+        return true;
+    }
     let rest = &text[end..];
     let follows =
         rest.starts_with(',') || rest.starts_with(" from ") || rest.starts_with(" between ");
@@ -806,6 +1032,24 @@ fn words_at(text: &str, s: usize, out: &mut Vec<Raw>) -> Option<usize> {
             raw.unit = Some(Cow::Owned(noun.to_string()));
             raw.weak = false;
         }
+    }
+    // `five of them`, `three of whom`: a part of things counted before, kept as the number
+    // its parts add up to (`one of them` is no figure anyone states).
+    if let Some(raw) = out.get_mut(before)
+        && raw.kind == Kind::Number
+        && raw.weak
+        && p.value >= 2.0
+        && [
+            " of them",
+            " of those",
+            " of these",
+            " of whom",
+            " of which",
+        ]
+        .iter()
+        .any(|w| text[raw.span.end..].starts_with(w))
+    {
+        raw.weak = false;
     }
     // Number words without a unit (`one of the`, `nine`) are not quantities anyone counts.
     if out.len() > before && out[before].kind == Kind::Number && out[before].weak {
