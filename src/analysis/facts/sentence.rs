@@ -315,6 +315,11 @@ fn inside_quotes(quotes: &[(usize, char)], at: usize) -> bool {
 /// digits and `年`) and value.
 fn date_year(text: &str, date: Span) -> Option<(Span, i32)> {
     let t = &text[date.range()];
+    if let Some(y) = english_month_year(t) {
+        // `October 2025`: the month is the tokens' (`Part::Month`); the year is this.
+        let start = date.end - 4;
+        return Some((Span::new(start, date.end), y));
+    }
     let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits != 4 {
         return None;
@@ -329,6 +334,36 @@ fn date_year(text: &str, date: Span) -> Option<(Span, i32)> {
     (1900..=2100)
         .contains(&year)
         .then(|| (Span::new(date.start, end), year))
+}
+
+/// `October 2025`, `Sept 2024`: an English month name and a year, nothing else (a date with
+/// a day, `October 12, 2025`, names a day, not a month's figure): the year.
+fn english_month_year(t: &str) -> Option<i32> {
+    let (month, year) = t.rsplit_once(' ')?;
+    let month = month.trim().trim_end_matches('.').to_ascii_lowercase();
+    let named = month.len() >= 3
+        && month.chars().all(|c| c.is_ascii_alphabetic())
+        && [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+        .iter()
+        .any(|full| full.starts_with(month.as_str()));
+    if !named || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = year.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
 }
 
 fn fiscal_end(text: &str, m: &Mention) -> i32 {
