@@ -211,6 +211,78 @@ fn percent_in_header(header: &str, cells: &[Option<&Mention>]) -> bool {
         && cells.iter().flatten().all(|m| m.kind == Kind::Number && m.unit.is_none())
 }
 
+/// The column of amounts a share column is a share of: when the share's header names what
+/// it shares (`營收占比(%)`, `Share of team runs (%)`), the amount column whose header holds
+/// those words (`營業收入(億元)`: `營`, `收` in order; `Runs`); when none does (`Share of
+/// budget` names the whole), the only amount column, and none when there are several. A
+/// bare `占比(%)` or `Share (%)` shares the first amount column.
+fn share_whole(
+    ctx: &Context<'_>,
+    t: &Table,
+    columns: &[Column],
+    k: usize,
+    first: Option<usize>,
+) -> Option<usize> {
+    let header = |c: usize| {
+        t.header
+            .get(c)
+            .map_or(String::new(), |h| without_unit(text(ctx, h)).to_lowercase())
+    };
+    let mut name = header(k);
+    // Longer share words first (`占比` before `占`).
+    let mut shares: Vec<&str> = SHARES.to_vec();
+    shares.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    for w in shares {
+        name = name.replace(w, " ");
+    }
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "in" | "percent"))
+        .collect();
+    if words.is_empty() {
+        return first;
+    }
+    // English: one word of the share's name in the amount's header (`team runs`, `Runs`);
+    // Chinese: every character of each word in order.
+    let holds = |amount: &str| {
+        let english = words.iter().any(|w| w.is_ascii());
+        let matched = |w: &&str| {
+            if w.is_ascii() {
+                let stem = w.trim_end_matches('s');
+                stem.len() >= 3
+                    && amount
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|a| a.trim_end_matches('s') == stem)
+            } else {
+                // Each character in order: `營收` in `營業收入`.
+                let mut rest = amount;
+                w.chars().all(|c| match rest.find(c) {
+                    Some(at) => {
+                        rest = &rest[at + c.len_utf8()..];
+                        true
+                    }
+                    None => false,
+                })
+            }
+        };
+        if english {
+            words.iter().any(matched)
+        } else {
+            words.iter().all(matched)
+        }
+    };
+    let amounts: Vec<usize> = (0..columns.len())
+        .filter(|&c| columns[c] == Column::Amount)
+        .collect();
+    let found: Vec<usize> = amounts.iter().copied().filter(|&c| holds(&header(c))).collect();
+    match (found.as_slice(), amounts.as_slice()) {
+        ([c], _) => Some(*c),
+        // `Share of budget` names the whole, not a column: with one column of amounts, it.
+        ([], [c]) => Some(*c),
+        _ => None,
+    }
+}
+
 /// What the cells of a share column are multiplied by to be fractions of the whole: a
 /// hundredth when they are bare numbers under a `(%)` header, else one.
 fn share_scale(cells: &[&Mention]) -> f64 {
@@ -242,8 +314,13 @@ fn totals(
             .filter(|&(i, _)| i != tr)
             .map(|(_, r)| r)
             .collect();
-        let amount = columns.iter().position(|&c| c == Column::Amount);
+        let first_amount = columns.iter().position(|&c| c == Column::Amount);
         for (k, &col) in columns.iter().enumerate() {
+            let amount = if col == Column::Share {
+                share_whole(ctx, t, &columns, k, first_amount)
+            } else {
+                first_amount
+            };
             let Some(total) = t.rows[tr].get(k).and_then(|c| mention(ctx, c)) else {
                 continue;
             };
@@ -705,16 +782,16 @@ fn quotes(
             }
             _ => Vec::new(),
         };
-        // Or the one whose Chinese header is written nearest before the figure
-        // (`一般觀光旅館家數較少，上半年營業收入41.9億元` against `家數`, `客房數` and
-        // `營業收入(億元)`).
+        // Or the one whose Chinese header is written nearest before the figure in its own
+        // clause (`一般觀光旅館家數較少，上半年營業收入41.9億元` against `家數`, `客房數` and
+        // `營業收入(億元)`; not `其中客房收入128.4億元` after `…營業收入281.5億元`).
         let by_header: Vec<(&Mention, Interval)> = if candidates.len() > 1 && by_unit.len() != 1 {
             let at = |cm: &Mention| {
                 row.iter().enumerate().skip(1).find_map(|(c, cell)| {
-                    let own = cell.mention.is_some_and(|i| std::ptr::eq(&ctx.mentions[i], cm));
+                    let this = cell.mention.is_some_and(|i| std::ptr::eq(&ctx.mentions[i], cm));
                     let name = without_unit(text_of(text, t.header.get(c)?));
-                    (own && !name.is_ascii() && name.chars().count() >= 2)
-                        .then(|| words.rfind(name).map(|k| k + name.len()))
+                    (this && !name.is_ascii() && name.chars().count() >= 2)
+                        .then(|| own.rfind(name).map(|k| k + name.len()))
                         .flatten()
                 })
             };
