@@ -343,6 +343,24 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
     out
 }
 
+/// Words after a change that name its base (`rose 5% from the second half`, `up 3% on
+/// the previous six months`).
+const BASE_AFTER: &[&str] = &[
+    "from", "on", "over", "than", "against", "versus", "compared", "since", "relative",
+];
+
+/// Whether a change with no basis word is over the first months of a year (`In the first
+/// half of 2025, registrations rose 34.2% to 870,500`): such a span is compared with the
+/// same months of the year before, as no other span is of its length, unless the words
+/// after the figure name another base.
+fn cumulative(f: &Fact, after: &str) -> bool {
+    matches!(f.period.part, Part::Months(n) if n < 12)
+        && f.basis & OTHER_BASES == 0
+        && !after
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| BASE_AFTER.iter().any(|b| b.eq_ignore_ascii_case(w)))
+}
+
 /// The year before a period's stated year (0 when it states none).
 fn prev_year(p: Period) -> i32 {
     match p.year {
@@ -383,7 +401,7 @@ pub(super) fn check(
     if !model.facts.iter().any(|f| {
         matches!(f.role, Role::Change(_))
             && ms[f.mention].kind == Kind::Percent
-            && year_on_year(f)
+            && (year_on_year(f) || matches!(f.period.part, Part::Months(n) if n < 12))
     }) {
         return Vec::new();
     }
@@ -445,7 +463,9 @@ pub(super) fn check(
             continue;
         };
         let m = &ms[f.mention];
-        if m.kind != Kind::Percent || !year_on_year(f) {
+        if m.kind != Kind::Percent
+            || !(year_on_year(f) || cumulative(f, &ctx.doc.masked[m.span.end..f.clause.end.max(m.span.end)]))
+        {
             continue;
         }
         // Only the first statement of a change is checked here; a later one that differs

@@ -1275,8 +1275,15 @@ fn elided_list_item(text: &str, ws: usize, end: usize) -> bool {
     if !opened {
         return false;
     }
-    let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1);
-    before[sentence_start..].bytes().any(|b| b.is_ascii_digit())
+    // A figure in the 200 bytes before, within the sentence: the look back is bounded, so
+    // a text of many names stays linear.
+    let mut from = before.len().saturating_sub(200);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    let sentence_start = window.rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1);
+    window[sentence_start..].bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Products whose names end in a number, named even at the start of a sentence.

@@ -336,29 +336,28 @@ fn date_year(text: &str, date: Span) -> Option<(Span, i32)> {
         .then(|| (Span::new(date.start, end), year))
 }
 
-/// `October 2025`, `Sept 2024`: an English month name and a year, nothing else (a date with
-/// a day, `October 12, 2025`, names a day, not a month's figure): the year.
+/// `October 2025`: an English month's full name and a year, nothing else (a date with a
+/// day, `October 12, 2025`, names a day, not a month's figure): the year. Only full names:
+/// the period words read the month from them, and a year without its month (`Oct 2025`)
+/// would read as the whole year.
 fn english_month_year(t: &str) -> Option<i32> {
     let (month, year) = t.rsplit_once(' ')?;
-    let month = month.trim().trim_end_matches('.').to_ascii_lowercase();
-    let named = month.len() >= 3
-        && month.chars().all(|c| c.is_ascii_alphabetic())
-        && [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-        .iter()
-        .any(|full| full.starts_with(month.as_str()));
+    let month = month.trim().to_ascii_lowercase();
+    let named = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+    .contains(&month.as_str());
     if !named || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
