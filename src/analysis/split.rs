@@ -34,55 +34,91 @@ pub(crate) fn pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// The offsets of the bytes that may begin a sentence end, in order: the ASCII stops and
 /// line feed, and the UTF-8 lead bytes of 。 (`E3`) and of ！？； (`EF`). Lead bytes are never
-/// continuation bytes, so a hit is always a character boundary. Three SIMD byte searches
-/// (`memchr`) run side by side and their hits are merged: most of an article's bytes are
-/// skipped many at a time instead of looked at one by one.
+/// continuation bytes, so a hit is always a character boundary. The text is read 64 bytes at
+/// a time into a bit mask of hits (a loop of plain comparisons the compiler turns into SIMD),
+/// and the hits are taken from the mask: stops come every few dozen bytes in prose, too often
+/// for a restarted byte search to pay for its start-up at each one.
 pub(crate) struct StopLeads<'t> {
-    searches: (memchr::Memchr3<'t>, memchr::Memchr3<'t>, memchr::Memchr<'t>),
-    /// The next hit of each search, `usize::MAX` when it has none left.
-    heads: [usize; 3],
+    bytes: &'t [u8],
+    /// Where the block of `mask` starts.
+    block: usize,
+    /// The hits of the current block not yet taken, bit `j` for byte `block + j`.
+    mask: u64,
+}
+
+const BLOCK: usize = 64;
+
+fn is_lead(b: u8) -> bool {
+    // Bitwise `|`, not `||`: no branch per byte, so the loop over a block vectorises.
+    (b == b'.') | (b == b'\n') | (b == b'!') | (b == b'?') | (b == b';') | (b == 0xE3) | (b == 0xEF)
+}
+
+fn block_mask(bytes: &[u8]) -> u64 {
+    let mut mask = 0u64;
+    for (j, &b) in bytes.iter().enumerate() {
+        mask |= u64::from(is_lead(b)) << j;
+    }
+    mask
 }
 
 impl<'t> StopLeads<'t> {
     pub(crate) fn new(bytes: &'t [u8]) -> StopLeads<'t> {
-        let mut searches = (
-            memchr::memchr3_iter(b'.', b'\n', 0xE3, bytes),
-            memchr::memchr3_iter(b'!', b'?', b';', bytes),
-            memchr::memchr_iter(0xEF, bytes),
-        );
-        let heads = [
-            searches.0.next().unwrap_or(usize::MAX),
-            searches.1.next().unwrap_or(usize::MAX),
-            searches.2.next().unwrap_or(usize::MAX),
-        ];
-        StopLeads { searches, heads }
+        let end = bytes.len().min(BLOCK);
+        StopLeads {
+            bytes,
+            block: 0,
+            mask: block_mask(&bytes[..end]),
+        }
     }
 
     /// The first hit at or after byte `from`.
     pub(crate) fn next_from(&mut self, from: usize) -> Option<usize> {
         loop {
-            let [a, b, c] = self.heads;
-            let (k, at) = if a <= b && a <= c {
-                (0, a)
-            } else if b <= c {
-                (1, b)
-            } else {
-                (2, c)
-            };
-            if at == usize::MAX {
-                return None;
+            if from >= self.block + BLOCK {
+                self.mask = 0;
+            } else if from > self.block {
+                self.mask &= u64::MAX << (from - self.block);
             }
-            self.heads[k] = match k {
-                0 => self.searches.0.next(),
-                1 => self.searches.1.next(),
-                _ => self.searches.2.next(),
-            }
-            .unwrap_or(usize::MAX);
-            if at >= from {
+            if self.mask != 0 {
+                let at = self.block + self.mask.trailing_zeros() as usize;
+                self.mask &= self.mask - 1;
                 return Some(at);
             }
+            self.block += BLOCK;
+            // Skip whole blocks before `from` without reading them.
+            if from >= self.block + BLOCK {
+                self.block = from - (from - self.block) % BLOCK;
+            }
+            if self.block >= self.bytes.len() {
+                self.block = self.bytes.len();
+                return None;
+            }
+            let end = self.bytes.len().min(self.block + BLOCK);
+            self.mask = match self.bytes[self.block..end].try_into() {
+                Ok(full) => block_mask_full(full),
+                Err(_) => block_mask(&self.bytes[self.block..end]),
+            };
         }
     }
+}
+
+/// `block_mask` of a whole block, in two vectorisable steps: one flag byte per byte (plain
+/// comparisons over a fixed length), then eight flag bytes gathered into eight bits by one
+/// multiplication each (bit `j` of the product's top byte is flag byte `j`; no two terms
+/// meet, so nothing carries).
+fn block_mask_full(bytes: &[u8; BLOCK]) -> u64 {
+    let mut flags = [0u8; BLOCK];
+    for (f, &b) in flags.iter_mut().zip(bytes) {
+        *f = u8::from(is_lead(b));
+    }
+    let mut mask = 0u64;
+    for (k, eight) in flags.chunks_exact(8).enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let gathered = u64::from_le_bytes(word).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= gathered << (8 * k);
+    }
+    mask
 }
 
 /// The byte offsets just after each sentence end of `text`, in order.
@@ -327,6 +363,24 @@ mod tests {
             rest in "[ \t\r\n\u{3000}#>|*+•0-9.)a甲-]{0,12}"
         ) {
             proptest::prop_assert_eq!(starts_block(&rest), starts_block_by_line(&rest));
+        }
+
+        /// The block masks give every lead byte, in order, whatever the text's length and
+        /// wherever the searches start: the same as reading byte by byte.
+        #[test]
+        fn stop_leads_are_every_lead_byte(
+            text in "[a.\n!?;。！？；，、甲 ]{0,300}",
+            steps in proptest::collection::vec(0usize..90, 0..12),
+        ) {
+            let bytes = text.as_bytes();
+            let mut leads = StopLeads::new(bytes);
+            let mut from = 0;
+            for step in steps.into_iter().chain(std::iter::repeat_n(1, bytes.len() + 2)) {
+                let expected = (from..bytes.len()).find(|&i| is_lead(bytes[i]));
+                let got = leads.next_from(from);
+                proptest::prop_assert_eq!(got, expected);
+                from = got.map_or(bytes.len() + 1, |at| at + 1) + step;
+            }
         }
     }
 }

@@ -70,6 +70,12 @@ struct Change<'m> {
     b: &'m Mention,
 }
 
+/// The words every frame of a change amount names its start with (below), as prebuilt
+/// searchers: building one per sentence and word cost more than the searches.
+static COMPARE_CUES: LazyLock<[memchr::memmem::Finder<'static>; 5]> = LazyLock::new(|| {
+    ["较", "比", "从", "由", "from"].map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+});
+
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
@@ -119,10 +125,10 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                 Kind::Money | Kind::Quantity | Kind::Count => {
                     // Every frame of a change amount names its start with `较`, `比`, `从`,
                     // `由` or `from`: most sentences have none, and are passed over.
-                    let compares = *compares.get_or_insert_with(|| {
-                        let text = &masked[sentence.range()];
-                        ["较", "比", "从", "由", "from"].iter().any(|w| text.contains(w))
-                    });
+                    let compares = *compares
+                        .get_or_insert_with(|| COMPARE_CUES
+                        .iter()
+                        .any(|f| f.find(masked[sentence.range()].as_bytes()).is_some()));
                     if compares
                         && let Some(op) = amount_operands(ctx, sentence, qs, i)
                         && !quoted(n.span.start)

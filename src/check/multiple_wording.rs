@@ -4,6 +4,8 @@
 //! `增加了 N 倍`: strictly N+1 times) or meaningless (`减少 N 倍`), and proposes the wording
 //! that keeps the author's number. Its documentation is `docs/multiple_wording.md`.
 
+use std::sync::LazyLock;
+
 use super::sentence::{last_clause_break, strip_hedges, strip_suffix};
 use super::{Applicability, BuiltinMeta, Context, Edit, Finding, Fix, Origin, Severity};
 use crate::eval::brief;
@@ -60,6 +62,19 @@ pub fn check(ctx: &Context<'_>, severity: Severity, _examined: &mut Vec<Span>) -
 fn verb_before(lead: &str) -> Option<(usize, &str, Verb)> {
     let core = strip_hedges(lead);
     let stem = core.strip_suffix('了').unwrap_or(core);
+    let &last = stem.as_bytes().last()?;
+    let (word, verb) = VERBS[usize::from(last)]
+        .iter()
+        .copied()
+        .filter(|(w, _)| strip_suffix(stem, w).is_some())
+        .max_by_key(|(w, _)| w.len())?;
+    let start = stem.len() - word.len();
+    Some((start, &core[start..], verb))
+}
+
+/// The Chinese change verbs and the comparatives, each with how it reads, bucketed by their
+/// last byte: a clause is compared with the few words that can end it, not the whole list.
+static VERBS: LazyLock<Vec<Vec<(&'static str, Verb)>>> = LazyLock::new(|| {
     let changes = CHANGE_WORDS
         .iter()
         .filter(|(w, c)| c.verb && !w.is_ascii())
@@ -77,13 +92,14 @@ fn verb_before(lead: &str) -> Option<(usize, &str, Verb)> {
         };
         (w, verb)
     });
-    let (word, verb) = changes
-        .chain(comparatives)
-        .filter(|(w, _)| strip_suffix(stem, w).is_some())
-        .max_by_key(|(w, _)| w.len())?;
-    let start = stem.len() - word.len();
-    Some((start, &core[start..], verb))
-}
+    let mut buckets = vec![Vec::new(); 256];
+    for (w, verb) in changes.chain(comparatives) {
+        if let Some(&b) = w.as_bytes().last() {
+            buckets[usize::from(b)].push((w, verb));
+        }
+    }
+    buckets
+});
 
 /// The last `比` or `较` of `text` used as the comparison preposition, not inside a word
 /// such as `比例`, `相比` or `较为`.

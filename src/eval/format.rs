@@ -79,7 +79,34 @@ pub fn brief(x: f64) -> String {
     } else {
         4
     };
-    trim_zeros(&format!("{x:.decimals$}")).to_string()
+    trim_zeros(&fixed(x, decimals)).to_string()
+}
+
+/// `format!("{x:.decimals$}")` for a few decimals, by integer arithmetic when the scaled
+/// value is clearly away from a rounding tie (nearly always): exact-mode float formatting
+/// costs thousands of instructions, and every finding's message writes several numbers.
+/// Near a tie, or for huge values, the standard formatting decides.
+fn fixed(x: f64, decimals: usize) -> String {
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = x.abs() * scale as f64;
+    let rounded = scaled.round();
+    // The product is off the exact decimal value by at most an ulp or two: a margin far wider
+    // than that keeps the rounding direction certain.
+    let clear_of_tie = ((scaled - rounded).abs() - 0.5).abs() > 1e-9 * scaled.max(1.0);
+    if !(clear_of_tie && rounded < 1e15) {
+        return format!("{x:.decimals$}");
+    }
+    let n = rounded as u64;
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if decimals == 0 {
+        return format!("{sign}{n}");
+    }
+    format!(
+        "{sign}{}.{:0decimals$}",
+        n / scale,
+        n % scale,
+        decimals = decimals
+    )
 }
 
 /// An interval for a message, `[low, high]`, with enough digits to tell the ends apart.
@@ -267,7 +294,30 @@ mod tests {
         }
     }
 
+    #[test]
+    fn fixed_matches_the_standard_formatting_at_ties_signs_and_extremes() {
+        for v in [
+            0.125, 2.675, 0.005, 1.005, -0.001, -0.0, 0.0, 99.995, 1e15, 1e20, -2.5, 0.5, 123.45,
+        ] {
+            for d in 0..5 {
+                assert_eq!(fixed(v, d), format!("{v:.d$}"), "{v} with {d} decimals");
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn fixed_is_the_standard_formatting(
+            x in proptest::num::f64::NORMAL | proptest::num::f64::ZERO,
+            k in 0i32..6,
+            d in 0usize..5,
+        ) {
+            // Scaled so that many values sit on or near ties (0.125, 2.5, 0.005).
+            for v in [x, x / 10f64.powi(k), (x * 8.0).round() / 8.0 / 10f64.powi(k)] {
+                proptest::prop_assert_eq!(fixed(v, d), format!("{v:.d$}"));
+            }
+        }
+
         #[test]
         fn full_is_rounding_to_twelve_digits(x in proptest::num::f64::NORMAL, k in 0u32..12) {
             // Also values with few digits, as the extractor makes them.
