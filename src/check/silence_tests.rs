@@ -1074,6 +1074,9 @@ fn an_english_month_and_year_is_a_period_and_a_day_makes_a_date() {
     assert_eq!(repeated(same), ["3.3%"]);
     // Verbs of a rate's pace are not the measure's words.
     let pace = "Services inflation cooled to 4.6% in March 2025.\n\nServices inflation was 4.9% in March 2025.\n";
+    let ticked = "The jobless rate ticked up to 4.3% in September 2025.\n\n\
+                  The jobless rate was 4.1% in September 2025.\n";
+    assert_eq!(repeated(ticked), ["4.1%"]);
     assert_eq!(repeated(pace), ["4.9%"]);
     let other_year = "Annual inflation slowed to 3.1% in October 2025.\n\nAnnual inflation was 3.3% in October 2024.\n";
     assert!(repeated(other_year).is_empty());
@@ -1123,6 +1126,8 @@ fn parts_bare_numbers_after_of_the_total_count_what_it_counts() {
     let right = "Of the 412,860 pupils, 236,540 were in primary schools, 168,210 in secondary schools, \
                  6,480 in special schools and the remaining 1,630 in pupil referral units.\n";
     assert!(parts(right).is_empty());
+    let other = "Of the 2,310 candidates, 1,204 passed, 806 failed and the other 312 withdrew.\n";
+    assert_eq!(parts(other), ["2,310 candidates"]);
     // Without a word for the rest the list may be partial: an under-sum is no finding.
     let partial = "Of the 412,860 pupils, 236,540 were in primary schools and 168,210 in secondary schools.\n";
     assert!(parts(partial).is_empty());
@@ -1170,6 +1175,9 @@ fn ranking_a_back_reference_reads_the_paragraph_before() {
     let right = "Labour won 28 seats, the Greens 26, the Liberals 11 and independents 4.\n\n\
                  The result makes Labour the largest party in the assembly.\n";
     assert!(ranking(right).is_empty());
+    let that = "Labour won 19 seats, the Greens 22 and the Liberal Democrats 8.\n\n\
+                That leaves Labour as the largest party on the council.\n";
+    assert_eq!(ranking(that), ["19 seats"]);
     // Without words that refer back, another paragraph's list is not the one ranked.
     let apart = "Labour won 24 seats, the Greens 26, the Liberals 11 and independents 4.\n\n\
                  Analysts said Labour remained the largest party on the council.\n";
