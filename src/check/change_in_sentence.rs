@@ -81,6 +81,12 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
         let (sentence, qs) = (s.span, s.quantities);
+        // Every relation read here holds three different figures of the sentence (a rate,
+        // points or an amount of change with the two ends it joins, or with a level and
+        // the level before it): a sentence with fewer states none.
+        if qs.len() < 3 {
+            continue;
+        }
         // Worked out on first need: most sentences have no rate and no change amount.
         let mut frames = None;
         let mut quotes = None;
