@@ -86,7 +86,30 @@ fn closes_pair(label: &str, measure: &str) -> bool {
     if t.is_ascii() {
         return measure.is_empty() && ends_with_any(t, &["to"]);
     }
+    // `增加到 2024 年的 11.08 万人`, `增至今年的`: the new figure's period may stand between
+    // the verb and the figure.
+    let t = zh_without_period(t);
     measure.chars().count() <= 2 && ZH_TO.iter().any(|w| t.ends_with(w))
+}
+
+/// A Chinese label without the period words and `的` that end it (`增加到 2024 年的` →
+/// `增加到`): digits, `年`, `月`, `末`, `底`, `度`, `份` and `今`/`本` (this year).
+fn zh_without_period(label: &str) -> &str {
+    let mut t = label.trim_end();
+    loop {
+        let before = t.len();
+        t = t.trim_end_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || "的年月末底度份".contains(c)
+        });
+        for w in ["今", "本"] {
+            if let Some(r) = t.strip_suffix(w) {
+                t = r;
+            }
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
 }
 
 /// A level as its sentence and paragraph read it.
@@ -320,6 +343,32 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
     out
 }
 
+/// Words after a change that name its base (`rose 5% from the second half`, `up 3% on
+/// the previous six months`).
+const BASE_AFTER: &[&str] = &[
+    "from", "on", "over", "than", "against", "versus", "compared", "since", "relative",
+];
+
+/// Whether a change with no basis word is over the first months of a year (`In the first
+/// half of 2025, registrations rose 34.2% to 870,500`): such a span is compared with the
+/// same months of the year before, as no other span is of its length, unless the words
+/// after the figure name another base.
+fn cumulative(f: &Fact, after: &str) -> bool {
+    matches!(f.period.part, Part::Months(n) if n < 12)
+        && f.basis & OTHER_BASES == 0
+        && !after
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| BASE_AFTER.iter().any(|b| b.eq_ignore_ascii_case(w)))
+}
+
+/// The year before a period's stated year (0 when it states none).
+fn prev_year(p: Period) -> i32 {
+    match p.year {
+        Year::Abs(y) => y - 1,
+        _ => 0,
+    }
+}
+
 /// Whether a fact's words make it an average (`人均`, `per capita`).
 fn average(f: &Fact) -> bool {
     f.basis & basis::AVERAGE != 0
@@ -352,7 +401,7 @@ pub(super) fn check(
     if !model.facts.iter().any(|f| {
         matches!(f.role, Role::Change(_))
             && ms[f.mention].kind == Kind::Percent
-            && year_on_year(f)
+            && (year_on_year(f) || matches!(f.period.part, Part::Months(n) if n < 12))
     }) {
         return Vec::new();
     }
@@ -414,7 +463,9 @@ pub(super) fn check(
             continue;
         };
         let m = &ms[f.mention];
-        if m.kind != Kind::Percent || !year_on_year(f) {
+        if m.kind != Kind::Percent
+            || !(year_on_year(f) || cumulative(f, &ctx.doc.masked[m.span.end..f.clause.end.max(m.span.end)]))
+        {
             continue;
         }
         // Only the first statement of a change is checked here; a later one that differs
@@ -467,6 +518,24 @@ pub(super) fn check(
         // own, the later of the two.
         let (now, then) = match (find(f.period), find(prev)) {
             (Some(now), Some(then)) => (now, then),
+            // `rose 6.4% in the third quarter of 2025` against `$2.41 billion in the third
+            // quarter, against $2.19 billion in the third quarter of 2024`: a level of the
+            // rate's part of the year with no year is the article's own, the rate's, when
+            // the measure's only stated year for that part is the one before.
+            (None, Some(then))
+                if matches!(f.period.year, Year::Abs(_))
+                    && f.period.part != Part::Unstated
+                    && years.get(&(rate.measure.as_str(), f.period.part)).map(Vec::as_slice)
+                        == Some(&[prev_year(f.period)][..]) =>
+            {
+                let Some(now) = find(Period {
+                    year: Year::Unstated,
+                    part: f.period.part,
+                }) else {
+                    continue;
+                };
+                (now, then)
+            }
             (None, _) if f.period.year == Year::Unstated && f.period.part != Part::Unstated => {
                 let Some(&[a, b]) = years.get(&(rate.measure.as_str(), f.period.part)).map(Vec::as_slice)
                 else {
@@ -578,6 +647,10 @@ mod tests {
         assert!(closes_pair(" to ", ""));
         assert!(!closes_pair("净利润", "净利润"));
         assert!(!closes_pair("total revenue rose to", "total revenue"));
+        // The new figure's period between the verb and the figure.
+        assert!(closes_pair("增加到 2024 年的", "到"));
+        assert!(closes_pair("增至今年的", "增至"));
+        assert!(!closes_pair("2024 年的", ""));
     }
 
     #[test]

@@ -853,7 +853,9 @@ fn of_the_figure<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<G
     let mut parts: Vec<&Fact> = Vec::new();
     for f in &facts[1..] {
         let m = &ms[f.mention];
-        if m.kind != tm.kind || m.unit != tm.unit || another_time(text, f, parts.first().copied()) {
+        // `Of the 412,860 pupils, 236,540 were in primary schools, …`: bare numbers in
+        // digits count what the total counts.
+        if !fits_total(ctx, m, tm) || another_time(text, f, parts.first().copied()) {
             continue;
         }
         if is_difference(&text[f.label.range()]) {
@@ -971,7 +973,7 @@ fn mixes_dimensions(ctx: &Context<'_>, model: &Whole, parts: &[&Fact]) -> bool {
             || f.clause.end.min(model.sentences[f.sentence].span.end),
             |g| ctx.mentions[g.mention].span.start,
         );
-        text[f.label.start..end.max(f.label.start)].to_ascii_lowercase()
+        without_names(&text[f.label.start..end.max(f.label.start)]).to_ascii_lowercase()
     };
     let texts: Vec<String> = (0..parts.len()).map(words).collect();
     DIMENSIONS.iter().any(|dim| {
@@ -979,6 +981,24 @@ fn mixes_dimensions(ctx: &Context<'_>, model: &Whole, parts: &[&Fact]) -> bool {
         let n = texts.iter().filter(|t| has(t)).count();
         n > 0 && n < texts.len()
     })
+}
+
+/// English words with the names taken out: a run of two or more capitalised words is a
+/// name (`New South Wales`, `New York`), and its words (`New`) are not dimension words.
+fn without_names(s: &str) -> String {
+    let words: Vec<&str> = s.split(' ').collect();
+    let capital = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
+    let mut out = String::with_capacity(s.len());
+    for (k, w) in words.iter().enumerate() {
+        let in_run = capital(w)
+            && (words.get(k + 1).is_some_and(|n| capital(n))
+                || k.checked_sub(1).is_some_and(|p| capital(words[p])));
+        if !in_run {
+            out.push_str(w);
+        }
+        out.push(' ');
+    }
+    out
 }
 
 /// Whether a part's label opens with a word for the rest (`其他收入`, `, and other revenue`).
@@ -1007,7 +1027,18 @@ fn is_whole(text: &str, ms: &[Mention], parts: &[&Fact]) -> bool {
         .iter()
         .map(|f| text[f.label.range()].to_ascii_lowercase())
         .collect();
-    let rest = labels.iter().any(|l| opens_with_rest(l));
+    // `6,480 in special schools and the remaining 1,230`: a label that runs on from the
+    // part before holds that part's words first; its own begin at the `and` that joins
+    // them (the first: `and loyalty and other revenue` names one more category).
+    let own = |k: usize| -> &str {
+        let l = &labels[k];
+        let runs_on = k > 0 && l.is_ascii() && parts[k].label.start == ms[parts[k - 1].mention].span.end;
+        match l.find(" and ").filter(|_| runs_on) {
+            Some(at) => &l[at + 1..],
+            None => l,
+        }
+    };
+    let rest = (0..labels.len()).any(|k| opens_with_rest(own(k)));
     // In English a part's words may follow it (`612 were scored by home teams and 424 by
     // visiting teams`): the words from each part to the next, the last to its clause's end.
     let english = parts.iter().all(|f| text[f.clause.range()].is_ascii());

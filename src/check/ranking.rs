@@ -820,7 +820,9 @@ fn list_pool<'w>(text: &str, model: &'w Whole, si: usize, own: Vec<&'w Fact>) ->
     }
     let s = &model.sentences[si];
     if let Some(prev) = si.checked_sub(1)
-        && model.sentences[prev].paragraph == s.paragraph
+        && (model.sentences[prev].paragraph == s.paragraph
+            || (model.sentences[prev].paragraph + 1 == s.paragraph
+                && refers_back(&text[s.span.range()])))
         && !model.facts_of(prev).is_empty()
     {
         return model.facts_of(prev).iter().collect();
@@ -831,6 +833,96 @@ fn list_pool<'w>(text: &str, model: &'w Whole, si: usize, own: Vec<&'w Fact>) ->
         return next.iter().collect();
     }
     Vec::new()
+}
+
+/// Openings of a sentence that name what the paragraph before told (`The result makes
+/// Labour the largest party`, `这一结果使…成为第一大党`): its superlative ranks the last
+/// sentence of that paragraph.
+const BACK_REFERENCES: &[&str] = &[
+    "The result ",
+    "The results ",
+    "The outcome ",
+    "The count ",
+    "The tally ",
+    "The final tally ",
+    "This result ",
+    "That result ",
+    "This outcome ",
+    "That outcome ",
+    "The figures ",
+    "The totals ",
+    "These results ",
+    "Those results ",
+    "This makes ",
+    "That makes ",
+    "This leaves ",
+    "That leaves ",
+    "这一结果",
+    "这个结果",
+    "此次结果",
+    "這一結果",
+    "這個結果",
+];
+
+/// Bodies that publish the figures of a count (`according to the electoral commission's
+/// final declaration`, `据市统计局统计`): a list attributed to one is the article's data, and
+/// the article's own superlative is read against it.
+const OFFICIAL: &[&str] = &[
+    "commission",
+    "commission's",
+    "office",
+    "office's",
+    "bureau",
+    "bureau's",
+    "ministry",
+    "ministry's",
+    "department",
+    "department's",
+    "statistics",
+    "census",
+    "official",
+    "final",
+    "electoral",
+    "council",
+    "council's",
+    "officer",
+    "agency",
+    "agency's",
+    "authority",
+    "authority's",
+    "regulator",
+    "registrar",
+];
+
+const OFFICIAL_ZH: &[&str] = &[
+    "统计局", "統計局", "统计处", "統計處", "主计总处", "主計總處", "委员会", "委員會", "选委会",
+    "選委會",
+];
+
+/// Whether a sentence's attribution names an official source of the figures: `according to`
+/// with one of `OFFICIAL` in the six words after it, or `据` with a body of `OFFICIAL_ZH` in the
+/// twelve characters after it; never inside quotation marks.
+fn official_source(sentence: &str) -> bool {
+    if sentence.contains(['"', '“', '”', '「', '」']) {
+        return false;
+    }
+    let lower = sentence.to_ascii_lowercase();
+    if let Some(k) = lower.find("according to ") {
+        return lower[k + "according to ".len()..]
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .any(|w| OFFICIAL.contains(&w));
+    }
+    sentence.match_indices('据').chain(sentence.match_indices('據')).any(|(k, c)| {
+        let after: String = sentence[k + c.len()..].chars().take(12).collect();
+        OFFICIAL_ZH.iter().any(|w| after.contains(w))
+    })
+}
+
+fn refers_back(sentence: &str) -> bool {
+    let t = sentence.trim_start();
+    BACK_REFERENCES.iter().any(|w| t.starts_with(w))
 }
 
 /// The sentence after `si` when it may hold the list a superlative of `si` ranks: in the
@@ -1069,7 +1161,9 @@ fn superlatives_en(
         let cm = &ms[claimed.mention];
         if claimed.role != Role::Level
             || claimed.forecast
-            || (claimed.attributed && Some(claimed.sentence) != lead)
+            || (claimed.attributed
+                && Some(claimed.sentence) != lead
+                && !official_source(&text[model.sentences[claimed.sentence].span.range()]))
         {
             continue;
         }

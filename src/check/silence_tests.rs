@@ -1062,3 +1062,192 @@ fn table_a_row_label_after_a_preposition_under_another_subject_is_not_quoted() {
                   | Commercial | 310 | 15.7 |\n\nResidential installations grew 31%.\n";
     assert_eq!(table(quoted), ["31%"]);
 }
+
+fn across(text: &str) -> Vec<String> {
+    run(text, super::change_across_sentences::check)
+}
+
+#[test]
+fn an_english_month_and_year_is_a_period_and_a_day_makes_a_date() {
+    let same = "Annual inflation slowed to 3.1% in October 2025 from 3.5% in September.\n\n\
+                Annual inflation was 3.3% in October 2025.\n";
+    assert_eq!(repeated(same), ["3.3%"]);
+    // Verbs of a rate's pace are not the measure's words.
+    let pace = "Services inflation cooled to 4.6% in March 2025.\n\nServices inflation was 4.9% in March 2025.\n";
+    let ticked = "The jobless rate ticked up to 4.3% in September 2025.\n\n\
+                  The jobless rate was 4.1% in September 2025.\n";
+    assert_eq!(repeated(ticked), ["4.1%"]);
+    assert_eq!(repeated(pace), ["4.9%"]);
+    let other_year = "Annual inflation slowed to 3.1% in October 2025.\n\nAnnual inflation was 3.3% in October 2024.\n";
+    assert!(repeated(other_year).is_empty());
+    // `12 October 2025` is a day: the figures have no period, and are not compared.
+    let dates = "On 12 October 2025 annual inflation stood at 3.1%.\n\n\
+                 On 12 November 2025 annual inflation stood at 3.3%.\n";
+    assert!(repeated(dates).is_empty(), "{:?}", repeated(dates));
+}
+
+#[test]
+fn a_month_and_year_dates_the_levels_of_a_change() {
+    let wrong = "The average price of petrol fell 6.8% year on year to $1.714 a litre in October 2025.\n\n\
+                 In October 2024, the average price of petrol was $1.862 a litre.\n";
+    assert_eq!(across(wrong), ["6.8%"]);
+    let right = "The average price of petrol fell 7.9% year on year to $1.714 a litre in October 2025.\n\n\
+                 In October 2024, the average price of petrol was $1.862 a litre.\n";
+    assert!(across(right).is_empty());
+}
+
+#[test]
+fn a_pair_may_name_the_new_figures_period_after_its_verb() {
+    let wrong = "全市快递业务量由 2023 年的 8.62 亿件增长到 2024 年的 9.48 亿件。\n\n\
+                 2024 年，全市快递业务量同比增长 12.3%。\n";
+    assert_eq!(across(wrong), ["12.3%"]);
+    let right = "全市快递业务量由 2023 年的 8.62 亿件增长到 2024 年的 9.48 亿件。\n\n\
+                 2024 年，全市快递业务量同比增长 10.0%。\n";
+    assert!(across(right).is_empty());
+}
+
+#[test]
+fn a_level_with_no_year_is_the_rates_when_the_only_other_is_the_year_before() {
+    let wrong = "Revenue for the third quarter of 2025 rose 6.4% year on year.\n\n\
+                 Revenue was $2.41 billion in the third quarter, against $2.19 billion in the third quarter of 2024.\n";
+    assert_eq!(across(wrong), ["6.4%"]);
+    // With levels of two earlier years, the one with no year may be any of them.
+    let open = "Revenue for the third quarter of 2025 rose 6.4% year on year.\n\n\
+                Revenue was $2.41 billion in the third quarter, against $2.19 billion in the third quarter of 2024.\n\n\
+                In the third quarter of 2023 revenue was $2.02 billion.\n";
+    assert!(across(open).is_empty(), "{:?}", across(open));
+}
+
+#[test]
+fn parts_bare_numbers_after_of_the_total_count_what_it_counts() {
+    let wrong = "Of the 412,860 pupils, 236,540 were in primary schools, 168,210 in secondary schools, \
+                 6,480 in special schools and the remaining 1,230 in pupil referral units.\n";
+    assert_eq!(parts(wrong), ["412,860 pupils"]);
+    let right = "Of the 412,860 pupils, 236,540 were in primary schools, 168,210 in secondary schools, \
+                 6,480 in special schools and the remaining 1,630 in pupil referral units.\n";
+    assert!(parts(right).is_empty());
+    let other = "Of the 2,310 candidates, 1,204 passed, 806 failed and the other 312 withdrew.\n";
+    assert_eq!(parts(other), ["2,310 candidates"]);
+    // Without a word for the rest the list may be partial: an under-sum is no finding.
+    let partial = "Of the 412,860 pupils, 236,540 were in primary schools and 168,210 in secondary schools.\n";
+    assert!(parts(partial).is_empty());
+    // `and other revenue` after another category is one more category, not the rest.
+    let loyalty = "Total operating revenue was $3.91 billion, of which cargo contributed $0.21 billion \
+                   and loyalty and other revenue $0.24 billion.\n";
+    assert!(parts(loyalty).is_empty());
+}
+
+#[test]
+fn parts_a_capitalised_name_holds_no_dimension_word() {
+    let wrong = "Of the 35.6 million tonnes of wheat, Western Australia grew 11.9 million, \
+                 New South Wales 10.4 million and Victoria 14.2 million.\n";
+    assert_eq!(parts(wrong), ["35.6 million tonnes"]);
+    // `new recruits` is a dimension word against parts named otherwise: silence.
+    let mixed = "Of the 300 staff, 180 are new recruits and 150 work in Leeds.\n";
+    assert!(parts(mixed).is_empty());
+}
+
+#[test]
+fn an_elided_list_item_after_a_name_is_a_figure() {
+    let text = "Labour won 24 seats, the Greens 26, the Centre Party 6 and independents 4.";
+    let ms = extract(text, &ExtractOptions::default());
+    for figure in ["26", "6"] {
+        let m = ms
+            .iter()
+            .find(|m| &text[m.span.range()] == figure)
+            .unwrap_or_else(|| panic!("no mention `{figure}`"));
+        assert!(m.kind.is_quantity(), "`{figure}` read as {:?}", m.kind);
+    }
+    // A product's number stays a name.
+    let products = "It sold 2.1 million phones, the iPhone 15 and the Pixel 8 among them.";
+    let ms = extract(products, &ExtractOptions::default());
+    assert!(
+        ms.iter()
+            .any(|m| &products[m.span.range()] == "iPhone 15" && !m.kind.is_quantity())
+    );
+}
+
+#[test]
+fn ranking_a_back_reference_reads_the_paragraph_before() {
+    let wrong = "Labour won 24 seats, the Greens 26, the Liberals 11 and independents 4.\n\n\
+                 The result makes Labour the largest party in the assembly.\n";
+    assert_eq!(ranking(wrong), ["24 seats"]);
+    let right = "Labour won 28 seats, the Greens 26, the Liberals 11 and independents 4.\n\n\
+                 The result makes Labour the largest party in the assembly.\n";
+    assert!(ranking(right).is_empty());
+    let that = "Labour won 19 seats, the Greens 22 and the Liberal Democrats 8.\n\n\
+                That leaves Labour as the largest party on the council.\n";
+    assert_eq!(ranking(that), ["19 seats"]);
+    // Without words that refer back, another paragraph's list is not the one ranked.
+    let apart = "Labour won 24 seats, the Greens 26, the Liberals 11 and independents 4.\n\n\
+                 Analysts said Labour remained the largest party on the council.\n";
+    assert!(ranking(apart).is_empty());
+}
+
+#[test]
+fn ranking_figures_of_an_official_source_are_the_articles() {
+    // Not the lead (whose source is the article's own): a sentence after it.
+    let official = "Counting ended on Friday.\n\nAccording to the electoral commission, Labour won \
+                    24 seats and the Greens 26. Labour became the largest party.\n";
+    assert_eq!(ranking(official), ["24 seats"]);
+    let someone = "Counting ended on Friday.\n\nAccording to a Labour campaign chief, Labour won \
+                   24 seats and the Greens 26. Labour became the largest party.\n";
+    assert!(ranking(someone).is_empty());
+}
+
+#[test]
+fn table_shares_written_as_bare_numbers_under_a_percent_header() {
+    let t = |share: &str| {
+        format!(
+            "| Batter | Runs | Share of team runs (%) |\n|---|---|---|\n| Qureshi | 512 | 21.0 |\n\
+             | Whitlow | 356 | {share} |\n| Others | 1,568 | 64.4 |\n| Team total | 2,436 | 100.0 |\n"
+        )
+    };
+    assert_eq!(table(&t("16.6")), ["16.6"]);
+    assert!(table(&t("14.6")).is_empty());
+}
+
+#[test]
+fn table_a_share_column_shares_the_amount_column_its_header_names() {
+    let t = |share: &str| {
+        format!(
+            "| 類別 | 家數 | 營業收入(億元) | 營收占比(%) |\n|---|---|---|---|\n\
+             | 國際觀光旅館 | 80 | 281.5 | {share} |\n| 一般觀光旅館 | 43 | 42.8 | 13.2 |\n\
+             | 合計 | 123 | 324.3 | 100.0 |\n"
+        )
+    };
+    // 80 of 123 hotels is not what 86.8 shares: revenue is.
+    assert!(table(&t("86.8")).is_empty(), "{:?}", table(&t("86.8")));
+    assert_eq!(table(&t("82.8")), ["82.8"]);
+}
+
+#[test]
+fn table_a_chinese_header_in_the_figures_own_clause_picks_the_column() {
+    let t = "| 類別 | 家數 | 客房數 | 營業收入(億元) |\n|---|---|---|---|\n\
+             | 國際觀光旅館 | 81 | 22,614 | 279.6 |\n| 一般觀光旅館 | 42 | 6,208 | 41.2 |\n\n";
+    let wrong = format!(
+        "{t}一般觀光旅館家數較少，上半年營業收入41.9億元，住用率則低於2019年同期的70.5%。\n"
+    );
+    assert_eq!(table(&wrong), ["41.9億元"]);
+    // A part after the row's figure (`其中客房收入`) quotes nothing.
+    let part = format!("{t}國際觀光旅館上半年營業收入279.6億元，其中客房收入128.4億元。\n");
+    assert!(table(&part).is_empty(), "{:?}", table(&part));
+    // A year in the figure's own clause is another period's.
+    let earlier = format!("{t}一般觀光旅館家數較少，2019年上半年營業收入47.6億元。\n");
+    assert!(table(&earlier).is_empty());
+}
+
+#[test]
+fn a_change_over_the_first_months_is_on_the_same_months_of_the_year_before() {
+    let wrong = "In the first half of 2025, registrations rose 34.2% to 870,500.\n\n\
+                 In the first half of 2024, registrations were 701,200.\n";
+    assert_eq!(across(wrong), ["34.2%"]);
+    // Another base named after the figure: not year on year.
+    let other = "In the first half of 2025, registrations rose 34.2% from the second half to 870,500.\n\n\
+                 In the first half of 2024, registrations were 701,200.\n";
+    assert!(across(other).is_empty());
+    // A quarter's change with no basis word may be on the quarter before.
+    let quarter = "In the third quarter of 2025, registrations rose 34.2% to 870,500.\n\n\
+                   In the third quarter of 2024, registrations were 701,200.\n";
+    assert!(across(quarter).is_empty());
+}

@@ -145,12 +145,18 @@ fn without_unit(h: &str) -> &str {
 fn is_total_label(s: &str) -> bool {
     let t = s.trim().trim_matches('*').trim().to_ascii_lowercase();
     // `合计`, `Total revenue`, and a total of some rows (`前五合计`, `Top five total`).
-    TOTALS.iter().any(|w| {
-        let at_edge = t.starts_with(w)
-            || (t.ends_with(w) && !w.is_ascii())
-            || t.ends_with(&format!(" {w}"));
-        t == *w || (at_edge && t.chars().count() <= 6)
-    })
+    // `Team total`, `Grand total`: one word for the whole before `total` (not a number of
+    // top rows, `Top 5 total`).
+    let named_whole = t.strip_suffix(" total").is_some_and(|w| {
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic()) && !matches!(w, "top" | "sub")
+    });
+    named_whole
+        || TOTALS.iter().any(|w| {
+            let at_edge = t.starts_with(w)
+                || (t.ends_with(w) && !w.is_ascii())
+                || t.ends_with(&format!(" {w}"));
+            t == *w || (at_edge && t.chars().count() <= 6)
+        })
 }
 
 fn mention<'a>(ctx: &'a Context<'_>, c: &Cell) -> Option<&'a Mention> {
@@ -177,7 +183,7 @@ fn column(ctx: &Context<'_>, t: &Table, k: usize) -> Column {
         return Column::Other;
     }
     let percent = cells.iter().flatten().all(|m| m.kind == Kind::Percent);
-    if percent && has_word(header, SHARES) {
+    if (percent || percent_in_header(header, &cells)) && has_word(header, SHARES) {
         return Column::Share;
     }
     if percent || has_word(header, RATES) {
@@ -193,6 +199,97 @@ fn column(ctx: &Context<'_>, t: &Table, k: usize) -> Column {
         Column::Amount
     } else {
         Column::Other
+    }
+}
+
+/// Whether a column's cells are percentages written as bare numbers, the `%` said once in
+/// the header's brackets (`Share of team runs (%)`, `占比(%)`, `比重（%）`).
+fn percent_in_header(header: &str, cells: &[Option<&Mention>]) -> bool {
+    let unit = header.rfind(['(', '（']).map_or("", |k| &header[k..]);
+    let unit = unit.trim_matches(|c: char| "()（） ".contains(c));
+    matches!(unit, "%" | "％")
+        && cells.iter().flatten().all(|m| m.kind == Kind::Number && m.unit.is_none())
+}
+
+/// The column of amounts a share column is a share of: when the share's header names what
+/// it shares (`營收占比(%)`, `Share of team runs (%)`), the amount column whose header holds
+/// those words (`營業收入(億元)`: `營`, `收` in order; `Runs`); when none does (`Share of
+/// budget` names the whole), the only amount column, and none when there are several. A
+/// bare `占比(%)` or `Share (%)` shares the first amount column.
+fn share_whole(
+    ctx: &Context<'_>,
+    t: &Table,
+    columns: &[Column],
+    k: usize,
+    first: Option<usize>,
+) -> Option<usize> {
+    let header = |c: usize| {
+        t.header
+            .get(c)
+            .map_or(String::new(), |h| without_unit(text(ctx, h)).to_lowercase())
+    };
+    let mut name = header(k);
+    // Longer share words first (`占比` before `占`).
+    let mut shares: Vec<&str> = SHARES.to_vec();
+    shares.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    for w in shares {
+        name = name.replace(w, " ");
+    }
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "in" | "percent"))
+        .collect();
+    if words.is_empty() {
+        return first;
+    }
+    // English: one word of the share's name in the amount's header (`team runs`, `Runs`);
+    // Chinese: every character of each word in order.
+    let holds = |amount: &str| {
+        let english = words.iter().any(|w| w.is_ascii());
+        let matched = |w: &&str| {
+            if w.is_ascii() {
+                let stem = w.trim_end_matches('s');
+                stem.len() >= 3
+                    && amount
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|a| a.trim_end_matches('s') == stem)
+            } else {
+                // Each character in order: `營收` in `營業收入`.
+                let mut rest = amount;
+                w.chars().all(|c| match rest.find(c) {
+                    Some(at) => {
+                        rest = &rest[at + c.len_utf8()..];
+                        true
+                    }
+                    None => false,
+                })
+            }
+        };
+        if english {
+            words.iter().any(matched)
+        } else {
+            words.iter().all(matched)
+        }
+    };
+    let amounts: Vec<usize> = (0..columns.len())
+        .filter(|&c| columns[c] == Column::Amount)
+        .collect();
+    let found: Vec<usize> = amounts.iter().copied().filter(|&c| holds(&header(c))).collect();
+    match (found.as_slice(), amounts.as_slice()) {
+        ([c], _) => Some(*c),
+        // `Share of budget` names the whole, not a column: with one column of amounts, it.
+        ([], [c]) => Some(*c),
+        _ => None,
+    }
+}
+
+/// What the cells of a share column are multiplied by to be fractions of the whole: a
+/// hundredth when they are bare numbers under a `(%)` header, else one.
+fn share_scale(cells: &[&Mention]) -> f64 {
+    if cells.iter().all(|m| m.kind == Kind::Number) {
+        0.01
+    } else {
+        1.0
     }
 }
 
@@ -217,8 +314,13 @@ fn totals(
             .filter(|&(i, _)| i != tr)
             .map(|(_, r)| r)
             .collect();
-        let amount = columns.iter().position(|&c| c == Column::Amount);
+        let first_amount = columns.iter().position(|&c| c == Column::Amount);
         for (k, &col) in columns.iter().enumerate() {
+            let amount = if col == Column::Share {
+                share_whole(ctx, t, &columns, k, first_amount)
+            } else {
+                first_amount
+            };
             let Some(total) = t.rows[tr].get(k).and_then(|c| mention(ctx, c)) else {
                 continue;
             };
@@ -247,8 +349,10 @@ fn totals(
                                 .meets(&whole.interval)
                         })
                     };
+                    let scale = share_scale(&parts);
                     if let Some(a) = amount
-                        && (total.interval.low..=total.interval.high).contains(&1.0)
+                        && (total.interval.low * scale..=total.interval.high * scale)
+                            .contains(&1.0)
                         && let Some(whole) = t.rows[tr].get(a).and_then(|c| mention(ctx, c))
                         && whole_adds_up(a, whole)
                     {
@@ -263,9 +367,15 @@ fn totals(
                                 continue;
                             };
                             examined.extend([share.span, part.span, whole.span]);
-                            if !q.meets(&share.interval) {
+                            let stated = Interval::new(
+                                share.interval.low * scale,
+                                share.interval.high * scale,
+                            );
+                            if !q.meets(&stated) {
                                 row_findings += 1;
-                                out.push(share_finding(ctx, share, part, whole, q, severity));
+                                out.push(share_finding(
+                                    ctx, share, part, whole, q, stated, severity,
+                                ));
                             }
                         }
                     }
@@ -384,6 +494,7 @@ fn share_finding(
     part: &Mention,
     whole: &Mention,
     q: Interval,
+    stated: Interval,
     severity: Severity,
 ) -> Finding {
     let doc = ctx.doc;
@@ -419,7 +530,7 @@ fn share_finding(
         formula: "share ~ amount / total".into(),
         computed: mid,
         computed_interval: q,
-        claimed: share.interval,
+        claimed: stated,
         tolerance: ctx.options.tolerance,
     });
     f.related = vec![
@@ -565,12 +676,19 @@ fn quotes(
         }
         // A year the sentence names that the table (its header, or the line that opens it)
         // does not is another period's figure.
-        if !years(sentence).iter().all(|y| table_years(text, t).contains(y)) {
+        // Only the years before the figure and in its clause date it: a later clause's
+        // year is another figure's (`住用率61.3%則仍低於疫情前2019年同期的70.5%`).
+        let dating = &text[model.sentences[f.sentence].span.start..f.clause.end];
+        if !years(dating).iter().all(|y| table_years(text, t).contains(y)) {
             continue;
         }
         // A figure of the first months of a year (`In the first ten months of 2025, …
         // 21.8%`) is not a cell of a table of one month or quarter (`Oct 2025`).
-        if matches!(f.period.part, Part::Months(_)) && !table_is_cumulative(text, t) {
+        // A table that names no period at all is of the article's period.
+        if matches!(f.period.part, Part::Months(_))
+            && table_names_part(text, t)
+            && !table_is_cumulative(text, t)
+        {
             continue;
         }
         let digits = ctx.doc.slice(m.span).chars().any(|c| c.is_ascii_digit());
@@ -664,7 +782,35 @@ fn quotes(
             }
             _ => Vec::new(),
         };
-        let chosen = if by_unit.len() == 1 { &by_unit } else { &candidates };
+        // Or the one whose Chinese header is written nearest before the figure in its own
+        // clause (`一般觀光旅館家數較少，上半年營業收入41.9億元` against `家數`, `客房數` and
+        // `營業收入(億元)`; not `其中客房收入128.4億元` after `…營業收入281.5億元`).
+        let by_header: Vec<(&Mention, Interval)> = if candidates.len() > 1 && by_unit.len() != 1 {
+            let at = |cm: &Mention| {
+                row.iter().enumerate().skip(1).find_map(|(c, cell)| {
+                    let this = cell.mention.is_some_and(|i| std::ptr::eq(&ctx.mentions[i], cm));
+                    let name = without_unit(text_of(text, t.header.get(c)?));
+                    (this && !name.is_ascii() && name.chars().count() >= 2)
+                        .then(|| own.rfind(name).map(|k| k + name.len()))
+                        .flatten()
+                })
+            };
+            let nearest = candidates.iter().filter_map(|(cm, _)| at(cm)).max();
+            candidates
+                .iter()
+                .filter(|(cm, _)| nearest.is_some() && at(cm) == nearest)
+                .copied()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let chosen = if by_unit.len() == 1 {
+            &by_unit
+        } else if by_header.len() == 1 {
+            &by_header
+        } else {
+            &candidates
+        };
         let [(cell, scaled)] = chosen[..] else {
             continue;
         };
@@ -857,6 +1003,30 @@ const CUMULATIVE: &[&str] = &[
     "个月", "個月", "半年", "累计", "累計", "至", "—", "－", "-",
 ];
 
+/// Words of a part of a year (a month, a quarter, a week).
+const PARTS: &[&str] = &[
+    "月", "季", "週", "周", "quarter", "quarterly", "month", "monthly", "week", "weekly", "q1",
+    "q2", "q3", "q4", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december",
+];
+
+/// Whether the table's header or caption names a part of a year: without one, the table is
+/// of the period its article speaks of.
+fn table_names_part(text: &str, t: &Table) -> bool {
+    let (header, caption) = table_heading(text, t);
+    let words = format!("{header} {caption}").to_lowercase();
+    PARTS.iter().any(|w| {
+        if w.is_ascii() {
+            words
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t == *w || t.strip_suffix('s') == Some(w))
+        } else {
+            words.contains(w)
+        }
+    })
+}
+
 /// Whether the table's header or caption names a span of months from the start of a period.
 fn table_is_cumulative(text: &str, t: &Table) -> bool {
     let (header, caption) = table_heading(text, t);
@@ -872,6 +1042,10 @@ fn header_unit_agrees(header: &str, m: &Mention) -> bool {
         return true;
     };
     let inside = lower[k..].trim_matches(|c: char| "()（） ".contains(c));
+    // `平均住用率(%)`: a column of percentages quotes only a percentage.
+    if matches!(inside, "%" | "％") {
+        return m.kind == Kind::Percent;
+    }
     if ["$", "元", "€", "£", "¥", "usd", "eur"]
         .iter()
         .any(|w| inside.contains(w))

@@ -1295,8 +1295,64 @@ pub(crate) fn named_number(
     if noun && sentence_start(text, ws) && !PRODUCTS.contains(&word) {
         return None;
     }
+    // `Labour won 24 seats, the Greens 26 and the Liberals 11`: a figure of a list whose
+    // word is said once, not a product's number.
+    if !PRODUCTS.contains(&word) && elided_list_item(text, ws, p.end) {
+        return None;
+    }
     // `Llama 2 70B`: the name ends at `2`; `70B` (the parameter count) is a quantity.
     Some(raw(Kind::Name, Span::new(ws, p.end), number, p))
+}
+
+/// Whether the number ending at `end` after the capitalised word at `ws` is an item of a
+/// list of figures with its noun left out (`…24 seats, the Greens 26, the Centre Party 6
+/// and independents 4`): the name (at most three capitalised words, perhaps after `the`)
+/// follows `,`, `;` or `and`, the number ends the item (a list mark or the sentence's end
+/// follows), and a figure stands earlier in the sentence.
+fn elided_list_item(text: &str, ws: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let ends_item = rest.is_empty()
+        || rest.starts_with([',', ';', '.', ')', '\n'])
+        || [" and ", " while ", " but ", " or "]
+            .iter()
+            .any(|w| rest.starts_with(w));
+    if !ends_item {
+        return false;
+    }
+    // Back over the name's other capitalised words and `the`.
+    let mut start = ws;
+    for _ in 0..3 {
+        let before = text[..start].trim_end_matches(' ');
+        let word_start = before
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
+            .map_or(0, |k| k + 1);
+        let w = &before[word_start..];
+        if w.starts_with(|c: char| c.is_ascii_uppercase()) && before.len() < start {
+            start = word_start;
+        } else {
+            break;
+        }
+    }
+    let mut before = text[..start].trim_end_matches(' ');
+    if let Some(r) = before.strip_suffix("the") {
+        before = r.trim_end_matches(' ');
+    }
+    let opened = before.ends_with([',', ';'])
+        || ["and", "while"]
+            .iter()
+            .any(|w| before.strip_suffix(w).is_some_and(|r| r.ends_with(' ')));
+    if !opened {
+        return false;
+    }
+    // A figure in the 200 bytes before, within the sentence: the look back is bounded, so
+    // a text of many names stays linear.
+    let mut from = before.len().saturating_sub(200);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    let sentence_start = window.rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1);
+    window[sentence_start..].bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Products whose names end in a number, named even at the start of a sentence.

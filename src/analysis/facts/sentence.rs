@@ -315,6 +315,11 @@ fn inside_quotes(quotes: &[(usize, char)], at: usize) -> bool {
 /// digits and `年`) and value.
 fn date_year(text: &str, date: Span) -> Option<(Span, i32)> {
     let t = &text[date.range()];
+    if let Some(y) = english_month_year(t) {
+        // `October 2025`: the month is the tokens' (`Part::Month`); the year is this.
+        let start = date.end - 4;
+        return Some((Span::new(start, date.end), y));
+    }
     let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits != 4 {
         return None;
@@ -329,6 +334,35 @@ fn date_year(text: &str, date: Span) -> Option<(Span, i32)> {
     (1900..=2100)
         .contains(&year)
         .then(|| (Span::new(date.start, end), year))
+}
+
+/// `October 2025`: an English month's full name and a year, nothing else (a date with a
+/// day, `October 12, 2025`, names a day, not a month's figure): the year. Only full names:
+/// the period words read the month from them, and a year without its month (`Oct 2025`)
+/// would read as the whole year.
+fn english_month_year(t: &str) -> Option<i32> {
+    let (month, year) = t.rsplit_once(' ')?;
+    let month = month.trim().to_ascii_lowercase();
+    let named = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+    .contains(&month.as_str());
+    if !named || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = year.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
 }
 
 fn fiscal_end(text: &str, m: &Mention) -> i32 {

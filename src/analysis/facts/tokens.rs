@@ -800,14 +800,25 @@ pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token
         } else if group == Group::Month {
             // A day after the month makes it a date, not a period: `7 月 18 日`, `January 31`.
             let rest = after.trim_start();
-            let day = rest.starts_with(|c: char| c.is_ascii_digit())
-                && (m.is_ascii() || {
-                    let r = rest
-                        .trim_start_matches(|c: char| c.is_ascii_digit())
-                        .trim_start();
-                    r.starts_with('日') || r.starts_with('号')
-                });
-            if day || after.starts_with('日') {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            // In English a day has one or two digits (`October 12`, `12 October`); four are
+            // the month's year (`October 2025`), and the month is a period.
+            let english = m.is_ascii() && m.chars().any(|c| c.is_ascii_alphabetic());
+            let day_before = english && {
+                let b = s[..start].trim_end_matches(' ');
+                let n = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                (1..=2).contains(&n)
+            };
+            let day = digits > 0
+                && if english {
+                    digits <= 2
+                } else {
+                    m.is_ascii() || {
+                        let r = rest[digits..].trim_start();
+                        r.starts_with('日') || r.starts_with('号')
+                    }
+                };
+            if day || day_before || after.starts_with('日') {
                 continue;
             }
             let n = if m.is_ascii() && m.chars().any(|c| c.is_ascii_alphabetic()) {

@@ -628,6 +628,28 @@ const EN_SKIP: &[&str] = &[
     "remained",
     "held",
     "edged",
+    // `Annual inflation slowed to 3.1%`, `services inflation eased to 4.6%`: verbs of a
+    // rate's pace, after the measure.
+    "slowed",
+    "eased",
+    "accelerated",
+    "quickened",
+    "cooled",
+    "moderated",
+    "softened",
+    "rebounded",
+    "recovered",
+    "ticked",
+    "picked",
+    "steadied",
+    "slows",
+    "eases",
+    "accelerates",
+    "quickens",
+    "cools",
+    "moderates",
+    "softens",
+    "rebounds",
     // `Attendance reached a record 14.2 million`: a record is how high, not what.
     "record",
     // `revenue rose from $29.8 billion`: the measure is before it.
