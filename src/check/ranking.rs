@@ -569,7 +569,15 @@ fn ranks(
                     _ => None,
                 }
             };
+            // A figure right after another, nothing but white space between (`38 胜 8 负`,
+            // `3 gold 2 silver`), is half of a record: the rank after it ranks the record
+            // by a measure the words do not name, so neither half is compared.
+            let in_record = k > 0
+                && text[ms[facts[k - 1].mention].span.end..m.span.start]
+                    .trim()
+                    .is_empty();
             if let Some(r) = rank
+                && !in_record
                 && claims.len() < 4096
             {
                 claims.push((s.paragraph, r, f));
@@ -1247,6 +1255,11 @@ fn comparisons(
             // each side, and nothing but the item's words between.
             let gap_a = &text[ma.span.end..at];
             let gap_b = &text[at + word.len()..mb.span.start];
+            // `production was 1.1% higher than in the second quarter`: a figure written right
+            // before an English comparative is the difference, not one of the two compared.
+            if word.is_ascii() && gap_a.trim().is_empty() {
+                continue;
+            }
             let breaks = |g: &str| g.matches(['，', ',', '；', ';']).count();
             // `出口增长 8.2%，增速低于进口的 6.5%`: a bare percentage compared with a change,
             // under a word for the rate of change, is a change too.

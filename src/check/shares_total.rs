@@ -33,6 +33,11 @@ const BREAKS: &[&str] = &[
     "上届", "上一届", "上年", "去年", "previous", "last", "prior", "earlier",
     // Another place (`李四在北区得票率 61%`): a share of that place's whole.
     "在",
+    // One share at two times (`比例由 78.6% 降至 76.5%`): the verb that takes a figure to
+    // its new value joins a change, never two parts of a whole. (A bare change word does
+    // not: survey answers are named by them, `会增加`, `会减少`.)
+    "降至", "升至", "增至", "减至", "減至", "降到", "升到", "增到", "落至", "高至", "跌至",
+    "涨至", "漲至", "大至", "小至", "滑至",
 ];
 
 /// Labels of a share that stands for the rest: with one, the shares are the whole.
@@ -190,6 +195,19 @@ pub(super) fn check(
             }
         }
         carried = groups.last().cloned().map(|g| (si, g));
+        // A question that allows several answers, said in the sentence or in the one just
+        // before it in the paragraph (`家长问卷可多选。`, `Employees could name more than one
+        // reason: …`): its answer shares may add up to anything.
+        let several = |k: usize| {
+            contains_any(&ctx.doc.masked[model.sentences[k].span.range()], MULTIPLE)
+        };
+        if several(si)
+            || (si > 0
+                && model.sentences[si - 1].paragraph == model.sentences[si].paragraph
+                && several(si - 1))
+        {
+            continue;
+        }
         for (gi, g) in groups.into_iter().enumerate() {
             if g.len() >= 2
                 && (!answer(ctx, &model.facts[g[0]])
@@ -621,7 +639,7 @@ fn names_every_category(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bo
 }
 
 /// Words of a list's opening that say it answers a question with several answers.
-const MULTIPLE: &[&str] = &["多选", "more than one", "multiple answers", "all that apply"];
+const MULTIPLE: &[&str] = &["多选", "多選", "複選", "more than one", "multiple answers", "all that apply"];
 
 fn contains_any(s: &str, words: &[&str]) -> bool {
     let lower = s.to_ascii_lowercase();
@@ -767,7 +785,15 @@ fn judge(
     let whole_list = group.iter().any(|&i| is_rest(label(ctx, &model.facts[i])))
         || names_every_category(ctx, model, group);
     let over = sum.low > 1.0;
-    let short = whole_list && sum.high < 1.0;
+    // A share for the rest closes the whole list only when the group holds every share
+    // listed before it: a list broken by an amount (`冰淇淋收入 46.3 亿元，占 9.5%；其他业务占
+    // 3.6%`) may leave earlier shares in another group.
+    let first_fact = &model.facts[group[0]];
+    let all_listed = !(model.sentences[first_fact.sentence].facts.start..group[0]).any(|i| {
+        let f = &model.facts[i];
+        is_percent(ctx, f) && (f.role == Role::Share || answers(ctx, f))
+    });
+    let short = whole_list && all_listed && sum.high < 1.0;
     if !over && !short {
         return None;
     }

@@ -1251,3 +1251,75 @@ fn a_change_over_the_first_months_is_on_the_same_months_of_the_year_before() {
                    In the third quarter of 2024, registrations were 701,200.\n";
     assert!(across(quarter).is_empty());
 }
+
+#[test]
+fn shares_one_share_at_two_times_is_a_change_not_two_parts() {
+    let change = "城镇人口占总人口的比重由 64.7% 升至 66.2%，提高 1.5 个百分点。\n";
+    assert!(shares(change).is_empty(), "{:?}", shares(change));
+    let trad = "外資持股佔總市值的比例由 41.3% 降至 39.8%，減少 1.5 個百分點。\n";
+    assert!(shares(trad).is_empty(), "{:?}", shares(trad));
+    // Two parts of one whole in one sentence still add up.
+    let parts = "第一产业占 8.9%，第二产业占 60.2%，第三产业占 50.9%。\n";
+    assert_eq!(shares(parts), ["8.9%"]);
+}
+
+#[test]
+fn shares_several_answers_said_in_the_sentence_before() {
+    let noted =
+        "本题可多选。受访者最常用的出行方式中，地铁占 61.2%，公交占 47.5%，骑行占 30.4%。\n";
+    assert!(shares(noted).is_empty(), "{:?}", shares(noted));
+    let english =
+        "Shoppers could name more than one reason: 58% cited price, 44% range and 31% parking.\n";
+    assert!(shares(english).is_empty(), "{:?}", shares(english));
+    // Without the note, the same shares are of one whole.
+    let whole = "受访者最常用的出行方式中，地铁占 61.2%，公交占 47.5%，骑行占 30.4%。\n";
+    assert_eq!(shares(whole), ["61.2%"]);
+}
+
+#[test]
+fn shares_a_rest_closes_only_the_list_it_ends() {
+    // Amounts between the shares break the list: the last two shares and the rest are not
+    // the whole list, so they need not reach 100%.
+    let broken = "分产品看，甲产品收入 120.5 亿元，占 60.1%；乙产品收入 52.3 亿元，占 26.1%；\
+                  丙产品收入 20.2 亿元，占 10.1%；其他产品占 3.7%。\n";
+    assert!(shares(broken).is_empty(), "{:?}", shares(broken));
+}
+
+#[test]
+fn ranking_a_figure_before_an_english_comparative_is_the_difference() {
+    let difference =
+        "Exports were 2.3% higher than in the first quarter and 4.8% above a year earlier.\n";
+    assert!(ranking(difference).is_empty(), "{:?}", ranking(difference));
+    // Two figures compared by the word still are.
+    let compared =
+        "Solar output was 120 gigawatt-hours, higher than the 150 gigawatt-hours of wind.\n";
+    assert_eq!(ranking(compared), ["120 gigawatt-hours"]);
+}
+
+#[test]
+fn ranking_half_of_a_record_is_not_what_the_rank_ranks() {
+    let record = "甲队以 30 胜 6 负排名第一，乙队 28 胜 8 负位列第二，丙队 25 胜 11 负排名第三。\n";
+    assert!(ranking(record).is_empty(), "{:?}", ranking(record));
+}
+
+#[test]
+fn table_words_of_another_base_rate_or_measure_quote_no_cell() {
+    let t = "| 地区 | 游客（万人次） | 游客增长（%） | 收入（亿元） |\n|---|---|---|---|\n\
+             | 东湖区 | 820 | 6.1 | 65.2 |\n| 西山区 | 540 | 4.3 | 40.8 |\n\n";
+    // Revenue's growth is not the visitors' growth column.
+    let revenue = format!("{t}西山区旅游收入 40.8 亿元，同比增长 9.2%。\n");
+    assert!(table(&revenue).is_empty(), "{:?}", table(&revenue));
+    // Month on month is not the table's year-on-year column.
+    let t2 = "| 方式 | 客运量（万人次） | 同比增长（%） |\n|---|---|---|\n\
+              | 铁路 | 1,265 | 11.6 |\n| 民航 | 318.5 | 8.4 |\n\n";
+    let base = format!("{t2}全月铁路客运量环比增长 14.2%。\n");
+    assert!(table(&base).is_empty(), "{:?}", table(&base));
+    // A rate the header does not name.
+    let t3 = "| 季度 | 营收（亿元） | 环比增速 |\n|---|---|---|\n\
+              | 一季度 | 410.2 | -2.1% |\n| 二季度 | 425.6 | 3.8% |\n\n";
+    let rate = format!("{t3}二季度毛利率回升至 28.4%。\n");
+    assert!(table(&rate).is_empty(), "{:?}", table(&rate));
+    // The visitors' own growth, quoted wrong, is still found.
+    let wrong = format!("{t}西山区接待游客 540 万人次，游客增长 5.3%。\n");
+    assert_eq!(table(&wrong), ["5.3%"]);
+}

@@ -717,6 +717,9 @@ fn quotes(
                 {
                     return None;
                 }
+                if !words_fit_header(own, words, header, &t.header, text) {
+                    return None;
+                }
                 let fits = if m.kind == Kind::Percent {
                     cm.kind == Kind::Percent
                 } else {
@@ -842,6 +845,66 @@ fn quotes(
         examined.push(cell.span);
         out.push(finding);
     }
+}
+
+/// Bases of a change, each a group of words for one base: a figure whose words name one
+/// base quotes no column whose header names another (`环比增长 12.7%` is no cell of `同比增长（%）`).
+const BASES: &[&[&str]] = &[
+    &["同比", "年增", "年減", "year-on-year", "year on year", "yoy"],
+    &["环比", "環比", "季增", "季減", "月增", "月減", "quarter-on-quarter", "month-on-month"],
+];
+
+/// Whether the words before a prose figure (`own`: its clause; `words`: from the clause that
+/// names the row) may name the column `header`, among the table's `headers`:
+/// - no other base of change (`BASES`);
+/// - a rate named right before the figure (`毛利率回升至 31.0%`) is one the header names;
+/// - a Chinese header that names a measure of its own (`游客增长（%）`: 游客) is quoted only
+///   when the words name that measure, or name no other column's (`旅游收入 78.3 亿元，同比增长
+///   9.6%` is revenue's growth, not visitors').
+fn words_fit_header(own: &str, words: &str, header: &str, headers: &[Cell], text: &str) -> bool {
+    let lower = words.to_lowercase();
+    let head = header.to_lowercase();
+    let base_of = |s: &str| BASES.iter().position(|b| b.iter().any(|w| s.contains(w)));
+    if let (Some(a), Some(b)) = (base_of(&lower), base_of(&head))
+        && a != b
+    {
+        return false;
+    }
+    if let Some(rate) = rate_before(own)
+        && !header.contains(rate)
+    {
+        return false;
+    }
+    let measure = |h: &str| -> Option<String> {
+        let name = without_unit(h);
+        let m = GROWTH.iter().fold(name.to_string(), |n, g| n.replace(g, ""));
+        let m = m.trim().to_string();
+        (!m.is_ascii() && m.chars().count() >= 2).then_some(m)
+    };
+    match measure(header) {
+        Some(own_measure) if has_word(header, GROWTH) && !words.contains(&own_measure) => {
+            !headers.iter().any(|h| {
+                let other = text_of(text, h);
+                !has_word(other, GROWTH) && measure(other).is_some_and(|m| words.contains(&m))
+            })
+        }
+        _ => true,
+    }
+}
+
+/// The Chinese rate word that ends right before a figure's verb (`毛利率回升至`: `毛利率`), the
+/// two or three characters ending in 率 nearest the end of `own`.
+fn rate_before(own: &str) -> Option<&str> {
+    let at = own.rfind('率')?;
+    let end = at + '率'.len_utf8();
+    let start = own[..at]
+        .char_indices()
+        .rev()
+        .take(2)
+        .take_while(|(_, c)| !c.is_ascii() && !"，。；：、（）".contains(*c))
+        .last()
+        .map(|(k, _)| k)?;
+    Some(&own[start..end])
 }
 
 /// The columns whose header holds the last header word in `words` (English words of three
