@@ -338,6 +338,26 @@ mod tests {
         }
     }
 
+    /// The mention `want` in `text` has this kind, value, interval and unit.
+    fn assert_reads(
+        text: &str,
+        want: &str,
+        kind: Kind,
+        (value, low, high): (f64, f64, f64),
+        unit: &str,
+    ) {
+        let m = mention(text, want);
+        assert_eq!(m.kind, kind, "`{want}`");
+        assert!(
+            close(m.value, value) && close(m.interval.low, low) && close(m.interval.high, high),
+            "`{want}`: {} [{}, {}], want {value} [{low}, {high}]",
+            m.value,
+            m.interval.low,
+            m.interval.high
+        );
+        assert_eq!(m.unit.as_deref(), Some(unit), "`{want}`");
+    }
+
     /// The mention whose text is `want` in `text`, any kind.
     fn mention(text: &str, want: &str) -> Mention {
         let mentions = extract(text, &ExtractOptions::default());
@@ -570,16 +590,7 @@ mod tests {
                 "GBP",
             ),
         ] {
-            let m = mention(text, want);
-            assert_eq!(m.kind, kind, "`{want}`");
-            assert!(
-                close(m.value, value) && close(m.interval.low, low) && close(m.interval.high, high),
-                "`{want}`: {} [{}, {}], want {value} [{low}, {high}]",
-                m.value,
-                m.interval.low,
-                m.interval.high
-            );
-            assert_eq!(m.unit.as_deref(), Some(unit), "`{want}`");
+            assert_reads(text, want, kind, (value, low, high), unit);
         }
     }
 
@@ -998,16 +1009,7 @@ mod tests {
                 "games",
             ),
         ] {
-            let m = mention(text, want);
-            assert_eq!(m.kind, kind, "`{want}`");
-            assert!(
-                close(m.value, value) && close(m.interval.low, low) && close(m.interval.high, high),
-                "`{want}`: {} [{}, {}], want {value} [{low}, {high}]",
-                m.value,
-                m.interval.low,
-                m.interval.high
-            );
-            assert_eq!(m.unit.as_deref(), Some(unit), "`{want}`");
+            assert_reads(text, want, kind, (value, low, high), unit);
         }
         // A number word that is part of things counted before stays a number.
         let m = mention("24 deaths, five of them in a care home", "five");
