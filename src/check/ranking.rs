@@ -569,7 +569,7 @@ fn ranks(
                     _ => None,
                 }
             };
-            // A figure right after another, nothing but white space between (`38 胜 8 负`,
+            // A figure right after another, nothing but white space between (`30 胜 6 负`,
             // `3 gold 2 silver`), is half of a record: the rank after it ranks the record
             // by a measure the words do not name, so neither half is compared.
             let in_record = k > 0
@@ -1255,7 +1255,7 @@ fn comparisons(
             // each side, and nothing but the item's words between.
             let gap_a = &text[ma.span.end..at];
             let gap_b = &text[at + word.len()..mb.span.start];
-            // `production was 1.1% higher than in the second quarter`: a figure written right
+            // `exports were 2.3% higher than in the first quarter`: a figure written right
             // before an English comparative is the difference, not one of the two compared.
             if word.is_ascii() && gap_a.trim().is_empty() {
                 continue;

@@ -33,7 +33,7 @@ const BREAKS: &[&str] = &[
     "上届", "上一届", "上年", "去年", "previous", "last", "prior", "earlier",
     // Another place (`李四在北区得票率 61%`): a share of that place's whole.
     "在",
-    // One share at two times (`比例由 78.6% 降至 76.5%`): the verb that takes a figure to
+    // One share at two times (`比重由 64.7% 升至 66.2%`): the verb that takes a figure to
     // its new value joins a change, never two parts of a whole. (A bare change word does
     // not: survey answers are named by them, `会增加`, `会减少`.)
     "降至", "升至", "增至", "减至", "減至", "降到", "升到", "增到", "落至", "高至", "跌至",
@@ -196,7 +196,7 @@ pub(super) fn check(
         }
         carried = groups.last().cloned().map(|g| (si, g));
         // A question that allows several answers, said in the sentence or in the one just
-        // before it in the paragraph (`家长问卷可多选。`, `Employees could name more than one
+        // before it in the paragraph (`本题可多选。`, `Shoppers could name more than one
         // reason: …`): its answer shares may add up to anything.
         let several = |k: usize| {
             contains_any(&ctx.doc.masked[model.sentences[k].span.range()], MULTIPLE)
@@ -786,8 +786,8 @@ fn judge(
         || names_every_category(ctx, model, group);
     let over = sum.low > 1.0;
     // A share for the rest closes the whole list only when the group holds every share
-    // listed before it: a list broken by an amount (`冰淇淋收入 46.3 亿元，占 9.5%；其他业务占
-    // 3.6%`) may leave earlier shares in another group.
+    // listed before it: a list broken by an amount (`丙产品收入 20.2 亿元，占 10.1%；其他产品占
+    // 3.7%`) may leave earlier shares in another group.
     let first_fact = &model.facts[group[0]];
     let all_listed = !(model.sentences[first_fact.sentence].facts.start..group[0]).any(|i| {
         let f = &model.facts[i];

@@ -848,7 +848,7 @@ fn quotes(
 }
 
 /// Bases of a change, each a group of words for one base: a figure whose words name one
-/// base quotes no column whose header names another (`环比增长 12.7%` is no cell of `同比增长（%）`).
+/// base quotes no column whose header names another (`环比增长 14.2%` is no cell of `同比增长（%）`).
 const BASES: &[&[&str]] = &[
     &["同比", "年增", "年減", "year-on-year", "year on year", "yoy"],
     &["环比", "環比", "季增", "季減", "月增", "月減", "quarter-on-quarter", "month-on-month"],
@@ -857,10 +857,10 @@ const BASES: &[&[&str]] = &[
 /// Whether the words before a prose figure (`own`: its clause; `words`: from the clause that
 /// names the row) may name the column `header`, among the table's `headers`:
 /// - no other base of change (`BASES`);
-/// - a rate named right before the figure (`毛利率回升至 31.0%`) is one the header names;
+/// - a rate named right before the figure (`毛利率回升至 28.4%`) is one the header names;
 /// - a Chinese header that names a measure of its own (`游客增长（%）`: 游客) is quoted only
-///   when the words name that measure, or name no other column's (`旅游收入 78.3 亿元，同比增长
-///   9.6%` is revenue's growth, not visitors').
+///   when the words name that measure, or name no other column's (`旅游收入 40.8 亿元，同比增长
+///   9.2%` is revenue's growth, not visitors').
 fn words_fit_header(own: &str, words: &str, header: &str, headers: &[Cell], text: &str) -> bool {
     let lower = words.to_lowercase();
     let head = header.to_lowercase();
