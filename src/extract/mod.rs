@@ -1075,6 +1075,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_wide_character_is_read_without_a_panic() {
+        // The look back over a name's words stops at a character of any width.
+        for text in ["％Fortune 1", "上Claude 2 以上", "，the Greens 26。"] {
+            let _ = extract(text, &ExtractOptions::default());
+        }
+        assert_eq!(mention("％Fortune 1", "Fortune 1").kind, Kind::Name);
+    }
+
+    #[test]
     fn names_ranks_and_periods_of_wave_6() {
         for (text, want, kind) in [
             (

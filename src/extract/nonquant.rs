@@ -1324,8 +1324,10 @@ fn elided_list_item(text: &str, ws: usize, end: usize) -> bool {
     for _ in 0..3 {
         let before = text[..start].trim_end_matches(' ');
         let word_start = before
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
-            .map_or(0, |k| k + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
+            .map_or(0, |(k, c)| k + c.len_utf8());
         let w = &before[word_start..];
         if w.starts_with(|c: char| c.is_ascii_uppercase()) && before.len() < start {
             start = word_start;
