@@ -256,6 +256,17 @@ fn listed_parts<'w>(
     end: usize,
     fits: impl Fn(&Mention) -> bool,
 ) -> Option<Group<'w>> {
+    let parts = parts_in(ctx, facts, fits)?;
+    listed(ctx, model, total, parts, end)
+}
+
+/// The parts `facts` list, in order: those that `fits`, of their own time (against the
+/// first), up to a difference (`净…`); `None` when one of them is not additive.
+fn parts_in<'w>(
+    ctx: &Context<'_>,
+    facts: &'w [Fact],
+    fits: impl Fn(&Mention) -> bool,
+) -> Option<Vec<&'w Fact>> {
     let (text, ms) = (&ctx.doc.masked, ctx.mentions);
     let mut parts: Vec<&Fact> = Vec::new();
     for f in facts {
@@ -271,7 +282,7 @@ fn listed_parts<'w>(
         }
         parts.push(f);
     }
-    listed(ctx, model, total, parts, end)
+    Some(parts)
 }
 
 /// The group of a total and the parts read for it after its figure: at least two, and not
@@ -384,20 +395,7 @@ fn frame_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
     let facts = model.facts_of(si);
     let first = facts.iter().find(|f| is_additive(ms, f))?;
     let fm = &ms[first.mention];
-    let mut parts: Vec<&Fact> = Vec::new();
-    for f in facts {
-        let m = &ms[f.mention];
-        if m.kind != fm.kind || m.unit != fm.unit || another_time(text, f, parts.first().copied()) {
-            continue;
-        }
-        if is_difference(&text[f.label.range()]) {
-            break;
-        }
-        if !is_additive(ms, f) {
-            return None;
-        }
-        parts.push(f);
-    }
+    let parts = parts_in(ctx, facts, |m| m.kind == fm.kind && m.unit == fm.unit)?;
     let mut candidates = model.facts_of(prev).iter().filter(|f| {
         let m = &ms[f.mention];
         m.kind == fm.kind && m.unit == fm.unit && !another_time(text, f, None)

@@ -201,10 +201,11 @@ pub(super) fn check(
         let several = |k: usize| {
             contains_any(&ctx.doc.masked[model.sentences[k].span.range()], MULTIPLE)
         };
-        if several(si)
-            || (si > 0
+        if groups.iter().any(|g| g.len() >= 2)
+            && (several(si)
+                || (si > 0
                 && model.sentences[si - 1].paragraph == model.sentences[si].paragraph
-                && several(si - 1))
+                && several(si - 1)))
         {
             continue;
         }
