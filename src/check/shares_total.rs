@@ -519,9 +519,22 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut open: Option<Vec<usize>> = None;
     let mut respectively = false;
-    for i in range {
+    // The unit of the amounts the open list's shares follow (`稅課收入 1,012.4 億元，占
+    // 71.0%；補助收入 297.5 億元，占 20.9%`), when its first share followed one.
+    let mut paired: Option<(Kind, Option<&str>)> = None;
+    for i in range.clone() {
         let f = &model.facts[i];
         let l = label(ctx, f);
+        // An amount whose share follows it, as the open list's first share followed its
+        // own, is the next part's amount: it does not end the list.
+        if open.is_some()
+            && let Some(unit) = paired
+            && range.contains(&(i + 1))
+            && amount_of(ctx, f) == Some(unit)
+            && owns_share(ctx, &model.facts[i + 1])
+        {
+            continue;
+        }
         let member = match open.as_ref() {
             _ if !is_percent(ctx, f) => false,
             None => false,
@@ -567,6 +580,9 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
         if is_percent(ctx, f) && (f.role == Role::Share || answers(ctx, f)) {
             respectively = f.respectively;
             open = Some(vec![i]);
+            paired = (i > model.sentences[si].facts.start && owns_share(ctx, f))
+                .then(|| amount_of(ctx, &model.facts[i - 1]))
+                .flatten();
         }
     }
     if let Some(g) = open {
@@ -575,6 +591,34 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     // A list about a question that allows several answers may add up to anything.
     out.retain(|g| !g.iter().any(|&i| model.facts[i].multiple_answers));
     out
+}
+
+/// An amount with a measure of its own, as `(kind, unit)`: `1,012.4 億元` after `稅課收入`.
+fn amount_of<'c>(ctx: &'c Context<'_>, f: &Fact) -> Option<(Kind, Option<&'c str>)> {
+    let m = &ctx.mentions[f.mention];
+    (f.role == Role::Level
+        && !matches!(m.kind, Kind::Percent | Kind::Points)
+        && m.kind.is_quantity()
+        && !f.measure.is_empty()
+        && f.basis & whole::basis::AVERAGE == 0)
+        .then_some((m.kind, m.unit.as_deref()))
+}
+
+/// Whether a share's words are only the word of sharing right after the amount before it
+/// (`，占 71.0%`, `，占比 65.5%`, `，占营业总收入的 72.6%`): the share of that amount.
+fn owns_share(ctx: &Context<'_>, f: &Fact) -> bool {
+    if f.role != Role::Share || !is_percent(ctx, f) {
+        return false;
+    }
+    let l = label(ctx, f)
+        .trim_start_matches(|c: char| c.is_whitespace() || ",，".contains(c))
+        .trim_end();
+    let l = l.strip_prefix("约").unwrap_or(l);
+    ["占", "佔"].iter().any(|w| {
+        l.strip_prefix(w).is_some_and(|rest| {
+            matches!(rest, "" | "比" | "比为" | "比為" | "比达" | "比達") || named_whole(l).is_some()
+        })
+    })
 }
 
 /// The whole a share names for itself before its figure: `占全部人身险公司的 62.4%` names

@@ -9,7 +9,7 @@
 use super::sentence::{input, related};
 use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
-use crate::analysis::facts::{Cell, Need, Part, Probe, Role, Table, Whole};
+use crate::analysis::facts::{Cell, Need, Part, Probe, Role, Table, Whole, Year};
 use crate::eval::Interval;
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -58,9 +58,35 @@ const CHANGE_WORDS: &[&str] = &[
 /// Words of a sentence about another time than the table's: an earlier round, year or
 /// election (`上届`, `previous`), told from then (`当时`).
 const OTHER_TIME: &[&str] = &[
-    "上届", "上一届", "上年", "去年", "上期", "当时", "此前", "上屆", "上一屆", "當時", "previous", "previously", "last",
+    "上届", "上一届", "上年", "去年", "上期", "当时", "此前", "上屆", "上一屆", "當時", "previous", "previously",
     "prior", "earlier",
 ];
+
+/// Words after `last` that make it another time (`last year`, `the last election`, `their
+/// last 20 games`): `the last home-ice place`, `in last place` name a rank, not a time.
+const LAST_TIMES: &[&str] = &[
+    "year", "years", "season", "seasons", "election", "elections", "time", "month", "months",
+    "week", "weeks", "quarter", "quarters", "round", "poll", "census", "survey", "term",
+    "decade", "summer", "winter", "spring", "autumn", "fall", "vote", "count", "half",
+    "game", "games", "match", "matches", "day", "days", "night", "campaign", "contest",
+];
+
+/// Whether `last` in `s` speaks of another time: before a word of time or a number, or
+/// ending the sentence (`than at the last`).
+fn last_of_another_time(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        *w == "last"
+            && words.get(k + 1).is_none_or(|next| {
+                LAST_TIMES.contains(next) || next.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(*next, "two" | "three" | "four" | "five" | "six" | "ten" | "few" | "several")
+            })
+    })
+}
 
 /// Words of a sentence that gives another source's figures than the table's: a poll, a
 /// forecast, an estimate, a report quoted.
@@ -388,12 +414,18 @@ fn totals(
         }
     }
     // A totals column: the sum of the row's other amounts.
-    if let Some(tc) = t.header.iter().position(|c| {
-        let h = without_unit(text(ctx, c));
-        is_total_label(h)
-            || ["总数", "合计", "總數", "合計"].iter().any(|w| h.ends_with(w))
-            || h.to_ascii_lowercase().starts_with("total")
-    }) && columns.get(tc) == Some(&Column::Amount)
+    let year_total = year_total_column(ctx, t, &columns);
+    if let Some(tc) = t
+        .header
+        .iter()
+        .position(|c| {
+            let h = without_unit(text(ctx, c));
+            is_total_label(h)
+                || ["总数", "合计", "總數", "合計"].iter().any(|w| h.ends_with(w))
+                || h.to_ascii_lowercase().starts_with("total")
+        })
+        .or(year_total)
+        && columns.get(tc) == Some(&Column::Amount)
     {
         let others: Vec<usize> = (1..width)
             .filter(|&k| k != tc && columns[k] == Column::Amount)
@@ -413,6 +445,76 @@ fn totals(
             }
         }
     }
+}
+
+/// Headers of a column for a whole year (`Year`, `Full year`, `全年`).
+const WHOLE_YEAR: &[&str] = &[
+    "year", "full year", "full-year", "annual", "whole year", "全年", "年度", "全年合计",
+    "全年合計", "全年度",
+];
+
+/// Which part of a year a column's header names: `Q3`, `3Q`, `第三季度`, `第 3 季`, `三季度`
+/// as `(4, 3)`; `H1`, `上半年` as `(2, 1)`.
+fn part_of_year(header: &str) -> Option<(u8, u8)> {
+    let h: String = without_unit(header)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let digit = |c: char| -> Option<u8> {
+        match c {
+            '1' | '一' => Some(1),
+            '2' | '二' => Some(2),
+            '3' | '三' => Some(3),
+            '4' | '四' => Some(4),
+            _ => None,
+        }
+    };
+    let one = |s: &str| -> Option<u8> {
+        let mut cs = s.chars();
+        let c = cs.next()?;
+        cs.next().is_none().then(|| digit(c)).flatten()
+    };
+    if let Some(n) = h.strip_prefix('q').and_then(one) {
+        return Some((4, n));
+    }
+    if let Some(n) = h.strip_suffix('q').and_then(one) {
+        return Some((4, n));
+    }
+    if let Some(n) = h.strip_prefix('h').and_then(one).filter(|&n| n <= 2) {
+        return Some((2, n));
+    }
+    match h.as_str() {
+        "上半年" => return Some((2, 1)),
+        "下半年" => return Some((2, 2)),
+        _ => {}
+    }
+    let q = h.strip_prefix('第').unwrap_or(&h);
+    let q = ["季度", "季"].iter().find_map(|w| q.strip_suffix(w))?;
+    one(q).map(|n| (4, n))
+}
+
+/// A column for the whole year after columns for each of its quarters or halves (`Q1`–`Q4`
+/// and `Year`): a totals column, each row's whole-year amount the sum of its parts. Only
+/// when every other amount column names a part of the year, and every part is there once.
+fn year_total_column(ctx: &Context<'_>, t: &Table, columns: &[Column]) -> Option<usize> {
+    let tc = t.header.iter().position(|c| {
+        let h = without_unit(text(ctx, c)).trim().to_ascii_lowercase();
+        WHOLE_YEAR.contains(&h.as_str())
+    })?;
+    let mut parts: Vec<(u8, u8)> = Vec::new();
+    for (k, c) in t.header.iter().enumerate() {
+        if k == tc || columns.get(k) != Some(&Column::Amount) {
+            continue;
+        }
+        let p = part_of_year(text(ctx, c))?;
+        if parts.contains(&p) {
+            return None;
+        }
+        parts.push(p);
+    }
+    let (of, _) = *parts.first()?;
+    (parts.len() == usize::from(of) && parts.iter().all(|&(n, _)| n == of)).then_some(tc)
 }
 
 fn sum_check(
@@ -617,7 +719,14 @@ fn quotes(
     let mut elsewhere: Option<(usize, bool)> = None;
     for f in &model.facts {
         let m = &ctx.mentions[f.mention];
-        if !(f.role == Role::Level || (m.kind == Kind::Percent && f.role != Role::Other))
+        // `finished third on 91 points`: points of a standings table, read as points of a
+        // percentage by the numbers, are quoted from a `Points` column only (`fits`).
+        let standings = m.kind == Kind::Points
+            && ctx.doc.slice(m.span).starts_with(|c: char| c.is_ascii_digit())
+            && !ctx.doc.slice(m.span).contains('.');
+        if !(f.role == Role::Level
+            || (m.kind == Kind::Percent && f.role != Role::Other)
+            || standings)
             || f.forecast
         {
             continue;
@@ -646,7 +755,9 @@ fn quotes(
         let other = match elsewhere {
             Some((si, other)) if si == f.sentence => other,
             _ => {
-                let other = has_word(sentence, OTHER_TIME) || has_word(sentence, OTHER_SOURCE);
+                let other = has_word(sentence, OTHER_TIME)
+                    || last_of_another_time(sentence)
+                    || has_word(sentence, OTHER_SOURCE);
                 elsewhere = Some((f.sentence, other));
                 other
             }
@@ -668,7 +779,19 @@ fn quotes(
         {
             continue;
         }
-        let change = matches!(f.role, Role::Change(_)) || has_word(words, CHANGE_WORDS);
+        // `Solar output climbed 35.5% to 4.4 TWh`: the amount a change reached is a level.
+        let reached = f.role == Role::Level
+            && !matches!(m.kind, Kind::Percent | Kind::Points)
+            && {
+                let l = text[f.label.range()].trim_end();
+                l.ends_with('至')
+                    || l.ends_with('到')
+                    || l.to_ascii_lowercase()
+                        .strip_suffix("to")
+                        .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+            };
+        let change =
+            matches!(f.role, Role::Change(_)) || (!reached && has_word(words, CHANGE_WORDS));
         let (_, ti, ri) = labels[k];
         let t = &model.tables[ti];
         if subject_elsewhere(text, t, sentence, words, &labels[k].0) {
@@ -692,6 +815,12 @@ fn quotes(
             continue;
         }
         let digits = ctx.doc.slice(m.span).chars().any(|c| c.is_ascii_digit());
+        // Points of a percentage are held as hundredths; standings points are counted.
+        let stated = if standings {
+            Interval::new(m.interval.low * 100.0, m.interval.high * 100.0)
+        } else {
+            m.interval
+        };
         let row = &t.rows[ri];
         // The column a header word right before the figure names (`RevPAR was down 6.8%`
         // against columns `Revenue change (%)` and `RevPAR ($)`): the last such word wins.
@@ -722,6 +851,10 @@ fn quotes(
                 }
                 let fits = if m.kind == Kind::Percent {
                     cm.kind == Kind::Percent
+                } else if standings {
+                    cm.kind == Kind::Number
+                        && digits
+                        && has_word(without_unit(header), &["points", "pts"])
                 } else {
                     // A bare number takes the header's scale and unit: the prose figure
                     // must be written in digits (`五位` is a word, not a quote) and carry
@@ -757,7 +890,7 @@ fn quotes(
             }
         };
         if candidates.iter().any(|(_, i)| {
-            i.meets(&m.interval) || change && unsigned(i).meets(&unsigned(&m.interval))
+            i.meets(&stated) || change && unsigned(i).meets(&unsigned(&stated))
         }) {
             continue;
         }
@@ -807,7 +940,27 @@ fn quotes(
         } else {
             Vec::new()
         };
-        let chosen = if by_unit.len() == 1 {
+        // Or the one whose header names the figure's year (`4.4 TWh in 2025` against
+        // `2024 (TWh)` and `2025 (TWh)`).
+        let by_year: Vec<(&Mention, Interval)> = match f.period.year {
+            Year::Abs(y) if candidates.len() > 1 => candidates
+                .iter()
+                .filter(|(cm, _)| {
+                    row.iter().enumerate().skip(1).any(|(c, cell)| {
+                        cell.mention.is_some_and(|i| std::ptr::eq(&ctx.mentions[i], *cm))
+                            && t.header.get(c).is_some_and(|h| {
+                                let ys = years(text_of(text, h));
+                                ys.len() == 1 && i32::from(ys[0]) == y
+                            })
+                    })
+                })
+                .copied()
+                .collect(),
+            _ => Vec::new(),
+        };
+        let chosen = if by_year.len() == 1 {
+            &by_year
+        } else if by_unit.len() == 1 {
             &by_unit
         } else if by_header.len() == 1 {
             &by_header
@@ -835,7 +988,7 @@ fn quotes(
             formula: "text ~ cell".into(),
             computed: (scaled.low + scaled.high) / 2.0,
             computed_interval: scaled,
-            claimed: m.interval,
+            claimed: stated,
             tolerance: ctx.options.tolerance,
         });
         finding.related.push(Related {
