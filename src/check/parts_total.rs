@@ -31,6 +31,9 @@ const MARKERS: &[(&str, bool)] = &[
     ("of that total", false),
     ("Of the total", false),
     ("Of these", false),
+    ("Of this total", false),
+    ("Of that amount", false),
+    ("Of this amount", false),
     ("including", true),
     ("among them", true),
     ("Among them", true),
@@ -54,7 +57,14 @@ static MARKER_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
 
 /// Markers that name the total as one already stated (`Of that total,`): at the head of a
 /// paragraph they refer to the last sentence of the paragraph before.
-const BACK_REFERENCES: &[&str] = &["Of that total", "Of the total", "Of these"];
+const BACK_REFERENCES: &[&str] = &[
+    "Of that total",
+    "Of the total",
+    "Of these",
+    "Of this total",
+    "Of that amount",
+    "Of this amount",
+];
 
 /// Words that say a list is partial wherever they stand in it.
 const PARTIAL: &[&str] = &["等", "主要", "such as", "among others", "among them"];

@@ -216,16 +216,17 @@ fn without_title_names(measure: &str, label: &str, names: &[&str]) -> Option<Str
     // the label's first word (which a sentence capitalises) and named by the title.
     // `The consumer confidence index compiled by the Westland Consumer Council` writes
     // `consumer` first in lower case: the council's name is another thing.
-    let words: Vec<&str> = label
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
     let is_name = |w: &str| {
-        words
-            .iter()
-            .position(|l| l.eq_ignore_ascii_case(w))
-            .is_some_and(|k| k > 0 && names.contains(&words[k]))
+        label
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .find(|(_, l)| l.eq_ignore_ascii_case(w))
+            .is_some_and(|(k, l)| k > 0 && names.contains(&l))
     };
+    if !measure.split(' ').any(is_name) {
+        return None;
+    }
     let kept: Vec<&str> = measure.split(' ').filter(|w| !is_name(w)).collect();
     (!kept.is_empty() && kept.len() < measure.split(' ').count()).then(|| kept.join(" "))
 }

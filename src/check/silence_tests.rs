@@ -1490,3 +1490,44 @@ fn change_taiwan_month_on_month_is_a_change_and_the_year_on_year_takes_the_measu
              2024 年 9 月，宏晶合併營收為 100.0 億元。\n";
     assert_eq!(changes(t), ["9.0%"]);
 }
+
+#[test]
+fn shares_in_english_each_after_its_amount() {
+    let over = "Income tax raised $412.0 million, or 52.0% of the total; business rates $250.5 million, \
+                or 31.6%; and fees $160.2 million, or 20.2%.\n";
+    assert_eq!(shares(over), ["52.0%"]);
+    // The size of a change and its rate are no shares.
+    let changes = "Revenue rose $120 million, or 54.2%, and costs fell $30 million, or 52.1%.\n";
+    assert!(shares(changes).is_empty(), "{:?}", shares(changes));
+    // Shares of wholes named after them.
+    let wholes = "Revenue was $2.1 billion, or 62% of group sales; profit was $300 million, \
+                  or 95% of group profit.\n";
+    assert!(shares(wholes).is_empty(), "{:?}", shares(wholes));
+}
+
+#[test]
+fn repeated_up_on_a_year_earlier_is_a_change() {
+    let t = "# Norland retail sales climb in October\n\nRetail sales rose 2.8% year on year in October.\n\n\
+             In October, retail sales were 3.3% up on a year earlier.\n";
+    assert_eq!(repeated(t), ["3.3%"]);
+    // Alone, `up` may name an answer.
+    let answers = "Asked about prices, 31% said up, 45% down and 24% unchanged.\n";
+    assert!(shares(answers).is_empty(), "{:?}", shares(answers));
+}
+
+#[test]
+fn parts_of_this_total_in_the_next_sentence() {
+    let t = "The council spent £84.2 million on services in 2025. Of this total, schools took \
+             £41.0 million, roads £25.3 million and libraries £20.1 million.\n";
+    assert_eq!(parts(t), ["£84.2 million"]);
+}
+
+#[test]
+fn table_the_captions_unit_scales_its_columns() {
+    let t = "2024 年主要景区接待游客（万人次）：\n\n| 景区 | 上半年 | 下半年 | 全年 |\n|---|---|---|---|\n\
+             | 古城景区 | 1,210 | 1,480 | 2,690 |\n| 滨海景区 | 980 | 1,640 | 2,620 |\n\n";
+    let right = format!("{t}2024 年，滨海景区全年接待游客 2,620 万人次。\n");
+    assert!(table(&right).is_empty(), "{:?}", table(&right));
+    let wrong = format!("{t}2024 年，滨海景区全年接待游客 2,720 万人次。\n");
+    assert_eq!(table(&wrong), ["2,720 万人次"]);
+}

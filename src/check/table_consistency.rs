@@ -822,6 +822,7 @@ fn quotes(
             m.interval
         };
         let row = &t.rows[ri];
+        let caption_unit = caption_unit(text, t);
         // The column a header word right before the figure names (`RevPAR was down 6.8%`
         // against columns `Revenue change (%)` and `RevPAR ($)`): the last such word wins.
         let named_column = last_header_word(text, t, words);
@@ -831,7 +832,17 @@ fn quotes(
             .skip(1)
             .filter_map(|(c, cell)| {
                 let cm = mention(ctx, cell)?;
-                let header = t.header.get(c).map_or("", |h| text_of(text, h));
+                let own_header = t.header.get(c).map_or("", |h| text_of(text, h));
+                // `2024 年主要景区接待游客（万人次）：` over the table: the caption's unit is
+                // every column's that names none of its own.
+                let with_caption;
+                let header = match caption_unit {
+                    Some(u) if !own_header.contains(['(', '（']) => {
+                        with_caption = format!("{own_header}{u}");
+                        with_caption.as_str()
+                    }
+                    _ => own_header,
+                };
                 let scale = header_scale(header);
                 // The prose's measure word agrees with the column's: a change is quoted
                 // from a column of changes, a level or share from any other.
@@ -1210,6 +1221,15 @@ fn table_heading<'a>(text: &'a str, t: &Table) -> (&'a str, &'a str) {
         ""
     };
     (&text[row_start..row_end], caption)
+}
+
+/// The unit a table's caption gives in brackets at its end (`…接待游客（万人次）：`,
+/// `Guest nights by region, 2025 (thousands):`), brackets included.
+fn caption_unit<'a>(text: &'a str, t: &Table) -> Option<&'a str> {
+    let (_, caption) = table_heading(text, t);
+    let c = caption.trim_end().trim_end_matches([':', '：']).trim_end();
+    let open = c.rfind(['(', '（'])?;
+    (c.ends_with([')', '）']) && c.len() - open <= 24).then(|| &c[open..])
 }
 
 /// Words of a span of months from the start of a period (`first ten months`, `1—10 月`,

@@ -986,6 +986,21 @@ pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role
         if let Some(&(_, sign)) = COMPARATIVES_AFTER.iter().find(|(w, _)| *w == next) {
             return Role::Change(sign);
         }
+        // `sales were 3.1% up on a year earlier`, `5% down from`: `up` and `down` before a
+        // word of the base (alone they may name answers: `31% up, 45% down`).
+        if matches!(next, "up" | "down") {
+            let base = lower_after
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .nth(1)
+                .unwrap_or("");
+            if matches!(
+                base,
+                "on" | "from" | "over" | "against" | "compared" | "year"
+            ) {
+                return Role::Change(if next == "up" { 1 } else { -1 });
+            }
+        }
     }
     if m.kind == Kind::Points {
         return Role::Other;
