@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::sentence::{input, title_subject, without_title_subject};
+use super::sentence::{input, title_subject, without_title_name};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{
     self as whole, Fact, Need, Part, Period, Probe, Role, Whole, Year, basis,
@@ -162,31 +162,6 @@ fn normalise(measure: &str) -> (String, Option<String>) {
             }
         }
         return (m.to_string(), None);
-    }
-}
-
-/// `measure` without the title's subject at its head, or without the first two characters
-/// or more of it (`聯晶合併營收` under `# 聯晶半導體 10 月營收…`: a company is called by the
-/// head of its name), when two characters or more remain.
-fn without_title_name<'m>(measure: &'m str, subject: Option<&str>) -> &'m str {
-    let whole = without_title_subject(measure, subject);
-    if whole.len() < measure.len() {
-        return whole;
-    }
-    let Some(subject) = subject.filter(|s| s.chars().count() >= 3) else {
-        return measure;
-    };
-    let common = measure
-        .char_indices()
-        .zip(subject.chars())
-        .take_while(|((_, a), b)| a == b)
-        .last()
-        .map_or(0, |((k, c), _)| k + c.len_utf8());
-    let rest = &measure[common..];
-    if measure[..common].chars().count() >= 2 && rest.chars().count() >= 2 {
-        rest
-    } else {
-        measure
     }
 }
 

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::sentence::{input, lead_sentence, title_subject, without_title_subject};
+use super::sentence::{input, lead_sentence, title_subject, without_title_name};
 use crate::eval::{brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{self as whole, Need, Probe, Role};
@@ -83,12 +83,15 @@ pub(super) fn check(
         if key.1.part == whole::Part::Unstated && key.1.year != whole::Year::Unstated {
             key.1.part = whole::Part::FullYear;
         }
-        let kept = without_title_subject(without_the_subject(&key.0), title).len();
+        let kept = without_title_name(without_the_subject(&key.0), title).len();
         if kept < key.0.len() {
             key.0.drain(..key.0.len() - kept);
         }
         if key.0.is_ascii() {
             let label = &ctx.doc.masked[f.label.range()];
+            if let Some(rest) = referred_back(&key.0, label) {
+                key.0 = rest.to_string();
+            }
             if let Some(m) = without_title_names(&key.0, label, &names) {
                 key.0 = m;
             }
@@ -177,6 +180,33 @@ pub(super) fn check(
         out.push(finding);
     }
     out
+}
+
+/// Owners that name another party than the one the article is about.
+const NOT_THE_SUBJECT: &[&str] = &[
+    "rival", "rivals", "competitor", "competitors", "parent", "partner", "partners", "peer",
+    "peers", "subsidiary", "regulator", "government", "buyer", "seller", "lender", "client",
+    "customer", "customers", "supplier", "suppliers", "union",
+];
+
+/// An English measure without a possessive that refers back to the article's subject by a
+/// common noun (`The bank's net interest margin`, `the airline's load factor`): written in
+/// lower case after `the`, it names no one new. A name (`Brightmart's`) or another party
+/// (`the rival's`) stays.
+fn referred_back<'m>(measure: &'m str, label: &str) -> Option<&'m str> {
+    let (owner, rest) = measure.split_once("'s ")?;
+    if owner.contains(' ')
+        || NOT_THE_SUBJECT.contains(&owner)
+        || rest.split(' ').filter(|w| !w.is_empty()).count() < 1
+    {
+        return None;
+    }
+    let written = format!("the {owner}'s ");
+    let lower = label.to_ascii_lowercase();
+    let at = lower.find(&written)?;
+    // In lower case as written (`The bank's`, `the bank's`), not `the Bank's`.
+    let noun = &label[at + 4..at + 4 + owner.len()];
+    noun.chars().all(|c| c.is_ascii_lowercase()).then_some(rest)
 }
 
 /// The capitalised words of the article's first line past its first word (`Marland` in

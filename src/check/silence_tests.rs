@@ -1531,3 +1531,35 @@ fn table_the_captions_unit_scales_its_columns() {
     let wrong = format!("{t}2024 年，滨海景区全年接待游客 2,720 万人次。\n");
     assert_eq!(table(&wrong), ["2,720 万人次"]);
 }
+
+#[test]
+fn repeated_the_bank_s_is_the_article_s_own() {
+    let t = "# Harbour Bank results\n\nNet interest margin was 2.94% in 2025, the bank said.\n\n\
+             The bank's net interest margin was 2.89% in 2025.\n";
+    assert_eq!(repeated(t), ["2.89%"]);
+    let rival = "# Harbour Bank results\n\nNet interest margin was 2.94% in 2025, the bank said.\n\n\
+                 The rival's net interest margin was 2.89% in 2025.\n";
+    assert!(repeated(rival).is_empty(), "{:?}", repeated(rival));
+}
+
+#[test]
+fn repeated_a_company_called_by_the_head_of_its_name() {
+    let t = "# 聯晶半導體 10 月營收創高\n\n2025 年 10 月合併營收 186.4 億元，年增 8.7%。\n\n\
+             聯晶 2025 年 10 月合併營收年增 9.1%。\n";
+    assert_eq!(repeated(t), ["9.1%"]);
+}
+
+#[test]
+fn repeated_a_comparative_on_another_base_is_no_change_of_the_year() {
+    // `higher than in October` names another base: not the year-on-year change.
+    let t = "# Norland retail sales\n\nRetail sales rose 3.4% in October.\n\n\
+             In November, retail sales were 0.8% higher than in October.\n";
+    assert!(repeated(t).is_empty(), "{:?}", repeated(t));
+}
+
+#[test]
+fn table_last_before_a_month_is_another_time() {
+    let t = "| Team | Won | Points |\n|---|---|---|\n| Hawks | 40 | 88 |\n| Owls | 38 | 84 |\n\n";
+    let june = format!("{t}The Owls had 80 points last June.\n");
+    assert!(table(&june).is_empty(), "{:?}", table(&june));
+}

@@ -69,6 +69,9 @@ const LAST_TIMES: &[&str] = &[
     "week", "weeks", "quarter", "quarters", "round", "poll", "census", "survey", "term",
     "decade", "summer", "winter", "spring", "autumn", "fall", "vote", "count", "half",
     "game", "games", "match", "matches", "day", "days", "night", "campaign", "contest",
+    "weekend", "edition", "tournament", "championship", "financial", "fiscal", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
 ];
 
 /// Whether `last` in `s` speaks of another time: before a word of time or a number, or

@@ -947,6 +947,24 @@ const CHANGE_NOUNS_AFTER: &[(&str, i8)] = &[
     ("slide", -1),
 ];
 
+/// Words naming the same period of the year before as a comparison's base.
+const YEAR_BEFORE: &[&str] = &[
+    "a year earlier",
+    "a year ago",
+    "a year before",
+    "the year before",
+    "last year",
+    "the previous year",
+    "the prior year",
+    "a year previously",
+    "the same month",
+    "the same period",
+    "the same quarter",
+    "the same time",
+    "the same week",
+    "the same months",
+];
+
 /// English comparatives right after a percentage (`3.1% higher than a year earlier`,
 /// `2.2% above the same period of 2024`): the figure is a change, with their sign. Not
 /// `more` or `less`, which name answers (`24% less often`, `31% more likely`).
@@ -982,23 +1000,26 @@ pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role
         if let Some(&(_, sign)) = CHANGE_NOUNS_AFTER.iter().find(|(w, _)| *w == next) {
             return Role::Change(sign);
         }
-        // `sales were 3.1% higher than a year earlier`: the figure is the difference.
-        if let Some(&(_, sign)) = COMPARATIVES_AFTER.iter().find(|(w, _)| *w == next) {
-            return Role::Change(sign);
-        }
-        // `sales were 3.1% up on a year earlier`, `5% down from`: `up` and `down` before a
-        // word of the base (alone they may name answers: `31% up, 45% down`).
-        if matches!(next, "up" | "down") {
-            let base = lower_after
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| !w.is_empty())
-                .nth(1)
-                .unwrap_or("");
-            if matches!(
-                base,
-                "on" | "from" | "over" | "against" | "compared" | "year"
-            ) {
-                return Role::Change(if next == "up" { 1 } else { -1 });
+        // `sales were 3.1% higher than a year earlier`, `3.1% up on the previous year`: the
+        // figure is the change on the year before. Only with the year before named as the
+        // base: `0.8% higher than in October` names a base whose period words the facts
+        // would read as the figure's own, and `31% up, 45% down` may be answers.
+        let sign = COMPARATIVES_AFTER
+            .iter()
+            .find(|(w, _)| *w == next)
+            .map(|&(_, s)| s)
+            .or(match next {
+                "up" => Some(1),
+                "down" => Some(-1),
+                _ => None,
+            });
+        if let Some(sign) = sign {
+            let mut end = lower_after.len().min(64);
+            while !lower_after.is_char_boundary(end) {
+                end -= 1;
+            }
+            if YEAR_BEFORE.iter().any(|w| lower_after[..end].contains(w)) {
+                return Role::Change(sign);
             }
         }
     }
