@@ -1563,3 +1563,21 @@ fn table_last_before_a_month_is_another_time() {
     let june = format!("{t}The Owls had 80 points last June.\n");
     assert!(table(&june).is_empty(), "{:?}", table(&june));
 }
+
+#[test]
+fn table_a_share_column_with_no_totals_row_stays_within_100() {
+    let over = "| Mode | Share (%) |\n|---|---|\n| Car | 52.4 |\n| Bus | 21.0 |\n| Rail | 18.3 |\n\
+                | Bicycle | 9.6 |\n| Walking | 10.7 |\n";
+    assert_eq!(table(over), ["52.4"]);
+    let zh = "| 企业 | 市场份额 |\n|---|---|\n| 甲 | 52.4% |\n| 乙 | 31.0% |\n| 丙 | 28.3% |\n";
+    assert_eq!(table(zh), ["52.4%"]);
+    // A rate within each row, and one item's share at several times, are not one whole.
+    let rates = "| Region | Share of households with broadband (%) |\n|---|---|\n\
+                 | North | 82.4 |\n| South | 79.0 |\n";
+    assert!(table(rates).is_empty(), "{:?}", table(rates));
+    let times = "| Year | Share (%) |\n|---|---|\n| 2024 | 61.2 |\n| 2025 | 63.5 |\n";
+    assert!(table(times).is_empty(), "{:?}", table(times));
+    let whole = "| Mode | Share (%) |\n|---|---|\n| Car | 52.4 |\n| Bus | 21.0 |\n| Rail | 18.3 |\n\
+                 | Bicycle | 8.3 |\n";
+    assert!(table(whole).is_empty(), "{:?}", table(whole));
+}

@@ -416,6 +416,13 @@ fn totals(
             }
         }
     }
+    if total_row.is_none() {
+        for (k, &col) in columns.iter().enumerate() {
+            if col == Column::Share {
+                shares_over(ctx, t, k, severity, examined, out);
+            }
+        }
+    }
     // A totals column: the sum of the row's other amounts.
     let year_total = year_total_column(ctx, t, &columns);
     if let Some(tc) = t
@@ -518,6 +525,118 @@ fn year_total_column(ctx: &Context<'_>, t: &Table, columns: &[Column]) -> Option
     }
     let (of, _) = *parts.first()?;
     (parts.len() == usize::from(of) && parts.iter().all(|&(n, _)| n == of)).then_some(tc)
+}
+
+/// Headers of a share column whose shares are of the whole the rows split (`Share (%)`,
+/// `Market share`, `占比`): not `Share of households with broadband`, a rate within each row.
+const WHOLE_SHARES: &[&str] = &[
+    "share",
+    "market share",
+    "vote share",
+    "share of total",
+    "share of the total",
+    "share of the vote",
+    "share of votes",
+    "% of total",
+    "占比",
+    "比重",
+    "份额",
+    "市场份额",
+    "佔比",
+    "份額",
+    "市場份額",
+    "得票率",
+    "占总量比重",
+];
+
+/// A share column with no totals row: its shares of the one whole the rows split may not
+/// add up to more than 100% beyond rounding. Only when the header names that whole by a
+/// share word alone (`WHOLE_SHARES`), every row holds a share and no row is a total.
+fn shares_over(
+    ctx: &Context<'_>,
+    t: &Table,
+    k: usize,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) {
+    let header = t.header.get(k).map_or("", |h| text(ctx, h));
+    let name = without_unit(header).trim().to_lowercase();
+    if !WHOLE_SHARES.contains(&name.as_str()) || t.rows.len() < 2 {
+        return;
+    }
+    // Rows named by a year or a part of one (`2024`, `Q3`, `一季度`) are one item at several
+    // times, each share of its own whole.
+    let by_time = t.rows.iter().any(|r| {
+        r.first().is_none_or(|c| {
+            let l = text(ctx, c);
+            c.mention.is_some()
+                || l.chars().any(|ch| ch.is_ascii_digit() || "季月年度".contains(ch))
+                || part_of_year(l).is_some()
+        })
+    });
+    if by_time {
+        return;
+    }
+    let parts: Option<Vec<&Mention>> = t
+        .rows
+        .iter()
+        .map(|r| r.get(k).and_then(|c| mention(ctx, c)))
+        .collect();
+    let Some(parts) = parts else {
+        return;
+    };
+    let scale = share_scale(&parts);
+    if parts
+        .iter()
+        .any(|p| !matches!(p.kind, Kind::Percent | Kind::Number) || p.unit.is_some() && p.kind != Kind::Percent)
+    {
+        return;
+    }
+    examined.extend(parts.iter().map(|p| p.span));
+    let sum = crate::analysis::facts::sum(parts.iter().copied());
+    let sum = Interval::new(sum.low * scale, sum.high * scale);
+    if sum.low <= 1.0 {
+        return;
+    }
+    let doc = ctx.doc;
+    let first = parts[0];
+    let found = doc.slice(first.span);
+    let mid = (sum.low + sum.high) / 2.0;
+    let mut f = Finding::new(
+        ID,
+        Origin::Builtin(&META),
+        severity,
+        first.span,
+        found,
+        format!(
+            "the share column `{}` adds up to {}%, more than 100%",
+            header.trim(),
+            format_number(mid * 100.0)
+        ),
+    );
+    f.explanation = Some(Explanation {
+        inputs: parts
+            .iter()
+            .enumerate()
+            .map(|(k, m)| input(&format!("cell{}", k + 1), doc, m))
+            .collect(),
+        formula: format!(
+            "{} <= 100%",
+            (1..=parts.len())
+                .map(|k| format!("cell{k}"))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        ),
+        computed: mid,
+        computed_interval: sum,
+        claimed: Interval::new(0.0, 1.0),
+        tolerance: ctx.options.tolerance,
+    });
+    f.notes
+        .push(format!("the cells allow {}", format_interval(sum)));
+    f.related = related(doc, &parts[1..], "cell");
+    out.push(f);
 }
 
 fn sum_check(
