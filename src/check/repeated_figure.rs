@@ -185,8 +185,9 @@ pub(super) fn check(
 /// Owners that name another party than the one the article is about.
 const NOT_THE_SUBJECT: &[&str] = &[
     "rival", "rivals", "competitor", "competitors", "parent", "partner", "partners", "peer",
-    "peers", "subsidiary", "regulator", "government", "buyer", "seller", "lender", "client",
-    "customer", "customers", "supplier", "suppliers", "union",
+    "peers", "subsidiary", "regulator", "government", "client", "customer", "customers",
+    "supplier", "suppliers", "union", "country", "nation", "industry", "sector", "market",
+    "economy", "world", "region",
 ];
 
 /// An English measure without a possessive that refers back to the article's subject by a
