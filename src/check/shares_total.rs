@@ -638,7 +638,9 @@ fn owns_share(ctx: &Context<'_>, f: &Fact) -> bool {
     if l.is_ascii() {
         // `$250.5 million, or 31.6%`, `, accounting for 31.6% of the total`: a share of the
         // amount before it, naming no whole of its own after it but the total.
-        let lower = l.to_ascii_lowercase();
+        if !EN_SHARE_OPENERS.iter().any(|w| l.eq_ignore_ascii_case(w)) {
+            return false;
+        }
         let m = &ctx.mentions[f.mention];
         let text = &ctx.doc.masked;
         let after = text[m.span.end..after_end(text, m.span.end)]
@@ -649,7 +651,7 @@ fn owns_share(ctx: &Context<'_>, f: &Fact) -> bool {
             || ["of the total", "of total", "of the whole", "of all "]
                 .iter()
                 .any(|w| after.starts_with(w));
-        return EN_SHARE_OPENERS.contains(&lower.as_str()) && whole_of_all;
+        return whole_of_all;
     }
     if f.role != Role::Share {
         return false;
