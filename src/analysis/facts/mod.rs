@@ -358,6 +358,10 @@ impl Whole {
         mut need: impl FnMut(&Probe<'_>) -> Need,
     ) -> Whole {
         let mut whole = Whole::default();
+        // A fact per quantity at most: the list is not grown (and copied) again and again.
+        whole
+            .facts
+            .reserve(mentions.iter().filter(|m| m.kind.is_quantity()).count());
         let mut scratch = Scratch::default();
         // The sentences of the block at hand, kept from one block to the next.
         let mut spans = Vec::new();

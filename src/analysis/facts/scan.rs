@@ -100,6 +100,7 @@ impl WordSet {
 
 impl CharSet {
     /// `covers(&CharSet::of(word))`, sooner.
+    #[inline]
     pub fn covers_word(&self, word: &WordSet) -> bool {
         let need = word.set.bloom[word.first];
         self.bloom[word.first] & need == need && self.covers(&word.set)
@@ -153,18 +154,13 @@ pub fn scan(s: &str) -> Scan {
     let (mut prev, mut prev2) = (0u32, 0u32);
     let bytes = s.as_bytes();
     // The ASCII characters, as the low and high halves of `CharSet::ascii`.
-    let (mut low_half, mut high_half) = (0u64, 0u64);
+    let mut halves = [0u64; 2];
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII needs no decoding, and no arm of the match below is ASCII.
         if b < 0x80 {
-            let bit = 1u64 << (b & 63);
-            if b < 64 {
-                low_half |= bit;
-            } else {
-                high_half |= bit;
-            }
+            halves[usize::from(b >> 6)] |= 1 << (b & 63);
             prev2 = prev;
             prev = u32::from(b);
             i += 1;
@@ -220,7 +216,7 @@ pub fn scan(s: &str) -> Scan {
         prev = code;
         i += width;
     }
-    out.chars.ascii = u128::from(low_half) | u128::from(high_half) << 64;
+    out.chars.ascii = u128::from(halves[0]) | u128::from(halves[1]) << 64;
     out.letters |= out.chars.ascii & ASCII_LETTERS != 0;
     if out.letters && !period && english_may_cue(&out.chars) {
         let en = english_cues(s);
