@@ -153,6 +153,9 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             }
         }
     }
+    if let Some(span) = streak(text, s, p) {
+        return Some(raw(Kind::Ordinal, span, number, p));
+    }
     if matches!(p.numeral, Numeral::Arabic) {
         let (w, we) = word_at(text, p.end);
         if matches!(w, "st" | "nd" | "rd" | "th") {
@@ -214,6 +217,29 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         _ => p.end,
     };
     Some(raw(Kind::Ordinal, Span::new(start, end), number, p))
+}
+
+/// Verbs of a streak in headlines: a rate frozen, a market up or down, a team winning.
+const STREAK_VERBS: &[char] = &[
+    '凍', '冻', '涨', '漲', '跌', '升', '降', '胜', '勝', '败', '敗', '增', '减', '減', '平', '冠',
+    '霸', '红', '紅', '阳', '陽', '阴', '陰', '板', '扬', '揚', '贬', '貶', '黑', '停',
+];
+
+/// A place in a streak: `連8凍` (the eighth freeze in a row), `连3跌`, and `5连胜`, `三連霸`
+/// (the fifth win in a row): `连` and a small number glued to a verb of the streak. Not
+/// `连续8个月` (a span of time) nor `连8个`.
+fn streak(text: &str, s: usize, p: &Parsed) -> Option<Span> {
+    if p.decimals != 0 || !(1.0..=99.0).contains(&p.value) {
+        return None;
+    }
+    let verb = |at: usize| char_at(text, at).is_some_and(|c| STREAK_VERBS.contains(&c));
+    if matches!(char_before(text, s), Some('连' | '連')) && verb(p.end) {
+        return Some(Span::new(s - 3, p.end + 3));
+    }
+    if matches!(char_at(text, p.end), Some('连' | '連')) && verb(p.end + 3) {
+        return Some(Span::new(s, p.end + 6));
+    }
+    None
 }
 
 /// Whether `text[..k]` ends with an ordinal written with `第` and a list connector
@@ -490,12 +516,58 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         // `114年度總預算`, `113年底`, `112年全年`: a Minguo year (three digits, from 100) with
         // a word that only a year takes, unless a word of duration comes before (`近100年`).
         let k = skip_space_back(text, s);
+        // `央行預估115年經濟成長率`: before the noun of a statistic, too; a span of a hundred
+        // years and more takes `來`, `間`, `的`, `歷史` after it or a word of founding before
+        // it (`成立110年來`, `建校120年校慶`).
+        let after = char_at(text, j + 3);
+        let year_word = matches!(
+            after,
+            Some('度' | '底' | '初' | '中' | '全' | '上' | '下' | '第' | '起' | '以' | '前')
+        );
+        let before_noun = after.is_some_and(|c| {
+            is_cjk(c)
+                && !matches!(
+                    c,
+                    '来' | '來'
+                        | '间'
+                        | '間'
+                        | '内'
+                        | '內'
+                        | '之'
+                        | '的'
+                        | '历'
+                        | '歷'
+                        | '多'
+                        | '余'
+                        | '餘'
+                        | '后'
+                        | '後'
+                        | '里'
+                        | '裡'
+                        | '了'
+                        | '才'
+                        | '就'
+                        | '都'
+                        | '也'
+                        | '还'
+                        | '還'
+                        | '时'
+                        | '時'
+                        | '左'
+                        | '老'
+                        | '校'
+                        | '庆'
+                        | '慶'
+                        | '大'
+                        | '一'
+                        | '遇'
+                )
+        }) && !FOUNDED_BEFORE
+            .iter()
+            .any(|w| ends_with_word(text, k, w).is_some());
         let minguo = (100..=130).contains(&v)
             && p.numeral == Numeral::Arabic
-            && matches!(
-                char_at(text, j + 3),
-                Some('度' | '底' | '初' | '中' | '全' | '上' | '下' | '第' | '起' | '以' | '前')
-            )
+            && (year_word || before_noun)
             && !DURATION_BEFORE
                 .iter()
                 .any(|w| ends_with_word(text, k, w).is_some());
@@ -842,10 +914,24 @@ const DURATION_BEFORE: &[&str] = &[
     "有", "過去", "長達", "歷時", "這", "約", "超過", "將近", "達",
 ];
 
+/// Words before a span of a hundred years and more (`成立110年`, `建校120年`): the span,
+/// not a year of the Minguo calendar.
+const FOUNDED_BEFORE: &[&str] = &[
+    "成立", "建校", "建党", "建黨", "建国", "建國", "建城", "创立", "創立", "创办", "創辦", "创建",
+    "創建", "历经", "歷經", "走过", "走過", "已", "共", "满", "滿", "逾", "超", "近", "诞辰",
+    "誕辰", "开业", "開業", "营运", "營運",
+];
+
 /// English words before a number that make a four-digit number a year (`in 2023`).
 const YEAR_PREPOSITIONS: &[&str] = &[
     "in", "since", "by", "from", "until", "till", "during", "of", "before", "after", "to", "In",
     "Since", "By", "From", "Until", "During", "Before", "After",
+];
+
+/// Words before a year that stands before the noun it dates (`the 2027 edition`).
+const YEAR_DETERMINERS: &[&str] = &[
+    "the", "The", "its", "Its", "their", "Their", "this", "This", "that", "next", "last", "his",
+    "her", "our", "whose",
 ];
 
 /// `2023 年`, `2023 年 4 月`, `二〇二三年`, `in 2023`, `2023` alone.
@@ -942,6 +1028,23 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
                 | "FY"
         )
     };
+    // `Canada's 2026 wildfire season ends`, `the 2027 edition opens`: a year between a
+    // determiner and a noun in the singular, whatever word in `-s` comes later.
+    let determined = k < s
+        && (text[..k].ends_with("'s")
+            || text[..k].ends_with("’s")
+            || YEAR_DETERMINERS
+                .iter()
+                .any(|w| ends_with_word(text, k, w).is_some()));
+    if determined
+        && (1900..=2100).contains(&v)
+        && p.numeral == Numeral::Arabic
+        && let TailKind::Count(noun) = &tail.kind
+        && text.as_bytes().get(p.end) == Some(&b' ')
+        && !text[p.end + 1..].starts_with(noun.as_ref())
+    {
+        return Some(raw(Kind::Year, number, number, p));
+    }
     let decade = text[p.end..].starts_with('s')
         && !text
             .as_bytes()
@@ -1180,6 +1283,13 @@ const NUMBERED_NAMES: &[&str] = &[
     "大廈",
     "服务专线",
     "服務專線",
+    // `92無鉛汽油`, `95号汽油`, `0号柴油`: the grade of a fuel names the product.
+    "無鉛",
+    "无铅",
+    "号汽油",
+    "號汽油",
+    "号柴油",
+    "號柴油",
 ];
 
 /// The end of a word of `NUMBERED_NAMES` at `j` (or of `版` that is no word of its own:
@@ -1203,6 +1313,8 @@ pub(crate) fn numbered_name_end(text: &str, j: usize) -> Option<usize> {
             | '小'
             | '服'
             | '大'
+            | '無'
+            | '无'
     ) {
         return None;
     }

@@ -544,6 +544,16 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
             pre.hedge = None;
         }
     }
+    if let Some((_, span)) = pre.hedge
+        && context::benchmark(
+            text,
+            &text[span.range()],
+            span,
+            text[p.end..tail.end].trim_start(),
+        )
+    {
+        pre.hedge = None;
+    }
     if tail.kind == TailKind::Name || yuan_word(text, &p, &tail) {
         let span = context::name_span(text, s, tail.end);
         out.push(Raw::non_quantity(
@@ -579,6 +589,23 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     {
         raw.kind = Kind::Count;
         raw.unit = Some(Cow::Borrowed(unit));
+    }
+    // `the number of payrolled employees fell by 41,000`: a bare figure after a verb whose
+    // subject names a count counts those things; the level after it (`… to 30.2 million`)
+    // counts the same things.
+    if raw.kind == Kind::Number && tail.kind == TailKind::None && raw.unit.is_none() {
+        if let Some(noun) = context::counted_subject(text, pre.start(s)) {
+            raw.kind = Kind::Count;
+            raw.unit = Some(Cow::Owned(noun.to_string()));
+        } else if let Some(prev) = out.last()
+            && prev.kind == Kind::Count
+            && prev.reason.is_none()
+            && text.get(prev.span.end..pre.start(s)) == Some(" to ")
+            && context::counted_subject(text, prev.span.start).is_some()
+        {
+            raw.kind = Kind::Count;
+            raw.unit = prev.unit.clone();
+        }
     }
     // `每十萬人`, `per 100,000 people`: the denominator of a rate is no figure the text
     // states (the rate is).
@@ -869,9 +896,12 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         (TailKind::Tenths(_), _) => (Kind::Percent, Some(Cow::Borrowed("%")), 0.1),
         (TailKind::Points, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.01),
         (TailKind::Multiple, _) => (Kind::Multiple, Some(Cow::Borrowed("x")), 1.0),
+        // `新台幣3,000億元`, `港幣1,234元`: `元` is the dollar that the currency before names.
+        (TailKind::Money("CNY"), Some((code, _))) => (Kind::Money, Some(Cow::Borrowed(code)), 1.0),
         (TailKind::Money(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 1.0),
         (TailKind::Subunit(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 0.01),
         (TailKind::BasisPoints, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.0001),
+        (TailKind::QuarterPoints, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.0025),
         (TailKind::PerMille, _) => (Kind::Percent, Some(Cow::Borrowed("%")), 0.001),
         (_, Some((code, _))) => (Kind::Money, Some(Cow::Borrowed(code)), 1.0),
         (TailKind::Count(u), _) => (Kind::Count, Some(u.clone()), 1.0),
