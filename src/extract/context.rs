@@ -1073,6 +1073,9 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
             return (TailKind::Unit("级"), Some(e));
         }
     }
+    if let Some((medal, e)) = medal(text, pos, j) {
+        return (TailKind::Count(Cow::Borrowed(medal)), Some(e));
+    }
     if let Some(e) = game_points(text, j) {
         return (TailKind::Count(Cow::Borrowed("分")), Some(e));
     }
@@ -1091,6 +1094,34 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         return (TailKind::Count(Cow::Borrowed(noun)), Some(e));
     }
     (TailKind::None, None)
+}
+
+/// `7金5银4铜`: medals counted by their metal in a tally of them (gold, then silver, then
+/// bronze): `金` before another figure, `银` or `铜` after a figure of the metal before it.
+/// `pos` is the numeral's end, `j` the metal's start. Returns the medal and its end.
+fn medal(text: &str, pos: usize, j: usize) -> Option<(&'static str, usize)> {
+    let c = char_at(text, j)?;
+    let (name, before): (&'static str, &[char]) = match c {
+        '金' => ("金牌", &[]),
+        '银' => ("银牌", &['金']),
+        '銀' => ("銀牌", &['金']),
+        '铜' => ("铜牌", &['银', '銀']),
+        '銅' => ("銅牌", &['银', '銀']),
+        _ => return None,
+    };
+    let e = j + c.len_utf8();
+    let figure = |c: char| c.is_ascii_digit() || super::numeral::zh_digit(c).is_some();
+    if before.is_empty() {
+        return char_at(text, e).is_some_and(figure).then_some((name, e));
+    }
+    // Back over the figure to the metal before it.
+    let mut k = pos;
+    while let Some(d) = char_before(text, k)
+        && (figure(d) || d == '十')
+    {
+        k -= d.len_utf8();
+    }
+    (k < pos && char_before(text, k).is_some_and(|m| before.contains(&m))).then_some((name, e))
 }
 
 /// `碼` (`码`) at `j` as a quarter of a percentage point (`累计升息3.5碼`, `降息半码`): in a

@@ -348,6 +348,8 @@ pub(crate) const COUNTERS: &[char] = &[
     '杯', // Provinces, counties, towns and villages (`3省（区）`), buildings, packs and
     // poultry (`1.2亿羽`).
     '省', '县', '縣', '镇', '鎮', '村', '幢', '盒', '袋', '罐', '羽',
+    // Tents of a relief effort (`搭建帐篷1.2万余顶`).
+    '顶', '頂',
     // Innings, sets and games of a match (`主投4局`), games played, won and lost
     // (`27战24胜`).
     '局', '战', '戰', '胜', '勝', '负',
@@ -366,7 +368,20 @@ pub(crate) fn counter_word(counter: char, next: Option<char>) -> bool {
         ('位', Some('数' | '數'))
             // `3局长`: officials, not games.
             | ('局', Some('长' | '長' | '面' | '势' | '勢' | '部'))
-            | ('战' | '戰', Some('略' | '术' | '術' | '争' | '爭' | '役' | '区' | '區'))
+            // `顶级`, `顶尖`: top, not tents.
+            | (
+                '顶' | '頂',
+                Some('级' | '級' | '端' | '尖' | '层' | '層' | '部' | '点' | '點' | '住' | '峰' | '格')
+            )
+            // `3比1战胜`, `战平`, `战败`: the verbs of a match, not games played.
+            | (
+                '战' | '戰',
+                Some(
+                    '略' | '术' | '術' | '争' | '爭' | '役' | '区' | '區' | '胜' | '勝' | '平'
+                        | '败' | '敗' | '斗' | '鬥' | '绩' | '績' | '机' | '機' | '士' | '线'
+                        | '線' | '场' | '場' | '队' | '隊' | '友' | '火' | '报' | '報'
+                )
+            )
             | ('胜' | '勝', Some('利' | '率' | '任' | '出'))
             | ('负' | '負', Some('债' | '債' | '责' | '責' | '担' | '擔' | '值' | '面' | '荷'))
             | (
@@ -621,6 +636,9 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("megahertz", "MHz"),
     ("gigahertz", "GHz"),
     ("kilovolts", "kV"),
+    // `an 800-volt system`, `230 volts`.
+    ("volts", "V"),
+    ("volt", "V"),
     ("kilopascals", "kPa"),
     ("nanometres", "nm"),
     ("nanometers", "nm"),
@@ -1016,6 +1034,11 @@ pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
     ("and above", Hedge::AtLeast),
     ("or above", Hedge::AtLeast),
     ("or so", Hedge::Approximately),
+    // `aftershocks of magnitude 4.5 or greater`, `grade 3 or higher`.
+    ("or greater", Hedge::AtLeast),
+    ("or higher", Hedge::AtLeast),
+    ("and higher", Hedge::AtLeast),
+    ("or lower", Hedge::AtMost),
 ];
 
 /// Hedges that may stand apart from their number in the same clause (`大约是…的 8.7 倍`),

@@ -179,6 +179,11 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
     {
         return Some(Span::new(s, e));
     }
+    // `the 988 Suicide and Crisis Lifeline`, `a 116 123 helpline`: a number the line that
+    // follows is named by.
+    if (3..=6).contains(&int_digits) && b.get(e) == Some(&b' ') && english_line(text, e + 1) {
+        return Some(Span::new(s, e));
+    }
     if (4..=6).contains(&int_digits) {
         let head = text[..s].trim_end_matches([' ', '\t', '：', ':', '#']);
         // One byte turns most numbers away before the table (years are four digits too).
@@ -204,6 +209,25 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
         return Some(Span::new(s, e));
     }
     None
+}
+
+/// Whether the words at `j` name a telephone line: up to four capitalised words (or `and`)
+/// and then `Lifeline`, `Helpline`, `Hotline` in any case.
+fn english_line(text: &str, j: usize) -> bool {
+    for (n, w) in text[j..].split(' ').take(5).enumerate() {
+        let w = w.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+        if ["lifeline", "helpline", "hotline"]
+            .iter()
+            .any(|l| w.eq_ignore_ascii_case(l))
+        {
+            return true;
+        }
+        let capital = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        if n == 4 || !(capital || w == "and" || w == "&") {
+            return false;
+        }
+    }
+    false
 }
 
 /// Words that name a telephone line or desk (`热线`, `服务台`).

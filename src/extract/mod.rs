@@ -1309,6 +1309,30 @@ mod tests {
                 .unwrap_or_else(|| panic!("`{want}` not read in `{text}`: {got:?}"));
             assert_eq!(m.kind, kind, "`{want}` in `{text}`");
         }
+        for (text, want, kind) in [
+            (
+                "Call the 988 Suicide and Crisis Lifeline now.",
+                "988",
+                Kind::Name,
+            ),
+            ("中国队以7金5银4铜位列第2", "5银", Kind::Count),
+            ("中国队以7金5银4铜位列第2", "4铜", Kind::Count),
+            ("A magnitude 7.1 earthquake struck", "7.1", Kind::Quantity),
+        ] {
+            assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
+        }
+        let m = mention(
+            "50 aftershocks of magnitude 4.5 or greater",
+            "4.5 or greater",
+        );
+        assert_eq!((m.kind, m.hedge), (Kind::Quantity, Some(Hedge::AtLeast)));
+        // `3比1战胜`: the verb of a match, no games counted.
+        let text = "主场3比1战胜对手";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(
+            mentions.iter().all(|m| m.kind != Kind::Count),
+            "{mentions:?}"
+        );
         // Spans of time stay quantities: a streak of months, a century since a founding.
         assert_eq!(mention("连续8个月增长", "8个月").kind, Kind::Quantity);
         assert_eq!(mention("成立110年來首次", "110年").kind, Kind::Quantity);

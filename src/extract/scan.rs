@@ -607,6 +607,17 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
             raw.unit = prev.unit.clone();
         }
     }
+    // `A magnitude 7.1 earthquake`, `of magnitude 4.5 or greater`: the magnitude named
+    // before the figure, as `7.8-magnitude` names it after.
+    if raw.kind == Kind::Number
+        && tail.kind == TailKind::None
+        && ["magnitude", "Magnitude"].iter().any(|w| {
+            lexicon::ends_with_word(text, lexicon::skip_space_back(text, pre.start(s)), w).is_some()
+        })
+    {
+        raw.kind = Kind::Quantity;
+        raw.unit = Some(Cow::Borrowed("M"));
+    }
     // `每十萬人`, `per 100,000 people`: the denominator of a rate is no figure the text
     // states (the rate is).
     if matches!(raw.kind, Kind::Count | Kind::Money | Kind::Number)
