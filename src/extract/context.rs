@@ -1266,6 +1266,11 @@ fn hyphenated(text: &str, j: usize) -> (TailKind, Option<usize>) {
     let (w, e) = word_at(text, j + 1);
     if text.as_bytes().get(j) == Some(&b'-') && w.len() >= 2 {
         if let Some((_, u, e)) = match_after(text, j + 1, UNIT_EN) {
+            // `a 34-year-old man`, `18-year-olds`: an age, the years with `-old`.
+            if u == "year" && text[e..].starts_with("-old") {
+                let e = e + 4 + usize::from(text[e + 4..].starts_with('s'));
+                return (TailKind::Unit(u), Some(e));
+            }
             // `10-year Treasury yield`: the tenor of a bond names it.
             if matches!(u, "year" | "month" | "week") && text.as_bytes().get(e) == Some(&b' ') {
                 let (next, _) = word_at(text, e + 1);
@@ -1533,7 +1538,7 @@ fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)>
     let mut after_brand = false;
     for _ in 0..6 {
         let (w, e) = word_at(text, at);
-        if is_plural_noun(w) {
+        if is_plural_noun(w) || capital_plural(w) {
             return Some((w, e));
         }
         // `roughly 2.2 million two years ago`: a number word starts a figure of its own.
@@ -1842,6 +1847,47 @@ const IRREGULAR_PLURALS: &[&str] = &[
     "crew",
     "police",
 ];
+
+/// A capitalised plural noun after a number (`four other Oscars`, `two Americans`): not
+/// the words of a company's name or a common capital.
+fn capital_plural(w: &str) -> bool {
+    w.len() >= 4
+        && w.as_bytes()[0].is_ascii_uppercase()
+        && w.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !super::nonquant::is_common_capital(w)
+        && !matches!(
+            w,
+            "Series"
+                | "News"
+                | "Times"
+                | "Games"
+                | "Nations"
+                | "States"
+                | "Airlines"
+                | "Motors"
+                | "Industries"
+                | "Holdings"
+                | "Systems"
+                | "Resources"
+                | "Communications"
+                | "Sports"
+                | "Sciences"
+                | "Works"
+                | "Olympics"
+                | "Paralympics"
+                | "Islands"
+                | "Emirates"
+                | "Philippines"
+                | "Netherlands"
+                | "Wales"
+                | "Kings"
+                | "Jets"
+        )
+}
 
 pub(crate) fn is_plural_noun(w: &str) -> bool {
     let lower = w.len() >= 3

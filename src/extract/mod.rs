@@ -1318,6 +1318,12 @@ mod tests {
             ("中国队以7金5银4铜位列第2", "5银", Kind::Count),
             ("中国队以7金5银4铜位列第2", "4铜", Kind::Count),
             ("A magnitude 7.1 earthquake struck", "7.1", Kind::Quantity),
+            ("A 34-year-old man was charged", "34-year-old", Kind::Quantity),
+            ("while the ID.4 sold 9,800", "ID.4", Kind::Name),
+            ("and four other Oscars.", "four other Oscars", Kind::Count),
+            ("符合GB 2760-2014标准", "GB 2760", Kind::Name),
+            ("位列中国影史票房前10名", "前10名", Kind::Ordinal),
+            ("截至10时，共有3,200余名运动员", "10时", Kind::Date),
         ] {
             assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
         }

@@ -30,6 +30,19 @@ pub(crate) fn glued_name(text: &str, s: usize, e: usize) -> Option<Span> {
                 && !(text[..s].ends_with("-to-")
                     && text[..s - 4].ends_with(|c: char| c.is_ascii_digit()))
         }
+        // `ID.4`, `EX.30`: a model named by capitals, a dot and its number (two capitals
+        // at least, and not `NO.1`, a rank).
+        Some('.') => {
+            let caps = text[..s - 1]
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_uppercase)
+                .count();
+            caps >= 2
+                && !text[..s - 1].ends_with("NO")
+                && !char_before(text, s - 1 - caps)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.')
+        }
         // `T+2`, `D+1`: a settlement or release day named by a capital and an offset.
         Some('+') => {
             char_before(text, s - 1).is_some_and(|c| c.is_ascii_uppercase())
@@ -43,6 +56,9 @@ pub(crate) fn glued_name(text: &str, s: usize, e: usize) -> Option<Span> {
     let mut a = s;
     if bytes[s - 1] == b'+' {
         a = s - 2;
+    }
+    if bytes[s - 1] == b'.' {
+        a = s - 1;
     }
     while a > 0 && (bytes[a - 1].is_ascii_alphanumeric() || matches!(bytes[a - 1], b'-' | b'_')) {
         a -= 1;
@@ -281,31 +297,38 @@ fn rank_cut(text: &str, s: usize, k: usize, p: &Parsed) -> Option<Raw> {
     }
     let start = k - head.len_utf8();
     let before = char_before(text, start);
-    let after_rank_word = before.is_none_or(|c| {
-        matches!(
-            c,
-            '名' | '列'
-                | '居'
-                | '入'
-                | '身'
-                | '的'
-                | '在'
-                | '进'
-                | '進'
-                | '为'
-                | '為'
-                | '占'
-                | '佔'
-                | '是'
-                | '，'
-                | '；'
-                | '。'
-                | '、'
-                | '：'
-                | '\n'
-                | ' '
-        )
-    });
+    // `票房前10名`, `前20强`: `前` with a counter of places ranks whatever comes before it.
+    let places = head == '前'
+        && matches!(
+            char_at(text, skip_space(text, p.end)),
+            Some('名' | '位' | '强' | '強')
+        );
+    let after_rank_word = places
+        || before.is_none_or(|c| {
+            matches!(
+                c,
+                '名' | '列'
+                    | '居'
+                    | '入'
+                    | '身'
+                    | '的'
+                    | '在'
+                    | '进'
+                    | '進'
+                    | '为'
+                    | '為'
+                    | '占'
+                    | '佔'
+                    | '是'
+                    | '，'
+                    | '；'
+                    | '。'
+                    | '、'
+                    | '：'
+                    | '\n'
+                    | ' '
+            )
+        });
     if !after_rank_word {
         return None;
     }
@@ -863,8 +886,10 @@ fn zh_clock(text: &str, s: usize, e: usize) -> Option<usize> {
         return Some(end);
     }
     // `今天06时`, `6日08时`: an hour written with a leading nought, or after a day.
+    // (`截至10时`, `于9时`: a time of day that a count runs to or an event is at.)
     let part = DAY_PARTS
         .iter()
+        .chain(&["截至", "截止", "于", "於"])
         .any(|w| ends_with_word(text, skip_space_back(text, s), w).is_some())
         || (e - s == 2 && text.as_bytes()[s] == b'0')
         || matches!(
@@ -1379,17 +1404,23 @@ pub(crate) fn named_number(
     if !bare || k == s || s - k > 1 {
         return None;
     }
-    // `Real Madrid 4-0`: a score after a team's name, not a product's number.
-    let rest = text[p.end..].trim_start_matches(['-', '–']);
-    if rest.len() < text.len() - p.end && rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
     let bytes = text.as_bytes();
     let mut ws = k;
-    while ws > 0 && (bytes[ws - 1].is_ascii_alphanumeric() || bytes[ws - 1] == b'-') {
+    // (`GB/T 19001`: a slash inside the code of a standard.)
+    while ws > 0 && (bytes[ws - 1].is_ascii_alphanumeric() || matches!(bytes[ws - 1], b'-' | b'/'))
+    {
         ws -= 1;
     }
     let word = &text[ws..k];
+    // `Real Madrid 4-0`: a score after a team's name, not a product's number (but
+    // `GB 2760-2014`, a standard and its year).
+    let rest = text[p.end..].trim_start_matches(['-', '–']);
+    if rest.len() < text.len() - p.end
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && !PRODUCTS.contains(&word)
+    {
+        return None;
+    }
     // `Windows 11`, and `iPhone 15`, `macOS 14`: a capital in the first two letters.
     let capital = word.bytes().take(2).any(|b| b.is_ascii_uppercase());
     if word.is_empty() || !capital {
@@ -1489,9 +1520,18 @@ const PRODUCTS: &[&str] = &[
     "Office",
     "Model",
     "Series",
-    // Standards known by their number (`ISO 14001`, `IEC 61850`).
+    // Standards known by their number (`ISO 14001`, `IEC 61850`, `GB 2760-2014`,
+    // `GB/T 19001`).
     "ISO",
     "IEC",
+    "GB",
+    "GB/T",
+    "EN",
+    "ASTM",
+    "JIS",
+    "DIN",
+    "IEEE",
+    "ANSI",
     // Grades, stages and numbered things of public life (`Year 6 pupils`, `Phase 3
     // trials`, `Flight 370`, `Route 66`, `Article 50`).
     "Year",
