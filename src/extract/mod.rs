@@ -1318,12 +1318,21 @@ mod tests {
             ("中国队以7金5银4铜位列第2", "5银", Kind::Count),
             ("中国队以7金5银4铜位列第2", "4铜", Kind::Count),
             ("A magnitude 7.1 earthquake struck", "7.1", Kind::Quantity),
-            ("A 34-year-old man was charged", "34-year-old", Kind::Quantity),
+            (
+                "A 34-year-old man was charged",
+                "34-year-old",
+                Kind::Quantity,
+            ),
             ("while the ID.4 sold 9,800", "ID.4", Kind::Name),
             ("and four other Oscars.", "four other Oscars", Kind::Count),
             ("符合GB 2760-2014标准", "GB 2760", Kind::Name),
             ("位列中国影史票房前10名", "前10名", Kind::Ordinal),
             ("截至10时，共有3,200余名运动员", "10时", Kind::Date),
+            ("沪深300指数收报3,930.7点", "300指数", Kind::Name),
+            ("“618”大促销售额增长8.2%", "618", Kind::Name),
+            ("今年“双11”期间", "11", Kind::Name),
+            ("3·15晚会曝光了12家企业", "3·15", Kind::Date),
+            ("按照“1+N”政策体系", "1+N", Kind::Name),
         ] {
             assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
         }

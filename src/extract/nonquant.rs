@@ -1308,6 +1308,9 @@ const NUMBERED_NAMES: &[&str] = &[
     "大廈",
     "服务专线",
     "服務專線",
+    // `沪深300指数`, `科创50指数`, `中證500指數`: an index named by its number.
+    "指数",
+    "指數",
     // `92無鉛汽油`, `95号汽油`, `0号柴油`: the grade of a fuel names the product.
     "無鉛",
     "无铅",
@@ -1340,6 +1343,7 @@ pub(crate) fn numbered_name_end(text: &str, j: usize) -> Option<usize> {
             | '大'
             | '無'
             | '无'
+            | '指'
     ) {
         return None;
     }

@@ -270,6 +270,49 @@ fn arabic_at(
     if let Some(end) = held_out(text, s, &p, out, titles) {
         return Some(end);
     }
+    // `“1+N”政策体系`: a figure and a capital joined by a plus sign name a scheme.
+    if p.decimals == 0
+        && text.as_bytes().get(p.end) == Some(&b'+')
+        && text
+            .as_bytes()
+            .get(p.end + 1)
+            .is_some_and(u8::is_ascii_uppercase)
+        && !text
+            .as_bytes()
+            .get(p.end + 2)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        let span = Span::new(s, p.end + 2);
+        out.push(Raw::non_quantity(
+            Kind::Name,
+            span,
+            number,
+            p.value,
+            p.numeral,
+        ));
+        return Some(span.end);
+    }
+    // `3·15晚会`, `“9·11”事件`: a month and a day joined by a middle dot name the day.
+    if p.decimals == 0
+        && (1.0..=12.0).contains(&p.value)
+        && let Some(rest) = text[p.end..]
+            .strip_prefix('·')
+            .or_else(|| text[p.end..].strip_prefix('・'))
+        && let Some(q) = numeral::arabic(text, text.len() - rest.len())
+        && q.decimals == 0
+        && (1.0..=31.0).contains(&q.value)
+        && q.int_digits <= 2
+    {
+        let span = Span::new(s, q.end);
+        out.push(Raw::non_quantity(
+            Kind::Date,
+            span,
+            number,
+            p.value,
+            p.numeral,
+        ));
+        return Some(span.end);
+    }
     // `“2+26”城市`, `9+2`: figures joined by a plus sign with no space name a group.
     if p.decimals == 0
         && text.as_bytes().get(p.end) == Some(&b'+')
@@ -618,6 +661,18 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
         raw.kind = Kind::Quantity;
         raw.unit = Some(Cow::Borrowed("M"));
     }
+    // `“618”大促`, `“双11”`: a bare whole number that fills a quotation with at most a few
+    // Chinese characters before it names a day or an event.
+    if raw.kind == Kind::Number
+        && raw.hedge.is_none()
+        && p.decimals == 0
+        && !p.grouped
+        && text[raw.span.end..].starts_with('”')
+        && quoted_name_start(text, s)
+    {
+        raw.kind = Kind::Name;
+        raw.reason = Some(Reason::Name);
+    }
     // `每十萬人`, `per 100,000 people`: the denominator of a rate is no figure the text
     // states (the rate is).
     if matches!(raw.kind, Kind::Count | Kind::Money | Kind::Number)
@@ -651,6 +706,19 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     let end = raw.span.end;
     out.push(raw);
     Some(end)
+}
+
+/// Whether `“` opens a quotation at most four Chinese characters before `s` (`“双11”`).
+fn quoted_name_start(text: &str, s: usize) -> bool {
+    let mut k = s;
+    for _ in 0..=4 {
+        match lexicon::char_before(text, k) {
+            Some('“') => return true,
+            Some(c) if super::nonquant::is_cjk(c) => k -= c.len_utf8(),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether a capitalised word that names something (`Redmi`, not `In` or a month) stands
