@@ -1684,6 +1684,30 @@ const SUBJECT_VERBS: &[&str] = &[
     "lost",
     "shed",
     "gained",
+    "changed",
+    "unchanged",
+    "held",
+    "remained",
+    "steady",
+    "hovered",
+    "edged",
+];
+
+/// Adjectives that name people after `the number of` (`the number of long-term unemployed`).
+const PEOPLE_ADJECTIVES: &[&str] = &[
+    "unemployed",
+    "employed",
+    "jobless",
+    "homeless",
+    "insured",
+    "uninsured",
+    "elderly",
+    "dead",
+    "injured",
+    "missing",
+    "displaced",
+    "wounded",
+    "poor",
 ];
 
 /// Plural nouns that name a measure rather than things counted (`prices rose by 3`).
@@ -1808,6 +1832,12 @@ pub(crate) fn counted_subject(text: &str, k: usize) -> Option<&str> {
             return None;
         }
         if is_plural_noun(w) && !NOT_COUNTED.contains(&w) {
+            return Some(w);
+        }
+        // `the number of long-term unemployed`: an adjective naming people, as the noun
+        // (not `the number of unemployed people`, whose noun follows).
+        let noun_next = b.get(e) == Some(&b' ') && is_plural_noun(word_at(text, e + 1).0);
+        if PEOPLE_ADJECTIVES.contains(&w) && !noun_next {
             return Some(w);
         }
         // `AI-related regulations`: past a hyphenated modifier.

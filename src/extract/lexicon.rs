@@ -31,6 +31,8 @@ pub(crate) const SCALE_ZH: &[(&str, f64)] = &[
     ("万", 1e4),
     ("萬", 1e4),
     ("千", 1e3),
+    // `新台幣5仟元`: the thousand as Taiwan's accounts write it.
+    ("仟", 1e3),
     ("百", 1e2),
     ("十", 1e1),
 ];
@@ -218,6 +220,14 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("納秒", "ns"),
     ("纳米", "nm"),
     ("納米", "nm"),
+    // Taiwan's names of the units: `3奈米製程`, `6.7吋`, `公秉` (a kilolitre).
+    ("奈米", "nm"),
+    ("奈秒", "ns"),
+    ("公秉", "kL"),
+    ("英哩", "mi"),
+    ("海浬", "nmi"),
+    ("吋", "in"),
+    ("呎", "ft"),
     ("微米", "μm"),
     ("毫克", "mg"),
     ("微克", "μg"),

@@ -1259,6 +1259,17 @@ mod tests {
         ] {
             assert_reads(text, want, kind, (value, low, high), unit);
         }
+        for (text, want, unit) in [
+            ("3奈米製程出貨", "3奈米", "nm"),
+            ("螢幕為6.7吋", "6.7吋", "in"),
+        ] {
+            let m = mention(text, want);
+            assert_eq!((m.kind, m.unit.as_deref()), (Kind::Quantity, Some(unit)));
+        }
+        assert!(close(
+            mention("補助新台幣5仟元", "新台幣5仟元").value,
+            5000.0
+        ));
         // A benchmark that the figures stated before all stand below or above: no bound.
         let text = "全年CPI年增率預測值為1.58%，核心CPI為1.55%，均低於2%。";
         let m = mention(text, "2%");
@@ -1268,6 +1279,10 @@ mod tests {
         // With no figure of its kind before, the comparison bounds the subject.
         let text = "有5个省份减产，但减幅都不足3%。";
         assert_eq!(mention(text, "不足3%").hedge, Some(Hedge::Under));
+        let text = "The number of long-term unemployed was little changed at 1.7 million.";
+        assert_eq!(mention(text, "1.7 million").kind, Kind::Count);
+        let text = "a preliminary magnitude of 6.2, struck";
+        assert_eq!(mention(text, "6.2").kind, Kind::Quantity);
         // A plural subject names the things, not a count of them.
         let m = mention("vacancies fell to 889,000, down 66,000.", "889,000");
         assert_eq!(m.kind, Kind::Number);

@@ -654,7 +654,7 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     // before the figure, as `7.8-magnitude` names it after.
     if raw.kind == Kind::Number
         && tail.kind == TailKind::None
-        && ["magnitude", "Magnitude"].iter().any(|w| {
+        && ["magnitude", "Magnitude", "magnitude of"].iter().any(|w| {
             lexicon::ends_with_word(text, lexicon::skip_space_back(text, pre.start(s)), w).is_some()
         })
     {
