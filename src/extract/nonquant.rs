@@ -1348,6 +1348,10 @@ pub(crate) fn numbered_name_end(text: &str, j: usize) -> Option<usize> {
         return None;
     }
     if let Some(w) = NUMBERED_NAMES.iter().find(|w| text[j..].starts_with(*w)) {
+        // An index is named by digits (`沪深300指数`), not by `一` (`统一指数`).
+        if c == '指' && !text.as_bytes()[..j].last().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         return Some(j + w.len());
     }
     let e = j + c.len_utf8();
