@@ -1260,7 +1260,7 @@ mod tests {
             assert_reads(text, want, kind, (value, low, high), unit);
         }
         for (text, want, unit) in [
-            ("3奈米製程出貨", "3奈米", "nm"),
+            ("線寬縮小至3奈米，良率提升", "3奈米", "nm"),
             ("螢幕為6.7吋", "6.7吋", "in"),
         ] {
             let m = mention(text, want);
@@ -1348,6 +1348,7 @@ mod tests {
             ("今年“双11”期间", "11", Kind::Name),
             ("3·15晚会曝光了12家企业", "3·15", Kind::Date),
             ("按照“1+N”政策体系", "1+N", Kind::Name),
+            ("3 奈米製程出貨佔28%", "3 奈米製程", Kind::Name),
         ] {
             assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
         }

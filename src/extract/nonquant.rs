@@ -1308,6 +1308,14 @@ const NUMBERED_NAMES: &[&str] = &[
     "大廈",
     "服务专线",
     "服務專線",
+    // `3奈米製程`, `7纳米工艺`: a chip process named by its node.
+    "奈米製程",
+    "奈米制程",
+    "纳米制程",
+    "納米製程",
+    "纳米工艺",
+    "納米工藝",
+    "奈米工藝",
     // `沪深300指数`, `科创50指数`, `中證500指數`: an index named by its number.
     "指数",
     "指數",
@@ -1344,6 +1352,9 @@ pub(crate) fn numbered_name_end(text: &str, j: usize) -> Option<usize> {
             | '無'
             | '无'
             | '指'
+            | '奈'
+            | '纳'
+            | '納'
     ) {
         return None;
     }
