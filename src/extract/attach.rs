@@ -239,15 +239,9 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
         && b.kind == Kind::Number
         && (b.style.factor > 1.0 || (b.style.factor == 1.0 && connector != "and"))
         && connector != "to";
-    // `新台幣1,500元至7,500元`: the currency named before the first end, `元` on both; the
-    // second `元` is that currency's dollar too.
-    let yuan_of_first = a.kind == Kind::Money
-        && b.kind == Kind::Money
-        && b.unit.as_deref() == Some("CNY")
-        && text[..b.span.end].ends_with('元');
     let (low, low_half) = if money_first {
         (a.value * b.style.factor, a.half * b.style.factor)
-    } else if (a.kind == b.kind && a.unit == b.unit) || yuan_of_first {
+    } else if a.kind == b.kind && a.unit == b.unit {
         (a.value, a.half)
     } else if a.kind == Kind::Number && a.style.factor == 1.0 {
         (a.value * b.style.factor, a.half * b.style.factor)
@@ -274,7 +268,7 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     }
     let mut style = b.style;
     style.factor = 0.0;
-    let (kind, unit) = if money_first || yuan_of_first {
+    let (kind, unit) = if money_first {
         (a.kind, a.unit.clone())
     } else {
         (b.kind, b.unit.clone())

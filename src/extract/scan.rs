@@ -975,8 +975,6 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         (TailKind::Tenths(_), _) => (Kind::Percent, Some(Cow::Borrowed("%")), 0.1),
         (TailKind::Points, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.01),
         (TailKind::Multiple, _) => (Kind::Multiple, Some(Cow::Borrowed("x")), 1.0),
-        // `新台幣3,000億元`, `港幣1,234元`: `元` is the dollar that the currency before names.
-        (TailKind::Money("CNY"), Some((code, _))) => (Kind::Money, Some(Cow::Borrowed(code)), 1.0),
         (TailKind::Money(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 1.0),
         (TailKind::Subunit(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 0.01),
         (TailKind::BasisPoints, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.0001),
