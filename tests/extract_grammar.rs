@@ -338,7 +338,7 @@ fn cases() -> Vec<Case> {
         ("a roughly two-in-three chance", "roughly two-in-three", "fraction", 2.0 / 3.0, 2.0 / 3.0 * A, 2.0 / 3.0 * B, "", "approximately"),
         ("won 411 of the 650 seats", "411", "count", 411.0, 410.5, 411.5, "seats", ""),
         ("price fewer than two 25 bps cuts", "fewer than two", "count", 2.0, -INF, 2.0, "cuts", "under"),
-        ("Among 18-to-34-year-olds the", "18-to-34-year", "quantity", 26.0, 17.5, 34.5, "year", "range"),
+        ("Among 18-to-34-year-olds the", "18-to-34-year-olds", "quantity", 26.0, 17.5, 34.5, "year", "range"),
         ("a new two-bedroom flat", "two-bedroom", "count", 2.0, 1.5, 2.5, "bedroom", ""),
         ("Of the 11 S&P 500 sectors, eight rose", "11 S&P 500 sectors", "count", 11.0, 10.5, 11.5, "sectors", ""),
         ("| Weight change (%) | -9.39 | -0.88 |", "-9.39", "percent", -0.0939, -0.09395, -0.09385, "%", ""),

@@ -110,7 +110,10 @@ fn carried_units(text: &str, raws: &mut [Raw]) {
         if !bare {
             continue;
         }
-        if cur.style.factor < 1e6 {
+        // (`万` scales as `million` does: `比去年增加26万人，连续第八年超过千万`.)
+        // (A round figure written with its scale word alone, `超过千万`, is read whole.)
+        let round = cur.style.numeral == super::mention::Numeral::Chinese && cur.value >= 1e4;
+        if cur.style.factor < 1e4 && !round {
             continue;
         }
         let head = text[..cur.span.start].trim_end();
@@ -128,7 +131,7 @@ fn carried_units(text: &str, raws: &mut [Raw]) {
                 continue;
             }
             let counted = matches!(prev.kind, Kind::Count | Kind::Quantity) && prev.unit.is_some();
-            if prev.style.factor >= 1e6 {
+            if prev.style.factor >= 1e4 {
                 if counted {
                     from = Some(j);
                 }
@@ -211,7 +214,12 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     // `from 5% to 10%`, `从 5% 到 10%` state a change, not a range; so do `up 1,204,517 to
     // 9,870,332` and `trimmed by £455m to £9.7bn` (a change, then the level it led to).
     let ranging = ranging_from(before);
-    if !ranging && (before.ends_with("from") || before.ends_with("From") || before.ends_with('从'))
+    // (`cut its guidance to 290–310 kt from 300–330 kt`: a dash joins a range whatever
+    // comes before it.)
+    let dash = matches!(connector, "-" | "–" | "—");
+    if !ranging
+        && !dash
+        && (before.ends_with("from") || before.ends_with("From") || before.ends_with('从'))
     {
         return None;
     }

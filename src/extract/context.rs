@@ -147,6 +147,66 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
     None
 }
 
+/// Whether the hedge `word` at `span` compares figures stated before it in the sentence,
+/// all of them, with a benchmark (`核心CPI為1.55%，均低於2%`, `充足率为204.5%…均远高于100%`,
+/// `both below 2%`): the benchmark is then the figure written, no bound on it. `unit` is
+/// what the figure is written with after its digits (`%`, `元`); a figure of it must stand
+/// earlier in the sentence (`减幅都不足3%` with none bounds the declines).
+pub(crate) fn benchmark(text: &str, word: &str, span: Span, unit: &str) -> bool {
+    if unit.is_empty() || !COMPARISON_WORDS.contains(&word) || !compares_all(text, span.start) {
+        return false;
+    }
+    let mut from = span.start.saturating_sub(240);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..span.start];
+    let sentence = head.rfind(['。', '\n', '；']).map_or(head, |k| &head[k..]);
+    sentence.match_indices(unit).any(|(k, _)| {
+        sentence[..k]
+            .trim_end_matches([' ', '万', '萬', '亿', '億'])
+            .ends_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// Hedges that compare with a benchmark (`低于`, `above`), which `compares_all` may make
+/// the benchmark itself.
+const COMPARISON_WORDS: &[&str] = &[
+    "低于", "低於", "高于", "高於", "超过", "超過", "不足", "不到", "多于", "多於", "少于", "少於",
+    "below", "above", "under", "over",
+];
+
+/// Whether the words before a comparison at `st` say that all the figures of the subject
+/// stand in it (`均`, `都`, `皆`, `both`, `all`), maybe with an adverb of degree between
+/// (`均远高于`, `都明显低于`, `both well below`).
+fn compares_all(text: &str, st: usize) -> bool {
+    let mut k = skip_space_back(text, st);
+    for adverb in [
+        "远",
+        "遠",
+        "明显",
+        "明顯",
+        "大幅",
+        "略",
+        "稍",
+        "仍",
+        "依然",
+        "已",
+        "well",
+        "far",
+        "still",
+        "comfortably",
+    ] {
+        if let Some(a) = ends_with_word(text, k, adverb) {
+            k = skip_space_back(text, a);
+            break;
+        }
+    }
+    ["均", "都", "皆", "全", "both", "all", "Both", "All"]
+        .iter()
+        .any(|w| ends_with_word(text, k, w).is_some())
+}
+
 /// Whether a figure ends right before `st` (spaces between): `%`, or a word that closes a
 /// figure (`two-thirds`, `20 percent`, `three times`). Not bare digits: `In 2024 more than
 /// 300 firms` is a year before the hedge.
@@ -168,8 +228,20 @@ fn after_figure(text: &str, st: usize) -> bool {
     {
         return true;
     }
-    // `49 cents less than a year ago`, `1,000 jobs more than`: a figure and its unit.
+    // `£29 a week more than a year earlier`: a figure and the span it is reckoned per.
     let before_word = head[..head.len() - word.len()].trim_end_matches(' ');
+    if !word.is_empty()
+        && let Some(st) = ["a", "an", "per", "each"]
+            .iter()
+            .find_map(|w| ends_with_word(before_word, before_word.len(), w))
+        && st < before_word.len()
+        && before_word[..st]
+            .trim_end_matches(' ')
+            .ends_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    // `49 cents less than a year ago`, `1,000 jobs more than`: a figure and its unit.
     !word.is_empty()
         && before_word.len() < head.len() - word.len()
         && before_word.ends_with(|c: char| c.is_ascii_digit())
@@ -200,6 +272,9 @@ pub(crate) enum TailKind {
     Subunit(&'static str),
     /// `25 bps`, `25 basis points`: hundredths of a percentage point.
     BasisPoints,
+    /// `3.5碼`, `升息1码`: quarters of a percentage point, as Taiwan and Hong Kong count
+    /// moves of a policy rate.
+    QuarterPoints,
     /// `6.77‰`: per mille, a tenth of a percent.
     PerMille,
     /// A counter (`个`) or a counted noun (`companies`).
@@ -542,6 +617,18 @@ const SPORT_WORDS: &[&str] = &[
     "assists",
     "innings",
     "touchdowns",
+    // Rugby, cricket and the titles and trophies of a championship.
+    "tries",
+    "beaten",
+    "title",
+    "titles",
+    "trophy",
+    "championship",
+    "Championship",
+    "medals",
+    "wickets",
+    "playoff",
+    "playoffs",
 ];
 
 /// Whether the sentence around `pos` (200 bytes either way, cut at sentence ends) speaks of
@@ -854,6 +941,11 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
                 TailKind::Count(ref noun) if !WORD_COMPOUNDS.contains(&noun.as_ref()) => {
                     (kind, end)
                 }
+                // `the previous three-month period`, `a two-week strike`: a span of time (a
+                // bond's tenor, `two-year note`, is a name: `hyphenated`).
+                TailKind::Unit("year" | "month" | "week" | "day" | "h" | "min" | "decade") => {
+                    (kind, end)
+                }
                 _ => (TailKind::None, None),
             };
         }
@@ -868,6 +960,9 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     }
     if let Some((_, (), e)) = match_after(text, j, lexicon::BASIS_POINTS_ZH) {
         return (TailKind::BasisPoints, Some(e));
+    }
+    if let Some(e) = quarter_points(text, j) {
+        return (TailKind::QuarterPoints, Some(e));
     }
     if let Some((_, k, e)) = match_after(text, j, PERCENT_AFTER) {
         let kind = if k == Kind::Points {
@@ -978,6 +1073,9 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
             return (TailKind::Unit("级"), Some(e));
         }
     }
+    if let Some((medal, e)) = medal(text, pos, j) {
+        return (TailKind::Count(Cow::Borrowed(medal)), Some(e));
+    }
     if let Some(e) = game_points(text, j) {
         return (TailKind::Count(Cow::Borrowed("分")), Some(e));
     }
@@ -996,6 +1094,57 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         return (TailKind::Count(Cow::Borrowed(noun)), Some(e));
     }
     (TailKind::None, None)
+}
+
+/// `7金5银4铜`: medals counted by their metal in a tally of them (gold, then silver, then
+/// bronze): `金` before another figure, `银` or `铜` after a figure of the metal before it.
+/// `pos` is the numeral's end, `j` the metal's start. Returns the medal and its end.
+fn medal(text: &str, pos: usize, j: usize) -> Option<(&'static str, usize)> {
+    let c = char_at(text, j)?;
+    let (name, before): (&'static str, &[char]) = match c {
+        '金' => ("金牌", &[]),
+        '银' => ("银牌", &['金']),
+        '銀' => ("銀牌", &['金']),
+        '铜' => ("铜牌", &['银', '銀']),
+        '銅' => ("銅牌", &['银', '銀']),
+        _ => return None,
+    };
+    let e = j + c.len_utf8();
+    let figure = |c: char| c.is_ascii_digit() || super::numeral::zh_digit(c).is_some();
+    if before.is_empty() {
+        return char_at(text, e).is_some_and(figure).then_some((name, e));
+    }
+    // Back over the figure to the metal before it.
+    let mut k = pos;
+    while let Some(d) = char_before(text, k)
+        && (figure(d) || d == '十')
+    {
+        k -= d.len_utf8();
+    }
+    (k < pos && char_before(text, k).is_some_and(|m| before.contains(&m))).then_some((name, e))
+}
+
+/// `碼` (`码`) at `j` as a quarter of a percentage point (`累计升息3.5碼`, `降息半码`): in a
+/// clause that speaks of interest (`息`, `利率`), and not the word it opens (`碼頭`, a
+/// wharf; `码数`, a size). Returns its end.
+pub(crate) fn quarter_points(text: &str, j: usize) -> Option<usize> {
+    let c = char_at(text, j).filter(|&c| matches!(c, '碼' | '码'))?;
+    let e = j + c.len_utf8();
+    if matches!(
+        char_at(text, e),
+        Some('头' | '頭' | '数' | '數' | '字' | '表' | '率' | '农' | '農' | '洋' | '子')
+    ) {
+        return None;
+    }
+    let mut from = j.saturating_sub(90);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..j];
+    let clause = head
+        .rfind(['。', '；', '\n', '！', '？', '，', ','])
+        .map_or(head, |k| &head[k..]);
+    (clause.contains('息') || clause.contains("利率")).then_some(e)
 }
 
 /// Whether the numeral ending at `pos` is one Chinese digit (`两`, `三`) and a Chinese
@@ -1117,6 +1266,11 @@ fn hyphenated(text: &str, j: usize) -> (TailKind, Option<usize>) {
     let (w, e) = word_at(text, j + 1);
     if text.as_bytes().get(j) == Some(&b'-') && w.len() >= 2 {
         if let Some((_, u, e)) = match_after(text, j + 1, UNIT_EN) {
+            // `a 34-year-old man`, `18-year-olds`: an age, the years with `-old`.
+            if u == "year" && text[e..].starts_with("-old") {
+                let e = e + 4 + usize::from(text[e + 4..].starts_with('s'));
+                return (TailKind::Unit(u), Some(e));
+            }
             // `10-year Treasury yield`: the tenor of a bond names it.
             if matches!(u, "year" | "month" | "week") && text.as_bytes().get(e) == Some(&b' ') {
                 let (next, _) = word_at(text, e + 1);
@@ -1276,11 +1430,13 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
     {
         return (TailKind::Unit(u), Some(we));
     }
-    // `411 of the 650 seats`: a part of a counted whole counts the same things.
-    // (Not `one of the 10 largest`: one of many is no count.)
-    if (!words || !(text[..pos].ends_with("one") || text[..pos].ends_with("One")))
-        && j == pos + 1
+    // `411 of the 650 seats`: a part of a counted whole counts the same things, and so
+    // does `one of its three processing lines`. (Not `one of the 10 largest`: one of the
+    // best or biggest is a rank, no count.)
+    let one = words && (text[..pos].ends_with("one") || text[..pos].ends_with("One"));
+    if j == pos + 1
         && let Some(noun) = part_of_whole(text, j)
+        && !(one && superlative_whole(text, j))
     {
         return (TailKind::Count(Cow::Owned(noun.to_string())), Some(pos));
     }
@@ -1329,6 +1485,19 @@ fn part_of_whole(text: &str, j: usize) -> Option<&str> {
     counted_noun(text, q.end + 1, 1).map(|(noun, _)| noun)
 }
 
+/// Whether the whole after `of` at `j` is picked by a superlative (`of the 10 largest
+/// banks`, `of the most visited`, `of the top 20`): within its first five words.
+fn superlative_whole(text: &str, j: usize) -> bool {
+    text[j..]
+        .split(' ')
+        .take(5)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_ascii_alphabetic()))
+        .any(|w| {
+            matches!(w, "most" | "top" | "least" | "leading" | "best" | "worst")
+                || (w.len() >= 5 && w.ends_with("est") && !w.ends_with("interest"))
+        })
+}
+
 /// A figure and the things it counts after a number word (`fewer than two 25 bps cuts`,
 /// `three $1bn deals`): the number word counts the same things. `end` is the word's end;
 /// returns the noun.
@@ -1369,7 +1538,7 @@ fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)>
     let mut after_brand = false;
     for _ in 0..6 {
         let (w, e) = word_at(text, at);
-        if is_plural_noun(w) {
+        if is_plural_noun(w) || capital_plural(w) {
             return Some((w, e));
         }
         // `roughly 2.2 million two years ago`: a number word starts a figure of its own.
@@ -1460,6 +1629,15 @@ fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)>
             && (t == e || hyphenated)
             && w.bytes().all(|c| c.is_ascii_lowercase())
             && !NOT_MODIFIERS.contains(&w);
+        // `19 Test matches`, `5 Chinese carmakers`: a capitalised word of prose modifies the
+        // noun as a lowercase one does.
+        let capitalised = w.len() >= 3
+            && t == e
+            && !brand
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && w.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+            && !super::nonquant::is_common_capital(w);
+        let prose = prose || capitalised;
         if prose {
             plain += 1;
         }
@@ -1469,6 +1647,208 @@ fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)>
         }
         after_brand = named || brand;
         at = t + 1;
+    }
+    None
+}
+
+/// Verbs between a subject that names a count and its figure (`the number of rigs rose
+/// to 510`).
+const SUBJECT_VERBS: &[&str] = &[
+    "rose",
+    "fell",
+    "dropped",
+    "increased",
+    "decreased",
+    "declined",
+    "climbed",
+    "jumped",
+    "grew",
+    "slipped",
+    "surged",
+    "plunged",
+    "tumbled",
+    "slumped",
+    "soared",
+    "shrank",
+    "dipped",
+    "reached",
+    "totalled",
+    "totaled",
+    "numbered",
+    "hit",
+    "was",
+    "were",
+    "stood",
+    "came",
+    "added",
+    "lost",
+    "shed",
+    "gained",
+    "changed",
+    "unchanged",
+    "held",
+    "remained",
+    "steady",
+    "hovered",
+    "edged",
+];
+
+/// Adjectives that name people after `the number of` (`the number of long-term unemployed`).
+const PEOPLE_ADJECTIVES: &[&str] = &[
+    "unemployed",
+    "employed",
+    "jobless",
+    "homeless",
+    "insured",
+    "uninsured",
+    "elderly",
+    "dead",
+    "injured",
+    "missing",
+    "displaced",
+    "wounded",
+    "poor",
+];
+
+/// Plural nouns that name a measure rather than things counted (`prices rose by 3`).
+const NOT_COUNTED: &[&str] = &[
+    "prices",
+    "shares",
+    "yields",
+    "rates",
+    "sales",
+    "exports",
+    "imports",
+    "earnings",
+    "revenues",
+    "profits",
+    "costs",
+    "stocks",
+    "futures",
+    "bonds",
+    "markets",
+    "wages",
+    "rents",
+    "assets",
+    "reserves",
+    "deposits",
+    "loans",
+    "savings",
+    "returns",
+    "volumes",
+    "margins",
+    "points",
+    "temperatures",
+    "levels",
+    "readings",
+    "scores",
+    "ratings",
+    "odds",
+    "spreads",
+    "premiums",
+    "values",
+    "numbers",
+    "figures",
+    "estimates",
+    "totals",
+    "emissions",
+    "balances",
+    "bills",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "times",
+    "terms",
+];
+
+/// The things a bare figure counts when its clause names their number as the subject of a
+/// verb of change or level before it (`the number of payrolled employees fell by an
+/// estimated 41,000`), as `人数为` does in Chinese. A plural subject alone names the things,
+/// not their number (`vacancies fell to 889,000` stays a number). `k` is where the figure
+/// (with its hedge) starts.
+pub(crate) fn counted_subject(text: &str, k: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    if k < 2 || b[k - 1] != b' ' || !b[k - 2].is_ascii_alphabetic() {
+        return None;
+    }
+    let mut h = &text[..k - 1];
+    for filler in [
+        "an estimated",
+        "a further",
+        "an additional",
+        "another",
+        "a net",
+    ] {
+        if let Some(st) = ends_with_word(text, h.len(), filler) {
+            h = text[..st].trim_end_matches(' ');
+            break;
+        }
+    }
+    for prep in ["by", "to", "at"] {
+        if let Some(st) = ends_with_word(text, h.len(), prep) {
+            h = text[..st].trim_end_matches(' ');
+            break;
+        }
+    }
+    let verb = h.rsplit(' ').next().unwrap_or("");
+    if !SUBJECT_VERBS.contains(&verb) {
+        return None;
+    }
+    h = h[..h.len() - verb.len()].trim_end_matches(' ');
+    // `the number of X …`: in the same clause, at most 120 bytes back.
+    let mut from = h.len().saturating_sub(120);
+    while !h.is_char_boundary(from) {
+        from += 1;
+    }
+    let clause = &h[from..];
+    // A sentence ends at `. ` before a capital (not the dot of `U.S.`).
+    let sentence = clause
+        .rmatch_indices(". ")
+        .filter(|(c, _)| {
+            clause
+                .as_bytes()
+                .get(c + 2)
+                .is_some_and(u8::is_ascii_uppercase)
+        })
+        .map(|(c, _)| c + 2)
+        .next();
+    let clause_at = clause
+        .rfind([',', ';', ':', '(', '\n'])
+        .map(|c| c + 1)
+        .max(sentence)
+        .map_or(from, |c| from + c);
+    let clause = &h[clause_at..];
+    let at = clause.find("umber of ")?;
+    if at == 0 || !matches!(clause.as_bytes()[at - 1], b'n' | b'N') {
+        return None;
+    }
+    let mut j = clause_at + at + "umber of ".len();
+    for _ in 0..4 {
+        let (w, e) = word_at(text, j);
+        if w.is_empty() {
+            return None;
+        }
+        if is_plural_noun(w) && !NOT_COUNTED.contains(&w) {
+            return Some(w);
+        }
+        // `the number of long-term unemployed`: an adjective naming people, as the noun
+        // (not `the number of unemployed people`, whose noun follows).
+        let noun_next = b.get(e) == Some(&b' ') && is_plural_noun(word_at(text, e + 1).0);
+        if PEOPLE_ADJECTIVES.contains(&w) && !noun_next {
+            return Some(w);
+        }
+        // `AI-related regulations`: past a hyphenated modifier.
+        let mut t = e;
+        while matches!(b.get(t), Some(b'-')) {
+            t = word_at(text, t + 1).1;
+        }
+        if b.get(t) != Some(&b' ') {
+            return None;
+        }
+        j = t + 1;
     }
     None
 }
@@ -1497,6 +1877,47 @@ const IRREGULAR_PLURALS: &[&str] = &[
     "crew",
     "police",
 ];
+
+/// A capitalised plural noun after a number (`four other Oscars`, `two Americans`): not
+/// the words of a company's name or a common capital.
+fn capital_plural(w: &str) -> bool {
+    w.len() >= 4
+        && w.as_bytes()[0].is_ascii_uppercase()
+        && w.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !super::nonquant::is_common_capital(w)
+        && !matches!(
+            w,
+            "Series"
+                | "News"
+                | "Times"
+                | "Games"
+                | "Nations"
+                | "States"
+                | "Airlines"
+                | "Motors"
+                | "Industries"
+                | "Holdings"
+                | "Systems"
+                | "Resources"
+                | "Communications"
+                | "Sports"
+                | "Sciences"
+                | "Works"
+                | "Olympics"
+                | "Paralympics"
+                | "Islands"
+                | "Emirates"
+                | "Philippines"
+                | "Netherlands"
+                | "Wales"
+                | "Kings"
+                | "Jets"
+        )
+}
 
 pub(crate) fn is_plural_noun(w: &str) -> bool {
     let lower = w.len() >= 3

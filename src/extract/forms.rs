@@ -192,6 +192,29 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
                 false,
             ))
         }
+        '半' if context::quarter_points(text, s + 3).is_some() => {
+            // `降息半碼`: half a quarter point, 0.125 percentage points, a round figure.
+            let e = context::quarter_points(text, s + 3)?;
+            let mut raw = build(
+                s,
+                &Parsed {
+                    end: s + 3,
+                    value: 0.5,
+                    half: 0.0,
+                    ..round_figure(s + 3, 1.0)
+                },
+                &context::pre(text, s),
+                &with_hedge_after(
+                    text,
+                    Tail {
+                        kind: TailKind::QuarterPoints,
+                        ..Tail::bare(e)
+                    },
+                ),
+            );
+            raw.by_nature = true;
+            Some(raw)
+        }
         '半' => {
             // `半年`, `半个月`: half a unit of time; not `上半年` (the first half of a year)
             // nor `半年度`, `半年报`.

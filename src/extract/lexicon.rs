@@ -31,6 +31,8 @@ pub(crate) const SCALE_ZH: &[(&str, f64)] = &[
     ("万", 1e4),
     ("萬", 1e4),
     ("千", 1e3),
+    // `新台幣5仟元`: the thousand as Taiwan's accounts write it.
+    ("仟", 1e3),
     ("百", 1e2),
     ("十", 1e1),
 ];
@@ -68,6 +70,14 @@ pub(crate) const SCALE_LETTER: &[(&str, f64, bool)] = &[
 /// Currency written before the number, and its ISO code.
 pub(crate) const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("人民币", "CNY"),
+    ("人民幣", "CNY"),
+    // `逾新台幣百億元`, `港幣1,000元`: the currency named before the amount, as Taiwan and
+    // Hong Kong write it.
+    ("新台幣", "TWD"),
+    ("新臺幣", "TWD"),
+    ("新台币", "TWD"),
+    ("港幣", "HKD"),
+    ("港币", "HKD"),
     ("US$", "USD"),
     ("HK$", "HKD"),
     ("NT$", "TWD"),
@@ -210,6 +220,14 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("納秒", "ns"),
     ("纳米", "nm"),
     ("納米", "nm"),
+    // Taiwan's names of the units: `3奈米製程`, `6.7吋`, `公秉` (a kilolitre).
+    ("奈米", "nm"),
+    ("奈秒", "ns"),
+    ("公秉", "kL"),
+    ("英哩", "mi"),
+    ("海浬", "nmi"),
+    ("吋", "in"),
+    ("呎", "ft"),
     ("微米", "μm"),
     ("毫克", "mg"),
     ("微克", "μg"),
@@ -340,6 +358,8 @@ pub(crate) const COUNTERS: &[char] = &[
     '杯', // Provinces, counties, towns and villages (`3省（区）`), buildings, packs and
     // poultry (`1.2亿羽`).
     '省', '县', '縣', '镇', '鎮', '村', '幢', '盒', '袋', '罐', '羽',
+    // Tents of a relief effort (`搭建帐篷1.2万余顶`).
+    '顶', '頂',
     // Innings, sets and games of a match (`主投4局`), games played, won and lost
     // (`27战24胜`).
     '局', '战', '戰', '胜', '勝', '负',
@@ -358,7 +378,20 @@ pub(crate) fn counter_word(counter: char, next: Option<char>) -> bool {
         ('位', Some('数' | '數'))
             // `3局长`: officials, not games.
             | ('局', Some('长' | '長' | '面' | '势' | '勢' | '部'))
-            | ('战' | '戰', Some('略' | '术' | '術' | '争' | '爭' | '役' | '区' | '區'))
+            // `顶级`, `顶尖`: top, not tents.
+            | (
+                '顶' | '頂',
+                Some('级' | '級' | '端' | '尖' | '层' | '層' | '部' | '点' | '點' | '住' | '峰' | '格')
+            )
+            // `3比1战胜`, `战平`, `战败`: the verbs of a match, not games played.
+            | (
+                '战' | '戰',
+                Some(
+                    '略' | '术' | '術' | '争' | '爭' | '役' | '区' | '區' | '胜' | '勝' | '平'
+                        | '败' | '敗' | '斗' | '鬥' | '绩' | '績' | '机' | '機' | '士' | '线'
+                        | '線' | '场' | '場' | '队' | '隊' | '友' | '火' | '报' | '報'
+                )
+            )
             | ('胜' | '勝', Some('利' | '率' | '任' | '出'))
             | ('负' | '負', Some('债' | '債' | '责' | '責' | '担' | '擔' | '值' | '面' | '荷'))
             | (
@@ -581,6 +614,46 @@ pub(crate) const UNIT_EN: &[(&str, &str)] = &[
     ("gigawatt hours", "GWh"),
     ("terawatt-hours", "TWh"),
     ("terawatt hours", "TWh"),
+    // SI prefixes spelled out (`upwards of 480 megatonnes`, `2,300 gigalitres`, `1.2
+    // petajoules`): the unit as its symbol.
+    ("megatonnes", "Mt"),
+    ("megatonne", "Mt"),
+    ("megatons", "Mt"),
+    ("kilotonnes", "kt"),
+    ("kilotonne", "kt"),
+    ("kilotons", "kt"),
+    ("gigatonnes", "Gt"),
+    ("gigatonne", "Gt"),
+    ("gigatons", "Gt"),
+    ("megalitres", "ML"),
+    ("megaliters", "ML"),
+    ("gigalitres", "GL"),
+    ("gigaliters", "GL"),
+    ("kilolitres", "kL"),
+    ("kiloliters", "kL"),
+    ("petajoules", "PJ"),
+    ("terajoules", "TJ"),
+    ("gigajoules", "GJ"),
+    ("megajoules", "MJ"),
+    ("kilojoules", "kJ"),
+    ("terawatts", "TW"),
+    ("megawatt", "MW"),
+    ("gigawatt", "GW"),
+    ("kilowatt", "kW"),
+    ("kilobytes", "kB"),
+    ("petabytes", "PB"),
+    ("exabytes", "EB"),
+    ("megahertz", "MHz"),
+    ("gigahertz", "GHz"),
+    ("kilovolts", "kV"),
+    // `an 800-volt system`, `230 volts`.
+    ("volts", "V"),
+    ("volt", "V"),
+    ("kilopascals", "kPa"),
+    ("nanometres", "nm"),
+    ("nanometers", "nm"),
+    ("micrometres", "μm"),
+    ("micrometers", "μm"),
     ("milligrams", "mg"),
     ("micrograms", "μg"),
     ("millilitres", "ml"),
@@ -971,6 +1044,11 @@ pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
     ("and above", Hedge::AtLeast),
     ("or above", Hedge::AtLeast),
     ("or so", Hedge::Approximately),
+    // `aftershocks of magnitude 4.5 or greater`, `grade 3 or higher`.
+    ("or greater", Hedge::AtLeast),
+    ("or higher", Hedge::AtLeast),
+    ("and higher", Hedge::AtLeast),
+    ("or lower", Hedge::AtMost),
 ];
 
 /// Hedges that may stand apart from their number in the same clause (`大约是…的 8.7 倍`),
@@ -1022,6 +1100,16 @@ pub(crate) const PREDICATE_VERBS: &[&str] = &[
     "耗费",
     "消耗",
     "需要",
+    // `約需1,565元`, `约每公升1.5元`, `约可节省`, `约共`: a verb, a modal or the word of a
+    // rate between the hedge and its figure (`约束`, `约定` are words of their own, never
+    // these).
+    "需",
+    "每",
+    "可",
+    "共",
+    "合计",
+    "合計",
+    "折合",
     "排放",
     "释放",
     "占",

@@ -169,6 +169,21 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
             return Some(Span::new(s, phone_end(b, e, true)));
         }
     }
+    // `12369环保举报热线`, `12355青少年服务台`, `95598供电服务热线`: a short service number
+    // that the name of a line a few words on names (the line right after it is a name,
+    // `nonquant::numbered_name_end`).
+    if (3..=6).contains(&int_digits)
+        && matches!(b[s], b'1' | b'9')
+        && super::nonquant::numbered_name_end(text, e).is_none()
+        && service_line(text, e)
+    {
+        return Some(Span::new(s, e));
+    }
+    // `the 988 Suicide and Crisis Lifeline`, `a 116 123 helpline`: a number the line that
+    // follows is named by.
+    if (3..=6).contains(&int_digits) && b.get(e) == Some(&b' ') && english_line(text, e + 1) {
+        return Some(Span::new(s, e));
+    }
     if (4..=6).contains(&int_digits) {
         let head = text[..s].trim_end_matches([' ', '\t', '：', ':', '#']);
         // One byte turns most numbers away before the table (years are four digits too).
@@ -194,6 +209,73 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
         return Some(Span::new(s, e));
     }
     None
+}
+
+/// Whether the words at `j` name a telephone line: up to four capitalised words (or `and`)
+/// and then `Lifeline`, `Helpline`, `Hotline` in any case.
+fn english_line(text: &str, j: usize) -> bool {
+    for (n, w) in text[j..].split(' ').take(5).enumerate() {
+        let w = w.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+        if ["lifeline", "helpline", "hotline"]
+            .iter()
+            .any(|l| w.eq_ignore_ascii_case(l))
+        {
+            return true;
+        }
+        let capital = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        if n == 4 || !(capital || w == "and" || w == "&") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words that name a telephone line or desk (`热线`, `服务台`).
+const LINE_WORDS: &[&str] = &[
+    "热线",
+    "熱線",
+    "服务台",
+    "服務台",
+    "专线",
+    "專線",
+    "客服",
+    "服务电话",
+    "服務電話",
+    "咨询电话",
+    "諮詢電話",
+    "举报电话",
+    "舉報電話",
+    "求助电话",
+    "求助電話",
+];
+
+/// Whether a line's word (`LINE_WORDS`) follows `e` within eight Chinese characters that
+/// are no counter or unit (`12369环保举报热线`, not `300家服务台`).
+fn service_line(text: &str, e: usize) -> bool {
+    let Some(first) = char_at(text, e) else {
+        return false;
+    };
+    if !super::nonquant::is_cjk(first)
+        || matches!(
+            first,
+            '万' | '萬' | '亿' | '億' | '千' | '百' | '兆' | '多' | '余' | '餘'
+        )
+        || super::lexicon::counter(first).is_some()
+        || super::lexicon::unit_zh_at(text, e).is_some()
+    {
+        return false;
+    }
+    let mut k = e;
+    for _ in 0..8 {
+        if LINE_WORDS.iter().any(|w| text[k..].starts_with(w)) {
+            return true;
+        }
+        match char_at(text, k) {
+            Some(c) if super::nonquant::is_cjk(c) => k += c.len_utf8(),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Where the line holding `s` starts, when only list or heading marks stand between
@@ -431,9 +513,13 @@ pub(crate) fn generation(
     if e - s != 2 || int_digits != 2 || decimals != 0 || b.get(e) != Some(&0xE5) {
         return None;
     }
-    if !(text[e..].starts_with('后') || text[e..].starts_with('後'))
-        || b[s + 1] != b'0' && b[s + 1] != b'5'
-    {
+    if !(text[e..].starts_with('后') || text[e..].starts_with('後')) {
+        return None;
+    }
+    // `90后`, `95后`: a decade or its half; `08后`, `03後`: a year of birth written with its
+    // nought (no count is written so); any two digits in quotes (`“12后”`).
+    let quoted = matches!(char_before(text, s), Some('“' | '"' | '「' | '『' | '‘'));
+    if b[s] != b'0' && b[s + 1] != b'0' && b[s + 1] != b'5' && !quoted {
         return None;
     }
     if s > 0 && b[s - 1].is_ascii_alphanumeric() {

@@ -1075,6 +1075,310 @@ mod tests {
     }
 
     #[test]
+    fn forms_of_wave_7() {
+        let inf = f64::INFINITY;
+        for (text, want, kind, value, low, high, unit) in [
+            // Quarters of a percentage point, in a clause about interest.
+            (
+                "累计升息3.5碼（0.875個百分點），",
+                "3.5碼",
+                Kind::Points,
+                0.00875,
+                0.008625,
+                0.008875,
+                "pp",
+            ),
+            (
+                "香港银行加息1码后，",
+                "1码",
+                Kind::Points,
+                0.0025,
+                0.00125,
+                0.00375,
+                "pp",
+            ),
+            (
+                "市場預期央行降息半碼。",
+                "半碼",
+                Kind::Points,
+                0.00125,
+                0.0011875,
+                0.0013125,
+                "pp",
+            ),
+            // A currency named before a bare scale word.
+            (
+                "累計吸收金額逾新台幣百億元。",
+                "逾新台幣百億元",
+                Kind::Money,
+                1e10,
+                1e10,
+                inf,
+                "CNY",
+            ),
+            (
+                "每月補貼港幣1,234元，",
+                "港幣1,234元",
+                Kind::Money,
+                1234.0,
+                1233.5,
+                1234.5,
+                "CNY",
+            ),
+            // A detached `約` through `需`, `每`.
+            (
+                "加滿一箱約需1,565元，",
+                "1,565元",
+                Kind::Money,
+                1565.0,
+                1486.275,
+                1643.775,
+                "CNY",
+            ),
+            (
+                "已吸收汽油約每公升1.5元的漲幅",
+                "1.5元",
+                Kind::Money,
+                1.5,
+                1.3775,
+                1.6275,
+                "CNY",
+            ),
+            // A bare round figure takes the counter of the figure before it.
+            (
+                "比去年增加26万人，连续第八年超过千万。",
+                "超过千万",
+                Kind::Count,
+                1e7,
+                1e7,
+                inf,
+                "人",
+            ),
+            // `the number of X`, and the level after the change.
+            (
+                "The number of payrolled employees fell by an estimated 41,000 to 30.2 million.",
+                "41,000",
+                Kind::Count,
+                41000.0,
+                40500.0,
+                41500.0,
+                "employees",
+            ),
+            (
+                "The number of payrolled employees fell by an estimated 41,000 to 30.2 million.",
+                "30.2 million",
+                Kind::Count,
+                3.02e7,
+                3.015e7,
+                3.025e7,
+                "employees",
+            ),
+            (
+                "The number of oil rigs operating in the U.S. rose by 4 to 510.",
+                "510",
+                Kind::Count,
+                510.0,
+                505.0,
+                515.0,
+                "rigs",
+            ),
+            // Points of a rugby table; tries and titles make the sentence one of sport.
+            (
+                "a 38-21 win left them level on 19 points and the title.",
+                "19 points",
+                Kind::Count,
+                19.0,
+                18.5,
+                19.5,
+                "points",
+            ),
+            (
+                "He scored two tries but they lost by fewer than 24 points.",
+                "fewer than 24 points",
+                Kind::Count,
+                24.0,
+                -inf,
+                24.0,
+                "points",
+            ),
+            // A range with a dash after `from`; a span of time in words and a hyphen.
+            (
+                "cut its guidance to 290–310 kt from 300–330 kt.",
+                "300–330 kt",
+                Kind::Quantity,
+                315.0,
+                250.0,
+                335.0,
+                "kt",
+            ),
+            (
+                "down from 4.6% in the previous three-month period",
+                "three-month",
+                Kind::Quantity,
+                3.0,
+                2.5,
+                3.5,
+                "month",
+            ),
+            (
+                "has put one of its three processing lines on care",
+                "one",
+                Kind::Count,
+                1.0,
+                0.5,
+                1.5,
+                "lines",
+            ),
+            (
+                "released upwards of 480 megatonnes of carbon dioxide",
+                "upwards of 480 megatonnes",
+                Kind::Quantity,
+                480.0,
+                480.0,
+                inf,
+                "Mt",
+            ),
+            (
+                "a supply of 2,300 gigalitres",
+                "2,300 gigalitres",
+                Kind::Quantity,
+                2300.0,
+                2250.0,
+                2350.0,
+                "GL",
+            ),
+            (
+                "have lost 17 of their last 19 Test matches.",
+                "19 Test matches",
+                Kind::Count,
+                19.0,
+                18.5,
+                19.5,
+                "matches",
+            ),
+        ] {
+            assert_reads(text, want, kind, (value, low, high), unit);
+        }
+        for (text, want, unit) in [
+            ("線寬縮小至3奈米，良率提升", "3奈米", "nm"),
+            ("螢幕為6.7吋", "6.7吋", "in"),
+        ] {
+            let m = mention(text, want);
+            assert_eq!((m.kind, m.unit.as_deref()), (Kind::Quantity, Some(unit)));
+        }
+        assert!(close(
+            mention("補助新台幣5仟元", "新台幣5仟元").value,
+            5000.0
+        ));
+        // A benchmark that the figures stated before all stand below or above: no bound.
+        let text = "全年CPI年增率預測值為1.58%，核心CPI為1.55%，均低於2%。";
+        let m = mention(text, "2%");
+        assert_eq!((m.hedge, m.interval.low), (None, 0.015));
+        let text = "充足率为204.5%和143.6%，均远高于100%和50%的监管红线";
+        assert_eq!(mention(text, "100%").hedge, None);
+        // With no figure of its kind before, the comparison bounds the subject.
+        let text = "有5个省份减产，但减幅都不足3%。";
+        assert_eq!(mention(text, "不足3%").hedge, Some(Hedge::Under));
+        let text = "The number of long-term unemployed was little changed at 1.7 million.";
+        assert_eq!(mention(text, "1.7 million").kind, Kind::Count);
+        let text = "a preliminary magnitude of 6.2, struck";
+        assert_eq!(mention(text, "6.2").kind, Kind::Quantity);
+        // A plural subject names the things, not a count of them.
+        let m = mention("vacancies fell to 889,000, down 66,000.", "889,000");
+        assert_eq!(m.kind, Kind::Number);
+        // `one of the 10 largest`: a rank, no count.
+        let text = "It is one of the 10 largest banks.";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(mentions.iter().all(|m| m.value != 1.0), "{mentions:?}");
+        // `£29 a week more than a year earlier`: a comparison, no span of a year.
+        let text = "about £29 a week more than a year earlier.";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(
+            mentions.iter().all(|m| m.unit.as_deref() != Some("year")),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn names_years_and_streaks_of_wave_7() {
+        for (text, want, kind) in [
+            ("公众可通过12369环保举报热线反映", "12369", Kind::Name),
+            ("公布了12355青少年服务台的电话", "12355", Kind::Name),
+            ("92無鉛汽油每公升29.8元", "92無鉛", Kind::Name),
+            ("0号柴油价格下调", "0号柴油", Kind::Name),
+            ("考生中“08后”约占九成", "08后", Kind::Name),
+            ("央行利率連8凍", "連8凍", Kind::Ordinal),
+            ("A股5连涨后回调", "5连涨", Kind::Ordinal),
+            ("央行預估115年經濟成長率為3.12%", "115年", Kind::Year),
+            (
+                "Canada's 2026 wildfire season ends as the worst.",
+                "2026",
+                Kind::Year,
+            ),
+            ("the 2027 edition opens on 5 February", "2027", Kind::Year),
+        ] {
+            let got = extract(text, &ExtractOptions::default());
+            let m = got
+                .iter()
+                .find(|m| &text[m.span.range()] == want || &text[m.number.range()] == want)
+                .unwrap_or_else(|| panic!("`{want}` not read in `{text}`: {got:?}"));
+            assert_eq!(m.kind, kind, "`{want}` in `{text}`");
+        }
+        for (text, want, kind) in [
+            (
+                "Call the 988 Suicide and Crisis Lifeline now.",
+                "988",
+                Kind::Name,
+            ),
+            ("中国队以7金5银4铜位列第2", "5银", Kind::Count),
+            ("中国队以7金5银4铜位列第2", "4铜", Kind::Count),
+            ("A magnitude 7.1 earthquake struck", "7.1", Kind::Quantity),
+            (
+                "A 34-year-old man was charged",
+                "34-year-old",
+                Kind::Quantity,
+            ),
+            ("while the ID.4 sold 9,800", "ID.4", Kind::Name),
+            ("and four other Oscars.", "four other Oscars", Kind::Count),
+            ("符合GB 2760-2014标准", "GB 2760", Kind::Name),
+            ("位列中国影史票房前10名", "前10名", Kind::Ordinal),
+            ("截至10时，共有3,200余名运动员", "10时", Kind::Date),
+            ("沪深300指数收报3,930.7点", "300指数", Kind::Name),
+            ("“618”大促销售额增长8.2%", "618", Kind::Name),
+            ("今年“双11”期间", "11", Kind::Name),
+            ("3·15晚会曝光了12家企业", "3·15", Kind::Date),
+            ("按照“1+N”政策体系", "1+N", Kind::Name),
+            ("3 奈米製程出貨佔28%", "3 奈米製程", Kind::Name),
+        ] {
+            assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
+        }
+        let m = mention(
+            "50 aftershocks of magnitude 4.5 or greater",
+            "4.5 or greater",
+        );
+        assert_eq!((m.kind, m.hedge), (Kind::Quantity, Some(Hedge::AtLeast)));
+        // `3比1战胜`: the verb of a match, no games counted.
+        let text = "主场3比1战胜对手";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(
+            mentions.iter().all(|m| m.kind != Kind::Count),
+            "{mentions:?}"
+        );
+        // Spans of time stay quantities: a streak of months, a century since a founding.
+        assert_eq!(mention("连续8个月增长", "8个月").kind, Kind::Quantity);
+        assert_eq!(mention("成立110年來首次", "110年").kind, Kind::Quantity);
+        // Service numbers need the line's word; counts before a desk stay counts.
+        assert_eq!(mention("全省设有300家服务台", "300家").kind, Kind::Count);
+        // `码` of a size or of a wharf is no quarter point.
+        let text = "利率不变，这双鞋42码。";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(
+            mentions.iter().all(|m| m.kind != Kind::Points),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
     fn a_name_after_a_wide_character_is_read_without_a_panic() {
         // The look back over a name's words stops at a character of any width.
         for text in ["％Fortune 1", "上Claude 2 以上", "，the Greens 26。"] {

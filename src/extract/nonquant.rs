@@ -30,6 +30,19 @@ pub(crate) fn glued_name(text: &str, s: usize, e: usize) -> Option<Span> {
                 && !(text[..s].ends_with("-to-")
                     && text[..s - 4].ends_with(|c: char| c.is_ascii_digit()))
         }
+        // `ID.4`, `EX.30`: a model named by capitals, a dot and its number (two capitals
+        // at least, and not `NO.1`, a rank).
+        Some('.') => {
+            let caps = text[..s - 1]
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_uppercase)
+                .count();
+            caps >= 2
+                && !text[..s - 1].ends_with("NO")
+                && !char_before(text, s - 1 - caps)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.')
+        }
         // `T+2`, `D+1`: a settlement or release day named by a capital and an offset.
         Some('+') => {
             char_before(text, s - 1).is_some_and(|c| c.is_ascii_uppercase())
@@ -43,6 +56,9 @@ pub(crate) fn glued_name(text: &str, s: usize, e: usize) -> Option<Span> {
     let mut a = s;
     if bytes[s - 1] == b'+' {
         a = s - 2;
+    }
+    if bytes[s - 1] == b'.' {
+        a = s - 1;
     }
     while a > 0 && (bytes[a - 1].is_ascii_alphanumeric() || matches!(bytes[a - 1], b'-' | b'_')) {
         a -= 1;
@@ -153,6 +169,9 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             }
         }
     }
+    if let Some(span) = streak(text, s, p) {
+        return Some(raw(Kind::Ordinal, span, number, p));
+    }
     if matches!(p.numeral, Numeral::Arabic) {
         let (w, we) = word_at(text, p.end);
         if matches!(w, "st" | "nd" | "rd" | "th") {
@@ -216,6 +235,29 @@ pub(crate) fn ordinal(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     Some(raw(Kind::Ordinal, Span::new(start, end), number, p))
 }
 
+/// Verbs of a streak in headlines: a rate frozen, a market up or down, a team winning.
+const STREAK_VERBS: &[char] = &[
+    '凍', '冻', '涨', '漲', '跌', '升', '降', '胜', '勝', '败', '敗', '增', '减', '減', '平', '冠',
+    '霸', '红', '紅', '阳', '陽', '阴', '陰', '板', '扬', '揚', '贬', '貶', '黑', '停',
+];
+
+/// A place in a streak: `連8凍` (the eighth freeze in a row), `连3跌`, and `5连胜`, `三連霸`
+/// (the fifth win in a row): `连` and a small number glued to a verb of the streak. Not
+/// `连续8个月` (a span of time) nor `连8个`.
+fn streak(text: &str, s: usize, p: &Parsed) -> Option<Span> {
+    if p.decimals != 0 || !(1.0..=99.0).contains(&p.value) {
+        return None;
+    }
+    let verb = |at: usize| char_at(text, at).is_some_and(|c| STREAK_VERBS.contains(&c));
+    if matches!(char_before(text, s), Some('连' | '連')) && verb(p.end) {
+        return Some(Span::new(s - 3, p.end + 3));
+    }
+    if matches!(char_at(text, p.end), Some('连' | '連')) && verb(p.end + 3) {
+        return Some(Span::new(s, p.end + 6));
+    }
+    None
+}
+
 /// Whether `text[..k]` ends with an ordinal written with `第` and a list connector
 /// (`第二、`, `第3和`): what follows is an ordinal too (`第二、三位`).
 fn ordinal_list(text: &str, k: usize) -> bool {
@@ -255,31 +297,38 @@ fn rank_cut(text: &str, s: usize, k: usize, p: &Parsed) -> Option<Raw> {
     }
     let start = k - head.len_utf8();
     let before = char_before(text, start);
-    let after_rank_word = before.is_none_or(|c| {
-        matches!(
-            c,
-            '名' | '列'
-                | '居'
-                | '入'
-                | '身'
-                | '的'
-                | '在'
-                | '进'
-                | '進'
-                | '为'
-                | '為'
-                | '占'
-                | '佔'
-                | '是'
-                | '，'
-                | '；'
-                | '。'
-                | '、'
-                | '：'
-                | '\n'
-                | ' '
-        )
-    });
+    // `票房前10名`, `前20强`: `前` with a counter of places ranks whatever comes before it.
+    let places = head == '前'
+        && matches!(
+            char_at(text, skip_space(text, p.end)),
+            Some('名' | '位' | '强' | '強')
+        );
+    let after_rank_word = places
+        || before.is_none_or(|c| {
+            matches!(
+                c,
+                '名' | '列'
+                    | '居'
+                    | '入'
+                    | '身'
+                    | '的'
+                    | '在'
+                    | '进'
+                    | '進'
+                    | '为'
+                    | '為'
+                    | '占'
+                    | '佔'
+                    | '是'
+                    | '，'
+                    | '；'
+                    | '。'
+                    | '、'
+                    | '：'
+                    | '\n'
+                    | ' '
+            )
+        });
     if !after_rank_word {
         return None;
     }
@@ -490,12 +539,58 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         // `114年度總預算`, `113年底`, `112年全年`: a Minguo year (three digits, from 100) with
         // a word that only a year takes, unless a word of duration comes before (`近100年`).
         let k = skip_space_back(text, s);
+        // `央行預估115年經濟成長率`: before the noun of a statistic, too; a span of a hundred
+        // years and more takes `來`, `間`, `的`, `歷史` after it or a word of founding before
+        // it (`成立110年來`, `建校120年校慶`).
+        let after = char_at(text, j + 3);
+        let year_word = matches!(
+            after,
+            Some('度' | '底' | '初' | '中' | '全' | '上' | '下' | '第' | '起' | '以' | '前')
+        );
+        let before_noun = after.is_some_and(|c| {
+            is_cjk(c)
+                && !matches!(
+                    c,
+                    '来' | '來'
+                        | '间'
+                        | '間'
+                        | '内'
+                        | '內'
+                        | '之'
+                        | '的'
+                        | '历'
+                        | '歷'
+                        | '多'
+                        | '余'
+                        | '餘'
+                        | '后'
+                        | '後'
+                        | '里'
+                        | '裡'
+                        | '了'
+                        | '才'
+                        | '就'
+                        | '都'
+                        | '也'
+                        | '还'
+                        | '還'
+                        | '时'
+                        | '時'
+                        | '左'
+                        | '老'
+                        | '校'
+                        | '庆'
+                        | '慶'
+                        | '大'
+                        | '一'
+                        | '遇'
+                )
+        }) && !FOUNDED_BEFORE
+            .iter()
+            .any(|w| ends_with_word(text, k, w).is_some());
         let minguo = (100..=130).contains(&v)
             && p.numeral == Numeral::Arabic
-            && matches!(
-                char_at(text, j + 3),
-                Some('度' | '底' | '初' | '中' | '全' | '上' | '下' | '第' | '起' | '以' | '前')
-            )
+            && (year_word || before_noun)
             && !DURATION_BEFORE
                 .iter()
                 .any(|w| ends_with_word(text, k, w).is_some());
@@ -791,8 +886,10 @@ fn zh_clock(text: &str, s: usize, e: usize) -> Option<usize> {
         return Some(end);
     }
     // `今天06时`, `6日08时`: an hour written with a leading nought, or after a day.
+    // (`截至10时`, `于9时`: a time of day that a count runs to or an event is at.)
     let part = DAY_PARTS
         .iter()
+        .chain(&["截至", "截止", "于", "於"])
         .any(|w| ends_with_word(text, skip_space_back(text, s), w).is_some())
         || (e - s == 2 && text.as_bytes()[s] == b'0')
         || matches!(
@@ -842,10 +939,24 @@ const DURATION_BEFORE: &[&str] = &[
     "有", "過去", "長達", "歷時", "這", "約", "超過", "將近", "達",
 ];
 
+/// Words before a span of a hundred years and more (`成立110年`, `建校120年`): the span,
+/// not a year of the Minguo calendar.
+const FOUNDED_BEFORE: &[&str] = &[
+    "成立", "建校", "建党", "建黨", "建国", "建國", "建城", "创立", "創立", "创办", "創辦", "创建",
+    "創建", "历经", "歷經", "走过", "走過", "已", "共", "满", "滿", "逾", "超", "近", "诞辰",
+    "誕辰", "开业", "開業", "营运", "營運",
+];
+
 /// English words before a number that make a four-digit number a year (`in 2023`).
 const YEAR_PREPOSITIONS: &[&str] = &[
     "in", "since", "by", "from", "until", "till", "during", "of", "before", "after", "to", "In",
     "Since", "By", "From", "Until", "During", "Before", "After",
+];
+
+/// Words before a year that stands before the noun it dates (`the 2027 edition`).
+const YEAR_DETERMINERS: &[&str] = &[
+    "the", "The", "its", "Its", "their", "Their", "this", "This", "that", "next", "last", "his",
+    "her", "our", "whose",
 ];
 
 /// `2023 年`, `2023 年 4 月`, `二〇二三年`, `in 2023`, `2023` alone.
@@ -942,6 +1053,23 @@ pub(crate) fn year(text: &str, s: usize, p: &Parsed, tail: &Tail, pre: &Pre) -> 
                 | "FY"
         )
     };
+    // `Canada's 2026 wildfire season ends`, `the 2027 edition opens`: a year between a
+    // determiner and a noun in the singular, whatever word in `-s` comes later.
+    let determined = k < s
+        && (text[..k].ends_with("'s")
+            || text[..k].ends_with("’s")
+            || YEAR_DETERMINERS
+                .iter()
+                .any(|w| ends_with_word(text, k, w).is_some()));
+    if determined
+        && (1900..=2100).contains(&v)
+        && p.numeral == Numeral::Arabic
+        && let TailKind::Count(noun) = &tail.kind
+        && text.as_bytes().get(p.end) == Some(&b' ')
+        && !text[p.end + 1..].starts_with(noun.as_ref())
+    {
+        return Some(raw(Kind::Year, number, number, p));
+    }
     let decade = text[p.end..].starts_with('s')
         && !text
             .as_bytes()
@@ -1180,6 +1308,24 @@ const NUMBERED_NAMES: &[&str] = &[
     "大廈",
     "服务专线",
     "服務專線",
+    // `3奈米製程`, `7纳米工艺`: a chip process named by its node.
+    "奈米製程",
+    "奈米制程",
+    "纳米制程",
+    "納米製程",
+    "纳米工艺",
+    "納米工藝",
+    "奈米工藝",
+    // `沪深300指数`, `科创50指数`, `中證500指數`: an index named by its number.
+    "指数",
+    "指數",
+    // `92無鉛汽油`, `95号汽油`, `0号柴油`: the grade of a fuel names the product.
+    "無鉛",
+    "无铅",
+    "号汽油",
+    "號汽油",
+    "号柴油",
+    "號柴油",
 ];
 
 /// The end of a word of `NUMBERED_NAMES` at `j` (or of `版` that is no word of its own:
@@ -1203,10 +1349,20 @@ pub(crate) fn numbered_name_end(text: &str, j: usize) -> Option<usize> {
             | '小'
             | '服'
             | '大'
+            | '無'
+            | '无'
+            | '指'
+            | '奈'
+            | '纳'
+            | '納'
     ) {
         return None;
     }
     if let Some(w) = NUMBERED_NAMES.iter().find(|w| text[j..].starts_with(*w)) {
+        // An index is named by digits (`沪深300指数`), not by `一` (`统一指数`).
+        if c == '指' && !text.as_bytes()[..j].last().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         return Some(j + w.len());
     }
     let e = j + c.len_utf8();
@@ -1267,17 +1423,23 @@ pub(crate) fn named_number(
     if !bare || k == s || s - k > 1 {
         return None;
     }
-    // `Real Madrid 4-0`: a score after a team's name, not a product's number.
-    let rest = text[p.end..].trim_start_matches(['-', '–']);
-    if rest.len() < text.len() - p.end && rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
     let bytes = text.as_bytes();
     let mut ws = k;
-    while ws > 0 && (bytes[ws - 1].is_ascii_alphanumeric() || bytes[ws - 1] == b'-') {
+    // (`GB/T 19001`: a slash inside the code of a standard.)
+    while ws > 0 && (bytes[ws - 1].is_ascii_alphanumeric() || matches!(bytes[ws - 1], b'-' | b'/'))
+    {
         ws -= 1;
     }
     let word = &text[ws..k];
+    // `Real Madrid 4-0`: a score after a team's name, not a product's number (but
+    // `GB 2760-2014`, a standard and its year).
+    let rest = text[p.end..].trim_start_matches(['-', '–']);
+    if rest.len() < text.len() - p.end
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && !PRODUCTS.contains(&word)
+    {
+        return None;
+    }
     // `Windows 11`, and `iPhone 15`, `macOS 14`: a capital in the first two letters.
     let capital = word.bytes().take(2).any(|b| b.is_ascii_uppercase());
     if word.is_empty() || !capital {
@@ -1377,9 +1539,18 @@ const PRODUCTS: &[&str] = &[
     "Office",
     "Model",
     "Series",
-    // Standards known by their number (`ISO 14001`, `IEC 61850`).
+    // Standards known by their number (`ISO 14001`, `IEC 61850`, `GB 2760-2014`,
+    // `GB/T 19001`).
     "ISO",
     "IEC",
+    "GB",
+    "GB/T",
+    "EN",
+    "ASTM",
+    "JIS",
+    "DIN",
+    "IEEE",
+    "ANSI",
     // Grades, stages and numbered things of public life (`Year 6 pupils`, `Phase 3
     // trials`, `Flight 370`, `Route 66`, `Article 50`).
     "Year",

@@ -270,6 +270,49 @@ fn arabic_at(
     if let Some(end) = held_out(text, s, &p, out, titles) {
         return Some(end);
     }
+    // `“1+N”政策体系`: a figure and a capital joined by a plus sign name a scheme.
+    if p.decimals == 0
+        && text.as_bytes().get(p.end) == Some(&b'+')
+        && text
+            .as_bytes()
+            .get(p.end + 1)
+            .is_some_and(u8::is_ascii_uppercase)
+        && !text
+            .as_bytes()
+            .get(p.end + 2)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        let span = Span::new(s, p.end + 2);
+        out.push(Raw::non_quantity(
+            Kind::Name,
+            span,
+            number,
+            p.value,
+            p.numeral,
+        ));
+        return Some(span.end);
+    }
+    // `3·15晚会`, `“9·11”事件`: a month and a day joined by a middle dot name the day.
+    if p.decimals == 0
+        && (1.0..=12.0).contains(&p.value)
+        && let Some(rest) = text[p.end..]
+            .strip_prefix('·')
+            .or_else(|| text[p.end..].strip_prefix('・'))
+        && let Some(q) = numeral::arabic(text, text.len() - rest.len())
+        && q.decimals == 0
+        && (1.0..=31.0).contains(&q.value)
+        && q.int_digits <= 2
+    {
+        let span = Span::new(s, q.end);
+        out.push(Raw::non_quantity(
+            Kind::Date,
+            span,
+            number,
+            p.value,
+            p.numeral,
+        ));
+        return Some(span.end);
+    }
     // `“2+26”城市`, `9+2`: figures joined by a plus sign with no space name a group.
     if p.decimals == 0
         && text.as_bytes().get(p.end) == Some(&b'+')
@@ -544,6 +587,16 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
             pre.hedge = None;
         }
     }
+    if let Some((_, span)) = pre.hedge
+        && context::benchmark(
+            text,
+            &text[span.range()],
+            span,
+            text[p.end..tail.end].trim_start(),
+        )
+    {
+        pre.hedge = None;
+    }
     if tail.kind == TailKind::Name || yuan_word(text, &p, &tail) {
         let span = context::name_span(text, s, tail.end);
         out.push(Raw::non_quantity(
@@ -580,6 +633,46 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
         raw.kind = Kind::Count;
         raw.unit = Some(Cow::Borrowed(unit));
     }
+    // `the number of payrolled employees fell by 41,000`: a bare figure after a verb whose
+    // subject names a count counts those things; the level after it (`… to 30.2 million`)
+    // counts the same things.
+    if raw.kind == Kind::Number && tail.kind == TailKind::None && raw.unit.is_none() {
+        if let Some(noun) = context::counted_subject(text, pre.start(s)) {
+            raw.kind = Kind::Count;
+            raw.unit = Some(Cow::Owned(noun.to_string()));
+        } else if let Some(prev) = out.last()
+            && prev.kind == Kind::Count
+            && prev.reason.is_none()
+            && text.get(prev.span.end..pre.start(s)) == Some(" to ")
+            && context::counted_subject(text, prev.span.start).is_some()
+        {
+            raw.kind = Kind::Count;
+            raw.unit = prev.unit.clone();
+        }
+    }
+    // `A magnitude 7.1 earthquake`, `of magnitude 4.5 or greater`: the magnitude named
+    // before the figure, as `7.8-magnitude` names it after.
+    if raw.kind == Kind::Number
+        && tail.kind == TailKind::None
+        && ["magnitude", "Magnitude", "magnitude of"].iter().any(|w| {
+            lexicon::ends_with_word(text, lexicon::skip_space_back(text, pre.start(s)), w).is_some()
+        })
+    {
+        raw.kind = Kind::Quantity;
+        raw.unit = Some(Cow::Borrowed("M"));
+    }
+    // `“618”大促`, `“双11”`: a bare whole number that fills a quotation with at most a few
+    // Chinese characters before it names a day or an event.
+    if raw.kind == Kind::Number
+        && raw.hedge.is_none()
+        && p.decimals == 0
+        && !p.grouped
+        && text[raw.span.end..].starts_with('”')
+        && quoted_name_start(text, s)
+    {
+        raw.kind = Kind::Name;
+        raw.reason = Some(Reason::Name);
+    }
     // `每十萬人`, `per 100,000 people`: the denominator of a rate is no figure the text
     // states (the rate is).
     if matches!(raw.kind, Kind::Count | Kind::Money | Kind::Number)
@@ -613,6 +706,19 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     let end = raw.span.end;
     out.push(raw);
     Some(end)
+}
+
+/// Whether `“` opens a quotation at most four Chinese characters before `s` (`“双11”`).
+fn quoted_name_start(text: &str, s: usize) -> bool {
+    let mut k = s;
+    for _ in 0..=4 {
+        match lexicon::char_before(text, k) {
+            Some('“') => return true,
+            Some(c) if super::nonquant::is_cjk(c) => k -= c.len_utf8(),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether a capitalised word that names something (`Redmi`, not `In` or a month) stands
@@ -872,6 +978,7 @@ pub(crate) fn build(s: usize, p: &Parsed, pre: &Pre, tail: &Tail) -> Raw {
         (TailKind::Money(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 1.0),
         (TailKind::Subunit(code), _) => (Kind::Money, Some(Cow::Borrowed(*code)), 0.01),
         (TailKind::BasisPoints, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.0001),
+        (TailKind::QuarterPoints, _) => (Kind::Points, Some(Cow::Borrowed("pp")), 0.0025),
         (TailKind::PerMille, _) => (Kind::Percent, Some(Cow::Borrowed("%")), 0.001),
         (_, Some((code, _))) => (Kind::Money, Some(Cow::Borrowed(code)), 1.0),
         (TailKind::Count(u), _) => (Kind::Count, Some(u.clone()), 1.0),
