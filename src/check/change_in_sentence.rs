@@ -18,7 +18,7 @@ use super::sentence::{
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::eval::{Interval, brief};
 use crate::extract::{Kind, Mention};
-use crate::lexicon::{CHANGE_WORDS, FILLERS, HEDGE_WORDS, is_comparison_marker};
+use crate::lexicon::{CHANGE_WORDS, FILLERS, HEDGE_WORDS, MORE_CHANGE_WORDS, is_comparison_marker};
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -45,7 +45,7 @@ static FROM_NEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After the rate, the start of the clause that gives its end points: `，从`.
 static ZH_FROM_NEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[，,]\s*(?:从|由)\s*$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^\s*[，,]\s*(?:从|從|由)\s*$").expect("static regex"));
 
 /// Before A: `从`, `由`, `from`, with a few words allowed after it.
 static FROM_BEFORE_EN: LazyLock<Regex> =
@@ -59,9 +59,11 @@ static TO_ONLY: LazyLock<Regex> =
 static TO_BETWEEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:到|至|\bto\b)").expect("static regex"));
 
-/// `fell 20% to B from A` / `fell 20% from A to B`: the first connector after the number.
+/// `fell 20% to B from A` / `fell 20% from A to B`: the first connector after the number,
+/// after a qualifier of the rate (`rose 5.3% in nominal terms to B`).
 static EN_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<w>from|to)\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$").expect("static regex")
+    Regex::new(r"^\s*(?:(?:in|on)\s+(?:[a-z]+\s+){1,2})?(?P<w>from|to)\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
+        .expect("static regex")
 });
 
 /// The figures a change runs between: its start A and its end B.
@@ -72,8 +74,8 @@ struct Change<'m> {
 
 /// The words every frame of a change amount names its start with (below), as prebuilt
 /// searchers: building one per sentence and word cost more than the searches.
-static COMPARE_CUES: LazyLock<[memchr::memmem::Finder<'static>; 5]> = LazyLock::new(|| {
-    ["较", "比", "从", "由", "from"].map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+static COMPARE_CUES: LazyLock<[memchr::memmem::Finder<'static>; 7]> = LazyLock::new(|| {
+    ["较", "較", "比", "从", "從", "由", "from"].map(|w| memchr::memmem::Finder::new(w.as_bytes()))
 });
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
@@ -186,7 +188,9 @@ pub(super) fn operands<'m>(
     let n = qs[i];
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
     let lead = &masked[lead_start..n.span.start];
-    let found = frame_operands(ctx, sentence, qs, frames, i, lead)?;
+    let found = frame_operands(ctx, sentence, qs, frames, i, lead)
+        .or_else(|| base_after(ctx, sentence, qs, i))
+        .or_else(|| ratio_then_rate(ctx, qs, i))?;
     // A yearly, real or constant-currency rate is a rate of something else than the change
     // between the figures; asked only once a frame is found, since most rates have none.
     if frames::other_rate(&masked[sentence.start..n.span.start])
@@ -250,6 +254,130 @@ fn frame_operands<'m>(
     Some(Operands {
         a: qs[f.a],
         b: qs[f.b],
+        sign,
+        word,
+        fixable: false,
+    })
+}
+
+/// `B，同比增长 N%，上年同期为 A`, `B，同比下降 N%，仅为上年同期 A 的 M%`: the start of the
+/// change named after the rate by its period, in the next clause. The rate's own period
+/// (`同比`, `环比`, `年增`), when it names one, must be the base's: a year-on-year rate is
+/// never read against the previous quarter's level.
+fn base_after<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let (n, b, a) = (qs[i], qs[i.checked_sub(1)?], *qs.get(i + 1)?);
+    if !matches!(n.kind, Kind::Percent | Kind::Points) || !same_measure(a, b) {
+        return None;
+    }
+    // `上年同期为 2%` after a rate in percent of a percentage may be last year's rate.
+    if b.kind == Kind::Percent && n.kind != Kind::Points {
+        return None;
+    }
+    // Cheap test first: the clause after the rate opens with a period's word.
+    let after = masked[n.span.end..a.span.start].trim_start();
+    let after = after.strip_prefix(['，', ','])?;
+    let after = strip_continuations(after);
+    // `，仅为上年同期 A 的 62%`: a relation word may open the clause.
+    let after = ["为", "為", "是"]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after);
+    let (period, rest) = frames::base_period_prefix(after)?;
+    let rest = rest.trim();
+    if !matches!(rest, "" | "为" | "為" | "是" | "的" | "则为" | "則為" | "达" | "達") {
+        return None;
+    }
+    let (sign, word, residual) = direction(&masked[b.span.end..n.span.start])?;
+    if clause_breaks(residual).count() > 1 || !frames::bare_residual(residual) {
+        return None;
+    }
+    if frames::period_of_rate(residual, word).is_some_and(|p| p != period) {
+        return None;
+    }
+    // A ends its clause, or is the base of a ratio that follows (`A 的 62%`).
+    let tail_end = qs.get(i + 2).map_or(sentence.end, |q| q.span.start);
+    let tail = masked[a.span.end..tail_end].trim();
+    let ends = tail.is_empty()
+        || tail.starts_with(['，', ',', '。', '；', ';', '.', '|', ')', '）'])
+        || (tail == "的" && qs.get(i + 2).is_some_and(|q| q.kind == Kind::Percent));
+    ends.then_some(Operands {
+        a,
+        b,
+        sign,
+        word,
+        fixable: false,
+    })
+}
+
+/// `B was 1.62 times the A of a year earlier, an increase of 62%`, `B 是 A 的 1.62 倍，增长
+/// 62%`: a rate in the clause after a ratio states the change from its base to its subject.
+fn ratio_then_rate<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    if n.kind != Kind::Percent || i < 3 {
+        return None;
+    }
+    let (x, y, z) = (qs[i - 3], qs[i - 2], qs[i - 1]);
+    let gap = |p: &Mention, q: &Mention| strip_hedges(&masked[p.span.end..q.span.start]).trim();
+    // English: B, the multiple, A; Chinese: B, A, the multiple.
+    // The base must be the subject's own earlier figure (`the A of a year earlier`, `是上年同期
+    // A 的`): the ratio of two subjects says nothing of either's growth.
+    let (b, a, last, earlier) = if y.kind == Kind::Multiple
+        && !masked[y.span.range()].contains('倍')
+        && matches!(gap(x, y), "was" | "is" | "were" | "are" | "," | "，")
+        && gap(y, z) == "the"
+    {
+        (x, z, z, None)
+    } else if z.kind == Kind::Multiple
+        && masked[z.span.range()].contains('倍')
+        && gap(y, z) == "的"
+    {
+        let g = gap(x, y).trim_start_matches('，');
+        let g = ["相当于", "相當於", "是", "为", "為"]
+            .iter()
+            .find_map(|w| g.strip_prefix(w))?;
+        let (_, rest) = frames::base_period_prefix(g.trim_start())?;
+        if !rest.trim().is_empty() && rest.trim() != "的" {
+            return None;
+        }
+        (x, y, z, Some(()))
+    } else {
+        return None;
+    };
+    if !same_measure(a, b) {
+        return None;
+    }
+    let (sign, word, residual) = direction(&masked[last.span.end..n.span.start])?;
+    // One clause break, and after it nothing but the rate's words (`, an`, `，`).
+    if clause_breaks(residual).count() != 1 || !frames::bare_residual(residual) {
+        return None;
+    }
+    let head = &residual[..clause_breaks(residual).next().unwrap_or(0)];
+    if !frames::time_phrase_words(head) {
+        return None;
+    }
+    const EARLIER: &[&str] = &[
+        "year earlier",
+        "year ago",
+        "year before",
+        "prior year",
+        "previous year",
+        "quarter earlier",
+        "previous quarter",
+        "prior quarter",
+    ];
+    if earlier.is_none() && !EARLIER.iter().any(|w| head.contains(w)) {
+        return None;
+    }
+    Some(Operands {
+        a,
+        b,
         sign,
         word,
         fixable: false,
@@ -443,6 +571,7 @@ fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
     }
     let &(word, change) = CHANGE_WORDS
         .iter()
+        .chain(MORE_CHANGE_WORDS)
         .filter(|(w, _)| {
             strip_suffix(core, w).is_some_and(|rest| {
                 let latin = w.is_ascii();
@@ -462,6 +591,7 @@ fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
 static ENDINGS: LazyLock<Vec<char>> = LazyLock::new(|| {
     let mut ends: Vec<char> = CHANGE_WORDS
         .iter()
+        .chain(MORE_CHANGE_WORDS)
         .map(|(w, _)| *w)
         .chain(FILLERS.iter().copied())
         .chain(HEDGE_WORDS.iter().copied())
@@ -484,7 +614,7 @@ fn before<'t>(masked: &'t str, sentence: Span, qs: &[&Mention], k: usize) -> (us
 /// Whether `text` (the words before a quantity) introduces the start of a change.
 fn says_from(text: &str) -> bool {
     let zh = text
-        .rfind(['从', '由'])
+        .rfind(['从', '從', '由'])
         .is_some_and(|at| !text[at..].contains(['到', '至']));
     zh || FROM_BEFORE_EN.is_match(text)
 }
@@ -507,6 +637,8 @@ fn reading<'m>(
     // `fell 20% from A to B`, `fell 20% to B from A`.
     if let (Some(x), Some(&y)) = (next, qs.get(i + 2))
         && let Some(c) = EN_CONNECT.captures(gap(n, x))
+        // `rose 5.1% in real terms to B from A`: a rate of something else than B / A.
+        && !frames::other_rate(gap(n, x))
         && same_measure(x, y)
         && !has_clause_break(gap(x, y))
     {
@@ -539,7 +671,7 @@ fn reading<'m>(
     let blank = residual.trim().is_empty()
         || (residual.len() <= 12
             && !has_clause_break(residual)
-            && !residual.contains(['比', '较'])
+            && !residual.contains(['比', '较', '較'])
             && residual.trim().chars().all(|c| !c.is_ascii()));
     if blank && let Some(x) = next.filter(|x| TO_ONLY.is_match(gap(n, x))) {
         // `从 A 下降 20% 至 B`.
@@ -554,7 +686,7 @@ fn reading<'m>(
         // `B，较 A 下降 N%`: A right before the verb, after `较` or `比`.
         let (start, words) = before(masked, sentence, qs, i - 1);
         let at = words
-            .rfind(['较', '比'])
+            .rfind(['较', '較', '比'])
             .filter(|&at| is_comparison_marker(words, at))?;
         // B is the figure right before, and the clause of `较` opens with it: a clause with a
         // subject of its own (`，利润较…`) is about something else.
@@ -646,7 +778,7 @@ fn subject_before<'m>(
             let words = before(masked, sentence, qs, j).1;
             let compared = FROM_BEFORE_EN.is_match(words)
                 || words
-                    .rfind(['较', '比'])
+                    .rfind(['较', '較', '比'])
                     .is_some_and(|at| is_comparison_marker(words, at));
             if !compared {
                 return Some(q);
@@ -662,7 +794,8 @@ fn subject_before<'m>(
 /// same subject (`较…`, `同比…`, `up…`, `and down…`), so that no new subject comes between.
 fn chained(gap: &str) -> bool {
     const OPENINGS: &[&str] = &[
-        "较", "比", "同比", "环比", "增长", "下降", "上涨", "下跌", "提高", "降低", "增加", "减少",
+        "较", "較", "比", "同比", "环比", "增长", "增長", "成长", "成長", "下降", "上涨", "上漲",
+        "下跌", "提高", "降低", "增加", "减少", "減少",
         "up", "down", "and", "but", "rose", "fell", "compared",
     ];
     let starts: Vec<usize> = clause_breaks(gap).collect();

@@ -53,6 +53,14 @@ fn part_then_share(gap: &str) -> bool {
     if g == "(" || g == "（" || g == "or" {
         return true;
     }
+    // `6,217 came back valid (94.8%)`: a short predicate of the part, then its share in
+    // brackets.
+    if let Some(words) = g.strip_suffix('(') {
+        let words = words.trim_end();
+        return !words.is_empty()
+            && words.split(' ').count() <= 4
+            && words.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ');
+    }
     let Some(at) = g.rfind([',', '，']) else {
         return false;
     };
@@ -68,14 +76,19 @@ fn part_then_share(gap: &str) -> bool {
     if !plain(head, 24) {
         return false;
     }
-    let Some(rest) = ["占比", "占", "or", "或"]
+    // A loosening hedge may stand before the verb: `约占 20%`.
+    let tail = ["大约", "大約", "约", "約"]
+        .iter()
+        .find_map(|w| tail.strip_prefix(w))
+        .unwrap_or(tail);
+    let Some(rest) = ["佔比", "佔", "占比", "占", "or", "或"]
         .iter()
         .find_map(|w| tail.strip_prefix(w))
     else {
         return false;
     };
     let rest = rest.trim();
-    let rest = ["达到", "为", "达"]
+    let rest = ["达到", "達到", "为", "為", "达", "達"]
         .iter()
         .find_map(|w| rest.strip_suffix(w))
         .unwrap_or(rest)
@@ -283,6 +296,11 @@ mod tests {
         assert!(part_then_share("，占 "));
         assert!(part_then_share("个县实现全覆盖，占比 "));
         assert!(part_then_share("，占研发经费的 "));
+        assert!(part_then_share("人表示会增加消费，约占 "));
+        assert!(part_then_share("，佔 "));
+        assert!(part_then_share(" came back valid ("));
+        assert!(!part_then_share(" came back in 2023 ("));
+        assert!(!part_then_share(" were carried over from the old plan ("));
         assert!(part_then_share(", or "));
         assert!(!part_then_share("，有效回收率为 "));
         assert!(!part_then_share("，一般贸易进出口占进出口总额的 "));
