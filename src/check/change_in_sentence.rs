@@ -62,7 +62,7 @@ static TO_BETWEEN: LazyLock<Regex> =
 /// `fell 20% to B from A` / `fell 20% from A to B`: the first connector after the number,
 /// after a qualifier of the rate (`rose 5.3% in nominal terms to B`).
 static EN_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:in|on)\s+(?:[a-z]+\s+){1,2})?(?P<w>from|to)\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
+    Regex::new(r"^\s*(?:(?:in|on)\s+(?:[a-z]+\s+){1,2}|year[- ](?:over|on)[- ]year\s+|sequentially\s+)?(?P<w>from|to)\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
         .expect("static regex")
 });
 
@@ -190,6 +190,7 @@ pub(super) fn operands<'m>(
     let lead = &masked[lead_start..n.span.start];
     let found = frame_operands(ctx, sentence, qs, frames, i, lead)
         .or_else(|| base_after(ctx, sentence, qs, i))
+        .or_else(|| base_between(ctx, qs, i))
         .or_else(|| ratio_then_rate(ctx, qs, i))?;
     // A yearly, real or constant-currency rate is a rate of something else than the change
     // between the figures; asked only once a frame is found, since most rates have none.
@@ -281,7 +282,7 @@ fn base_after<'m>(
     }
     // Cheap test first: the clause after the rate opens with a period's word.
     let after = masked[n.span.end..a.span.start].trim_start();
-    let after = after.strip_prefix(['，', ','])?;
+    let after = after.strip_prefix(['，', ',', '（', '('])?;
     let after = strip_continuations(after);
     // `，仅为上年同期 A 的 62%`: a relation word may open the clause.
     let after = ["为", "為", "是"]
@@ -297,7 +298,9 @@ fn base_after<'m>(
     if clause_breaks(residual).count() > 1 || !frames::bare_residual(residual) {
         return None;
     }
-    if frames::period_of_rate(residual, word).is_some_and(|p| p != period) {
+    if frames::period_of_rate(residual, word).is_some_and(|p| p != period)
+        || period_after_rate(masked, n).is_some_and(|p| p != Some(period))
+    {
         return None;
     }
     // A ends its clause, or is the base of a ratio that follows (`A 的 62%`).
@@ -307,6 +310,123 @@ fn base_after<'m>(
         || tail.starts_with(['，', ',', '。', '；', ';', '.', '|', ')', '）'])
         || (tail == "的" && qs.get(i + 2).is_some_and(|q| q.kind == Kind::Percent));
     ends.then_some(Operands {
+        a,
+        b,
+        sign,
+        word,
+        fixable: false,
+    })
+}
+
+/// The period of `，比上年`, `，较上年同期`, `，同比`: a residual that only compares the
+/// subject with its own earlier period.
+fn compared_with_period(residual: &str) -> Option<Option<frames::Period>> {
+    let at = clause_breaks(residual).next_back()?;
+    if !residual[..at].trim().trim_end_matches([',', '，']).is_empty() {
+        return None;
+    }
+    let clause = strip_continuations(&residual[at..]).trim();
+    if matches!(clause, "同比" | "环比" | "環比") {
+        return Some(frames::period_of_rate(clause, ""));
+    }
+    let rest = ["比", "较", "較"].iter().find_map(|w| clause.strip_prefix(w))?;
+    let (period, rest) = frames::base_period_prefix(rest)?;
+    rest.trim().is_empty().then_some(Some(period))
+}
+
+/// The period the words right after a rate name as its base (`up 20% from a year earlier`,
+/// `year over year`, `sequentially`): `Some(None)` when they compare with something but name
+/// no period, `None` when nothing follows.
+fn period_after_rate(masked: &str, n: &Mention) -> Option<Option<frames::Period>> {
+    let after = masked[n.span.end..].trim_start();
+    let after = &after[..after.len().min(48)];
+    let opens = [
+        "from", "over", "compared", "versus", "vs", "year", "sequential", "quarter", "on a",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    if !opens {
+        return None;
+    }
+    let clause = after.split([',', ';', '.']).next().unwrap_or(after);
+    let year = clause.contains("year");
+    let previous = ["quarter", "sequential", "month"]
+        .iter()
+        .any(|w| clause.contains(w));
+    Some(match (year, previous) {
+        (true, false) => Some(frames::Period::YearBefore),
+        (false, true) => Some(frames::Period::PeriodBefore),
+        _ => None,
+    })
+}
+
+/// `B，上年为 A，增长 N%`, `B，上年同期為 A，年增 N%`, `B, compared with A a year earlier, up
+/// N%`: the start named by its period between the level and the rate. As after the rate, the
+/// rate's own period must be the base's (`前一季為 A，年增 N%` is left alone).
+fn base_between<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let (b, a) = (qs[i.checked_sub(2)?], qs[i - 1]);
+    if !matches!(n.kind, Kind::Percent | Kind::Points)
+        || !same_measure(a, b)
+        || (b.kind == Kind::Percent && n.kind != Kind::Points)
+    {
+        return None;
+    }
+    let gap = masked[b.span.end..a.span.start].trim();
+    let period = if let Some(en) = [", compared with", ", compared to", ", versus", ", against"]
+        .iter()
+        .find_map(|w| gap.strip_suffix(w))
+    {
+        if !en.trim().is_empty() {
+            return None;
+        }
+        // The earlier period is named after A: `A a year earlier,`.
+        let after = masked[a.span.end..n.span.start].trim_start();
+        frames::EN_EARLIER_AFTER
+            .iter()
+            .find_map(|&(w, p)| after.starts_with(w).then_some(p))?
+    } else {
+        let g = gap.strip_prefix(['，', ','])?;
+        let (period, rest) = frames::base_period_prefix(strip_continuations(g))?;
+        if !matches!(rest.trim(), "为" | "為" | "是" | "则为" | "則為" | "达" | "達") {
+            return None;
+        }
+        period
+    };
+    let (sign, word, residual) = direction(&masked[a.span.end..n.span.start])?;
+    if clause_breaks(residual).count() != 1 {
+        return None;
+    }
+    // After the break, the rate's words only; a comparison with the same period may be
+    // repeated (`，比上年增长`).
+    let at = clause_breaks(residual).next().unwrap_or(0);
+    let head = residual[..at].trim();
+    let head_ok = head.len() <= 3
+        || frames::EN_EARLIER_AFTER
+            .iter()
+            .any(|&(w, p)| p == period && head.trim_end_matches(',').trim() == w);
+    let clause = strip_continuations(&residual[at..]);
+    let clause = ["同比", "环比", "環比"]
+        .iter()
+        .find_map(|w| clause.strip_prefix(w))
+        .unwrap_or(clause);
+    let compared = ["比", "较", "較"]
+        .iter()
+        .find_map(|w| clause.strip_prefix(w))
+        .and_then(frames::base_period_prefix);
+    let bare = match compared {
+        Some((p, rest)) => p == period && rest.trim().is_empty(),
+        None => frames::bare_residual(&residual[at..]),
+    };
+    if !head_ok || !bare || frames::period_of_rate(residual, word).is_some_and(|p| p != period) {
+        return None;
+    }
+    // `up 20% from a year earlier` names the rate's own base.
+    if period_after_rate(masked, n).is_some_and(|p| p != Some(period)) {
+        return None;
+    }
+    Some(Operands {
         a,
         b,
         sign,
@@ -362,17 +482,19 @@ fn ratio_then_rate<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Optio
     if !frames::time_phrase_words(head) {
         return None;
     }
-    const EARLIER: &[&str] = &[
-        "year earlier",
-        "year ago",
-        "year before",
-        "prior year",
-        "previous year",
-        "quarter earlier",
-        "previous quarter",
-        "prior quarter",
-    ];
-    if earlier.is_none() && !EARLIER.iter().any(|w| head.contains(w)) {
+    // The words after the base name its period and nothing else (`of a year earlier`), so
+    // that a base of another subject (`of Alphabet in the prior year`) is left alone.
+    let named = head.trim().trim_end_matches(',').trim();
+    let named = ["of ", "in "]
+        .iter()
+        .find_map(|w| named.strip_prefix(w))
+        .unwrap_or(named);
+    let named = named.strip_prefix("the ").unwrap_or(named);
+    let period_words = frames::EN_EARLIER_AFTER.iter().any(|&(w, _)| {
+        let w = w.strip_prefix("in ").unwrap_or(w);
+        named == w || named == w.strip_prefix("the ").unwrap_or(w)
+    });
+    if earlier.is_none() && !period_words {
         return None;
     }
     Some(Operands {
@@ -414,7 +536,13 @@ fn amount_operands<'m>(
     let masked = &ctx.doc.masked;
     let n = qs[i];
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
-    let (sign, word, residual) = direction(&masked[lead_start..n.span.start])?;
+    let lead = &masked[lead_start..n.span.start];
+    let (sign, word, residual) = direction(lead).or_else(|| {
+        // `B 比 A 多 C`, `比 A 少 C`: a comparative right before the amount, with nothing
+        // else (`多达` is a hedge, not a comparison).
+        let &(w, sign) = AMOUNT_COMPARATIVES.iter().find(|(w, _)| lead.trim() == *w)?;
+        Some((sign, w, ""))
+    })?;
     let change = reading(ctx, sentence, qs, i, residual)?;
     (same_measure(n, change.a) && same_measure(n, change.b)).then_some(Operands {
         a: change.a,
@@ -424,6 +552,15 @@ fn amount_operands<'m>(
         fixable: false,
     })
 }
+
+/// Comparatives that state the difference of two figures right before it: `比 A 多 C`.
+const AMOUNT_COMPARATIVES: &[(&str, f64)] = &[
+    ("多", 1.0),
+    ("多出", 1.0),
+    ("少", -1.0),
+    ("高出", 1.0),
+    ("低", -1.0),
+];
 
 /// The level-and-change frame of the rate `qs[i]`, when no other frame claimed it.
 fn triad(
@@ -435,13 +572,16 @@ fn triad(
     let masked = &ctx.doc.masked;
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
     let named = direction(&masked[lead_start..qs[i].span.start])
-        .filter(|(_, _, residual)| frames::bare_residual(residual))
+        .filter(|(_, _, residual)| {
+            frames::bare_residual(residual) || compared_with_period(residual).is_some()
+        })
         .map(|(s, _, _)| s)
         .or_else(|| {
             let gap = masked[lead_start..qs[i].span.start].trim();
-            matches!(gap, "or" | "，" | "," | ", or" | "，或").then_some(0.0)
+            matches!(gap, "or" | "，" | "," | ", or" | "，或" | "(" | "（").then_some(0.0)
         })?;
-    let lc = frames::level_change(masked, sentence, qs, i)?;
+    let lc = frames::level_change(masked, sentence, qs, i)
+        .or_else(|| frames::rate_then_amount(masked, sentence, qs, i, named))?;
     if frames::other_rate(&masked[sentence.start..qs[i].span.start])
         || frames::per_year_after(masked, qs[i])
     {
@@ -1057,6 +1197,92 @@ mod tests {
             spec("$234 billion", Kind::Money, 234e9, 0.5e9, "USD"),
         ];
         assert_eq!(run(check, s, &specs).len(), 1);
+    }
+
+    #[test]
+    fn traditional_and_one_character_base_words() {
+        assert_eq!(direction("，成長 ").map(|d| d.0), Some(1.0));
+        assert_eq!(direction("，減少了 ").map(|d| d.0), Some(-1.0));
+        assert_eq!(direction("，年增 ").map(|d| (d.0, d.1)), Some((1.0, "年增")));
+        assert_eq!(direction("，衰退 ").map(|d| d.0), Some(-1.0));
+        assert_eq!(
+            frames::period_of_rate("，", "季減"),
+            Some(frames::Period::PeriodBefore)
+        );
+        assert_eq!(
+            frames::period_of_rate("，同比", "增长"),
+            Some(frames::Period::YearBefore)
+        );
+    }
+
+    #[test]
+    fn the_start_named_after_the_rate_by_its_period() {
+        let cny = |t, v| spec(t, Kind::Money, v, 0.005e12, "CNY");
+        let s = "住户存款余额 8.92 万亿元，同比增长 9.6%，上年同期为 8.14 万亿元。";
+        let ok = [
+            cny("8.92 万亿元", 8.92e12),
+            pct("9.6%", 0.096),
+            cny("8.14 万亿元", 8.14e12),
+        ];
+        assert!(run(check, s, &ok).is_empty());
+        let s = "住户存款余额 8.92 万亿元，同比增长 9.6%，上年同期为 8.41 万亿元。";
+        let bad = [
+            cny("8.92 万亿元", 8.92e12),
+            pct("9.6%", 0.096),
+            cny("8.41 万亿元", 8.41e12),
+        ];
+        assert_eq!(run(check, s, &bad).len(), 1);
+        // A month-on-month rate is never read against the year-earlier level.
+        let s = "住户存款余额 8.92 万亿元，环比增长 9.6%，上年同期为 8.41 万亿元。";
+        assert!(run(check, s, &bad).is_empty());
+    }
+
+    #[test]
+    fn the_start_named_between_the_level_and_the_rate() {
+        let cny = |t, v| spec(t, Kind::Money, v, 0.5e8, "CNY");
+        let s = "利润 74311 亿元，上年为 79634 亿元，比上年下降 7.6%。";
+        let specs = [
+            cny("74311 亿元", 74311e8),
+            cny("79634 亿元", 79634e8),
+            pct("7.6%", 0.076),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
+        let s = "营收 74311 亿元，前一季为 79634 亿元，年增 7.6%。";
+        assert!(run(check, s, &specs).is_empty(), "a quarter's base, a yearly rate");
+        let s = "利润 74311 亿元，上年为 79634 亿元，扣除价格因素实际下降 7.6%。";
+        assert!(run(check, s, &specs).is_empty(), "a real rate");
+    }
+
+    #[test]
+    fn a_rate_after_a_ratio_to_the_subjects_own_earlier_figure() {
+        let u = |t, v| spec(t, Kind::Money, v, 0.05e9, "USD");
+        let times = |t, v| spec(t, Kind::Multiple, v, 0.005, "x");
+        let s = "Revenue of $9.6 billion was 1.45 times the $6.6 billion of a year earlier, a \
+                 rise of 54%.";
+        let specs = [
+            u("$9.6 billion", 9.6e9),
+            times("1.45 times", 1.45),
+            u("$6.6 billion", 6.6e9),
+            pct("54%", 0.54),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
+        let s = "Revenue of $9.6 billion was 1.45 times the $6.6 billion of its rival, a rise \
+                 of 54%.";
+        assert!(run(check, s, &specs).is_empty(), "another subject's figure");
+    }
+
+    #[test]
+    fn the_rate_first_then_the_amount() {
+        let cny = |t, v| spec(t, Kind::Money, v, 0.5e8, "CNY");
+        let s = "零售总额 487895 亿元，比上年增长 5.3%，增加 16504 亿元。";
+        let specs = [
+            cny("487895 亿元", 487895e8),
+            pct("5.3%", 0.053),
+            cny("16504 亿元", 16504e8),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
+        let s = "零售总额 487895 亿元，比上年增长 5.3%，其中网上零售增加 16504 亿元。";
+        assert!(run(check, s, &specs).is_empty(), "a part's amount");
     }
 
     #[test]

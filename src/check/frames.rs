@@ -417,6 +417,20 @@ pub(super) const BASE_PERIODS: &[(&str, Period)] = &[
     ("上期", Period::PeriodBefore),
 ];
 
+/// English phrases after a figure that make it the figure of an earlier period.
+pub(super) const EN_EARLIER_AFTER: &[(&str, Period)] = &[
+    ("a year ago", Period::YearBefore),
+    ("a year earlier", Period::YearBefore),
+    ("in the previous quarter", Period::PeriodBefore),
+    ("in the prior quarter", Period::PeriodBefore),
+    ("in the previous year", Period::YearBefore),
+    ("in the prior year", Period::YearBefore),
+    ("last quarter", Period::PeriodBefore),
+    ("last year", Period::YearBefore),
+    ("the quarter before", Period::PeriodBefore),
+    ("the year before", Period::YearBefore),
+];
+
 /// The base period `text` opens with, and the text after it.
 pub(super) fn base_period_prefix(text: &str) -> Option<(Period, &str)> {
     BASE_PERIODS
@@ -591,6 +605,51 @@ pub(super) fn amount_sign(masked: &str, floor: usize, m: &Mention) -> Option<f64
             })
         })
         .map(|&(_, s)| s)
+}
+
+/// `L，同比增长 5.2%，增加 3.6 亿元`: the rate first, then the amount of the same change in
+/// the next clause, the level right before the rate. `named` is the rate's direction.
+pub(super) fn rate_then_amount(
+    masked: &str,
+    sentence: Span,
+    qs: &[&Mention],
+    k: usize,
+    named: f64,
+) -> Option<LevelChange> {
+    let (l, c) = (qs[k.checked_sub(1)?], *qs.get(k + 1)?);
+    if named == 0.0
+        || !matches!(l.kind, Kind::Money | Kind::Quantity | Kind::Count)
+        || !same_measure(l, c)
+    {
+        return None;
+    }
+    // Nothing but a clause break and the verb between the rate and the amount.
+    let lead = strip_words(
+        &masked[qs[k].span.end..c.span.start],
+        &["了", "达", "達", "约", "約", "近"],
+    );
+    let rest = AMOUNT_VERBS
+        .iter()
+        .filter(|(w, _)| !w.is_ascii())
+        .find_map(|(w, _)| strip_suffix(lead, w))?;
+    if !matches!(rest.trim(), "，" | "," | "，即") {
+        return None;
+    }
+    let sign = amount_sign(masked, qs[k].span.end, c)?;
+    // The amount ends its clause: a level after it (`增加 3.6 亿元，至 …`) is another frame.
+    let end = qs.get(k + 2).map_or(sentence.end, |q| q.span.start);
+    let tail = masked[c.span.end..end].trim_start();
+    let ends =
+        tail.is_empty() || tail.starts_with(['，', ',', '。', '；', ';', '.', '|', ')', '）']);
+    let to_level = tail
+        .trim_start_matches(['，', ','])
+        .trim_start()
+        .starts_with(['至', '到']);
+    (ends && !to_level).then_some(LevelChange {
+        level: k - 1,
+        change: k + 1,
+        sign,
+    })
 }
 
 /// Whether the words between a frame and its result, once the direction word is removed,

@@ -220,11 +220,8 @@ fn named_figure<'m>(
 /// Whether `clause` names `name`: as written, or for an English name, in any case at a word
 /// start (`Imports totalled` names `imports`).
 fn names(clause: &str, name: &str) -> bool {
-    if clause.contains(name) {
-        return true;
-    }
     if !name.is_ascii() || name.is_empty() {
-        return false;
+        return clause.contains(name);
     }
     let (c, n) = (clause.as_bytes(), name.as_bytes());
     (0..c.len().saturating_sub(n.len() - 1)).any(|at| {

@@ -118,7 +118,8 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                             && same_measure(a, f.b)
                             && !std::ptr::eq(*a, f.b)
                             && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
-                            && keeps_subject(ctx, qs, a.span.end, f.a_before)
+                            && (keeps_subject(ctx, qs, a.span.end, f.a_before)
+                                || opens_at(masked, sentence, a, f.a_before))
                     })
                     .collect(),
             };
@@ -514,19 +515,6 @@ fn period_named(lead: &str) -> Option<(frames::Period, &str)> {
         .map(|rest| (period, rest))
 }
 
-/// English phrases after a figure that make it the figure of an earlier period.
-const EN_EARLIER_AFTER: &[(&str, frames::Period)] = &[
-    ("a year ago", frames::Period::YearBefore),
-    ("a year earlier", frames::Period::YearBefore),
-    ("in the previous quarter", frames::Period::PeriodBefore),
-    ("in the prior quarter", frames::Period::PeriodBefore),
-    ("in the previous year", frames::Period::YearBefore),
-    ("in the prior year", frames::Period::YearBefore),
-    ("last quarter", frames::Period::PeriodBefore),
-    ("last year", frames::Period::YearBefore),
-    ("the quarter before", frames::Period::PeriodBefore),
-    ("the year before", frames::Period::YearBefore),
-];
 
 /// The subject's earlier figure of the sentence before `qs[upto]` and the subject itself,
 /// when the words mark exactly one figure as the start of a comparison (`from A`, `较上年的
@@ -551,7 +539,7 @@ fn earlier_and_subject<'m>(
         if en.ends_with(" from") || en == "from" {
             let end = qs.get(j + 1).map_or(sentence.end, |q| q.span.start);
             let after = masked[qs[j].span.end..end].trim_start();
-            return EN_EARLIER_AFTER
+            return frames::EN_EARLIER_AFTER
                 .iter()
                 .any(|&(w, p)| p == period && after.starts_with(w));
         }
@@ -664,6 +652,23 @@ fn keeps_subject(ctx: &Context<'_>, qs: &[&Mention], from: usize, to: usize) -> 
                 .iter()
                 .any(|m| m.kind == Kind::Multiple && m.span.start == opens_at)
     })
+}
+
+/// `At $130.5 billion, revenue was more than twice …`: a sentence that opens with `At A,`
+/// gives its subject's figure there, and the clause after the comma is the subject's own
+/// (one clause, ending in a copula before the multiple).
+fn opens_at(masked: &str, sentence: Span, a: &Mention, to: usize) -> bool {
+    let head = strip_hedges(masked[sentence.start..a.span.start].trim_end());
+    if !head.trim().eq_ignore_ascii_case("at") {
+        return false;
+    }
+    let rest = &masked[a.span.end..to];
+    let copula = strip_hedges(rest.trim_end());
+    rest.trim_start().starts_with(',')
+        && clause_breaks(rest).count() == 1
+        && [" was", " is", " were", " are"]
+            .iter()
+            .any(|w| copula.ends_with(w))
 }
 
 /// Whether `s` opens with `w`; a Latin `w` must end at a word boundary (`up`, not `upper`).
@@ -853,6 +858,47 @@ mod tests {
                 times("17.8 倍", second, 0.05),
             ],
         )
+    }
+
+    #[test]
+    fn a_multiple_named_by_its_period() {
+        assert_eq!(period_named("，是上一财年的").map(|p| p.1), Some("，"));
+        assert_eq!(period_named("，約為上年同期的").map(|p| p.1), Some("，約"));
+        assert!(period_named("，是乙公司的").is_none());
+        let t = |text, v| spec(text, Kind::Quantity, v, 0.005e8, "t");
+        let s = "粮食进口 1.58 亿吨，比上年的 1.46 亿吨增加 0.12 亿吨，是上年的 1.8 倍。";
+        let specs = [
+            t("1.58 亿吨", 1.58e8),
+            t("1.46 亿吨", 1.46e8),
+            t("0.12 亿吨", 0.12e8),
+            times("1.8 倍", 1.8, 0.05),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
+        let s = "粮食进口 1.58 亿吨，比乙省的 1.46 亿吨增加 0.12 亿吨，是上年的 1.8 倍。";
+        assert!(run(check, s, &specs).is_empty(), "a comparison with another subject");
+    }
+
+    #[test]
+    fn a_fold_increase_from_a() {
+        let gw = |text, v| spec(text, Kind::Quantity, v, 0.05e9, "W");
+        let s = "Storage reached 26.0 GW in 2024, a fourfold increase from 8.4 GW in 2022.";
+        let specs = [
+            gw("26.0 GW", 26e9),
+            times("fourfold", 4.0, 0.2),
+            gw("8.4 GW", 8.4e9),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
+    }
+
+    #[test]
+    fn an_opening_at_gives_the_subject() {
+        let s = "At $130.5 billion, revenue was twice the $40.9 billion of the year before.";
+        let specs = [
+            usd("$130.5 billion", 130.5e9, 0.05e9),
+            times("twice", 2.0, 0.05),
+            usd("$40.9 billion", 40.9e9, 0.05e9),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
     }
 
     #[test]

@@ -194,6 +194,17 @@ fn share<'m>(masked: &str, sentence: Span, qs: &[&'m Mention], k: usize) -> Opti
         });
     }
     let whole = whole_before(masked, sentence, qs, part, part_at.min(k))?;
+    // After a predicate (`3,318 were returned`), a figure of the whole's measure between the
+    // whole and the part may be the part's own whole: `2,950 were valid (88.9%)` of those
+    // returned.
+    let predicate = part_at < k && gap(part, s).trim().len() > 1 && gap(part, s).trim().ends_with('(');
+    if predicate
+        && qs
+            .iter()
+            .any(|q| q.span.start > whole.span.end && q.span.end < part.span.start && fits(q, whole))
+    {
+        return None;
+    }
     fits(part, whole).then_some(Share {
         share: s,
         part,
@@ -273,6 +284,30 @@ fn judge(ctx: &Context<'_>, s: &Share<'_>, severity: Severity) -> Option<Finding
 mod tests {
     use super::super::sentence::testing::{run, spec};
     use super::*;
+
+    #[test]
+    fn a_share_after_a_predicate_of_the_part() {
+        let s = "Of the 4,200 ballots mailed out, 3,318 came back valid (79.0%).";
+        let specs = |p: f64| {
+            [
+                spec("4,200 ballots", Kind::Count, 4200.0, 0.5, "ballots"),
+                spec("3,318", Kind::Number, 3318.0, 0.5, ""),
+                spec("79.0%", Kind::Percent, p, 0.0005, "%"),
+            ]
+        };
+        assert!(run(check, s, &specs(0.79)).is_empty());
+        assert_eq!(run(check, s, &specs(0.709)).len(), 1);
+        // A figure of the whole's measure between the whole and the part may be the part's
+        // own whole: nothing is certain.
+        let s = "Of the 4,200 ballots mailed out, 3,318 were returned; 2,950 were valid (88.9%).";
+        let specs = [
+            spec("4,200 ballots", Kind::Count, 4200.0, 0.5, "ballots"),
+            spec("3,318", Kind::Number, 3318.0, 0.5, ""),
+            spec("2,950", Kind::Number, 2950.0, 0.5, ""),
+            spec("88.9%", Kind::Percent, 0.889, 0.0005, "%"),
+        ];
+        assert!(run(check, s, &specs).is_empty());
+    }
 
     #[test]
     fn part_in_brackets_after_a_marked_whole() {
