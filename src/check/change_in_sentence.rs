@@ -339,7 +339,11 @@ fn compared_with_period(residual: &str) -> Option<Option<frames::Period>> {
 /// no period, `None` when nothing follows.
 fn period_after_rate(masked: &str, n: &Mention) -> Option<Option<frames::Period>> {
     let after = masked[n.span.end..].trim_start();
-    let after = &after[..after.len().min(48)];
+    let mut end = after.len().min(48);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = &after[..end];
     let opens = [
         "from", "over", "compared", "versus", "vs", "year", "sequential", "quarter", "on a",
     ]
@@ -1197,6 +1201,18 @@ mod tests {
             spec("$234 billion", Kind::Money, 234e9, 0.5e9, "USD"),
         ];
         assert_eq!(run(check, s, &specs).len(), 1);
+    }
+
+    #[test]
+    fn the_words_after_a_rate_are_cut_at_a_character() {
+        // The 48th byte after the rate falls inside the second `，`.
+        let s = "净利润 14.2 亿元，同比下降 21.5%，主要受年末寒潮和冰冻灾害赔付ab，上年为 87.7 亿元。";
+        let specs = [
+            spec("14.2 亿元", Kind::Money, 14.2e8, 0.05e8, "CNY"),
+            pct("21.5%", 0.215),
+        ];
+        let (doc, mentions) = super::super::sentence::testing::build(s, &specs);
+        assert_eq!(period_after_rate(&doc.masked, &mentions[1]), None);
     }
 
     #[test]
