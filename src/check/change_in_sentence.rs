@@ -282,30 +282,44 @@ fn base_after<'m>(
     }
     // Cheap test first: the clause after the rate opens with a period's word.
     let after = masked[n.span.end..a.span.start].trim_start();
-    let after = after.strip_prefix(['，', ',', '（', '('])?;
-    let after = strip_continuations(after);
-    // `，仅为上年同期 A 的 62%`: a relation word may open the clause.
-    let after = ["为", "為", "是"]
+    let after = after.strip_prefix(['，', ',', '（', '('])?.trim_start();
+    // `B, up 8%, compared with A a year earlier`: the period named after A.
+    let en = ["compared with", "compared to", "versus", "against"]
         .iter()
-        .find_map(|w| after.strip_prefix(w))
-        .unwrap_or(after);
-    let (period, rest) = frames::base_period_prefix(after)?;
-    let rest = rest.trim();
-    if !matches!(rest, "" | "为" | "為" | "是" | "的" | "则为" | "則為" | "达" | "達") {
-        return None;
-    }
+        .find_map(|w| after.strip_prefix(w));
+    let (period, a_end) = if let Some(rest) = en {
+        if !rest.trim().is_empty() {
+            return None;
+        }
+        let words = masked[a.span.end..].trim_start();
+        let &(w, p) = frames::EN_EARLIER_AFTER
+            .iter()
+            .find(|(w, _)| words.starts_with(w))?;
+        (p, masked.len() - words.len() + w.len())
+    } else {
+        let after = strip_continuations(after);
+        // `，仅为上年同期 A 的 62%`: a relation word may open the clause.
+        let after = ["为", "為", "是"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after);
+        let (period, rest) = frames::base_period_prefix(after)?;
+        let rest = rest.trim();
+        if !matches!(rest, "" | "为" | "為" | "是" | "的" | "则为" | "則為" | "达" | "達") {
+            return None;
+        }
+        (period, a.span.end)
+    };
     let (sign, word, residual) = direction(&masked[b.span.end..n.span.start])?;
     if clause_breaks(residual).count() > 1 || !frames::bare_residual(residual) {
         return None;
     }
-    if frames::period_of_rate(residual, word).is_some_and(|p| p != period)
-        || period_after_rate(masked, n).is_some_and(|p| p != Some(period))
-    {
+    if !rate_fits_period(masked, n, residual, word, period) {
         return None;
     }
     // A ends its clause, or is the base of a ratio that follows (`A 的 62%`).
     let tail_end = qs.get(i + 2).map_or(sentence.end, |q| q.span.start);
-    let tail = masked[a.span.end..tail_end].trim();
+    let tail = masked.get(a_end..tail_end).unwrap_or("x").trim();
     let ends = tail.is_empty()
         || tail.starts_with(['，', ',', '。', '；', ';', '.', '|', ')', '）'])
         || (tail == "的" && qs.get(i + 2).is_some_and(|q| q.kind == Kind::Percent));
@@ -316,6 +330,27 @@ fn base_after<'m>(
         word,
         fixable: false,
     })
+}
+
+/// Whether a rate may be read against a base of `period`: the period its own words name
+/// (`同比`, `季減`, `up 20% from a year earlier`) must be the base's, and a rate that names
+/// none reads as year-on-year, as releases and earnings news write it, so a base of the
+/// period just before (`上月为 A`, `in the previous quarter`) is left alone.
+fn rate_fits_period(
+    masked: &str,
+    n: &Mention,
+    residual: &str,
+    word: &str,
+    period: frames::Period,
+) -> bool {
+    let own = frames::period_of_rate(residual, word);
+    let after = period_after_rate(masked, n);
+    match (own, after) {
+        (Some(p), _) if p != period => false,
+        (_, Some(q)) if q != Some(period) => false,
+        (None, None) => period == frames::Period::YearBefore,
+        _ => true,
+    }
 }
 
 /// The period of `，比上年`, `，较上年同期`, `，同比`: a residual that only compares the
@@ -423,11 +458,7 @@ fn base_between<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<O
         Some((p, rest)) => p == period && rest.trim().is_empty(),
         None => frames::bare_residual(&residual[at..]),
     };
-    if !head_ok || !bare || frames::period_of_rate(residual, word).is_some_and(|p| p != period) {
-        return None;
-    }
-    // `up 20% from a year earlier` names the rate's own base.
-    if period_after_rate(masked, n).is_some_and(|p| p != Some(period)) {
+    if !head_ok || !bare || !rate_fits_period(masked, n, residual, word, period) {
         return None;
     }
     Some(Operands {

@@ -193,6 +193,22 @@ fn share<'m>(masked: &str, sentence: Span, qs: &[&'m Mention], k: usize) -> Opti
             whole: part,
         });
     }
+    // `540, or 45%, of the 1,200 respondents`: the whole right after the share.
+    if part_at + 1 == k
+        && let Some(&w) = qs.get(k + 1)
+        && matches!(
+            gap(s, w).trim(),
+            ", of the" | ", of all" | ", of all the" | "of the" | "of all"
+        )
+        && gap(part, s).trim() == ", or"
+        && fits(part, w)
+    {
+        return Some(Share {
+            share: s,
+            part,
+            whole: w,
+        });
+    }
     let whole = whole_before(masked, sentence, qs, part, part_at.min(k))?;
     // After a predicate (`3,318 were returned`), a figure of the whole's measure between the
     // whole and the part may be the part's own whole: `2,950 were valid (88.9%)` of those
