@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::sentence::{input, title_subject, without_title_subject};
+use super::sentence::{input, title_subject, without_title_name};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{
     self as whole, Fact, Need, Part, Period, Probe, Role, Whole, Year, basis,
@@ -52,7 +52,7 @@ const FROM: &[&str] = &["from", "compared with", "compared to", "against", "vers
 /// Words of a measure that do not change what it measures: the whole of it (`total
 /// revenue`) and the company or place the article is about (`公司营业收入`).
 const NEUTRAL_EN: &[&str] = &[
-    "total", "overall", "worldwide", "global", "company", "company's", "group", "group's",
+    "number", "total", "overall", "worldwide", "global", "company", "company's", "group", "group's",
 ];
 const NEUTRAL_ZH: &[&str] = &[
     "本公司", "该公司", "公司", "集团", "全国", "全省", "全市", "全区", "全县", "本省", "本市",
@@ -165,6 +165,78 @@ fn normalise(measure: &str) -> (String, Option<String>) {
     }
 }
 
+/// Past tenses of verbs of handling that a count's noun follows (`the airline carried 17.2
+/// million passengers`): with the noun before them they name the measure (`passengers
+/// carried`). Regular ones end in `-ed`; these are the others.
+const HANDLED_IRREGULAR: &[&str] = &[
+    "sold", "flew", "took", "made", "built", "won", "held", "ran", "drew", "saw", "brought",
+    "shipped", "bought", "caught", "fed", "grew", "dealt",
+];
+
+/// Verbs of reporting after which a count names its measure by its noun alone (`Firms
+/// reported 18,240 unfilled vacancies`).
+const REPORTED: &[&str] = &["reported", "recorded", "posted", "logged", "counted", "listed"];
+
+/// The measure an English count names with its own noun (`18,240 unfilled vacancies`,
+/// `17.2 million passengers`), when its label names none or only a subject and a verb of
+/// handling: the noun's words (`unfilled vacancies`), with the verb after them
+/// (`passengers carried`), as the measure is written elsewhere (`the number of unfilled
+/// vacancies`, `passengers carried in the quarter`).
+fn counted(text: &str, f: &Fact, m: &Mention) -> Option<String> {
+    if f.role != Role::Level || m.kind != Kind::Count || m.unit.is_none() || !f.measure.is_ascii() {
+        return None;
+    }
+    let noun: Vec<String> = text[m.span.range()]
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !SCALE_WORDS.contains(&w.as_str()))
+        .collect();
+    if noun.is_empty() {
+        return None;
+    }
+    let label = text[f.label.range()].to_ascii_lowercase();
+    let last = label
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    let verb = if last.is_empty() || REPORTED.contains(&last) {
+        None
+    } else if last.len() > 3 && (last.ends_with("ed") || HANDLED_IRREGULAR.contains(&last)) {
+        Some(last)
+    } else {
+        return None;
+    };
+    let mut out = noun.join(" ");
+    if let Some(v) = verb {
+        out.push(' ');
+        out.push_str(v);
+    }
+    Some(out)
+}
+
+/// Scale words inside a count's text (`17.2 million passengers`).
+const SCALE_WORDS: &[&str] = &["thousand", "million", "billion", "trillion", "hundred", "m", "bn", "k"];
+
+/// Whether two levels' figures are of one kind and unit: as written, or a bare number
+/// and a count whose noun the number's measure holds (`18.6 million` of `passengers
+/// carried` and `17.2 million passengers`; `16,480` after `18,240 unfilled vacancies`).
+fn same_unit(a: &Mention, la: &str, b: &Mention, lb: &str) -> bool {
+    if a.kind == b.kind && a.unit == b.unit {
+        return true;
+    }
+    let bare_and_count = |x: &Mention, lx: &str, y: &Mention| {
+        x.kind == Kind::Number
+            && x.unit.is_none()
+            && y.kind == Kind::Count
+            && y.unit.as_deref().is_some_and(|u| {
+                let u = u.to_ascii_lowercase();
+                lx.split(' ').any(|w| w == u)
+            })
+    };
+    bare_and_count(a, la, b) || bare_and_count(b, lb, a)
+}
+
 /// `brightmart's` → `brightmart`; `farmers'` → `farmer`.
 fn possessive(w: &str) -> Option<&str> {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("s'"))
@@ -182,12 +254,20 @@ fn same_owner(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// Whether `label` ends with one of `words` (ASCII words at a word boundary).
 fn ends_with_any(label: &str, words: &[&str]) -> bool {
-    let l = label
-        .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-        .to_ascii_lowercase();
+    // Compared in place, ASCII case folded: most labels end in none of the words, and a
+    // lower-cased copy of each was a third of the check's cost.
+    let l = label.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
     words.iter().any(|w| {
-        l.strip_suffix(w)
-            .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_ascii_alphanumeric()))
+        let Some(cut) = l.len().checked_sub(w.len()) else {
+            return false;
+        };
+        // The words are ASCII, so matching bytes end on a character boundary.
+        l.as_bytes()[cut..].eq_ignore_ascii_case(w.as_bytes())
+            && l.is_char_boundary(cut)
+            && l[..cut]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
     })
 }
 
@@ -278,8 +358,23 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
                     let l = out[j].as_ref().expect("found above");
                     (l.measure.clone(), l.owner.clone(), l.head)
                 }
+                // A change with no words of its own is read as the level it took them from
+                // (`recorded 412,600 emergency department visits in 2024-25, up 6.8%`).
+                _ if matches!(f.role, Role::Change(_))
+                    && f.head < i
+                    && model.facts[f.head].sentence == f.sentence
+                    && out[f.head].is_some() =>
+                {
+                    let l = out[f.head].as_ref().expect("checked");
+                    (l.measure.clone(), l.owner.clone(), l.head)
+                }
                 _ => {
-                    let (m, o) = normalise(without_title_subject(&f.measure, subject));
+                    let own = without_title_name(&f.measure, subject);
+                    let (m, o) = match counted(text, f, m) {
+                        // The owner the label names stays (`Rival Brightmart's stores`).
+                        Some(counted) => (counted, normalise(own).1),
+                        None => normalise(own),
+                    };
                     (m, o, f.head)
                 }
             };
@@ -353,8 +448,8 @@ const BASE_AFTER: &[&str] = &[
 /// half of 2025, registrations rose 34.2% to 870,500`): such a span is compared with the
 /// same months of the year before, as no other span is of its length, unless the words
 /// after the figure name another base.
-fn cumulative(f: &Fact, after: &str) -> bool {
-    matches!(f.period.part, Part::Months(n) if n < 12)
+fn cumulative(f: &Fact, period: Period, after: &str) -> bool {
+    matches!(period.part, Part::Months(n) if n < 12)
         && f.basis & OTHER_BASES == 0
         && !after
             .split(|c: char| !c.is_ascii_alphabetic())
@@ -375,13 +470,13 @@ fn average(f: &Fact) -> bool {
 }
 
 /// Whether a change with these words is a change on the same period of the year before.
-fn year_on_year(f: &Fact) -> bool {
+fn year_on_year(f: &Fact, period: Period) -> bool {
     if f.basis & OTHER_BASES != 0 {
         return false;
     }
     // A change over a whole year is against the year before by definition.
-    let annual = matches!(f.period.year, Year::Abs(_) | Year::Previous)
-        && matches!(f.period.part, Part::Unstated | Part::FullYear);
+    let annual = matches!(period.year, Year::Abs(_) | Year::Previous)
+        && matches!(period.part, Part::Unstated | Part::FullYear);
     f.basis & basis::YOY != 0 || annual
 }
 
@@ -401,7 +496,9 @@ pub(super) fn check(
     if !model.facts.iter().any(|f| {
         matches!(f.role, Role::Change(_))
             && ms[f.mention].kind == Kind::Percent
-            && (year_on_year(f) || matches!(f.period.part, Part::Months(n) if n < 12))
+            && (year_on_year(f, f.period)
+                || matches!(f.period.part, Part::Months(n) if n < 12)
+                || !f.period.is_stated())
     }) {
         return Vec::new();
     }
@@ -463,23 +560,51 @@ pub(super) fn check(
             continue;
         };
         let m = &ms[f.mention];
+        let Some(rate) = read[fi].as_ref() else {
+            continue;
+        };
+        // A rate whose sentence states no period is of the period its paragraph last
+        // stated, as a level is (`今年前 11 个月，…进出口总值 6,842.6 亿元。其中，出口 4,105.3 亿元，
+        // 增长 6.8%`).
+        let period = if f.period.is_stated() {
+            f.period
+        } else {
+            rate.period
+        };
         if m.kind != Kind::Percent
-            || !(year_on_year(f) || cumulative(f, &ctx.doc.masked[m.span.end..f.clause.end.max(m.span.end)]))
+            || !(year_on_year(f, period)
+                || cumulative(f, period, &ctx.doc.masked[m.span.end..f.clause.end.max(m.span.end)]))
         {
             continue;
         }
         // Only the first statement of a change is checked here; a later one that differs
         // is `repeated_figure`'s.
-        let Some(key) = whole::key(f, m) else {
+        let key = if f.period.is_stated() {
+            whole::key(f, m)
+        } else {
+            (f.measure.chars().count() >= 2
+                && period.is_stated()
+                && !f.forecast
+                && !f.revised
+                && !f.respectively)
+                .then(|| {
+                    (
+                        f.measure.clone(),
+                        period,
+                        f.basis,
+                        Role::Change(1),
+                        m.kind,
+                        m.unit.as_deref().map(str::to_string),
+                    )
+                })
+        };
+        let Some(key) = key else {
             continue;
         };
         if !seen.insert(key) {
             continue;
         }
-        let Some(prev) = f.period.previous() else {
-            continue;
-        };
-        let Some(rate) = read[fi].as_ref() else {
+        let Some(prev) = period.previous() else {
             continue;
         };
         // The rate's words, or those of the figure it took its measure from, say whether it
@@ -516,28 +641,28 @@ pub(super) fn check(
         // `In the third quarter, net income rose 18%` with the levels of the third quarters
         // of 2025 and 2024 and of no other year: a period with no year is the article's
         // own, the later of the two.
-        let (now, then) = match (find(f.period), find(prev)) {
+        let (now, then) = match (find(period), find(prev)) {
             (Some(now), Some(then)) => (now, then),
             // `rose 6.4% in the third quarter of 2025` against `$2.41 billion in the third
             // quarter, against $2.19 billion in the third quarter of 2024`: a level of the
             // rate's part of the year with no year is the article's own, the rate's, when
             // the measure's only stated year for that part is the one before.
             (None, Some(then))
-                if matches!(f.period.year, Year::Abs(_))
-                    && f.period.part != Part::Unstated
-                    && years.get(&(rate.measure.as_str(), f.period.part)).map(Vec::as_slice)
-                        == Some(&[prev_year(f.period)][..]) =>
+                if matches!(period.year, Year::Abs(_))
+                    && period.part != Part::Unstated
+                    && years.get(&(rate.measure.as_str(), period.part)).map(Vec::as_slice)
+                        == Some(&[prev_year(period)][..]) =>
             {
                 let Some(now) = find(Period {
                     year: Year::Unstated,
-                    part: f.period.part,
+                    part: period.part,
                 }) else {
                     continue;
                 };
                 (now, then)
             }
-            (None, _) if f.period.year == Year::Unstated && f.period.part != Part::Unstated => {
-                let Some(&[a, b]) = years.get(&(rate.measure.as_str(), f.period.part)).map(Vec::as_slice)
+            (None, _) if period.year == Year::Unstated && period.part != Part::Unstated => {
+                let Some(&[a, b]) = years.get(&(rate.measure.as_str(), period.part)).map(Vec::as_slice)
                 else {
                     continue;
                 };
@@ -547,7 +672,7 @@ pub(super) fn check(
                 }
                 let at = |year: i32| Period {
                     year: Year::Abs(year),
-                    part: f.period.part,
+                    part: period.part,
                 };
                 let (Some(now), Some(then)) = (find(at(y)), find(at(y - 1))) else {
                     continue;
@@ -557,7 +682,7 @@ pub(super) fn check(
             _ => continue,
         };
         let (a, b) = (&ms[now.mention], &ms[then.mention]);
-        if a.kind != b.kind || a.unit != b.unit {
+        if !same_unit(a, &rate.measure, b, &rate.measure) {
             continue;
         }
         // All three in one sentence is `change_in_sentence`'s.
@@ -611,7 +736,7 @@ pub(super) fn check(
         finding.related = vec![
             Related {
                 span: a.span,
-                message: format!("`{new}`: {}, {}", f.measure, f.period),
+                message: format!("`{new}`: {}, {}", f.measure, period),
             },
             Related {
                 span: b.span,
@@ -659,5 +784,8 @@ mod tests {
         assert!(ends_with_any(", after reaching", LINKS));
         assert!(!ends_with_any("towards", &["to"]));
         assert!(!ends_with_any("Toronto", &["to"]));
+        assert!(ends_with_any("Down From, ", &["from"]));
+        assert!(ends_with_any("市场 compared with", FROM));
+        assert!(!ends_with_any("à", &["a"]));
     }
 }

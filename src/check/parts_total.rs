@@ -31,6 +31,9 @@ const MARKERS: &[(&str, bool)] = &[
     ("of that total", false),
     ("Of the total", false),
     ("Of these", false),
+    ("Of this total", false),
+    ("Of that amount", false),
+    ("Of this amount", false),
     ("including", true),
     ("among them", true),
     ("Among them", true),
@@ -51,6 +54,17 @@ static MARKER_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .build(MARKERS.iter().map(|(w, _)| w))
             .expect("static word list")
     });
+
+/// Markers that name the total as one already stated (`Of that total,`): at the head of a
+/// paragraph they refer to the last sentence of the paragraph before.
+const BACK_REFERENCES: &[&str] = &[
+    "Of that total",
+    "Of the total",
+    "Of these",
+    "Of this total",
+    "Of that amount",
+    "Of this amount",
+];
 
 /// Words that say a list is partial wherever they stand in it.
 const PARTIAL: &[&str] = &["等", "主要", "such as", "among others", "among them"];
@@ -85,6 +99,21 @@ fn holds_word(text: &str, w: &str) -> bool {
 fn is_difference(label: &str) -> bool {
     let lower = label.to_ascii_lowercase();
     DIFFERENCE.iter().any(|w| holds_word(&lower, w))
+}
+
+/// Whether a part's label ends a list of parts: a difference after the parts it is the
+/// difference of. The first part is one only when it names a difference by itself
+/// (`surplus`, `顺差`): `net interest income` or `净利息收入` first in the list is the first
+/// of the parts, as nothing stands before it to be netted.
+fn ends_parts(label: &str, first: bool) -> bool {
+    if !first {
+        return is_difference(label);
+    }
+    let lower = label.to_ascii_lowercase();
+    DIFFERENCE
+        .iter()
+        .filter(|w| !matches!(**w, "net" | "净"))
+        .any(|w| holds_word(&lower, w))
 }
 
 /// Words that end the label of a figure given for comparison (`up from $2.0 billion`,
@@ -274,7 +303,7 @@ fn parts_in<'w>(
         if !fits(m) || another_time(text, f, parts.first().copied()) {
             continue;
         }
-        if is_difference(&text[f.label.range()]) {
+        if ends_parts(&text[f.label.range()], parts.is_empty()) {
             break;
         }
         if !is_additive(ms, f) {
@@ -484,7 +513,7 @@ fn group<'w>(
         if !same(m, fm) || another_time(text, f, parts.first().copied()) {
             continue;
         }
-        if is_difference(&text[f.label.range()]) {
+        if ends_parts(&text[f.label.range()], parts.is_empty()) {
             break;
         }
         if !additive(f) || f.forecast {
@@ -501,12 +530,27 @@ fn group<'w>(
     let before_marker = text[s.span.start..at].trim_matches(|c: char| {
         c.is_whitespace() || c.is_ascii_punctuation() || "，。；：".contains(c)
     });
+    let mut crossed = false;
     let pool: &[Fact] = if before_marker.is_empty() {
         let prev = si.checked_sub(1)?;
-        if model.sentences[prev].paragraph != s.paragraph {
+        // `Of that total,` opening a paragraph refers back to the last sentence of the one
+        // before, as the words say; `其中` and `including` do not reach so far.
+        let refers_back = BACK_REFERENCES.contains(&&text[at..after_marker])
+            && model.sentences[prev].paragraph + 1 == s.paragraph;
+        if model.sentences[prev].paragraph != s.paragraph && !refers_back {
             return None;
         }
-        model.facts_of(prev)
+        if model.sentences[prev].paragraph != s.paragraph {
+            // The whole paragraph before, which must state one figure the parts may split.
+            let mut first = prev;
+            while first > 0 && model.sentences[first - 1].paragraph == model.sentences[prev].paragraph {
+                first -= 1;
+            }
+            crossed = true;
+            &model.facts[model.sentences[first].facts.start..model.sentences[prev].facts.end]
+        } else {
+            model.facts_of(prev)
+        }
     } else {
         facts
     };
@@ -520,6 +564,11 @@ fn group<'w>(
                 && !another_time(text, f, None)
         })
         .collect();
+    // `Of that total,` across a paragraph names the paragraph's one total: with two
+    // (`£286.4 million` this year, `£275.1 million` in 2023-24) which is meant is open.
+    if crossed && candidates.len() != 1 {
+        return None;
+    }
     if candidates.is_empty() && !before_marker.is_empty() {
         let total = total_by_words(ctx, model, si, at, fm)?;
         if mixes_dimensions(ctx, model, &parts) {

@@ -1058,15 +1058,23 @@ fn figure_after<'f>(
         .facts
         .get(f.head)
         .is_some_and(|h| ms[h.mention].span.start < ms[f.mention].span.start);
-    (f.clause.start == opens && (f.measure.is_empty() || borrowed)).then_some(f)
+    let bare_share = SHARE_NOUNS.contains(&f.measure.as_str());
+    (f.clause.start == opens && (f.measure.is_empty() || borrowed || bare_share)).then_some(f)
 }
+
+/// Measures that are only the word for a share, naming no item (`居于首位，份额为 46.5%`,
+/// `ranked first, with a market share of 31%`): the figure is the ranked item's.
+const SHARE_NOUNS: &[&str] = &[
+    "份额", "份額", "市场份额", "市場份額", "占比", "佔比", "比重", "市占率", "市佔率",
+    "share", "market share",
+];
 
 /// An English superlative noun about a named item, with no figure after it in its clause:
 /// `making Labour the largest party`, `Labour became the largest party`, `Tane was the
 /// league's top scorer`, `Labour won the most seats`.
 static SUPERLATIVE_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?-u:\b)(?:making|made|makes|leaving|leaves|left)\s+(?P<a>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:as\s+)?the|(?P<b>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:became|becomes|become|remained|remains|was|is|stayed|stays|emerged\s+as|finished\s+as|ended\s+as|won|wins)\s+(?:the|[A-Z][A-Za-z-]*'s))\s+(?:[A-Za-z]+'s\s+)?(?:largest|biggest|top|leading|most)(?-u:\b)",
+        r"(?:(?-u:\b)(?:making|made|makes|leaving|leaves|left)\s+(?:the\s+)?(?P<a>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:as\s+)?the|(?P<b>[A-Z][A-Za-z'-]*(?:\s+[A-Z][A-Za-z'-]*){0,3})\s+(?:became|becomes|become|remained|remains|was|is|stayed|stays|emerged\s+as|finished\s+as|ended\s+as|won|wins)\s+(?:the|[A-Z][A-Za-z-]*'s))\s+(?:[A-Za-z]+'s\s+)?(?:largest|biggest|top|leading|most)(?-u:\b)",
     )
     .expect("static regex")
 });
@@ -1132,8 +1140,13 @@ fn superlatives_en(
         }
         // The superlative's clause holds no figure and is no record over time.
         let at = s.span.start + whole.end();
-        let clause_end = body[whole.end()..]
-            .find([',', ';'])
+        // The clause ends at a comma, a semicolon or a conjunction that opens another
+        // (`as the largest group but short of the 23 needed for a majority`).
+        let rest = &body[whole.end()..];
+        let clause_end = [",", ";", " but ", " while ", " although ", " though "]
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min()
             .map_or(s.span.end, |k| at + k);
         let tail = body[whole.end()..clause_end - s.span.start].to_ascii_lowercase();
         if model

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::sentence::{input, lead_sentence, title_subject, without_title_subject};
+use super::sentence::{input, lead_sentence, title_subject, without_title_name};
 use crate::eval::{brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
 use crate::analysis::facts::{self as whole, Need, Probe, Role};
@@ -55,6 +55,7 @@ pub(super) fn check(
     let model = ctx.whole();
     let title = title_subject(&ctx.doc.masked);
     let lead = lead_sentence(&ctx.doc.masked, model);
+    let names = title_names(&ctx.doc.masked);
     let mut first = HashMap::new();
     let mut out = Vec::new();
     for (i, f) in model.facts.iter().enumerate() {
@@ -77,9 +78,23 @@ pub(super) fn check(
         }
         let mut key = key;
         key.2 |= implied_basis(&ctx.doc.masked, model, f);
-        let kept = without_title_subject(without_the_subject(&key.0), title).len();
+        // A year with no part of it named is the whole year (`2025 年，…净利润同比增长 6.7%`
+        // and `全年…净利润…同比增长 6.1%`).
+        if key.1.part == whole::Part::Unstated && key.1.year != whole::Year::Unstated {
+            key.1.part = whole::Part::FullYear;
+        }
+        let kept = without_title_name(without_the_subject(&key.0), title).len();
         if kept < key.0.len() {
             key.0.drain(..key.0.len() - kept);
+        }
+        if key.0.is_ascii() {
+            let label = &ctx.doc.masked[f.label.range()];
+            if let Some(rest) = referred_back(&key.0, label) {
+                key.0 = rest.to_string();
+            }
+            if let Some(m) = without_title_names(&key.0, label, &names) {
+                key.0 = m;
+            }
         }
         let key = (key, subject);
         let (j, mut slot) = match first.entry(key) {
@@ -165,6 +180,86 @@ pub(super) fn check(
         out.push(finding);
     }
     out
+}
+
+/// Owners that name another party than the one the article is about.
+const NOT_THE_SUBJECT: &[&str] = &[
+    "rival", "rivals", "competitor", "competitors", "parent", "partner", "partners", "peer",
+    "peers", "subsidiary", "regulator", "government", "client", "customer", "customers",
+    "supplier", "suppliers", "union", "country", "nation", "industry", "sector", "market",
+    "economy", "world", "region",
+];
+
+/// An English measure without a possessive that refers back to the article's subject by a
+/// common noun (`The bank's net interest margin`, `the airline's load factor`): written in
+/// lower case after `the`, it names no one new. A name (`Brightmart's`) or another party
+/// (`the rival's`) stays.
+fn referred_back<'m>(measure: &'m str, label: &str) -> Option<&'m str> {
+    let (owner, rest) = measure.split_once("'s ")?;
+    if owner.contains(' ')
+        || NOT_THE_SUBJECT.contains(&owner)
+        || rest.split(' ').filter(|w| !w.is_empty()).count() < 1
+    {
+        return None;
+    }
+    let written = format!("the {owner}'s ");
+    let lower = label.to_ascii_lowercase();
+    let at = lower.find(&written)?;
+    // In lower case as written (`The bank's`, `the bank's`), not `the Bank's`.
+    let noun = &label[at + 4..at + 4 + owner.len()];
+    noun.chars().all(|c| c.is_ascii_lowercase()).then_some(rest)
+}
+
+/// The capitalised words of the article's first line past its first word (`Marland` in
+/// `# Marland retail sales beat forecasts`): the names of what the article is about.
+fn title_names(text: &str) -> Vec<&str> {
+    let title = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if !title.is_ascii() {
+        return Vec::new();
+    }
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A title in title case capitalises every word: it names nothing by its case.
+    let lower = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+        .count();
+    if lower * 2 < words.len() {
+        return Vec::new();
+    }
+    words
+        .into_iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && w.len() >= 3)
+        .collect()
+}
+
+/// An English measure without the words its label writes as a name that the title names
+/// too (`Retail sales in Marland` under `Marland retail sales …` is `retail sales`): the
+/// place or company the whole article is about. `None` when no such word stands in it, or
+/// nothing would be left.
+fn without_title_names(measure: &str, label: &str, names: &[&str]) -> Option<String> {
+    if names.is_empty() {
+        return None;
+    }
+    // Each word of the measure as the label first writes it: a name when capitalised past
+    // the label's first word (which a sentence capitalises) and named by the title.
+    // `The consumer confidence index compiled by the Westland Consumer Council` writes
+    // `consumer` first in lower case: the council's name is another thing.
+    let is_name = |w: &str| {
+        label
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .find(|(_, l)| l.eq_ignore_ascii_case(w))
+            .is_some_and(|(k, l)| k > 0 && names.contains(&l))
+    };
+    if !measure.split(' ').any(is_name) {
+        return None;
+    }
+    let kept: Vec<&str> = measure.split(' ').filter(|w| !is_name(w)).collect();
+    (!kept.is_empty() && kept.len() < measure.split(' ').count()).then(|| kept.join(" "))
 }
 
 /// Whether an English measure is owned through `its`/`their` by a name its sentence gives

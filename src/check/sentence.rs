@@ -219,6 +219,31 @@ pub(super) fn without_title_subject<'m>(measure: &'m str, subject: Option<&str>)
         .unwrap_or(measure)
 }
 
+/// `measure` without the title's subject at its head, or without the first two characters
+/// or more of it (`聯晶合併營收` under `# 聯晶半導體 10 月營收…`: a company is called by the
+/// head of its name), when two characters or more remain.
+pub(super) fn without_title_name<'m>(measure: &'m str, subject: Option<&str>) -> &'m str {
+    let whole = without_title_subject(measure, subject);
+    if whole.len() < measure.len() {
+        return whole;
+    }
+    let Some(subject) = subject.filter(|s| s.chars().count() >= 3) else {
+        return measure;
+    };
+    let common = measure
+        .char_indices()
+        .zip(subject.chars())
+        .take_while(|((_, a), b)| a == b)
+        .last()
+        .map_or(0, |((k, c), _)| k + c.len_utf8());
+    let rest = &measure[common..];
+    if measure[..common].chars().count() >= 2 && rest.chars().count() >= 2 {
+        rest
+    } else {
+        measure
+    }
+}
+
 /// The article's lead: its first sentence that is not a heading. A lead that names its
 /// source (`Fairmart said …`, `The fund said on Tuesday that …`, `据市统计局统计，…`) names
 /// the source of the whole report, so its figures are the article's own, not someone's

@@ -519,9 +519,22 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut open: Option<Vec<usize>> = None;
     let mut respectively = false;
-    for i in range {
+    // The unit of the amounts the open list's shares follow (`稅課收入 1,012.4 億元，占
+    // 71.0%；補助收入 297.5 億元，占 20.9%`), when its first share followed one.
+    let mut paired: Option<(Kind, Option<&str>)> = None;
+    for i in range.clone() {
         let f = &model.facts[i];
         let l = label(ctx, f);
+        // An amount whose share follows it, as the open list's first share followed its
+        // own, is the next part's amount: it does not end the list.
+        if open.is_some()
+            && let Some(unit) = paired
+            && range.contains(&(i + 1))
+            && amount_of(ctx, f) == Some(unit)
+            && owns_share(ctx, &model.facts[i + 1])
+        {
+            continue;
+        }
         let member = match open.as_ref() {
             _ if !is_percent(ctx, f) => false,
             None => false,
@@ -564,9 +577,15 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
             out.push(g);
         }
         // A share about expectations (`收入预期`) is still a share of the answers.
-        if is_percent(ctx, f) && (f.role == Role::Share || answers(ctx, f)) {
+        let after_amount = i > model.sentences[si].facts.start
+            && owns_share(ctx, f)
+            && amount_of(ctx, &model.facts[i - 1]).is_some();
+        if is_percent(ctx, f) && (f.role == Role::Share || answers(ctx, f) || after_amount) {
             respectively = f.respectively;
             open = Some(vec![i]);
+            paired = (i > model.sentences[si].facts.start && owns_share(ctx, f))
+                .then(|| amount_of(ctx, &model.facts[i - 1]))
+                .flatten();
         }
     }
     if let Some(g) = open {
@@ -576,6 +595,87 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     out.retain(|g| !g.iter().any(|&i| model.facts[i].multiple_answers));
     out
 }
+
+/// An amount with a measure of its own, as `(kind, unit)`: `1,012.4 億元` after `稅課收入`.
+fn amount_of<'c>(ctx: &'c Context<'_>, f: &Fact) -> Option<(Kind, Option<&'c str>)> {
+    let m = &ctx.mentions[f.mention];
+    (f.role == Role::Level
+        && !matches!(m.kind, Kind::Percent | Kind::Points)
+        && m.kind.is_quantity()
+        && !f.measure.is_empty()
+        && f.basis & whole::basis::AVERAGE == 0
+        && !changed_by(label(ctx, f)))
+        .then_some((m.kind, m.unit.as_deref()))
+}
+
+/// Whether an amount's words make it the size of a change (`rose $120 million, or 4.2%`,
+/// `增加 20 亿元，增长 4.2%`): the percentage after it is the change's, not a share.
+fn changed_by(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| {
+            matches!(
+                w,
+                "grew" | "rose" | "fell" | "increased" | "decreased" | "declined" | "dropped"
+                    | "jumped" | "climbed" | "up" | "down" | "by" | "gained" | "lost"
+            )
+        })
+        || ["增加", "减少", "增长", "下降", "增長", "減少"]
+            .iter()
+            .any(|w| label.contains(w))
+}
+
+/// Whether a share's words are only the word of sharing right after the amount before it
+/// (`，占 71.0%`, `，占比 65.5%`, `，占营业总收入的 72.6%`): the share of that amount.
+fn owns_share(ctx: &Context<'_>, f: &Fact) -> bool {
+    if !matches!(f.role, Role::Share | Role::Level) || !is_percent(ctx, f) {
+        return false;
+    }
+    let l = label(ctx, f)
+        .trim_start_matches(|c: char| c.is_whitespace() || ",，".contains(c))
+        .trim_end();
+    if l.is_ascii() {
+        // `$250.5 million, or 31.6%`, `, accounting for 31.6% of the total`: a share of the
+        // amount before it, naming no whole of its own after it but the total.
+        if !EN_SHARE_OPENERS.iter().any(|w| l.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        let m = &ctx.mentions[f.mention];
+        let text = &ctx.doc.masked;
+        let after = text[m.span.end..after_end(text, m.span.end)]
+            .trim_start()
+            .to_ascii_lowercase();
+        let whole_of_all = after.is_empty()
+            || after.starts_with([',', ';', '.', ')'])
+            || ["of the total", "of total", "of the whole", "of all "]
+                .iter()
+                .any(|w| after.starts_with(w));
+        return whole_of_all;
+    }
+    if f.role != Role::Share {
+        return false;
+    }
+    let l = l.strip_prefix("约").unwrap_or(l);
+    ["占", "佔"].iter().any(|w| {
+        l.strip_prefix(w).is_some_and(|rest| {
+            matches!(rest, "" | "比" | "比为" | "比為" | "比达" | "比達") || named_whole(l).is_some()
+        })
+    })
+}
+
+/// English words of a share right after an amount (`$250.5 million, or 31.6%`).
+const EN_SHARE_OPENERS: &[&str] = &[
+    "or",
+    "or about",
+    "or some",
+    "or nearly",
+    "or roughly",
+    "accounting for",
+    "making up",
+    "representing",
+    "equal to",
+];
 
 /// The whole a share names for itself before its figure: `占全部人身险公司的 62.4%` names
 /// `全部人身险公司`. Two shares that each name their whole, and name different ones, are

@@ -1323,3 +1323,261 @@ fn table_words_of_another_base_rate_or_measure_quote_no_cell() {
     let wrong = format!("{t}西山区接待游客 540 万人次，游客增长 5.3%。\n");
     assert_eq!(table(&wrong), ["5.3%"]);
 }
+
+fn changes(text: &str) -> Vec<String> {
+    run(text, super::change_across_sentences::check)
+}
+
+// Wave 7: rules read from the wave-6 held-out set's misses, each with its silence.
+
+#[test]
+fn shares_each_after_its_own_amount_are_one_list() {
+    // `X 亿元，占 a%；Y 亿元，占 b%`: the amounts between the shares are the parts' own.
+    let over = "全年收入按来源分，税收收入 812.4 亿元，占 70.5%；转移收入 240.1 亿元，占 22.9%；\
+                其他收入 96.0 亿元，占 8.3%。\n";
+    assert_eq!(shares(over), ["70.5%"]);
+    // Amounts of another unit between them name another whole.
+    let units = "东湖区接待游客 820 万人次，占 61.2%；西山区旅游收入 40.8 亿元，占 45.0%。\n";
+    assert!(shares(units).is_empty(), "{:?}", shares(units));
+    // A change between an amount and its share breaks the list, as before.
+    let change = "一般贸易 4,331.4 亿元，增长 5.6%，占 63.3%；加工贸易 1,497.9 亿元，下降 1.2%，占 41.9%。\n";
+    assert!(shares(change).is_empty(), "{:?}", shares(change));
+    // A list that adds up is silent.
+    let whole = "税收收入 812.4 亿元，占 68.8%；转移收入 240.1 亿元，占 20.3%；其他收入 128.6 亿元，占 10.9%。\n";
+    assert!(shares(whole).is_empty(), "{:?}", shares(whole));
+}
+
+#[test]
+fn repeated_a_year_alone_is_the_whole_year() {
+    let t = "# 华川股份 2025 年年报\n\n2025 年公司全年实现净利润 18.2 亿元，同比增长 6.1%。\n\n\
+             2025 年，公司净利润同比增长 7.4%，主要得益于成本下降。\n";
+    assert_eq!(repeated(t), ["7.4%"]);
+    // A year against a quarter of it is not the same figure.
+    let q = "# 华川股份 2025 年年报\n\n2025 年公司全年实现净利润 18.2 亿元，同比增长 6.1%。\n\n\
+             2025 年四季度，公司净利润同比增长 7.4%。\n";
+    assert!(repeated(q).is_empty(), "{:?}", repeated(q));
+}
+
+#[test]
+fn repeated_the_place_the_title_names_is_not_a_word_of_the_measure() {
+    let t = "# Norland retail sales climb in October\n\nRetail sales in Norland rose 2.8% year on year in October, the statistics office said.\n\n\
+             In October, retail sales were 3.3% higher than a year earlier.\n";
+    assert_eq!(repeated(t), ["3.3%"]);
+    // Another place keeps its name.
+    let other = "# Norland retail sales climb in October\n\nRetail sales in Norland rose 2.8% year on year in October.\n\n\
+                 In October, retail sales in Southmark were 3.3% higher than a year earlier.\n";
+    assert!(repeated(other).is_empty(), "{:?}", repeated(other));
+    // `24% less often` is an answer, not a change.
+    let answers = "# Shopping survey\n\nOf those asked, 52% said they shopped online weekly, 29% monthly and 24% less often.\n";
+    assert_eq!(shares(answers), ["52%"]);
+}
+
+#[test]
+fn repeated_who_compiles_a_figure_is_not_its_measure() {
+    let t = "# Business sentiment dips\n\nThe business sentiment index compiled by the Eastvale Chamber of Commerce fell to 94.2 in May 2025.\n\n\
+             The business sentiment index stood at 92.4 in May 2025, its lowest since 2023.\n";
+    assert_eq!(repeated(t), ["92.4"]);
+}
+
+#[test]
+fn table_a_year_column_after_its_quarters_is_a_totals_column() {
+    let t = "| Line | Q1 | Q2 | Q3 | Q4 | Year |\n|---|---|---|---|---|---|\n\
+             | North | 120 | 135 | 150 | 110 | 515 |\n| South | 90 | 95 | 101 | 88 | 384 |\n";
+    assert_eq!(table(t), ["384"]);
+    // `Year` as a label column with amounts that are not parts of a year.
+    let label = "| Year | Exports | Imports | Balance |\n|---|---|---|---|\n\
+                 | 2023 | 120 | 135 | 150 |\n| 2024 | 90 | 95 | 101 |\n";
+    assert!(table(label).is_empty(), "{:?}", table(label));
+    // Halves and their year.
+    let halves = "| 地区 | 上半年 | 下半年 | 全年 |\n|---|---|---|---|\n| 东区 | 40.2 | 45.1 | 85.3 |\n| 西区 | 30.0 | 31.5 | 61.5 |\n";
+    assert!(table(halves).is_empty(), "{:?}", table(halves));
+}
+
+#[test]
+fn table_last_before_a_rank_is_no_other_time() {
+    let t = "| Team | Won | Points |\n|---|---|---|\n| Hawks | 40 | 88 |\n| Owls | 38 | 84 |\n\n";
+    let rank = format!(
+        "{t}The Owls finished second on 86 points, and the Kites took the last play-off place.\n"
+    );
+    assert_eq!(table(&rank), ["86 points"]);
+    // `their last 10 games`, `last season` are other times.
+    let games = format!("{t}The Owls won 9 of their last 10 games.\n");
+    assert!(table(&games).is_empty(), "{:?}", table(&games));
+    let season = format!("{t}The Owls finished on 86 points last season.\n");
+    assert!(table(&season).is_empty(), "{:?}", table(&season));
+}
+
+#[test]
+fn table_a_level_reached_is_quoted_from_the_column_of_its_year() {
+    let t = "| Source | 2024 (TWh) | 2025 (TWh) |\n|---|---|---|\n| Wind | 16.2 | 18.1 |\n| Hydro | 6.3 | 5.9 |\n\n";
+    let wrong = format!("{t}Wind generation rose 14.2% to 18.5 TWh in 2025.\n");
+    assert_eq!(table(&wrong), ["18.5 TWh"]);
+    let right = format!("{t}Wind generation rose 11.7% to 18.1 TWh in 2025.\n");
+    assert!(table(&right).is_empty(), "{:?}", table(&right));
+}
+
+#[test]
+fn parts_of_that_total_reaches_back_one_paragraph() {
+    let t = "The mine group produced 412,600 tonnes of copper in 2025, up 6% from 389,100 tonnes a year earlier.\n\n\
+             Of that total, the north pit contributed 198,400 tonnes, the east pit 131,900 tonnes and the oxide plant 96,700 tonnes.\n";
+    assert_eq!(parts(t), ["412,600 tonnes"]);
+    // `其中` at a paragraph's head does not reach back.
+    let zh =
+        "全年生产铜 41.26 万吨。\n\n其中，北矿 19.84 万吨，东矿 13.19 万吨，氧化矿厂 9.67 万吨。\n";
+    assert!(parts(zh).is_empty(), "{:?}", parts(zh));
+}
+
+#[test]
+fn parts_a_net_part_first_in_the_list_is_a_part() {
+    let t = "Total income of £2.31 billion comprised net interest income of £1.78 billion, fees of £0.47 billion and other income of £0.12 billion.\n";
+    assert_eq!(parts(t), ["£2.31 billion"]);
+    // A difference after the parts still ends the list.
+    let trade = "进出口总值 6,842.6 亿元，其中出口 4,105.3 亿元，进口 2,737.3 亿元，贸易顺差 1,368.0 亿元。\n";
+    assert!(parts(trade).is_empty(), "{:?}", parts(trade));
+}
+
+#[test]
+fn ranking_the_largest_after_leaving_the_name() {
+    let t = "Labour won 12 of the 31 seats, the Harbour Independents 10 and the Greens 9, leaving the Independents as the largest group.\n";
+    assert_eq!(ranking(t), ["10"]);
+    let right = "Labour won 12 of the 31 seats, the Harbour Independents 10 and the Greens 9, leaving Labour as the largest group.\n";
+    assert!(ranking(right).is_empty(), "{:?}", ranking(right));
+}
+
+#[test]
+fn ranking_a_share_right_after_a_first_place_is_the_items() {
+    let t = "在车载芯片市场，丁科技居于首位，份额为 31.2%；戊微电子为 33.5%，己半导体为 12.0%。\n";
+    assert_eq!(ranking(t), ["31.2%"]);
+    let right =
+        "在车载芯片市场，丁科技居于首位，份额为 35.2%；戊微电子为 33.5%，己半导体为 12.0%。\n";
+    assert!(ranking(right).is_empty(), "{:?}", ranking(right));
+}
+
+#[test]
+fn change_a_rate_with_no_period_takes_its_paragraphs() {
+    let t = "今年前 10 个月，全省进出口总值 5,210.4 亿元。其中，出口 3,120.5 亿元，增长 9.8%。\n\n\
+             上年前 10 个月全省出口 2,961.2 亿元。\n";
+    assert_eq!(changes(t), ["9.8%"]);
+    // Another paragraph's period is not carried.
+    let apart = "今年前 10 个月，全省进出口总值 5,210.4 亿元。\n\n出口 3,120.5 亿元，增长 9.8%。\n\n\
+                 上年前 10 个月全省出口 2,961.2 亿元。\n";
+    assert!(changes(apart).is_empty(), "{:?}", changes(apart));
+}
+
+#[test]
+fn change_a_count_names_its_measure_by_its_noun() {
+    let t = "Passengers carried in the second quarter of 2025 rose 8.1% year on year to 12.9 million.\n\n\
+             In the second quarter of 2024 the railway carried 11.2 million passengers.\n";
+    assert_eq!(changes(t), ["8.1%"]);
+    let right = "Passengers carried in the second quarter of 2025 rose 15.2% year on year to 12.9 million.\n\n\
+                 In the second quarter of 2024 the railway carried 11.2 million passengers.\n";
+    assert!(changes(right).is_empty(), "{:?}", changes(right));
+    let vacancies = "Employers reported 9,120 open vacancies in the third quarter of 2025, compared with 8,400 in the third quarter of 2024.\n\n\
+                     The number of open vacancies rose 4.1% year on year in the third quarter of 2025.\n";
+    assert_eq!(changes(vacancies), ["4.1%"]);
+}
+
+#[test]
+fn change_a_record_between_to_and_the_level() {
+    let t = "Wool export earnings rose 7.5% to a record $2.43 billion in 2024-25.\n\n\
+             Wool export earnings had totalled $2.10 billion in 2023-24.\n";
+    assert_eq!(changes(t), ["7.5%"]);
+}
+
+#[test]
+fn change_taiwan_month_on_month_is_a_change_and_the_year_on_year_takes_the_measure() {
+    let t = "# 宏晶科技 9 月營收 120.0 億元\n\n宏晶科技公告，2025 年 9 月合併營收為新台幣 120.0 億元，月增 2.1%、年增 9.0%。\n\n\
+             2024 年 9 月，宏晶合併營收為 100.0 億元。\n";
+    assert_eq!(changes(t), ["9.0%"]);
+}
+
+#[test]
+fn shares_in_english_each_after_its_amount() {
+    let over = "Income tax raised $412.0 million, or 52.0% of the total; business rates $250.5 million, \
+                or 31.6%; and fees $160.2 million, or 20.2%.\n";
+    assert_eq!(shares(over), ["52.0%"]);
+    // The size of a change and its rate are no shares.
+    let changes = "Revenue rose $120 million, or 54.2%, and costs fell $30 million, or 52.1%.\n";
+    assert!(shares(changes).is_empty(), "{:?}", shares(changes));
+    // Shares of wholes named after them.
+    let wholes = "Revenue was $2.1 billion, or 62% of group sales; profit was $300 million, \
+                  or 95% of group profit.\n";
+    assert!(shares(wholes).is_empty(), "{:?}", shares(wholes));
+}
+
+#[test]
+fn repeated_up_on_a_year_earlier_is_a_change() {
+    let t = "# Norland retail sales climb in October\n\nRetail sales rose 2.8% year on year in October.\n\n\
+             In October, retail sales were 3.3% up on a year earlier.\n";
+    assert_eq!(repeated(t), ["3.3%"]);
+    // Alone, `up` may name an answer.
+    let answers = "Asked about prices, 31% said up, 45% down and 24% unchanged.\n";
+    assert!(shares(answers).is_empty(), "{:?}", shares(answers));
+}
+
+#[test]
+fn parts_of_this_total_in_the_next_sentence() {
+    let t = "The council spent £84.2 million on services in 2025. Of this total, schools took \
+             £41.0 million, roads £25.3 million and libraries £20.1 million.\n";
+    assert_eq!(parts(t), ["£84.2 million"]);
+}
+
+#[test]
+fn table_the_captions_unit_scales_its_columns() {
+    let t = "2024 年主要景区接待游客（万人次）：\n\n| 景区 | 上半年 | 下半年 | 全年 |\n|---|---|---|---|\n\
+             | 古城景区 | 1,210 | 1,480 | 2,690 |\n| 滨海景区 | 980 | 1,640 | 2,620 |\n\n";
+    let right = format!("{t}2024 年，滨海景区全年接待游客 2,620 万人次。\n");
+    assert!(table(&right).is_empty(), "{:?}", table(&right));
+    let wrong = format!("{t}2024 年，滨海景区全年接待游客 2,720 万人次。\n");
+    assert_eq!(table(&wrong), ["2,720 万人次"]);
+}
+
+#[test]
+fn repeated_the_bank_s_is_the_article_s_own() {
+    let t = "# Harbour Bank results\n\nNet interest margin was 2.94% in 2025, the bank said.\n\n\
+             The bank's net interest margin was 2.89% in 2025.\n";
+    assert_eq!(repeated(t), ["2.89%"]);
+    let rival = "# Harbour Bank results\n\nNet interest margin was 2.94% in 2025, the bank said.\n\n\
+                 The rival's net interest margin was 2.89% in 2025.\n";
+    assert!(repeated(rival).is_empty(), "{:?}", repeated(rival));
+}
+
+#[test]
+fn repeated_a_company_called_by_the_head_of_its_name() {
+    let t = "# 聯晶半導體 10 月營收創高\n\n2025 年 10 月合併營收 186.4 億元，年增 8.7%。\n\n\
+             聯晶 2025 年 10 月合併營收年增 9.1%。\n";
+    assert_eq!(repeated(t), ["9.1%"]);
+}
+
+#[test]
+fn repeated_a_comparative_on_another_base_is_no_change_of_the_year() {
+    // `higher than in October` names another base: not the year-on-year change.
+    let t = "# Norland retail sales\n\nRetail sales rose 3.4% in October.\n\n\
+             In November, retail sales were 0.8% higher than in October.\n";
+    assert!(repeated(t).is_empty(), "{:?}", repeated(t));
+}
+
+#[test]
+fn table_last_before_a_month_is_another_time() {
+    let t = "| Team | Won | Points |\n|---|---|---|\n| Hawks | 40 | 88 |\n| Owls | 38 | 84 |\n\n";
+    let june = format!("{t}The Owls had 80 points last June.\n");
+    assert!(table(&june).is_empty(), "{:?}", table(&june));
+}
+
+#[test]
+fn table_a_share_column_with_no_totals_row_stays_within_100() {
+    let over = "| Mode | Share (%) |\n|---|---|\n| Car | 52.4 |\n| Bus | 21.0 |\n| Rail | 18.3 |\n\
+                | Bicycle | 9.6 |\n| Walking | 10.7 |\n";
+    assert_eq!(table(over), ["52.4"]);
+    let zh = "| 企业 | 市场份额 |\n|---|---|\n| 甲 | 52.4% |\n| 乙 | 31.0% |\n| 丙 | 28.3% |\n";
+    assert_eq!(table(zh), ["52.4%"]);
+    // A rate within each row, and one item's share at several times, are not one whole.
+    let rates = "| Region | Share of households with broadband (%) |\n|---|---|\n\
+                 | North | 82.4 |\n| South | 79.0 |\n";
+    assert!(table(rates).is_empty(), "{:?}", table(rates));
+    let times = "| Year | Share (%) |\n|---|---|\n| 2024 | 61.2 |\n| 2025 | 63.5 |\n";
+    assert!(table(times).is_empty(), "{:?}", table(times));
+    let whole = "| Mode | Share (%) |\n|---|---|\n| Car | 52.4 |\n| Bus | 21.0 |\n| Rail | 18.3 |\n\
+                 | Bicycle | 8.3 |\n";
+    assert!(table(whole).is_empty(), "{:?}", table(whole));
+}

@@ -9,7 +9,7 @@
 use super::sentence::{input, related};
 use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Related, Severity};
-use crate::analysis::facts::{Cell, Need, Part, Probe, Role, Table, Whole};
+use crate::analysis::facts::{Cell, Need, Part, Probe, Role, Table, Whole, Year};
 use crate::eval::Interval;
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -58,9 +58,38 @@ const CHANGE_WORDS: &[&str] = &[
 /// Words of a sentence about another time than the table's: an earlier round, year or
 /// election (`上届`, `previous`), told from then (`当时`).
 const OTHER_TIME: &[&str] = &[
-    "上届", "上一届", "上年", "去年", "上期", "当时", "此前", "上屆", "上一屆", "當時", "previous", "previously", "last",
+    "上届", "上一届", "上年", "去年", "上期", "当时", "此前", "上屆", "上一屆", "當時", "previous", "previously",
     "prior", "earlier",
 ];
+
+/// Words after `last` that make it another time (`last year`, `the last election`, `their
+/// last 20 games`): `the last home-ice place`, `in last place` name a rank, not a time.
+const LAST_TIMES: &[&str] = &[
+    "year", "years", "season", "seasons", "election", "elections", "time", "month", "months",
+    "week", "weeks", "quarter", "quarters", "round", "poll", "census", "survey", "term",
+    "decade", "summer", "winter", "spring", "autumn", "fall", "vote", "count", "half",
+    "game", "games", "match", "matches", "day", "days", "night", "campaign", "contest",
+    "weekend", "edition", "tournament", "championship", "financial", "fiscal", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
+/// Whether `last` in `s` speaks of another time: before a word of time or a number, or
+/// ending the sentence (`than at the last`).
+fn last_of_another_time(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        *w == "last"
+            && words.get(k + 1).is_none_or(|next| {
+                LAST_TIMES.contains(next) || next.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(*next, "two" | "three" | "four" | "five" | "six" | "ten" | "few" | "several")
+            })
+    })
+}
 
 /// Words of a sentence that gives another source's figures than the table's: a poll, a
 /// forecast, an estimate, a report quoted.
@@ -387,13 +416,26 @@ fn totals(
             }
         }
     }
+    if total_row.is_none() {
+        for (k, &col) in columns.iter().enumerate() {
+            if col == Column::Share {
+                shares_over(ctx, t, k, severity, examined, out);
+            }
+        }
+    }
     // A totals column: the sum of the row's other amounts.
-    if let Some(tc) = t.header.iter().position(|c| {
-        let h = without_unit(text(ctx, c));
-        is_total_label(h)
-            || ["总数", "合计", "總數", "合計"].iter().any(|w| h.ends_with(w))
-            || h.to_ascii_lowercase().starts_with("total")
-    }) && columns.get(tc) == Some(&Column::Amount)
+    let year_total = year_total_column(ctx, t, &columns);
+    if let Some(tc) = t
+        .header
+        .iter()
+        .position(|c| {
+            let h = without_unit(text(ctx, c));
+            is_total_label(h)
+                || ["总数", "合计", "總數", "合計"].iter().any(|w| h.ends_with(w))
+                || h.to_ascii_lowercase().starts_with("total")
+        })
+        .or(year_total)
+        && columns.get(tc) == Some(&Column::Amount)
     {
         let others: Vec<usize> = (1..width)
             .filter(|&k| k != tc && columns[k] == Column::Amount)
@@ -413,6 +455,188 @@ fn totals(
             }
         }
     }
+}
+
+/// Headers of a column for a whole year (`Year`, `Full year`, `全年`).
+const WHOLE_YEAR: &[&str] = &[
+    "year", "full year", "full-year", "annual", "whole year", "全年", "年度", "全年合计",
+    "全年合計", "全年度",
+];
+
+/// Which part of a year a column's header names: `Q3`, `3Q`, `第三季度`, `第 3 季`, `三季度`
+/// as `(4, 3)`; `H1`, `上半年` as `(2, 1)`.
+fn part_of_year(header: &str) -> Option<(u8, u8)> {
+    let h: String = without_unit(header)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let digit = |c: char| -> Option<u8> {
+        match c {
+            '1' | '一' => Some(1),
+            '2' | '二' => Some(2),
+            '3' | '三' => Some(3),
+            '4' | '四' => Some(4),
+            _ => None,
+        }
+    };
+    let one = |s: &str| -> Option<u8> {
+        let mut cs = s.chars();
+        let c = cs.next()?;
+        cs.next().is_none().then(|| digit(c)).flatten()
+    };
+    if let Some(n) = h.strip_prefix('q').and_then(one) {
+        return Some((4, n));
+    }
+    if let Some(n) = h.strip_suffix('q').and_then(one) {
+        return Some((4, n));
+    }
+    if let Some(n) = h.strip_prefix('h').and_then(one).filter(|&n| n <= 2) {
+        return Some((2, n));
+    }
+    match h.as_str() {
+        "上半年" => return Some((2, 1)),
+        "下半年" => return Some((2, 2)),
+        _ => {}
+    }
+    let q = h.strip_prefix('第').unwrap_or(&h);
+    let q = ["季度", "季"].iter().find_map(|w| q.strip_suffix(w))?;
+    one(q).map(|n| (4, n))
+}
+
+/// A column for the whole year after columns for each of its quarters or halves (`Q1`–`Q4`
+/// and `Year`): a totals column, each row's whole-year amount the sum of its parts. Only
+/// when every other amount column names a part of the year, and every part is there once.
+fn year_total_column(ctx: &Context<'_>, t: &Table, columns: &[Column]) -> Option<usize> {
+    let tc = t.header.iter().position(|c| {
+        let h = without_unit(text(ctx, c)).trim().to_ascii_lowercase();
+        WHOLE_YEAR.contains(&h.as_str())
+    })?;
+    let mut parts: Vec<(u8, u8)> = Vec::new();
+    for (k, c) in t.header.iter().enumerate() {
+        if k == tc || columns.get(k) != Some(&Column::Amount) {
+            continue;
+        }
+        let p = part_of_year(text(ctx, c))?;
+        if parts.contains(&p) {
+            return None;
+        }
+        parts.push(p);
+    }
+    let (of, _) = *parts.first()?;
+    (parts.len() == usize::from(of) && parts.iter().all(|&(n, _)| n == of)).then_some(tc)
+}
+
+/// Headers of a share column whose shares are of the whole the rows split (`Share (%)`,
+/// `Market share`, `占比`): not `Share of households with broadband`, a rate within each row.
+const WHOLE_SHARES: &[&str] = &[
+    "share",
+    "market share",
+    "vote share",
+    "share of total",
+    "share of the total",
+    "share of the vote",
+    "share of votes",
+    "% of total",
+    "占比",
+    "比重",
+    "份额",
+    "市场份额",
+    "佔比",
+    "份額",
+    "市場份額",
+    "得票率",
+    "占总量比重",
+];
+
+/// A share column with no totals row: its shares of the one whole the rows split may not
+/// add up to more than 100% beyond rounding. Only when the header names that whole by a
+/// share word alone (`WHOLE_SHARES`), every row holds a share and no row is a total.
+fn shares_over(
+    ctx: &Context<'_>,
+    t: &Table,
+    k: usize,
+    severity: Severity,
+    examined: &mut Vec<Span>,
+    out: &mut Vec<Finding>,
+) {
+    let header = t.header.get(k).map_or("", |h| text(ctx, h));
+    let name = without_unit(header).trim().to_lowercase();
+    if !WHOLE_SHARES.contains(&name.as_str()) || t.rows.len() < 2 {
+        return;
+    }
+    // Rows named by a year or a part of one (`2024`, `Q3`, `一季度`) are one item at several
+    // times, each share of its own whole.
+    let by_time = t.rows.iter().any(|r| {
+        r.first().is_none_or(|c| {
+            let l = text(ctx, c);
+            c.mention.is_some()
+                || l.chars().any(|ch| ch.is_ascii_digit() || "季月年度".contains(ch))
+                || part_of_year(l).is_some()
+        })
+    });
+    if by_time {
+        return;
+    }
+    let parts: Option<Vec<&Mention>> = t
+        .rows
+        .iter()
+        .map(|r| r.get(k).and_then(|c| mention(ctx, c)))
+        .collect();
+    let Some(parts) = parts else {
+        return;
+    };
+    let scale = share_scale(&parts);
+    if parts
+        .iter()
+        .any(|p| !matches!(p.kind, Kind::Percent | Kind::Number) || p.unit.is_some() && p.kind != Kind::Percent)
+    {
+        return;
+    }
+    examined.extend(parts.iter().map(|p| p.span));
+    let sum = crate::analysis::facts::sum(parts.iter().copied());
+    let sum = Interval::new(sum.low * scale, sum.high * scale);
+    if sum.low <= 1.0 {
+        return;
+    }
+    let doc = ctx.doc;
+    let first = parts[0];
+    let found = doc.slice(first.span);
+    let mid = (sum.low + sum.high) / 2.0;
+    let mut f = Finding::new(
+        ID,
+        Origin::Builtin(&META),
+        severity,
+        first.span,
+        found,
+        format!(
+            "the share column `{}` adds up to {}%, more than 100%",
+            header.trim(),
+            format_number(mid * 100.0)
+        ),
+    );
+    f.explanation = Some(Explanation {
+        inputs: parts
+            .iter()
+            .enumerate()
+            .map(|(k, m)| input(&format!("cell{}", k + 1), doc, m))
+            .collect(),
+        formula: format!(
+            "{} <= 100%",
+            (1..=parts.len())
+                .map(|k| format!("cell{k}"))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        ),
+        computed: mid,
+        computed_interval: sum,
+        claimed: Interval::new(0.0, 1.0),
+        tolerance: ctx.options.tolerance,
+    });
+    f.notes
+        .push(format!("the cells allow {}", format_interval(sum)));
+    f.related = related(doc, &parts[1..], "cell");
+    out.push(f);
 }
 
 fn sum_check(
@@ -617,7 +841,14 @@ fn quotes(
     let mut elsewhere: Option<(usize, bool)> = None;
     for f in &model.facts {
         let m = &ctx.mentions[f.mention];
-        if !(f.role == Role::Level || (m.kind == Kind::Percent && f.role != Role::Other))
+        // `finished third on 91 points`: points of a standings table, read as points of a
+        // percentage by the numbers, are quoted from a `Points` column only (`fits`).
+        let standings = m.kind == Kind::Points
+            && ctx.doc.slice(m.span).starts_with(|c: char| c.is_ascii_digit())
+            && !ctx.doc.slice(m.span).contains('.');
+        if !(f.role == Role::Level
+            || (m.kind == Kind::Percent && f.role != Role::Other)
+            || standings)
             || f.forecast
         {
             continue;
@@ -646,7 +877,9 @@ fn quotes(
         let other = match elsewhere {
             Some((si, other)) if si == f.sentence => other,
             _ => {
-                let other = has_word(sentence, OTHER_TIME) || has_word(sentence, OTHER_SOURCE);
+                let other = has_word(sentence, OTHER_TIME)
+                    || last_of_another_time(sentence)
+                    || has_word(sentence, OTHER_SOURCE);
                 elsewhere = Some((f.sentence, other));
                 other
             }
@@ -668,7 +901,19 @@ fn quotes(
         {
             continue;
         }
-        let change = matches!(f.role, Role::Change(_)) || has_word(words, CHANGE_WORDS);
+        // `Solar output climbed 35.5% to 4.4 TWh`: the amount a change reached is a level.
+        let reached = f.role == Role::Level
+            && !matches!(m.kind, Kind::Percent | Kind::Points)
+            && {
+                let l = text[f.label.range()].trim_end();
+                l.ends_with('至')
+                    || l.ends_with('到')
+                    || l.to_ascii_lowercase()
+                        .strip_suffix("to")
+                        .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+            };
+        let change =
+            matches!(f.role, Role::Change(_)) || (!reached && has_word(words, CHANGE_WORDS));
         let (_, ti, ri) = labels[k];
         let t = &model.tables[ti];
         if subject_elsewhere(text, t, sentence, words, &labels[k].0) {
@@ -692,7 +937,14 @@ fn quotes(
             continue;
         }
         let digits = ctx.doc.slice(m.span).chars().any(|c| c.is_ascii_digit());
+        // Points of a percentage are held as hundredths; standings points are counted.
+        let stated = if standings {
+            Interval::new(m.interval.low * 100.0, m.interval.high * 100.0)
+        } else {
+            m.interval
+        };
         let row = &t.rows[ri];
+        let caption_unit = caption_unit(text, t);
         // The column a header word right before the figure names (`RevPAR was down 6.8%`
         // against columns `Revenue change (%)` and `RevPAR ($)`): the last such word wins.
         let named_column = last_header_word(text, t, words);
@@ -702,7 +954,17 @@ fn quotes(
             .skip(1)
             .filter_map(|(c, cell)| {
                 let cm = mention(ctx, cell)?;
-                let header = t.header.get(c).map_or("", |h| text_of(text, h));
+                let own_header = t.header.get(c).map_or("", |h| text_of(text, h));
+                // `2024 年主要景区接待游客（万人次）：` over the table: the caption's unit is
+                // every column's that names none of its own.
+                let with_caption;
+                let header = match caption_unit {
+                    Some(u) if !own_header.contains(['(', '（']) => {
+                        with_caption = format!("{own_header}{u}");
+                        with_caption.as_str()
+                    }
+                    _ => own_header,
+                };
                 let scale = header_scale(header);
                 // The prose's measure word agrees with the column's: a change is quoted
                 // from a column of changes, a level or share from any other.
@@ -722,6 +984,10 @@ fn quotes(
                 }
                 let fits = if m.kind == Kind::Percent {
                     cm.kind == Kind::Percent
+                } else if standings {
+                    cm.kind == Kind::Number
+                        && digits
+                        && has_word(without_unit(header), &["points", "pts"])
                 } else {
                     // A bare number takes the header's scale and unit: the prose figure
                     // must be written in digits (`五位` is a word, not a quote) and carry
@@ -757,7 +1023,7 @@ fn quotes(
             }
         };
         if candidates.iter().any(|(_, i)| {
-            i.meets(&m.interval) || change && unsigned(i).meets(&unsigned(&m.interval))
+            i.meets(&stated) || change && unsigned(i).meets(&unsigned(&stated))
         }) {
             continue;
         }
@@ -807,7 +1073,27 @@ fn quotes(
         } else {
             Vec::new()
         };
-        let chosen = if by_unit.len() == 1 {
+        // Or the one whose header names the figure's year (`4.4 TWh in 2025` against
+        // `2024 (TWh)` and `2025 (TWh)`).
+        let by_year: Vec<(&Mention, Interval)> = match f.period.year {
+            Year::Abs(y) if candidates.len() > 1 => candidates
+                .iter()
+                .filter(|(cm, _)| {
+                    row.iter().enumerate().skip(1).any(|(c, cell)| {
+                        cell.mention.is_some_and(|i| std::ptr::eq(&ctx.mentions[i], *cm))
+                            && t.header.get(c).is_some_and(|h| {
+                                let ys = years(text_of(text, h));
+                                ys.len() == 1 && i32::from(ys[0]) == y
+                            })
+                    })
+                })
+                .copied()
+                .collect(),
+            _ => Vec::new(),
+        };
+        let chosen = if by_year.len() == 1 {
+            &by_year
+        } else if by_unit.len() == 1 {
             &by_unit
         } else if by_header.len() == 1 {
             &by_header
@@ -835,7 +1121,7 @@ fn quotes(
             formula: "text ~ cell".into(),
             computed: (scaled.low + scaled.high) / 2.0,
             computed_interval: scaled,
-            claimed: m.interval,
+            claimed: stated,
             tolerance: ctx.options.tolerance,
         });
         finding.related.push(Related {
@@ -1057,6 +1343,15 @@ fn table_heading<'a>(text: &'a str, t: &Table) -> (&'a str, &'a str) {
         ""
     };
     (&text[row_start..row_end], caption)
+}
+
+/// The unit a table's caption gives in brackets at its end (`…接待游客（万人次）：`,
+/// `Guest nights by region, 2025 (thousands):`), brackets included.
+fn caption_unit<'a>(text: &'a str, t: &Table) -> Option<&'a str> {
+    let (_, caption) = table_heading(text, t);
+    let c = caption.trim_end().trim_end_matches([':', '：']).trim_end();
+    let open = c.rfind(['(', '（'])?;
+    (c.ends_with([')', '）']) && c.len() - open <= 24).then(|| &c[open..])
 }
 
 /// Words of a span of months from the start of a period (`first ten months`, `1—10 月`,

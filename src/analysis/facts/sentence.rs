@@ -267,7 +267,13 @@ fn rose_to(text: &str, mentions: &[Mention], facts: &mut [Fact]) {
         if matches!(mb.kind, Kind::Percent | Kind::Points) || mb.span.start < ma.span.end {
             continue;
         }
-        let between = text[ma.span.end..mb.span.start].trim_end();
+        let mut between = text[ma.span.end..mb.span.start].trim_end();
+        // `rose 9.6% to a record $4.86 billion`, `to a new high of`: how high, not what.
+        while let Some(k) = between.rfind(' ')
+            && RECORD_WORDS.contains(&between[k + 1..].to_ascii_lowercase().as_str())
+        {
+            between = between[..k].trim_end();
+        }
         let joined = between
             .strip_suffix("to")
             .is_some_and(|r| r.is_empty() || r.ends_with(' '));
@@ -284,6 +290,12 @@ fn rose_to(text: &str, mentions: &[Mention], facts: &mut [Fact]) {
         }
     }
 }
+
+/// Words between `to` and the level a change reached that say how high it is, not what
+/// it measures (`to a record`, `to a new all-time high of`).
+const RECORD_WORDS: &[&str] = &[
+    "a", "an", "record", "new", "high", "all-time", "fresh", "peak", "of",
+];
 
 /// The clause around `span`: from the end of the last clause break before it (or the
 /// sentence's start) to the first break after it (or the sentence's end).

@@ -258,6 +258,11 @@ const CHANGE_WORDS: &[(&str, i8)] = &[
     ("上漲", 1),
     ("擴大", 1),
     ("年增", 1),
+    // `月增 3.2%、年增 8.7%`: Taiwan's month-on-month and quarter-on-quarter changes.
+    ("月增", 1),
+    ("季增", 1),
+    ("月減", -1),
+    ("季減", -1),
     ("減少", -1),
     ("衰退", -1),
     ("縮小", -1),
@@ -547,7 +552,8 @@ fn starting_with(table: &ByFirst, c: char) -> &[&'static str] {
 }
 
 /// Terms that hold a noise word but name a measure: `增加值` is value added.
-const ZH_KEEP: &[&str] = &["增加值", "增长点", "比重"];
+/// `份额` (a share) holds `份`, a noise word of `月份`.
+const ZH_KEEP: &[&str] = &["增加值", "增长点", "比重", "份额", "份額"];
 
 /// English words skipped at the end of a label before the measure's words.
 const EN_SKIP: &[&str] = &[
@@ -689,6 +695,23 @@ const EN_SKIP: &[&str] = &[
     "set",
 ];
 
+/// Participles before `by` that open an aside naming who makes a figure (`the index
+/// compiled by the council`, `a survey conducted by`).
+const MADE_BY: &[&str] = &[
+    "compiled",
+    "published",
+    "released",
+    "calculated",
+    "conducted",
+    "produced",
+    "issued",
+    "run",
+    "measured",
+    "tracked",
+    "kept",
+    "collected",
+];
+
 /// English words that end the measure's words (reading backwards).
 const EN_STOP: &[&str] = &[
     "said",
@@ -764,14 +787,31 @@ pub(super) fn measure(
         // Four words of the measure at most; a skipped word inside the label (`income for
         // 2025-26 is budgeted at`) does not count.
         let mut named = 0;
-        while k > 0 && named < 4 {
-            let w = words[k - 1];
-            if EN_STOP.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+        let mut aside_skipped = false;
+        loop {
+            while k > 0 && named < 4 {
+                let w = words[k - 1];
+                if EN_STOP.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+                    break;
+                }
+                picked.push(w);
+                named += usize::from(!EN_SKIP.contains(&w));
+                k -= 1;
+            }
+            // `The consumer confidence index compiled by the Westland Consumer Council fell
+            // to`: the words after `compiled by` name who makes the figure; the measure is
+            // before them.
+            let mut j = k;
+            if j > 0 && words[j - 1] == "the" {
+                j -= 1;
+            }
+            if aside_skipped || j < 3 || words[j - 1] != "by" || !MADE_BY.contains(&words[j - 2]) {
                 break;
             }
-            picked.push(w);
-            named += usize::from(!EN_SKIP.contains(&w));
-            k -= 1;
+            aside_skipped = true;
+            picked.clear();
+            named = 0;
+            k = j - 2;
         }
         picked.reverse();
         let mut m: Vec<&str> = picked
@@ -833,8 +873,33 @@ pub(super) fn measure(
         }
         rest = &rest[c.len_utf8()..];
     }
+    // `合併營收為新台幣 186.4 億元`: the currency named before the figure is its unit.
+    for w in CURRENCIES_ZH {
+        if let Some(r) = out.strip_suffix(w)
+            && r.chars().count() >= 2
+        {
+            out.truncate(r.len());
+            break;
+        }
+    }
     out
 }
+
+/// Currencies written before a Chinese figure (`为人民币 186.4 亿元`): not words of the
+/// measure.
+const CURRENCIES_ZH: &[&str] = &[
+    "新台幣",
+    "新台币",
+    "人民币",
+    "人民幣",
+    "港币",
+    "港幣",
+    "美元",
+    "欧元",
+    "歐元",
+    "日元",
+    "日圓",
+];
 
 /// Whether a label only joins a figure to the one before (`、`, `和`, `and`).
 pub fn is_connector(label: &str) -> bool {
@@ -882,6 +947,30 @@ const CHANGE_NOUNS_AFTER: &[(&str, i8)] = &[
     ("slide", -1),
 ];
 
+/// Words naming the same period of the year before as a comparison's base.
+const YEAR_BEFORE: &[&str] = &[
+    "a year earlier",
+    "a year ago",
+    "a year before",
+    "the year before",
+    "last year",
+    "the previous year",
+    "the prior year",
+    "a year previously",
+    "the same month",
+    "the same period",
+    "the same quarter",
+    "the same time",
+    "the same week",
+    "the same months",
+];
+
+/// English comparatives right after a percentage (`3.1% higher than a year earlier`,
+/// `2.2% above the same period of 2024`): the figure is a change, with their sign. Not
+/// `more` or `less`, which name answers (`24% less often`, `31% more likely`).
+const COMPARATIVES_AFTER: &[(&str, i8)] =
+    &[("higher", 1), ("above", 1), ("lower", -1), ("below", -1)];
+
 pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role {
     match m.kind {
         Kind::Percent | Kind::Points => {}
@@ -910,6 +999,28 @@ pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role
             .unwrap_or("");
         if let Some(&(_, sign)) = CHANGE_NOUNS_AFTER.iter().find(|(w, _)| *w == next) {
             return Role::Change(sign);
+        }
+        // `sales were 3.1% higher than a year earlier`, `3.1% up on the previous year`: the
+        // figure is the change on the year before. Only with the year before named as the
+        // base: `0.8% higher than in October` names a base whose period words the facts
+        // would read as the figure's own, and `31% up, 45% down` may be answers.
+        let sign = COMPARATIVES_AFTER
+            .iter()
+            .find(|(w, _)| *w == next)
+            .map(|&(_, s)| s)
+            .or(match next {
+                "up" => Some(1),
+                "down" => Some(-1),
+                _ => None,
+            });
+        if let Some(sign) = sign {
+            let mut end = lower_after.len().min(64);
+            while !lower_after.is_char_boundary(end) {
+                end -= 1;
+            }
+            if YEAR_BEFORE.iter().any(|w| lower_after[..end].contains(w)) {
+                return Role::Change(sign);
+            }
         }
     }
     if m.kind == Kind::Points {
