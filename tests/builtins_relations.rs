@@ -50,6 +50,21 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "zh: 同比 and 环比 both with their bases (mutated: 0.5% → 1.5%)",
         "index levels (`102.1`) are bare numbers, which are never compared",
     ),
+    (
+        "wave6.md",
+        "en ratio: halved from A to B (mutated: 3.125 bitcoin → 3.75 bitcoin)",
+        "`6.25 bitcoin`: bitcoin is not read as a unit, so the figures are bare numbers",
+    ),
+    (
+        "wave6.md",
+        "en share: M of the N respondents (x%) (mutated: 22% → 26%)",
+        "`1,000 respondents` is read as a round figure, 500 to 1,500, which allows 26%",
+    ),
+    (
+        "wave7-dev.md",
+        "zh amount: B 比 A 多 C (mutated: 280 万人次 → 380 万人次)",
+        "`980 万人次多` is read as `over 980 万人次`, so the `多` of the comparison is gone",
+    ),
 ];
 
 /// A correct text: it states its relations, or expects nothing.
@@ -71,7 +86,7 @@ struct Metrics {
     malformed: Vec<String>,
 }
 
-fn measure(cases: &[(String, Case)]) -> Metrics {
+fn measure<'a>(cases: impl IntoIterator<Item = &'a (String, Case)>) -> Metrics {
     let mut m = Metrics::default();
     for (file, case) in cases {
         let v: Verdict = judge(case);
@@ -160,10 +175,18 @@ fn the_corpus_is_large_balanced_and_well_formed() {
 
 #[test]
 fn dev_gives_exactly_its_findings_and_holdout_raises_no_false_alarm() {
-    let dev = measure(&part("dev"));
+    let cases = part("dev");
+    let dev = measure(&cases);
     let holdout = measure(&part("holdout"));
     report("dev", &dev);
     report("holdout", &holdout);
+    // Per file, so that a set measured once as held-out can be followed after it moved here.
+    let mut files: Vec<&str> = cases.iter().map(|(f, _)| f.as_str()).collect();
+    files.dedup();
+    for file in files {
+        let subset = cases.iter().filter(|(f, _)| f == file);
+        report(&format!("  dev/{file}"), &measure(subset));
+    }
     for u in &dev.unchecked {
         println!("dev unchecked: {u}");
     }

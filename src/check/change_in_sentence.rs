@@ -18,7 +18,7 @@ use super::sentence::{
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::eval::{Interval, brief};
 use crate::extract::{Kind, Mention};
-use crate::lexicon::{CHANGE_WORDS, FILLERS, HEDGE_WORDS, is_comparison_marker};
+use crate::lexicon::{CHANGE_WORDS, FILLERS, HEDGE_WORDS, MORE_CHANGE_WORDS, is_comparison_marker};
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -45,7 +45,7 @@ static FROM_NEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After the rate, the start of the clause that gives its end points: `，从`.
 static ZH_FROM_NEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[，,]\s*(?:从|由)\s*$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^\s*[，,]\s*(?:从|從|由)\s*$").expect("static regex"));
 
 /// Before A: `从`, `由`, `from`, with a few words allowed after it.
 static FROM_BEFORE_EN: LazyLock<Regex> =
@@ -59,9 +59,11 @@ static TO_ONLY: LazyLock<Regex> =
 static TO_BETWEEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:到|至|\bto\b)").expect("static regex"));
 
-/// `fell 20% to B from A` / `fell 20% from A to B`: the first connector after the number.
+/// `fell 20% to B from A` / `fell 20% from A to B`: the first connector after the number,
+/// after a qualifier of the rate (`rose 5.3% in nominal terms to B`).
 static EN_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<w>from|to)\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$").expect("static regex")
+    Regex::new(r"^\s*(?:(?:in|on)\s+(?:[a-z]+\s+){1,2}|year[- ](?:over|on)[- ]year\s+|sequentially\s+)?(?P<w>from|to)\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
+        .expect("static regex")
 });
 
 /// The figures a change runs between: its start A and its end B.
@@ -72,8 +74,8 @@ struct Change<'m> {
 
 /// The words every frame of a change amount names its start with (below), as prebuilt
 /// searchers: building one per sentence and word cost more than the searches.
-static COMPARE_CUES: LazyLock<[memchr::memmem::Finder<'static>; 5]> = LazyLock::new(|| {
-    ["较", "比", "从", "由", "from"].map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+static COMPARE_CUES: LazyLock<[memchr::memmem::Finder<'static>; 7]> = LazyLock::new(|| {
+    ["较", "較", "比", "从", "從", "由", "from"].map(|w| memchr::memmem::Finder::new(w.as_bytes()))
 });
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
@@ -186,7 +188,10 @@ pub(super) fn operands<'m>(
     let n = qs[i];
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
     let lead = &masked[lead_start..n.span.start];
-    let found = frame_operands(ctx, sentence, qs, frames, i, lead)?;
+    let found = frame_operands(ctx, sentence, qs, frames, i, lead)
+        .or_else(|| base_after(ctx, sentence, qs, i))
+        .or_else(|| base_between(ctx, qs, i))
+        .or_else(|| ratio_then_rate(ctx, qs, i))?;
     // A yearly, real or constant-currency rate is a rate of something else than the change
     // between the figures; asked only once a frame is found, since most rates have none.
     if frames::other_rate(&masked[sentence.start..n.span.start])
@@ -256,6 +261,286 @@ fn frame_operands<'m>(
     })
 }
 
+/// `B，同比增长 N%，上年同期为 A`, `B，同比下降 N%，仅为上年同期 A 的 M%`: the start of the
+/// change named after the rate by its period, in the next clause. The rate's own period
+/// (`同比`, `环比`, `年增`), when it names one, must be the base's: a year-on-year rate is
+/// never read against the previous quarter's level.
+fn base_after<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let (n, b, a) = (qs[i], qs[i.checked_sub(1)?], *qs.get(i + 1)?);
+    if !matches!(n.kind, Kind::Percent | Kind::Points) || !same_measure(a, b) {
+        return None;
+    }
+    // `上年同期为 2%` after a rate in percent of a percentage may be last year's rate.
+    if b.kind == Kind::Percent && n.kind != Kind::Points {
+        return None;
+    }
+    // Cheap test first: the clause after the rate opens with a period's word.
+    let after = masked[n.span.end..a.span.start].trim_start();
+    let after = after.strip_prefix(['，', ',', '（', '('])?.trim_start();
+    // `B, up 8%, compared with A a year earlier`: the period named after A.
+    let en = ["compared with", "compared to", "versus", "against"]
+        .iter()
+        .find_map(|w| after.strip_prefix(w));
+    let (period, a_end) = if let Some(rest) = en {
+        if !rest.trim().is_empty() {
+            return None;
+        }
+        let words = masked[a.span.end..].trim_start();
+        let &(w, p) = frames::EN_EARLIER_AFTER
+            .iter()
+            .find(|(w, _)| words.starts_with(w))?;
+        (p, masked.len() - words.len() + w.len())
+    } else {
+        let after = strip_continuations(after);
+        // `，仅为上年同期 A 的 62%`: a relation word may open the clause.
+        let after = ["为", "為", "是"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after);
+        let (period, rest) = frames::base_period_prefix(after)?;
+        let rest = rest.trim();
+        if !matches!(rest, "" | "为" | "為" | "是" | "的" | "则为" | "則為" | "达" | "達") {
+            return None;
+        }
+        (period, a.span.end)
+    };
+    let (sign, word, residual) = direction(&masked[b.span.end..n.span.start])?;
+    if clause_breaks(residual).count() > 1 || !frames::bare_residual(residual) {
+        return None;
+    }
+    if !rate_fits_period(masked, n, residual, word, period) {
+        return None;
+    }
+    // A ends its clause, or is the base of a ratio that follows (`A 的 62%`).
+    let tail_end = qs.get(i + 2).map_or(sentence.end, |q| q.span.start);
+    let tail = masked.get(a_end..tail_end).unwrap_or("x").trim();
+    let ends = tail.is_empty()
+        || tail.starts_with(['，', ',', '。', '；', ';', '.', '|', ')', '）'])
+        || (tail == "的" && qs.get(i + 2).is_some_and(|q| q.kind == Kind::Percent));
+    ends.then_some(Operands {
+        a,
+        b,
+        sign,
+        word,
+        fixable: false,
+    })
+}
+
+/// Whether a rate may be read against a base of `period`: the period its own words name
+/// (`同比`, `季減`, `up 20% from a year earlier`) must be the base's, and a rate that names
+/// none reads as year-on-year, as releases and earnings news write it, so a base of the
+/// period just before (`上月为 A`, `in the previous quarter`) is left alone.
+fn rate_fits_period(
+    masked: &str,
+    n: &Mention,
+    residual: &str,
+    word: &str,
+    period: frames::Period,
+) -> bool {
+    let own = frames::period_of_rate(residual, word);
+    let after = period_after_rate(masked, n);
+    match (own, after) {
+        (Some(p), _) if p != period => false,
+        (_, Some(q)) if q != Some(period) => false,
+        (None, None) => period == frames::Period::YearBefore,
+        _ => true,
+    }
+}
+
+/// The period of `，比上年`, `，较上年同期`, `，同比`: a residual that only compares the
+/// subject with its own earlier period.
+fn compared_with_period(residual: &str) -> Option<Option<frames::Period>> {
+    let at = clause_breaks(residual).next_back()?;
+    if !residual[..at].trim().trim_end_matches([',', '，']).is_empty() {
+        return None;
+    }
+    let clause = strip_continuations(&residual[at..]).trim();
+    if matches!(clause, "同比" | "环比" | "環比") {
+        return Some(frames::period_of_rate(clause, ""));
+    }
+    let rest = ["比", "较", "較"].iter().find_map(|w| clause.strip_prefix(w))?;
+    let (period, rest) = frames::base_period_prefix(rest)?;
+    rest.trim().is_empty().then_some(Some(period))
+}
+
+/// The period the words right after a rate name as its base (`up 20% from a year earlier`,
+/// `year over year`, `sequentially`): `Some(None)` when they compare with something but name
+/// no period, `None` when nothing follows.
+fn period_after_rate(masked: &str, n: &Mention) -> Option<Option<frames::Period>> {
+    let after = masked[n.span.end..].trim_start();
+    let mut end = after.len().min(48);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = &after[..end];
+    let opens = [
+        "from", "over", "compared", "versus", "vs", "year", "sequential", "quarter", "on a",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    if !opens {
+        return None;
+    }
+    let clause = after.split([',', ';', '.']).next().unwrap_or(after);
+    let year = clause.contains("year");
+    let previous = ["quarter", "sequential", "month"]
+        .iter()
+        .any(|w| clause.contains(w));
+    Some(match (year, previous) {
+        (true, false) => Some(frames::Period::YearBefore),
+        (false, true) => Some(frames::Period::PeriodBefore),
+        _ => None,
+    })
+}
+
+/// `B，上年为 A，增长 N%`, `B，上年同期為 A，年增 N%`, `B, compared with A a year earlier, up
+/// N%`: the start named by its period between the level and the rate. As after the rate, the
+/// rate's own period must be the base's (`前一季為 A，年增 N%` is left alone).
+fn base_between<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let (b, a) = (qs[i.checked_sub(2)?], qs[i - 1]);
+    if !matches!(n.kind, Kind::Percent | Kind::Points)
+        || !same_measure(a, b)
+        || (b.kind == Kind::Percent && n.kind != Kind::Points)
+    {
+        return None;
+    }
+    let gap = masked[b.span.end..a.span.start].trim();
+    let period = if let Some(en) = [", compared with", ", compared to", ", versus", ", against"]
+        .iter()
+        .find_map(|w| gap.strip_suffix(w))
+    {
+        if !en.trim().is_empty() {
+            return None;
+        }
+        // The earlier period is named after A: `A a year earlier,`.
+        let after = masked[a.span.end..n.span.start].trim_start();
+        frames::EN_EARLIER_AFTER
+            .iter()
+            .find_map(|&(w, p)| after.starts_with(w).then_some(p))?
+    } else {
+        let g = gap.strip_prefix(['，', ','])?;
+        let (period, rest) = frames::base_period_prefix(strip_continuations(g))?;
+        if !matches!(rest.trim(), "为" | "為" | "是" | "则为" | "則為" | "达" | "達") {
+            return None;
+        }
+        period
+    };
+    let (sign, word, residual) = direction(&masked[a.span.end..n.span.start])?;
+    if clause_breaks(residual).count() != 1 {
+        return None;
+    }
+    // After the break, the rate's words only; a comparison with the same period may be
+    // repeated (`，比上年增长`).
+    let at = clause_breaks(residual).next().unwrap_or(0);
+    let head = residual[..at].trim();
+    let head_ok = head.len() <= 3
+        || frames::EN_EARLIER_AFTER
+            .iter()
+            .any(|&(w, p)| p == period && head.trim_end_matches(',').trim() == w);
+    let clause = strip_continuations(&residual[at..]);
+    let clause = ["同比", "环比", "環比"]
+        .iter()
+        .find_map(|w| clause.strip_prefix(w))
+        .unwrap_or(clause);
+    let compared = ["比", "较", "較"]
+        .iter()
+        .find_map(|w| clause.strip_prefix(w))
+        .and_then(frames::base_period_prefix);
+    let bare = match compared {
+        Some((p, rest)) => p == period && rest.trim().is_empty(),
+        None => frames::bare_residual(&residual[at..]),
+    };
+    if !head_ok || !bare || !rate_fits_period(masked, n, residual, word, period) {
+        return None;
+    }
+    Some(Operands {
+        a,
+        b,
+        sign,
+        word,
+        fixable: false,
+    })
+}
+
+/// `B was 1.62 times the A of a year earlier, an increase of 62%`, `B 是 A 的 1.62 倍，增长
+/// 62%`: a rate in the clause after a ratio states the change from its base to its subject.
+fn ratio_then_rate<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    if n.kind != Kind::Percent || i < 3 {
+        return None;
+    }
+    let (x, y, z) = (qs[i - 3], qs[i - 2], qs[i - 1]);
+    let gap = |p: &Mention, q: &Mention| strip_hedges(&masked[p.span.end..q.span.start]).trim();
+    // English: B, the multiple, A; Chinese: B, A, the multiple.
+    // The base must be the subject's own earlier figure (`the A of a year earlier`, `是上年同期
+    // A 的`): the ratio of two subjects says nothing of either's growth.
+    let (b, a, last, earlier) = if y.kind == Kind::Multiple
+        && !masked[y.span.range()].contains('倍')
+        && matches!(gap(x, y), "was" | "is" | "were" | "are" | "," | "，")
+        && gap(y, z) == "the"
+    {
+        (x, z, z, None)
+    } else if z.kind == Kind::Multiple
+        && masked[z.span.range()].contains('倍')
+        && gap(y, z) == "的"
+    {
+        let g = gap(x, y).trim_start_matches('，');
+        let g = ["相当于", "相當於", "是", "为", "為"]
+            .iter()
+            .find_map(|w| g.strip_prefix(w))?;
+        let (_, rest) = frames::base_period_prefix(g.trim_start())?;
+        if !rest.trim().is_empty() && rest.trim() != "的" {
+            return None;
+        }
+        (x, y, z, Some(()))
+    } else {
+        return None;
+    };
+    if !same_measure(a, b) {
+        return None;
+    }
+    let (sign, word, residual) = direction(&masked[last.span.end..n.span.start])?;
+    // One clause break, and after it nothing but the rate's words (`, an`, `，`).
+    if clause_breaks(residual).count() != 1 || !frames::bare_residual(residual) {
+        return None;
+    }
+    let head = &residual[..clause_breaks(residual).next().unwrap_or(0)];
+    if !frames::time_phrase_words(head) {
+        return None;
+    }
+    // The words after the base name its period and nothing else (`of a year earlier`), so
+    // that a base of another subject (`of Alphabet in the prior year`) is left alone.
+    let named = head.trim().trim_end_matches(',').trim();
+    let named = ["of ", "in "]
+        .iter()
+        .find_map(|w| named.strip_prefix(w))
+        .unwrap_or(named);
+    let named = named.strip_prefix("the ").unwrap_or(named);
+    let period_words = frames::EN_EARLIER_AFTER.iter().any(|&(w, _)| {
+        let w = w.strip_prefix("in ").unwrap_or(w);
+        named == w || named == w.strip_prefix("the ").unwrap_or(w)
+    });
+    if earlier.is_none() && !period_words {
+        return None;
+    }
+    Some(Operands {
+        a,
+        b,
+        sign,
+        word,
+        fixable: false,
+    })
+}
+
 /// Whether a rate written in percent between two percentages equals their difference in
 /// points (and not their relative change).
 pub(super) fn points_reading_holds(n: &Mention, op: &Operands<'_>) -> bool {
@@ -286,7 +571,13 @@ fn amount_operands<'m>(
     let masked = &ctx.doc.masked;
     let n = qs[i];
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
-    let (sign, word, residual) = direction(&masked[lead_start..n.span.start])?;
+    let lead = &masked[lead_start..n.span.start];
+    let (sign, word, residual) = direction(lead).or_else(|| {
+        // `B 比 A 多 C`, `比 A 少 C`: a comparative right before the amount, with nothing
+        // else (`多达` is a hedge, not a comparison).
+        let &(w, sign) = AMOUNT_COMPARATIVES.iter().find(|(w, _)| lead.trim() == *w)?;
+        Some((sign, w, ""))
+    })?;
     let change = reading(ctx, sentence, qs, i, residual)?;
     (same_measure(n, change.a) && same_measure(n, change.b)).then_some(Operands {
         a: change.a,
@@ -296,6 +587,15 @@ fn amount_operands<'m>(
         fixable: false,
     })
 }
+
+/// Comparatives that state the difference of two figures right before it: `比 A 多 C`.
+const AMOUNT_COMPARATIVES: &[(&str, f64)] = &[
+    ("多", 1.0),
+    ("多出", 1.0),
+    ("少", -1.0),
+    ("高出", 1.0),
+    ("低", -1.0),
+];
 
 /// The level-and-change frame of the rate `qs[i]`, when no other frame claimed it.
 fn triad(
@@ -307,13 +607,16 @@ fn triad(
     let masked = &ctx.doc.masked;
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
     let named = direction(&masked[lead_start..qs[i].span.start])
-        .filter(|(_, _, residual)| frames::bare_residual(residual))
+        .filter(|(_, _, residual)| {
+            frames::bare_residual(residual) || compared_with_period(residual).is_some()
+        })
         .map(|(s, _, _)| s)
         .or_else(|| {
             let gap = masked[lead_start..qs[i].span.start].trim();
-            matches!(gap, "or" | "，" | "," | ", or" | "，或").then_some(0.0)
+            matches!(gap, "or" | "，" | "," | ", or" | "，或" | "(" | "（").then_some(0.0)
         })?;
-    let lc = frames::level_change(masked, sentence, qs, i)?;
+    let lc = frames::level_change(masked, sentence, qs, i)
+        .or_else(|| frames::rate_then_amount(masked, sentence, qs, i, named))?;
     if frames::other_rate(&masked[sentence.start..qs[i].span.start])
         || frames::per_year_after(masked, qs[i])
     {
@@ -443,6 +746,7 @@ fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
     }
     let &(word, change) = CHANGE_WORDS
         .iter()
+        .chain(MORE_CHANGE_WORDS)
         .filter(|(w, _)| {
             strip_suffix(core, w).is_some_and(|rest| {
                 let latin = w.is_ascii();
@@ -462,6 +766,7 @@ fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
 static ENDINGS: LazyLock<Vec<char>> = LazyLock::new(|| {
     let mut ends: Vec<char> = CHANGE_WORDS
         .iter()
+        .chain(MORE_CHANGE_WORDS)
         .map(|(w, _)| *w)
         .chain(FILLERS.iter().copied())
         .chain(HEDGE_WORDS.iter().copied())
@@ -484,7 +789,7 @@ fn before<'t>(masked: &'t str, sentence: Span, qs: &[&Mention], k: usize) -> (us
 /// Whether `text` (the words before a quantity) introduces the start of a change.
 fn says_from(text: &str) -> bool {
     let zh = text
-        .rfind(['从', '由'])
+        .rfind(['从', '從', '由'])
         .is_some_and(|at| !text[at..].contains(['到', '至']));
     zh || FROM_BEFORE_EN.is_match(text)
 }
@@ -507,6 +812,8 @@ fn reading<'m>(
     // `fell 20% from A to B`, `fell 20% to B from A`.
     if let (Some(x), Some(&y)) = (next, qs.get(i + 2))
         && let Some(c) = EN_CONNECT.captures(gap(n, x))
+        // `rose 5.1% in real terms to B from A`: a rate of something else than B / A.
+        && !frames::other_rate(gap(n, x))
         && same_measure(x, y)
         && !has_clause_break(gap(x, y))
     {
@@ -539,7 +846,7 @@ fn reading<'m>(
     let blank = residual.trim().is_empty()
         || (residual.len() <= 12
             && !has_clause_break(residual)
-            && !residual.contains(['比', '较'])
+            && !residual.contains(['比', '较', '較'])
             && residual.trim().chars().all(|c| !c.is_ascii()));
     if blank && let Some(x) = next.filter(|x| TO_ONLY.is_match(gap(n, x))) {
         // `从 A 下降 20% 至 B`.
@@ -554,7 +861,7 @@ fn reading<'m>(
         // `B，较 A 下降 N%`: A right before the verb, after `较` or `比`.
         let (start, words) = before(masked, sentence, qs, i - 1);
         let at = words
-            .rfind(['较', '比'])
+            .rfind(['较', '較', '比'])
             .filter(|&at| is_comparison_marker(words, at))?;
         // B is the figure right before, and the clause of `较` opens with it: a clause with a
         // subject of its own (`，利润较…`) is about something else.
@@ -646,7 +953,7 @@ fn subject_before<'m>(
             let words = before(masked, sentence, qs, j).1;
             let compared = FROM_BEFORE_EN.is_match(words)
                 || words
-                    .rfind(['较', '比'])
+                    .rfind(['较', '較', '比'])
                     .is_some_and(|at| is_comparison_marker(words, at));
             if !compared {
                 return Some(q);
@@ -662,7 +969,8 @@ fn subject_before<'m>(
 /// same subject (`较…`, `同比…`, `up…`, `and down…`), so that no new subject comes between.
 fn chained(gap: &str) -> bool {
     const OPENINGS: &[&str] = &[
-        "较", "比", "同比", "环比", "增长", "下降", "上涨", "下跌", "提高", "降低", "增加", "减少",
+        "较", "較", "比", "同比", "环比", "增长", "增長", "成长", "成長", "下降", "上涨", "上漲",
+        "下跌", "提高", "降低", "增加", "减少", "減少",
         "up", "down", "and", "but", "rose", "fell", "compared",
     ];
     let starts: Vec<usize> = clause_breaks(gap).collect();
@@ -924,6 +1232,104 @@ mod tests {
             spec("$234 billion", Kind::Money, 234e9, 0.5e9, "USD"),
         ];
         assert_eq!(run(check, s, &specs).len(), 1);
+    }
+
+    #[test]
+    fn the_words_after_a_rate_are_cut_at_a_character() {
+        // The 48th byte after the rate falls inside the second `，`.
+        let s = "净利润 14.2 亿元，同比下降 21.5%，主要受年末寒潮和冰冻灾害赔付ab，上年为 87.7 亿元。";
+        let specs = [
+            spec("14.2 亿元", Kind::Money, 14.2e8, 0.05e8, "CNY"),
+            pct("21.5%", 0.215),
+        ];
+        let (doc, mentions) = super::super::sentence::testing::build(s, &specs);
+        assert_eq!(period_after_rate(&doc.masked, &mentions[1]), None);
+    }
+
+    #[test]
+    fn traditional_and_one_character_base_words() {
+        assert_eq!(direction("，成長 ").map(|d| d.0), Some(1.0));
+        assert_eq!(direction("，減少了 ").map(|d| d.0), Some(-1.0));
+        assert_eq!(direction("，年增 ").map(|d| (d.0, d.1)), Some((1.0, "年增")));
+        assert_eq!(direction("，衰退 ").map(|d| d.0), Some(-1.0));
+        assert_eq!(
+            frames::period_of_rate("，", "季減"),
+            Some(frames::Period::PeriodBefore)
+        );
+        assert_eq!(
+            frames::period_of_rate("，同比", "增长"),
+            Some(frames::Period::YearBefore)
+        );
+    }
+
+    #[test]
+    fn the_start_named_after_the_rate_by_its_period() {
+        let cny = |t, v| spec(t, Kind::Money, v, 0.005e12, "CNY");
+        let s = "住户存款余额 8.92 万亿元，同比增长 9.6%，上年同期为 8.14 万亿元。";
+        let ok = [
+            cny("8.92 万亿元", 8.92e12),
+            pct("9.6%", 0.096),
+            cny("8.14 万亿元", 8.14e12),
+        ];
+        assert!(run(check, s, &ok).is_empty());
+        let s = "住户存款余额 8.92 万亿元，同比增长 9.6%，上年同期为 8.41 万亿元。";
+        let bad = [
+            cny("8.92 万亿元", 8.92e12),
+            pct("9.6%", 0.096),
+            cny("8.41 万亿元", 8.41e12),
+        ];
+        assert_eq!(run(check, s, &bad).len(), 1);
+        // A month-on-month rate is never read against the year-earlier level.
+        let s = "住户存款余额 8.92 万亿元，环比增长 9.6%，上年同期为 8.41 万亿元。";
+        assert!(run(check, s, &bad).is_empty());
+    }
+
+    #[test]
+    fn the_start_named_between_the_level_and_the_rate() {
+        let cny = |t, v| spec(t, Kind::Money, v, 0.5e8, "CNY");
+        let s = "利润 74311 亿元，上年为 79634 亿元，比上年下降 7.6%。";
+        let specs = [
+            cny("74311 亿元", 74311e8),
+            cny("79634 亿元", 79634e8),
+            pct("7.6%", 0.076),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
+        let s = "营收 74311 亿元，前一季为 79634 亿元，年增 7.6%。";
+        assert!(run(check, s, &specs).is_empty(), "a quarter's base, a yearly rate");
+        let s = "利润 74311 亿元，上年为 79634 亿元，扣除价格因素实际下降 7.6%。";
+        assert!(run(check, s, &specs).is_empty(), "a real rate");
+    }
+
+    #[test]
+    fn a_rate_after_a_ratio_to_the_subjects_own_earlier_figure() {
+        let u = |t, v| spec(t, Kind::Money, v, 0.05e9, "USD");
+        let times = |t, v| spec(t, Kind::Multiple, v, 0.005, "x");
+        let s = "Revenue of $9.6 billion was 1.45 times the $6.6 billion of a year earlier, a \
+                 rise of 54%.";
+        let specs = [
+            u("$9.6 billion", 9.6e9),
+            times("1.45 times", 1.45),
+            u("$6.6 billion", 6.6e9),
+            pct("54%", 0.54),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
+        let s = "Revenue of $9.6 billion was 1.45 times the $6.6 billion of its rival, a rise \
+                 of 54%.";
+        assert!(run(check, s, &specs).is_empty(), "another subject's figure");
+    }
+
+    #[test]
+    fn the_rate_first_then_the_amount() {
+        let cny = |t, v| spec(t, Kind::Money, v, 0.5e8, "CNY");
+        let s = "零售总额 487895 亿元，比上年增长 5.3%，增加 16504 亿元。";
+        let specs = [
+            cny("487895 亿元", 487895e8),
+            pct("5.3%", 0.053),
+            cny("16504 亿元", 16504e8),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
+        let s = "零售总额 487895 亿元，比上年增长 5.3%，其中网上零售增加 16504 亿元。";
+        assert!(run(check, s, &specs).is_empty(), "a part's amount");
     }
 
     #[test]

@@ -30,8 +30,7 @@ static EN_TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `from A to B`: between A and B.
 static EN_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:in|a|per|[A-Za-z0-9_'’]+)\s+)?(?:[A-Za-z0-9_'’]+\s+)?(?:to|→|->)\s+(?:the\s+)?$")
-        .expect("static regex")
+    Regex::new(r"^\s*(?:[A-Za-z0-9_'’]+\s+){0,3}(?:to|→|->)\s+(?:the\s+)?$").expect("static regex")
 });
 
 /// `from A`: the end of the text before A, hedges allowed.
@@ -209,7 +208,7 @@ pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<From
         }
         // `从 A 增至 B`, `from A to B`.
         let zh_from = before
-            .rfind(['从', '由'])
+            .rfind(['从', '從', '由'])
             .is_some_and(|at| !has_clause_break(&before[at..]));
         if zh_from && zh_to_between(gap) {
             out.push(FromTo { a: i, b: i + 1 });
@@ -247,7 +246,7 @@ static AFTER_FRAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that may close a frame before the clause break: `in June,`, `a year earlier,`.
 static TIME_PHRASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[A-Za-z]+\s*){0,4}[,，]$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^\s*(?:[A-Za-z0-9]+\s*){0,4}[,，]$").expect("static regex"));
 
 /// Whether `head` (up to and with a clause break) is a short phrase closing a frame: a few
 /// English words, or up to four characters with no digit (`（上年同期）`).
@@ -264,11 +263,60 @@ fn time_phrase(head: &str) -> bool {
             .any(|c| c.is_ascii_digit() || "，,。；;".contains(c))
 }
 
+/// Whether `m` is a length of time (`four years`, `八年`): a figure of a time phrase, not a
+/// figure of the relation.
+fn is_duration(m: &Mention) -> bool {
+    m.kind == Kind::Quantity
+        && m.unit
+            .as_deref()
+            .is_some_and(|u| super::DURATIONS.contains(&u))
+}
+
+/// `tail` without a span of time at its head (`，八年间`, `，五年来`, `，此间`), which says
+/// over how long the frame's change ran and leaves the result with the frame.
+fn after_time_span(tail: &str) -> &str {
+    let t = tail
+        .trim_start()
+        .trim_start_matches([',', '，'])
+        .trim_start();
+    for w in ["期间", "期間", "此间", "此間", "同期"] {
+        if let Some(rest) = t.strip_prefix(w) {
+            return rest;
+        }
+    }
+    let count = t
+        .find(|c: char| {
+            !(c.is_ascii_digit() || c == ' ' || "一二两兩三四五六七八九十几幾".contains(c))
+        })
+        .unwrap_or(t.len());
+    if count == 0 {
+        return tail;
+    }
+    let rest = &t[count..];
+    let Some(rest) = ["年", "个月", "個月", "季度", "个季度"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+    else {
+        return tail;
+    };
+    ["间", "間", "来", "來", "中", "里", "內", "内"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(tail)
+}
+
+/// Whether `head` (up to and with a clause break) is empty or a short phrase of time or of
+/// the base's period (`of a year earlier,`, `（上年同期）`).
+pub(super) fn time_phrase_words(head: &str) -> bool {
+    let h = head.trim();
+    h.len() <= 1 || time_phrase(head)
+}
+
 /// What may stand between a result and the frame after it: `，由`, `, from`, ` to`,
 /// ` drop to`.
 static BEFORE_FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?:gain|increase|rise|jump|drop|decline|fall|decrease|reduction|cut|slide)s?\s+)?[，,]?\s*(?:从|由|from|to|至|到)?\s*(?:the\s+)?$",
+        r"^\s*(?:(?:gain|increase|rise|jump|drop|decline|fall|decrease|reduction|cut|slide)s?\s+)?[，,]?\s*(?:从|從|由|from|to|至|到)?\s*(?:the\s+)?$",
     )
     .expect("static regex")
 });
@@ -289,17 +337,24 @@ pub(super) fn attached(
         if f.a == k || f.b == k {
             return false;
         }
-        // Another result of the same frame may stand between: `降幅 75%，仅为原来的四分之一`.
+        // Another result of the same frame may stand between: `降幅 75%，仅为原来的四分之一`;
+        // so may a duration of a time phrase (`from 41.0% four years earlier, a drop of`).
         let results_between = f.last() < k
             && qs[f.last() + 1..k].iter().all(|q| {
                 matches!(
                     q.kind,
                     Kind::Percent | Kind::Points | Kind::Multiple | Kind::Fraction
-                )
+                ) || is_duration(q)
             })
             && k - f.last() <= 3;
         if f.last() + 1 == k || results_between {
+            let durations = qs[f.last() + 1..k].iter().any(|q| is_duration(q));
             let gap = match residual {
+                // Read the time phrase whole: from the frame to the direction word.
+                Some(r) if durations => {
+                    let end = r.as_ptr() as usize - masked.as_ptr() as usize + r.len();
+                    masked.get(qs[f.last()].span.end..end).unwrap_or(r)
+                }
                 Some(r) => r,
                 None => &masked[qs[f.last()].span.end..n.span.start],
             };
@@ -311,7 +366,7 @@ pub(super) fn attached(
                 [at] if time_phrase(&gap[..*at]) => &gap[*at..],
                 _ => return false,
             };
-            return AFTER_FRAME.is_match(tail);
+            return AFTER_FRAME.is_match(tail) || AFTER_FRAME.is_match(after_time_span(tail));
         }
         if k + 1 == f.first() {
             let gap = &masked[n.span.end..qs[f.first()].span.start];
@@ -319,6 +374,105 @@ pub(super) fn attached(
         }
         false
     })
+}
+
+/// Which earlier period a base or a rate refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Period {
+    /// The same period a year before: `上年同期`, `去年`, `同比`, `年增`.
+    YearBefore,
+    /// The period just before: `上季度`, `上月`, `环比`, `季增`.
+    PeriodBefore,
+}
+
+/// Words that name the earlier period a figure belongs to, without a figure of their own
+/// (`上年同期为 A`, `是上一财年的 N 倍`), longest first where one holds another.
+pub(super) const BASE_PERIODS: &[(&str, Period)] = &[
+    ("上年同期", Period::YearBefore),
+    ("去年同期", Period::YearBefore),
+    ("上年同月", Period::YearBefore),
+    ("去年同月", Period::YearBefore),
+    ("上年同季", Period::YearBefore),
+    ("去年同季", Period::YearBefore),
+    ("上一财年", Period::YearBefore),
+    ("上一財年", Period::YearBefore),
+    ("上个财年", Period::YearBefore),
+    ("上個財年", Period::YearBefore),
+    ("上财年", Period::YearBefore),
+    ("上財年", Period::YearBefore),
+    ("上年度", Period::YearBefore),
+    ("上一年", Period::YearBefore),
+    ("前一年", Period::YearBefore),
+    ("上年", Period::YearBefore),
+    ("去年", Period::YearBefore),
+    ("上一季度", Period::PeriodBefore),
+    ("上一季", Period::PeriodBefore),
+    ("前一季", Period::PeriodBefore),
+    ("上季度", Period::PeriodBefore),
+    ("上季", Period::PeriodBefore),
+    ("上个月", Period::PeriodBefore),
+    ("上個月", Period::PeriodBefore),
+    ("前一月", Period::PeriodBefore),
+    ("上月", Period::PeriodBefore),
+    ("上期", Period::PeriodBefore),
+];
+
+/// English phrases after a figure that make it the figure of an earlier period.
+pub(super) const EN_EARLIER_AFTER: &[(&str, Period)] = &[
+    ("a year ago", Period::YearBefore),
+    ("a year earlier", Period::YearBefore),
+    ("in the previous quarter", Period::PeriodBefore),
+    ("in the prior quarter", Period::PeriodBefore),
+    ("in the previous year", Period::YearBefore),
+    ("in the prior year", Period::YearBefore),
+    ("last quarter", Period::PeriodBefore),
+    ("last year", Period::YearBefore),
+    ("the quarter before", Period::PeriodBefore),
+    ("the year before", Period::YearBefore),
+];
+
+/// The base period `text` opens with, and the text after it.
+pub(super) fn base_period_prefix(text: &str) -> Option<(Period, &str)> {
+    BASE_PERIODS
+        .iter()
+        .find_map(|&(w, p)| text.strip_prefix(w).map(|rest| (p, rest)))
+}
+
+/// The base period `text` ends with, and the text before it.
+pub(super) fn base_period_suffix(text: &str) -> Option<(Period, &str)> {
+    BASE_PERIODS
+        .iter()
+        .find_map(|&(w, p)| text.strip_suffix(w).map(|rest| (p, rest)))
+}
+
+/// The period a rate is measured against, from the words before it (`同比`, `环比`) or its own
+/// word (`年增`, `季減`); `None` when they do not say.
+pub(super) fn period_of_rate(lead: &str, word: &str) -> Option<Period> {
+    const YEAR: &[&str] = &[
+        "同比",
+        "年增",
+        "年减",
+        "年減",
+        "year-on-year",
+        "year over year",
+    ];
+    const PREVIOUS: &[&str] = &[
+        "环比",
+        "環比",
+        "季增",
+        "季减",
+        "季減",
+        "月增",
+        "月减",
+        "月減",
+        "sequential",
+    ];
+    let says = |ws: &[&str]| ws.iter().any(|w| lead.contains(w) || word.starts_with(w));
+    match (says(YEAR), says(PREVIOUS)) {
+        (true, false) => Some(Period::YearBefore),
+        (false, true) => Some(Period::PeriodBefore),
+        _ => None,
+    }
 }
 
 /// Words that make a sentence a plan, a target or a forecast: its figures are not a change
@@ -379,14 +533,37 @@ const AMOUNT_VERBS: &[(&str, f64)] = &[
     ("增加", 1.0),
     ("多增", 1.0),
     ("增长", 1.0),
+    ("增長", 1.0),
     ("上升", 1.0),
     ("提高", 1.0),
+    // A rise or fall of output or income, in one word: `增产 221.8 亿斤`, `减收 3 亿元`.
+    ("增产", 1.0),
+    ("增產", 1.0),
+    ("增收", 1.0),
+    ("年增", 1.0),
+    ("成长", 1.0),
+    ("成長", 1.0),
     ("减少了", -1.0),
     ("减少", -1.0),
+    ("減少了", -1.0),
+    ("減少", -1.0),
     ("下降", -1.0),
     ("降低", -1.0),
+    ("减产", -1.0),
+    ("減產", -1.0),
+    ("减收", -1.0),
+    ("減收", -1.0),
+    ("年减", -1.0),
+    ("年減", -1.0),
     ("少", -1.0),
     ("多", 1.0),
+    // The nouns after an article: `an increase of $17.17 billion`, `a decline of $45 million`.
+    ("an increase", 1.0),
+    ("a rise", 1.0),
+    ("a gain", 1.0),
+    ("a decrease", -1.0),
+    ("a decline", -1.0),
+    ("a drop", -1.0),
     ("increased", 1.0),
     ("rose", 1.0),
     ("grew", 1.0),
@@ -428,6 +605,51 @@ pub(super) fn amount_sign(masked: &str, floor: usize, m: &Mention) -> Option<f64
             })
         })
         .map(|&(_, s)| s)
+}
+
+/// `L，同比增长 5.2%，增加 3.6 亿元`: the rate first, then the amount of the same change in
+/// the next clause, the level right before the rate. `named` is the rate's direction.
+pub(super) fn rate_then_amount(
+    masked: &str,
+    sentence: Span,
+    qs: &[&Mention],
+    k: usize,
+    named: f64,
+) -> Option<LevelChange> {
+    let (l, c) = (qs[k.checked_sub(1)?], *qs.get(k + 1)?);
+    if named == 0.0
+        || !matches!(l.kind, Kind::Money | Kind::Quantity | Kind::Count)
+        || !same_measure(l, c)
+    {
+        return None;
+    }
+    // Nothing but a clause break and the verb between the rate and the amount.
+    let lead = strip_words(
+        &masked[qs[k].span.end..c.span.start],
+        &["了", "达", "達", "约", "約", "近"],
+    );
+    let rest = AMOUNT_VERBS
+        .iter()
+        .filter(|(w, _)| !w.is_ascii())
+        .find_map(|(w, _)| strip_suffix(lead, w))?;
+    if !matches!(rest.trim(), "，" | "," | "，即") {
+        return None;
+    }
+    let sign = amount_sign(masked, qs[k].span.end, c)?;
+    // The amount ends its clause: a level after it (`增加 3.6 亿元，至 …`) is another frame.
+    let end = qs.get(k + 2).map_or(sentence.end, |q| q.span.start);
+    let tail = masked[c.span.end..end].trim_start();
+    let ends =
+        tail.is_empty() || tail.starts_with(['，', ',', '。', '；', ';', '.', '|', ')', '）']);
+    let to_level = tail
+        .trim_start_matches(['，', ','])
+        .trim_start()
+        .starts_with(['至', '到']);
+    (ends && !to_level).then_some(LevelChange {
+        level: k - 1,
+        change: k + 1,
+        sign,
+    })
 }
 
 /// Whether the words between a frame and its result, once the direction word is removed,
@@ -552,6 +774,16 @@ mod tests {
         assert!(zh_to_between("提高到 2022 年的 "));
         assert!(!zh_to_between("和 "));
         assert!(!zh_to_between("增至美国和日本等十几个国家的 "));
+    }
+
+    #[test]
+    fn spans_of_time_are_stepped_over() {
+        assert_eq!(after_time_span("，八年间"), "");
+        assert_eq!(after_time_span("八年间"), "");
+        assert_eq!(after_time_span("，5 年来 "), " ");
+        assert_eq!(after_time_span("，期间"), "");
+        assert_eq!(after_time_span("，出口"), "，出口");
+        assert_eq!(after_time_span("，8 年"), "，8 年");
     }
 
     #[test]

@@ -62,7 +62,8 @@ pub(super) fn zh_named<'m>(
     let lead = lead.strip_suffix('的')?;
     let (rel_at, rel_len) = relation(lead)?;
     let name = lead[rel_at + rel_len..].trim();
-    let subject = strip_continuations(&lead[..rel_at]).trim();
+    // A hedge may stand before the relation word: `计算业务收入约为网络业务的 5.2 倍`.
+    let subject = strip_hedges(strip_continuations(&lead[..rel_at])).trim();
     if !is_name(name) || qs[..i].iter().any(|q| q.span.start >= clause_start) {
         return None;
     }
@@ -108,13 +109,19 @@ pub(super) fn en_named<'m>(
     let after_end = qs.get(i + 1).map_or(sentence.end, |q| q.span.start);
     let after = &masked[n.span.end..after_end];
     let opening = after.trim_start();
-    if !opening.starts_with("as ") && !opening.starts_with("that of") {
-        return None;
-    }
-    let caps = EN_NAMED.captures(after)?;
-    let name = caps.name("name")?.as_str().trim();
+    let name = if opening.starts_with("as ") || opening.starts_with("that of") {
+        EN_NAMED.captures(after)?.name("name")?.as_str().trim()
+    } else {
+        // `were about 1.3 times imports.`: the base named by a bare noun that ends the
+        // clause.
+        bare_name(after)?
+    };
     let before = strip_hedges(&masked[sentence.start..n.span.start]);
-    if !before.ends_with([',', '(']) && !before.ends_with(" is") && !before.ends_with(" was") {
+    if !before.ends_with([',', '('])
+        && ![" is", " was", " are", " were"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    {
         return None;
     }
     let b = named_figure(ctx, sentence, qs, name, n.span.start, None)?;
@@ -124,9 +131,32 @@ pub(super) fn en_named<'m>(
     Some(Frame::before_n(n, b))
 }
 
+/// Words after `N times` that say how it compares rather than name a base (`times higher`,
+/// `times as much`), or that open a phrase of time (`times in 2023`).
+const NOT_BARE_NAMES: &[&str] = &[
+    "a", "above", "an", "as", "bigger", "faster", "fewer", "greater", "higher", "in", "larger",
+    "less", "lower", "more", "over", "since", "smaller", "than", "that", "the", "this", "what",
+];
+
+/// `N times imports.`: one or two lower-case words up to the clause end, none of them a
+/// comparative or a word of time.
+fn bare_name(after: &str) -> Option<&str> {
+    let text = after.strip_prefix(' ')?;
+    let end = text.find(['.', ',', ';', '!', '?']).unwrap_or(text.len());
+    let name = &text[..end];
+    let words: Vec<&str> = name.split(' ').collect();
+    let plain = |w: &&str| {
+        !w.is_empty()
+            && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !NOT_BARE_NAMES.contains(w)
+            && !w.ends_with("ly")
+    };
+    (words.len() <= 2 && words.iter().all(plain)).then_some(name)
+}
+
 /// The last `是`, `为` or `相当于` of `lead` and its length.
 fn relation(lead: &str) -> Option<(usize, usize)> {
-    let found = ["相当于", "是", "为"]
+    let found = ["相當於", "相当于", "是", "為", "为"]
         .iter()
         .filter_map(|w| lead.rfind(w).map(|at| (at, w.len())))
         .max_by_key(|&(at, _)| at)?;
@@ -177,7 +207,7 @@ fn named_figure<'m>(
         }
         let before = &masked[floor..m.span.start];
         let clause = &before[last_clause_break(before).unwrap_or(0)..];
-        if clause.contains(name) {
+        if names(clause, name) {
             if found.is_some() {
                 return None;
             }
@@ -185,6 +215,21 @@ fn named_figure<'m>(
         }
     }
     found
+}
+
+/// Whether `clause` names `name`: as written, or for an English name, in any case at a word
+/// start (`Imports totalled` names `imports`).
+fn names(clause: &str, name: &str) -> bool {
+    if !name.is_ascii() || name.is_empty() {
+        return clause.contains(name);
+    }
+    let (c, n) = (clause.as_bytes(), name.as_bytes());
+    (0..c.len().saturating_sub(n.len() - 1)).any(|at| {
+        c[at..at + n.len()].eq_ignore_ascii_case(n)
+            && (at == 0 || !c[at - 1].is_ascii_alphanumeric())
+            && c.get(at + n.len())
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
 }
 
 /// The sentence before the one starting at `start`, and its mentions.
@@ -271,5 +316,17 @@ mod tests {
         assert_eq!(relation("美国是中国"), Some(("美国".len(), "是".len())));
         assert_eq!(relation("但是中国"), None);
         assert_eq!(relation("相当于中国"), Some((0, "相当于".len())));
+        assert_eq!(relation("出超約為上年"), Some(("出超約".len(), "為".len())));
+    }
+
+    #[test]
+    fn bare_english_names_end_the_clause() {
+        assert_eq!(bare_name(" imports."), Some("imports"));
+        assert_eq!(bare_name(" farm output, and"), Some("farm output"));
+        assert_eq!(bare_name(" higher."), None);
+        assert_eq!(bare_name(" as much as China's"), None);
+        assert_eq!(bare_name(" the size of the old plant."), None);
+        assert!(names("Imports totalled", "imports"));
+        assert!(!names("Reimports totalled", "imports"));
     }
 }

@@ -18,7 +18,7 @@ use super::sentence::{
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::eval::{Interval, brief, brief_interval};
 use crate::extract::{Hedge, Kind, Mention};
-use crate::lexicon::RELATION_STARTS;
+use crate::lexicon::{RELATION_STARTS, is_comparison_marker};
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -118,7 +118,8 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                             && same_measure(a, f.b)
                             && !std::ptr::eq(*a, f.b)
                             && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
-                            && keeps_subject(ctx, qs, a.span.end, f.a_before)
+                            && (keeps_subject(ctx, qs, a.span.end, f.a_before)
+                                || opens_at(masked, sentence, a, f.a_before))
                     })
                     .collect(),
             };
@@ -157,6 +158,91 @@ fn frame<'m>(ctx: &Context<'m>, sentence: Span, qs: &[&'m Mention], i: usize) ->
     en_times(ctx, sentence, qs, i)
         .or_else(|| named::en_named(ctx, sentence, qs, i))
         .or_else(|| en_outpacing(ctx, qs, i))
+        .or_else(|| en_fold_from(ctx, qs, i))
+        .or_else(|| en_period_named(ctx, sentence, qs, i))
+}
+
+/// Names of the subject's own earlier figure after an English multiple: `three times the
+/// prior-year figure`, `twice the year-earlier level`.
+const EN_EARLIER: &[(&str, frames::Period)] = &[
+    ("last year's", frames::Period::YearBefore),
+    ("previous year's", frames::Period::YearBefore),
+    ("previous-quarter", frames::Period::PeriodBefore),
+    ("previous-year", frames::Period::YearBefore),
+    ("prior year's", frames::Period::YearBefore),
+    ("prior-quarter", frames::Period::PeriodBefore),
+    ("prior-year", frames::Period::YearBefore),
+    ("year-ago", frames::Period::YearBefore),
+    ("year-earlier", frames::Period::YearBefore),
+];
+
+/// `B was up N% from A a year earlier, roughly three times the prior-year figure`.
+fn en_period_named<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let end = qs.get(i + 1).map_or(sentence.end, |q| q.span.start);
+    let after = masked[n.span.end..end].trim_start().strip_prefix("the ")?;
+    let (period, rest) = EN_EARLIER
+        .iter()
+        .find_map(|&(w, p)| after.strip_prefix(w).map(|rest| (p, rest)))?;
+    // One noun at most, then the clause ends: `figure.`, `level,`.
+    let rest = rest.trim_start();
+    let word_end = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    if !rest[word_end..].trim_start().is_empty()
+        && !rest[word_end..].trim_start().starts_with(['.', ',', ';'])
+    {
+        return None;
+    }
+    let before = strip_hedges(&masked[sentence.start..n.span.start]);
+    if !before.ends_with(',') && !EN_BEFORE.is_match(before) {
+        return None;
+    }
+    let (a, b) = earlier_and_subject(masked, sentence, qs, i, period)?;
+    (!frames::hypothetical(&masked[sentence.range()])).then_some(Frame {
+        a: Some(a),
+        ..Frame::before_n(n, b)
+    })
+}
+
+/// `B, a threefold increase from A`, `B, up fourfold from A`: a multiple that carries its
+/// verb, its subject right before it and its start after `from`.
+fn en_fold_from<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    let (b, a) = (*qs.get(i.checked_sub(1)?)?, *qs.get(i + 1)?);
+    if !carries_verb(&masked[n.span.range()]) || !same_measure(a, b) {
+        return None;
+    }
+    // `B in fiscal 2024, a threefold increase`: a short phrase of time may close B's clause.
+    let (head, before) = masked[b.span.end..n.span.start].rsplit_once(',')?;
+    if !frames::time_phrase_words(&format!("{head},")) || !matches!(before.trim(), "" | "a" | "an" | "up" | "down") {
+        return None;
+    }
+    let after = masked[n.span.end..a.span.start].trim();
+    let after = ["increase", "rise", "jump", "gain", "drop", "decline", "fall"]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after)
+        .trim();
+    if !matches!(after, "from" | "over" | "from the" | "over the") {
+        return None;
+    }
+    Some(Frame {
+        n,
+        b: a,
+        a_before: n.span.start,
+        either: false,
+        a: Some(b),
+        strict: false,
+        fixable: false,
+    })
 }
 
 /// `A 是 B 的 N 倍`, `A 为 B 的 N%`: B is the quantity right before, joined to N by `的`.
@@ -367,11 +453,21 @@ fn change_frame<'m>(
 ) -> Option<Frame<'m>> {
     let masked = &ctx.doc.masked;
     let n = qs[i];
-    if changes.is_empty() {
-        return None;
-    }
     let floor = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
     let lead = strip_hedges(&masked[floor..n.span.start]);
+    if changes.is_empty() {
+        // `B，比上年的 A 增长 1.3 倍，是上年的 2.3 倍`: the start marked by `比`, not by a
+        // from–to frame.
+        if !matches!(n.kind, Kind::Multiple) {
+            return None;
+        }
+        let (period, _) = period_named(lead)?;
+        let (a, b) = earlier_and_subject(masked, sentence, qs, i, period)?;
+        return (!frames::hypothetical(&masked[sentence.range()])).then_some(Frame {
+            a: Some(a),
+            ..Frame::before_n(n, b)
+        });
+    }
     let worded = MULTIPLE_WORDS
         .iter()
         .find_map(|&(w, r)| lead.strip_suffix(w).map(|rest| (r, rest)));
@@ -386,6 +482,10 @@ fn change_frame<'m>(
         // The multiple carries its verb: `翻了一番`, `doubled`, `12-fold`, `a fourfold
         // increase`.
         (Kind::Multiple, None) if carries_verb(n_text) => (Reading::Plain, lead),
+        // The start named by its period: `是上一财年的 2.26 倍`, `为上年同期的 62%`.
+        (Kind::Multiple | Kind::Percent | Kind::Fraction, None) => {
+            (Reading::Plain, period_named(lead)?.1)
+        }
         _ => return None,
     };
     let f = frames::attached(masked, qs, changes, i, Some(residual))?;
@@ -401,6 +501,80 @@ fn change_frame<'m>(
         strict: reading == Reading::Strict,
         fixable: false,
     })
+}
+
+/// `是上一财年的`, `为上年同期的`: a relation word, the period of the start of a change and
+/// `的` end `lead`; the text before the relation word.
+fn period_named(lead: &str) -> Option<(frames::Period, &str)> {
+    let rest = lead.trim_end().strip_suffix('的')?;
+    let (period, rest) = frames::base_period_suffix(rest.trim_end())?;
+    let rest = rest.trim_end();
+    ["相当于", "相當於", "是", "为", "為"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))
+        .map(|rest| (period, rest))
+}
+
+
+/// The subject's earlier figure of the sentence before `qs[upto]` and the subject itself,
+/// when the words mark exactly one figure as the start of a comparison (`from A`, `较上年的
+/// A`, `比上年同期 A`) and a figure of its measure stands before it unmarked: what a
+/// multiple named by its period (`是上年的 2 倍`, `three times the prior-year figure`)
+/// compares.
+fn earlier_and_subject<'m>(
+    masked: &str,
+    sentence: Span,
+    qs: &[&'m Mention],
+    upto: usize,
+    period: frames::Period,
+) -> Option<(&'m Mention, &'m Mention)> {
+    // The figure must be marked as a start, and its words must name the multiple's period:
+    // `比乙公司的 A` is the start of another comparison.
+    let marked = |j: usize| {
+        let floor = j.checked_sub(1).map_or(sentence.start, |p| qs[p].span.end);
+        let before = &masked[floor..qs[j].span.start];
+        let clause = &before[last_clause_break(before).unwrap_or(0)..];
+        let en = strip_hedges(clause.trim_end());
+        let en = en.strip_suffix("the").unwrap_or(en).trim_end();
+        if en.ends_with(" from") || en == "from" {
+            let end = qs.get(j + 1).map_or(sentence.end, |q| q.span.start);
+            let after = masked[qs[j].span.end..end].trim_start();
+            return frames::EN_EARLIER_AFTER
+                .iter()
+                .any(|&(w, p)| p == period && after.starts_with(w));
+        }
+        let names_period = frames::BASE_PERIODS
+            .iter()
+            .any(|&(w, p)| p == period && clause.contains(w));
+        names_period
+            && clause
+            .char_indices()
+            .rev()
+            .take(12)
+            .find(|&(_, c)| matches!(c, '较' | '較' | '比' | '从' | '從' | '由'))
+            .is_some_and(|(at, c)| {
+                let rest = &clause[at..];
+                !rest.chars().any(|d| d.is_ascii_digit())
+                    && (!matches!(c, '较' | '較' | '比') || is_comparison_marker(clause, at))
+            })
+    };
+    let mut earlier = None;
+    for (j, q) in qs[..upto].iter().enumerate() {
+        if matches!(q.kind, Kind::Money | Kind::Quantity | Kind::Count) && marked(j) {
+            if earlier.is_some() {
+                return None;
+            }
+            earlier = Some(j);
+        }
+    }
+    let j = earlier?;
+    let b = qs[j];
+    let a = qs[..j]
+        .iter()
+        .rev()
+        .find(|q| same_measure(q, b))
+        .copied()?;
+    Some((a, b))
 }
 
 /// Whether a multiple's own words make it a change: `翻了一番`, `翻番`, `doubled`,
@@ -480,6 +654,23 @@ fn keeps_subject(ctx: &Context<'_>, qs: &[&Mention], from: usize, to: usize) -> 
     })
 }
 
+/// `At $130.5 billion, revenue was more than twice …`: a sentence that opens with `At A,`
+/// gives its subject's figure there, and the clause after the comma is the subject's own
+/// (one clause, ending in a copula before the multiple).
+fn opens_at(masked: &str, sentence: Span, a: &Mention, to: usize) -> bool {
+    let head = strip_hedges(masked[sentence.start..a.span.start].trim_end());
+    if !head.trim().eq_ignore_ascii_case("at") {
+        return false;
+    }
+    let rest = &masked[a.span.end..to];
+    let copula = strip_hedges(rest.trim_end());
+    rest.trim_start().starts_with(',')
+        && clause_breaks(rest).count() == 1
+        && [" was", " is", " were", " are"]
+            .iter()
+            .any(|w| copula.ends_with(w))
+}
+
 /// Whether `s` opens with `w`; a Latin `w` must end at a word boundary (`up`, not `upper`).
 fn starts_with_word(s: &str, w: &str) -> bool {
     s.strip_prefix(w).is_some_and(|rest| {
@@ -517,19 +708,35 @@ fn relation_word(text: &str) -> Option<usize> {
                     )
                 ) && next != Some('否')
             }
-            '为' => !matches!(
+            '为' | '為' => !matches!(
                 prev,
-                Some('因' | '作' | '认' | '以' | '称' | '行' | '视' | '较' | '更')
+                Some(
+                    '因' | '作'
+                        | '认'
+                        | '認'
+                        | '以'
+                        | '称'
+                        | '稱'
+                        | '行'
+                        | '视'
+                        | '視'
+                        | '较'
+                        | '較'
+                        | '更'
+                )
             ),
             '于' => prev == Some('当') && k >= 2 && chars[k - 2].1 == '相',
+            '於' => prev == Some('當') && k >= 2 && chars[k - 2].1 == '相',
+            // `接近上年的两倍`: nearly, and a relation word of its own.
+            '近' => prev == Some('接'),
             _ => false,
         }
     })?;
-    // `相当于` starts two characters before its `于`.
-    let start = if chars[found].1 == '于' {
-        found - 2
-    } else {
-        found
+    // `相当于` starts two characters before its `于`, `接近` one before its `近`.
+    let start = match chars[found].1 {
+        '于' | '於' => found - 2,
+        '近' => found - 1,
+        _ => found,
     };
     Some(chars[start].0)
 }
@@ -651,6 +858,47 @@ mod tests {
                 times("17.8 倍", second, 0.05),
             ],
         )
+    }
+
+    #[test]
+    fn a_multiple_named_by_its_period() {
+        assert_eq!(period_named("，是上一财年的").map(|p| p.1), Some("，"));
+        assert_eq!(period_named("，約為上年同期的").map(|p| p.1), Some("，約"));
+        assert!(period_named("，是乙公司的").is_none());
+        let t = |text, v| spec(text, Kind::Quantity, v, 0.005e8, "t");
+        let s = "粮食进口 1.58 亿吨，比上年的 1.46 亿吨增加 0.12 亿吨，是上年的 1.8 倍。";
+        let specs = [
+            t("1.58 亿吨", 1.58e8),
+            t("1.46 亿吨", 1.46e8),
+            t("0.12 亿吨", 0.12e8),
+            times("1.8 倍", 1.8, 0.05),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
+        let s = "粮食进口 1.58 亿吨，比乙省的 1.46 亿吨增加 0.12 亿吨，是上年的 1.8 倍。";
+        assert!(run(check, s, &specs).is_empty(), "a comparison with another subject");
+    }
+
+    #[test]
+    fn a_fold_increase_from_a() {
+        let gw = |text, v| spec(text, Kind::Quantity, v, 0.05e9, "W");
+        let s = "Storage reached 26.0 GW in 2024, a fourfold increase from 8.4 GW in 2022.";
+        let specs = [
+            gw("26.0 GW", 26e9),
+            times("fourfold", 4.0, 0.2),
+            gw("8.4 GW", 8.4e9),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
+    }
+
+    #[test]
+    fn an_opening_at_gives_the_subject() {
+        let s = "At $130.5 billion, revenue was twice the $40.9 billion of the year before.";
+        let specs = [
+            usd("$130.5 billion", 130.5e9, 0.05e9),
+            times("twice", 2.0, 0.05),
+            usd("$40.9 billion", 40.9e9, 0.05e9),
+        ];
+        assert_eq!(run(check, s, &specs).len(), 1);
     }
 
     #[test]

@@ -53,6 +53,14 @@ fn part_then_share(gap: &str) -> bool {
     if g == "(" || g == "（" || g == "or" {
         return true;
     }
+    // `6,217 came back valid (94.8%)`: a short predicate of the part, then its share in
+    // brackets.
+    if let Some(words) = g.strip_suffix('(') {
+        let words = words.trim_end();
+        return !words.is_empty()
+            && words.split(' ').count() <= 4
+            && words.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ');
+    }
     let Some(at) = g.rfind([',', '，']) else {
         return false;
     };
@@ -68,14 +76,19 @@ fn part_then_share(gap: &str) -> bool {
     if !plain(head, 24) {
         return false;
     }
-    let Some(rest) = ["占比", "占", "or", "或"]
+    // A loosening hedge may stand before the verb: `约占 20%`.
+    let tail = ["大约", "大約", "约", "約"]
+        .iter()
+        .find_map(|w| tail.strip_prefix(w))
+        .unwrap_or(tail);
+    let Some(rest) = ["佔比", "佔", "占比", "占", "or", "或"]
         .iter()
         .find_map(|w| tail.strip_prefix(w))
     else {
         return false;
     };
     let rest = rest.trim();
-    let rest = ["达到", "为", "达"]
+    let rest = ["达到", "達到", "为", "為", "达", "達"]
         .iter()
         .find_map(|w| rest.strip_suffix(w))
         .unwrap_or(rest)
@@ -180,7 +193,34 @@ fn share<'m>(masked: &str, sentence: Span, qs: &[&'m Mention], k: usize) -> Opti
             whole: part,
         });
     }
+    // `540, or 45%, of the 1,200 respondents`: the whole right after the share.
+    if part_at + 1 == k
+        && let Some(&w) = qs.get(k + 1)
+        && matches!(
+            gap(s, w).trim(),
+            ", of the" | ", of all" | ", of all the" | "of the" | "of all"
+        )
+        && gap(part, s).trim() == ", or"
+        && fits(part, w)
+    {
+        return Some(Share {
+            share: s,
+            part,
+            whole: w,
+        });
+    }
     let whole = whole_before(masked, sentence, qs, part, part_at.min(k))?;
+    // After a predicate (`3,318 were returned`), a figure of the whole's measure between the
+    // whole and the part may be the part's own whole: `2,950 were valid (88.9%)` of those
+    // returned.
+    let predicate = part_at < k && gap(part, s).trim().len() > 1 && gap(part, s).trim().ends_with('(');
+    if predicate
+        && qs
+            .iter()
+            .any(|q| q.span.start > whole.span.end && q.span.end < part.span.start && fits(q, whole))
+    {
+        return None;
+    }
     fits(part, whole).then_some(Share {
         share: s,
         part,
@@ -262,6 +302,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_share_after_a_predicate_of_the_part() {
+        let s = "Of the 4,200 ballots mailed out, 3,318 came back valid (79.0%).";
+        let specs = |p: f64| {
+            [
+                spec("4,200 ballots", Kind::Count, 4200.0, 0.5, "ballots"),
+                spec("3,318", Kind::Number, 3318.0, 0.5, ""),
+                spec("79.0%", Kind::Percent, p, 0.0005, "%"),
+            ]
+        };
+        assert!(run(check, s, &specs(0.79)).is_empty());
+        assert_eq!(run(check, s, &specs(0.709)).len(), 1);
+        // A figure of the whole's measure between the whole and the part may be the part's
+        // own whole: nothing is certain.
+        let s = "Of the 4,200 ballots mailed out, 3,318 were returned; 2,950 were valid (88.9%).";
+        let specs = [
+            spec("4,200 ballots", Kind::Count, 4200.0, 0.5, "ballots"),
+            spec("3,318", Kind::Number, 3318.0, 0.5, ""),
+            spec("2,950", Kind::Number, 2950.0, 0.5, ""),
+            spec("88.9%", Kind::Percent, 0.889, 0.0005, "%"),
+        ];
+        assert!(run(check, s, &specs).is_empty());
+    }
+
+    #[test]
     fn part_in_brackets_after_a_marked_whole() {
         let s = "在接受调查的 2,400 人中，有 1,536 人（64%）表示愿意。";
         let specs = |p: f64| {
@@ -283,6 +347,11 @@ mod tests {
         assert!(part_then_share("，占 "));
         assert!(part_then_share("个县实现全覆盖，占比 "));
         assert!(part_then_share("，占研发经费的 "));
+        assert!(part_then_share("人表示会增加消费，约占 "));
+        assert!(part_then_share("，佔 "));
+        assert!(part_then_share(" came back valid ("));
+        assert!(!part_then_share(" came back in 2023 ("));
+        assert!(!part_then_share(" were carried over from the old plan ("));
         assert!(part_then_share(", or "));
         assert!(!part_then_share("，有效回收率为 "));
         assert!(!part_then_share("，一般贸易进出口占进出口总额的 "));

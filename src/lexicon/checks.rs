@@ -106,6 +106,39 @@ pub const CHANGE_WORDS: &[(&str, Change)] = &[
     ("降幅", DOWN_NOUN),
 ];
 
+/// Words of change of the in-sentence relation checks besides `CHANGE_WORDS`: the traditional
+/// spellings (`成長`, `減少`, `個百分點`'s verbs), Taiwan's and Hong Kong's `成长` and `衰退`,
+/// and the rates that carry their base in one character (`年增`, `季減`: on the year, on the
+/// quarter). Kept apart from `CHANGE_WORDS`, which the consistency checks' keys also read.
+pub const MORE_CHANGE_WORDS: &[(&str, Change)] = &[
+    ("上漲", UP),
+    ("减幅", DOWN_NOUN),
+    ("增長", UP),
+    ("增長率", UP_NOUN),
+    ("季减", DOWN),
+    ("季增", UP),
+    ("季減", DOWN),
+    ("年减", DOWN),
+    ("年增", UP),
+    ("年增率", UP_NOUN),
+    ("年減", DOWN),
+    ("成長", UP),
+    ("成長率", UP_NOUN),
+    ("成长", UP),
+    ("成长率", UP_NOUN),
+    ("擴大", UP),
+    ("月减", DOWN),
+    ("月增", UP),
+    ("月減", DOWN),
+    ("減小", DOWN),
+    ("減少", DOWN),
+    ("減幅", DOWN_NOUN),
+    ("漲幅", UP_NOUN),
+    ("縮小", DOWN),
+    ("縮減", DOWN),
+    ("衰退", DOWN),
+];
+
 /// How a comparative before `N 倍` reads (`multiple_wording`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Comparative {
@@ -135,9 +168,13 @@ pub const FILLERS: &[&str] = &[
     "了",
     "幅度",
     "幅度为",
+    "為",
+    "約為",
     "约为",
     "达",
     "达到",
+    "達",
+    "達到",
 ];
 
 /// Openings of a clause that carry the previous clause's subject on (`，这是…`, `, which
@@ -199,11 +236,12 @@ pub const RELATION_STARTS: &[&str] = &[
     "高于",
 ];
 
-/// The comparison prepositions `比` and `较`, each with the characters that may not stand
+/// The comparison prepositions `比` and `较` (`較` in traditional script), each with the characters that may not stand
 /// right before it and right after it for it to be one (`比例`, `相比`, `较为`, `较高`).
 pub const COMPARISON_MARKERS: &[(char, &str, &str)] = &[
     ('比', "反好对排无正比相类计评", "为例值分如对率赛较重"),
     ('较', "对无比相计", "为低例多大好如小少快慢率短较重长高"),
+    ('較', "對无比無相計", "低例多大好如小少快慢為率短較重長高"),
 ];
 
 /// Whether the `比` or `较` at byte `at` of `text` is the comparison preposition, not part of

@@ -14,7 +14,8 @@ mod words;
 
 pub use checks::{
     CHANGE_WORDS, COMPARATIVES, COMPARISON_MARKERS, CONNECTIVES, Change, Comparative, Direction,
-    FILLERS, HEDGE_WORDS, LOOSENING_WORDS, RELATION_STARTS, is_comparison_marker,
+    FILLERS, HEDGE_WORDS, LOOSENING_WORDS, MORE_CHANGE_WORDS, RELATION_STARTS,
+    is_comparison_marker,
 };
 pub use period::{BASES, COMPARISONS, COPULAS, MEASURES, MONTH_SPANS, RELATIVE_YEARS};
 pub use words::Matcher;
@@ -200,6 +201,13 @@ mod tests {
     #[test]
     fn check_tables_are_normalised() {
         assert_normalised("CHANGE_WORDS", CHANGE_WORDS, |e| e.0);
+        assert_normalised("MORE_CHANGE_WORDS", MORE_CHANGE_WORDS, |e| e.0);
+        for (w, _) in MORE_CHANGE_WORDS {
+            assert!(
+                !CHANGE_WORDS.iter().any(|c| c.0 == *w),
+                "`{w}` is in CHANGE_WORDS already"
+            );
+        }
         assert_normalised("COMPARATIVES", COMPARATIVES, |e| e.0);
         assert_normalised("FILLERS", FILLERS, |e| e);
         assert_normalised("CONNECTIVES", CONNECTIVES, |e| e);
