@@ -892,8 +892,16 @@ fn share_words(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> Vec<String>
                 .rev()
                 .find(|&j| is_percent(ctx, &model.facts[j]))
                 .map_or(s.span.start, |j| ctx.mentions[model.facts[j].mention].span.end);
-            let to = ctx.mentions[f.mention].span.start;
-            text[from..to.max(from)].to_ascii_lowercase()
+            let to = ctx.mentions[f.mention].span.start.max(from);
+            // The first share's words begin at its own part of the sentence: a group named
+            // before `其中` or a semicolon (`全省 60 岁以上人口…，其中男性占`) is the whole's.
+            let mut words = &text[from..to];
+            for cut in ["其中", "；", ";", "：", ":"] {
+                if let Some(k) = words.rfind(cut) {
+                    words = &words[k + cut.len()..];
+                }
+            }
+            words.to_ascii_lowercase()
         })
         .collect()
 }

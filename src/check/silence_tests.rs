@@ -1651,3 +1651,10 @@ fn change_the_whole_area_and_a_named_place_are_two_subjects() {
                白沙县 2025 年前三季度实现农产品出口额 12.6 亿元，同比增长 11.3%。\n";
     assert_eq!(change(one), ["11.3%"]);
 }
+
+#[test]
+fn shares_a_group_named_before_其中_is_the_whole_not_an_attribute() {
+    // `60 岁以上` names the whole; the shares split it by one attribute and exceed 100%.
+    let t = "全县 60 岁以上户籍人口 12.4 万人，其中男性占 49.5%，女性占 55.1%。\n";
+    assert_eq!(shares(t), ["49.5%"]);
+}
