@@ -464,6 +464,61 @@ fn prev_year(p: Period) -> i32 {
     }
 }
 
+/// The area a level's sentence names before its figure.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Scope {
+    /// No area named.
+    Unnamed,
+    /// The whole area of the article (`全市`, `全省`, `nationwide`).
+    Whole,
+    /// A named place (`桐岭县`, `Harlow County`).
+    Place,
+}
+
+/// Words of the whole area of an article.
+const WHOLE_AREA: &[&str] = &[
+    "全国", "全省", "全市", "全区", "全县", "全州", "全港", "全台", "全澳", "nationwide",
+    "statewide", "citywide", "countywide",
+];
+
+/// Ends of a Chinese place's name, and English words after one (`Harlow County`).
+const PLACE_ENDS: &[char] = &['县', '縣', '市', '区', '區', '省', '州', '镇', '鎮', '乡', '鄉', '旗'];
+const PLACE_WORDS_EN: &[&str] = &["County", "District", "Province", "Prefecture", "Borough"];
+
+/// Characters that open a word ending in a place's end that is not a name (`全市`, `城区`,
+/// `地区`, `社区`, `各县`).
+const NOT_NAME: &str = "全本该該各每分从從按其我城地社郊辖轄景园園市县縣区區省州乡鄉镇鎮";
+
+/// The area the words name: the whole (`全市`), a place by its name (`桐岭县`: two to four
+/// characters ending in `县`, `市`, `区` …, at the start of a clause, or a capitalised word before
+/// `County`), or none. A whole-area word wins, as the article's own area is then meant.
+fn area_scope(words: &str) -> Scope {
+    if WHOLE_AREA.iter().any(|w| words.contains(w)) {
+        return Scope::Whole;
+    }
+    let place_zh = words
+        .split(['，', ',', '；', ';', '：', ':', '。'])
+        .any(|clause| {
+            let c: Vec<char> = clause.trim().chars().take(5).collect();
+            (2..c.len()).any(|k| {
+                PLACE_ENDS.contains(&c[k])
+                    && k <= 4
+                    && !NOT_NAME.contains(c[0])
+                    && c[..k].iter().all(|&x| ('\u{4e00}'..='\u{9fff}').contains(&x))
+            })
+        });
+    let words_en: Vec<&str> = words.split_whitespace().collect();
+    let place_en = words_en.windows(2).any(|p| {
+        p[0].starts_with(|c: char| c.is_ascii_uppercase())
+            && PLACE_WORDS_EN.contains(&p[1].trim_end_matches([',', '\'']).trim_end_matches("'s"))
+    });
+    if place_zh || place_en {
+        Scope::Place
+    } else {
+        Scope::Unnamed
+    }
+}
+
 /// Whether a fact's words make it an average (`人均`, `per capita`).
 fn average(f: &Fact) -> bool {
     f.basis & basis::AVERAGE != 0
@@ -683,6 +738,16 @@ pub(super) fn check(
         };
         let (a, b) = (&ms[now.mention], &ms[then.mention]);
         if !same_unit(a, &rate.measure, b, &rate.measure) {
+            continue;
+        }
+        // `全市…乡村旅游收入 138.4 亿元` and `桐岭县…实现乡村旅游收入 29.7 亿元`: one level of the
+        // whole area and one of a place the words name are of two subjects.
+        let scope = |g: &Fact| {
+            let start = model.sentences[g.sentence].span.start;
+            area_scope(&ctx.doc.masked[start..ms[g.mention].span.start.max(start)])
+        };
+        let (sa, sb) = (scope(now), scope(then));
+        if sa != Scope::Unnamed && sb != Scope::Unnamed && sa != sb {
             continue;
         }
         // All three in one sentence is `change_in_sentence`'s.

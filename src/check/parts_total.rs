@@ -101,11 +101,50 @@ fn is_difference(label: &str) -> bool {
     DIFFERENCE.iter().any(|w| holds_word(&lower, w))
 }
 
+/// Words that open a figure's words and set it beside the whole rather than inside it
+/// (`全市门诊 214 家，其中数字化门诊 203 家；另有产科接种室 38 家`, `Besides, 40 clinics …`):
+/// the list of parts ends before it. (`另有其他…` names the rest, a part.)
+const BESIDES: &[&str] = &[
+    "另有", "另外", "此外", "除此之外", "除此以外", "besides", "in addition", "additionally",
+    "separately",
+];
+
+/// Whether a figure's label opens with a word of `BESIDES` (punctuation and `and` aside).
+fn outside(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    let mut t = lower.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；' | '-' | '*')
+    });
+    t = t.strip_prefix("and ").unwrap_or(t).trim_start();
+    BESIDES.iter().any(|w| {
+        t.strip_prefix(w).is_some_and(|rest| {
+            (!w.is_ascii() || !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+                && !REST.iter().any(|r| rest.trim_start().starts_with(r))
+        })
+    })
+}
+
+/// Words of a decrease in a part's own words (`短期贷款减少 96 亿元`, `fell by $40 million`):
+/// the parts are changes of a balance, signed, not levels that add up.
+const DECREASE: &[&str] = &[
+    "减少", "減少", "下降", "下跌", "回落", "净减", "少增", "多减", "decreased", "decrease", "fell",
+    "declined", "dropped", "shrank", "contracted", "lost", "outflow", "outflows",
+];
+
+/// Whether a figure's words say it is a decrease.
+fn decrease(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    DECREASE.iter().any(|w| holds_word(&lower, w))
+}
+
 /// Whether a part's label ends a list of parts: a difference after the parts it is the
 /// difference of. The first part is one only when it names a difference by itself
 /// (`surplus`, `顺差`): `net interest income` or `净利息收入` first in the list is the first
 /// of the parts, as nothing stands before it to be netted.
 fn ends_parts(label: &str, first: bool) -> bool {
+    if outside(label) {
+        return true;
+    }
     if !first {
         return is_difference(label);
     }
@@ -303,7 +342,9 @@ fn parts_in<'w>(
         if !fits(m) || another_time(text, f, parts.first().copied()) {
             continue;
         }
-        if ends_parts(&text[f.label.range()], parts.is_empty()) {
+        if ends_parts(&text[f.label.range()], parts.is_empty())
+            || (!parts.is_empty() && nested(text, m))
+        {
             break;
         }
         if !is_additive(ms, f) {
@@ -513,7 +554,9 @@ fn group<'w>(
         if !same(m, fm) || another_time(text, f, parts.first().copied()) {
             continue;
         }
-        if ends_parts(&text[f.label.range()], parts.is_empty()) {
+        if ends_parts(&text[f.label.range()], parts.is_empty())
+            || (!parts.is_empty() && nested(text, m))
+        {
             break;
         }
         if !additive(f) || f.forecast {
@@ -905,7 +948,8 @@ fn of_the_figure<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<G
         if !fits_total(ctx, m, tm) || another_time(text, f, parts.first().copied()) {
             continue;
         }
-        if is_difference(&text[f.label.range()]) {
+        let label = &text[f.label.range()];
+        if is_difference(label) || outside(label) || (!parts.is_empty() && nested(text, m)) {
             break;
         }
         if f.role != Role::Level || f.basis & basis::AVERAGE != 0 {
@@ -931,6 +975,18 @@ fn of_them_after(after: &str) -> bool {
         after.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
             && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
     })
+}
+
+/// `Of the 4,200 ballots mailed out, 3,318 were returned; 2,950 of those were valid`: a
+/// figure after the first part with `of those`, `of them`, `of which` right after it is a
+/// part of the part before it, not of the whole: the list ends before it.
+fn nested(text: &str, m: &Mention) -> bool {
+    let after = &text[m.span.end..];
+    of_them_after(after) || {
+        let a = after.trim_start();
+        a.get(..8).is_some_and(|h| h.eq_ignore_ascii_case("of which"))
+            && !a[8..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    }
 }
 
 /// `The Hawks scored 1,767 goals over the season, 866 of them in the first seven rounds and
@@ -1135,6 +1191,16 @@ fn judge(
         .chain(parts.iter().copied())
         .any(|m| m.hedge == Some(Hedge::Range))
     {
+        return None;
+    }
+    // `住户贷款增加 842 亿元，其中短期贷款减少 96 亿元，中长期贷款增加 938 亿元`: a part stated as a
+    // decrease beside others that are not makes the figures signed changes of a balance;
+    // their magnitudes do not add up to the total's.
+    let falls: Vec<bool> = std::iter::once(g.total)
+        .chain(g.parts.iter().copied())
+        .map(|f| decrease(&doc.masked[f.label.range()]))
+        .collect();
+    if falls.iter().any(|&d| d) && !falls.iter().all(|&d| d) {
         return None;
     }
     examined.push(total.span);

@@ -869,6 +869,101 @@ fn is_rest(label: &str) -> bool {
     REST.iter().any(|w| t.starts_with(w))
 }
 
+/// Attributes of the members of one group that cut across each other: shares of one group
+/// by different attributes (`女性占 60.9%；党员占 56.1%；大专及以上学历占 74.6%`) overlap.
+const DIMENSIONS: &[&[&str]] = &[
+    &["女", "男", "妇女", "women", "men", "female", "male"],
+    &["岁", "以下", "以上", "aged", "under", "over", "younger", "older"],
+    &["党员", "少数民族", "minority", "members of the party"],
+    &["学历", "大专", "本科", "研究生", "degree", "graduates", "graduate", "college"],
+    &["连任", "新任", "首次", "incumbent", "incumbents", "first-time"],
+];
+
+/// The words of each share of a group: from the share (or figure) before it in the
+/// sentence, or the sentence's start, to its figure (`；中共党员287名，占`).
+fn share_words(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> Vec<String> {
+    let text = &ctx.doc.masked;
+    group
+        .iter()
+        .map(|&i| {
+            let f = &model.facts[i];
+            let s = &model.sentences[f.sentence];
+            let from = (s.facts.start..i)
+                .rev()
+                .find(|&j| is_percent(ctx, &model.facts[j]))
+                .map_or(s.span.start, |j| ctx.mentions[model.facts[j].mention].span.end);
+            let to = ctx.mentions[f.mention].span.start.max(from);
+            // The first share's words begin at its own part of the sentence: a group named
+            // before `其中` or a semicolon (`全省 60 岁以上人口…，其中男性占`) is the whole's.
+            let mut words = &text[from..to];
+            for cut in ["其中", "；", ";", "：", ":"] {
+                if let Some(k) = words.rfind(cut) {
+                    words = &words[k + cut.len()..];
+                }
+            }
+            words.to_ascii_lowercase()
+        })
+        .collect()
+}
+
+/// Whether a share's words name a ranked group of the top N (`排名前五的企业`, `前 10 家`,
+/// `the top five firms`), with N as written; months and quarters (`前三季度`, `前 10 个月`)
+/// are periods, not ranks.
+pub(super) fn top_n(words: &str) -> Option<String> {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百两".contains(c);
+    for (k, _) in words.match_indices('前') {
+        let rest = words[k + '前'.len_utf8()..].trim_start();
+        let n: String = rest.chars().take_while(|&c| numeral(c)).collect();
+        let after = rest[n.len()..].trim_start();
+        if !n.is_empty() && after.starts_with(['名', '位', '家', '强', '強', '大', '的']) {
+            return Some(n);
+        }
+    }
+    let w: Vec<&str> = words
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    w.windows(2)
+        .find(|p| {
+            p[0] == "top"
+                && (p[1].chars().all(|c| c.is_ascii_digit())
+                    || ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty"]
+                        .contains(&p[1]))
+        })
+        .map(|p| p[1].to_string())
+}
+
+/// Whether the shares of a group are of groups that overlap, so not parts of one whole:
+/// ranked groups of different sizes (`前五` and `前十`, `top five` and `top ten`: the larger
+/// holds the smaller), or members of one group named by different attributes that cut
+/// across each other (sex, age, party, schooling).
+fn overlapping(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bool {
+    let words = share_words(ctx, model, group);
+    let tops: Vec<String> = words.iter().filter_map(|w| top_n(w)).collect();
+    if tops.iter().any(|t| *t != tops[0]) {
+        return true;
+    }
+    let holds = |t: &str, w: &str| {
+        if w.is_ascii() && !w.contains(' ') {
+            t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .any(|x| x == w)
+        } else {
+            t.contains(w)
+        }
+    };
+    let dims: Vec<Vec<usize>> = words
+        .iter()
+        .map(|t| {
+            (0..DIMENSIONS.len())
+                .filter(|&d| DIMENSIONS[d].iter().any(|w| holds(t, w)))
+                .collect()
+        })
+        .collect();
+    dims.iter()
+        .filter(|d| !d.is_empty())
+        .any(|d| dims.iter().any(|e| !e.is_empty() && e != d))
+}
+
 fn judge(
     ctx: &Context<'_>,
     model: &Whole,
@@ -881,6 +976,9 @@ fn judge(
         .iter()
         .map(|&i| &ctx.mentions[model.facts[i].mention])
         .collect();
+    if overlapping(ctx, model, group) {
+        return None;
+    }
     examined.extend(ms.iter().map(|m| m.span));
     let sum = whole::sum(ms.iter().copied());
     let whole_list = group.iter().any(|&i| is_rest(label(ctx, &model.facts[i])))

@@ -1581,3 +1581,80 @@ fn table_a_share_column_with_no_totals_row_stays_within_100() {
                  | Bicycle | 8.3 |\n";
     assert!(table(whole).is_empty(), "{:?}", table(whole));
 }
+
+// wave 7: parts, shares, change across sentences
+
+#[test]
+fn parts_a_decrease_beside_increases_makes_signed_changes() {
+    // Changes of a balance with opposite signs: -60 + 580 = 520, not 60 + 580.
+    let signed =
+        "前 10 个月，全县存款增加 520 亿元，其中活期存款减少 60 亿元，定期存款增加 580 亿元。\n";
+    assert!(parts(signed).is_empty(), "{:?}", parts(signed));
+    // All increases still add up, and exceed the total.
+    let over =
+        "前 10 个月，全县存款增加 520 亿元，其中活期存款增加 160 亿元，定期存款增加 410 亿元。\n";
+    assert_eq!(parts(over), ["520 亿元"]);
+}
+
+#[test]
+fn parts_a_figure_beside_the_whole_ends_the_list() {
+    let besides = "全县现有公共图书馆分馆 64 个，其中自助分馆 51 个；另有流动服务点 27 个。\n";
+    assert!(parts(besides).is_empty(), "{:?}", parts(besides));
+    let over = "全县现有公共图书馆分馆 64 个，其中自助分馆 51 个，社区分馆 27 个。\n";
+    assert_eq!(parts(over), ["64 个"]);
+}
+
+#[test]
+fn parts_of_those_after_a_part_is_a_part_of_that_part() {
+    let nested = "Of the 1,800 applications received, 1,240 were approved; 1,050 of those were funded in full.\n";
+    assert!(parts(nested).is_empty(), "{:?}", parts(nested));
+    let over = "Of the 1,800 applications received, 1,240 were approved and 690 were rejected.\n";
+    assert_eq!(parts(over), ["1,800 applications"]);
+}
+
+#[test]
+fn shares_of_nested_ranked_groups_are_not_one_whole() {
+    // The top eight hold the top three.
+    let nested =
+        "销量排名前三的企业合计销售 52 万辆，占全国销量的 58.0%；排名前八的企业合计占 79.5%。\n";
+    assert!(shares(nested).is_empty(), "{:?}", shares(nested));
+    // The top three and the rest are one whole.
+    let over = "销量排名前三的企业合计销售 52 万辆，占全国销量的 58.0%；其余企业合计占 49.5%。\n";
+    assert_eq!(shares(over), ["58.0%"]);
+    // A period of the first months is no rank.
+    assert_eq!(super::shares_total::top_n("前三季度，甲产品占"), None);
+    assert_eq!(super::shares_total::top_n("前 10 个月，乙占"), None);
+    assert_eq!(
+        super::shares_total::top_n("the top five carriers held"),
+        Some("five".into())
+    );
+}
+
+#[test]
+fn shares_of_one_group_by_attributes_that_cut_across_overlap() {
+    let across = "新一届村委会成员中，女性 96 名，占 41.2%；中共党员 110 名，占 47.2%；大专及以上学历 131 名，\
+                  占 56.2%；40岁以下成员 60 名，占 25.8%。\n";
+    assert!(shares(across).is_empty(), "{:?}", shares(across));
+    // Along one attribute the shares are of one whole.
+    let over = "新当选的村委会成员中，男性 140 名，占 60.1%；女性 96 名，占 45.2%。\n";
+    assert_eq!(shares(over), ["60.1%"]);
+}
+
+#[test]
+fn change_the_whole_area_and_a_named_place_are_two_subjects() {
+    let two = "# 前三季度临江市农产品出口\n\n今年前三季度，全市农产品出口 9.2 万吨，同比增长 6.1%，上年同期为 8.67 万吨；\
+               实现农产品出口额 79.2 亿元，同比增长 8.4%。\n\n\
+               白沙县借助口岸扩容，前三季度实现农产品出口额 12.6 亿元，同比增长 11.3%。\n";
+    assert!(change(two).is_empty(), "{:?}", change(two));
+    // One place in both sentences: the change is checked, and 12.6 / 9.8 is not 11.3% up.
+    let one = "# 农产品出口\n\n2024 年前三季度，白沙县农产品出口额为 9.8 亿元。\n\n\
+               白沙县 2025 年前三季度实现农产品出口额 12.6 亿元，同比增长 11.3%。\n";
+    assert_eq!(change(one), ["11.3%"]);
+}
+
+#[test]
+fn shares_a_group_named_before_其中_is_the_whole_not_an_attribute() {
+    // `60 岁以上` names the whole; the shares split it by one attribute and exceed 100%.
+    let t = "全县 60 岁以上户籍人口 12.4 万人，其中男性占 49.5%，女性占 55.1%。\n";
+    assert_eq!(shares(t), ["49.5%"]);
+}
