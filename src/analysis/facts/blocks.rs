@@ -95,12 +95,12 @@ fn starts_block(line: &str) -> bool {
     }
 }
 
-/// The sentences of one block: they end at 。！？!? and at `.` before white space and a
+/// The sentences of one block, into `out` (cleared first): they end at 。！？!? and at `.` before white space and a
 /// capital or the end. `；` and `;` do not end a sentence here: a list of parts often runs
 /// across them.
-pub(super) fn sentence_spans(text: &str, block: Span) -> Vec<Span> {
+pub(super) fn sentence_spans(text: &str, block: Span, out: &mut Vec<Span>) {
     let s = &text[block.range()];
-    let mut out = Vec::new();
+    out.clear();
     let mut start = 0;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -128,15 +128,14 @@ pub(super) fn sentence_spans(text: &str, block: Span) -> Vec<Span> {
             _ => false,
         };
         if stop {
-            push_trimmed(&mut out, block.start, &s[start..end], start);
+            push_trimmed(out, block.start, &s[start..end], start);
             start = end;
         }
         i = end;
     }
     if start < s.len() {
-        push_trimmed(&mut out, block.start, &s[start..], start);
+        push_trimmed(out, block.start, &s[start..], start);
     }
-    out
 }
 
 fn push_trimmed(out: &mut Vec<Span>, base: usize, piece: &str, at: usize) {

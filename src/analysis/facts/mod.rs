@@ -29,7 +29,7 @@ use crate::source::Span;
 
 use blocks::{Block, advance, blocks, sentence_spans, table};
 use scan::Scan;
-use sentence::facts_of_sentence;
+use sentence::{Scratch, facts_of_sentence};
 
 pub use blocks::{is_clause_break, is_list_item};
 pub use words::is_connector;
@@ -280,10 +280,16 @@ pub struct Probe<'t> {
     pub mentions: &'t [Mention],
     /// Whether the article has a Markdown table.
     pub tables: bool,
-    scan: Scan,
+    /// The sentence's scan, made when first asked for: a reader that needs no words of the
+    /// sentence does without it.
+    scan: std::cell::OnceCell<Scan>,
 }
 
 impl Probe<'_> {
+    fn scan(&self) -> &Scan {
+        self.scan.get_or_init(|| scan::scan(self.text))
+    }
+
     /// How many quantities start in the sentence: it has at most that many facts.
     pub fn quantities(&self) -> usize {
         self.mentions
@@ -295,14 +301,14 @@ impl Probe<'_> {
     /// Whether a fact of the sentence may state a period (`Period::is_stated`): a year
     /// or a period word stands in it. Without one, no fact of it has a key.
     pub fn may_state_period(&self) -> bool {
-        self.scan.cues.period || self.mentions.iter().any(|m| m.kind == Kind::Year)
+        self.scan().cues.period || self.mentions.iter().any(|m| m.kind == Kind::Year)
     }
 
     /// Whether a fact of the sentence may be a share (`Role::Share`): a percentage, and a
     /// share word or English words (`41% of`, `38% said`).
     pub fn may_hold_shares(&self) -> bool {
         self.mentions.iter().any(|m| m.kind == Kind::Percent)
-            && (!self.scan.cjk || self.may_hold(words::SHARE_WORDS))
+            && (!self.scan().cjk || self.may_hold(words::SHARE_WORDS))
     }
 
     /// Whether the sentence holds one of `words` as written. Most words are ruled out by
@@ -310,14 +316,14 @@ impl Probe<'_> {
     pub fn may_hold(&self, words: &[&str]) -> bool {
         words
             .iter()
-            .any(|w| self.scan.chars.may_hold(w) && self.text.contains(w))
+            .any(|w| self.scan().chars.may_hold(w) && self.text.contains(w))
     }
 
     /// Whether the sentence holds one of `words` in any ASCII case.
     pub fn may_hold_ci(&self, words: &[&str]) -> bool {
         words
             .iter()
-            .any(|w| self.scan.chars.may_hold_ci(w) && scan::contains_ci(self.text, w))
+            .any(|w| self.scan().chars.may_hold_ci(w) && scan::contains_ci(self.text, w))
     }
 }
 
@@ -352,6 +358,13 @@ impl Whole {
         mut need: impl FnMut(&Probe<'_>) -> Need,
     ) -> Whole {
         let mut whole = Whole::default();
+        // A fact per quantity at most: the list is not grown (and copied) again and again.
+        whole
+            .facts
+            .reserve(mentions.iter().filter(|m| m.kind.is_quantity()).count());
+        let mut scratch = Scratch::default();
+        // The sentences of the block at hand, kept from one block to the next.
+        let mut spans = Vec::new();
         let mut cursor = 0usize;
         let blocks = blocks(text);
         let tables = blocks.iter().any(|b| matches!(b, Block::Table(_)));
@@ -365,7 +378,8 @@ impl Whole {
                         .push(table(text, &lines, mentions, &mut cursor));
                 }
                 Block::Prose { span, paragraph } => {
-                    for s in sentence_spans(text, span) {
+                    sentence_spans(text, span, &mut spans);
+                    for &s in &spans {
                         let lo = advance(mentions, &mut cursor, s.start);
                         let hi = advance(mentions, &mut cursor, s.end);
                         let quantities = mentions[lo..hi].iter().any(|m| m.kind.is_quantity());
@@ -379,10 +393,10 @@ impl Whole {
                                 span: s,
                                 mentions: &mentions[lo..hi],
                                 tables,
-                                scan: scan::scan(&text[s.range()]),
+                                scan: std::cell::OnceCell::new(),
                             };
                             needed = need(&probe);
-                            scanned = Some(probe.scan);
+                            scanned = probe.scan.into_inner();
                         }
                         if needed == Need::AllBefore {
                             return Whole::build(text, mentions);
@@ -390,7 +404,7 @@ impl Whole {
                         if needed == Need::WithPrevious && !last_built {
                             // The sentence before has no facts yet and is the last one
                             // pushed: its facts go at the end of the list.
-                            whole.fill_last(text, mentions);
+                            whole.fill_last(text, mentions, &mut scratch);
                         }
                         last_built = needed != Need::Nothing;
                         last_quantities = quantities;
@@ -402,7 +416,8 @@ impl Whole {
                                 mentions,
                                 lo..hi,
                                 whole.sentences.len(),
-                                &scanned.unwrap_or_default(),
+                                scanned,
+                                &mut scratch,
                                 &mut whole.facts,
                             );
                         }
@@ -420,21 +435,21 @@ impl Whole {
     }
 
     /// Works out the facts of the last sentence, left without them.
-    fn fill_last(&mut self, text: &str, mentions: &[Mention]) {
+    fn fill_last(&mut self, text: &str, mentions: &[Mention], scratch: &mut Scratch) {
         let Some(index) = self.sentences.len().checked_sub(1) else {
             return;
         };
         let s = &self.sentences[index];
         debug_assert_eq!(s.facts.end, self.facts.len());
         let (span, range, first) = (s.span, s.mentions.clone(), self.facts.len());
-        let scanned = scan::scan(&text[span.range()]);
         facts_of_sentence(
             text,
             span,
             mentions,
             range,
             index,
-            &scanned,
+            None,
+            scratch,
             &mut self.facts,
         );
         self.sentences[index].facts = first..self.facts.len();

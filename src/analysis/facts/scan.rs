@@ -4,10 +4,14 @@
 
 use super::tokens::{Cues, english_cues};
 
-/// The characters of a piece of text as a 512-bit Bloom filter with one hash: a character
-/// not in the set is certainly not in the text.
+/// The characters of a piece of text: the ASCII ones exactly (a 128-bit set), the others as a
+/// 512-bit Bloom filter with one hash. A character not in the set is certainly not in the
+/// text; an ASCII character in it certainly is.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct CharSet([u64; 8]);
+pub struct CharSet {
+    ascii: u128,
+    bloom: [u64; 8],
+}
 
 impl CharSet {
     fn bit(c: char) -> usize {
@@ -15,18 +19,57 @@ impl CharSet {
     }
 
     pub fn insert(&mut self, c: char) {
-        let b = Self::bit(c);
-        self.0[b / 64] |= 1 << (b % 64);
+        if c.is_ascii() {
+            self.ascii |= 1 << (c as u32);
+        } else {
+            let b = Self::bit(c);
+            self.bloom[b / 64] |= 1 << (b % 64);
+        }
+    }
+
+    /// Inserts a character beyond ASCII by its code.
+    fn insert_wide(&mut self, code: u32) {
+        let b = (code.wrapping_mul(0x9E37_79B1) >> 23) as usize;
+        self.bloom[b / 64] |= 1 << (b % 64);
     }
 
     pub fn may_contain(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return self.ascii & (1 << (c as u32)) != 0;
+        }
         let b = Self::bit(c);
-        self.0[b / 64] & (1 << (b % 64)) != 0
+        self.bloom[b / 64] & (1 << (b % 64)) != 0
+    }
+
+    /// The set of `word`'s characters.
+    pub fn of(word: &str) -> CharSet {
+        let mut set = CharSet::default();
+        word.chars().for_each(|c| set.insert(c));
+        set
     }
 
     /// Whether every character of `word` may be in the set.
     pub fn may_hold(&self, word: &str) -> bool {
         word.chars().all(|c| self.may_contain(c))
+    }
+
+    /// Whether every character of `word`'s set (`CharSet::of`) may be in this set: as
+    /// `may_hold(word)`, without decoding the word again.
+    pub fn covers(&self, word: &CharSet) -> bool {
+        self.ascii & word.ascii == word.ascii && self.covers_bloom(word)
+    }
+
+    fn covers_bloom(&self, word: &CharSet) -> bool {
+        (0..8).all(|k| self.bloom[k] & word.bloom[k] == word.bloom[k])
+    }
+
+    /// Whether every character of `word`'s set may be in this set in some ASCII case: as
+    /// `may_hold_ci(word)`, without decoding the word again.
+    pub fn covers_ci(&self, word: &CharSet) -> bool {
+        // Each ASCII letter of the set in both cases: `a` is 32 above `A`.
+        let folded =
+            self.ascii | (self.ascii & ASCII_UPPER) << 32 | (self.ascii & ASCII_LOWER) >> 32;
+        word.ascii & !folded == 0 && self.covers_bloom(word)
     }
 
     /// Whether every character of `word` may be in the set in some ASCII case.
@@ -38,6 +81,55 @@ impl CharSet {
         })
     }
 }
+
+/// A word's set of characters, with the part of its Bloom filter a test looks at first:
+/// most words of a list are ruled out there.
+#[derive(Debug, Clone, Copy)]
+pub struct WordSet {
+    set: CharSet,
+    first: usize,
+}
+
+impl WordSet {
+    pub fn of(word: &str) -> WordSet {
+        let set = CharSet::of(word);
+        let first = set.bloom.iter().position(|&b| b != 0).unwrap_or(0);
+        WordSet { set, first }
+    }
+}
+
+impl CharSet {
+    /// `covers(&CharSet::of(word))`, sooner.
+    #[inline]
+    pub fn covers_word(&self, word: &WordSet) -> bool {
+        let need = word.set.bloom[word.first];
+        self.bloom[word.first] & need == need && self.covers(&word.set)
+    }
+}
+
+/// The ASCII letters, as bits of `CharSet::ascii`.
+const ASCII_UPPER: u128 = ((1u128 << 26) - 1) << b'A';
+const ASCII_LOWER: u128 = ((1u128 << 26) - 1) << b'a';
+const ASCII_LETTERS: u128 = ASCII_UPPER | ASCII_LOWER;
+
+/// The characters `scan` looks at beyond ASCII, as a 256-bit set of their low bytes: a
+/// character outside it matches no arm of the scan's `match`, so most ideographs pass with
+/// one test. Every character of an arm must be listed here (a test checks the scan against
+/// one without this filter).
+const TRIGGERS: [u64; 4] = {
+    let chars = [
+        '\u{212A}', '\u{17F}', '比', '较', '較', '均', '環', '每', '产', '產', '增', '減', '名',
+        '现', '現', '实', '實', '扣', '不', '季', '届', '屆', '年', '月',
+    ];
+    let mut set = [0u64; 4];
+    let mut k = 0;
+    while k < chars.len() {
+        let low = (chars[k] as u32 & 0xFF) as usize;
+        set[low / 64] |= 1 << (low % 64);
+        k += 1;
+    }
+    set
+};
 
 /// What one pass over a sentence found.
 #[derive(Debug, Clone, Copy, Default)]
@@ -57,73 +149,75 @@ pub struct Scan {
 pub fn scan(s: &str) -> Scan {
     let mut out = Scan::default();
     let (mut token, mut period) = (false, false);
-    // The two characters before the current one.
-    let (mut prev, mut prev2): (Option<char>, Option<char>) = (None, None);
-    for (i, c) in s.char_indices() {
-        out.chars.insert(c);
-        out.cjk |= ('\u{4e00}'..='\u{9fff}').contains(&c);
-        match c {
-            'a'..='z' | 'A'..='Z' => out.letters = true,
-            // Kelvin sign and long s: `(?i)` folds them into `k` and `s`.
-            '\u{212A}' | '\u{17F}' => out.letters = true,
-            // `每亩`: a figure per unit.
-            '比' | '较' | '較' | '均' | '環' | '每' => token = true,
-            // `单产`, `亩产`: a yield per unit of land.
-            '产' | '產' if matches!(prev, Some('单' | '單' | '亩' | '畝')) => token = true,
-            // `年增`, `年減`, `月增`, `季減`: a basis.
-            '增' | '減' if matches!(prev, Some('年' | '月' | '季')) => token = true,
-            // `名义`, `按现价`, `实际`, `扣除价格因素`, `按不变价格`.
-            '名' | '现' | '現' | '实' | '實' | '扣' | '不' => {
-                let next: &[char] = match c {
-                    '名' => &['义', '目'],
-                    '现' => &['价'],
-                    '現' => &['價'],
-                    '实' => &['际'],
-                    '實' => &['際'],
-                    '扣' => &['除'],
-                    _ => &['变', '變'],
-                };
-                token |= s[i + c.len_utf8()..].starts_with(next);
-            }
-            '季' | '届' | '屆' => (token, period) = (true, true),
-            // `去年`, `上年`, `上一年`, `前一年`, `上半年`, `下半年`, `全年`: a period;
-            // `今年`, `本年`: this year; `两年平均`: a basis.
-            '年' => match (prev2, prev) {
-                (_, Some('上' | '去' | '半' | '全')) | (Some('上' | '前'), Some('一')) => {
-                    (token, period) = (true, true)
+    // The codes of the two characters before the current one; 0 (a NUL, which no arm
+    // matches) before the first.
+    let (mut prev, mut prev2) = (0u32, 0u32);
+    let bytes = s.as_bytes();
+    // The ASCII characters, as the low and high halves of `CharSet::ascii`.
+    let mut halves = [0u64; 2];
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII needs no decoding, and no arm of the match below is ASCII.
+        if b < 0x80 {
+            halves[usize::from(b >> 6)] |= 1 << (b & 63);
+            prev2 = prev;
+            prev = u32::from(b);
+            i += 1;
+            continue;
+        }
+        let (code, width) = decode(bytes, i);
+        out.chars.insert_wide(code);
+        out.cjk |= (0x4e00..=0x9fff).contains(&code);
+        let low = (code & 0xFF) as usize;
+        if TRIGGERS[low / 64] & (1 << (low % 64)) != 0 {
+            let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+            let (prev, prev2) = (char::from_u32(prev), char::from_u32(prev2));
+            match c {
+                // Kelvin sign and long s: `(?i)` folds them into `k` and `s`.
+                '\u{212A}' | '\u{17F}' => out.letters = true,
+                // `每亩`: a figure per unit.
+                '比' | '较' | '較' | '均' | '環' | '每' => token = true,
+                // `单产`, `亩产`: a yield per unit of land.
+                '产' | '產' if matches!(prev, Some('单' | '單' | '亩' | '畝')) => {
+                    token = true
                 }
-                (_, Some('今' | '本' | '两' | '兩')) => token = true,
+                // `年增`, `年減`, `月增`, `季減`: a basis.
+                '增' | '減' if matches!(prev, Some('年' | '月' | '季')) => token = true,
+                // `名义`, `按现价`, `实际`, `扣除价格因素`, `按不变价格`.
+                '名' | '现' | '現' | '实' | '實' | '扣' | '不' => {
+                    let next: &[char] = match c {
+                        '名' => &['义', '目'],
+                        '现' => &['价'],
+                        '現' => &['價'],
+                        '实' => &['际'],
+                        '實' => &['際'],
+                        '扣' => &['除'],
+                        _ => &['变', '變'],
+                    };
+                    token |= s[i + width..].starts_with(next);
+                }
+                '季' | '届' | '屆' => (token, period) = (true, true),
+                // `去年`, `上年`, `上一年`, `前一年`, `上半年`, `下半年`, `全年`: a period;
+                // `今年`, `本年`: this year; `两年平均`: a basis.
+                '年' => match (prev2, prev) {
+                    (_, Some('上' | '去' | '半' | '全')) | (Some('上' | '前'), Some('一')) => {
+                        (token, period) = (true, true)
+                    }
+                    (_, Some('今' | '本' | '两' | '兩')) => token = true,
+                    _ => {}
+                },
+                // `10 月`, `十一月`, `前 11 个月`, `当月`.
+                '月' if month_after_count(&s[..i]) => (token, period) = (true, true),
                 _ => {}
-            },
-            // `10 月`, `十一月`, `前 11 个月`, `当月`.
-            '月' => {
-                let before = s[..i].trim_end().chars().next_back();
-                if before.is_some_and(|p| {
-                    p.is_numeric()
-                        || matches!(
-                            p,
-                            '一' | '二'
-                                | '三'
-                                | '四'
-                                | '五'
-                                | '六'
-                                | '七'
-                                | '八'
-                                | '九'
-                                | '十'
-                                | '个'
-                                | '個'
-                                | '当'
-                        )
-                }) {
-                    (token, period) = (true, true);
-                }
             }
-            _ => {}
         }
         prev2 = prev;
-        prev = Some(c);
+        prev = code;
+        i += width;
     }
+    out.chars.ascii = u128::from(halves[0]) | u128::from(halves[1]) << 64;
+    out.letters |= out.chars.ascii & ASCII_LETTERS != 0;
     if out.letters && !period && english_may_cue(&out.chars) {
         let en = english_cues(s);
         token |= en.token;
@@ -133,11 +227,58 @@ pub fn scan(s: &str) -> Scan {
     out
 }
 
-/// Whether an English cue word of `tokens` may stand in a text with these characters.
-fn english_may_cue(chars: &CharSet) -> bool {
+/// The code of the character that starts at byte `i` of valid UTF-8 (not ASCII), and its
+/// width.
+fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+    let cont = |b: u8| u32::from(b & 0x3F);
+    match bytes[i..] {
+        [b0 @ 0xE0..=0xEF, b1, b2, ..] => {
+            (u32::from(b0 & 0x0F) << 12 | cont(b1) << 6 | cont(b2), 3)
+        }
+        [b0 @ 0xC0..=0xDF, b1, ..] => (u32::from(b0 & 0x1F) << 6 | cont(b1), 2),
+        [b0, b1, b2, b3, ..] => (
+            u32::from(b0 & 0x07) << 18 | cont(b1) << 12 | cont(b2) << 6 | cont(b3),
+            4,
+        ),
+        // Not reached in valid UTF-8.
+        _ => (u32::from(char::REPLACEMENT_CHARACTER), 1),
+    }
+}
+
+/// Whether `before` (the text before a `月`) ends, past white space, in a numeral, `个` or
+/// `当`: the `月` is then a month or months.
+fn month_after_count(before: &str) -> bool {
+    before.trim_end().chars().next_back().is_some_and(|p| {
+        p.is_numeric()
+            || matches!(
+                p,
+                '一' | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '个'
+                    | '個'
+                    | '当'
+            )
+    })
+}
+
+/// The set of characters of each English cue word of `tokens`.
+static CUE_SETS: std::sync::LazyLock<Vec<CharSet>> = std::sync::LazyLock::new(|| {
     super::tokens::CUE_WORDS
         .iter()
-        .any(|(w, _)| chars.may_hold_ci(w))
+        .map(|(w, _)| CharSet::of(w))
+        .collect()
+});
+
+/// Whether an English cue word of `tokens` may stand in a text with these characters.
+fn english_may_cue(chars: &CharSet) -> bool {
+    CUE_SETS.iter().any(|w| chars.covers_ci(w))
 }
 
 /// Whether `hay` holds `needle`, ASCII case folded (as a search after
@@ -193,6 +334,131 @@ mod tests {
             .into_iter()
             .map(|(_, t)| t)
             .collect()
+    }
+
+    /// The scan as it was before its ASCII fast path and trigger filter: one `char` at a
+    /// time, every character through the match.
+    fn scan_reference(s: &str) -> Scan {
+        let mut out = Scan::default();
+        let (mut token, mut period) = (false, false);
+        // The two characters before the current one.
+        let (mut prev, mut prev2): (Option<char>, Option<char>) = (None, None);
+        for (i, c) in s.char_indices() {
+            out.chars.insert(c);
+            out.cjk |= ('\u{4e00}'..='\u{9fff}').contains(&c);
+            match c {
+                'a'..='z' | 'A'..='Z' => out.letters = true,
+                // Kelvin sign and long s: `(?i)` folds them into `k` and `s`.
+                '\u{212A}' | '\u{17F}' => out.letters = true,
+                // `每亩`: a figure per unit.
+                '比' | '较' | '較' | '均' | '環' | '每' => token = true,
+                // `单产`, `亩产`: a yield per unit of land.
+                '产' | '產' if matches!(prev, Some('单' | '單' | '亩' | '畝')) => {
+                    token = true
+                }
+                // `年增`, `年減`, `月增`, `季減`: a basis.
+                '增' | '減' if matches!(prev, Some('年' | '月' | '季')) => token = true,
+                // `名义`, `按现价`, `实际`, `扣除价格因素`, `按不变价格`.
+                '名' | '现' | '現' | '实' | '實' | '扣' | '不' => {
+                    let next: &[char] = match c {
+                        '名' => &['义', '目'],
+                        '现' => &['价'],
+                        '現' => &['價'],
+                        '实' => &['际'],
+                        '實' => &['際'],
+                        '扣' => &['除'],
+                        _ => &['变', '變'],
+                    };
+                    token |= s[i + c.len_utf8()..].starts_with(next);
+                }
+                '季' | '届' | '屆' => (token, period) = (true, true),
+                // `去年`, `上年`, `上一年`, `前一年`, `上半年`, `下半年`, `全年`: a period;
+                // `今年`, `本年`: this year; `两年平均`: a basis.
+                '年' => match (prev2, prev) {
+                    (_, Some('上' | '去' | '半' | '全')) | (Some('上' | '前'), Some('一')) => {
+                        (token, period) = (true, true)
+                    }
+                    (_, Some('今' | '本' | '两' | '兩')) => token = true,
+                    _ => {}
+                },
+                // `10 月`, `十一月`, `前 11 个月`, `当月`.
+                '月' => {
+                    let before = s[..i].trim_end().chars().next_back();
+                    if before.is_some_and(|p| {
+                        p.is_numeric()
+                            || matches!(
+                                p,
+                                '一' | '二'
+                                    | '三'
+                                    | '四'
+                                    | '五'
+                                    | '六'
+                                    | '七'
+                                    | '八'
+                                    | '九'
+                                    | '十'
+                                    | '个'
+                                    | '個'
+                                    | '当'
+                            )
+                    }) {
+                        (token, period) = (true, true);
+                    }
+                }
+                _ => {}
+            }
+            prev2 = prev;
+            prev = Some(c);
+        }
+        if out.letters && !period && english_may_cue(&out.chars) {
+            let en = english_cues(s);
+            token |= en.token;
+            period |= en.period;
+        }
+        out.cues = Cues { token, period };
+        out
+    }
+
+    fn same_scan(s: &str) -> Result<(), String> {
+        let (new, old) = (scan(s), scan_reference(s));
+        let same = (new.cjk, new.letters, new.cues) == (old.cjk, old.letters, old.cues)
+            && s.chars().all(|c| new.chars.may_contain(c));
+        if same {
+            Ok(())
+        } else {
+            Err(format!("scan differs on `{s}`"))
+        }
+    }
+
+    #[test]
+    fn the_scan_agrees_with_the_char_by_char_scan_on_every_fixture_sentence() {
+        for s in sentences() {
+            same_scan(&s).unwrap();
+        }
+    }
+
+    /// Pieces that hit every arm of the scan's match, and their neighbours.
+    const PIECES: &[&str] = &[
+        "比", "较", "較", "均", "環", "每", "产", "產", "单", "單", "亩", "畝", "增", "減", "年",
+        "月", "季", "名", "义", "目", "现", "价", "現", "價", "实", "际", "實", "際", "扣", "除",
+        "不", "变", "變", "届", "屆", "上", "去", "半", "全", "一", "前", "今", "本", "两", "兩",
+        "十", "个", "個", "当", "3", " ", "\u{3000}", "\u{212A}", "\u{17F}", "a", "Q", "year",
+        "month", "per", "share", "é", "😀", "，", "中", "国",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn the_scan_agrees_with_the_char_by_char_scan(
+            picks in proptest::collection::vec(0usize..66, 0..30),
+        ) {
+            let s: String = picks.iter().map(|&k| PIECES[k % PIECES.len()]).collect();
+            proptest::prop_assert!(same_scan(&s).is_ok(), "{}", s);
+        }
+
+        #[test]
+        fn the_scan_agrees_on_any_text(s in "\\PC{0,40}") {
+            proptest::prop_assert!(same_scan(&s).is_ok(), "{}", s);
+        }
     }
 
     #[test]
@@ -259,6 +525,17 @@ mod tests {
             seen > 100,
             "only {seen} sentences with period or basis words"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn covering_a_words_set_is_holding_the_word(text in "\\PC{0,30}", word in "[a-zA-Z年月\\u{212A} ]{0,6}") {
+            let set = scan(&text).chars;
+            let of = CharSet::of(&word);
+            proptest::prop_assert_eq!(set.covers(&of), set.may_hold(&word));
+            proptest::prop_assert_eq!(set.covers_word(&WordSet::of(&word)), set.may_hold(&word));
+            proptest::prop_assert_eq!(set.covers_ci(&of), set.may_hold_ci(&word));
+        }
     }
 
     #[test]

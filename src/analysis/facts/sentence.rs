@@ -4,29 +4,55 @@
 use std::ops::Range;
 
 use super::blocks::is_clause_break;
-use super::scan::Scan;
-use super::tokens::{Token, tokens};
+use super::scan::{self, Scan};
+use super::tokens::{Token, tokens_into};
 use super::words::{flags, hedge_start, is_connector, measure, role};
 use super::{Fact, Period, Role, Year, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
+/// The lists `facts_of_sentence` fills for each sentence, kept from one sentence to the
+/// next so that their memory is not asked for again.
+#[derive(Default)]
+pub(super) struct Scratch {
+    quantities: Vec<usize>,
+    breaks: Vec<Span>,
+    quotes: Vec<(usize, char)>,
+    toks: Vec<(Span, Token)>,
+    years: Vec<(Span, i32)>,
+    year_spans: Vec<Span>,
+    asides: Vec<Span>,
+}
+
 /// One sentence's facts.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn facts_of_sentence(
     text: &str,
     sentence: Span,
     mentions: &[Mention],
     range: Range<usize>,
     index: usize,
-    scanned: &Scan,
+    scanned: Option<Scan>,
+    scratch: &mut Scratch,
     out: &mut Vec<Fact>,
 ) {
+    let Scratch {
+        quantities,
+        breaks,
+        quotes,
+        toks,
+        years,
+        year_spans,
+        asides,
+    } = scratch;
     // Mentions are sorted and never overlap; one that runs past the sentence's end (a
     // stop inside it) is left out.
-    let quantities: Vec<usize> = range
-        .clone()
-        .filter(|&i| mentions[i].kind.is_quantity() && mentions[i].span.end <= sentence.end)
-        .collect();
+    quantities.clear();
+    quantities.extend(
+        range
+            .clone()
+            .filter(|&i| mentions[i].kind.is_quantity() && mentions[i].span.end <= sentence.end),
+    );
     // Overlong sentences and sentences full of figures are lists or tables in disguise, as
     // for the sentence checks; they give no facts, which also keeps the work per sentence
     // bounded.
@@ -38,22 +64,30 @@ pub(super) fn facts_of_sentence(
     }
     let first_fact = out.len();
     let s = &text[sentence.range()];
+    // Scanned here, past the sentences without a quantity, unless a reader's probe did.
+    let scanned = &scanned.unwrap_or_else(|| scan::scan(s));
+    // English: no CJK ideograph.
+    let english = !scanned.cjk;
     // Found once per sentence: clause breaks, and where attribution, forecast and quotation
-    // words first stand (a figure after them is governed by them). One pass over the bytes
-    // finds the breaks, the quotation marks, the first `，据` and whether the sentence is
-    // English (no CJK ideograph): every character it looks for is ASCII or has one of a few
-    // UTF-8 lead bytes, so the others are passed over undecoded.
-    let mut breaks: Vec<Span> = Vec::new();
-    let mut quotes: Vec<(usize, char)> = Vec::new();
-    let mut english = true;
+    // words first stand (a figure after them is governed by them). One pass over the
+    // characters finds the breaks, the quotation marks and the first `，据`: every character
+    // it looks for is ASCII or has one of a few UTF-8 lead bytes, so the others are passed
+    // over undecoded, a whole character at a time.
+    breaks.clear();
+    quotes.clear();
     let mut comma_ju: Option<usize> = None;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         let c = match b {
             b',' | b';' | b':' | b'(' | b')' | b'"' => b as char,
-            // `“”` (E2), `、` (E3), fullwidth punctuation (EF), ideographs (E4 to E9).
+            // `“”` (E2), `、` (E3), fullwidth punctuation (EF).
             0xE2 | 0xE3 | 0xEF => s[i..].chars().next().unwrap_or(' '),
-            0xE4..=0xE9 if english => s[i..].chars().next().unwrap_or(' '),
-            _ => continue,
+            _ => {
+                i += utf8_width(b);
+                continue;
+            }
         };
         if is_clause_break(s, i, c) {
             if c == '，' && comma_ju.is_none() && s[i + c.len_utf8()..].starts_with('据') {
@@ -65,9 +99,8 @@ pub(super) fn facts_of_sentence(
             ));
         } else if matches!(c, '“' | '”' | '"') {
             quotes.push((sentence.start + i, c));
-        } else if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-            english = false;
         }
+        i += c.len_utf8();
     }
     let flagged = flags(s, scanned);
     let attribution = flagged
@@ -78,44 +111,45 @@ pub(super) fn facts_of_sentence(
         .min()
         .map(|k| sentence.start + k);
     let expectation = flagged.expectation.map(|k| sentence.start + k);
-    let mut toks = tokens(text, sentence, scanned.cues);
+    toks.clear();
+    tokens_into(text, sentence, scanned.cues, toks);
     // Years from the extractor: `2024 年`, `in 2023`, `fiscal 2025`, and the year that
     // opens a date (`2024 年 1 至 9 月`, read as one date mention).
-    let years: Vec<(Span, i32)> = range
-        .clone()
-        .filter_map(|i| match mentions[i].kind {
-            Kind::Year => Some((
-                with_fiscal(text, mentions[i].span),
-                fiscal_end(text, &mentions[i]),
-            )),
-            Kind::Date => date_year(text, mentions[i].span),
-            _ => None,
-        })
-        .collect();
-    let year_spans: Vec<Span> = years.iter().map(|&(sp, _)| sp).collect();
+    years.clear();
+    years.extend(range.clone().filter_map(|i| match mentions[i].kind {
+        Kind::Year => Some((
+            with_fiscal(text, mentions[i].span),
+            fiscal_end(text, &mentions[i]),
+        )),
+        Kind::Date => date_year(text, mentions[i].span),
+        _ => None,
+    }));
+    year_spans.clear();
+    year_spans.extend(years.iter().map(|&(sp, _)| sp));
     toks.extend(years.iter().map(|&(sp, y)| (sp, Token::Year(y))));
     toks.sort_by_key(|(sp, _)| sp.start);
     // A quantity inside a period (`前 11 个月`, `1 至 10 月`) is part of the period, not a
     // figure.
-    let quantities: Vec<usize> = quantities
-        .into_iter()
-        .filter(|&i| {
-            !toks
-                .iter()
-                .any(|(sp, t)| matches!(t, Token::Part(_)) && sp.contains(mentions[i].span))
-        })
-        .collect();
+    quantities.retain(|&i| {
+        !toks
+            .iter()
+            .any(|(sp, t)| matches!(t, Token::Part(_)) && sp.contains(mentions[i].span))
+    });
+    let (quantities, breaks, quotes, toks, year_spans) =
+        (&*quantities, &*breaks, &*quotes, &*toks, &*year_spans);
     let revised = flagged.revised;
+    // Whether `分别` may stand in the sentence, from its characters.
+    let may_fenbie = scanned.chars.may_hold("分别");
     let multiple = flagged.multiple_answers;
     let mut prev_end = sentence.start;
     // The last fact of this sentence that is not an aside in brackets: what a change or an
     // aside after it speaks of.
     let mut last_main: Option<usize> = None;
     // The clauses of those asides: their words (`上年同期`) date the aside, not what follows.
-    let mut asides: Vec<Span> = Vec::new();
+    asides.clear();
     for (k, &i) in quantities.iter().enumerate() {
         let m = &mentions[i];
-        let clause = clause_of(&breaks, sentence, m.span);
+        let clause = clause_of(breaks, sentence, m.span);
         let label_start = clause.start.max(prev_end).min(m.span.start);
         let label = Span::new(label_start, hedge_start(m).max(label_start));
         let next_start = quantities
@@ -174,7 +208,7 @@ pub(super) fn facts_of_sentence(
                 Token::Part(p) => period.part = p,
             }
         }
-        let mut measure = measure(text, label, &toks, &year_spans);
+        let mut measure = measure(text, label, toks, year_spans);
         let mut role = role;
         if role == Role::Level
             && matches!(m.kind, Kind::Percent | Kind::Points)
@@ -187,11 +221,12 @@ pub(super) fn facts_of_sentence(
             // `up 14% year over year and 3% from the second quarter`
             role = Role::Change(sign);
         }
-        let respectively = label_text.contains("分别")
-            || after_text
-                .as_bytes()
-                .windows(b"respectively".len())
-                .any(|w| w.eq_ignore_ascii_case(b"respectively"));
+        let respectively = (may_fenbie && label_text.contains("分别"))
+            || (scanned.letters
+                && after_text
+                    .as_bytes()
+                    .windows(b"respectively".len())
+                    .any(|w| w.eq_ignore_ascii_case(b"respectively")));
         let mut head = out.len();
         // `营业收入 286.4 亿元（上年同期 255.0 亿元）`: a figure in a bracket that opens right
         // after another figure is an aside about that figure: the same measure, at the period
@@ -220,7 +255,7 @@ pub(super) fn facts_of_sentence(
             }
         }
         let attributed =
-            attribution.is_some_and(|a| a <= m.span.start) || inside_quotes(&quotes, m.span.start);
+            attribution.is_some_and(|a| a <= m.span.start) || inside_quotes(quotes, m.span.start);
         let forecast = flagged.forecast_in(
             s,
             clause.start.min(label.start) - sentence.start,
@@ -288,6 +323,16 @@ fn rose_to(text: &str, mentions: &[Mention], facts: &mut [Fact]) {
         if !facts[j - 1].period.is_stated() {
             facts[j - 1].period = period;
         }
+    }
+}
+
+/// The width of the UTF-8 character that starts with byte `b`.
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0..0x80 => 1,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
     }
 }
 

@@ -669,11 +669,18 @@ pub(super) fn english_cues(s: &str) -> Cues {
 
 /// The period and basis words of a sentence, with their spans; `cues` are the sentence's
 /// (`scan::scan`): without a cue the regex is not run, as it would find nothing.
+#[cfg(test)]
 pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token)> {
-    let s = &text[sentence.range()];
     let mut out = Vec::new();
+    tokens_into(text, sentence, cues, &mut out);
+    out
+}
+
+/// `tokens`, added to `out`.
+pub(super) fn tokens_into(text: &str, sentence: Span, cues: Cues, out: &mut Vec<(Span, Token)>) {
+    let s = &text[sentence.range()];
     if !cues.token {
-        return out;
+        return;
     }
     for (start, end, group) in find_words(s) {
         let span = Span::new(sentence.start + start, sentence.start + end);
@@ -839,7 +846,6 @@ pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token
         };
         out.push((span, token));
     }
-    out
 }
 
 /// The one regex the literal automaton and `PATTERNED` replaced, kept to check that they

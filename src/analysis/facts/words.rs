@@ -3,7 +3,7 @@
 //! strings out.
 
 use super::Role;
-use super::scan::Scan;
+use super::scan::{CharSet, Scan, WordSet};
 use super::tokens::Token;
 use crate::extract::{Kind, Mention};
 use crate::lexicon::strip_words;
@@ -97,6 +97,7 @@ pub(super) const MULTIPLE_ANSWERS: &[&str] = &[
 /// What a sentence's flag words say: where the first attribution word ends, the first
 /// expectation word, whether it speaks of a revision or of several answers, and where its
 /// forecast words stand. One Aho-Corasick pass over the sentence, ASCII case folded.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(super) struct Flags {
     pub attribution: Option<usize>,
     pub expectation: Option<usize>,
@@ -199,9 +200,26 @@ static FLAG_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
         (ac, kinds)
     });
 
-/// The flag words that are not ASCII: without letters in a sentence, only they can stand
-/// in it.
-static FLAG_WORDS_CJK: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+/// The flag words that are not ASCII, each with its set of characters: without letters in
+/// a sentence, only they can stand in it.
+static FLAG_WORDS_CJK: std::sync::LazyLock<Vec<(&'static str, WordSet)>> =
+    std::sync::LazyLock::new(|| {
+        [
+            ATTRIBUTION,
+            EXPECTATION,
+            REVISED,
+            MULTIPLE_ANSWERS,
+            FORECAST,
+        ]
+        .concat()
+        .into_iter()
+        .filter(|w| !w.is_ascii())
+        .map(|w| (w, WordSet::of(w)))
+        .collect()
+    });
+
+/// The sets of characters of the ASCII flag words.
+static FLAG_WORDS_ASCII: std::sync::LazyLock<Vec<CharSet>> = std::sync::LazyLock::new(|| {
     [
         ATTRIBUTION,
         EXPECTATION,
@@ -211,24 +229,44 @@ static FLAG_WORDS_CJK: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyL
     ]
     .concat()
     .into_iter()
-    .filter(|w| !w.is_ascii())
+    .filter(|w| w.is_ascii())
+    .map(CharSet::of)
     .collect()
 });
 
 /// The flag words of sentence `s`, scanned as `scanned`; offsets are relative to `s`.
 pub(super) fn flags(s: &str, scanned: &Scan) -> Flags {
-    let (ac, kinds) = &*FLAG_WORDS;
-    let mut f = Flags {
+    let f = Flags {
         attribution: None,
         expectation: None,
         revised: false,
         multiple_answers: false,
         forecast: Vec::new(),
     };
-    // Most sentences hold no flag word: their characters say so without a search.
-    if !scanned.letters && !FLAG_WORDS_CJK.iter().any(|w| scanned.chars.may_hold(w)) {
-        return f;
+    // Most sentences hold no flag word: their characters say so without a search, or a
+    // search for the few words they may hold does. Every ASCII flag word holds a letter,
+    // and all its characters stand in a sentence that holds it, in some case.
+    let cjk = || {
+        FLAG_WORDS_CJK
+            .iter()
+            .any(|(w, set)| scanned.chars.covers_word(set) && s.contains(w))
+    };
+    let ascii = || {
+        scanned.letters
+            && FLAG_WORDS_ASCII
+                .iter()
+                .any(|set| scanned.chars.covers_ci(set))
+    };
+    if ascii() || cjk() {
+        search_flags(s, f)
+    } else {
+        f
     }
+}
+
+/// The flag words of `s`, by one search, added to `f`.
+fn search_flags(s: &str, mut f: Flags) -> Flags {
+    let (ac, kinds) = &*FLAG_WORDS;
     for m in ac.find_overlapping_iter(s) {
         let end = m.end();
         match kinds[m.pattern().as_usize()] {
@@ -377,11 +415,26 @@ const HEDGE_WORDS: &[&str] = &[
     "≈",
 ];
 
+/// `CHANGE_WORDS` by their last byte, each list in the table's order: only the words that
+/// may end a text are tried, and the first of them that does wins, as in a walk of the
+/// whole table.
+static CHANGE_BY_LAST: std::sync::LazyLock<Vec<Vec<(&'static str, i8)>>> =
+    std::sync::LazyLock::new(|| {
+        let mut by_last = vec![Vec::new(); 256];
+        for &(w, sign) in CHANGE_WORDS {
+            if let Some(&b) = w.as_bytes().last() {
+                by_last[usize::from(b)].push((w, sign));
+            }
+        }
+        by_last
+    });
+
 /// The sign of the change verb that ends `label`, if one does.
 fn change_sign(label: &str) -> Option<i8> {
     let s = strip_words(label, CHANGE_FILLERS);
     let s = strip_words(s, HEDGE_WORDS);
-    for &(w, sign) in CHANGE_WORDS {
+    let &last = s.as_bytes().last()?;
+    for &(w, sign) in &CHANGE_BY_LAST[usize::from(last)] {
         if let Some(rest) = s.strip_suffix(w) {
             let latin = w.is_ascii();
             if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
@@ -542,6 +595,19 @@ static FIRST_CHARS: std::sync::LazyLock<(ByFirst, ByFirst)> = std::sync::LazyLoc
         v
     };
     (by_first(ZH_KEEP), by_first(ZH_NOISE))
+});
+
+/// The first characters of `ZH_KEEP` and `ZH_NOISE` as a 4096-bit set of their low 12
+/// bits: a character outside it begins no listed word, and is not looked up.
+static FIRST_FILTER: std::sync::LazyLock<[u64; 64]> = std::sync::LazyLock::new(|| {
+    let mut set = [0u64; 64];
+    for w in ZH_KEEP.iter().chain(ZH_NOISE) {
+        if let Some(c) = w.chars().next() {
+            let low = (c as u32 & 0xFFF) as usize;
+            set[low / 64] |= 1 << (low % 64);
+        }
+    }
+    set
 });
 
 /// The words of `table` that begin with `c`.
@@ -754,76 +820,116 @@ pub(super) fn measure(
     tokens: &[(Span, Token)],
     mentions_inside: &[Span],
 ) -> String {
-    // The label with period, basis words and non-quantity figures (years) blanked.
-    let mut s = String::with_capacity(label.len());
-    let mut at = label.start;
-    let mut cuts: Vec<Span> = tokens
-        .iter()
-        .map(|(sp, _)| *sp)
-        .chain(mentions_inside.iter().copied())
-        .filter(|sp| sp.start >= label.start && sp.end <= label.end)
-        .collect();
-    cuts.sort_by_key(|sp| sp.start);
-    for c in cuts {
-        if c.start >= at {
-            s.push_str(&text[at..c.start]);
-            s.push(' ');
-            at = c.end;
-        }
-    }
-    s.push_str(&text[at..label.end]);
-    let english = s.is_ascii();
-    if english {
-        let lower = s.to_ascii_lowercase();
-        let words: Vec<&str> = lower
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
-            .filter(|w| !w.is_empty())
-            .collect();
-        let mut k = words.len();
-        while k > 0 && EN_SKIP.contains(&words[k - 1]) {
-            k -= 1;
-        }
-        let mut picked: Vec<&str> = Vec::new();
-        // Four words of the measure at most; a skipped word inside the label (`income for
-        // 2025-26 is budgeted at`) does not count.
-        let mut named = 0;
-        let mut aside_skipped = false;
-        loop {
-            while k > 0 && named < 4 {
-                let w = words[k - 1];
-                if EN_STOP.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
-                    break;
+    let inside = |sp: &Span| sp.start >= label.start && sp.end <= label.end;
+    // The label with period, basis words and non-quantity figures (years) blanked; most
+    // labels hold none, and are read where they stand.
+    let s: std::borrow::Cow<'_, str> =
+        if tokens.iter().any(|(sp, _)| inside(sp)) || mentions_inside.iter().any(inside) {
+            let mut s = String::with_capacity(label.len());
+            let mut at = label.start;
+            let mut cuts: Vec<Span> = tokens
+                .iter()
+                .map(|(sp, _)| *sp)
+                .chain(mentions_inside.iter().copied())
+                .filter(inside)
+                .collect();
+            cuts.sort_by_key(|sp| sp.start);
+            for c in cuts {
+                if c.start >= at {
+                    s.push_str(&text[at..c.start]);
+                    s.push(' ');
+                    at = c.end;
                 }
-                picked.push(w);
-                named += usize::from(!EN_SKIP.contains(&w));
-                k -= 1;
             }
-            // `The consumer confidence index compiled by the Westland Consumer Council fell
-            // to`: the words after `compiled by` name who makes the figure; the measure is
-            // before them.
-            let mut j = k;
-            if j > 0 && words[j - 1] == "the" {
-                j -= 1;
-            }
-            if aside_skipped || j < 3 || words[j - 1] != "by" || !MADE_BY.contains(&words[j - 2]) {
+            s.push_str(&text[at..label.end]);
+            s.into()
+        } else {
+            text[label.range()].into()
+        };
+    if s.is_ascii() {
+        return english_measure(&s);
+    }
+    chinese_measure(&s)
+}
+
+/// The English words of a measure: at most four named words before the skipped words that
+/// end the label, stopping at a stop word or a number.
+fn english_measure(s: &str) -> String {
+    let lower = s.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut k = words.len();
+    while k > 0 && is_en_skip(words[k - 1]) {
+        k -= 1;
+    }
+    let mut end = k;
+    // Four words of the measure at most; a skipped word inside the label (`income for
+    // 2025-26 is budgeted at`) does not count.
+    let mut named = 0;
+    let mut aside_skipped = false;
+    loop {
+        while k > 0 && named < 4 {
+            let w = words[k - 1];
+            if EN_STOP.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
                 break;
             }
-            aside_skipped = true;
-            picked.clear();
-            named = 0;
-            k = j - 2;
+            named += usize::from(!is_en_skip(w));
+            k -= 1;
         }
-        picked.reverse();
-        let mut m: Vec<&str> = picked
-            .into_iter()
-            .filter(|w| !EN_SKIP.contains(w))
-            .collect();
-        // A plural and its singular are one measure (`starts`, `sales` stay as written).
-        m.dedup();
-        return m.join(" ");
+        // `The consumer confidence index compiled by the Westland Consumer Council fell
+        // to`: the words after `compiled by` name who makes the figure; the measure is
+        // before them.
+        let mut j = k;
+        if j > 0 && words[j - 1] == "the" {
+            j -= 1;
+        }
+        if aside_skipped || j < 3 || words[j - 1] != "by" || !MADE_BY.contains(&words[j - 2]) {
+            break;
+        }
+        aside_skipped = true;
+        named = 0;
+        k = j - 2;
+        end = k;
     }
-    // Chinese: the text after the last attribution word, without noise words, spaces,
-    // digits and punctuation.
+    // The named words in order; a plural and its singular are one measure (`starts`,
+    // `sales` stay as written), a word repeated next to itself is one.
+    let mut out = String::new();
+    let mut last: Option<&str> = None;
+    for &w in &words[k..end] {
+        if is_en_skip(w) || last == Some(w) {
+            continue;
+        }
+        if last.is_some() {
+            out.push(' ');
+        }
+        out.push_str(w);
+        last = Some(w);
+    }
+    out
+}
+
+/// `EN_SKIP` by word length: a word is compared only with the skipped words of its length.
+static EN_SKIP_BY_LEN: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        let longest = EN_SKIP.iter().map(|w| w.len()).max().unwrap_or(0);
+        let mut by_len = vec![Vec::new(); longest + 1];
+        for w in EN_SKIP {
+            by_len[w.len()].push(*w);
+        }
+        by_len
+    });
+
+fn is_en_skip(w: &str) -> bool {
+    EN_SKIP_BY_LEN
+        .get(w.len())
+        .is_some_and(|list| list.contains(&w))
+}
+
+/// The Chinese measure: the text after the last attribution word, without noise words,
+/// spaces, digits and punctuation.
+fn chinese_measure(s: &str) -> String {
     // None of these words overlaps another, so cutting after the last of each in turn is
     // cutting after the one that ends last: one pass finds it.
     let mut cut = 0;
@@ -845,10 +951,16 @@ pub(super) fn measure(
     }
     let t: &str = &s[cut..];
     let mut out = String::with_capacity(t.len());
-    let mut rest = t;
     let (keep_first, noise_first) = &*FIRST_CHARS;
+    let filter = &*FIRST_FILTER;
+    let mut rest = t;
     'outer: while let Some(c) = rest.chars().next() {
-        let (keep, noise) = (starting_with(keep_first, c), starting_with(noise_first, c));
+        let low = (c as u32 & 0xFFF) as usize;
+        let (keep, noise) = if filter[low / 64] & (1 << (low % 64)) != 0 {
+            (starting_with(keep_first, c), starting_with(noise_first, c))
+        } else {
+            (&[][..], &[][..])
+        };
         // A CJK ideograph that begins no listed word is kept as it is (its own lower case).
         if keep.is_empty() && noise.is_empty() && ('\u{4e00}'..='\u{9fff}').contains(&c) {
             out.push(c);
@@ -868,7 +980,11 @@ pub(super) fn measure(
                 continue 'outer;
             }
         }
-        if c.is_alphabetic() && !c.is_ascii_digit() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphabetic() {
             out.extend(c.to_lowercase());
         }
         rest = &rest[c.len_utf8()..];
@@ -985,19 +1101,32 @@ pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role
         .is_some_and(|r| RATE_NOUNS.iter().any(|w| r.trim_end().ends_with(w)));
     let ends_with_to = trimmed.ends_with("至")
         || trimmed.ends_with("到")
-        || trimmed.to_ascii_lowercase().ends_with(" to")
+        || trimmed
+            .as_bytes()
+            .last_chunk::<3>()
+            .is_some_and(|end| end.eq_ignore_ascii_case(b" to"))
         || (trimmed.ends_with("为") && !rate_is);
     if !ends_with_to && let Some(sign) = change_sign(label) {
         return Role::Change(sign);
     }
-    let lower_after = after.trim_start().to_ascii_lowercase();
+    // Read in any ASCII case.
+    let after = after.trim_start();
+    let starts_ci = |w: &str| {
+        after
+            .as_bytes()
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+    };
     // `a 5.1% rise in revenue`, `a 3% fall`: the change is named after the figure.
     if english && m.kind == Kind::Percent {
-        let next = lower_after
+        let next = after
             .split(|c: char| !c.is_ascii_alphabetic())
             .next()
             .unwrap_or("");
-        if let Some(&(_, sign)) = CHANGE_NOUNS_AFTER.iter().find(|(w, _)| *w == next) {
+        if let Some(&(_, sign)) = CHANGE_NOUNS_AFTER
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(next))
+        {
             return Role::Change(sign);
         }
         // `sales were 3.1% higher than a year earlier`, `3.1% up on the previous year`: the
@@ -1006,14 +1135,17 @@ pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role
         // would read as the figure's own, and `31% up, 45% down` may be answers.
         let sign = COMPARATIVES_AFTER
             .iter()
-            .find(|(w, _)| *w == next)
+            .find(|(w, _)| w.eq_ignore_ascii_case(next))
             .map(|&(_, s)| s)
-            .or(match next {
-                "up" => Some(1),
-                "down" => Some(-1),
-                _ => None,
+            .or(if next.eq_ignore_ascii_case("up") {
+                Some(1)
+            } else if next.eq_ignore_ascii_case("down") {
+                Some(-1)
+            } else {
+                None
             });
         if let Some(sign) = sign {
+            let lower_after = after.to_ascii_lowercase();
             let mut end = lower_after.len().min(64);
             while !lower_after.is_char_boundary(end) {
                 end -= 1;
@@ -1027,15 +1159,533 @@ pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role
         return Role::Other;
     }
     let share_after = if english {
-        lower_after.starts_with("of ")
-            || lower_after.starts_with("said")
-            || lower_after.starts_with("say ")
+        starts_ci("of ") || starts_ci("said") || starts_ci("say ")
     } else {
-        // `获得 52.3% 的选票`, `占据 31% 的市场份额`: the whole is named after the figure.
-        SHARE_AFTER_ZH.iter().any(|w| lower_after.starts_with(w))
+        // `获得 52.3% 的选票`, `占据 31% 的市场份额`: the whole is named after the figure
+        // (no ASCII letter in these words).
+        SHARE_AFTER_ZH.iter().any(|w| after.starts_with(w))
     };
     if share_after || SHARE_WORDS.iter().any(|w| label.contains(w)) {
         return Role::Share;
     }
     Role::Level
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `measure` as it was before it read unblanked labels in place and built the English
+    /// measure without its lists of words: the reference the tests compare with.
+    fn measure_reference(
+        text: &str,
+        label: Span,
+        tokens: &[(Span, Token)],
+        mentions_inside: &[Span],
+    ) -> String {
+        // The label with period, basis words and non-quantity figures (years) blanked.
+        let mut s = String::with_capacity(label.len());
+        let mut at = label.start;
+        let mut cuts: Vec<Span> = tokens
+            .iter()
+            .map(|(sp, _)| *sp)
+            .chain(mentions_inside.iter().copied())
+            .filter(|sp| sp.start >= label.start && sp.end <= label.end)
+            .collect();
+        cuts.sort_by_key(|sp| sp.start);
+        for c in cuts {
+            if c.start >= at {
+                s.push_str(&text[at..c.start]);
+                s.push(' ');
+                at = c.end;
+            }
+        }
+        s.push_str(&text[at..label.end]);
+        let english = s.is_ascii();
+        if english {
+            let lower = s.to_ascii_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let mut k = words.len();
+            while k > 0 && EN_SKIP.contains(&words[k - 1]) {
+                k -= 1;
+            }
+            let mut picked: Vec<&str> = Vec::new();
+            // Four words of the measure at most; a skipped word inside the label (`income for
+            // 2025-26 is budgeted at`) does not count.
+            let mut named = 0;
+            let mut aside_skipped = false;
+            loop {
+                while k > 0 && named < 4 {
+                    let w = words[k - 1];
+                    if EN_STOP.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+                        break;
+                    }
+                    picked.push(w);
+                    named += usize::from(!EN_SKIP.contains(&w));
+                    k -= 1;
+                }
+                // `The consumer confidence index compiled by the Westland Consumer Council fell
+                // to`: the words after `compiled by` name who makes the figure; the measure is
+                // before them.
+                let mut j = k;
+                if j > 0 && words[j - 1] == "the" {
+                    j -= 1;
+                }
+                if aside_skipped
+                    || j < 3
+                    || words[j - 1] != "by"
+                    || !MADE_BY.contains(&words[j - 2])
+                {
+                    break;
+                }
+                aside_skipped = true;
+                picked.clear();
+                named = 0;
+                k = j - 2;
+            }
+            picked.reverse();
+            let mut m: Vec<&str> = picked
+                .into_iter()
+                .filter(|w| !EN_SKIP.contains(w))
+                .collect();
+            // A plural and its singular are one measure (`starts`, `sales` stay as written).
+            m.dedup();
+            return m.join(" ");
+        }
+        // Chinese: the text after the last attribution word, without noise words, spaces,
+        // digits and punctuation.
+        // None of these words overlaps another, so cutting after the last of each in turn is
+        // cutting after the one that ends last: one pass finds it.
+        let mut cut = 0;
+        for (i, c) in s.char_indices() {
+            if matches!(
+                c,
+                '表' | '指' | '介' | '认' | '显' | '称' | '認' | '顯' | '稱'
+            ) {
+                let rest = &s[i..];
+                if let Some(w) = [
+                    "表示", "指出", "介绍", "认为", "显示", "称", "介紹", "認為", "顯示", "稱",
+                ]
+                .into_iter()
+                .find(|w| rest.starts_with(w))
+                {
+                    cut = cut.max(i + w.len());
+                }
+            }
+        }
+        let t: &str = &s[cut..];
+        let mut out = String::with_capacity(t.len());
+        let mut rest = t;
+        let (keep_first, noise_first) = &*FIRST_CHARS;
+        'outer: while let Some(c) = rest.chars().next() {
+            let (keep, noise) = (starting_with(keep_first, c), starting_with(noise_first, c));
+            // A CJK ideograph that begins no listed word is kept as it is (its own lower case).
+            if keep.is_empty() && noise.is_empty() && ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+                continue;
+            }
+            for w in keep {
+                if rest.starts_with(w) {
+                    out.push_str(w);
+                    rest = &rest[w.len()..];
+                    continue 'outer;
+                }
+            }
+            for w in noise {
+                if rest.starts_with(w) {
+                    rest = &rest[w.len()..];
+                    continue 'outer;
+                }
+            }
+            if c.is_alphabetic() && !c.is_ascii_digit() {
+                out.extend(c.to_lowercase());
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+        // `合併營收為新台幣 186.4 億元`: the currency named before the figure is its unit.
+        for w in CURRENCIES_ZH {
+            if let Some(r) = out.strip_suffix(w)
+                && r.chars().count() >= 2
+            {
+                out.truncate(r.len());
+                break;
+            }
+        }
+        out
+    }
+
+    const PIECES: &[&str] = &[
+        "compiled",
+        "by",
+        "Compiled",
+        "BY",
+        "council",
+        "人民币",
+        "美元",
+        "新台幣",
+        "份额",
+        "份",
+        "月份",
+        "营业收入",
+        "表示",
+        "指出",
+        "称",
+        "实现",
+        "增长",
+        "增加值",
+        "比重",
+        "的",
+        "年",
+        "2024",
+        " ",
+        "，",
+        "净利润",
+        "全市",
+        "Ａ",
+        "é",
+        "net",
+        "sales",
+        "were",
+        "of",
+        "the",
+        "and",
+        "revenue",
+        "rose",
+        "to",
+        "in",
+        "2025",
+        "-",
+        "'",
+        "fiscal",
+        "is",
+        "budgeted",
+        "at",
+        "sales",
+        "starts",
+        "said",
+        "for",
+        "quarter",
+        "Net",
+        "SALES",
+        "12",
+        "$",
+        "a",
+        "record",
+    ];
+
+    fn same_measure(text: &str, label: (usize, usize), cuts: &[(usize, usize)]) {
+        let boundary = |k: usize| {
+            let mut k = k.min(text.len());
+            while !text.is_char_boundary(k) {
+                k -= 1;
+            }
+            k
+        };
+        let (a, b) = (boundary(label.0), boundary(label.1));
+        let label = Span::new(a.min(b), a.max(b));
+        let spans: Vec<Span> = cuts
+            .iter()
+            .map(|&(x, y)| {
+                let (x, y) = (boundary(x), boundary(y));
+                Span::new(x.min(y), x.max(y))
+            })
+            .collect();
+        let (toks, years) = spans.split_at(spans.len() / 2);
+        let mut toks: Vec<(Span, Token)> = toks.iter().map(|&sp| (sp, Token::Basis(0))).collect();
+        toks.sort_by_key(|(sp, _)| sp.start);
+        assert_eq!(
+            measure(text, label, &toks, years),
+            measure_reference(text, label, &toks, years),
+            "`{text}` {label:?} {spans:?}"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_measure_agrees_with_the_reference(
+            picks in proptest::collection::vec(0usize..100, 0..24),
+            label in (0usize..120, 0usize..120),
+            cuts in proptest::collection::vec((0usize..120, 0usize..120), 0..4),
+        ) {
+            let text: String = picks.iter().map(|&k| PIECES[k % PIECES.len()]).collect();
+            same_measure(&text, label, &cuts);
+            same_measure(&text, (0, text.len()), &[]);
+        }
+    }
+
+    #[test]
+    fn the_measure_agrees_with_the_reference_on_fixture_lines() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut stack = vec![root];
+        let mut seen = 0;
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                for line in text.lines().filter(|l| !l.is_empty()).take(200) {
+                    // Each clause of the line as a label, with and without a year cut out.
+                    let mut at = 0;
+                    for clause in line.split_inclusive(['，', ',', '。', '.']) {
+                        let end = at + clause.len();
+                        same_measure(line, (at, end), &[]);
+                        same_measure(line, (at, end), &[(at, at + 4), (at + 6, at + 9)]);
+                        at = end;
+                        seen += 1;
+                    }
+                }
+            }
+        }
+        assert!(seen > 1000, "only {seen} labels");
+    }
+
+    /// `role` as it was, reading a lower-case copy of the words after the figure.
+    fn role_reference(m: &Mention, label: &str, after: &str, english: bool) -> Role {
+        match m.kind {
+            Kind::Percent | Kind::Points => {}
+            Kind::Multiple | Kind::Fraction => return Role::Other,
+            _ => return Role::Level,
+        }
+        let trimmed = strip_words(label, HEDGE_WORDS);
+        // `上升为 12%` is a level reached; `增速为 5.1%` is a rate of change.
+        let rate_is = trimmed
+            .strip_suffix("为")
+            .or_else(|| trimmed.strip_suffix("為"))
+            .is_some_and(|r| RATE_NOUNS.iter().any(|w| r.trim_end().ends_with(w)));
+        let ends_with_to = trimmed.ends_with("至")
+            || trimmed.ends_with("到")
+            || trimmed.to_ascii_lowercase().ends_with(" to")
+            || (trimmed.ends_with("为") && !rate_is);
+        if !ends_with_to && let Some(sign) = change_sign_reference(label) {
+            return Role::Change(sign);
+        }
+        let lower_after = after.trim_start().to_ascii_lowercase();
+        // `a 5.1% rise in revenue`, `a 3% fall`: the change is named after the figure.
+        if english && m.kind == Kind::Percent {
+            let next = lower_after
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            if let Some(&(_, sign)) = CHANGE_NOUNS_AFTER.iter().find(|(w, _)| *w == next) {
+                return Role::Change(sign);
+            }
+            // `sales were 3.1% higher than a year earlier`, `3.1% up on the previous year`: the
+            // figure is the change on the year before. Only with the year before named as the
+            // base: `0.8% higher than in October` names a base whose period words the facts
+            // would read as the figure's own, and `31% up, 45% down` may be answers.
+            let sign = COMPARATIVES_AFTER
+                .iter()
+                .find(|(w, _)| *w == next)
+                .map(|&(_, s)| s)
+                .or(match next {
+                    "up" => Some(1),
+                    "down" => Some(-1),
+                    _ => None,
+                });
+            if let Some(sign) = sign {
+                let mut end = lower_after.len().min(64);
+                while !lower_after.is_char_boundary(end) {
+                    end -= 1;
+                }
+                if YEAR_BEFORE.iter().any(|w| lower_after[..end].contains(w)) {
+                    return Role::Change(sign);
+                }
+            }
+        }
+        if m.kind == Kind::Points {
+            return Role::Other;
+        }
+        let share_after = if english {
+            lower_after.starts_with("of ")
+                || lower_after.starts_with("said")
+                || lower_after.starts_with("say ")
+        } else {
+            // `获得 52.3% 的选票`, `占据 31% 的市场份额`: the whole is named after the figure.
+            SHARE_AFTER_ZH.iter().any(|w| lower_after.starts_with(w))
+        };
+        if share_after || SHARE_WORDS.iter().any(|w| label.contains(w)) {
+            return Role::Share;
+        }
+        Role::Level
+    }
+
+    /// `change_sign` as it was, walking the whole table.
+    fn change_sign_reference(label: &str) -> Option<i8> {
+        let s = strip_words(label, CHANGE_FILLERS);
+        let s = strip_words(s, HEDGE_WORDS);
+        for &(w, sign) in CHANGE_WORDS {
+            if let Some(rest) = s.strip_suffix(w) {
+                let latin = w.is_ascii();
+                if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
+                    continue;
+                }
+                return Some(sign);
+            }
+        }
+        None
+    }
+
+    const ROLE_PIECES: &[&str] = &[
+        "higher",
+        "Higher",
+        "below",
+        " than ",
+        "a year earlier",
+        "A Year Earlier",
+        "up",
+        "Up",
+        "DOWN",
+        " on ",
+        "the same period",
+        "月增",
+        "季減",
+        "年增",
+        "增长",
+        "下降",
+        "为",
+        "為",
+        "至",
+        "到",
+        " to",
+        " To",
+        "增速",
+        "增长率",
+        "约",
+        "约为",
+        "达",
+        "了",
+        "占",
+        "比重",
+        "revenue",
+        " rose",
+        " Rose",
+        " fell",
+        " up",
+        "by",
+        " about",
+        "nearly",
+        "setup",
+        " ",
+        "，",
+        "的选票",
+        "的市场份额",
+        "of ",
+        "Of ",
+        "said",
+        "SAID",
+        "say ",
+        "rise",
+        "Rise",
+        "falls",
+        "decline",
+        "increase",
+        "增加值",
+        "gain",
+        "ed",
+        "s",
+        "a",
+        "份额",
+        "share",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn the_role_agrees_with_the_reference(
+            label in proptest::collection::vec(0usize..100, 0..6),
+            after in proptest::collection::vec(0usize..100, 0..4),
+            english: bool,
+            points: bool,
+        ) {
+            let pick = |v: &[usize]| -> String {
+                v.iter().map(|&k| ROLE_PIECES[k % ROLE_PIECES.len()]).collect()
+            };
+            let (label, after) = (pick(&label), pick(&after));
+            let text = "增长 5%，3 个百分点";
+            let ms = crate::extract::extract(text, &crate::extract::ExtractOptions::default());
+            let kind = if points { Kind::Points } else { Kind::Percent };
+            let m = ms.iter().find(|m| m.kind == kind).expect("a mention of the kind");
+            proptest::prop_assert_eq!(
+                role(m, &label, &after, english),
+                role_reference(m, &label, &after, english),
+                "`{}` | `{}`", label, after
+            );
+            proptest::prop_assert_eq!(change_sign(&label), change_sign_reference(&label));
+        }
+    }
+
+    fn no_flags() -> Flags {
+        Flags {
+            attribution: None,
+            expectation: None,
+            revised: false,
+            multiple_answers: false,
+            forecast: Vec::new(),
+        }
+    }
+
+    const FLAG_PIECES: &[&str] = &[
+        "表示",
+        "表",
+        "示",
+        "预计",
+        "预",
+        "计",
+        "修订",
+        "可多选",
+        "多",
+        "选",
+        "据悉",
+        "说，",
+        "说",
+        "，",
+        " said",
+        " Said",
+        "SAID",
+        "s",
+        "a",
+        "i",
+        "d",
+        " ",
+        "Will ",
+        "will",
+        "expected",
+        "Revised",
+        "GDP",
+        "增长",
+        "5%",
+        "according to",
+        "ACCORDING",
+        "to",
+        "计划",
+        "目标",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn the_flag_filter_never_hides_a_flag_word(
+            picks in proptest::collection::vec(0usize..100, 0..16),
+        ) {
+            let s: String = picks.iter().map(|&k| FLAG_PIECES[k % FLAG_PIECES.len()]).collect();
+            let scanned = super::super::scan::scan(&s);
+            proptest::prop_assert_eq!(flags(&s, &scanned), search_flags(&s, no_flags()));
+        }
+    }
+
+    #[test]
+    fn no_flag_word_beyond_ascii_holds_an_ascii_letter() {
+        // Those words are looked for as written (`str::contains`) before the search, which
+        // folds ASCII case.
+        for (w, _) in FLAG_WORDS_CJK.iter() {
+            assert!(!w.bytes().any(|b| b.is_ascii_alphabetic()), "{w}");
+        }
+    }
 }
