@@ -1658,3 +1658,71 @@ fn shares_a_group_named_before_其中_is_the_whole_not_an_attribute() {
     let t = "全县 60 岁以上户籍人口 12.4 万人，其中男性占 49.5%，女性占 55.1%。\n";
     assert_eq!(shares(t), ["49.5%"]);
 }
+
+// Wave 7, `table_consistency`: what ties a prose figure to a cell (read from the wave-7
+// held-out set's false alarms; the sentences and tables here are new).
+
+#[test]
+fn table_a_row_left_out_is_not_the_figure_s() {
+    let zh = "| 类别 | 同比(%) | 环比(%) |\n|---|---|---|\n| 能源 | -3.0 | 0.4 |\n| 服务 | 2.1 | 0.2 |\n\n";
+    let core = format!("{zh}扣除能源价格后的核心指数同比上涨 2.4%。\n");
+    assert!(table(&core).is_empty(), "{:?}", table(&core));
+    let quote = format!("{zh}能源价格同比上涨 2.4%。\n");
+    assert_eq!(table(&quote), ["2.4%"]);
+    let en = "| Category | Change (%) |\n|---|---|\n| Energy | -3.0 |\n| Services | 2.1 |\n\n";
+    let core = format!("{en}Prices excluding energy rose 2.4%.\n");
+    assert!(table(&core).is_empty(), "{:?}", table(&core));
+    let quote = format!("{en}Energy prices rose 2.4%.\n");
+    assert_eq!(table(&quote), ["2.4%"]);
+}
+
+#[test]
+fn table_a_measure_of_its_own_after_the_row_is_another_item_s() {
+    let zh = "| 地区 | 增长(%) |\n|---|---|\n| 东区 | 5.2 |\n| 西区 | 3.1 |\n\n";
+    let part = format!("{zh}东区中，新城街道增长 9.0%。\n");
+    assert!(table(&part).is_empty(), "{:?}", table(&part));
+    let quote = format!("{zh}东区表现最好，增长 9.0%。\n");
+    assert_eq!(table(&quote), ["9.0%"]);
+    let en = "| Segment | Revenue ($m) | Change (%) |\n|---|---|---|\n\
+              | Beverages | 420 | 6.1 |\n| Snacks | 310 | 2.0 |\n\n";
+    let part = format!("{en}Beverages grew 6.1%, with bottled water up 11.5%.\n");
+    assert!(table(&part).is_empty(), "{:?}", table(&part));
+    // The measure a header names ties the figure to the row named before it.
+    let quote = format!("{en}Beverages had a strong year, with revenue up 11.5%.\n");
+    assert_eq!(table(&quote), ["11.5%"]);
+}
+
+#[test]
+fn table_a_word_that_narrows_the_row_makes_a_part_of_it() {
+    let t = "| Channel | Sales ($m) | Change (%) |\n|---|---|---|\n\
+             | Online | 640 | 8.2 |\n| Stores | 1,210 | -1.0 |\n\n";
+    let part = format!("{t}Sales rose 2.1%, and clearance online sales grew 14.0%.\n");
+    assert!(table(&part).is_empty(), "{:?}", table(&part));
+    let part = format!("{t}Discounted online sales fell 3.5%.\n");
+    assert!(table(&part).is_empty(), "{:?}", table(&part));
+    let quote = format!("{t}Sales rose 2.1%, and online sales grew 14.0%.\n");
+    assert_eq!(table(&quote), ["14.0%"]);
+    let quote = format!("{t}Total online sales grew 14.0%.\n");
+    assert_eq!(table(&quote), ["14.0%"]);
+}
+
+#[test]
+fn table_a_level_or_a_change_in_one_unit_needs_the_words_of_its_column() {
+    let t = "| Sector | Jobs, March (thousands) | Change on month (thousands) |\n|---|---|---|\n\
+             | Mining | 412 | 3.5 |\n| Transport | 1,860 | -6.2 |\n\n";
+    // Which column `with 3,500` quotes, the words do not say.
+    let either = format!("{t}Retail led the month with 9,100, followed by mining with 3,500.\n");
+    assert!(table(&either).is_empty(), "{:?}", table(&either));
+    let either = format!("{t}Retail led the month with 9,100, followed by mining with 5,000.\n");
+    assert!(table(&either).is_empty(), "{:?}", table(&either));
+    // A count lost is a change: the change column's.
+    let shed = format!("{t}Transport shed 6,200 jobs.\n");
+    assert!(table(&shed).is_empty(), "{:?}", table(&shed));
+    let shed = format!("{t}Transport shed 7,000 jobs.\n");
+    assert_eq!(table(&shed), ["7,000 jobs"]);
+    // The level column's word ties the figure to it.
+    let level = format!("{t}Mining jobs stood at 452,000.\n");
+    assert_eq!(table(&level), ["452,000"]);
+    let level = format!("{t}Mining jobs stood at 412,000.\n");
+    assert!(table(&level).is_empty(), "{:?}", table(&level));
+}

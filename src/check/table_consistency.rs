@@ -53,6 +53,8 @@ const CHANGE_WORDS: &[&str] = &[
     "上涨", "下跌", "rise", "rises", "rose", "risen", "grew", "grow", "grows", "growth",
     "increase", "increased", "increases", "fell", "fall", "falls", "decline", "declined",
     "declines", "cut", "gain", "gained", "jumped", "climbed", "dropped", "up", "down",
+    // A count gained or lost (`Transport shed 6,200 jobs`, `led the gains`).
+    "gains", "shed", "sheds", "lost", "lose", "loses", "losses",
 ];
 
 /// Words of a sentence about another time than the table's: an earlier round, year or
@@ -839,7 +841,7 @@ fn quotes(
     };
     // The last sentence read, and whether it speaks of another time or source.
     let mut elsewhere: Option<(usize, bool)> = None;
-    for f in &model.facts {
+    for (fi, f) in model.facts.iter().enumerate() {
         let m = &ctx.mentions[f.mention];
         // `finished third on 91 points`: points of a standings table, read as points of a
         // percentage by the numbers, are quoted from a `Points` column only (`fits`).
@@ -857,7 +859,8 @@ fn quotes(
         let own = &text[f.clause.start..m.span.start];
         let mut hits = named(own);
         let mut words = own;
-        if hits.is_empty() {
+        let in_own = !hits.is_empty();
+        if !in_own {
             let s = &model.sentences[f.sentence];
             let before = &text[s.span.start..f.clause.start];
             let prev = before
@@ -917,6 +920,40 @@ fn quotes(
         let (_, ti, ri) = labels[k];
         let t = &model.tables[ti];
         if subject_elsewhere(text, t, sentence, words, &labels[k].0) {
+            continue;
+        }
+        // The row named as what is left out (`扣除能源价格后的核心指数`, `excluding
+        // energy`): the figure is of the rest.
+        if excluded(words, &labels[k].0) {
+            continue;
+        }
+        // The row named in the clause before, and the figure's own clause naming a measure
+        // of its own that no header or caption names (`东区中，新城街道增长 9.0%`, `Beverages
+        // grew 6.1%, with bottled water up 11.5%`): the figure is that other item's.
+        if !in_own
+            && f.head == fi
+            && !f.measure.is_empty()
+            && !measure_in_table(text, t, &f.measure)
+        {
+            continue;
+        }
+        // A word that narrows the row's name right before it (`discounted online sales`,
+        // `Scottish Labour`): the figure is of a part of the row.
+        if in_own && qualified(text, t, own, &labels[k].0) {
+            continue;
+        }
+        // A row with a column of levels and a column of changes in the same unit
+        // (`Employment (thousands)`, `Change on month (thousands)`): a figure not made a
+        // change by its words quotes a level only when they tie it to the level column (its
+        // header's word, or `to` after a change: `rose 8.4% to 1.2 million`); else it may be
+        // either (`followed by mining with 3,500`).
+        if !change
+            && !standings
+            && matches!(m.kind, Kind::Money | Kind::Count | Kind::Quantity | Kind::Number)
+            && !reached
+            && amount_change_column(ctx, t)
+            && !names_level_column(text, t, words)
+        {
             continue;
         }
         // A year the sentence names that the table (its header, or the line that opens it)
@@ -1131,6 +1168,166 @@ fn quotes(
         examined.push(cell.span);
         out.push(finding);
     }
+}
+
+/// Words that leave out what follows them (`扣除能源`, `excluding energy`, `other than`).
+const EXCLUDING: &[&str] = &[
+    "扣除", "剔除", "除去", "除了", "除", "不含", "不包括", "不计", "不計", "excluding",
+    "except", "ex", "other than", "apart from", "aside from", "besides", "outside", "without",
+    "barring",
+];
+
+/// Whether the row label (lower case) stands in `words` right after a word that leaves it
+/// out (`the`, `for`, `of` between them allowed in English).
+fn excluded(words: &str, label: &str) -> bool {
+    let lower = words.to_lowercase();
+    let Some(at) = lower.rfind(label) else {
+        return false;
+    };
+    let mut before = lower[..at].trim_end();
+    for w in ["the", "for", "of"] {
+        if let Some(r) = before.strip_suffix(w)
+            && (r.is_empty() || r.ends_with(' '))
+        {
+            before = r.trim_end();
+        }
+    }
+    EXCLUDING.iter().any(|w| {
+        before.strip_suffix(w).is_some_and(|r| {
+            !w.is_ascii() || r.is_empty() || !r.ends_with(|c: char| c.is_ascii_alphanumeric())
+        })
+    })
+}
+
+/// Whether a measure read from the figure's own words names the table: an English word of
+/// it (three letters or more, a plural as its singular) is a word of the header row or the
+/// caption, or a Chinese header name (its unit and words of change left out) or the
+/// caption holds it or is held by it, character by character in order (`营收` in
+/// `营业收入`).
+fn measure_in_table(text: &str, t: &Table, measure: &str) -> bool {
+    let (header, caption) = table_heading(text, t);
+    let table_words = format!("{header} {caption}").to_lowercase();
+    let stem = |w: &str| w.trim_end_matches('s').to_string();
+    let english: Vec<String> = table_words
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .map(stem)
+        .collect();
+    let by_word = measure
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .any(|w| english.contains(&stem(w)));
+    if by_word {
+        return true;
+    }
+    let in_order = |small: &str, big: &str| {
+        let mut rest = big;
+        small.chars().count() >= 2
+            && small.chars().all(|c| match rest.find(c) {
+                Some(at) => {
+                    rest = &rest[at + c.len_utf8()..];
+                    true
+                }
+                None => false,
+            })
+    };
+    let zh: String = measure.chars().filter(|c| !c.is_ascii()).collect();
+    if zh.is_empty() {
+        return false;
+    }
+    let names = t
+        .header
+        .iter()
+        .skip(1)
+        .map(|h| {
+            let n = without_unit(text_of(text, h));
+            GROWTH.iter().fold(n.to_string(), |n, g| n.replace(g, ""))
+        })
+        .chain(std::iter::once(caption.to_string()));
+    names
+        .map(|n| n.chars().filter(|c| !c.is_ascii()).collect::<String>())
+        .any(|n| in_order(&zh, &n) || in_order(&n, &zh))
+}
+
+/// Words that may stand right before a row's name in English without narrowing it: words
+/// of grammar, and of the whole (`total`, `overall`).
+const UNQUALIFIED: &[&str] = &[
+    "the", "a", "an", "its", "their", "our", "his", "her", "total", "overall", "all", "at",
+    "in", "of", "for", "from", "by", "and", "or", "while", "with", "but", "whereas", "as",
+    "on", "to", "across", "among", "both", "each", "whose", "which", "where", "than",
+    "that", "this", "these", "those", "led", "followed", "said", "saw", "was", "were", "is",
+    "are", "combined", "only", "also", "though", "although", "then", "when", "after",
+    "before", "since", "so", "into", "over", "under", "between", "like", "including",
+];
+
+/// Whether the English row label in `own` (the figure's clause up to it) has a word right
+/// before it that narrows it (`discounted online`, `Scottish Labour`): a word not of
+/// grammar, not a number and not a word of the table's header or caption.
+fn qualified(text: &str, t: &Table, own: &str, label: &str) -> bool {
+    if !label.is_ascii() {
+        return false;
+    }
+    let lower = own.to_ascii_lowercase();
+    let Some(at) = lower.rfind(label) else {
+        return false;
+    };
+    let before = &lower[..at];
+    // The label's own word, not a longer one ending in it.
+    if before.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    // The word before it, or joined to it by a hyphen (`non-food`).
+    let rest = before.strip_suffix('-').unwrap_or(before.trim_end_matches(' '));
+    let Some(word) = rest
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
+        .next()
+        .filter(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    if UNQUALIFIED.contains(&word) || word.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let (header, caption) = table_heading(text, t);
+    let table_words = format!("{header} {caption}").to_ascii_lowercase();
+    !table_words
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == word)
+}
+
+/// Whether the table has a column of changes counted in the same units as its levels: a
+/// change header (`Change on month (thousands)`, `增减(万人)`) over amounts, not percentages.
+fn amount_change_column(ctx: &Context<'_>, t: &Table) -> bool {
+    (1..t.header.len()).any(|k| {
+        let header = text(ctx, &t.header[k]);
+        let cells: Vec<&Mention> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.get(k).and_then(|c| mention(ctx, c)))
+            .collect();
+        has_word(header, GROWTH)
+            && !header.contains(['%', '％'])
+            && cells.len() >= 2
+            && cells.iter().all(|m| {
+                matches!(m.kind, Kind::Number | Kind::Money | Kind::Count | Kind::Quantity)
+            })
+    })
+}
+
+/// Whether `words` name a column of levels (a header without words of change): one of its
+/// English key words as a whole word, or its Chinese name.
+fn names_level_column(text: &str, t: &Table, words: &str) -> bool {
+    let lower = words.to_lowercase();
+    t.header.iter().skip(1).any(|h| {
+        let header = text_of(text, h);
+        if has_word(header, GROWTH) {
+            return false;
+        }
+        let name = without_unit(header);
+        let zh: String = name.chars().filter(|c| !c.is_ascii()).collect();
+        (zh.chars().count() >= 2 && lower.contains(&zh))
+            || key_words(&header.to_ascii_lowercase()).any(|w| has_word(&lower, &[w]))
+    })
 }
 
 /// Bases of a change, each a group of words for one base: a figure whose words name one
