@@ -623,13 +623,7 @@ fn shares_over(
             .enumerate()
             .map(|(k, m)| input(&format!("cell{}", k + 1), doc, m))
             .collect(),
-        formula: format!(
-            "{} <= 100%",
-            (1..=parts.len())
-                .map(|k| format!("cell{k}"))
-                .collect::<Vec<_>>()
-                .join(" + ")
-        ),
+        formula: format!("{} <= 100%", cells_sum(parts.len())),
         computed: mid,
         computed_interval: sum,
         claimed: Interval::new(0.0, 1.0),
@@ -696,13 +690,7 @@ fn sum_check(
     );
     f.explanation = Some(Explanation {
         inputs,
-        formula: format!(
-            "total ~ {}",
-            (1..=parts.len())
-                .map(|k| format!("cell{k}"))
-                .collect::<Vec<_>>()
-                .join(" + ")
-        ),
+        formula: format!("total ~ {}", cells_sum(parts.len())),
         computed: mid,
         computed_interval: sum,
         claimed: total.interval,
@@ -1618,4 +1606,12 @@ fn header_unit_agrees(header: &str, m: &Mention) -> bool {
     m.unit
         .as_deref()
         .is_some_and(|u| !u.is_empty() && (u.contains(unit) || unit.contains(u)))
+}
+
+/// `cell1 + cell2 + …`: the sum of `n` cells, named as the explanation's inputs are.
+fn cells_sum(n: usize) -> String {
+    (1..=n)
+        .map(|k| format!("cell{k}"))
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
