@@ -195,15 +195,9 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
         '半' if context::quarter_points(text, s + 3).is_some() => {
             // `降息半碼`: half a quarter point, 0.125 percentage points, a round figure.
             let e = context::quarter_points(text, s + 3)?;
-            let mut raw = build(
+            Some(half_a(
+                text,
                 s,
-                &Parsed {
-                    end: s + 3,
-                    value: 0.5,
-                    half: 0.0,
-                    ..round_figure(s + 3, 1.0)
-                },
-                &context::pre(text, s),
                 &with_hedge_after(
                     text,
                     Tail {
@@ -211,9 +205,7 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
                         ..Tail::bare(e)
                     },
                 ),
-            );
-            raw.by_nature = true;
-            Some(raw)
+            ))
         }
         '半' => {
             // `半年`, `半个月`: half a unit of time; not `上半年` (the first half of a year)
@@ -230,23 +222,15 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             {
                 return None;
             }
-            let mut raw = build(
+            let mut raw = half_a(
+                text,
                 s,
-                &Parsed {
-                    end: s + 3,
-                    value: 0.5,
-                    half: 0.0,
-                    ..round_figure(s + 3, 1.0)
-                },
-                &context::pre(text, s),
                 &Tail {
                     kind: TailKind::Unit(u),
                     ..Tail::bare(e)
                 },
             );
             raw.style.factor = 0.0;
-            // Half of a unit is a round figure, like `一半`.
-            raw.by_nature = true;
             Some(raw)
         }
         '数' | '几' | '數' | '幾' => {
@@ -309,6 +293,24 @@ fn with_hedge_after(text: &str, mut tail: Tail) -> Tail {
         tail.end = e;
     }
     tail
+}
+
+/// `半` at `s` read as half a unit `tail` names (`半年`, `半碼`): a round figure by nature,
+/// like `一半`.
+fn half_a(text: &str, s: usize, tail: &Tail) -> Raw {
+    let mut raw = build(
+        s,
+        &Parsed {
+            end: s + 3,
+            value: 0.5,
+            half: 0.0,
+            ..round_figure(s + 3, 1.0)
+        },
+        &context::pre(text, s),
+        tail,
+    );
+    raw.by_nature = true;
+    raw
 }
 
 /// A round figure read from a scale word alone (`百` in `上百家`): one of it, stated exactly.
