@@ -13,7 +13,7 @@ use super::frames;
 use super::rewrite::rewrite_number;
 use super::sentence::{
     clause_breaks, divide, format_number, has_clause_break, input, last_clause_break,
-    same_measure, strip_continuations, strip_hedges, strip_suffix, strip_words, subtract,
+    same_measure, same_or_elided, strip_continuations, strip_hedges, strip_suffix, strip_words, subtract,
 };
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::eval::{Interval, brief};
@@ -32,7 +32,7 @@ const ID: &str = META.id;
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?:in\s+[0-9]{4}\s*|[0-9]{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
+        r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+\s*|[0-9]{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
     )
         .expect("static regex")
 });
@@ -67,9 +67,9 @@ static EN_CONNECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The figures a change runs between: its start A and its end B.
-struct Change<'m> {
-    a: &'m Mention,
-    b: &'m Mention,
+pub(super) struct Change<'m> {
+    pub a: &'m Mention,
+    pub b: &'m Mention,
 }
 
 /// The words every frame of a change amount names its start with (below), as prebuilt
@@ -83,6 +83,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
         let (sentence, qs) = (s.span, s.quantities);
+        let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         // Every relation read here holds three different figures of the sentence (a rate,
         // points or an amount of change with the two ends it joins, or with a level and
         // the level before it): a sentence with fewer states none.
@@ -212,7 +213,7 @@ fn frame_operands<'m>(
 ) -> Option<Operands<'m>> {
     let masked = &ctx.doc.masked;
     let n = qs[i];
-    let before = direction(lead);
+    let before = direction(lead).or_else(|| comparative(lead));
     if n.kind != Kind::Fraction
         && let Some((sign, word, residual)) = before
         && let Some(change) = reading(ctx, sentence, qs, i, residual)
@@ -225,17 +226,18 @@ fn frame_operands<'m>(
             fixable: true,
         });
     }
-    // `B, N percentage point below the A of January`.
+    // `B, N percentage point below the A of January`, `B in 2024, 14.8% more than the A of
+    // 2023`, and a later clause of the same comparison (`… than the A1 of a year earlier and
+    // 7.1% more than the A2`).
     if before.is_none()
         && let (Some(k), Some(&x)) = (i.checked_sub(1), qs.get(i + 1))
-        && same_measure(qs[k], x)
         && let Some(c) = BELOW_ABOVE.captures(&masked[n.span.end..x.span.start])
-        && APPOSITION.is_match(&masked[qs[k].span.end..n.span.start])
+        && let Some(b) = compared_subject(ctx, sentence, qs, frames, k, x, n)
     {
         let sign = if c.name("below").is_some() { -1.0 } else { 1.0 };
         return Some(Operands {
             a: x,
-            b: qs[k],
+            b,
             sign,
             word: if sign < 0.0 { "below" } else { "above" },
             fixable: false,
@@ -259,6 +261,54 @@ fn frame_operands<'m>(
         word,
         fixable: false,
     })
+}
+
+/// The subject B a comparison after `qs[k]` is made for (`B, N% more than the A`): `qs[k]`
+/// itself when only a comma or a copula (after a short phrase of time) stands between, or
+/// the subject of the comparison `qs[k]` is the start of, when the next comparison is joined
+/// to it by `and` (`up 31% from A1 a year earlier and 1.4% above the A2`).
+fn compared_subject<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    frames: &[frames::FromTo],
+    k: usize,
+    x: &Mention,
+    n: &Mention,
+) -> Option<&'m Mention> {
+    let masked = &ctx.doc.masked;
+    let gap = &masked[qs[k].span.end..n.span.start];
+    if APPOSITION.is_match(gap) {
+        return same_or_elided(qs[k], x).then_some(qs[k]);
+    }
+    let r = k.checked_sub(1)?;
+    if !CHAINED_EN.is_match(gap) || !matches!(qs[r].kind, Kind::Percent | Kind::Points) {
+        return None;
+    }
+    let op = operands(ctx, sentence, qs, frames, r)?;
+    (std::ptr::eq(op.a, qs[k]) && same_or_elided(op.b, x)).then_some(op.b)
+}
+
+/// A bare comparative right before a rate (`较 A 低 28.9%`, `比 A 多出约 15%`): read only
+/// where `较` or `比` names the start, as `reading` asks.
+fn comparative(lead: &str) -> Option<(f64, &'static str, &str)> {
+    const RATE_COMPARATIVES: &[(&str, f64)] = &[
+        ("多", 1.0),
+        ("多出", 1.0),
+        ("多了", 1.0),
+        ("高", 1.0),
+        ("高出", 1.0),
+        ("高了", 1.0),
+        ("少", -1.0),
+        ("少了", -1.0),
+        ("低", -1.0),
+        ("低了", -1.0),
+    ];
+    let core = strip_hedges(lead).trim();
+    RATE_COMPARATIVES
+        .iter()
+        .find(|(w, _)| core == *w)
+        .map(|&(w, sign)| (sign, w, ""))
 }
 
 /// `B，同比增长 N%，上年同期为 A`, `B，同比下降 N%，仅为上年同期 A 的 M%`: the start of the
@@ -796,7 +846,7 @@ fn says_from(text: &str) -> bool {
 
 /// The start and end of the change stated by `qs[i]`, if the words around it say which they
 /// are; `residual` is what stands before its direction word.
-fn reading<'m>(
+pub(super) fn reading<'m>(
     ctx: &Context<'_>,
     sentence: Span,
     qs: &[&'m Mention],
@@ -814,7 +864,7 @@ fn reading<'m>(
         && let Some(c) = EN_CONNECT.captures(gap(n, x))
         // `rose 5.1% in real terms to B from A`: a rate of something else than B / A.
         && !frames::other_rate(gap(n, x))
-        && same_measure(x, y)
+        && same_or_elided(x, y)
         && !has_clause_break(gap(x, y))
     {
         let other = if &c["w"] == "from" { "to" } else { "from" };
@@ -892,8 +942,8 @@ fn reading<'m>(
         return None;
     }
     if let Some(x) = next.filter(|x| FROM_NEXT.is_match(gap(n, x))) {
-        // `B, down 20% from A`.
-        return if same_measure(p, x) {
+        // `B, down 20% from A`, `B vehicles, up 38.7% from A`.
+        return if same_or_elided(p, x) {
             change(x, p)
         } else {
             None
@@ -915,13 +965,27 @@ fn reading<'m>(
 
 /// After a difference: `below the`, `above`, `higher than`.
 static BELOW_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?P<below>below|lower\s+than|under)|above|higher\s+than|over)\s+(?:the\s+|that\s+of\s+)?$")
+    Regex::new(r"^\s*(?:(?P<below>below|lower\s+than|under|less\s+than|fewer\s+than|smaller\s+than)|above|higher\s+than|over|more\s+than|greater\s+than|larger\s+than|bigger\s+than)\s+(?:the\s+|that\s+of\s+)?$")
         .expect("static regex")
 });
 
-/// Between B and the difference that follows it: `, ` or `was`.
-static APPOSITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:,|，|was|is)\s*$").expect("static regex"));
+/// Between B and the difference that follows it: `, ` or `was`, after a short phrase of
+/// time (`in 2024, `, `in the fourth quarter, `).
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+\s*)?(?:,|，|was|is|were|are)\s*$")
+        .expect("static regex")
+});
+
+/// Whether `words` (before a figure) end in a comparison's `than` (`more than the`, `above
+/// the`): the figure is the start the comparison is made from.
+fn than_before(words: &str) -> bool {
+    let w = words.trim_end();
+    let w = w.strip_suffix("the").map_or(w, str::trim_end);
+    ["than", "above", "below"].iter().any(|c| {
+        w.strip_suffix(c)
+            .is_some_and(|rest| !rest.ends_with(|ch: char| ch.is_ascii_alphabetic()))
+    })
+}
 
 /// Between the earlier figure of a clause and the next clause's direction word: a short
 /// time phrase, then `and` or `but` (`a year ago, and`).
@@ -949,9 +1013,10 @@ fn subject_before<'m>(
 ) -> Option<&'m Mention> {
     for j in (0..upto).rev() {
         let q = qs[j];
-        if same_measure(q, like) {
+        if same_or_elided(q, like) {
             let words = before(masked, sentence, qs, j).1;
             let compared = FROM_BEFORE_EN.is_match(words)
+                || than_before(words)
                 || words
                     .rfind(['较', '較', '比'])
                     .is_some_and(|at| is_comparison_marker(words, at));
@@ -976,6 +1041,11 @@ fn chained(gap: &str) -> bool {
     let starts: Vec<usize> = clause_breaks(gap).collect();
     starts.iter().all(|&at| {
         let clause = strip_continuations(&gap[at..]);
+        // `，但仍较…`, `，而较…`: a contrast keeps the subject.
+        let clause = ["但仍", "但", "而", "仍", "卻", "却", "亦"]
+            .iter()
+            .find_map(|w| clause.strip_prefix(w))
+            .map_or(clause, str::trim_start);
         clause.is_empty() || OPENINGS.iter().any(|w| clause.starts_with(w))
     })
 }

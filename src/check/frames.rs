@@ -13,13 +13,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::sentence::{clause_breaks, has_clause_break, same_measure, strip_suffix, strip_words};
+use super::sentence::{
+    clause_breaks, has_clause_break, same_measure, same_or_elided, strip_suffix, strip_words,
+};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
 /// `to B from A`: what stands between B and A.
 static EN_FROM_AFTER_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:in|a|at|per|the|this|last)\s+[A-Za-z0-9_'’]+\s+)?from\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
+    Regex::new(r"^\s*(?:(?:in|a|at|per|the|this|last|during)\s+(?:[A-Za-z0-9_'’\-]+\s+){1,3})?from\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
         .expect("static regex")
 });
 
@@ -28,9 +30,10 @@ static EN_TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bto\s+(?:(?:the|about|around|roughly|nearly|some)\s+)*$").expect("static regex")
 });
 
-/// `from A to B`: between A and B.
+/// `from A to B`: between A and B; after `to`, an article, a hedge or a record's words
+/// (`to a record`, `to a new high of`).
 static EN_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[A-Za-z0-9_'’]+\s+){0,3}(?:to|→|->)\s+(?:the\s+)?$").expect("static regex")
+    Regex::new(r"^\s*(?:[A-Za-z0-9_'’]+\s+){0,3}(?:to|→|->)\s+(?:(?:the|a|an|record|new|all-time|high|low|of|about|around|roughly|nearly|almost|some)\s+){0,4}$").expect("static regex")
 });
 
 /// `from A`: the end of the text before A, hedges allowed.
@@ -191,10 +194,10 @@ pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<From
     let mut out = Vec::new();
     for i in 0..qs.len().saturating_sub(1) {
         let (x, y) = (qs[i], qs[i + 1]);
-        if !same_measure(x, y) && !bare_pair(x, y) {
+        let gap = &masked[x.span.end..y.span.start];
+        if !same_or_elided(x, y) && !bare_pair(x, y) && !dated_bare_pair(x, y, gap) {
             continue;
         }
-        let gap = &masked[x.span.end..y.span.start];
         let floor = i.checked_sub(1).map_or(sentence.start, |p| qs[p].span.end);
         let before = &masked[floor..x.span.start];
         if gap.contains('→') || gap.contains("->") {
@@ -233,6 +236,22 @@ pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<From
 /// measure the same thing.
 fn bare_pair(x: &Mention, y: &Mention) -> bool {
     x.kind == Kind::Number && y.kind == Kind::Number && x.value >= 100.0 && y.value >= 100.0
+}
+
+/// Two bare counts of any size with a year after the first (`from 20 in 2023 to 59`): the
+/// year makes them the figures of two dates, not the ends of a range (`from 18 to 65`).
+fn dated_bare_pair(x: &Mention, y: &Mention, gap: &str) -> bool {
+    if x.kind != Kind::Number || y.kind != Kind::Number || x.unit.is_some() || y.unit.is_some() {
+        return false;
+    }
+    let Some(rest) = gap.trim_start().strip_prefix("in ") else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.len() > 4
+        && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && (rest.starts_with("19") || rest.starts_with("20"))
+        && rest[4..].trim() == "to"
 }
 
 /// What may stand between a frame and a result after it, once the direction word is
@@ -316,7 +335,7 @@ pub(super) fn time_phrase_words(head: &str) -> bool {
 /// ` drop to`.
 static BEFORE_FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?:gain|increase|rise|jump|drop|decline|fall|decrease|reduction|cut|slide)s?\s+)?[，,]?\s*(?:从|從|由|from|to|至|到)?\s*(?:the\s+)?$",
+        r"^\s*(?:(?:gain|increase|rise|jump|drop|decline|fall|decrease|reduction|cut|slide)s?\s+)?(?:(?:in|over|within)\s+(?:[A-Za-z0-9\-]+\s+){0,2}[A-Za-z0-9\-]+\s*)?[，,]?\s*(?:从|從|由|from|to|至|到)?\s*(?:the\s+)?$",
     )
     .expect("static regex")
 });
@@ -368,9 +387,11 @@ pub(super) fn attached(
             };
             return AFTER_FRAME.is_match(tail) || AFTER_FRAME.is_match(after_time_span(tail));
         }
-        if k + 1 == f.first() {
+        // A span of time may stand between: `halved in seven years, from A to B`.
+        if k + 1 == f.first() || (k + 2 == f.first() && is_duration(qs[k + 1])) {
             let gap = &masked[n.span.end..qs[f.first()].span.start];
-            return BEFORE_FRAME.is_match(gap);
+            // `rose 1.2% in real terms to B from A`: a rate of something else.
+            return BEFORE_FRAME.is_match(gap) && !other_rate(gap);
         }
         false
     })

@@ -27,6 +27,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
         let (sentence, qs) = (s.span, s.quantities);
+        let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         if !qs.iter().any(|m| matches!(m.kind, Kind::Points))
             && qs.iter().filter(|m| m.kind == Kind::Percent).count() < 3
         {

@@ -90,6 +90,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
         let (sentence, qs) = (s.span, s.quantities);
+        let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         let masked = &ctx.doc.masked;
         if !qs
             .iter()
@@ -455,6 +456,19 @@ fn change_frame<'m>(
     let n = qs[i];
     let floor = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
     let lead = strip_hedges(&masked[floor..n.span.start]);
+    // `B，较 A 翻了一番`, `B, doubled from A`: a multiple that carries its verb, right after the
+    // start of a comparison, reads as a change from it.
+    if n.kind == Kind::Multiple
+        && lead.trim().is_empty()
+        && carries_verb(&masked[n.span.range()])
+        && let Some(c) = super::change_in_sentence::reading(ctx, sentence, qs, i, "")
+        && !frames::hypothetical(&masked[sentence.range()])
+    {
+        return Some(Frame {
+            a: Some(c.b),
+            ..Frame::before_n(n, c.a)
+        });
+    }
     if changes.is_empty() {
         // `B，比上年的 A 增长 1.3 倍，是上年的 2.3 倍`: the start marked by `比`, not by a
         // from–to frame.

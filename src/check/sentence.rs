@@ -44,6 +44,69 @@ pub(super) fn same_measure(a: &Mention, b: &Mention) -> bool {
     a.kind == b.kind && a.unit == b.unit && !matches!(a.kind, Kind::Number | Kind::Multiple)
 }
 
+/// Whether two mentions measure the same thing, or one leaves out the noun the other carries,
+/// as reporters do the second time (`500,508 vehicles in 2024 from 376,030`, `67.7 million
+/// passengers, 14.8% more than the 58.9 million`): a count or quantity beside a bare number
+/// written large (100 or more, or with a scale word), never a length of time (`113 年`) nor a
+/// bare year. Read only where the words of a relation (`from`, `than the`, `较`) already join
+/// the two figures.
+pub(super) fn same_or_elided(a: &Mention, b: &Mention) -> bool {
+    same_measure(a, b) || elided(a, b) || elided(b, a)
+}
+
+fn elided(full: &Mention, bare: &Mention) -> bool {
+    let year_like = bare.value.fract() == 0.0
+        && (1900.0..=2100.0).contains(&bare.value)
+        && !bare.style.grouped
+        && bare.style.factor <= 1.0;
+    matches!(full.kind, Kind::Count | Kind::Quantity)
+        && full
+            .unit
+            .as_deref()
+            .is_some_and(|u| !super::DURATIONS.contains(&u))
+        && bare.kind == Kind::Number
+        && bare.unit.is_none()
+        && (bare.value >= 100.0 || bare.style.factor >= 1000.0)
+        && !year_like
+}
+
+/// `qs` without the years the extractor reads as lengths of time (`較 113 年的 4,750.7
+/// 億美元` in Taiwan's calendar, `比疫情前 2019 年的 3,188 万人次`): a date between a
+/// comparison's marker and its figure, not a figure of the relation. Borrowed as is when the
+/// sentence has none, as most have.
+pub(super) fn without_dates<'a, 'm>(
+    masked: &str,
+    qs: &'a [&'m Mention],
+) -> std::borrow::Cow<'a, [&'m Mention]> {
+    if !qs.iter().any(|m| calendar_year(masked, m)) {
+        return std::borrow::Cow::Borrowed(qs);
+    }
+    std::borrow::Cow::Owned(
+        qs.iter()
+            .copied()
+            .filter(|m| !calendar_year(masked, m))
+            .collect(),
+    )
+}
+
+/// A year of Taiwan's calendar (60 to 200, 1971 to 2111) or of the common era (1900 to
+/// 2100) written as `N 年` right after a comparison's or a change's marker (`較`, `比`, `由`,
+/// `至`) or right before `的`, `底`, `末`: a date, which a length of time never is there.
+fn calendar_year(masked: &str, m: &Mention) -> bool {
+    if m.kind != Kind::Quantity
+        || m.unit.as_deref() != Some("year")
+        || m.value.fract() != 0.0
+        || !((60.0..=200.0).contains(&m.value) || (1900.0..=2100.0).contains(&m.value))
+        || !masked[m.span.range()].ends_with('年')
+    {
+        return false;
+    }
+    let after = masked[m.span.end..].trim_start();
+    let before = masked[..m.span.start].trim_end();
+    after.starts_with(['的', '底', '末'])
+        || before.ends_with(['較', '较', '比', '由', '從', '从', '至', '到'])
+}
+
 /// A mention as an input of an explanation.
 /// `a / b` over intervals, `None` when `b` may be zero (the arithmetic lives in `eval`).
 pub(super) fn divide(a: Interval, b: Interval) -> Option<Interval> {

@@ -42,7 +42,7 @@ fn marks_whole(after: &str) -> bool {
 
 /// Before a whole: `Of the`, `of`.
 static EN_WHOLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^a-z])of\s+(?:the\s+|all\s+)?$").expect("static regex")
+    Regex::new(r"(?i)(?:^|[^a-z])of\s+(?:the\s+|all\s+|their\s+|its\s+|his\s+|her\s+|our\s+)?$").expect("static regex")
 });
 
 /// Between a part and its share: `（`, ` (`, ` or `, or the rest of the part's clause and
@@ -76,12 +76,18 @@ fn part_then_share(gap: &str) -> bool {
     if !plain(head, 24) {
         return false;
     }
+    // `won 80 of them between them, roughly a quarter`: a share in apposition to a part
+    // counted out of the whole before it.
+    if tail.is_empty() {
+        return of_them(head);
+    }
     // A loosening hedge may stand before the verb: `约占 20%`.
     let tail = ["大约", "大約", "约", "約"]
         .iter()
         .find_map(|w| tail.strip_prefix(w))
         .unwrap_or(tail);
-    let Some(rest) = ["佔比", "佔", "占比", "占", "or", "或"]
+    // `，得票率 40.05%`, `，比重为 9%`: the noun of a share names it as plainly as `占`.
+    let Some(rest) = ["佔比", "佔", "占比", "占", "得票率", "比重", "or", "或"]
         .iter()
         .find_map(|w| tail.strip_prefix(w))
     else {
@@ -112,6 +118,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
         let (sentence, qs) = (s.span, s.quantities);
+        let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         if qs.len() < 3 {
             continue;
         }
@@ -231,6 +238,16 @@ fn share<'m>(masked: &str, sentence: Span, qs: &[&'m Mention], k: usize) -> Opti
 /// The whole that the figures from `qs[until]` on are parts of: a figure marked as a whole
 /// (`2,400 人中`, `Of the 1,250 firms`), or the figure right before a `其中` / `of which`
 /// clause, looked for back from `until` within the sentence.
+/// Whether `text` opens with `of them` (`of those`, `of these`): the figure before it is a
+/// part of the whole named earlier in the sentence.
+fn of_them(text: &str) -> bool {
+    let t = text.trim_start();
+    ["of them", "of those", "of these"].iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+    })
+}
+
 fn whole_before<'m>(
     masked: &str,
     sentence: Span,
@@ -238,8 +255,13 @@ fn whole_before<'m>(
     part: &Mention,
     until: usize,
 ) -> Option<&'m Mention> {
+    // `126 medals, 40 of them gold`: the nearest figure the part fits is its whole.
+    let counted_out = of_them(&masked[part.span.end..]);
     for j in (0..until).rev() {
         let w = qs[j];
+        if counted_out && fits(part, w) {
+            return Some(w);
+        }
         let before = &masked[sentence.start..w.span.start];
         let floor = j.checked_sub(1).map_or(sentence.start, |p| qs[p].span.end);
         let after = &masked[w.span.end..qs[j + 1].span.start];
