@@ -39,7 +39,7 @@ static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After the number: the start of the change (`from $236 billion`).
 static FROM_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:from|compared\s+(?:with|to))\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
+    Regex::new(r"^\s*(?:from|compared\s+(?:with|to))\s+(?:[A-Za-z0-9_'’]+\s+){0,3}$")
         .expect("static regex")
 });
 
@@ -541,14 +541,25 @@ fn ratio_then_rate<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Optio
         (x, z, z, None)
     } else if z.kind == Kind::Multiple
         && masked[z.span.range()].contains('倍')
-        && gap(y, z) == "的"
+        && matches!(gap(y, z), "的" | "）的" | ")的")
     {
         let g = gap(x, y).trim_start_matches('，');
         let g = ["相当于", "相當於", "是", "为", "為"]
             .iter()
-            .find_map(|w| g.strip_prefix(w))?;
-        let (_, rest) = frames::base_period_prefix(g.trim_start())?;
-        if !rest.trim().is_empty() && rest.trim() != "的" {
+            .find_map(|w| g.strip_prefix(w))?
+            .trim_start();
+        // `是上年的 A 的`, or the base's period and A in brackets: `是 2022 年（A）的`,
+        // `是上年同期（A）的`.
+        let bracketed = gap(y, z) != "的";
+        let period = if bracketed {
+            let g = g.trim_end().strip_suffix(['（', '('])?.trim_end();
+            frames::base_period_prefix(g).is_some_and(|(_, rest)| rest.trim().is_empty())
+                || year_words(g)
+        } else {
+            frames::base_period_prefix(g)
+                .is_some_and(|(_, rest)| rest.trim().is_empty() || rest.trim() == "的")
+        };
+        if !period {
             return None;
         }
         (x, y, z, Some(()))
@@ -589,6 +600,21 @@ fn ratio_then_rate<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Optio
         word,
         fixable: false,
     })
+}
+
+/// `2022 年`, `2022年同期`, `113 年`: a year alone (with the words that make it a period),
+/// naming the period of a base.
+fn year_words(g: &str) -> bool {
+    let g = ["同期", "全年", "底", "末"]
+        .iter()
+        .find_map(|w| g.strip_suffix(w))
+        .unwrap_or(g)
+        .trim_end();
+    let Some(y) = g.strip_suffix('年') else {
+        return false;
+    };
+    let y = y.trim();
+    (3..=4).contains(&y.len()) && y.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a rate written in percent between two percentages equals their difference in

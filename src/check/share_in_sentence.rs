@@ -117,9 +117,12 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
-        let (sentence, qs) = (s.span, s.quantities);
+        let (index, sentence, qs) = (s.index, s.span, s.quantities);
         let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
-        if qs.len() < 3 {
+        // A share needs its part and its whole: three figures, or two in a list item whose
+        // whole ends the line opening the list.
+        let item_share = qs.len() == 2 && matches!(qs[1].kind, Kind::Percent | Kind::Fraction);
+        if qs.len() < 3 && !item_share {
             continue;
         }
         let mut quotes = None;
@@ -127,7 +130,9 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
             if !matches!(qs[k].kind, Kind::Percent | Kind::Fraction) {
                 continue;
             }
-            let Some(s) = share(masked, sentence, qs, k) else {
+            let Some(s) = share(masked, sentence, qs, k)
+                .or_else(|| share_of_list_lead(ctx, index, sentence, qs, k))
+            else {
                 continue;
             };
             let quotes = quotes.get_or_insert_with(|| frames::quotations(masked, sentence));
@@ -140,6 +145,70 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
         }
     }
     findings
+}
+
+/// Words that end the line opening a list whose items are parts of the figure before them:
+/// `出口總值 6,407.5 億美元，其中：`, `revenue was $10 billion, including:`.
+const LIST_LEADS: &[&str] = &[
+    "其中：",
+    "其中:",
+    "其中包括：",
+    "包括：",
+    "including:",
+    "of which:",
+    "among them:",
+];
+
+/// Whether the line `span` starts on is a Markdown list item (`- `, `* `, `+ `, `• `).
+fn list_item(masked: &str, span: Span) -> bool {
+    let line = masked[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let head = masked[line..span.end].trim_start();
+    ["- ", "* ", "+ ", "• "].iter().any(|m| head.starts_with(m))
+}
+
+/// `出口總值 6,407.5 億美元，其中：` then `- 對美國出口 1,982.7 億美元，占 30.9%`: the share of
+/// a list item whose first figure is its part, of the whole that ends the line opening the
+/// list (the item's own sentence names no whole). The items between are siblings.
+fn share_of_list_lead<'m>(
+    ctx: &Context<'m>,
+    index: usize,
+    sentence: Span,
+    qs: &[&'m Mention],
+    k: usize,
+) -> Option<Share<'m>> {
+    let masked = &ctx.doc.masked;
+    if k != 1 {
+        return None;
+    }
+    let (part, s) = (qs[0], qs[1]);
+    if !is_part_kind(part)
+        || !part_then_share(&masked[part.span.end..s.span.start])
+        || !list_item(masked, sentence)
+    {
+        return None;
+    }
+    let analysis = ctx.analysis();
+    for j in (0..index).rev() {
+        let lead = analysis.sentence(j);
+        if list_item(masked, lead.span) {
+            continue;
+        }
+        let text = masked[lead.span.range()].trim_end();
+        let whole = *lead.quantities.last()?;
+        let after = masked[whole.span.end..lead.span.end].trim();
+        let opens = LIST_LEADS.iter().any(|w| {
+            text.ends_with(w)
+                && after
+                    .strip_suffix(w)
+                    .is_some_and(|rest| matches!(rest.trim(), "" | "，" | ","))
+        });
+        return (opens && fits(part, whole)).then_some(Share {
+            share: s,
+            part,
+            whole,
+        });
+    }
+    None
 }
 
 fn is_part_kind(m: &Mention) -> bool {
