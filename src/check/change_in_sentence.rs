@@ -32,7 +32,7 @@ const ID: &str = META.id;
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+\s*|[0-9]{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
+        r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+\s*|(?:last|this)\s+(?:year|quarter|month|week|season)\s*|[0-9]{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
     )
         .expect("static regex")
 });
@@ -998,7 +998,7 @@ static BELOW_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Between B and the difference that follows it: `, ` or `was`, after a short phrase of
 /// time (`in 2024, `, `in the fourth quarter, `).
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+\s*)?(?:,|，|was|is|were|are)\s*$")
+    Regex::new(r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+|(?:last|this)\s+(?:year|quarter|month|week|season))\s*)?(?:,|，|was|is|were|are)\s*$")
         .expect("static regex")
 });
 

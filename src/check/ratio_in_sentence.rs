@@ -12,7 +12,8 @@ use super::frames;
 use super::named_base as named;
 use super::rewrite::rewrite_number;
 use super::sentence::{
-    clause_breaks, has_clause_break, input, last_clause_break, same_measure, strip_continuations,
+    clause_breaks, has_clause_break, input, last_clause_break, same_measure, same_or_elided,
+    strip_continuations,
     strip_hedges,
 };
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
@@ -553,9 +554,15 @@ fn earlier_and_subject<'m>(
         if en.ends_with(" from") || en == "from" {
             let end = qs.get(j + 1).map_or(sentence.end, |q| q.span.start);
             let after = masked[qs[j].span.end..end].trim_start();
+            // `from A a year earlier`, or `from A in 2020` in a sentence about 2021.
             return frames::EN_EARLIER_AFTER
                 .iter()
-                .any(|&(w, p)| p == period && after.starts_with(w));
+                .any(|&(w, p)| p == period && after.starts_with(w))
+                || (period == frames::Period::YearBefore
+                    && year_in(after).is_some_and(|y| {
+                        masked[sentence.start..qs[j].span.start]
+                            .contains(&format!("in {}", y + 1))
+                    }));
         }
         let names_period = frames::BASE_PERIODS
             .iter()
@@ -574,7 +581,11 @@ fn earlier_and_subject<'m>(
     };
     let mut earlier = None;
     for (j, q) in qs[..upto].iter().enumerate() {
-        if matches!(q.kind, Kind::Money | Kind::Quantity | Kind::Count) && marked(j) {
+        if matches!(
+            q.kind,
+            Kind::Money | Kind::Quantity | Kind::Count | Kind::Number
+        ) && marked(j)
+        {
             if earlier.is_some() {
                 return None;
             }
@@ -586,9 +597,20 @@ fn earlier_and_subject<'m>(
     let a = qs[..j]
         .iter()
         .rev()
-        .find(|q| same_measure(q, b))
+        .find(|q| same_or_elided(q, b))
         .copied()?;
     Some((a, b))
+}
+
+/// The year of `in 2020` opening `text`.
+fn year_in(text: &str) -> Option<u32> {
+    let rest = text.strip_prefix("in ")?.trim_start();
+    let digits = rest.get(..4)?;
+    let after = rest[4..].chars().next();
+    (digits.bytes().all(|b| b.is_ascii_digit())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric()))
+    .then(|| digits.parse().ok())
+    .flatten()
 }
 
 /// Whether a multiple's own words make it a change: `翻了一番`, `翻番`, `doubled`,

@@ -181,8 +181,13 @@ fn share_of_list_lead<'m>(
         return None;
     }
     let (part, s) = (qs[0], qs[1]);
+    // `占 30.9%`, `(37.5%)`, never `占全省的 3.1%`: a share that names its own whole is of
+    // that whole, not of the list's.
+    let gap = &masked[part.span.end..s.span.start];
     if !is_part_kind(part)
-        || !part_then_share(&masked[part.span.end..s.span.start])
+        || gap.contains(['的', '之'])
+        || gap.contains(" of ")
+        || !part_then_share(gap)
         || !list_item(masked, sentence)
     {
         return None;
