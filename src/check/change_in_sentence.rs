@@ -1201,6 +1201,31 @@ pub(super) fn judge_as(
 mod tests {
     use super::super::sentence::testing::{Spec, run, spec};
     use super::*;
+
+    #[test]
+    fn comparisons_after_a_rate_name_their_start() {
+        assert!(than_before("14.8% more than the "));
+        assert!(than_before(", 1.4% above the "));
+        assert!(!than_before("rather "));
+        assert!(BELOW_ABOVE.is_match(" fewer than the "));
+        assert!(BELOW_ABOVE.is_match(" more than the "));
+        assert!(APPOSITION.is_match(" in the fourth quarter, "));
+        assert!(APPOSITION.is_match(" last year, "));
+        assert!(!APPOSITION.is_match(", while Asia's sales rose, "));
+        assert!(AFTER_B.is_match(" in the fourth quarter, "));
+    }
+
+    #[test]
+    fn bare_comparatives_and_years_of_a_base() {
+        assert_eq!(comparative("低 ").map(|c| c.0), Some(-1.0));
+        assert_eq!(comparative("多出约").map(|c| c.0), Some(1.0));
+        assert_eq!(comparative("最高 "), None);
+        assert!(year_words("2022 年"));
+        assert!(year_words("113 年同期"));
+        assert!(!year_words("上年"));
+        assert!(!year_words("20 万辆"));
+    }
+
     use crate::extract::Hedge;
 
     fn usd(text: &str, value: f64) -> Spec<'_> {

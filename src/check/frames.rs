@@ -775,6 +775,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn english_frames_step_over_time_phrases_and_records() {
+        assert!(EN_TO_BETWEEN.is_match(" in 2023 to a record "));
+        assert!(EN_TO_BETWEEN.is_match(" to a new high of "));
+        assert!(!EN_TO_BETWEEN.is_match(" in the year to June 2023 to "));
+        assert!(EN_FROM_AFTER_TO.is_match(" in the December quarter from "));
+        assert!(BEFORE_FRAME.is_match(" in seven years, from "));
+        assert!(!BEFORE_FRAME.is_match(" and then, from "));
+    }
+
+    #[test]
     fn quotations_are_found() {
         let s = "他说：“收入从 10 亿元增长到 15 亿元。”";
         let q = quotations(s, Span::new(0, s.len()));

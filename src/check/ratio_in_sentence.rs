@@ -203,7 +203,11 @@ fn en_period_named<'m>(
         return None;
     }
     let before = strip_hedges(&masked[sentence.start..n.span.start]);
-    if !before.ends_with(',') && !EN_BEFORE.is_match(before) {
+    // `, or 3.6 times the previous year's total`: the same change said again.
+    let or_again = before
+        .strip_suffix("or")
+        .is_some_and(|r| r.trim_end().ends_with(','));
+    if !before.ends_with(',') && !or_again && !EN_BEFORE.is_match(before) {
         return None;
     }
     let (a, b) = earlier_and_subject(masked, sentence, qs, i, period)?;

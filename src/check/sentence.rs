@@ -247,6 +247,43 @@ pub(super) mod testing {
 mod tests {
     use super::*;
 
+    use super::testing::{build, spec};
+
+    #[test]
+    fn a_noun_left_out_the_second_time_is_the_same_measure() {
+        let text = "sold 500,508 vehicles in 2024 from 376,030 in 2023 and 12 in 2022.";
+        let (_, ms) = build(
+            text,
+            &[
+                spec("500,508 vehicles", Kind::Count, 500_508.0, 0.5, "vehicles"),
+                spec("376,030", Kind::Number, 376_030.0, 0.5, ""),
+                spec("12", Kind::Number, 12.0, 0.5, ""),
+            ],
+        );
+        assert!(same_or_elided(&ms[0], &ms[1]));
+        assert!(same_or_elided(&ms[1], &ms[0]));
+        assert!(!same_or_elided(&ms[0], &ms[2]));
+        assert!(!same_measure(&ms[0], &ms[1]));
+    }
+
+    #[test]
+    fn years_read_as_lengths_of_time_are_dropped() {
+        let text = "較 113 年的 4,750.7 億美元，已有 120 年歷史，為期 3 年。";
+        let (doc, ms) = build(
+            text,
+            &[
+                spec("113 年", Kind::Quantity, 113.0, 0.5, "year"),
+                spec("4,750.7 億美元", Kind::Money, 4.7507e11, 5e6, "USD"),
+                spec("120 年", Kind::Quantity, 120.0, 0.5, "year"),
+                spec("3 年", Kind::Quantity, 3.0, 0.5, "year"),
+            ],
+        );
+        let qs: Vec<&Mention> = ms.iter().collect();
+        let kept = without_dates(&doc.masked, &qs);
+        assert_eq!(kept.len(), 3);
+        assert!(kept.iter().all(|m| m.value != 113.0));
+    }
+
     #[test]
     fn strips_hedges_at_word_boundaries() {
         assert_eq!(strip_hedges("高出近 "), "高出");

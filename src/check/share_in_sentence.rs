@@ -398,6 +398,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn parts_counted_out_and_list_items() {
+        assert!(of_them(" of them gold ("));
+        assert!(!of_them(" of themselves"));
+        assert!(part_then_share(" of them between them, "));
+        assert!(part_then_share("，得票率 "));
+        assert!(part_then_share("，比重为 "));
+        let text = "总额 10 亿元，其中：\n- 甲 3 亿元，占 30%\n";
+        let item = text.find("甲").expect("item");
+        assert!(list_item(text, Span::new(item, text.len())));
+        assert!(!list_item(text, Span::new(0, 10)));
+    }
+
+
+    #[test]
     fn a_share_after_a_predicate_of_the_part() {
         let s = "Of the 4,200 ballots mailed out, 3,318 came back valid (79.0%).";
         let specs = |p: f64| {
