@@ -37,9 +37,9 @@ static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// After the number: the start of the change (`from $236 billion`).
+/// After the number: the start of the change (`from $236 billion`, `versus`, `on the`).
 static FROM_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:from|compared\s+(?:with|to))\s+(?:[A-Za-z0-9_'’]+\s+){0,3}$")
+    Regex::new(r"^\s*(?:from|compared\s+(?:with|to)|versus|vs\.?|against|over|on)\s+(?:[A-Za-z0-9_'’]+\s+){0,3}$")
         .expect("static regex")
 });
 
@@ -989,16 +989,16 @@ pub(super) fn reading<'m>(
     }
 }
 
-/// After a difference: `below the`, `above`, `higher than`.
+/// After a difference: `below the`, `above`, `higher than`, `more than the`, `increase over the`.
 static BELOW_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?P<below>below|lower\s+than|under|less\s+than|fewer\s+than|smaller\s+than)|above|higher\s+than|over|more\s+than|greater\s+than|larger\s+than|bigger\s+than)\s+(?:the\s+|that\s+of\s+)?$")
+    Regex::new(r"^\s*(?:(?P<below>below|lower\s+than|under|less\s+than|fewer\s+than|smaller\s+than|(?:decrease|decline|drop|fall|reduction)\s+(?:from|on))|above|higher\s+than|over|more\s+than|greater\s+than|larger\s+than|bigger\s+than|(?:increase|rise|gain|jump|growth)\s+(?:over|from|on))\s+(?:the\s+|that\s+of\s+)?$")
         .expect("static regex")
 });
 
 /// Between B and the difference that follows it: `, ` or `was`, after a short phrase of
 /// time (`in 2024, `, `in the fourth quarter, `).
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+|(?:last|this)\s+(?:year|quarter|month|week|season))\s*)?(?:,|，|was|is|were|are)\s*$")
+    Regex::new(r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+|(?:last|this)\s+(?:year|quarter|month|week|season))\s*)?(?:,|，|was|is|were|are)\s*(?:an?\s+)?$")
         .expect("static regex")
 });
 
@@ -1209,6 +1209,10 @@ mod tests {
         assert!(!than_before("rather "));
         assert!(BELOW_ABOVE.is_match(" fewer than the "));
         assert!(BELOW_ABOVE.is_match(" more than the "));
+        assert!(BELOW_ABOVE.is_match(" increase over the "));
+        assert!(BELOW_ABOVE.is_match(" drop from the "));
+        assert!(APPOSITION.is_match(" in 2024, a "));
+        assert!(FROM_NEXT.is_match(" versus "));
         assert!(APPOSITION.is_match(" in the fourth quarter, "));
         assert!(APPOSITION.is_match(" last year, "));
         assert!(!APPOSITION.is_match(", while Asia's sales rose, "));
