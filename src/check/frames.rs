@@ -21,7 +21,7 @@ use crate::source::Span;
 
 /// `to B from A`: what stands between B and A.
 static EN_FROM_AFTER_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:in|a|at|per|the|this|last|during)\s+(?:[A-Za-z0-9_'’\-]+\s+){1,3})?from\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
+    Regex::new(r"^\s*(?:(?:in|a|at|per|the|this|last|during)\s+(?:[A-Za-z0-9_'’\-]+\s+){1,4})?from\s+(?:[A-Za-z0-9_'’]+\s+){0,2}$")
         .expect("static regex")
 });
 

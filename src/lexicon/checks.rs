@@ -106,13 +106,19 @@ pub const CHANGE_WORDS: &[(&str, Change)] = &[
     ("降幅", DOWN_NOUN),
 ];
 
-/// Words of change of the in-sentence relation checks besides `CHANGE_WORDS`: the traditional
+/// Words of change of the in-sentence relation checks besides `CHANGE_WORDS`: output and
+/// income that rise or fall in one word (`比上年的 A 增产 1.6%`, `減收`), the traditional
 /// spellings (`成長`, `減少`, `個百分點`'s verbs), Taiwan's and Hong Kong's `成长` and `衰退`,
 /// and the rates that carry their base in one character (`年增`, `季減`: on the year, on the
 /// quarter). Kept apart from `CHANGE_WORDS`, which the consistency checks' keys also read.
 pub const MORE_CHANGE_WORDS: &[(&str, Change)] = &[
     ("上漲", UP),
+    ("减产", DOWN),
     ("减幅", DOWN_NOUN),
+    ("减收", DOWN),
+    ("增产", UP),
+    ("增收", UP),
+    ("增產", UP),
     ("增長", UP),
     ("增長率", UP_NOUN),
     ("季减", DOWN),
@@ -133,6 +139,8 @@ pub const MORE_CHANGE_WORDS: &[(&str, Change)] = &[
     ("減小", DOWN),
     ("減少", DOWN),
     ("減幅", DOWN_NOUN),
+    ("減收", DOWN),
+    ("減產", DOWN),
     ("漲幅", UP_NOUN),
     ("縮小", DOWN),
     ("縮減", DOWN),
