@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::scan::{CharSet, Scan, WordSet};
 use super::{Part, basis};
 use crate::source::Span;
 
@@ -351,6 +352,9 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
 struct Literals {
     search: aho_corasick::AhoCorasick,
     info: Vec<(Group, bool)>,
+    /// The spellings beyond ASCII (none holds an ASCII character), each with its pattern
+    /// number and its set of characters: in a text without ASCII letters only they match.
+    cjk: Vec<(usize, String, WordSet)>,
 }
 
 static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
@@ -385,7 +389,13 @@ static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
         .expect("static word list");
-    Literals { search, info }
+    let cjk = patterns
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_ascii())
+        .map(|(k, p)| (k, p.clone(), WordSet::of(p)))
+        .collect();
+    Literals { search, info, cjk }
 });
 
 /// The forms built from numerals (`FY2025`, `较 2019 年同期`, `前 8 个月`, `1-8月`, `前三季度`,
@@ -438,7 +448,7 @@ fn find_words(s: &str) -> Vec<(usize, usize, Group)> {
     let bytes = s.as_bytes();
     let literals = &*LITERALS;
     // (start, end, group, rank): every literal match at every place, in the order tried.
-    let mut found: Vec<(usize, usize, Group, usize)> = literals
+    let found: Vec<(usize, usize, Group, usize)> = literals
         .search
         .find_overlapping_iter(s)
         .filter_map(|m| {
@@ -450,6 +460,31 @@ fn find_words(s: &str) -> Vec<(usize, usize, Group)> {
             whole.then_some((m.start(), m.end(), group, k))
         })
         .collect();
+    pick_words(s, found)
+}
+
+/// `find_words` of a text where no English cue stands (`english_cues`), whose set of
+/// characters is `chars`: only the spellings beyond ASCII can match, and each that the characters allow is looked for
+/// on its own (no spelling overlaps itself, so a search from the end of each place misses
+/// none), which is cheaper than the search of all.
+fn find_words_without_letters(s: &str, chars: &CharSet) -> Vec<(usize, usize, Group)> {
+    let literals = &*LITERALS;
+    let mut found = Vec::new();
+    for (k, word, set) in &literals.cjk {
+        if !chars.covers_word(set) {
+            continue;
+        }
+        let group = literals.info[*k].0;
+        found.extend(
+            s.match_indices(word.as_str())
+                .map(|(start, _)| (start, start + word.len(), group, *k)),
+        );
+    }
+    pick_words(s, found)
+}
+
+/// The words `find_words` gives, from every literal match at every place (`found`).
+fn pick_words(s: &str, mut found: Vec<(usize, usize, Group, usize)>) -> Vec<(usize, usize, Group)> {
     found.sort_unstable_by_key(|&(start, _, group, k)| (start, group, k));
     let mut out = Vec::new();
     let mut pos = 0;
@@ -650,6 +685,12 @@ static CUE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("static word list")
 });
 
+/// Whether any English cue stands in `s` (`english_cues(s).token`, by a search that stops
+/// at the first).
+pub(super) fn english_cue_stands(s: &str) -> bool {
+    CUE_SEARCH.is_match(s)
+}
+
 /// The English cues of `s`: where none stands, no English alternative of the period words matches.
 pub(super) fn english_cues(s: &str) -> Cues {
     let mut out = Cues::default();
@@ -672,17 +713,42 @@ pub(super) fn english_cues(s: &str) -> Cues {
 #[cfg(test)]
 pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token)> {
     let mut out = Vec::new();
-    tokens_into(text, sentence, cues, &mut out);
+    if cues.token {
+        words_into(text, sentence, find_words(&text[sentence.range()]), &mut out);
+    }
     out
 }
 
-/// `tokens`, added to `out`.
-pub(super) fn tokens_into(text: &str, sentence: Span, cues: Cues, out: &mut Vec<(Span, Token)>) {
-    let s = &text[sentence.range()];
-    if !cues.token {
+/// `tokens` of a sentence scanned as `scanned`, added to `out`.
+pub(super) fn tokens_into(
+    text: &str,
+    sentence: Span,
+    scanned: &Scan,
+    out: &mut Vec<(Span, Token)>,
+) {
+    if !scanned.cues.token {
         return;
     }
-    for (start, end, group) in find_words(s) {
+    let s = &text[sentence.range()];
+    // Every English word holds an English cue: without one, only the words beyond ASCII
+    // can stand.
+    let words = if scanned.english_words {
+        find_words(s)
+    } else {
+        find_words_without_letters(s, &scanned.chars)
+    };
+    words_into(text, sentence, words, out);
+}
+
+/// The tokens of the period and basis words `words` of a sentence, added to `out`.
+fn words_into(
+    text: &str,
+    sentence: Span,
+    words: Vec<(usize, usize, Group)>,
+    out: &mut Vec<(Span, Token)>,
+) {
+    let s = &text[sentence.range()];
+    for (start, end, group) in words {
         let span = Span::new(sentence.start + start, sentence.start + end);
         let m = &s[start..end];
         let after = &s[end..];
@@ -985,6 +1051,17 @@ mod same_as_one_regex {
                 let expected = one_regex(line);
                 words += expected.len();
                 assert_eq!(find_words(line), expected, "in `{line}`");
+                let scanned = super::super::scan::scan(line);
+                let marked = super::super::scan::scan_marking::<true>(line, &mut Default::default());
+                // Both are sure where they say no English word stands.
+                assert!(scanned.english_words || !marked.english_words, "in `{line}`");
+                if !marked.english_words {
+                    assert_eq!(
+                        super::find_words_without_letters(line, &scanned.chars),
+                        expected,
+                        "in `{line}`"
+                    );
+                }
             }
         }
         assert!(words > 1000, "only {words} words found");
@@ -1068,6 +1145,62 @@ mod same_as_one_regex {
                 }
             }
             prop_assert_eq!(find_words(&s), one_regex(&s));
+        }
+
+        #[test]
+        fn without_letters_on_random_pieces(tokens in proptest::collection::vec(0usize..200, 0..40)) {
+            let pieces: Vec<&str> = PIECES
+                .iter()
+                .copied()
+                .filter(|p| !p.bytes().any(|b| b.is_ascii_alphabetic()))
+                .chain(["与上年同期相比", "較上年同期", "年增", "人均", "每万人", "上一年", "本赛季", "〇", "𠀀"])
+                .collect();
+            let mut s = String::new();
+            for t in tokens {
+                s.push_str(pieces[t % pieces.len()]);
+                if t >= 100 {
+                    s.push(' ');
+                }
+            }
+            let scanned = super::super::scan::scan(&s);
+            prop_assert!(!scanned.letters);
+            prop_assert_eq!(super::find_words_without_letters(&s, &scanned.chars), one_regex(&s));
+        }
+
+        #[test]
+        fn without_english_cues_on_random_pieces(tokens in proptest::collection::vec(0usize..200, 0..40)) {
+            // Letters that are no cue, among the words beyond ASCII.
+            let pieces: Vec<&str> = PIECES
+                .iter()
+                .copied()
+                .filter(|p| !p.bytes().any(|b| b.is_ascii_alphabetic()))
+                .chain(["AI", "GDP", "OpenAI", "Google", "GPT-4", "Q", "FYI", "H", "real", "Year", "per share"])
+                .collect();
+            let mut s = String::new();
+            for t in tokens {
+                s.push_str(pieces[t % pieces.len()]);
+                if t >= 100 {
+                    s.push(' ');
+                }
+            }
+            let marked = super::super::scan::scan_marking::<true>(&s, &mut Default::default());
+            let scanned = super::super::scan::scan(&s);
+            prop_assert_eq!(marked.cues, scanned.cues);
+            if !marked.english_words {
+                prop_assert_eq!(super::find_words_without_letters(&s, &marked.chars), one_regex(&s));
+            }
+        }
+    }
+
+    #[test]
+    fn no_spelling_beyond_ascii_overlaps_itself_or_holds_ascii() {
+        for (_, w, _) in &super::LITERALS.cjk {
+            assert!(!w.bytes().any(|b| b.is_ascii()), "{w}");
+            for k in 1..w.len() {
+                if w.is_char_boundary(k) {
+                    assert!(!w.ends_with(&w[..k]), "{w}");
+                }
+            }
         }
     }
 }
