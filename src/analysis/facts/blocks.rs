@@ -226,15 +226,16 @@ mod tests {
         let mut prose: Option<Span> = None;
         let mut table: Vec<Span> = Vec::new();
         let mut at = 0;
-        let flush_prose = |prose: &mut Option<Span>, out: &mut Vec<Block>, paragraph: &mut usize| {
-            if let Some(span) = prose.take() {
-                out.push(Block::Prose {
-                    span,
-                    paragraph: *paragraph,
-                });
-                *paragraph += 1;
-            }
-        };
+        let flush_prose =
+            |prose: &mut Option<Span>, out: &mut Vec<Block>, paragraph: &mut usize| {
+                if let Some(span) = prose.take() {
+                    out.push(Block::Prose {
+                        span,
+                        paragraph: *paragraph,
+                    });
+                    *paragraph += 1;
+                }
+            };
         for line in text.split_inclusive('\n') {
             let start = at;
             at += line.len();
@@ -280,8 +281,27 @@ mod tests {
     }
 
     const PIECES: &[&str] = &[
-        "\n", "\n", "\r\n", "\r", " ", "\u{3000}", "| a | 1 |", "|---|", "# ", "- ", "* ",
-        "1. ", "2) ", "> ", "全市", "增长 5%。", "Net sales rose.", "12", "\t", "•", "+",
+        "\n",
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "\u{3000}",
+        "| a | 1 |",
+        "|---|",
+        "# ",
+        "- ",
+        "* ",
+        "1. ",
+        "2) ",
+        "> ",
+        "全市",
+        "增长 5%。",
+        "Net sales rose.",
+        "12",
+        "\t",
+        "•",
+        "+",
     ];
 
     proptest::proptest! {

@@ -714,7 +714,12 @@ pub(super) fn english_cues(s: &str) -> Cues {
 pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token)> {
     let mut out = Vec::new();
     if cues.token {
-        words_into(text, sentence, find_words(&text[sentence.range()]), &mut out);
+        words_into(
+            text,
+            sentence,
+            find_words(&text[sentence.range()]),
+            &mut out,
+        );
     }
     out
 }
@@ -1052,9 +1057,13 @@ mod same_as_one_regex {
                 words += expected.len();
                 assert_eq!(find_words(line), expected, "in `{line}`");
                 let scanned = super::super::scan::scan(line);
-                let marked = super::super::scan::scan_marking::<true>(line, &mut Default::default());
+                let marked =
+                    super::super::scan::scan_marking::<true>(line, &mut Default::default());
                 // Both are sure where they say no English word stands.
-                assert!(scanned.english_words || !marked.english_words, "in `{line}`");
+                assert!(
+                    scanned.english_words || !marked.english_words,
+                    "in `{line}`"
+                );
                 if !marked.english_words {
                     assert_eq!(
                         super::find_words_without_letters(line, &scanned.chars),
