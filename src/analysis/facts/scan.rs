@@ -190,7 +190,9 @@ impl Marks<'_> {
 const ASCII_MARKS: u128 = 1 << b',' | 1 << b';' | 1 << b':' | 1 << b'(' | 1 << b')' | 1 << b'"';
 
 /// `scan`, and with `MARKS` the sentence's clause breaks and quotation marks into `marks`
-/// in the same pass (one pass over the characters instead of two).
+/// in the same pass (one pass over the characters instead of two). With `MARKS`,
+/// `cues.period` is not worked out from English words (`facts_of_sentence` never reads it;
+/// `Probe` does, from `scan`).
 pub(super) fn scan_marking<const MARKS: bool>(s: &str, marks: &mut Marks<'_>) -> Scan {
     let mut out = Scan::default();
     let (mut token, mut period) = (false, false);
@@ -280,15 +282,17 @@ pub(super) fn scan_marking<const MARKS: bool>(s: &str, marks: &mut Marks<'_>) ->
     let may_cue = out.letters && english_may_cue(&out.chars);
     // Unknown (so perhaps) unless looked for below.
     out.english_words = may_cue;
-    if may_cue && !period {
+    if MARKS && may_cue {
+        // The facts read only whether a cue stands (`tokens_into`), never `period`: a
+        // search that stops at the first cue says it, and says whether the English words
+        // need looking for apart from the others.
+        out.english_words = english_cue_stands(s);
+        token |= out.english_words;
+    } else if may_cue && !period {
         let en = english_cues(s);
         token |= en.token;
         period |= en.period;
         out.english_words = en.token;
-    } else if MARKS && may_cue {
-        // The facts read the English words apart from the others (`tokens_into`): worth
-        // knowing whether any may stand.
-        out.english_words = english_cue_stands(s);
     }
     out.cues = Cues { token, period };
     out
@@ -558,7 +562,9 @@ mod tests {
         let comma_ju = marks.comma_ju;
         let plain = scan(s);
         let same = (breaks, quotes, comma_ju) == marks_reference(s)
-            && (marked.cjk, marked.letters, marked.cues) == (plain.cjk, plain.letters, plain.cues)
+            && (marked.cjk, marked.letters, marked.cues.token)
+                == (plain.cjk, plain.letters, plain.cues.token)
+            && (plain.english_words || !marked.english_words)
             && (marked.chars.ascii, marked.chars.bloom) == (plain.chars.ascii, plain.chars.bloom);
         if same {
             Ok(())

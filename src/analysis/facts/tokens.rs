@@ -1194,7 +1194,7 @@ mod same_as_one_regex {
             }
             let marked = super::super::scan::scan_marking::<true>(&s, &mut Default::default());
             let scanned = super::super::scan::scan(&s);
-            prop_assert_eq!(marked.cues, scanned.cues);
+            prop_assert_eq!(marked.cues.token, scanned.cues.token);
             if !marked.english_words {
                 prop_assert_eq!(super::find_words_without_letters(&s, &marked.chars), one_regex(&s));
             }
