@@ -286,7 +286,7 @@ pub(super) fn scan_marking<const MARKS: bool>(s: &str, marks: &mut Marks<'_>) ->
         // The facts read only whether a cue stands (`tokens_into`), never `period`: a
         // search that stops at the first cue says it, and says whether the English words
         // need looking for apart from the others.
-        out.english_words = english_cue_stands(s);
+        out.english_words = english_cue_stands(s, &out.chars);
         token |= out.english_words;
     } else if may_cue && !period {
         let en = english_cues(s);
@@ -337,6 +337,32 @@ fn month_after_count(before: &str) -> bool {
                     | '個'
                     | '当'
             )
+    })
+}
+
+/// The stretches of `s` of ASCII characters that hold an ASCII letter, as byte ranges: a
+/// word of ASCII characters with a letter stands inside one of them or nowhere. In Chinese
+/// text they are a few short names (`AI`, `GDP`), and a search of them is much shorter
+/// than one of the sentence.
+pub(super) fn ascii_stretches(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            while i < bytes.len() && bytes[i] >= 0x80 {
+                i += 1;
+            }
+            let start = i;
+            let mut letter = false;
+            while i < bytes.len() && bytes[i] < 0x80 {
+                letter |= bytes[i].is_ascii_alphabetic();
+                i += 1;
+            }
+            if letter {
+                return Some(start..i);
+            }
+        }
+        None
     })
 }
 

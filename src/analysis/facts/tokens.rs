@@ -685,10 +685,15 @@ static CUE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("static word list")
 });
 
-/// Whether any English cue stands in `s` (`english_cues(s).token`, by a search that stops
-/// at the first).
-pub(super) fn english_cue_stands(s: &str) -> bool {
-    CUE_SEARCH.is_match(s)
+/// Whether any English cue stands in `s` (`english_cues(s).token`), whose set of
+/// characters is `chars`: the two cues beyond ASCII looked for as written, the others
+/// (each holds an ASCII letter) in the stretches of ASCII with a letter, by a search that
+/// stops at the first.
+pub(super) fn english_cue_stands(s: &str, chars: &CharSet) -> bool {
+    ['\u{212A}', '\u{17F}']
+        .iter()
+        .any(|&c| chars.may_contain(c) && s.contains(c))
+        || super::scan::ascii_stretches(s).any(|r| CUE_SEARCH.is_match(&s[r]))
 }
 
 /// The English cues of `s`: where none stands, no English alternative of the period words matches.
@@ -1198,6 +1203,20 @@ mod same_as_one_regex {
             if !marked.english_words {
                 prop_assert_eq!(super::find_words_without_letters(&s, &marked.chars), one_regex(&s));
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_cue_stands_where_the_cues_say_so(tokens in proptest::collection::vec(0usize..200, 0..30)) {
+            let pieces: Vec<&str> = PIECES
+                .iter()
+                .copied()
+                .chain(["AI", "中国", "\u{212A}", "\u{17F}eason", "Per Share", "per", " share", "H1 ", "Fy", "，", "Q"])
+                .collect();
+            let s: String = tokens.iter().map(|&t| pieces[t % pieces.len()]).collect();
+            let chars = super::super::scan::CharSet::of(&s);
+            prop_assert_eq!(super::english_cue_stands(&s, &chars), super::english_cues(&s).token, "`{}`", s);
         }
     }
 

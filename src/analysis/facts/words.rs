@@ -176,6 +176,7 @@ const EXPECTATION: &[&str] = &[
     "预计", "预期", "預計", "預期", "expected", "expects", "forecast",
 ];
 
+#[cfg(test)]
 static FLAG_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
     std::sync::LazyLock::new(|| {
         let lists: [(&[&str], u8); 5] = [
@@ -193,6 +194,28 @@ static FLAG_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
                 kinds.push(kind);
             }
         }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .expect("static word list");
+        (ac, kinds)
+    });
+
+/// The ASCII flag words (each holds a letter), with their kinds (as in `FLAG_WORDS`).
+static FLAG_WORDS_ASCII_SEARCH: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
+    std::sync::LazyLock::new(|| {
+        let lists: [(&[&str], u8); 5] = [
+            (ATTRIBUTION, 0),
+            (EXPECTATION, 1),
+            (REVISED, 2),
+            (MULTIPLE_ANSWERS, 3),
+            (FORECAST, 4),
+        ];
+        let (words, kinds): (Vec<&str>, Vec<u8>) = lists
+            .into_iter()
+            .flat_map(|(list, kind)| list.iter().map(move |w| (*w, kind)))
+            .filter(|(w, _)| w.is_ascii())
+            .unzip();
         let ac = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(&words)
@@ -252,7 +275,18 @@ pub(super) fn flags(s: &str, scanned: &Scan) -> Flags {
             .iter()
             .any(|set| scanned.chars.covers_ci(set));
     if ascii {
-        search_flags(s, f)
+        // The ASCII words in the stretches of ASCII with a letter (every such word holds
+        // one), the others each on its own.
+        let mut f = cjk_flags(s, scanned, f);
+        let (ac, kinds) = &*FLAG_WORDS_ASCII_SEARCH;
+        for r in super::scan::ascii_stretches(s) {
+            for m in ac.find_overlapping_iter(&s[r.clone()]) {
+                let (start, end) = (r.start + m.start(), r.start + m.end());
+                flag(&mut f, s, kinds[m.pattern().as_usize()], start, end);
+            }
+        }
+        f.forecast.sort_unstable();
+        f
     } else {
         // Only the words beyond ASCII can stand: each that the characters allow is looked
         // for on its own, which is cheaper than the search of all.
@@ -269,37 +303,35 @@ fn cjk_flags(s: &str, scanned: &Scan, mut f: Flags) -> Flags {
             continue;
         }
         for (start, _) in s.match_indices(w) {
-            let end = start + w.len();
-            match kind {
-                0 => f.attribution = Some(f.attribution.map_or(end, |a| a.min(end))),
-                1 => f.expectation = Some(f.expectation.map_or(end, |a| a.min(end))),
-                2 => f.revised = true,
-                3 => f.multiple_answers = true,
-                // No ASCII letter: the word stands as listed.
-                _ => f.forecast.push((start, end, true)),
-            }
+            flag(&mut f, s, *kind, start, start + w.len());
         }
     }
     f.forecast.sort_unstable();
     f
 }
 
-/// The flag words of `s`, by one search, added to `f`.
+/// A flag word of kind `kind` (as in `FLAG_WORDS`) at `s[start..end]`, added to `f`.
+fn flag(f: &mut Flags, s: &str, kind: u8, start: usize, end: usize) {
+    match kind {
+        0 => f.attribution = Some(f.attribution.map_or(end, |a| a.min(end))),
+        1 => f.expectation = Some(f.expectation.map_or(end, |a| a.min(end))),
+        2 => f.revised = true,
+        3 => f.multiple_answers = true,
+        _ => {
+            // The listed words are lower case: an exact match is one in lower case.
+            let exact = !s[start..end].bytes().any(|b| b.is_ascii_uppercase());
+            f.forecast.push((start, end, exact));
+        }
+    }
+}
+
+/// The flag words of `s`, by one search of all of them, added to `f`: what `flags` finds
+/// in its several ways, kept as the reference.
+#[cfg(test)]
 fn search_flags(s: &str, mut f: Flags) -> Flags {
     let (ac, kinds) = &*FLAG_WORDS;
     for m in ac.find_overlapping_iter(s) {
-        let end = m.end();
-        match kinds[m.pattern().as_usize()] {
-            0 => f.attribution = Some(f.attribution.map_or(end, |a| a.min(end))),
-            1 => f.expectation = Some(f.expectation.map_or(end, |a| a.min(end))),
-            2 => f.revised = true,
-            3 => f.multiple_answers = true,
-            _ => {
-                // The listed words are lower case: an exact match is one in lower case.
-                let exact = !s[m.range()].bytes().any(|b| b.is_ascii_uppercase());
-                f.forecast.push((m.start(), end, exact));
-            }
-        }
+        flag(&mut f, s, kinds[m.pattern().as_usize()], m.start(), m.end());
     }
     // In order of place, as `cjk_flags` gives them (only their set is read).
     f.forecast.sort_unstable();
