@@ -348,12 +348,20 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
 ];
 
 /// The literal words, each spelling of `~` apart, and for each pattern its group, whether
-/// it must stand as a whole word, and its rank among the patterns (the order tried).
+/// it must stand as a whole word, and its rank among the patterns (the order tried). The
+/// spellings beyond ASCII are looked for each on its own where a sentence's characters
+/// allow them; the ASCII ones, by one search of the stretches of ASCII with a letter (every
+/// ASCII spelling holds a letter).
 struct Literals {
-    search: aho_corasick::AhoCorasick,
+    /// Every spelling, in the order tried (for the reference search of all of them).
+    #[cfg(test)]
+    patterns: Vec<String>,
     info: Vec<(Group, bool)>,
+    /// The ASCII spellings, and each one's number among all.
+    ascii: aho_corasick::AhoCorasick,
+    ascii_ranks: Vec<usize>,
     /// The spellings beyond ASCII (none holds an ASCII character), each with its pattern
-    /// number and its set of characters: in a text without ASCII letters only they match.
+    /// number and its set of characters.
     cjk: Vec<(usize, String, WordSet)>,
 }
 
@@ -382,12 +390,15 @@ static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
             }
         }
     }
-    // A contiguous NFA: a DFA of these 300 spellings takes longer to build than a
-    // sentence takes to search, and only sentences with a cue are searched.
-    let search = aho_corasick::AhoCorasick::builder()
+    let ascii_ranks: Vec<usize> = (0..patterns.len())
+        .filter(|&k| patterns[k].is_ascii())
+        .collect();
+    // A contiguous NFA: a DFA of these spellings takes longer to build than a sentence
+    // takes to search, and only sentences with a cue are searched.
+    let ascii = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(&patterns)
+        .build(ascii_ranks.iter().map(|&k| &patterns[k]))
         .expect("static word list");
     let cjk = patterns
         .iter()
@@ -395,7 +406,14 @@ static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
         .filter(|(_, p)| !p.is_ascii())
         .map(|(k, p)| (k, p.clone(), WordSet::of(p)))
         .collect();
-    Literals { search, info, cjk }
+    Literals {
+        #[cfg(test)]
+        patterns,
+        info,
+        ascii,
+        ascii_ranks,
+        cjk,
+    }
 });
 
 /// The forms built from numerals (`FY2025`, `较 2019 年同期`, `前 8 个月`, `1-8月`, `前三季度`,
@@ -444,12 +462,19 @@ fn is_ascii_word(b: u8) -> bool {
 /// alternatives would find them: at the leftmost place any alternative matches, the first
 /// alternative tried there wins (a numeral form before a literal of its own group), and the
 /// search goes on after it.
+#[cfg(test)]
 fn find_words(s: &str) -> Vec<(usize, usize, Group)> {
+    static ALL: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&LITERALS.patterns)
+            .expect("static word list")
+    });
     let bytes = s.as_bytes();
     let literals = &*LITERALS;
     // (start, end, group, rank): every literal match at every place, in the order tried.
-    let found: Vec<(usize, usize, Group, usize)> = literals
-        .search
+    let found: Vec<(usize, usize, Group, usize)> = ALL
         .find_overlapping_iter(s)
         .filter_map(|m| {
             let k = m.pattern().as_usize();
@@ -468,8 +493,15 @@ fn find_words(s: &str) -> Vec<(usize, usize, Group)> {
 /// on its own (no spelling overlaps itself, so a search from the end of each place misses
 /// none), which is cheaper than the search of all.
 fn find_words_without_letters(s: &str, chars: &CharSet) -> Vec<(usize, usize, Group)> {
-    let literals = &*LITERALS;
     let mut found = Vec::new();
+    cjk_literals(s, chars, &mut found);
+    pick_words(s, found)
+}
+
+/// Every place of each literal spelling beyond ASCII that `chars` allows, into `found` as
+/// (start, end, group, rank).
+fn cjk_literals(s: &str, chars: &CharSet, found: &mut Vec<(usize, usize, Group, usize)>) {
+    let literals = &*LITERALS;
     for (k, word, set) in &literals.cjk {
         if !chars.covers_word(set) {
             continue;
@@ -479,6 +511,30 @@ fn find_words_without_letters(s: &str, chars: &CharSet) -> Vec<(usize, usize, Gr
             s.match_indices(word.as_str())
                 .map(|(start, _)| (start, start + word.len(), group, *k)),
         );
+    }
+}
+
+/// `find_words` of a text whose set of characters is `chars`: the spellings beyond ASCII
+/// each on its own, the ASCII ones by one search of the stretches of ASCII with a letter
+/// (a whole-word test there reads the bytes around the stretch, never ASCII word
+/// characters).
+fn find_words_by_kind(s: &str, chars: &CharSet) -> Vec<(usize, usize, Group)> {
+    let bytes = s.as_bytes();
+    let literals = &*LITERALS;
+    let mut found = Vec::new();
+    cjk_literals(s, chars, &mut found);
+    for r in super::scan::ascii_stretches(s) {
+        for m in literals.ascii.find_overlapping_iter(&s[r.clone()]) {
+            let k = literals.ascii_ranks[m.pattern().as_usize()];
+            let (group, bounded) = literals.info[k];
+            let (start, end) = (r.start + m.start(), r.start + m.end());
+            let whole = !bounded
+                || (start == 0 || !is_ascii_word(bytes[start - 1]))
+                    && bytes.get(end).is_none_or(|&b| !is_ascii_word(b));
+            if whole {
+                found.push((start, end, group, k));
+            }
+        }
     }
     pick_words(s, found)
 }
@@ -743,7 +799,7 @@ pub(super) fn tokens_into(
     // Every English word holds an English cue: without one, only the words beyond ASCII
     // can stand.
     let words = if scanned.english_words {
-        find_words(s)
+        find_words_by_kind(s, &scanned.chars)
     } else {
         find_words_without_letters(s, &scanned.chars)
     };
@@ -1061,6 +1117,12 @@ mod same_as_one_regex {
                 let expected = one_regex(line);
                 words += expected.len();
                 assert_eq!(find_words(line), expected, "in `{line}`");
+                let chars = super::super::scan::CharSet::of(line);
+                assert_eq!(
+                    super::find_words_by_kind(line, &chars),
+                    expected,
+                    "in `{line}`"
+                );
                 let scanned = super::super::scan::scan(line);
                 let marked =
                     super::super::scan::scan_marking::<true>(line, &mut Default::default());
@@ -1159,6 +1221,8 @@ mod same_as_one_regex {
                 }
             }
             prop_assert_eq!(find_words(&s), one_regex(&s));
+            let chars = super::super::scan::CharSet::of(&s);
+            prop_assert_eq!(super::find_words_by_kind(&s, &chars), one_regex(&s));
         }
 
         #[test]
