@@ -93,6 +93,17 @@ fn slash_lists(text: &str, raws: &mut [Raw]) {
     }
 }
 
+/// Words before a bare figure that make it the total of what the figure before counted.
+const TOTAL_OF: &[&str] = &[
+    "a total of",
+    "the total to",
+    "its total to",
+    "their total to",
+    "the total at",
+    "a combined",
+    "a cumulative",
+];
+
 /// A bare figure with a scale word and nothing after it takes the unit of the scaled figure
 /// before it in the same paragraph (`about 2.6 billion bushels of corn; Illinois comes next
 /// at 2.4 billion`): the unit goes without saying. Only from the nearest quantity, so a
@@ -110,13 +121,32 @@ fn carried_units(text: &str, raws: &mut [Raw]) {
         if !bare {
             continue;
         }
+        let head = text[..cur.span.start].trim_end();
+        // `added another 301,000 subscribers, for a total of 5.8 million`: a total counts what
+        // the figure just before it counted, scaled or not.
+        let total = TOTAL_OF
+            .iter()
+            .any(|w| ends_with_word(head, head.len(), w).is_some());
+        if total
+            && let Some(prev) = raws[..i].last()
+            && prev.reason.is_none()
+            && matches!(prev.kind, Kind::Count | Kind::Quantity)
+            && prev.unit.is_some()
+            && text
+                .get(prev.span.end..cur.span.start)
+                .is_some_and(|gap| gap.len() <= 60 && !gap.contains(['.', ';', '\n']))
+        {
+            let (kind, unit) = (prev.kind, prev.unit.clone());
+            raws[i].kind = kind;
+            raws[i].unit = unit;
+            continue;
+        }
         // (`万` scales as `million` does: `比去年增加26万人，连续第八年超过千万`.)
         // (A round figure written with its scale word alone, `超过千万`, is read whole.)
         let round = cur.style.numeral == super::mention::Numeral::Chinese && cur.value >= 1e4;
         if cur.style.factor < 1e4 && !round {
             continue;
         }
-        let head = text[..cur.span.start].trim_end();
         let compared = ["compared with", "compared to", "versus", "vs", "vs."]
             .iter()
             .any(|w| ends_with_word(head, head.len(), w).is_some());
@@ -545,13 +575,30 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
             let v = skip_space(text, span.end);
             let after = &text[v..];
             let after = after.strip_prefix('了').unwrap_or(after);
-            if !PREDICATE_VERBS.iter().any(|p| after.starts_with(p)) {
+            if !PREDICATE_VERBS.iter().any(|p| after.starts_with(p))
+                && !restricted_about(text, span)
+            {
                 continue;
             }
         }
         out.push((hedge, span));
     }
     out
+}
+
+/// Whether `约` at `span` follows an adverb that restricts or sums (`僅約歷年同期的兩成三`,
+/// `仅约`, `平均约`, `合计约`): then it is the hedge whatever follows, not the `约` of `约束`,
+/// `约定`.
+fn restricted_about(text: &str, span: Span) -> bool {
+    matches!(&text[span.range()], "约" | "約")
+        && matches!(
+            super::lexicon::char_before(text, span.start),
+            Some('僅' | '仅' | '只' | '才' | '均' | '共' | '计' | '計' | '别' | '別')
+        )
+        && !matches!(
+            super::lexicon::char_at(text, span.end),
+            Some('束' | '定' | '会' | '會' | '谈' | '談' | '见' | '見' | '请' | '請' | '占' | '佔')
+        )
 }
 
 /// Whether one of `不大几将接至最约` (or the traditional `幾將約`) starts at byte `k`. Compares the UTF-8 bytes as they

@@ -313,12 +313,14 @@ fn half_a(text: &str, s: usize, tail: &Tail) -> Raw {
     raw
 }
 
-/// A round figure read from a scale word alone (`百` in `上百家`): one of it, stated exactly.
+/// A round figure read from a scale word alone (`百` in `上百家`): one of it, with the
+/// precision of its one (`百` is `一百`).
 fn round_figure(end: usize, value: f64) -> Parsed {
     Parsed {
         end,
         value,
-        half: 0.0,
+        // `百` alone is `一百`: it asserts what `100` does, [50, 150] (docs/numbers.md).
+        half: value * 0.5,
         numeral: Numeral::Chinese,
         decimals: 0,
         grouped: false,
@@ -378,6 +380,7 @@ pub(crate) fn zh_approximate(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     };
     let fake = Parsed {
         value: (lo + hi) / 2.0,
+        half: 0.0,
         ..round_figure(end, 1.0)
     };
     let pre = context::pre(text, s);
@@ -550,6 +553,8 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
                 "week" => Some((1.0, "week")),
                 "day" => Some((1.0, "day")),
                 "hour" => Some((1.0, "h")),
+                "minute" => Some((1.0, "min")),
+                "fortnight" => Some((2.0, "week")),
                 _ => None,
             };
             if let Some((v, unit)) = span_of {
@@ -796,9 +801,13 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             false,
         ));
     }
-    // `9 out of 10`: as `9 in 10`.
+    // `9 out of 10`: as `9 in 10`; `19 times out of 20` (a poll's confidence) too, whatever
+    // the size of the first figure.
+    let times = lw == "times" && text[we..].starts_with(" out of ");
     let (lw, we) = if lw == "out" && text[we..].starts_with(" of ") {
         ("in", we + " of".len())
+    } else if times {
+        ("in", we + " out of".len())
     } else {
         (lw, we)
     };
@@ -816,7 +825,7 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             && !q.grouped
             && q.int_digits == 4
             && (1000.0..=2100.0).contains(&q.value);
-        let small = p.value <= 10.0 && p.value.fract() == 0.0 && p.decimals == 0;
+        let small = (p.value <= 10.0 || times) && p.value.fract() == 0.0 && p.decimals == 0;
         if small && !year_like && q.value > p.value && p.value > 0.0 && q.decimals == 0 {
             let number = Span::new(s, q.end);
             let value = p.value / q.value;
@@ -886,4 +895,105 @@ pub(crate) fn zh_one_in(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
 fn half(text: &str, s: usize, word: &str) -> Raw {
     let number = Span::new(s, s + word.len());
     word_form(text, Kind::Fraction, number, 0.5, Numeral::Chinese, false)
+}
+
+/// Words after a clock reading that make it a time of day (`14:32:05 UTC`, `9:30:00 a.m.`).
+const CLOCK_AFTER: &[&str] = &[
+    "am", "pm", "a.m.", "p.m.", "AM", "PM", "UTC", "GMT", "local", "ET", "EST", "EDT", "CET",
+    "CEST", "BST", "PT", "PST", "PDT", "JST", "HKT",
+];
+
+/// Words before a clock reading that make it a time of day (`at 14:32:05`, `from 9:00:00`).
+const CLOCK_BEFORE: &[&str] = &[
+    "at", "At", "from", "From", "until", "till", "to", "since", "by", "between", "and", "@", "on",
+    "before", "after",
+];
+
+/// `2:04:37`, `1:59.40`, `3:26.00`: an elapsed time (a race, a record, a match), hours,
+/// minutes and seconds, or minutes and seconds with a fraction of one; a quantity in seconds,
+/// precise to half its last place. A time of day is none (`date` reads `16:39`): a
+/// preposition of time before it (`at 14:32:05`), a zone or `a.m.` after it, or a Chinese
+/// word other than a verb of finishing before it (`北京时间14:32:05`, not `以2:04:37夺冠`).
+pub(crate) fn elapsed_time(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    if p.numeral != Numeral::Arabic || p.decimals != 0 || p.grouped || p.int_digits > 2 {
+        return None;
+    }
+    let b = text.as_bytes();
+    // `:mm` with a first digit of 0–5.
+    let pair = |k: usize| -> Option<f64> {
+        (b.get(k) == Some(&b':')
+            && b.get(k + 1).is_some_and(|d| (b'0'..=b'5').contains(d))
+            && b.get(k + 2).is_some_and(u8::is_ascii_digit))
+        .then(|| f64::from((b[k + 1] - b'0') * 10 + (b[k + 2] - b'0')))
+    };
+    let m = pair(p.end)?;
+    let (mut value, mut end) = match pair(p.end + 3) {
+        Some(sec) => (p.value * 3600.0 + m * 60.0 + sec, p.end + 6),
+        None => (p.value * 60.0 + m, p.end + 3),
+    };
+    let three = end == p.end + 6;
+    // A fraction of a second.
+    let mut decimals = 0u8;
+    if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let mut k = end + 1;
+        let mut scale = 0.1;
+        while let Some(d) = b.get(k).filter(|d| d.is_ascii_digit()) {
+            value += f64::from(d - b'0') * scale;
+            scale /= 10.0;
+            decimals += 1;
+            k += 1;
+        }
+        end = k;
+    }
+    if (!three && decimals == 0)
+        || decimals > 3
+        || b.get(end)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b':')
+    {
+        return None;
+    }
+    let k = skip_space(text, end);
+    let (w, _) = word_at(text, k);
+    let zone =
+        CLOCK_AFTER.contains(&w) || text[k..].starts_with("a.m.") || text[k..].starts_with("p.m.");
+    let head = text[..s].trim_end_matches(' ');
+    let word_before = head
+        .rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '@'))
+        .next()
+        .unwrap_or("");
+    let clock_word = CLOCK_BEFORE.contains(&word_before);
+    let zh_clock = char_before(text, s).is_some_and(|c| {
+        super::nonquant::is_cjk(c)
+            && !matches!(
+                c,
+                '以' | '为' | '為' | '出' | '绩' | '績' | '时' | '時' | '是'
+            )
+    });
+    if zone || clock_word || zh_clock {
+        return None;
+    }
+    let pre = context::pre(text, s);
+    let scale = 10f64.powi(-i32::from(decimals));
+    Some(Raw {
+        span: Span::new(pre.start(s), end),
+        number: Span::new(s, end),
+        kind: Kind::Quantity,
+        value,
+        half: 0.5 * scale,
+        base: None,
+        by_nature: false,
+        unit: Some(Cow::Borrowed("s")),
+        hedge: pre.hedge.map(|h| h.0),
+        hedge_span: pre.hedge.map(|h| h.1),
+        style: Style {
+            numeral: Numeral::Arabic,
+            decimals,
+            grouped: false,
+            // A clock reading cannot be rewritten digit for digit.
+            factor: 0.0,
+        },
+        indefinite: false,
+        weak: false,
+        reason: None,
+    })
 }

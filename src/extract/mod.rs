@@ -1555,4 +1555,215 @@ mod tests {
         let text = "| Division | Staff |\n|---|---|\n| Consumer | 123 |\n";
         assert_eq!(read(text, "123").0, Kind::Number);
     }
+
+    #[test]
+    fn hedges_spans_and_counters_of_wave_8() {
+        let inf = f64::INFINITY;
+        for (text, want, kind, (value, low, high), unit) in [
+            // Hedges: `near` as `close to`, `within` and `未滿` as limits.
+            (
+                "with humidity near 60%.",
+                "near 60%",
+                Kind::Percent,
+                (0.6, 0.595 * 0.95, 0.605),
+                "%",
+            ),
+            (
+                "could cut output within two years.",
+                "within two years",
+                Kind::Quantity,
+                (2.0, -inf, 2.0),
+                "year",
+            ),
+            (
+                "homes within 5 km of the fault",
+                "within 5 km",
+                Kind::Quantity,
+                (5.0, -inf, 5.0),
+                "km",
+            ),
+            (
+                "a fee of not more than 2% a year",
+                "not more than 2%",
+                Kind::Percent,
+                (0.02, -inf, 0.02),
+                "%",
+            ),
+            (
+                "6個月至未滿2歲的幼童",
+                "未滿2歲",
+                Kind::Quantity,
+                (2.0, -inf, 2.0),
+                "year",
+            ),
+            (
+                "增速未达3%。",
+                "未达3%",
+                Kind::Percent,
+                (0.03, -inf, 0.03),
+                "%",
+            ),
+            (
+                "more than a minute ahead of the champion",
+                "more than a minute",
+                Kind::Quantity,
+                (1.0, 1.0, inf),
+                "min",
+            ),
+            // `百` alone asserts what `100` does.
+            (
+                "通信基站退服近百个，",
+                "近百个",
+                Kind::Count,
+                (100.0, 47.5, 150.0),
+                "个",
+            ),
+            // Nights of a stay, carloads, tenths and a half.
+            (
+                "平均停留6.4夜。",
+                "6.4夜",
+                Kind::Quantity,
+                (6.4, 6.35, 6.45),
+                "night",
+            ),
+            (
+                "日均装车18.1万车，",
+                "18.1万车",
+                Kind::Count,
+                (181_000.0, 180_500.0, 181_500.0),
+                "车",
+            ),
+            (
+                "七成半患者未有接種疫苗。",
+                "七成半",
+                Kind::Percent,
+                (0.75, 0.745, 0.755),
+                "%",
+            ),
+            // `约` after `僅` hedges the figure across the words between.
+            (
+                "累積雨量僅約歷年同期的兩成三，",
+                "兩成三",
+                Kind::Percent,
+                (0.23, 0.225 * 0.95, 0.235 * 1.05),
+                "%",
+            ),
+            // A span of time counted back from a date.
+            (
+                "在截至1月10日的一星期內，",
+                "一星期",
+                Kind::Quantity,
+                (1.0, 0.5, 1.5),
+                "week",
+            ),
+            // Elapsed times: a race's finishing time, a record with hundredths.
+            (
+                "won the marathon in 2:04:37, a record",
+                "2:04:37",
+                Kind::Quantity,
+                (7477.0, 7476.5, 7477.5),
+                "s",
+            ),
+            (
+                "| 2 | Worku | 2:04:59 |",
+                "2:04:59",
+                Kind::Quantity,
+                (7499.0, 7498.5, 7499.5),
+                "s",
+            ),
+            (
+                "She ran the mile in 4:07.90 last year.",
+                "4:07.90",
+                Kind::Quantity,
+                (247.9, 247.895, 247.905),
+                "s",
+            ),
+            (
+                "以2:19:48夺冠",
+                "2:19:48",
+                Kind::Quantity,
+                (8388.0, 8387.5, 8388.5),
+                "s",
+            ),
+            // A poll's confidence level.
+            (
+                "plus or minus 2.5 percentage points, 19 times out of 20.",
+                "19 times out of 20",
+                Kind::Fraction,
+                (0.95, 0.9025, 0.9975),
+                "-",
+            ),
+            // A total counts what the figure before it counted.
+            (
+                "It added another 301,000 subscribers, for a total of 5.8 million.",
+                "5.8 million",
+                Kind::Count,
+                (5.8e6, 5.75e6, 5.85e6),
+                "subscribers",
+            ),
+        ] {
+            if unit == "-" {
+                let m = mention(text, want);
+                assert_eq!(m.kind, kind, "`{want}`");
+                assert!(
+                    close(m.value, value)
+                        && close(m.interval.low, low)
+                        && close(m.interval.high, high),
+                    "`{want}`: {} [{}, {}]",
+                    m.value,
+                    m.interval.low,
+                    m.interval.high
+                );
+            } else {
+                assert_reads(text, want, kind, (value, low, high), unit);
+            }
+        }
+        // Not quantities: years of the Minguo calendar, hours, roads, times of day.
+        for (text, want, kind) in [
+            ("114年來台旅客857萬人次", "114年", Kind::Year),
+            (
+                "約為疫情前108年（1,186.4萬人次）的七成二",
+                "108年",
+                Kind::Year,
+            ),
+            ("每日夜間11時至翌日5時降壓", "11時", Kind::Date),
+            ("省道211线有7处路段塌方", "211线", Kind::Name),
+            (
+                "The quake struck at 14:32:05 local time.",
+                "14:32:05",
+                Kind::Date,
+            ),
+            ("北京时间14:32:05发生地震", "14:32:05", Kind::Date),
+        ] {
+            assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
+        }
+        // `成立110年來` stays a span of a hundred and ten years.
+        assert_eq!(mention("公司成立110年來", "110年").kind, Kind::Quantity);
+        // Words after `车` that make a word of cars: no carloads.
+        let text = "新增5万车主。";
+        assert!(
+            extract(text, &ExtractOptions::default())
+                .iter()
+                .all(|m| m.unit.as_deref() != Some("车"))
+        );
+        // `夜间` is no night of a stay.
+        let text = "3日夜间有雨。";
+        assert!(
+            extract(text, &ExtractOptions::default())
+                .iter()
+                .all(|m| m.unit.as_deref() != Some("night"))
+        );
+        // The subject of a clause of expecting names no count, and `more than` after a share
+        // in words compares, no hedge on what follows.
+        let text = "It added 512,000 subscribers, well ahead of the 430,000 analysts had expected.";
+        assert_eq!(mention(text, "430,000").kind, Kind::Number);
+        let text = "India sent 31,200 visitors, nearly a third more than a year before.";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(
+            mentions
+                .iter()
+                .all(|m| !text[m.span.range()].contains("year")),
+            "{mentions:?}"
+        );
+    }
 }

@@ -411,8 +411,9 @@ fn arabic_at(
     if !p.value.is_finite() {
         return Some(p.end);
     }
-    if let Some(raw) =
-        context::en_fraction(text, s, &p).or_else(|| context::slash_fraction(text, s, &p))
+    if let Some(raw) = context::en_fraction(text, s, &p)
+        .or_else(|| context::slash_fraction(text, s, &p))
+        .or_else(|| context::elapsed_time(text, s, &p))
     {
         let end = raw.span.end;
         out.push(raw);
@@ -550,6 +551,19 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     // not degrees.
     if glued && matches!(tail.kind, TailKind::Unit("°C" | "°F")) && brand_before(text, s) {
         tail.kind = TailKind::Name;
+    }
+    // `省道211线`, `国道318線`: a road numbered between the word for its class and `线`.
+    if tail.kind == TailKind::None
+        && p.decimals == 0
+        && matches!(lexicon::char_at(text, p.end), Some('线' | '線'))
+        && matches!(lexicon::char_before(text, s), Some('道'))
+    {
+        let span = Span::new(s, p.end + '线'.len_utf8());
+        out.push(
+            Raw::non_quantity(Kind::Name, span, Span::new(s, p.end), p.value, p.numeral)
+                .because(Reason::Name),
+        );
+        return Some(span.end);
     }
     // `港区四期`, `一期工程`, `3期临床试验`: the phase of a site or a project, an ordinal.
     if tail.kind == TailKind::Count(Cow::Borrowed("期")) && phase(text, s, tail.end) {
@@ -697,9 +711,10 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     // indefinite `一年` of `有一年`.
     if raw.indefinite
         && matches!(raw.unit.as_deref(), Some("year" | "month" | "week" | "day"))
-        && RECENT_BEFORE
+        && (RECENT_BEFORE
             .iter()
             .any(|w| lexicon::ends_with_word(text, s, w).is_some())
+            || ended_by_a_date(text, s))
     {
         raw.indefinite = false;
     }
@@ -873,6 +888,20 @@ fn nearly_a_span(text: &str, at: usize, end: usize) -> bool {
         )
     });
     verb_before && ends
+}
+
+/// Whether `的` before `s` follows the date a span ends on (`截至1月10日的一星期`,
+/// `截至6月底的一年`, `至今的一个月`): the span counted back from it, not an indefinite one.
+fn ended_by_a_date(text: &str, s: usize) -> bool {
+    let Some(k) = text[..s].strip_suffix('的').map(str::len) else {
+        return false;
+    };
+    matches!(
+        lexicon::char_before(text, k),
+        Some('日' | '号' | '號' | '底' | '止' | '今')
+    ) || ["为止", "為止", "月份"]
+        .iter()
+        .any(|w| text[..k].ends_with(w))
 }
 
 /// Words before `一年`, `一个月` that make it a span of time counted from now.
