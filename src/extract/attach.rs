@@ -208,6 +208,38 @@ fn hundredths_of_seconds(text: &str, raws: &mut [Raw]) {
     }
 }
 
+/// Whether `a-b` between `start` and `end` stands in a list of scores joined by commas
+/// (`beat her 6-3, 4-6, 7-5`): a falling score of small whole numbers (a tally, never a
+/// range) is next to it. Brackets of age rise (`18-24, 25-34`) and stay ranges.
+fn in_score_list(text: &str, start: usize, end: usize) -> bool {
+    // Two whole numbers of one or two digits joined by a hyphen.
+    let pair = |t: &str| -> Option<(u32, u32)> {
+        let (a, b) = t.split_once('-')?;
+        let ok = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+        if !(ok(a) && ok(b)) {
+            return None;
+        }
+        Some((a.parse().ok()?, b.parse().ok()?))
+    };
+    let score = |t: &str| pair(t).is_some();
+    let falling = |t: &str| pair(t).is_some_and(|(a, b)| a >= b);
+    let before = text[..start].trim_end_matches(' ');
+    let prev = before.strip_suffix(',').map(|h| {
+        let h = h.trim_end_matches(' ');
+        &h[h.rfind(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .map_or(0, |i| i + 1)..]
+    });
+    let after = text[end..].trim_start_matches(' ');
+    let next = after.strip_prefix(',').map(|t| {
+        let t = t.trim_start_matches(' ');
+        &t[..t
+            .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .unwrap_or(t.len())]
+    });
+    score(text.get(start..end).unwrap_or(""))
+        && (prev.is_some_and(falling) || next.is_some_and(falling))
+}
+
 fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     let plain = |r: &Raw| r.kind.is_quantity() && r.hedge.is_none() && !r.by_nature;
     // `约 5%-10%`: a hedge before the first end widens the whole range.
@@ -221,7 +253,8 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     let connector = between.trim();
     let before = text[..a.span.start].trim_end();
     let ok = match connector {
-        "-" => between.len() == 1,
+        // (`6-3, 4-6, 7-5`: set scores in a list, each a score like its neighbours.)
+        "-" => between.len() == 1 && !in_score_list(text, a.span.start, b.span.end),
         // `18-to-34-year-olds`: a range written as one compound.
         "-to-" => true,
         "–" | "—" | "~" | "～" | "至" | "到" | "to" => true,
@@ -580,11 +613,22 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
             {
                 continue;
             }
+            // `最高` bounds what is paid or imposed (`最高補助8萬元`, `最高可获`), not a
+            // record reached (`最高达到49.6℃` is the record itself).
+            if w == "最高" && !PAYING_VERBS.iter().any(|p| after.starts_with(p)) {
+                continue;
+            }
         }
         out.push((hedge, span));
     }
     out
 }
+
+/// Verbs after `最高` that make it a limit on what is paid or imposed.
+const PAYING_VERBS: &[&str] = &[
+    "补助", "補助", "补贴", "補貼", "给付", "給付", "赔偿", "賠償", "罚款", "罰款", "奖励", "獎勵",
+    "可", "罚", "罰", "判处", "判處", "处以", "處以", "发放", "發放", "贷款", "貸款",
+];
 
 /// Whether `约` at `span` follows an adverb that restricts or sums (`僅約歷年同期的兩成三`,
 /// `仅约`, `平均约`, `合计约`): then it is the hedge whatever follows, not the `约` of `约束`,

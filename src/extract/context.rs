@@ -1593,7 +1593,10 @@ fn relative_subject(text: &str, e: usize) -> bool {
 /// counts. Returns the noun.
 fn part_of_whole(text: &str, j: usize) -> Option<&str> {
     let mut at = starts_with_word(text, j, "of ")?;
-    for det in ["the ", "its ", "their ", "all "] {
+    for det in [
+        "the ", "its ", "their ", "all ", "her ", "his ", "our ", "these ", "those ", "my ",
+        "your ",
+    ] {
         if let Some(e) = starts_with_word(text, at, det) {
             at = e;
             break;
@@ -1664,11 +1667,18 @@ fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)>
     // A brand and its model (`14 Boeing 737 MAX 9 jets`) modify the noun too; they take no
     // share of the `modifiers` of prose, but a phrase of more than six words is no count.
     let mut after_brand = false;
+    let mut prev_word = "";
     for _ in 0..6 {
         let (w, e) = word_at(text, at);
         if is_plural_noun(w) || capital_plural(w) {
             return Some((w, e));
         }
+        // `14 break points`, `three match points`: points of a game, counted (not the
+        // percentage points that `points` alone is).
+        if w == "points" && matches!(prev_word, "break" | "match" | "set" | "game" | "bonus") {
+            return Some((w, e));
+        }
+        prev_word = w;
         // `roughly 2.2 million two years ago`: a number word starts a figure of its own.
         if super::numeral::en_word(w).is_some() {
             return None;

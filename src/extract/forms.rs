@@ -789,7 +789,8 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let (w, we) = word_at(text, p.end + 1);
     let lower = Lower::of(w)?;
     let lw = lower.as_str();
-    if let Some(d) = denominator(lw) {
+    // (`a 0-1 half-time deficit`, `2 quarter-finals`: a compound, no share.)
+    if let Some(d) = denominator(lw).filter(|_| bytes.get(we) != Some(&b'-')) {
         let number = Span::new(s, we);
         let value = p.value / d;
         return Some(word_form(

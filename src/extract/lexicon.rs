@@ -183,6 +183,40 @@ pub(crate) const CURRENCY_AFTER_EN: &[(&str, &str)] = &[
     ("ringgit", "MYR"),
     ("RMB", "CNY"),
     ("CNY", "CNY"),
+    // Currencies named in words after the figure (`11 million Swedish kronor`, `500 pounds`,
+    // `2 billion won`), the adjective of the country before the longer names.
+    ("Swedish kronor", "SEK"),
+    ("Swedish krona", "SEK"),
+    ("Norwegian kroner", "NOK"),
+    ("Danish kroner", "DKK"),
+    ("Swiss francs", "CHF"),
+    ("Swiss franc", "CHF"),
+    ("Canadian dollars", "CAD"),
+    ("Australian dollars", "AUD"),
+    ("New Zealand dollars", "NZD"),
+    ("Hong Kong dollars", "HKD"),
+    ("Singapore dollars", "SGD"),
+    ("Taiwan dollars", "TWD"),
+    ("US dollars", "USD"),
+    ("kronor", "SEK"),
+    ("pounds sterling", "GBP"),
+    ("sterling", "GBP"),
+    ("rubles", "RUB"),
+    ("roubles", "RUB"),
+    ("pesos", "MXN"),
+    ("reais", "BRL"),
+    ("rand", "ZAR"),
+    ("baht", "THB"),
+    ("dong", "VND"),
+    ("rupiah", "IDR"),
+    ("lira", "TRY"),
+    ("naira", "NGN"),
+    ("shekels", "ILS"),
+    ("zloty", "PLN"),
+    ("forints", "HUF"),
+    ("dirhams", "AED"),
+    ("riyals", "SAR"),
+    ("francs", "CHF"),
 ];
 
 /// Chinese units of measure and time, with the normalised unit. Entries that begin with a
@@ -924,6 +958,9 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("no fewer than", Hedge::AtLeast),
     ("no less than", Hedge::AtLeast),
     ("no more than", Hedge::AtMost),
+    // `a minimum of eight years`, `a maximum of 45 days`.
+    ("a minimum of", Hedge::AtLeast),
+    ("a maximum of", Hedge::AtMost),
     // `not more than 2%`, `not less than 60 days`: the limits of a rule or a contract.
     ("not more than", Hedge::AtMost),
     ("not less than", Hedge::AtLeast),
@@ -1025,6 +1062,11 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("少于", Hedge::Under),
     ("至多", Hedge::AtMost),
     ("最多", Hedge::AtMost),
+    // `最长5年`, `最長可延至3年`: the longest term allowed, at most; `最短`, `最少` the least.
+    ("最长", Hedge::AtMost),
+    ("最長", Hedge::AtMost),
+    ("最短", Hedge::AtLeast),
+    ("最少", Hedge::AtLeast),
     ("约", Hedge::Approximately),
     ("近", Hedge::Nearly),
     ("逾", Hedge::Over),
@@ -1105,6 +1147,8 @@ pub(crate) const HEDGE_DETACHED: &[(&str, Hedge, bool)] = &[
     ("接近", Hedge::Nearly, true),
     ("至少", Hedge::AtLeast, false),
     ("最多", Hedge::AtMost, false),
+    // `每公頃最高補助8萬元`, `最高可获50万元`: the most paid, before a verb of paying.
+    ("最高", Hedge::AtMost, true),
     ("至多", Hedge::AtMost, false),
     ("约", Hedge::Approximately, true),
 ];
@@ -1135,6 +1179,19 @@ pub(crate) const PREDICATE_VERBS: &[&str] = &[
     "耗费",
     "消耗",
     "需要",
+    // Verbs of paying and penalising after `最高` (`最高補助8萬元`, `最高罚款50万元`).
+    "补助",
+    "補助",
+    "补贴",
+    "補貼",
+    "给付",
+    "給付",
+    "赔偿",
+    "賠償",
+    "罚款",
+    "罰款",
+    "奖励",
+    "獎勵",
     // `約需1,565元`, `约每公升1.5元`, `约可节省`, `约共`: a verb, a modal or the word of a
     // rate between the hedge and its figure (`约束`, `约定` are words of their own, never
     // these).

@@ -1766,4 +1766,93 @@ mod tests {
             "{mentions:?}"
         );
     }
+
+    #[test]
+    fn sports_money_and_limits_of_wave_8() {
+        let inf = f64::INFINITY;
+        for (text, want, kind, (value, low, high), unit) in [
+            (
+                "The prize is worth 11 million Swedish kronor.",
+                "11 million Swedish kronor",
+                Kind::Money,
+                (1.1e7, 1.05e7, 1.15e7),
+                "SEK",
+            ),
+            (
+                "He was jailed with a minimum of eight years to serve.",
+                "a minimum of eight years",
+                Kind::Quantity,
+                (8.0, 8.0, inf),
+                "year",
+            ),
+            (
+                "每公頃最高補助8萬元；",
+                "8萬元",
+                Kind::Money,
+                (80_000.0, -inf, 80_000.0),
+                // (`元` is TWD by the passage's locale, which a lone sentence has not.)
+                "CNY",
+            ),
+            (
+                "申請低利貸款，最長5年。",
+                "最長5年",
+                Kind::Quantity,
+                (5.0, -inf, 5.0),
+                "year",
+            ),
+            (
+                "employment rose by 42,200 people to 14.61 million.",
+                "14.61 million",
+                Kind::Count,
+                (1.461e7, 1.4605e7, 1.4615e7),
+                "people",
+            ),
+            (
+                "She saved 11 of 14 break points.",
+                "14 break points",
+                Kind::Count,
+                (14.0, 13.5, 14.5),
+                "points",
+            ),
+            (
+                "She has won 20 of her last 21 matches.",
+                "20",
+                Kind::Count,
+                (20.0, 19.5, 20.5),
+                "matches",
+            ),
+        ] {
+            assert_reads(text, want, kind, (value, low, high), unit);
+        }
+        // A record reached is no limit: `最高达到49.6℃` states the record.
+        let m = mention("吐鲁番东坎站最高达到49.6℃。", "49.6℃");
+        assert!(close(m.interval.low, 49.55), "{m:?}");
+        // Set scores in a list are scores, a set lost too; brackets of age stay ranges.
+        let text = "beat Marquez 6-3, 4-6, 7-5 on Saturday";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(
+            mentions.iter().all(|m| m.hedge != Some(Hedge::Range)),
+            "{mentions:?}"
+        );
+        let text = "those aged 18-24, 25-34 and 35-44";
+        assert_eq!(mention(text, "18-24").hedge, Some(Hedge::Range));
+        // `half-time`, `quarter-final` after a figure are compounds, no share.
+        let text = "United came back from a 0-1 half-time deficit.";
+        assert!(
+            extract(text, &ExtractOptions::default())
+                .iter()
+                .all(|m| m.kind != Kind::Fraction)
+        );
+        // Names and codes: Taiwan's provincial highways, a number after `hotline,`.
+        for (text, want, kind) in [
+            ("台20線周邊3處路段坍方", "20線", Kind::Name),
+            (
+                "the bureau's hotline, 1300 135 070, took calls",
+                "1300 135 070",
+                Kind::Name,
+            ),
+        ] {
+            assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
+        }
+    }
 }

@@ -552,11 +552,12 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     if glued && matches!(tail.kind, TailKind::Unit("°C" | "°F")) && brand_before(text, s) {
         tail.kind = TailKind::Name;
     }
-    // `省道211线`, `国道318線`: a road numbered between the word for its class and `线`.
+    // `省道211线`, `国道318線`, `台20線`: a road numbered between the word for its class (or
+    // Taiwan's `台` of a provincial highway) and `线`.
     if tail.kind == TailKind::None
         && p.decimals == 0
         && matches!(lexicon::char_at(text, p.end), Some('线' | '線'))
-        && matches!(lexicon::char_before(text, s), Some('道'))
+        && matches!(lexicon::char_before(text, s), Some('道' | '台' | '臺'))
     {
         let span = Span::new(s, p.end + '线'.len_utf8());
         out.push(
@@ -658,7 +659,13 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
             && prev.kind == Kind::Count
             && prev.reason.is_none()
             && text.get(prev.span.end..pre.start(s)) == Some(" to ")
-            && context::counted_subject(text, prev.span.start).is_some()
+            && (context::counted_subject(text, prev.span.start).is_some()
+                // `employment rose by 42,200 people to 14.61 million`, `up 3,000 jobs to
+                // 1.2 million`: a change that counts things and the level it led to.
+                || ["by", "up", "down"].iter().any(|w| {
+                    lexicon::ends_with_word(text, lexicon::skip_space_back(text, prev.span.start), w)
+                        .is_some()
+                }))
         {
             raw.kind = Kind::Count;
             raw.unit = prev.unit.clone();
