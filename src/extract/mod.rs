@@ -1855,4 +1855,20 @@ mod tests {
             assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
         }
     }
+
+    #[test]
+    fn a_carried_unit_does_not_depend_on_where_a_batch_ends() {
+        // More mentions in one paragraph than a batch holds, then a unit carried across a
+        // comma: read as it is read alone.
+        let mut text = String::new();
+        for k in 0..63 {
+            text.push_str(&format!("{k}%, "));
+        }
+        text.push_str("and Toyota sold 10.3 million vehicles, ahead of Volkswagen's 9.0 million.");
+        assert_eq!(mention(&text, "9.0 million").kind, Kind::Count);
+        assert_eq!(
+            mention(&text, "9.0 million").unit.as_deref(),
+            Some("vehicles")
+        );
+    }
 }

@@ -89,9 +89,10 @@ const BATCH: usize = 64;
 
 /// Every raw mention in `text`, handed to `sink` in batches, in order of position.
 ///
-/// A batch ends only where clause punctuation (`，` `。` `;` …) stands between two mentions.
-/// No mention reaches back over such punctuation, no range is joined across it and no hedge
-/// is given across it (`attach`), so the later stages see each batch exactly as they would
+/// A batch ends only at a blank line, or where clause punctuation (`，` `。` `;` …) stands
+/// more than 300 bytes after the last mention (`batch_may_end`). No mention reaches back over
+/// either, no range is joined across them, no hedge is given across them and no unit is
+/// carried over them (`attach`), so the later stages see each batch exactly as they would
 /// see that part of the whole list. `sink` takes the mentions out of the vector it is given.
 pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
     let bytes = text.as_bytes();
@@ -133,8 +134,9 @@ pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
                     }
                 }
                 if out.len() >= BATCH
-                    && out.last().is_some_and(|r| r.span.end <= i)
-                    && ends_clause_at(bytes, i)
+                    && let Some(last) = out.last()
+                    && last.span.end <= i
+                    && batch_may_end(bytes, i, last.span.end, out.len())
                 {
                     carried = out.last().cloned();
                     untangle(&mut out, &mut last_end);
@@ -151,6 +153,21 @@ pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
     }
     untangle(&mut out, &mut last_end);
     sink(&mut out);
+}
+
+/// Whether a batch may end at byte `i`, the last mention ending at `last_end`: at a blank
+/// line, or at clause punctuation more than 300 bytes after the last mention. A bare scaled
+/// figure takes its unit from a figure before it in the paragraph, across commas, up to 300
+/// bytes back (`attach`), so a batch ending at any comma would cut that reach. A paragraph
+/// that never pauses so long still ends a batch at a comma once the batch is very large.
+fn batch_may_end(bytes: &[u8], i: usize, last_end: usize, len: usize) -> bool {
+    let blank_line = bytes[i] == b'\n'
+        && match bytes.get(i + 1) {
+            Some(b'\n') => true,
+            Some(b'\r') => bytes.get(i + 2) == Some(&b'\n'),
+            _ => false,
+        };
+    blank_line || (ends_clause_at(bytes, i) && (i - last_end > 300 || len >= BATCH * 16))
 }
 
 /// Clause punctuation other than a line break at byte `i` (a line break may stand inside a
