@@ -1871,4 +1871,30 @@ mod tests {
             Some("vehicles")
         );
     }
+
+    #[test]
+    fn indices_ballot_measures_and_magnitudes_of_wave_8() {
+        for (text, want, kind) in [
+            ("the Nikkei 225 fell 1.1%", "Nikkei 225", Kind::Name),
+            ("the ASX 200 gained 12.5 points", "ASX 200", Kind::Name),
+            ("and Measure 110 was repealed", "Measure 110", Kind::Name),
+        ] {
+            assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
+        }
+        for (text, want) in [
+            ("A magnitude-7.0 quake struck.", "7.0"),
+            ("an M6.1 aftershock followed", "M6.1"),
+        ] {
+            let m = mention(text, want);
+            assert_eq!(m.kind, Kind::Quantity, "`{want}`");
+            assert_eq!(m.unit.as_deref(), Some("M"), "`{want}`");
+        }
+        // A chip named by `M` and a whole number is no magnitude.
+        let text = "Apple's M2 chip";
+        assert!(
+            extract(text, &ExtractOptions::default())
+                .iter()
+                .all(|m| m.kind != Kind::Quantity)
+        );
+    }
 }

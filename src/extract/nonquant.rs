@@ -1161,6 +1161,9 @@ fn month_after(text: &str, i: usize) -> Option<usize> {
 /// Brands and lists whose names contain a number: `Fortune 500`, `财富 500 强`.
 const NAME_BEFORE: &[&str] = &[
     "Fortune", "Global", "S&P", "Forbes", "FTSE", "Russell", "Nasdaq", "Inc.", "财富",
+    // Stock indices named by the number of their members (`Nikkei 225`, `ASX 200`).
+    "Nikkei", "ASX", "S&P/ASX", "Stoxx", "STOXX", "CAC", "DAX", "KOSPI", "Nifty", "Sensex", "NZX",
+    "TSX", "TOPIX", "MSCI", "Wilshire",
 ];
 
 /// Capitalised words that do not name anything when a number follows them (months are
@@ -1599,6 +1602,29 @@ const PRODUCTS: &[&str] = &[
     "Rule",
     "Clause",
     "Schedule",
+    // Ballot measures and bills (`Proposition 50`, `Measure 110`, `Question 1`).
+    "Proposition",
+    "Prop",
+    "Measure",
+    "Question",
+    "Amendment",
+    "Initiative",
+    "Referendum",
+    "Title",
+    "Division",
+    "Gate",
+    "Terminal",
+    "Platform",
+    "Pier",
+    "Runway",
+    "Unit",
+    "Block",
+    "Lot",
+    "District",
+    "Ward",
+    "Precinct",
+    "Zone",
+    "Region",
 ];
 
 /// Whether the word at `ws` opens a sentence.

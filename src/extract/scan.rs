@@ -401,6 +401,32 @@ fn arabic_at(
         out.push(raw);
         return Some(span.end);
     }
+    // `a magnitude-7.0 quake`, `an M6.1 aftershock`: a quake's magnitude glued to its word
+    // or its letter (one decimal, under 10; not `Apple M2`, a chip).
+    let head = &text[..s];
+    let magnitude = head.ends_with("magnitude-")
+        || head.ends_with("Magnitude-")
+        || (head.ends_with('M')
+            && !lexicon::char_before(text, s - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+            && p.decimals == 1
+            && p.value < 10.0
+            && !text
+                .as_bytes()
+                .get(p.end)
+                .is_some_and(u8::is_ascii_alphanumeric));
+    if magnitude {
+        let tail = Tail {
+            kind: TailKind::Unit("M"),
+            ..Tail::bare(p.end)
+        };
+        let mut raw = build(s, &p, &context::pre(text, s), &tail);
+        if head.ends_with('M') {
+            raw.span.start = raw.span.start.min(s - 1);
+        }
+        let end = raw.span.end;
+        out.push(raw);
+        return Some(end);
+    }
     if let Some(name) = context::glued_name(text, s, p.end) {
         // `Q1`, `H2`: quarters and halves of a year.
         let prefix = &text[name.start..s];
