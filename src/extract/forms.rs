@@ -559,10 +559,19 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
             };
             if let Some((v, unit)) = span_of {
                 let pre = context::pre(text, s);
-                pre.hedge?;
+                // (`a week or more`, `a year or so`: the hedge may follow.)
+                let k = skip_space(text, ne);
+                let after = match_after(text, k, HEDGE_AFTER)
+                    .filter(|&(w, _, _)| w.is_ascii() && k > ne)
+                    .map(|(_, h, e)| (h, Span::new(k, e)));
+                if pre.hedge.is_none() && after.is_none() {
+                    return None;
+                }
                 let fake = Parsed::words(ne, v, 0.0);
                 let tail = Tail {
                     kind: TailKind::Unit(unit),
+                    hedge: after,
+                    end: after.map_or(ne, |(_, span)| span.end),
                     ..Tail::bare(ne)
                 };
                 let mut raw = build(s, &fake, &pre, &tail);

@@ -1112,6 +1112,8 @@ pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
     ("以内", Hedge::AtMost),
     ("以內", Hedge::AtMost),
     ("or more", Hedge::Over),
+    // `a week or longer`, `two years or longer`.
+    ("or longer", Hedge::Over),
     ("or over", Hedge::AtLeast),
     ("or fewer", Hedge::AtMost),
     ("or less", Hedge::AtMost),

@@ -1889,6 +1889,13 @@ mod tests {
             assert_eq!(m.kind, Kind::Quantity, "`{want}`");
             assert_eq!(m.unit.as_deref(), Some("M"), "`{want}`");
         }
+        // A span of time in words with its hedge after it.
+        let m = mention("45% planned a trip of a week or more.", "a week or more");
+        assert_eq!(
+            (m.kind, m.value, m.interval.low),
+            (Kind::Quantity, 1.0, 1.0)
+        );
+        assert!(m.interval.high.is_infinite());
         // A chip named by `M` and a whole number is no magnitude.
         let text = "Apple's M2 chip";
         assert!(
