@@ -988,7 +988,10 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     }
     if let Some(e) = tenths(text, j) {
         return match hundredths(text, e) {
-            Some(d) => (TailKind::Tenths(d), Some(e + 3)),
+            Some(d) => (
+                TailKind::Tenths(d),
+                Some(e + char_at(text, e).map_or(3, char::len_utf8)),
+            ),
             None => (TailKind::Tenths(0), Some(e)),
         };
     }
@@ -1196,10 +1199,20 @@ fn hundredths(text: &str, e: usize) -> Option<u8> {
     let c = char_at(text, e)?;
     let d = if c == '半' {
         5
+    } else if let Some(d) = c.to_digit(10).filter(|&d| d > 0) {
+        // `約1成5`: a digit written in Arabic, alone (not `1成50`, `3成5G`).
+        if text
+            .as_bytes()
+            .get(e + 1)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'%'))
+        {
+            return None;
+        }
+        d as u8
     } else {
         super::numeral::zh_digit(c).filter(|&d| d > 0)?
     };
-    let next = char_at(text, e + 3);
+    let next = char_at(text, e + c.len_utf8());
     let ends = next.is_none_or(|c| {
         !super::nonquant::is_cjk(c) || matches!(c, '的' | '左' | '以' | '上' | '下' | '多')
     });

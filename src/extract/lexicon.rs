@@ -395,7 +395,8 @@ pub(crate) const COUNTERS: &[char] = &[
     // poultry (`1.2亿羽`).
     '省', '县', '縣', '镇', '鎮', '村', '幢', '盒', '袋', '罐', '羽',
     // Tents of a relief effort (`搭建帐篷1.2万余顶`); carloads of rail freight (`日均装车18.1万车`).
-    '顶', '頂', '车', '車',
+    '顶', '頂', '车', '車', // Districts of a city (`全市共有12區`).
+    '区', '區',
     // Innings, sets and games of a match (`主投4局`), games played, won and lost
     // (`27战24胜`).
     '局', '战', '戰', '胜', '勝', '负',
@@ -429,6 +430,11 @@ pub(crate) fn counter_word(counter: char, next: Option<char>) -> bool {
                 )
             )
             | ('胜' | '勝', Some('利' | '率' | '任' | '出'))
+            // `3区间`, `5区域`: words of areas, not districts.
+            | (
+                '区' | '區',
+                Some('间' | '間' | '域' | '块' | '塊' | '长' | '長' | '位' | '划' | '劃' | '别' | '別')
+            )
             // `5万车主`, `3车道`, `新能源车企`: words of cars, not carloads.
             | (
                 '车' | '車',

@@ -1896,6 +1896,26 @@ mod tests {
             (Kind::Quantity, 1.0, 1.0)
         );
         assert!(m.interval.high.is_infinite());
+        // Hong Kong's signals are named by their number at a clause start too; `1成5` is 15%;
+        // districts are counted with `區`.
+        assert_eq!(
+            mention("天文台表示，8號烈風或暴風信號共懸掛2次。", "8號").kind,
+            Kind::Name
+        );
+        assert_reads(
+            "較去年增加約1成5；",
+            "約1成5",
+            Kind::Percent,
+            (0.15, 0.145 * 0.95, 0.155 * 1.05),
+            "%",
+        );
+        assert_reads(
+            "全市共有12區、1,555個投票所。",
+            "12區",
+            Kind::Count,
+            (12.0, 11.5, 12.5),
+            "區",
+        );
         // A chip named by `M` and a whole number is no magnitude.
         let text = "Apple's M2 chip";
         assert!(

@@ -669,9 +669,13 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             return Some(raw(Kind::Date, Span::new(s, end), number, p));
         }
         // `神舟十九号`, `长征二号`: a craft or a thing numbered after its name, not a day.
+        // `8號烈風或暴風信號`, `3号强风信号`, `8號風球`: Hong Kong's signals are named by
+        // their number wherever they stand.
         Some('号' | '號')
             if p.numeral != Numeral::Words
-                && char_before(text, s).is_some_and(|c| is_cjk(c) && !BEFORE_DAY.contains(&c)) =>
+                && (char_before(text, s)
+                    .is_some_and(|c| is_cjk(c) && !BEFORE_DAY.contains(&c))
+                    || signal_after(text, j + 3)) =>
         {
             let end = numbered_name_end(text, j).unwrap_or(j + 3);
             return Some(raw(Kind::Name, Span::new(s, end), number, p));
@@ -967,6 +971,16 @@ fn before_event(text: &str, st: usize) -> bool {
                 '在' | '的' | '其' | '最' | '之' | '提' | '目' | '此' | '以' | '從' | '从' | '年'
             )
     })
+}
+
+/// Whether the words of a weather signal start at `k` (`烈風`, `强风`, `風球`, `信號`).
+fn signal_after(text: &str, k: usize) -> bool {
+    [
+        "烈風", "烈风", "強風", "强风", "颶風", "飓风", "戒備", "戒备", "風球", "风球", "暴風",
+        "暴风", "信號", "信号",
+    ]
+    .iter()
+    .any(|w| text[k..].starts_with(w))
 }
 
 /// Words before a span of a hundred years and more (`成立110年`, `建校120年`): the span,
