@@ -496,7 +496,25 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
             if next == Some(b'-') {
                 return None;
             }
-            let (nw, _) = word_at(text, we + 1);
+            let (nw, nwe) = word_at(text, we + 1);
+            // `half an hour`, `half a century`: half a span of time, a round figure.
+            if next == Some(b' ')
+                && matches!(nw, "a" | "an")
+                && text.as_bytes().get(nwe) == Some(&b' ')
+            {
+                let (unit_word, ue) = word_at(text, nwe + 1);
+                if let Some((v, unit)) = span_word(unit_word) {
+                    let fake = Parsed::words(ue, v * 0.5, 0.0);
+                    let tail = Tail {
+                        kind: TailKind::Unit(unit),
+                        ..Tail::bare(ue)
+                    };
+                    let mut raw = build(s, &fake, &context::pre(text, s), &tail);
+                    raw.by_nature = true;
+                    raw.weak = false;
+                    return Some(raw);
+                }
+            }
             if next == Some(b' ') && (matches!(nw, "a" | "an") || HALF_NOUNS.contains(&nw)) {
                 return None;
             }
@@ -545,19 +563,22 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
             }
             // `almost a decade`, `more than a year`: a span of time, a round figure, when a
             // hedge claims it (`a year` alone is no figure anyone states).
-            let span_of = match nw {
-                "decade" => Some((10.0, "year")),
-                "century" => Some((100.0, "year")),
-                "year" => Some((1.0, "year")),
-                "month" => Some((1.0, "month")),
-                "week" => Some((1.0, "week")),
-                "day" => Some((1.0, "day")),
-                "hour" => Some((1.0, "h")),
-                "minute" => Some((1.0, "min")),
-                "fortnight" => Some((2.0, "week")),
-                _ => None,
-            };
-            if let Some((v, unit)) = span_of {
+            if let Some((v, unit)) = span_word(nw) {
+                // `an hour and a half`, `a year and a half`: a figure stated, hedged or not.
+                if let Some(rest) = text[ne..].strip_prefix(" and a half")
+                    && !rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                {
+                    let end = ne + " and a half".len();
+                    let fake = Parsed::words(end, v * 1.5, 0.0);
+                    let tail = Tail {
+                        kind: TailKind::Unit(unit),
+                        ..Tail::bare(end)
+                    };
+                    let mut raw = build(s, &fake, &context::pre(text, s), &tail);
+                    raw.by_nature = true;
+                    raw.weak = false;
+                    return Some(raw);
+                }
                 let pre = context::pre(text, s);
                 // (`a week or more`, `a year or so`: the hedge may follow.)
                 let k = skip_space(text, ne);
@@ -575,6 +596,25 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
                     ..Tail::bare(ne)
                 };
                 let mut raw = build(s, &fake, &pre, &tail);
+                // `just over a week`, `well over a year`: an intensified `over` is the hedge,
+                // not the preposition of the span.
+                if raw.hedge.is_none()
+                    && let Some((Hedge::Over, span)) = pre.hedge
+                    && ["just", "well", "slightly", "little", "Just", "Well"]
+                        .iter()
+                        .any(|w| {
+                            super::lexicon::ends_with_word(
+                                text,
+                                super::lexicon::skip_space_back(text, span.start),
+                                w,
+                            )
+                            .is_some()
+                        })
+                {
+                    raw.hedge = Some(Hedge::Over);
+                    raw.hedge_span = Some(span);
+                    raw.span.start = raw.span.start.min(span.start);
+                }
                 raw.by_nature = true;
                 raw.weak = false;
                 return Some(raw);
@@ -620,6 +660,22 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     None
 }
 
+/// A span of time named by one word (`a decade`, `an hour`): its length and unit.
+fn span_word(w: &str) -> Option<(f64, &'static str)> {
+    match w {
+        "decade" => Some((10.0, "year")),
+        "century" => Some((100.0, "year")),
+        "year" => Some((1.0, "year")),
+        "month" => Some((1.0, "month")),
+        "week" => Some((1.0, "week")),
+        "day" => Some((1.0, "day")),
+        "hour" => Some((1.0, "h")),
+        "minute" => Some((1.0, "min")),
+        "fortnight" => Some((2.0, "week")),
+        _ => None,
+    }
+}
+
 /// Words after `a third`, `a quarter` that make it an ordinal (`a third straight month`,
 /// `a fourth term`) or a period of time (`a quarter earlier`), not a share.
 const NOT_SHARES: &[&str] = &[
@@ -650,6 +706,25 @@ const NOT_SHARES: &[&str] = &[
     "child",
     "country",
     "run",
+    // Ordinals of a match or a series (`a fifth set`, `a third goal`, `a second leg`).
+    "set",
+    "game",
+    "goal",
+    "leg",
+    "stage",
+    "title",
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "lap",
+    "inning",
+    "innings",
+    "dose",
+    "shot",
+    "season",
+    "seed",
+    "edition",
 ];
 
 /// Words before `half` that make it a part of a period (`the first half`, `H2`).

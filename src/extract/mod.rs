@@ -1916,6 +1916,37 @@ mod tests {
             (12.0, 11.5, 12.5),
             "區",
         );
+        // Halves of spans of time, spans and a half, an intensified `over`, and the ordinal
+        // of a set.
+        let inf = f64::INFINITY;
+        for (text, want, (value, low, high), unit) in [
+            (
+                "The wait fell to half an hour.",
+                "half an hour",
+                (0.5, 0.475, 0.525),
+                "h",
+            ),
+            (
+                "from nearly an hour and a half;",
+                "nearly an hour and a half",
+                (1.5, 1.425, 1.5),
+                "h",
+            ),
+            (
+                "The ceasefire lasted just over a week.",
+                "over a week",
+                (1.0, 1.0, inf),
+                "week",
+            ),
+        ] {
+            assert_reads(text, want, Kind::Quantity, (value, low, high), unit);
+        }
+        let text = "The match went to a fifth set.";
+        assert!(
+            extract(text, &ExtractOptions::default())
+                .iter()
+                .all(|m| m.kind != Kind::Fraction)
+        );
         // A chip named by `M` and a whole number is no magnitude.
         let text = "Apple's M2 chip";
         assert!(
