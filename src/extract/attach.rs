@@ -226,8 +226,12 @@ fn in_score_list(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end_matches(' ');
     let prev = before.strip_suffix(',').map(|h| {
         let h = h.trim_end_matches(' ');
-        &h[h.rfind(|c: char| !(c.is_ascii_digit() || c == '-'))
-            .map_or(0, |i| i + 1)..]
+        // The tail of ASCII digits and hyphens: its start is a char boundary even after `，`.
+        &h[h.len()
+            - h.bytes()
+                .rev()
+                .take_while(|b| b.is_ascii_digit() || *b == b'-')
+                .count()..]
     });
     let after = text[end..].trim_start_matches(' ');
     let next = after.strip_prefix(',').map(|t| {

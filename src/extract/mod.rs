@@ -1836,6 +1836,9 @@ mod tests {
         );
         let text = "those aged 18-24, 25-34 and 35-44";
         assert_eq!(mention(text, "18-24").hedge, Some(Hedge::Range));
+        // A score list read back over a full-width comma (found by the property test).
+        let mentions = extract("，22,8161-1", &ExtractOptions::default());
+        assert!(!mentions.is_empty());
         // `half-time`, `quarter-final` after a figure are compounds, no share.
         let text = "United came back from a 0-1 half-time deficit.";
         assert!(
