@@ -35,6 +35,10 @@ const MARKERS: &[(&str, bool)] = &[
     ("Of that amount", false),
     ("Of this amount", false),
     ("including", true),
+    // `Operating expenses of $3.12 billion included staff costs of $1.86 billion, …`: a
+    // verb of including, which may leave parts out.
+    ("included", true),
+    ("includes", true),
     ("among them", true),
     ("Among them", true),
     // `Revenue of $X comprised $a from …, $b from …`: the list that follows is the whole.
@@ -42,6 +46,9 @@ const MARKERS: &[(&str, bool)] = &[
     ("comprising", false),
     ("consisting of", false),
     ("made up of", false),
+    ("consisted of", false),
+    ("consists of", false),
+    ("broken down into", false),
     ("split between", false),
     ("divided between", false),
 ];
@@ -54,6 +61,19 @@ static MARKER_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .build(MARKERS.iter().map(|(w, _)| w))
             .expect("static word list")
     });
+
+/// English markers that say the list after them is the whole: its counts may each name
+/// their own kind of the total's things (`The 3,184 dwellings were made up of 1,742
+/// stand-alone houses, 906 townhouses and flats, …`).
+const WHOLE_OF_KINDS: &[&str] = &[
+    "comprised",
+    "comprising",
+    "consisting of",
+    "consisted of",
+    "consists of",
+    "made up of",
+    "broken down into",
+];
 
 /// Markers that name the total as one already stated (`Of that total,`): at the head of a
 /// paragraph they refer to the last sentence of the paragraph before.
@@ -546,13 +566,22 @@ fn group<'w>(
         .filter(|f| ms[f.mention].span.start >= after_marker && ms[f.mention].span.end <= end)
         .collect();
     let first = after.iter().find(|f| additive(f))?;
-    let same = |a: &Mention, b: &Mention| a.kind == b.kind && a.unit == b.unit;
+    // After a marker of the whole, counts of different nouns are kinds of the total's
+    // things; a count followed by `of` and a figure (`four groups of five teams`) is a
+    // product, not a list of kinds, so the list is left alone.
+    let kinds = WHOLE_OF_KINDS.contains(&&text[at..after_marker]);
+    let same = |a: &Mention, b: &Mention| {
+        a.kind == b.kind && (a.unit == b.unit || (kinds && a.kind == Kind::Count))
+    };
     let fm = &ms[first.mention];
     let mut parts = Vec::new();
     for f in after {
         let m = &ms[f.mention];
         if !same(m, fm) || another_time(text, f, parts.first().copied()) {
             continue;
+        }
+        if kinds && text[m.span.end..end].trim_start().starts_with("of ") {
+            return None;
         }
         if ends_parts(&text[f.label.range()], parts.is_empty())
             || (!parts.is_empty() && nested(text, m))
@@ -602,7 +631,9 @@ fn group<'w>(
     let candidates: Vec<&Fact> = pool
         .iter()
         .filter(|f| {
-            ms[f.mention].span.end <= at
+            // A figure's text may run past the marker (`$3.12 billion included staff`):
+            // it stands before it when it begins before it.
+            ms[f.mention].span.start < at
                 && same(&ms[f.mention], fm)
                 && !another_time(text, f, None)
         })
