@@ -36,14 +36,14 @@ static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
 /// `The busiest docking station was Harbour Square with`. Only superlatives that rank the
 /// larger figure first: `the cheapest`, `the most affordable` rank the smaller.
 static RANK_BEFORE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|topped|led|headed|largest|biggest|leading|busiest|highest|greatest|best-selling|most[-\s](?:visited|watched|popular|played|streamed|viewed|downloaded|used))(?-u:\b)[^,.;]{0,50}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of))\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|topped|led|headed|largest|biggest|leading|busiest|highest|greatest|best-selling|most[-\s](?:visited|watched|popular|played|streamed|viewed|downloaded|used))(?-u:\b)[^,.;]{0,50}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of)|(?:led|topped|headed)\s+the\s+(?:league|table|standings|rankings|field|charts?|competition|division)(?-u:\b)[^,.;]{0,40}?(?-u:\b)at)\s*$")
         .expect("static regex")
 });
 
 /// A first place claimed in the sentence's opening for its first figure, one clause on:
 /// `Copper was the largest contributor to EBITDA for the first time, at $2.04 billion`.
 static FIRST_OPENING_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:the\s+)(?:largest|biggest|top|leading|highest|busiest)(?-u:\b)[^.;:]{0,60}?,\s*(?:at|with(?:\s+[a-z-]+){0,2}?(?:\s+of)?)\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:the\s+)(?:largest|biggest|top|leading|highest|busiest)(?-u:\b)[^.;:]{0,60}?,\s*(?:at|with(?:\s+[a-z-]+){0,2}?(?:\s+of)?|(?-u:\b)[a-z]+ing)\s*$")
         .expect("static regex")
 });
 
@@ -282,6 +282,8 @@ fn may_rank(p: &Probe<'_>) -> bool {
                 "leading", "busiest", "highest", "greatest", "best", "most", "topped", "led",
                 "headed",
             ])
+        // `led the league in goal-kicking at 81.6%`.
+        || p.may_hold_ci(&["led", "topped", "headed"]) && p.may_hold_ci(&["the"])
         || p.may_hold_ci(&["the", "making"])
             && p.may_hold_ci(&[
                 "largest",
@@ -554,7 +556,8 @@ fn ranks(
                     let opening = &text[s.span.start..m.span.start];
                     (cue::ends_with_ci(opening, "at")
                         || cue::ends_with_ci(opening, "with")
-                        || cue::ends_with_ci(opening, "of"))
+                        || cue::ends_with_ci(opening, "of")
+                        || opening.trim_end().ends_with("ing"))
                         && FIRST_OPENING_EN.is_match(opening)
                 })
             {
@@ -670,7 +673,9 @@ fn first_against_list(
                 })
             })
     } else {
-        text[cm.span.end..ms[rest.last().map_or(next, |l| l).mention].span.start].contains('；')
+        // `…居各縣市之冠，其次為嘉義縣 6,015 公斤`: `其次` names the items after the first.
+        let list = &text[cm.span.end..ms[rest.last().map_or(next, |l| l).mention].span.start];
+        list.contains('；') || list.contains("其次")
     };
     let first_clause = text[cm.span.end..ms[next.mention].span.start].to_ascii_lowercase();
     let record = RECORD.iter().any(|w| {
@@ -688,7 +693,13 @@ fn first_against_list(
     let start = if english {
         cm.span.end
     } else {
-        cm.span.end + text[cm.span.end..].find('；').unwrap_or(0)
+        let after = &text[cm.span.end..];
+        cm.span.end
+            + [after.find('；'), after.find("其次")]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(0)
     };
     for f in rest {
         let m = &ms[f.mention];
@@ -696,7 +707,9 @@ fn first_against_list(
         if m.span.start < start
             || !(same(text, m, cm) || elliptic_unit(text, m, cm))
             || f.role != claimed.role
-            || f.period != claimed.period
+            // An item brought in with no period words of its own (`ahead of the United
+            // States at $9.3 billion`) is of the first one's period.
+            || (f.period != claimed.period && f.period.is_stated())
             || f.forecast
             || names_total(&label, ITEM_TOTALS)
             || label.trim_end().ends_with("from")
