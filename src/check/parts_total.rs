@@ -479,7 +479,7 @@ fn frame_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
             && frame.ends_with('看')
             || frame.starts_with('按') && frame.ends_with('分'));
     let prev = si.checked_sub(1)?;
-    if !framed || model.sentences[prev].paragraph != s.paragraph {
+    if !framed {
         return None;
     }
     let facts = model.facts_of(si);
@@ -490,7 +490,11 @@ fn frame_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
         let m = &ms[f.mention];
         m.kind == fm.kind && m.unit == fm.unit && !another_time(text, f, None)
     });
-    let (Some(total), None) = (candidates.next(), candidates.next()) else {
+    let one = match (candidates.next(), candidates.next()) {
+        (Some(total), None) if model.sentences[prev].paragraph == s.paragraph => Some(total),
+        _ => None,
+    };
+    let Some(total) = one.or_else(|| total_by_tail(ctx, model, si, &parts, first)) else {
         return None;
     };
     if parts.len() < 2
@@ -508,6 +512,75 @@ fn frame_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
         end: s.span.end,
         by_words: true,
     })
+}
+
+/// Words at the head of a measure that make it the whole of the parts a breakdown names by
+/// level or place (`全省一般公共预算收入` over `省级…` and `市县级…`).
+const WHOLE_HEADS: &[&str] = &[
+    "全国", "全省", "全市", "全区", "全县", "全州", "全部", "總", "总", "全國", "全區", "全縣",
+];
+
+/// `分级次看，1—10 月，省级一般公共预算收入 412.5 亿元；市县级一般公共预算收入 2,469.8 亿元` with
+/// the total stated earlier (`1—10 月，全省一般公共预算收入 2,846.3 亿元`): the parts' measures
+/// end with one measure (four characters or more) after words of their own, and the total
+/// is the earlier figure of the parts' kind, unit and stated period whose measure is that
+/// measure, bare or after a word of the whole (`全省`). Figures that match and disagree
+/// leave it open.
+fn total_by_tail<'w>(
+    ctx: &Context<'_>,
+    model: &'w Whole,
+    si: usize,
+    parts: &[&Fact],
+    first: &Fact,
+) -> Option<&'w Fact> {
+    let ms = ctx.mentions;
+    let text = &ctx.doc.masked;
+    if !first.period.is_stated() || first.measure.is_ascii() {
+        return None;
+    }
+    // The longest common ending of the parts' measures, in characters.
+    let mut tail: &str = &first.measure;
+    for p in parts {
+        let common = tail
+            .chars()
+            .rev()
+            .zip(p.measure.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum::<usize>();
+        tail = &tail[tail.len() - common..];
+    }
+    if tail.chars().count() < 4 || parts.iter().any(|p| p.measure.len() == tail.len()) {
+        return None;
+    }
+    let fm = &ms[first.mention];
+    let s = &model.sentences[si];
+    let lo = s.facts.start.saturating_sub(LOOK_BACK);
+    let mut found: Option<&Fact> = None;
+    for f in &model.facts[lo..s.facts.start] {
+        let m = &ms[f.mention];
+        let named = f.measure == tail
+            || WHOLE_HEADS
+                .iter()
+                .any(|w| f.measure.strip_prefix(w) == Some(tail));
+        if !named
+            || m.kind != fm.kind
+            || m.unit != fm.unit
+            || f.period != first.period
+            || f.role != Role::Level
+            || f.forecast
+            || another_time(text, f, None)
+        {
+            continue;
+        }
+        if let Some(g) = found
+            && !ms[g.mention].interval.meets(&m.interval)
+        {
+            return None;
+        }
+        found = Some(f);
+    }
+    found
 }
 
 /// `marker` in `s` as a word (ASCII markers at word boundaries).

@@ -1072,7 +1072,17 @@ fn figure_after<'f>(
         .get(f.head)
         .is_some_and(|h| ms[h.mention].span.start < ms[f.mention].span.start);
     let bare_share = SHARE_NOUNS.contains(&f.measure.as_str());
-    (f.clause.start == opens && (f.measure.is_empty() || borrowed || bare_share)).then_some(f)
+    // `Lantern Peak grew fastest, with skier days up 14.2%`: `with` and words in lower case
+    // name the measure of the item's figure, not another item (`with Owl Creek up 12%`).
+    let label = body
+        .get(f.label.start.saturating_sub(s.span.start)..f.label.end.saturating_sub(s.span.start))
+        .unwrap_or("")
+        .trim_start();
+    let with_measure = label
+        .strip_prefix("with ")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
+    (f.clause.start == opens && (f.measure.is_empty() || borrowed || bare_share || with_measure))
+        .then_some(f)
 }
 
 /// Measures that are only the word for a share, naming no item (`居于首位，份额为 46.5%`,
