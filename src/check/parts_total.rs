@@ -559,10 +559,13 @@ fn total_by_tail<'w>(
     let mut found: Option<&Fact> = None;
     for f in &model.facts[lo..s.facts.start] {
         let m = &ms[f.mention];
-        let named = f.measure == tail
+        // The measure, bare or after a word of the whole, ends the parts' common ending
+        // (`省级…` and `市县级…` share `级一般公共预算收入`).
+        let ends_tail = |r: &str| r.chars().count() >= 4 && tail.ends_with(r);
+        let named = ends_tail(&f.measure)
             || WHOLE_HEADS
                 .iter()
-                .any(|w| f.measure.strip_prefix(w) == Some(tail));
+                .any(|w| f.measure.strip_prefix(w).is_some_and(ends_tail));
         if !named
             || m.kind != fm.kind
             || m.unit != fm.unit

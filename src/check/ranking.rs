@@ -1021,11 +1021,21 @@ fn superlatives(
             continue;
         };
         let cm = &ms[claimed.mention];
+        // An item's figure after `with` and its measure (`grew fastest, with skier days up
+        // 14.2%`) is ranked against the items listed after a semicolon, not against the
+        // figures of its own clause (`helped by a 14% rise in arrivals`).
+        let with_measure = text[claimed.label.range()].trim_start().starts_with("with ");
         for f in &pool {
             if std::ptr::eq(*f, claimed) {
                 continue;
             }
             let m = &ms[f.mention];
+            if with_measure
+                && (m.span.start < cm.span.end
+                    || !text[cm.span.end..m.span.start].contains([';', '；']))
+            {
+                continue;
+            }
             let label = item_label(text, model, f).to_ascii_lowercase();
             // Another period's figure (`上赛季进 52 球`) is not one of the items ranked.
             // `上年华东地区增长 14.3%`: a word of another time before a change, read as its

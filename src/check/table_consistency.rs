@@ -785,6 +785,18 @@ fn quotes(
     out: &mut Vec<Finding>,
 ) {
     let text = &ctx.doc.masked;
+    // The year the article's lead (its first sentence with figures that is not a heading)
+    // gives its first dated figure.
+    let lead_year = model
+        .sentences
+        .iter()
+        .find(|s| !s.facts.is_empty() && !text[s.span.range()].trim_start().starts_with('#'))
+        .and_then(|s| {
+            model.facts[s.facts.clone()].iter().find_map(|f| match f.period.year {
+                Year::Abs(y) => Some(y),
+                _ => None,
+            })
+        });
     // (row label, table, row)
     let mut labels: Vec<(String, usize, usize)> = Vec::new();
     for (ti, t) in model.tables.iter().enumerate() {
@@ -1100,7 +1112,18 @@ fn quotes(
         };
         // Or the one whose header names the figure's year (`4.4 TWh in 2025` against
         // `2024 (TWh)` and `2025 (TWh)`).
-        let by_year: Vec<(&Mention, Interval)> = match f.period.year {
+        // A figure whose sentence names no year is of the year the article's lead states
+        // (`Downstream earnings fell to $1.42 billion` under a lead about the third quarter
+        // of 2025, against `Q3 2025 ($bn)` and `Q3 2024 ($bn)`).
+        let year = match f.period.year {
+            Year::Unstated
+                if years(&text[model.sentences[f.sentence].span.range()]).is_empty() =>
+            {
+                lead_year.map_or(Year::Unstated, Year::Abs)
+            }
+            y => y,
+        };
+        let by_year: Vec<(&Mention, Interval)> = match year {
             Year::Abs(y) if candidates.len() > 1 => candidates
                 .iter()
                 .filter(|(cm, _)| {

@@ -733,6 +733,8 @@ const EN_SKIP: &[&str] = &[
     // irregular past of the verbs above, after the measure.
     "reaching",
     "standing",
+    // `Operating profit during the quarter rose`: a preposition of time, like `in`.
+    "during",
     "totalling",
     "totaling",
     "amounting",
