@@ -74,7 +74,13 @@ pub(super) fn check(
         if dated_paragraph.0 != paragraph {
             dated_paragraph = (paragraph, false);
         }
-        dated_paragraph.1 |= f.period.year != whole::Year::Unstated;
+        // A year other than the lead's, stated before in the paragraph, dates what follows.
+        let dated_before = dated_paragraph.1;
+        dated_paragraph.1 |= match f.period.year {
+            whole::Year::Abs(y) => Some(y) != lead_year,
+            whole::Year::Previous => true,
+            whole::Year::Unstated => false,
+        };
         let m = &ctx.mentions[f.mention];
         let Some(key) = whole::key(f, m) else {
             continue;
@@ -98,8 +104,7 @@ pub(super) fn check(
         // the year with no year, in a paragraph that states none, is of the lead's year.
         if key.1.year == whole::Year::Unstated
             && key.1.part != whole::Part::Unstated
-            && !dated_paragraph.1
-            && Some(f.sentence) != lead
+            && !dated_before
             && !ctx.doc.masked[model.sentences[f.sentence].span.range()]
                 .trim_start()
                 .starts_with('#')

@@ -868,7 +868,26 @@ fn quotes(
                 .rfind(['，', ',', '；', '：'])
                 .map_or(before, |k| &before[k..]);
             hits = named(prev);
-            let from = prev.as_ptr() as usize - text.as_ptr() as usize;
+            let mut from = prev.as_ptr() as usize - text.as_ptr() as usize;
+            // `Taxation, the largest source of revenue, rose 4.8%`: an aside opened by `the`
+            // (no figure, at most eight words) stands between the row and its verb; the row
+            // is named in the clause before it.
+            let aside = prev.trim_start_matches([',', ' ']);
+            if hits.is_empty()
+                && aside.is_ascii()
+                && aside.to_ascii_lowercase().starts_with("the ")
+                && !aside.contains(|c: char| c.is_ascii_digit())
+                && aside.split_whitespace().count() <= 8
+                && from > s.span.start
+            {
+                let before = &text[s.span.start..from];
+                let prev = before
+                    .trim_end_matches(['，', ',', '；', ' '])
+                    .rfind(['，', ',', '；', '：'])
+                    .map_or(before, |k| &before[k..]);
+                hits = named(prev);
+                from = prev.as_ptr() as usize - text.as_ptr() as usize;
+            }
             words = &text[from..m.span.start];
         }
         let [k] = hits[..] else {
@@ -1115,14 +1134,18 @@ fn quotes(
         // A figure whose sentence names no year is of the year the article's lead states
         // (`Downstream earnings fell to $1.42 billion` under a lead about the third quarter
         // of 2025, against `Q3 2025 ($bn)` and `Q3 2024 ($bn)`).
+        // Only for an amount of money under headers that name its currency: the unit ties
+        // the figure to those columns (`41,200 tonnes` is not a cell of `2025 (m)`).
         let year = match f.period.year {
             Year::Unstated
-                if years(&text[model.sentences[f.sentence].span.range()]).is_empty() =>
+                if m.kind == Kind::Money
+                    && years(&text[model.sentences[f.sentence].span.range()]).is_empty() =>
             {
                 lead_year.map_or(Year::Unstated, Year::Abs)
             }
             y => y,
         };
+        let by_lead = year != f.period.year;
         let by_year: Vec<(&Mention, Interval)> = match year {
             Year::Abs(y) if candidates.len() > 1 => candidates
                 .iter()
@@ -1130,8 +1153,12 @@ fn quotes(
                     row.iter().enumerate().skip(1).any(|(c, cell)| {
                         cell.mention.is_some_and(|i| std::ptr::eq(&ctx.mentions[i], *cm))
                             && t.header.get(c).is_some_and(|h| {
-                                let ys = years(text_of(text, h));
-                                ys.len() == 1 && i32::from(ys[0]) == y
+                                let header = text_of(text, h);
+                                let ys = years(header);
+                                ys.len() == 1
+                                    && i32::from(ys[0]) == y
+                                    && (!by_lead
+                                        || header.contains(['$', '£', '€', '¥', '元']))
                             })
                     })
                 })
