@@ -906,6 +906,26 @@ fn quotes(
                 other
             }
         };
+        // `fell to $1.42 billion from $1.59 billion a year earlier`: the words of another
+        // time after the base a figure is compared with date that base, not the figure.
+        let other = other && {
+            let s = &model.sentences[f.sentence];
+            let base = model.facts[fi + 1..s.facts.end.max(fi + 1)].first().filter(|g| {
+                let l = text[g.label.range()].trim_end().to_ascii_lowercase();
+                ["from", "against", "compared with", "versus", "than"]
+                    .iter()
+                    .any(|w| l.strip_suffix(w).is_some_and(|r| r.is_empty() || r.ends_with(' ')))
+            });
+            match base {
+                Some(g) => {
+                    let upto = &text[s.span.start..ctx.mentions[g.mention].span.start];
+                    has_word(upto, OTHER_TIME)
+                        || last_of_another_time(upto)
+                        || has_word(sentence, OTHER_SOURCE)
+                }
+                None => true,
+            }
+        };
         if other {
             continue;
         }
