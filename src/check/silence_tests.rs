@@ -1905,6 +1905,17 @@ fn table_an_undated_figure_quotes_the_leads_year_column() {
     // A sentence with a year of its own is dated by it.
     let dated = format!("{t}In 2023, downstream earnings were $1.42 billion.\n");
     assert!(table(&dated).is_empty());
+    // Words of another time that follow no base still date the whole sentence.
+    let both = format!(
+        "{t}Downstream earnings were $1.42 billion and upstream $5.41 billion, both in the previous quarter.\n"
+    );
+    assert!(table(&both).is_empty());
+    // A count compared with a base is not tied to a column of money by its unit.
+    let sales = "| Format | Sales (£m) | Change (%) |\n|---|---|---|\n| Online | 305 | 8.9 |\n| Convenience | 498 | 7.2 |\n\n";
+    let count = format!(
+        "{sales}Online orders peaked at 1.9 million in the week before Christmas, against 1.7 million a year earlier.\n"
+    );
+    assert!(table(&count).is_empty());
 }
 
 #[test]

@@ -908,6 +908,7 @@ fn quotes(
         };
         // `fell to $1.42 billion from $1.59 billion a year earlier`: the words of another
         // time after the base a figure is compared with date that base, not the figure.
+        // Only for an amount of money, whose unit ties it to a column.
         let other = other && {
             let s = &model.sentences[f.sentence];
             let base = model.facts[fi + 1..s.facts.end.max(fi + 1)].first().filter(|g| {
@@ -917,13 +918,13 @@ fn quotes(
                     .any(|w| l.strip_suffix(w).is_some_and(|r| r.is_empty() || r.ends_with(' ')))
             });
             match base {
-                Some(g) => {
+                Some(g) if m.kind == Kind::Money && ctx.mentions[g.mention].kind == Kind::Money => {
                     let upto = &text[s.span.start..ctx.mentions[g.mention].span.start];
                     has_word(upto, OTHER_TIME)
                         || last_of_another_time(upto)
                         || has_word(sentence, OTHER_SOURCE)
                 }
-                None => true,
+                _ => true,
             }
         };
         if other {
