@@ -483,6 +483,11 @@ fn refers_to_part(sentence: &str, part: Part) -> bool {
         Part::Month(_) => false,
         _ => return false,
     };
+    // Most sentences name no quarter or month: they are not copied.
+    let noun = if quarter { "quarter" } else { "month" };
+    if !sentence.contains(noun) {
+        return false;
+    }
     let lower = sentence.to_ascii_lowercase();
     PART_REFERENCES.iter().filter(|(_, q)| *q == quarter).any(|(w, _)| {
         lower.match_indices(w).any(|(k, _)| {

@@ -1026,7 +1026,7 @@ fn chinese_measure(s: &str) -> String {
 }
 
 /// Nouns at the end of a Chinese measure that name what its unit counts (`人次`, `人数`).
-const COUNT_NOUNS_ZH: &[&str] = &["人次", "人数", "人數"];
+const COUNT_NOUNS_ZH: &[&str] = &["万人次", "萬人次", "人次", "人数", "人數"];
 
 /// Currencies written before a Chinese figure (`为人民币 186.4 亿元`): not words of the
 /// measure.
@@ -1336,6 +1336,14 @@ mod tests {
                 out.extend(c.to_lowercase());
             }
             rest = &rest[c.len_utf8()..];
+        }
+        for w in COUNT_NOUNS_ZH {
+            if let Some(r) = out.strip_suffix(w)
+                && r.chars().count() >= 2
+            {
+                out.truncate(r.len());
+                break;
+            }
         }
         // `合併營收為新台幣 186.4 億元`: the currency named before the figure is its unit.
         for w in CURRENCIES_ZH {
