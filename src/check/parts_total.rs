@@ -494,9 +494,7 @@ fn frame_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
         (Some(total), None) if model.sentences[prev].paragraph == s.paragraph => Some(total),
         _ => None,
     };
-    let Some(total) = one.or_else(|| total_by_tail(ctx, model, si, &parts, first)) else {
-        return None;
-    };
+    let total = one.or_else(|| total_by_tail(ctx, model, si, &parts, first))?;
     if parts.len() < 2
         || !is_additive(ms, total)
         || total.revised
