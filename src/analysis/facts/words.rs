@@ -1025,8 +1025,8 @@ fn chinese_measure(s: &str) -> String {
     out
 }
 
-/// Nouns at the end of a Chinese measure that name what its unit counts (`人次`, `人数`).
-const COUNT_NOUNS_ZH: &[&str] = &["万人次", "萬人次", "人次", "人数", "人數"];
+/// Nouns at the end of a Chinese measure that name what its unit counts (`人次`).
+const COUNT_NOUNS_ZH: &[&str] = &["万人次", "萬人次", "人次"];
 
 /// Currencies written before a Chinese figure (`为人民币 186.4 亿元`): not words of the
 /// measure.
