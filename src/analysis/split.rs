@@ -10,6 +10,7 @@
 use crate::source::Span;
 
 /// The untrimmed pieces of `text` between one sentence end and the next, in order.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut cuts = Cuts {
         text,
@@ -30,6 +31,84 @@ pub(crate) fn pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         start = end;
         Some(piece)
     })
+}
+
+/// The pieces of `text` (as `pieces` cuts them) that hold given offsets, for a walk that
+/// needs only the sentences with a number in them. The sentence ends between two such
+/// pieces are not read one by one: the piece holding an offset starts at the last sentence
+/// end before it, found by reading back from the offset, which costs the distance to that
+/// end, not the length of the stretch skipped. Whether a stop ends a sentence depends only
+/// on the stop and the text after it, so reading back finds the same ends as reading on.
+pub(crate) struct Pieces<'t> {
+    cuts: Cuts<'t>,
+    /// Where the next piece starts.
+    start: usize,
+    done: bool,
+}
+
+impl<'t> Pieces<'t> {
+    pub(crate) fn new(text: &'t str) -> Pieces<'t> {
+        Pieces {
+            cuts: Cuts {
+                text,
+                pos: 0,
+                leads: StopLeads::new(text.as_bytes()),
+            },
+            start: 0,
+            done: false,
+        }
+    }
+
+    /// The first piece not yet given that ends after `offset` (a character boundary): the
+    /// pieces before it, which end at or before `offset`, are passed over. `None` once the
+    /// last piece has been given.
+    pub(crate) fn holding(&mut self, offset: usize) -> Option<(usize, usize)> {
+        if self.done {
+            return None;
+        }
+        let text = self.cuts.text;
+        let offset = offset.min(text.len());
+        // Across a stretch of a block or two, reading on costs no more than reading back
+        // (which reads the block at the offset twice).
+        if offset >= self.cuts.pos + 2 * BLOCK {
+            if let Some(cut) = last_cut(text, self.cuts.pos, offset) {
+                self.start = cut;
+            }
+            // No sentence ends in `cut..=offset`: reading on starts at the offset.
+            self.cuts.pos = offset;
+        }
+        let end = self.cuts.next().unwrap_or_else(|| {
+            self.done = true;
+            text.len()
+        });
+        let piece = (self.start, end);
+        self.start = end;
+        Some(piece)
+    }
+}
+
+/// The last sentence end in `from + 1..=to`, read backwards from `to` over the stops whose
+/// first byte is at `from` or later (`from` and `to` are character boundaries).
+fn last_cut(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut hi = to;
+    while hi > from {
+        let lo = hi.saturating_sub(BLOCK).max(from);
+        let mut mask = block_mask(&bytes[lo..hi]);
+        while mask != 0 {
+            let j = 63 - mask.leading_zeros() as usize;
+            mask &= !(1u64 << j);
+            let i = lo + j;
+            if let Some(c) = stop_at(bytes, i) {
+                let end = i + c.len_utf8();
+                if end <= to && ends_sentence(text, c, end) {
+                    return Some(end);
+                }
+            }
+        }
+        hi = lo;
+    }
+    None
 }
 
 /// The offsets of the bytes that may begin a sentence end, in order: the ASCII stops and
@@ -359,7 +438,55 @@ mod tests {
         }
     }
 
+    /// The pieces a walk over `offsets` (sorted character boundaries) reads, as
+    /// `Analysis::new` walks them: a piece holding the next offset is read, and takes the
+    /// offsets before its end unless it is blank.
+    fn walked(
+        text: &str,
+        offsets: &[usize],
+        mut piece: impl FnMut(usize) -> Option<(usize, usize)>,
+    ) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut next = 0;
+        while let Some(&o) = offsets.get(next) {
+            let Some((start, end)) = piece(o) else {
+                break;
+            };
+            if o >= end {
+                continue;
+            }
+            out.push((start, end));
+            if trimmed(text, start, end).is_some() {
+                while offsets.get(next).is_some_and(|&o| o < end) {
+                    next += 1;
+                }
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
+        /// Reading back to the piece that holds an offset finds the pieces that reading
+        /// every piece in order finds.
+        #[test]
+        fn pieces_holding_offsets_are_the_pieces_read_in_order(
+            text in "[a.\n!?;。！？；，、甲 #|1-]{0,200}",
+            picks in proptest::collection::vec(0usize..400, 0..12),
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let mut offsets: Vec<usize> = picks
+                .iter()
+                .filter(|_| !bounds.is_empty())
+                .map(|&p| bounds[p % bounds.len()])
+                .collect();
+            offsets.sort_unstable();
+            let mut all = pieces(&text);
+            let expected = walked(&text, &offsets, |_| all.next());
+            let mut holding = Pieces::new(&text);
+            let got = walked(&text, &offsets, |o| holding.holding(o));
+            proptest::prop_assert_eq!(got, expected);
+        }
+
         #[test]
         fn starts_block_agrees_with_block_of_line(
             rest in "[ \t\r\n\u{3000}#>|*+•0-9.)a甲-]{0,12}"

@@ -269,3 +269,18 @@ proptest::proptest! {
         });
     }
 }
+
+proptest::proptest! {
+    /// Reading only the pieces that hold a mention places every mention as reading every
+    /// piece did, on texts of numbers, stops, list items and table rows.
+    #[test]
+    fn sentences_are_those_of_reading_every_piece(
+        text in "([0-9]{1,4}(\\.[0-9])?|[ 。.，,；!?%年亿吨倍甲b\\n#|-]){0,60}"
+    ) {
+        let mentions = extract(&text, &ExtractOptions::default());
+        let fast = Analysis::new(&text, &mentions);
+        let reference = Analysis::new_reading_every_piece(&text, &mentions);
+        proptest::prop_assert_eq!(fast.sentences(), reference.sentences());
+        proptest::prop_assert!(fast.quantities == reference.quantities);
+    }
+}

@@ -93,6 +93,17 @@ fn slash_lists(text: &str, raws: &mut [Raw]) {
     }
 }
 
+/// Words before a bare figure that make it the total of what the figure before counted.
+const TOTAL_OF: &[&str] = &[
+    "a total of",
+    "the total to",
+    "its total to",
+    "their total to",
+    "the total at",
+    "a combined",
+    "a cumulative",
+];
+
 /// A bare figure with a scale word and nothing after it takes the unit of the scaled figure
 /// before it in the same paragraph (`about 2.6 billion bushels of corn; Illinois comes next
 /// at 2.4 billion`): the unit goes without saying. Only from the nearest quantity, so a
@@ -110,13 +121,32 @@ fn carried_units(text: &str, raws: &mut [Raw]) {
         if !bare {
             continue;
         }
+        let head = text[..cur.span.start].trim_end();
+        // `added another 301,000 subscribers, for a total of 5.8 million`: a total counts what
+        // the figure just before it counted, scaled or not.
+        let total = TOTAL_OF
+            .iter()
+            .any(|w| ends_with_word(head, head.len(), w).is_some());
+        if total
+            && let Some(prev) = raws[..i].last()
+            && prev.reason.is_none()
+            && matches!(prev.kind, Kind::Count | Kind::Quantity)
+            && prev.unit.is_some()
+            && text
+                .get(prev.span.end..cur.span.start)
+                .is_some_and(|gap| gap.len() <= 60 && !gap.contains(['.', ';', '\n']))
+        {
+            let (kind, unit) = (prev.kind, prev.unit.clone());
+            raws[i].kind = kind;
+            raws[i].unit = unit;
+            continue;
+        }
         // (`万` scales as `million` does: `比去年增加26万人，连续第八年超过千万`.)
         // (A round figure written with its scale word alone, `超过千万`, is read whole.)
         let round = cur.style.numeral == super::mention::Numeral::Chinese && cur.value >= 1e4;
         if cur.style.factor < 1e4 && !round {
             continue;
         }
-        let head = text[..cur.span.start].trim_end();
         let compared = ["compared with", "compared to", "versus", "vs", "vs."]
             .iter()
             .any(|w| ends_with_word(head, head.len(), w).is_some());
@@ -178,6 +208,42 @@ fn hundredths_of_seconds(text: &str, raws: &mut [Raw]) {
     }
 }
 
+/// Whether `a-b` between `start` and `end` stands in a list of scores joined by commas
+/// (`beat her 6-3, 4-6, 7-5`): a falling score of small whole numbers (a tally, never a
+/// range) is next to it. Brackets of age rise (`18-24, 25-34`) and stay ranges.
+fn in_score_list(text: &str, start: usize, end: usize) -> bool {
+    // Two whole numbers of one or two digits joined by a hyphen.
+    let pair = |t: &str| -> Option<(u32, u32)> {
+        let (a, b) = t.split_once('-')?;
+        let ok = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+        if !(ok(a) && ok(b)) {
+            return None;
+        }
+        Some((a.parse().ok()?, b.parse().ok()?))
+    };
+    let score = |t: &str| pair(t).is_some();
+    let falling = |t: &str| pair(t).is_some_and(|(a, b)| a >= b);
+    let before = text[..start].trim_end_matches(' ');
+    let prev = before.strip_suffix(',').map(|h| {
+        let h = h.trim_end_matches(' ');
+        // The tail of ASCII digits and hyphens: its start is a char boundary even after `，`.
+        &h[h.len()
+            - h.bytes()
+                .rev()
+                .take_while(|b| b.is_ascii_digit() || *b == b'-')
+                .count()..]
+    });
+    let after = text[end..].trim_start_matches(' ');
+    let next = after.strip_prefix(',').map(|t| {
+        let t = t.trim_start_matches(' ');
+        &t[..t
+            .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .unwrap_or(t.len())]
+    });
+    score(text.get(start..end).unwrap_or(""))
+        && (prev.is_some_and(falling) || next.is_some_and(falling))
+}
+
 fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     let plain = |r: &Raw| r.kind.is_quantity() && r.hedge.is_none() && !r.by_nature;
     // `约 5%-10%`: a hedge before the first end widens the whole range.
@@ -191,7 +257,8 @@ fn range(text: &str, a: &Raw, b: &Raw) -> Option<Raw> {
     let connector = between.trim();
     let before = text[..a.span.start].trim_end();
     let ok = match connector {
-        "-" => between.len() == 1,
+        // (`6-3, 4-6, 7-5`: set scores in a list, each a score like its neighbours.)
+        "-" => between.len() == 1 && !in_score_list(text, a.span.start, b.span.end),
         // `18-to-34-year-olds`: a range written as one compound.
         "-to-" => true,
         "–" | "—" | "~" | "～" | "至" | "到" | "to" => true,
@@ -545,13 +612,41 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
             let v = skip_space(text, span.end);
             let after = &text[v..];
             let after = after.strip_prefix('了').unwrap_or(after);
-            if !PREDICATE_VERBS.iter().any(|p| after.starts_with(p)) {
+            if !PREDICATE_VERBS.iter().any(|p| after.starts_with(p))
+                && !restricted_about(text, span)
+            {
+                continue;
+            }
+            // `最高` bounds what is paid or imposed (`最高補助8萬元`, `最高可获`), not a
+            // record reached (`最高达到49.6℃` is the record itself).
+            if w == "最高" && !PAYING_VERBS.iter().any(|p| after.starts_with(p)) {
                 continue;
             }
         }
         out.push((hedge, span));
     }
     out
+}
+
+/// Verbs after `最高` that make it a limit on what is paid or imposed.
+const PAYING_VERBS: &[&str] = &[
+    "补助", "補助", "补贴", "補貼", "给付", "給付", "赔偿", "賠償", "罚款", "罰款", "奖励", "獎勵",
+    "可", "罚", "罰", "判处", "判處", "处以", "處以", "发放", "發放", "贷款", "貸款",
+];
+
+/// Whether `约` at `span` follows an adverb that restricts or sums (`僅約歷年同期的兩成三`,
+/// `仅约`, `平均约`, `合计约`): then it is the hedge whatever follows, not the `约` of `约束`,
+/// `约定`.
+fn restricted_about(text: &str, span: Span) -> bool {
+    matches!(&text[span.range()], "约" | "約")
+        && matches!(
+            super::lexicon::char_before(text, span.start),
+            Some('僅' | '仅' | '只' | '才' | '均' | '共' | '计' | '計' | '别' | '別')
+        )
+        && !matches!(
+            super::lexicon::char_at(text, span.end),
+            Some('束' | '定' | '会' | '會' | '谈' | '談' | '见' | '見' | '请' | '請' | '占' | '佔')
+        )
 }
 
 /// Whether one of `不大几将接至最约` (or the traditional `幾將約`) starts at byte `k`. Compares the UTF-8 bytes as they

@@ -2,7 +2,8 @@
 //! before it (`Pre`) and the scale word, unit and hedge after it (`Tail`) out.
 
 pub(crate) use super::forms::{
-    en_fraction, en_special, slash_fraction, zh_approximate, zh_fraction, zh_one_in, zh_special,
+    elapsed_time, en_fraction, en_special, slash_fraction, zh_approximate, zh_fraction, zh_one_in,
+    zh_special,
 };
 pub(crate) use super::nonquant::{
     date, dotted_date, glued_name, name_span, named_number, ordinal, period, reference, year,
@@ -228,8 +229,18 @@ fn after_figure(text: &str, st: usize) -> bool {
     {
         return true;
     }
-    // `£29 a week more than a year earlier`: a figure and the span it is reckoned per.
     let before_word = head[..head.len() - word.len()].trim_end_matches(' ');
+    // `nearly a third more than a year before`, `twice more than`: a share or a multiple in
+    // words.
+    if word == "twice"
+        || (matches!(word, "third" | "quarter" | "fifth" | "tenth" | "half")
+            && ["a", "one"]
+                .iter()
+                .any(|w| ends_with_word(before_word, before_word.len(), w).is_some()))
+    {
+        return true;
+    }
+    // `£29 a week more than a year earlier`: a figure and the span it is reckoned per.
     if !word.is_empty()
         && let Some(st) = ["a", "an", "per", "each"]
             .iter()
@@ -977,7 +988,10 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     }
     if let Some(e) = tenths(text, j) {
         return match hundredths(text, e) {
-            Some(d) => (TailKind::Tenths(d), Some(e + 3)),
+            Some(d) => (
+                TailKind::Tenths(d),
+                Some(e + char_at(text, e).map_or(3, char::len_utf8)),
+            ),
             None => (TailKind::Tenths(0), Some(e)),
         };
     }
@@ -993,7 +1007,7 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
             return (TailKind::Money(code), Some(e));
         }
     }
-    if let Some((_, u, e)) = unit_zh_at(text, j) {
+    if let Some((w, u, e)) = unit_zh_at(text, j) {
         // `三年期`, `10年期国债`, `6个月期`: the term of a bond or loan names it, as `the
         // 10-year Treasury` does (not `三年期间`, during three years).
         if matches!(u, "year" | "month")
@@ -1013,6 +1027,18 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
                 char_at(text, e),
                 Some('上' | '间' | '間' | '会' | '會' | '报' | '報' | '餐' | '宴' | '霞' | '期')
             )
+        {
+            return (TailKind::None, None);
+        }
+        // `夜间`, `夜里`, `夜市`, `夜以继日`: night words, not nights of a stay.
+        if w == "夜"
+            && char_at(text, e).is_some_and(|c| {
+                super::nonquant::is_cjk(c)
+                    && !matches!(
+                        c,
+                        '的' | '左' | '以' | '至' | '到' | '和' | '及' | '或' | '多' | '余' | '餘'
+                    )
+            })
         {
             return (TailKind::None, None);
         }
@@ -1173,14 +1199,60 @@ fn hundredths(text: &str, e: usize) -> Option<u8> {
     let c = char_at(text, e)?;
     let d = if c == '半' {
         5
+    } else if let Some(d) = c.to_digit(10).filter(|&d| d > 0) {
+        // `約1成5`: a digit written in Arabic, alone (not `1成50`, `3成5G`).
+        if text
+            .as_bytes()
+            .get(e + 1)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'%'))
+        {
+            return None;
+        }
+        d as u8
     } else {
         super::numeral::zh_digit(c).filter(|&d| d > 0)?
     };
-    let next = char_at(text, e + 3);
+    let next = char_at(text, e + c.len_utf8());
     let ends = next.is_none_or(|c| {
         !super::nonquant::is_cjk(c) || matches!(c, '的' | '左' | '以' | '上' | '下' | '多')
     });
-    ends.then_some(d)
+    // `七成半患者`: `半` closes the figure before a noun too, unless it opens a word of its
+    // own (`三成半年`, `半数`, `半导体`); a digit there (`四成一线城市`) may open the noun.
+    let half_closes = c == '半'
+        && !next.is_some_and(|n| {
+            matches!(
+                n,
+                '年' | '月'
+                    | '天'
+                    | '日'
+                    | '小'
+                    | '个'
+                    | '個'
+                    | '数'
+                    | '數'
+                    | '价'
+                    | '價'
+                    | '岛'
+                    | '島'
+                    | '导'
+                    | '導'
+                    | '径'
+                    | '徑'
+                    | '场'
+                    | '場'
+                    | '夜'
+                    | '身'
+                    | '边'
+                    | '邊'
+                    | '程'
+                    | '期'
+                    | '成'
+                    | '自'
+                    | '决'
+                    | '決'
+            )
+        });
+    (ends || half_closes).then_some(d)
 }
 
 /// Nouns after a number word and a hyphen that make an idiom, not a count (`one-off`,
@@ -1456,16 +1528,88 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
         // After a number word, fewer modifiers: `One public web crawl holds` is no count.
         && let Some((noun, e)) = counted_noun(text, j, if words { 2 } else { 3 })
     {
+        // `the 430,000 analysts had expected`: the noun is the subject of a clause that
+        // says whose figure it is, not what it counts.
+        if relative_subject(text, e) {
+            return (TailKind::None, None);
+        }
         return (TailKind::Count(Cow::Owned(noun.to_string())), Some(e));
     }
     (TailKind::None, None)
+}
+
+/// Verbs of expecting that close a relative clause after its subject (`the 430,000 analysts
+/// had expected`, `the 2.1% economists forecast`).
+const EXPECTING_VERBS: &[&str] = &[
+    "expected",
+    "forecast",
+    "forecasted",
+    "predicted",
+    "anticipated",
+    "estimated",
+    "projected",
+    "expect",
+    "predict",
+    "anticipate",
+    "estimate",
+    "project",
+];
+
+/// Whether the words from `e` on are an auxiliary (maybe) and a verb of expecting that ends
+/// its clause: then the noun before `e` is the subject of a relative clause.
+fn relative_subject(text: &str, e: usize) -> bool {
+    let Some(mut rest) = text[e..].strip_prefix(' ') else {
+        return false;
+    };
+    for aux in [
+        "had ",
+        "have ",
+        "has ",
+        "were ",
+        "are ",
+        "had been ",
+        "had widely ",
+    ] {
+        if let Some(r) = rest.strip_prefix(aux) {
+            rest = r;
+            break;
+        }
+    }
+    for adv in ["widely ", "on average ", "collectively ", "broadly "] {
+        if let Some(r) = rest.strip_prefix(adv) {
+            rest = r;
+            break;
+        }
+    }
+    let (verb, ve) = word_at(rest, 0);
+    if !EXPECTING_VERBS.contains(&verb) {
+        return false;
+    }
+    let after = &rest[ve..];
+    after.is_empty()
+        || after.starts_with([',', '.', ';', ')', ':', '\n'])
+        || [
+            " and ",
+            " but ",
+            " while ",
+            " as ",
+            " for ",
+            " in ",
+            " on ",
+            " according ",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
 }
 
 /// `of the 650 seats` at `j`: `of`, maybe a determiner, a figure in digits and the noun it
 /// counts. Returns the noun.
 fn part_of_whole(text: &str, j: usize) -> Option<&str> {
     let mut at = starts_with_word(text, j, "of ")?;
-    for det in ["the ", "its ", "their ", "all "] {
+    for det in [
+        "the ", "its ", "their ", "all ", "her ", "his ", "our ", "these ", "those ", "my ",
+        "your ",
+    ] {
         if let Some(e) = starts_with_word(text, at, det) {
             at = e;
             break;
@@ -1536,11 +1680,18 @@ fn counted_noun(text: &str, j: usize, modifiers: usize) -> Option<(&str, usize)>
     // A brand and its model (`14 Boeing 737 MAX 9 jets`) modify the noun too; they take no
     // share of the `modifiers` of prose, but a phrase of more than six words is no count.
     let mut after_brand = false;
+    let mut prev_word = "";
     for _ in 0..6 {
         let (w, e) = word_at(text, at);
         if is_plural_noun(w) || capital_plural(w) {
             return Some((w, e));
         }
+        // `14 break points`, `three match points`: points of a game, counted (not the
+        // percentage points that `points` alone is).
+        if w == "points" && matches!(prev_word, "break" | "match" | "set" | "game" | "bonus") {
+            return Some((w, e));
+        }
+        prev_word = w;
         // `roughly 2.2 million two years ago`: a number word starts a figure of its own.
         if super::numeral::en_word(w).is_some() {
             return None;

@@ -313,12 +313,14 @@ fn half_a(text: &str, s: usize, tail: &Tail) -> Raw {
     raw
 }
 
-/// A round figure read from a scale word alone (`百` in `上百家`): one of it, stated exactly.
+/// A round figure read from a scale word alone (`百` in `上百家`): one of it, with the
+/// precision of its one (`百` is `一百`).
 fn round_figure(end: usize, value: f64) -> Parsed {
     Parsed {
         end,
         value,
-        half: 0.0,
+        // `百` alone is `一百`: it asserts what `100` does, [50, 150] (docs/numbers.md).
+        half: value * 0.5,
         numeral: Numeral::Chinese,
         decimals: 0,
         grouped: false,
@@ -378,6 +380,7 @@ pub(crate) fn zh_approximate(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     };
     let fake = Parsed {
         value: (lo + hi) / 2.0,
+        half: 0.0,
         ..round_figure(end, 1.0)
     };
     let pre = context::pre(text, s);
@@ -493,7 +496,25 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
             if next == Some(b'-') {
                 return None;
             }
-            let (nw, _) = word_at(text, we + 1);
+            let (nw, nwe) = word_at(text, we + 1);
+            // `half an hour`, `half a century`: half a span of time, a round figure.
+            if next == Some(b' ')
+                && matches!(nw, "a" | "an")
+                && text.as_bytes().get(nwe) == Some(&b' ')
+            {
+                let (unit_word, ue) = word_at(text, nwe + 1);
+                if let Some((v, unit)) = span_word(unit_word) {
+                    let fake = Parsed::words(ue, v * 0.5, 0.0);
+                    let tail = Tail {
+                        kind: TailKind::Unit(unit),
+                        ..Tail::bare(ue)
+                    };
+                    let mut raw = build(s, &fake, &context::pre(text, s), &tail);
+                    raw.by_nature = true;
+                    raw.weak = false;
+                    return Some(raw);
+                }
+            }
             if next == Some(b' ') && (matches!(nw, "a" | "an") || HALF_NOUNS.contains(&nw)) {
                 return None;
             }
@@ -542,25 +563,58 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
             }
             // `almost a decade`, `more than a year`: a span of time, a round figure, when a
             // hedge claims it (`a year` alone is no figure anyone states).
-            let span_of = match nw {
-                "decade" => Some((10.0, "year")),
-                "century" => Some((100.0, "year")),
-                "year" => Some((1.0, "year")),
-                "month" => Some((1.0, "month")),
-                "week" => Some((1.0, "week")),
-                "day" => Some((1.0, "day")),
-                "hour" => Some((1.0, "h")),
-                _ => None,
-            };
-            if let Some((v, unit)) = span_of {
+            if let Some((v, unit)) = span_word(nw) {
+                // `an hour and a half`, `a year and a half`: a figure stated, hedged or not.
+                if let Some(rest) = text[ne..].strip_prefix(" and a half")
+                    && !rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                {
+                    let end = ne + " and a half".len();
+                    let fake = Parsed::words(end, v * 1.5, 0.0);
+                    let tail = Tail {
+                        kind: TailKind::Unit(unit),
+                        ..Tail::bare(end)
+                    };
+                    let mut raw = build(s, &fake, &context::pre(text, s), &tail);
+                    raw.by_nature = true;
+                    raw.weak = false;
+                    return Some(raw);
+                }
                 let pre = context::pre(text, s);
-                pre.hedge?;
+                // (`a week or more`, `a year or so`: the hedge may follow.)
+                let k = skip_space(text, ne);
+                let after = match_after(text, k, HEDGE_AFTER)
+                    .filter(|&(w, _, _)| w.is_ascii() && k > ne)
+                    .map(|(_, h, e)| (h, Span::new(k, e)));
+                if pre.hedge.is_none() && after.is_none() {
+                    return None;
+                }
                 let fake = Parsed::words(ne, v, 0.0);
                 let tail = Tail {
                     kind: TailKind::Unit(unit),
+                    hedge: after,
+                    end: after.map_or(ne, |(_, span)| span.end),
                     ..Tail::bare(ne)
                 };
                 let mut raw = build(s, &fake, &pre, &tail);
+                // `just over a week`, `well over a year`: an intensified `over` is the hedge,
+                // not the preposition of the span.
+                if raw.hedge.is_none()
+                    && let Some((Hedge::Over, span)) = pre.hedge
+                    && ["just", "well", "slightly", "little", "Just", "Well"]
+                        .iter()
+                        .any(|w| {
+                            super::lexicon::ends_with_word(
+                                text,
+                                super::lexicon::skip_space_back(text, span.start),
+                                w,
+                            )
+                            .is_some()
+                        })
+                {
+                    raw.hedge = Some(Hedge::Over);
+                    raw.hedge_span = Some(span);
+                    raw.span.start = raw.span.start.min(span.start);
+                }
                 raw.by_nature = true;
                 raw.weak = false;
                 return Some(raw);
@@ -606,6 +660,22 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     None
 }
 
+/// A span of time named by one word (`a decade`, `an hour`): its length and unit.
+fn span_word(w: &str) -> Option<(f64, &'static str)> {
+    match w {
+        "decade" => Some((10.0, "year")),
+        "century" => Some((100.0, "year")),
+        "year" => Some((1.0, "year")),
+        "month" => Some((1.0, "month")),
+        "week" => Some((1.0, "week")),
+        "day" => Some((1.0, "day")),
+        "hour" => Some((1.0, "h")),
+        "minute" => Some((1.0, "min")),
+        "fortnight" => Some((2.0, "week")),
+        _ => None,
+    }
+}
+
 /// Words after `a third`, `a quarter` that make it an ordinal (`a third straight month`,
 /// `a fourth term`) or a period of time (`a quarter earlier`), not a share.
 const NOT_SHARES: &[&str] = &[
@@ -636,6 +706,25 @@ const NOT_SHARES: &[&str] = &[
     "child",
     "country",
     "run",
+    // Ordinals of a match or a series (`a fifth set`, `a third goal`, `a second leg`).
+    "set",
+    "game",
+    "goal",
+    "leg",
+    "stage",
+    "title",
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "lap",
+    "inning",
+    "innings",
+    "dose",
+    "shot",
+    "season",
+    "seed",
+    "edition",
 ];
 
 /// Words before `half` that make it a part of a period (`the first half`, `H2`).
@@ -784,7 +873,8 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
     let (w, we) = word_at(text, p.end + 1);
     let lower = Lower::of(w)?;
     let lw = lower.as_str();
-    if let Some(d) = denominator(lw) {
+    // (`a 0-1 half-time deficit`, `2 quarter-finals`: a compound, no share.)
+    if let Some(d) = denominator(lw).filter(|_| bytes.get(we) != Some(&b'-')) {
         let number = Span::new(s, we);
         let value = p.value / d;
         return Some(word_form(
@@ -796,9 +886,13 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             false,
         ));
     }
-    // `9 out of 10`: as `9 in 10`.
+    // `9 out of 10`: as `9 in 10`; `19 times out of 20` (a poll's confidence) too, whatever
+    // the size of the first figure.
+    let times = lw == "times" && text[we..].starts_with(" out of ");
     let (lw, we) = if lw == "out" && text[we..].starts_with(" of ") {
         ("in", we + " of".len())
+    } else if times {
+        ("in", we + " out of".len())
     } else {
         (lw, we)
     };
@@ -816,7 +910,7 @@ pub(crate) fn en_fraction(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             && !q.grouped
             && q.int_digits == 4
             && (1000.0..=2100.0).contains(&q.value);
-        let small = p.value <= 10.0 && p.value.fract() == 0.0 && p.decimals == 0;
+        let small = (p.value <= 10.0 || times) && p.value.fract() == 0.0 && p.decimals == 0;
         if small && !year_like && q.value > p.value && p.value > 0.0 && q.decimals == 0 {
             let number = Span::new(s, q.end);
             let value = p.value / q.value;
@@ -886,4 +980,105 @@ pub(crate) fn zh_one_in(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
 fn half(text: &str, s: usize, word: &str) -> Raw {
     let number = Span::new(s, s + word.len());
     word_form(text, Kind::Fraction, number, 0.5, Numeral::Chinese, false)
+}
+
+/// Words after a clock reading that make it a time of day (`14:32:05 UTC`, `9:30:00 a.m.`).
+const CLOCK_AFTER: &[&str] = &[
+    "am", "pm", "a.m.", "p.m.", "AM", "PM", "UTC", "GMT", "local", "ET", "EST", "EDT", "CET",
+    "CEST", "BST", "PT", "PST", "PDT", "JST", "HKT",
+];
+
+/// Words before a clock reading that make it a time of day (`at 14:32:05`, `from 9:00:00`).
+const CLOCK_BEFORE: &[&str] = &[
+    "at", "At", "from", "From", "until", "till", "to", "since", "by", "between", "and", "@", "on",
+    "before", "after",
+];
+
+/// `2:04:37`, `1:59.40`, `3:26.00`: an elapsed time (a race, a record, a match), hours,
+/// minutes and seconds, or minutes and seconds with a fraction of one; a quantity in seconds,
+/// precise to half its last place. A time of day is none (`date` reads `16:39`): a
+/// preposition of time before it (`at 14:32:05`), a zone or `a.m.` after it, or a Chinese
+/// word other than a verb of finishing before it (`北京时间14:32:05`, not `以2:04:37夺冠`).
+pub(crate) fn elapsed_time(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
+    if p.numeral != Numeral::Arabic || p.decimals != 0 || p.grouped || p.int_digits > 2 {
+        return None;
+    }
+    let b = text.as_bytes();
+    // `:mm` with a first digit of 0–5.
+    let pair = |k: usize| -> Option<f64> {
+        (b.get(k) == Some(&b':')
+            && b.get(k + 1).is_some_and(|d| (b'0'..=b'5').contains(d))
+            && b.get(k + 2).is_some_and(u8::is_ascii_digit))
+        .then(|| f64::from((b[k + 1] - b'0') * 10 + (b[k + 2] - b'0')))
+    };
+    let m = pair(p.end)?;
+    let (mut value, mut end) = match pair(p.end + 3) {
+        Some(sec) => (p.value * 3600.0 + m * 60.0 + sec, p.end + 6),
+        None => (p.value * 60.0 + m, p.end + 3),
+    };
+    let three = end == p.end + 6;
+    // A fraction of a second.
+    let mut decimals = 0u8;
+    if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let mut k = end + 1;
+        let mut scale = 0.1;
+        while let Some(d) = b.get(k).filter(|d| d.is_ascii_digit()) {
+            value += f64::from(d - b'0') * scale;
+            scale /= 10.0;
+            decimals += 1;
+            k += 1;
+        }
+        end = k;
+    }
+    if (!three && decimals == 0)
+        || decimals > 3
+        || b.get(end)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b':')
+    {
+        return None;
+    }
+    let k = skip_space(text, end);
+    let (w, _) = word_at(text, k);
+    let zone =
+        CLOCK_AFTER.contains(&w) || text[k..].starts_with("a.m.") || text[k..].starts_with("p.m.");
+    let head = text[..s].trim_end_matches(' ');
+    let word_before = head
+        .rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '@'))
+        .next()
+        .unwrap_or("");
+    let clock_word = CLOCK_BEFORE.contains(&word_before);
+    let zh_clock = char_before(text, s).is_some_and(|c| {
+        super::nonquant::is_cjk(c)
+            && !matches!(
+                c,
+                '以' | '为' | '為' | '出' | '绩' | '績' | '时' | '時' | '是'
+            )
+    });
+    if zone || clock_word || zh_clock {
+        return None;
+    }
+    let pre = context::pre(text, s);
+    let scale = 10f64.powi(-i32::from(decimals));
+    Some(Raw {
+        span: Span::new(pre.start(s), end),
+        number: Span::new(s, end),
+        kind: Kind::Quantity,
+        value,
+        half: 0.5 * scale,
+        base: None,
+        by_nature: false,
+        unit: Some(Cow::Borrowed("s")),
+        hedge: pre.hedge.map(|h| h.0),
+        hedge_span: pre.hedge.map(|h| h.1),
+        style: Style {
+            numeral: Numeral::Arabic,
+            decimals,
+            grouped: false,
+            // A clock reading cannot be rewritten digit for digit.
+            factor: 0.0,
+        },
+        indefinite: false,
+        weak: false,
+        reason: None,
+    })
 }

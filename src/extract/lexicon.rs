@@ -183,6 +183,40 @@ pub(crate) const CURRENCY_AFTER_EN: &[(&str, &str)] = &[
     ("ringgit", "MYR"),
     ("RMB", "CNY"),
     ("CNY", "CNY"),
+    // Currencies named in words after the figure (`11 million Swedish kronor`, `500 pounds`,
+    // `2 billion won`), the adjective of the country before the longer names.
+    ("Swedish kronor", "SEK"),
+    ("Swedish krona", "SEK"),
+    ("Norwegian kroner", "NOK"),
+    ("Danish kroner", "DKK"),
+    ("Swiss francs", "CHF"),
+    ("Swiss franc", "CHF"),
+    ("Canadian dollars", "CAD"),
+    ("Australian dollars", "AUD"),
+    ("New Zealand dollars", "NZD"),
+    ("Hong Kong dollars", "HKD"),
+    ("Singapore dollars", "SGD"),
+    ("Taiwan dollars", "TWD"),
+    ("US dollars", "USD"),
+    ("kronor", "SEK"),
+    ("pounds sterling", "GBP"),
+    ("sterling", "GBP"),
+    ("rubles", "RUB"),
+    ("roubles", "RUB"),
+    ("pesos", "MXN"),
+    ("reais", "BRL"),
+    ("rand", "ZAR"),
+    ("baht", "THB"),
+    ("dong", "VND"),
+    ("rupiah", "IDR"),
+    ("lira", "TRY"),
+    ("naira", "NGN"),
+    ("shekels", "ILS"),
+    ("zloty", "PLN"),
+    ("forints", "HUF"),
+    ("dirhams", "AED"),
+    ("riyals", "SAR"),
+    ("francs", "CHF"),
 ];
 
 /// Chinese units of measure and time, with the normalised unit. Entries that begin with a
@@ -333,6 +367,8 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("週歲", "year"),
     // Nights of a stay (`人均停留2.3晚`; not `晚上`, `晚间`: see `context::unit`).
     ("晚", "night"),
+    // `平均停留6.4夜`, `三天兩夜`: nights, as Taiwan's statistics write them.
+    ("夜", "night"),
     ("年", "year"),
     ("岁", "year"),
     ("歲", "year"),
@@ -358,8 +394,9 @@ pub(crate) const COUNTERS: &[char] = &[
     '杯', // Provinces, counties, towns and villages (`3省（区）`), buildings, packs and
     // poultry (`1.2亿羽`).
     '省', '县', '縣', '镇', '鎮', '村', '幢', '盒', '袋', '罐', '羽',
-    // Tents of a relief effort (`搭建帐篷1.2万余顶`).
-    '顶', '頂',
+    // Tents of a relief effort (`搭建帐篷1.2万余顶`); carloads of rail freight (`日均装车18.1万车`).
+    '顶', '頂', '车', '車', // Districts of a city (`全市共有12區`).
+    '区', '區',
     // Innings, sets and games of a match (`主投4局`), games played, won and lost
     // (`27战24胜`).
     '局', '战', '戰', '胜', '勝', '负',
@@ -393,6 +430,25 @@ pub(crate) fn counter_word(counter: char, next: Option<char>) -> bool {
                 )
             )
             | ('胜' | '勝', Some('利' | '率' | '任' | '出'))
+            // `3区间`, `5区域`: words of areas, not districts.
+            | (
+                '区' | '區',
+                Some('间' | '間' | '域' | '块' | '塊' | '长' | '長' | '位' | '划' | '劃' | '别' | '別')
+            )
+            // `5万车主`, `3车道`, `新能源车企`: words of cars, not carloads.
+            | (
+                '车' | '車',
+                Some(
+                    '主' | '型' | '企' | '市' | '险' | '險' | '展' | '厂' | '廠' | '站' | '道'
+                        | '速' | '身' | '票' | '费' | '費' | '窗' | '门' | '門' | '队' | '隊'
+                        | '库' | '庫' | '牌' | '流' | '间' | '間' | '商' | '贷' | '貸' | '载'
+                        | '載' | '联' | '聯' | '祸' | '禍' | '友' | '灯' | '燈' | '况' | '況'
+                        | '程' | '款' | '系' | '顶' | '頂' | '轮' | '輪' | '手' | '模' | '用'
+                        | '规' | '規' | '标' | '標' | '价' | '價' | '厢' | '廂' | '头' | '頭'
+                        | '尾' | '内' | '內' | '外' | '上' | '下' | '后' | '後' | '前' | '辆'
+                        | '輛'
+                )
+            )
             | ('负' | '負', Some('债' | '債' | '责' | '責' | '担' | '擔' | '值' | '面' | '荷'))
             | (
                 '单' | '單',
@@ -903,19 +959,36 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("as many as", Hedge::AtMost),
     ("as much as", Hedge::AtMost),
     ("upwards of", Hedge::Over),
+    ("upward of", Hedge::Over),
     ("in excess of", Hedge::Over),
     ("no fewer than", Hedge::AtLeast),
     ("no less than", Hedge::AtLeast),
     ("no more than", Hedge::AtMost),
+    // `a minimum of eight years`, `a maximum of 45 days`.
+    ("a minimum of", Hedge::AtLeast),
+    ("a maximum of", Hedge::AtMost),
+    // `not more than 2%`, `not less than 60 days`: the limits of a rule or a contract.
+    ("not more than", Hedge::AtMost),
+    ("not less than", Hedge::AtLeast),
+    ("not exceeding", Hedge::AtMost),
     ("more than", Hedge::Over),
     ("fewer than", Hedge::Under),
     ("less than", Hedge::Under),
     ("exceeding", Hedge::Over),
     ("at least", Hedge::AtLeast),
     ("close to", Hedge::Nearly),
+    // `just shy of 5%`: short of the figure, nearly.
+    ("shy of", Hedge::Nearly),
+    // `in the region of 3,000`, `on the order of $2bn`: about.
+    ("in the region of", Hedge::Approximately),
+    ("on the order of", Hedge::Approximately),
+    // `within two years`, `within 5 km`: no more than, like `以内`.
+    ("within", Hedge::AtMost),
     ("roughly", Hedge::Approximately),
     ("around", Hedge::Approximately),
     ("nearly", Hedge::Nearly),
+    // `humidity near 60%`: read like `close to`.
+    ("near", Hedge::Nearly),
     // Issue 8 reads `nearing` as about: it says where a figure stands, not that it stops
     // short.
     ("nearing", Hedge::Approximately),
@@ -986,10 +1059,20 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("至少", Hedge::AtLeast),
     ("不到", Hedge::Under),
     ("不足", Hedge::Under),
+    // `未滿2歲`, `未满18周岁`, `未达3%`: not yet reached, under.
+    ("未满", Hedge::Under),
+    ("未滿", Hedge::Under),
+    ("未达", Hedge::Under),
+    ("未達", Hedge::Under),
     ("低于", Hedge::Under),
     ("少于", Hedge::Under),
     ("至多", Hedge::AtMost),
     ("最多", Hedge::AtMost),
+    // `最长5年`, `最長可延至3年`: the longest term allowed, at most; `最短`, `最少` the least.
+    ("最长", Hedge::AtMost),
+    ("最長", Hedge::AtMost),
+    ("最短", Hedge::AtLeast),
+    ("最少", Hedge::AtLeast),
     ("约", Hedge::Approximately),
     ("近", Hedge::Nearly),
     ("逾", Hedge::Over),
@@ -1035,6 +1118,8 @@ pub(crate) const HEDGE_AFTER: &[(&str, Hedge)] = &[
     ("以内", Hedge::AtMost),
     ("以內", Hedge::AtMost),
     ("or more", Hedge::Over),
+    // `a week or longer`, `two years or longer`.
+    ("or longer", Hedge::Over),
     ("or over", Hedge::AtLeast),
     ("or fewer", Hedge::AtMost),
     ("or less", Hedge::AtMost),
@@ -1070,6 +1155,8 @@ pub(crate) const HEDGE_DETACHED: &[(&str, Hedge, bool)] = &[
     ("接近", Hedge::Nearly, true),
     ("至少", Hedge::AtLeast, false),
     ("最多", Hedge::AtMost, false),
+    // `每公頃最高補助8萬元`, `最高可获50万元`: the most paid, before a verb of paying.
+    ("最高", Hedge::AtMost, true),
     ("至多", Hedge::AtMost, false),
     ("约", Hedge::Approximately, true),
 ];
@@ -1100,6 +1187,19 @@ pub(crate) const PREDICATE_VERBS: &[&str] = &[
     "耗费",
     "消耗",
     "需要",
+    // Verbs of paying and penalising after `最高` (`最高補助8萬元`, `最高罚款50万元`).
+    "补助",
+    "補助",
+    "补贴",
+    "補貼",
+    "给付",
+    "給付",
+    "赔偿",
+    "賠償",
+    "罚款",
+    "罰款",
+    "奖励",
+    "獎勵",
     // `約需1,565元`, `约每公升1.5元`, `约可节省`, `约共`: a verb, a modal or the word of a
     // rate between the hedge and its figure (`约束`, `约定` are words of their own, never
     // these).

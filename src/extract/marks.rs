@@ -159,8 +159,9 @@ pub(crate) fn code(text: &str, s: usize, e: usize, int_digits: usize) -> Option<
     }
     // After a word of the telephone (`热线：12345`, `Tel 2345 6789`, `拨打12369`), unless a
     // word of the line's name follows (`拨打12328服务热线` is named by it).
+    // (`the bureau's hotline, 1300 135 070`: the number in apposition after the word.)
     if int_digits >= 3 && super::nonquant::numbered_name_end(text, e).is_none() {
-        let head = text[..s].trim_end_matches([' ', '\t', '：', ':', '+']);
+        let head = text[..s].trim_end_matches([' ', '\t', '：', ':', '+', ',', '，']);
         let last = head.as_bytes().last().copied().unwrap_or(0);
         if PHONE_WORDS.iter().any(|w| {
             super::lexicon::may_end_with(w, last)

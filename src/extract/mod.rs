@@ -1555,4 +1555,407 @@ mod tests {
         let text = "| Division | Staff |\n|---|---|\n| Consumer | 123 |\n";
         assert_eq!(read(text, "123").0, Kind::Number);
     }
+
+    #[test]
+    fn hedges_spans_and_counters_of_wave_8() {
+        let inf = f64::INFINITY;
+        for (text, want, kind, (value, low, high), unit) in [
+            // Hedges: `near` as `close to`, `within` and `未滿` as limits.
+            (
+                "with humidity near 60%.",
+                "near 60%",
+                Kind::Percent,
+                (0.6, 0.595 * 0.95, 0.605),
+                "%",
+            ),
+            (
+                "could cut output within two years.",
+                "within two years",
+                Kind::Quantity,
+                (2.0, -inf, 2.0),
+                "year",
+            ),
+            (
+                "homes within 5 km of the fault",
+                "within 5 km",
+                Kind::Quantity,
+                (5.0, -inf, 5.0),
+                "km",
+            ),
+            (
+                "a fee of not more than 2% a year",
+                "not more than 2%",
+                Kind::Percent,
+                (0.02, -inf, 0.02),
+                "%",
+            ),
+            (
+                "6個月至未滿2歲的幼童",
+                "未滿2歲",
+                Kind::Quantity,
+                (2.0, -inf, 2.0),
+                "year",
+            ),
+            (
+                "增速未达3%。",
+                "未达3%",
+                Kind::Percent,
+                (0.03, -inf, 0.03),
+                "%",
+            ),
+            (
+                "more than a minute ahead of the champion",
+                "more than a minute",
+                Kind::Quantity,
+                (1.0, 1.0, inf),
+                "min",
+            ),
+            // `百` alone asserts what `100` does.
+            (
+                "通信基站退服近百个，",
+                "近百个",
+                Kind::Count,
+                (100.0, 47.5, 150.0),
+                "个",
+            ),
+            // Nights of a stay, carloads, tenths and a half.
+            (
+                "平均停留6.4夜。",
+                "6.4夜",
+                Kind::Quantity,
+                (6.4, 6.35, 6.45),
+                "night",
+            ),
+            (
+                "日均装车18.1万车，",
+                "18.1万车",
+                Kind::Count,
+                (181_000.0, 180_500.0, 181_500.0),
+                "车",
+            ),
+            (
+                "七成半患者未有接種疫苗。",
+                "七成半",
+                Kind::Percent,
+                (0.75, 0.745, 0.755),
+                "%",
+            ),
+            // `约` after `僅` hedges the figure across the words between.
+            (
+                "累積雨量僅約歷年同期的兩成三，",
+                "兩成三",
+                Kind::Percent,
+                (0.23, 0.225 * 0.95, 0.235 * 1.05),
+                "%",
+            ),
+            // A span of time counted back from a date.
+            (
+                "在截至1月10日的一星期內，",
+                "一星期",
+                Kind::Quantity,
+                (1.0, 0.5, 1.5),
+                "week",
+            ),
+            // Elapsed times: a race's finishing time, a record with hundredths.
+            (
+                "won the marathon in 2:04:37, a record",
+                "2:04:37",
+                Kind::Quantity,
+                (7477.0, 7476.5, 7477.5),
+                "s",
+            ),
+            (
+                "| 2 | Worku | 2:04:59 |",
+                "2:04:59",
+                Kind::Quantity,
+                (7499.0, 7498.5, 7499.5),
+                "s",
+            ),
+            (
+                "She ran the mile in 4:07.90 last year.",
+                "4:07.90",
+                Kind::Quantity,
+                (247.9, 247.895, 247.905),
+                "s",
+            ),
+            (
+                "以2:19:48夺冠",
+                "2:19:48",
+                Kind::Quantity,
+                (8388.0, 8387.5, 8388.5),
+                "s",
+            ),
+            // A poll's confidence level.
+            (
+                "plus or minus 2.5 percentage points, 19 times out of 20.",
+                "19 times out of 20",
+                Kind::Fraction,
+                (0.95, 0.9025, 0.9975),
+                "-",
+            ),
+            // A total counts what the figure before it counted.
+            (
+                "It added another 301,000 subscribers, for a total of 5.8 million.",
+                "5.8 million",
+                Kind::Count,
+                (5.8e6, 5.75e6, 5.85e6),
+                "subscribers",
+            ),
+        ] {
+            if unit == "-" {
+                let m = mention(text, want);
+                assert_eq!(m.kind, kind, "`{want}`");
+                assert!(
+                    close(m.value, value)
+                        && close(m.interval.low, low)
+                        && close(m.interval.high, high),
+                    "`{want}`: {} [{}, {}]",
+                    m.value,
+                    m.interval.low,
+                    m.interval.high
+                );
+            } else {
+                assert_reads(text, want, kind, (value, low, high), unit);
+            }
+        }
+        // Not quantities: years of the Minguo calendar, hours, roads, times of day.
+        for (text, want, kind) in [
+            ("114年來台旅客857萬人次", "114年", Kind::Year),
+            (
+                "約為疫情前108年（1,186.4萬人次）的七成二",
+                "108年",
+                Kind::Year,
+            ),
+            ("每日夜間11時至翌日5時降壓", "11時", Kind::Date),
+            ("省道211线有7处路段塌方", "211线", Kind::Name),
+            (
+                "The quake struck at 14:32:05 local time.",
+                "14:32:05",
+                Kind::Date,
+            ),
+            ("北京时间14:32:05发生地震", "14:32:05", Kind::Date),
+        ] {
+            assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
+        }
+        // `成立110年來` stays a span of a hundred and ten years.
+        assert_eq!(mention("公司成立110年來", "110年").kind, Kind::Quantity);
+        // Words after `车` that make a word of cars: no carloads.
+        let text = "新增5万车主。";
+        assert!(
+            extract(text, &ExtractOptions::default())
+                .iter()
+                .all(|m| m.unit.as_deref() != Some("车"))
+        );
+        // `夜间` is no night of a stay.
+        let text = "3日夜间有雨。";
+        assert!(
+            extract(text, &ExtractOptions::default())
+                .iter()
+                .all(|m| m.unit.as_deref() != Some("night"))
+        );
+        // The subject of a clause of expecting names no count, and `more than` after a share
+        // in words compares, no hedge on what follows.
+        let text = "It added 512,000 subscribers, well ahead of the 430,000 analysts had expected.";
+        assert_eq!(mention(text, "430,000").kind, Kind::Number);
+        let text = "India sent 31,200 visitors, nearly a third more than a year before.";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(
+            mentions
+                .iter()
+                .all(|m| !text[m.span.range()].contains("year")),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn sports_money_and_limits_of_wave_8() {
+        let inf = f64::INFINITY;
+        for (text, want, kind, (value, low, high), unit) in [
+            (
+                "The prize is worth 11 million Swedish kronor.",
+                "11 million Swedish kronor",
+                Kind::Money,
+                (1.1e7, 1.05e7, 1.15e7),
+                "SEK",
+            ),
+            (
+                "He was jailed with a minimum of eight years to serve.",
+                "a minimum of eight years",
+                Kind::Quantity,
+                (8.0, 8.0, inf),
+                "year",
+            ),
+            (
+                "每公頃最高補助8萬元；",
+                "8萬元",
+                Kind::Money,
+                (80_000.0, -inf, 80_000.0),
+                // (`元` is TWD by the passage's locale, which a lone sentence has not.)
+                "CNY",
+            ),
+            (
+                "申請低利貸款，最長5年。",
+                "最長5年",
+                Kind::Quantity,
+                (5.0, -inf, 5.0),
+                "year",
+            ),
+            (
+                "employment rose by 42,200 people to 14.61 million.",
+                "14.61 million",
+                Kind::Count,
+                (1.461e7, 1.4605e7, 1.4615e7),
+                "people",
+            ),
+            (
+                "She saved 11 of 14 break points.",
+                "14 break points",
+                Kind::Count,
+                (14.0, 13.5, 14.5),
+                "points",
+            ),
+            (
+                "She has won 20 of her last 21 matches.",
+                "20",
+                Kind::Count,
+                (20.0, 19.5, 20.5),
+                "matches",
+            ),
+        ] {
+            assert_reads(text, want, kind, (value, low, high), unit);
+        }
+        // A record reached is no limit: `最高达到49.6℃` states the record.
+        let m = mention("吐鲁番东坎站最高达到49.6℃。", "49.6℃");
+        assert!(close(m.interval.low, 49.55), "{m:?}");
+        // Set scores in a list are scores, a set lost too; brackets of age stay ranges.
+        let text = "beat Marquez 6-3, 4-6, 7-5 on Saturday";
+        let mentions = extract(text, &ExtractOptions::default());
+        assert!(
+            mentions.iter().all(|m| m.hedge != Some(Hedge::Range)),
+            "{mentions:?}"
+        );
+        let text = "those aged 18-24, 25-34 and 35-44";
+        assert_eq!(mention(text, "18-24").hedge, Some(Hedge::Range));
+        // A score list read back over a full-width comma (found by the property test).
+        let mentions = extract("，22,8161-1", &ExtractOptions::default());
+        assert!(!mentions.is_empty());
+        // `half-time`, `quarter-final` after a figure are compounds, no share.
+        let text = "United came back from a 0-1 half-time deficit.";
+        assert!(
+            extract(text, &ExtractOptions::default())
+                .iter()
+                .all(|m| m.kind != Kind::Fraction)
+        );
+        // Names and codes: Taiwan's provincial highways, a number after `hotline,`.
+        for (text, want, kind) in [
+            ("台20線周邊3處路段坍方", "20線", Kind::Name),
+            (
+                "the bureau's hotline, 1300 135 070, took calls",
+                "1300 135 070",
+                Kind::Name,
+            ),
+        ] {
+            assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
+        }
+    }
+
+    #[test]
+    fn a_carried_unit_does_not_depend_on_where_a_batch_ends() {
+        // More mentions in one paragraph than a batch holds, then a unit carried across a
+        // comma: read as it is read alone.
+        let mut text = String::new();
+        for k in 0..63 {
+            text.push_str(&format!("{k}%, "));
+        }
+        text.push_str("and Toyota sold 10.3 million vehicles, ahead of Volkswagen's 9.0 million.");
+        assert_eq!(mention(&text, "9.0 million").kind, Kind::Count);
+        assert_eq!(
+            mention(&text, "9.0 million").unit.as_deref(),
+            Some("vehicles")
+        );
+    }
+
+    #[test]
+    fn indices_ballot_measures_and_magnitudes_of_wave_8() {
+        for (text, want, kind) in [
+            ("the Nikkei 225 fell 1.1%", "Nikkei 225", Kind::Name),
+            ("the ASX 200 gained 12.5 points", "ASX 200", Kind::Name),
+            ("and Measure 110 was repealed", "Measure 110", Kind::Name),
+        ] {
+            assert_eq!(mention(text, want).kind, kind, "`{want}` in `{text}`");
+        }
+        for (text, want) in [
+            ("A magnitude-7.0 quake struck.", "7.0"),
+            ("an M6.1 aftershock followed", "M6.1"),
+        ] {
+            let m = mention(text, want);
+            assert_eq!(m.kind, Kind::Quantity, "`{want}`");
+            assert_eq!(m.unit.as_deref(), Some("M"), "`{want}`");
+        }
+        // A span of time in words with its hedge after it.
+        let m = mention("45% planned a trip of a week or more.", "a week or more");
+        assert_eq!(
+            (m.kind, m.value, m.interval.low),
+            (Kind::Quantity, 1.0, 1.0)
+        );
+        assert!(m.interval.high.is_infinite());
+        // Hong Kong's signals are named by their number at a clause start too; `1成5` is 15%;
+        // districts are counted with `區`.
+        assert_eq!(
+            mention("天文台表示，8號烈風或暴風信號共懸掛2次。", "8號").kind,
+            Kind::Name
+        );
+        assert_reads(
+            "較去年增加約1成5；",
+            "約1成5",
+            Kind::Percent,
+            (0.15, 0.145 * 0.95, 0.155 * 1.05),
+            "%",
+        );
+        assert_reads(
+            "全市共有12區、1,555個投票所。",
+            "12區",
+            Kind::Count,
+            (12.0, 11.5, 12.5),
+            "區",
+        );
+        // Halves of spans of time, spans and a half, an intensified `over`, and the ordinal
+        // of a set.
+        let inf = f64::INFINITY;
+        for (text, want, (value, low, high), unit) in [
+            (
+                "The wait fell to half an hour.",
+                "half an hour",
+                (0.5, 0.475, 0.525),
+                "h",
+            ),
+            (
+                "from nearly an hour and a half;",
+                "nearly an hour and a half",
+                (1.5, 1.425, 1.5),
+                "h",
+            ),
+            (
+                "The ceasefire lasted just over a week.",
+                "over a week",
+                (1.0, 1.0, inf),
+                "week",
+            ),
+        ] {
+            assert_reads(text, want, Kind::Quantity, (value, low, high), unit);
+        }
+        let text = "The match went to a fifth set.";
+        assert!(
+            extract(text, &ExtractOptions::default())
+                .iter()
+                .all(|m| m.kind != Kind::Fraction)
+        );
+        // A chip named by `M` and a whole number is no magnitude.
+        let text = "Apple's M2 chip";
+        assert!(
+            extract(text, &ExtractOptions::default())
+                .iter()
+                .all(|m| m.kind != Kind::Quantity)
+        );
+    }
 }

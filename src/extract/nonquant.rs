@@ -547,53 +547,69 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             after,
             Some('度' | '底' | '初' | '中' | '全' | '上' | '下' | '第' | '起' | '以' | '前')
         );
-        let before_noun = after.is_some_and(|c| {
-            is_cjk(c)
-                && !matches!(
-                    c,
-                    '来' | '來'
-                        | '间'
-                        | '間'
-                        | '内'
-                        | '內'
-                        | '之'
-                        | '的'
-                        | '历'
-                        | '歷'
-                        | '多'
-                        | '余'
-                        | '餘'
-                        | '后'
-                        | '後'
-                        | '里'
-                        | '裡'
-                        | '了'
-                        | '才'
-                        | '就'
-                        | '都'
-                        | '也'
-                        | '还'
-                        | '還'
-                        | '时'
-                        | '時'
-                        | '左'
-                        | '老'
-                        | '校'
-                        | '庆'
-                        | '慶'
-                        | '大'
-                        | '一'
-                        | '遇'
-                )
-        }) && !FOUNDED_BEFORE
-            .iter()
-            .any(|w| ends_with_word(text, k, w).is_some());
+        // `114年來台旅客`: `來台` (come to Taiwan) is a verb after the year, not the `來` of a
+        // span (`成立110年來`).
+        let come_to = matches!(after, Some('來' | '来'))
+            && matches!(
+                char_at(text, j + 6),
+                Some('台' | '臺' | '港' | '澳' | '華' | '华')
+            );
+        // `疫情前108年（1,186.4萬人次）`: the year's own figure in brackets after it.
+        let figure_after = matches!(after, Some('（' | '('))
+            && text[j + 3..]
+                .trim_start_matches(['（', '('])
+                .starts_with(|c: char| c.is_ascii_digit());
+        let before_noun = (come_to
+            || figure_after
+            || after.is_some_and(|c| {
+                is_cjk(c)
+                    && !matches!(
+                        c,
+                        '来' | '來'
+                            | '间'
+                            | '間'
+                            | '内'
+                            | '內'
+                            | '之'
+                            | '的'
+                            | '历'
+                            | '歷'
+                            | '多'
+                            | '余'
+                            | '餘'
+                            | '后'
+                            | '後'
+                            | '里'
+                            | '裡'
+                            | '了'
+                            | '才'
+                            | '就'
+                            | '都'
+                            | '也'
+                            | '还'
+                            | '還'
+                            | '时'
+                            | '時'
+                            | '左'
+                            | '老'
+                            | '校'
+                            | '庆'
+                            | '慶'
+                            | '大'
+                            | '一'
+                            | '遇'
+                    )
+            }))
+            && !FOUNDED_BEFORE
+                .iter()
+                .any(|w| ends_with_word(text, k, w).is_some());
         let minguo = (100..=130).contains(&v)
             && p.numeral == Numeral::Arabic
             && (year_word || before_noun)
             && !DURATION_BEFORE
                 .iter()
-                .any(|w| ends_with_word(text, k, w).is_some());
+                .filter_map(|w| ends_with_word(text, k, w).map(|st| (w, st)))
+                .any(|(w, st)| *w != "前" || !before_event(text, st));
         if minguo {
             let end = if text[j + 3..].starts_with('度') {
                 j + 6
@@ -653,9 +669,13 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             return Some(raw(Kind::Date, Span::new(s, end), number, p));
         }
         // `神舟十九号`, `长征二号`: a craft or a thing numbered after its name, not a day.
+        // `8號烈風或暴風信號`, `3号强风信号`, `8號風球`: Hong Kong's signals are named by
+        // their number wherever they stand.
         Some('号' | '號')
             if p.numeral != Numeral::Words
-                && char_before(text, s).is_some_and(|c| is_cjk(c) && !BEFORE_DAY.contains(&c)) =>
+                && (char_before(text, s)
+                    .is_some_and(|c| is_cjk(c) && !BEFORE_DAY.contains(&c))
+                    || signal_after(text, j + 3)) =>
         {
             let end = numbered_name_end(text, j).unwrap_or(j + 3);
             return Some(raw(Kind::Name, Span::new(s, end), number, p));
@@ -865,7 +885,9 @@ pub(crate) fn dotted_date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
 
 /// Words for a part of the day before an hour (`下午2时`, `晚上8点`).
 const DAY_PARTS: &[&str] = &[
-    "上午", "下午", "中午", "凌晨", "早上", "晚上", "傍晚", "晚间", "晚間", "清晨", "早晨",
+    "上午", "下午", "中午", "凌晨", "早上", "晚上", "傍晚", "晚间", "晚間", "清晨", "早晨", "夜间",
+    "夜間", "深夜", "午夜", "半夜", "早间", "早間", "午间", "午間", "当晚", "當晚", "当天", "當天",
+    "次日", "翌日",
 ];
 
 /// A time of day written in Chinese after the hour ending at `e` (`2时11分`, `2時11分`,
@@ -938,6 +960,28 @@ const DURATION_BEFORE: &[&str] = &[
     "过去", "最近", "近", "长达", "历时", "未来", "前", "这", "逾", "约", "超过", "将近", "达",
     "有", "過去", "長達", "歷時", "這", "約", "超過", "將近", "達",
 ];
+
+/// Whether the `前` at `st` closes "before an event" (`疫情前108年`, `戰前`), so that a year
+/// follows it, rather than opening "the first" or "the last" of a span (`前100年`, `在前`).
+fn before_event(text: &str, st: usize) -> bool {
+    char_before(text, st).is_some_and(|c| {
+        is_cjk(c)
+            && !matches!(
+                c,
+                '在' | '的' | '其' | '最' | '之' | '提' | '目' | '此' | '以' | '從' | '从' | '年'
+            )
+    })
+}
+
+/// Whether the words of a weather signal start at `k` (`烈風`, `强风`, `風球`, `信號`).
+fn signal_after(text: &str, k: usize) -> bool {
+    [
+        "烈風", "烈风", "強風", "强风", "颶風", "飓风", "戒備", "戒备", "風球", "风球", "暴風",
+        "暴风", "信號", "信号",
+    ]
+    .iter()
+    .any(|w| text[k..].starts_with(w))
+}
 
 /// Words before a span of a hundred years and more (`成立110年`, `建校120年`): the span,
 /// not a year of the Minguo calendar.
@@ -1131,6 +1175,9 @@ fn month_after(text: &str, i: usize) -> Option<usize> {
 /// Brands and lists whose names contain a number: `Fortune 500`, `财富 500 强`.
 const NAME_BEFORE: &[&str] = &[
     "Fortune", "Global", "S&P", "Forbes", "FTSE", "Russell", "Nasdaq", "Inc.", "财富",
+    // Stock indices named by the number of their members (`Nikkei 225`, `ASX 200`).
+    "Nikkei", "ASX", "S&P/ASX", "Stoxx", "STOXX", "CAC", "DAX", "KOSPI", "Nifty", "Sensex", "NZX",
+    "TSX", "TOPIX", "MSCI", "Wilshire",
 ];
 
 /// Capitalised words that do not name anything when a number follows them (months are
@@ -1569,6 +1616,29 @@ const PRODUCTS: &[&str] = &[
     "Rule",
     "Clause",
     "Schedule",
+    // Ballot measures and bills (`Proposition 50`, `Measure 110`, `Question 1`).
+    "Proposition",
+    "Prop",
+    "Measure",
+    "Question",
+    "Amendment",
+    "Initiative",
+    "Referendum",
+    "Title",
+    "Division",
+    "Gate",
+    "Terminal",
+    "Platform",
+    "Pier",
+    "Runway",
+    "Unit",
+    "Block",
+    "Lot",
+    "District",
+    "Ward",
+    "Precinct",
+    "Zone",
+    "Region",
 ];
 
 /// Whether the word at `ws` opens a sentence.

@@ -89,9 +89,10 @@ const BATCH: usize = 64;
 
 /// Every raw mention in `text`, handed to `sink` in batches, in order of position.
 ///
-/// A batch ends only where clause punctuation (`，` `。` `;` …) stands between two mentions.
-/// No mention reaches back over such punctuation, no range is joined across it and no hedge
-/// is given across it (`attach`), so the later stages see each batch exactly as they would
+/// A batch ends only at a blank line, or where clause punctuation (`，` `。` `;` …) stands
+/// more than 300 bytes after the last mention (`batch_may_end`). No mention reaches back over
+/// either, no range is joined across them, no hedge is given across them and no unit is
+/// carried over them (`attach`), so the later stages see each batch exactly as they would
 /// see that part of the whole list. `sink` takes the mentions out of the vector it is given.
 pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
     let bytes = text.as_bytes();
@@ -133,8 +134,9 @@ pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
                     }
                 }
                 if out.len() >= BATCH
-                    && out.last().is_some_and(|r| r.span.end <= i)
-                    && ends_clause_at(bytes, i)
+                    && let Some(last) = out.last()
+                    && last.span.end <= i
+                    && batch_may_end(bytes, i, last.span.end, out.len())
                 {
                     carried = out.last().cloned();
                     untangle(&mut out, &mut last_end);
@@ -151,6 +153,21 @@ pub(crate) fn scan(text: &str, mut sink: impl FnMut(&mut Vec<Raw>)) {
     }
     untangle(&mut out, &mut last_end);
     sink(&mut out);
+}
+
+/// Whether a batch may end at byte `i`, the last mention ending at `last_end`: at a blank
+/// line, or at clause punctuation more than 300 bytes after the last mention. A bare scaled
+/// figure takes its unit from a figure before it in the paragraph, across commas, up to 300
+/// bytes back (`attach`), so a batch ending at any comma would cut that reach. A paragraph
+/// that never pauses so long still ends a batch at a comma once the batch is very large.
+fn batch_may_end(bytes: &[u8], i: usize, last_end: usize, len: usize) -> bool {
+    let blank_line = bytes[i] == b'\n'
+        && match bytes.get(i + 1) {
+            Some(b'\n') => true,
+            Some(b'\r') => bytes.get(i + 2) == Some(&b'\n'),
+            _ => false,
+        };
+    blank_line || (ends_clause_at(bytes, i) && (i - last_end > 300 || len >= BATCH * 16))
 }
 
 /// Clause punctuation other than a line break at byte `i` (a line break may stand inside a
@@ -384,6 +401,32 @@ fn arabic_at(
         out.push(raw);
         return Some(span.end);
     }
+    // `a magnitude-7.0 quake`, `an M6.1 aftershock`: a quake's magnitude glued to its word
+    // or its letter (one decimal, under 10; not `Apple M2`, a chip).
+    let head = &text[..s];
+    let magnitude = head.ends_with("magnitude-")
+        || head.ends_with("Magnitude-")
+        || (head.ends_with('M')
+            && !lexicon::char_before(text, s - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+            && p.decimals == 1
+            && p.value < 10.0
+            && !text
+                .as_bytes()
+                .get(p.end)
+                .is_some_and(u8::is_ascii_alphanumeric));
+    if magnitude {
+        let tail = Tail {
+            kind: TailKind::Unit("M"),
+            ..Tail::bare(p.end)
+        };
+        let mut raw = build(s, &p, &context::pre(text, s), &tail);
+        if head.ends_with('M') {
+            raw.span.start = raw.span.start.min(s - 1);
+        }
+        let end = raw.span.end;
+        out.push(raw);
+        return Some(end);
+    }
     if let Some(name) = context::glued_name(text, s, p.end) {
         // `Q1`, `H2`: quarters and halves of a year.
         let prefix = &text[name.start..s];
@@ -411,8 +454,9 @@ fn arabic_at(
     if !p.value.is_finite() {
         return Some(p.end);
     }
-    if let Some(raw) =
-        context::en_fraction(text, s, &p).or_else(|| context::slash_fraction(text, s, &p))
+    if let Some(raw) = context::en_fraction(text, s, &p)
+        .or_else(|| context::slash_fraction(text, s, &p))
+        .or_else(|| context::elapsed_time(text, s, &p))
     {
         let end = raw.span.end;
         out.push(raw);
@@ -551,6 +595,20 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     if glued && matches!(tail.kind, TailKind::Unit("°C" | "°F")) && brand_before(text, s) {
         tail.kind = TailKind::Name;
     }
+    // `省道211线`, `国道318線`, `台20線`: a road numbered between the word for its class (or
+    // Taiwan's `台` of a provincial highway) and `线`.
+    if tail.kind == TailKind::None
+        && p.decimals == 0
+        && matches!(lexicon::char_at(text, p.end), Some('线' | '線'))
+        && matches!(lexicon::char_before(text, s), Some('道' | '台' | '臺'))
+    {
+        let span = Span::new(s, p.end + '线'.len_utf8());
+        out.push(
+            Raw::non_quantity(Kind::Name, span, Span::new(s, p.end), p.value, p.numeral)
+                .because(Reason::Name),
+        );
+        return Some(span.end);
+    }
     // `港区四期`, `一期工程`, `3期临床试验`: the phase of a site or a project, an ordinal.
     if tail.kind == TailKind::Count(Cow::Borrowed("期")) && phase(text, s, tail.end) {
         let span = Span::new(s, tail.end);
@@ -644,7 +702,13 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
             && prev.kind == Kind::Count
             && prev.reason.is_none()
             && text.get(prev.span.end..pre.start(s)) == Some(" to ")
-            && context::counted_subject(text, prev.span.start).is_some()
+            && (context::counted_subject(text, prev.span.start).is_some()
+                // `employment rose by 42,200 people to 14.61 million`, `up 3,000 jobs to
+                // 1.2 million`: a change that counts things and the level it led to.
+                || ["by", "up", "down"].iter().any(|w| {
+                    lexicon::ends_with_word(text, lexicon::skip_space_back(text, prev.span.start), w)
+                        .is_some()
+                }))
         {
             raw.kind = Kind::Count;
             raw.unit = prev.unit.clone();
@@ -697,9 +761,10 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     // indefinite `一年` of `有一年`.
     if raw.indefinite
         && matches!(raw.unit.as_deref(), Some("year" | "month" | "week" | "day"))
-        && RECENT_BEFORE
+        && (RECENT_BEFORE
             .iter()
             .any(|w| lexicon::ends_with_word(text, s, w).is_some())
+            || ended_by_a_date(text, s))
     {
         raw.indefinite = false;
     }
@@ -873,6 +938,20 @@ fn nearly_a_span(text: &str, at: usize, end: usize) -> bool {
         )
     });
     verb_before && ends
+}
+
+/// Whether `的` before `s` follows the date a span ends on (`截至1月10日的一星期`,
+/// `截至6月底的一年`, `至今的一个月`): the span counted back from it, not an indefinite one.
+fn ended_by_a_date(text: &str, s: usize) -> bool {
+    let Some(k) = text[..s].strip_suffix('的').map(str::len) else {
+        return false;
+    };
+    matches!(
+        lexicon::char_before(text, k),
+        Some('日' | '号' | '號' | '底' | '止' | '今')
+    ) || ["为止", "為止", "月份"]
+        .iter()
+        .any(|w| text[..k].ends_with(w))
 }
 
 /// Words before `一年`, `一个月` that make it a span of time counted from now.

@@ -370,11 +370,40 @@ impl Session {
             return self.report_of(doc, checked);
         }
         let mentions = extract(&doc.masked, &self.extract_options());
+        self.check_extracted(doc, mentions)
+    }
+
+    /// The checks over a document whose mentions are read.
+    fn check_extracted(&self, doc: Document, mentions: Vec<Mention>) -> FileReport {
         let outcome = check_document(&doc, &mentions, &self.rules, &self.options);
         let mut report = FileReport::new(doc, outcome.findings, outcome.stats);
         report.mentions = mentions;
         report.coverage = outcome.coverage;
         report
+    }
+
+    /// A file on disk read, masked and its numbers extracted, not yet checked (see
+    /// `check_each`); a file checked in pieces is only read.
+    fn prepare(&self, path: PathBuf) -> Prepared {
+        let text = match read_text(&path, self.max_filesize) {
+            Ok(text) => text,
+            Err(e) => return Prepared::Failed(located_in_file(&path, e)),
+        };
+        if self.checker().splits(text.len()) {
+            return Prepared::Large(path, text);
+        }
+        let doc = Document::from_string(&path, text);
+        let mentions = extract(&doc.masked, &self.extract_options());
+        Prepared::Extracted(doc, mentions)
+    }
+
+    /// `check_path`'s result for a prepared file.
+    fn finish(&self, prepared: Prepared) -> Result<FileReport, FileError> {
+        match prepared {
+            Prepared::Extracted(doc, mentions) => Ok(self.check_extracted(doc, mentions)),
+            Prepared::Large(path, text) => Ok(self.check_file_text(&path, text)),
+            Prepared::Failed(e) => Err(e),
+        }
     }
 
     fn report_of(&self, doc: Document, checked: chunked::Checked) -> FileReport {
@@ -573,6 +602,25 @@ impl Session {
                 threads = 1;
             }
         }
+        if threads <= 1 && !fix {
+            // On one thread, files are read and extracted a few at a time, then checked:
+            // extraction and the checks are each a large body of code, and alternating
+            // them file by file leaves each to start cold on caches and branch history.
+            let mut files = files.into_iter();
+            loop {
+                let batch: Vec<Prepared> = files
+                    .by_ref()
+                    .take(PREPARED_BATCH)
+                    .map(|p| self.prepare(p))
+                    .collect();
+                if batch.is_empty() {
+                    return Ok(());
+                }
+                for prepared in batch {
+                    each(self.finish(prepared))?;
+                }
+            }
+        }
         // Short articles go to the threads a few at a time (fewer wake-ups of this thread,
         // which prints); a handful of files, large ones, one at a time.
         let batch = (files.len() / (16 * threads)).clamp(1, 8);
@@ -628,6 +676,18 @@ impl Session {
             })
             .collect()
     }
+}
+
+/// Files read and extracted ahead of their checks on one thread (`check_each`): enough to
+/// keep each stage warm, few enough to keep memory at a few articles.
+const PREPARED_BATCH: usize = 8;
+
+/// A file read and extracted, ready for the checks.
+enum Prepared {
+    Extracted(Document, Vec<Mention>),
+    /// Checked in pieces (`chunked`), which extract on their own.
+    Large(PathBuf, String),
+    Failed(FileError),
 }
 
 /// Loads a source; a file that is not text gets the line and column of its first bad byte
@@ -812,6 +872,32 @@ mod tests {
         let e = session.check_path(&path).expect_err("not UTF-8");
         assert_eq!(e.location(), Some((2, 3)));
         assert!(e.to_string().contains("not valid UTF-8 at byte 7"), "{e}");
+    }
+
+    #[test]
+    fn one_thread_in_batches_gives_what_checking_file_by_file_gives() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in 0..(2 * PREPARED_BATCH + 3) {
+            let text = format!("投资从 {} 亿美元下降到 1892 亿美元，降幅 30%。\n", 2000 + i);
+            std::fs::write(dir.path().join(format!("a{i:02}.md")), text).expect("write");
+        }
+        std::fs::write(dir.path().join("a05b.md"), b"ok\n\xff\n").expect("write");
+        let session = Session::new(RuleSet::default(), CheckOptions::default());
+        let paths = vec![dir.path().to_path_buf()];
+        let outline = |r: Result<FileReport, FileError>| match r {
+            Ok(report) => format!("{} {:?}", report.doc.path.display(), report.findings),
+            Err(e) => e.to_string(),
+        };
+        let expected: Vec<String> = session.check_paths(&paths, false).map(outline).collect();
+        let mut got = Vec::new();
+        let run: Result<(), ()> = session.check_each(session.walk(&paths), false, 1, |r| {
+            got.push(outline(r));
+            Ok(())
+        });
+        assert!(run.is_ok());
+        assert_eq!(got.len(), 2 * PREPARED_BATCH + 4);
+        assert!(got.iter().any(|g| g.contains("not valid UTF-8")));
+        assert_eq!(got, expected);
     }
 
     #[test]

@@ -17,7 +17,8 @@ pub struct LineIndex {
     /// of a larger file checked on its own, so that messages naming a line name the file's.
     first: usize,
     starts: Vec<usize>,
-    /// `chars[k]`: characters in the first `k * CHECKPOINT` bytes of the text.
+    /// `chars[k]`: characters in the first `k * CHECKPOINT` bytes of the text; empty when
+    /// no line is longer than `CHECKPOINT` bytes.
     chars: Vec<usize>,
 }
 
@@ -37,12 +38,19 @@ impl LineIndex {
             starts.extend(lone);
             starts.sort_unstable();
         }
-        let mut chars = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
-        let mut total = 0;
-        chars.push(0);
-        for block in bytes.chunks(CHECKPOINT) {
-            total += count_chars(block);
-            chars.push(total);
+        // The checkpoints serve only lines longer than `CHECKPOINT` (see `line_col`): an
+        // article of paragraphs has none, and is not counted through.
+        let last = starts.last().map_or(0, |&s| bytes.len().saturating_sub(s));
+        let long_line = last > CHECKPOINT || starts.windows(2).any(|w| w[1] - w[0] > CHECKPOINT);
+        let mut chars = Vec::new();
+        if long_line {
+            chars.reserve(bytes.len() / CHECKPOINT + 1);
+            let mut total = 0;
+            chars.push(0);
+            for block in bytes.chunks(CHECKPOINT) {
+                total += count_chars(block);
+                chars.push(total);
+            }
         }
         LineIndex {
             first: 0,
@@ -127,6 +135,10 @@ impl LineIndex {
 
     /// Characters in `text[..offset]`, from the nearest checkpoint.
     fn chars_before(&self, text: &str, offset: usize) -> usize {
+        if self.chars.is_empty() {
+            // No checkpoints (no long line in the text indexed): count from the start.
+            return count_chars(&text.as_bytes()[..offset]);
+        }
         let block = offset / CHECKPOINT;
         let base = self.chars.get(block).copied().unwrap_or(0);
         let from = (block * CHECKPOINT).min(offset);
@@ -217,6 +229,24 @@ mod tests {
                 "offset {offset}"
             );
         }
+    }
+
+    #[test]
+    fn short_lines_need_no_checkpoints() {
+        let text = "第一行 abc\n\n数字 3.5%\r\nlast".repeat(50);
+        let index = LineIndex::new(&text);
+        assert!(index.chars.is_empty());
+        for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let line = index.line_of(offset);
+            let start = index.line_start(line).unwrap_or(0);
+            let span = index.line_span(&text, line);
+            let end = offset.min(span.end).max(start);
+            let expected = (line + 1, text[start..end].chars().count() + 1);
+            assert_eq!(index.line_col(&text, offset), expected, "offset {offset}");
+        }
+        // A line just over the limit gets them.
+        let long = format!("a\n{}", "x".repeat(CHECKPOINT + 1));
+        assert!(!LineIndex::new(&long).chars.is_empty());
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub(crate) fn mask(text: &str, markdown: bool) -> Masked {
     let mut masked = Masked::default();
     let mut spans = Vec::new();
     if markdown {
-        let found = scan_markdown(text);
+        let found = scan_plain_markdown(text).unwrap_or_else(|| scan_markdown(text));
         spans = found.blank;
         masked.html = found.html;
         masked.headings = found.headings;
@@ -93,6 +93,7 @@ fn blank(text: &str, mut spans: Vec<Span>) -> (String, Vec<Span>) {
     (out, blanked)
 }
 
+#[derive(Debug, PartialEq)]
 struct MarkdownScan {
     blank: Vec<Span>,
     html: Vec<Span>,
@@ -202,6 +203,68 @@ fn scan_markdown(text: &str) -> MarkdownScan {
     scan
 }
 
+/// What `scan_markdown` finds in a text whose only Markdown is ATX headings (`# 标题`) with
+/// plain titles, found line by line without the parser, which costs more than all the rest
+/// of loading a file; `None` when the text may hold anything else (the caller parses it
+/// then). Conservative by design: a byte or a line opening that could start code, HTML,
+/// a link, a footnote, front matter, a list, a quote, a setext heading or a title with
+/// inline markup sends the text to the parser, so the two agree wherever this answers
+/// (a property test compares them).
+fn scan_plain_markdown(text: &str) -> Option<MarkdownScan> {
+    let bytes = text.as_bytes();
+    // Anywhere: code spans and fences, HTML and autolinks, links, references and
+    // footnotes; tabs, CR, VT and FF change how indentation and line ends read.
+    if memchr::memchr3(b'`', b'<', b'[', bytes).is_some()
+        || memchr::memchr3(b'\t', b'\r', 0x0C, bytes).is_some()
+        || memchr::memchr(0x0B, bytes).is_some()
+    {
+        return None;
+    }
+    let mut headings = Vec::new();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let line = &text[start..end];
+        let rest = line.trim_start_matches(' ');
+        let indent = line.len() - rest.len();
+        match rest.as_bytes().first() {
+            None => {}
+            // Indented code, or a paragraph's continuation: only the parser tells.
+            Some(_) if indent >= 4 => return None,
+            Some(b'-' | b'*' | b'+' | b'>' | b'=' | b'~' | b'_') => return None,
+            Some(b'0'..=b'9') => {
+                let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+                if digits.starts_with(['.', ')']) {
+                    return None;
+                }
+            }
+            Some(b'#') => {
+                let title = rest.trim_start_matches('#');
+                let level = rest.len() - title.len();
+                if level <= 6 && (title.is_empty() || title.starts_with(' ')) {
+                    // A closing `#` run, emphasis, an escape or an entity: the parser's
+                    // title differs from the raw text.
+                    if indent > 0 || title.contains(['#', '*', '_', '\\', '&']) {
+                        return None;
+                    }
+                    headings.push(MarkdownHeading {
+                        level: level as u8,
+                        title: title.trim().to_string(),
+                        span: Span::new(start, end),
+                    });
+                }
+            }
+            Some(_) => {}
+        }
+        start = end + 1;
+    }
+    Some(MarkdownScan {
+        blank: Vec::new(),
+        html: Vec::new(),
+        headings,
+    })
+}
+
 /// Where a URL may start: a scheme separator or a `www.` host.
 fn url_anchors() -> &'static AhoCorasick {
     static ANCHORS: std::sync::OnceLock<AhoCorasick> = std::sync::OnceLock::new();
@@ -283,4 +346,36 @@ fn trim_url_end(url: &[u8]) -> usize {
         end -= 1;
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_with_plain_headings_is_not_parsed() {
+        let text = "# 标题\n\n正文 3.5% 的增长。\n\n## 第二节 \n2023 年，1.5 倍。\n#没有空格\n";
+        let fast = scan_plain_markdown(text).expect("only plain headings");
+        assert_eq!(fast, scan_markdown(text));
+        assert_eq!(fast.headings.len(), 2);
+        for other in [
+            "a `code`", "- item", "    code", "> quote", "# a *b*", "1. one", "a\n===", "[x](y)",
+        ] {
+            assert!(scan_plain_markdown(other).is_none(), "{other:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Wherever the line-by-line scan answers, it finds what the parser finds.
+        #[test]
+        fn plain_scan_agrees_with_the_parser(
+            lines in proptest::collection::vec(
+                "( {0,5})(#{0,8})( {0,2})([甲a1.)*_#&\\!=~+> \u{3000}-]{0,6})", 0..8),
+        ) {
+            let text = lines.join("\n");
+            if let Some(fast) = scan_plain_markdown(&text) {
+                proptest::prop_assert_eq!(fast, scan_markdown(&text));
+            }
+        }
+    }
 }

@@ -2,7 +2,9 @@
 //! characters (for cheap "may it hold this word" tests), whether it is English, and whether
 //! it may hold a period or basis word. Sentence text in, `Scan` out.
 
-use super::tokens::{Cues, english_cues};
+use super::blocks::is_clause_break;
+use super::tokens::{Cues, english_cue_stands, english_cues};
+use crate::source::Span;
 
 /// The characters of a piece of text: the ASCII ones exactly (a 128-bit set), the others as a
 /// 512-bit Bloom filter with one hash. A character not in the set is certainly not in the
@@ -140,6 +142,10 @@ pub struct Scan {
     /// An ASCII letter, or a character Unicode case folding turns into one, stands in it.
     pub letters: bool,
     pub cues: Cues,
+    /// Whether an English period or basis word may stand in it: false only where the
+    /// English cues (`tokens::CUE_WORDS`) were looked for and none stands, so that only
+    /// the words beyond ASCII can.
+    pub english_words: bool,
 }
 
 /// One pass over `s`. The cues are those of the period words (`tokens::find_words`): every
@@ -147,6 +153,47 @@ pub struct Scan {
 /// characters that make them a period or basis word), and the English ones are looked for
 /// only in a sentence with letters.
 pub fn scan(s: &str) -> Scan {
+    scan_marking::<false>(s, &mut Marks::default())
+}
+
+/// The clause breaks and quotation marks of a sentence, as `facts_of_sentence` reads
+/// them: each break's span, each quotation mark's offset and character (offsets from
+/// `base`), and where the first `，据` ends (an offset into the sentence).
+#[derive(Default)]
+pub(super) struct Marks<'m> {
+    pub base: usize,
+    pub breaks: Option<&'m mut Vec<Span>>,
+    pub quotes: Option<&'m mut Vec<(usize, char)>>,
+    pub comma_ju: Option<usize>,
+}
+
+impl Marks<'_> {
+    /// The character `c` at byte `i` of sentence `s`, if it is a break or a quotation mark.
+    #[inline]
+    pub(super) fn mark(&mut self, s: &str, i: usize, c: char) {
+        if is_clause_break(s, i, c) {
+            if c == '，' && self.comma_ju.is_none() && s[i + c.len_utf8()..].starts_with('据') {
+                self.comma_ju = Some(i + "，据".len());
+            }
+            if let Some(breaks) = self.breaks.as_deref_mut() {
+                breaks.push(Span::new(self.base + i, self.base + i + c.len_utf8()));
+            }
+        } else if matches!(c, '“' | '”' | '"')
+            && let Some(quotes) = self.quotes.as_deref_mut()
+        {
+            quotes.push((self.base + i, c));
+        }
+    }
+}
+
+/// The ASCII characters that may be a clause break or a quotation mark, as bits.
+const ASCII_MARKS: u128 = 1 << b',' | 1 << b';' | 1 << b':' | 1 << b'(' | 1 << b')' | 1 << b'"';
+
+/// `scan`, and with `MARKS` the sentence's clause breaks and quotation marks into `marks`
+/// in the same pass (one pass over the characters instead of two). With `MARKS`,
+/// `cues.period` is not worked out from English words (`facts_of_sentence` never reads it;
+/// `Probe` does, from `scan`).
+pub(super) fn scan_marking<const MARKS: bool>(s: &str, marks: &mut Marks<'_>) -> Scan {
     let mut out = Scan::default();
     let (mut token, mut period) = (false, false);
     // The codes of the two characters before the current one; 0 (a NUL, which no arm
@@ -161,12 +208,26 @@ pub fn scan(s: &str) -> Scan {
         // ASCII needs no decoding, and no arm of the match below is ASCII.
         if b < 0x80 {
             halves[usize::from(b >> 6)] |= 1 << (b & 63);
+            if MARKS && ASCII_MARKS & (1 << b) != 0 {
+                marks.mark(s, i, char::from(b));
+            }
             prev2 = prev;
             prev = u32::from(b);
             i += 1;
             continue;
         }
         let (code, width) = decode(bytes, i);
+        // Breaks and quotation marks beyond ASCII: `“”` (U+201C, U+201D), `、` (U+3001) and
+        // fullwidth punctuation, none of them an ideograph.
+        if MARKS
+            && !(0x4e00..=0x9fff).contains(&code)
+            && matches!(
+                code,
+                0x201C | 0x201D | 0x3001 | 0xFF08 | 0xFF09 | 0xFF0C | 0xFF1A | 0xFF1B
+            )
+        {
+            marks.mark(s, i, char::from_u32(code).unwrap_or(' '));
+        }
         out.chars.insert_wide(code);
         out.cjk |= (0x4e00..=0x9fff).contains(&code);
         let low = (code & 0xFF) as usize;
@@ -218,10 +279,20 @@ pub fn scan(s: &str) -> Scan {
     }
     out.chars.ascii = u128::from(halves[0]) | u128::from(halves[1]) << 64;
     out.letters |= out.chars.ascii & ASCII_LETTERS != 0;
-    if out.letters && !period && english_may_cue(&out.chars) {
+    let may_cue = out.letters && english_may_cue(&out.chars);
+    // Unknown (so perhaps) unless looked for below.
+    out.english_words = may_cue;
+    if MARKS && may_cue {
+        // The facts read only whether a cue stands (`tokens_into`), never `period`: a
+        // search that stops at the first cue says it, and says whether the English words
+        // need looking for apart from the others.
+        out.english_words = english_cue_stands(s, &out.chars);
+        token |= out.english_words;
+    } else if may_cue && !period {
         let en = english_cues(s);
         token |= en.token;
         period |= en.period;
+        out.english_words = en.token;
     }
     out.cues = Cues { token, period };
     out
@@ -229,7 +300,8 @@ pub fn scan(s: &str) -> Scan {
 
 /// The code of the character that starts at byte `i` of valid UTF-8 (not ASCII), and its
 /// width.
-fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+#[inline(always)]
+pub(super) fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
     let cont = |b: u8| u32::from(b & 0x3F);
     match bytes[i..] {
         [b0 @ 0xE0..=0xEF, b1, b2, ..] => {
@@ -265,6 +337,32 @@ fn month_after_count(before: &str) -> bool {
                     | '個'
                     | '当'
             )
+    })
+}
+
+/// The stretches of `s` of ASCII characters that hold an ASCII letter, as byte ranges: a
+/// word of ASCII characters with a letter stands inside one of them or nowhere. In Chinese
+/// text they are a few short names (`AI`, `GDP`), and a search of them is much shorter
+/// than one of the sentence.
+pub(super) fn ascii_stretches(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            while i < bytes.len() && bytes[i] >= 0x80 {
+                i += 1;
+            }
+            let start = i;
+            let mut letter = false;
+            while i < bytes.len() && bytes[i] < 0x80 {
+                letter |= bytes[i].is_ascii_alphabetic();
+                i += 1;
+            }
+            if letter {
+                return Some(start..i);
+            }
+        }
+        None
     })
 }
 
@@ -458,6 +556,73 @@ mod tests {
         #[test]
         fn the_scan_agrees_on_any_text(s in "\\PC{0,40}") {
             proptest::prop_assert!(same_scan(&s).is_ok(), "{}", s);
+        }
+    }
+
+    /// The clause breaks, quotation marks and first `，据` as `facts_of_sentence` found them
+    /// in a pass of its own before the scan found them: the reference.
+    fn marks_reference(s: &str) -> (Vec<Span>, Vec<(usize, char)>, Option<usize>) {
+        let (mut breaks, mut quotes, mut comma_ju) = (Vec::new(), Vec::new(), None);
+        for (i, c) in s.char_indices() {
+            if is_clause_break(s, i, c) {
+                if c == '，' && comma_ju.is_none() && s[i + c.len_utf8()..].starts_with('据') {
+                    comma_ju = Some(i + "，据".len());
+                }
+                breaks.push(Span::new(7 + i, 7 + i + c.len_utf8()));
+            } else if matches!(c, '“' | '”' | '"') {
+                quotes.push((7 + i, c));
+            }
+        }
+        (breaks, quotes, comma_ju)
+    }
+
+    fn same_marks(s: &str) -> Result<(), String> {
+        let (mut breaks, mut quotes) = (Vec::new(), Vec::new());
+        let mut marks = Marks {
+            base: 7,
+            breaks: Some(&mut breaks),
+            quotes: Some(&mut quotes),
+            comma_ju: None,
+        };
+        let marked = scan_marking::<true>(s, &mut marks);
+        let comma_ju = marks.comma_ju;
+        let plain = scan(s);
+        let same = (breaks, quotes, comma_ju) == marks_reference(s)
+            && (marked.cjk, marked.letters, marked.cues.token)
+                == (plain.cjk, plain.letters, plain.cues.token)
+            && (plain.english_words || !marked.english_words)
+            && (marked.chars.ascii, marked.chars.bloom) == (plain.chars.ascii, plain.chars.bloom);
+        if same {
+            Ok(())
+        } else {
+            Err(format!("marks differ on `{s}`"))
+        }
+    }
+
+    #[test]
+    fn the_marks_agree_with_their_own_pass_on_every_fixture_sentence() {
+        for s in sentences() {
+            same_marks(&s).unwrap();
+        }
+    }
+
+    const MARK_PIECES: &[&str] = &[
+        "，", "，据", "据", "；", "：", "、", "（", "）", "(", ")", ",", "1", "2", ";", ":", "\"",
+        "“", "”", "’", "—", "。", "增长", "GDP", " ", "é", "😀", "\u{3000}", "．", "＂",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn the_marks_agree_with_their_own_pass(
+            picks in proptest::collection::vec(0usize..100, 0..30),
+        ) {
+            let s: String = picks.iter().map(|&k| MARK_PIECES[k % MARK_PIECES.len()]).collect();
+            proptest::prop_assert!(same_marks(&s).is_ok(), "{}", s);
+        }
+
+        #[test]
+        fn the_marks_agree_on_any_text(s in "\\PC{0,40}") {
+            proptest::prop_assert!(same_marks(&s).is_ok(), "{}", s);
         }
     }
 

@@ -3,10 +3,9 @@
 
 use std::ops::Range;
 
-use super::blocks::is_clause_break;
-use super::scan::{self, Scan};
+use super::scan::{self, Marks, Scan};
 use super::tokens::{Token, tokens_into};
-use super::words::{flags, hedge_start, is_connector, measure, role};
+use super::words::{CUT_CHARS, flags, hedge_start, is_connector, measure_in, role};
 use super::{Fact, Period, Role, Year, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -64,44 +63,29 @@ pub(super) fn facts_of_sentence(
     }
     let first_fact = out.len();
     let s = &text[sentence.range()];
-    // Scanned here, past the sentences without a quantity, unless a reader's probe did.
-    let scanned = &scanned.unwrap_or_else(|| scan::scan(s));
-    // English: no CJK ideograph.
-    let english = !scanned.cjk;
     // Found once per sentence: clause breaks, and where attribution, forecast and quotation
-    // words first stand (a figure after them is governed by them). One pass over the
-    // characters finds the breaks, the quotation marks and the first `，据`: every character
-    // it looks for is ASCII or has one of a few UTF-8 lead bytes, so the others are passed
-    // over undecoded, a whole character at a time.
+    // words first stand (a figure after them is governed by them). The breaks, the
+    // quotation marks and the first `，据` are found in the scan's pass over the characters,
+    // unless a reader's probe scanned the sentence already.
     breaks.clear();
     quotes.clear();
-    let mut comma_ju: Option<usize> = None;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let c = match b {
-            b',' | b';' | b':' | b'(' | b')' | b'"' => b as char,
-            // `“”` (E2), `、` (E3), fullwidth punctuation (EF).
-            0xE2 | 0xE3 | 0xEF => s[i..].chars().next().unwrap_or(' '),
-            _ => {
-                i += utf8_width(b);
-                continue;
-            }
-        };
-        if is_clause_break(s, i, c) {
-            if c == '，' && comma_ju.is_none() && s[i + c.len_utf8()..].starts_with('据') {
-                comma_ju = Some(i + "，据".len());
-            }
-            breaks.push(Span::new(
-                sentence.start + i,
-                sentence.start + i + c.len_utf8(),
-            ));
-        } else if matches!(c, '“' | '”' | '"') {
-            quotes.push((sentence.start + i, c));
+    let mut marks = Marks {
+        base: sentence.start,
+        breaks: Some(breaks),
+        quotes: Some(quotes),
+        comma_ju: None,
+    };
+    let scanned = &match scanned {
+        Some(scanned) => {
+            mark(s, &mut marks);
+            scanned
         }
-        i += c.len_utf8();
-    }
+        None => scan::scan_marking::<true>(s, &mut marks),
+    };
+    let comma_ju = marks.comma_ju;
+    let (breaks, quotes) = (&*breaks, &*quotes);
+    // English: no CJK ideograph.
+    let english = !scanned.cjk;
     let flagged = flags(s, scanned);
     let attribution = flagged
         .attribution
@@ -112,7 +96,7 @@ pub(super) fn facts_of_sentence(
         .map(|k| sentence.start + k);
     let expectation = flagged.expectation.map(|k| sentence.start + k);
     toks.clear();
-    tokens_into(text, sentence, scanned.cues, toks);
+    tokens_into(text, sentence, scanned, toks);
     // Years from the extractor: `2024 年`, `in 2023`, `fiscal 2025`, and the year that
     // opens a date (`2024 年 1 至 9 月`, read as one date mention).
     years.clear();
@@ -135,12 +119,13 @@ pub(super) fn facts_of_sentence(
             .iter()
             .any(|(sp, t)| matches!(t, Token::Part(_)) && sp.contains(mentions[i].span))
     });
-    let (quantities, breaks, quotes, toks, year_spans) =
-        (&*quantities, &*breaks, &*quotes, &*toks, &*year_spans);
+    let (quantities, toks, year_spans) = (&*quantities, &*toks, &*year_spans);
     let revised = flagged.revised;
     // Whether `分别` may stand in the sentence, from its characters.
     let may_fenbie = scanned.chars.may_hold("分别");
     let multiple = flagged.multiple_answers;
+    // Whether a word after which a measure starts (`表示`) may stand in the sentence.
+    let may_cut = !english && CUT_CHARS.iter().any(|&c| scanned.chars.may_contain(c));
     let mut prev_end = sentence.start;
     // The last fact of this sentence that is not an aside in brackets: what a change or an
     // aside after it speaks of.
@@ -208,7 +193,7 @@ pub(super) fn facts_of_sentence(
                 Token::Part(p) => period.part = p,
             }
         }
-        let mut measure = measure(text, label, toks, year_spans);
+        let mut measure = measure_in(text, label, toks, year_spans, may_cut);
         let mut role = role;
         if role == Role::Level
             && matches!(m.kind, Kind::Percent | Kind::Points)
@@ -323,6 +308,29 @@ fn rose_to(text: &str, mentions: &[Mention], facts: &mut [Fact]) {
         if !facts[j - 1].period.is_stated() {
             facts[j - 1].period = period;
         }
+    }
+}
+
+/// The clause breaks and quotation marks of sentence `s` into `marks`, by a pass of their
+/// own (`scan::scan_marking` finds the same in the scan's pass): every character looked
+/// for is ASCII or has one of a few UTF-8 lead bytes, so the others are passed over
+/// undecoded, a whole character at a time.
+fn mark(s: &str, marks: &mut Marks<'_>) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = match b {
+            b',' | b';' | b':' | b'(' | b')' | b'"' => b as char,
+            // `“”` (E2), `、` (E3), fullwidth punctuation (EF).
+            0xE2 | 0xE3 | 0xEF => s[i..].chars().next().unwrap_or(' '),
+            _ => {
+                i += utf8_width(b);
+                continue;
+            }
+        };
+        marks.mark(s, i, c);
+        i += c.len_utf8();
     }
 }
 

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::scan::{CharSet, Scan, WordSet};
 use super::{Part, basis};
 use crate::source::Span;
 
@@ -347,10 +348,21 @@ const LITERAL_WORDS: &[(Group, &[(&str, bool)])] = &[
 ];
 
 /// The literal words, each spelling of `~` apart, and for each pattern its group, whether
-/// it must stand as a whole word, and its rank among the patterns (the order tried).
+/// it must stand as a whole word, and its rank among the patterns (the order tried). The
+/// spellings beyond ASCII are looked for each on its own where a sentence's characters
+/// allow them; the ASCII ones, by one search of the stretches of ASCII with a letter (every
+/// ASCII spelling holds a letter).
 struct Literals {
-    search: aho_corasick::AhoCorasick,
+    /// Every spelling, in the order tried (for the reference search of all of them).
+    #[cfg(test)]
+    patterns: Vec<String>,
     info: Vec<(Group, bool)>,
+    /// The ASCII spellings, and each one's number among all.
+    ascii: aho_corasick::AhoCorasick,
+    ascii_ranks: Vec<usize>,
+    /// The spellings beyond ASCII (none holds an ASCII character), each with its pattern
+    /// number and its set of characters.
+    cjk: Vec<(usize, String, WordSet)>,
 }
 
 static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
@@ -378,14 +390,30 @@ static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
             }
         }
     }
-    // A contiguous NFA: a DFA of these 300 spellings takes longer to build than a
-    // sentence takes to search, and only sentences with a cue are searched.
-    let search = aho_corasick::AhoCorasick::builder()
+    let ascii_ranks: Vec<usize> = (0..patterns.len())
+        .filter(|&k| patterns[k].is_ascii())
+        .collect();
+    // A contiguous NFA: a DFA of these spellings takes longer to build than a sentence
+    // takes to search, and only sentences with a cue are searched.
+    let ascii = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(&patterns)
+        .build(ascii_ranks.iter().map(|&k| &patterns[k]))
         .expect("static word list");
-    Literals { search, info }
+    let cjk = patterns
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_ascii())
+        .map(|(k, p)| (k, p.clone(), WordSet::of(p)))
+        .collect();
+    Literals {
+        #[cfg(test)]
+        patterns,
+        info,
+        ascii,
+        ascii_ranks,
+        cjk,
+    }
 });
 
 /// The forms built from numerals (`FY2025`, `较 2019 年同期`, `前 8 个月`, `1-8月`, `前三季度`,
@@ -434,12 +462,19 @@ fn is_ascii_word(b: u8) -> bool {
 /// alternatives would find them: at the leftmost place any alternative matches, the first
 /// alternative tried there wins (a numeral form before a literal of its own group), and the
 /// search goes on after it.
+#[cfg(test)]
 fn find_words(s: &str) -> Vec<(usize, usize, Group)> {
+    static ALL: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&LITERALS.patterns)
+            .expect("static word list")
+    });
     let bytes = s.as_bytes();
     let literals = &*LITERALS;
     // (start, end, group, rank): every literal match at every place, in the order tried.
-    let mut found: Vec<(usize, usize, Group, usize)> = literals
-        .search
+    let found: Vec<(usize, usize, Group, usize)> = ALL
         .find_overlapping_iter(s)
         .filter_map(|m| {
             let k = m.pattern().as_usize();
@@ -450,6 +485,62 @@ fn find_words(s: &str) -> Vec<(usize, usize, Group)> {
             whole.then_some((m.start(), m.end(), group, k))
         })
         .collect();
+    pick_words(s, found)
+}
+
+/// `find_words` of a text where no English cue stands (`english_cues`), whose set of
+/// characters is `chars`: only the spellings beyond ASCII can match, and each that the characters allow is looked for
+/// on its own (no spelling overlaps itself, so a search from the end of each place misses
+/// none), which is cheaper than the search of all.
+fn find_words_without_letters(s: &str, chars: &CharSet) -> Vec<(usize, usize, Group)> {
+    let mut found = Vec::new();
+    cjk_literals(s, chars, &mut found);
+    pick_words(s, found)
+}
+
+/// Every place of each literal spelling beyond ASCII that `chars` allows, into `found` as
+/// (start, end, group, rank).
+fn cjk_literals(s: &str, chars: &CharSet, found: &mut Vec<(usize, usize, Group, usize)>) {
+    let literals = &*LITERALS;
+    for (k, word, set) in &literals.cjk {
+        if !chars.covers_word(set) {
+            continue;
+        }
+        let group = literals.info[*k].0;
+        found.extend(
+            s.match_indices(word.as_str())
+                .map(|(start, _)| (start, start + word.len(), group, *k)),
+        );
+    }
+}
+
+/// `find_words` of a text whose set of characters is `chars`: the spellings beyond ASCII
+/// each on its own, the ASCII ones by one search of the stretches of ASCII with a letter
+/// (a whole-word test there reads the bytes around the stretch, never ASCII word
+/// characters).
+fn find_words_by_kind(s: &str, chars: &CharSet) -> Vec<(usize, usize, Group)> {
+    let bytes = s.as_bytes();
+    let literals = &*LITERALS;
+    let mut found = Vec::new();
+    cjk_literals(s, chars, &mut found);
+    for r in super::scan::ascii_stretches(s) {
+        for m in literals.ascii.find_overlapping_iter(&s[r.clone()]) {
+            let k = literals.ascii_ranks[m.pattern().as_usize()];
+            let (group, bounded) = literals.info[k];
+            let (start, end) = (r.start + m.start(), r.start + m.end());
+            let whole = !bounded
+                || (start == 0 || !is_ascii_word(bytes[start - 1]))
+                    && bytes.get(end).is_none_or(|&b| !is_ascii_word(b));
+            if whole {
+                found.push((start, end, group, k));
+            }
+        }
+    }
+    pick_words(s, found)
+}
+
+/// The words `find_words` gives, from every literal match at every place (`found`).
+fn pick_words(s: &str, mut found: Vec<(usize, usize, Group, usize)>) -> Vec<(usize, usize, Group)> {
     found.sort_unstable_by_key(|&(start, _, group, k)| (start, group, k));
     let mut out = Vec::new();
     let mut pos = 0;
@@ -650,6 +741,17 @@ static CUE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("static word list")
 });
 
+/// Whether any English cue stands in `s` (`english_cues(s).token`), whose set of
+/// characters is `chars`: the two cues beyond ASCII looked for as written, the others
+/// (each holds an ASCII letter) in the stretches of ASCII with a letter, by a search that
+/// stops at the first.
+pub(super) fn english_cue_stands(s: &str, chars: &CharSet) -> bool {
+    ['\u{212A}', '\u{17F}']
+        .iter()
+        .any(|&c| chars.may_contain(c) && s.contains(c))
+        || super::scan::ascii_stretches(s).any(|r| CUE_SEARCH.is_match(&s[r]))
+}
+
 /// The English cues of `s`: where none stands, no English alternative of the period words matches.
 pub(super) fn english_cues(s: &str) -> Cues {
     let mut out = Cues::default();
@@ -672,17 +774,47 @@ pub(super) fn english_cues(s: &str) -> Cues {
 #[cfg(test)]
 pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token)> {
     let mut out = Vec::new();
-    tokens_into(text, sentence, cues, &mut out);
+    if cues.token {
+        words_into(
+            text,
+            sentence,
+            find_words(&text[sentence.range()]),
+            &mut out,
+        );
+    }
     out
 }
 
-/// `tokens`, added to `out`.
-pub(super) fn tokens_into(text: &str, sentence: Span, cues: Cues, out: &mut Vec<(Span, Token)>) {
-    let s = &text[sentence.range()];
-    if !cues.token {
+/// `tokens` of a sentence scanned as `scanned`, added to `out`.
+pub(super) fn tokens_into(
+    text: &str,
+    sentence: Span,
+    scanned: &Scan,
+    out: &mut Vec<(Span, Token)>,
+) {
+    if !scanned.cues.token {
         return;
     }
-    for (start, end, group) in find_words(s) {
+    let s = &text[sentence.range()];
+    // Every English word holds an English cue: without one, only the words beyond ASCII
+    // can stand.
+    let words = if scanned.english_words {
+        find_words_by_kind(s, &scanned.chars)
+    } else {
+        find_words_without_letters(s, &scanned.chars)
+    };
+    words_into(text, sentence, words, out);
+}
+
+/// The tokens of the period and basis words `words` of a sentence, added to `out`.
+fn words_into(
+    text: &str,
+    sentence: Span,
+    words: Vec<(usize, usize, Group)>,
+    out: &mut Vec<(Span, Token)>,
+) {
+    let s = &text[sentence.range()];
+    for (start, end, group) in words {
         let span = Span::new(sentence.start + start, sentence.start + end);
         let m = &s[start..end];
         let after = &s[end..];
@@ -985,6 +1117,27 @@ mod same_as_one_regex {
                 let expected = one_regex(line);
                 words += expected.len();
                 assert_eq!(find_words(line), expected, "in `{line}`");
+                let chars = super::super::scan::CharSet::of(line);
+                assert_eq!(
+                    super::find_words_by_kind(line, &chars),
+                    expected,
+                    "in `{line}`"
+                );
+                let scanned = super::super::scan::scan(line);
+                let marked =
+                    super::super::scan::scan_marking::<true>(line, &mut Default::default());
+                // Both are sure where they say no English word stands.
+                assert!(
+                    scanned.english_words || !marked.english_words,
+                    "in `{line}`"
+                );
+                if !marked.english_words {
+                    assert_eq!(
+                        super::find_words_without_letters(line, &scanned.chars),
+                        expected,
+                        "in `{line}`"
+                    );
+                }
             }
         }
         assert!(words > 1000, "only {words} words found");
@@ -1068,6 +1221,78 @@ mod same_as_one_regex {
                 }
             }
             prop_assert_eq!(find_words(&s), one_regex(&s));
+            let chars = super::super::scan::CharSet::of(&s);
+            prop_assert_eq!(super::find_words_by_kind(&s, &chars), one_regex(&s));
+        }
+
+        #[test]
+        fn without_letters_on_random_pieces(tokens in proptest::collection::vec(0usize..200, 0..40)) {
+            let pieces: Vec<&str> = PIECES
+                .iter()
+                .copied()
+                .filter(|p| !p.bytes().any(|b| b.is_ascii_alphabetic()))
+                .chain(["与上年同期相比", "較上年同期", "年增", "人均", "每万人", "上一年", "本赛季", "〇", "𠀀"])
+                .collect();
+            let mut s = String::new();
+            for t in tokens {
+                s.push_str(pieces[t % pieces.len()]);
+                if t >= 100 {
+                    s.push(' ');
+                }
+            }
+            let scanned = super::super::scan::scan(&s);
+            prop_assert!(!scanned.letters);
+            prop_assert_eq!(super::find_words_without_letters(&s, &scanned.chars), one_regex(&s));
+        }
+
+        #[test]
+        fn without_english_cues_on_random_pieces(tokens in proptest::collection::vec(0usize..200, 0..40)) {
+            // Letters that are no cue, among the words beyond ASCII.
+            let pieces: Vec<&str> = PIECES
+                .iter()
+                .copied()
+                .filter(|p| !p.bytes().any(|b| b.is_ascii_alphabetic()))
+                .chain(["AI", "GDP", "OpenAI", "Google", "GPT-4", "Q", "FYI", "H", "real", "Year", "per share"])
+                .collect();
+            let mut s = String::new();
+            for t in tokens {
+                s.push_str(pieces[t % pieces.len()]);
+                if t >= 100 {
+                    s.push(' ');
+                }
+            }
+            let marked = super::super::scan::scan_marking::<true>(&s, &mut Default::default());
+            let scanned = super::super::scan::scan(&s);
+            prop_assert_eq!(marked.cues.token, scanned.cues.token);
+            if !marked.english_words {
+                prop_assert_eq!(super::find_words_without_letters(&s, &marked.chars), one_regex(&s));
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_cue_stands_where_the_cues_say_so(tokens in proptest::collection::vec(0usize..200, 0..30)) {
+            let pieces: Vec<&str> = PIECES
+                .iter()
+                .copied()
+                .chain(["AI", "中国", "\u{212A}", "\u{17F}eason", "Per Share", "per", " share", "H1 ", "Fy", "，", "Q"])
+                .collect();
+            let s: String = tokens.iter().map(|&t| pieces[t % pieces.len()]).collect();
+            let chars = super::super::scan::CharSet::of(&s);
+            prop_assert_eq!(super::english_cue_stands(&s, &chars), super::english_cues(&s).token, "`{}`", s);
+        }
+    }
+
+    #[test]
+    fn no_spelling_beyond_ascii_overlaps_itself_or_holds_ascii() {
+        for (_, w, _) in &super::LITERALS.cjk {
+            assert!(!w.bytes().any(|b| b.is_ascii()), "{w}");
+            for k in 1..w.len() {
+                if w.is_char_boundary(k) {
+                    assert!(!w.ends_with(&w[..k]), "{w}");
+                }
+            }
         }
     }
 }

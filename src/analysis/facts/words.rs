@@ -176,6 +176,7 @@ const EXPECTATION: &[&str] = &[
     "预计", "预期", "預計", "預期", "expected", "expects", "forecast",
 ];
 
+#[cfg(test)]
 static FLAG_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
     std::sync::LazyLock::new(|| {
         let lists: [(&[&str], u8); 5] = [
@@ -200,22 +201,45 @@ static FLAG_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
         (ac, kinds)
     });
 
-/// The flag words that are not ASCII, each with its set of characters: without letters in
-/// a sentence, only they can stand in it.
-static FLAG_WORDS_CJK: std::sync::LazyLock<Vec<(&'static str, WordSet)>> =
+/// The ASCII flag words (each holds a letter), with their kinds (as in `FLAG_WORDS`).
+static FLAG_WORDS_ASCII_SEARCH: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> =
     std::sync::LazyLock::new(|| {
-        [
-            ATTRIBUTION,
-            EXPECTATION,
-            REVISED,
-            MULTIPLE_ANSWERS,
-            FORECAST,
-        ]
-        .concat()
-        .into_iter()
-        .filter(|w| !w.is_ascii())
-        .map(|w| (w, WordSet::of(w)))
-        .collect()
+        let lists: [(&[&str], u8); 5] = [
+            (ATTRIBUTION, 0),
+            (EXPECTATION, 1),
+            (REVISED, 2),
+            (MULTIPLE_ANSWERS, 3),
+            (FORECAST, 4),
+        ];
+        let (words, kinds): (Vec<&str>, Vec<u8>) = lists
+            .into_iter()
+            .flat_map(|(list, kind)| list.iter().map(move |w| (*w, kind)))
+            .filter(|(w, _)| w.is_ascii())
+            .unzip();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .expect("static word list");
+        (ac, kinds)
+    });
+
+/// The flag words that are not ASCII, each with its set of characters and its kind (as in
+/// `FLAG_WORDS`): without letters in a sentence, only they can stand in it.
+static FLAG_WORDS_CJK: std::sync::LazyLock<Vec<(&'static str, WordSet, u8)>> =
+    std::sync::LazyLock::new(|| {
+        let lists: [(&[&str], u8); 5] = [
+            (ATTRIBUTION, 0),
+            (EXPECTATION, 1),
+            (REVISED, 2),
+            (MULTIPLE_ANSWERS, 3),
+            (FORECAST, 4),
+        ];
+        lists
+            .into_iter()
+            .flat_map(|(list, kind)| list.iter().map(move |w| (*w, kind)))
+            .filter(|(w, _)| !w.is_ascii())
+            .map(|(w, kind)| (w, WordSet::of(w), kind))
+            .collect()
     });
 
 /// The sets of characters of the ASCII flag words.
@@ -246,41 +270,71 @@ pub(super) fn flags(s: &str, scanned: &Scan) -> Flags {
     // Most sentences hold no flag word: their characters say so without a search, or a
     // search for the few words they may hold does. Every ASCII flag word holds a letter,
     // and all its characters stand in a sentence that holds it, in some case.
-    let cjk = || {
-        FLAG_WORDS_CJK
+    let ascii = scanned.letters
+        && FLAG_WORDS_ASCII
             .iter()
-            .any(|(w, set)| scanned.chars.covers_word(set) && s.contains(w))
-    };
-    let ascii = || {
-        scanned.letters
-            && FLAG_WORDS_ASCII
-                .iter()
-                .any(|set| scanned.chars.covers_ci(set))
-    };
-    if ascii() || cjk() {
-        search_flags(s, f)
-    } else {
+            .any(|set| scanned.chars.covers_ci(set));
+    if ascii {
+        // The ASCII words in the stretches of ASCII with a letter (every such word holds
+        // one), the others each on its own.
+        let mut f = cjk_flags(s, scanned, f);
+        let (ac, kinds) = &*FLAG_WORDS_ASCII_SEARCH;
+        for r in super::scan::ascii_stretches(s) {
+            for m in ac.find_overlapping_iter(&s[r.clone()]) {
+                let (start, end) = (r.start + m.start(), r.start + m.end());
+                flag(&mut f, s, kinds[m.pattern().as_usize()], start, end);
+            }
+        }
+        f.forecast.sort_unstable();
         f
+    } else {
+        // Only the words beyond ASCII can stand: each that the characters allow is looked
+        // for on its own, which is cheaper than the search of all.
+        cjk_flags(s, scanned, f)
     }
 }
 
-/// The flag words of `s`, by one search, added to `f`.
+/// The flag words of `s`, a text where no ASCII flag word can stand: every place of each word beyond
+/// ASCII that its set of characters allows, as the search of all words finds them (no such
+/// word overlaps itself, so a search from the end of each place misses none).
+fn cjk_flags(s: &str, scanned: &Scan, mut f: Flags) -> Flags {
+    for (w, set, kind) in FLAG_WORDS_CJK.iter() {
+        if !scanned.chars.covers_word(set) {
+            continue;
+        }
+        for (start, _) in s.match_indices(w) {
+            flag(&mut f, s, *kind, start, start + w.len());
+        }
+    }
+    f.forecast.sort_unstable();
+    f
+}
+
+/// A flag word of kind `kind` (as in `FLAG_WORDS`) at `s[start..end]`, added to `f`.
+fn flag(f: &mut Flags, s: &str, kind: u8, start: usize, end: usize) {
+    match kind {
+        0 => f.attribution = Some(f.attribution.map_or(end, |a| a.min(end))),
+        1 => f.expectation = Some(f.expectation.map_or(end, |a| a.min(end))),
+        2 => f.revised = true,
+        3 => f.multiple_answers = true,
+        _ => {
+            // The listed words are lower case: an exact match is one in lower case.
+            let exact = !s[start..end].bytes().any(|b| b.is_ascii_uppercase());
+            f.forecast.push((start, end, exact));
+        }
+    }
+}
+
+/// The flag words of `s`, by one search of all of them, added to `f`: what `flags` finds
+/// in its several ways, kept as the reference.
+#[cfg(test)]
 fn search_flags(s: &str, mut f: Flags) -> Flags {
     let (ac, kinds) = &*FLAG_WORDS;
     for m in ac.find_overlapping_iter(s) {
-        let end = m.end();
-        match kinds[m.pattern().as_usize()] {
-            0 => f.attribution = Some(f.attribution.map_or(end, |a| a.min(end))),
-            1 => f.expectation = Some(f.expectation.map_or(end, |a| a.min(end))),
-            2 => f.revised = true,
-            3 => f.multiple_answers = true,
-            _ => {
-                // The listed words are lower case: an exact match is one in lower case.
-                let exact = !s[m.range()].bytes().any(|b| b.is_ascii_uppercase());
-                f.forecast.push((m.start(), end, exact));
-            }
-        }
+        flag(&mut f, s, kinds[m.pattern().as_usize()], m.start(), m.end());
     }
+    // In order of place, as `cjk_flags` gives them (only their set is read).
+    f.forecast.sort_unstable();
     f
 }
 
@@ -828,11 +882,28 @@ const EN_STOP: &[&str] = &[
 
 /// The measure named by `label`, normalised; `tokens` are the period and basis words to
 /// leave out.
+#[cfg(test)]
 pub(super) fn measure(
     text: &str,
     label: Span,
     tokens: &[(Span, Token)],
     mentions_inside: &[Span],
+) -> String {
+    measure_in(text, label, tokens, mentions_inside, true)
+}
+
+/// The characters that begin the words after which a Chinese measure starts (`表示`,
+/// `认为`, `称`): a sentence without any of them has no such word in any label.
+pub(super) const CUT_CHARS: [char; 9] = ['表', '指', '介', '认', '显', '称', '認', '顯', '稱'];
+
+/// `measure`, told whether the sentence may hold one of `CUT_CHARS` (from its set of
+/// characters): without one, the words before a measure need not be looked for.
+pub(super) fn measure_in(
+    text: &str,
+    label: Span,
+    tokens: &[(Span, Token)],
+    mentions_inside: &[Span],
+    may_cut: bool,
 ) -> String {
     let inside = |sp: &Span| sp.start >= label.start && sp.end <= label.end;
     // The label with period, basis words and non-quantity figures (years) blanked; most
@@ -863,12 +934,19 @@ pub(super) fn measure(
     if s.is_ascii() {
         return english_measure(&s);
     }
-    chinese_measure(&s)
+    chinese_measure(&s, may_cut)
 }
 
 /// The English words of a measure: at most four named words before the skipped words that
 /// end the label, stopping at a stop word or a number.
 fn english_measure(s: &str) -> String {
+    // No word at all (`, `, ` `, `$`): most short labels between a break and a figure.
+    if !s
+        .bytes()
+        .any(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'')
+    {
+        return String::new();
+    }
     let lower = s.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
@@ -942,84 +1020,115 @@ fn is_en_skip(w: &str) -> bool {
 }
 
 /// The Chinese measure: the text after the last attribution word, without noise words,
-/// spaces, digits and punctuation.
-fn chinese_measure(s: &str) -> String {
+/// spaces, digits and punctuation. `may_cut`: whether an attribution word may stand in `s`.
+fn chinese_measure(s: &str, may_cut: bool) -> String {
     // None of these words overlaps another, so cutting after the last of each in turn is
     // cutting after the one that ends last: one pass finds it.
     let mut cut = 0;
-    for (i, c) in s.char_indices() {
-        if matches!(
-            c,
-            '表' | '指' | '介' | '认' | '显' | '称' | '認' | '顯' | '稱'
-        ) {
-            let rest = &s[i..];
-            if let Some(w) = [
-                "表示", "指出", "介绍", "认为", "显示", "称", "介紹", "認為", "顯示", "稱",
-            ]
-            .into_iter()
-            .find(|w| rest.starts_with(w))
-            {
-                cut = cut.max(i + w.len());
+    if may_cut {
+        for (i, c) in s.char_indices() {
+            if matches!(
+                c,
+                '表' | '指' | '介' | '认' | '显' | '称' | '認' | '顯' | '稱'
+            ) {
+                let rest = &s[i..];
+                if let Some(w) = [
+                    "表示", "指出", "介绍", "认为", "显示", "称", "介紹", "認為", "顯示", "稱",
+                ]
+                .into_iter()
+                .find(|w| rest.starts_with(w))
+                {
+                    cut = cut.max(i + w.len());
+                }
             }
         }
     }
     let t: &str = &s[cut..];
+    let bytes = t.as_bytes();
     let mut out = String::with_capacity(t.len());
     let (keep_first, noise_first) = &*FIRST_CHARS;
     let filter = &*FIRST_FILTER;
-    let mut rest = t;
-    'outer: while let Some(c) = rest.chars().next() {
-        let low = (c as u32 & 0xFFF) as usize;
-        let (keep, noise) = if filter[low / 64] & (1 << (low % 64)) != 0 {
+    // Ideographs that begin no listed word are kept as they are: a run of them is copied
+    // at once, from `run` to the character at hand.
+    let mut run = 0;
+    let mut i = 0;
+    'outer: while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            // No listed word begins with an ASCII character.
+            out.push_str(&t[run..i]);
+            if b.is_ascii_alphabetic() {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+            i += 1;
+            run = i;
+            continue;
+        }
+        let (code, width) = super::scan::decode(bytes, i);
+        let low = (code & 0xFFF) as usize;
+        let listed = filter[low / 64] & (1 << (low % 64)) != 0;
+        if !listed && (0x4e00..=0x9fff).contains(&code) {
+            i += width;
+            continue;
+        }
+        out.push_str(&t[run..i]);
+        let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+        let (keep, noise) = if listed {
             (starting_with(keep_first, c), starting_with(noise_first, c))
         } else {
             (&[][..], &[][..])
         };
-        // A CJK ideograph that begins no listed word is kept as it is (its own lower case).
+        let rest = &t[i..];
         if keep.is_empty() && noise.is_empty() && ('\u{4e00}'..='\u{9fff}').contains(&c) {
             out.push(c);
-            rest = &rest[c.len_utf8()..];
+            i += width;
+            run = i;
             continue;
         }
         for w in keep {
             if rest.starts_with(w) {
                 out.push_str(w);
-                rest = &rest[w.len()..];
+                i += w.len();
+                run = i;
                 continue 'outer;
             }
         }
         for w in noise {
             if rest.starts_with(w) {
-                rest = &rest[w.len()..];
+                i += w.len();
+                run = i;
                 continue 'outer;
             }
         }
-        if c.is_ascii() {
-            if c.is_ascii_alphabetic() {
-                out.push(c.to_ascii_lowercase());
-            }
-        } else if c.is_alphabetic() {
+        if c.is_alphabetic() {
             out.extend(c.to_lowercase());
         }
-        rest = &rest[c.len_utf8()..];
+        i += width;
+        run = i;
     }
+    out.push_str(&t[run..]);
     // `全市参加无偿献血人次比上年增长 6.7%` under `全市参加无偿献血 13.62 万人次`: the noun of
     // the count's unit names no other measure.
-    for w in COUNT_NOUNS_ZH {
-        if let Some(r) = out.strip_suffix(w)
-            && r.chars().count() >= 2
-        {
-            out.truncate(r.len());
-            break;
+    if out.ends_with('次') {
+        for w in COUNT_NOUNS_ZH {
+            if let Some(r) = out.strip_suffix(w)
+                && r.chars().count() >= 2
+            {
+                out.truncate(r.len());
+                break;
+            }
         }
     }
-    // `合併營收為新台幣 186.4 億元`: the currency named before the figure is its unit.
-    for w in CURRENCIES_ZH {
-        if let Some(r) = out.strip_suffix(w)
-            && r.chars().count() >= 2
-        {
-            out.truncate(r.len());
-            break;
+    // `合併營收為新台幣 186.4 億元`: the currency named before the figure is its unit. Every
+    // currency ends in one of a few characters.
+    if out.ends_with(['币', '幣', '元', '圓']) {
+        for w in CURRENCIES_ZH {
+            if let Some(r) = out.strip_suffix(w)
+                && r.chars().count() >= 2
+            {
+                out.truncate(r.len());
+                break;
+            }
         }
     }
     out
@@ -1029,7 +1138,7 @@ fn chinese_measure(s: &str) -> String {
 const COUNT_NOUNS_ZH: &[&str] = &["万人次", "萬人次", "人次"];
 
 /// Currencies written before a Chinese figure (`为人民币 186.4 亿元`): not words of the
-/// measure.
+/// measure. Each ends in 币, 幣, 元 or 圓 (`chinese_measure` looks for them only there).
 const CURRENCIES_ZH: &[&str] = &[
     "新台幣",
     "新台币",
@@ -1196,10 +1305,32 @@ pub(super) fn role(m: &Mention, label: &str, after: &str, english: bool) -> Role
         // (no ASCII letter in these words).
         SHARE_AFTER_ZH.iter().any(|w| after.starts_with(w))
     };
-    if share_after || SHARE_WORDS.iter().any(|w| label.contains(w)) {
+    if share_after || holds_share_word(label) {
         return Role::Share;
     }
     Role::Level
+}
+
+/// The first bytes of `SHARE_WORDS`, as a set.
+static SHARE_FIRST: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    let mut first = [false; 256];
+    for w in SHARE_WORDS {
+        first[usize::from(w.as_bytes()[0])] = true;
+    }
+    first
+});
+
+/// Whether `label` holds one of `SHARE_WORDS` as written: one pass over its bytes, the
+/// words compared only where one of their first bytes stands.
+fn holds_share_word(label: &str) -> bool {
+    let first = &*SHARE_FIRST;
+    let bytes = label.as_bytes();
+    (0..bytes.len()).any(|i| {
+        first[usize::from(bytes[i])]
+            && SHARE_WORDS
+                .iter()
+                .any(|w| bytes[i..].starts_with(w.as_bytes()))
+    })
 }
 
 #[cfg(test)]
@@ -1358,6 +1489,13 @@ mod tests {
     }
 
     const PIECES: &[&str] = &[
+        "认为",
+        "稱",
+        "顯示",
+        "İ",
+        "𠀀",
+        "Σ",
+        "〇",
         "compiled",
         "by",
         "Compiled",
@@ -1436,9 +1574,18 @@ mod tests {
         let (toks, years) = spans.split_at(spans.len() / 2);
         let mut toks: Vec<(Span, Token)> = toks.iter().map(|&sp| (sp, Token::Basis(0))).collect();
         toks.sort_by_key(|(sp, _)| sp.start);
+        let expected = measure_reference(text, label, &toks, years);
         assert_eq!(
             measure(text, label, &toks, years),
-            measure_reference(text, label, &toks, years),
+            expected,
+            "`{text}` {label:?} {spans:?}"
+        );
+        // Told, from the text's set of characters, whether an attribution word may stand.
+        let chars = CharSet::of(text);
+        let may_cut = CUT_CHARS.iter().any(|&c| chars.may_contain(c));
+        assert_eq!(
+            measure_in(text, label, &toks, years, may_cut),
+            expected,
             "`{text}` {label:?} {spans:?}"
         );
     }
@@ -1661,6 +1808,27 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn the_share_word_pass_agrees_with_contains(
+            picks in proptest::collection::vec(0usize..100, 0..12),
+            any in "\\PC{0,12}",
+        ) {
+            let mut label: String = picks.iter().map(|&k| ROLE_PIECES[k % ROLE_PIECES.len()]).collect();
+            label.push_str(&any);
+            label.push_str("得票率占比made upaccount");
+            for k in 0..=label.len() {
+                if let Some(l) = label.get(k..) {
+                    proptest::prop_assert_eq!(
+                        holds_share_word(l),
+                        SHARE_WORDS.iter().any(|w| l.contains(w)),
+                        "`{}`", l
+                    );
+                }
+            }
+        }
+    }
+
     fn no_flags() -> Flags {
         Flags {
             attribution: None,
@@ -1717,14 +1885,48 @@ mod tests {
             let scanned = super::super::scan::scan(&s);
             proptest::prop_assert_eq!(flags(&s, &scanned), search_flags(&s, no_flags()));
         }
+
+        #[test]
+        fn the_flags_without_letters_agree_with_the_search(
+            picks in proptest::collection::vec(0usize..100, 0..24),
+        ) {
+            let pieces: Vec<&str> = FLAG_PIECES
+                .iter()
+                .copied()
+                .filter(|p| !p.bytes().any(|b| b.is_ascii_alphabetic()))
+                .chain(["计划出行的家庭", "预计预计", "據統計", "表示，", "目标", "多项选择"])
+                .collect();
+            let s: String = picks.iter().map(|&k| pieces[k % pieces.len()]).collect();
+            let scanned = super::super::scan::scan(&s);
+            proptest::prop_assert_eq!(flags(&s, &scanned), search_flags(&s, no_flags()));
+        }
     }
 
     #[test]
     fn no_flag_word_beyond_ascii_holds_an_ascii_letter() {
         // Those words are looked for as written (`str::contains`) before the search, which
         // folds ASCII case.
-        for (w, _) in FLAG_WORDS_CJK.iter() {
+        for (w, _, _) in FLAG_WORDS_CJK.iter() {
             assert!(!w.bytes().any(|b| b.is_ascii_alphabetic()), "{w}");
+        }
+    }
+
+    #[test]
+    fn every_currency_ends_in_a_currency_character() {
+        for w in CURRENCIES_ZH {
+            assert!(w.ends_with(['币', '幣', '元', '圓']), "{w}");
+        }
+    }
+
+    #[test]
+    fn no_flag_word_beyond_ascii_overlaps_itself() {
+        // `cjk_flags` finds each word's places one after another, never two that overlap.
+        for (w, _, _) in FLAG_WORDS_CJK.iter() {
+            for k in 1..w.len() {
+                if w.is_char_boundary(k) {
+                    assert!(!w.ends_with(&w[..k]), "{w}");
+                }
+            }
         }
     }
 }
