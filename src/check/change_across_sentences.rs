@@ -297,6 +297,7 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
             sequential.insert(s.paragraph);
         }
     }
+    let lead = lead_period(text, model);
     for s in &model.sentences {
         let facts = &model.facts[s.facts.clone()];
         let dated = facts.iter().any(|f| f.period.is_stated());
@@ -304,6 +305,7 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
             Some((p, period)) if p == s.paragraph && !dated => Some(period),
             _ => None,
         };
+        let referred = lead.filter(|p| refers_to_part(&text[s.span.range()], p.part));
         for (k, f) in facts.iter().enumerate() {
             let i = s.facts.start + k;
             let m = &ms[f.mention];
@@ -395,7 +397,7 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
                     period = p;
                 }
             } else if !period.is_stated()
-                && let Some(p) = inherited
+                && let Some(p) = referred.or(inherited)
             {
                 period = p;
             }
@@ -429,13 +431,72 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
         }
         // The sentence's first dated figure is its main one (`net income rose to $388
         // million in the third quarter from $301 million a year earlier`).
-        if let Some(f) = facts.iter().find(|f| f.period.is_stated()) {
+        if let Some(p) = referred {
+            carried = Some((s.paragraph, p));
+        } else if let Some(f) = facts.iter().find(|f| f.period.is_stated()) {
             carried = Some((s.paragraph, f.period));
         } else if carried.is_some_and(|(p, _)| p != s.paragraph) {
             carried = None;
         }
     }
     out
+}
+
+/// The period the article reports on: the first one its lead (the first sentence that is
+/// not a heading and states a period) gives a figure.
+fn lead_period(text: &str, model: &Whole) -> Option<Period> {
+    model
+        .sentences
+        .iter()
+        .filter(|s| !text[s.span.range()].trim_start().starts_with('#'))
+        .find_map(|s| {
+            model.facts[s.facts.clone()]
+                .iter()
+                .find(|f| f.period.is_stated())
+                .map(|f| f.period)
+        })
+}
+
+/// Phrases that refer back to the part of the year the article reports on (`Revenue for
+/// the quarter was $4.71 billion`, `in the month`), each with the part it names.
+const PART_REFERENCES: &[(&str, bool)] = &[
+    ("in the quarter", true),
+    ("for the quarter", true),
+    ("during the quarter", true),
+    ("over the quarter", true),
+    ("the quarter's", true),
+    ("in the month", false),
+    ("for the month", false),
+    ("during the month", false),
+    ("the month's", false),
+];
+
+/// Words right after such a phrase that make it another quarter or month (`in the quarter
+/// before`, `the quarter ended June 30`, `in the month to March`).
+const PART_OTHER: &[&str] = &[" before", " earlier", " ended", " ending", " to ", " of ", " after", " prior"];
+
+/// Whether a sentence refers back to a quarter (or a month) with no number, as the
+/// article's own, and `part` is one.
+fn refers_to_part(sentence: &str, part: Part) -> bool {
+    let quarter = match part {
+        Part::Quarter(_) => true,
+        Part::Month(_) => false,
+        _ => return false,
+    };
+    // Most sentences name no quarter or month: they are not copied.
+    let noun = if quarter { "quarter" } else { "month" };
+    if !sentence.contains(noun) {
+        return false;
+    }
+    let lower = sentence.to_ascii_lowercase();
+    PART_REFERENCES.iter().filter(|(_, q)| *q == quarter).any(|(w, _)| {
+        lower.match_indices(w).any(|(k, _)| {
+            let after = &lower[k + w.len()..];
+            lower[..k].chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric())
+                && !after.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && !PART_OTHER.iter().any(|o| after.starts_with(o))
+        })
+    })
 }
 
 /// Words after a change that name its base (`rose 5% from the second half`, `up 3% on
@@ -519,6 +580,31 @@ fn area_scope(words: &str) -> Scope {
     }
 }
 
+/// Whether a fact's words make it a real (volume) figure (`real GDP`, `实际增长`).
+fn real(f: &Fact) -> bool {
+    f.basis & basis::REAL != 0
+}
+
+/// Words that date a sentence's figures a year before the article's own (`A year earlier,
+/// in October 2024, exports had totalled …`).
+const YEAR_BEFORE_WORDS: &[&str] = &[
+    "a year earlier",
+    "a year ago",
+    "a year before",
+    "the year before",
+    "last year",
+    "the previous year",
+    "去年",
+    "上年",
+];
+
+/// Whether a fact's sentence dates it a year before the article's own by words.
+fn dated_year_before(text: &str, model: &Whole, f: &Fact) -> bool {
+    let s = &text[model.sentences[f.sentence].span.range()];
+    let lower = s.to_ascii_lowercase();
+    YEAR_BEFORE_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// Whether a fact's words make it an average (`人均`, `per capita`).
 fn average(f: &Fact) -> bool {
     f.basis & basis::AVERAGE != 0
@@ -526,7 +612,10 @@ fn average(f: &Fact) -> bool {
 
 /// Whether a change with these words is a change on the same period of the year before.
 fn year_on_year(f: &Fact, period: Period) -> bool {
-    if f.basis & OTHER_BASES != 0 {
+    // A real change (`Year on year, real GDP grew 1.8%`) is one between real levels
+    // (`In chain-linked volume terms, real GDP came to €612.4 billion`): the levels found
+    // for it must say so too.
+    if f.basis & (OTHER_BASES & !basis::REAL) != 0 {
         return false;
     }
     // A change over a whole year is against the year before by definition.
@@ -682,7 +771,10 @@ pub(super) fn check(
                 // average when that one is.
                 let level_averaged =
                     average(&model.facts[i]) || model.facts.get(l.head).is_some_and(average);
-                same_owner(l.owner.as_deref(), rate.owner.as_deref()) && level_averaged == averaged
+                let level_real = real(&model.facts[i]) || model.facts.get(l.head).is_some_and(real);
+                same_owner(l.owner.as_deref(), rate.owner.as_deref())
+                    && level_averaged == averaged
+                    && (!real(f) || level_real)
             });
             let first = &model.facts[list.next()?];
             let a = &ms[first.mention];
@@ -714,6 +806,30 @@ pub(super) fn check(
                 }) else {
                     continue;
                 };
+                (now, then)
+            }
+            // `Norland's exports rose 7.4% from a year earlier to $38.2 billion in October`
+            // against `A year earlier, in October 2024, exports had totalled $36.1 billion`:
+            // a rate and a level with no year are the article's own, and the one level of
+            // that part of the year with a year, dated by words a year before, is the base.
+            (Some(now), None)
+                if period.year == Year::Unstated
+                    && period.part != Part::Unstated
+                    && now.period.year == Year::Unstated =>
+            {
+                let Some(&[y]) = years.get(&(rate.measure.as_str(), period.part)).map(Vec::as_slice)
+                else {
+                    continue;
+                };
+                let Some(then) = find(Period {
+                    year: Year::Abs(y),
+                    part: period.part,
+                }) else {
+                    continue;
+                };
+                if !dated_year_before(&ctx.doc.masked, model, then) {
+                    continue;
+                }
                 (now, then)
             }
             (None, _) if period.year == Year::Unstated && period.part != Part::Unstated => {

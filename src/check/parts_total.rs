@@ -35,6 +35,10 @@ const MARKERS: &[(&str, bool)] = &[
     ("Of that amount", false),
     ("Of this amount", false),
     ("including", true),
+    // `Operating expenses of $3.12 billion included staff costs of $1.86 billion, …`: a
+    // verb of including, which may leave parts out.
+    ("included", true),
+    ("includes", true),
     ("among them", true),
     ("Among them", true),
     // `Revenue of $X comprised $a from …, $b from …`: the list that follows is the whole.
@@ -42,6 +46,9 @@ const MARKERS: &[(&str, bool)] = &[
     ("comprising", false),
     ("consisting of", false),
     ("made up of", false),
+    ("consisted of", false),
+    ("consists of", false),
+    ("broken down into", false),
     ("split between", false),
     ("divided between", false),
 ];
@@ -54,6 +61,19 @@ static MARKER_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .build(MARKERS.iter().map(|(w, _)| w))
             .expect("static word list")
     });
+
+/// English markers that say the list after them is the whole: its counts may each name
+/// their own kind of the total's things (`The 3,184 dwellings were made up of 1,742
+/// stand-alone houses, 906 townhouses and flats, …`).
+const WHOLE_OF_KINDS: &[&str] = &[
+    "comprised",
+    "comprising",
+    "consisting of",
+    "consisted of",
+    "consists of",
+    "made up of",
+    "broken down into",
+];
 
 /// Markers that name the total as one already stated (`Of that total,`): at the head of a
 /// paragraph they refer to the last sentence of the paragraph before.
@@ -459,7 +479,7 @@ fn frame_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
             && frame.ends_with('看')
             || frame.starts_with('按') && frame.ends_with('分'));
     let prev = si.checked_sub(1)?;
-    if !framed || model.sentences[prev].paragraph != s.paragraph {
+    if !framed {
         return None;
     }
     let facts = model.facts_of(si);
@@ -470,9 +490,11 @@ fn frame_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
         let m = &ms[f.mention];
         m.kind == fm.kind && m.unit == fm.unit && !another_time(text, f, None)
     });
-    let (Some(total), None) = (candidates.next(), candidates.next()) else {
-        return None;
+    let one = match (candidates.next(), candidates.next()) {
+        (Some(total), None) if model.sentences[prev].paragraph == s.paragraph => Some(total),
+        _ => None,
     };
+    let total = one.or_else(|| total_by_tail(ctx, model, si, &parts, first))?;
     if parts.len() < 2
         || !is_additive(ms, total)
         || total.revised
@@ -488,6 +510,78 @@ fn frame_group<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
         end: s.span.end,
         by_words: true,
     })
+}
+
+/// Words at the head of a measure that make it the whole of the parts a breakdown names by
+/// level or place (`全省一般公共预算收入` over `省级…` and `市县级…`).
+const WHOLE_HEADS: &[&str] = &[
+    "全国", "全省", "全市", "全区", "全县", "全州", "全部", "總", "总", "全國", "全區", "全縣",
+];
+
+/// `分级次看，1—10 月，省级一般公共预算收入 412.5 亿元；市县级一般公共预算收入 2,469.8 亿元` with
+/// the total stated earlier (`1—10 月，全省一般公共预算收入 2,846.3 亿元`): the parts' measures
+/// end with one measure (four characters or more) after words of their own, and the total
+/// is the earlier figure of the parts' kind, unit and stated period whose measure is that
+/// measure, bare or after a word of the whole (`全省`). Figures that match and disagree
+/// leave it open.
+fn total_by_tail<'w>(
+    ctx: &Context<'_>,
+    model: &'w Whole,
+    si: usize,
+    parts: &[&Fact],
+    first: &Fact,
+) -> Option<&'w Fact> {
+    let ms = ctx.mentions;
+    let text = &ctx.doc.masked;
+    if !first.period.is_stated() || first.measure.is_ascii() {
+        return None;
+    }
+    // The longest common ending of the parts' measures, in characters.
+    let mut tail: &str = &first.measure;
+    for p in parts {
+        let common = tail
+            .chars()
+            .rev()
+            .zip(p.measure.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum::<usize>();
+        tail = &tail[tail.len() - common..];
+    }
+    if tail.chars().count() < 4 || parts.iter().any(|p| p.measure.len() == tail.len()) {
+        return None;
+    }
+    let fm = &ms[first.mention];
+    let s = &model.sentences[si];
+    let lo = s.facts.start.saturating_sub(LOOK_BACK);
+    let mut found: Option<&Fact> = None;
+    for f in &model.facts[lo..s.facts.start] {
+        let m = &ms[f.mention];
+        // The measure, bare or after a word of the whole, ends the parts' common ending
+        // (`省级…` and `市县级…` share `级一般公共预算收入`).
+        let ends_tail = |r: &str| r.chars().count() >= 4 && tail.ends_with(r);
+        let named = ends_tail(&f.measure)
+            || WHOLE_HEADS
+                .iter()
+                .any(|w| f.measure.strip_prefix(w).is_some_and(ends_tail));
+        if !named
+            || m.kind != fm.kind
+            || m.unit != fm.unit
+            || f.period != first.period
+            || f.role != Role::Level
+            || f.forecast
+            || another_time(text, f, None)
+        {
+            continue;
+        }
+        if let Some(g) = found
+            && !ms[g.mention].interval.meets(&m.interval)
+        {
+            return None;
+        }
+        found = Some(f);
+    }
+    found
 }
 
 /// `marker` in `s` as a word (ASCII markers at word boundaries).
@@ -546,13 +640,22 @@ fn group<'w>(
         .filter(|f| ms[f.mention].span.start >= after_marker && ms[f.mention].span.end <= end)
         .collect();
     let first = after.iter().find(|f| additive(f))?;
-    let same = |a: &Mention, b: &Mention| a.kind == b.kind && a.unit == b.unit;
+    // After a marker of the whole, counts of different nouns are kinds of the total's
+    // things; a count followed by `of` and a figure (`four groups of five teams`) is a
+    // product, not a list of kinds, so the list is left alone.
+    let kinds = WHOLE_OF_KINDS.contains(&&text[at..after_marker]);
+    let same = |a: &Mention, b: &Mention| {
+        a.kind == b.kind && (a.unit == b.unit || (kinds && a.kind == Kind::Count))
+    };
     let fm = &ms[first.mention];
     let mut parts = Vec::new();
     for f in after {
         let m = &ms[f.mention];
         if !same(m, fm) || another_time(text, f, parts.first().copied()) {
             continue;
+        }
+        if kinds && text[m.span.end..end].trim_start().starts_with("of ") {
+            return None;
         }
         if ends_parts(&text[f.label.range()], parts.is_empty())
             || (!parts.is_empty() && nested(text, m))
@@ -602,7 +705,9 @@ fn group<'w>(
     let candidates: Vec<&Fact> = pool
         .iter()
         .filter(|f| {
-            ms[f.mention].span.end <= at
+            // A figure's text may run past the marker (`$3.12 billion included staff`):
+            // it stands before it when it begins before it.
+            ms[f.mention].span.start < at
                 && same(&ms[f.mention], fm)
                 && !another_time(text, f, None)
         })

@@ -36,14 +36,14 @@ static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
 /// `The busiest docking station was Harbour Square with`. Only superlatives that rank the
 /// larger figure first: `the cheapest`, `the most affordable` rank the smaller.
 static RANK_BEFORE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|topped|led|headed|largest|biggest|leading|busiest|highest|greatest|best-selling|most[-\s](?:visited|watched|popular|played|streamed|viewed|downloaded|used))(?-u:\b)[^,.;]{0,50}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of))\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<w>first|second|third|fourth|fifth|top|topped|led|headed|largest|biggest|leading|busiest|highest|greatest|best-selling|most[-\s](?:visited|watched|popular|played|streamed|viewed|downloaded|used))(?-u:\b)[^,.;]{0,50}?(?-u:\b)with|the\s+(?P<s>highest|largest|biggest|fastest|strongest|steepest)(?-u:\b)[^,.;]{0,30}?(?-u:\b)(?:at|with|of)|(?:led|topped|headed)\s+the\s+(?:league|table|standings|rankings|field|charts?|competition|division)(?-u:\b)[^,.;]{0,40}?(?-u:\b)at)\s*$")
         .expect("static regex")
 });
 
 /// A first place claimed in the sentence's opening for its first figure, one clause on:
 /// `Copper was the largest contributor to EBITDA for the first time, at $2.04 billion`.
 static FIRST_OPENING_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:the\s+)(?:largest|biggest|top|leading|highest|busiest)(?-u:\b)[^.;:]{0,60}?,\s*(?:at|with(?:\s+[a-z-]+){0,2}?(?:\s+of)?)\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:the\s+)(?:largest|biggest|top|leading|highest|busiest)(?-u:\b)[^.;:]{0,60}?,\s*(?:at|with(?:\s+[a-z-]+){0,2}?(?:\s+of)?|(?-u:\b)[a-z]+ing)\s*$")
         .expect("static regex")
 });
 
@@ -282,6 +282,8 @@ fn may_rank(p: &Probe<'_>) -> bool {
                 "leading", "busiest", "highest", "greatest", "best", "most", "topped", "led",
                 "headed",
             ])
+        // `led the league in goal-kicking at 81.6%`.
+        || p.may_hold_ci(&["led", "topped", "headed"]) && p.may_hold_ci(&["the"])
         || p.may_hold_ci(&["the", "making"])
             && p.may_hold_ci(&[
                 "largest",
@@ -554,7 +556,8 @@ fn ranks(
                     let opening = &text[s.span.start..m.span.start];
                     (cue::ends_with_ci(opening, "at")
                         || cue::ends_with_ci(opening, "with")
-                        || cue::ends_with_ci(opening, "of"))
+                        || cue::ends_with_ci(opening, "of")
+                        || opening.trim_end().ends_with("ing"))
                         && FIRST_OPENING_EN.is_match(opening)
                 })
             {
@@ -670,7 +673,9 @@ fn first_against_list(
                 })
             })
     } else {
-        text[cm.span.end..ms[rest.last().map_or(next, |l| l).mention].span.start].contains('；')
+        // `…居各縣市之冠，其次為嘉義縣 6,015 公斤`: `其次` names the items after the first.
+        let list = &text[cm.span.end..ms[rest.last().map_or(next, |l| l).mention].span.start];
+        list.contains('；') || list.contains("其次")
     };
     let first_clause = text[cm.span.end..ms[next.mention].span.start].to_ascii_lowercase();
     let record = RECORD.iter().any(|w| {
@@ -688,7 +693,13 @@ fn first_against_list(
     let start = if english {
         cm.span.end
     } else {
-        cm.span.end + text[cm.span.end..].find('；').unwrap_or(0)
+        let after = &text[cm.span.end..];
+        cm.span.end
+            + [after.find('；'), after.find("其次")]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(0)
     };
     for f in rest {
         let m = &ms[f.mention];
@@ -696,7 +707,9 @@ fn first_against_list(
         if m.span.start < start
             || !(same(text, m, cm) || elliptic_unit(text, m, cm))
             || f.role != claimed.role
-            || f.period != claimed.period
+            // An item brought in with no period words of its own (`ahead of the United
+            // States at $9.3 billion`) is of the first one's period.
+            || (f.period != claimed.period && f.period.is_stated())
             || f.forecast
             || names_total(&label, ITEM_TOTALS)
             || label.trim_end().ends_with("from")
@@ -1008,11 +1021,21 @@ fn superlatives(
             continue;
         };
         let cm = &ms[claimed.mention];
+        // An item's figure after `with` and its measure (`grew fastest, with skier days up
+        // 14.2%`) is ranked against the items listed after a semicolon, not against the
+        // figures of its own clause (`helped by a 14% rise in arrivals`).
+        let with_measure = text[claimed.label.range()].trim_start().starts_with("with ");
         for f in &pool {
             if std::ptr::eq(*f, claimed) {
                 continue;
             }
             let m = &ms[f.mention];
+            if with_measure
+                && (m.span.start < cm.span.end
+                    || !text[cm.span.end..m.span.start].contains([';', '；']))
+            {
+                continue;
+            }
             let label = item_label(text, model, f).to_ascii_lowercase();
             // Another period's figure (`上赛季进 52 球`) is not one of the items ranked.
             // `上年华东地区增长 14.3%`: a word of another time before a change, read as its
@@ -1059,7 +1082,17 @@ fn figure_after<'f>(
         .get(f.head)
         .is_some_and(|h| ms[h.mention].span.start < ms[f.mention].span.start);
     let bare_share = SHARE_NOUNS.contains(&f.measure.as_str());
-    (f.clause.start == opens && (f.measure.is_empty() || borrowed || bare_share)).then_some(f)
+    // `Lantern Peak grew fastest, with skier days up 14.2%`: `with` and words in lower case
+    // name the measure of the item's figure, not another item (`with Owl Creek up 12%`).
+    let label = body
+        .get(f.label.start.saturating_sub(s.span.start)..f.label.end.saturating_sub(s.span.start))
+        .unwrap_or("")
+        .trim_start();
+    let with_measure = label
+        .strip_prefix("with ")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
+    (f.clause.start == opens && (f.measure.is_empty() || borrowed || bare_share || with_measure))
+        .then_some(f)
 }
 
 /// Measures that are only the word for a share, naming no item (`居于首位，份额为 46.5%`,

@@ -58,7 +58,29 @@ pub(super) fn check(
     let names = title_names(&ctx.doc.masked);
     let mut first = HashMap::new();
     let mut out = Vec::new();
+    // The year the lead's first dated figure states: the year the article reports on.
+    let lead_year = lead.and_then(|k| {
+        model.facts[model.sentences[k].facts.clone()]
+            .iter()
+            .find_map(|f| match f.period.year {
+                whole::Year::Abs(y) => Some(y),
+                _ => None,
+            })
+    });
+    // The paragraph of the facts read so far, and whether a year was stated in it.
+    let mut dated_paragraph: (usize, bool) = (usize::MAX, false);
     for (i, f) in model.facts.iter().enumerate() {
+        let paragraph = model.sentences[f.sentence].paragraph;
+        if dated_paragraph.0 != paragraph {
+            dated_paragraph = (paragraph, false);
+        }
+        // A year other than the lead's, stated before in the paragraph, dates what follows.
+        let dated_before = dated_paragraph.1;
+        dated_paragraph.1 |= match f.period.year {
+            whole::Year::Abs(y) => Some(y) != lead_year,
+            whole::Year::Previous => true,
+            whole::Year::Unstated => false,
+        };
         let m = &ctx.mentions[f.mention];
         let Some(key) = whole::key(f, m) else {
             continue;
@@ -78,6 +100,18 @@ pub(super) fn check(
         }
         let mut key = key;
         key.2 |= implied_basis(&ctx.doc.masked, model, f);
+        // `累計前三季，…稅後純益較去年同期成長 24.1%` under a lead about `2025 年前三季`: a part of
+        // the year with no year, in a paragraph that states none, is of the lead's year.
+        if key.1.year == whole::Year::Unstated
+            && key.1.part != whole::Part::Unstated
+            && !dated_before
+            && !ctx.doc.masked[model.sentences[f.sentence].span.range()]
+                .trim_start()
+                .starts_with('#')
+            && let Some(y) = lead_year
+        {
+            key.1.year = whole::Year::Abs(y);
+        }
         // A year with no part of it named is the whole year (`2025 年，…净利润同比增长 6.7%`
         // and `全年…净利润…同比增长 6.1%`).
         if key.1.part == whole::Part::Unstated && key.1.year != whole::Year::Unstated {

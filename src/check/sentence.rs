@@ -307,9 +307,42 @@ pub(super) fn title_subject(text: &str) -> Option<&str> {
         .char_indices()
         .find(|&(_, c)| !('\u{4e00}'..='\u{9fff}').contains(&c))
         .map_or(first.len(), |(k, _)| k);
-    let name = &first[..end];
+    let mut name = &first[..end];
+    // `# 泰豐人壽前三季稅後純益 182.6 億元`: a headline opens with the name and then the
+    // period; the name ends where a period word begins (two to six characters in).
+    if name.chars().count() > 6
+        && let Some((k, _)) = name
+            .char_indices()
+            .skip(2)
+            .take(5)
+            .find(|&(k, _)| HEADLINE_PERIODS.iter().any(|w| name[k..].starts_with(w)))
+    {
+        name = &name[..k];
+    }
     (end < first.len() && (2..=6).contains(&name.chars().count())).then_some(name)
 }
+
+/// Period words that follow a company's name at the head of a Chinese headline.
+const HEADLINE_PERIODS: &[&str] = &[
+    "前三季",
+    "前三季度",
+    "第一季",
+    "第二季",
+    "第三季",
+    "第四季",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "上半年",
+    "下半年",
+    "全年",
+    "今年",
+    "去年",
+    "首季",
+    "前三個",
+    "前三个",
+];
 
 /// `measure` without the title's subject at its head, when two characters or more remain.
 pub(super) fn without_title_subject<'m>(measure: &'m str, subject: Option<&str>) -> &'m str {

@@ -502,6 +502,7 @@ fn breaks(label: &str) -> bool {
             // `马拉松中女性占` (among) ends a list; `中国`, `中部` name places.
             label.match_indices('中').any(|(k, _)| {
                 !label[k + '中'.len_utf8()..].starts_with(|c: char| NOT_AMONG.contains(c))
+                    && !label[..k].ends_with(|c: char| NOT_AMONG_AFTER.contains(c))
             })
         } else {
             label.contains(w)
@@ -513,6 +514,10 @@ fn breaks(label: &str) -> bool {
 /// `among`.
 const NOT_AMONG: &str = "国國部心学學小等型央医醫高信華华东東西南北文资資外";
 
+/// Characters before `中` that make it the last of a word (`华中地区`, `集中`, `居中`), not
+/// `among`.
+const NOT_AMONG_AFTER: &str = "华華集居适適";
+
 /// The lists of shares in one sentence, as fact indices.
 fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     let range = model.sentences[si].facts.clone();
@@ -522,6 +527,8 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     // The unit of the amounts the open list's shares follow (`稅課收入 1,012.4 億元，占
     // 71.0%；補助收入 297.5 億元，占 20.9%`), when its first share followed one.
     let mut paired: Option<(Kind, Option<&str>)> = None;
+    // The end of the last figure read as words of the open list's last answer.
+    let mut inner_end: Option<usize> = None;
     for i in range.clone() {
         let f = &model.facts[i];
         let l = label(ctx, f);
@@ -535,14 +542,47 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
         {
             continue;
         }
+        // `…，占 15.9%；16—59 岁人口 2,787.4 万人，占 61.8%`: a figure in the clause of the
+        // next part's amount, before it, names that part (an age band, `60 岁及以上`).
+        if open.is_some()
+            && let Some(unit) = paired
+            && !is_percent(ctx, f)
+            && range.contains(&(i + 2))
+            && amount_of(ctx, &model.facts[i + 1]) == Some(unit)
+            && owns_share(ctx, &model.facts[i + 2])
+            && !ctx.doc.masked[ctx.mentions[f.mention].span.end
+                ..ctx.mentions[model.facts[i + 1].mention].span.start]
+                .contains([',', ';', '，', '；', '。'])
+        {
+            continue;
+        }
+        // `33% said less than six hours, 41% between six and seven hours`: a figure in
+        // the words of an answer, in the clause of the share before it, is what the answer
+        // says, not an item: it does not end the list of answers.
+        if let Some(g) = open.as_ref()
+            && !is_percent(ctx, f)
+            && answer(ctx, &model.facts[g[0]])
+        {
+            let last = &ctx.mentions[model.facts[g[g.len() - 1]].mention];
+            let from = inner_end.unwrap_or(last.span.end).max(last.span.end);
+            let start = ctx.mentions[f.mention].span.start;
+            if from <= start
+                && !ctx.doc.masked[from..start].contains([',', ';', '，', '；', '。'])
+            {
+                inner_end = Some(ctx.mentions[f.mention].span.end);
+                continue;
+            }
+        }
         let member = match open.as_ref() {
             _ if !is_percent(ctx, f) => false,
             None => false,
             Some(g) => {
                 let first = &model.facts[g[0]];
                 let last = &ctx.mentions[model.facts[g[g.len() - 1]].mention];
-                // Everything between the share before and this one.
-                let gap = &ctx.doc.masked[last.span.end..ctx.mentions[f.mention].span.start];
+                let from = inner_end.unwrap_or(last.span.end).max(last.span.end);
+                // Everything between the share before (or the words of its answer) and
+                // this one.
+                let gap = &ctx.doc.masked[from..ctx.mentions[f.mention].span.start.max(from)];
                 let elliptic = if respectively {
                     whole::is_connector(l) || is_rest(l)
                 } else {
@@ -567,6 +607,7 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
                 elliptic && same_whole && of_same && period
             }
         };
+        inner_end = None;
         if member {
             if let Some(g) = open.as_mut() {
                 g.push(i);

@@ -653,12 +653,13 @@ fn parts_after_a_word_that_says_the_list_is_the_total() {
         "was made up of",
         "consisted of",
         "consisting of",
+        "was reported alongside",
     ] {
         let t = format!(
             "The €18.42 billion of first-half revenue {marker} €8.12 billion from dairy, €5.94 billion from bakery, €3.03 billion from frozen foods and €1.62 billion from other products."
         );
         let found = parts(&t);
-        if marker == "consisted of" {
+        if marker == "was reported alongside" {
             // Not a marker: the words must be those listed.
             assert!(found.is_empty(), "{marker}");
             continue;
@@ -1725,4 +1726,211 @@ fn table_a_level_or_a_change_in_one_unit_needs_the_words_of_its_column() {
     assert_eq!(table(&level), ["452,000"]);
     let level = format!("{t}Mining jobs stood at 412,000.\n");
     assert!(table(&level).is_empty(), "{:?}", table(&level));
+}
+
+// Wave 8: general rules read from the misses of the `w` set, each with its silence.
+
+#[test]
+fn parts_counts_of_different_nouns_after_a_marker_of_the_whole() {
+    let over = "# Homes\n\nThe 1,240 dwellings were made up of 610 houses, 388 townhouses and 262 apartments.\n";
+    assert_eq!(parts(over), vec!["1,240 dwellings".to_string()]);
+    let even = "# Homes\n\nThe 1,240 dwellings consisted of 610 houses, 388 townhouses and 242 apartments.\n";
+    assert!(parts(even).is_empty());
+    // Groups of a size are a product, not a list of kinds.
+    let groups = "# Cup\n\nThe cup's 48 teams are made up of 12 groups of four teams.\n";
+    assert!(parts(groups).is_empty());
+    // `including` may leave parts out: counts of other nouns are not its parts.
+    let including =
+        "# Schools\n\nThe 412 schools, including 38 special schools, employ 12,000 teachers.\n";
+    assert!(parts(including).is_empty());
+}
+
+#[test]
+fn parts_included_lists_parts_that_may_be_partial() {
+    let over = "# Bank\n\nOperating expenses of $3.12 billion included staff costs of $1.86 billion, technology spending of $0.74 billion and premises costs of $0.61 billion.\n";
+    assert_eq!(parts(over).len(), 1);
+    let under = "# Bank\n\nOperating expenses of $3.12 billion included staff costs of $1.86 billion and technology spending of $0.74 billion.\n";
+    assert!(parts(under).is_empty());
+}
+
+#[test]
+fn parts_a_breakdown_by_level_takes_the_total_its_measure_ends() {
+    let total = "# 收入\n\n2025 年，全省一般公共预算收入 3,412.6 亿元，比上年增长 3.8%。其中，税收收入 2,406.1 亿元，增长 2.9%。\n\n";
+    let over = format!(
+        "{total}按收入级次分，2025 年，省级一般公共预算收入 1,058.4 亿元；市县级一般公共预算收入 2,384.2 亿元。\n"
+    );
+    assert_eq!(parts(&over), vec!["3,412.6 亿元".to_string()]);
+    let even = format!(
+        "{total}按收入级次分，2025 年，省级一般公共预算收入 1,028.4 亿元；市县级一般公共预算收入 2,384.2 亿元。\n"
+    );
+    assert!(parts(&even).is_empty());
+    // Another period's figure is not the total.
+    let other = format!(
+        "{total}按收入级次分，2024 年，省级一般公共预算收入 1,058.4 亿元；市县级一般公共预算收入 2,384.2 亿元。\n"
+    );
+    assert!(parts(&other).is_empty());
+}
+
+#[test]
+fn shares_answers_that_name_amounts_are_one_list() {
+    let over = "Asked how long they slept, 33% said less than six hours, 41% between six and seven hours, 24% between seven and eight hours and 7% more than eight hours.";
+    assert_eq!(shares(over), vec!["33%".to_string()]);
+    let even = "Asked how long they slept, 31% said less than six hours, 40% between six and seven hours, 22% between seven and eight hours and 7% more than eight hours.";
+    assert!(shares(even).is_empty());
+    // A figure after a clause break is not an answer's words.
+    let groups =
+        "58% of shift workers slept less than six hours, compared with 28% of other employees.";
+    assert!(shares(groups).is_empty());
+}
+
+#[test]
+fn shares_after_their_amounts_with_a_band_naming_each_part() {
+    let over = "从年龄构成看，0—14 岁人口 112.6 万人，占 14.8%；15—64 岁人口 531.9 万人，占 70.1%；65 岁及以上人口 121.4 万人，占 16.4%。";
+    assert_eq!(shares(over), vec!["14.8%".to_string()]);
+    let even = "从年龄构成看，0—14 岁人口 872.8 万人，占 13.2%；15—64 岁人口 4,555.7 万人，占 68.9%；65 岁及以上人口 1,183.5 万人，占 17.9%。";
+    assert!(shares(even).is_empty());
+}
+
+#[test]
+fn shares_华中_names_a_region_not_among() {
+    let over = "分区域看，华东地区收入占营业收入的 52.8%，华南地区占 20.9%，华中地区占 17.9%，其他地区占 12.6%。";
+    assert_eq!(shares(over), vec!["52.8%".to_string()]);
+    // `受访者中` is among: the shares after it are of that group.
+    let among = "男性占 52.8%，女性占 47.2%。受访者中，有车者占 60.1%。";
+    assert!(shares(among).is_empty());
+}
+
+#[test]
+fn ranking_led_the_league_at_and_a_first_place_then_a_participle() {
+    let led = "Redcliffe led the league in goal-kicking at 81.6%, ahead of Northbridge's 83.1% and Harbour City's 79.4%.";
+    assert_eq!(ranking(led), vec!["81.6%".to_string()]);
+    let right = "Redcliffe led the league in goal-kicking at 84.6%, ahead of Northbridge's 83.1%.";
+    assert!(ranking(right).is_empty());
+    let buying = "China remained the largest destination for Norland's goods, buying $8.9 billion worth in October, ahead of the United States at $9.3 billion.";
+    assert_eq!(ranking(buying), vec!["$8.9 billion".to_string()]);
+    // An item with a period of its own is another time's figure.
+    let earlier = "China remained the largest destination for Norland's goods, buying $8.9 billion worth in October, ahead of its own $9.3 billion in October 2024.";
+    assert!(ranking(earlier).is_empty());
+}
+
+#[test]
+fn ranking_其次_brings_in_the_items_after_the_first() {
+    let wrong = "臺中市每公頃 6,120 公斤居各縣市之冠，其次為嘉義縣 6,015 公斤、彰化縣 5,984 公斤，臺南市 6,208 公斤。";
+    assert_eq!(ranking(wrong), vec!["6,120 公斤".to_string()]);
+    let right = "臺中市每公頃 6,220 公斤居各縣市之冠，其次為嘉義縣 6,015 公斤、彰化縣 5,984 公斤，臺南市 6,208 公斤。";
+    assert!(ranking(right).is_empty());
+}
+
+#[test]
+fn ranking_with_a_measure_after_a_superlative_against_the_list_after_a_semicolon() {
+    let wrong = "Lantern Peak grew fastest, with skier days up 14.2% on the 2024 season; Owl Creek rose 16.8%, Falcon Ridge 6.3% and Glenbrae 5.1%.";
+    assert_eq!(ranking(wrong), vec!["14.2%".to_string()]);
+    // A figure of its own clause (`helped by a 14% rise in arrivals`) is no item.
+    let own = "Asia Pacific grew fastest, with revenue up 9.1%, helped by a 14% rise in international arrivals to Japan.";
+    assert!(ranking(own).is_empty());
+    // A name after `with` is another item.
+    let named = "Lantern Peak grew fastest, with Owl Creek up 14.2%; Glenbrae rose 16.8%.";
+    assert!(ranking(named).is_empty());
+}
+
+#[test]
+fn across_the_quarter_refers_to_the_leads_quarter() {
+    let lead = "# Meridian\n\nMeridian's volumes rose 4.9% year on year to 3.12 million TEU in the third quarter of 2025.\n\n";
+    let wrong = format!(
+        "{lead}EBIT fell 38.5% year on year to $412 million for the quarter.\n\nIn the third quarter of 2024, EBIT had been $702 million.\n"
+    );
+    assert_eq!(across(&wrong), vec!["38.5%".to_string()]);
+    let right = format!(
+        "{lead}EBIT fell 41.3% year on year to $412 million for the quarter.\n\nIn the third quarter of 2024, EBIT had been $702 million.\n"
+    );
+    assert!(across(&right).is_empty());
+    // `the quarter before` is another quarter.
+    let before = format!(
+        "{lead}EBIT fell 38.5% year on year to $412 million in the quarter before.\n\nIn the third quarter of 2024, EBIT had been $702 million.\n"
+    );
+    assert!(across(&before).is_empty());
+}
+
+#[test]
+fn across_a_real_rate_against_real_levels_only() {
+    let real = "# GDP\n\nYear on year, real GDP grew 1.8% in the third quarter.\n\nIn chain-linked volume terms, real GDP came to €612.4 billion in the third quarter of 2025, up from €598.1 billion in the third quarter of 2024.\n";
+    assert_eq!(across(real), vec!["1.8%".to_string()]);
+    // Nominal levels are not the real rate's.
+    let nominal = "# GDP\n\nYear on year, real GDP grew 1.8% in the third quarter.\n\nAt current prices, GDP came to €612.4 billion in the third quarter of 2025, up from €598.1 billion in the third quarter of 2024.\n";
+    assert!(across(nominal).is_empty());
+}
+
+#[test]
+fn across_a_yearless_rate_against_a_level_dated_a_year_before() {
+    let wrong = "# Exports\n\nExports rose 7.4% from a year earlier to $38.2 billion in October.\n\nA year earlier, in October 2024, exports had totalled $36.1 billion.\n";
+    assert_eq!(across(wrong), vec!["7.4%".to_string()]);
+    let right = "# Exports\n\nExports rose 5.8% from a year earlier to $38.2 billion in October.\n\nA year earlier, in October 2024, exports had totalled $36.1 billion.\n";
+    assert!(across(right).is_empty());
+    // Without words dating it a year before, the dated level may be any year.
+    let open = "# Exports\n\nExports rose 7.4% from a year earlier to $38.2 billion in October.\n\nIn October 2022, exports had totalled $36.1 billion.\n";
+    assert!(across(open).is_empty());
+}
+
+#[test]
+fn repeated_a_yearless_part_of_the_year_is_the_leads_year() {
+    let lead = "# 泰豐人壽前三季稅後純益 182.6 億元\n\n泰豐人壽公布自結財報，2025 年前三季稅後純益 182.6 億元，年增 21.4%。\n\n";
+    let wrong = format!("{lead}累計前三季，泰豐人壽稅後純益較去年同期成長 24.1%。\n");
+    assert_eq!(repeated(&wrong), vec!["24.1%".to_string()]);
+    // A paragraph that states a year of its own dates its yearless figures.
+    let dated = format!(
+        "{lead}2024 年前三季稅後純益 150.2 億元。累計前三季，泰豐人壽稅後純益較去年同期成長 24.1%。\n"
+    );
+    assert!(repeated(&dated).is_empty());
+}
+
+#[test]
+fn repeated_higher_year_on_year_is_a_change() {
+    let wrong = "# Meridian\n\nIts volumes rose 4.9% year on year in the third quarter of 2025.\n\nAcross the network, volumes were 5.2% higher year on year in the third quarter of 2025.\n";
+    assert_eq!(repeated(wrong), vec!["5.2%".to_string()]);
+    // `higher than in the quarter before` names no year before: a level.
+    let level = "# Meridian\n\nIts volumes rose 4.9% year on year in the third quarter of 2025.\n\nAcross the network, volumes were 5.2% higher than in the second quarter of 2025.\n";
+    assert!(repeated(level).is_empty());
+}
+
+#[test]
+fn table_an_undated_figure_quotes_the_leads_year_column() {
+    let t = "# Northsea\n\nNorthsea Energy's adjusted earnings fell 14.2% year on year to $8.00 billion in the third quarter of 2025.\n\n| Segment | Q3 2025 ($bn) | Q3 2024 ($bn) |\n|---|---|---|\n| Upstream | 4.81 | 5.41 |\n| Downstream | 1.24 | 1.59 |\n\n";
+    let wrong = format!(
+        "{t}Downstream earnings fell to $1.42 billion from $1.59 billion a year earlier.\n"
+    );
+    assert_eq!(table(&wrong), vec!["$1.42 billion".to_string()]);
+    let right = format!(
+        "{t}Downstream earnings fell to $1.24 billion from $1.59 billion a year earlier.\n"
+    );
+    assert!(table(&right).is_empty());
+    // A sentence with a year of its own is dated by it.
+    let dated = format!("{t}In 2023, downstream earnings were $1.42 billion.\n");
+    assert!(table(&dated).is_empty());
+    // Words of another time that follow no base still date the whole sentence.
+    let both = format!(
+        "{t}Downstream earnings were $1.42 billion and upstream $5.41 billion, both in the previous quarter.\n"
+    );
+    assert!(table(&both).is_empty());
+    // A count compared with a base is not tied to a column of money by its unit.
+    let sales = "| Format | Sales (£m) | Change (%) |\n|---|---|---|\n| Online | 305 | 8.9 |\n| Convenience | 498 | 7.2 |\n\n";
+    let count = format!(
+        "{sales}Online orders peaked at 1.9 million in the week before Christmas, against 1.7 million a year earlier.\n"
+    );
+    assert!(table(&count).is_empty());
+}
+
+#[test]
+fn table_a_row_before_an_aside_opened_by_the() {
+    let t = "| Revenue source | 2024-25 ($m) | Change (%) |\n|---|---|---|\n| Taxation | 26,418 | 4.4 |\n| Commonwealth grants | 22,964 | 2.9 |\n\n";
+    let wrong =
+        format!("{t}Taxation, the largest source of revenue, rose 4.8% to $26.4 billion.\n");
+    assert_eq!(table(&wrong), vec!["4.8%".to_string()]);
+    let right =
+        format!("{t}Taxation, the largest source of revenue, rose 4.4% to $26.4 billion.\n");
+    assert!(table(&right).is_empty());
+    // Only an aside opened by `the` is passed over: a clause of other words stands between
+    // the row and the figure, which may be of what it names.
+    let other =
+        format!("{t}Taxation, boosted by strong payroll receipts, rose 4.8% to $26.4 billion.\n");
+    assert!(table(&other).is_empty());
 }

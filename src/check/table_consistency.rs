@@ -785,6 +785,18 @@ fn quotes(
     out: &mut Vec<Finding>,
 ) {
     let text = &ctx.doc.masked;
+    // The year the article's lead (its first sentence with figures that is not a heading)
+    // gives its first dated figure.
+    let lead_year = model
+        .sentences
+        .iter()
+        .find(|s| !s.facts.is_empty() && !text[s.span.range()].trim_start().starts_with('#'))
+        .and_then(|s| {
+            model.facts[s.facts.clone()].iter().find_map(|f| match f.period.year {
+                Year::Abs(y) => Some(y),
+                _ => None,
+            })
+        });
     // (row label, table, row)
     let mut labels: Vec<(String, usize, usize)> = Vec::new();
     for (ti, t) in model.tables.iter().enumerate() {
@@ -856,7 +868,26 @@ fn quotes(
                 .rfind(['，', ',', '；', '：'])
                 .map_or(before, |k| &before[k..]);
             hits = named(prev);
-            let from = prev.as_ptr() as usize - text.as_ptr() as usize;
+            let mut from = prev.as_ptr() as usize - text.as_ptr() as usize;
+            // `Taxation, the largest source of revenue, rose 4.8%`: an aside opened by `the`
+            // (no figure, at most eight words) stands between the row and its verb; the row
+            // is named in the clause before it.
+            let aside = prev.trim_start_matches([',', ' ']);
+            if hits.is_empty()
+                && aside.is_ascii()
+                && aside.to_ascii_lowercase().starts_with("the ")
+                && !aside.contains(|c: char| c.is_ascii_digit())
+                && aside.split_whitespace().count() <= 8
+                && from > s.span.start
+            {
+                let before = &text[s.span.start..from];
+                let prev = before
+                    .trim_end_matches(['，', ',', '；', ' '])
+                    .rfind(['，', ',', '；', '：'])
+                    .map_or(before, |k| &before[k..]);
+                hits = named(prev);
+                from = prev.as_ptr() as usize - text.as_ptr() as usize;
+            }
             words = &text[from..m.span.start];
         }
         let [k] = hits[..] else {
@@ -873,6 +904,27 @@ fn quotes(
                     || has_word(sentence, OTHER_SOURCE);
                 elsewhere = Some((f.sentence, other));
                 other
+            }
+        };
+        // `fell to $1.42 billion from $1.59 billion a year earlier`: the words of another
+        // time after the base a figure is compared with date that base, not the figure.
+        // Only for an amount of money, whose unit ties it to a column.
+        let other = other && {
+            let s = &model.sentences[f.sentence];
+            let base = model.facts[fi + 1..s.facts.end.max(fi + 1)].first().filter(|g| {
+                let l = text[g.label.range()].trim_end().to_ascii_lowercase();
+                ["from", "against", "compared with", "versus", "than"]
+                    .iter()
+                    .any(|w| l.strip_suffix(w).is_some_and(|r| r.is_empty() || r.ends_with(' ')))
+            });
+            match base {
+                Some(g) if m.kind == Kind::Money && ctx.mentions[g.mention].kind == Kind::Money => {
+                    let upto = &text[s.span.start..ctx.mentions[g.mention].span.start];
+                    has_word(upto, OTHER_TIME)
+                        || last_of_another_time(upto)
+                        || has_word(sentence, OTHER_SOURCE)
+                }
+                _ => true,
             }
         };
         if other {
@@ -1100,15 +1152,34 @@ fn quotes(
         };
         // Or the one whose header names the figure's year (`4.4 TWh in 2025` against
         // `2024 (TWh)` and `2025 (TWh)`).
-        let by_year: Vec<(&Mention, Interval)> = match f.period.year {
+        // A figure whose sentence names no year is of the year the article's lead states
+        // (`Downstream earnings fell to $1.42 billion` under a lead about the third quarter
+        // of 2025, against `Q3 2025 ($bn)` and `Q3 2024 ($bn)`).
+        // Only for an amount of money under headers that name its currency: the unit ties
+        // the figure to those columns (`41,200 tonnes` is not a cell of `2025 (m)`).
+        let year = match f.period.year {
+            Year::Unstated
+                if m.kind == Kind::Money
+                    && years(&text[model.sentences[f.sentence].span.range()]).is_empty() =>
+            {
+                lead_year.map_or(Year::Unstated, Year::Abs)
+            }
+            y => y,
+        };
+        let by_lead = year != f.period.year;
+        let by_year: Vec<(&Mention, Interval)> = match year {
             Year::Abs(y) if candidates.len() > 1 => candidates
                 .iter()
                 .filter(|(cm, _)| {
                     row.iter().enumerate().skip(1).any(|(c, cell)| {
                         cell.mention.is_some_and(|i| std::ptr::eq(&ctx.mentions[i], *cm))
                             && t.header.get(c).is_some_and(|h| {
-                                let ys = years(text_of(text, h));
-                                ys.len() == 1 && i32::from(ys[0]) == y
+                                let header = text_of(text, h);
+                                let ys = years(header);
+                                ys.len() == 1
+                                    && i32::from(ys[0]) == y
+                                    && (!by_lead
+                                        || header.contains(['$', '£', '€', '¥', '元']))
                             })
                     })
                 })

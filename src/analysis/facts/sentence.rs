@@ -478,7 +478,13 @@ const BASE_WORDS: &[&str] = &[
 /// Whether the English word right before `at` is one of `BASE_WORDS` (`compared with`,
 /// `relative to` end with one).
 fn after_base_word(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end();
+    let mut before = text[..at].trim_end();
+    // `up 14.2% on the 2024 season`: the article before the year is no word of its own.
+    if let Some(rest) = before.strip_suffix("the")
+        && rest.ends_with(char::is_whitespace)
+    {
+        before = rest.trim_end();
+    }
     let word = before
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()

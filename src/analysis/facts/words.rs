@@ -570,8 +570,11 @@ const ZH_NOISE: &[&str] = &[
     // `2024 年末`, `上年末`, `上年底`: the end of the year the year words name.
     "末",
     "底",
-    // `，而上年同期为 84.5 万辆`: a contrast, not a word of the measure.
+    // `，而上年同期为 84.5 万辆`: a contrast, not a word of the measure; `去年 9 月則為
+    // 11,504 億元`, `上年则为`: the same contrast after the period.
     "而",
+    "則",
+    "则",
     "约为",
     "约",
     "近",
@@ -780,6 +783,17 @@ const EN_SKIP: &[&str] = &[
     "record",
     // `revenue rose from $29.8 billion`: the measure is before it.
     "from",
+    // `with return on equity reaching 11.8%`, `the list shrank 8.7%`: participles and the
+    // irregular past of the verbs above, after the measure.
+    "reaching",
+    "standing",
+    // `Operating profit during the quarter rose`: a preposition of time, like `in`.
+    "during",
+    "totalling",
+    "totaling",
+    "amounting",
+    "shrank",
+    "shrunk",
     // The present tense and the verbs of `CHANGE_WORDS`: the measure is before them.
     "rises",
     "grows",
@@ -1093,6 +1107,18 @@ fn chinese_measure(s: &str, may_cut: bool) -> String {
         run = i;
     }
     out.push_str(&t[run..]);
+    // `全市参加无偿献血人次比上年增长 6.7%` under `全市参加无偿献血 13.62 万人次`: the noun of
+    // the count's unit names no other measure.
+    if out.ends_with('次') {
+        for w in COUNT_NOUNS_ZH {
+            if let Some(r) = out.strip_suffix(w)
+                && r.chars().count() >= 2
+            {
+                out.truncate(r.len());
+                break;
+            }
+        }
+    }
     // `合併營收為新台幣 186.4 億元`: the currency named before the figure is its unit. Every
     // currency ends in one of a few characters.
     if out.ends_with(['币', '幣', '元', '圓']) {
@@ -1107,6 +1133,9 @@ fn chinese_measure(s: &str, may_cut: bool) -> String {
     }
     out
 }
+
+/// Nouns at the end of a Chinese measure that name what its unit counts (`人次`).
+const COUNT_NOUNS_ZH: &[&str] = &["万人次", "萬人次", "人次"];
 
 /// Currencies written before a Chinese figure (`为人民币 186.4 亿元`): not words of the
 /// measure. Each ends in 币, 幣, 元 or 圓 (`chinese_measure` looks for them only there).
@@ -1186,6 +1215,10 @@ const YEAR_BEFORE: &[&str] = &[
     "the same time",
     "the same week",
     "the same months",
+    // `volumes were 5.2% higher year on year`: the basis word names the year before too.
+    "year on year",
+    "year-on-year",
+    "on the year",
 ];
 
 /// English comparatives right after a percentage (`3.1% higher than a year earlier`,
@@ -1434,6 +1467,14 @@ mod tests {
                 out.extend(c.to_lowercase());
             }
             rest = &rest[c.len_utf8()..];
+        }
+        for w in COUNT_NOUNS_ZH {
+            if let Some(r) = out.strip_suffix(w)
+                && r.chars().count() >= 2
+            {
+                out.truncate(r.len());
+                break;
+            }
         }
         // `合併營收為新台幣 186.4 億元`: the currency named before the figure is its unit.
         for w in CURRENCIES_ZH {
