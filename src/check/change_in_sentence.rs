@@ -197,6 +197,7 @@ pub(super) fn operands<'m>(
     // between the figures; asked only once a frame is found, since most rates have none.
     if frames::other_rate(&masked[sentence.start..n.span.start])
         || frames::per_year_after(masked, n)
+        || frames::other_rate_after(masked, n)
     {
         return None;
     }
@@ -695,6 +696,7 @@ fn triad(
         .or_else(|| frames::rate_then_amount(masked, sentence, qs, i, named))?;
     if frames::other_rate(&masked[sentence.start..qs[i].span.start])
         || frames::per_year_after(masked, qs[i])
+        || frames::other_rate_after(masked, qs[i])
     {
         return None;
     }
@@ -1119,6 +1121,20 @@ fn judge(
     judge_as(&META, ctx, n, direction, (r.a, r.b), how)
 }
 
+/// The span of a figure with the sign written right before it (`+13.8%`, `−5.6%`) when that
+/// sign gives the direction: the sign is part of the figure as written, so a finding quotes
+/// it; a sign set apart by a space is a word of its own.
+fn with_its_sign(masked: &str, span: Span, word: &str) -> Span {
+    if !matches!(word, "+" | "−") {
+        return span;
+    }
+    let before = &masked[..span.start];
+    ['+', '−', '-', '–']
+        .iter()
+        .find(|c| before.ends_with(**c))
+        .map_or(span, |c| Span::new(span.start - c.len_utf8(), span.end))
+}
+
 /// The finding, under the check `meta`, when `n` does not match the change from `a` to `b`.
 pub(super) fn judge_as(
     meta: &'static BuiltinMeta,
@@ -1166,7 +1182,15 @@ pub(super) fn judge_as(
     } else if !same_direction {
         message.push_str("; the figures move the other way");
     }
-    let mut finding = Finding::new(meta.id, Origin::Builtin(meta), severity, n.span, n_text, message);
+    let quoted = with_its_sign(&doc.masked, n.span, word);
+    let mut finding = Finding::new(
+        meta.id,
+        Origin::Builtin(meta),
+        severity,
+        quoted,
+        doc.slice(quoted),
+        message,
+    );
     finding.explanation = Some(Explanation {
         inputs: vec![
             input("A", doc, r.a),
@@ -1201,6 +1225,22 @@ pub(super) fn judge_as(
 mod tests {
     use super::super::sentence::testing::{Spec, run, spec};
     use super::*;
+
+    #[test]
+    fn a_sign_that_gives_the_direction_is_quoted_with_its_figure() {
+        let t = "31.2m → 36.9m (+13.8%), $412m → $389m (−5.6%), up 4% and + 3%";
+        let at = |w: &str| {
+            let k = t.find(w).unwrap_or_default();
+            Span::new(k, k + w.len())
+        };
+        let plus = with_its_sign(t, at("13.8%"), "+");
+        assert_eq!(&t[plus.range()], "+13.8%");
+        let minus = with_its_sign(t, at("5.6%"), "−");
+        assert_eq!(&t[minus.range()], "−5.6%");
+        // A direction given by a word, or a sign set apart, leaves the figure alone.
+        assert_eq!(&t[with_its_sign(t, at("4%"), "up").range()], "4%");
+        assert_eq!(&t[with_its_sign(t, at("3%"), "+").range()], "3%");
+    }
 
     #[test]
     fn comparisons_after_a_rate_name_their_start() {

@@ -134,6 +134,44 @@ pub(super) fn per_year_after(masked: &str, n: &Mention) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// Words right after a rate that make it a rate of something else than the change between
+/// two stated levels: a real (inflation-adjusted), constant-price or constant-currency rate,
+/// a like-for-like or organic rate, a volume rate (`pay rose 4.1% in real terms, to £37,430
+/// from £34,960`: the levels are nominal, so the rate says nothing checkable about them).
+const OTHER_RATES_AFTER: &[&str] = &[
+    "in real terms",
+    "in real term",
+    "after inflation",
+    "adjusted for inflation",
+    "once inflation",
+    "inflation-adjusted",
+    "in inflation-adjusted terms",
+    "at constant prices",
+    "in constant prices",
+    "at constant currency",
+    "at constant exchange rates",
+    "in constant currency",
+    "on a constant-currency basis",
+    "on a constant currency basis",
+    "on a like-for-like basis",
+    "like-for-like",
+    "on an organic basis",
+    "organically",
+    "on a comparable basis",
+    "in volume terms",
+    "by volume",
+];
+
+/// Whether the words right after a rate (past a comma) make it a rate of something else.
+pub(super) fn other_rate_after(masked: &str, n: &Mention) -> bool {
+    let after = masked[n.span.end..].trim_start();
+    let after = after
+        .strip_prefix([',', '，'])
+        .map_or(after, str::trim_start);
+    let head: String = after.chars().take(40).collect::<String>().to_lowercase();
+    OTHER_RATES_AFTER.iter().any(|w| head.starts_with(w))
+}
+
 /// The quoted stretches of a sentence, from an opening mark (`“`, `「`, `『`, `"`) to its
 /// closing one or the sentence's end, found in one pass over its bytes. A quoted figure
 /// belongs to the person quoted, and is not checked.

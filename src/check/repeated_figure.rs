@@ -85,6 +85,12 @@ pub(super) fn check(
         let Some(key) = whole::key(f, m) else {
             continue;
         };
+        // `last season's 58` and `last season's 7` on two rows of a list: a measure that ends
+        // in a possessive names no figure (the row's label does), so two such figures are
+        // not one.
+        if !names_a_measure(&key.0) {
+            continue;
+        }
         // A share names its whole (`占我国外贸总值的 15.8%`); what it is a share of names the
         // subject, and two shares of one whole are the same figure only for one subject.
         let subject = if f.role == Role::Share {
@@ -223,6 +229,14 @@ const NOT_THE_SUBJECT: &[&str] = &[
     "supplier", "suppliers", "union", "country", "nation", "industry", "sector", "market",
     "economy", "world", "region",
 ];
+
+/// Whether a measure names a figure: a measure that ends in a possessive with no noun after
+/// it (`'s` of `last season's 58`, `against 's` of `against last year's 32`) leaves the figure
+/// itself as the head, named by a row's label or the sentence's subject, not by the measure.
+pub(super) fn names_a_measure(measure: &str) -> bool {
+    let m = measure.trim();
+    !(m.ends_with("'s") || m.ends_with("’s")) && m.chars().any(char::is_alphanumeric)
+}
 
 /// An English measure without a possessive that refers back to the article's subject by a
 /// common noun (`The bank's net interest margin`, `the airline's load factor`): written in

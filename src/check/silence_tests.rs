@@ -1934,3 +1934,54 @@ fn table_a_row_before_an_aside_opened_by_the() {
         format!("{t}Taxation, boosted by strong payroll receipts, rose 4.8% to $26.4 billion.\n");
     assert!(table(&other).is_empty());
 }
+
+#[test]
+fn repeated_a_measure_that_is_only_a_possessive_names_no_figure() {
+    // Rows of a list, each named by its label: `last year's 32` and `last year's 22` are two
+    // figures, not one stated twice.
+    let rows = "- Tries: 41, up 9 on last year's 32\n- Yellow cards: 11, against last year's 22\n- Wins: 15, twice last year's 7\n";
+    assert!(repeated(rows).is_empty());
+    let against = "- Tries: 41, against last year's 32\n- Wins: 15, against last year's 7\n";
+    assert!(repeated(against).is_empty());
+    assert!(!super::repeated_figure::names_a_measure("'s"));
+    assert!(!super::repeated_figure::names_a_measure("’s"));
+    assert!(!super::repeated_figure::names_a_measure("against 's"));
+    assert!(super::repeated_figure::names_a_measure("'s tries numbered"));
+    // A possessive followed by its noun still names the figure.
+    let twice =
+        format!("{rows}\nLast year's tries numbered 32.\n\nLast year's tries numbered 35.\n");
+    assert_eq!(repeated(&twice), vec!["35".to_string()]);
+}
+
+/// The findings of the in-sentence change check over `text`.
+fn in_sentence_change(text: &str) -> Vec<String> {
+    run(text, super::change_in_sentence::check)
+}
+
+#[test]
+fn change_a_real_or_constant_price_rate_after_its_figure_is_not_the_change_of_the_levels() {
+    // The levels are nominal (or in current prices): a real, volume or like-for-like rate
+    // says nothing checkable about them.
+    let real = "Median wages rose 1.2% after inflation, from €31,200 to €32,900.\n";
+    assert!(in_sentence_change(real).is_empty());
+    let volume =
+        "Household spending grew 2.3% in volume terms, to $812 billion from $760 billion.\n";
+    assert!(in_sentence_change(volume).is_empty());
+    let lfl =
+        "Store sales rose 3.1%, on a like-for-like basis, to £2.41 billion from £2.18 billion.\n";
+    assert!(in_sentence_change(lfl).is_empty());
+    // With no such words the rate is the change between the levels, and 1.2% is wrong.
+    let plain = "Median wages rose 1.2%, from €31,200 to €32,900.\n";
+    assert_eq!(in_sentence_change(plain), vec!["1.2%".to_string()]);
+    // A nominal rate after its figure is the change of the levels.
+    let nominal = "Median wages rose 1.2% in nominal terms, from €31,200 to €32,900.\n";
+    assert_eq!(in_sentence_change(nominal), vec!["1.2%".to_string()]);
+}
+
+#[test]
+fn change_a_signed_rate_after_arrows_is_quoted_with_its_sign() {
+    let right = "- Monthly users: 4.2m → 5.1m (+21.4%)\n- Refunds: $96m → $88m (−8.3%)\n";
+    assert!(in_sentence_change(right).is_empty());
+    let wrong = "- Monthly users: 4.2m → 5.1m (+12.4%)\n- Refunds: $96m → $88m (−8.3%)\n";
+    assert_eq!(in_sentence_change(wrong), vec!["+12.4%".to_string()]);
+}
