@@ -371,6 +371,9 @@ fn parts_in<'w>(
             return None;
         }
         parts.push(f);
+        if closes_list(&text[f.label.range()]) {
+            break;
+        }
     }
     Some(parts)
 }
@@ -666,6 +669,9 @@ fn group<'w>(
             return None;
         }
         parts.push(f);
+        if closes_list(&text[f.label.range()]) {
+            break;
+        }
     }
     if parts.len() < 2 {
         return None;
@@ -1061,6 +1067,9 @@ fn of_the_figure<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<G
             return None;
         }
         parts.push(f);
+        if closes_list(&text[f.label.range()]) {
+            break;
+        }
     }
     listed(ctx, model, total, parts, s.span.end)
 }
@@ -1228,6 +1237,15 @@ fn opens_with_rest(label: &str) -> bool {
     })
 }
 
+/// Whether a part closes its list: its label opens with a word for the rest (`其他收入 0.16
+/// 亿元`, `and other revenue of $1.2 million`). The rest is what is left of the total once
+/// the parts before it are named, so a figure after it in the sentence (`全年业务收入 31.86 亿元，
+/// 其中存款利息…，其他收入 0.16 亿元；业务支出 15.47 亿元`) is outside the list, whatever its
+/// kind and unit.
+fn closes_list(label: &str) -> bool {
+    opens_with_rest(&label.to_ascii_lowercase())
+}
+
 /// Whether the parts' labels say they are the whole: a part for the rest, or both halves of
 /// a pair.
 fn is_whole(text: &str, ms: &[Mention], parts: &[&Fact]) -> bool {
@@ -1387,6 +1405,21 @@ mod tests {
     fn a_total_named_by_words_in_another_sentence_is_a_warning() {
         let t = "上半年全国新型储能新增装机规模 13.7 吉瓦。\n\n分地区看，新增装机规模较大的省份主要包括内蒙古 5.2 吉瓦、新疆 4.9 吉瓦、江苏 4.4 吉瓦等。";
         assert_eq!(run(t), vec![("warning".into(), "13.7 吉瓦".into())]);
+    }
+
+    #[test]
+    fn a_part_for_the_rest_closes_its_list() {
+        // Wave 8: the figures after the rest are outside the list.
+        let zh = "全年营业收入 48.20 亿元，其中主营业务收入 45.30 亿元，投资收益 2.10 亿元，其他收入 0.80 亿元；营业成本 39.60 亿元，利润总额 8.60 亿元。";
+        assert!(run(zh).is_empty());
+        let en = "Revenue was $64.0 million, of which tuition brought in $51.2 million, grants $9.6 million and other sources $3.2 million; expenses came to $58.5 million.";
+        assert!(run(en).is_empty());
+        // The parts up to the rest must still add up.
+        let over = "全年营业收入 48.20 亿元，其中主营业务收入 46.30 亿元，投资收益 2.10 亿元，其他收入 0.80 亿元；营业成本 39.60 亿元。";
+        assert_eq!(run(over), vec![("error".into(), "48.20 亿元".into())]);
+        assert!(super::closes_list("，其他收入"));
+        assert!(super::closes_list(" and other sources"));
+        assert!(!super::closes_list("，委托贷款利息"));
     }
 
     #[test]

@@ -579,6 +579,16 @@ fn ranks(
                 && text[ms[facts[k - 1].mention].span.end..m.span.start]
                     .trim()
                     .is_empty();
+            // `教育支出 132.6 亿元，占 30.7%，居各项之首`: a rank after an item's share of
+            // the whole, right after the item's amount, ranks the item. Its amount, the
+            // figure the words name first, is compared; the share is not compared again
+            // (the two would be one problem reported twice).
+            let k = if k > 0 && share_of_amount(text, ms, &facts[k - 1], f) {
+                k - 1
+            } else {
+                k
+            };
+            let f = &facts[k];
             if let Some(r) = rank
                 && !in_record
                 && claims.len() < 4096
@@ -630,6 +640,26 @@ fn ranks(
         }
         start = end;
     }
+}
+
+/// Words that bring in an item's share right after its amount (`132.6 亿元，占 30.7%`).
+const SHARE_AFTER_AMOUNT: &[&str] = &["占", "佔", "约占", "約佔", "占比", "佔比"];
+
+/// Whether `share` is the share of the whole that `amount`, the figure right before it,
+/// is: a percentage brought in by `占` with nothing but a comma between, after an amount
+/// that is not a percentage.
+fn share_of_amount(text: &str, ms: &[Mention], amount: &Fact, share: &Fact) -> bool {
+    let (a, b) = (&ms[amount.mention], &ms[share.mention]);
+    if b.kind != Kind::Percent || a.kind == Kind::Percent || amount.role != Role::Level {
+        return false;
+    }
+    let gap = text[a.span.end..b.span.start.max(a.span.end)]
+        .trim()
+        .trim_start_matches(['，', ','])
+        .trim_start();
+    SHARE_AFTER_AMOUNT
+        .iter()
+        .any(|w| gap.strip_prefix(w).is_some_and(|r| r.trim().trim_end_matches(['为', '為']).is_empty()))
 }
 
 /// A figure ranked first and, later in its sentence, the figures of the other items it is

@@ -56,6 +56,7 @@ pub(super) fn check(
     let title = title_subject(&ctx.doc.masked);
     let lead = lead_sentence(&ctx.doc.masked, model);
     let names = title_names(&ctx.doc.masked);
+    let rows = row_items(&ctx.doc.masked, model);
     let mut first = HashMap::new();
     let mut out = Vec::new();
     // The year the lead's first dated figure states: the year the article reports on.
@@ -162,6 +163,11 @@ pub(super) fn check(
         // Two figures of one measure in one sentence are a list or a comparison, not a
         // statement made twice.
         if g.sentence == f.sentence {
+            continue;
+        }
+        // Each sentence names a different item of the article's table (`泽瑞替尼…全年销售收入
+        // 38.6 亿元。康妥单抗…全年销售收入 21.9 亿元。`): the measure is each item's.
+        if items_apart(&ctx.doc.masked, &rows, model, ctx.mentions, g, f) {
             continue;
         }
         let a = &ctx.mentions[g.mention];
@@ -457,4 +463,62 @@ fn share_subject(ctx: &Context<'_>, model: &whole::Whole, i: usize) -> Option<St
         .rev()
         .find(|g| g.role == Role::Level && !g.measure.is_empty())
         .map(|g| g.measure.clone())
+}
+
+/// Labels of the tables' rows (first cells of two characters or more, not a figure and not
+/// a total), lower-cased: the items the article lists.
+fn row_items(text: &str, model: &whole::Whole) -> Vec<String> {
+    let mut rows = Vec::new();
+    for t in &model.tables {
+        for r in &t.rows {
+            let Some(first) = r.first() else { continue };
+            let l = text[first.span.range()].trim().trim_matches('*').trim();
+            let lower = l.to_lowercase();
+            if l.chars().count() >= 2
+                && first.mention.is_none()
+                && !TOTAL_ROWS.iter().any(|w| lower.contains(w))
+                && rows.len() < 256
+            {
+                rows.push(lower);
+            }
+        }
+    }
+    rows
+}
+
+/// First cells of a totals row, and of a row of everything else: not an item of their own.
+const TOTAL_ROWS: &[&str] = &[
+    "合计", "总计", "合計", "總計", "其他", "其它", "total", "other", "all ",
+];
+
+/// The table rows a sentence names before `upto`, as a whole word in English.
+fn rows_named(text: &str, rows: &[String], span: Span, upto: usize) -> Vec<usize> {
+    let lower = text[span.start..upto.clamp(span.start, span.end)].to_lowercase();
+    (0..rows.len())
+        .filter(|&k| {
+            lower.match_indices(rows[k].as_str()).any(|(at, r)| {
+                !r.is_ascii()
+                    || (!lower[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+                        && !lower[at + r.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+            })
+        })
+        .collect()
+}
+
+/// Whether the sentences of `g` and `f` each name, before the figure, a row of the article's
+/// tables and no row the other names: two items of a list, each with its own figure.
+fn items_apart(
+    text: &str,
+    rows: &[String],
+    model: &whole::Whole,
+    ms: &[crate::extract::Mention],
+    g: &whole::Fact,
+    f: &whole::Fact,
+) -> bool {
+    if rows.is_empty() {
+        return false;
+    }
+    let a = rows_named(text, rows, model.sentences[g.sentence].span, ms[g.mention].span.start);
+    let b = rows_named(text, rows, model.sentences[f.sentence].span, ms[f.mention].span.start);
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|k| b.contains(k))
 }

@@ -177,7 +177,7 @@ pub(super) fn check(
         // share per item.
         if groups.is_empty()
             && body.trim_end().ends_with([':', '：'])
-            && !contains_any(body, MULTIPLE)
+            && !several_answers(body)
             && let Some(items) = list_items(ctx, model, si)
         {
             let opening: Vec<String> = words_of(body.trim_end().trim_end_matches([':', '：']));
@@ -198,9 +198,8 @@ pub(super) fn check(
         // A question that allows several answers, said in the sentence or in the one just
         // before it in the paragraph (`本题可多选。`, `Shoppers could name more than one
         // reason: …`): its answer shares may add up to anything.
-        let several = |k: usize| {
-            contains_any(&ctx.doc.masked[model.sentences[k].span.range()], MULTIPLE)
-        };
+        let several =
+            |k: usize| several_answers(&ctx.doc.masked[model.sentences[k].span.range()]);
         if groups.iter().any(|g| g.len() >= 2)
             && (several(si)
                 || (si > 0
@@ -604,7 +603,7 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
                 // A share with no period words of its own is of the first one's period
                 // (`Coal generated 41.2% of the state's electricity in 2024, gas 22.7%`).
                 let period = f.period == first.period || !f.period.is_stated();
-                elliptic && same_whole && of_same && period
+                elliptic && same_whole && of_same && period && !own_rate(l)
             }
         };
         inner_end = None;
@@ -621,7 +620,10 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
         let after_amount = i > model.sentences[si].facts.start
             && owns_share(ctx, f)
             && amount_of(ctx, &model.facts[i - 1]).is_some();
-        if is_percent(ctx, f) && (f.role == Role::Share || answers(ctx, f) || after_amount) {
+        if is_percent(ctx, f)
+            && (f.role == Role::Share || answers(ctx, f) || after_amount)
+            && !own_rate(l)
+        {
             respectively = f.respectively;
             open = Some(vec![i]);
             paired = (i > model.sentences[si].facts.start && owns_share(ctx, f))
@@ -781,7 +783,73 @@ fn names_every_category(ctx: &Context<'_>, model: &Whole, group: &[usize]) -> bo
 }
 
 /// Words of a list's opening that say it answers a question with several answers.
-const MULTIPLE: &[&str] = &["多选", "多選", "複選", "more than one", "multiple answers", "all that apply"];
+const MULTIPLE: &[&str] = &[
+    "多选", "多選", "複選", "more than one", "multiple answers", "all that apply",
+    // `最多可选三项`, `限选两项`: a cap on the answers, so more than one is allowed.
+    "最多可选", "最多选", "至多可选", "至多选", "限选", "最多可選", "最多選", "限選",
+];
+
+/// Verbs of choosing answers, in the form that follows `could`, `can`, `may` or `to`.
+const CHOOSE: &[&str] = &[
+    "name", "choose", "pick", "select", "cite", "mention", "tick", "nominate", "list", "rank",
+];
+
+/// Words that may stand between a verb of choosing and the count of answers it allows
+/// (`name up to three`, `pick as many as five`, `choose their top two`).
+const CHOOSE_FILLER: &[&str] = &[
+    "up", "to", "as", "many", "at", "most", "no", "more", "than", "their", "his", "her",
+    "top", "the",
+];
+
+/// Counts of two or more in words.
+const SEVERAL: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+];
+
+/// Whether a sentence says its question allows several answers: a word of `MULTIPLE`, or an
+/// allowance to choose a count of two or more (`Voters could name up to three issues`,
+/// `were asked to pick two priorities`, `may select as many as five`). Each answer's share
+/// is then of all the people asked, and the shares may add up to anything.
+fn several_answers(sentence: &str) -> bool {
+    if contains_any(sentence, MULTIPLE) {
+        return true;
+    }
+    let lower = sentence.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).enumerate().any(|(k, pair)| {
+        matches!(pair[0], "could" | "can" | "may" | "might" | "to")
+            && CHOOSE.contains(&pair[1])
+            && words[k + 2..]
+                .iter()
+                .take(5)
+                .find(|w| !CHOOSE_FILLER.contains(w))
+                .is_some_and(|w| {
+                    SEVERAL.contains(w) || w.parse::<u32>().is_ok_and(|n| n >= 2)
+                })
+    })
+}
+
+/// Verbs that, right before `比例`, name a rate of each subject's own base rather than a
+/// share of one whole: `职工医保住院费用支付比例为 80%，居民医保为 70%` gives what each scheme
+/// pays of its own members' bills, and two such rates are not parts of anything.
+const OWN_BASE: &[&str] = &[
+    "支付", "报销", "報銷", "赔付", "賠付", "补偿", "補償", "补贴", "補貼", "补助", "補助",
+    "缴存", "繳存", "缴费", "繳費", "缴纳", "繳納", "自付", "负担", "負擔", "达标", "達標",
+    "合格", "完成", "覆盖", "覆蓋", "回收", "利用", "使用", "执行", "執行", "到位", "结算",
+    "結算", "兑付", "兌付", "偿还", "償還",
+];
+
+/// Whether a share's words name a rate of its own base (`OWN_BASE` then `比例`), with no
+/// word of sharing (`占`) that would name one whole.
+fn own_rate(label: &str) -> bool {
+    !label.contains(['占', '佔'])
+        && label.match_indices("比例").any(|(k, _)| {
+            OWN_BASE.iter().any(|w| label[..k].trim_end().ends_with(w))
+        })
+}
 
 fn contains_any(s: &str, words: &[&str]) -> bool {
     let lower = s.to_ascii_lowercase();
@@ -1085,6 +1153,64 @@ fn judge(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::CheckOptions;
+    use crate::extract::{ExtractOptions, extract};
+    use crate::source::Document;
+
+    /// The findings of `shares_total` over `text`, as the texts they cover.
+    fn run(text: &str) -> Vec<String> {
+        let doc = Document::from_text(std::path::Path::new("t.md"), text);
+        let mentions = extract(&doc.masked, &ExtractOptions::default());
+        let options = CheckOptions::default();
+        let ctx = Context::new(&doc, &mentions, &options);
+        let mut examined = Vec::new();
+        check(&ctx, Severity::Warning, &mut examined)
+            .into_iter()
+            .map(|f| doc.slice(f.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_allowance_to_choose_several_answers_adds_nothing_up() {
+        // Wave 8: the answers to a question that allows two or three each are shares of all
+        // the people asked.
+        let several = "Shoppers could pick up to two reasons for buying local: 61% chose freshness, 48% price and 30% supporting farmers.";
+        assert!(run(several).is_empty());
+        let asked = "Members were asked to name their top three concerns. 52% named pay, 47% workload and 41% job security.";
+        assert!(run(asked).is_empty());
+        let zh = "本次调查每位受访者最多可选两项，选择价格实惠的占 62.4%，选择品质可靠的占 55.1%，选择售后服务的占 31.7%。";
+        assert!(run(zh).is_empty());
+        // One answer each: the shares are of one whole.
+        let one = "Shoppers were asked for their main reason for buying local: 61% chose freshness, 48% price and 30% supporting farmers.";
+        assert_eq!(run(one), vec!["61%".to_string()]);
+        // `up to` with no verb of choosing allows nothing.
+        let rise = "Prices could rise by up to three points: 61% said they would cut back, 48% would not and 30% were unsure.";
+        assert_eq!(run(rise), vec!["61%".to_string()]);
+    }
+
+    #[test]
+    fn a_rate_of_each_subject_s_own_base_is_not_a_share_of_one_whole() {
+        // Wave 8: what each scheme pays of its own members' bills.
+        let paid = "城镇职工门诊费用报销比例为 75.0%，城乡居民为 60.0%。";
+        assert!(run(paid).is_empty());
+        let met = "一类水体监测断面达标比例为 88.5%，二类为 71.2%。";
+        assert!(run(met).is_empty());
+        // A share of one whole (the insured) named by `比例` alone still adds up.
+        let whole = "全市参保人员中，城镇职工比例为 45.0%，城乡居民为 60.0%。";
+        assert_eq!(run(whole), vec!["45.0%".to_string()]);
+    }
+
+    #[test]
+    fn several_answers_words() {
+        assert!(several_answers("Voters could name up to three issues:"));
+        assert!(several_answers("Respondents were asked to choose as many as 4 options."));
+        assert!(several_answers("受访者最多可选三项"));
+        assert!(!several_answers("Voters could name one issue:"));
+        assert!(!several_answers("58% chose two or more"));
+        assert!(own_rate("住院费用基金支付比例为"));
+        assert!(!own_rate("职工医保占参保人员的比例为"));
+        assert!(!own_rate("城镇职工比例为"));
+    }
 
     #[test]
     fn the_rest_is_named_at_the_head_of_a_label() {

@@ -1985,3 +1985,66 @@ fn change_a_signed_rate_after_arrows_is_quoted_with_its_sign() {
     let wrong = "- Monthly users: 4.2m → 5.1m (+12.4%)\n- Refunds: $96m → $88m (−8.3%)\n";
     assert_eq!(in_sentence_change(wrong), vec!["+12.4%".to_string()]);
 }
+
+// Wave 8: false alarms of the held-out set, each with new sentences of the same shape.
+
+#[test]
+fn ranking_a_rank_after_an_items_share_ranks_its_amount() {
+    // The rank follows the item's share of the whole, right after its amount: the item is
+    // compared by its amount, once.
+    let wrong = "各项支出中，交通支出 58.3 亿元，占 27.1%，居各项之首；卫生支出 64.0 亿元，占 29.8%；环保支出 21.5 亿元，占 10.0%。\n";
+    assert_eq!(ranking(wrong), vec!["58.3 亿元".to_string()]);
+    let right = "各项支出中，卫生支出 64.0 亿元，占 29.8%，居各项之首；交通支出 58.3 亿元，占 27.1%；环保支出 21.5 亿元，占 10.0%。\n";
+    assert!(ranking(right).is_empty());
+    // A share with no amount before it is ranked itself.
+    let bare = "各项支出中，交通支出占 27.1%，居各项之首；卫生支出占 29.8%。\n";
+    assert_eq!(ranking(bare), vec!["27.1%".to_string()]);
+}
+
+#[test]
+fn table_a_figure_with_a_unit_naming_a_column_quotes_that_column() {
+    let t = "| Club | Played | Won | Lost | Points |\n|---|---|---|---|---|\n| Harbour City | 18 | 14 | 4 | 41 |\n| Millbrook | 18 | 11 | 7 | 33 |\n\n";
+    // `won` names the `Won` column earlier in the sentence; `41 points` names `Points`.
+    let right = format!(
+        "{t}Harbour City won the division, finishing the 18-match season with 14 wins and 41 points.\n"
+    );
+    assert!(table(&right).is_empty());
+    let wrong = format!(
+        "{t}Harbour City won the division, finishing the 18-match season with 14 wins and 44 points.\n"
+    );
+    assert_eq!(table(&wrong), vec!["44 points".to_string()]);
+}
+
+#[test]
+fn table_a_row_named_as_the_whole_of_a_share_is_not_quoted() {
+    let t = "| 地区 | 产量（万吨） | 占全市比重（%） |\n|---|---|---|\n| 东部 | 42.0 | 35.0 |\n| 西部 | 78.0 | 65.0 |\n| 全市 | 120.0 | 100.0 |\n\n";
+    let whole = format!("{t}两个示范镇合计占全市产量的 12.6%。\n");
+    assert!(table(&whole).is_empty());
+    let wrong = format!("{t}东部产量占比 31.0%。\n");
+    assert_eq!(table(&wrong), vec!["31.0%".to_string()]);
+}
+
+#[test]
+fn table_a_change_of_a_level_the_table_does_not_hold() {
+    let t = "| 地区 | 产量（万吨） | 同比增长（%） |\n|---|---|---|\n| 东部 | 42.0 | 6.2 |\n| 全市 | 120.0 | 5.0 |\n\n";
+    // The change is of the price named before it, which no header names.
+    let price = format!("{t}全市茶叶收购均价为每公斤 86 元，同比下降 2.4%，茶农收入基本稳定。\n");
+    assert!(table(&price).is_empty());
+    // A change of the output the table holds is still quoted.
+    let wrong = format!("{t}东部产量 42.0 万吨，同比增长 7.3%。\n");
+    assert_eq!(table(&wrong), vec!["7.3%".to_string()]);
+}
+
+#[test]
+fn repeated_each_sentence_naming_another_row_of_the_table() {
+    let t = "| 门店 | 营业额（万元） |\n|---|---|\n| 南湖店 | 820 |\n| 北岸店 | 560 |\n| 合计 | 1,380 |\n\n";
+    let apart = format!(
+        "{t}2025 年南湖店客流最旺，全年营业额 820 万元。北岸店开业第三年，全年营业额 560 万元。\n"
+    );
+    assert!(repeated(&apart).is_empty());
+    // The same row named twice with two figures is one figure stated twice.
+    let again = format!(
+        "{t}2025 年南湖店客流最旺，全年营业额 820 万元。南湖店开业第五年，全年营业额 780 万元。\n"
+    );
+    assert_eq!(repeated(&again), vec!["780 万元".to_string()]);
+}

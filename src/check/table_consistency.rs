@@ -970,11 +970,25 @@ fn quotes(
         // The row named in the clause before, and the figure's own clause naming a measure
         // of its own that no header or caption names (`东区中，新城街道增长 9.0%`, `Beverages
         // grew 6.1%, with bottled water up 11.5%`): the figure is that other item's.
+        // A change whose level stands before it in the sentence (`收购均价为每公斤 6.12 元，同比
+        // 下降 3.5%`) is of that level's measure: the same test, on the measure it shares.
+        // The row's own name in the measure (`关税1893亿元，同比下降4.1%`) is no measure.
+        let level_before = f.head < fi
+            && model.facts.get(f.head).is_some_and(|h| h.sentence == f.sentence)
+            && {
+                let rest = f.measure.to_lowercase().replace(labels[k].0.as_str(), "");
+                !rest.trim().is_empty() && !measure_in_table(text, t, &rest)
+            };
         if !in_own
-            && f.head == fi
+            && (f.head == fi || level_before)
             && !f.measure.is_empty()
             && !measure_in_table(text, t, &f.measure)
         {
+            continue;
+        }
+        // The row named as the whole a share is of (`三县合计占全省播种面积的 17.5%`): the
+        // figure is the share of other items in it, not the row's own.
+        if whole_of_share(words, &labels[k].0) {
             continue;
         }
         // A word that narrows the row's name right before it (`discounted online sales`,
@@ -1053,6 +1067,7 @@ fn quotes(
                 // of whatever the sentence names.
                 if named_column.as_ref().is_some_and(|cols| !cols.contains(&c))
                     && key_words(header).next().is_some()
+                    && !unit_names_header(m, header)
                 {
                     return None;
                 }
@@ -1227,6 +1242,35 @@ fn quotes(
         examined.push(cell.span);
         out.push(finding);
     }
+}
+
+/// Words right before a row's name that make the row the whole a share is of (`占全省`).
+const SHARE_OF: &[&str] = &["占", "佔", "占到", "佔到", "约占", "約佔"];
+
+/// Whether the row `label` (lower case) is named in `words` right after a word of a share
+/// (`三县合计占全省播种面积的`): the row is the whole, the figure another item's share of it.
+fn whole_of_share(words: &str, label: &str) -> bool {
+    let lower = words.to_lowercase();
+    lower.match_indices(label).any(|(at, _)| {
+        let before = lower[..at].trim_end();
+        SHARE_OF.iter().any(|w| before.ends_with(w))
+    })
+}
+
+/// Whether the unit a figure carries (`56 points`, three letters or more, a plural as its
+/// singular) is a word of `header` (`Points`): the figure's own unit names that column,
+/// whatever header word stands earlier in the sentence (`Kestrel Bay won … with 19 wins and
+/// 56 points` against `Won` and `Points`).
+fn unit_names_header(m: &Mention, header: &str) -> bool {
+    let Some(u) = m.unit.as_deref().filter(|u| u.chars().count() >= 3) else {
+        return false;
+    };
+    let stem = u.to_lowercase();
+    let stem = stem.trim_end_matches('s');
+    header
+        .to_lowercase()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|w| !w.is_empty() && w.trim_end_matches('s') == stem)
 }
 
 /// Words that leave out what follows them (`扣除能源`, `excluding energy`, `other than`).
