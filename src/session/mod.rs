@@ -602,39 +602,35 @@ impl Session {
                 threads = 1;
             }
         }
-        if threads <= 1 && !fix {
-            // On one thread, files are read and extracted a few at a time, then checked:
-            // extraction and the checks are each a large body of code, and alternating
-            // them file by file leaves each to start cold on caches and branch history.
-            let mut files = files.into_iter();
-            loop {
-                let batch: Vec<Prepared> = files
-                    .by_ref()
-                    .take(PREPARED_BATCH)
-                    .map(|p| self.prepare(p))
-                    .collect();
-                if batch.is_empty() {
-                    return Ok(());
-                }
-                for prepared in batch {
-                    each(self.finish(prepared))?;
-                }
-            }
-        }
         // Short articles go to the threads a few at a time (fewer wake-ups of this thread,
-        // which prints); a handful of files, large ones, one at a time.
-        let batch = (files.len() / (16 * threads)).clamp(1, 8);
-        parallel::ordered(
+        // which prints); a handful of files, large ones, one at a time. One thread takes
+        // them eight at a time.
+        let batch = if threads <= 1 {
+            PREPARED_BATCH
+        } else {
+            (files.len() / (16 * threads)).clamp(1, PREPARED_BATCH)
+        };
+        if fix {
+            return parallel::ordered(
+                threads,
+                4 * threads,
+                batch,
+                files.into_iter(),
+                |path| self.fix_path(&path),
+                each,
+            );
+        }
+        // A batch's files are read and extracted first, then checked: extraction and the
+        // checks are each a large body of code, and alternating them file by file leaves
+        // each to start cold on caches and branch history.
+        parallel::ordered_batches(
             threads,
             4 * threads,
             batch,
             files.into_iter(),
-            |path| {
-                if fix {
-                    self.fix_path(&path)
-                } else {
-                    self.check_path(&path)
-                }
+            |paths: Vec<PathBuf>| {
+                let prepared: Vec<Prepared> = paths.into_iter().map(|p| self.prepare(p)).collect();
+                prepared.into_iter().map(|p| self.finish(p)).collect()
             },
             each,
         )
@@ -875,13 +871,15 @@ mod tests {
     }
 
     #[test]
-    fn one_thread_in_batches_gives_what_checking_file_by_file_gives() {
+    fn batches_give_what_checking_file_by_file_gives() {
         let dir = tempfile::tempdir().expect("temp dir");
-        for i in 0..(2 * PREPARED_BATCH + 3) {
+        // Enough files that two threads take them several at a time.
+        const FILES: usize = 16 * 2 * 4 + 3;
+        for i in 0..FILES {
             let text = format!("投资从 {} 亿美元下降到 1892 亿美元，降幅 30%。\n", 2000 + i);
-            std::fs::write(dir.path().join(format!("a{i:02}.md")), text).expect("write");
+            std::fs::write(dir.path().join(format!("a{i:03}.md")), text).expect("write");
         }
-        std::fs::write(dir.path().join("a05b.md"), b"ok\n\xff\n").expect("write");
+        std::fs::write(dir.path().join("a005b.md"), b"ok\n\xff\n").expect("write");
         let session = Session::new(RuleSet::default(), CheckOptions::default());
         let paths = vec![dir.path().to_path_buf()];
         let outline = |r: Result<FileReport, FileError>| match r {
@@ -889,15 +887,19 @@ mod tests {
             Err(e) => e.to_string(),
         };
         let expected: Vec<String> = session.check_paths(&paths, false).map(outline).collect();
-        let mut got = Vec::new();
-        let run: Result<(), ()> = session.check_each(session.walk(&paths), false, 1, |r| {
-            got.push(outline(r));
-            Ok(())
-        });
-        assert!(run.is_ok());
-        assert_eq!(got.len(), 2 * PREPARED_BATCH + 4);
-        assert!(got.iter().any(|g| g.contains("not valid UTF-8")));
-        assert_eq!(got, expected);
+        // One thread, and two threads whose tasks also read a batch before checking it.
+        for threads in [1, 2] {
+            let mut got = Vec::new();
+            let run: Result<(), ()> =
+                session.check_each(session.walk(&paths), false, threads, |r| {
+                    got.push(outline(r));
+                    Ok(())
+                });
+            assert!(run.is_ok());
+            assert_eq!(got.len(), FILES + 1);
+            assert!(got.iter().any(|g| g.contains("not valid UTF-8")));
+            assert_eq!(got, expected, "{threads} threads");
+        }
     }
 
     #[test]

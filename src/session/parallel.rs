@@ -54,17 +54,53 @@ where
         }
         return Ok(());
     }
+    ordered_batches(
+        threads,
+        window,
+        batch,
+        input,
+        |items: Vec<I>| items.into_iter().map(&work).collect(),
+        each,
+    )
+}
+
+/// `ordered`, with the work given a whole batch of consecutive items at once and returning
+/// their results in order: a caller can run one stage over the batch before the next (read
+/// and extract eight files, then check them), so that each stage's code stays warm. On one
+/// thread the batches run on the calling thread, one after the other.
+pub fn ordered_batches<I, T, E>(
+    threads: usize,
+    window: usize,
+    batch: usize,
+    input: impl Iterator<Item = I>,
+    work: impl Fn(Vec<I>) -> Vec<T> + Sync,
+    mut each: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E>
+where
+    I: Send,
+    T: Send,
+{
+    let batch = batch.max(1);
+    let serial = |input: &mut dyn Iterator<Item = I>, each: &mut dyn FnMut(T) -> Result<(), E>| {
+        loop {
+            let items: Vec<I> = (&mut *input).take(batch).collect();
+            if items.is_empty() {
+                return Ok(());
+            }
+            for result in work(items) {
+                each(result)?;
+            }
+        }
+    };
+    let mut input = input;
+    if threads <= 1 {
+        return serial(&mut input, &mut each);
+    }
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool,
         // No threads to be had (a process limit): the same work, on this thread.
-        Err(_) => {
-            for item in input {
-                each(work(item))?;
-            }
-            return Ok(());
-        }
+        Err(_) => return serial(&mut input, &mut each),
     };
-    let batch = batch.max(1);
     let tasks = (window / batch).max(2 * threads);
     let work = &work;
     pool.in_place_scope(|scope| {
@@ -81,7 +117,7 @@ where
                 let tx = tx.clone();
                 let i = started;
                 scope.spawn(move |_| {
-                    let results = items.into_iter().map(work).collect();
+                    let results = work(items);
                     // The receiver only goes away when the run stops early.
                     let _ = tx.send((i, results));
                 });
