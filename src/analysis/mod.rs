@@ -74,6 +74,38 @@ pub struct SentenceView<'s, 'a> {
     pub mentions: Range<usize>,
 }
 
+/// Places the mentions from `next` on that start in `span` into a new sentence and returns
+/// the index of the first mention after it. A sequential walk, not a binary search:
+/// sentences come in order, and the walk reads each mention once, in memory order.
+fn place<'a>(
+    mentions: &'a [Mention],
+    span: Span,
+    next: usize,
+    sentences: &mut Vec<Sentence>,
+    quantities: &mut Vec<&'a Mention>,
+) -> usize {
+    let mut lo = next;
+    while mentions.get(lo).is_some_and(|m| m.span.start < span.start) {
+        lo += 1;
+    }
+    let mut hi = lo;
+    while mentions.get(hi).is_some_and(|m| m.span.start < span.end) {
+        hi += 1;
+    }
+    let first = quantities.len();
+    quantities.extend(
+        mentions[lo..hi]
+            .iter()
+            .filter(|m| m.kind.is_quantity() && span.contains(m.span)),
+    );
+    sentences.push(Sentence {
+        span,
+        mentions: lo..hi,
+        quantities: first..quantities.len(),
+    });
+    hi
+}
+
 /// Everything the checks query about one document; see the module doc.
 pub struct Analysis<'a> {
     text: &'a str,
@@ -87,6 +119,24 @@ pub struct Analysis<'a> {
 }
 
 impl<'a> Analysis<'a> {
+    fn of_sentences(
+        text: &'a str,
+        mentions: &'a [Mention],
+        sentences: Vec<Sentence>,
+        quantities: Vec<&'a Mention>,
+    ) -> Analysis<'a> {
+        Analysis {
+            text,
+            mentions,
+            sentences,
+            quantities,
+            units: OnceCell::new(),
+            clauses: OnceCell::new(),
+            words: OnceCell::new(),
+            facts: OnceCell::new(),
+        }
+    }
+
     /// Splits `text` (a document's masked text) into sentences and places `mentions` (sorted
     /// by position, as the extractor gives them) in them; one pass over both.
     pub fn new(text: &'a str, mentions: &'a [Mention]) -> Analysis<'a> {
@@ -106,39 +156,9 @@ impl<'a> Analysis<'a> {
             let Some(span) = split::trimmed(text, start, end) else {
                 continue;
             };
-            // A sequential walk, not a binary search: sentences come in order, and the walk
-            // reads each mention once, in memory order.
-            let mut lo = next;
-            while mentions.get(lo).is_some_and(|m| m.span.start < span.start) {
-                lo += 1;
-            }
-            let mut hi = lo;
-            while mentions.get(hi).is_some_and(|m| m.span.start < span.end) {
-                hi += 1;
-            }
-            next = hi;
-            let first = quantities.len();
-            quantities.extend(
-                mentions[lo..hi]
-                    .iter()
-                    .filter(|m| m.kind.is_quantity() && span.contains(m.span)),
-            );
-            sentences.push(Sentence {
-                span,
-                mentions: lo..hi,
-                quantities: first..quantities.len(),
-            });
+            next = place(mentions, span, next, &mut sentences, &mut quantities);
         }
-        Analysis {
-            text,
-            mentions,
-            sentences,
-            quantities,
-            units: OnceCell::new(),
-            clauses: OnceCell::new(),
-            words: OnceCell::new(),
-            facts: OnceCell::new(),
-        }
+        Analysis::of_sentences(text, mentions, sentences, quantities)
     }
 
     /// `new` as it was, reading every piece in order: the reference the tests compare it
@@ -159,39 +179,9 @@ impl<'a> Analysis<'a> {
             let Some(span) = split::trimmed(text, start, end) else {
                 continue;
             };
-            // A sequential walk, not a binary search: sentences come in order, and the walk
-            // reads each mention once, in memory order.
-            let mut lo = next;
-            while mentions.get(lo).is_some_and(|m| m.span.start < span.start) {
-                lo += 1;
-            }
-            let mut hi = lo;
-            while mentions.get(hi).is_some_and(|m| m.span.start < span.end) {
-                hi += 1;
-            }
-            next = hi;
-            let first = quantities.len();
-            quantities.extend(
-                mentions[lo..hi]
-                    .iter()
-                    .filter(|m| m.kind.is_quantity() && span.contains(m.span)),
-            );
-            sentences.push(Sentence {
-                span,
-                mentions: lo..hi,
-                quantities: first..quantities.len(),
-            });
+            next = place(mentions, span, next, &mut sentences, &mut quantities);
         }
-        Analysis {
-            text,
-            mentions,
-            sentences,
-            quantities,
-            units: OnceCell::new(),
-            clauses: OnceCell::new(),
-            words: OnceCell::new(),
-            facts: OnceCell::new(),
-        }
+        Analysis::of_sentences(text, mentions, sentences, quantities)
     }
 
     /// The text the analysis was built on (a document's masked text).
