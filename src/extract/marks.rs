@@ -248,6 +248,13 @@ const LINE_WORDS: &[&str] = &[
     "舉報電話",
     "求助电话",
     "求助電話",
+    // `12309检察服务中心`, `12345政务服务便民热线`: a service centre or platform.
+    "服务中心",
+    "服務中心",
+    "服务平台",
+    "服務平台",
+    "服务窗口",
+    "服務窗口",
 ];
 
 /// Whether a line's word (`LINE_WORDS`) follows `e` within eight Chinese characters that
