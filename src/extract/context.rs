@@ -149,7 +149,9 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
         }
         // `two-thirds more than two years ago`, `5% less than 3 million`: a comparison after
         // a figure, whose base is the second figure; no hedge on it.
-        if matches!(w, "more than" | "less than" | "fewer than") && after_figure(text, st) {
+        if matches!(w, "more than" | "less than" | "fewer than" | "longer than")
+            && after_figure(text, st)
+        {
             continue;
         }
         // `5~10`: a range, not a hedge.
@@ -814,7 +816,7 @@ fn game_points(text: &str, j: usize) -> Option<usize> {
 }
 
 /// Words of a test or a rating: a score in `分` in a sentence with one of them measures
-/// (`最低錄取分數…達76.61分`, `满意度得分85.6分`), it counts nothing.
+/// (`最低錄取分數…達76.61分`, `满意度评分为85.6分`), it counts nothing.
 const SCORE_WORDS_ZH: &[&str] = &[
     "分数",
     "分數",

@@ -223,6 +223,10 @@ fn english_line(text: &str, j: usize) -> bool {
         {
             return true;
         }
+        // `the NHS 111 line`: a line named right after its number.
+        if n == 0 && w == "line" {
+            return true;
+        }
         let capital = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
         if n == 4 || !(capital || w == "and" || w == "&") {
             return false;

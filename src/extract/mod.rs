@@ -2072,7 +2072,7 @@ mod tests {
                 "分",
             ),
             (
-                "满意度得分85.6分",
+                "满意度评分为85.6分",
                 "85.6分",
                 Kind::Quantity,
                 85.6,
@@ -2231,6 +2231,24 @@ mod tests {
                 "houses",
             ),
             (
+                "留置不得超過48小時，",
+                "不得超過48小時",
+                Kind::Quantity,
+                48.0,
+                -inf,
+                48.0,
+                "h",
+            ),
+            (
+                "had been waiting longer than 18 weeks",
+                "longer than 18 weeks",
+                Kind::Quantity,
+                18.0,
+                18.0,
+                inf,
+                "week",
+            ),
+            (
                 "Over 10 years it earned 7.3%, and over 20 years 6.9%.",
                 "20 years",
                 Kind::Quantity,
@@ -2253,6 +2271,7 @@ mod tests {
             "12309检察服务中心网上平台",
             "普氏62%铁矿石价格指数全月均值",
             "A股三大指数集体收涨",
+            "The NHS 111 line handled calls",
             "海外收入首次过半。",
             "captain Okafor added a third from the spot on 67 minutes.",
         ] {
