@@ -783,7 +783,14 @@ fn beaten_first(
 ) -> bool {
     examined.push(first.span);
     examined.push(other.span);
-    if other.interval.low <= first.interval.high {
+    // Two whole counts written to the unit (`17 席`, `18 席`) are exact: one more is larger,
+    // though their rounding intervals touch.
+    let whole_counts = [first, other].iter().all(|m| {
+        matches!(m.kind, Kind::Count | Kind::Number)
+            && m.value.fract() == 0.0
+            && m.interval.high - m.interval.low <= 1.0
+    });
+    if other.interval.low <= first.interval.high && !(whole_counts && other.value > first.value) {
         return false;
     }
     let named = item.map(|i| format!(" ({i})")).unwrap_or_default();

@@ -35,7 +35,10 @@ pub(super) fn need(p: &Probe<'_>) -> Need {
 /// profit`, `公司营业收入`): the measure is the same without them. A named owner
 /// (`brightmart's`) stays.
 const SUBJECT_HEADS: &[&str] = &[
-    "company's ", "group's ", "firm's ", "company ", "group ", "本公司", "该公司", "公司",
+    "company's ", "group's ", "firm's ", "company ", "group ",
+    // `The Harwood State Employees' Retirement Fund earned a net investment return` (the
+    // name's last word is left by the fact model), `the bank's net profit`.
+    "fund's ", "fund ", "bank's ", "本公司", "该公司", "公司",
     "本集团", "集团",
     // `该行不良贷款率` in an article about one bank; traditional forms beside them.
     "该行", "本行", "該行", "該公司", "該集團", "集團", "该集团", "該集团",

@@ -2147,3 +2147,44 @@ fn ranking_a_bare_number_after_a_figure_with_a_unit() {
     let right = "Lena Marsh was the league's leading scorer with 452 points, ahead of Ada Okafor on 436 and Priya Nand on 398.\n";
     assert!(ranking(right).is_empty());
 }
+
+#[test]
+fn repeated_a_year_after_since_dates_no_figure() {
+    let twice = "# Caldera bank profit\n\nThe bank's net profit rose to $1.86 billion in 2025.\n\nThe bank's 2025 net profit of $1.68 billion was its largest since 2019.\n";
+    assert_eq!(repeated(twice), vec!["$1.68 billion".to_string()]);
+    // A figure of the year after `since` is not of that year either way.
+    let other = "# Caldera bank profit\n\nThe bank's net profit was $1.12 billion in 2019.\n\nThe bank's net profit has doubled to $2.24 billion since 2019.\n";
+    assert!(repeated(other).is_empty());
+}
+
+#[test]
+fn table_a_change_after_its_level_takes_the_levels_row() {
+    let t = "| 产品 | 销售收入（亿元） | 同比增长（%） |\n|---|---|---|\n| 泽瑞替尼 | 38.6 | 29.4 |\n| 维沙利昔 | 11.8 | 71.2 |\n| 合计 | 50.4 | 36.0 |\n\n";
+    let wrong = format!("{t}维沙利昔上市第二年，全年销售收入 11.8 亿元，同比增长 17.2%。\n");
+    assert_eq!(table(&wrong), vec!["17.2%".to_string()]);
+    let right = format!("{t}维沙利昔上市第二年，全年销售收入 11.8 亿元，同比增长 71.2%。\n");
+    assert!(table(&right).is_empty());
+    // A change whose level names a measure no header names is that measure's.
+    let other = format!("{t}维沙利昔上市第二年，新增覆盖医院 312 家，同比增长 17.2%。\n");
+    assert!(table(&other).is_empty());
+}
+
+#[test]
+fn ranking_whole_counts_one_apart_are_exact() {
+    let wrong = "绿岸联盟获得 17 席，成为议会第一大党；公民行动党获得 18 席。\n";
+    assert_eq!(ranking(wrong), vec!["17 席".to_string()]);
+    let tie = "绿岸联盟获得 18 席，成为议会第一大党；公民行动党获得 18 席。\n";
+    assert!(ranking(tie).is_empty());
+    // A hedge widens the count: `about 17` may be 18.
+    let hedged = "绿岸联盟获得约 17 席，成为议会第一大党；公民行动党获得 18 席。\n";
+    assert!(ranking(hedged).is_empty());
+}
+
+#[test]
+fn repeated_a_fund_named_at_the_head_of_its_measure_is_the_articles_own() {
+    let twice = "# Harwood pension fund returns 7.4%\n\nThe Harwood State Employees' Retirement Fund earned a net investment return of 7.4% in the 2024-25 financial year.\n\nThe net investment return was 7.9% for 2024-25, the board was told.\n";
+    assert_eq!(repeated(twice), vec!["7.9%".to_string()]);
+    // Another year's return is another figure.
+    let other = "# Harwood pension fund returns 7.4%\n\nThe Harwood State Employees' Retirement Fund earned a net investment return of 7.4% in the 2024-25 financial year.\n\nThe net investment return was 9.2% for 2023-24.\n";
+    assert!(repeated(other).is_empty());
+}

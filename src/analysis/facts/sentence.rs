@@ -483,9 +483,10 @@ fn with_fiscal(text: &str, span: Span) -> Span {
     }
 }
 
-/// Words before a year that make it the base a figure is compared with.
+/// Words before a year that make it the base a figure is compared with (`since 2019`: the
+/// start of a span the figure is a record of, not its period).
 const BASE_WORDS: &[&str] = &[
-    "on", "from", "over", "than", "against", "versus", "vs", "with", "to",
+    "on", "from", "over", "than", "against", "versus", "vs", "with", "to", "since",
 ];
 
 /// Whether the English word right before `at` is one of `BASE_WORDS` (`compared with`,
