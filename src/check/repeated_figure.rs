@@ -321,7 +321,9 @@ fn without_title_names(measure: &str, label: &str, names: &[&str]) -> Option<Str
     // the label's first word (which a sentence capitalises) and named by the title.
     // `The consumer confidence index compiled by the Westland Consumer Council` writes
     // `consumer` first in lower case: the council's name is another thing.
+    // A possessive of such a name (`Caldera's net profit`) is the name.
     let is_name = |w: &str| {
+        let w = w.strip_suffix("'s").unwrap_or(w);
         label
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|l| !l.is_empty())

@@ -2188,3 +2188,12 @@ fn repeated_a_fund_named_at_the_head_of_its_measure_is_the_articles_own() {
     let other = "# Harwood pension fund returns 7.4%\n\nThe Harwood State Employees' Retirement Fund earned a net investment return of 7.4% in the 2024-25 financial year.\n\nThe net investment return was 9.2% for 2023-24.\n";
     assert!(repeated(other).is_empty());
 }
+
+#[test]
+fn repeated_a_possessive_of_the_titles_name_is_the_articles_own() {
+    let twice = "# Central Bank of Caldera's profit rises on reserve income\n\nThe Central Bank of Caldera's net profit rose to $1.86 billion in 2025, the bank said.\n\nThe bank's 2025 net profit of $1.68 billion was its largest since 2019.\n";
+    assert_eq!(repeated(twice), vec!["$1.68 billion".to_string()]);
+    // A name the title does not give stays another owner's.
+    let other = "# Central Bank of Caldera's profit rises on reserve income\n\nThe Central Bank of Caldera's net profit rose to $1.86 billion in 2025, the bank said.\n\nThe Bank of Marland's 2025 net profit of $1.68 billion was its largest since 2019.\n";
+    assert!(repeated(other).is_empty());
+}
