@@ -2118,12 +2118,12 @@ fn shares_real_estate_is_no_basis() {
 
 #[test]
 fn across_a_level_of_the_year_before_is_dated_by_its_paragraph() {
-    let wrong = "# 基金\n\n2025 年，全市失业保险基金支出 31.07 亿元。\n\n2025 年基金支出同比增长 14.6%。上年基金支出为 26.69 亿元。\n";
+    let wrong = "# 基金\n\n2025 年，全市失业保险基金收入 38.62 亿元，基金支出 31.07 亿元。\n\n2025 年基金支出同比增长 14.6%。上年基金支出为 26.69 亿元。\n";
     assert_eq!(across(wrong), vec!["14.6%".to_string()]);
-    let right = "# 基金\n\n2025 年，全市失业保险基金支出 31.07 亿元。\n\n2025 年基金支出同比增长 16.4%。上年基金支出为 26.69 亿元。\n";
+    let right = "# 基金\n\n2025 年，全市失业保险基金收入 38.62 亿元，基金支出 31.07 亿元。\n\n2025 年基金支出同比增长 16.4%。上年基金支出为 26.69 亿元。\n";
     assert!(across(right).is_empty());
     // With no year stated in its sentence or paragraph, `上年` dates nothing.
-    let undated = "# 基金\n\n2025 年，全市失业保险基金支出 31.07 亿元。\n\n基金支出同比增长 14.6%。上年基金支出为 26.69 亿元。\n";
+    let undated = "# 基金\n\n2025 年，全市失业保险基金收入 38.62 亿元，基金支出 31.07 亿元。\n\n基金支出同比增长 14.6%。上年基金支出为 26.69 亿元。\n";
     assert!(across(undated).is_empty());
 }
 
