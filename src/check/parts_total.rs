@@ -169,8 +169,9 @@ fn ends_parts(label: &str, first: Option<&str>) -> bool {
         return true;
     }
     let net_parts = first.is_some_and(|f| {
-        let f = f.to_ascii_lowercase();
-        holds_word(&f, "net") || f.contains('净')
+        f.contains('净')
+            || f.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t.eq_ignore_ascii_case("net"))
     });
     if first.is_some() && !net_parts {
         return is_difference(label);

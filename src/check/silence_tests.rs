@@ -2197,3 +2197,10 @@ fn repeated_a_possessive_of_the_titles_name_is_the_articles_own() {
     let other = "# Central Bank of Caldera's profit rises on reserve income\n\nThe Central Bank of Caldera's net profit rose to $1.86 billion in 2025, the bank said.\n\nThe Bank of Marland's 2025 net profit of $1.68 billion was its largest since 2019.\n";
     assert!(repeated(other).is_empty());
 }
+
+#[test]
+fn across_a_level_of_the_year_before_after_another_year_of_the_paragraph() {
+    // The paragraph last stated 2024, not the lead's 2025: `上年` may be 2024 itself.
+    let open = "# 基金\n\n2025 年，全市失业保险基金收入 38.62 亿元，基金支出 31.07 亿元。\n\n2025 年基金支出同比增长 14.6%。2024 年基金收入 35.10 亿元。上年基金支出为 26.69 亿元。\n";
+    assert!(across(open).is_empty());
+}
