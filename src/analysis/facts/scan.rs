@@ -114,24 +114,31 @@ const ASCII_UPPER: u128 = ((1u128 << 26) - 1) << b'A';
 const ASCII_LOWER: u128 = ((1u128 << 26) - 1) << b'a';
 const ASCII_LETTERS: u128 = ASCII_UPPER | ASCII_LOWER;
 
-/// The characters `scan` looks at beyond ASCII, as a 256-bit set of their low bytes: a
-/// character outside it matches no arm of the scan's `match`, so most ideographs pass with
-/// one test. Every character of an arm must be listed here (a test checks the scan against
-/// one without this filter).
-const TRIGGERS: [u64; 4] = {
-    let chars = [
-        '\u{212A}', '\u{17F}', '比', '较', '較', '均', '環', '每', '产', '產', '增', '減', '名',
-        '现', '現', '实', '實', '扣', '不', '季', '届', '屆', '年', '月',
-    ];
-    let mut set = [0u64; 4];
-    let mut k = 0;
-    while k < chars.len() {
-        let low = (chars[k] as u32 & 0xFF) as usize;
-        set[low / 64] |= 1 << (low % 64);
-        k += 1;
+/// The characters `scan` looks at beyond ASCII. Every character of an arm of the scan's
+/// `match` must be listed here (a test checks the scan against one without this filter).
+const TRIGGER_CHARS: [char; 24] = [
+    '\u{212A}', '\u{17F}', '比', '较', '較', '均', '環', '每', '产', '產', '增', '減', '名', '现',
+    '現', '实', '實', '扣', '不', '季', '届', '屆', '年', '月',
+];
+
+/// A character's class, by the low 12 bits of its code: `TRIGGER` when a character of
+/// `TRIGGER_CHARS` has them (a character without it matches no arm of the scan's `match`,
+/// so most ideographs pass with one test), `WORD_START` when a flag word or a period word
+/// beyond ASCII begins with one that has them (`Marks::starts`).
+const TRIGGER: u8 = 1;
+const WORD_START: u8 = 2;
+
+static CLASSES: std::sync::LazyLock<[u8; 4096]> = std::sync::LazyLock::new(|| {
+    let mut classes = [0u8; 4096];
+    let low = |c: char| (c as u32 & 0xFFF) as usize;
+    for c in TRIGGER_CHARS {
+        classes[low(c)] |= TRIGGER;
     }
-    set
-};
+    for c in super::words::flag_word_firsts().chain(super::tokens::literal_firsts()) {
+        classes[low(c)] |= WORD_START;
+    }
+    classes
+});
 
 /// What one pass over a sentence found.
 #[derive(Debug, Clone, Copy, Default)]
@@ -165,6 +172,10 @@ pub(super) struct Marks<'m> {
     pub breaks: Option<&'m mut Vec<Span>>,
     pub quotes: Option<&'m mut Vec<(usize, char)>>,
     pub comma_ju: Option<usize>,
+    /// The offsets (into the sentence) of the characters beyond ASCII that may begin a
+    /// flag word or a period word (`words::flags_at`, `tokens::tokens_into_at`): every place
+    /// such a word stands is among them.
+    pub starts: Option<&'m mut Vec<usize>>,
 }
 
 impl Marks<'_> {
@@ -202,6 +213,7 @@ pub(super) fn scan_marking<const MARKS: bool>(s: &str, marks: &mut Marks<'_>) ->
     let bytes = s.as_bytes();
     // The ASCII characters, as the low and high halves of `CharSet::ascii`.
     let mut halves = [0u64; 2];
+    let classes = &*CLASSES;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -217,21 +229,27 @@ pub(super) fn scan_marking<const MARKS: bool>(s: &str, marks: &mut Marks<'_>) ->
             continue;
         }
         let (code, width) = decode(bytes, i);
-        // Breaks and quotation marks beyond ASCII: `“”` (U+201C, U+201D), `、` (U+3001) and
-        // fullwidth punctuation, none of them an ideograph.
-        if MARKS
-            && !(0x4e00..=0x9fff).contains(&code)
+        out.chars.insert_wide(code);
+        if (0x4e00..=0x9fff).contains(&code) {
+            out.cjk = true;
+        } else if MARKS
             && matches!(
                 code,
                 0x201C | 0x201D | 0x3001 | 0xFF08 | 0xFF09 | 0xFF0C | 0xFF1A | 0xFF1B
             )
         {
+            // Breaks and quotation marks beyond ASCII: `“”` (U+201C, U+201D), `、` (U+3001)
+            // and fullwidth punctuation, none of them an ideograph.
             marks.mark(s, i, char::from_u32(code).unwrap_or(' '));
         }
-        out.chars.insert_wide(code);
-        out.cjk |= (0x4e00..=0x9fff).contains(&code);
-        let low = (code & 0xFF) as usize;
-        if TRIGGERS[low / 64] & (1 << (low % 64)) != 0 {
+        let class = classes[(code & 0xFFF) as usize];
+        if MARKS
+            && class & WORD_START != 0
+            && let Some(starts) = marks.starts.as_deref_mut()
+        {
+            starts.push(i);
+        }
+        if class & TRIGGER != 0 {
             let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
             let (prev, prev2) = (char::from_u32(prev), char::from_u32(prev2));
             match c {
@@ -583,6 +601,7 @@ mod tests {
             breaks: Some(&mut breaks),
             quotes: Some(&mut quotes),
             comma_ju: None,
+            starts: None,
         };
         let marked = scan_marking::<true>(s, &mut marks);
         let comma_ju = marks.comma_ju;

@@ -258,8 +258,43 @@ static FLAG_WORDS_ASCII: std::sync::LazyLock<Vec<CharSet>> = std::sync::LazyLock
     .collect()
 });
 
+/// `FLAG_WORDS_CJK` that begin with a character beyond ASCII, by that character (sorted by
+/// it), each list in the table's order: the words looked for at one place
+/// (`cjk_flags_at`). The others (none yet) are looked for as `cjk_flags` does.
+type FlagsByFirst = (
+    Vec<(char, Vec<(&'static str, u8)>)>,
+    Vec<(&'static str, WordSet, u8)>,
+);
+static FLAG_WORDS_BY_FIRST: std::sync::LazyLock<FlagsByFirst> = std::sync::LazyLock::new(|| {
+    let mut by_first: Vec<(char, Vec<(&'static str, u8)>)> = Vec::new();
+    let mut rest = Vec::new();
+    for &(w, set, kind) in FLAG_WORDS_CJK.iter() {
+        match w.chars().next() {
+            Some(c) if !c.is_ascii() => match by_first.iter_mut().find(|(f, _)| *f == c) {
+                Some((_, list)) => list.push((w, kind)),
+                None => by_first.push((c, vec![(w, kind)])),
+            },
+            _ => rest.push((w, set, kind)),
+        }
+    }
+    by_first.sort_by_key(|&(c, _)| c);
+    (by_first, rest)
+});
+
+/// The first characters of the flag words beyond ASCII (`scan::Marks::starts`).
+pub(super) fn flag_word_firsts() -> impl Iterator<Item = char> {
+    FLAG_WORDS_BY_FIRST.0.iter().map(|&(c, _)| c)
+}
+
 /// The flag words of sentence `s`, scanned as `scanned`; offsets are relative to `s`.
+#[cfg(test)]
 pub(super) fn flags(s: &str, scanned: &Scan) -> Flags {
+    flags_at(s, scanned, None)
+}
+
+/// `flags`, given the places where a flag word beyond ASCII may begin (`scan::Marks::starts`)
+/// when the scan found them: the words are then looked up there, not searched for.
+pub(super) fn flags_at(s: &str, scanned: &Scan, starts: Option<&[usize]>) -> Flags {
     let f = Flags {
         attribution: None,
         expectation: None,
@@ -277,7 +312,10 @@ pub(super) fn flags(s: &str, scanned: &Scan) -> Flags {
     if ascii {
         // The ASCII words in the stretches of ASCII with a letter (every such word holds
         // one), the others each on its own.
-        let mut f = cjk_flags(s, scanned, f);
+        let mut f = match starts {
+            Some(starts) => cjk_flags_at(s, scanned, starts, f),
+            None => cjk_flags(s, scanned, f),
+        };
         let (ac, kinds) = &*FLAG_WORDS_ASCII_SEARCH;
         for r in super::scan::ascii_stretches(s) {
             for m in ac.find_overlapping_iter(&s[r.clone()]) {
@@ -290,8 +328,41 @@ pub(super) fn flags(s: &str, scanned: &Scan) -> Flags {
     } else {
         // Only the words beyond ASCII can stand: each that the characters allow is looked
         // for on its own, which is cheaper than the search of all.
-        cjk_flags(s, scanned, f)
+        match starts {
+            Some(starts) => cjk_flags_at(s, scanned, starts, f),
+            None => cjk_flags(s, scanned, f),
+        }
     }
+}
+
+/// `cjk_flags`, given every place where a flag word beyond ASCII may begin: the words that
+/// begin with the character there are compared there. Every place of every word is found
+/// (as the search of all finds them).
+fn cjk_flags_at(s: &str, scanned: &Scan, starts: &[usize], mut f: Flags) -> Flags {
+    let (by_first, rest) = &*FLAG_WORDS_BY_FIRST;
+    for &at in starts {
+        let tail = &s[at..];
+        let Some(c) = tail.chars().next() else {
+            continue;
+        };
+        let Ok(k) = by_first.binary_search_by_key(&c, |&(f, _)| f) else {
+            continue;
+        };
+        for &(w, kind) in &by_first[k].1 {
+            if tail.starts_with(w) {
+                flag(&mut f, s, kind, at, at + w.len());
+            }
+        }
+    }
+    for (w, set, kind) in rest {
+        if scanned.chars.covers_word(set) {
+            for (start, _) in s.match_indices(w) {
+                flag(&mut f, s, *kind, start, start + w.len());
+            }
+        }
+    }
+    f.forecast.sort_unstable();
+    f
 }
 
 /// The flag words of `s`, a text where no ASCII flag word can stand: every place of each word beyond
@@ -1604,6 +1675,38 @@ mod tests {
     }
 
     #[test]
+    fn the_flags_looked_up_at_their_places_agree_with_the_search_on_fixture_lines() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut stack = vec![root];
+        let mut flagged = 0;
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                for line in text.lines() {
+                    let scanned = super::super::scan::scan(line);
+                    let expected = search_flags(line, no_flags());
+                    flagged += usize::from(expected != no_flags());
+                    assert_eq!(flags(line, &scanned), expected, "in `{line}`");
+                    let starts = starts_of(line);
+                    assert_eq!(
+                        flags_at(line, &scanned, Some(&starts)),
+                        expected,
+                        "in `{line}`"
+                    );
+                }
+            }
+        }
+        assert!(flagged > 100, "only {flagged} lines with flag words");
+    }
+
+    #[test]
     fn the_measure_agrees_with_the_reference_on_fixture_lines() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut stack = vec![root];
@@ -1876,6 +1979,17 @@ mod tests {
         "目标",
     ];
 
+    /// The places where a word beyond ASCII may begin, as the scan finds them.
+    fn starts_of(s: &str) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut marks = super::super::scan::Marks {
+            starts: Some(&mut starts),
+            ..Default::default()
+        };
+        super::super::scan::scan_marking::<true>(s, &mut marks);
+        starts
+    }
+
     proptest::proptest! {
         #[test]
         fn the_flag_filter_never_hides_a_flag_word(
@@ -1884,6 +1998,9 @@ mod tests {
             let s: String = picks.iter().map(|&k| FLAG_PIECES[k % FLAG_PIECES.len()]).collect();
             let scanned = super::super::scan::scan(&s);
             proptest::prop_assert_eq!(flags(&s, &scanned), search_flags(&s, no_flags()));
+            // Looked up at the places the scan found instead of searched for.
+            let starts = starts_of(&s);
+            proptest::prop_assert_eq!(flags_at(&s, &scanned, Some(&starts)), search_flags(&s, no_flags()));
         }
 
         #[test]
@@ -1899,6 +2016,9 @@ mod tests {
             let s: String = picks.iter().map(|&k| pieces[k % pieces.len()]).collect();
             let scanned = super::super::scan::scan(&s);
             proptest::prop_assert_eq!(flags(&s, &scanned), search_flags(&s, no_flags()));
+            // Looked up at the places the scan found instead of searched for.
+            let starts = starts_of(&s);
+            proptest::prop_assert_eq!(flags_at(&s, &scanned, Some(&starts)), search_flags(&s, no_flags()));
         }
     }
 
