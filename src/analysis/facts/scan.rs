@@ -367,8 +367,9 @@ pub(super) fn ascii_stretches(s: &str) -> impl Iterator<Item = std::ops::Range<u
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
+            // A character at a time: `i` stays on a character's first byte.
             while i < bytes.len() && bytes[i] >= 0x80 {
-                i += 1;
+                i += utf8_width(bytes[i]);
             }
             let start = i;
             let mut letter = false;
@@ -382,6 +383,16 @@ pub(super) fn ascii_stretches(s: &str) -> impl Iterator<Item = std::ops::Range<u
         }
         None
     })
+}
+
+/// The width of the UTF-8 character that starts with byte `b`.
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0..0x80 => 1,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
 }
 
 /// The set of characters of each English cue word of `tokens`.
@@ -719,6 +730,41 @@ mod tests {
             proptest::prop_assert_eq!(set.covers(&of), set.may_hold(&word));
             proptest::prop_assert_eq!(set.covers_word(&WordSet::of(&word)), set.may_hold(&word));
             proptest::prop_assert_eq!(set.covers_ci(&of), set.may_hold_ci(&word));
+        }
+    }
+
+    /// `ascii_stretches` as it was, a byte at a time over the bytes beyond ASCII.
+    fn ascii_stretches_reference(s: &str) -> Vec<std::ops::Range<usize>> {
+        let bytes = s.as_bytes();
+        let (mut i, mut out) = (0, Vec::new());
+        while i < bytes.len() {
+            while i < bytes.len() && bytes[i] >= 0x80 {
+                i += 1;
+            }
+            let start = i;
+            let mut letter = false;
+            while i < bytes.len() && bytes[i] < 0x80 {
+                letter |= bytes[i].is_ascii_alphabetic();
+                i += 1;
+            }
+            if letter {
+                out.push(start..i);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_stretches_agree_with_the_byte_by_byte_walk(
+            picks in proptest::collection::vec(0usize..66, 0..30),
+            any in "\\PC{0,40}",
+        ) {
+            let s: String = picks.iter().map(|&k| PIECES[k % PIECES.len()]).collect();
+            for t in [s.as_str(), any.as_str()] {
+                let found: Vec<_> = ascii_stretches(t).collect();
+                proptest::prop_assert_eq!(found, ascii_stretches_reference(t));
+            }
         }
     }
 

@@ -509,7 +509,7 @@ fn find_words(s: &str) -> Vec<(usize, usize, Group)> {
             whole.then_some((m.start(), m.end(), group, k))
         })
         .collect();
-    pick_words(s, found)
+    pick_words(s, found, true)
 }
 
 /// `find_words` of a text where no English cue stands (`english_cues`), whose set of
@@ -523,7 +523,7 @@ fn find_words_without_letters(
 ) -> Vec<(usize, usize, Group)> {
     let mut found = Vec::new();
     cjk_literals(s, chars, starts, &mut found);
-    pick_words(s, found)
+    pick_words(s, found, may_be_patterned(chars))
 }
 
 /// Every place of each literal spelling beyond ASCII that `chars` allows, into `found` as
@@ -603,11 +603,29 @@ fn find_words_by_kind(
             }
         }
     }
-    pick_words(s, found)
+    pick_words(s, found, may_be_patterned(chars))
 }
 
-/// The words `find_words` gives, from every literal match at every place (`found`).
-fn pick_words(s: &str, mut found: Vec<(usize, usize, Group, usize)>) -> Vec<(usize, usize, Group)> {
+/// Whether `PATTERNED` may match in a text with the characters `chars`: each of its forms
+/// holds `月` or `季` (`前 8 个月`, `第二季度`), `年同期` (`较 2019 年同期`), or ASCII letters of
+/// its own (`FY`, `weeks`/`months`, `H1`). A sentence without them is not searched.
+fn may_be_patterned(chars: &CharSet) -> bool {
+    chars.may_contain('月')
+        || chars.may_contain('季')
+        || chars.may_hold("年同期")
+        || chars.may_hold_ci("fy")
+        || chars.may_hold_ci("wek")
+        || chars.may_hold_ci("mnth")
+        || chars.may_contain('H')
+}
+
+/// The words `find_words` gives, from every literal match at every place (`found`);
+/// `may_match`: whether `PATTERNED` may match at all (`may_be_patterned`).
+fn pick_words(
+    s: &str,
+    mut found: Vec<(usize, usize, Group, usize)>,
+    may_match: bool,
+) -> Vec<(usize, usize, Group)> {
     found.sort_unstable_by_key(|&(start, _, group, k)| (start, group, k));
     let mut out = Vec::new();
     let mut pos = 0;
@@ -615,7 +633,7 @@ fn pick_words(s: &str, mut found: Vec<(usize, usize, Group, usize)>) -> Vec<(usi
     let mut patterned: Option<(usize, usize, Group)> = None;
     // Once the regex finds nothing from some place on, it finds nothing further on either:
     // it is not run again (a long sentence of literals stays linear).
-    let mut patterned_done = false;
+    let mut patterned_done = !may_match;
     while pos < s.len() {
         while found.get(next_literal).is_some_and(|f| f.0 < pos) {
             next_literal += 1;
