@@ -69,9 +69,18 @@ impl CharSet {
     /// `may_hold_ci(word)`, without decoding the word again.
     pub fn covers_ci(&self, word: &CharSet) -> bool {
         // Each ASCII letter of the set in both cases: `a` is 32 above `A`.
-        let folded =
-            self.ascii | (self.ascii & ASCII_UPPER) << 32 | (self.ascii & ASCII_LOWER) >> 32;
-        word.ascii & !folded == 0 && self.covers_bloom(word)
+        word.ascii & !self.ascii_folded() == 0 && self.covers_bloom(word)
+    }
+
+    /// The set's ASCII characters with each letter in both cases: a word of ASCII
+    /// characters is `covers_ci` exactly when its `ascii_bits` are all in it.
+    pub fn ascii_folded(&self) -> u128 {
+        self.ascii | (self.ascii & ASCII_UPPER) << 32 | (self.ascii & ASCII_LOWER) >> 32
+    }
+
+    /// The set's ASCII characters, as bits by code.
+    pub fn ascii_bits(&self) -> u128 {
+        self.ascii
     }
 
     /// Whether every character of `word` may be in the set in some ASCII case.
@@ -120,6 +129,56 @@ const TRIGGER_CHARS: [char; 24] = [
     '\u{212A}', '\u{17F}', '比', '较', '較', '均', '環', '每', '产', '產', '增', '減', '名', '现',
     '現', '实', '實', '扣', '不', '季', '届', '屆', '年', '月',
 ];
+
+/// Words (or anything named by a word) beyond ASCII by the low 12 bits of the code of
+/// their first character, for the look-ups at `Marks::starts`: the items of the place are
+/// those whose first character shares the bits of the one there; the caller compares the
+/// whole word, so a character with the same bits only costs a comparison.
+pub(super) struct ByFirstLow<T> {
+    /// For each value of the bits, 1 + the index of its list, or 0 when none.
+    index: Vec<u16>,
+    lists: Vec<Vec<T>>,
+    /// The first characters, in no particular order.
+    firsts: Vec<char>,
+}
+
+impl<T> ByFirstLow<T> {
+    /// The items with their first characters, each list in the order given.
+    pub fn new(items: impl IntoIterator<Item = (char, T)>) -> ByFirstLow<T> {
+        let mut out = ByFirstLow {
+            index: vec![0; 4096],
+            lists: Vec::new(),
+            firsts: Vec::new(),
+        };
+        for (c, item) in items {
+            let low = (c as u32 & 0xFFF) as usize;
+            if out.index[low] == 0 {
+                out.lists.push(Vec::new());
+                out.index[low] = u16::try_from(out.lists.len()).expect("fewer than 4096 lists");
+            }
+            out.lists[usize::from(out.index[low]) - 1].push(item);
+            if !out.firsts.contains(&c) {
+                out.firsts.push(c);
+            }
+        }
+        out
+    }
+
+    /// The items that may begin at byte `at` of `s`, the first byte of a character beyond
+    /// ASCII.
+    #[inline]
+    pub fn at(&self, s: &str, at: usize) -> &[T] {
+        let (code, _) = decode(s.as_bytes(), at);
+        match self.index[(code & 0xFFF) as usize] {
+            0 => &[],
+            k => &self.lists[usize::from(k) - 1],
+        }
+    }
+
+    pub fn firsts(&self) -> &[char] {
+        &self.firsts
+    }
+}
 
 /// A character's class, by the low 12 bits of its code: `TRIGGER` when a character of
 /// `TRIGGER_CHARS` has them (a character without it matches no arm of the scan's `match`,

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::scan::{CharSet, Scan, WordSet};
+use super::scan::{ByFirstLow, CharSet, Scan, WordSet};
 use super::{Part, basis};
 use crate::source::Span;
 
@@ -364,8 +364,8 @@ struct Literals {
     /// number and its set of characters.
     cjk: Vec<(usize, String, WordSet)>,
     /// The spellings of `cjk` that begin beyond ASCII, as indices into it, by their first
-    /// character (sorted by it): those compared at one place (`cjk_literals_at`).
-    cjk_by_first: Vec<(char, Vec<usize>)>,
+    /// character: those compared at one place (`cjk_literals`).
+    cjk_by_first: ByFirstLow<usize>,
     /// The other spellings of `cjk` (none yet), looked for as `cjk_literals` does.
     cjk_rest: Vec<usize>,
 }
@@ -411,18 +411,15 @@ static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
         .filter(|(_, p)| !p.is_ascii())
         .map(|(k, p)| (k, p.clone(), WordSet::of(p)))
         .collect::<Vec<_>>();
-    let mut cjk_by_first: Vec<(char, Vec<usize>)> = Vec::new();
+    let mut by_first = Vec::new();
     let mut cjk_rest = Vec::new();
     for (j, (_, p, _)) in cjk.iter().enumerate() {
         match p.chars().next() {
-            Some(c) if !c.is_ascii() => match cjk_by_first.iter_mut().find(|(f, _)| *f == c) {
-                Some((_, list)) => list.push(j),
-                None => cjk_by_first.push((c, vec![j])),
-            },
+            Some(c) if !c.is_ascii() => by_first.push((c, j)),
             _ => cjk_rest.push(j),
         }
     }
-    cjk_by_first.sort_by_key(|&(c, _)| c);
+    let cjk_by_first = ByFirstLow::new(by_first);
     Literals {
         #[cfg(test)]
         patterns,
@@ -437,7 +434,7 @@ static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
 
 /// The first characters of the literal spellings beyond ASCII (`scan::Marks::starts`).
 pub(super) fn literal_firsts() -> impl Iterator<Item = char> {
-    LITERALS.cjk_by_first.iter().map(|&(c, _)| c)
+    LITERALS.cjk_by_first.firsts().iter().copied()
 }
 
 /// The forms built from numerals (`FY2025`, `较 2019 年同期`, `前 8 个月`, `1-8月`, `前三季度`,
@@ -539,14 +536,7 @@ fn cjk_literals(
     if let Some(starts) = starts {
         for &at in starts {
             let tail = &s[at..];
-            let Some(c) = tail.chars().next() else {
-                continue;
-            };
-            let by_first = &literals.cjk_by_first;
-            let Ok(f) = by_first.binary_search_by_key(&c, |&(f, _)| f) else {
-                continue;
-            };
-            for &j in &by_first[f].1 {
+            for &j in literals.cjk_by_first.at(s, at) {
                 let (k, word, _) = &literals.cjk[j];
                 if tail.starts_with(word.as_str()) {
                     found.push((at, at + word.len(), literals.info[*k].0, *k));

@@ -3,7 +3,7 @@
 //! strings out.
 
 use super::Role;
-use super::scan::{CharSet, Scan, WordSet};
+use super::scan::{ByFirstLow, CharSet, Scan, WordSet};
 use super::tokens::Token;
 use crate::extract::{Kind, Mention};
 use crate::lexicon::strip_words;
@@ -242,8 +242,10 @@ static FLAG_WORDS_CJK: std::sync::LazyLock<Vec<(&'static str, WordSet, u8)>> =
             .collect()
     });
 
-/// The sets of characters of the ASCII flag words.
-static FLAG_WORDS_ASCII: std::sync::LazyLock<Vec<CharSet>> = std::sync::LazyLock::new(|| {
+/// The ASCII flag words' characters, as bits by code (`CharSet::ascii_bits`): a word
+/// beyond ASCII has none of its own, so a set holds an ASCII word in some case exactly when
+/// its `CharSet::ascii_folded` holds these bits.
+static FLAG_WORDS_ASCII: std::sync::LazyLock<Vec<u128>> = std::sync::LazyLock::new(|| {
     [
         ATTRIBUTION,
         EXPECTATION,
@@ -254,36 +256,32 @@ static FLAG_WORDS_ASCII: std::sync::LazyLock<Vec<CharSet>> = std::sync::LazyLock
     .concat()
     .into_iter()
     .filter(|w| w.is_ascii())
-    .map(CharSet::of)
+    .map(|w| CharSet::of(w).ascii_bits())
     .collect()
 });
 
-/// `FLAG_WORDS_CJK` that begin with a character beyond ASCII, by that character (sorted by
-/// it), each list in the table's order: the words looked for at one place
-/// (`cjk_flags_at`). The others (none yet) are looked for as `cjk_flags` does.
+/// `FLAG_WORDS_CJK` that begin with a character beyond ASCII, by that character
+/// (`ByFirstLow`): the words looked for at one place (`cjk_flags_at`). The others (none
+/// yet) are looked for as `cjk_flags` does.
 type FlagsByFirst = (
-    Vec<(char, Vec<(&'static str, u8)>)>,
+    ByFirstLow<(&'static str, u8)>,
     Vec<(&'static str, WordSet, u8)>,
 );
 static FLAG_WORDS_BY_FIRST: std::sync::LazyLock<FlagsByFirst> = std::sync::LazyLock::new(|| {
-    let mut by_first: Vec<(char, Vec<(&'static str, u8)>)> = Vec::new();
+    let mut by_first = Vec::new();
     let mut rest = Vec::new();
     for &(w, set, kind) in FLAG_WORDS_CJK.iter() {
         match w.chars().next() {
-            Some(c) if !c.is_ascii() => match by_first.iter_mut().find(|(f, _)| *f == c) {
-                Some((_, list)) => list.push((w, kind)),
-                None => by_first.push((c, vec![(w, kind)])),
-            },
+            Some(c) if !c.is_ascii() => by_first.push((c, (w, kind))),
             _ => rest.push((w, set, kind)),
         }
     }
-    by_first.sort_by_key(|&(c, _)| c);
-    (by_first, rest)
+    (ByFirstLow::new(by_first), rest)
 });
 
 /// The first characters of the flag words beyond ASCII (`scan::Marks::starts`).
 pub(super) fn flag_word_firsts() -> impl Iterator<Item = char> {
-    FLAG_WORDS_BY_FIRST.0.iter().map(|&(c, _)| c)
+    FLAG_WORDS_BY_FIRST.0.firsts().iter().copied()
 }
 
 /// The flag words of sentence `s`, scanned as `scanned`; offsets are relative to `s`.
@@ -305,10 +303,10 @@ pub(super) fn flags_at(s: &str, scanned: &Scan, starts: Option<&[usize]>) -> Fla
     // Most sentences hold no flag word: their characters say so without a search, or a
     // search for the few words they may hold does. Every ASCII flag word holds a letter,
     // and all its characters stand in a sentence that holds it, in some case.
-    let ascii = scanned.letters
-        && FLAG_WORDS_ASCII
-            .iter()
-            .any(|set| scanned.chars.covers_ci(set));
+    let ascii = scanned.letters && {
+        let folded = scanned.chars.ascii_folded();
+        FLAG_WORDS_ASCII.iter().any(|&bits| bits & !folded == 0)
+    };
     if ascii {
         // The ASCII words in the stretches of ASCII with a letter (every such word holds
         // one), the others each on its own.
@@ -342,13 +340,7 @@ fn cjk_flags_at(s: &str, scanned: &Scan, starts: &[usize], mut f: Flags) -> Flag
     let (by_first, rest) = &*FLAG_WORDS_BY_FIRST;
     for &at in starts {
         let tail = &s[at..];
-        let Some(c) = tail.chars().next() else {
-            continue;
-        };
-        let Ok(k) = by_first.binary_search_by_key(&c, |&(f, _)| f) else {
-            continue;
-        };
-        for &(w, kind) in &by_first[k].1 {
+        for &(w, kind) in by_first.at(s, at) {
             if tail.starts_with(w) {
                 flag(&mut f, s, kind, at, at + w.len());
             }
