@@ -511,27 +511,20 @@ fn ranks(
     let ms = ctx.mentions;
     // (paragraph, rank, fact)
     let mut claims: Vec<(usize, u8, &Fact)> = Vec::new();
-    // Each rank regex needs a rank word: most sentences have none. One search of the
-    // article finds them (no word holds a sentence stop, so none runs across sentences;
-    // one that did would send the sentence to a search of its own).
-    let cues: Vec<(usize, usize)> = RANK_CUES
-        .find_iter(text.as_str())
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    // Each rank regex needs a rank word: most sentences have none. Only a sentence with
+    // figures is searched, and the search stops at its first rank word (a search of the
+    // whole article for every one cost more than the rest of the check).
     for (si, s) in model.sentences.iter().enumerate() {
         let facts = model.facts_of(si);
         if facts.is_empty() {
             continue;
         }
-        let k = cues.partition_point(|&(_, end)| end <= s.span.start);
-        let cued = match cues.get(k) {
-            Some(&(a, b)) if a >= s.span.start && b <= s.span.end => true,
-            Some(&(a, _)) if a < s.span.end => RANK_CUES.is_match(&text[s.span.range()]),
-            _ => false,
-        };
-        if !cued {
+        if !RANK_CUES.is_match(&text[s.span.range()]) {
             continue;
         }
+        // `RANK_BEFORE_ZH` needs a `第` in the clause before a figure: asked once of the
+        // sentence, not of each figure's opening.
+        let ordinal_zh = text[s.span.range()].contains('第');
         for (k, f) in facts.iter().enumerate() {
             let m = &ms[f.mention];
             let next = facts
@@ -571,6 +564,8 @@ fn ranks(
                 })
             {
                 Some(1)
+            } else if !ordinal_zh {
+                None
             } else {
                 // `东盟为第一大贸易伙伴，前 11 个月贸易总值 6.33 万亿元`: the clause before.
                 let lead = &text[s.span.start..f.clause.start];
@@ -1419,6 +1414,55 @@ mod tests {
             after in "[ ，,排名位列居领跑領最多高大快次之紧随其後隨后第二甲乙]{0,14}"
         ) {
             proptest::prop_assert_eq!(cue::zh_after(&after), zh_after_by_search(&after));
+        }
+    }
+
+    /// Whether each sentence (`spans`, in order) holds a rank word, as `ranks` first read
+    /// it: one search of the whole text, each sentence looked up among its finds.
+    fn cued_by_one_search(text: &str, spans: &[(usize, usize)]) -> Vec<bool> {
+        let cues: Vec<(usize, usize)> = super::RANK_CUES
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        spans
+            .iter()
+            .map(|&(start, end)| {
+                let k = cues.partition_point(|&(_, e)| e <= start);
+                match cues.get(k) {
+                    Some(&(a, b)) if a >= start && b <= end => true,
+                    Some(&(a, _)) if a < end => super::RANK_CUES.is_match(&text[start..end]),
+                    _ => false,
+                }
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cued_sentences_are_those_one_search_finds(
+            text in "[ ,.。0-9a-zA-Z排名位列居领跑第最次之紧随其后甲乙]{0,60}",
+            cuts in proptest::collection::vec(0usize..80, 0..8),
+        ) {
+            // Sentences: the text cut at character boundaries, in order, some of it left out.
+            let mut bounds: Vec<usize> = cuts
+                .iter()
+                .filter_map(|&c| text.char_indices().nth(c).map(|(i, _)| i))
+                .collect();
+            bounds.push(0);
+            bounds.push(text.len());
+            bounds.sort_unstable();
+            bounds.dedup();
+            let spans: Vec<(usize, usize)> = bounds
+                .windows(2)
+                .enumerate()
+                .filter(|(k, _)| k % 3 != 2)
+                .map(|(_, w)| (w[0], w[1]))
+                .collect();
+            let each: Vec<bool> = spans
+                .iter()
+                .map(|&(a, b)| super::RANK_CUES.is_match(&text[a..b]))
+                .collect();
+            proptest::prop_assert_eq!(each, cued_by_one_search(&text, &spans));
         }
     }
 
