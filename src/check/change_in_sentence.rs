@@ -82,6 +82,10 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
+        // Fewer than three figures before the dates are set aside are fewer after.
+        if s.quantities.len() < 3 {
+            continue;
+        }
         let (sentence, qs) = (s.span, s.quantities);
         let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         // Every relation read here holds three different figures of the sentence (a rate,

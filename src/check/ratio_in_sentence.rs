@@ -89,7 +89,12 @@ impl<'m> Frame<'m> {
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for s in ctx.analysis().checked_sentences() {
+    // Every frame starts from a multiple, a percent or a fraction: the other sentences are
+    // passed over by the analysis' summary of each.
+    for s in ctx
+        .analysis()
+        .checked_sentences_holding(&[Kind::Multiple, Kind::Percent, Kind::Fraction])
+    {
         let (sentence, qs) = (s.span, s.quantities);
         let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         let masked = &ctx.doc.masked;
