@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::scan::{self, Marks, Scan};
-use super::tokens::{Token, tokens_into};
-use super::words::{CUT_CHARS, flags, hedge_start, is_connector, measure_in, role};
+use super::tokens::{Token, tokens_into_at};
+use super::words::{CUT_CHARS, flags_at, hedge_start, is_connector, measure_in, role};
 use super::{Fact, Period, Role, Year, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -21,6 +21,7 @@ pub(super) struct Scratch {
     years: Vec<(Span, i32)>,
     year_spans: Vec<Span>,
     asides: Vec<Span>,
+    starts: Vec<usize>,
 }
 
 /// One sentence's facts.
@@ -43,6 +44,7 @@ pub(super) fn facts_of_sentence(
         years,
         year_spans,
         asides,
+        starts,
     } = scratch;
     // Mentions are sorted and never overlap; one that runs past the sentence's end (a
     // stop inside it) is left out.
@@ -69,11 +71,16 @@ pub(super) fn facts_of_sentence(
     // unless a reader's probe scanned the sentence already.
     breaks.clear();
     quotes.clear();
+    starts.clear();
+    // Where a flag or period word beyond ASCII may begin, found by the scan's pass (not by
+    // `mark`'s, which decodes only punctuation): the words are looked up there.
+    let found_starts = scanned.is_none();
     let mut marks = Marks {
         base: sentence.start,
         breaks: Some(breaks),
         quotes: Some(quotes),
         comma_ju: None,
+        starts: Some(starts),
     };
     let scanned = &match scanned {
         Some(scanned) => {
@@ -83,10 +90,11 @@ pub(super) fn facts_of_sentence(
         None => scan::scan_marking::<true>(s, &mut marks),
     };
     let comma_ju = marks.comma_ju;
+    let starts = found_starts.then_some(&starts[..]);
     let (breaks, quotes) = (&*breaks, &*quotes);
     // English: no CJK ideograph.
     let english = !scanned.cjk;
-    let flagged = flags(s, scanned);
+    let flagged = flags_at(s, scanned, starts);
     let attribution = flagged
         .attribution
         .into_iter()
@@ -96,7 +104,7 @@ pub(super) fn facts_of_sentence(
         .map(|k| sentence.start + k);
     let expectation = flagged.expectation.map(|k| sentence.start + k);
     toks.clear();
-    tokens_into(text, sentence, scanned, toks);
+    tokens_into_at(text, sentence, scanned, starts, toks);
     // Years from the extractor: `2024 年`, `in 2023`, `fiscal 2025`, and the year that
     // opens a date (`2024 年 1 至 9 月`, read as one date mention).
     years.clear();
