@@ -82,6 +82,10 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
+        // Fewer than three figures before the dates are set aside are fewer after.
+        if s.quantities.len() < 3 {
+            continue;
+        }
         let (sentence, qs) = (s.span, s.quantities);
         let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         // Every relation read here holds three different figures of the sentence (a rate,
@@ -822,9 +826,9 @@ fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
         }
         core = next;
     }
-    let &(word, change) = CHANGE_WORDS
+    let &last = core.as_bytes().last()?;
+    let &(word, change) = CHANGE_WORDS_BY_LAST[usize::from(last)]
         .iter()
-        .chain(MORE_CHANGE_WORDS)
         .filter(|(w, _)| {
             strip_suffix(core, w).is_some_and(|rest| {
                 let latin = w.is_ascii();
@@ -838,6 +842,20 @@ fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
         &core[..core.len() - word.len()],
     ))
 }
+
+/// The change words of `direction`, bucketed by their last byte in the tables' order (so
+/// that ties of length fall as in one pass over the tables): a lead is compared with the
+/// few words that can end it, not with every word.
+static CHANGE_WORDS_BY_LAST: LazyLock<Vec<Vec<(&'static str, crate::lexicon::Change)>>> =
+    LazyLock::new(|| {
+    let mut buckets = vec![Vec::new(); 256];
+    for &(w, c) in CHANGE_WORDS.iter().chain(MORE_CHANGE_WORDS) {
+        if let Some(&b) = w.as_bytes().last() {
+            buckets[usize::from(b)].push((w, c));
+        }
+    }
+    buckets
+});
 
 /// The last characters of the change, filler and hedge words, derived from the tables so
 /// that they cannot drift apart; Latin words end in a letter and are always let through.

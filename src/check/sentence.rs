@@ -78,7 +78,11 @@ pub(super) fn without_dates<'a, 'm>(
     masked: &str,
     qs: &'a [&'m Mention],
 ) -> std::borrow::Cow<'a, [&'m Mention]> {
-    if !qs.iter().any(|m| calendar_year(masked, m)) {
+    // The kind first, inline: most figures are not a quantity of years.
+    if !qs
+        .iter()
+        .any(|m| m.kind == Kind::Quantity && calendar_year(masked, m))
+    {
         return std::borrow::Cow::Borrowed(qs);
     }
     std::borrow::Cow::Owned(

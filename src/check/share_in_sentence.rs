@@ -116,7 +116,15 @@ struct Share<'m> {
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for s in ctx.analysis().checked_sentences() {
+    // A share is a percent or a fraction with at least one other figure, asked of the
+    // analysis' summary of each sentence and before its dates (never a share) are set aside.
+    for s in ctx
+        .analysis()
+        .checked_sentences_holding(&[Kind::Percent, Kind::Fraction])
+    {
+        if s.quantities.len() < 2 {
+            continue;
+        }
         let (index, sentence, qs) = (s.index, s.span, s.quantities);
         let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         // A share needs its part and its whole: three figures, or two in a list item whose
