@@ -2114,8 +2114,8 @@ mod tests {
                 "1,400万",
                 Kind::Count,
                 1.4e7,
-                1.395e7,
-                1.405e7,
+                1.35e7,
+                1.45e7,
                 "人",
             ),
             // Units of blood.
