@@ -32,7 +32,7 @@ const ID: &str = META.id;
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+\s*|(?:last|this)\s+(?:year|quarter|month|week|season)\s*|[0-9]{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
+        r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+\s*|(?:last|this)\s+(?:year|quarter|month|week|season)\s*|(?:a|an|per|each)\s+[A-Za-z\-]+\s*|[0-9]{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
     )
         .expect("static regex")
 });
@@ -693,7 +693,8 @@ fn triad(
             matches!(gap, "or" | "，" | "," | ", or" | "，或" | "(" | "（").then_some(0.0)
         })?;
     let lc = frames::level_change(masked, sentence, qs, i)
-        .or_else(|| frames::rate_then_amount(masked, sentence, qs, i, named))?;
+        .or_else(|| frames::rate_then_amount(masked, sentence, qs, i, named))
+        .or_else(|| frames::rate_to_level_then_amount(masked, sentence, qs, i, named))?;
     if frames::other_rate(&masked[sentence.start..qs[i].span.start])
         || frames::per_year_after(masked, qs[i])
         || frames::other_rate_after(masked, qs[i])
@@ -893,7 +894,9 @@ pub(super) fn reading<'m>(
         // `rose 5.1% in real terms to B from A`: a rate of something else than B / A.
         && !frames::other_rate(gap(n, x))
         && same_or_elided(x, y)
-        && !has_clause_break(gap(x, y))
+        // `surged 24% to B, from A before the results`: the start may follow a comma.
+        && (!has_clause_break(gap(x, y))
+            || (&c["w"] == "to" && matches!(gap(x, y).trim(), ", from" | "，from")))
     {
         let other = if &c["w"] == "from" { "to" } else { "from" };
         if gap(x, y).split_whitespace().any(|w| w == other) {
@@ -993,14 +996,14 @@ pub(super) fn reading<'m>(
 
 /// After a difference: `below the`, `above`, `higher than`, `more than the`, `increase over the`.
 static BELOW_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?P<below>below|lower\s+than|under|less\s+than|fewer\s+than|smaller\s+than|(?:decrease|decline|drop|fall|reduction)\s+(?:from|on))|above|higher\s+than|over|more\s+than|greater\s+than|larger\s+than|bigger\s+than|(?:increase|rise|gain|jump|growth)\s+(?:over|from|on))\s+(?:the\s+|that\s+of\s+)?$")
+    Regex::new(r"^\s*(?:(?P<below>below|lower\s+than|under|less\s+than|fewer\s+than|smaller\s+than|(?:decrease|decline|drop|fall|reduction)\s+(?:from|on))|above|higher\s+than|over|more\s+than|greater\s+than|larger\s+than|bigger\s+than|(?:increase|rise|gain|jump|growth)\s+(?:over|from|on))\s+(?:the\s+|that\s+of\s+)?(?:(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z\-]+['’]s\s+|(?:[A-Za-z0-9\-]+\s+){0,2}(?:peak|high|low|level|record|total|average|figure)\s+of\s+)?$")
         .expect("static regex")
 });
 
 /// Between B and the difference that follows it: `, ` or `was`, after a short phrase of
 /// time (`in 2024, `, `in the fourth quarter, `).
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+|(?:last|this)\s+(?:year|quarter|month|week|season))\s*)?(?:,|，|was|is|were|are)\s*(?:an?\s+)?$")
+    Regex::new(r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+|(?:last|this)\s+(?:year|quarter|month|week|season)|(?:a|an|per|each)\s+[A-Za-z\-]+)\s*)?(?:,|，|was|is|were|are)\s*(?:an?\s+)?$")
         .expect("static regex")
 });
 
@@ -1018,7 +1021,7 @@ fn than_before(words: &str) -> bool {
 /// Between the earlier figure of a clause and the next clause's direction word: a short
 /// time phrase, then `and` or `but` (`a year ago, and`).
 static CHAINED_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*[A-Za-z]+){0,5}\s*,?\s*(?:and|but|while|yet)\s*$").expect("static regex")
+    Regex::new(r"^(?:\s*[A-Za-z'’]+){0,5}\s*,?\s*(?:and|but|while|yet)(?:\s+(?:still|also|was|were|is|remained|stood))?\s*$").expect("static regex")
 });
 
 /// An earlier figure in brackets right after B: `（上年同期 `, ` (a year earlier: `.

@@ -38,7 +38,7 @@ static EN_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `from A`: the end of the text before A, hedges allowed.
 static EN_FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bfrom\s+(?:(?:the|about|around|roughly|nearly|some)\s+)*$").expect("static regex")
+    Regex::new(r"\bfrom\s+(?:(?:the|its|their|a|an|about|around|roughly|nearly|some)\s+)*(?:(?:[A-Za-z0-9\-]+\s+){0,3}(?:high|low|peak|level|record|total|average|close)\s+of\s+(?:(?:about|around|roughly|nearly|some)\s+)?)?$").expect("static regex")
 });
 
 /// `从 A … 增至 B`: whether `gap` (between A and B, with no clause break) holds `到` or `至`
@@ -303,7 +303,7 @@ static AFTER_FRAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that may close a frame before the clause break: `in June,`, `a year earlier,`.
 static TIME_PHRASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[A-Za-z0-9]+\s*){0,4}[,，]$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^\s*(?:[A-Za-z0-9]+\s*){0,6}[,，]$").expect("static regex"));
 
 /// Whether `head` (up to and with a clause break) is a short phrase closing a frame: a few
 /// English words, or up to four characters with no digit (`（上年同期）`).
@@ -707,6 +707,62 @@ pub(super) fn rate_then_amount(
     (ends && !to_level).then_some(LevelChange {
         level: k - 1,
         change: k + 1,
+        sign,
+    })
+}
+
+/// `fell 1.7% to L, a drop of C`, `下降 1.7% 至 L，减少 C`: the rate first, the level it led
+/// to right after `to`, then the amount of the same change in the next clause, with nothing
+/// but the amount's verb or noun (`a drop of`, `减少`) after the break. The amount's direction
+/// must be the rate's: `up 3% to L, down C on the quarter` is two changes.
+pub(super) fn rate_to_level_then_amount(
+    masked: &str,
+    sentence: Span,
+    qs: &[&Mention],
+    k: usize,
+    named: f64,
+) -> Option<LevelChange> {
+    let (l, c) = (*qs.get(k + 1)?, *qs.get(k + 2)?);
+    if named == 0.0
+        || !matches!(l.kind, Kind::Money | Kind::Quantity | Kind::Count)
+        || !same_measure(l, c)
+        || !matches!(
+            masked[qs[k].span.end..l.span.start].trim(),
+            "to" | "至" | "到"
+        )
+    {
+        return None;
+    }
+    let between = &masked[l.span.end..c.span.start];
+    let breaks: Vec<usize> = clause_breaks(between).collect();
+    let [at] = breaks.as_slice() else {
+        return None;
+    };
+    if !between[..*at]
+        .trim()
+        .trim_end_matches([',', '，'])
+        .is_empty()
+    {
+        return None;
+    }
+    let lead = strip_words(
+        &between[*at..],
+        &[
+            "by", "of", "了", "达", "達", "约", "約", "近", "about", "some",
+        ],
+    )
+    .trim();
+    let (_, sign) = *AMOUNT_VERBS.iter().find(|(w, _)| lead == *w)?;
+    if sign != named {
+        return None;
+    }
+    let end = qs.get(k + 3).map_or(sentence.end, |q| q.span.start);
+    let tail = masked[c.span.end..end].trim_start();
+    let ends =
+        tail.is_empty() || tail.starts_with(['，', ',', '。', '；', ';', '.', '|', ')', '）']);
+    ends.then_some(LevelChange {
+        level: k + 1,
+        change: k + 2,
         sign,
     })
 }

@@ -145,6 +145,27 @@ pub const MORE_CHANGE_WORDS: &[(&str, Change)] = &[
     ("縮小", DOWN),
     ("縮減", DOWN),
     ("衰退", DOWN),
+    ("收窄", DOWN),
+    ("回升", UP),
+    // English verbs of a change beside `CHANGE_WORDS`' (`margin narrowed 2.4 points to`,
+    // `shares soared 24% to`, `slid 5%`).
+    ("narrowed", DOWN),
+    ("widened", UP),
+    ("slid", DOWN),
+    ("soared", UP),
+    ("tumbled", DOWN),
+    ("slumped", DOWN),
+    ("sank", DOWN),
+    ("dipped", DOWN),
+    ("eased", DOWN),
+    ("contracted", DOWN),
+    ("expanded", UP),
+    ("advanced", UP),
+    ("rallied", UP),
+    ("plummeted", DOWN),
+    ("retreated", DOWN),
+    ("increases", UP),
+    ("decreases", DOWN),
 ];
 
 /// How a comparative before `N 倍` reads (`multiple_wording`).
