@@ -192,7 +192,8 @@ pub(super) fn operands<'m>(
     let found = frame_operands(ctx, sentence, qs, frames, i, lead)
         .or_else(|| base_after(ctx, sentence, qs, i))
         .or_else(|| base_between(ctx, qs, i))
-        .or_else(|| ratio_then_rate(ctx, qs, i))?;
+        .or_else(|| ratio_then_rate(ctx, qs, i))
+        .or_else(|| rate_then_ratio(ctx, qs, i))?;
     // A yearly, real or constant-currency rate is a rate of something else than the change
     // between the figures; asked only once a frame is found, since most rates have none.
     if frames::other_rate(&masked[sentence.start..n.span.start])
@@ -603,6 +604,66 @@ fn ratio_then_rate<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Optio
     })
 }
 
+/// `rose 150% to B, 2.5 times the A sold a year earlier`, `B, up 260% — 3.6 times the A of
+/// 2022`: a ratio in apposition after the rate gives the start of its change, when the words
+/// after A name an earlier period of the same subject (a year, `a year earlier`), so that
+/// the ratio is of the subject's own figures.
+fn rate_then_ratio<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    if n.kind != Kind::Percent {
+        return None;
+    }
+    let gap = |p: &Mention, q: &Mention| strip_hedges(&masked[p.span.end..q.span.start]).trim();
+    let lead_start = i.checked_sub(1).map_or(0, |k| qs[k].span.end);
+    let (sign, word, residual) = direction(&masked[lead_start..n.span.start])?;
+    // `rose N% to B, M times the A` or `B, up N% — M times the A`.
+    let (b, m_at) = if let Some(&b) = qs.get(i + 1)
+        && gap(n, b) == "to"
+    {
+        (b, i + 2)
+    } else {
+        let b = qs[i.checked_sub(1)?];
+        if !matches!(residual.trim(), "," | "，") {
+            return None;
+        }
+        (b, i + 1)
+    };
+    let (m, a) = (*qs.get(m_at)?, *qs.get(m_at + 1)?);
+    let joined = if m_at == i + 2 { gap(b, m) } else { gap(n, m) };
+    if m.kind != Kind::Multiple
+        || masked[m.span.range()].contains('倍')
+        || !matches!(joined, "," | "—" | "–" | "--" | ", or" | "— or")
+        || gap(m, a) != "the"
+        || !same_or_elided(a, b)
+    {
+        return None;
+    }
+    // After A: at most one word (`sold`, `recorded`), then an earlier period.
+    let end = qs.get(m_at + 2).map_or(masked.len(), |q| q.span.start);
+    let after = masked[a.span.end..end].trim_start();
+    let after = after.split(['.', ',', ';']).next().unwrap_or(after).trim();
+    let period = |t: &str| {
+        frames::EN_EARLIER_AFTER.iter().any(|&(w, _)| t == w)
+            || ["of ", "in "].iter().any(|p| {
+                t.strip_prefix(p).is_some_and(|y| {
+                    y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit())
+                })
+            })
+    };
+    let named = period(after)
+        || after
+            .split_once(' ')
+            .is_some_and(|(w, rest)| w.bytes().all(|c| c.is_ascii_lowercase()) && period(rest));
+    named.then_some(Operands {
+        a,
+        b,
+        sign,
+        word,
+        fixable: false,
+    })
+}
+
 /// `2022 年`, `2022年同期`, `113 年`: a year alone (with the words that make it a period),
 /// naming the period of a base.
 fn year_words(g: &str) -> bool {
@@ -683,6 +744,19 @@ fn triad(
 ) -> Option<(frames::LevelChange, f64)> {
     let masked = &ctx.doc.masked;
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+    // `Crude steel output fell 1.7% to L, a drop of C`: the level and the amount follow the
+    // rate, so the subject may stand before its verb.
+    if let Some((s, _, _)) = direction(&masked[lead_start..qs[i].span.start])
+        && let Some(lc) = frames::rate_to_level_then_amount(masked, sentence, qs, i, s)
+    {
+        if frames::other_rate(&masked[sentence.start..qs[i].span.start])
+            || frames::per_year_after(masked, qs[i])
+            || frames::other_rate_after(masked, qs[i])
+        {
+            return None;
+        }
+        return Some((lc, s));
+    }
     let named = direction(&masked[lead_start..qs[i].span.start])
         .filter(|(_, _, residual)| {
             frames::bare_residual(residual) || compared_with_period(residual).is_some()
@@ -693,8 +767,7 @@ fn triad(
             matches!(gap, "or" | "，" | "," | ", or" | "，或" | "(" | "（").then_some(0.0)
         })?;
     let lc = frames::level_change(masked, sentence, qs, i)
-        .or_else(|| frames::rate_then_amount(masked, sentence, qs, i, named))
-        .or_else(|| frames::rate_to_level_then_amount(masked, sentence, qs, i, named))?;
+        .or_else(|| frames::rate_then_amount(masked, sentence, qs, i, named))?;
     if frames::other_rate(&masked[sentence.start..qs[i].span.start])
         || frames::per_year_after(masked, qs[i])
         || frames::other_rate_after(masked, qs[i])
@@ -1175,7 +1248,9 @@ pub(super) fn judge_as(
     let points = n.kind == Kind::Percent
         && r.a.kind == Kind::Percent
         && (r.b.interval - r.a.interval).meets(&claimed);
-    let same_direction = value * sign > 0.0;
+    // `(−5.6%)`: the figure carries its own minus, and its value is negative already.
+    let own_sign = word == "−" && n.value < 0.0;
+    let same_direction = value * sign * if own_sign { -1.0 } else { 1.0 } > 0.0;
     if points {
         message.push_str(&format!(
             "; {n_text} is the difference in percentage points, so write `个百分点` / \
@@ -1206,7 +1281,11 @@ pub(super) fn judge_as(
         claimed,
         tolerance: ctx.options.tolerance,
     });
-    let direction = if sign > 0.0 { "a rise" } else { "a fall" };
+    let direction = if sign > 0.0 && !own_sign {
+        "a rise"
+    } else {
+        "a fall"
+    };
     finding
         .notes
         .push(format!("N is read as {direction} because of `{word}`"));
@@ -1214,6 +1293,7 @@ pub(super) fn judge_as(
     let target = if sign > 0.0 { q } else { -q };
     if fixable
         && !points
+        && !own_sign
         && same_direction
         && n.kind != Kind::Fraction
         && let Some(rewrite) = rewrite_number(ctx, n, value.abs(), target)

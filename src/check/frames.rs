@@ -233,7 +233,13 @@ pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<From
     for i in 0..qs.len().saturating_sub(1) {
         let (x, y) = (qs[i], qs[i + 1]);
         let gap = &masked[x.span.end..y.span.start];
-        if !same_or_elided(x, y) && !bare_pair(x, y) && !dated_bare_pair(x, y, gap) {
+        let bare_up_from = x.kind == Kind::Number
+            && y.kind == Kind::Number
+            && x.unit.is_none()
+            && y.unit.is_none()
+            && up_from(gap);
+        if !same_or_elided(x, y) && !bare_pair(x, y) && !dated_bare_pair(x, y, gap) && !bare_up_from
+        {
             continue;
         }
         let floor = i.checked_sub(1).map_or(sentence.start, |p| qs[p].span.end);
@@ -242,6 +248,11 @@ pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<From
             if !has_clause_break(gap) {
                 out.push(FromTo { a: i, b: i + 1 });
             }
+            continue;
+        }
+        // `B this season, up from A`: B's clause, then `up from` naming its start.
+        if up_from(gap) {
+            out.push(FromTo { a: i + 1, b: i });
             continue;
         }
         if has_clause_break(gap) {
@@ -270,6 +281,26 @@ pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<From
     out
 }
 
+/// `B, up from A`, `B this season, down from A`: between B and A, at most a short phrase of
+/// time closing B's clause, a comma, and `up from` or `down from`. Written by hand: it is
+/// asked of every pair of figures.
+fn up_from(gap: &str) -> bool {
+    let g = gap.trim();
+    let Some(head) = ["up from", "down from"]
+        .iter()
+        .find_map(|w| g.strip_suffix(w))
+    else {
+        return false;
+    };
+    let Some(head) = head.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    head.split_whitespace().count() <= 3
+        && head
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
+}
+
 /// Two bare counts in a from–to frame (`from 262,000 to 231,000`): the frame says they
 /// measure the same thing.
 fn bare_pair(x: &Mention, y: &Mention) -> bool {
@@ -296,7 +327,7 @@ fn dated_bare_pair(x: &Mention, y: &Mention, gap: &str) -> bool {
 /// removed: `，增幅`, `, up`, `，同比`, `, a`, ` (`.
 static AFTER_FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:in\s+[0-9]{4}\s*|[0-9]{4}\s*年\s*)?[，,(（|]?\s*(?:即|同比|环比|累计|总共|共|整体|相对|实现|名义|仅|只|则|也|an?|or|which\s+is|for|or\s+an?)?\s*$",
+        r"^\s*(?:in\s+[0-9]{4}\s*|[0-9]{4}\s*年\s*|(?:last|this|the\s+previous|the\s+prior)\s+(?:year|quarter|month|week|season)\s*|a\s+year\s+(?:earlier|ago|before)\s*)?[，,(（|]?\s*(?:即|同比|环比|累计|总共|共|整体|相对|实现|名义|仅|只|则|也|an?|or|which\s+is|for|or\s+an?)?\s*$",
     )
     .expect("static regex")
 });
@@ -322,7 +353,7 @@ fn time_phrase(head: &str) -> bool {
 
 /// Whether `m` is a length of time (`four years`, `八年`): a figure of a time phrase, not a
 /// figure of the relation.
-fn is_duration(m: &Mention) -> bool {
+pub(super) fn is_duration(m: &Mention) -> bool {
     m.kind == Kind::Quantity
         && m.unit
             .as_deref()
@@ -566,6 +597,11 @@ const AFTER_DIRECTIONS: &[(&str, f64)] = &[
 
 /// The direction of a result named after it (`a 13 percent gain`) or by its sign (`+8.1%`).
 pub(super) fn direction_after(masked: &str, n: &Mention) -> Option<(f64, &'static str)> {
+    // `(−5.6%)`: a minus read into the figure, whose value is negative already; the sign
+    // of the change is the figure's own.
+    if n.value < 0.0 && masked[n.span.range()].starts_with(['-', '−', '–']) {
+        return Some((1.0, "−"));
+    }
     let before = masked[..n.span.start].trim_end();
     if before.ends_with('+') {
         return Some((1.0, "+"));
