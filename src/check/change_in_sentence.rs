@@ -193,7 +193,8 @@ pub(super) fn operands<'m>(
         .or_else(|| base_after(ctx, sentence, qs, i))
         .or_else(|| base_between(ctx, qs, i))
         .or_else(|| ratio_then_rate(ctx, qs, i))
-        .or_else(|| rate_then_ratio(ctx, qs, i))?;
+        .or_else(|| rate_then_ratio(ctx, qs, i))
+        .or_else(|| base_later(ctx, sentence, qs, i))?;
     // A yearly, real or constant-currency rate is a rate of something else than the change
     // between the figures; asked only once a frame is found, since most rates have none.
     if frames::other_rate(&masked[sentence.start..n.span.start])
@@ -363,10 +364,13 @@ fn base_after<'m>(
         (period, a.span.end)
     };
     let (sign, word, residual) = direction(&masked[b.span.end..n.span.start])?;
-    if clause_breaks(residual).count() > 1 || !frames::bare_residual(residual) {
+    // `B，较上年末收窄 N 个基点（上年末为 A）`: the rate's own comparison names the base's
+    // period, and so makes it certain.
+    let compared = compared_with_period(residual) == Some(Some(period));
+    if clause_breaks(residual).count() > 1 || !(compared || frames::bare_residual(residual)) {
         return None;
     }
-    if !rate_fits_period(masked, n, residual, word, period) {
+    if !compared && !rate_fits_period(masked, n, residual, word, period) {
         return None;
     }
     // A ends its clause, or is the base of a ratio that follows (`A 的 62%`).
@@ -662,6 +666,93 @@ fn rate_then_ratio<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Optio
         word,
         fixable: false,
     })
+}
+
+/// `B，季增 x%，年增 N%；第二季為 A1，去年同期為 A2`: rates that name their own period
+/// (`年增`, `同比`, `季增`, `环比`), with the bases given later in the sentence, each in a
+/// clause that opens with its period's name and `为`. A rate is read against the base of
+/// its own period only; B is the figure before the run of rates; every figure between the
+/// rate and its base is itself a base named by a period (`第二季為`), so that no other
+/// subject comes between.
+fn base_later<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    if n.kind != Kind::Percent {
+        return None;
+    }
+    // Back over the run of rates, each after a clause break and its own verb.
+    let mut k = i;
+    let mut found = None;
+    loop {
+        let lead = &masked[qs[k.checked_sub(1)?].span.end..qs[k].span.start];
+        let (s, w, residual) = direction(lead)?;
+        let r = residual.trim();
+        let r = r.strip_prefix(['，', ',']).map(str::trim)?;
+        if !matches!(r, "" | "同比" | "环比" | "環比") {
+            return None;
+        }
+        if k == i {
+            found = Some((s, w, frames::period_of_rate(residual, w)?));
+        }
+        k -= 1;
+        if qs[k].kind != Kind::Percent {
+            break;
+        }
+    }
+    let (sign, word, own) = found?;
+    let b = qs[k];
+    if !matches!(b.kind, Kind::Money | Kind::Quantity | Kind::Count) {
+        return None;
+    }
+    for j in i + 1..qs.len() {
+        let a = qs[j];
+        let before = &masked[qs[j - 1].span.end..a.span.start];
+        let clause = before[last_clause_break(before)?..].trim();
+        let named = ["为", "為", "是"]
+            .iter()
+            .find_map(|w| clause.strip_suffix(w))?
+            .trim_end();
+        match frames::base_period_prefix(named) {
+            Some((p, rest)) if rest.trim().is_empty() => {
+                if p != own {
+                    continue;
+                }
+            }
+            _ if period_name(named) => continue,
+            _ => return None,
+        }
+        if !same_measure(a, b) {
+            return None;
+        }
+        let end = qs.get(j + 1).map_or(sentence.end, |q| q.span.start);
+        let tail = masked[a.span.end..end].trim_start();
+        let ends = tail.is_empty()
+            || tail.starts_with(['，', ',', '。', '；', ';', '.', ')', '）']);
+        return ends.then_some(Operands {
+            a,
+            b,
+            sign,
+            word,
+            fixable: false,
+        });
+    }
+    None
+}
+
+/// A short name of a period with no subject in it: `第二季`, `上半年`, `前三季度`, `5 月`.
+fn period_name(words: &str) -> bool {
+    let w = words.trim();
+    let opens = w.starts_with(['第', '上', '下', '前', '去', '今', '本', '同', '一', '二', '三', '四', '全'])
+        || w.starts_with(|c: char| c.is_ascii_digit());
+    let closes = ["季度", "季", "月", "半年", "年", "月份"]
+        .iter()
+        .any(|e| w.ends_with(e));
+    opens && closes && w.chars().count() <= 5
 }
 
 /// `2022 年`, `2022年同期`, `113 年`: a year alone (with the words that make it a period),

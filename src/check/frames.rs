@@ -468,11 +468,16 @@ pub(super) fn attached(
 
 /// Which earlier period a base or a rate refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// `PeriodBefore` is the name the checks have always used for the period just before.
+#[allow(clippy::enum_variant_names)]
 pub(super) enum Period {
     /// The same period a year before: `上年同期`, `去年`, `同比`, `年增`.
     YearBefore,
     /// The period just before: `上季度`, `上月`, `环比`, `季增`.
     PeriodBefore,
+    /// The end of the year before, the base of a stock (`较上年末`, `上年末为 A`): neither a
+    /// year-on-year nor a sequential rate is of it.
+    YearEnd,
 }
 
 /// Words that name the earlier period a figure belongs to, without a figure of their own
@@ -491,6 +496,12 @@ pub(super) const BASE_PERIODS: &[(&str, Period)] = &[
     ("上财年", Period::YearBefore),
     ("上財年", Period::YearBefore),
     ("上年度", Period::YearBefore),
+    ("上年年末", Period::YearEnd),
+    ("上年末", Period::YearEnd),
+    ("上年底", Period::YearEnd),
+    ("去年年末", Period::YearEnd),
+    ("去年末", Period::YearEnd),
+    ("去年底", Period::YearEnd),
     ("上一年", Period::YearBefore),
     ("前一年", Period::YearBefore),
     ("上年", Period::YearBefore),
