@@ -160,12 +160,20 @@ fn decrease(label: &str) -> bool {
 /// Whether a part's label ends a list of parts: a difference after the parts it is the
 /// difference of. The first part is one only when it names a difference by itself
 /// (`surplus`, `顺差`): `net interest income` or `净利息收入` first in the list is the first
-/// of the parts, as nothing stands before it to be netted.
-fn ends_parts(label: &str, first: bool) -> bool {
+/// of the parts, as nothing stands before it to be netted. `first` is the first part's
+/// label once there is one: when it names `net`/`净` itself, the parts are kinds of a net
+/// figure (`经纪业务手续费净收入 55.4 亿元、…、利息净收入 24.1 亿元`), and a later `net` part is
+/// one more of them, not their difference.
+fn ends_parts(label: &str, first: Option<&str>) -> bool {
     if outside(label) {
         return true;
     }
-    if !first {
+    let net_parts = first.is_some_and(|f| {
+        f.contains('净')
+            || f.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t.eq_ignore_ascii_case("net"))
+    });
+    if first.is_some() && !net_parts {
         return is_difference(label);
     }
     let lower = label.to_ascii_lowercase();
@@ -362,7 +370,10 @@ fn parts_in<'w>(
         if !fits(m) || another_time(text, f, parts.first().copied()) {
             continue;
         }
-        if ends_parts(&text[f.label.range()], parts.is_empty())
+        if ends_parts(
+            &text[f.label.range()],
+            parts.first().map(|p| &text[p.label.range()]),
+        )
             || (!parts.is_empty() && nested(text, m))
         {
             break;
@@ -660,7 +671,10 @@ fn group<'w>(
         if kinds && text[m.span.end..end].trim_start().starts_with("of ") {
             return None;
         }
-        if ends_parts(&text[f.label.range()], parts.is_empty())
+        if ends_parts(
+            &text[f.label.range()],
+            parts.first().map(|p| &text[p.label.range()]),
+        )
             || (!parts.is_empty() && nested(text, m))
         {
             break;

@@ -69,9 +69,18 @@ impl CharSet {
     /// `may_hold_ci(word)`, without decoding the word again.
     pub fn covers_ci(&self, word: &CharSet) -> bool {
         // Each ASCII letter of the set in both cases: `a` is 32 above `A`.
-        let folded =
-            self.ascii | (self.ascii & ASCII_UPPER) << 32 | (self.ascii & ASCII_LOWER) >> 32;
-        word.ascii & !folded == 0 && self.covers_bloom(word)
+        word.ascii & !self.ascii_folded() == 0 && self.covers_bloom(word)
+    }
+
+    /// The set's ASCII characters with each letter in both cases: a word of ASCII
+    /// characters is `covers_ci` exactly when its `ascii_bits` are all in it.
+    pub fn ascii_folded(&self) -> u128 {
+        self.ascii | (self.ascii & ASCII_UPPER) << 32 | (self.ascii & ASCII_LOWER) >> 32
+    }
+
+    /// The set's ASCII characters, as bits by code.
+    pub fn ascii_bits(&self) -> u128 {
+        self.ascii
     }
 
     /// Whether every character of `word` may be in the set in some ASCII case.
@@ -114,24 +123,81 @@ const ASCII_UPPER: u128 = ((1u128 << 26) - 1) << b'A';
 const ASCII_LOWER: u128 = ((1u128 << 26) - 1) << b'a';
 const ASCII_LETTERS: u128 = ASCII_UPPER | ASCII_LOWER;
 
-/// The characters `scan` looks at beyond ASCII, as a 256-bit set of their low bytes: a
-/// character outside it matches no arm of the scan's `match`, so most ideographs pass with
-/// one test. Every character of an arm must be listed here (a test checks the scan against
-/// one without this filter).
-const TRIGGERS: [u64; 4] = {
-    let chars = [
-        '\u{212A}', '\u{17F}', '比', '较', '較', '均', '環', '每', '产', '產', '增', '減', '名',
-        '现', '現', '实', '實', '扣', '不', '季', '届', '屆', '年', '月',
-    ];
-    let mut set = [0u64; 4];
-    let mut k = 0;
-    while k < chars.len() {
-        let low = (chars[k] as u32 & 0xFF) as usize;
-        set[low / 64] |= 1 << (low % 64);
-        k += 1;
+/// The characters `scan` looks at beyond ASCII. Every character of an arm of the scan's
+/// `match` must be listed here (a test checks the scan against one without this filter).
+const TRIGGER_CHARS: [char; 24] = [
+    '\u{212A}', '\u{17F}', '比', '较', '較', '均', '環', '每', '产', '產', '增', '減', '名', '现',
+    '現', '实', '實', '扣', '不', '季', '届', '屆', '年', '月',
+];
+
+/// Words (or anything named by a word) beyond ASCII by the low 12 bits of the code of
+/// their first character, for the look-ups at `Marks::starts`: the items of the place are
+/// those whose first character shares the bits of the one there; the caller compares the
+/// whole word, so a character with the same bits only costs a comparison.
+pub(super) struct ByFirstLow<T> {
+    /// For each value of the bits, 1 + the index of its list, or 0 when none.
+    index: Vec<u16>,
+    lists: Vec<Vec<T>>,
+    /// The first characters, in no particular order.
+    firsts: Vec<char>,
+}
+
+impl<T> ByFirstLow<T> {
+    /// The items with their first characters, each list in the order given.
+    pub fn new(items: impl IntoIterator<Item = (char, T)>) -> ByFirstLow<T> {
+        let mut out = ByFirstLow {
+            index: vec![0; 4096],
+            lists: Vec::new(),
+            firsts: Vec::new(),
+        };
+        for (c, item) in items {
+            let low = (c as u32 & 0xFFF) as usize;
+            if out.index[low] == 0 {
+                out.lists.push(Vec::new());
+                out.index[low] = u16::try_from(out.lists.len()).expect("fewer than 4096 lists");
+            }
+            out.lists[usize::from(out.index[low]) - 1].push(item);
+            if !out.firsts.contains(&c) {
+                out.firsts.push(c);
+            }
+        }
+        out
     }
-    set
-};
+
+    /// The items that may begin at byte `at` of `s`, the first byte of a character beyond
+    /// ASCII.
+    #[inline]
+    pub fn at(&self, s: &str, at: usize) -> &[T] {
+        let (code, _) = decode(s.as_bytes(), at);
+        match self.index[(code & 0xFFF) as usize] {
+            0 => &[],
+            k => &self.lists[usize::from(k) - 1],
+        }
+    }
+
+    pub fn firsts(&self) -> &[char] {
+        &self.firsts
+    }
+}
+
+/// A character's class, by the low 12 bits of its code: `TRIGGER` when a character of
+/// `TRIGGER_CHARS` has them (a character without it matches no arm of the scan's `match`,
+/// so most ideographs pass with one test), `WORD_START` when a flag word or a period word
+/// beyond ASCII begins with one that has them (`Marks::starts`).
+const TRIGGER: u8 = 1;
+const WORD_START: u8 = 2;
+
+static CLASSES: std::sync::LazyLock<[u8; 4096]> = std::sync::LazyLock::new(|| {
+    let mut classes = [0u8; 4096];
+    let low = |c: char| (c as u32 & 0xFFF) as usize;
+    for c in TRIGGER_CHARS {
+        classes[low(c)] |= TRIGGER;
+    }
+    for c in super::words::flag_word_firsts().chain(super::tokens::literal_firsts()) {
+        classes[low(c)] |= WORD_START;
+    }
+    classes
+});
 
 /// What one pass over a sentence found.
 #[derive(Debug, Clone, Copy, Default)]
@@ -165,6 +231,10 @@ pub(super) struct Marks<'m> {
     pub breaks: Option<&'m mut Vec<Span>>,
     pub quotes: Option<&'m mut Vec<(usize, char)>>,
     pub comma_ju: Option<usize>,
+    /// The offsets (into the sentence) of the characters beyond ASCII that may begin a
+    /// flag word or a period word (`words::flags_at`, `tokens::tokens_into_at`): every place
+    /// such a word stands is among them.
+    pub starts: Option<&'m mut Vec<usize>>,
 }
 
 impl Marks<'_> {
@@ -202,6 +272,7 @@ pub(super) fn scan_marking<const MARKS: bool>(s: &str, marks: &mut Marks<'_>) ->
     let bytes = s.as_bytes();
     // The ASCII characters, as the low and high halves of `CharSet::ascii`.
     let mut halves = [0u64; 2];
+    let classes = &*CLASSES;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -217,21 +288,27 @@ pub(super) fn scan_marking<const MARKS: bool>(s: &str, marks: &mut Marks<'_>) ->
             continue;
         }
         let (code, width) = decode(bytes, i);
-        // Breaks and quotation marks beyond ASCII: `“”` (U+201C, U+201D), `、` (U+3001) and
-        // fullwidth punctuation, none of them an ideograph.
-        if MARKS
-            && !(0x4e00..=0x9fff).contains(&code)
+        out.chars.insert_wide(code);
+        if (0x4e00..=0x9fff).contains(&code) {
+            out.cjk = true;
+        } else if MARKS
             && matches!(
                 code,
                 0x201C | 0x201D | 0x3001 | 0xFF08 | 0xFF09 | 0xFF0C | 0xFF1A | 0xFF1B
             )
         {
+            // Breaks and quotation marks beyond ASCII: `“”` (U+201C, U+201D), `、` (U+3001)
+            // and fullwidth punctuation, none of them an ideograph.
             marks.mark(s, i, char::from_u32(code).unwrap_or(' '));
         }
-        out.chars.insert_wide(code);
-        out.cjk |= (0x4e00..=0x9fff).contains(&code);
-        let low = (code & 0xFF) as usize;
-        if TRIGGERS[low / 64] & (1 << (low % 64)) != 0 {
+        let class = classes[(code & 0xFFF) as usize];
+        if MARKS
+            && class & WORD_START != 0
+            && let Some(starts) = marks.starts.as_deref_mut()
+        {
+            starts.push(i);
+        }
+        if class & TRIGGER != 0 {
             let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
             let (prev, prev2) = (char::from_u32(prev), char::from_u32(prev2));
             match c {
@@ -349,8 +426,9 @@ pub(super) fn ascii_stretches(s: &str) -> impl Iterator<Item = std::ops::Range<u
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
+            // A character at a time: `i` stays on a character's first byte.
             while i < bytes.len() && bytes[i] >= 0x80 {
-                i += 1;
+                i += utf8_width(bytes[i]);
             }
             let start = i;
             let mut letter = false;
@@ -364,6 +442,16 @@ pub(super) fn ascii_stretches(s: &str) -> impl Iterator<Item = std::ops::Range<u
         }
         None
     })
+}
+
+/// The width of the UTF-8 character that starts with byte `b`.
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0..0x80 => 1,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
 }
 
 /// The set of characters of each English cue word of `tokens`.
@@ -583,6 +671,7 @@ mod tests {
             breaks: Some(&mut breaks),
             quotes: Some(&mut quotes),
             comma_ju: None,
+            starts: None,
         };
         let marked = scan_marking::<true>(s, &mut marks);
         let comma_ju = marks.comma_ju;
@@ -700,6 +789,41 @@ mod tests {
             proptest::prop_assert_eq!(set.covers(&of), set.may_hold(&word));
             proptest::prop_assert_eq!(set.covers_word(&WordSet::of(&word)), set.may_hold(&word));
             proptest::prop_assert_eq!(set.covers_ci(&of), set.may_hold_ci(&word));
+        }
+    }
+
+    /// `ascii_stretches` as it was, a byte at a time over the bytes beyond ASCII.
+    fn ascii_stretches_reference(s: &str) -> Vec<std::ops::Range<usize>> {
+        let bytes = s.as_bytes();
+        let (mut i, mut out) = (0, Vec::new());
+        while i < bytes.len() {
+            while i < bytes.len() && bytes[i] >= 0x80 {
+                i += 1;
+            }
+            let start = i;
+            let mut letter = false;
+            while i < bytes.len() && bytes[i] < 0x80 {
+                letter |= bytes[i].is_ascii_alphabetic();
+                i += 1;
+            }
+            if letter {
+                out.push(start..i);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_stretches_agree_with_the_byte_by_byte_walk(
+            picks in proptest::collection::vec(0usize..66, 0..30),
+            any in "\\PC{0,40}",
+        ) {
+            let s: String = picks.iter().map(|&k| PIECES[k % PIECES.len()]).collect();
+            for t in [s.as_str(), any.as_str()] {
+                let found: Vec<_> = ascii_stretches(t).collect();
+                proptest::prop_assert_eq!(found, ascii_stretches_reference(t));
+            }
         }
     }
 

@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::scan::{self, Marks, Scan};
-use super::tokens::{Token, tokens_into};
-use super::words::{CUT_CHARS, flags, hedge_start, is_connector, measure_in, role};
+use super::tokens::{Token, tokens_into_at};
+use super::words::{CUT_CHARS, flags_at, hedge_start, is_connector, measure_in, role};
 use super::{Fact, Period, Role, Year, basis};
 use crate::extract::{Kind, Mention};
 use crate::source::Span;
@@ -21,6 +21,7 @@ pub(super) struct Scratch {
     years: Vec<(Span, i32)>,
     year_spans: Vec<Span>,
     asides: Vec<Span>,
+    starts: Vec<usize>,
 }
 
 /// One sentence's facts.
@@ -43,6 +44,7 @@ pub(super) fn facts_of_sentence(
         years,
         year_spans,
         asides,
+        starts,
     } = scratch;
     // Mentions are sorted and never overlap; one that runs past the sentence's end (a
     // stop inside it) is left out.
@@ -69,11 +71,16 @@ pub(super) fn facts_of_sentence(
     // unless a reader's probe scanned the sentence already.
     breaks.clear();
     quotes.clear();
+    starts.clear();
+    // Where a flag or period word beyond ASCII may begin, found by the scan's pass (not by
+    // `mark`'s, which decodes only punctuation): the words are looked up there.
+    let found_starts = scanned.is_none();
     let mut marks = Marks {
         base: sentence.start,
         breaks: Some(breaks),
         quotes: Some(quotes),
         comma_ju: None,
+        starts: Some(starts),
     };
     let scanned = &match scanned {
         Some(scanned) => {
@@ -83,10 +90,11 @@ pub(super) fn facts_of_sentence(
         None => scan::scan_marking::<true>(s, &mut marks),
     };
     let comma_ju = marks.comma_ju;
+    let starts = found_starts.then_some(&starts[..]);
     let (breaks, quotes) = (&*breaks, &*quotes);
     // English: no CJK ideograph.
     let english = !scanned.cjk;
-    let flagged = flags(s, scanned);
+    let flagged = flags_at(s, scanned, starts);
     let attribution = flagged
         .attribution
         .into_iter()
@@ -96,7 +104,7 @@ pub(super) fn facts_of_sentence(
         .map(|k| sentence.start + k);
     let expectation = flagged.expectation.map(|k| sentence.start + k);
     toks.clear();
-    tokens_into(text, sentence, scanned, toks);
+    tokens_into_at(text, sentence, scanned, starts, toks);
     // Years from the extractor: `2024 年`, `in 2023`, `fiscal 2025`, and the year that
     // opens a date (`2024 年 1 至 9 月`, read as one date mention).
     years.clear();
@@ -238,6 +246,19 @@ pub(super) fn facts_of_sentence(
             if !period.is_stated() {
                 period = out[prev].period;
             }
+        }
+        // `like-for-like sales rose 3.8% in the six weeks to January 4, with online sales up
+        // 9.2%`: a clause opened by `with` hangs on the figure before and shares its time.
+        if english
+            && !period.is_stated()
+            && aside.is_none()
+            && let Some(prev) = last_main
+            && text[clause.start..m.span.start.max(clause.start)]
+                .trim_start()
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("with "))
+        {
+            period = out[prev].period;
         }
         let attributed =
             attribution.is_some_and(|a| a <= m.span.start) || inside_quotes(quotes, m.span.start);
@@ -470,9 +491,10 @@ fn with_fiscal(text: &str, span: Span) -> Span {
     }
 }
 
-/// Words before a year that make it the base a figure is compared with.
+/// Words before a year that make it the base a figure is compared with (`since 2019`: the
+/// start of a span the figure is a record of, not its period).
 const BASE_WORDS: &[&str] = &[
-    "on", "from", "over", "than", "against", "versus", "vs", "with", "to",
+    "on", "from", "over", "than", "against", "versus", "vs", "with", "to", "since",
 ];
 
 /// Whether the English word right before `at` is one of `BASE_WORDS` (`compared with`,

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::scan::{CharSet, Scan, WordSet};
+use super::scan::{ByFirstLow, CharSet, Scan, WordSet};
 use super::{Part, basis};
 use crate::source::Span;
 
@@ -363,6 +363,11 @@ struct Literals {
     /// The spellings beyond ASCII (none holds an ASCII character), each with its pattern
     /// number and its set of characters.
     cjk: Vec<(usize, String, WordSet)>,
+    /// The spellings of `cjk` that begin beyond ASCII, as indices into it, by their first
+    /// character: those compared at one place (`cjk_literals`).
+    cjk_by_first: ByFirstLow<usize>,
+    /// The other spellings of `cjk` (none yet), looked for as `cjk_literals` does.
+    cjk_rest: Vec<usize>,
 }
 
 static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
@@ -405,7 +410,16 @@ static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
         .enumerate()
         .filter(|(_, p)| !p.is_ascii())
         .map(|(k, p)| (k, p.clone(), WordSet::of(p)))
-        .collect();
+        .collect::<Vec<_>>();
+    let mut by_first = Vec::new();
+    let mut cjk_rest = Vec::new();
+    for (j, (_, p, _)) in cjk.iter().enumerate() {
+        match p.chars().next() {
+            Some(c) if !c.is_ascii() => by_first.push((c, j)),
+            _ => cjk_rest.push(j),
+        }
+    }
+    let cjk_by_first = ByFirstLow::new(by_first);
     Literals {
         #[cfg(test)]
         patterns,
@@ -413,8 +427,15 @@ static LITERALS: LazyLock<Literals> = LazyLock::new(|| {
         ascii,
         ascii_ranks,
         cjk,
+        cjk_by_first,
+        cjk_rest,
     }
 });
+
+/// The first characters of the literal spellings beyond ASCII (`scan::Marks::starts`).
+pub(super) fn literal_firsts() -> impl Iterator<Item = char> {
+    LITERALS.cjk_by_first.firsts().iter().copied()
+}
 
 /// The forms built from numerals (`FY2025`, `较 2019 年同期`, `前 8 个月`, `1-8月`, `前三季度`,
 /// `第二季度`, `7月份`), one named group each, in the order of `Group`.
@@ -485,23 +506,55 @@ fn find_words(s: &str) -> Vec<(usize, usize, Group)> {
             whole.then_some((m.start(), m.end(), group, k))
         })
         .collect();
-    pick_words(s, found)
+    pick_words(s, found, true)
 }
 
 /// `find_words` of a text where no English cue stands (`english_cues`), whose set of
 /// characters is `chars`: only the spellings beyond ASCII can match, and each that the characters allow is looked for
 /// on its own (no spelling overlaps itself, so a search from the end of each place misses
 /// none), which is cheaper than the search of all.
-fn find_words_without_letters(s: &str, chars: &CharSet) -> Vec<(usize, usize, Group)> {
+fn find_words_without_letters(
+    s: &str,
+    chars: &CharSet,
+    starts: Option<&[usize]>,
+) -> Vec<(usize, usize, Group)> {
     let mut found = Vec::new();
-    cjk_literals(s, chars, &mut found);
-    pick_words(s, found)
+    cjk_literals(s, chars, starts, &mut found);
+    pick_words(s, found, may_be_patterned(chars))
 }
 
 /// Every place of each literal spelling beyond ASCII that `chars` allows, into `found` as
-/// (start, end, group, rank).
-fn cjk_literals(s: &str, chars: &CharSet, found: &mut Vec<(usize, usize, Group, usize)>) {
+/// (start, end, group, rank). Given every place where such a spelling may begin
+/// (`scan::Marks::starts`), the spellings are compared there instead of searched for.
+fn cjk_literals(
+    s: &str,
+    chars: &CharSet,
+    starts: Option<&[usize]>,
+    found: &mut Vec<(usize, usize, Group, usize)>,
+) {
     let literals = &*LITERALS;
+    if let Some(starts) = starts {
+        for &at in starts {
+            let tail = &s[at..];
+            for &j in literals.cjk_by_first.at(s, at) {
+                let (k, word, _) = &literals.cjk[j];
+                if tail.starts_with(word.as_str()) {
+                    found.push((at, at + word.len(), literals.info[*k].0, *k));
+                }
+            }
+        }
+        for &j in &literals.cjk_rest {
+            let (k, word, set) = &literals.cjk[j];
+            if chars.covers_word(set) {
+                let group = literals.info[*k].0;
+                found.extend(
+                    s.match_indices(word.as_str())
+                        .map(|(start, _)| (start, start + word.len(), group, *k)),
+                );
+            }
+        }
+        return;
+    }
     for (k, word, set) in &literals.cjk {
         if !chars.covers_word(set) {
             continue;
@@ -518,11 +571,15 @@ fn cjk_literals(s: &str, chars: &CharSet, found: &mut Vec<(usize, usize, Group, 
 /// each on its own, the ASCII ones by one search of the stretches of ASCII with a letter
 /// (a whole-word test there reads the bytes around the stretch, never ASCII word
 /// characters).
-fn find_words_by_kind(s: &str, chars: &CharSet) -> Vec<(usize, usize, Group)> {
+fn find_words_by_kind(
+    s: &str,
+    chars: &CharSet,
+    starts: Option<&[usize]>,
+) -> Vec<(usize, usize, Group)> {
     let bytes = s.as_bytes();
     let literals = &*LITERALS;
     let mut found = Vec::new();
-    cjk_literals(s, chars, &mut found);
+    cjk_literals(s, chars, starts, &mut found);
     for r in super::scan::ascii_stretches(s) {
         for m in literals.ascii.find_overlapping_iter(&s[r.clone()]) {
             let k = literals.ascii_ranks[m.pattern().as_usize()];
@@ -536,11 +593,29 @@ fn find_words_by_kind(s: &str, chars: &CharSet) -> Vec<(usize, usize, Group)> {
             }
         }
     }
-    pick_words(s, found)
+    pick_words(s, found, may_be_patterned(chars))
 }
 
-/// The words `find_words` gives, from every literal match at every place (`found`).
-fn pick_words(s: &str, mut found: Vec<(usize, usize, Group, usize)>) -> Vec<(usize, usize, Group)> {
+/// Whether `PATTERNED` may match in a text with the characters `chars`: each of its forms
+/// holds `月` or `季` (`前 8 个月`, `第二季度`), `年同期` (`较 2019 年同期`), or ASCII letters of
+/// its own (`FY`, `weeks`/`months`, `H1`). A sentence without them is not searched.
+fn may_be_patterned(chars: &CharSet) -> bool {
+    chars.may_contain('月')
+        || chars.may_contain('季')
+        || chars.may_hold("年同期")
+        || chars.may_hold_ci("fy")
+        || chars.may_hold_ci("wek")
+        || chars.may_hold_ci("mnth")
+        || chars.may_contain('H')
+}
+
+/// The words `find_words` gives, from every literal match at every place (`found`);
+/// `may_match`: whether `PATTERNED` may match at all (`may_be_patterned`).
+fn pick_words(
+    s: &str,
+    mut found: Vec<(usize, usize, Group, usize)>,
+    may_match: bool,
+) -> Vec<(usize, usize, Group)> {
     found.sort_unstable_by_key(|&(start, _, group, k)| (start, group, k));
     let mut out = Vec::new();
     let mut pos = 0;
@@ -548,7 +623,7 @@ fn pick_words(s: &str, mut found: Vec<(usize, usize, Group, usize)>) -> Vec<(usi
     let mut patterned: Option<(usize, usize, Group)> = None;
     // Once the regex finds nothing from some place on, it finds nothing further on either:
     // it is not run again (a long sentence of literals stays linear).
-    let mut patterned_done = false;
+    let mut patterned_done = !may_match;
     while pos < s.len() {
         while found.get(next_literal).is_some_and(|f| f.0 < pos) {
             next_literal += 1;
@@ -785,11 +860,13 @@ pub(super) fn tokens(text: &str, sentence: Span, cues: Cues) -> Vec<(Span, Token
     out
 }
 
-/// `tokens` of a sentence scanned as `scanned`, added to `out`.
-pub(super) fn tokens_into(
+/// `tokens` of a sentence scanned as `scanned`, added to `out`, given the places where a
+/// period word beyond ASCII may begin when the scan found them (`scan::Marks::starts`).
+pub(super) fn tokens_into_at(
     text: &str,
     sentence: Span,
     scanned: &Scan,
+    starts: Option<&[usize]>,
     out: &mut Vec<(Span, Token)>,
 ) {
     if !scanned.cues.token {
@@ -799,9 +876,9 @@ pub(super) fn tokens_into(
     // Every English word holds an English cue: without one, only the words beyond ASCII
     // can stand.
     let words = if scanned.english_words {
-        find_words_by_kind(s, &scanned.chars)
+        find_words_by_kind(s, &scanned.chars, starts)
     } else {
-        find_words_without_letters(s, &scanned.chars)
+        find_words_without_letters(s, &scanned.chars, starts)
     };
     words_into(text, sentence, words, out);
 }
@@ -825,6 +902,17 @@ fn words_into(
                 c.is_ascii_digit()
                     || c.is_whitespace()
                     || "０１２３４５６７８９一二三四五六七八九十全今去上本前同个個当當".contains(c)
+            })
+        {
+            continue;
+        }
+        // `real estate`, `real-time`: a noun, not a basis of prices.
+        if group == Group::Real
+            && m.eq_ignore_ascii_case("real")
+            && [" estate", "-estate", " time", "-time"].iter().any(|w| {
+                after
+                    .get(..w.len())
+                    .is_some_and(|a| a.eq_ignore_ascii_case(w))
             })
         {
             continue;
@@ -1119,7 +1207,7 @@ mod same_as_one_regex {
                 assert_eq!(find_words(line), expected, "in `{line}`");
                 let chars = super::super::scan::CharSet::of(line);
                 assert_eq!(
-                    super::find_words_by_kind(line, &chars),
+                    super::find_words_by_kind(line, &chars, None),
                     expected,
                     "in `{line}`"
                 );
@@ -1131,9 +1219,20 @@ mod same_as_one_regex {
                     scanned.english_words || !marked.english_words,
                     "in `{line}`"
                 );
+                let starts = starts_of(line);
+                assert_eq!(
+                    super::find_words_by_kind(line, &chars, Some(&starts)),
+                    expected,
+                    "in `{line}`"
+                );
                 if !marked.english_words {
                     assert_eq!(
-                        super::find_words_without_letters(line, &scanned.chars),
+                        super::find_words_without_letters(line, &scanned.chars, None),
+                        expected,
+                        "in `{line}`"
+                    );
+                    assert_eq!(
+                        super::find_words_without_letters(line, &scanned.chars, Some(&starts)),
                         expected,
                         "in `{line}`"
                     );
@@ -1210,6 +1309,17 @@ mod same_as_one_regex {
         "实际",
     ];
 
+    /// The places where a word beyond ASCII may begin, as the scan finds them.
+    fn starts_of(s: &str) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut marks = super::super::scan::Marks {
+            starts: Some(&mut starts),
+            ..Default::default()
+        };
+        super::super::scan::scan_marking::<true>(s, &mut marks);
+        starts
+    }
+
     proptest! {
         #[test]
         fn on_random_pieces(tokens in proptest::collection::vec(0usize..200, 0..40)) {
@@ -1222,7 +1332,10 @@ mod same_as_one_regex {
             }
             prop_assert_eq!(find_words(&s), one_regex(&s));
             let chars = super::super::scan::CharSet::of(&s);
-            prop_assert_eq!(super::find_words_by_kind(&s, &chars), one_regex(&s));
+            prop_assert_eq!(super::find_words_by_kind(&s, &chars, None), one_regex(&s));
+            // Compared at the places the scan found instead of searched for.
+            let starts = starts_of(&s);
+            prop_assert_eq!(super::find_words_by_kind(&s, &chars, Some(&starts)), one_regex(&s));
         }
 
         #[test]
@@ -1242,7 +1355,9 @@ mod same_as_one_regex {
             }
             let scanned = super::super::scan::scan(&s);
             prop_assert!(!scanned.letters);
-            prop_assert_eq!(super::find_words_without_letters(&s, &scanned.chars), one_regex(&s));
+            prop_assert_eq!(super::find_words_without_letters(&s, &scanned.chars, None), one_regex(&s));
+            let starts = starts_of(&s);
+            prop_assert_eq!(super::find_words_without_letters(&s, &scanned.chars, Some(&starts)), one_regex(&s));
         }
 
         #[test]
@@ -1265,7 +1380,9 @@ mod same_as_one_regex {
             let scanned = super::super::scan::scan(&s);
             prop_assert_eq!(marked.cues.token, scanned.cues.token);
             if !marked.english_words {
-                prop_assert_eq!(super::find_words_without_letters(&s, &marked.chars), one_regex(&s));
+                prop_assert_eq!(super::find_words_without_letters(&s, &marked.chars, None), one_regex(&s));
+                let starts = starts_of(&s);
+                prop_assert_eq!(super::find_words_without_letters(&s, &marked.chars, Some(&starts)), one_regex(&s));
             }
         }
     }

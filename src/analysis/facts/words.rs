@@ -3,7 +3,7 @@
 //! strings out.
 
 use super::Role;
-use super::scan::{CharSet, Scan, WordSet};
+use super::scan::{ByFirstLow, CharSet, Scan, WordSet};
 use super::tokens::Token;
 use crate::extract::{Kind, Mention};
 use crate::lexicon::strip_words;
@@ -242,8 +242,10 @@ static FLAG_WORDS_CJK: std::sync::LazyLock<Vec<(&'static str, WordSet, u8)>> =
             .collect()
     });
 
-/// The sets of characters of the ASCII flag words.
-static FLAG_WORDS_ASCII: std::sync::LazyLock<Vec<CharSet>> = std::sync::LazyLock::new(|| {
+/// The ASCII flag words' characters, as bits by code (`CharSet::ascii_bits`): a word
+/// beyond ASCII has none of its own, so a set holds an ASCII word in some case exactly when
+/// its `CharSet::ascii_folded` holds these bits.
+static FLAG_WORDS_ASCII: std::sync::LazyLock<Vec<u128>> = std::sync::LazyLock::new(|| {
     [
         ATTRIBUTION,
         EXPECTATION,
@@ -254,12 +256,43 @@ static FLAG_WORDS_ASCII: std::sync::LazyLock<Vec<CharSet>> = std::sync::LazyLock
     .concat()
     .into_iter()
     .filter(|w| w.is_ascii())
-    .map(CharSet::of)
+    .map(|w| CharSet::of(w).ascii_bits())
     .collect()
 });
 
+/// `FLAG_WORDS_CJK` that begin with a character beyond ASCII, by that character
+/// (`ByFirstLow`): the words looked for at one place (`cjk_flags_at`). The others (none
+/// yet) are looked for as `cjk_flags` does.
+type FlagsByFirst = (
+    ByFirstLow<(&'static str, u8)>,
+    Vec<(&'static str, WordSet, u8)>,
+);
+static FLAG_WORDS_BY_FIRST: std::sync::LazyLock<FlagsByFirst> = std::sync::LazyLock::new(|| {
+    let mut by_first = Vec::new();
+    let mut rest = Vec::new();
+    for &(w, set, kind) in FLAG_WORDS_CJK.iter() {
+        match w.chars().next() {
+            Some(c) if !c.is_ascii() => by_first.push((c, (w, kind))),
+            _ => rest.push((w, set, kind)),
+        }
+    }
+    (ByFirstLow::new(by_first), rest)
+});
+
+/// The first characters of the flag words beyond ASCII (`scan::Marks::starts`).
+pub(super) fn flag_word_firsts() -> impl Iterator<Item = char> {
+    FLAG_WORDS_BY_FIRST.0.firsts().iter().copied()
+}
+
 /// The flag words of sentence `s`, scanned as `scanned`; offsets are relative to `s`.
+#[cfg(test)]
 pub(super) fn flags(s: &str, scanned: &Scan) -> Flags {
+    flags_at(s, scanned, None)
+}
+
+/// `flags`, given the places where a flag word beyond ASCII may begin (`scan::Marks::starts`)
+/// when the scan found them: the words are then looked up there, not searched for.
+pub(super) fn flags_at(s: &str, scanned: &Scan, starts: Option<&[usize]>) -> Flags {
     let f = Flags {
         attribution: None,
         expectation: None,
@@ -270,14 +303,17 @@ pub(super) fn flags(s: &str, scanned: &Scan) -> Flags {
     // Most sentences hold no flag word: their characters say so without a search, or a
     // search for the few words they may hold does. Every ASCII flag word holds a letter,
     // and all its characters stand in a sentence that holds it, in some case.
-    let ascii = scanned.letters
-        && FLAG_WORDS_ASCII
-            .iter()
-            .any(|set| scanned.chars.covers_ci(set));
+    let ascii = scanned.letters && {
+        let folded = scanned.chars.ascii_folded();
+        FLAG_WORDS_ASCII.iter().any(|&bits| bits & !folded == 0)
+    };
     if ascii {
         // The ASCII words in the stretches of ASCII with a letter (every such word holds
         // one), the others each on its own.
-        let mut f = cjk_flags(s, scanned, f);
+        let mut f = match starts {
+            Some(starts) => cjk_flags_at(s, scanned, starts, f),
+            None => cjk_flags(s, scanned, f),
+        };
         let (ac, kinds) = &*FLAG_WORDS_ASCII_SEARCH;
         for r in super::scan::ascii_stretches(s) {
             for m in ac.find_overlapping_iter(&s[r.clone()]) {
@@ -290,8 +326,35 @@ pub(super) fn flags(s: &str, scanned: &Scan) -> Flags {
     } else {
         // Only the words beyond ASCII can stand: each that the characters allow is looked
         // for on its own, which is cheaper than the search of all.
-        cjk_flags(s, scanned, f)
+        match starts {
+            Some(starts) => cjk_flags_at(s, scanned, starts, f),
+            None => cjk_flags(s, scanned, f),
+        }
     }
+}
+
+/// `cjk_flags`, given every place where a flag word beyond ASCII may begin: the words that
+/// begin with the character there are compared there. Every place of every word is found
+/// (as the search of all finds them).
+fn cjk_flags_at(s: &str, scanned: &Scan, starts: &[usize], mut f: Flags) -> Flags {
+    let (by_first, rest) = &*FLAG_WORDS_BY_FIRST;
+    for &at in starts {
+        let tail = &s[at..];
+        for &(w, kind) in by_first.at(s, at) {
+            if tail.starts_with(w) {
+                flag(&mut f, s, kind, at, at + w.len());
+            }
+        }
+    }
+    for (w, set, kind) in rest {
+        if scanned.chars.covers_word(set) {
+            for (start, _) in s.match_indices(w) {
+                flag(&mut f, s, *kind, start, start + w.len());
+            }
+        }
+    }
+    f.forecast.sort_unstable();
+    f
 }
 
 /// The flag words of `s`, a text where no ASCII flag word can stand: every place of each word beyond
@@ -484,6 +547,9 @@ static CHANGE_BY_LAST: std::sync::LazyLock<Vec<Vec<(&'static str, i8)>>> =
     });
 
 /// The sign of the change verb that ends `label`, if one does.
+/// Verbs that `up` after them makes a verb of a share (`made up`, `makes up`), not a rise.
+const MAKE_UP: &[&str] = &["made", "make", "makes", "making"];
+
 fn change_sign(label: &str) -> Option<i8> {
     let s = strip_words(label, CHANGE_FILLERS);
     let s = strip_words(s, HEDGE_WORDS);
@@ -493,6 +559,16 @@ fn change_sign(label: &str) -> Option<i8> {
             let latin = w.is_ascii();
             if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
                 continue;
+            }
+            // `Royal Gala made up 34.2% of the crop`: `up` of a verb of a share, not a rise.
+            if w == "up"
+                && rest
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|v| MAKE_UP.iter().any(|m| v.eq_ignore_ascii_case(m)))
+            {
+                return None;
             }
             return Some(sign);
         }
@@ -562,6 +638,11 @@ const ZH_NOISE: &[&str] = &[
     "增幅",
     "降幅",
     "录得",
+    // `截至 2025 年末全省…参保人数`: the words that date a stock, not words of its measure
+    // (the period words name the date).
+    "截至",
+    "截止到",
+    "截止",
     // `上年同期`, `去年同期`, `上年同月`: a period, named by the period words.
     "同期",
     "同月",
@@ -1604,6 +1685,38 @@ mod tests {
     }
 
     #[test]
+    fn the_flags_looked_up_at_their_places_agree_with_the_search_on_fixture_lines() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut stack = vec![root];
+        let mut flagged = 0;
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                for line in text.lines() {
+                    let scanned = super::super::scan::scan(line);
+                    let expected = search_flags(line, no_flags());
+                    flagged += usize::from(expected != no_flags());
+                    assert_eq!(flags(line, &scanned), expected, "in `{line}`");
+                    let starts = starts_of(line);
+                    assert_eq!(
+                        flags_at(line, &scanned, Some(&starts)),
+                        expected,
+                        "in `{line}`"
+                    );
+                }
+            }
+        }
+        assert!(flagged > 100, "only {flagged} lines with flag words");
+    }
+
+    #[test]
     fn the_measure_agrees_with_the_reference_on_fixture_lines() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut stack = vec![root];
@@ -1876,6 +1989,17 @@ mod tests {
         "目标",
     ];
 
+    /// The places where a word beyond ASCII may begin, as the scan finds them.
+    fn starts_of(s: &str) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut marks = super::super::scan::Marks {
+            starts: Some(&mut starts),
+            ..Default::default()
+        };
+        super::super::scan::scan_marking::<true>(s, &mut marks);
+        starts
+    }
+
     proptest::proptest! {
         #[test]
         fn the_flag_filter_never_hides_a_flag_word(
@@ -1884,6 +2008,9 @@ mod tests {
             let s: String = picks.iter().map(|&k| FLAG_PIECES[k % FLAG_PIECES.len()]).collect();
             let scanned = super::super::scan::scan(&s);
             proptest::prop_assert_eq!(flags(&s, &scanned), search_flags(&s, no_flags()));
+            // Looked up at the places the scan found instead of searched for.
+            let starts = starts_of(&s);
+            proptest::prop_assert_eq!(flags_at(&s, &scanned, Some(&starts)), search_flags(&s, no_flags()));
         }
 
         #[test]
@@ -1899,6 +2026,9 @@ mod tests {
             let s: String = picks.iter().map(|&k| pieces[k % pieces.len()]).collect();
             let scanned = super::super::scan::scan(&s);
             proptest::prop_assert_eq!(flags(&s, &scanned), search_flags(&s, no_flags()));
+            // Looked up at the places the scan found instead of searched for.
+            let starts = starts_of(&s);
+            proptest::prop_assert_eq!(flags_at(&s, &scanned, Some(&starts)), search_flags(&s, no_flags()));
         }
     }
 
