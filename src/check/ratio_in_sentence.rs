@@ -131,7 +131,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                     .copied()
                     .filter(|a| {
                         a.span.end <= f.a_before
-                            && same_measure(a, f.b)
+                            && same_or_elided(a, f.b)
                             && !std::ptr::eq(*a, f.b)
                             && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
                             && (keeps_subject(ctx, qs, a.span.end, f.a_before)
@@ -348,8 +348,16 @@ fn zh_than<'m>(
 fn zh_times_over<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
     let masked = &ctx.doc.masked;
     let n = qs[i];
-    let b = *qs.get(i + 1)?;
-    let gap = &masked[n.span.end..b.span.start];
+    let mut b = *qs.get(i + 1)?;
+    let mut gap = &masked[n.span.end..b.span.start];
+    // `三倍于五年前的 B`: a span of time ago names B's period, and is not B.
+    if frames::is_duration(b)
+        && let Some(&next) = qs.get(i + 2)
+        && matches!(masked[b.span.end..next.span.start].trim(), "前的" | "前")
+    {
+        gap = &masked[n.span.end..b.span.start];
+        b = next;
+    }
     if !gap.trim_start().starts_with('于') || has_clause_break(gap) {
         return None;
     }
