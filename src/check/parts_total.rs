@@ -1024,9 +1024,15 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
     let facts = model.facts_of(si);
     let first = facts.first()?;
     let fm = &ms[first.mention];
+    // Counts of different nouns after `Of the finishers,` (`10,320 were men and 7,210 were
+    // women`) are kinds of the finishers, as bare numbers there would be.
+    let kinds = fm.kind == Kind::Count;
     let parts: Vec<&Fact> = facts
         .iter()
-        .filter(|f| ms[f.mention].kind == fm.kind && ms[f.mention].unit == fm.unit)
+        .filter(|f| {
+            let m = &ms[f.mention];
+            m.kind == fm.kind && (m.unit == fm.unit || kinds)
+        })
         .collect();
     // Percentages after `Of the renters,` are shares of that group, not parts of a
     // percentage stated for it before: each is of another whole.
@@ -1043,10 +1049,13 @@ fn of_the<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Group<'w
     let bare = fm.kind == Kind::Number && fm.unit.is_none();
     let total = before.iter().rev().take(200).find(|f| {
         let m = &ms[f.mention];
-        let unit_named = bare
+        let unit_named = (bare || kinds)
             && m.kind == Kind::Count
             && m.unit.as_deref().is_some_and(|u| stem(u) == root);
-        (unit_named || (m.kind == fm.kind && m.unit == fm.unit))
+        // Kinds of the finishers add up to a bare number whose clause names them
+        // (`17,460 of them finished`).
+        let bare_total = kinds && m.kind == Kind::Number && m.unit.is_none();
+        (unit_named || bare_total || (m.kind == fm.kind && m.unit == fm.unit))
             && text[f.clause.range()]
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .any(|w| w.len() >= 4 && stem(w) == root)
