@@ -29,7 +29,7 @@ mod units;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::extract::Mention;
+use crate::extract::{Kind, Mention};
 use crate::source::Span;
 
 pub use key::{BasisSet, Governing, MentionKey};
@@ -53,6 +53,9 @@ pub struct Sentence {
     pub mentions: Range<usize>,
     /// Range in `Analysis`' list of quantities: those wholly inside the sentence.
     quantities: Range<usize>,
+    /// The kinds of those quantities, bit `kind as u32` each: what a check asks before it
+    /// reads the sentence.
+    kinds: u32,
 }
 
 impl Sentence {
@@ -74,6 +77,13 @@ pub struct SentenceView<'s, 'a> {
     pub mentions: Range<usize>,
 }
 
+/// A kind's bit in a sentence's summary (every kind fits in 32 bits).
+fn kind_bit(kind: Kind) -> u32 {
+    1 << kind as u32
+}
+
+const _: () = assert!(Kind::ALL.len() <= 32);
+
 /// Places the mentions from `next` on that start in `span` into a new sentence and returns
 /// the index of the first mention after it. A sequential walk, not a binary search:
 /// sentences come in order, and the walk reads each mention once, in memory order.
@@ -93,15 +103,18 @@ fn place<'a>(
         hi += 1;
     }
     let first = quantities.len();
+    let mut kinds = 0;
     quantities.extend(
         mentions[lo..hi]
             .iter()
-            .filter(|m| m.kind.is_quantity() && span.contains(m.span)),
+            .filter(|m| m.kind.is_quantity() && span.contains(m.span))
+            .inspect(|m| kinds |= kind_bit(m.kind)),
     );
     sentences.push(Sentence {
         span,
         mentions: lo..hi,
         quantities: first..quantities.len(),
+        kinds,
     });
     hi
 }
@@ -219,6 +232,21 @@ impl<'a> Analysis<'a> {
                 !s.quantities.is_empty() && !s.is_oversized()
             })
             .map(|i| self.sentence(i))
+    }
+
+    /// The sentences of `checked_sentences` that hold a quantity of one of `kinds`: one test
+    /// of a summary made when the sentence was split, so that a check passes over the
+    /// sentences that cannot hold what it reads without a view of each.
+    pub fn checked_sentences_holding(
+        &self,
+        kinds: &[Kind],
+    ) -> impl Iterator<Item = SentenceView<'_, 'a>> + '_ {
+        let mask = kinds.iter().fold(0, |m, &k| m | kind_bit(k));
+        self.sentences
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| s.kinds & mask != 0 && !s.is_oversized())
+            .map(|(i, _)| self.sentence(i))
     }
 
     /// How many sentences hold a quantity but are skipped as oversized.

@@ -284,3 +284,24 @@ proptest::proptest! {
         proptest::prop_assert!(fast.quantities == reference.quantities);
     }
 }
+
+proptest::proptest! {
+    /// The sentences holding given kinds are those of `checked_sentences` with a quantity of
+    /// one of them, in order, on texts of Chinese and English figures and stops.
+    #[test]
+    fn sentences_holding_kinds_are_the_checked_ones_with_them(
+        text in "([0-9]{1,4}(\\.[0-9])?|[ 。.，,；!?%年亿吨倍美元个百分点甲b\\n#|-]|times|percent|points){0,60}",
+        pick in proptest::collection::vec(0usize..Kind::ALL.len(), 1..4),
+    ) {
+        let mentions = extract(&text, &ExtractOptions::default());
+        let a = Analysis::new(&text, &mentions);
+        let kinds: Vec<Kind> = pick.iter().map(|&k| Kind::ALL[k]).collect();
+        let fast: Vec<usize> = a.checked_sentences_holding(&kinds).map(|s| s.index).collect();
+        let reference: Vec<usize> = a
+            .checked_sentences()
+            .filter(|s| s.quantities.iter().any(|q| kinds.contains(&q.kind)))
+            .map(|s| s.index)
+            .collect();
+        proptest::prop_assert_eq!(fast, reference);
+    }
+}

@@ -421,6 +421,31 @@ fn levels(ctx: &Context<'_>, model: &Whole) -> Vec<Option<Level>> {
                     old.period = p;
                 }
             }
+            // `2025 年 1—11 月…出口交货值 2,318.6 亿元，上年同期为 2,158.8 亿元`, `2025 年基金支出
+            // 同比增长 14.6%。上年基金支出为 26.69 亿元`: a level of the year before (`上年`, `a
+            // year earlier`) is the year before the year its sentence last stated, or else
+            // the year its paragraph last stated when that is the lead's year (after `2024 年
+            // …。` in a report on 2025, `上年` may still be 2024).
+            if !pair && f.role == Role::Level && period.year == Year::Previous {
+                let stated = (s.facts.start..i)
+                    .rev()
+                    .find_map(|j| match out[j].as_ref()?.period.year {
+                        Year::Abs(y) => Some(y),
+                        _ => None,
+                    })
+                    .or(match carried {
+                        Some((p, Period { year: Year::Abs(y), .. }))
+                            if p == s.paragraph
+                                && lead.is_some_and(|l| l.year == Year::Abs(y)) =>
+                        {
+                            Some(y)
+                        }
+                        _ => None,
+                    });
+                if let Some(y) = stated {
+                    period.year = Year::Abs(y - 1);
+                }
+            }
             let keep = is_level(f, m) || matches!(f.role, Role::Change(_));
             out.push(keep.then_some(Level {
                 measure,

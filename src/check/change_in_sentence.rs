@@ -32,7 +32,7 @@ const ID: &str = META.id;
 /// What may stand between B and the clause that states the change: `，降幅`, `, a decline`.
 static AFTER_B: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+\s*|(?:last|this)\s+(?:year|quarter|month|week|season)\s*|[0-9]{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
+        r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+\s*|(?:last|this)\s+(?:year|quarter|month|week|season)\s*|(?:a|an|per|each)\s+[A-Za-z\-]+\s*|[0-9]{4}\s*年\s*)?[，,|]\s*(?:即|同比|环比|累计|总共|共|整体|名义|an?|or|which\s+is|for)?|was|were|is|are|has\s+been)\s*$",
     )
         .expect("static regex")
 });
@@ -82,6 +82,10 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
     for s in ctx.analysis().checked_sentences() {
+        // Fewer than three figures before the dates are set aside are fewer after.
+        if s.quantities.len() < 3 {
+            continue;
+        }
         let (sentence, qs) = (s.span, s.quantities);
         let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         // Every relation read here holds three different figures of the sentence (a rate,
@@ -192,7 +196,9 @@ pub(super) fn operands<'m>(
     let found = frame_operands(ctx, sentence, qs, frames, i, lead)
         .or_else(|| base_after(ctx, sentence, qs, i))
         .or_else(|| base_between(ctx, qs, i))
-        .or_else(|| ratio_then_rate(ctx, qs, i))?;
+        .or_else(|| ratio_then_rate(ctx, qs, i))
+        .or_else(|| rate_then_ratio(ctx, qs, i))
+        .or_else(|| base_later(ctx, sentence, qs, i))?;
     // A yearly, real or constant-currency rate is a rate of something else than the change
     // between the figures; asked only once a frame is found, since most rates have none.
     if frames::other_rate(&masked[sentence.start..n.span.start])
@@ -362,10 +368,13 @@ fn base_after<'m>(
         (period, a.span.end)
     };
     let (sign, word, residual) = direction(&masked[b.span.end..n.span.start])?;
-    if clause_breaks(residual).count() > 1 || !frames::bare_residual(residual) {
+    // `B，较上年末收窄 N 个基点（上年末为 A）`: the rate's own comparison names the base's
+    // period, and so makes it certain.
+    let compared = compared_with_period(residual) == Some(Some(period));
+    if clause_breaks(residual).count() > 1 || !(compared || frames::bare_residual(residual)) {
         return None;
     }
-    if !rate_fits_period(masked, n, residual, word, period) {
+    if !compared && !rate_fits_period(masked, n, residual, word, period) {
         return None;
     }
     // A ends its clause, or is the base of a ratio that follows (`A 的 62%`).
@@ -603,6 +612,153 @@ fn ratio_then_rate<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Optio
     })
 }
 
+/// `rose 150% to B, 2.5 times the A sold a year earlier`, `B, up 260% — 3.6 times the A of
+/// 2022`: a ratio in apposition after the rate gives the start of its change, when the words
+/// after A name an earlier period of the same subject (a year, `a year earlier`), so that
+/// the ratio is of the subject's own figures.
+fn rate_then_ratio<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    if n.kind != Kind::Percent {
+        return None;
+    }
+    let gap = |p: &Mention, q: &Mention| strip_hedges(&masked[p.span.end..q.span.start]).trim();
+    let lead_start = i.checked_sub(1).map_or(0, |k| qs[k].span.end);
+    let (sign, word, residual) = direction(&masked[lead_start..n.span.start])?;
+    // `rose N% to B, M times the A` or `B, up N% — M times the A`.
+    let (b, m_at) = if let Some(&b) = qs.get(i + 1)
+        && gap(n, b) == "to"
+    {
+        (b, i + 2)
+    } else {
+        let b = qs[i.checked_sub(1)?];
+        if !matches!(residual.trim(), "," | "，") {
+            return None;
+        }
+        (b, i + 1)
+    };
+    let (m, a) = (*qs.get(m_at)?, *qs.get(m_at + 1)?);
+    let joined = if m_at == i + 2 { gap(b, m) } else { gap(n, m) };
+    if m.kind != Kind::Multiple
+        || masked[m.span.range()].contains('倍')
+        || !matches!(joined, "," | "—" | "–" | "--" | ", or" | "— or")
+        || gap(m, a) != "the"
+        || !same_or_elided(a, b)
+    {
+        return None;
+    }
+    // After A: at most one word (`sold`, `recorded`), then an earlier period.
+    let end = qs.get(m_at + 2).map_or(masked.len(), |q| q.span.start);
+    let after = masked[a.span.end..end].trim_start();
+    let after = after.split(['.', ',', ';']).next().unwrap_or(after).trim();
+    let period = |t: &str| {
+        frames::EN_EARLIER_AFTER.iter().any(|&(w, _)| t == w)
+            || ["of ", "in "].iter().any(|p| {
+                t.strip_prefix(p).is_some_and(|y| {
+                    y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit())
+                })
+            })
+    };
+    let named = period(after)
+        || after
+            .split_once(' ')
+            .is_some_and(|(w, rest)| w.bytes().all(|c| c.is_ascii_lowercase()) && period(rest));
+    named.then_some(Operands {
+        a,
+        b,
+        sign,
+        word,
+        fixable: false,
+    })
+}
+
+/// `B，季增 x%，年增 N%；第二季為 A1，去年同期為 A2`: rates that name their own period
+/// (`年增`, `同比`, `季增`, `环比`), with the bases given later in the sentence, each in a
+/// clause that opens with its period's name and `为`. A rate is read against the base of
+/// its own period only; B is the figure before the run of rates; every figure between the
+/// rate and its base is itself a base named by a period (`第二季為`), so that no other
+/// subject comes between.
+fn base_later<'m>(
+    ctx: &Context<'_>,
+    sentence: Span,
+    qs: &[&'m Mention],
+    i: usize,
+) -> Option<Operands<'m>> {
+    let masked = &ctx.doc.masked;
+    let n = qs[i];
+    if n.kind != Kind::Percent {
+        return None;
+    }
+    // Back over the run of rates, each after a clause break and its own verb.
+    let mut k = i;
+    let mut found = None;
+    loop {
+        let lead = &masked[qs[k.checked_sub(1)?].span.end..qs[k].span.start];
+        let (s, w, residual) = direction(lead)?;
+        let r = residual.trim();
+        let r = r.strip_prefix(['，', ',']).map(str::trim)?;
+        if !matches!(r, "" | "同比" | "环比" | "環比") {
+            return None;
+        }
+        if k == i {
+            found = Some((s, w, frames::period_of_rate(residual, w)?));
+        }
+        k -= 1;
+        if qs[k].kind != Kind::Percent {
+            break;
+        }
+    }
+    let (sign, word, own) = found?;
+    let b = qs[k];
+    if !matches!(b.kind, Kind::Money | Kind::Quantity | Kind::Count) {
+        return None;
+    }
+    for j in i + 1..qs.len() {
+        let a = qs[j];
+        let before = &masked[qs[j - 1].span.end..a.span.start];
+        let clause = before[last_clause_break(before)?..].trim();
+        let named = ["为", "為", "是"]
+            .iter()
+            .find_map(|w| clause.strip_suffix(w))?
+            .trim_end();
+        match frames::base_period_prefix(named) {
+            Some((p, rest)) if rest.trim().is_empty() => {
+                if p != own {
+                    continue;
+                }
+            }
+            _ if period_name(named) => continue,
+            _ => return None,
+        }
+        if !same_measure(a, b) {
+            return None;
+        }
+        let end = qs.get(j + 1).map_or(sentence.end, |q| q.span.start);
+        let tail = masked[a.span.end..end].trim_start();
+        let ends = tail.is_empty()
+            || tail.starts_with(['，', ',', '。', '；', ';', '.', ')', '）']);
+        return ends.then_some(Operands {
+            a,
+            b,
+            sign,
+            word,
+            fixable: false,
+        });
+    }
+    None
+}
+
+/// A short name of a period with no subject in it: `第二季`, `上半年`, `前三季度`, `5 月`.
+fn period_name(words: &str) -> bool {
+    let w = words.trim();
+    let opens = w.starts_with(['第', '上', '下', '前', '去', '今', '本', '同', '一', '二', '三', '四', '全'])
+        || w.starts_with(|c: char| c.is_ascii_digit());
+    let closes = ["季度", "季", "月", "半年", "年", "月份"]
+        .iter()
+        .any(|e| w.ends_with(e));
+    opens && closes && w.chars().count() <= 5
+}
+
 /// `2022 年`, `2022年同期`, `113 年`: a year alone (with the words that make it a period),
 /// naming the period of a base.
 fn year_words(g: &str) -> bool {
@@ -683,6 +839,19 @@ fn triad(
 ) -> Option<(frames::LevelChange, f64)> {
     let masked = &ctx.doc.masked;
     let lead_start = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+    // `Crude steel output fell 1.7% to L, a drop of C`: the level and the amount follow the
+    // rate, so the subject may stand before its verb.
+    if let Some((s, _, _)) = direction(&masked[lead_start..qs[i].span.start])
+        && let Some(lc) = frames::rate_to_level_then_amount(masked, sentence, qs, i, s)
+    {
+        if frames::other_rate(&masked[sentence.start..qs[i].span.start])
+            || frames::per_year_after(masked, qs[i])
+            || frames::other_rate_after(masked, qs[i])
+        {
+            return None;
+        }
+        return Some((lc, s));
+    }
     let named = direction(&masked[lead_start..qs[i].span.start])
         .filter(|(_, _, residual)| {
             frames::bare_residual(residual) || compared_with_period(residual).is_some()
@@ -822,9 +991,9 @@ fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
         }
         core = next;
     }
-    let &(word, change) = CHANGE_WORDS
+    let &last = core.as_bytes().last()?;
+    let &(word, change) = CHANGE_WORDS_BY_LAST[usize::from(last)]
         .iter()
-        .chain(MORE_CHANGE_WORDS)
         .filter(|(w, _)| {
             strip_suffix(core, w).is_some_and(|rest| {
                 let latin = w.is_ascii();
@@ -838,6 +1007,20 @@ fn direction(lead: &str) -> Option<(f64, &'static str, &str)> {
         &core[..core.len() - word.len()],
     ))
 }
+
+/// The change words of `direction`, bucketed by their last byte in the tables' order (so
+/// that ties of length fall as in one pass over the tables): a lead is compared with the
+/// few words that can end it, not with every word.
+static CHANGE_WORDS_BY_LAST: LazyLock<Vec<Vec<(&'static str, crate::lexicon::Change)>>> =
+    LazyLock::new(|| {
+    let mut buckets = vec![Vec::new(); 256];
+    for &(w, c) in CHANGE_WORDS.iter().chain(MORE_CHANGE_WORDS) {
+        if let Some(&b) = w.as_bytes().last() {
+            buckets[usize::from(b)].push((w, c));
+        }
+    }
+    buckets
+});
 
 /// The last characters of the change, filler and hedge words, derived from the tables so
 /// that they cannot drift apart; Latin words end in a letter and are always let through.
@@ -893,7 +1076,9 @@ pub(super) fn reading<'m>(
         // `rose 5.1% in real terms to B from A`: a rate of something else than B / A.
         && !frames::other_rate(gap(n, x))
         && same_or_elided(x, y)
-        && !has_clause_break(gap(x, y))
+        // `surged 24% to B, from A before the results`: the start may follow a comma.
+        && (!has_clause_break(gap(x, y))
+            || (&c["w"] == "to" && matches!(gap(x, y).trim(), ", from" | "，from")))
     {
         let other = if &c["w"] == "from" { "to" } else { "from" };
         if gap(x, y).split_whitespace().any(|w| w == other) {
@@ -993,14 +1178,14 @@ pub(super) fn reading<'m>(
 
 /// After a difference: `below the`, `above`, `higher than`, `more than the`, `increase over the`.
 static BELOW_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?P<below>below|lower\s+than|under|less\s+than|fewer\s+than|smaller\s+than|(?:decrease|decline|drop|fall|reduction)\s+(?:from|on))|above|higher\s+than|over|more\s+than|greater\s+than|larger\s+than|bigger\s+than|(?:increase|rise|gain|jump|growth)\s+(?:over|from|on))\s+(?:the\s+|that\s+of\s+)?$")
+    Regex::new(r"^\s*(?:(?P<below>below|lower\s+than|under|less\s+than|fewer\s+than|smaller\s+than|(?:decrease|decline|drop|fall|reduction)\s+(?:from|on))|above|higher\s+than|over|more\s+than|greater\s+than|larger\s+than|bigger\s+than|(?:increase|rise|gain|jump|growth)\s+(?:over|from|on))\s+(?:the\s+|that\s+of\s+)?(?:(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z\-]+['’]s\s+|(?:[A-Za-z0-9\-]+\s+){0,2}(?:peak|high|low|level|record|total|average|figure)\s+of\s+)?$")
         .expect("static regex")
 });
 
 /// Between B and the difference that follows it: `, ` or `was`, after a short phrase of
 /// time (`in 2024, `, `in the fourth quarter, `).
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+|(?:last|this)\s+(?:year|quarter|month|week|season))\s*)?(?:,|，|was|is|were|are)\s*(?:an?\s+)?$")
+    Regex::new(r"^\s*(?:(?:(?:in|during|for)\s+(?:[A-Za-z0-9\-]+\s+){0,3}[A-Za-z0-9\-]+|(?:last|this)\s+(?:year|quarter|month|week|season)|(?:a|an|per|each)\s+[A-Za-z\-]+)\s*)?(?:,|，|was|is|were|are)\s*(?:an?\s+)?$")
         .expect("static regex")
 });
 
@@ -1018,7 +1203,7 @@ fn than_before(words: &str) -> bool {
 /// Between the earlier figure of a clause and the next clause's direction word: a short
 /// time phrase, then `and` or `but` (`a year ago, and`).
 static CHAINED_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*[A-Za-z]+){0,5}\s*,?\s*(?:and|but|while|yet)\s*$").expect("static regex")
+    Regex::new(r"^(?:\s*[A-Za-z'’]+){0,5}\s*,?\s*(?:and|but|while|yet)(?:\s+(?:still|also|was|were|is|remained|stood))?\s*$").expect("static regex")
 });
 
 /// An earlier figure in brackets right after B: `（上年同期 `, ` (a year earlier: `.
@@ -1172,7 +1357,9 @@ pub(super) fn judge_as(
     let points = n.kind == Kind::Percent
         && r.a.kind == Kind::Percent
         && (r.b.interval - r.a.interval).meets(&claimed);
-    let same_direction = value * sign > 0.0;
+    // `(−5.6%)`: the figure carries its own minus, and its value is negative already.
+    let own_sign = word == "−" && n.value < 0.0;
+    let same_direction = value * sign * if own_sign { -1.0 } else { 1.0 } > 0.0;
     if points {
         message.push_str(&format!(
             "; {n_text} is the difference in percentage points, so write `个百分点` / \
@@ -1203,7 +1390,11 @@ pub(super) fn judge_as(
         claimed,
         tolerance: ctx.options.tolerance,
     });
-    let direction = if sign > 0.0 { "a rise" } else { "a fall" };
+    let direction = if sign > 0.0 && !own_sign {
+        "a rise"
+    } else {
+        "a fall"
+    };
     finding
         .notes
         .push(format!("N is read as {direction} because of `{word}`"));
@@ -1211,6 +1402,7 @@ pub(super) fn judge_as(
     let target = if sign > 0.0 { q } else { -q };
     if fixable
         && !points
+        && !own_sign
         && same_direction
         && n.kind != Kind::Fraction
         && let Some(rewrite) = rewrite_number(ctx, n, value.abs(), target)

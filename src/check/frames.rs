@@ -38,7 +38,7 @@ static EN_TO_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `from A`: the end of the text before A, hedges allowed.
 static EN_FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bfrom\s+(?:(?:the|about|around|roughly|nearly|some)\s+)*$").expect("static regex")
+    Regex::new(r"\bfrom\s+(?:(?:the|its|their|a|an|about|around|roughly|nearly|some)\s+)*(?:(?:[A-Za-z0-9\-]+\s+){0,3}(?:high|low|peak|level|record|total|average|close)\s+of\s+(?:(?:about|around|roughly|nearly|some)\s+)?)?$").expect("static regex")
 });
 
 /// `从 A … 增至 B`: whether `gap` (between A and B, with no clause break) holds `到` or `至`
@@ -233,7 +233,13 @@ pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<From
     for i in 0..qs.len().saturating_sub(1) {
         let (x, y) = (qs[i], qs[i + 1]);
         let gap = &masked[x.span.end..y.span.start];
-        if !same_or_elided(x, y) && !bare_pair(x, y) && !dated_bare_pair(x, y, gap) {
+        let bare_up_from = x.kind == Kind::Number
+            && y.kind == Kind::Number
+            && x.unit.is_none()
+            && y.unit.is_none()
+            && up_from(gap);
+        if !same_or_elided(x, y) && !bare_pair(x, y) && !dated_bare_pair(x, y, gap) && !bare_up_from
+        {
             continue;
         }
         let floor = i.checked_sub(1).map_or(sentence.start, |p| qs[p].span.end);
@@ -242,6 +248,11 @@ pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<From
             if !has_clause_break(gap) {
                 out.push(FromTo { a: i, b: i + 1 });
             }
+            continue;
+        }
+        // `B this season, up from A`: B's clause, then `up from` naming its start.
+        if up_from(gap) {
+            out.push(FromTo { a: i + 1, b: i });
             continue;
         }
         if has_clause_break(gap) {
@@ -270,6 +281,26 @@ pub(super) fn from_to(masked: &str, sentence: Span, qs: &[&Mention]) -> Vec<From
     out
 }
 
+/// `B, up from A`, `B this season, down from A`: between B and A, at most a short phrase of
+/// time closing B's clause, a comma, and `up from` or `down from`. Written by hand: it is
+/// asked of every pair of figures.
+fn up_from(gap: &str) -> bool {
+    let g = gap.trim();
+    let Some(head) = ["up from", "down from"]
+        .iter()
+        .find_map(|w| g.strip_suffix(w))
+    else {
+        return false;
+    };
+    let Some(head) = head.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    head.split_whitespace().count() <= 3
+        && head
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
+}
+
 /// Two bare counts in a from–to frame (`from 262,000 to 231,000`): the frame says they
 /// measure the same thing.
 fn bare_pair(x: &Mention, y: &Mention) -> bool {
@@ -296,14 +327,14 @@ fn dated_bare_pair(x: &Mention, y: &Mention, gap: &str) -> bool {
 /// removed: `，增幅`, `, up`, `，同比`, `, a`, ` (`.
 static AFTER_FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:in\s+[0-9]{4}\s*|[0-9]{4}\s*年\s*)?[，,(（|]?\s*(?:即|同比|环比|累计|总共|共|整体|相对|实现|名义|仅|只|则|也|an?|or|which\s+is|for|or\s+an?)?\s*$",
+        r"^\s*(?:in\s+[0-9]{4}\s*|[0-9]{4}\s*年\s*|(?:last|this|the\s+previous|the\s+prior)\s+(?:year|quarter|month|week|season)\s*|a\s+year\s+(?:earlier|ago|before)\s*)?[，,(（|]?\s*(?:即|同比|环比|累计|总共|共|整体|相对|实现|名义|仅|只|则|也|an?|or|which\s+is|for|or\s+an?)?\s*$",
     )
     .expect("static regex")
 });
 
 /// Words that may close a frame before the clause break: `in June,`, `a year earlier,`.
 static TIME_PHRASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[A-Za-z0-9]+\s*){0,4}[,，]$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^\s*(?:[A-Za-z0-9]+\s*){0,6}[,，]$").expect("static regex"));
 
 /// Whether `head` (up to and with a clause break) is a short phrase closing a frame: a few
 /// English words, or up to four characters with no digit (`（上年同期）`).
@@ -322,7 +353,7 @@ fn time_phrase(head: &str) -> bool {
 
 /// Whether `m` is a length of time (`four years`, `八年`): a figure of a time phrase, not a
 /// figure of the relation.
-fn is_duration(m: &Mention) -> bool {
+pub(super) fn is_duration(m: &Mention) -> bool {
     m.kind == Kind::Quantity
         && m.unit
             .as_deref()
@@ -437,11 +468,16 @@ pub(super) fn attached(
 
 /// Which earlier period a base or a rate refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// `PeriodBefore` is the name the checks have always used for the period just before.
+#[allow(clippy::enum_variant_names)]
 pub(super) enum Period {
     /// The same period a year before: `上年同期`, `去年`, `同比`, `年增`.
     YearBefore,
     /// The period just before: `上季度`, `上月`, `环比`, `季增`.
     PeriodBefore,
+    /// The end of the year before, the base of a stock (`较上年末`, `上年末为 A`): neither a
+    /// year-on-year nor a sequential rate is of it.
+    YearEnd,
 }
 
 /// Words that name the earlier period a figure belongs to, without a figure of their own
@@ -460,6 +496,12 @@ pub(super) const BASE_PERIODS: &[(&str, Period)] = &[
     ("上财年", Period::YearBefore),
     ("上財年", Period::YearBefore),
     ("上年度", Period::YearBefore),
+    ("上年年末", Period::YearEnd),
+    ("上年末", Period::YearEnd),
+    ("上年底", Period::YearEnd),
+    ("去年年末", Period::YearEnd),
+    ("去年末", Period::YearEnd),
+    ("去年底", Period::YearEnd),
     ("上一年", Period::YearBefore),
     ("前一年", Period::YearBefore),
     ("上年", Period::YearBefore),
@@ -566,6 +608,11 @@ const AFTER_DIRECTIONS: &[(&str, f64)] = &[
 
 /// The direction of a result named after it (`a 13 percent gain`) or by its sign (`+8.1%`).
 pub(super) fn direction_after(masked: &str, n: &Mention) -> Option<(f64, &'static str)> {
+    // `(−5.6%)`: a minus read into the figure, whose value is negative already; the sign
+    // of the change is the figure's own.
+    if n.value < 0.0 && masked[n.span.range()].starts_with(['-', '−', '–']) {
+        return Some((1.0, "−"));
+    }
     let before = masked[..n.span.start].trim_end();
     if before.ends_with('+') {
         return Some((1.0, "+"));
@@ -707,6 +754,62 @@ pub(super) fn rate_then_amount(
     (ends && !to_level).then_some(LevelChange {
         level: k - 1,
         change: k + 1,
+        sign,
+    })
+}
+
+/// `fell 1.7% to L, a drop of C`, `下降 1.7% 至 L，减少 C`: the rate first, the level it led
+/// to right after `to`, then the amount of the same change in the next clause, with nothing
+/// but the amount's verb or noun (`a drop of`, `减少`) after the break. The amount's direction
+/// must be the rate's: `up 3% to L, down C on the quarter` is two changes.
+pub(super) fn rate_to_level_then_amount(
+    masked: &str,
+    sentence: Span,
+    qs: &[&Mention],
+    k: usize,
+    named: f64,
+) -> Option<LevelChange> {
+    let (l, c) = (*qs.get(k + 1)?, *qs.get(k + 2)?);
+    if named == 0.0
+        || !matches!(l.kind, Kind::Money | Kind::Quantity | Kind::Count)
+        || !same_measure(l, c)
+        || !matches!(
+            masked[qs[k].span.end..l.span.start].trim(),
+            "to" | "至" | "到"
+        )
+    {
+        return None;
+    }
+    let between = &masked[l.span.end..c.span.start];
+    let breaks: Vec<usize> = clause_breaks(between).collect();
+    let [at] = breaks.as_slice() else {
+        return None;
+    };
+    if !between[..*at]
+        .trim()
+        .trim_end_matches([',', '，'])
+        .is_empty()
+    {
+        return None;
+    }
+    let lead = strip_words(
+        &between[*at..],
+        &[
+            "by", "of", "了", "达", "達", "约", "約", "近", "about", "some",
+        ],
+    )
+    .trim();
+    let (_, sign) = *AMOUNT_VERBS.iter().find(|(w, _)| lead == *w)?;
+    if sign != named {
+        return None;
+    }
+    let end = qs.get(k + 3).map_or(sentence.end, |q| q.span.start);
+    let tail = masked[c.span.end..end].trim_start();
+    let ends =
+        tail.is_empty() || tail.starts_with(['，', ',', '。', '；', ';', '.', '|', ')', '）']);
+    ends.then_some(LevelChange {
+        level: k + 1,
+        change: k + 2,
         sign,
     })
 }

@@ -38,7 +38,7 @@ enum Verb {
 pub fn check(ctx: &Context<'_>, severity: Severity, _examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for sentence in ctx.analysis().checked_sentences() {
+    for sentence in ctx.analysis().checked_sentences_holding(&[Kind::Multiple]) {
         let start = sentence.span.start;
         for m in sentence
             .quantities

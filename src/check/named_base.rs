@@ -154,12 +154,35 @@ fn bare_name(after: &str) -> Option<&str> {
     (words.len() <= 2 && words.iter().all(plain)).then_some(name)
 }
 
-/// The last `是`, `为` or `相当于` of `lead` and its length.
+/// The last `是`, `为` or `相当于` of `lead` and its length. Read back from the end one
+/// character at a time, trying the words whose first byte is there: the first found is the
+/// last (no word opens another), without a substring search per word over the whole lead.
 fn relation(lead: &str) -> Option<(usize, usize)> {
+    const WORDS: [&str; 5] = ["相當於", "相当于", "是", "為", "为"];
+    let bytes = lead.as_bytes();
+    let found = lead.char_indices().rev().find_map(|(at, _)| {
+        WORDS
+            .iter()
+            .find(|w| w.as_bytes()[0] == bytes[at] && lead[at..].starts_with(**w))
+            .map(|w| (at, w.len()))
+    })?;
+    relation_after(lead, found)
+}
+
+/// `relation` as it was, one substring search per word: the reference the tests compare it
+/// with.
+#[cfg(test)]
+fn relation_by_search(lead: &str) -> Option<(usize, usize)> {
     let found = ["相當於", "相当于", "是", "為", "为"]
         .iter()
         .filter_map(|w| lead.rfind(w).map(|at| (at, w.len())))
         .max_by_key(|&(at, _)| at)?;
+    relation_after(lead, found)
+}
+
+/// The relation word `found` of `lead`, unless the character before it makes it part of
+/// another word (`但是`, `因为`).
+fn relation_after(lead: &str, found: (usize, usize)) -> Option<(usize, usize)> {
     let prev = lead[..found.0].chars().last();
     if matches!(
         prev,
@@ -317,6 +340,17 @@ mod tests {
         assert_eq!(relation("但是中国"), None);
         assert_eq!(relation("相当于中国"), Some((0, "相当于".len())));
         assert_eq!(relation("出超約為上年"), Some(("出超約".len(), "為".len())));
+    }
+
+    proptest::proptest! {
+        /// Reading back character by character finds the relation word the searches found,
+        /// on Chinese and English words, digits and punctuation.
+        #[test]
+        fn relation_is_that_of_the_searches(
+            lead in "([0-9]{1,3}|相当于|相當於|但是|因为|[ ，,。的相当于當於是为為但因作认还就可中国美上年约 isthe]){0,40}"
+        ) {
+            proptest::prop_assert_eq!(relation(&lead), relation_by_search(&lead));
+        }
     }
 
     #[test]

@@ -160,12 +160,20 @@ fn decrease(label: &str) -> bool {
 /// Whether a part's label ends a list of parts: a difference after the parts it is the
 /// difference of. The first part is one only when it names a difference by itself
 /// (`surplus`, `顺差`): `net interest income` or `净利息收入` first in the list is the first
-/// of the parts, as nothing stands before it to be netted.
-fn ends_parts(label: &str, first: bool) -> bool {
+/// of the parts, as nothing stands before it to be netted. `first` is the first part's
+/// label once there is one: when it names `net`/`净` itself, the parts are kinds of a net
+/// figure (`经纪业务手续费净收入 55.4 亿元、…、利息净收入 24.1 亿元`), and a later `net` part is
+/// one more of them, not their difference.
+fn ends_parts(label: &str, first: Option<&str>) -> bool {
     if outside(label) {
         return true;
     }
-    if !first {
+    let net_parts = first.is_some_and(|f| {
+        f.contains('净')
+            || f.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t.eq_ignore_ascii_case("net"))
+    });
+    if first.is_some() && !net_parts {
         return is_difference(label);
     }
     let lower = label.to_ascii_lowercase();
@@ -362,7 +370,10 @@ fn parts_in<'w>(
         if !fits(m) || another_time(text, f, parts.first().copied()) {
             continue;
         }
-        if ends_parts(&text[f.label.range()], parts.is_empty())
+        if ends_parts(
+            &text[f.label.range()],
+            parts.first().map(|p| &text[p.label.range()]),
+        )
             || (!parts.is_empty() && nested(text, m))
         {
             break;
@@ -429,19 +440,20 @@ fn total_after<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
     // The total word opens the label (`，合计 91 枚`, `, for a total of 91`), perhaps after a
     // word for the items named (`两者合计`): after a name (`欧洲及其他地区合计 26.3 亿美元`) it
     // is that group's figure, one more part.
-    let label = text[total.label.range()].to_ascii_lowercase();
+    // The words are compared ASCII case aside (they are written in lower case), with no
+    // lower-cased copy of the label and the clause: this runs for most sentences.
+    let label = &text[total.label.range()];
     let mut opening = label.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；')
     });
     for w in ["and ", "for ", "两者", "三者", "四者", "以上", "上述", "这些", "這些", "各项", "各項"] {
-        opening = opening.strip_prefix(w).unwrap_or(opening);
+        opening = strip_prefix_ci(opening, w).unwrap_or(opening);
     }
-    let after = text[tm.span.end..total.clause.end.max(tm.span.end)].to_ascii_lowercase();
-    let after = after.trim_start();
+    let after = text[tm.span.end..total.clause.end.max(tm.span.end)].trim_start();
     let named = TOTAL_AFTER.iter().any(|w| {
-        opening.starts_with(w)
+        strip_prefix_ci(opening, w).is_some()
             || (w.is_ascii()
-                && after.starts_with(w)
+                && strip_prefix_ci(after, w).is_some()
                 && !after[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
     });
     if !named || !is_additive(ms, total) || total.revised {
@@ -463,6 +475,14 @@ fn total_after<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<Gro
         parts.push(f);
     }
     listed(ctx, model, total, parts, s.span.end)
+}
+
+/// `s` without the opening `w`, ASCII case aside, as the lower-cased `s` would strip the
+/// lower-case `w` (a `w` with an upper-case ASCII letter never opens it).
+fn strip_prefix_ci<'s>(s: &'s str, w: &str) -> Option<&'s str> {
+    let head = s.get(..w.len())?;
+    (head.eq_ignore_ascii_case(w) && !w.bytes().any(|b| b.is_ascii_uppercase()))
+        .then(|| &s[w.len()..])
 }
 
 /// `全年粮食总产量 652.4 万吨。分品种看，稻谷产量 312.6 万吨，小麦产量 198.4 万吨…`: a
@@ -590,7 +610,7 @@ fn total_by_tail<'w>(
 /// `marker` in `s` as a word (ASCII markers at word boundaries).
 fn find_word(s: &str, marker: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(k) = s[from..].find(marker) {
+    while let Some(k) = find_from(&s[from..], marker) {
         let at = from + k;
         let ok = !marker.is_ascii()
             || (!s[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
@@ -599,6 +619,29 @@ fn find_word(s: &str, marker: &str) -> Option<usize> {
             return Some(at);
         }
         from = at + marker.len();
+    }
+    None
+}
+
+/// The first place of `needle` in `hay`, as `str::find` gives it: a scan for the needle's
+/// first byte, each place compared. `str::find` sets up a searcher on every call, which
+/// costs more than the sentence it searches (the marker is mostly found at once).
+fn find_from(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    if needle.len() > hay.len() {
+        return None;
+    }
+    let starts = &hay[..=hay.len() - needle.len()];
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(first, &starts[from..]) {
+        let at = from + k;
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
     }
     None
 }
@@ -660,7 +703,10 @@ fn group<'w>(
         if kinds && text[m.span.end..end].trim_start().starts_with("of ") {
             return None;
         }
-        if ends_parts(&text[f.label.range()], parts.is_empty())
+        if ends_parts(
+            &text[f.label.range()],
+            parts.first().map(|p| &text[p.label.range()]),
+        )
             || (!parts.is_empty() && nested(text, m))
         {
             break;
@@ -1035,8 +1081,10 @@ fn of_the_figure<'w>(ctx: &Context<'_>, model: &'w Whole, si: usize) -> Option<G
     let facts = model.facts_of(si);
     let total = facts.first()?;
     let tm = &ms[total.mention];
-    let opening = text[s.span.start..tm.span.start].trim().to_ascii_lowercase();
-    if !OF_FIGURE.contains(&opening.as_str()) {
+    // Compared ASCII case aside, with no lower-cased copy of every sentence's opening
+    // (the openings are written in lower case).
+    let opening = text[s.span.start..tm.span.start].trim();
+    if !OF_FIGURE.iter().any(|w| opening.eq_ignore_ascii_case(w)) {
         return None;
     }
     // The total's own words after it, up to the first comma: short, and `中` in Chinese.
@@ -1387,6 +1435,33 @@ mod tests {
     use crate::check::{CheckOptions, Context};
     use crate::extract::{ExtractOptions, extract};
     use crate::source::Document;
+
+    proptest::proptest! {
+        #[test]
+        fn strip_prefix_ci_strips_what_lowering_strips(
+            s in "[ ,a-zA-Z合计共两者in totalAND，]{0,12}",
+            w in "[a-zA-Z合计 ]{0,4}",
+        ) {
+            let lower = s.to_ascii_lowercase();
+            let by_lowering = lower.strip_prefix(w.as_str()).map(str::len);
+            proptest::prop_assert_eq!(super::strip_prefix_ci(&s, &w).map(str::len), by_lowering);
+            for t in super::TOTAL_AFTER {
+                let by_lowering = lower.strip_prefix(t).map(str::len);
+                proptest::prop_assert_eq!(super::strip_prefix_ci(&s, t).map(str::len), by_lowering);
+            }
+        }
+
+        #[test]
+        fn find_from_finds_what_str_find_finds(
+            hay in "[ ,.0-9a-zA-Z其中包括主要of which，。]{0,40}",
+            needle in "[a-z 其中包括]{0,4}",
+        ) {
+            proptest::prop_assert_eq!(super::find_from(&hay, &needle), hay.find(needle.as_str()));
+            for (marker, _) in super::MARKERS {
+                proptest::prop_assert_eq!(super::find_from(&hay, marker), hay.find(marker));
+            }
+        }
+    }
 
     /// The findings of `parts_total` over `text`, as (severity, the total's text).
     fn run(text: &str) -> Vec<(String, String)> {

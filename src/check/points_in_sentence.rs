@@ -25,7 +25,21 @@ const ID: &str = META.id;
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for s in ctx.analysis().checked_sentences() {
+    // The test below, asked first of the analysis' summary of each sentence and before its
+    // dates (neither points nor percents) are set aside.
+    for s in ctx
+        .analysis()
+        .checked_sentences_holding(&[Kind::Points, Kind::Percent])
+    {
+        if !s.quantities.iter().any(|m| m.kind == Kind::Points)
+            && s.quantities
+                .iter()
+                .filter(|m| m.kind == Kind::Percent)
+                .count()
+                < 3
+        {
+            continue;
+        }
         let (sentence, qs) = (s.span, s.quantities);
         let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         if !qs.iter().any(|m| matches!(m.kind, Kind::Points))

@@ -24,10 +24,12 @@ pub const META: BuiltinMeta = BuiltinMeta {
 
 const ID: &str = META.id;
 
-/// A rank written after a figure: `以 19 球排名第二`, `，排名第三`, `高居榜首`, `继续领跑`.
+/// A rank written after a figure: `以 19 球排名第二`, `，排名第三`, `高居榜首`, `继续领跑`,
+/// `，成为议会第一大党` (`成为` and a `第 N 大` noun), `以屏東縣損失 12,380 萬元最為嚴重` (the
+/// largest loss).
 static RANK_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\s*(?:最多|最高|最大|最快)|[，,]?\s*(?:[^，。；,;0-9０-９]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;0-9０-９]{0,10}?(?:第(?P<n>[一二三四五六七八九十0-9０-９]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|领跑|領跑|居首|居冠|(?P<second>居次|次之|紧随其后|緊隨其後)))",
+        r"^(?:\s*(?:最多|最高|最大|最快|最为严重|最為嚴重|最严重|最嚴重)|[，,]?\s*(?:[^，。；,;0-9０-９]{0,6}?)(?:(?:排名|位列|位居|名列|高居|居)[^，。；,;0-9０-９]{0,10}?(?:第(?P<n>[一二三四五六七八九十0-9０-９]{1,3})(?:位|名)?|首位|榜首|之首|之冠)|(?:成为|成為)[^，。；,;0-9０-９]{0,10}?第(?P<big>[一二三四五六七八九十])大|领跑|領跑|居首|居冠|(?P<second>居次|次之|紧随其后|緊隨其後)))",
     )
     .expect("static regex")
 });
@@ -188,10 +190,10 @@ mod cue {
         while let Some(c) = rest.chars().next() {
             if matches!(
                 c,
-                '排' | '位' | '名' | '居' | '领' | '領' | '最' | '次' | '紧' | '緊'
+                '排' | '位' | '名' | '居' | '领' | '領' | '最' | '次' | '紧' | '緊' | '成'
             ) && [
                 "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之",
-                "紧随其后", "緊隨其後",
+                "紧随其后", "緊隨其後", "成为", "成為", "最为严重", "最為嚴重", "最严重", "最嚴重",
             ]
             .iter()
             .any(|w| rest.starts_with(w))
@@ -272,7 +274,7 @@ const RANK_WORDS: &[&str] = &[
 fn may_rank(p: &Probe<'_>) -> bool {
     p.may_hold(&[
         "排名", "位列", "名列", "居", "领跑", "領跑", "最多", "最高", "最大", "最快", "次之", "紧随其后",
-        "緊隨其後",
+        "緊隨其後", "最为严重", "最為嚴重", "最严重", "最嚴重",
         "\u{212A}", "\u{17F}",
     ])
         || p.may_hold(&["第"]) && p.may_hold(&["大"])
@@ -464,10 +466,16 @@ fn same(text: &str, a: &Mention, b: &Mention) -> bool {
 }
 
 /// Whether a bare number with no word of its own after it (`ahead of Grace Lowe with 648
-/// and …`) stands for a figure of the ranked one's unit (`612 goals`): in a list of the
+/// and …`, `ahead of Ada Okafor on 436`) stands for a figure of the ranked one's unit (`612
+/// goals`, `412 points`): in a list of the
 /// items it is ranked against, the unit is said once.
 fn elliptic_unit(text: &str, m: &Mention, ranked: &Mention) -> bool {
-    if m.kind != Kind::Number || m.unit.is_some() || !matches!(ranked.kind, Kind::Count | Kind::Number) {
+    // The ranked figure may carry a unit of measure (`412 points`, `1,840 tonnes`) as well
+    // as a counted noun.
+    if m.kind != Kind::Number
+        || m.unit.is_some()
+        || !matches!(ranked.kind, Kind::Count | Kind::Number | Kind::Quantity)
+    {
         return false;
     }
     let rest = text[m.span.end..].trim_start();
@@ -503,27 +511,20 @@ fn ranks(
     let ms = ctx.mentions;
     // (paragraph, rank, fact)
     let mut claims: Vec<(usize, u8, &Fact)> = Vec::new();
-    // Each rank regex needs a rank word: most sentences have none. One search of the
-    // article finds them (no word holds a sentence stop, so none runs across sentences;
-    // one that did would send the sentence to a search of its own).
-    let cues: Vec<(usize, usize)> = RANK_CUES
-        .find_iter(text.as_str())
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    // Each rank regex needs a rank word: most sentences have none. Only a sentence with
+    // figures is searched, and the search stops at its first rank word (a search of the
+    // whole article for every one cost more than the rest of the check).
     for (si, s) in model.sentences.iter().enumerate() {
         let facts = model.facts_of(si);
         if facts.is_empty() {
             continue;
         }
-        let k = cues.partition_point(|&(_, end)| end <= s.span.start);
-        let cued = match cues.get(k) {
-            Some(&(a, b)) if a >= s.span.start && b <= s.span.end => true,
-            Some(&(a, _)) if a < s.span.end => RANK_CUES.is_match(&text[s.span.range()]),
-            _ => false,
-        };
-        if !cued {
+        if !RANK_CUES.is_match(&text[s.span.range()]) {
             continue;
         }
+        // `RANK_BEFORE_ZH` needs a `第` in the clause before a figure: asked once of the
+        // sentence, not of each figure's opening.
+        let ordinal_zh = text[s.span.range()].contains('第');
         for (k, f) in facts.iter().enumerate() {
             let m = &ms[f.mention];
             let next = facts
@@ -540,6 +541,7 @@ fn ranks(
                 let second = c.name("second").map(|_| 2);
                 Some(
                     c.name("n")
+                        .or(c.name("big"))
                         .and_then(|n| number(n.as_str()))
                         .or(second)
                         .unwrap_or(1),
@@ -562,6 +564,8 @@ fn ranks(
                 })
             {
                 Some(1)
+            } else if !ordinal_zh {
+                None
             } else {
                 // `东盟为第一大贸易伙伴，前 11 个月贸易总值 6.33 万亿元`: the clause before.
                 let lead = &text[s.span.start..f.clause.start];
@@ -774,7 +778,14 @@ fn beaten_first(
 ) -> bool {
     examined.push(first.span);
     examined.push(other.span);
-    if other.interval.low <= first.interval.high {
+    // Two whole counts written to the unit (`17 席`, `18 席`) are exact: one more is larger,
+    // though their rounding intervals touch.
+    let whole_counts = [first, other].iter().all(|m| {
+        matches!(m.kind, Kind::Count | Kind::Number)
+            && m.value.fract() == 0.0
+            && m.interval.high - m.interval.low <= 1.0
+    });
+    if other.interval.low <= first.interval.high && !(whole_counts && other.value > first.value) {
         return false;
     }
     let named = item.map(|i| format!(" ({i})")).unwrap_or_default();
@@ -1403,6 +1414,55 @@ mod tests {
             after in "[ ，,排名位列居领跑領最多高大快次之紧随其後隨后第二甲乙]{0,14}"
         ) {
             proptest::prop_assert_eq!(cue::zh_after(&after), zh_after_by_search(&after));
+        }
+    }
+
+    /// Whether each sentence (`spans`, in order) holds a rank word, as `ranks` first read
+    /// it: one search of the whole text, each sentence looked up among its finds.
+    fn cued_by_one_search(text: &str, spans: &[(usize, usize)]) -> Vec<bool> {
+        let cues: Vec<(usize, usize)> = super::RANK_CUES
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        spans
+            .iter()
+            .map(|&(start, end)| {
+                let k = cues.partition_point(|&(_, e)| e <= start);
+                match cues.get(k) {
+                    Some(&(a, b)) if a >= start && b <= end => true,
+                    Some(&(a, _)) if a < end => super::RANK_CUES.is_match(&text[start..end]),
+                    _ => false,
+                }
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cued_sentences_are_those_one_search_finds(
+            text in "[ ,.。0-9a-zA-Z排名位列居领跑第最次之紧随其后甲乙]{0,60}",
+            cuts in proptest::collection::vec(0usize..80, 0..8),
+        ) {
+            // Sentences: the text cut at character boundaries, in order, some of it left out.
+            let mut bounds: Vec<usize> = cuts
+                .iter()
+                .filter_map(|&c| text.char_indices().nth(c).map(|(i, _)| i))
+                .collect();
+            bounds.push(0);
+            bounds.push(text.len());
+            bounds.sort_unstable();
+            bounds.dedup();
+            let spans: Vec<(usize, usize)> = bounds
+                .windows(2)
+                .enumerate()
+                .filter(|(k, _)| k % 3 != 2)
+                .map(|(_, w)| (w[0], w[1]))
+                .collect();
+            let each: Vec<bool> = spans
+                .iter()
+                .map(|&(a, b)| super::RANK_CUES.is_match(&text[a..b]))
+                .collect();
+            proptest::prop_assert_eq!(each, cued_by_one_search(&text, &spans));
         }
     }
 

@@ -89,7 +89,12 @@ impl<'m> Frame<'m> {
 
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for s in ctx.analysis().checked_sentences() {
+    // Every frame starts from a multiple, a percent or a fraction: the other sentences are
+    // passed over by the analysis' summary of each.
+    for s in ctx
+        .analysis()
+        .checked_sentences_holding(&[Kind::Multiple, Kind::Percent, Kind::Fraction])
+    {
         let (sentence, qs) = (s.span, s.quantities);
         let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         let masked = &ctx.doc.masked;
@@ -99,10 +104,19 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
         {
             continue;
         }
-        let changes = frames::from_to(masked, sentence, qs);
+        // The sentence's from–to frames, read on first need: most figures cannot be read
+        // against one (`may_change_frame`).
+        let mut changes = None;
         let mut frames: Vec<Frame<'_>> = (0..qs.len())
             .filter_map(|i| {
-                frame(ctx, sentence, qs, i).or_else(|| change_frame(ctx, sentence, qs, &changes, i))
+                frame(ctx, sentence, qs, i).or_else(|| {
+                    if !may_change_frame(masked, sentence, qs, i) {
+                        return None;
+                    }
+                    let changes =
+                        changes.get_or_insert_with(|| frames::from_to(masked, sentence, qs));
+                    change_frame(ctx, sentence, qs, changes, i)
+                })
             })
             .collect();
         if !frames.is_empty() {
@@ -117,7 +131,7 @@ pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) ->
                     .copied()
                     .filter(|a| {
                         a.span.end <= f.a_before
-                            && same_measure(a, f.b)
+                            && same_or_elided(a, f.b)
                             && !std::ptr::eq(*a, f.b)
                             && !frames.iter().any(|g| std::ptr::eq(g.b, *a))
                             && (keeps_subject(ctx, qs, a.span.end, f.a_before)
@@ -334,8 +348,16 @@ fn zh_than<'m>(
 fn zh_times_over<'m>(ctx: &Context<'_>, qs: &[&'m Mention], i: usize) -> Option<Frame<'m>> {
     let masked = &ctx.doc.masked;
     let n = qs[i];
-    let b = *qs.get(i + 1)?;
-    let gap = &masked[n.span.end..b.span.start];
+    let mut b = *qs.get(i + 1)?;
+    let mut gap = &masked[n.span.end..b.span.start];
+    // `三倍于五年前的 B`: a span of time ago names B's period, and is not B.
+    if frames::is_duration(b)
+        && let Some(&next) = qs.get(i + 2)
+        && matches!(masked[b.span.end..next.span.start].trim(), "前的" | "前")
+    {
+        gap = &masked[n.span.end..b.span.start];
+        b = next;
+    }
     if !gap.trim_start().starts_with('于') || has_clause_break(gap) {
         return None;
     }
@@ -352,7 +374,9 @@ fn en_percent_of<'m>(
     let masked = &ctx.doc.masked;
     let n = qs[i];
     let b = *qs.get(i + 1)?;
-    if !EN_PERCENT_OF.is_match(&masked[n.span.end..b.span.start]) {
+    let gap = &masked[n.span.end..b.span.start];
+    // `EN_PERCENT_OF` opens with `of` after white space: other gaps never run it.
+    if !gap.trim_start().starts_with("of") || !EN_PERCENT_OF.is_match(gap) {
         return None;
     }
     let before = strip_hedges(&masked[sentence.start..n.span.start]);
@@ -447,6 +471,21 @@ const MULTIPLE_WORDS: &[(&str, Reading)] = &[
     ("提高", Reading::Either),
     ("扩大", Reading::Either),
 ];
+
+/// Whether `change_frame` can give a frame for `qs[i]`: only a multiple, or a percent or a
+/// fraction whose words before it end in `的` (`为原来的 40%`, `为上年同期的 62%`), can be
+/// read against a change; checked before the sentence's from–to frames are read.
+fn may_change_frame(masked: &str, sentence: Span, qs: &[&Mention], i: usize) -> bool {
+    let n = qs[i];
+    match n.kind {
+        Kind::Multiple => true,
+        Kind::Percent | Kind::Fraction => {
+            let floor = i.checked_sub(1).map_or(sentence.start, |k| qs[k].span.end);
+            strip_hedges(&masked[floor..n.span.start]).ends_with('的')
+        }
+        _ => false,
+    }
+}
 
 /// A multiple (or a share of the start, `降为原来的四成`) stated next to a from–to change:
 /// B / A against N, read as the words say.
@@ -722,6 +761,74 @@ fn starts_with_word(s: &str, w: &str) -> bool {
 /// Offset of the last `是`, `为` or `相当于` in `text` that links A to `B 的 N 倍`, skipping
 /// words that merely contain the character (`但是`, `因为`, `作为`).
 fn relation_word(text: &str) -> Option<usize> {
+    // Read back one character at a time, the neighbours from the text: no vector of the
+    // characters per figure.
+    let mut next = None;
+    let found = text.char_indices().rev().find(|&(k, c)| {
+        let before = || text[..k].chars().rev();
+        let prev = before().next();
+        let found = match c {
+            '是' => {
+                !matches!(
+                    prev,
+                    Some(
+                        '但' | '可'
+                            | '还'
+                            | '就'
+                            | '只'
+                            | '总'
+                            | '于'
+                            | '凡'
+                            | '要'
+                            | '若'
+                            | '或'
+                            | '倒'
+                            | '真'
+                            | '正'
+                            | '硬'
+                    )
+                ) && next != Some('否')
+            }
+            '为' | '為' => !matches!(
+                prev,
+                Some(
+                    '因' | '作'
+                        | '认'
+                        | '認'
+                        | '以'
+                        | '称'
+                        | '稱'
+                        | '行'
+                        | '视'
+                        | '視'
+                        | '较'
+                        | '較'
+                        | '更'
+                )
+            ),
+            '于' => prev == Some('当') && before().nth(1) == Some('相'),
+            '於' => prev == Some('當') && before().nth(1) == Some('相'),
+            // `接近上年的两倍`: nearly, and a relation word of its own.
+            '近' => prev == Some('接'),
+            _ => false,
+        };
+        next = Some(c);
+        found
+    })?;
+    // `相当于` starts two characters before its `于`, `接近` one before its `近`.
+    let (at, c) = found;
+    let back = match c {
+        '于' | '於' => 2,
+        '近' => 1,
+        _ => 0,
+    };
+    Some(at - text[..at].chars().rev().take(back).map(char::len_utf8).sum::<usize>())
+}
+
+/// `relation_word` as it was, over a vector of the characters: the reference the tests
+/// compare it with.
+#[cfg(test)]
+fn relation_word_by_vec(text: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let found = (0..chars.len()).rev().find(|&k| {
         let prev = k.checked_sub(1).map(|p| chars[p].1);
@@ -1027,6 +1134,17 @@ mod tests {
             times("2 倍", 2.0, 0.5),
         ];
         assert_eq!(run(check, s, &specs).len(), 1, "这 carries the subject on");
+    }
+
+    proptest::proptest! {
+        /// Reading back character by character finds the relation word the vector of
+        /// characters found, on Chinese and English words, digits and punctuation.
+        #[test]
+        fn relation_word_is_that_of_the_vector(
+            text in "([0-9]{1,3}|相当于|相當於|接近|是否|但是|[ ，,的相当于當於接近是为為但可还因作认较否中国 isthe]){0,40}"
+        ) {
+            proptest::prop_assert_eq!(relation_word(&text), relation_word_by_vec(&text));
+        }
     }
 
     #[test]

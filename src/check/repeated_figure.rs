@@ -35,8 +35,13 @@ pub(super) fn need(p: &Probe<'_>) -> Need {
 /// profit`, `公司营业收入`): the measure is the same without them. A named owner
 /// (`brightmart's`) stays.
 const SUBJECT_HEADS: &[&str] = &[
-    "company's ", "group's ", "firm's ", "company ", "group ", "本公司", "该公司", "公司",
+    "company's ", "group's ", "firm's ", "company ", "group ",
+    // `The Harwood State Employees' Retirement Fund earned a net investment return` (the
+    // name's last word is left by the fact model), `the bank's net profit`.
+    "fund's ", "fund ", "bank's ", "本公司", "该公司", "公司",
     "本集团", "集团",
+    // `该行不良贷款率` in an article about one bank; traditional forms beside them.
+    "该行", "本行", "該行", "該公司", "該集團", "集團", "该集团", "該集团",
 ];
 
 fn without_the_subject(measure: &str) -> &str {
@@ -59,14 +64,29 @@ pub(super) fn check(
     let rows = row_items(&ctx.doc.masked, model);
     let mut first = HashMap::new();
     let mut out = Vec::new();
-    // The year the lead's first dated figure states: the year the article reports on.
+    // The year the lead's first dated figure states: the year the article reports on. A
+    // lead that states no figure of a period (`市住建局 11 月 12 日发布数据。`) leaves it to
+    // the first figure of its paragraph that does (`2025 年 1 至 10 月，…`), when that one
+    // names its year (`全年实现营业收入…` names none, and a later `2024 年…` is not the lead's).
     let lead_year = lead.and_then(|k| {
-        model.facts[model.sentences[k].facts.clone()]
+        let own = model.facts[model.sentences[k].facts.clone()]
             .iter()
             .find_map(|f| match f.period.year {
                 whole::Year::Abs(y) => Some(y),
                 _ => None,
-            })
+            });
+        if own.is_some() || !model.facts_of(k).is_empty() {
+            return own;
+        }
+        let paragraph = model.sentences[k].paragraph;
+        let first = model.sentences[k..]
+            .iter()
+            .take_while(|s| s.paragraph == paragraph)
+            .find_map(|s| model.facts[s.facts.clone()].iter().find(|f| f.period.is_stated()))?;
+        match first.period.year {
+            whole::Year::Abs(y) => Some(y),
+            _ => None,
+        }
     });
     // The paragraph of the facts read so far, and whether a year was stated in it.
     let mut dated_paragraph: (usize, bool) = (usize::MAX, false);
@@ -301,7 +321,9 @@ fn without_title_names(measure: &str, label: &str, names: &[&str]) -> Option<Str
     // the label's first word (which a sentence capitalises) and named by the title.
     // `The consumer confidence index compiled by the Westland Consumer Council` writes
     // `consumer` first in lower case: the council's name is another thing.
+    // A possessive of such a name (`Caldera's net profit`) is the name.
     let is_name = |w: &str| {
+        let w = w.strip_suffix("'s").unwrap_or(w);
         label
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|l| !l.is_empty())

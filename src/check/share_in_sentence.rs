@@ -42,7 +42,7 @@ fn marks_whole(after: &str) -> bool {
 
 /// Before a whole: `Of the`, `of`.
 static EN_WHOLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^a-z])of\s+(?:the\s+|all\s+|their\s+|its\s+|his\s+|her\s+|our\s+)?$").expect("static regex")
+    Regex::new(r"(?i)(?:^|[^a-z])(?:of|among|amongst)\s+(?:the\s+|all\s+|their\s+|its\s+|his\s+|her\s+|our\s+)?(?:(?:the\s+)?[a-z]+['’]s\s+)?$").expect("static regex")
 });
 
 /// Between a part and its share: `（`, ` (`, ` or `, or the rest of the part's clause and
@@ -50,7 +50,9 @@ static EN_WHOLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Unicode classes costs more to build than the check costs to run.
 fn part_then_share(gap: &str) -> bool {
     let g = gap.trim();
-    if g == "(" || g == "（" || g == "or" {
+    // `287 — about 22% —`: a share between dashes is in apposition to its part, as in
+    // brackets.
+    if matches!(g, "(" | "（" | "or" | "—" | "–" | "--" | "——") {
         return true;
     }
     // `6,217 came back valid (94.8%)`: a short predicate of the part, then its share in
@@ -116,7 +118,15 @@ struct Share<'m> {
 pub fn check(ctx: &Context<'_>, severity: Severity, examined: &mut Vec<Span>) -> Vec<Finding> {
     let masked = &ctx.doc.masked;
     let mut findings = Vec::new();
-    for s in ctx.analysis().checked_sentences() {
+    // A share is a percent or a fraction with at least one other figure, asked of the
+    // analysis' summary of each sentence and before its dates (never a share) are set aside.
+    for s in ctx
+        .analysis()
+        .checked_sentences_holding(&[Kind::Percent, Kind::Fraction])
+    {
+        if s.quantities.len() < 2 {
+            continue;
+        }
         let (index, sentence, qs) = (s.index, s.span, s.quantities);
         let qs = &*super::sentence::without_dates(&ctx.doc.masked, qs);
         // A share needs its part and its whole: three figures, or two in a list item whose
@@ -226,7 +236,23 @@ fn is_part_kind(m: &Mention) -> bool {
 /// Whether `part` can be a part of `whole`: the same measure, or a bare number counted by
 /// the whole's noun (`312 of the 480 respondents`).
 fn fits(part: &Mention, whole: &Mention) -> bool {
-    same_measure(part, whole) || (part.kind == Kind::Number && whole.kind == Kind::Count)
+    same_measure(part, whole)
+        || (part.kind == Kind::Number && whole.kind == Kind::Count)
+        || same_person_counter(part, whole)
+}
+
+/// Counters of people, which a sentence may change between its whole and its part
+/// (`2,036 名受访者中，有 1,142 人`): they count one thing.
+const PERSON_COUNTERS: &[&str] = &["人", "名", "位"];
+
+fn same_person_counter(a: &Mention, b: &Mention) -> bool {
+    let person = |m: &Mention| {
+        m.kind == Kind::Count
+            && m.unit
+                .as_deref()
+                .is_some_and(|u| PERSON_COUNTERS.contains(&u))
+    };
+    person(a) && person(b)
 }
 
 /// The part and whole of the share `qs[k]`, if the words make them certain.
@@ -236,7 +262,7 @@ fn share<'m>(masked: &str, sentence: Span, qs: &[&'m Mention], k: usize) -> Opti
     // `a quarter of the 1,600 employees polled (392)`.
     if let (Some(&w), Some(&p)) = (qs.get(k + 1), qs.get(k + 2))
         && EN_WHOLE_BEFORE.is_match(gap(s, w))
-        && fits(p, w)
+        && (fits(p, w) || (p.kind == Kind::Number && w.kind == Kind::Number))
         && is_part_kind(p)
         && !has_clause_break(gap(w, p))
         && gap(w, p).trim_end().ends_with(['(', '（'])
@@ -245,6 +271,21 @@ fn share<'m>(masked: &str, sentence: Span, qs: &[&'m Mention], k: usize) -> Opti
             share: s,
             part: p,
             whole: w,
+        });
+    }
+    // `5 of the 650 seats, less than 1% of them`: the share after a comma, its whole named
+    // back by `of them`.
+    if let (Some(pi), Some(wi)) = (k.checked_sub(2), k.checked_sub(1))
+        && matches!(gap(qs[wi], s).trim(), "," | "，")
+        && of_them(&masked[s.span.end..])
+        && EN_WHOLE_BEFORE.is_match(gap(qs[pi], qs[wi]))
+        && fits(qs[pi], qs[wi])
+        && is_part_kind(qs[pi])
+    {
+        return Some(Share {
+            share: s,
+            part: qs[pi],
+            whole: qs[wi],
         });
     }
     // `约三成（912 家）`: the part in brackets after the share.

@@ -2048,3 +2048,159 @@ fn repeated_each_sentence_naming_another_row_of_the_table() {
     );
     assert_eq!(repeated(&again), vec!["780 万元".to_string()]);
 }
+
+// Wave 9: rules read from the wave-8 held-out set's misses (`x01`–`x84`), each with the
+// silence its words still keep.
+
+#[test]
+fn repeated_a_stock_dated_by_jiezhi_is_the_same_measure() {
+    // `截至` dates a stock; it is not a word of the measure.
+    let twice = "2025 年末，全省城乡居民养老保险参保人数 2,846.3 万人。\n\n截至 2025 年末全省城乡居民养老保险参保人数 2,864.3 万人，较上年略有减少。\n";
+    assert_eq!(repeated(twice), vec!["2,864.3 万人".to_string()]);
+    // Another year's stock is another figure.
+    let other = "2025 年末，全省城乡居民养老保险参保人数 2,846.3 万人。\n\n截至 2024 年末全省城乡居民养老保险参保人数 2,864.3 万人。\n";
+    assert!(repeated(other).is_empty());
+}
+
+#[test]
+fn repeated_this_bank_is_the_articles_own() {
+    let twice = "# 江城银行 2025 年业绩\n\n2025 年末不良贷款率 0.96%，较上年末下降 0.05 个百分点。\n\n从风险指标看，2025 年末该行不良贷款率为 0.69%。\n";
+    assert_eq!(repeated(twice), vec!["0.69%".to_string()]);
+    // Another bank's ratio, named by its name, stays another owner's.
+    let other = "# 江城银行 2025 年业绩\n\n2025 年末不良贷款率 0.96%。\n\n同期，2025 年末同业平均不良贷款率为 1.52%。\n";
+    assert!(repeated(other).is_empty());
+}
+
+#[test]
+fn repeated_a_lead_with_no_figure_leaves_the_year_to_its_paragraph() {
+    let twice = "# 新房成交\n\n市住建局 11 月 12 日发布数据。2025 年 1 至 10 月，全市新建商品住宅网签面积 412.6 万平方米，同比下降 8.3%。\n\n从累计数据看，1 至 10 月全市新建商品住宅网签面积同比下降 6.8%。\n";
+    assert_eq!(repeated(twice), vec!["6.8%".to_string()]);
+    // The first figure of the paragraph names no year: a later `2024 年` is not the lead's,
+    // and the `全年` figure is not of 2024.
+    let apart = "# 便利店\n\n集团 3 月 20 日发布年报。全年实现营业收入 268.9 亿元，同比增长 11.6%。2024 年集团营业收入为 240.9 亿元。\n";
+    assert!(repeated(apart).is_empty());
+}
+
+#[test]
+fn repeated_a_with_clause_shares_the_time_of_the_figure_before() {
+    let twice = "Like-for-like sales rose 3.8% in the six weeks to January 4, with online sales up 9.2%.\n\nOver the six weeks to January 4, online sales grew 7.9%.\n";
+    assert_eq!(repeated(twice), vec!["7.9%".to_string()]);
+    // Another span of weeks is another figure.
+    let other = "Like-for-like sales rose 3.8% in the six weeks to January 4, with online sales up 9.2%.\n\nOver the 12 weeks to December 29, online sales grew 7.9%.\n";
+    assert!(repeated(other).is_empty());
+}
+
+#[test]
+fn parts_kinds_of_a_net_figure_are_parts() {
+    let over = "2024 年，公司实现营业收入 203.5 亿元，其中经纪业务手续费净收入 55.4 亿元、投资银行业务手续费净收入 20.5 亿元、利息净收入 24.1 亿元、投资收益 113.6 亿元。\n";
+    assert_eq!(parts(over), vec!["203.5 亿元".to_string()]);
+    // A net figure after parts that are not net is still their difference.
+    let diff = "2024 年，全市进出口总值 203.5 亿元，其中出口 120.4 亿元、进口 83.1 亿元，净出口 37.3 亿元。\n";
+    assert!(parts(diff).is_empty());
+}
+
+#[test]
+fn shares_made_up_is_a_share_not_a_rise() {
+    let over = "Royal Gala made up 34.2% of the crop, Pink Lady 26.8%, Granny Smith 17.5%, Fuji 12.9% and other varieties the remaining 11.4%.\n";
+    assert_eq!(shares(over), vec!["34.2%".to_string()]);
+    let right = "Royal Gala made up 34.2% of the crop, Pink Lady 26.8%, Granny Smith 17.5%, Fuji 10.1% and other varieties the remaining 11.4%.\n";
+    assert!(shares(right).is_empty());
+}
+
+#[test]
+fn shares_real_estate_is_no_basis() {
+    let over = "Of the new tenancies, 58.4% were arranged through real estate agents, 35.7% directly with private landlords and the remaining 9.1% through community housing providers.\n";
+    assert_eq!(shares(over), vec!["58.4%".to_string()]);
+    // Answers to two questions, with no rest or opposite, are not added up.
+    let two = "Of the new tenants, 58.4% were arranged through real estate agents and 61.0% were happy with their home.\n";
+    assert!(shares(two).is_empty());
+}
+
+#[test]
+fn across_a_level_of_the_year_before_is_dated_by_its_paragraph() {
+    let wrong = "# 基金\n\n2025 年，全市失业保险基金收入 38.62 亿元，基金支出 31.07 亿元。\n\n2025 年基金支出同比增长 14.6%。上年基金支出为 26.69 亿元。\n";
+    assert_eq!(across(wrong), vec!["14.6%".to_string()]);
+    let right = "# 基金\n\n2025 年，全市失业保险基金收入 38.62 亿元，基金支出 31.07 亿元。\n\n2025 年基金支出同比增长 16.4%。上年基金支出为 26.69 亿元。\n";
+    assert!(across(right).is_empty());
+    // With no year stated in its sentence or paragraph, `上年` dates nothing.
+    let undated = "# 基金\n\n2025 年，全市失业保险基金收入 38.62 亿元，基金支出 31.07 亿元。\n\n基金支出同比增长 14.6%。上年基金支出为 26.69 亿元。\n";
+    assert!(across(undated).is_empty());
+}
+
+#[test]
+fn ranking_becoming_the_first_largest_and_the_most_severe() {
+    let seats = "绿岸联盟获得 17 席，成为议会第一大党；公民行动党获得 18 席，进步工党获得 8 席。\n";
+    assert_eq!(ranking(seats), vec!["17 席".to_string()]);
+    let fine = "绿岸联盟获得 19 席，成为议会第一大党；公民行动党获得 18 席，进步工党获得 8 席。\n";
+    assert!(ranking(fine).is_empty());
+    let losses = "縣市受損情形，以屏東縣損失 12,380 萬元最為嚴重，其次為臺東縣 13,050 萬元、高雄市 4,215 萬元。\n";
+    assert_eq!(ranking(losses), vec!["12,380 萬元".to_string()]);
+    // `成为` with no `；` list or `其次` after it compares nothing.
+    let alone = "绿岸联盟获得 17 席，成为议会第一大党，公民行动党获得 18 席。\n";
+    assert!(ranking(alone).is_empty());
+}
+
+#[test]
+fn ranking_a_bare_number_after_a_figure_with_a_unit() {
+    let wrong = "Lena Marsh was the league's leading scorer with 412 points, ahead of Ada Okafor on 436 and Priya Nand on 398.\n";
+    assert_eq!(ranking(wrong), vec!["412 points".to_string()]);
+    let right = "Lena Marsh was the league's leading scorer with 452 points, ahead of Ada Okafor on 436 and Priya Nand on 398.\n";
+    assert!(ranking(right).is_empty());
+}
+
+#[test]
+fn repeated_a_year_after_since_dates_no_figure() {
+    let twice = "# Caldera bank profit\n\nThe bank's net profit rose to $1.86 billion in 2025.\n\nThe bank's 2025 net profit of $1.68 billion was its largest since 2019.\n";
+    assert_eq!(repeated(twice), vec!["$1.68 billion".to_string()]);
+    // A figure of the year after `since` is not of that year either way.
+    let other = "# Caldera bank profit\n\nThe bank's net profit was $1.12 billion in 2019.\n\nThe bank's net profit has doubled to $2.24 billion since 2019.\n";
+    assert!(repeated(other).is_empty());
+}
+
+#[test]
+fn table_a_change_after_its_level_takes_the_levels_row() {
+    let t = "| 产品 | 销售收入（亿元） | 同比增长（%） |\n|---|---|---|\n| 泽瑞替尼 | 38.6 | 29.4 |\n| 维沙利昔 | 11.8 | 71.2 |\n| 合计 | 50.4 | 36.0 |\n\n";
+    let wrong = format!("{t}维沙利昔上市第二年，全年销售收入 11.8 亿元，同比增长 17.2%。\n");
+    assert_eq!(table(&wrong), vec!["17.2%".to_string()]);
+    let right = format!("{t}维沙利昔上市第二年，全年销售收入 11.8 亿元，同比增长 71.2%。\n");
+    assert!(table(&right).is_empty());
+    // A change whose level names a measure no header names is that measure's.
+    let other = format!("{t}维沙利昔上市第二年，新增覆盖医院 312 家，同比增长 17.2%。\n");
+    assert!(table(&other).is_empty());
+}
+
+#[test]
+fn ranking_whole_counts_one_apart_are_exact() {
+    let wrong = "绿岸联盟获得 17 席，成为议会第一大党；公民行动党获得 18 席。\n";
+    assert_eq!(ranking(wrong), vec!["17 席".to_string()]);
+    let tie = "绿岸联盟获得 18 席，成为议会第一大党；公民行动党获得 18 席。\n";
+    assert!(ranking(tie).is_empty());
+    // A hedge widens the count: `about 17` may be 18.
+    let hedged = "绿岸联盟获得约 17 席，成为议会第一大党；公民行动党获得 18 席。\n";
+    assert!(ranking(hedged).is_empty());
+}
+
+#[test]
+fn repeated_a_fund_named_at_the_head_of_its_measure_is_the_articles_own() {
+    let twice = "# Harwood pension fund returns 7.4%\n\nThe Harwood State Employees' Retirement Fund earned a net investment return of 7.4% in the 2024-25 financial year.\n\nThe net investment return was 7.9% for 2024-25, the board was told.\n";
+    assert_eq!(repeated(twice), vec!["7.9%".to_string()]);
+    // Another year's return is another figure.
+    let other = "# Harwood pension fund returns 7.4%\n\nThe Harwood State Employees' Retirement Fund earned a net investment return of 7.4% in the 2024-25 financial year.\n\nThe net investment return was 9.2% for 2023-24.\n";
+    assert!(repeated(other).is_empty());
+}
+
+#[test]
+fn repeated_a_possessive_of_the_titles_name_is_the_articles_own() {
+    let twice = "# Central Bank of Caldera's profit rises on reserve income\n\nThe Central Bank of Caldera's net profit rose to $1.86 billion in 2025, the bank said.\n\nThe bank's 2025 net profit of $1.68 billion was its largest since 2019.\n";
+    assert_eq!(repeated(twice), vec!["$1.68 billion".to_string()]);
+    // A name the title does not give stays another owner's.
+    let other = "# Central Bank of Caldera's profit rises on reserve income\n\nThe Central Bank of Caldera's net profit rose to $1.86 billion in 2025, the bank said.\n\nThe Bank of Marland's 2025 net profit of $1.68 billion was its largest since 2019.\n";
+    assert!(repeated(other).is_empty());
+}
+
+#[test]
+fn across_a_level_of_the_year_before_after_another_year_of_the_paragraph() {
+    // The paragraph last stated 2024, not the lead's 2025: `上年` may be 2024 itself.
+    let open = "# 基金\n\n2025 年，全市失业保险基金收入 38.62 亿元，基金支出 31.07 亿元。\n\n2025 年基金支出同比增长 14.6%。2024 年基金收入 35.10 亿元。上年基金支出为 26.69 亿元。\n";
+    assert!(across(open).is_empty());
+}

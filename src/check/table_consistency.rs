@@ -888,6 +888,25 @@ fn quotes(
                 hits = named(prev);
                 from = prev.as_ptr() as usize - text.as_ptr() as usize;
             }
+            // `维沙利昔上市第二年，全年销售收入 11.8 亿元，同比增长 17.2%`: a change of the level
+            // in the clause before, which names no row itself, is of the row that level is
+            // named by, one clause further back (as the level is).
+            if hits.is_empty()
+                && matches!(f.role, Role::Change(_))
+                && f.head < fi
+                && model.facts.get(f.head).is_some_and(|h| {
+                    h.sentence == f.sentence && ctx.mentions[h.mention].span.start >= from
+                })
+                && from > s.span.start
+            {
+                let before = &text[s.span.start..from];
+                let prev = before
+                    .trim_end_matches(['，', ',', '；', ' '])
+                    .rfind(['，', ',', '；', '：'])
+                    .map_or(before, |k| &before[k..]);
+                hits = named(prev);
+                from = prev.as_ptr() as usize - text.as_ptr() as usize;
+            }
             words = &text[from..m.span.start];
         }
         let [k] = hits[..] else {

@@ -629,9 +629,10 @@ fn hedges_in(text: &str, from: usize, to: usize, raws: &[Raw]) -> Vec<(Hedge, Sp
 }
 
 /// Verbs after `最高` that make it a limit on what is paid or imposed.
-const PAYING_VERBS: &[&str] = &[
+pub(crate) const PAYING_VERBS: &[&str] = &[
     "补助", "補助", "补贴", "補貼", "给付", "給付", "赔偿", "賠償", "罚款", "罰款", "奖励", "獎勵",
-    "可", "罚", "罰", "判处", "判處", "处以", "處以", "发放", "發放", "贷款", "貸款",
+    "可", "罚", "罰", "判处", "判處", "处以", "處以", "发放", "發放", "贷款", "貸款", "资助",
+    "資助", "可获", "可獲", "可领", "可領",
 ];
 
 /// Whether `约` at `span` follows an adverb that restricts or sums (`僅約歷年同期的兩成三`,

@@ -12,10 +12,9 @@ pub(crate) use super::nonquant::{
 use std::borrow::Cow;
 
 use super::lexicon::{
-    self, CURRENCY_AFTER, CURRENCY_AFTER_EN, CURRENCY_AFTER_FIRST, CURRENCY_BEFORE, HEDGE_AFTER,
-    PERCENT_AFTER, SCALE_EN, SCALE_LETTER, SCALE_ZH, SUBUNIT_AFTER, UNIT_EN, char_at, char_before,
-    ends_with_word, latin_unit, match_after, skip_space, skip_space_back, starts_with_word,
-    unit_zh_at,
+    self, CURRENCY_AFTER_EN, CURRENCY_AFTER_FIRST, CURRENCY_BEFORE, HEDGE_AFTER, PERCENT_AFTER,
+    SCALE_EN, SCALE_LETTER, SCALE_ZH, SUBUNIT_AFTER, UNIT_EN, char_at, char_before, ends_with_word,
+    latin_unit, match_after, skip_space, skip_space_back, starts_with_word, unit_zh_at,
 };
 use super::mention::{Hedge, Kind, Numeral};
 use super::numeral::{Parsed, word_at};
@@ -47,6 +46,7 @@ pub(crate) fn pre(text: &str, s: usize) -> Pre {
     let mut k = skip_space_back(text, s);
     let mut out = Pre::default();
     if !lexicon::BEFORE_NUMBER.may_end_at(text, k) {
+        out.hedge = paid_most(text, k);
         return out;
     }
     let Some(&last) = k.checked_sub(1).and_then(|i| text.as_bytes().get(i)) else {
@@ -55,7 +55,12 @@ pub(crate) fn pre(text: &str, s: usize) -> Pre {
     if let Some((span, code)) = CURRENCY_BEFORE
         .iter()
         .filter(|(w, _)| lexicon::may_end_with(w, last))
-        .find_map(|&(w, code)| ends_with_word(text, k, w).map(|st| (Span::new(st, k), code)))
+        .find_map(|&(w, code)| {
+            let st = ends_with_word(text, k, w)?;
+            // An ISO code in capitals is one only in capitals (`TRY 5bn`, not `try 5`).
+            let capitals = w.bytes().any(|b| b.is_ascii_uppercase());
+            (!capitals || text.as_bytes()[st..k] == *w.as_bytes()).then(|| (Span::new(st, k), code))
+        })
     {
         out.currency = Some((code, span));
         k = skip_space_back(text, span.start);
@@ -94,8 +99,25 @@ fn is_tally(text: &str, s: usize) -> bool {
         && !next.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-'))
 }
 
+/// `補助最高3萬5,000元`, `罚款最高100万元`: `最高` after a verb of paying or penalising is the
+/// most paid or imposed, at most (a price `最高3218元` is the highest reached, no bound).
+fn paid_most(text: &str, k: usize) -> Option<(Hedge, Span)> {
+    if !text.as_bytes()[..k].ends_with("最高".as_bytes()) {
+        return None;
+    }
+    let st = k - "最高".len();
+    let head = &text[..st];
+    super::attach::PAYING_VERBS
+        .iter()
+        .any(|v| v.chars().count() > 1 && head.ends_with(v))
+        .then_some((Hedge::AtMost, Span::new(st, k)))
+}
+
 /// A hedge ending at byte `k`.
 pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
+    if let Some(h) = paid_most(text, k) {
+        return Some(h);
+    }
     if !lexicon::BEFORE_NUMBER.may_end_at(text, k) {
         return None;
     }
@@ -127,7 +149,9 @@ pub(crate) fn hedge_before(text: &str, k: usize) -> Option<(Hedge, Span)> {
         }
         // `two-thirds more than two years ago`, `5% less than 3 million`: a comparison after
         // a figure, whose base is the second figure; no hedge on it.
-        if matches!(w, "more than" | "less than" | "fewer than") && after_figure(text, st) {
+        if matches!(w, "more than" | "less than" | "fewer than" | "longer than")
+            && after_figure(text, st)
+        {
             continue;
         }
         // `5~10`: a range, not a hedge.
@@ -168,6 +192,64 @@ pub(crate) fn benchmark(text: &str, word: &str, span: Span, unit: &str) -> bool 
             .trim_end_matches([' ', '万', '萬', '亿', '億'])
             .ends_with(|c: char| c.is_ascii_digit())
     })
+}
+
+/// Nouns of a benchmark: a figure that names one through `的` (`低于7天的安全警戒线`,
+/// `低于50%的荣枯线`, `高于2%的目标`) is the benchmark's own value, and the comparison
+/// before it bounds the subject, not the figure.
+const BENCHMARK_NOUNS: &[&str] = &[
+    "警戒线",
+    "警戒線",
+    "安全线",
+    "安全線",
+    "荣枯线",
+    "榮枯線",
+    "及格线",
+    "及格線",
+    "红线",
+    "紅線",
+    "标准",
+    "標準",
+    "目标",
+    "目標",
+    "门槛",
+    "門檻",
+    "上限",
+    "下限",
+    "阈值",
+    "閾值",
+    "基准",
+    "基準",
+    "预期",
+    "預期",
+    "预警线",
+    "預警線",
+    "水平线",
+    "水平線",
+    "关口",
+    "關口",
+    "大关",
+    "大關",
+    "均值",
+];
+
+/// Whether the figure ending at `end`, after the comparison `word`, names a benchmark through
+/// `的` and a noun of `BENCHMARK_NOUNS` at most four characters on.
+pub(crate) fn names_benchmark(text: &str, word: &str, end: usize) -> bool {
+    if !COMPARISON_WORDS.contains(&word) || !text[end..].starts_with('的') {
+        return false;
+    }
+    let mut k = end + '的'.len_utf8();
+    for _ in 0..5 {
+        if BENCHMARK_NOUNS.iter().any(|w| text[k..].starts_with(w)) {
+            return true;
+        }
+        match char_at(text, k) {
+            Some(c) if super::nonquant::is_cjk(c) => k += c.len_utf8(),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Hedges that compare with a benchmark (`低于`, `above`), which `compares_all` may make
@@ -507,6 +589,37 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
         pos += 1;
     }
     let (mut kind, mut end) = unit(text, pos, p.numeral == Numeral::Words);
+    // `三大标志性战役`, `四大银行`, `十大新闻`: the big ones of a kind, counted (`第三大` is an
+    // ordinal, read before; `一大早`, `三大于二` are none).
+    if kind == TailKind::None
+        && scale == 1.0
+        && hedge.is_none()
+        && p.numeral == Numeral::Chinese
+        && p.decimals == 0
+        && (2.0..=10.0).contains(&p.value)
+        && char_at(text, pos) == Some('大')
+        && list_before(text, p.end)
+        && char_at(text, pos + 3).is_some_and(|c| {
+            super::nonquant::is_cjk(c)
+                && !matches!(
+                    c,
+                    '于' | '於'
+                        | '概'
+                        | '约'
+                        | '約'
+                        | '幅'
+                        | '量'
+                        | '多'
+                        | '的'
+                        | '致'
+                        | '小'
+                        | '大'
+                )
+        })
+    {
+        kind = TailKind::Count(Cow::Borrowed("大"));
+        end = Some(pos + 3);
+    }
     if arabic && scale == 1.0 {
         (kind, end) = index_points(text, p, pos, kind, end);
     }
@@ -531,6 +644,20 @@ pub(crate) fn tail(text: &str, p: &Parsed, has_currency: bool) -> Tail {
         t.hedge = hedge;
     }
     t
+}
+
+/// Whether the clause before `end` enumerates things with `、` (`黄河…、科尔沁…、河西走廊…三大
+/// 标志性战役`): a `三大` after the list sums it, a count; alone (`A股三大指数`) it names a set.
+fn list_before(text: &str, end: usize) -> bool {
+    let mut from = end.saturating_sub(300);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..end];
+    let clause = head
+        .rfind(['，', '。', '；', '：', '\n'])
+        .map_or(head, |k| &head[k..]);
+    clause.contains('、')
 }
 
 /// Points of a stock index (`rose 440.06 points` on the Dow, `报3338.19点`): a quantity in
@@ -683,9 +810,102 @@ const SPORT_WORDS_ZH: &[&str] = &[
     "球队", "球隊",
 ];
 
-/// `砍下27分`, `积分74分`: points of a game, in a sentence about one (`分` that opens no
-/// word of its own: not `分钟`, `分别`, `分析`).
+/// `砍下27分`, `积分74分`: points of a game, in a sentence about one.
 fn game_points(text: &str, j: usize) -> Option<usize> {
+    score_point(text, j).filter(|_| names_sport(text, j))
+}
+
+/// Words of a test or a rating: a score in `分` in a sentence with one of them measures
+/// (`最低錄取分數…達76.61分`, `满意度评分为85.6分`), it counts nothing.
+const SCORE_WORDS_ZH: &[&str] = &[
+    "分数",
+    "分數",
+    "成绩",
+    "成績",
+    "考生",
+    "考试",
+    "考試",
+    "录取",
+    "錄取",
+    "评分",
+    "評分",
+    "总分",
+    "總分",
+    "满分",
+    "滿分",
+    "均分",
+    "分数线",
+    "分數線",
+    "学测",
+    "學測",
+    "指考",
+    "会考",
+    "會考",
+    "测验",
+    "測驗",
+    "测评",
+    "測評",
+    "评估",
+    "評估",
+    "满意度",
+    "滿意度",
+    "指数",
+    "指數",
+    "评价",
+    "評價",
+    "打分",
+    "得分",
+];
+
+/// `達76.61分`, `满分100分`: a score of a test or a rating, in a sentence that names one
+/// (`SCORE_WORDS_ZH`), and not of a game (`game_points`).
+fn test_score(text: &str, j: usize) -> Option<usize> {
+    let e = score_point(text, j)?;
+    let (from, to) = sentence_around(text, j);
+    let sentence = &text[from..to];
+    SCORE_WORDS_ZH
+        .iter()
+        .any(|w| sentence.contains(w))
+        .then_some(e)
+}
+
+/// The sentence around `pos` (up to 200 bytes either way, cut at `。`, `！`, `？`, `；` and
+/// line ends).
+fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
+    let mut from = pos.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (pos + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let ends = ['。', '！', '？', '；', '\n'];
+    let start = text[from..pos].rfind(ends).map_or(from, |k| {
+        from + k + text[from + k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[pos..to].find(ends).map_or(to, |k| pos + k);
+    (start, end)
+}
+
+/// `61.4万单位`, `10至20个单位`: units of blood (a measure of volume, 200 mL of whole blood),
+/// in a sentence about blood; elsewhere `100个单位` are bodies or firms. Returns the end.
+fn blood_units(text: &str, j: usize) -> Option<usize> {
+    let rest = &text.as_bytes()[j.min(text.len())..];
+    let k = if rest.starts_with("个".as_bytes()) || rest.starts_with("個".as_bytes()) {
+        3
+    } else {
+        0
+    };
+    if !(rest[k..].starts_with("单位".as_bytes()) || rest[k..].starts_with("單位".as_bytes())) {
+        return None;
+    }
+    let (from, to) = sentence_around(text, j);
+    text[from..to].contains('血').then_some(j + k + 6)
+}
+
+/// `分` at `j` that opens no word of its own (not `分钟`, `分别`, `分析`): its end.
+fn score_point(text: &str, j: usize) -> Option<usize> {
     if char_at(text, j) != Some('分') {
         return None;
     }
@@ -753,7 +973,72 @@ fn game_points(text: &str, j: usize) -> Option<usize> {
                 | '手'
         )
     });
-    (!word && names_sport(text, j)).then_some(e)
+    (!word).then_some(e)
+}
+
+/// Whether `日` at `j` counts days, within a span (`7日内`, `30日以內`), rather than
+/// naming the day of a month (`7日起`).
+pub(crate) fn days_within(text: &str, j: usize) -> bool {
+    let rest = &text.as_bytes()[j.min(text.len())..];
+    rest.starts_with("日".as_bytes())
+        && (within_at(text, j + 3).is_some()
+            || rest[3..].starts_with("以内".as_bytes())
+            || rest[3..].starts_with("以內".as_bytes()))
+}
+
+/// `内` after a span of time (`3天内`, `3个月内`, `7日內`): within it, at most. Returns the
+/// end of `内` (not `内地`, `内部`, `内容`, `日内瓦`: words of their own).
+fn within_at(text: &str, end: usize) -> Option<usize> {
+    let c = char_at(text, end)?;
+    if !matches!(c, '内' | '內') {
+        return None;
+    }
+    let e = end + c.len_utf8();
+    let word = matches!(
+        char_at(text, e),
+        Some(
+            '部' | '容'
+                | '地'
+                | '外'
+                | '涵'
+                | '需'
+                | '销'
+                | '銷'
+                | '阁'
+                | '閣'
+                | '科'
+                | '环'
+                | '環'
+                | '陆'
+                | '陸'
+                | '河'
+                | '蒙'
+                | '江'
+                | '务'
+                | '務'
+                | '政'
+                | '线'
+                | '線'
+                | '网'
+                | '網'
+                | '衣'
+                | '心'
+                | '侧'
+                | '側'
+                | '核'
+                | '幕'
+                | '战'
+                | '戰'
+                | '乱'
+                | '亂'
+                | '瓦'
+                | '在'
+                | '存'
+                | '资'
+                | '資'
+        )
+    );
+    (!word).then_some(e)
 }
 
 /// Closes a tail: a hedge written after the unit (`0.7% 左右`, `5 亿美元以上`).
@@ -807,6 +1092,17 @@ fn finish(
     {
         t.hedge = Some((h, span));
         t.end = span.end;
+    }
+    // `7日内`, `3个月内`: within a span of time, at most it.
+    if t.hedge.is_none()
+        && matches!(
+            t.kind,
+            TailKind::Unit("day" | "week" | "month" | "quarter" | "year" | "h" | "min" | "s")
+        )
+        && let Some(e) = within_at(text, end)
+    {
+        t.hedge = Some((Hedge::AtMost, Span::new(end, e)));
+        t.end = e;
     }
     if t.hedge.is_none() {
         let k = skip_space(text, end);
@@ -1003,9 +1299,12 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
         if let Some((_, code, e)) = match_after(text, j, SUBUNIT_AFTER) {
             return (TailKind::Subunit(code), Some(e));
         }
-        if let Some((_, code, e)) = match_after(text, j, CURRENCY_AFTER) {
+        if let Some((_, code, e)) = lexicon::currency_after_at(text, j) {
             return (TailKind::Money(code), Some(e));
         }
+    }
+    if days_within(text, j) {
+        return (TailKind::Unit("day"), Some(j + '日'.len_utf8()));
     }
     if let Some((w, u, e)) = unit_zh_at(text, j) {
         // `三年期`, `10年期国债`, `6个月期`: the term of a bond or loan names it, as `the
@@ -1104,6 +1403,12 @@ fn unit(text: &str, pos: usize, words: bool) -> (TailKind, Option<usize>) {
     }
     if let Some(e) = game_points(text, j) {
         return (TailKind::Count(Cow::Borrowed("分")), Some(e));
+    }
+    if let Some(e) = test_score(text, j) {
+        return (TailKind::Unit("分"), Some(e));
+    }
+    if let Some(e) = blood_units(text, j) {
+        return (TailKind::Unit("单位"), Some(e));
     }
     if let Some(c) = char_at(text, j)
         && let Some(counter) = lexicon::counter(c)
@@ -1534,6 +1839,16 @@ fn unit_en(text: &str, pos: usize, j: usize, words: bool) -> (TailKind, Option<u
             return (TailKind::None, None);
         }
         return (TailKind::Count(Cow::Owned(noun.to_string())), Some(e));
+    }
+    // `16,930 were stand-alone houses`, `12 are women`: the figure is the subject of a
+    // copula whose complement names what it counts.
+    if one_space
+        && !words
+        && matches!(w, "were" | "are")
+        && text.as_bytes().get(we) == Some(&b' ')
+        && let Some((noun, _)) = counted_noun(text, we + 1, 2)
+    {
+        return (TailKind::Count(Cow::Owned(noun.to_string())), Some(pos));
     }
     (TailKind::None, None)
 }
@@ -2008,8 +2323,8 @@ pub(crate) fn counted_subject(text: &str, k: usize) -> Option<&str> {
 const NOT_MODIFIERS: &[&str] = &[
     "the", "and", "for", "from", "with", "than", "more", "less", "into", "over", "under", "was",
     "were", "are", "had", "has", "have", "not", "but", "that", "this", "which", "who", "per",
-    "out", "off", "all", "its", "their", "our", "your", "his", "her", "year", "years", "new",
-    "such", "while", "since", "when", "where", "after", "before", "during",
+    "out", "off", "all", "its", "their", "our", "your", "his", "her", "year", "years", "such",
+    "while", "since", "when", "where", "after", "before", "during",
 ];
 
 /// Plural nouns without a final s, or the same in both numbers (`two A321neo aircraft`).

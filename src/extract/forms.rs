@@ -108,8 +108,11 @@ pub(crate) fn zh_special(text: &str, s: usize, c: char) -> Option<Raw> {
             raw.span.start = pre.start(s);
             Some(raw)
         }
+        // `过半家庭`, `过半的受访者`: more than half of what follows; `首次过半。` closing a
+        // clause is a verb (passed the half) on a share stated elsewhere, no figure.
         '半' if matches!(char_before(text, s), Some('过' | '過'))
             && !matches!(char_before(text, s - 3), Some('超' | '不'))
+            && char_at(text, s + 3).is_some_and(|c| super::nonquant::is_cjk(c) && c != '了')
             && unit_zh_at(text, s + 3).is_none()
             && !matches!(char_at(text, s + 3), Some('个' | '個')) =>
         {
@@ -455,6 +458,25 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
     if let Some(v) = multiple
         && text.as_bytes().get(we) != Some(&b'-')
     {
+        // `scored twice`, `met twice this year`, `cut rates twice`: times something happened,
+        // counted, when nothing compared follows (`twice as many`, `twice the size`,
+        // `twice that`, `twice 2019's level` are multiples).
+        if matches!(lw, "twice" | "thrice") && !compared_after(text, we) {
+            let head = text[..s].trim_end();
+            let verb = head
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            let mut raw = form(Kind::Count, we, v, false);
+            raw.by_nature = false;
+            raw.half = 0.5;
+            raw.unit = Some(Cow::Borrowed(if SCORING_VERBS.contains(&verb) {
+                "goals"
+            } else {
+                "times"
+            }));
+            return Some(raw);
+        }
         return Some(form(Kind::Multiple, we, v, false));
     }
     // `dozens`, `hundreds of`, `thousands of`: a vague amount, like `数百`.
@@ -487,6 +509,14 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
         return Some(raw);
     }
     match lw {
+        // `a further quarter-point cut`: a quarter of a percentage point.
+        "quarter" => {
+            if let Some(raw) = of_a_point(text, s, we, 0.25)
+                && text.as_bytes().get(we) == Some(&b'-')
+            {
+                return Some(raw);
+            }
+        }
         "half" => {
             // `half a point`, `half a percentage point`: points.
             if let Some(raw) = of_a_point(text, s, we, 0.5) {
@@ -586,6 +616,23 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
                     .filter(|&(w, _, _)| w.is_ascii() && k > ne)
                     .map(|(_, h, e)| (h, Span::new(k, e)));
                 if pre.hedge.is_none() && after.is_none() {
+                    // `a decade ago`, `a century earlier`: a span of several years counted
+                    // back, stated with the precision of `十年` (`a year ago` names the base
+                    // of a comparison, no figure).
+                    let back = [" ago", " earlier", " before", " later"]
+                        .iter()
+                        .any(|w| super::lexicon::starts_with_word(text, ne, w).is_some());
+                    if back && v >= 10.0 {
+                        let half = numeral::precision(v, 0, if v >= 100.0 { 3 } else { 2 });
+                        let fake = Parsed::words(ne, v, half);
+                        let tail = Tail {
+                            kind: TailKind::Unit(unit),
+                            ..Tail::bare(ne)
+                        };
+                        let mut raw = build(s, &fake, &pre, &tail);
+                        raw.weak = false;
+                        return Some(raw);
+                    }
                     return None;
                 }
                 let fake = Parsed::words(ne, v, 0.0);
@@ -658,6 +705,36 @@ pub(crate) fn en_special(text: &str, s: usize) -> Option<Raw> {
         });
     }
     None
+}
+
+/// Whether what follows `twice` at `we` is the thing it multiplies: `as`, a determiner, a
+/// figure or a possessive (`twice as many`, `twice the size`, `twice 2019's level`).
+fn compared_after(text: &str, we: usize) -> bool {
+    let rest = text[we..].trim_start_matches(' ');
+    if rest.starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c)) {
+        return true;
+    }
+    let (w, _) = word_at(rest, 0);
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "as" | "the"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "your"
+            | "my"
+            | "what"
+            | "than"
+            | "over"
+            | "a"
+            | "an"
+    ) || (w.ends_with("'s") || rest[w.len()..].starts_with("'s"))
 }
 
 /// A span of time named by one word (`a decade`, `an hour`): its length and unit.

@@ -67,35 +67,46 @@ pub(crate) const SCALE_LETTER: &[(&str, f64, bool)] = &[
     ("b", 1e9, true),
 ];
 
-/// Currency written before the number, and its ISO code.
+/// Currency written before the number, and its ISO code. Codes written in capitals match
+/// only in capitals (`TRY 5bn`, not `try 5`); see `context::pre`.
 pub(crate) const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("人民币", "CNY"),
     ("人民幣", "CNY"),
-    // `逾新台幣百億元`, `港幣1,000元`: the currency named before the amount, as Taiwan and
-    // Hong Kong write it.
+    // `逾新台幣百億元`, `港幣1,000元`, `澳門幣500元`: the currency named before the amount, as
+    // Taiwan, Hong Kong and Macau write it.
     ("新台幣", "TWD"),
     ("新臺幣", "TWD"),
     ("新台币", "TWD"),
     ("港幣", "HKD"),
     ("港币", "HKD"),
+    ("澳門幣", "MOP"),
+    ("澳门币", "MOP"),
+    ("葡幣", "MOP"),
+    ("葡币", "MOP"),
+    ("美金", "USD"),
     ("US$", "USD"),
     ("HK$", "HKD"),
     ("NT$", "TWD"),
+    ("MOP$", "MOP"),
     ("S$", "SGD"),
     ("A$", "AUD"),
     ("C$", "CAD"),
     ("USD", "USD"),
     ("RMB", "CNY"),
     ("CNY", "CNY"),
+    ("CNH", "CNY"),
     ("EUR", "EUR"),
     ("GBP", "GBP"),
     ("JPY", "JPY"),
     ("HKD", "HKD"),
+    ("MOP", "MOP"),
+    ("NTD", "TWD"),
     // Other ISO codes and signs written before an amount (`CHF 400m`, `₹2,000 crore`).
     ("NZ$", "NZD"),
     ("R$", "BRL"),
     ("Rs.", "INR"),
     ("Rs", "INR"),
+    ("RM", "MYR"),
     ("CHF", "CHF"),
     ("INR", "INR"),
     ("SEK", "SEK"),
@@ -113,11 +124,31 @@ pub(crate) const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("MXN", "MXN"),
     ("THB", "THB"),
     ("IDR", "IDR"),
+    ("VND", "VND"),
+    ("PHP", "PHP"),
+    ("PKR", "PKR"),
     ("RUB", "RUB"),
+    ("TRY", "TRY"),
+    ("PLN", "PLN"),
+    ("HUF", "HUF"),
+    ("CZK", "CZK"),
+    ("ILS", "ILS"),
+    ("EGP", "EGP"),
+    ("NGN", "NGN"),
+    ("KES", "KES"),
     ("SAR", "SAR"),
     ("AED", "AED"),
+    ("QAR", "QAR"),
+    ("KWD", "KWD"),
     ("₹", "INR"),
     ("₩", "KRW"),
+    ("₽", "RUB"),
+    ("₺", "TRY"),
+    ("₫", "VND"),
+    ("฿", "THB"),
+    ("₱", "PHP"),
+    ("₪", "ILS"),
+    ("₦", "NGN"),
     ("$", "USD"),
     ("¥", "CNY"),
     ("￥", "CNY"),
@@ -125,33 +156,133 @@ pub(crate) const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("£", "GBP"),
 ];
 
-/// Currency written after the number (and its scale word).
+/// Currency written after the number (and its scale word): the currencies of the region and
+/// the world in simplified and traditional spelling (`226.4億澳門元`, `5,000日圓`, `3亿越南盾`).
+/// Looked up by first character, longest word first (`currency_after_at`), so the order here
+/// carries no meaning.
 pub(crate) const CURRENCY_AFTER: &[(&str, &str)] = &[
+    ("元", "CNY"),
     ("元人民币", "CNY"),
     ("元人民幣", "CNY"),
+    ("人民币", "CNY"),
+    ("人民幣", "CNY"),
+    ("人民币元", "CNY"),
+    ("人民幣元", "CNY"),
     ("新台币", "TWD"),
     ("新台幣", "TWD"),
     ("新臺幣", "TWD"),
+    ("台币", "TWD"),
+    ("台幣", "TWD"),
+    ("臺幣", "TWD"),
     ("美元", "USD"),
     ("美金", "USD"),
-    ("欧元", "EUR"),
-    ("歐元", "EUR"),
-    ("英镑", "GBP"),
-    ("日元", "JPY"),
     ("港元", "HKD"),
     ("港币", "HKD"),
     ("港幣", "HKD"),
+    ("港圓", "HKD"),
+    ("澳門元", "MOP"),
+    ("澳门元", "MOP"),
+    ("澳門幣", "MOP"),
+    ("澳门币", "MOP"),
+    ("葡幣", "MOP"),
+    ("葡币", "MOP"),
+    ("欧元", "EUR"),
+    ("歐元", "EUR"),
+    ("欧罗", "EUR"),
+    ("歐羅", "EUR"),
+    ("英镑", "GBP"),
+    ("英鎊", "GBP"),
+    ("日元", "JPY"),
+    ("日圆", "JPY"),
+    ("日圓", "JPY"),
     ("韩元", "KRW"),
     ("韓元", "KRW"),
+    ("韩圆", "KRW"),
+    ("韓圓", "KRW"),
+    ("韩圜", "KRW"),
+    ("韓圜", "KRW"),
     ("澳元", "AUD"),
+    ("澳币", "AUD"),
+    ("澳幣", "AUD"),
     ("加元", "CAD"),
+    ("加币", "CAD"),
+    ("加幣", "CAD"),
+    ("纽元", "NZD"),
+    ("紐元", "NZD"),
+    ("纽币", "NZD"),
+    ("紐幣", "NZD"),
+    ("新西兰元", "NZD"),
+    ("紐西蘭元", "NZD"),
+    ("新加坡元", "SGD"),
+    ("新加坡币", "SGD"),
+    ("新加坡幣", "SGD"),
+    ("新元", "SGD"),
+    ("瑞郎", "CHF"),
+    ("瑞士法郎", "CHF"),
+    ("法郎", "CHF"),
+    ("令吉", "MYR"),
+    ("马币", "MYR"),
+    ("馬幣", "MYR"),
+    ("泰铢", "THB"),
+    ("泰銖", "THB"),
+    ("越南盾", "VND"),
+    ("印尼盾", "IDR"),
+    ("披索", "PHP"),
+    ("比索", "MXN"),
+    ("卢比", "INR"),
+    ("盧比", "INR"),
     ("卢布", "RUB"),
-    ("人民币", "CNY"),
-    ("人民幣", "CNY"),
-    ("台币", "TWD"),
-    ("台幣", "TWD"),
-    ("元", "CNY"),
+    ("盧布", "RUB"),
+    ("里拉", "TRY"),
+    ("兰特", "ZAR"),
+    ("蘭特", "ZAR"),
+    ("迪拉姆", "AED"),
+    ("雷亚尔", "BRL"),
+    ("雷亞爾", "BRL"),
+    ("里亚尔", "SAR"),
+    ("里亞爾", "SAR"),
+    ("瑞典克朗", "SEK"),
+    ("挪威克朗", "NOK"),
+    ("丹麦克朗", "DKK"),
+    ("丹麥克朗", "DKK"),
+    ("克朗", "SEK"),
+    ("兹罗提", "PLN"),
+    ("茲羅提", "PLN"),
+    ("福林", "HUF"),
+    ("谢克尔", "ILS"),
+    ("謝克爾", "ILS"),
+    ("奈拉", "NGN"),
 ];
+
+/// The entry of `CURRENCY_AFTER` that `text[start..]` begins with, the longest when several
+/// do (`元人民币` before `元`). Grouped by first character once, found by binary search.
+pub(crate) fn currency_after_at(
+    text: &str,
+    start: usize,
+) -> Option<(&'static str, &'static str, usize)> {
+    type Group = (char, Vec<(&'static str, &'static str)>);
+    static BY_FIRST: LazyLock<Vec<Group>> = LazyLock::new(|| {
+        let mut groups: Vec<Group> = Vec::new();
+        for &(w, code) in CURRENCY_AFTER {
+            let Some(c) = w.chars().next() else { continue };
+            match groups.iter_mut().find(|g| g.0 == c) {
+                Some(g) => g.1.push((w, code)),
+                None => groups.push((c, vec![(w, code)])),
+            }
+        }
+        for g in &mut groups {
+            g.1.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        }
+        groups.sort_by_key(|g| g.0);
+        groups
+    });
+    let c = char_at(text, start)?;
+    let k = BY_FIRST.binary_search_by_key(&c, |g| g.0).ok()?;
+    BY_FIRST[k]
+        .1
+        .iter()
+        .find_map(|&(w, code)| starts_with_word(text, start, w).map(|end| (w, code, end)))
+}
 
 /// Currency subunits after the number: a hundredth of the currency (`64 cents` is USD 0.64).
 pub(crate) const SUBUNIT_AFTER: &[(&str, &str)] = &[
@@ -198,7 +329,33 @@ pub(crate) const CURRENCY_AFTER_EN: &[(&str, &str)] = &[
     ("Singapore dollars", "SGD"),
     ("Taiwan dollars", "TWD"),
     ("US dollars", "USD"),
+    ("NT dollars", "TWD"),
+    ("New Taiwan dollars", "TWD"),
+    ("Macau patacas", "MOP"),
+    ("patacas", "MOP"),
+    ("pataca", "MOP"),
+    ("renminbi", "CNY"),
+    ("Japanese yen", "JPY"),
+    ("Korean won", "KRW"),
+    ("South Korean won", "KRW"),
+    ("Indian rupees", "INR"),
+    ("Mexican pesos", "MXN"),
+    ("Philippine pesos", "PHP"),
+    ("Brazilian reais", "BRL"),
+    ("Turkish lira", "TRY"),
+    ("South African rand", "ZAR"),
+    ("Malaysian ringgit", "MYR"),
+    ("Thai baht", "THB"),
+    ("Vietnamese dong", "VND"),
+    ("Indonesian rupiah", "IDR"),
+    ("Russian roubles", "RUB"),
+    ("Russian rubles", "RUB"),
+    ("Saudi riyals", "SAR"),
+    ("UAE dirhams", "AED"),
+    ("Kenyan shillings", "KES"),
+    ("Nigerian naira", "NGN"),
     ("kronor", "SEK"),
+    ("kroner", "NOK"),
     ("pounds sterling", "GBP"),
     ("sterling", "GBP"),
     ("rubles", "RUB"),
@@ -215,7 +372,9 @@ pub(crate) const CURRENCY_AFTER_EN: &[(&str, &str)] = &[
     ("zloty", "PLN"),
     ("forints", "HUF"),
     ("dirhams", "AED"),
+    ("dirham", "AED"),
     ("riyals", "SAR"),
+    ("shillings", "KES"),
     ("francs", "CHF"),
 ];
 
@@ -333,6 +492,9 @@ pub(crate) const UNIT_ZH: &[(&str, &str)] = &[
     ("客公里", "pkm"),
     // Barrels of oil, and the dan (50 kg) of farm prices.
     ("桶", "bbl"),
+    // `4.27万治疗量`: the therapeutic dose in which platelets are collected.
+    ("治疗量", "治疗量"),
+    ("治療量", "治療量"),
     ("担", "dan"),
     ("擔", "dan"),
     ("克拉", "ct"),
@@ -555,6 +717,8 @@ pub(crate) const COUNTED_ZH: &[(&str, &str)] = &[
 /// `死亡人数为24`): the noun and the counter the figure counts in.
 pub(crate) const COUNT_NOUNS_BEFORE: &[(&str, &str)] = &[
     ("人次", "人次"),
+    // `常住人口2185万`, `户籍人口为1,400万`: a population counts people.
+    ("人口", "人"),
     ("人数", "人"),
     ("人數", "人"),
     ("架次", "架次"),
@@ -972,6 +1136,8 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("not less than", Hedge::AtLeast),
     ("not exceeding", Hedge::AtMost),
     ("more than", Hedge::Over),
+    // `waiting longer than 18 weeks`.
+    ("longer than", Hedge::Over),
     ("fewer than", Hedge::Under),
     ("less than", Hedge::Under),
     ("exceeding", Hedge::Over),
@@ -1018,6 +1184,15 @@ pub(crate) const HEDGE_BEFORE: &[(&str, Hedge)] = &[
     ("不少於", Hedge::AtLeast),
     ("不低于", Hedge::AtLeast),
     ("不低於", Hedge::AtLeast),
+    // `不得超過48小時`: must not exceed, at most (not the `超過` of over).
+    ("不得超过", Hedge::AtMost),
+    ("不得超過", Hedge::AtMost),
+    ("不能超过", Hedge::AtMost),
+    ("不能超過", Hedge::AtMost),
+    ("不可超过", Hedge::AtMost),
+    ("不可超過", Hedge::AtMost),
+    ("不宜超过", Hedge::AtMost),
+    ("不宜超過", Hedge::AtMost),
     ("不超过", Hedge::AtMost),
     ("不超過", Hedge::AtMost),
     ("最高达", Hedge::AtMost),

@@ -223,6 +223,10 @@ fn english_line(text: &str, j: usize) -> bool {
         {
             return true;
         }
+        // `the NHS 111 line`: a line named right after its number.
+        if n == 0 && w == "line" {
+            return true;
+        }
         let capital = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
         if n == 4 || !(capital || w == "and" || w == "&") {
             return false;
@@ -248,6 +252,13 @@ const LINE_WORDS: &[&str] = &[
     "舉報電話",
     "求助电话",
     "求助電話",
+    // `12309检察服务中心`, `12345政务服务便民热线`: a service centre or platform.
+    "服务中心",
+    "服務中心",
+    "服务平台",
+    "服務平台",
+    "服务窗口",
+    "服務窗口",
 ];
 
 /// Whether a line's word (`LINE_WORDS`) follows `e` within eight Chinese characters that

@@ -1958,4 +1958,327 @@ mod tests {
                 .all(|m| m.kind != Kind::Quantity)
         );
     }
+
+    /// The quantities read in `text`, as their source text.
+    fn quantities(text: &str) -> Vec<&str> {
+        extract(text, &ExtractOptions::default())
+            .into_iter()
+            .filter(|m| m.kind.is_quantity())
+            .map(|m| &text[m.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn currencies_of_the_region_and_the_world() {
+        for (text, want, value, code) in [
+            (
+                "博彩毛收入226.4億澳門元，",
+                "226.4億澳門元",
+                2.264e10,
+                "MOP",
+            ),
+            ("人均消費1,680澳门元。", "1,680澳门元", 1680.0, "MOP"),
+            ("票價澳門幣500元。", "澳門幣500元", 500.0, "CNY"),
+            ("售價5,000日圓。", "5,000日圓", 5000.0, "JPY"),
+            ("出口額3亿越南盾。", "3亿越南盾", 3e8, "VND"),
+            ("每晚1,200泰銖，", "1,200泰銖", 1200.0, "THB"),
+            ("投資50億令吉。", "50億令吉", 5e9, "MYR"),
+            ("月薪8,000新加坡元，", "8,000新加坡元", 8000.0, "SGD"),
+            ("罰款200萬瑞郎。", "200萬瑞郎", 2e6, "CHF"),
+            ("融資1.5亿卢比", "1.5亿卢比", 1.5e8, "INR"),
+            ("收入30億韓圜", "30億韓圜", 3e9, "KRW"),
+            ("a fee of MOP$1,200 a night", "MOP$1,200", 1200.0, "MOP"),
+            ("revenue of ₺4.5bn", "₺4.5bn", 4.5e9, "TRY"),
+            ("a TRY 5bn loan", "TRY 5bn", 5e9, "TRY"),
+            (
+                "earned 226 million patacas",
+                "226 million patacas",
+                2.26e8,
+                "MOP",
+            ),
+        ] {
+            let m = mention(text, want);
+            assert_eq!(m.kind, Kind::Money, "`{want}`");
+            assert!(close(m.value, value), "`{want}`: {}", m.value);
+            assert_eq!(m.unit.as_deref(), Some(code), "`{want}`");
+        }
+        // A code in capitals is one only in capitals.
+        assert!(
+            extract("try 5 times", &ExtractOptions::default())
+                .iter()
+                .all(|m| m.kind != Kind::Money)
+        );
+    }
+
+    #[test]
+    fn the_wave_9_forms() {
+        let inf = f64::INFINITY;
+        for (text, want, kind, value, low, high, unit) in [
+            // Within a span of time: at most.
+            (
+                "7日内程序回复",
+                "7日内",
+                Kind::Quantity,
+                7.0,
+                -inf,
+                7.0,
+                "day",
+            ),
+            (
+                "3个月内办理",
+                "3个月内",
+                Kind::Quantity,
+                3.0,
+                -inf,
+                3.0,
+                "month",
+            ),
+            (
+                "随即在3天内发出短信",
+                "3天内",
+                Kind::Quantity,
+                3.0,
+                -inf,
+                3.0,
+                "day",
+            ),
+            (
+                "須於30日以內申報",
+                "30日以內",
+                Kind::Quantity,
+                30.0,
+                -inf,
+                30.0,
+                "day",
+            ),
+            // A definite span named before it: during it, no bound.
+            (
+                "在截至1月10日的一星期內，",
+                "一星期",
+                Kind::Quantity,
+                1.0,
+                0.5,
+                1.5,
+                "week",
+            ),
+            // A score of a test, a measure.
+            (
+                "最低錄取分數達76.61分；",
+                "76.61分",
+                Kind::Quantity,
+                76.61,
+                76.605,
+                76.615,
+                "分",
+            ),
+            (
+                "满意度评分为85.6分",
+                "85.6分",
+                Kind::Quantity,
+                85.6,
+                85.55,
+                85.65,
+                "分",
+            ),
+            // `最高` after a verb of paying.
+            (
+                "每人每年補助最高3萬5,000元，",
+                "最高3萬5,000元",
+                Kind::Money,
+                35000.0,
+                -inf,
+                35000.0,
+                "CNY",
+            ),
+            (
+                "罚款最高100万元",
+                "最高100万元",
+                Kind::Money,
+                1e6,
+                -inf,
+                1e6,
+                "CNY",
+            ),
+            // A population counts people.
+            (
+                "按常住人口2185万计算",
+                "2185万",
+                Kind::Count,
+                2.185e7,
+                2.1845e7,
+                2.1855e7,
+                "人",
+            ),
+            (
+                "户籍人口为1,400万",
+                "1,400万",
+                Kind::Count,
+                1.4e7,
+                1.35e7,
+                1.45e7,
+                "人",
+            ),
+            // Units of blood.
+            (
+                "采集全血61.4万单位、",
+                "61.4万单位",
+                Kind::Quantity,
+                6.14e5,
+                6.135e5,
+                6.145e5,
+                "单位",
+            ),
+            (
+                "单采血小板4.27万治疗量",
+                "4.27万治疗量",
+                Kind::Quantity,
+                42700.0,
+                42650.0,
+                42750.0,
+                "治疗量",
+            ),
+            (
+                "平均需输血10个单位。",
+                "10个单位",
+                Kind::Quantity,
+                10.0,
+                9.5,
+                10.5,
+                "单位",
+            ),
+            // The big ones after a list of them.
+            (
+                "东北、华北和西北三大区域",
+                "三大",
+                Kind::Count,
+                3.0,
+                2.5,
+                3.5,
+                "大",
+            ),
+            // A benchmark named through `的` is its own value.
+            (
+                "库存低于7天的安全警戒线",
+                "7天",
+                Kind::Quantity,
+                7.0,
+                6.5,
+                7.5,
+                "day",
+            ),
+            (
+                "PMI为49.5%，低于50%的荣枯线",
+                "50%",
+                Kind::Percent,
+                0.5,
+                0.495,
+                0.505,
+                "%",
+            ),
+            // English.
+            (
+                "price a further quarter-point cut",
+                "quarter-point",
+                Kind::Points,
+                0.0025,
+                0.002375,
+                0.002625,
+                "pp",
+            ),
+            (
+                "Reyes scored twice in the first half",
+                "twice",
+                Kind::Count,
+                2.0,
+                1.5,
+                2.5,
+                "goals",
+            ),
+            (
+                "The bank cut rates twice this year.",
+                "twice",
+                Kind::Count,
+                2.0,
+                1.5,
+                2.5,
+                "times",
+            ),
+            (
+                "nearly double the figure of a decade ago",
+                "a decade",
+                Kind::Quantity,
+                10.0,
+                9.5,
+                10.5,
+                "year",
+            ),
+            (
+                "There were 36,214 new homes consented",
+                "36,214 new homes",
+                Kind::Count,
+                36214.0,
+                36213.5,
+                36214.5,
+                "homes",
+            ),
+            (
+                "Of them, 16,930 were stand-alone houses",
+                "16,930",
+                Kind::Count,
+                16930.0,
+                16929.5,
+                16930.5,
+                "houses",
+            ),
+            (
+                "留置不得超過48小時，",
+                "不得超過48小時",
+                Kind::Quantity,
+                48.0,
+                -inf,
+                48.0,
+                "h",
+            ),
+            (
+                "had been waiting longer than 18 weeks",
+                "longer than 18 weeks",
+                Kind::Quantity,
+                18.0,
+                18.0,
+                inf,
+                "week",
+            ),
+            (
+                "Over 10 years it earned 7.3%, and over 20 years 6.9%.",
+                "20 years",
+                Kind::Quantity,
+                20.0,
+                19.5,
+                20.5,
+                "year",
+            ),
+        ] {
+            assert_reads(text, want, kind, (value, low, high), unit);
+        }
+        // Twice as a multiple.
+        assert_eq!(mention("twice as many jobs", "twice").kind, Kind::Multiple);
+        assert_eq!(mention("twice the size of", "twice").kind, Kind::Multiple);
+        // Not quantities.
+        for text in [
+            "115學年度大學分發入學放榜",
+            "教育部預估到120学年度",
+            "位於機場城市的11 SKIES綜合發展項目",
+            "12309检察服务中心网上平台",
+            "普氏62%铁矿石价格指数全月均值",
+            "A股三大指数集体收涨",
+            "The NHS 111 line handled calls",
+            "海外收入首次过半。",
+            "captain Okafor added a third from the spot on 67 minutes.",
+        ] {
+            assert_eq!(quantities(text), Vec::<&str>::new(), "`{text}`");
+        }
+        assert_eq!(mention("过半家庭计划增加消费", "过半").kind, Kind::Fraction);
+        // `a year ago` names a comparison's base, no figure.
+        assert_eq!(quantities("up 5% from a year ago"), vec!["5%"]);
+    }
 }

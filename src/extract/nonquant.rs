@@ -488,6 +488,20 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         return Some(raw(Kind::Date, Span::new(s, end), number, p).because(Reason::Period));
     }
     let j = skip_space(text, p.end);
+    // `on 67 minutes`, `on 90+3 minutes`: the moment on a match's clock, a time like a time
+    // of day (`after 20 minutes` is a span).
+    if p.decimals == 0
+        && v <= 130
+        && p.numeral != Numeral::Words
+        && ends_with_word(text, skip_space_back(text, s), "on").is_some()
+        && skip_space_back(text, s) < s
+        && text.as_bytes().get(p.end) == Some(&b' ')
+    {
+        let (w, we) = word_at(text, p.end + 1);
+        if matches!(w, "minutes" | "mins" | "minute") {
+            return Some(raw(Kind::Date, Span::new(s, we), number, p));
+        }
+    }
     // `the first nine months`, `first 10 weeks`: the opening part of a year or a span, a
     // period like `前三季度`.
     if p.decimals == 0
@@ -518,6 +532,16 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
             let span = Span::new(start, j + w.len());
             return Some(raw(Kind::Date, span, number, p).because(Reason::Period));
         }
+    }
+    // `115學年度`, `2025学年`: a school year, of the Minguo calendar or the common one.
+    if p.numeral == Numeral::Arabic
+        && p.decimals == 0
+        && ((80..=200).contains(&v) || (1900..=2100).contains(&v))
+        && let Some(w) = ["學年度", "学年度", "學年", "学年"]
+            .iter()
+            .find(|w| text[j..].starts_with(*w))
+    {
+        return Some(raw(Kind::Year, Span::new(s, j + w.len()), number, p));
     }
     // `113年10月`: a year written short (the Minguo calendar of Taiwan) with its month; and
     // `民國113年`.
@@ -683,7 +707,8 @@ pub(crate) fn date(text: &str, s: usize, p: &Parsed) -> Option<Raw> {
         Some('日' | '号' | '號')
             if (1..=31).contains(&v)
                 && p.numeral != Numeral::Words
-                && numbered_name_end(text, j).is_none() =>
+                && numbered_name_end(text, j).is_none()
+                && !super::context::days_within(text, j) =>
         {
             return Some(raw(Kind::Date, Span::new(s, j + 3), number, p));
         }

@@ -595,6 +595,24 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
     if glued && matches!(tail.kind, TailKind::Unit("°C" | "°F")) && brand_before(text, s) {
         tail.kind = TailKind::Name;
     }
+    // `位於機場城市的11 SKIES綜合發展項目`: a figure and a word in capitals in Chinese prose
+    // name a place or a product (a unit or a code in capitals was read before).
+    if tail.kind == TailKind::None
+        && cjk_before
+        && pre.currency.is_none()
+        && text.as_bytes().get(p.end) == Some(&b' ')
+    {
+        let (w, we) = numeral::word_at(text, p.end + 1);
+        if w.len() >= 3 && w.bytes().all(|c| c.is_ascii_uppercase()) {
+            tail.kind = TailKind::Name;
+            tail.end = we;
+        }
+    }
+    // `普氏62%铁矿石价格指数`: an index named by the grade it is quoted for, as
+    // `沪深300指数` is named by its number.
+    if tail.kind == TailKind::Percent && index_named_after(text, tail.end) {
+        tail.kind = TailKind::Name;
+    }
     // `省道211线`, `国道318線`, `台20線`: a road numbered between the word for its class (or
     // Taiwan's `台` of a provincial highway) and `线`.
     if tail.kind == TailKind::None
@@ -644,6 +662,25 @@ fn number_common(text: &str, s: usize, p: Parsed, out: &mut Vec<Raw>) -> Option<
         {
             pre.hedge = None;
         }
+    }
+    // `截至1月10日的一星期內`, `假期（12月20日至1月4日）16天內`, `未来一个月内`: a definite span
+    // named before it, during which something happened, no bound (`7日内回复` is a limit).
+    if let Some((Hedge::AtMost, span)) = tail.hedge
+        && matches!(&text[span.range()], "内" | "內")
+        && (matches!(
+            lexicon::char_before(text, lexicon::skip_space_back(text, s)),
+            Some('的' | '）' | ')' | '这' | '這' | '此' | '该' | '該' | '当' | '當')
+        ) || RECENT_BEFORE
+            .iter()
+            .any(|w| lexicon::ends_with_word(text, lexicon::skip_space_back(text, s), w).is_some()))
+    {
+        tail.hedge = None;
+        tail.end = span.start;
+    }
+    if let Some((_, span)) = pre.hedge
+        && context::names_benchmark(text, &text[span.range()], tail.end)
+    {
+        pre.hedge = None;
     }
     if let Some((_, span)) = pre.hedge
         && context::benchmark(
@@ -998,9 +1035,34 @@ fn over_spans_time(text: &str, span: Span, end: usize) -> bool {
         return true;
     }
     let rest = &text[end..];
-    let follows =
-        rest.starts_with(',') || rest.starts_with(" from ") || rest.starts_with(" between ");
+    // `and over 20 years 6.9%`: a figure right after the span is what the span holds.
+    let figure_after = rest
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '$'));
+    let follows = rest.starts_with(',')
+        || rest.starts_with(" from ")
+        || rest.starts_with(" between ")
+        || figure_after;
     opens || follows
+}
+
+/// Whether a word ending in `指数` (an index) follows `end` glued, within eight Chinese
+/// characters and no punctuation (`62%铁矿石价格指数`).
+fn index_named_after(text: &str, end: usize) -> bool {
+    let mut k = end;
+    for _ in 0..8 {
+        let Some(c) = lexicon::char_at(text, k) else {
+            return false;
+        };
+        if !super::nonquant::is_cjk(c) {
+            return false;
+        }
+        if text[k..].starts_with("指数") || text[k..].starts_with("指數") {
+            return k > end;
+        }
+        k += c.len_utf8();
+    }
+    false
 }
 
 /// `三元电池`, `二元结构`: a Chinese digit and `元` that open a word (ternary, binary), not

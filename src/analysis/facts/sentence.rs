@@ -247,6 +247,19 @@ pub(super) fn facts_of_sentence(
                 period = out[prev].period;
             }
         }
+        // `like-for-like sales rose 3.8% in the six weeks to January 4, with online sales up
+        // 9.2%`: a clause opened by `with` hangs on the figure before and shares its time.
+        if english
+            && !period.is_stated()
+            && aside.is_none()
+            && let Some(prev) = last_main
+            && text[clause.start..m.span.start.max(clause.start)]
+                .trim_start()
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("with "))
+        {
+            period = out[prev].period;
+        }
         let attributed =
             attribution.is_some_and(|a| a <= m.span.start) || inside_quotes(quotes, m.span.start);
         let forecast = flagged.forecast_in(
@@ -478,9 +491,10 @@ fn with_fiscal(text: &str, span: Span) -> Span {
     }
 }
 
-/// Words before a year that make it the base a figure is compared with.
+/// Words before a year that make it the base a figure is compared with (`since 2019`: the
+/// start of a span the figure is a record of, not its period).
 const BASE_WORDS: &[&str] = &[
-    "on", "from", "over", "than", "against", "versus", "vs", "with", "to",
+    "on", "from", "over", "than", "against", "versus", "vs", "with", "to", "since",
 ];
 
 /// Whether the English word right before `at` is one of `BASE_WORDS` (`compared with`,

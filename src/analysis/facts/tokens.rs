@@ -980,6 +980,17 @@ fn words_into(
         {
             continue;
         }
+        // `real estate`, `real-time`: a noun, not a basis of prices.
+        if group == Group::Real
+            && m.eq_ignore_ascii_case("real")
+            && [" estate", "-estate", " time", "-time"].iter().any(|w| {
+                after
+                    .get(..w.len())
+                    .is_some_and(|a| a.eq_ignore_ascii_case(w))
+            })
+        {
+            continue;
+        }
         let token = if group == Group::Fy {
             // `FY2025`, `FY25`: the fiscal year named by the year it ends in, as
             // `2024-25` is (`sentence.rs`).

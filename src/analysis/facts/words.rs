@@ -549,6 +549,9 @@ static CHANGE_BY_LAST: std::sync::LazyLock<Vec<Vec<(&'static str, i8)>>> =
     });
 
 /// The sign of the change verb that ends `label`, if one does.
+/// Verbs that `up` after them makes a verb of a share (`made up`, `makes up`), not a rise.
+const MAKE_UP: &[&str] = &["made", "make", "makes", "making"];
+
 fn change_sign(label: &str) -> Option<i8> {
     let s = strip_words(label, CHANGE_FILLERS);
     let s = strip_words(s, HEDGE_WORDS);
@@ -558,6 +561,16 @@ fn change_sign(label: &str) -> Option<i8> {
             let latin = w.is_ascii();
             if latin && rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
                 continue;
+            }
+            // `Royal Gala made up 34.2% of the crop`: `up` of a verb of a share, not a rise.
+            if w == "up"
+                && rest
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|v| MAKE_UP.iter().any(|m| v.eq_ignore_ascii_case(m)))
+            {
+                return None;
             }
             return Some(sign);
         }
@@ -627,6 +640,11 @@ const ZH_NOISE: &[&str] = &[
     "增幅",
     "降幅",
     "录得",
+    // `截至 2025 年末全省…参保人数`: the words that date a stock, not words of its measure
+    // (the period words name the date).
+    "截至",
+    "截止到",
+    "截止",
     // `上年同期`, `去年同期`, `上年同月`: a period, named by the period words.
     "同期",
     "同月",
