@@ -715,8 +715,37 @@ fn compared_after(text: &str, we: usize) -> bool {
         return true;
     }
     let (w, _) = word_at(rest, 0);
+    let lw = w.to_ascii_lowercase();
+    // `cut rates twice this year`, `met twice a week`, `twice last season`: a time phrase
+    // follows, not the thing multiplied (`twice the year before` stays a multiple: `the` may
+    // name a base).
+    if matches!(
+        lw.as_str(),
+        "this" | "last" | "a" | "an" | "each" | "every" | "per"
+    ) {
+        let (t, _) = word_at(rest[w.len()..].trim_start_matches(' '), 0);
+        if matches!(
+            t.to_ascii_lowercase().as_str(),
+            "year"
+                | "month"
+                | "week"
+                | "day"
+                | "season"
+                | "quarter"
+                | "decade"
+                | "century"
+                | "summer"
+                | "winter"
+                | "spring"
+                | "autumn"
+                | "weekend"
+                | "term"
+        ) {
+            return false;
+        }
+    }
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        lw.as_str(),
         "as" | "the"
             | "that"
             | "this"
