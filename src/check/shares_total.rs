@@ -11,7 +11,7 @@ use crate::eval::{brief as format_number, brief_interval as format_interval};
 use super::{BuiltinMeta, Context, Explanation, Finding, Origin, Severity};
 use crate::analysis::facts::{self as whole, Fact, Need, Probe, Role, Whole};
 use crate::eval::Interval;
-use crate::extract::Kind;
+use crate::extract::{Hedge, Kind};
 use crate::source::Span;
 
 pub const META: BuiltinMeta = BuiltinMeta {
@@ -620,7 +620,22 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
                 // A share with no period words of its own is of the first one's period
                 // (`Coal generated 41.2% of the state's electricity in 2024, gas 22.7%`).
                 let period = f.period == first.period || !f.period.is_stated();
-                elliptic && same_whole && of_same && period && !own_rate(l)
+                // `…; of those offered one, 88.4% accepted it`: a share of another base,
+                // named at the head of its own clause.
+                let same_base = base_named(gap, false).is_none_or(|this| {
+                    let before = ctx.mentions[model.facts[g[0]].mention].span.start;
+                    let head = &ctx.doc.masked[model.sentences[si].span.start..before];
+                    base_named(head, true).is_some_and(|first| first == this)
+                });
+                elliptic
+                    && same_whole
+                    && of_same
+                    && period
+                    && same_base
+                    && !own_rate(l)
+                    && !compared_with(gap)
+                    && (respectively || !restated(ctx, f, gap))
+                    && !is_mark(ctx, f)
             }
         };
         inner_end = None;
@@ -640,6 +655,7 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
         if is_percent(ctx, f)
             && (f.role == Role::Share || answers(ctx, f) || after_amount)
             && !own_rate(l)
+            && !is_mark(ctx, f)
         {
             respectively = f.respectively;
             open = Some(vec![i]);
@@ -655,6 +671,159 @@ fn groups(ctx: &Context<'_>, model: &Whole, si: usize) -> Vec<Vec<usize>> {
     out.retain(|g| !g.iter().any(|&i| model.facts[i].multiple_answers));
     out
 }
+
+/// Prepositions that, at the head of a clause and before a comma, name the base of the
+/// share after them: `of those offered one, 88.4% accepted it`, `among the over-75s, 40.2%`.
+const BASE_OPENERS: &[&str] = &["of ", "among ", "amongst "];
+
+/// The base a clause names at its head before the share's figure (`; of those offered one,`
+/// → `those offered one`), lower-cased: the words after the last clause mark (or, with
+/// `at_start`, the text's start when there is none) open with `of`/`among` and end with a
+/// comma right before the figure. A share after such a clause is of that base, not of the
+/// one the share before it was of (`Of those who tried, 71.9% were offered one; of those
+/// offered one, 88.4% accepted it`: a share of a share's people, not a second part).
+fn base_named(words: &str, at_start: bool) -> Option<String> {
+    let t = words.trim_end().strip_suffix([',', '，'])?.to_ascii_lowercase();
+    let clause = match t.rfind([';', ':', ',', '—', '；', '：', '，']) {
+        Some(k) => &t[k..],
+        None if at_start => t.as_str(),
+        None => return None,
+    };
+    let clause = clause
+        .trim_start_matches([';', ':', ',', '—', '；', '：', '，'])
+        .trim_start();
+    BASE_OPENERS
+        .iter()
+        .find_map(|w| clause.strip_prefix(w))
+        .map(|base| base.trim().to_string())
+        .filter(|base| !base.is_empty())
+}
+
+/// Words of comparison that, with a determiner right before a figure (`still below the
+/// 63.2% recorded before the pandemic`, `above the 70% ceiling`), make the figure a mark
+/// the share before is compared with: another time's value or a limit, never another part.
+/// (`高于`, `低于` are in `BREAKS`.)
+const COMPARED: &[&str] = &[
+    "below", "above", "beneath", "beyond", "under", "over", "exceeding", "surpassing",
+    "topping", "within",
+];
+
+/// Determiners between a word of comparison and the figure it compares with.
+const MARK_DETERMINERS: &[&str] = &["the", "its", "their", "this", "that", "a"];
+
+/// Whether the words before a figure end with a word of comparison and a determiner
+/// (`COMPARED`, `MARK_DETERMINERS`): `but still below the 63.2%`. Without the determiner the
+/// word may name a group (`aged 65 and above 20%`) or be the figure's hedge.
+fn compared_with(gap: &str) -> bool {
+    let words: Vec<&str> = gap
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [.., cmp, det] = words.as_slice() else {
+        return false;
+    };
+    MARK_DETERMINERS.iter().any(|d| det.eq_ignore_ascii_case(d))
+        && COMPARED.iter().any(|c| cmp.eq_ignore_ascii_case(c))
+}
+
+/// Nouns of a limit or goal right after a figure (`the 70% ceiling`, `a 60% target`, `60%
+/// 的警戒线`): the figure is a mark set by a rule or a plan, not a share of anything.
+const LIMITS: &[&str] = &[
+    "ceiling", "ceilings", "cap", "limit", "limits", "threshold", "target", "targets",
+    "benchmark", "floor", "mark", "上限", "下限", "红线", "紅線", "警戒线", "警戒線", "目标",
+    "目標", "门槛", "門檻", "控制线", "控制線",
+];
+
+/// Whether a figure is named as a limit or goal by the noun right after it (`LIMITS`).
+fn is_mark(ctx: &Context<'_>, f: &Fact) -> bool {
+    let m = &ctx.mentions[f.mention];
+    let text = &ctx.doc.masked;
+    let after = text[m.span.end..after_end(text, m.span.end)].trim_start();
+    if !after.is_ascii() {
+        let after = after.strip_prefix('的').unwrap_or(after).trim_start();
+        return LIMITS.iter().any(|w| !w.is_ascii() && after.starts_with(w));
+    }
+    let next = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    LIMITS.iter().any(|w| w.eq_ignore_ascii_case(next))
+}
+
+/// Adverbs that may stand alone before a share that restates the one before it (`，首次超过
+/// 六成`, `, already above half`).
+const RESTATE_ADVERBS: &[&str] = &[
+    "历史上首次", "首次", "首度", "第一次", "已经", "已經", "已然", "已", "再次", "再度",
+    "仍然", "依然", "仍", "继续", "繼續", "也", "又", "还", "還", "即", "均", "already",
+    "still", "again", "now", "thus", "so", "or", "well", "comfortably", "just",
+];
+
+/// Verbs of passing or reaching a mark (`突破六成`, `topping 60%`).
+const CROSSING: &[&str] = &[
+    "超过", "超過", "超出", "突破", "跌破", "站上", "迈过", "邁過", "逼近", "接近", "达到",
+    "達到", "高于", "高於", "低于", "低於", "topping", "passing", "exceeding", "surpassing",
+    "crossing", "breaking", "reaching", "above", "below", "over", "under",
+];
+
+/// Whether a share names no part of its own and only sets the share before against a mark:
+/// its words after the clause mark are adverbs (`RESTATE_ADVERBS`) and at most one verb of
+/// passing (`CROSSING`), and either that verb or a one-sided hedge (`超过六成`, `over half`)
+/// stands with the figure (`占营业收入的 61.1%，首次超过六成`: the same share above 60%, not a
+/// second part). A share with a subject of its own (`，仿制药超过三成`) is a part.
+fn restated(ctx: &Context<'_>, f: &Fact, gap: &str) -> bool {
+    let bound = matches!(
+        ctx.mentions[f.mention].hedge,
+        Some(Hedge::Over | Hedge::AtLeast | Hedge::Under | Hedge::AtMost)
+    );
+    // The share's own clause: a clause mark must stand before it (`61.1% 超过` is read by
+    // other rules), and the words of the share before (`of all sales,`) are passed over.
+    let marks = [',', '，', ';', '；', '、', '—'];
+    let Some(k) = gap.rfind(marks) else {
+        return false;
+    };
+    let mut t = gap[k..]
+        .trim_start_matches(|c: char| c.is_whitespace() || marks.contains(&c))
+        .trim()
+        .to_ascii_lowercase();
+    let mut crossing = false;
+    loop {
+        let before = t.len();
+        for w in RESTATE_ADVERBS.iter().chain(if crossing { &[][..] } else { CROSSING }) {
+            if let Some(rest) = t.strip_prefix(w) {
+                // English words whole: `so` is not the head of `some`.
+                if w.is_ascii() && rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    continue;
+                }
+                crossing |= CROSSING.contains(w);
+                t = rest.trim_start().to_string();
+                break;
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    // Nothing of its own after the figure either (`超过三成的企业表示…`, `over a third
+    // opposed it` name a group and what it did).
+    let m = &ctx.mentions[f.mention];
+    let text = &ctx.doc.masked;
+    let rest = &text[m.span.end..];
+    let tail = rest[..rest
+        .find(['，', '。', '；', '！', '？', ',', ';', '!', '?', '\n'])
+        .unwrap_or(rest.len())]
+        .trim()
+        .trim_end_matches('.')
+        .trim()
+        .to_ascii_lowercase();
+    t.is_empty() && (bound || crossing) && RESTATE_TAILS.contains(&tail.as_str())
+}
+
+/// What may follow a restating share's figure before its clause ends (`首次超过六成大关`,
+/// `topping 60% for the first time`).
+const RESTATE_TAILS: &[&str] = &[
+    "", "大关", "大關", "关口", "關口", "的关口", "的水平", "水平", "for the first time", "mark",
+    "the mark", "level",
+];
 
 /// An amount with a measure of its own, as `(kind, unit)`: `1,012.4 億元` after `稅課收入`.
 fn amount_of<'c>(ctx: &'c Context<'_>, f: &Fact) -> Option<(Kind, Option<&'c str>)> {
@@ -1003,6 +1172,10 @@ const DIMENSIONS: &[&[&str]] = &[
     &["党员", "少数民族", "minority", "members of the party"],
     &["学历", "大专", "本科", "研究生", "degree", "graduates", "graduate", "college"],
     &["连任", "新任", "首次", "incumbent", "incumbents", "first-time"],
+    // Where one lives: town or country (`女生占 53.8%；农村考生占 58.2%`), and whether from
+    // here or elsewhere.
+    &["农村", "農村", "城镇", "城鎮", "城市", "乡村", "鄉村", "rural", "urban"],
+    &["本省", "外省", "省外", "本市", "外市", "本地", "外地", "外来", "外來", "out-of-state", "in-state"],
 ];
 
 /// The words of each share of a group: from the share (or figure) before it in the
@@ -1129,7 +1302,12 @@ fn judge(
         .map(|m| format!("`{}`", doc.slice(m.span)))
         .collect::<Vec<_>>()
         .join(" + ");
-    let total = format_number(100.0 * (sum.low + sum.high) / 2.0);
+    // A share hedged with no upper bound (`超过六成`) leaves the sum open: say its floor.
+    let total = if sum.high.is_finite() {
+        format_number(100.0 * (sum.low + sum.high) / 2.0)
+    } else {
+        format!("at least {}", format_number(100.0 * sum.low))
+    };
     let message = if over {
         format!("the shares {listed} of one whole add up to {total}%, more than 100%")
     } else {
@@ -1256,6 +1434,73 @@ mod tests {
         // A share of one whole (the insured) named by `比例` alone still adds up.
         let whole = "全市参保人员中，城镇职工比例为 45.0%，城乡居民为 60.0%。";
         assert_eq!(run(whole), vec!["45.0%".to_string()]);
+    }
+
+    #[test]
+    fn shares_by_sex_and_by_residence_cut_across_each_other() {
+        // Wave 9: one group's members by two attributes (sex, town or country) overlap.
+        let zh = "本届毕业生中，男生占 51.2%；农村生源占 62.5%。";
+        assert!(run(zh).is_empty());
+        let origin = "今年入学新生中，女生占 56.4%；外省生源占 47.9%。";
+        assert!(run(origin).is_empty());
+        // Shares of one attribute still add up.
+        let one = "本届毕业生中，城镇生源占 62.5%；农村生源占 48.3%。";
+        assert_eq!(run(one), vec!["62.5%".to_string()]);
+    }
+
+    #[test]
+    fn a_clause_that_names_another_base_opens_another_whole() {
+        // Wave 9: `of those granted one,` names the people of the share before as the base.
+        let nested = "Of those who applied for a permit, 64.5% were granted one; of those granted one, 82.0% used it.";
+        assert!(run(nested).is_empty());
+        let among = "Of the firms surveyed, 58.0% had hired in the year; of the firms that hired, 71.5% found it hard.";
+        assert!(run(among).is_empty());
+        // With no base of its own, the next answers are of the first one's people.
+        let one = "Of those who applied for a permit, 64.5% were granted one, 42.0% were refused and 3.5% were undecided.";
+        assert_eq!(run(one), vec!["64.5%".to_string()]);
+        assert_eq!(
+            base_named("; of those granted one, ", false).as_deref(),
+            Some("those granted one")
+        );
+        assert_eq!(base_named(" were granted one ", false), None);
+        assert_eq!(
+            base_named("Of those who applied, ", true).as_deref(),
+            Some("those who applied")
+        );
+    }
+
+    #[test]
+    fn a_figure_compared_with_or_named_as_a_limit_is_no_part() {
+        // Wave 9: another time's value or a limit the share is set against.
+        let before = "Home ownership stood at 57.6% in the latest survey, still below the 64.9% seen in the census.";
+        assert!(run(before).is_empty());
+        let above = "Renewables made up 58.1% of the power supplied, well above the 50% promised in the plan.";
+        assert!(run(above).is_empty());
+        let limit = "Net borrowing came to 71.3% of output, with a 75% limit written into the budget law.";
+        assert!(run(limit).is_empty());
+        let zh = "该市债务余额占地区生产总值的 61.2%，距 80% 的警戒线尚有空间。";
+        assert!(run(zh).is_empty());
+        // Two parts of the power supplied still add up.
+        let parts = "Renewables made up 58.1% of the power supplied, and gas 50.0%.";
+        assert_eq!(run(parts), vec!["58.1%".to_string()]);
+        assert!(compared_with(" in the survey, still below the "));
+        assert!(!compared_with(", those aged 65 and above "));
+    }
+
+    #[test]
+    fn a_share_restated_against_a_mark_is_one_share() {
+        // Wave 9: `，首次超过六成` sets the share before against 60%; it is no second part.
+        let zh = "服务业增加值占地区生产总值的 57.3%，首次突破五成。";
+        assert!(run(zh).is_empty());
+        let hedged = "出口收入占销售总额的 52.6%，已超过一半。";
+        assert!(run(hedged).is_empty());
+        let en = "Online orders made up 54.2% of all sales, topping 50% for the first time.";
+        assert!(run(en).is_empty());
+        // A share with a subject of its own is a part, and its open hedge leaves a floor.
+        let part = "服务业增加值占地区生产总值的 57.3%，工业超过五成。";
+        assert_eq!(run(part), vec!["57.3%".to_string()]);
+        let answers = "In the poll, 62% backed the plan, over 45% opposed it.";
+        assert_eq!(run(answers), vec!["62%".to_string()]);
     }
 
     #[test]
