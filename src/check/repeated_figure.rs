@@ -190,6 +190,12 @@ pub(super) fn check(
         if items_apart(&ctx.doc.masked, &rows, model, ctx.mentions, g, f) {
             continue;
         }
+        // `前 10 月新制勞退基金收益數 1,912 億元，收益率 4.25%` after `收益數為 2,876 億元，收益率
+        // 4.12%`: a rate in the clause right after a level is that level's subject's, and a
+        // level whose measure is the other's with a name before it is a part's.
+        if of_a_part(ctx, model, title, j, i) {
+            continue;
+        }
         let a = &ctx.mentions[g.mention];
         examined.push(a.span);
         examined.push(m.span);
@@ -246,6 +252,46 @@ pub(super) fn check(
         out.push(finding);
     }
     out
+}
+
+/// The measure of the level that figure `i` hangs on: the figure before it in its sentence
+/// when only a comma stands between that figure and `i`'s own words (`收益數 2,876 億元，收益率
+/// 4.12%`), its article's own subject left out.
+fn anchor<'m>(
+    ctx: &Context<'_>,
+    model: &'m whole::Whole,
+    title: Option<&str>,
+    i: usize,
+) -> Option<&'m str> {
+    let f = &model.facts[i];
+    let p = &model.facts[i.checked_sub(1)?];
+    if p.sentence != f.sentence || p.role != Role::Level || f.head != i {
+        return None;
+    }
+    let end = ctx.mentions[p.mention].span.end;
+    let gap = ctx.doc.masked.get(end..f.label.start)?;
+    if !gap.chars().all(|c| c.is_whitespace() || ",，".contains(c)) {
+        return None;
+    }
+    Some(without_title_name(without_the_subject(&p.measure), title))
+}
+
+/// Whether the rates `j` and `i` hang on levels of which one's measure is the other's with a
+/// name before it (`新制勞退基金收益數` and `收益數`): a part's rate and the whole's.
+fn of_a_part(
+    ctx: &Context<'_>,
+    model: &whole::Whole,
+    title: Option<&str>,
+    j: usize,
+    i: usize,
+) -> bool {
+    let (Some(a), Some(b)) = (anchor(ctx, model, title, j), anchor(ctx, model, title, i)) else {
+        return false;
+    };
+    let part = |long: &str, short: &str| {
+        !short.is_empty() && long.len() > short.len() && long.ends_with(short)
+    };
+    part(a, b) || part(b, a)
 }
 
 /// Owners that name another party than the one the article is about.

@@ -2204,3 +2204,25 @@ fn across_a_level_of_the_year_before_after_another_year_of_the_paragraph() {
     let open = "# 基金\n\n2025 年，全市失业保险基金收入 38.62 亿元，基金支出 31.07 亿元。\n\n2025 年基金支出同比增长 14.6%。2024 年基金收入 35.10 亿元。上年基金支出为 26.69 亿元。\n";
     assert!(across(open).is_empty());
 }
+
+#[test]
+fn repeated_a_change_of_last_years_month_is_of_that_month() {
+    // `上年 N 月份` opening a change's clause dates the figure (its basis is `同比`): last
+    // year's month is another period than this year's.
+    let text = "# 8 月份全县商品零售价格同比上涨 1.2%\n\n8 月份，全县商品零售价格同比上涨 1.2%，环比持平。\n\n去年 8 月份，全县商品零售价格同比下降 0.6%。\n";
+    assert!(repeated(text).is_empty(), "{:?}", repeated(text));
+    // The same month with no year before it is this year's: the two differ.
+    let wrong = "# 8 月份全县商品零售价格同比上涨 1.2%\n\n8 月份，全县商品零售价格同比上涨 1.2%，环比持平。\n\n8 月份，全县商品零售价格同比下降 0.6%。\n";
+    assert_eq!(repeated(wrong).len(), 1, "{:?}", repeated(wrong));
+}
+
+#[test]
+fn repeated_a_rate_after_a_parts_level_is_the_parts() {
+    // A rate in the clause right after a level is that level's subject's: a named part's
+    // level (`一号园区营业收入`) makes the rate the part's, not the whole's.
+    let text = "# 全区园区前三季度营业收入 860 亿元\n\n前三季度，全区园区营业收入 860 亿元，利润率 6.3%。\n\n其中，前三季度一号园区营业收入 410 亿元，利润率 7.1%；二号园区营业收入 250 亿元，利润率 5.2%。\n";
+    assert!(repeated(text).is_empty(), "{:?}", repeated(text));
+    // With the same level named twice, two rates differ.
+    let wrong = "# 全区园区前三季度营业收入 860 亿元\n\n前三季度，全区园区营业收入 860 亿元，利润率 6.3%。\n\n前三季度营业收入 860 亿元，利润率 7.1%。\n";
+    assert_eq!(repeated(wrong).len(), 1, "{:?}", repeated(wrong));
+}

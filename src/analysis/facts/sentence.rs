@@ -192,7 +192,11 @@ pub(super) fn facts_of_sentence(
                 Token::Basis(b) if own => basis_bits |= b,
                 Token::Basis(_) => {}
                 // `比上年`, `a year earlier` after a change is its basis, not its period.
-                Token::Previous if own && matches!(role, Role::Change(_)) => {
+                Token::Previous
+                    if own
+                        && matches!(role, Role::Change(_))
+                        && !names_a_past_part(text, toks, sp) =>
+                {
                     basis_bits |= basis::YOY
                 }
                 Token::Previous => period.year = Year::Previous,
@@ -499,6 +503,26 @@ const BASE_WORDS: &[&str] = &[
 
 /// Whether the English word right before `at` is one of `BASE_WORDS` (`compared with`,
 /// `relative to` end with one).
+/// Words of comparison that make a previous year right after them a change's base
+/// (`较去年 10 月份增长 3%`), not the period of the figure.
+const PAST_BASE_WORDS: &[&str] = &["比", "较", "較", "相比", "对比", "對比", "同"];
+
+/// Whether a previous year at `sp` opens a part of that year (`上年 10 月份，…同比下降 0.1%`,
+/// `去年三季度`): the figure is of that past part of a year (its change has a basis of its
+/// own), unless a word of comparison stands right before (`较去年 10 月份`).
+fn names_a_past_part(text: &str, toks: &[(Span, Token)], sp: Span) -> bool {
+    let Some((next, _)) = toks
+        .iter()
+        .find(|(t, tok)| t.start >= sp.end && matches!(tok, Token::Part(_)))
+    else {
+        return false;
+    };
+    let gap = &text[sp.end..next.start.max(sp.end)];
+    let before = text[..sp.start].trim_end();
+    gap.chars().all(|c| c.is_whitespace() || c == '的')
+        && !PAST_BASE_WORDS.iter().any(|w| before.ends_with(w))
+}
+
 fn after_base_word(text: &str, at: usize) -> bool {
     let mut before = text[..at].trim_end();
     // `up 14.2% on the 2024 season`: the article before the year is no word of its own.
