@@ -2222,12 +2222,12 @@ fn parts_a_profit_after_parts_of_revenue_ends_the_list() {
 #[test]
 fn parts_a_second_breakdown_frame_starts_another_split() {
     // Wave 9: `按用途分，…；按类型分，…` splits one total twice.
-    let two = "全市上年共发放创业担保贷款 64.8 亿元。按对象分，个人贷款 41.5 亿元，小微企业贷款 23.3 亿元；按期限分，一年期贷款 19.6 亿元，三年期贷款 45.2 亿元。\n";
+    let two = "2025 年全市共发放创业担保贷款 64.8 亿元。按对象分，个人贷款 41.5 亿元，小微企业贷款 23.3 亿元；按期限分，一年期贷款 19.6 亿元，三年期贷款 45.2 亿元。\n";
     assert!(parts(two).is_empty());
-    let seen = "全市上年共发放创业担保贷款 64.8 亿元。分对象看，个人贷款 41.5 亿元，小微企业贷款 23.3 亿元；分期限看，一年期贷款 19.6 亿元，三年期贷款 45.2 亿元。\n";
+    let seen = "2025 年全市共发放创业担保贷款 64.8 亿元。分对象看，个人贷款 41.5 亿元，小微企业贷款 23.3 亿元；分期限看，一年期贷款 19.6 亿元，三年期贷款 45.2 亿元。\n";
     assert!(parts(seen).is_empty());
     // The first split must still add up.
-    let over = "全市上年共发放创业担保贷款 64.8 亿元。按对象分，个人贷款 44.5 亿元，小微企业贷款 23.3 亿元；按期限分，一年期贷款 19.6 亿元，三年期贷款 45.2 亿元。\n";
+    let over = "2025 年全市共发放创业担保贷款 64.8 亿元。按对象分，个人贷款 44.5 亿元，小微企业贷款 23.3 亿元；按期限分，一年期贷款 19.6 亿元，三年期贷款 45.2 亿元。\n";
     assert_eq!(parts(over), vec!["64.8 亿元".to_string()]);
     assert!(super::parts_total::opens_frame("；按期限划分，一年期贷款"));
     assert!(super::parts_total::opens_frame(
@@ -2246,7 +2246,7 @@ fn table_a_row_named_as_the_scope_of_an_item_inside_it() {
     let among =
         format!("{t}Among wholesale firms, fuel distributors fared worst with a fall of 6.2%.\n");
     assert!(table(&among).is_empty());
-    let zh = "| 行业 | 同比增长（%） |\n|---|---|\n| 制造业 | 5.4 |\n| 采矿业 | 2.1 |\n\n制造业内部，汽车制造业增长 12.6%。\n";
+    let zh = "| 行业 | 同比增长（%） |\n|---|---|\n| 制造业 | 5.4 |\n| 采矿业 | 2.1 |\n\n制造业内部，医药行业增长 12.6%。\n";
     assert!(table(zh).is_empty());
     // The row named as the figure's own subject is still a quote, after the scope too.
     let wrong = format!(
