@@ -168,6 +168,13 @@ fn ends_parts(label: &str, first: Option<&str>) -> bool {
     if outside(label) {
         return true;
     }
+    if let Some(f) = first
+        && names(f, REVENUE)
+        && !names(f, PROFIT)
+        && names(label, PROFIT)
+    {
+        return true;
+    }
     let net_parts = first.is_some_and(|f| {
         f.contains('净')
             || f.split(|c: char| !c.is_ascii_alphanumeric())
@@ -181,6 +188,61 @@ fn ends_parts(label: &str, first: Option<&str>) -> bool {
         .iter()
         .filter(|w| !matches!(**w, "net" | "净"))
         .any(|w| holds_word(&lower, w))
+}
+
+/// Words of revenue (`营业收入`, `revenue`): the parts of a total of them are kinds of
+/// revenue.
+const REVENUE: &[&str] = &["收入", "营收", "營收", "revenue", "revenues", "sales", "turnover"];
+
+/// Words of profit (`净利润`, `net profit`): what is left of revenue once costs are paid, so
+/// never a part of it. After parts of revenue (`其中利息净收入 468.3 亿元，非利息净收入 144.5 亿元；
+/// 归属于母公司股东的净利润 …`) a figure of profit ends the list.
+const PROFIT: &[&str] = &[
+    "利润", "净利", "淨利", "盈利", "profit", "profits", "earnings", "net income",
+];
+
+/// Whether lower-cased `label` holds a word of `words` (ASCII ones as whole words).
+fn names(label: &str, words: &[&str]) -> bool {
+    let lower = label.to_ascii_lowercase();
+    words.iter().any(|w| {
+        if w.contains(' ') {
+            find_word(&lower, w).is_some()
+        } else {
+            holds_word(&lower, w)
+        }
+    })
+}
+
+/// Whether the words between two parts open a breakdown frame after a `；` or at their
+/// head (see `opens_frame`).
+fn frame_between(gap: &str) -> bool {
+    gap.split([';', '；']).any(opens_frame)
+}
+
+/// Whether a part's label opens with a breakdown frame (`；按类型分，一般债券`, `; by type,
+/// general bonds`): a second split of the same total begins (`按用途分，新增债券 …，再融资
+/// 债券 …；按类型分，一般债券 …，专项债券 …`), each adding up to the whole by itself, so the
+/// list before it ends there.
+pub(super) fn opens_frame(label: &str) -> bool {
+    let t = label.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；' | '-' | '*')
+    });
+    let t = t.strip_prefix("and ").unwrap_or(t);
+    if let Some(k) = t.find('，') {
+        let frame = &t[..k];
+        let zh = frame.chars().count() <= 10
+            && ((frame.starts_with('分') || frame.starts_with('从') || frame.starts_with('從'))
+                && frame.ends_with('看')
+                || frame.starts_with('按') && (frame.ends_with('分') || frame.ends_with("划分")));
+        if zh {
+            return true;
+        }
+    }
+    t.find(',').is_some_and(|k| {
+        let frame = t[..k].to_ascii_lowercase();
+        let words: Vec<&str> = frame.split_whitespace().collect();
+        matches!(words.as_slice(), ["by", _] | ["by", _, _] | ["broken", "down", "by", ..])
+    })
 }
 
 /// Words that end the label of a figure given for comparison (`up from $2.0 billion`,
@@ -375,6 +437,9 @@ fn parts_in<'w>(
             parts.first().map(|p| &text[p.label.range()]),
         )
             || (!parts.is_empty() && nested(text, m))
+            || parts
+                .last()
+                .is_some_and(|p| frame_between(&text[ms[p.mention].span.end..m.span.start.max(ms[p.mention].span.end)]))
         {
             break;
         }
@@ -708,6 +773,9 @@ fn group<'w>(
             parts.first().map(|p| &text[p.label.range()]),
         )
             || (!parts.is_empty() && nested(text, m))
+            || parts
+                .last()
+                .is_some_and(|p| frame_between(&text[ms[p.mention].span.end..m.span.start.max(ms[p.mention].span.end)]))
         {
             break;
         }

@@ -2226,3 +2226,48 @@ fn repeated_a_rate_after_a_parts_level_is_the_parts() {
     let wrong = "# 全区园区前三季度营业收入 860 亿元\n\n前三季度，全区园区营业收入 860 亿元，利润率 6.3%。\n\n前三季度营业收入 860 亿元，利润率 7.1%。\n";
     assert_eq!(repeated(wrong).len(), 1, "{:?}", repeated(wrong));
 }
+
+#[test]
+fn parts_a_profit_after_parts_of_revenue_ends_the_list() {
+    // Wave 9: profit is what is left of revenue, never a part of it.
+    let zh = "去年，该集团实现营业收入 96.4 亿元，其中主营业务收入 81.7 亿元，其他业务收入 14.7 亿元；实现净利润 12.3 亿元。\n";
+    assert!(parts(zh).is_empty());
+    let net = "该行全年营业收入 305.2 亿元，其中手续费净收入 71.6 亿元，利息净收入 233.6 亿元；归母净利润 98.5 亿元。\n";
+    assert!(parts(net).is_empty());
+    let en = "Revenue was $8.2 billion, of which product sales $6.1 billion and service revenue $2.1 billion; net profit was $1.4 billion.\n";
+    assert!(parts(en).is_empty());
+    // The parts of revenue before the profit must still add up.
+    let over = "该行全年营业收入 305.2 亿元，其中手续费净收入 81.6 亿元，利息净收入 233.6 亿元；归母净利润 98.5 亿元。\n";
+    assert_eq!(parts(over), vec!["305.2 亿元".to_string()]);
+}
+
+#[test]
+fn parts_a_second_breakdown_frame_starts_another_split() {
+    // Wave 9: `按用途分，…；按类型分，…` splits one total twice.
+    let two = "2025 年全市共发放创业担保贷款 64.8 亿元。按对象分，个人贷款 41.5 亿元，小微企业贷款 23.3 亿元；按期限分，一年期贷款 19.6 亿元，三年期贷款 45.2 亿元。\n";
+    assert!(parts(two).is_empty());
+    let seen = "2025 年全市共发放创业担保贷款 64.8 亿元。分对象看，个人贷款 41.5 亿元，小微企业贷款 23.3 亿元；分期限看，一年期贷款 19.6 亿元，三年期贷款 45.2 亿元。\n";
+    assert!(parts(seen).is_empty());
+    // The first split must still add up.
+    let over = "2025 年全市共发放创业担保贷款 64.8 亿元。按对象分，个人贷款 44.5 亿元，小微企业贷款 23.3 亿元；按期限分，一年期贷款 19.6 亿元，三年期贷款 45.2 亿元。\n";
+    assert_eq!(parts(over), vec!["64.8 亿元".to_string()]);
+    assert!(super::parts_total::opens_frame("；按期限划分，一年期贷款"));
+    assert!(super::parts_total::opens_frame(
+        "; by maturity, one-year loans"
+    ));
+    assert!(!super::parts_total::opens_frame("，小微企业贷款"));
+}
+
+#[test]
+fn table_a_row_named_as_the_scope_of_an_item_inside_it() {
+    let t = "| Sector | Change on a year earlier (%) |\n|---|---|\n| Retail | 2.4 |\n| Wholesale | 1.1 |\n\n";
+    // Wave 9: `Within retail,` names where the item is, not the figure's row.
+    let within =
+        format!("{t}Within retail, online grocers posted the strongest growth of 11.6%.\n");
+    assert!(table(&within).is_empty());
+    let among =
+        format!("{t}Among wholesale firms, fuel distributors fared worst with a fall of 6.2%.\n");
+    assert!(table(&among).is_empty());
+    let zh = "| 行业 | 同比增长（%） |\n|---|---|\n| 制造业 | 5.4 |\n| 采矿业 | 2.1 |\n\n制造业内部，医药行业增长 12.6%。\n";
+    assert!(table(zh).is_empty());
+}

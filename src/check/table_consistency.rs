@@ -986,6 +986,12 @@ fn quotes(
         if excluded(words, &labels[k].0) {
             continue;
         }
+        // The row named in a clause of its own as the scope the figure's item lies in
+        // (`Within manufacturing, pharmaceuticals grew 9.8%`, `制造业内部，医药制造业增长
+        // 9.8%`): the figure is of an item inside the row, not the row's own.
+        if !in_own && scope(words, &labels[k].0) {
+            continue;
+        }
         // The row named in the clause before, and the figure's own clause naming a measure
         // of its own that no header or caption names (`东区中，新城街道增长 9.0%`, `Beverages
         // grew 6.1%, with bottled water up 11.5%`): the figure is that other item's.
@@ -1319,6 +1325,35 @@ fn excluded(words: &str, label: &str) -> bool {
             !w.is_ascii() || r.is_empty() || !r.ends_with(|c: char| c.is_ascii_alphanumeric())
         })
     })
+}
+
+/// Words right before a row's name that make it the scope of an item inside it
+/// (`within manufacturing`).
+const WITHIN: &[&str] = &["within", "inside", "among", "amongst"];
+
+/// Words right after a row's name that make it the scope of an item inside it
+/// (`制造业内部`, `三大门类之中`).
+const INSIDE: &[&str] = &["内部", "內部", "之中", "当中", "當中", "之内", "之內"];
+
+/// Whether the row label (lower case) stands in `words` as a scope: right after a word of
+/// `WITHIN` (`the` between them allowed) or right before a word of `INSIDE`.
+fn scope(words: &str, label: &str) -> bool {
+    let lower = words.to_lowercase();
+    let Some(at) = lower.rfind(label) else {
+        return false;
+    };
+    let mut before = lower[..at].trim_end();
+    if let Some(r) = before.strip_suffix("the")
+        && (r.is_empty() || r.ends_with(' '))
+    {
+        before = r.trim_end();
+    }
+    let after = lower[at + label.len()..].trim_start();
+    WITHIN.iter().any(|w| {
+        before
+            .strip_suffix(w)
+            .is_some_and(|r| r.is_empty() || !r.ends_with(|c: char| c.is_ascii_alphanumeric()))
+    }) || INSIDE.iter().any(|w| after.starts_with(w))
 }
 
 /// Whether a measure read from the figure's own words names the table: an English word of
