@@ -190,6 +190,16 @@ pub(super) fn check(
         if items_apart(&ctx.doc.masked, &rows, model, ctx.mentions, g, f) {
             continue;
         }
+        // `全省设区市…人均公园绿地面积平均为 14.9 平方米` against the city's own `全市…人均公园绿地
+        // 面积 15.2 平方米`: the whole a sentence names before a figure is its subject, and two
+        // figures of different wholes are two figures.
+        if let (Some(a), Some(b)) = (
+            scope(&ctx.doc.masked, model, ctx.mentions, g),
+            scope(&ctx.doc.masked, model, ctx.mentions, f),
+        ) && a != b
+        {
+            continue;
+        }
         // `前 10 月新制勞退基金收益數 1,912 億元，收益率 4.25%` after `收益數為 2,876 億元，收益率
         // 4.12%`: a rate in the clause right after a level is that level's subject's, and a
         // level whose measure is the other's with a name before it is a part's.
@@ -575,6 +585,23 @@ fn rows_named(text: &str, rows: &[String], span: Span, upto: usize) -> Vec<usize
 
 /// Whether the sentences of `g` and `f` each name, before the figure, a row of the article's
 /// tables and no row the other names: two items of a list, each with its own figure.
+/// Words that name the whole a figure covers: a country, province, city, county or the world.
+const SCOPES: &[&str] = &[
+    "全国", "全省", "全市", "全区", "全县", "全州", "全港", "全澳", "全台", "全球", "全世界",
+    "nationwide", "statewide", "countrywide", "citywide", "worldwide", "province-wide",
+];
+
+/// The last of `SCOPES` that the figure's sentence names before the figure, if any.
+fn scope(text: &str, model: &whole::Whole, mentions: &[crate::extract::Mention], f: &whole::Fact) -> Option<&'static str> {
+    let start = model.sentences[f.sentence].span.start;
+    let before = text.get(start..mentions[f.mention].span.start)?;
+    SCOPES
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|at| (at, *w)))
+        .max_by_key(|&(at, _)| at)
+        .map(|(_, w)| w)
+}
+
 fn items_apart(
     text: &str,
     rows: &[String],

@@ -2270,4 +2270,18 @@ fn table_a_row_named_as_the_scope_of_an_item_inside_it() {
     assert!(table(&among).is_empty());
     let zh = "| 行业 | 同比增长（%） |\n|---|---|\n| 制造业 | 5.4 |\n| 采矿业 | 2.1 |\n\n制造业内部，医药行业增长 12.6%。\n";
     assert!(table(zh).is_empty());
+    // The row named as the figure's own subject is still quoted.
+    let wrong = "| 行业 | 同比增长（%） |\n|---|---|\n| 制造业 | 5.4 |\n| 采矿业 | 2.1 |\n\n制造业同比增长 12.6%。\n";
+    assert_eq!(table(wrong).len(), 1, "{:?}", table(wrong));
+}
+
+#[test]
+fn repeated_a_figure_of_another_whole_is_another_figure() {
+    // Wave 9: the whole a sentence names before a figure (`全省`, `全市`, `nationwide`) is its
+    // subject: the province's average is not the city's figure restated.
+    let text = "# 人均公园绿地\n\n2025 年末，全市人均公园绿地面积 15.2 平方米，比上年末增加 0.6 平方米。\n\n据省住建厅通报，2025 年末全省人均公园绿地面积平均为 14.9 平方米。\n";
+    assert!(repeated(text).is_empty(), "{:?}", repeated(text));
+    // The city's figure stated again with another value is still reported.
+    let wrong = format!("{text}\n2025 年末，全市人均公园绿地面积为 14.9 平方米。\n");
+    assert_eq!(repeated(&wrong).len(), 1, "{:?}", repeated(&wrong));
 }
