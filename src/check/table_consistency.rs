@@ -862,13 +862,19 @@ fn quotes(
         let in_own = !hits.is_empty();
         if !in_own {
             let s = &model.sentences[f.sentence];
-            let before = &text[s.span.start..f.clause.start];
-            let prev = before
-                .trim_end_matches(['，', ',', '；', ' '])
-                .rfind(['，', ',', '；', '：'])
-                .map_or(before, |k| &before[k..]);
-            hits = named(prev);
-            let mut from = prev.as_ptr() as usize - text.as_ptr() as usize;
+            // The clause of the sentence that ends at `end`: the rows it names, and where it
+            // starts.
+            let clause_before = |end: usize| {
+                let before = &text[s.span.start..end];
+                let prev = before
+                    .trim_end_matches(['，', ',', '；', ' '])
+                    .rfind(['，', ',', '；', '：'])
+                    .map_or(before, |k| &before[k..]);
+                (named(prev), prev.as_ptr() as usize - text.as_ptr() as usize)
+            };
+            let mut from;
+            (hits, from) = clause_before(f.clause.start);
+            let prev = &text[from..f.clause.start];
             // `Taxation, the largest source of revenue, rose 4.8%`: an aside opened by `the`
             // (no figure, at most eight words) stands between the row and its verb; the row
             // is named in the clause before it.
@@ -880,13 +886,7 @@ fn quotes(
                 && aside.split_whitespace().count() <= 8
                 && from > s.span.start
             {
-                let before = &text[s.span.start..from];
-                let prev = before
-                    .trim_end_matches(['，', ',', '；', ' '])
-                    .rfind(['，', ',', '；', '：'])
-                    .map_or(before, |k| &before[k..]);
-                hits = named(prev);
-                from = prev.as_ptr() as usize - text.as_ptr() as usize;
+                (hits, from) = clause_before(from);
             }
             // `维沙利昔上市第二年，全年销售收入 11.8 亿元，同比增长 17.2%`: a change of the level
             // in the clause before, which names no row itself, is of the row that level is
@@ -899,13 +899,7 @@ fn quotes(
                 })
                 && from > s.span.start
             {
-                let before = &text[s.span.start..from];
-                let prev = before
-                    .trim_end_matches(['，', ',', '；', ' '])
-                    .rfind(['，', ',', '；', '：'])
-                    .map_or(before, |k| &before[k..]);
-                hits = named(prev);
-                from = prev.as_ptr() as usize - text.as_ptr() as usize;
+                (hits, from) = clause_before(from);
             }
             words = &text[from..m.span.start];
         }
