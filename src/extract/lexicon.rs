@@ -260,28 +260,45 @@ pub(crate) fn currency_after_at(
     text: &str,
     start: usize,
 ) -> Option<(&'static str, &'static str, usize)> {
-    type Group = (char, Vec<(&'static str, &'static str)>);
-    static BY_FIRST: LazyLock<Vec<Group>> = LazyLock::new(|| {
-        let mut groups: Vec<Group> = Vec::new();
-        for &(w, code) in CURRENCY_AFTER {
-            let Some(c) = w.chars().next() else { continue };
-            match groups.iter_mut().find(|g| g.0 == c) {
-                Some(g) => g.1.push((w, code)),
-                None => groups.push((c, vec![(w, code)])),
-            }
+    static BY_FIRST: LazyLock<Vec<Group>> = LazyLock::new(|| by_first(CURRENCY_AFTER, true));
+    entry_at(&BY_FIRST, text, start)
+}
+
+/// Entries of a word table (word, value) that share a first character.
+type Group = (char, Vec<(&'static str, &'static str)>);
+
+/// `table` grouped by first character, the groups sorted by it (for a binary search); within
+/// a group the entries keep table order, or with `longest_first` go longest first.
+fn by_first(table: &[(&'static str, &'static str)], longest_first: bool) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for &(w, v) in table {
+        let Some(c) = w.chars().next() else { continue };
+        match groups.iter_mut().find(|g| g.0 == c) {
+            Some(g) => g.1.push((w, v)),
+            None => groups.push((c, vec![(w, v)])),
         }
+    }
+    if longest_first {
         for g in &mut groups {
             g.1.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
-        groups.sort_by_key(|g| g.0);
-        groups
-    });
+    }
+    groups.sort_by_key(|g| g.0);
+    groups
+}
+
+/// The first entry of `groups` that `text[start..]` begins with as a word, and its end.
+fn entry_at(
+    groups: &[Group],
+    text: &str,
+    start: usize,
+) -> Option<(&'static str, &'static str, usize)> {
     let c = char_at(text, start)?;
-    let k = BY_FIRST.binary_search_by_key(&c, |g| g.0).ok()?;
-    BY_FIRST[k]
+    let k = groups.binary_search_by_key(&c, |g| g.0).ok()?;
+    groups[k]
         .1
         .iter()
-        .find_map(|&(w, code)| starts_with_word(text, start, w).map(|end| (w, code, end)))
+        .find_map(|&(w, v)| starts_with_word(text, start, w).map(|end| (w, v, end)))
 }
 
 /// Currency subunits after the number: a hundredth of the currency (`64 cents` is USD 0.64).
@@ -1614,25 +1631,8 @@ impl FirstChars {
 /// looked up after most numbers followed by a Chinese character, so its entries are grouped
 /// by first character (in table order within a group) and the group found by binary search.
 pub(crate) fn unit_zh_at(text: &str, start: usize) -> Option<(&'static str, &'static str, usize)> {
-    type Group = (char, Vec<(&'static str, &'static str)>);
-    static BY_FIRST: LazyLock<Vec<Group>> = LazyLock::new(|| {
-        let mut groups: Vec<Group> = Vec::new();
-        for &(w, u) in UNIT_ZH {
-            let Some(c) = w.chars().next() else { continue };
-            match groups.iter_mut().find(|g| g.0 == c) {
-                Some(g) => g.1.push((w, u)),
-                None => groups.push((c, vec![(w, u)])),
-            }
-        }
-        groups.sort_by_key(|g| g.0);
-        groups
-    });
-    let c = char_at(text, start)?;
-    let k = BY_FIRST.binary_search_by_key(&c, |g| g.0).ok()?;
-    BY_FIRST[k]
-        .1
-        .iter()
-        .find_map(|&(w, u)| starts_with_word(text, start, w).map(|end| (w, u, end)))
+    static BY_FIRST: LazyLock<Vec<Group>> = LazyLock::new(|| by_first(UNIT_ZH, false));
+    entry_at(&BY_FIRST, text, start)
 }
 
 pub(crate) static CURRENCY_AFTER_FIRST: LazyLock<FirstChars> =
